@@ -1,0 +1,585 @@
+//! Uncertain, imprecise dates (a subset of EDTF / ISO 8601-2): parse, order, display.
+//!
+//! A date keeps the precision its author gave it. "2021-12" stays a month; it is never turned
+//! into the first of December, because a reader would then believe a day was known.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+/// How finely a point in time is known. Declared finest first, so that the derived order sorts
+/// finer dates before coarser ones that start at the same instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Second,
+    Minute,
+    Day,
+    Month,
+    Year,
+}
+
+/// One end of a date: a year, month, day or instant, as precise as its author knew it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Point {
+    /// The first day of the period the point names.
+    first_day: NaiveDate,
+    precision: Precision,
+    /// Time of day (local to `offset_minutes`) for minute and second precision.
+    time: Option<NaiveTime>,
+    /// UTC offset in minutes; `None` for "Z"-less local times and for whole days.
+    offset_minutes: Option<i16>,
+    /// Whether the author wrote "Z" (UTC) rather than "+00:00".
+    zulu: bool,
+}
+
+/// A date as written in event records: a point or an interval, maybe uncertain or approximate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct EdtfDate {
+    start: Point,
+    end: Option<Point>,
+    /// `?`: the source is not sure of the date.
+    uncertain: bool,
+    /// `~`: the date is roughly right.
+    approximate: bool,
+}
+
+/// Why a date string was refused; the message is written for the person who typed the date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+fn err<T>(message: impl Into<String>) -> Result<T, DateError> {
+    Err(DateError(message.into()))
+}
+
+const FORMS: &str = "expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm[Z|±hh:mm] or START/END, \
+optionally followed by ? ~ or %";
+
+impl EdtfDate {
+    /// Parses the EDTF subset chronicle accepts.
+    pub fn parse(text: &str) -> Result<Self, DateError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return err(format!("empty date; {FORMS}"));
+        }
+        let mut uncertain = false;
+        let mut approximate = false;
+        let mut parts = text.splitn(2, '/');
+        let first = parts.next().unwrap_or_default();
+        let second = parts.next();
+        let start = parse_qualified(first, &mut uncertain, &mut approximate)?;
+        let end = match second {
+            None => None,
+            Some("") => return err("the interval has no end; open intervals are not supported"),
+            Some(rest) if rest.contains('/') => return err("an interval has exactly one '/'"),
+            Some(rest) => Some(parse_qualified(rest, &mut uncertain, &mut approximate)?),
+        };
+        if let Some(end) = end {
+            if end.latest() < start.earliest() {
+                return err(format!(
+                    "the interval ends ({}) before it starts ({})",
+                    end.edtf(),
+                    start.edtf()
+                ));
+            }
+        }
+        Ok(EdtfDate {
+            start,
+            end,
+            uncertain,
+            approximate,
+        })
+    }
+
+    pub fn start(&self) -> Point {
+        self.start
+    }
+
+    pub fn end(&self) -> Option<Point> {
+        self.end
+    }
+
+    pub fn is_uncertain(&self) -> bool {
+        self.uncertain
+    }
+
+    pub fn is_approximate(&self) -> bool {
+        self.approximate
+    }
+
+    /// Whether the date is exact: a single point with no qualifier.
+    pub fn is_exact(&self) -> bool {
+        self.end.is_none() && !self.uncertain && !self.approximate
+    }
+
+    /// The earliest instant the date may refer to.
+    pub fn earliest(&self) -> NaiveDateTime {
+        self.start.earliest()
+    }
+
+    /// The last instant the date may refer to.
+    pub fn latest(&self) -> NaiveDateTime {
+        self.end.unwrap_or(self.start).latest()
+    }
+
+    /// The precision of the start, which decides timeline order among equal starts.
+    pub fn precision(&self) -> Precision {
+        self.start.precision
+    }
+
+    /// The canonical EDTF text, as it would be written in a record.
+    pub fn edtf(&self) -> String {
+        let mut out = self.start.edtf();
+        if let Some(end) = self.end {
+            out.push('/');
+            out.push_str(&end.edtf());
+        }
+        match (self.uncertain, self.approximate) {
+            (true, true) => out.push('%'),
+            (true, false) => out.push('?'),
+            (false, true) => out.push('~'),
+            (false, false) => {}
+        }
+        out
+    }
+
+    /// Orders dates as the timeline does: by start instant, then finer precision first.
+    /// (Ties beyond that are broken by event id, which the timeline adds.)
+    pub fn timeline_cmp(&self, other: &Self) -> Ordering {
+        self.start
+            .earliest()
+            .cmp(&other.start.earliest())
+            .then(self.start.precision.cmp(&other.start.precision))
+            .then_with(|| self.latest().cmp(&other.latest()))
+    }
+}
+
+/// The compact display: `2021-12-13`, `2021-12`, `2021-12-10..12`, `~2022-01`, `2021?`.
+impl fmt::Display for EdtfDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.approximate {
+            f.write_str("~")?;
+        }
+        f.write_str(&self.start.display())?;
+        if let Some(end) = self.end {
+            f.write_str("..")?;
+            f.write_str(&end.display_after(&self.start))?;
+        }
+        if self.uncertain {
+            f.write_str("?")?;
+        }
+        Ok(())
+    }
+}
+
+impl Point {
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+
+    /// The first instant of the period, in UTC where an offset is known.
+    pub fn earliest(&self) -> NaiveDateTime {
+        match self.time {
+            Some(time) => {
+                let local = self.first_day.and_time(time);
+                let offset = chrono::Duration::minutes(i64::from(self.offset_minutes.unwrap_or(0)));
+                local - offset
+            }
+            None => self.first_day.and_time(NaiveTime::MIN),
+        }
+    }
+
+    /// The last instant of the period.
+    pub fn latest(&self) -> NaiveDateTime {
+        let start = self.earliest();
+        let last_day = match self.precision {
+            Precision::Year => NaiveDate::from_ymd_opt(self.first_day.year(), 12, 31),
+            Precision::Month => last_day_of_month(self.first_day.year(), self.first_day.month()),
+            _ => Some(self.first_day),
+        };
+        match self.precision {
+            Precision::Second => start,
+            Precision::Minute => start + chrono::Duration::seconds(59),
+            _ => last_day
+                .unwrap_or(self.first_day)
+                .and_hms_opt(23, 59, 59)
+                .unwrap_or(start),
+        }
+    }
+
+    fn edtf(&self) -> String {
+        let d = self.first_day;
+        match self.precision {
+            Precision::Year => format!("{:04}", d.year()),
+            Precision::Month => format!("{:04}-{:02}", d.year(), d.month()),
+            Precision::Day => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            Precision::Minute | Precision::Second => {
+                format!(
+                    "{:04}-{:02}-{:02}T{}",
+                    d.year(),
+                    d.month(),
+                    d.day(),
+                    self.clock()
+                )
+            }
+        }
+    }
+
+    fn clock(&self) -> String {
+        let time = self.time.unwrap_or(NaiveTime::MIN);
+        let mut out = format!("{:02}:{:02}", time.hour(), time.minute());
+        if self.precision == Precision::Second {
+            out.push_str(&format!(":{:02}", time.second()));
+        }
+        match self.offset_minutes {
+            Some(0) if self.zulu => out.push('Z'),
+            Some(minutes) => {
+                let sign = if minutes < 0 { '-' } else { '+' };
+                let minutes = minutes.unsigned_abs();
+                out.push_str(&format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60));
+            }
+            None => {}
+        }
+        out
+    }
+
+    fn display(&self) -> String {
+        match self.precision {
+            Precision::Minute | Precision::Second => self.edtf().replacen('T', " ", 1),
+            _ => self.edtf(),
+        }
+    }
+
+    /// Displays an interval's end, leaving out what it shares with the start.
+    fn display_after(&self, start: &Point) -> String {
+        let (a, b) = (start.first_day, self.first_day);
+        let same_year = a.year() == b.year();
+        let same_month = same_year && a.month() == b.month();
+        match (start.precision, self.precision) {
+            (Precision::Day, Precision::Day) if same_month => format!("{:02}", b.day()),
+            (Precision::Day, Precision::Day) if same_year => {
+                format!("{:02}-{:02}", b.month(), b.day())
+            }
+            (Precision::Month, Precision::Month) if same_year => format!("{:02}", b.month()),
+            _ => self.display(),
+        }
+    }
+}
+
+fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(next_year, next_month, 1).and_then(|d| d.pred_opt())
+}
+
+fn parse_qualified(
+    text: &str,
+    uncertain: &mut bool,
+    approximate: &mut bool,
+) -> Result<Point, DateError> {
+    let mut body = text;
+    while let Some(last) = body.chars().last() {
+        match last {
+            '?' => *uncertain = true,
+            '~' => *approximate = true,
+            '%' => {
+                *uncertain = true;
+                *approximate = true;
+            }
+            _ => break,
+        }
+        body = &body[..body.len() - 1];
+    }
+    if body.is_empty() {
+        return err(format!("'{text}' has no date; {FORMS}"));
+    }
+    parse_point(body)
+}
+
+fn parse_point(text: &str) -> Result<Point, DateError> {
+    let (date_part, time_part) = match text.split_once(['T', 't', ' ']) {
+        Some((d, t)) => (d, Some(t)),
+        None => (text, None),
+    };
+    let fields: Vec<&str> = date_part.split('-').collect();
+    if fields.len() > 3 || fields.iter().any(|f| f.is_empty()) {
+        return err(format!("'{text}' is not a date; {FORMS}"));
+    }
+    let year = parse_number(fields[0], 4, "year", text)?;
+    let month = match fields.get(1) {
+        Some(m) => Some(parse_number(m, 2, "month", text)?),
+        None => None,
+    };
+    let day = match fields.get(2) {
+        Some(d) => Some(parse_number(d, 2, "day", text)?),
+        None => None,
+    };
+    if let Some(month) = month {
+        if !(1..=12).contains(&month) {
+            return err(format!(
+                "month {month:02} in '{text}' is not between 01 and 12"
+            ));
+        }
+    }
+    let year = year as i32;
+    let first_day = match (month, day) {
+        (None, _) => NaiveDate::from_ymd_opt(year, 1, 1),
+        (Some(m), None) => NaiveDate::from_ymd_opt(year, m, 1),
+        (Some(m), Some(d)) => {
+            let found = NaiveDate::from_ymd_opt(year, m, d);
+            if found.is_none() {
+                let days = last_day_of_month(year, m).map_or(31, |l| l.day());
+                return err(format!(
+                    "'{text}' is not a real day: {} {year} has {days} days",
+                    month_name(m)
+                ));
+            }
+            found
+        }
+    };
+    let Some(first_day) = first_day else {
+        return err(format!("'{text}' is out of the supported range"));
+    };
+    let mut point = Point {
+        first_day,
+        precision: match (month, day) {
+            (None, _) => Precision::Year,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Day,
+        },
+        time: None,
+        offset_minutes: None,
+        zulu: false,
+    };
+    if let Some(time_text) = time_part {
+        if point.precision != Precision::Day {
+            return err(format!("'{text}' has a time but no day"));
+        }
+        parse_time(time_text, text, &mut point)?;
+    }
+    Ok(point)
+}
+
+fn parse_time(time_text: &str, whole: &str, point: &mut Point) -> Result<(), DateError> {
+    let (clock, offset) = if let Some(clock) = time_text.strip_suffix(['Z', 'z']) {
+        point.zulu = true;
+        (clock, Some(0))
+    } else if let Some(at) = time_text.rfind(['+', '-']) {
+        (
+            &time_text[..at],
+            Some(parse_offset(&time_text[at..], whole)?),
+        )
+    } else {
+        (time_text, None)
+    };
+    let fields: Vec<&str> = clock.split(':').collect();
+    if !(2..=3).contains(&fields.len()) {
+        return err(format!("the time in '{whole}' must be hh:mm or hh:mm:ss"));
+    }
+    let hour = parse_number(fields[0], 2, "hour", whole)?;
+    let minute = parse_number(fields[1], 2, "minute", whole)?;
+    let second = match fields.get(2) {
+        Some(s) => parse_number(s, 2, "second", whole)?,
+        None => 0,
+    };
+    let Some(time) = NaiveTime::from_hms_opt(hour, minute, second) else {
+        return err(format!("'{whole}' is not a real time of day"));
+    };
+    point.time = Some(time);
+    point.offset_minutes = offset;
+    point.precision = if fields.len() == 3 {
+        Precision::Second
+    } else {
+        Precision::Minute
+    };
+    Ok(())
+}
+
+fn parse_offset(text: &str, whole: &str) -> Result<i16, DateError> {
+    let sign: i16 = if text.starts_with('-') { -1 } else { 1 };
+    let digits = &text[1..];
+    let (hours, minutes) = match digits.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if digits.len() == 4 => digits.split_at(2),
+        None => (digits, "00"),
+    };
+    let hours = parse_number(hours, 2, "offset hour", whole)?;
+    let minutes = parse_number(minutes, 2, "offset minute", whole)?;
+    if hours > 14 || minutes > 59 {
+        return err(format!("the UTC offset in '{whole}' is out of range"));
+    }
+    Ok(sign * (hours * 60 + minutes) as i16)
+}
+
+fn parse_number(field: &str, width: usize, what: &str, whole: &str) -> Result<u32, DateError> {
+    if field.len() != width || !field.bytes().all(|b| b.is_ascii_digit()) {
+        return err(format!(
+            "the {what} in '{whole}' must be {width} digits, found '{field}'"
+        ));
+    }
+    field
+        .parse()
+        .map_err(|_| DateError(format!("the {what} in '{whole}' is not a number")))
+}
+
+fn month_name(month: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES
+        .get(month.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("that month")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> EdtfDate {
+        EdtfDate::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    fn fails(s: &str) -> String {
+        match EdtfDate::parse(s) {
+            Ok(date) => panic!("{s} parsed as {date:?}"),
+            Err(e) => e.0,
+        }
+    }
+
+    #[test]
+    fn displays_precision_and_qualifiers_compactly() {
+        assert_eq!(d("2021-12-13").to_string(), "2021-12-13");
+        assert_eq!(d("2021-12").to_string(), "2021-12");
+        assert_eq!(d("2021").to_string(), "2021");
+        assert_eq!(d("2021-12-10/2021-12-12").to_string(), "2021-12-10..12");
+        assert_eq!(d("2021-11-28/2021-12-03").to_string(), "2021-11-28..12-03");
+        assert_eq!(
+            d("2021-12-28/2022-01-03").to_string(),
+            "2021-12-28..2022-01-03"
+        );
+        assert_eq!(d("2021-11/2021-12").to_string(), "2021-11..12");
+        assert_eq!(d("2022-01~").to_string(), "~2022-01");
+        assert_eq!(d("2021?").to_string(), "2021?");
+        assert_eq!(d("2021-12%").to_string(), "~2021-12?");
+        assert_eq!(d("2021-12-13T14:30Z").to_string(), "2021-12-13 14:30Z");
+        assert_eq!(
+            d("2021-12-13T14:30+03:00").to_string(),
+            "2021-12-13 14:30+03:00"
+        );
+    }
+
+    #[test]
+    fn keeps_precision_and_round_trips_edtf() {
+        for s in [
+            "2021",
+            "2021-12",
+            "2021-12-13",
+            "2021-12-13T14:30Z",
+            "2021-12-13T14:30:05-05:30",
+            "2021-12-10/2021-12-12",
+            "2022-01~",
+            "2021?",
+            "2021-12%",
+        ] {
+            assert_eq!(d(s).edtf(), s);
+        }
+        assert_eq!(d("2021-12").precision(), Precision::Month);
+        assert_eq!(
+            d("2021-12").start().latest().to_string(),
+            "2021-12-31 23:59:59"
+        );
+        assert_eq!(d("2024-02").latest().to_string(), "2024-02-29 23:59:59");
+    }
+
+    #[test]
+    fn orders_by_start_then_finer_precision_first() {
+        let mut dates = vec![
+            d("2021-12"),
+            d("2021"),
+            d("2021-12-01"),
+            d("2021-11-30"),
+            d("2021-12-01T00:00Z"),
+            d("2022~"),
+        ];
+        dates.sort_by(EdtfDate::timeline_cmp);
+        let shown: Vec<String> = dates.iter().map(|d| d.edtf()).collect();
+        assert_eq!(
+            shown,
+            [
+                "2021",
+                "2021-11-30",
+                "2021-12-01T00:00Z",
+                "2021-12-01",
+                "2021-12",
+                "2022~"
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_are_compared_in_utc() {
+        let tokyo = d("2021-12-13T09:00+09:00");
+        let london = d("2021-12-13T01:00Z");
+        assert_eq!(tokyo.timeline_cmp(&london), Ordering::Less);
+    }
+
+    #[test]
+    fn refuses_impossible_and_malformed_dates() {
+        assert_eq!(
+            fails("2021-02-30"),
+            "'2021-02-30' is not a real day: February 2021 has 28 days"
+        );
+        assert_eq!(
+            fails("2021-13"),
+            "month 13 in '2021-13' is not between 01 and 12"
+        );
+        assert_eq!(
+            fails("0000-00-00"),
+            "month 00 in '0000-00-00' is not between 01 and 12"
+        );
+        assert!(fails("99999").starts_with("the year in '99999' must be 4 digits"));
+        assert_eq!(
+            fails("2021-12-13/"),
+            "the interval has no end; open intervals are not supported"
+        );
+        assert!(fails("/").starts_with("'' has no date"));
+        assert!(fails("").starts_with("empty date"));
+        assert!(fails("Dec 2021").contains("must be 4 digits"));
+        assert_eq!(
+            fails("2021-12-12/2021-12-10"),
+            "the interval ends (2021-12-10) before it starts (2021-12-12)"
+        );
+        assert!(fails("2021-12-13T25:00Z").contains("not a real time"));
+        assert!(fails("2021-12T10:00").contains("has a time but no day"));
+        assert!(fails("2021-1-5").contains("month"));
+    }
+
+    #[test]
+    fn leap_days_are_real_only_in_leap_years() {
+        assert!(EdtfDate::parse("2024-02-29").is_ok());
+        assert!(EdtfDate::parse("2023-02-29").is_err());
+    }
+}

@@ -1,0 +1,164 @@
+//! The domain: events, actors, sources and quotes, with resolved ids and spans.
+//! Nothing here knows about JSON or terminals.
+
+use std::ops::Range;
+
+use crate::date::EdtfDate;
+
+/// Index of an actor in `Timeline::actors`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ActorId(pub u32);
+
+/// Index of a source in `Timeline::sources`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceId(pub u32);
+
+/// Index of an event in `Timeline::events`, i.e. its position in timeline order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventIx(pub u32);
+
+impl ActorId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl SourceId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl EventIx {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActorKind {
+    Person,
+    State,
+    Organization,
+    Alliance,
+    Group,
+    Other,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 6] = [
+        ActorKind::Person,
+        ActorKind::State,
+        ActorKind::Organization,
+        ActorKind::Alliance,
+        ActorKind::Group,
+        ActorKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::State => "state",
+            ActorKind::Organization => "organization",
+            ActorKind::Alliance => "alliance",
+            ActorKind::Group => "group",
+            ActorKind::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ActorKind> {
+        ActorKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    /// The id used in records, e.g. `putin`.
+    pub id: String,
+    pub name: String,
+    pub kind: Option<ActorKind>,
+    pub aliases: Vec<String>,
+    pub affiliation: Option<ActorId>,
+    pub description: Option<String>,
+}
+
+impl Actor {
+    /// The name to show where space is short: the shortest of name and aliases that is still a
+    /// word rather than an initialism, falling back to the name.
+    pub fn short_name(&self) -> &str {
+        let last_word = self.name.rsplit(' ').next().unwrap_or(&self.name);
+        if self.kind == Some(ActorKind::Person) && !last_word.is_empty() {
+            return last_word;
+        }
+        self.aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| a.chars().count() < self.name.chars().count() && !a.contains(' '))
+            .min_by_key(|a| a.chars().count())
+            .unwrap_or(&self.name)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    /// The path as written in `sources.json`, relative to the dataset folder.
+    pub file: String,
+    /// The whole document, verbatim.
+    pub text: String,
+    /// Byte spans of the document's sentences, in order, trimmed of surrounding white space.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Source {
+    /// The text of sentence `index` (0-based), verbatim.
+    pub fn sentence_text(&self, index: usize) -> &str {
+        self.sentences
+            .get(index)
+            .and_then(|span| self.text.get(span.clone()))
+            .unwrap_or("")
+    }
+
+    /// The 0-based index of the sentence holding byte `offset`, or the one before it when the
+    /// offset falls between sentences.
+    pub fn sentence_at(&self, offset: usize) -> usize {
+        self.sentences
+            .partition_point(|span| span.start <= offset)
+            .saturating_sub(1)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    pub source: SourceId,
+    /// The quote as the record gives it.
+    pub text: String,
+    /// Where the quote lies in the source text, in bytes.
+    pub span: Range<usize>,
+    /// The 0-based sentences the quote touches (end exclusive, never empty).
+    pub sentences: Range<usize>,
+}
+
+impl Quote {
+    /// The first sentence the quote lies in, 1-based as shown to people.
+    pub fn sentence_number(&self) -> usize {
+        self.sentences.start + 1
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub date: EdtfDate,
+    pub title: String,
+    pub summary: Option<String>,
+    pub kind: Option<String>,
+    pub actors: Vec<ActorId>,
+    pub location: Option<String>,
+    pub tags: Vec<String>,
+    pub quotes: Vec<Quote>,
+}
