@@ -516,7 +516,7 @@ mod tests {
 
     #[test]
     fn orders_by_start_then_finer_precision_first() {
-        let mut dates = vec![
+        let mut dates = [
             d("2021-12"),
             d("2021"),
             d("2021-12-01"),

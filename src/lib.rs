@@ -2,8 +2,14 @@
 //!
 //! The library holds everything testable without a terminal; `main.rs` only dispatches.
 
+pub mod cli;
+pub mod commands;
 pub mod date;
+pub mod files;
+pub mod load;
 pub mod model;
+pub mod problem;
+pub mod quote;
 pub mod search;
 pub mod sentences;
 pub mod timeline;

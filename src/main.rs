@@ -1,1 +1,141 @@
-fn main() {}
+//! The `chronicle` binary: parse arguments, load the dataset, run a command or the browser.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use chronicle::cli::{Cli, Command};
+use chronicle::commands::{self, events::EventFilter, Failure};
+use chronicle::files::DatasetLocation;
+use chronicle::load::{load, Dataset};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = match cli.command {
+        None => return browse(cli.dataset),
+        Some(Command::Check { dataset }) => {
+            with_dataset(dataset, |d| Ok(commands::check::run(d, &mut out)?))
+        }
+        Some(Command::Events {
+            dataset,
+            actor,
+            from,
+            to,
+            json,
+        }) => with_dataset(dataset, |d| {
+            let filter = EventFilter {
+                actors: actor,
+                from,
+                to,
+            };
+            commands::events::run(&d.timeline, &filter, json, &mut out)
+        }),
+        Some(Command::Actors {
+            dataset,
+            search,
+            json,
+        }) => with_dataset(dataset, |d| {
+            Ok(commands::actors::run(
+                &d.timeline,
+                search.as_deref(),
+                json,
+                &mut out,
+            )?)
+        }),
+        Some(Command::Show { event, dataset }) => with_dataset(dataset, |d| {
+            commands::show::run(&d.timeline, &event, &mut out)
+        }),
+        Some(Command::Sentences { file, json }) => sentences(&file, json, &mut out),
+    };
+    let flushed = out.flush();
+    match result.and(flushed.map_err(Failure::Io)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => {
+            eprintln!("chronicle: cannot write output: {e}");
+            ExitCode::FAILURE
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("chronicle: {message}");
+            ExitCode::FAILURE
+        }
+        Err(Failure::Invalid) => ExitCode::FAILURE,
+    }
+}
+
+/// Loads the dataset, printing every problem (and any notes) to standard error.
+fn load_reporting(dataset: Option<PathBuf>) -> Result<Dataset, Failure> {
+    let location = DatasetLocation::resolve(dataset);
+    match load(&location) {
+        Ok(dataset) => {
+            for note in &dataset.notes {
+                eprintln!("note: {note}");
+            }
+            Ok(dataset)
+        }
+        Err(problems) => {
+            let stderr = io::stderr();
+            let mut err = stderr.lock();
+            for problem in &problems {
+                let _ = writeln!(err, "{problem}");
+            }
+            let noun = if problems.len() == 1 {
+                "problem"
+            } else {
+                "problems"
+            };
+            let _ = writeln!(
+                err,
+                "{} {noun} in {}",
+                problems.len(),
+                location.display_root()
+            );
+            Err(Failure::Invalid)
+        }
+    }
+}
+
+fn with_dataset(
+    dataset: Option<PathBuf>,
+    command: impl FnOnce(&Dataset) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    command(&load_reporting(dataset)?)
+}
+
+fn sentences(file: &PathBuf, json: bool, out: &mut impl Write) -> Result<(), Failure> {
+    let shown = file.display();
+    let bytes =
+        std::fs::read(file).map_err(|e| Failure::Usage(format!("{shown}: cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Failure::Usage(format!(
+            "{shown}: not valid UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(commands::sentences::run(text, json, out)?)
+}
+
+/// Opens the browser, after loading everything and checking there is a terminal to draw on.
+fn browse(dataset: Option<PathBuf>) -> ExitCode {
+    let dataset = match load_reporting(dataset) {
+        Ok(dataset) => dataset,
+        Err(_) => return ExitCode::FAILURE,
+    };
+    if !io::stdout().is_terminal() {
+        eprintln!(
+            "chronicle: standard output is not a terminal, so the browser cannot open.\n\
+             For text output use `chronicle events` (or `chronicle events --json`)."
+        );
+        return ExitCode::from(2);
+    }
+    eprintln!(
+        "chronicle: loaded {} events; the browser is not built yet",
+        dataset.timeline.events().len()
+    );
+    ExitCode::FAILURE
+}

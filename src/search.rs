@@ -86,7 +86,7 @@ impl Ranker {
 }
 
 /// The text of the name a match refers to.
-pub fn matched_text<'a>(actor: &'a Actor, matched: MatchedName) -> &'a str {
+pub fn matched_text(actor: &Actor, matched: MatchedName) -> &str {
     match matched {
         MatchedName::Name => &actor.name,
         MatchedName::Alias(i) => actor.aliases.get(i).map_or(&actor.name, String::as_str),

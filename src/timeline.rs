@@ -125,6 +125,17 @@ impl Timeline {
         self.events_of(actor).len()
     }
 
+    /// Actor ids by descending event count, ties by name: the order actor lists show.
+    pub fn actors_by_event_count(&self) -> Vec<ActorId> {
+        let mut ids: Vec<ActorId> = (0..self.actors.len() as u32).map(ActorId).collect();
+        ids.sort_by(|a, b| {
+            self.event_count(*b)
+                .cmp(&self.event_count(*a))
+                .then_with(|| self.actor(*a).name.cmp(&self.actor(*b).name))
+        });
+        ids
+    }
+
     /// The events involving every one of `actors`, in timeline order; all events when empty.
     pub fn events_with_all(&self, actors: &[ActorId]) -> Vec<EventIx> {
         let Some(rarest) = actors.iter().min_by_key(|a| self.event_count(**a)) else {

@@ -1,0 +1,126 @@
+//! `chronicle events`: the timeline in order, filtered by actors and dates.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::{resolve_actor, Failure};
+use crate::date::EdtfDate;
+use crate::model::{Event, EventIx};
+use crate::timeline::Timeline;
+
+/// What to keep of the timeline.
+#[derive(Debug, Default)]
+pub struct EventFilter {
+    pub actors: Vec<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Serialize)]
+struct EventLine<'a> {
+    id: &'a str,
+    date: String,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+    actors: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<&'a str>,
+    tags: &'a [String],
+    quotes: Vec<QuoteLine<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuoteLine<'a> {
+    source: &'a str,
+    text: &'a str,
+    /// 1-based number of the first sentence the quote lies in.
+    sentence: usize,
+}
+
+/// The events the filter keeps, in timeline order.
+pub fn select(timeline: &Timeline, filter: &EventFilter) -> Result<Vec<EventIx>, Failure> {
+    let actors = filter
+        .actors
+        .iter()
+        .map(|name| resolve_actor(timeline, name))
+        .collect::<Result<Vec<_>, _>>()?;
+    let parse = |text: &Option<String>, flag: &str| {
+        text.as_deref()
+            .map(|t| EdtfDate::parse(t).map_err(|e| Failure::Usage(format!("--{flag} '{t}': {e}"))))
+            .transpose()
+    };
+    let from = parse(&filter.from, "from")?;
+    let to = parse(&filter.to, "to")?;
+    let view = timeline.events_with_all(&actors);
+    if from.is_none() && to.is_none() {
+        return Ok(view);
+    }
+    Ok(timeline.events_between(&view, from.as_ref(), to.as_ref()))
+}
+
+/// Prints the selected events: aligned text rows, or JSON Lines.
+pub fn run(
+    timeline: &Timeline,
+    filter: &EventFilter,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let view = select(timeline, filter)?;
+    if json {
+        for ix in view {
+            serde_json::to_writer(&mut *out, &event_line(timeline, timeline.event(ix)))
+                .map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+        return Ok(());
+    }
+    let dates: Vec<String> = view
+        .iter()
+        .map(|ix| timeline.event(*ix).date.to_string())
+        .collect();
+    let width = dates.iter().map(|d| d.chars().count()).max().unwrap_or(0);
+    for (ix, date) in view.iter().zip(dates) {
+        let event = timeline.event(*ix);
+        let names: Vec<&str> = event
+            .actors
+            .iter()
+            .map(|a| timeline.actor(*a).short_name())
+            .collect();
+        write!(out, "{date:<width$}  {}", event.title)?;
+        if !names.is_empty() {
+            write!(out, "  [{}]", names.join(", "))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn event_line<'a>(timeline: &'a Timeline, event: &'a Event) -> EventLine<'a> {
+    EventLine {
+        id: &event.id,
+        date: event.date.edtf(),
+        title: &event.title,
+        summary: event.summary.as_deref(),
+        kind: event.kind.as_deref(),
+        actors: event
+            .actors
+            .iter()
+            .map(|a| timeline.actor(*a).id.as_str())
+            .collect(),
+        location: event.location.as_deref(),
+        tags: &event.tags,
+        quotes: event
+            .quotes
+            .iter()
+            .map(|q| QuoteLine {
+                source: &timeline.source(q.source).id,
+                text: &q.text,
+                sentence: q.sentence_number(),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,39 @@
+//! `chronicle sentences FILE`: how a text splits, so authors can pick quotes.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::sentences::split_sentences;
+
+#[derive(Serialize)]
+struct SentenceLine<'a> {
+    n: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// Prints `[N] text` per sentence, white space folded; or JSON Lines with byte offsets.
+pub fn run(text: &str, json: bool, out: &mut impl Write) -> std::io::Result<()> {
+    for (i, span) in split_sentences(text).into_iter().enumerate() {
+        let sentence = &text[span.clone()];
+        if json {
+            let line = SentenceLine {
+                n: i + 1,
+                start: span.start,
+                end: span.end,
+                text: sentence,
+            };
+            serde_json::to_writer(&mut *out, &line)?;
+            writeln!(out)?;
+        } else {
+            writeln!(out, "[{}] {}", i + 1, fold_space(sentence))?;
+        }
+    }
+    Ok(())
+}
+
+fn fold_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

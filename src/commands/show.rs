@@ -1,0 +1,55 @@
+//! `chronicle show EVENT_ID`: one event in full, each quote with its whole sentence.
+
+use std::io::Write;
+
+use super::Failure;
+use crate::problem::did_you_mean;
+use crate::timeline::Timeline;
+
+pub fn run(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Failure> {
+    let Some(ix) = timeline.event_by_id(id) else {
+        let ids = timeline.events().iter().map(|e| e.id.as_str());
+        return Err(Failure::Usage(format!(
+            "no event with id '{id}'{}; `chronicle events --json` lists the ids",
+            did_you_mean(id, ids)
+        )));
+    };
+    let event = timeline.event(ix);
+    writeln!(out, "{}", event.title)?;
+    writeln!(out, "  id        {}", event.id)?;
+    writeln!(out, "  date      {}  ({})", event.date, event.date.edtf())?;
+    if let Some(kind) = &event.kind {
+        writeln!(out, "  type      {kind}")?;
+    }
+    if let Some(location) = &event.location {
+        writeln!(out, "  location  {location}")?;
+    }
+    if !event.tags.is_empty() {
+        writeln!(out, "  tags      {}", event.tags.join(", "))?;
+    }
+    for (n, actor) in event.actors.iter().enumerate() {
+        let actor = timeline.actor(*actor);
+        let label = if n == 0 { "actors" } else { "" };
+        writeln!(out, "  {label:<8}  {} ({})", actor.name, actor.id)?;
+    }
+    if let Some(summary) = &event.summary {
+        writeln!(out)?;
+        writeln!(out, "{summary}")?;
+    }
+    for (n, quote) in event.quotes.iter().enumerate() {
+        let source = timeline.source(quote.source);
+        writeln!(out)?;
+        writeln!(out, "Quote {}: \"{}\"", n + 1, quote.text)?;
+        for sentence in quote.sentences.clone() {
+            let text: Vec<&str> = source.sentence_text(sentence).split_whitespace().collect();
+            writeln!(
+                out,
+                "  {} [{}]: {}",
+                source.title,
+                sentence + 1,
+                text.join(" ")
+            )?;
+        }
+    }
+    Ok(())
+}

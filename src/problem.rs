@@ -1,0 +1,132 @@
+//! A problem found in a dataset: where it is, what is wrong, and what might fix it.
+
+use std::fmt;
+
+/// One problem, reported with its place so the author can go straight to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The file as the user knows it: the dataset folder joined with the file's name.
+    pub file: String,
+    /// 1-based line, when the problem has one.
+    pub line: Option<usize>,
+    /// 1-based column, for JSON syntax errors.
+    pub column: Option<usize>,
+    pub message: String,
+    /// A suggestion, printed on its own line under the problem.
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    pub fn new(file: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.into(),
+            line,
+            column: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn with_column(mut self, column: usize) -> Self {
+        self.column = Some(column);
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// `file:line:column: message`, then `  hint: ...` on the next line when there is one.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Quotes a value from the data for a message, shortened and with control characters escaped
+/// so that a hostile value cannot garble the report.
+pub fn quoted(value: &str) -> String {
+    quoted_up_to(value, 80)
+}
+
+/// `quoted`, keeping up to `limit` characters.
+pub fn quoted_up_to(value: &str, limit: usize) -> String {
+    let mut out = String::from("'");
+    for (count, c) in value.chars().enumerate() {
+        if count == limit {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// The candidate closest to `wanted` by edit distance, when it is close enough to be a typo.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (wanted.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::levenshtein(wanted, c), c))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, c)| (*distance, *c))
+        .map(|(_, c)| c)
+}
+
+/// " (did you mean 'x'?)" when there is a close candidate, else nothing.
+pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    closest(wanted, candidates)
+        .map(|c| format!(" (did you mean {}?)", quoted(c)))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_place_message_and_hint() {
+        let p = Problem::new("data/events.jsonl", Some(12), "unknown actor 'putn'")
+            .with_column(3)
+            .with_hint("add it to actors.json");
+        assert_eq!(
+            p.to_string(),
+            "data/events.jsonl:12:3: unknown actor 'putn'\n  hint: add it to actors.json"
+        );
+        assert_eq!(
+            Problem::new("data", None, "no events").to_string(),
+            "data: no events"
+        );
+    }
+
+    #[test]
+    fn quotes_values_safely() {
+        assert_eq!(quoted("a\u{1b}[31mb"), "'a\\u{1b}[31mb'");
+        assert_eq!(quoted(&"x".repeat(100)).chars().count(), 83);
+    }
+
+    #[test]
+    fn suggests_close_ids_only() {
+        let ids = ["putin", "johnson", "russia"];
+        assert_eq!(did_you_mean("putn", ids), " (did you mean 'putin'?)");
+        assert_eq!(did_you_mean("biden", ids), "");
+    }
+}

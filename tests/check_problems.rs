@@ -1,0 +1,284 @@
+//! Each kind of dataset problem, made by breaking one thing in the small fixture, with the
+//! exact message and line it must be reported with.
+
+use std::fs;
+use std::path::Path;
+
+use chronicle::files::DatasetLocation;
+use chronicle::load::load;
+
+const SMALL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small");
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create temp dataset");
+    for entry in fs::read_dir(from).expect("read fixture") {
+        let entry = entry.expect("fixture entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copy fixture file");
+        }
+    }
+}
+
+/// Copies the small dataset, lets `edit` break it, loads it, and returns the problems as the
+/// user sees them, with the temporary folder's path replaced by `DATA`.
+fn problems_after(edit: impl FnOnce(&Path)) -> Vec<String> {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let root = temp.path().join("data");
+    copy_dir(Path::new(SMALL), &root);
+    edit(&root);
+    match load(&DatasetLocation::Folder(root.clone())) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems
+            .iter()
+            .map(|p| p.to_string().replace(&root.display().to_string(), "DATA"))
+            .collect(),
+    }
+}
+
+fn replace_in(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = fs::read_to_string(&path).expect("read fixture file");
+    assert!(text.contains(from), "{file} does not contain {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).expect("write fixture file");
+}
+
+fn broken(file: &str, from: &str, to: &str) -> Vec<String> {
+    problems_after(|root| replace_in(root, file, from, to))
+}
+
+#[test]
+fn the_small_fixture_is_clean() {
+    assert_eq!(problems_after(|_| {}), Vec::<String>::new());
+}
+
+#[test]
+fn json_syntax_error_has_line_and_column() {
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "\"id\": \"concern\",",
+            "\"id\": \"concern\""
+        ),
+        ["DATA/events.jsonl:3:18: expected ',' or '}'"]
+    );
+    assert_eq!(
+        broken(
+            "actors.json",
+            "\"kind\": \"person\",\n",
+            "\"kind\": \"person\"\n"
+        ),
+        ["DATA/actors.json:8:5: expected ',' or '}'"]
+    );
+}
+
+#[test]
+fn missing_and_unknown_fields_and_wrong_types() {
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "\"title\": \"Putin denies plans to invade\", ",
+            ""
+        ),
+        ["DATA/events.jsonl:4: missing field 'title'"]
+    );
+    assert_eq!(
+        broken("events.jsonl", "\"location\"", "\"place\""),
+        ["DATA/events.jsonl:4: unknown field 'place', expected one of 'id', 'date', 'title', 'summary', 'type', 'actors', 'location', 'tags', 'quotes'"]
+    );
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "\"actors\": [\"johnson\"]",
+            "\"actors\": \"johnson\""
+        ),
+        ["DATA/events.jsonl:3: invalid type: string \"johnson\", expected a sequence"]
+    );
+    assert_eq!(
+        broken(
+            "sources.json",
+            "\"publisher\": \"Example News\",",
+            "\"publisher\": 7,"
+        ),
+        ["DATA/sources.json:5: invalid type: integer '7', expected a string"]
+    );
+}
+
+#[test]
+fn unknown_ids_suggest_the_closest() {
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "\"actors\": [\"putin\"]",
+            "\"actors\": [\"putn\"]"
+        ),
+        ["DATA/events.jsonl:4: event 'denial': unknown actor 'putn' (did you mean 'putin'?)"]
+    );
+    assert_eq!(
+        broken("events.jsonl", "{\"source\": \"call\", \"text\": \"Putin", "{\"source\": \"cal\", \"text\": \"Putin"),
+        ["DATA/events.jsonl:4: event 'denial', quote 1: unknown source 'cal' (did you mean 'call'?)"]
+    );
+    assert_eq!(
+        broken("actors.json", "\"affiliation\": \"uk\"", "\"affiliation\": \"ukk\""),
+        ["DATA/actors.json:12: actor 'johnson' is affiliated with unknown actor 'ukk' (did you mean 'uk'?)"]
+    );
+}
+
+#[test]
+fn duplicate_ids_name_the_first_definition() {
+    assert_eq!(
+        broken("events.jsonl", "\"id\": \"denial\"", "\"id\": \"call\""),
+        ["DATA/events.jsonl:4: duplicate event id 'call' (first defined on line 1)"]
+    );
+}
+
+#[test]
+fn impossible_dates_are_refused() {
+    assert_eq!(
+        broken("events.jsonl", "2021-12~", "2021-02-30"),
+        ["DATA/events.jsonl:4: event 'denial': invalid date '2021-02-30': '2021-02-30' is not a real day: February 2021 has 28 days"]
+    );
+    assert_eq!(
+        broken("sources.json", "\"published\": \"2021-12-13\"", "\"published\": \"Dec 13\""),
+        ["DATA/sources.json:6: invalid date 'Dec 13': the year in 'Dec 13' must be 4 digits, found 'Dec'"]
+    );
+}
+
+#[test]
+fn a_quote_not_in_its_source_shows_the_closest_sentence() {
+    assert_eq!(
+        broken("events.jsonl", "Putin denied any plans to invade.", "Putin denied all plans to invade."),
+        [
+            "DATA/events.jsonl:4: event 'denial', quote 1 not found in source 'call': 'Putin denied all plans to invade.'\n  hint: closest sentence [3]: 'Johnson expressed concern about Russia’s troop movements near the Ukrainian border. Putin denied any plans to invade.'"
+        ]
+    );
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "\"text\": \"Putin denied any plans to invade.\"",
+            "\"text\": \" \""
+        ),
+        ["DATA/events.jsonl:4: event 'denial', quote 1 is empty"]
+    );
+}
+
+#[test]
+fn source_files_must_exist_be_text_and_stay_inside() {
+    assert_eq!(
+        problems_after(|root| fs::remove_file(root.join("sources/call.txt")).expect("remove")),
+        ["DATA/sources.json:7: source file 'sources/call.txt' file not found"]
+    );
+    assert_eq!(
+        problems_after(|root| fs::write(root.join("sources/call.txt"), b"ok\n\xff\xfe").expect("write")),
+        ["DATA/sources.json:7: source file 'sources/call.txt': not valid UTF-8 text: invalid byte 0xFF at byte offset 3"]
+    );
+    assert_eq!(
+        broken("sources.json", "\"sources/call.txt\"", "\"../call.txt\""),
+        ["DATA/sources.json:7: source file '../call.txt' contains '..'; source files must be inside the dataset folder"]
+    );
+    assert_eq!(
+        broken("sources.json", "\"sources/call.txt\"", "\"/etc/passwd\""),
+        ["DATA/sources.json:7: source file '/etc/passwd' is an absolute path; source files must be inside the dataset folder"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_out_of_the_dataset_is_refused() {
+    let problems = problems_after(|root| {
+        let outside = root.parent().expect("temp parent").join("secret.txt");
+        fs::write(&outside, "secret").expect("write outside");
+        fs::remove_file(root.join("sources/call.txt")).expect("remove");
+        std::os::unix::fs::symlink(&outside, root.join("sources/call.txt")).expect("symlink");
+    });
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].starts_with(
+            "DATA/sources.json:7: source file 'sources/call.txt' leads outside the dataset folder"
+        ),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn empty_titles_and_names_are_refused() {
+    assert_eq!(
+        broken("events.jsonl", "\"Putin denies plans to invade\"", "\"  \""),
+        ["DATA/events.jsonl:4: event 'denial' has an empty title"]
+    );
+    assert_eq!(
+        broken("actors.json", "\"name\": \"Russia\"", "\"name\": \"\""),
+        ["DATA/actors.json:2: actor 'russia' has an empty name"]
+    );
+}
+
+#[test]
+fn unknown_kinds_and_affiliation_loops() {
+    assert_eq!(
+        broken("actors.json", "\"kind\": \"state\", \"aliases\": [\"U.K.\"]", "\"kind\": \"country\", \"aliases\": [\"U.K.\"]"),
+        ["DATA/actors.json:3: unknown actor kind 'country'\n  hint: kind is one of person, state, organization, alliance, group, other"]
+    );
+    assert_eq!(
+        broken(
+            "actors.json",
+            "\"aliases\": [\"Russian Federation\"]",
+            "\"aliases\": [\"Russian Federation\"], \"affiliation\": \"putin\""
+        ),
+        ["DATA/actors.json:2: affiliations form a loop: russia → putin → russia"]
+    );
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let problems = problems_after(|root| {
+        replace_in(root, "events.jsonl", "2021-12~", "2021-13");
+        replace_in(
+            root,
+            "events.jsonl",
+            "\"actors\": [\"johnson\"]",
+            "\"actors\": [\"johnsen\"]",
+        );
+        replace_in(
+            root,
+            "actors.json",
+            "\"kind\": \"person\",",
+            "\"kind\": \"human\",",
+        );
+    });
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+    assert!(problems[0].starts_with("DATA/actors.json:7: unknown actor kind 'human'"));
+    assert_eq!(
+        problems[1],
+        "DATA/events.jsonl:3: event 'concern': unknown actor 'johnsen' (did you mean 'johnson'?)"
+    );
+    assert_eq!(problems[2], "DATA/events.jsonl:4: event 'denial': invalid date '2021-13': month 13 in '2021-13' is not between 01 and 12");
+}
+
+#[test]
+fn missing_dataset_and_events_file() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let missing = temp.path().join("nope");
+    let problems = load(&DatasetLocation::Folder(missing)).expect_err("missing folder");
+    assert_eq!(problems[0].message, "no such folder");
+    let problems =
+        problems_after(|root| fs::remove_file(root.join("events.jsonl")).expect("remove"));
+    assert_eq!(problems, ["DATA/events.jsonl: file not found"]);
+}
+
+#[test]
+fn events_may_come_as_a_json_array() {
+    let problems = problems_after(|root| {
+        let lines = fs::read_to_string(root.join("events.jsonl")).expect("read");
+        let records: Vec<&str> = lines.lines().filter(|l| !l.trim().is_empty()).collect();
+        fs::write(
+            root.join("events.json"),
+            format!("[\n{}\n]\n", records.join(",\n")),
+        )
+        .expect("write");
+        fs::remove_file(root.join("events.jsonl")).expect("remove");
+    });
+    assert_eq!(problems, Vec::<String>::new());
+}
