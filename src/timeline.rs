@@ -176,3 +176,115 @@ impl Timeline {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Quote, SourceId};
+
+    fn actor(id: &str) -> Actor {
+        Actor {
+            id: id.into(),
+            name: id.to_uppercase(),
+            kind: None,
+            aliases: Vec::new(),
+            affiliation: None,
+            description: None,
+        }
+    }
+
+    fn event(id: &str, date: &str, actors: &[u32], cited: &[usize]) -> Event {
+        Event {
+            id: id.into(),
+            date: EdtfDate::parse(date).unwrap_or_else(|e| panic!("{date}: {e}")),
+            title: id.into(),
+            summary: None,
+            kind: None,
+            actors: actors.iter().map(|a| ActorId(*a)).collect(),
+            location: None,
+            tags: Vec::new(),
+            quotes: cited
+                .iter()
+                .map(|s| Quote {
+                    source: SourceId(0),
+                    text: String::new(),
+                    span: 0..0,
+                    sentences: *s..*s + 1,
+                })
+                .collect(),
+        }
+    }
+
+    fn sample() -> Timeline {
+        let source = Source {
+            id: "s".into(),
+            title: "S".into(),
+            publisher: None,
+            url: None,
+            published: None,
+            file: "s.txt".into(),
+            text: "One. Two. Three.".into(),
+            sentences: vec![0..4, 5..9, 10..16],
+        };
+        Timeline::new(
+            vec![
+                event("b", "2021-12-13", &[0, 1], &[0]),
+                event("a", "2021-12-13", &[0], &[0, 2]),
+                event("month", "2021-12", &[1], &[]),
+                event("early", "2021-11-30", &[2], &[]),
+                event("first-day", "2021-12-01", &[2], &[]),
+            ],
+            vec![actor("putin"), actor("johnson"), actor("nato")],
+            vec![source],
+        )
+    }
+
+    fn ids(timeline: &Timeline, view: &[EventIx]) -> Vec<String> {
+        view.iter()
+            .map(|ix| timeline.event(*ix).id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn orders_by_date_then_precision_then_id() {
+        let t = sample();
+        // "2021-12" starts on 1 December: after 30 November, after the day that is known exactly
+        // to be 1 December, and before 13 December.
+        assert_eq!(
+            ids(&t, &t.all_events()),
+            ["early", "first-day", "month", "a", "b"]
+        );
+    }
+
+    #[test]
+    fn indexes_actors_and_cited_sentences() {
+        let t = sample();
+        assert_eq!(ids(&t, t.events_of(ActorId(0))), ["a", "b"]);
+        assert_eq!(t.event_count(ActorId(1)), 2);
+        assert_eq!(
+            ids(&t, &t.events_with_all(&[ActorId(0), ActorId(1)])),
+            ["b"]
+        );
+        assert_eq!(t.events_with_all(&[]).len(), 5);
+        assert_eq!(ids(&t, t.events_citing(SourceId(0), 0)), ["a", "b"]);
+        assert_eq!(ids(&t, t.events_citing(SourceId(0), 2)), ["a"]);
+        assert!(t.events_citing(SourceId(0), 1).is_empty());
+        assert!(t.events_citing(SourceId(9), 0).is_empty());
+        assert_eq!(t.event_by_id("month").map(|ix| ix.0), Some(2));
+        assert_eq!(
+            t.actors_by_event_count(),
+            [ActorId(1), ActorId(2), ActorId(0)]
+        );
+    }
+
+    #[test]
+    fn filters_by_overlapping_dates() {
+        let t = sample();
+        let from = EdtfDate::parse("2021-12").ok();
+        let view = t.events_between(&t.all_events(), from.as_ref(), None);
+        assert_eq!(ids(&t, &view), ["first-day", "month", "a", "b"]);
+        let to = EdtfDate::parse("2021-11").ok();
+        let view = t.events_between(&t.all_events(), None, to.as_ref());
+        assert_eq!(ids(&t, &view), ["early"]);
+    }
+}

@@ -282,3 +282,22 @@ fn events_may_come_as_a_json_array() {
     });
     assert_eq!(problems, Vec::<String>::new());
 }
+
+#[test]
+fn a_quote_found_twice_loads_with_a_note() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let root = temp.path().join("data");
+    copy_dir(Path::new(SMALL), &root);
+    replace_in(
+        &root,
+        "sources/call.txt",
+        "Putin denied any plans to invade.",
+        "Putin denied any plans to invade. Putin denied any plans to invade.",
+    );
+    let dataset = load(&DatasetLocation::Folder(root)).expect("loads");
+    let notes: Vec<String> = dataset.notes.iter().map(|n| n.message.clone()).collect();
+    assert_eq!(
+        notes,
+        ["event 'denial', quote 1 occurs 2 times in source 'call'; the first is used"]
+    );
+}

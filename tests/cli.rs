@@ -30,7 +30,12 @@ fn stderr(output: &Output) -> String {
 #[test]
 fn check_passes_on_the_data_folder_and_on_the_embedded_copy() {
     let from_folder = run(&["check"]);
-    assert_eq!(from_folder.status.code(), Some(0), "{}", stderr(&from_folder));
+    assert_eq!(
+        from_folder.status.code(),
+        Some(0),
+        "{}",
+        stderr(&from_folder)
+    );
     let summary = stdout(&from_folder);
     assert!(summary.ends_with(" quotes verified\n"), "{summary}");
     // Run from an empty folder: no ./data, so the copy built into the binary is used.
@@ -43,13 +48,23 @@ fn check_passes_on_the_data_folder_and_on_the_embedded_copy() {
 #[test]
 fn check_lists_problems_and_fails() {
     let temp = tempfile::tempdir().expect("temp dir");
-    std::fs::write(temp.path().join("events.jsonl"), "{\"id\": 1}\n{\"id\": \"b\"\n").expect("write");
+    std::fs::write(
+        temp.path().join("events.jsonl"),
+        "{\"id\": 1}\n{\"id\": \"b\"\n",
+    )
+    .expect("write");
     let output = run(&["check", &temp.path().display().to_string()]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).is_empty());
     let report = stderr(&output);
-    assert!(report.contains("events.jsonl:1: invalid type: integer '1', expected a string"), "{report}");
-    assert!(report.contains("events.jsonl:2:10: EOF while parsing an object"), "{report}");
+    assert!(
+        report.contains("events.jsonl:1: invalid type: integer '1', expected a string"),
+        "{report}"
+    );
+    assert!(
+        report.contains("events.jsonl:2:10: EOF while parsing an object"),
+        "{report}"
+    );
     let summary = format!("2 problems in {}\n", temp.path().display());
     assert!(report.ends_with(&summary), "{report}");
 }
@@ -64,11 +79,17 @@ fn events_json_has_every_event_with_sentence_numbers() {
         .map(|l| serde_json::from_str(l).expect("each line is JSON"))
         .collect();
     let check = stdout(&run(&["check"]));
-    let expected = check.split(' ').next().and_then(|n| n.parse::<usize>().ok());
+    let expected = check
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse::<usize>().ok());
     assert_eq!(Some(events.len()), expected);
     for event in &events {
         for quote in event["quotes"].as_array().expect("quotes") {
-            assert!(quote["sentence"].as_u64().is_some_and(|n| n >= 1), "{quote}");
+            assert!(
+                quote["sentence"].as_u64().is_some_and(|n| n >= 1),
+                "{quote}"
+            );
         }
     }
     let call = events
@@ -88,12 +109,29 @@ fn events_filter_by_fuzzy_actor_and_dates() {
     assert!(putin.lines().all(|l| l.contains("Putin")), "{putin}");
     let both = stdout(&run(&["events", "--actor", "putin", "--actor", "johnson"]));
     assert!(both.lines().count() < putin.lines().count());
-    assert!(both.lines().all(|l| l.contains("Putin") && l.contains("Johnson")), "{both}");
-    let day = stdout(&run(&["events", "--from", "2021-12-13", "--to", "2021-12-13"]));
-    assert!(day.lines().all(|l| l.starts_with("2021-12-13") || l.contains('?') || l.starts_with('~')), "{day}");
+    assert!(
+        both.lines()
+            .all(|l| l.contains("Putin") && l.contains("Johnson")),
+        "{both}"
+    );
+    let day = stdout(&run(&[
+        "events",
+        "--from",
+        "2021-12-13",
+        "--to",
+        "2021-12-13",
+    ]));
+    assert!(
+        day.lines()
+            .all(|l| l.starts_with("2021-12-13") || l.contains('?') || l.starts_with('~')),
+        "{day}"
+    );
     let bad = run(&["events", "--from", "2021-13"]);
     assert_eq!(bad.status.code(), Some(1));
-    assert_eq!(stderr(&bad), "chronicle: --from '2021-13': month 13 in '2021-13' is not between 01 and 12\n");
+    assert_eq!(
+        stderr(&bad),
+        "chronicle: --from '2021-13': month 13 in '2021-13' is not between 01 and 12\n"
+    );
     let nobody = run(&["events", "--actor", "zzzz"]);
     assert_eq!(nobody.status.code(), Some(1));
     assert!(stderr(&nobody).starts_with("chronicle: no actor matches 'zzzz'"));
@@ -102,14 +140,19 @@ fn events_filter_by_fuzzy_actor_and_dates() {
 #[test]
 fn actors_rank_by_search_and_count() {
     let ranked = stdout(&run(&["actors", "--search", "put", "--json"]));
-    let first: serde_json::Value = serde_json::from_str(ranked.lines().next().expect("a match")).expect("json");
+    let first: serde_json::Value =
+        serde_json::from_str(ranked.lines().next().expect("a match")).expect("json");
     assert_eq!(first["id"], "putin");
     assert_eq!(first["name"], "Vladimir Putin");
     assert!(first["score"].as_i64().is_some());
     let listed = stdout(&run(&["actors", "--json"]));
     let counts: Vec<u64> = listed
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json")["events"].as_u64().unwrap_or(0))
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("json")["events"]
+                .as_u64()
+                .unwrap_or(0)
+        })
         .collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
     assert!(listed.lines().all(|l| !l.contains("\"score\"")));
@@ -120,8 +163,14 @@ fn show_prints_quotes_with_their_sentences() {
     let output = run(&["show", "putin-johnson-call"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.starts_with("Putin and Johnson speak by phone\n"), "{text}");
-    assert!(text.contains("  date      2021-12-13  (2021-12-13)"), "{text}");
+    assert!(
+        text.starts_with("Putin and Johnson speak by phone\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  date      2021-12-13  (2021-12-13)"),
+        "{text}"
+    );
     assert!(text.contains("Quote 1: "), "{text}");
     assert!(text.contains("]: "), "{text}");
     let missing = run(&["show", "putin-johnson-cal"]);
@@ -153,14 +202,26 @@ fn sentences_numbers_and_folds_white_space() {
 fn the_browser_refuses_to_draw_into_a_pipe() {
     let output = run(&[]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("chronicle events"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("chronicle events"),
+        "{}",
+        stderr(&output)
+    );
     assert!(stdout(&output).is_empty());
 }
 
 #[test]
 fn help_explains_the_commands() {
     let help = stdout(&run(&["--help"]));
-    for word in ["check", "events", "actors", "show", "sentences", "DATASET", "bundled"] {
+    for word in [
+        "check",
+        "events",
+        "actors",
+        "show",
+        "sentences",
+        "DATASET",
+        "bundled",
+    ] {
         assert!(help.contains(word), "--help lacks {word}: {help}");
     }
 }
