@@ -161,4 +161,7 @@ pub struct Event {
     pub location: Option<String>,
     pub tags: Vec<String>,
     pub quotes: Vec<Quote>,
+    /// Further named facts from the record's origin (e.g. an importer's codes and scores),
+    /// shown in the detail pane, sorted by name.
+    pub attributes: Vec<(String, String)>,
 }

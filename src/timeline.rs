@@ -212,6 +212,7 @@ mod tests {
                     sentences: *s..*s + 1,
                 })
                 .collect(),
+            attributes: Vec::new(),
         }
     }
 

@@ -86,7 +86,7 @@ fn missing_and_unknown_fields_and_wrong_types() {
     );
     assert_eq!(
         broken("events.jsonl", "\"location\"", "\"place\""),
-        ["DATA/events.jsonl:4: unknown field 'place', expected one of 'id', 'date', 'title', 'summary', 'type', 'actors', 'location', 'tags', 'quotes'"]
+        ["DATA/events.jsonl:4: unknown field 'place', expected one of 'id', 'date', 'title', 'summary', 'type', 'actors', 'location', 'tags', 'quotes', 'attributes'"]
     );
     assert_eq!(
         broken(

@@ -1,5 +1,6 @@
 //! `chronicle events`: the timeline in order, filtered by actors and dates.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use serde::Serialize;
@@ -31,6 +32,8 @@ struct EventLine<'a> {
     location: Option<&'a str>,
     tags: &'a [String],
     quotes: Vec<QuoteLine<'a>>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    attributes: BTreeMap<&'a str, &'a str>,
 }
 
 #[derive(Serialize)]
@@ -121,6 +124,11 @@ fn event_line<'a>(timeline: &'a Timeline, event: &'a Event) -> EventLine<'a> {
                 text: &q.text,
                 sentence: q.sentence_number(),
             })
+            .collect(),
+        attributes: event
+            .attributes
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect(),
     }
 }

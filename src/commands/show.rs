@@ -32,6 +32,9 @@ pub fn run(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Fa
         let label = if n == 0 { "actors" } else { "" };
         writeln!(out, "  {label:<8}  {} ({})", actor.name, actor.id)?;
     }
+    for (name, value) in &event.attributes {
+        writeln!(out, "  {name:<8}  {value}")?;
+    }
     if let Some(summary) = &event.summary {
         writeln!(out)?;
         writeln!(out, "{summary}")?;

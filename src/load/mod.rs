@@ -549,6 +549,7 @@ impl Loader<'_> {
             location: raw.location,
             tags: raw.tags,
             quotes,
+            attributes: raw.attributes.into_iter().collect(),
         })
     }
 }

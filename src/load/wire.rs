@@ -1,7 +1,7 @@
 //! The JSON shapes of a dataset's files, and reading them with exact line numbers.
 //! These structs never leave the loader: they are converted into the domain model.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -45,6 +45,8 @@ pub struct RawEvent {
     #[serde(default)]
     pub tags: Vec<String>,
     pub quotes: Vec<RawQuote>,
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
