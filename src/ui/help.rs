@@ -36,8 +36,8 @@ pub fn render_help(frame: &mut Frame, area: Rect, scroll: usize) {
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let (width, height) = (usize::from(inner.width), usize::from(inner.height));
-    let keys_width = 26.min(width / 3);
-    let where_width = 12.min(width / 5);
+    let keys_width = 24.min(width / 3);
+    let where_width = 11.min(width / 5);
     let what_width = width.saturating_sub(keys_width + where_width + 2);
     let offset = scroll.min(HELP.len().saturating_sub(height));
     for (row, (keys, place, what)) in HELP.iter().skip(offset).take(height).enumerate() {

@@ -66,9 +66,10 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
 /// The bordered block of a pane, its border thick and coloured when focused. The title is
 /// fitted to the border so a long filter label never overwrites the corners.
 fn pane_block(title: Vec<Span<'static>>, rect: Rect, focused: bool) -> Block<'static> {
+    // A space either side of the title, inside the corners.
     let room = usize::from(rect.width.saturating_sub(4));
-    let mut spans = Vec::new();
-    let mut used = 0;
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
     for span in title {
         let w = safe_text::width(&span.content);
         if used + w > room {
@@ -78,6 +79,9 @@ fn pane_block(title: Vec<Span<'static>>, rect: Rect, focused: bool) -> Block<'st
         }
         used += w;
         spans.push(span);
+    }
+    if used < room {
+        spans.push(Span::raw(" "));
     }
     let (style, kind) = if focused {
         (theme::FOCUSED_BORDER, theme::FOCUSED_BORDER_TYPE)
