@@ -21,7 +21,11 @@ pub struct KeyContext {
 pub const HELP: &[(&str, &str, &str)] = &[
     ("q  Ctrl-c", "anywhere", "quit"),
     ("?", "anywhere", "show or hide this help"),
-    ("Tab  Shift-Tab", "panes", "focus the next / previous pane"),
+    (
+        "Tab  Shift-Tab  l h",
+        "panes",
+        "focus the next / previous pane",
+    ),
     (
         "1 2 3 4",
         "panes",
@@ -106,8 +110,8 @@ fn normal(code: KeyCode, ctrl: bool, cx: KeyContext) -> Option<Action> {
     let action = match (code, ctrl, cx.focus) {
         (KeyCode::Char('q'), false, _) => Action::Quit,
         (KeyCode::Char('?'), false, _) => Action::ToggleHelp,
-        (KeyCode::Tab, false, _) => Action::FocusNext,
-        (KeyCode::BackTab, _, _) => Action::FocusPrevious,
+        (KeyCode::Tab, false, _) | (KeyCode::Char('l'), false, _) => Action::FocusNext,
+        (KeyCode::BackTab, _, _) | (KeyCode::Char('h'), false, _) => Action::FocusPrevious,
         (KeyCode::Char('1'), false, _) => Action::Focus(Pane::Events),
         (KeyCode::Char('2'), false, _) => Action::Focus(Pane::Actors),
         (KeyCode::Char('3'), false, _) => Action::Focus(Pane::Quotes),

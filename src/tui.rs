@@ -105,6 +105,12 @@ fn event_loop(
             Action::Suspend => {
                 suspend()?;
                 terminal.clear()?;
+                // The terminal may have been resized while we were stopped.
+                let size = terminal.size()?;
+                app.update(Action::Resize {
+                    width: size.width,
+                    height: size.height,
+                });
             }
             _ => {}
         }

@@ -50,6 +50,8 @@ fn global_keys_in_every_pane() {
             KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
             Action::FocusPrevious,
         ),
+        (ch('l'), Action::FocusNext),
+        (ch('h'), Action::FocusPrevious),
         (ch('1'), Action::Focus(Pane::Events)),
         (ch('2'), Action::Focus(Pane::Actors)),
         (ch('3'), Action::Focus(Pane::Quotes)),

@@ -22,35 +22,42 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
         Mode::Help => &[("Esc", "close")],
         Mode::Citing => &[("Enter", "go to event"), ("Esc", "close")],
     };
-    let mut right: Vec<Span<'static>> = Vec::new();
-    for (key, what) in hint {
-        right.push(Span::styled(format!(" {key}"), theme::STATUS_KEY));
-        right.push(Span::styled(format!(" {what} "), theme::STATUS));
-    }
-    let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
     let left = match app.message() {
-        Some(message) => vec![Span::styled(
-            format!(" {} ", sanitize(message)),
-            theme::MESSAGE,
-        )],
-        None => vec![Span::styled(summary(app), theme::STATUS)],
+        Some(message) => format!(" {} ", sanitize(message)),
+        None => summary(app),
     };
-    let left_width: usize = left.iter().map(|s| width(&s.content)).sum();
-    let mut spans = Vec::new();
-    if left_width + right_width <= total {
-        spans.extend(left);
-        spans.push(Span::styled(
-            " ".repeat(total - left_width - right_width),
-            theme::STATUS,
-        ));
-        spans.extend(right);
+    let left_style = if app.message().is_some() {
+        theme::MESSAGE
     } else {
-        // Too narrow for both: the state matters more than the hint.
-        for span in left {
-            spans.push(Span::styled(truncate(&span.content, total), span.style));
+        theme::STATUS
+    };
+    // As many hints as fit beside the state; the first, most needed, is kept longest and may
+    // take up to half the line from the state.
+    let mut right = Vec::new();
+    for count in (1..=hint.len()).rev() {
+        let spans = hint_spans(&hint[..count]);
+        let w: usize = spans.iter().map(|s| width(&s.content)).sum();
+        if width(&left).min(total / 2) + w <= total {
+            right = spans;
+            break;
         }
     }
+    let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
+    let left = truncate(&left, total - right_width);
+    let gap = total - right_width - width(&left);
+    let mut spans = vec![Span::styled(left, left_style)];
+    spans.push(Span::styled(" ".repeat(gap), theme::STATUS));
+    spans.extend(right);
     frame.render_widget(Line::from(spans).style(theme::STATUS), rect);
+}
+
+fn hint_spans(hint: &[(&str, &str)]) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (key, what) in hint {
+        spans.push(Span::styled(format!(" {key}"), theme::STATUS_KEY));
+        spans.push(Span::styled(format!(" {what} "), theme::STATUS));
+    }
+    spans
 }
 
 fn summary(app: &App) -> String {
