@@ -22,7 +22,7 @@ const POLL: Duration = Duration::from_millis(250);
 /// Runs the browser until the user quits. Caller has already loaded and validated the data and
 /// checked stdout is a terminal.
 pub fn run(timeline: &Timeline, dataset_name: &str) -> io::Result<()> {
-    let stop = register_signals()?;
+    let (stop, handlers) = register_signals()?;
     install_mouse_panic_hook();
     // Installs a panic hook that restores raw mode and the main screen, then runs ours (mouse
     // off) and the default one, so a panic message lands on a usable terminal.
@@ -30,6 +30,10 @@ pub fn run(timeline: &Timeline, dataset_name: &str) -> io::Result<()> {
     let result = execute!(stdout(), EnableMouseCapture)
         .and_then(|()| event_loop(&mut terminal, timeline, dataset_name, &stop));
     restore();
+    // Hand the signals back to their defaults' care for the rest of the process.
+    for id in handlers {
+        signal_hook::low_level::unregister(id);
+    }
     result
 }
 
@@ -50,17 +54,18 @@ fn install_mouse_panic_hook() {
 
 /// Termination signals set a flag that the loop checks between polls, so that the terminal is
 /// restored by the normal path rather than from inside a signal handler.
-fn register_signals() -> io::Result<Arc<AtomicBool>> {
+fn register_signals() -> io::Result<(Arc<AtomicBool>, Vec<signal_hook::SigId>)> {
     let stop = Arc::new(AtomicBool::new(false));
+    let mut handlers = Vec::new();
     #[cfg(unix)]
     for signal in [
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
     ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        handlers.push(signal_hook::flag::register(signal, Arc::clone(&stop))?);
     }
-    Ok(stop)
+    Ok((stop, handlers))
 }
 
 fn event_loop(

@@ -488,3 +488,42 @@ fn the_wheel_scrolls_a_long_list() {
     });
     assert_eq!(app.events.offset, 0);
 }
+
+#[test]
+fn an_empty_timeline_survives_every_action() {
+    let t = Timeline::default();
+    let mut app = app(&t);
+    let actions = [
+        Action::FocusNext,
+        Action::Move(Motion::Down),
+        Action::Move(Motion::Last),
+        Action::Focus(Pane::Quotes),
+        Action::Move(Motion::PageDown),
+        Action::Focus(Pane::Detail),
+        Action::Move(Motion::Last),
+        Action::OpenSearch,
+        Action::SearchInput('a'),
+        Action::Move(Motion::Down),
+        Action::FilterBySelectedActor,
+        Action::ToggleMarkSelectedActor,
+        Action::JumpToSource,
+        Action::NextQuote,
+        Action::PreviousQuote,
+        Action::ShowCitingEvents,
+        Action::JumpToCitingEvent,
+        Action::ClickAt { column: 3, row: 3 },
+        Action::ScrollAt {
+            column: 3,
+            row: 3,
+            lines: 3,
+        },
+        Action::Back,
+        Action::ClearFilter,
+        Action::ToggleHelp,
+        Action::Move(Motion::Last),
+    ];
+    for action in actions {
+        app.update(action);
+    }
+    assert_eq!(app.selected_event(), None);
+}

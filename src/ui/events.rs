@@ -18,7 +18,12 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     let height = usize::from(inner.height);
     let width = usize::from(inner.width);
     if app.view.is_empty() {
-        let note = fit("No event involves all of them. x clears the filter.", width);
+        let note = if app.filter.is_empty() {
+            "This dataset has no events."
+        } else {
+            "No event involves all of them. x clears the filter."
+        };
+        let note = fit(note, width);
         render_row(frame, inner, 0, Line::styled(note, theme::DIM));
         return;
     }
