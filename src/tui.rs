@@ -26,7 +26,14 @@ pub fn run(timeline: &Timeline, dataset_name: &str) -> io::Result<()> {
     install_mouse_panic_hook();
     // Installs a panic hook that restores raw mode and the main screen, then runs ours (mouse
     // off) and the default one, so a panic message lands on a usable terminal.
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            // Raw mode may be on even though the alternate screen failed.
+            restore();
+            return Err(e);
+        }
+    };
     let result = execute!(stdout(), EnableMouseCapture)
         .and_then(|()| event_loop(&mut terminal, timeline, dataset_name, &stop));
     restore();

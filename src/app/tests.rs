@@ -527,3 +527,46 @@ fn an_empty_timeline_survives_every_action() {
     }
     assert_eq!(app.selected_event(), None);
 }
+
+#[test]
+fn back_restores_scroll_positions() {
+    let t = sample::timeline();
+    let mut app = App::new(&t, "sample");
+    // One pane at a time, 7 rows: the 9th event scrolls the list.
+    app.update(Action::Resize {
+        width: 120,
+        height: 10,
+    });
+    select(&mut app, "nato-russia-council");
+    let events = app.events;
+    assert_eq!((events.selected, events.offset), (8, 2));
+    app.update(Action::JumpToSource);
+    app.update(Action::Move(Motion::Last));
+    let source = app.source_view().cloned();
+    assert!(source.as_ref().is_some_and(|v| v.scroll > 0), "{source:?}");
+    for _ in 0..6 {
+        app.update(Action::Move(Motion::Up));
+    }
+    let scroll = app.source_view().map(|v| v.scroll);
+    assert_eq!(
+        scroll,
+        Some(1),
+        "sentence 2 is still in view: no scrolling back"
+    );
+    app.update(Action::ShowCitingEvents);
+    app.update(Action::Move(Motion::First));
+    app.update(Action::JumpToCitingEvent);
+    assert_eq!(selected_id(&app), "nato-warning");
+    assert_ne!(app.events, events);
+
+    app.update(Action::Back);
+    let view = app
+        .source_view()
+        .cloned()
+        .unwrap_or_else(|| panic!("source back"));
+    assert_eq!(view.sentence, 1);
+    assert_eq!(Some(view.scroll), scroll);
+    app.update(Action::Back);
+    assert_eq!(app.events, events);
+    assert_eq!(app.focus(), Pane::Events);
+}

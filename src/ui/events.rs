@@ -129,8 +129,10 @@ pub fn filter_label(app: &App, room: usize) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     };
-    if names.len() <= 1 || width(&full) <= room {
-        return full;
+    match names.first() {
+        Some(first) if names.len() > 1 && width(&full) > room => {
+            format!("{first} +{}", names.len() - 1)
+        }
+        _ => full,
     }
-    format!("{} +{}", names[0], names.len() - 1)
 }
