@@ -117,3 +117,73 @@ impl SourceView {
             .map_or(self.sentence, |l| source.sentence_at(l.start))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sentences that share lines and span lines, as real articles have.
+    fn article() -> Source {
+        let text = "One two three. Four five six seven.\n\nEight nine ten eleven twelve.";
+        Source {
+            id: "a".into(),
+            title: "A".into(),
+            publisher: None,
+            url: None,
+            published: None,
+            file: "a.txt".into(),
+            text: text.into(),
+            sentences: vec![0..14, 15..35, 37..66],
+        }
+    }
+
+    #[test]
+    fn sentences_map_to_wrapped_lines() {
+        let source = article();
+        let mut view = SourceView::new(&source, SourceId(0), 1, None);
+        view.rewrap(&source, 10);
+        let lines: Vec<&str> = view.lines.iter().map(|l| &source.text[l.clone()]).collect();
+        assert_eq!(
+            lines,
+            [
+                "One two",
+                "three.",
+                "Four five",
+                "six seven.",
+                "",
+                "Eight nine",
+                "ten eleven",
+                "twelve."
+            ]
+        );
+        assert_eq!(view.sentence_lines(&source), 2..4);
+        view.sentence = 2;
+        assert_eq!(view.sentence_lines(&source), 5..8);
+        assert_eq!(
+            view.sentence_on_line(&source, 4),
+            1,
+            "a blank line belongs to the sentence before"
+        );
+    }
+
+    #[test]
+    fn reveal_scrolls_only_when_needed_and_leaves_context_above() {
+        let source = article();
+        let mut view = SourceView::new(&source, SourceId(0), 0, None);
+        view.rewrap(&source, 10);
+        view.reveal(&source, 3);
+        assert_eq!(view.scroll, 0);
+        view.sentence = 2;
+        view.reveal(&source, 3);
+        assert_eq!(view.scroll, 5, "longer than the view: its start at the top");
+        view.sentence = 1;
+        view.reveal(&source, 6);
+        assert_eq!(
+            view.scroll, 0,
+            "moved up: a third of the view above it, if there is room"
+        );
+        view.scroll_by(&source, 100, 3, true);
+        assert_eq!(view.scroll, 5);
+        assert_eq!(view.sentence, 2, "the current sentence follows the view");
+    }
+}
