@@ -13,8 +13,8 @@ pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 
 /// The selected row in the focused pane, and in the others.
 pub const SELECTED: Style = Style::new()
-    .fg(Color::Black)
-    .bg(Color::Cyan)
+    .fg(Color::White)
+    .bg(Color::Blue)
     .add_modifier(Modifier::BOLD);
 pub const SELECTED_UNFOCUSED: Style = Style::new().bg(Color::DarkGray);
 
