@@ -2,14 +2,20 @@
 //!
 //! The library holds everything testable without a terminal; `main.rs` only dispatches.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod date;
 pub mod files;
+pub mod keymap;
 pub mod load;
 pub mod model;
 pub mod problem;
 pub mod quote;
+#[doc(hidden)]
+pub mod sample;
 pub mod search;
 pub mod sentences;
 pub mod timeline;
+pub mod tui;
+pub mod ui;

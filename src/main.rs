@@ -133,9 +133,11 @@ fn browse(dataset: Option<PathBuf>) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    eprintln!(
-        "chronicle: loaded {} events; the browser is not built yet",
-        dataset.timeline.events().len()
-    );
-    ExitCode::FAILURE
+    match chronicle::tui::run(&dataset.timeline, &dataset.name) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("chronicle: the terminal failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,0 +1,167 @@
+//! The actors pane: actors by event count, or while searching the ranking with the matched
+//! characters highlighted.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::Frame;
+
+use super::safe_text::{fit, styled};
+use super::{pane_block, pane_number, render_row, render_scrollbar, theme};
+use crate::app::{visible_offset, App, Cursor, Pane};
+use crate::model::ActorId;
+use crate::search::{ActorMatch, MatchedName};
+
+pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
+    let block = pane_block(title(app), rect, focused);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let height = usize::from(inner.height);
+    let width = usize::from(inner.width);
+    let (cursor, len): (Cursor, usize) = match &app.search {
+        Some(search) => (search.cursor, search.matches.len()),
+        None => (app.actors, app.actors_by_count.len()),
+    };
+    if len == 0 {
+        render_row(
+            frame,
+            inner,
+            0,
+            Line::styled(fit("No actor matches.", width), theme::DIM),
+        );
+        return;
+    }
+    let offset = visible_offset(cursor.offset, cursor.selected, height, len);
+    for row in 0..height.min(len - offset) {
+        let at = offset + row;
+        let row_style = match (at == cursor.selected, focused) {
+            (true, true) => Some(theme::SELECTED),
+            (true, false) => Some(theme::SELECTED_UNFOCUSED),
+            _ => None,
+        };
+        let spans = match &app.search {
+            Some(search) => search
+                .matches
+                .get(at)
+                .map(|m| row_spans(app, m.actor, Some(m), width, row_style)),
+            None => app
+                .actors_by_count
+                .get(at)
+                .map(|a| row_spans(app, *a, None, width, row_style)),
+        };
+        if let Some(spans) = spans {
+            render_row(
+                frame,
+                inner,
+                row,
+                Line::from(spans).style(row_style.unwrap_or_default()),
+            );
+        }
+    }
+    render_scrollbar(frame, rect, len, offset, height);
+}
+
+/// Mark column, name (highlighted where the query matched), kind, and event count.
+fn row_spans(
+    app: &App,
+    id: ActorId,
+    matched: Option<&ActorMatch>,
+    width: usize,
+    row_style: Option<Style>,
+) -> Vec<Span<'static>> {
+    let style = |base: Style| row_style.map_or(base, |r| base.patch(r));
+    // The match highlight stays visible on the selected row: it is patched over the row style.
+    let hit = |base: Style| row_style.map_or(base, |r| r.patch(base));
+    let actor = app.timeline.actor(id);
+    let count = format!("{:>4}", app.timeline.event_count(id));
+    let kind_width = if width >= 40 { 13 } else { 0 };
+    let name_width = width.saturating_sub(2 + kind_width + count.len());
+    let mark = if app.filter.contains(&id) {
+        theme::MARK_SYMBOL
+    } else {
+        " "
+    };
+    let mut spans = vec![
+        Span::styled(mark, style(theme::MARK)),
+        Span::styled(" ", style(Style::new())),
+    ];
+    let plain = style(Style::new());
+    let name_chars: Vec<(char, Style)> = match matched {
+        Some(m) if !m.indices.is_empty() => {
+            let lit = |text: &str| -> Vec<(char, Style)> {
+                text.chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let s = if m.indices.contains(&i) {
+                            hit(theme::MATCH)
+                        } else {
+                            plain
+                        };
+                        (c, s)
+                    })
+                    .collect()
+            };
+            match m.matched {
+                MatchedName::Name => lit(&actor.name),
+                MatchedName::Alias(i) => {
+                    let alias = actor.aliases.get(i).map_or("", String::as_str);
+                    let mut chars: Vec<(char, Style)> =
+                        actor.name.chars().map(|c| (c, plain)).collect();
+                    chars.extend(" (".chars().map(|c| (c, plain)));
+                    chars.extend(lit(alias));
+                    chars.push((')', plain));
+                    chars
+                }
+            }
+        }
+        _ => actor.name.chars().map(|c| (c, plain)).collect(),
+    };
+    let mut name = styled(name_chars, name_width);
+    let used: usize = name
+        .iter()
+        .map(|s| super::safe_text::width(&s.content))
+        .sum();
+    name.push(Span::styled(
+        " ".repeat(name_width.saturating_sub(used)),
+        plain,
+    ));
+    spans.extend(name);
+    if kind_width > 0 {
+        let kind = actor.kind.map_or("", |k| k.as_str());
+        spans.push(Span::styled(
+            fit(&format!(" {kind}"), kind_width),
+            style(theme::DIM),
+        ));
+    }
+    spans.push(Span::styled(count, style(theme::COUNT)));
+    spans
+}
+
+fn title(app: &App) -> Vec<Span<'static>> {
+    let mut spans = vec![Span::raw(format!("{}Actors", pane_number(Pane::Actors)))];
+    match &app.search {
+        Some(search) => {
+            spans.push(Span::raw(" · "));
+            let query = super::safe_text::sanitize(&search.query).into_owned();
+            spans.push(Span::styled(format!("/{query}▏"), theme::PROMPT));
+            spans.push(Span::styled(
+                format!(
+                    " · {} of {}",
+                    search.matches.len(),
+                    app.actors_by_count.len()
+                ),
+                theme::COUNT,
+            ));
+        }
+        None => {
+            spans.push(Span::styled(
+                format!(" · {}", app.actors_by_count.len()),
+                theme::COUNT,
+            ));
+            if app.filter.len() > 1 {
+                spans.push(Span::raw(format!(" · {} marked", app.filter.len())));
+            }
+        }
+    }
+    spans
+}

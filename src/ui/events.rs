@@ -1,0 +1,138 @@
+//! The events pane: the timeline, one row per event (date, title, actors' short names).
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::Frame;
+
+use super::safe_text::{fit, width};
+use super::{pane_block, pane_number, render_row, render_scrollbar, theme};
+use crate::app::{visible_offset, App, Pane};
+use crate::model::ActorId;
+use crate::timeline::Timeline;
+
+pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
+    let block = pane_block(title(app, rect.width), rect, focused);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let height = usize::from(inner.height);
+    let width = usize::from(inner.width);
+    if app.view.is_empty() {
+        let note = if app.filter.is_empty() {
+            "This dataset has no events."
+        } else {
+            "No event involves all of them. x clears the filter."
+        };
+        let note = fit(note, width);
+        render_row(frame, inner, 0, Line::styled(note, theme::DIM));
+        return;
+    }
+    // Draw reads the stored offset but never trusts it to fit this frame's height.
+    let offset = visible_offset(
+        app.events.offset,
+        app.events.selected,
+        height,
+        app.view.len(),
+    );
+    let columns = Columns::new(app.date_width, width);
+    let rows = app.view.iter().enumerate().skip(offset).take(height);
+    for (row, (at, &ix)) in rows.enumerate() {
+        let event = app.timeline.event(ix);
+        let row_style = match (at == app.events.selected, focused) {
+            (true, true) => Some(theme::SELECTED),
+            (true, false) => Some(theme::SELECTED_UNFOCUSED),
+            _ => None,
+        };
+        let style = |base: Style| row_style.map_or(base, |r| base.patch(r));
+        let mut spans = vec![Span::styled(
+            fit(&event.date.to_string(), columns.date),
+            style(theme::DATE),
+        )];
+        spans.push(Span::styled(" ", style(Style::new())));
+        spans.push(Span::styled(
+            fit(&event.title, columns.title),
+            style(Style::new()),
+        ));
+        if columns.actors > 0 {
+            spans.push(Span::styled(" ", style(Style::new())));
+            let names = short_names(app.timeline, &event.actors);
+            spans.push(Span::styled(
+                fit(&names, columns.actors),
+                style(theme::ACTORS),
+            ));
+        }
+        let line = Line::from(spans).style(row_style.unwrap_or_default());
+        render_row(frame, inner, row, line);
+    }
+    render_scrollbar(frame, rect, app.view.len(), offset, height);
+}
+
+/// Column widths of an event row.
+struct Columns {
+    date: usize,
+    title: usize,
+    actors: usize,
+}
+
+impl Columns {
+    fn new(date_width: usize, width: usize) -> Columns {
+        let date = date_width.min(width);
+        let rest = width.saturating_sub(date + 1);
+        let actors = match rest {
+            0..24 => 0,
+            24..48 => rest / 4,
+            _ => (rest / 3).min(36),
+        };
+        let title = rest.saturating_sub(actors + usize::from(actors > 0));
+        Columns {
+            date,
+            title,
+            actors,
+        }
+    }
+}
+
+fn short_names(timeline: &Timeline, actors: &[ActorId]) -> String {
+    actors
+        .iter()
+        .map(|a| timeline.actor(*a).short_name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "Events · 10", or with a filter "Events · Vladimir Putin · 4 of 10".
+fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
+    let total = app.timeline.events().len();
+    let mut spans = vec![Span::raw(format!("{}Events", pane_number(Pane::Events)))];
+    if app.filter.is_empty() {
+        spans.push(Span::styled(format!(" · {total}"), theme::COUNT));
+        return spans;
+    }
+    let counts = format!(" · {} of {total}", app.view.len());
+    // Leave the counts room; the label gives way first.
+    let room = usize::from(pane_width).saturating_sub(16 + width(&counts));
+    spans.push(Span::raw(" · "));
+    spans.push(Span::styled(filter_label(app, room), theme::MARK));
+    spans.push(Span::styled(counts, theme::COUNT));
+    spans
+}
+
+/// The filter's actors as words: "A", "A and B", "A, B and C", or "A +2" when that is too wide.
+pub fn filter_label(app: &App, room: usize) -> String {
+    let names: Vec<String> = app
+        .filter
+        .iter()
+        .map(|a| super::safe_text::sanitize(&app.timeline.actor(*a).name).into_owned())
+        .collect();
+    let full = match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    match names.first() {
+        Some(first) if names.len() > 1 && width(&full) > room => {
+            format!("{first} +{}", names.len() - 1)
+        }
+        _ => full,
+    }
+}

@@ -1,0 +1,105 @@
+//! Things drawn on top of the panes: the key help, and the list of events citing a sentence.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear};
+use ratatui::Frame;
+
+use super::safe_text::fit;
+use super::{render_row, render_scrollbar, theme};
+use crate::app::{visible_offset, App, CitingPopup};
+use crate::keymap::HELP;
+
+/// A box of at most `width` x `height` centred in `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+fn popup_block(title: &str) -> Block<'static> {
+    Block::bordered()
+        .border_type(theme::FOCUSED_BORDER_TYPE)
+        .border_style(theme::FOCUSED_BORDER)
+        .title(Line::styled(title.to_string(), theme::TITLE))
+}
+
+pub fn render_help(frame: &mut Frame, area: Rect, scroll: usize) {
+    let rect = centered(area, 84, HELP.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    let block = popup_block(" Keys · Esc or ? closes ");
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let (width, height) = (usize::from(inner.width), usize::from(inner.height));
+    let keys_width = 24.min(width / 3);
+    let where_width = 11.min(width / 5);
+    let what_width = width.saturating_sub(keys_width + where_width + 2);
+    let offset = scroll.min(HELP.len().saturating_sub(height));
+    for (row, (keys, place, what)) in HELP.iter().skip(offset).take(height).enumerate() {
+        let line = Line::from(vec![
+            Span::styled(
+                fit(keys, keys_width),
+                theme::STATUS_KEY.bg(ratatui::style::Color::Reset),
+            ),
+            Span::raw(" "),
+            Span::styled(fit(place, where_width), theme::DIM),
+            Span::raw(" "),
+            Span::raw(fit(what, what_width)),
+        ]);
+        render_row(frame, inner, row, line);
+    }
+    render_scrollbar(frame, rect, HELP.len(), offset, height);
+}
+
+pub fn render_citing(app: &App, frame: &mut Frame, area: Rect, popup: &CitingPopup) {
+    let rows = popup.events.len().min(10) as u16;
+    let rect = centered(area, 72, rows + 2);
+    frame.render_widget(Clear, rect);
+    let title = format!(
+        " Cited by · sentence {} · Enter goes there ",
+        popup.sentence + 1
+    );
+    let block = popup_block(&title);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let (width, height) = (usize::from(inner.width), usize::from(inner.height));
+    let offset = visible_offset(
+        popup.cursor.offset,
+        popup.cursor.selected,
+        height,
+        popup.events.len(),
+    );
+    let date_width = app.date_width.min(width);
+    for (row, (at, ix)) in popup
+        .events
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .enumerate()
+    {
+        let event = app.timeline.event(*ix);
+        let selected = at == popup.cursor.selected;
+        let row_style = if selected {
+            theme::SELECTED
+        } else {
+            Default::default()
+        };
+        let line = Line::from(vec![
+            Span::styled(
+                fit(&event.date.to_string(), date_width),
+                theme::DATE.patch(row_style),
+            ),
+            Span::raw(" "),
+            Span::raw(fit(&event.title, width.saturating_sub(date_width + 1))),
+        ])
+        .style(row_style);
+        render_row(frame, inner, row, line);
+    }
+    render_scrollbar(frame, rect, popup.events.len(), offset, height);
+}

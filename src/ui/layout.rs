@@ -1,0 +1,181 @@
+//! Screen geometry, as pure functions of the terminal size and what is open, shared by
+//! `App::update` (page sizes, mouse hit tests, scroll limits) and `draw` (where to paint).
+
+use ratatui::layout::Rect;
+
+use crate::app::Pane;
+use crate::model::Quote;
+use crate::ui::wrap::wrap;
+
+/// Below this the browser shows only "terminal too small".
+pub const MIN_WIDTH: u16 = 12;
+pub const MIN_HEIGHT: u16 = 4;
+/// From this size up all panes are shown together; below it only the focused one.
+pub const WIDE_WIDTH: u16 = 80;
+pub const WIDE_HEIGHT: u16 = 20;
+
+/// Columns taken by the source view's gutter: a citation mark, a sentence number, a space.
+pub const SOURCE_GUTTER: usize = 5;
+
+/// Where each part of the screen goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    TooSmall,
+    Panes {
+        /// The panes drawn, in drawing order, with their outer (bordered) areas.
+        visible: Vec<(Pane, Rect)>,
+        /// The area every pane would have if shown: used for page sizes of hidden panes.
+        all: [(Pane, Rect); 5],
+        status: Rect,
+        /// Whether only the focused pane is shown.
+        single: bool,
+    },
+}
+
+impl Screen {
+    /// The outer area `pane` has or would have when shown.
+    pub fn rect(&self, pane: Pane) -> Rect {
+        match self {
+            Screen::TooSmall => Rect::default(),
+            Screen::Panes { all, .. } => all
+                .iter()
+                .find(|(p, _)| *p == pane)
+                .map_or(Rect::default(), |(_, r)| *r),
+        }
+    }
+
+    /// The visible pane under the terminal cell `(column, row)`.
+    pub fn pane_at(&self, column: u16, row: u16) -> Option<(Pane, Rect)> {
+        match self {
+            Screen::TooSmall => None,
+            Screen::Panes { visible, .. } => visible.iter().copied().find(|(_, r)| {
+                column >= r.x && column < r.right() && row >= r.y && row < r.bottom()
+            }),
+        }
+    }
+}
+
+/// Rows inside a bordered pane.
+pub fn inner_height(rect: Rect) -> usize {
+    usize::from(rect.height.saturating_sub(2))
+}
+
+/// Columns inside a bordered pane, less one for the scrollbar where lists have one.
+pub fn inner_width(rect: Rect) -> usize {
+    usize::from(rect.width.saturating_sub(2))
+}
+
+/// Lays out the screen for a terminal of `area`, with the source view open or not.
+pub fn compute(area: Rect, source_open: bool, focus: Pane) -> Screen {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Screen::TooSmall;
+    }
+    let main = Rect::new(area.x, area.y, area.width, area.height - 1);
+    let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    if area.width < WIDE_WIDTH || area.height < WIDE_HEIGHT {
+        let all = [
+            Pane::Events,
+            Pane::Actors,
+            Pane::Quotes,
+            Pane::Detail,
+            Pane::Source,
+        ]
+        .map(|p| (p, main));
+        return Screen::Panes {
+            visible: vec![(focus, main)],
+            all,
+            status,
+            single: true,
+        };
+    }
+    let top_height = main.height * 11 / 20;
+    let top = Rect::new(main.x, main.y, main.width, top_height);
+    let bottom = Rect::new(
+        main.x,
+        main.y + top_height,
+        main.width,
+        main.height - top_height,
+    );
+    let events_width = top.width * 13 / 20;
+    let events = Rect::new(top.x, top.y, events_width, top.height);
+    let actors = Rect::new(
+        top.x + events_width,
+        top.y,
+        top.width - events_width,
+        top.height,
+    );
+    let quotes_width = bottom.width / 2;
+    let quotes = Rect::new(bottom.x, bottom.y, quotes_width, bottom.height);
+    let detail = Rect::new(
+        bottom.x + quotes_width,
+        bottom.y,
+        bottom.width - quotes_width,
+        bottom.height,
+    );
+    let visible = if source_open {
+        vec![
+            (Pane::Events, events),
+            (Pane::Actors, actors),
+            (Pane::Source, bottom),
+        ]
+    } else {
+        vec![
+            (Pane::Events, events),
+            (Pane::Actors, actors),
+            (Pane::Quotes, quotes),
+            (Pane::Detail, detail),
+        ]
+    };
+    Screen::Panes {
+        visible,
+        all: [
+            (Pane::Events, events),
+            (Pane::Actors, actors),
+            (Pane::Quotes, quotes),
+            (Pane::Detail, detail),
+            (Pane::Source, bottom),
+        ],
+        status,
+        single: false,
+    }
+}
+
+/// Rows one quote takes in the quotes pane `width` columns wide: a header line naming the
+/// source and sentence, the wrapped quote, and a blank separator line.
+pub fn quote_height(quote: &Quote, width: usize) -> usize {
+    1 + quote_lines(quote, width).len() + 1
+}
+
+/// The quote text wrapped for the quotes pane (indented by two columns).
+pub fn quote_lines(quote: &Quote, width: usize) -> Vec<std::ops::Range<usize>> {
+    wrap(&quote.text, width.saturating_sub(2).max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_screens_show_four_panes_and_narrow_ones_one() {
+        let Screen::Panes {
+            visible, single, ..
+        } = compute(Rect::new(0, 0, 120, 40), false, Pane::Events)
+        else {
+            panic!("120x40 fits");
+        };
+        assert!(!single);
+        assert_eq!(visible.len(), 4);
+        let Screen::Panes {
+            visible, single, ..
+        } = compute(Rect::new(0, 0, 60, 20), false, Pane::Actors)
+        else {
+            panic!("60x20 fits");
+        };
+        assert!(single);
+        assert_eq!(visible, vec![(Pane::Actors, Rect::new(0, 0, 60, 19))]);
+        assert_eq!(
+            compute(Rect::new(0, 0, 5, 5), false, Pane::Events),
+            Screen::TooSmall
+        );
+    }
+}

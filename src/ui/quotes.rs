@@ -1,0 +1,67 @@
+//! The quotes pane: the selected event's quotes, each with its source and sentence number.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::Frame;
+
+use super::layout::quote_lines;
+use super::safe_text::{fit, styled};
+use super::{pane_block, pane_number, render_row, render_scrollbar, theme};
+use crate::app::{App, Pane};
+
+pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
+    let event = app.selected_event().map(|e| app.timeline.event(e));
+    let quotes = event.map_or(&[][..], |e| e.quotes.as_slice());
+    let mut title = vec![Span::raw(format!("{}Quotes", pane_number(Pane::Quotes)))];
+    if !quotes.is_empty() {
+        let at = app.quotes.selected.min(quotes.len() - 1) + 1;
+        title.push(Span::styled(
+            format!(" · {at} of {}", quotes.len()),
+            theme::COUNT,
+        ));
+    }
+    let block = pane_block(title, rect, focused);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let (width, height) = (usize::from(inner.width), usize::from(inner.height));
+    if quotes.is_empty() {
+        let note = if event.is_some() {
+            "This event quotes no source."
+        } else {
+            ""
+        };
+        render_row(frame, inner, 0, Line::styled(fit(note, width), theme::DIM));
+        return;
+    }
+    // An event has a handful of quotes: building all their lines is cheap, and only the
+    // visible ones are painted.
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for (i, quote) in quotes.iter().enumerate() {
+        let selected = i == app.quotes.selected;
+        let source = app.timeline.source(quote.source);
+        let header_style = match (selected, focused) {
+            (true, true) => theme::SELECTED,
+            (true, false) => theme::SELECTED_UNFOCUSED,
+            _ => theme::QUOTE_HEADER,
+        };
+        let header = format!("[{}] {}", quote.sentence_number(), source.title);
+        lines.push(Line::styled(fit(&header, width), header_style));
+        let bar = if selected { "▌ " } else { "  " };
+        for range in quote_lines(quote, width) {
+            let text = quote.text.get(range).unwrap_or("");
+            let mut spans = vec![Span::styled(bar, theme::MARK)];
+            spans.extend(styled(
+                text.chars().map(|c| (c, theme::QUOTE_TEXT)),
+                width.saturating_sub(2),
+            ));
+            lines.push(Line::from(spans));
+        }
+        lines.push(Line::raw(""));
+    }
+    let offset = app.quotes.offset.min(lines.len().saturating_sub(1));
+    let total = lines.len();
+    for (row, line) in lines.into_iter().skip(offset).take(height).enumerate() {
+        render_row(frame, inner, row, line);
+    }
+    render_scrollbar(frame, rect, total, offset, height);
+}

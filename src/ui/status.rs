@@ -1,0 +1,80 @@
+//! The status line: dataset, counts, the active filter, a note, and a hint of the main keys.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::Frame;
+
+use super::events::filter_label;
+use super::safe_text::{sanitize, truncate, width};
+use super::theme;
+use crate::app::{App, Mode};
+
+pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
+    let total = usize::from(rect.width);
+    let hint: &[(&str, &str)] = match app.mode() {
+        Mode::Normal => &[
+            ("?", "help"),
+            ("/", "search"),
+            ("s", "source"),
+            ("q", "quit"),
+        ],
+        Mode::Search => &[("Enter", "filter"), ("↑↓", "move"), ("Esc", "cancel")],
+        Mode::Help => &[("Esc", "close")],
+        Mode::Citing => &[("Enter", "go to event"), ("Esc", "close")],
+    };
+    let left = match app.message() {
+        Some(message) => format!(" {} ", sanitize(message)),
+        None => summary(app),
+    };
+    let left_style = if app.message().is_some() {
+        theme::MESSAGE
+    } else {
+        theme::STATUS
+    };
+    // As many hints as fit beside the state; the first, most needed, is kept longest and may
+    // take up to half the line from the state.
+    let mut right = Vec::new();
+    for count in (1..=hint.len()).rev() {
+        let spans = hint_spans(&hint[..count]);
+        let w: usize = spans.iter().map(|s| width(&s.content)).sum();
+        if width(&left).min(total / 2) + w <= total {
+            right = spans;
+            break;
+        }
+    }
+    let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
+    let left = truncate(&left, total - right_width);
+    let gap = total - right_width - width(&left);
+    let mut spans = vec![Span::styled(left, left_style)];
+    spans.push(Span::styled(" ".repeat(gap), theme::STATUS));
+    spans.extend(right);
+    frame.render_widget(Line::from(spans).style(theme::STATUS), rect);
+}
+
+fn hint_spans(hint: &[(&str, &str)]) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (key, what) in hint {
+        spans.push(Span::styled(format!(" {key}"), theme::STATUS_KEY));
+        spans.push(Span::styled(format!(" {what} "), theme::STATUS));
+    }
+    spans
+}
+
+fn summary(app: &App) -> String {
+    let t = app.timeline;
+    let mut text = format!(
+        " {} · {} events · {} actors · {} sources",
+        sanitize(&app.dataset),
+        t.events().len(),
+        t.actors().len(),
+        t.sources().len()
+    );
+    if !app.filter.is_empty() {
+        text.push_str(&format!(
+            " · filter: {} ({} shown)",
+            filter_label(app, 30),
+            app.view.len()
+        ));
+    }
+    text
+}

@@ -1,0 +1,332 @@
+//! Rendering tests through ratatui's `TestBackend`: snapshots at fixed sizes, styles of
+//! highlighted cells, unsafe text, and a sweep over sizes that must never panic.
+
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use ratatui::Terminal;
+
+use crate::app::{Action, App, Motion, Pane};
+use crate::sample;
+use crate::timeline::Timeline;
+use crate::ui::theme;
+
+fn render(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = match Terminal::new(TestBackend::new(width, height)) {
+        Ok(t) => t,
+        Err(e) => panic!("test backend: {e}"),
+    };
+    if let Err(e) = terminal.draw(|frame| super::draw(app, frame)) {
+        panic!("draw: {e}");
+    }
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer as text, one line per row, wide characters counted once.
+pub(crate) fn text(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    let width = usize::from(buffer.area.width);
+    for row in buffer.content.chunks(width.max(1)) {
+        let mut skip = 0;
+        for cell in row {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            out.push_str(cell.symbol());
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn app_at(timeline: &Timeline, width: u16, height: u16) -> App<'_> {
+    let mut app = App::new(timeline, "sample");
+    app.update(Action::Resize { width, height });
+    app
+}
+
+#[test]
+fn full_screen_at_120x40() {
+    let timeline = sample::timeline();
+    let app = app_at(&timeline, 120, 40);
+    insta::assert_snapshot!(text(&render(&app, 120, 40)));
+}
+
+#[test]
+fn screen_at_80x24() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 80, 24);
+    app.update(Action::Move(Motion::Down));
+    app.update(Action::Move(Motion::Down));
+    insta::assert_snapshot!(text(&render(&app, 80, 24)));
+}
+
+#[test]
+fn narrow_screens_show_only_the_focused_pane() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 40, 12);
+    insta::assert_snapshot!("narrow_events", text(&render(&app, 40, 12)));
+    app.update(Action::FocusNext);
+    insta::assert_snapshot!("narrow_actors", text(&render(&app, 40, 12)));
+}
+
+/// Where `needle` starts in row `y`, in columns.
+fn column_of(buffer: &Buffer, y: u16, needle: &str) -> Option<u16> {
+    let row: String = (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol().to_string())
+        .collect::<Vec<_>>()
+        .concat();
+    // Every cell in the sample is one column wide, so byte offsets of ASCII text are columns
+    // once the box-drawing characters (3 bytes, 1 column) are accounted for.
+    let at = row.find(needle)?;
+    Some(row[..at].chars().count() as u16)
+}
+
+fn row_with(buffer: &Buffer, needle: &str) -> Option<u16> {
+    (0..buffer.area.height).find(|y| column_of(buffer, *y, needle).is_some())
+}
+
+#[test]
+fn search_highlights_the_matched_characters() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::OpenSearch);
+    for c in "put".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let buffer = render(&app, 120, 40);
+    insta::assert_snapshot!(text(&buffer));
+    let y = row_with(&buffer, "Vladimir Putin").unwrap_or_else(|| panic!("Putin listed"));
+    let x = column_of(&buffer, y, "Putin").unwrap_or(0);
+    for (i, c) in "Putin".chars().enumerate() {
+        let cell = &buffer[(x + i as u16, y)];
+        assert_eq!(cell.symbol(), c.to_string());
+        let lit = cell
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED);
+        assert_eq!(lit, i < 3, "{c} highlighted: {lit}");
+        if lit {
+            assert_eq!(cell.fg, theme::MATCH.fg.unwrap_or_default());
+        }
+    }
+    // "Vladimir " is not matched.
+    assert!(!buffer[(x - 2, y)].modifier.contains(Modifier::UNDERLINED));
+    let prompt = row_with(&buffer, "/put▏");
+    assert_eq!(prompt, Some(0), "the prompt is in the actors title");
+}
+
+#[test]
+fn an_alias_match_shows_the_alias_and_highlights_inside_it() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::OpenSearch);
+    for c in "president".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let buffer = render(&app, 120, 40);
+    let y = row_with(&buffer, "Vladimir Putin (Pres").unwrap_or_else(|| panic!("alias shown"));
+    let x = column_of(&buffer, y, "(Pres").unwrap_or(0) + 1;
+    assert!(
+        buffer[(x, y)].modifier.contains(Modifier::UNDERLINED),
+        "P of President"
+    );
+    let name_x = column_of(&buffer, y, "Vladimir").unwrap_or(0);
+    assert!(!buffer[(name_x, y)].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn the_source_view_highlights_the_sentence_and_emphasises_the_quote() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    for _ in 0..5 {
+        app.update(Action::Move(Motion::Down));
+    }
+    assert_eq!(
+        app.selected_event().map(|e| timeline.event(e).id.as_str()),
+        Some("putin-johnson-call")
+    );
+    app.update(Action::JumpToSource);
+    app.update(Action::NextQuote);
+    let buffer = render(&app, 120, 40);
+    insta::assert_snapshot!(text(&buffer));
+    let y = row_with(&buffer, "Johnson said any Russian").unwrap_or_else(|| panic!("shown"));
+    let x = column_of(&buffer, y, "Johnson said").unwrap_or(0);
+    assert_eq!(buffer[(x, y)].bg, theme::SENTENCE.bg.unwrap_or_default());
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let q = column_of(&buffer, y, "would be a strategic mistake").unwrap_or(0);
+    for dx in 0..28 {
+        let cell = &buffer[(q + dx, y)];
+        assert!(
+            cell.modifier
+                .contains(Modifier::UNDERLINED | Modifier::BOLD),
+            "quoted"
+        );
+        assert_eq!(cell.bg, theme::SENTENCE.bg.unwrap_or_default());
+    }
+    // Other sentences are plain; cited ones carry the gutter mark.
+    let other = row_with(&buffer, "Both leaders agreed").unwrap_or_else(|| panic!("shown"));
+    let ox = column_of(&buffer, other, "Both").unwrap_or(0);
+    assert_ne!(
+        buffer[(ox, other)].bg,
+        theme::SENTENCE.bg.unwrap_or_default()
+    );
+    assert_eq!(column_of(&buffer, y, "•  3 "), Some(1));
+    assert_eq!(column_of(&buffer, other, "   4 "), Some(1));
+}
+
+#[test]
+fn the_citing_popup_lists_the_events() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 80, 24);
+    app.update(Action::Move(Motion::Down));
+    app.update(Action::Move(Motion::Down));
+    app.update(Action::Move(Motion::Down));
+    app.update(Action::JumpToSource);
+    app.update(Action::ShowCitingEvents);
+    insta::assert_snapshot!(text(&render(&app, 80, 24)));
+}
+
+#[test]
+fn the_help_overlay() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::ToggleHelp);
+    insta::assert_snapshot!("help_120x40", text(&render(&app, 120, 40)));
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    insta::assert_snapshot!("help_80x24", text(&render(&app, 80, 24)));
+}
+
+#[test]
+fn a_filter_shows_in_the_title_and_the_status_line() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    let putin = timeline
+        .actor_by_id("putin")
+        .unwrap_or_else(|| panic!("putin"));
+    app.update(Action::FilterByActor(putin));
+    let screen = text(&render(&app, 120, 40));
+    assert!(
+        screen.contains(" [1] Events · Vladimir Putin · 4 of 10 "),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("filter: Vladimir Putin (4 shown)"),
+        "{screen}"
+    );
+    let johnson = timeline
+        .actor_by_id("johnson")
+        .unwrap_or_else(|| panic!("johnson"));
+    app.update(Action::Focus(Pane::Actors));
+    for _ in 0..6 {
+        app.update(Action::Move(Motion::Down));
+    }
+    assert_eq!(app.selected_actor(), Some(johnson));
+    app.update(Action::ToggleMarkSelectedActor);
+    let screen = text(&render(&app, 120, 40));
+    assert!(
+        screen.contains("Events · Vladimir Putin and Boris Johnson · 2 of 10"),
+        "{screen}"
+    );
+    assert!(screen.contains("● Boris Johnson"), "{screen}");
+    // Too long for a narrow title: the first name and a count.
+    app.update(Action::Focus(Pane::Events));
+    let screen = text(&render(&app, 50, 12));
+    assert!(screen.contains("Vladimir Putin +1"), "{screen}");
+}
+
+#[test]
+fn tiny_terminals_say_so() {
+    let timeline = sample::timeline();
+    let app = app_at(&timeline, 11, 3);
+    for (w, h) in [(11, 3), (30, 3), (11, 30), (1, 1), (2, 2)] {
+        let screen = text(&render(&app, w, h));
+        let shown = crate::ui::safe_text::truncate(super::TOO_SMALL, usize::from(w));
+        assert!(screen.contains(&shown), "{w}x{h}: {screen}");
+    }
+    let screen = text(&render(&app, 20, 5));
+    assert!(screen.contains("Events"), "20x5 still draws: {screen}");
+}
+
+#[test]
+fn no_size_panics_in_any_state() {
+    let timeline = sample::timeline();
+    let setups: [&[Action]; 6] = [
+        &[],
+        &[Action::OpenSearch, Action::SearchInput('r')],
+        &[Action::Move(Motion::Last), Action::JumpToSource],
+        &[
+            Action::Move(Motion::Down),
+            Action::JumpToSource,
+            Action::ShowCitingEvents,
+        ],
+        &[Action::ToggleHelp],
+        &[Action::FocusNext, Action::FocusNext, Action::FocusNext],
+    ];
+    for setup in setups {
+        let mut app = App::new(
+            &timeline,
+            "a dataset name that is rather long for the status",
+        );
+        for action in setup {
+            app.update(action.clone());
+        }
+        for width in (1..=130).step_by(3) {
+            for height in (1..=45).step_by(2) {
+                app.update(Action::Resize { width, height });
+                let _ = render(&app, width, height);
+                // Draw must cope with a state sized for another terminal, too.
+                let _ = render(&app, height, width);
+            }
+        }
+    }
+}
+
+fn hostile_timeline() -> Timeline {
+    let base = sample::timeline();
+    let mut events = base.events().to_vec();
+    events[0].title =
+        "Evil\x1b[2J\x07 東京タワー東京タワー東京タワー東京タワー東京タワー \u{202e}rev\u{200b}"
+            .into();
+    events[0].actors.clear();
+    events[1].title = "e\u{301}te\u{301} 🦀🦀🦀 crabs and combining marks".into();
+    let mut actors = base.actors().to_vec();
+    actors[0].name = "Vla\u{9b}dimir\tPutin".into();
+    Timeline::new(events, actors, base.sources().to_vec())
+}
+
+#[test]
+fn unsafe_text_shows_placeholders_and_wide_text_keeps_borders_aligned() {
+    let timeline = hostile_timeline();
+    let app = app_at(&timeline, 120, 40);
+    let buffer = render(&app, 120, 40);
+    let screen = text(&buffer);
+    assert!(screen.contains("Evil␛[2J␇ 東京タワー"), "{screen}");
+    // The detail pane wraps the whole title, so the end of it shows there.
+    assert!(screen.contains("⟨U+202E⟩rev⟨U+200B⟩"), "{screen}");
+    assert!(screen.contains("Vla�dimir Putin"), "{screen}");
+    assert!(!buffer
+        .content
+        .iter()
+        .any(|c| c.symbol().chars().any(|ch| ch.is_control())));
+    // Every row of the events pane ends in its border at the same column.
+    let border_x = column_of(&buffer, 0, "╮")
+        .unwrap_or(0)
+        .min(column_of(&buffer, 0, "┓").unwrap_or(u16::MAX));
+    for y in 1..10 {
+        let symbol = buffer[(border_x, y)].symbol();
+        assert!(
+            symbol == "┃" || symbol == "█" || symbol == "║",
+            "row {y}: {symbol:?}\n{screen}"
+        );
+    }
+    let y = row_with(&buffer, "Evil").unwrap_or(0);
+    assert!(screen
+        .lines()
+        .nth(usize::from(y))
+        .is_some_and(|l| l.contains('…')));
+}
