@@ -8,6 +8,7 @@ use super::events::filter_label;
 use super::safe_text::{sanitize, truncate, width};
 use super::theme;
 use crate::app::{App, Mode};
+use crate::commands::count;
 
 pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     let total = usize::from(rect.width);
@@ -63,11 +64,11 @@ fn hint_spans(hint: &[(&str, &str)]) -> Vec<Span<'static>> {
 fn summary(app: &App) -> String {
     let t = app.timeline;
     let mut text = format!(
-        " {} · {} events · {} actors · {} sources",
+        " {} · {} · {} · {}",
         sanitize(&app.dataset),
-        t.events().len(),
-        t.actors().len(),
-        t.sources().len()
+        count(t.events().len(), "event", "events"),
+        count(t.actors().len(), "actor", "actors"),
+        count(t.sources().len(), "source", "sources"),
     );
     if !app.filter.is_empty() {
         text.push_str(&format!(
