@@ -2,5 +2,5 @@
 
 fn main() -> std::io::Result<()> {
     let timeline = chronicle::sample::timeline();
-    chronicle::tui::run(&timeline, "sample")
+    chronicle::tui::run(&timeline, "sample").map(|_| ())
 }

@@ -65,6 +65,14 @@ impl DatasetLocation {
         }
     }
 
+    /// Whether one of the dataset's own files exists.
+    pub fn exists(&self, relative: &str) -> bool {
+        match self {
+            DatasetLocation::Bundled => bundled(relative).is_some(),
+            DatasetLocation::Folder(root) => root.join(relative).exists(),
+        }
+    }
+
     /// Reads one of the dataset's own files; `Ok(None)` when it does not exist.
     pub fn read(&self, relative: &str) -> Result<Option<Vec<u8>>, String> {
         match self {

@@ -13,20 +13,23 @@ use chronicle::load::{load, Dataset};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let Some(command) = cli.command else {
+        return browse(cli.dataset);
+    };
+    // Locked for the commands only: the browser must leave stdout free for its own threads.
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = match cli.command {
-        None => return browse(cli.dataset),
-        Some(Command::Check { dataset }) => {
+    let result = match command {
+        Command::Check { dataset } => {
             with_dataset(dataset, |d| Ok(commands::check::run(d, &mut out)?))
         }
-        Some(Command::Events {
+        Command::Events {
             dataset,
             actor,
             from,
             to,
             json,
-        }) => with_dataset(dataset, |d| {
+        } => with_dataset(dataset, |d| {
             let filter = EventFilter {
                 actors: actor,
                 from,
@@ -34,11 +37,11 @@ fn main() -> ExitCode {
             };
             commands::events::run(&d.timeline, &filter, json, &mut out)
         }),
-        Some(Command::Actors {
+        Command::Actors {
             dataset,
             search,
             json,
-        }) => with_dataset(dataset, |d| {
+        } => with_dataset(dataset, |d| {
             Ok(commands::actors::run(
                 &d.timeline,
                 search.as_deref(),
@@ -46,10 +49,10 @@ fn main() -> ExitCode {
                 &mut out,
             )?)
         }),
-        Some(Command::Show { event, dataset }) => with_dataset(dataset, |d| {
+        Command::Show { event, dataset } => with_dataset(dataset, |d| {
             commands::show::run(&d.timeline, &event, &mut out)
         }),
-        Some(Command::Sentences { file, json }) => sentences(&file, json, &mut out),
+        Command::Sentences { file, json } => sentences(&file, json, &mut out),
     };
     let flushed = out.flush();
     match result.and(flushed.map_err(Failure::Io)) {
@@ -134,7 +137,7 @@ fn browse(dataset: Option<PathBuf>) -> ExitCode {
         return ExitCode::from(2);
     }
     match chronicle::tui::run(&dataset.timeline, &dataset.name) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(exit) => ExitCode::from(exit.code()),
         Err(e) => {
             eprintln!("chronicle: the terminal failed: {e}");
             ExitCode::FAILURE

@@ -2,8 +2,9 @@
 //! way out (quit, Ctrl-C, SIGTERM/SIGHUP, errors and panics).
 
 use std::io::{self, stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::thread;
 use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -19,10 +20,35 @@ use crate::ui;
 /// How long to wait for input before checking the signal flags again.
 const POLL: Duration = Duration::from_millis(250);
 
-/// Runs the browser until the user quits. Caller has already loaded and validated the data and
-/// checked stdout is a terminal.
-pub fn run(timeline: &Timeline, dataset_name: &str) -> io::Result<()> {
+/// How long the event loop may take to notice a termination signal before the watchdog
+/// restores the terminal and exits on its behalf.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// How the browser ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A termination signal (SIGTERM, SIGHUP, SIGINT) ended it; the number is the signal's.
+    Signal(i32),
+}
+
+impl Exit {
+    /// The shell convention: 0 for a quit, 128 + n for signal n.
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Quit => 0,
+            Exit::Signal(n) => u8::try_from(128 + n).unwrap_or(255),
+        }
+    }
+}
+
+/// Runs the browser until the user quits or a signal ends it. Caller has already loaded and
+/// validated the data and checked stdout is a terminal.
+pub fn run(timeline: &Timeline, dataset_name: &str) -> io::Result<Exit> {
     let (stop, handlers) = register_signals()?;
+    let finished = Arc::new(AtomicBool::new(false));
+    spawn_watchdog(Arc::clone(&stop), Arc::clone(&finished));
     install_mouse_panic_hook();
     // Installs a panic hook that restores raw mode and the main screen, then runs ours (mouse
     // off) and the default one, so a panic message lands on a usable terminal.
@@ -37,11 +63,39 @@ pub fn run(timeline: &Timeline, dataset_name: &str) -> io::Result<()> {
     let result = execute!(stdout(), EnableMouseCapture)
         .and_then(|()| event_loop(&mut terminal, timeline, dataset_name, &stop));
     restore();
+    finished.store(true, Ordering::SeqCst);
     // Hand the signals back to their defaults' care for the rest of the process.
     for id in handlers {
         signal_hook::low_level::unregister(id);
     }
-    result
+    result?;
+    Ok(match stop.load(Ordering::SeqCst) {
+        0 => Exit::Quit,
+        signal => Exit::Signal(i32::try_from(signal).unwrap_or(0)),
+    })
+}
+
+/// A safety net for signals the event loop cannot see. When the terminal goes away (a closed
+/// tmux pane or ssh session), crossterm's input reader can spin on end-of-file inside `poll`
+/// and never return to the loop, so the SIGHUP flag would never be read and the process would
+/// burn a core forever. If the loop has not finished within `GRACE` of a signal, this thread
+/// restores what it can and exits with the signal's status.
+fn spawn_watchdog(stop: Arc<AtomicUsize>, finished: Arc<AtomicBool>) {
+    thread::spawn(move || loop {
+        if finished.load(Ordering::SeqCst) {
+            return;
+        }
+        let signal = stop.load(Ordering::SeqCst);
+        if signal != 0 {
+            thread::sleep(GRACE);
+            if !finished.load(Ordering::SeqCst) {
+                restore_without_stdout();
+                std::process::exit(128 + i32::try_from(signal).unwrap_or(0));
+            }
+            return;
+        }
+        thread::sleep(Duration::from_millis(100));
+    });
 }
 
 /// Raw mode off, main screen back, mouse reporting off; errors ignored, as there is no better
@@ -49,6 +103,19 @@ pub fn run(timeline: &Timeline, dataset_name: &str) -> io::Result<()> {
 fn restore() {
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
+}
+
+/// `restore` for the watchdog, which must not wait for the stdout lock (the stuck thread may
+/// hold it): raw mode off through the terminal's own settings, and the escape sequences that
+/// leave mouse reporting and the alternate screen written straight to the terminal device.
+fn restore_without_stdout() {
+    use std::io::Write;
+    let _ = terminal::disable_raw_mode();
+    if let Ok(mut tty) = std::fs::OpenOptions::new().write(true).open("/dev/tty") {
+        let _ = tty.write_all(
+            b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?1049l\x1b[?25h",
+        );
+    }
 }
 
 fn install_mouse_panic_hook() {
@@ -59,10 +126,10 @@ fn install_mouse_panic_hook() {
     }));
 }
 
-/// Termination signals set a flag that the loop checks between polls, so that the terminal is
-/// restored by the normal path rather than from inside a signal handler.
-fn register_signals() -> io::Result<(Arc<AtomicBool>, Vec<signal_hook::SigId>)> {
-    let stop = Arc::new(AtomicBool::new(false));
+/// Termination signals store their number in a flag that the loop checks between polls, so that
+/// the terminal is restored by the normal path rather than from inside a signal handler.
+fn register_signals() -> io::Result<(Arc<AtomicUsize>, Vec<signal_hook::SigId>)> {
+    let stop = Arc::new(AtomicUsize::new(0));
     let mut handlers = Vec::new();
     #[cfg(unix)]
     for signal in [
@@ -70,7 +137,12 @@ fn register_signals() -> io::Result<(Arc<AtomicBool>, Vec<signal_hook::SigId>)> 
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
     ] {
-        handlers.push(signal_hook::flag::register(signal, Arc::clone(&stop))?);
+        let number = usize::try_from(signal).unwrap_or(1);
+        handlers.push(signal_hook::flag::register_usize(
+            signal,
+            Arc::clone(&stop),
+            number,
+        )?);
     }
     Ok((stop, handlers))
 }
@@ -79,7 +151,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     timeline: &Timeline,
     dataset_name: &str,
-    stop: &AtomicBool,
+    stop: &AtomicUsize,
 ) -> io::Result<()> {
     let mut app = App::new(timeline, dataset_name);
     let size = terminal.size()?;
@@ -88,7 +160,7 @@ fn event_loop(
         height: size.height,
     });
     let mut dirty = true;
-    while !app.should_quit() && !stop.load(Ordering::Relaxed) {
+    while !app.should_quit() && stop.load(Ordering::Relaxed) == 0 {
         if dirty {
             terminal.draw(|frame| ui::draw(&app, frame))?;
             dirty = false;

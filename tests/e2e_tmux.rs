@@ -16,6 +16,21 @@ struct Tmux {
 
 impl Tmux {
     fn start(name: &str) -> Tmux {
+        Tmux::start_with(
+            name,
+            &[
+                "env",
+                "PS1=$ ",
+                "TERM=xterm-256color",
+                "bash",
+                "--norc",
+                "--noprofile",
+            ],
+        )
+    }
+
+    /// Starts a session whose pane runs `command` instead of a shell.
+    fn start_with(name: &str, command: &[&str]) -> Tmux {
         let available = Command::new("tmux")
             .arg("-V")
             .output()
@@ -27,20 +42,24 @@ impl Tmux {
         let session = format!("chronicle-e2e-{name}-{}", std::process::id());
         let status = Command::new("tmux")
             .args(["new-session", "-d", "-x", "120", "-y", "40", "-s", &session])
-            .args([
-                "-c",
-                ROOT,
-                "env",
-                "PS1=$ ",
-                "TERM=xterm-256color",
-                "bash",
-                "--norc",
-                "--noprofile",
-            ])
+            .args(["-c", ROOT])
+            .args(command)
             .status()
             .expect("start tmux");
         assert!(status.success(), "tmux new-session failed");
         Tmux { session }
+    }
+
+    /// The process id of the program running in the pane.
+    fn pane_pid(&self) -> u32 {
+        let output = Command::new("tmux")
+            .args(["display-message", "-p", "-t", &self.session, "#{pane_pid}"])
+            .output()
+            .expect("tmux display-message");
+        String::from_utf8_lossy(&output.stdout)
+            .trim()
+            .parse()
+            .expect("a pane pid")
     }
 
     fn send(&self, keys: &[&str]) {
@@ -89,6 +108,7 @@ impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
             .args(["kill-session", "-t", &self.session])
+            .stderr(std::process::Stdio::null())
             .status();
     }
 }
@@ -163,4 +183,59 @@ fn browse_search_filter_jump_to_source_and_back() {
         !screen.contains("Events ·"),
         "the browser was left on screen:\n{screen}"
     );
+}
+
+fn alive(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+        && std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .is_ok_and(|stat| !stat.contains(") Z "))
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let tmux = Tmux::start("sigterm");
+    tmux.send(&[&format!("{BIN} data; echo EXITED=$?"), "Enter"]);
+    tmux.wait_for("the browser", |s| {
+        s.contains("Events · 22") && s.contains("Detail")
+    });
+    let shell = tmux.pane_pid();
+    let children = Command::new("pgrep")
+        .args(["-P", &shell.to_string()])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&children.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "chronicle is not running under the shell");
+    let status = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let screen = tmux.wait_for("the shell", |s| s.contains("EXITED=143"));
+    assert!(
+        !screen.contains("Events ·"),
+        "the browser was left on screen:\n{screen}"
+    );
+}
+
+#[test]
+fn a_closed_terminal_ends_the_browser() {
+    let bin_and_data = [BIN, "data"];
+    let tmux = Tmux::start_with("hangup", &bin_and_data);
+    tmux.wait_for("the browser", |s| {
+        s.contains("Events · 22") && s.contains("Detail")
+    });
+    let pid = tmux.pane_pid();
+    assert!(alive(pid));
+    // Closing the pane hangs up its terminal, as closing a window or an ssh session does.
+    let _ = Command::new("tmux")
+        .args(["kill-session", "-t", &tmux.session])
+        .status();
+    let start = Instant::now();
+    while alive(pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "chronicle (pid {pid}) kept running after its terminal closed"
+        );
+        sleep(Duration::from_millis(100));
+    }
 }

@@ -354,8 +354,8 @@ impl Loader<'_> {
     }
 
     fn events(&mut self, sources: &LoadedSources, actors: &LoadedActors) -> Vec<Event> {
-        let lines_exist = matches!(self.location.read(EVENTS_LINES_FILE), Ok(Some(_)));
-        let array_exists = matches!(self.location.read(EVENTS_ARRAY_FILE), Ok(Some(_)));
+        let lines_exist = self.location.exists(EVENTS_LINES_FILE);
+        let array_exists = self.location.exists(EVENTS_ARRAY_FILE);
         let name = match (lines_exist, array_exists) {
             (true, true) => {
                 self.problems.push(Problem::new(

@@ -158,9 +158,14 @@ pub fn read_array<'a, T: DeserializeOwned>(
         return None;
     };
     let mut records = Vec::with_capacity(elements.len());
+    // Lines are counted from one element to the next, never from the top: a file of 100,000
+    // records must not be scanned 100,000 times.
+    let mut line = 1;
+    let mut counted_to = 0;
     for (start, end) in elements {
         let element = &text[start..end];
-        let line = 1 + count_lines(&text[..start]);
+        line += count_lines(&text[counted_to..start]);
+        counted_to = start;
         match serde_json::from_str::<T>(element) {
             Ok(value) => records.push(Located {
                 value,
