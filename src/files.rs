@@ -1,7 +1,7 @@
 //! Where a dataset's files come from (a folder, or the copy built into the binary), and the
 //! rules that keep a dataset from reading anything outside itself.
 
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Read};
 use std::path::{Component, Path, PathBuf};
 
 /// The files of the bundled dataset, embedded at build time from `data/` by `build.rs`.
@@ -79,6 +79,20 @@ impl DatasetLocation {
             DatasetLocation::Bundled => Ok(bundled(relative).map(<[u8]>::to_vec)),
             DatasetLocation::Folder(root) => match std::fs::read(root.join(relative)) {
                 Ok(bytes) => Ok(Some(bytes)),
+                Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(format!("cannot read: {e}")),
+            },
+        }
+    }
+
+    /// Opens one of the dataset's own files for streaming; `Ok(None)` when it does not exist.
+    pub fn open(&self, relative: &str) -> Result<Option<Box<dyn Read + Send>>, String> {
+        match self {
+            DatasetLocation::Bundled => {
+                Ok(bundled(relative).map(|bytes| Box::new(bytes) as Box<dyn Read + Send>))
+            }
+            DatasetLocation::Folder(root) => match std::fs::File::open(root.join(relative)) {
+                Ok(file) => Ok(Some(Box::new(file))),
                 Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
                 Err(e) => Err(format!("cannot read: {e}")),
             },

@@ -12,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod problem;
 pub mod quote;
+pub mod quote_index;
 #[doc(hidden)]
 pub mod sample;
 pub mod search;

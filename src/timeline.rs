@@ -2,6 +2,9 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
 
 use crate::date::EdtfDate;
 use crate::model::{Actor, ActorId, Event, EventIx, Source, SourceId};
@@ -17,7 +20,9 @@ pub struct Timeline {
     events_by_actor: Vec<Vec<EventIx>>,
     /// For each source, for each sentence, the events quoting it, in timeline order.
     events_by_sentence: Vec<Vec<Vec<EventIx>>>,
-    event_by_id: HashMap<String, EventIx>,
+    /// (hash of the id, event), sorted: lookup by binary search without a second copy of
+    /// every id, and without touching the events themselves while sorting.
+    events_by_id: Vec<(u64, EventIx)>,
     actor_by_id: HashMap<String, ActorId>,
 }
 
@@ -26,20 +31,54 @@ pub fn timeline_order(a: &Event, b: &Event) -> Ordering {
     a.date.timeline_cmp(&b.date).then_with(|| a.id.cmp(&b.id))
 }
 
+/// Sorts events into timeline order. The date part of the order is computed once per event
+/// and sorted as plain numbers; ids, which live all over the heap, are compared only within
+/// runs of equal dates. With a million events that is the difference between a few hundred
+/// milliseconds and several seconds.
+fn sorted(events: Vec<Event>) -> Vec<Event> {
+    let mut order: Vec<(i64, u8, i64, u32)> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            (
+                e.date.earliest().and_utc().timestamp(),
+                e.date.precision() as u8,
+                e.date.latest().and_utc().timestamp(),
+                i as u32,
+            )
+        })
+        .collect();
+    order.sort_unstable();
+    for run in order.chunk_by_mut(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
+        if run.len() > 1 {
+            run.sort_unstable_by(|a, b| events[a.3 as usize].id.cmp(&events[b.3 as usize].id));
+        }
+    }
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, _, _, i)| slots[i as usize].take())
+        .collect()
+}
+
+fn id_hash(id: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    id.hash(&mut hasher);
+    hasher.finish()
+}
+
 impl Timeline {
     /// Sorts the events and builds the indexes. Actor and source ids inside the events must
     /// already be valid indexes into `actors` and `sources` (the loader guarantees it).
-    pub fn new(mut events: Vec<Event>, actors: Vec<Actor>, sources: Vec<Source>) -> Timeline {
-        events.sort_unstable_by(timeline_order);
+    pub fn new(events: Vec<Event>, actors: Vec<Actor>, sources: Vec<Source>) -> Timeline {
+        let events = sorted(events);
         let mut events_by_actor = vec![Vec::new(); actors.len()];
         let mut events_by_sentence: Vec<Vec<Vec<EventIx>>> = sources
             .iter()
             .map(|s| vec![Vec::new(); s.sentences.len()])
             .collect();
-        let mut event_by_id = HashMap::with_capacity(events.len());
         for (i, event) in events.iter().enumerate() {
             let ix = EventIx(i as u32);
-            event_by_id.insert(event.id.clone(), ix);
             for actor in &event.actors {
                 if let Some(list) = events_by_actor.get_mut(actor.index()) {
                     if list.last() != Some(&ix) {
@@ -60,6 +99,12 @@ impl Timeline {
                 }
             }
         }
+        let mut events_by_id: Vec<(u64, EventIx)> = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (id_hash(&e.id), EventIx(i as u32)))
+            .collect();
+        events_by_id.sort_unstable();
         let actor_by_id = actors
             .iter()
             .enumerate()
@@ -71,7 +116,7 @@ impl Timeline {
             sources,
             events_by_actor,
             events_by_sentence,
-            event_by_id,
+            events_by_id,
             actor_by_id,
         }
     }
@@ -101,7 +146,13 @@ impl Timeline {
     }
 
     pub fn event_by_id(&self, id: &str) -> Option<EventIx> {
-        self.event_by_id.get(id).copied()
+        let hash = id_hash(id);
+        let from = self.events_by_id.partition_point(|(h, _)| *h < hash);
+        self.events_by_id[from..]
+            .iter()
+            .take_while(|(h, _)| *h == hash)
+            .map(|(_, ix)| *ix)
+            .find(|ix| self.event(*ix).id == id)
     }
 
     pub fn actor_by_id(&self, id: &str) -> Option<ActorId> {

@@ -1,17 +1,21 @@
 //! Loading a dataset folder into a `Timeline`, collecting every problem before reporting.
 
+mod events;
+mod verify;
 mod wire;
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use crate::date::EdtfDate;
 use crate::files::DatasetLocation;
-use crate::model::{Actor, ActorId, ActorKind, Event, Quote, Source, SourceId};
-use crate::problem::{did_you_mean, quoted, quoted_up_to, Problem};
-use crate::quote::{fold, locate, NormalizedText};
+use crate::model::{Actor, ActorId, ActorKind, Event, Source, SourceId};
+use crate::problem::{did_you_mean, quoted, Problem};
 use crate::sentences::split_sentences;
 use crate::timeline::Timeline;
-use wire::{decode, read_array, read_lines, Located, RawActor, RawEvent, RawSource};
+use events::{ReadEvent, Refs};
+use wire::{decode, read_array, Located, RawActor, RawEvent, RawSource};
 
 /// A dataset that loaded cleanly, with notes worth telling (e.g. a quote found twice).
 #[derive(Debug)]
@@ -47,17 +51,50 @@ pub fn load(location: &DatasetLocation) -> Result<Dataset, Vec<Problem>> {
         sources_unreadable: false,
         actors_unreadable: false,
     };
+    let mut phases = Phases::new();
     let sources = loader.sources();
+    phases.done("sources");
     let actors = loader.actors();
+    phases.done("actors");
     let events = loader.events(&sources, &actors);
+    phases.done("events");
     if loader.problems.is_empty() {
+        let timeline = Timeline::new(events, actors.actors, sources.sources);
+        phases.done("timeline");
         Ok(Dataset {
             name: location.name(),
-            timeline: Timeline::new(events, actors.actors, sources.sources),
+            timeline,
             notes: loader.notes,
         })
     } else {
         Err(loader.problems)
+    }
+}
+
+/// Time spent in each phase of a load, printed to standard error when `CHRONICLE_TIMINGS` is
+/// set, so that benchmarks can say where the time goes.
+struct Phases {
+    enabled: bool,
+    last: std::time::Instant,
+}
+
+impl Phases {
+    fn new() -> Phases {
+        Phases {
+            enabled: std::env::var_os("CHRONICLE_TIMINGS").is_some(),
+            last: std::time::Instant::now(),
+        }
+    }
+
+    fn done(&mut self, phase: &str) {
+        if self.enabled {
+            let now = std::time::Instant::now();
+            eprintln!(
+                "load: {phase:<9} {:>8.1} ms",
+                (now - self.last).as_secs_f64() * 1e3
+            );
+            self.last = now;
+        }
     }
 }
 
@@ -76,12 +113,12 @@ struct Loader<'a> {
 
 struct LoadedSources {
     sources: Vec<Source>,
-    by_id: HashMap<String, SourceId>,
+    by_id: FxHashMap<String, SourceId>,
 }
 
 struct LoadedActors {
     actors: Vec<Actor>,
-    by_id: HashMap<String, ActorId>,
+    by_id: FxHashMap<String, ActorId>,
 }
 
 impl Loader<'_> {
@@ -89,7 +126,7 @@ impl Loader<'_> {
     fn read_text(&mut self, name: &str, required: bool) -> Option<String> {
         let file = self.location.display(name);
         match self.location.read(name) {
-            Ok(Some(bytes)) => match decode(&file, &bytes) {
+            Ok(Some(bytes)) => match decode(&file, bytes) {
                 Ok(text) => Some(text),
                 Err(problem) => {
                     self.problems.push(problem);
@@ -113,7 +150,7 @@ impl Loader<'_> {
         let file = self.location.display(SOURCES_FILE);
         let mut loaded = LoadedSources {
             sources: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: FxHashMap::default(),
         };
         let Some(text) = self.read_text(SOURCES_FILE, false) else {
             return loaded;
@@ -152,7 +189,7 @@ impl Loader<'_> {
             let text = match self.location.read_source(&raw.file) {
                 Ok(bytes) => {
                     let shown = self.location.display(&raw.file);
-                    match decode(&shown, &bytes) {
+                    match decode(&shown, bytes) {
                         Ok(text) => text,
                         Err(p) => {
                             self.broken_sources.insert(raw.id.clone());
@@ -227,7 +264,7 @@ impl Loader<'_> {
         let file = self.location.display(ACTORS_FILE);
         let mut loaded = LoadedActors {
             actors: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: FxHashMap::default(),
         };
         let Some(text) = self.read_text(ACTORS_FILE, false) else {
             return loaded;
@@ -371,202 +408,75 @@ impl Loader<'_> {
             _ => EVENTS_LINES_FILE,
         };
         let file = self.location.display(name);
-        let Some(text) = self.read_text(name, true) else {
-            return Vec::new();
-        };
-        let records: Vec<Located<RawEvent>> = if name == EVENTS_ARRAY_FILE {
-            read_array(
-                &file,
-                &text,
-                "events",
-                &mut self.problems,
-                &mut HashSet::new(),
-            )
-            .unwrap_or_default()
+        let array_text = if name == EVENTS_ARRAY_FILE {
+            let Some(text) = self.read_text(name, true) else {
+                return Vec::new();
+            };
+            Some(text)
         } else {
-            read_lines(&file, &text, &mut self.problems, &mut HashSet::new())
+            None
         };
-        let mut normalized: Vec<Option<NormalizedText>> =
-            sources.sources.iter().map(|_| None).collect();
-        let mut first_line = HashMap::new();
-        let mut events = Vec::with_capacity(records.len());
-        for record in records {
-            if !self.check_id(&file, &record, &record.value.id, "event", &mut first_line) {
-                continue;
+        let refs = Refs {
+            actors: &actors.by_id,
+            sources: &sources.by_id,
+            broken_actors: &self.broken_actors,
+            broken_sources: &self.broken_sources,
+            actors_unreadable: self.actors_unreadable,
+            sources_unreadable: self.sources_unreadable,
+        };
+        let mut problems = Vec::new();
+        let mut read = if let Some(text) = &array_text {
+            read_array::<RawEvent>(&file, text, "events", &mut problems, &mut HashSet::new())
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|record| events::check_record(&file, record, &refs, &mut problems))
+                .collect()
+        } else {
+            match self.location.open(name) {
+                Ok(Some(reader)) => events::read_lines(&file, reader, &refs, &mut problems),
+                Ok(None) => {
+                    problems.push(Problem::new(&file, None, "file not found"));
+                    Vec::new()
+                }
+                Err(message) => {
+                    problems.push(Problem::new(&file, None, message));
+                    Vec::new()
+                }
             }
-            if let Some(event) = self.event(&file, record, sources, actors, &mut normalized) {
-                events.push(event);
-            }
-        }
-        events
+        };
+        self.check_event_ids(&file, &read, &mut problems);
+        verify::locate_quotes(
+            &file,
+            &sources.sources,
+            &mut read,
+            &mut problems,
+            &mut self.notes,
+        );
+        // Problems were found record by record, then quote by quote: report them by line.
+        problems.sort_by_key(|p| p.line);
+        self.problems.extend(problems);
+        read.into_iter().map(|r| r.event).collect()
     }
 
-    fn event(
-        &mut self,
-        file: &str,
-        record: Located<RawEvent>,
-        sources: &LoadedSources,
-        actors: &LoadedActors,
-        normalized: &mut [Option<NormalizedText>],
-    ) -> Option<Event> {
-        let problems_before = self.problems.len();
-        let raw = &record.value;
-        let at = |field: &str| Some(record.line_of(field));
-        let event_name = quoted(&raw.id);
-        let date = match EdtfDate::parse(&raw.date) {
-            Ok(date) => Some(date),
-            Err(e) => {
-                self.problems.push(Problem::new(
+    /// Duplicate event ids, each named with the line that first used it.
+    fn check_event_ids(&self, file: &str, read: &[ReadEvent], problems: &mut Vec<Problem>) {
+        let mut first_line: FxHashMap<&str, usize> = FxHashMap::default();
+        first_line.reserve(read.len());
+        for event in read {
+            let id = event.event.id.as_str();
+            match first_line.get(id) {
+                Some(first) => problems.push(Problem::new(
                     file,
-                    at("date"),
+                    Some(event.line),
                     format!(
-                        "event {event_name}: invalid date {}: {e}",
-                        quoted(&raw.date)
-                    ),
-                ));
-                None
-            }
-        };
-        if raw.title.trim().is_empty() {
-            self.problems.push(Problem::new(
-                file,
-                at("title"),
-                format!("event {event_name} has an empty title"),
-            ));
-        }
-        let mut event_actors = Vec::with_capacity(raw.actors.len());
-        for actor in &raw.actors {
-            match actors.by_id.get(actor) {
-                Some(id) if event_actors.contains(id) => {
-                    self.problems.push(Problem::new(
-                        file,
-                        at("actors"),
-                        format!("event {event_name} lists actor {} twice", quoted(actor)),
-                    ));
-                }
-                Some(id) => event_actors.push(*id),
-                None if self.actors_unreadable || self.broken_actors.contains(actor) => {}
-                None => self.problems.push(Problem::new(
-                    file,
-                    at("actors"),
-                    format!(
-                        "event {event_name}: unknown actor {}{}",
-                        quoted(actor),
-                        did_you_mean(actor, actors.by_id.keys().map(String::as_str))
+                        "duplicate event id {} (first defined on line {first})",
+                        quoted(id)
                     ),
                 )),
-            }
-        }
-        let mut quotes = Vec::with_capacity(raw.quotes.len());
-        for (n, raw_quote) in raw.quotes.iter().enumerate() {
-            let line = record.line_of("quotes");
-            if self.sources_unreadable || self.broken_sources.contains(&raw_quote.source) {
-                continue;
-            }
-            let Some(source_id) = sources.by_id.get(&raw_quote.source).copied() else {
-                self.problems.push(Problem::new(
-                    file,
-                    Some(line),
-                    format!(
-                        "event {event_name}, quote {}: unknown source {}{}",
-                        n + 1,
-                        quoted(&raw_quote.source),
-                        did_you_mean(&raw_quote.source, sources.by_id.keys().map(String::as_str))
-                    ),
-                ));
-                continue;
-            };
-            if raw_quote.text.trim().is_empty() {
-                self.problems.push(Problem::new(
-                    file,
-                    Some(line),
-                    format!("event {event_name}, quote {} is empty", n + 1),
-                ));
-                continue;
-            }
-            let source = &sources.sources[source_id.index()];
-            match locate(
-                &source.text,
-                &raw_quote.text,
-                &mut normalized[source_id.index()],
-            ) {
-                Some(found) => {
-                    if found.occurrences > 1 {
-                        self.notes.push(Problem::new(
-                            file,
-                            Some(line),
-                            format!(
-                                "event {event_name}, quote {} occurs {} times in source {}; the first is used",
-                                n + 1,
-                                found.occurrences,
-                                quoted(&source.id)
-                            ),
-                        ));
-                    }
-                    let first = source.sentence_at(found.span.start);
-                    let last = source
-                        .sentence_at(found.span.end.saturating_sub(1))
-                        .max(first);
-                    quotes.push(Quote {
-                        source: source_id,
-                        text: raw_quote.text.clone(),
-                        span: found.span,
-                        sentences: first..last + 1,
-                    });
-                }
                 None => {
-                    let mut problem = Problem::new(
-                        file,
-                        Some(line),
-                        format!(
-                            "event {event_name}, quote {} not found in source {}: {}",
-                            n + 1,
-                            quoted(&source.id),
-                            quoted(&raw_quote.text)
-                        ),
-                    );
-                    if let Some((number, sentence)) = closest_sentence(source, &raw_quote.text) {
-                        problem = problem.with_hint(format!(
-                            "closest sentence [{number}]: {}",
-                            quoted_up_to(sentence, 300)
-                        ));
-                    }
-                    self.problems.push(problem);
+                    first_line.insert(id, event.line);
                 }
             }
         }
-        if self.problems.len() > problems_before {
-            return None;
-        }
-        let raw = record.value;
-        Some(Event {
-            id: raw.id,
-            date: date?,
-            title: raw.title,
-            summary: raw.summary,
-            kind: raw.kind,
-            actors: event_actors,
-            location: raw.location,
-            tags: raw.tags,
-            quotes,
-            attributes: raw.attributes.into_iter().collect(),
-        })
     }
-}
-
-/// The sentence most like `quote` (by shared character pairs), numbered from 1.
-fn closest_sentence<'s>(source: &'s Source, quote: &str) -> Option<(usize, &'s str)> {
-    let wanted = fold(quote).to_lowercase();
-    (0..source.sentences.len())
-        .map(|i| {
-            let sentence = source.sentence_text(i);
-            (
-                strsim::sorensen_dice(&wanted, &fold(sentence).to_lowercase()),
-                i,
-                sentence,
-            )
-        })
-        .filter(|(score, _, _)| *score > 0.3)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, i, sentence)| (i + 1, sentence))
 }

@@ -80,11 +80,15 @@ fn count_lines(text: &str) -> usize {
 }
 
 /// Decodes a file's bytes as UTF-8 text, dropping a leading byte order mark.
-pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Problem> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
+pub fn decode(file: &str, mut bytes: Vec<u8>) -> Result<String, Problem> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
         Err(e) => {
+            let bytes = e.as_bytes();
+            let e = e.utf8_error();
             let offset = e.valid_up_to();
             let line = 1 + bytes[..offset].iter().filter(|b| **b == b'\n').count();
             Err(Problem::new(
@@ -179,34 +183,6 @@ pub fn read_array<'a, T: DeserializeOwned>(
         }
     }
     Some(records)
-}
-
-/// Reads JSON Lines: one record per line, blank lines allowed.
-pub fn read_lines<'a, T: DeserializeOwned>(
-    file: &str,
-    text: &'a str,
-    problems: &mut Vec<Problem>,
-    broken_ids: &mut HashSet<String>,
-) -> Vec<Located<'a, T>> {
-    let mut records = Vec::new();
-    for (index, raw_line) in text.split('\n').enumerate() {
-        let line_text = raw_line.strip_suffix('\r').unwrap_or(raw_line);
-        if line_text.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<T>(line_text) {
-            Ok(value) => records.push(Located {
-                value,
-                line: index + 1,
-                text: line_text,
-            }),
-            Err(e) => {
-                problems.push(json_problem(file, &e, index));
-                broken_ids.extend(id_of(line_text));
-            }
-        }
-    }
-    records
 }
 
 /// The id of a record that failed to read, so that references to it are not reported again

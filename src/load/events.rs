@@ -1,0 +1,345 @@
+//! Reading the events file: each record parsed and checked against the known actors and
+//! sources. JSON Lines are read in blocks and parsed on every core, so that a file of a million
+//! events is neither held in memory whole nor parsed on one core.
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::thread;
+
+use rustc_hash::FxHashMap;
+
+use super::wire::{json_problem, Located, RawEvent};
+use crate::date::EdtfDate;
+use crate::model::{ActorId, Event, Quote, SourceId};
+use crate::problem::{did_you_mean, quoted, Problem};
+
+/// Bytes read at a time; each block is split between the threads.
+const BLOCK: usize = 8 << 20;
+
+/// What event records may refer to, and what is already known to be broken.
+pub struct Refs<'a> {
+    pub actors: &'a FxHashMap<String, ActorId>,
+    pub sources: &'a FxHashMap<String, SourceId>,
+    pub broken_actors: &'a HashSet<String>,
+    pub broken_sources: &'a HashSet<String>,
+    /// A whole file could not be read, so references into it cannot be checked.
+    pub actors_unreadable: bool,
+    pub sources_unreadable: bool,
+}
+
+/// An event read from its record; its quotes' spans are filled in later, source by source.
+pub struct ReadEvent {
+    pub event: Event,
+    /// The line the record starts on.
+    pub line: usize,
+    /// The line of the record's `"quotes"` field, for problems about its quotes.
+    pub quotes_line: usize,
+}
+
+/// One block's worth of results, kept in file order.
+#[derive(Default)]
+struct Parsed {
+    events: Vec<ReadEvent>,
+    problems: Vec<Problem>,
+}
+
+fn threads() -> usize {
+    thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// Reads JSON Lines from `reader`, in parallel blocks; problems come back in line order.
+pub fn read_lines(
+    file: &str,
+    mut reader: impl Read,
+    refs: &Refs,
+    problems: &mut Vec<Problem>,
+) -> Vec<ReadEvent> {
+    let mut events = Vec::new();
+    let mut buffer: Vec<u8> = Vec::with_capacity(BLOCK + (BLOCK >> 4));
+    let mut line = 1;
+    let mut bytes_before = 0;
+    let mut at_start = true;
+    loop {
+        let eof = match fill(&mut reader, &mut buffer) {
+            Ok(eof) => eof,
+            Err(e) => {
+                problems.push(Problem::new(file, Some(line), format!("cannot read: {e}")));
+                return events;
+            }
+        };
+        // Only whole lines are parsed; a partial last line waits for the next block.
+        let end = if eof {
+            buffer.len()
+        } else {
+            match buffer.iter().rposition(|b| *b == b'\n') {
+                Some(newline) => newline + 1,
+                None => continue, // one line longer than a block: read on
+            }
+        };
+        let mut block = &buffer[..end];
+        if at_start {
+            block = block.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(block);
+            at_start = false;
+        }
+        let text = match std::str::from_utf8(block) {
+            Ok(text) => text,
+            Err(e) => {
+                let valid = e.valid_up_to();
+                let bad_line = line + count_lines(&block[..valid]);
+                problems.push(
+                    Problem::new(
+                        file,
+                        Some(bad_line),
+                        format!(
+                            "not valid UTF-8 text: invalid byte 0x{:02X} at byte offset {}",
+                            block[valid],
+                            bytes_before + (end - block.len()) + valid
+                        ),
+                    )
+                    .with_hint("save the file as UTF-8"),
+                );
+                return events;
+            }
+        };
+        for parsed in parse_in_parallel(file, text, line, refs) {
+            events.extend(parsed.events);
+            problems.extend(parsed.problems);
+        }
+        line += count_lines(block);
+        bytes_before += end;
+        buffer.drain(..end);
+        if eof {
+            return events;
+        }
+    }
+}
+
+/// Reads until `buffer` holds at least a block, or the input ends; returns whether it ended.
+fn fill(reader: &mut impl Read, buffer: &mut Vec<u8>) -> std::io::Result<bool> {
+    let target = buffer.len() + BLOCK;
+    while buffer.len() < target {
+        let before = buffer.len();
+        let wanted = (target - before) as u64;
+        let read = reader.by_ref().take(wanted).read_to_end(buffer)?;
+        if read == 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn count_lines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| **b == b'\n').count()
+}
+
+/// Splits `text` (whole lines, starting at `first_line`) between the threads.
+fn parse_in_parallel(file: &str, text: &str, first_line: usize, refs: &Refs) -> Vec<Parsed> {
+    let parts = split_at_lines(text, threads());
+    if parts.len() == 1 {
+        return vec![parse_lines(file, text, first_line, refs)];
+    }
+    let mut starts = Vec::with_capacity(parts.len());
+    let mut line = first_line;
+    for part in &parts {
+        starts.push(line);
+        line += count_lines(part.as_bytes());
+    }
+    thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .iter()
+            .zip(starts)
+            .map(|(part, start)| scope.spawn(move || parse_lines(file, part, start, refs)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                // A panic in a worker is a bug; re-raise it rather than lose its events.
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+            .collect()
+    })
+}
+
+/// Up to `n` pieces of `text`, each ending at a line end.
+fn split_at_lines(text: &str, n: usize) -> Vec<&str> {
+    let mut parts = Vec::with_capacity(n);
+    let mut rest = text;
+    for remaining in (1..=n).rev() {
+        if remaining == 1 || rest.len() < 64 * 1024 {
+            parts.push(rest);
+            break;
+        }
+        let cut = rest.len() / remaining;
+        let end = rest[cut..].find('\n').map_or(rest.len(), |i| cut + i + 1);
+        parts.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    parts.retain(|p| !p.is_empty());
+    if parts.is_empty() {
+        parts.push(text);
+    }
+    parts
+}
+
+fn parse_lines(file: &str, text: &str, first_line: usize, refs: &Refs) -> Parsed {
+    let mut parsed = Parsed::default();
+    for (index, raw_line) in text.split('\n').enumerate() {
+        let line_text = raw_line.strip_suffix('\r').unwrap_or(raw_line);
+        if line_text.trim().is_empty() {
+            continue;
+        }
+        let line = first_line + index;
+        match serde_json::from_str::<RawEvent>(line_text) {
+            Ok(value) => {
+                let record = Located {
+                    value,
+                    line,
+                    text: line_text,
+                };
+                if let Some(event) = check_record(file, record, refs, &mut parsed.problems) {
+                    parsed.events.push(event);
+                }
+            }
+            Err(e) => parsed.problems.push(json_problem(file, &e, line - 1)),
+        }
+    }
+    parsed
+}
+
+/// Checks one record and turns it into an event, or reports why it cannot be one.
+pub fn check_record(
+    file: &str,
+    record: Located<RawEvent>,
+    refs: &Refs,
+    problems: &mut Vec<Problem>,
+) -> Option<ReadEvent> {
+    let problems_before = problems.len();
+    let raw = &record.value;
+    let at = |field: &str| Some(record.line_of(field));
+    // Built only when there is something to report: most records have nothing.
+    let name = || quoted(&raw.id);
+    if raw.id.trim().is_empty() {
+        problems.push(Problem::new(file, at("id"), "event with an empty id"));
+    }
+    let date = match EdtfDate::parse(&raw.date) {
+        Ok(date) => Some(date),
+        Err(e) => {
+            problems.push(Problem::new(
+                file,
+                at("date"),
+                format!("event {}: invalid date {}: {e}", name(), quoted(&raw.date)),
+            ));
+            None
+        }
+    };
+    if raw.title.trim().is_empty() {
+        problems.push(Problem::new(
+            file,
+            at("title"),
+            format!("event {} has an empty title", name()),
+        ));
+    }
+    let mut actors = Vec::with_capacity(raw.actors.len());
+    for actor in &raw.actors {
+        match refs.actors.get(actor) {
+            Some(id) if actors.contains(id) => problems.push(Problem::new(
+                file,
+                at("actors"),
+                format!("event {} lists actor {} twice", name(), quoted(actor)),
+            )),
+            Some(id) => actors.push(*id),
+            None if refs.actors_unreadable || refs.broken_actors.contains(actor) => {}
+            None => problems.push(Problem::new(
+                file,
+                at("actors"),
+                format!(
+                    "event {}: unknown actor {}{}",
+                    name(),
+                    quoted(actor),
+                    did_you_mean(actor, refs.actors.keys().map(String::as_str))
+                ),
+            )),
+        }
+    }
+    let quotes_line = record.line_of("quotes");
+    let mut kept_quotes = Vec::with_capacity(raw.quotes.len());
+    for (n, raw_quote) in raw.quotes.iter().enumerate() {
+        if refs.sources_unreadable || refs.broken_sources.contains(&raw_quote.source) {
+            continue;
+        }
+        let Some(source) = refs.sources.get(&raw_quote.source).copied() else {
+            problems.push(Problem::new(
+                file,
+                Some(quotes_line),
+                format!(
+                    "event {}, quote {}: unknown source {}{}",
+                    name(),
+                    n + 1,
+                    quoted(&raw_quote.source),
+                    did_you_mean(&raw_quote.source, refs.sources.keys().map(String::as_str))
+                ),
+            ));
+            continue;
+        };
+        if raw_quote.text.trim().is_empty() {
+            problems.push(Problem::new(
+                file,
+                Some(quotes_line),
+                format!("event {}, quote {} is empty", name(), n + 1),
+            ));
+            continue;
+        }
+        kept_quotes.push((n, source));
+    }
+    if problems.len() > problems_before {
+        return None;
+    }
+    let raw = record.value;
+    let mut raw_quotes: Vec<Option<String>> =
+        raw.quotes.into_iter().map(|q| Some(q.text)).collect();
+    // Spans and sentences are found later, source by source, for all events at once.
+    let quotes = kept_quotes
+        .into_iter()
+        .map(|(n, source)| Quote {
+            source,
+            text: raw_quotes
+                .get_mut(n)
+                .and_then(Option::take)
+                .unwrap_or_default(),
+            span: 0..0,
+            sentences: 0..0,
+        })
+        .collect();
+    Some(ReadEvent {
+        event: Event {
+            id: raw.id,
+            date: date?,
+            title: raw.title,
+            summary: raw.summary,
+            kind: raw.kind,
+            actors,
+            location: raw.location,
+            tags: raw.tags,
+            quotes,
+            attributes: raw.attributes.into_iter().collect(),
+        },
+        line: record.line,
+        quotes_line,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_only_at_line_ends() {
+        let text = "a\n".repeat(100_000);
+        let parts = split_at_lines(&text, 3);
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts.concat(), text);
+        assert!(parts.iter().all(|p| p.ends_with('\n')));
+        assert_eq!(split_at_lines("short\n", 4), ["short\n"]);
+        assert_eq!(split_at_lines("", 2), [""]);
+    }
+}

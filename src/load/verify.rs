@@ -1,0 +1,202 @@
+//! Verifying quotes: every quote located in its source, source by source (each source indexed
+//! once for all its quotes), on every core.
+
+use std::ops::Range;
+use std::thread;
+
+use super::events::ReadEvent;
+use crate::model::Source;
+use crate::problem::{quoted, quoted_up_to, Problem};
+use crate::quote::{fold, Found, NormalizedText};
+use crate::quote_index::QuoteIndex;
+
+/// Where one quote is: (event index, quote index) in the events read.
+type QuoteRef = (usize, usize);
+
+/// Fills in each quote's span and sentences; reports quotes not found (as problems) and quotes
+/// found more than once (as notes), in line order.
+pub fn locate_quotes(
+    file: &str,
+    sources: &[Source],
+    events: &mut [ReadEvent],
+    problems: &mut Vec<Problem>,
+    notes: &mut Vec<Problem>,
+) {
+    let mut by_source: Vec<Vec<QuoteRef>> = vec![Vec::new(); sources.len()];
+    for (e, read) in events.iter().enumerate() {
+        for (q, quote) in read.event.quotes.iter().enumerate() {
+            if let Some(list) = by_source.get_mut(quote.source.index()) {
+                list.push((e, q));
+            }
+        }
+    }
+    let found = find_all(sources, &by_source, events);
+    let mut reports: Vec<(usize, usize, Problem, bool)> = Vec::new();
+    for ((source, refs), results) in sources.iter().zip(&by_source).zip(found) {
+        for (&(e, q), result) in refs.iter().zip(results) {
+            let read = &mut events[e];
+            let line = read.quotes_line;
+            match result {
+                Some(found) => {
+                    if found.occurrences > 1 {
+                        let message = format!(
+                            "event {}, quote {} occurs {} times in source {}; the first is used",
+                            quoted(&read.event.id),
+                            q + 1,
+                            found.occurrences,
+                            quoted(&source.id)
+                        );
+                        reports.push((e, q, Problem::new(file, Some(line), message), false));
+                    }
+                    let quote = &mut read.event.quotes[q];
+                    quote.sentences = sentences_of(source, &found.span);
+                    quote.span = found.span;
+                }
+                None => {
+                    let quote = &read.event.quotes[q];
+                    let mut problem = Problem::new(
+                        file,
+                        Some(line),
+                        format!(
+                            "event {}, quote {} not found in source {}: {}",
+                            quoted(&read.event.id),
+                            q + 1,
+                            quoted(&source.id),
+                            quoted(&quote.text)
+                        ),
+                    );
+                    if let Some((number, sentence)) = closest_sentence(source, &quote.text) {
+                        problem = problem.with_hint(format!(
+                            "closest sentence [{number}]: {}",
+                            quoted_up_to(sentence, 300)
+                        ));
+                    }
+                    reports.push((e, q, problem, true));
+                }
+            }
+        }
+    }
+    reports.sort_by_key(|(e, q, _, _)| (*e, *q));
+    for (_, _, problem, is_problem) in reports {
+        if is_problem {
+            problems.push(problem);
+        } else {
+            notes.push(problem);
+        }
+    }
+}
+
+fn sentences_of(source: &Source, span: &Range<usize>) -> Range<usize> {
+    let first = source.sentence_at(span.start);
+    let last = source.sentence_at(span.end.saturating_sub(1)).max(first);
+    first..last + 1
+}
+
+/// For each source, the result for each of its quotes, in the order of `by_source`.
+fn find_all(
+    sources: &[Source],
+    by_source: &[Vec<QuoteRef>],
+    events: &[ReadEvent],
+) -> Vec<Vec<Option<Found>>> {
+    let threads = thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let work: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
+    let chunk = work.len().div_ceil(threads).max(1);
+    let search = |items: &[(usize, &Source)]| -> Vec<Vec<Option<Found>>> {
+        items
+            .iter()
+            .map(|(i, source)| {
+                let texts: Vec<&str> = by_source[*i]
+                    .iter()
+                    .map(|&(e, q)| events[e].event.quotes[q].text.as_str())
+                    .collect();
+                find_in_source(&source.text, &texts)
+            })
+            .collect()
+    };
+    if threads == 1 || work.len() < 2 {
+        return search(&work);
+    }
+    thread::scope(|scope| {
+        let handles: Vec<_> = work
+            .chunks(chunk)
+            .map(|items| scope.spawn(move || search(items)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// Finds every quote in `text`: exactly through the word-start index, then with the
+/// forgiving search (white space, quote marks) for those not found exactly.
+fn find_in_source(text: &str, quotes: &[&str]) -> Vec<Option<Found>> {
+    let index = QuoteIndex::new(text);
+    let mut normalized: Option<NormalizedText> = None;
+    quotes
+        .iter()
+        .map(|quote| {
+            let quote = quote.trim();
+            if quote.is_empty() {
+                return None;
+            }
+            index.find(quote).or_else(|| {
+                normalized
+                    .get_or_insert_with(|| NormalizedText::new(text))
+                    .find(quote)
+            })
+        })
+        .collect()
+}
+
+/// The sentence most like `quote` (by shared character pairs), numbered from 1.
+fn closest_sentence<'s>(source: &'s Source, quote: &str) -> Option<(usize, &'s str)> {
+    let wanted = fold(quote).to_lowercase();
+    (0..source.sentences.len())
+        .map(|i| {
+            let sentence = source.sentence_text(i);
+            (
+                strsim::sorensen_dice(&wanted, &fold(sentence).to_lowercase()),
+                i,
+                sentence,
+            )
+        })
+        .filter(|(score, _, _)| *score > 0.3)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, i, sentence)| (i + 1, sentence))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_all_quotes_in_one_pass_and_counts_repeats() {
+        let text = "Russia denied it. Putin said no. Russia denied it.";
+        let found = find_in_source(
+            text,
+            &["Russia denied it.", "Putin said", "said no", "absent", " "],
+        );
+        let spans: Vec<Option<(Range<usize>, usize)>> = found
+            .into_iter()
+            .map(|f| f.map(|f| (f.span, f.occurrences)))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                Some((0..17, 2)),
+                Some((18..28, 1)),
+                Some((24..31, 1)),
+                None,
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn falls_back_to_forgiving_search() {
+        let text = "He emphasised U.K.\u{2019}s   commitment.";
+        let found = find_in_source(text, &["U.K.'s commitment"]);
+        assert_eq!(found[0].as_ref().map(|f| f.span.clone()), Some(14..35));
+    }
+}
