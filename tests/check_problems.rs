@@ -301,3 +301,28 @@ fn a_quote_found_twice_loads_with_a_note() {
         ["event 'denial', quote 1 occurs 2 times in source 'call'; the first is used"]
     );
 }
+
+#[test]
+fn a_record_with_one_problem_still_has_its_quotes_checked() {
+    let problems = problems_after(|root| {
+        replace_in(
+            root,
+            "events.jsonl",
+            "\"actors\": [\"putin\"]",
+            "\"actors\": [\"putn\"]",
+        );
+        replace_in(
+            root,
+            "events.jsonl",
+            "Putin denied any plans",
+            "Putin denied all plans",
+        );
+    });
+    assert_eq!(
+        problems,
+        [
+            "DATA/events.jsonl:4: event 'denial': unknown actor 'putn' (did you mean 'putin'?)",
+            "DATA/events.jsonl:4: event 'denial', quote 1 not found in source 'call': 'Putin denied all plans to invade.'\n  hint: closest sentence [4]: 'Putin denied any plans to invade.'"
+        ]
+    );
+}

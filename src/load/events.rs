@@ -206,14 +206,13 @@ fn parse_lines(file: &str, text: &str, first_line: usize, refs: &Refs) -> Parsed
     parsed
 }
 
-/// Checks one record and turns it into an event, or reports why it cannot be one.
+/// Checks one record and turns it into an event, reporting what is wrong with it.
 pub fn check_record(
     file: &str,
     record: Located<RawEvent>,
     refs: &Refs,
     problems: &mut Vec<Problem>,
 ) -> Option<ReadEvent> {
-    let problems_before = problems.len();
     let raw = &record.value;
     let at = |field: &str| Some(record.line_of(field));
     // Built only when there is something to report: most records have nothing.
@@ -291,9 +290,12 @@ pub fn check_record(
         }
         kept_quotes.push((n, source));
     }
-    if problems.len() > problems_before {
-        return None;
-    }
+    // A record with problems still has its quotes checked, so that one run reports them all;
+    // the load fails anyway, so a stand-in date for an invalid one is never seen.
+    let date = match date {
+        Some(date) => date,
+        None => EdtfDate::parse("0001").ok()?,
+    };
     let raw = record.value;
     let mut raw_quotes: Vec<Option<String>> =
         raw.quotes.into_iter().map(|q| Some(q.text)).collect();
@@ -313,7 +315,7 @@ pub fn check_record(
     Some(ReadEvent {
         event: Event {
             id: raw.id,
-            date: date?,
+            date,
             title: raw.title,
             summary: raw.summary,
             kind: raw.kind,
