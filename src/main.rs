@@ -8,15 +8,17 @@ use clap::Parser;
 
 use chronicle::cli::{Cli, Command};
 use chronicle::commands::{self, events::EventFilter, Failure};
+use chronicle::date::EdtfDate;
 use chronicle::files::DatasetLocation;
 use chronicle::load::{load, Dataset};
+use chronicle::tui::InitialFilter;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = match cli.command {
-        None => return browse(cli.dataset),
+        None => return browse(cli.dataset, cli.from.as_deref(), cli.to.as_deref()),
         Some(Command::Check { dataset }) => {
             with_dataset(dataset, |d| Ok(commands::check::run(d, &mut out)?))
         }
@@ -120,8 +122,21 @@ fn sentences(file: &PathBuf, json: bool, out: &mut impl Write) -> Result<(), Fai
     Ok(commands::sentences::run(text, json, out)?)
 }
 
-/// Opens the browser, after loading everything and checking there is a terminal to draw on.
-fn browse(dataset: Option<PathBuf>) -> ExitCode {
+/// Opens the browser, after checking the dates, loading everything and checking there is a
+/// terminal to draw on.
+fn browse(dataset: Option<PathBuf>, from: Option<&str>, to: Option<&str>) -> ExitCode {
+    let parse = |text: Option<&str>, flag: &str| {
+        text.map(|t| EdtfDate::parse(t).map_err(|e| format!("--{flag} '{t}': {e}")))
+            .transpose()
+    };
+    let initial = match (parse(from, "from"), parse(to, "to")) {
+        (Ok(from), Ok(to)) => InitialFilter { from, to },
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("chronicle: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let location = DatasetLocation::resolve(dataset.clone());
     let dataset = match load_reporting(dataset) {
         Ok(dataset) => dataset,
         Err(_) => return ExitCode::FAILURE,
@@ -133,7 +148,7 @@ fn browse(dataset: Option<PathBuf>) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    match chronicle::tui::run(&dataset.timeline, &dataset.name) {
+    match chronicle::tui::run(dataset, &location, initial) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("chronicle: the terminal failed: {e}");

@@ -1,27 +1,46 @@
 //! The terminal side: set up the screen, run the event loop, and restore the terminal on every
 //! way out (quit, Ctrl-C, SIGTERM/SIGHUP, errors and panics).
 
-use std::io::{self, stdout};
+use std::collections::HashMap;
+use std::io::{self, stdout, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen};
 use ratatui::DefaultTerminal;
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Carried, Effect};
+use crate::commands;
+use crate::date::EdtfDate;
+use crate::export;
+use crate::files::DatasetLocation;
 use crate::keymap::{action_for_key, action_for_mouse, KeyContext};
+use crate::load::{load, Dataset, ACTORS_FILE, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE, SOURCES_FILE};
+use crate::state::{self, MarkStore};
 use crate::timeline::Timeline;
 use crate::ui;
 
 /// How long to wait for input before checking the signal flags again.
 const POLL: Duration = Duration::from_millis(250);
+/// How often the dataset's files are checked for changes.
+const RELOAD_POLL: Duration = Duration::from_millis(1500);
+
+/// How the browser starts, from the command line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InitialFilter {
+    pub from: Option<EdtfDate>,
+    pub to: Option<EdtfDate>,
+}
 
 /// Runs the browser until the user quits. Caller has already loaded and validated the data and
-/// checked stdout is a terminal.
-pub fn run(timeline: &Timeline, dataset_name: &str) -> io::Result<()> {
+/// checked stdout is a terminal. The browser keeps the dataset, to replace it when its files
+/// change on disk.
+pub fn run(dataset: Dataset, location: &DatasetLocation, initial: InitialFilter) -> io::Result<()> {
     let (stop, handlers) = register_signals()?;
     install_mouse_panic_hook();
     // Installs a panic hook that restores raw mode and the main screen, then runs ours (mouse
@@ -35,7 +54,7 @@ pub fn run(timeline: &Timeline, dataset_name: &str) -> io::Result<()> {
         }
     };
     let result = execute!(stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, timeline, dataset_name, &stop));
+        .and_then(|()| event_loop(&mut terminal, dataset, location, initial, &stop));
     restore();
     // Hand the signals back to their defaults' care for the rest of the process.
     for id in handlers {
@@ -75,23 +94,123 @@ fn register_signals() -> io::Result<(Arc<AtomicBool>, Vec<signal_hook::SigId>)> 
     Ok((stop, handlers))
 }
 
+/// How one run of the app on one timeline ended.
+enum Outcome {
+    Quit,
+    /// The dataset changed on disk and loaded: start again on it, carrying the state over.
+    Reloaded(Box<Reload>),
+}
+
+struct Reload {
+    dataset: Dataset,
+    carried: Carried,
+    note: String,
+}
+
+/// The event loop owns the dataset, so that a reload can replace it: each timeline gets its
+/// own `App` (which borrows it), and what the user had set up is carried from one to the next.
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    timeline: &Timeline,
-    dataset_name: &str,
+    mut dataset: Dataset,
+    location: &DatasetLocation,
+    initial: InitialFilter,
     stop: &AtomicBool,
 ) -> io::Result<()> {
-    let mut app = App::new(timeline, dataset_name);
+    let store = state::state_dir().map(|dir| MarkStore::new(dir, state::dataset_key(location)));
+    let (marks, mut note) = match &store {
+        Some(store) => {
+            let loaded = store.load();
+            (loaded.marks, loaded.warning)
+        }
+        None => (Default::default(), None),
+    };
+    let mut carried = Carried {
+        from: initial.from,
+        to: initial.to,
+        marks,
+        ..Carried::default()
+    };
+    let mut watch = Watch::new(location, &dataset.timeline);
+    loop {
+        let context = Context {
+            location,
+            store: store.as_ref(),
+            stop,
+        };
+        match session(
+            terminal,
+            &dataset,
+            &context,
+            carried,
+            note.take(),
+            &mut watch,
+        )? {
+            Outcome::Quit => return Ok(()),
+            Outcome::Reloaded(reload) => {
+                let Reload {
+                    dataset: next,
+                    carried: state,
+                    note: said,
+                } = *reload;
+                dataset = next;
+                watch = Watch::new(location, &dataset.timeline);
+                carried = state;
+                note = Some(said);
+            }
+        }
+    }
+}
+
+/// What a session needs besides the timeline.
+struct Context<'a> {
+    location: &'a DatasetLocation,
+    store: Option<&'a MarkStore>,
+    stop: &'a AtomicBool,
+}
+
+fn session(
+    terminal: &mut DefaultTerminal,
+    dataset: &Dataset,
+    cx: &Context,
+    carried: Carried,
+    note: Option<String>,
+    watch: &mut Watch,
+) -> io::Result<Outcome> {
+    let mut app = App::new(&dataset.timeline, &dataset.name);
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
+    app.restore(carried);
+    if let Some(note) = note {
+        app.update(Action::Report(note));
+    }
     let mut dirty = true;
-    while !app.should_quit() && !stop.load(Ordering::Relaxed) {
+    let mut polled = Instant::now();
+    while !app.should_quit() && !cx.stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|frame| ui::draw(&app, frame))?;
             dirty = false;
+        }
+        if polled.elapsed() >= RELOAD_POLL {
+            polled = Instant::now();
+            if watch.changed() {
+                match load(cx.location) {
+                    Ok(next) => {
+                        let note = reload_note(&dataset.timeline, &next.timeline);
+                        return Ok(Outcome::Reloaded(Box::new(Reload {
+                            carried: app.carry(),
+                            dataset: next,
+                            note,
+                        })));
+                    }
+                    Err(problems) => {
+                        app.update(Action::Report(problems_note(&problems)));
+                        dirty = true;
+                    }
+                }
+            }
         }
         if !event::poll(POLL)? {
             continue;
@@ -103,6 +222,7 @@ fn event_loop(
                     mode: app.mode(),
                     focus: app.focus(),
                     can_go_back: app.can_go_back(),
+                    finding: app.find().is_some(),
                 },
             ),
             Event::Mouse(mouse) => action_for_mouse(mouse),
@@ -127,9 +247,222 @@ fn event_loop(
             _ => {}
         }
         app.update(action);
+        for effect in app.take_effects() {
+            let note = carry_out(&app, effect, cx);
+            app.update(Action::Report(note));
+        }
         dirty = true;
     }
-    Ok(())
+    Ok(Outcome::Quit)
+}
+
+/// Does what `update` asked for and says how it went, for the status line.
+fn carry_out(app: &App, effect: Effect, cx: &Context) -> String {
+    match effect {
+        Effect::SaveMarks => match cx.store {
+            Some(store) => match store.save(app.marks()) {
+                Ok(()) => app.message().unwrap_or("Marks saved.").to_string(),
+                Err(e) => format!("Marks not saved: {e}"),
+            },
+            None => {
+                "Marks are not kept: there is no state directory (set HOME or CHRONICLE_STATE_DIR)."
+                    .into()
+            }
+        },
+        Effect::Export { path, format } => {
+            let text = export::render(app.timeline, app.view(), format, &app.dataset);
+            match write_export(&path, text.as_bytes(), cx.location) {
+                Ok(written) => format!(
+                    "Exported {} to {}.",
+                    commands::count(app.view().len(), "event", "events"),
+                    written.display()
+                ),
+                Err(e) => format!("Not exported: {e}"),
+            }
+        }
+        Effect::Copy { text, what } => copy(&text, &what),
+    }
+}
+
+/// Writes an export: relative paths are relative to the working directory, never inside the
+/// dataset folder, never over an existing file.
+fn write_export(path: &Path, bytes: &[u8], location: &DatasetLocation) -> Result<PathBuf, String> {
+    let path = std::env::current_dir()
+        .map_err(|e| format!("cannot tell the working directory: {e}"))?
+        .join(path);
+    let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let dir = std::fs::canonicalize(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let Some(name) = path.file_name() else {
+        return Err(format!("{} names no file", path.display()));
+    };
+    let path = dir.join(name);
+    if let DatasetLocation::Folder(root) = location {
+        if let Ok(root) = std::fs::canonicalize(root) {
+            if dir.starts_with(&root) {
+                return Err(format!(
+                    "{} is inside the dataset folder; export somewhere else",
+                    path.display()
+                ));
+            }
+        }
+    }
+    if path.exists() {
+        return Err(format!(
+            "{} already exists; choose another name",
+            path.display()
+        ));
+    }
+    state::write_atomically(&dir, &path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// Puts text on the clipboard: `wl-copy` or `xclip` when there is a display for them, else
+/// OSC 52 (base64 of the cleaned text), which most terminals and tmux pass to the clipboard.
+fn copy(text: &str, what: &str) -> String {
+    let tools: [(&str, &[&str], &str); 2] = [
+        ("wl-copy", &[], "WAYLAND_DISPLAY"),
+        ("xclip", &["-selection", "clipboard"], "DISPLAY"),
+    ];
+    for (tool, args, display) in tools {
+        if std::env::var_os(display).is_none() {
+            continue;
+        }
+        if pipe_to(tool, args, text).is_ok() {
+            return format!("Copied {what} (with {tool}).");
+        }
+    }
+    let mut out = stdout();
+    match out
+        .write_all(export::osc52(text).as_bytes())
+        .and_then(|()| out.flush())
+    {
+        Ok(()) => format!(
+            "Copied {what} through the terminal (OSC 52); a terminal that does not allow it ignores it."
+        ),
+        Err(e) => format!("Not copied: {e}"),
+    }
+}
+
+fn pipe_to(tool: &str, args: &[&str], text: &str) -> io::Result<()> {
+    let mut child = Command::new(tool)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(export::clean(text).as_bytes())?;
+    }
+    let status = child.wait()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!("{tool} failed")))
+    }
+}
+
+/// The dataset's files and when they last changed, polled to notice edits.
+struct Watch {
+    files: Vec<PathBuf>,
+    seen: Vec<Option<(SystemTime, u64)>>,
+}
+
+impl Watch {
+    fn new(location: &DatasetLocation, timeline: &Timeline) -> Watch {
+        let files: Vec<PathBuf> = match location {
+            DatasetLocation::Bundled => Vec::new(),
+            DatasetLocation::Folder(root) => [
+                SOURCES_FILE,
+                ACTORS_FILE,
+                EVENTS_LINES_FILE,
+                EVENTS_ARRAY_FILE,
+            ]
+            .iter()
+            .map(|f| root.join(f))
+            .chain(timeline.sources().iter().map(|s| root.join(&s.file)))
+            .collect(),
+        };
+        let seen = files.iter().map(|f| stamp(f)).collect();
+        Watch { files, seen }
+    }
+
+    /// Whether any file changed since the last look (then remembers the new state).
+    fn changed(&mut self) -> bool {
+        let now: Vec<_> = self.files.iter().map(|f| stamp(f)).collect();
+        if now == self.seen {
+            return false;
+        }
+        self.seen = now;
+        true
+    }
+}
+
+fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// What a reload changed, by event id: "+2 events, −1, 3 changed".
+pub fn reload_note(before: &Timeline, after: &Timeline) -> String {
+    let key = |t: &Timeline, e: &crate::model::Event| {
+        let actors: Vec<&str> = e.actors.iter().map(|a| t.actor(*a).id.as_str()).collect();
+        let quotes: Vec<&str> = e.quotes.iter().map(|q| q.text.as_str()).collect();
+        format!(
+            "{}|{}|{:?}|{:?}|{:?}|{:?}|{actors:?}|{quotes:?}|{:?}",
+            e.date.edtf(),
+            e.title,
+            e.summary,
+            e.kind,
+            e.location,
+            e.tags,
+            e.attributes
+        )
+    };
+    let old: HashMap<&str, String> = before
+        .events()
+        .iter()
+        .map(|e| (e.id.as_str(), key(before, e)))
+        .collect();
+    let (mut added, mut changed) = (0, 0);
+    for e in after.events() {
+        match old.get(e.id.as_str()) {
+            None => added += 1,
+            Some(k) if *k != key(after, e) => changed += 1,
+            Some(_) => {}
+        }
+    }
+    let removed = before
+        .events()
+        .iter()
+        .filter(|e| after.event_by_id(&e.id).is_none())
+        .count();
+    let mut parts = Vec::new();
+    if added > 0 {
+        parts.push(format!("+{}", commands::count(added, "event", "events")));
+    }
+    if removed > 0 {
+        parts.push(format!("−{}", commands::count(removed, "event", "events")));
+    }
+    if changed > 0 {
+        parts.push(format!("{changed} changed"));
+    }
+    if parts.is_empty() {
+        "Reloaded the dataset: no event changed.".into()
+    } else {
+        format!("Reloaded the dataset: {}.", parts.join(", "))
+    }
+}
+
+/// The problems of a failed reload, for the status line.
+fn problems_note(problems: &[crate::problem::Problem]) -> String {
+    let first = problems
+        .first()
+        .map(|p| p.to_string().lines().next().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    format!(
+        "The edit broke the dataset ({}), still showing the last good one: {first}",
+        commands::count(problems.len(), "problem", "problems")
+    )
 }
 
 /// Ctrl-Z: hand the terminal back to the shell, stop, and take it again on `fg`.
