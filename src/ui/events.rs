@@ -122,6 +122,7 @@ fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
         if let Some(unit) = app.zoom {
             spans.push(Span::styled(format!(" · by {}", unit.name()), theme::DIM));
         }
+        spans.extend(find_count(app));
         return spans;
     }
     let counts = format!(" · {} of {total}", app.view.len());
@@ -130,7 +131,25 @@ fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
     spans.push(Span::raw(" · "));
     spans.push(Span::styled(filter_label(app, room), theme::MARK));
     spans.push(Span::styled(counts, theme::COUNT));
+    spans.extend(find_count(app));
     spans
+}
+
+/// " · find 'sanctions' 3/12": the selected event's number among the matches ("-" when it is
+/// not one), so the count stays in view while the status line shows a note.
+fn find_count(app: &App) -> Option<Span<'static>> {
+    let find = app.find.as_ref()?;
+    let at = find
+        .number_of(app.selected_event())
+        .map_or_else(|| "-".to_string(), |n| n.to_string());
+    Some(Span::styled(
+        format!(
+            " · find '{}' {at}/{}",
+            super::safe_text::sanitize(&find.needle.query),
+            find.hits.len()
+        ),
+        theme::PROMPT,
+    ))
 }
 
 /// The active filters in one line: the actors as words ("A", "A and B", "A, B and C", or
