@@ -1,6 +1,6 @@
 //! Keys and mouse events to actions: a pure table of (mode, focus, key) → `Action`.
-//! The help overlay and the README are generated from `HELP`, kept next to the table so the two
-//! are changed together.
+//! The help overlay and the README's Keys table come from `HELP` (a test checks the README),
+//! kept next to the table so the two are changed together.
 
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,

@@ -357,3 +357,23 @@ fn every_normal_key_in_the_help_is_bound() {
         }
     }
 }
+
+#[test]
+fn the_readme_keys_table_lists_every_help_row() {
+    let readme = include_str!("../../README.md");
+    for (keys, place, what) in HELP {
+        let row = format!("| {keys} | {place} | {what} |");
+        assert!(readme.contains(&row), "README.md lacks the row {row}");
+    }
+    let rows = readme
+        .lines()
+        .skip_while(|l| *l != "## Keys")
+        .take_while(|l| !l.starts_with("### "))
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| keys "))
+        .count();
+    assert_eq!(
+        rows,
+        HELP.len(),
+        "README.md's Keys table has rows HELP does not"
+    );
+}
