@@ -1,7 +1,6 @@
 //! The terminal side: set up the screen, run the event loop, and restore the terminal on every
 //! way out (quit, Ctrl-C, SIGTERM/SIGHUP, errors and panics).
 
-use std::collections::HashMap;
 use std::io::{self, stdout, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -402,32 +401,14 @@ fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
     Some((meta.modified().ok()?, meta.len()))
 }
 
-/// What a reload changed, by event id: "+2 events, −1, 3 changed".
+/// What a reload changed, by event id: "+2 events, −1, 3 changed". One pass over each
+/// timeline, without copying events.
 pub fn reload_note(before: &Timeline, after: &Timeline) -> String {
-    let key = |t: &Timeline, e: &crate::model::Event| {
-        let actors: Vec<&str> = e.actors.iter().map(|a| t.actor(*a).id.as_str()).collect();
-        let quotes: Vec<&str> = e.quotes.iter().map(|q| q.text.as_str()).collect();
-        format!(
-            "{}|{}|{:?}|{:?}|{:?}|{:?}|{actors:?}|{quotes:?}|{:?}",
-            e.date.edtf(),
-            e.title,
-            e.summary,
-            e.kind,
-            e.location,
-            e.tags,
-            e.attributes
-        )
-    };
-    let old: HashMap<&str, String> = before
-        .events()
-        .iter()
-        .map(|e| (e.id.as_str(), key(before, e)))
-        .collect();
     let (mut added, mut changed) = (0, 0);
-    for e in after.events() {
-        match old.get(e.id.as_str()) {
+    for event in after.events() {
+        match before.event_by_id(&event.id) {
             None => added += 1,
-            Some(k) if *k != key(after, e) => changed += 1,
+            Some(old) if !same_event(before, before.event(old), after, event) => changed += 1,
             Some(_) => {}
         }
     }
@@ -451,6 +432,33 @@ pub fn reload_note(before: &Timeline, after: &Timeline) -> String {
     } else {
         format!("Reloaded the dataset: {}.", parts.join(", "))
     }
+}
+
+/// Whether an event reads the same in two timelines (actors compared by id, as their indexes
+/// may differ).
+fn same_event(
+    ta: &Timeline,
+    a: &crate::model::Event,
+    tb: &Timeline,
+    b: &crate::model::Event,
+) -> bool {
+    a.date == b.date
+        && a.title == b.title
+        && a.summary == b.summary
+        && a.kind == b.kind
+        && a.location == b.location
+        && a.tags == b.tags
+        && a.attributes == b.attributes
+        && a.actors.len() == b.actors.len()
+        && a.actors
+            .iter()
+            .zip(&b.actors)
+            .all(|(x, y)| ta.actor(*x).id == tb.actor(*y).id)
+        && a.quotes.len() == b.quotes.len()
+        && a.quotes
+            .iter()
+            .zip(&b.quotes)
+            .all(|(x, y)| x.text == y.text && ta.source(x.source).id == tb.source(y.source).id)
 }
 
 /// The problems of a failed reload, for the status line.
@@ -478,4 +486,30 @@ fn suspend() -> io::Result<()> {
 #[cfg(not(unix))]
 fn suspend() -> io::Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample;
+
+    #[test]
+    fn the_reload_note_counts_added_removed_and_changed_events_by_id() {
+        let before = sample::timeline();
+        let mut events = before.events().to_vec();
+        events.retain(|e| e.id != "invasion");
+        events[0].title.push_str(" (corrected)");
+        let mut added = events[1].clone();
+        added.id = "new-one".into();
+        events.push(added);
+        let after = Timeline::new(events, before.actors().to_vec(), before.sources().to_vec());
+        assert_eq!(
+            reload_note(&before, &after),
+            "Reloaded the dataset: +1 event, −1 event, 1 changed."
+        );
+        assert_eq!(
+            reload_note(&before, &sample::timeline()),
+            "Reloaded the dataset: no event changed."
+        );
+    }
 }

@@ -1006,3 +1006,21 @@ fn an_empty_timeline_survives_the_navigation_actions() {
     assert_eq!(app.selected_event(), None);
     assert!(app.take_effects().is_empty());
 }
+
+#[test]
+fn brackets_step_through_time_even_when_the_strip_is_hidden() {
+    let t = sample::timeline();
+    let mut app = App::new(&t, "sample");
+    app.update(Action::Resize {
+        width: 120,
+        height: 10,
+    });
+    assert!(app.screen().strip().is_none());
+    assert_ne!(
+        app.density().unit,
+        Unit::Year,
+        "chosen for the screen width"
+    );
+    app.update(Action::NextBucket);
+    assert_eq!(selected_id(&app), "buildup");
+}

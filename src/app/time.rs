@@ -11,7 +11,11 @@ impl App<'_> {
 
     /// Recounts the strip's buckets: when the view, the zoom or the width changed.
     pub(super) fn recount(&mut self) {
-        let width = self.strip_width().max(1);
+        // With the strip hidden (a short terminal), [ and ] still step by what would fit.
+        let width = match self.strip_width() {
+            0 => usize::from(self.size.0).max(1),
+            width => width,
+        };
         let unit = self
             .zoom
             .unwrap_or_else(|| density::fitting_unit(self.timeline, &self.view, width));

@@ -488,3 +488,19 @@ fn all_filters_show_in_one_line() {
         "{screen}"
     );
 }
+
+#[test]
+fn find_highlights_matches_in_quotes_too() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::OpenPrompt(crate::app::PromptKind::Find));
+    for c in "activities".chars() {
+        app.update(Action::PromptInput(c));
+    }
+    app.update(Action::SubmitPrompt);
+    let buffer = render(&app, 120, 40);
+    let y = row_with(&buffer, "▌ the activities of").unwrap_or_else(|| panic!("quote shown"));
+    let x = column_of(&buffer, y, "activities").unwrap_or(0);
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(!buffer[(x - 2, y)].modifier.contains(Modifier::UNDERLINED));
+}
