@@ -61,10 +61,13 @@ impl Needle {
         if self.case_sensitive {
             return text.contains(&self.query);
         }
-        // Most text is ASCII: a cheap lowercase copy, else the char by char comparison.
+        // Most text is ASCII: compare bytes in place, without copying the text.
         if text.is_ascii() && self.query.is_ascii() {
-            let folded: String = self.folded.iter().collect();
-            return text.to_ascii_lowercase().contains(&folded);
+            let query = self.query.as_bytes();
+            return text
+                .as_bytes()
+                .windows(query.len())
+                .any(|w| w.eq_ignore_ascii_case(query));
         }
         !self.ranges(text).is_empty()
     }
