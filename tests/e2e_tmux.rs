@@ -203,7 +203,9 @@ fn go_to_date_find_and_a_mark_that_survives_a_restart() {
     tmux.type_text("2021-13");
     tmux.send(&["Enter"]);
     tmux.wait_for("the parser's message", |s| s.contains("month 13"));
+    // Wait for Esc to land: a key sent right after it would read as Alt+key.
     tmux.send(&["Escape"]);
+    tmux.wait_for("the prompt to close", |s| !s.contains("go to date:"));
 
     // f sanctions, then n: the count moves on by one.
     tmux.send(&["f"]);
