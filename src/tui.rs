@@ -512,4 +512,24 @@ mod tests {
             "Reloaded the dataset: no event changed."
         );
     }
+
+    #[test]
+    fn exports_never_go_into_the_dataset_folder_nor_over_a_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dataset = dir.path().join("dataset");
+        std::fs::create_dir_all(dataset.join("sources")).unwrap_or_else(|e| panic!("{e}"));
+        let location = DatasetLocation::Folder(dataset.clone());
+        let inside = write_export(&dataset.join("sources/out.md"), b"x", &location);
+        assert!(
+            inside.is_err_and(|e| e.contains("inside the dataset folder")),
+            "refused inside"
+        );
+        let out = dir.path().join("out.md");
+        let written = write_export(&out, b"hello", &location).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(std::fs::read(&written).ok(), Some(b"hello".to_vec()));
+        let again = write_export(&out, b"other", &location);
+        assert!(again.is_err_and(|e| e.contains("already exists")));
+        let nowhere = write_export(&dir.path().join("no/such/dir/out.md"), b"x", &location);
+        assert!(nowhere.is_err());
+    }
 }

@@ -326,6 +326,23 @@ fn the_browser_starts_filtered_by_from_and_to() {
         !screen.contains("Putin and Johnson speak by phone"),
         "{screen}"
     );
+    // e exports the view to a file named in a prompt, and says where.
+    let out = tempfile::tempdir().expect("temporary export folder");
+    let file = out.path().join("december.csv");
+    tmux.send(&["e"]);
+    tmux.wait_for("the export prompt", |s| {
+        s.contains("export to (.md .csv .jsonl): data-events.md")
+    });
+    tmux.send(&["C-u"]);
+    tmux.type_text(&file.display().to_string());
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the note naming the file", |s| {
+        s.contains("Exported ") && s.contains("december.csv")
+    });
+    let csv = std::fs::read_to_string(&file).expect("the export was written");
+    assert!(csv.starts_with("id,date,title,"), "{csv}");
+    assert!(csv.contains("Two-day meeting of G7 ministers"), "{csv}");
+
     // X removes the range.
     tmux.send(&["X"]);
     tmux.wait_for("the active filters", |s| s.contains("Remove a filter"));
