@@ -114,7 +114,7 @@ fn summary(app: &App) -> String {
             find.hits.len()
         ));
     }
-    if !app.marks().is_empty() {
+    if !app.marked.is_empty() {
         text.push_str(&format!(" · {} marked", app.marked.len()));
     }
     text

@@ -504,3 +504,19 @@ fn find_highlights_matches_in_quotes_too() {
     assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
     assert!(!buffer[(x - 2, y)].modifier.contains(Modifier::UNDERLINED));
 }
+
+#[test]
+fn find_highlights_matches_in_the_detail_summary() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::OpenPrompt(crate::app::PromptKind::Find));
+    for c in "sample event".chars() {
+        app.update(Action::PromptInput(c));
+    }
+    app.update(Action::SubmitPrompt);
+    let buffer = render(&app, 120, 40);
+    let y = row_with(&buffer, "This is a sample event").unwrap_or_else(|| panic!("summary shown"));
+    let x = column_of(&buffer, y, "sample event").unwrap_or(0);
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(!buffer[(x - 2, y)].modifier.contains(Modifier::UNDERLINED));
+}
