@@ -313,6 +313,8 @@ fn an_edit_on_disk_reloads_and_a_broken_one_keeps_the_last_good_timeline() {
 #[test]
 fn the_browser_starts_filtered_by_from_and_to() {
     let tmux = Tmux::start("from-to");
+    // A marks file that is not JSON is set aside, with a warning, and the browser opens.
+    std::fs::write(tmux.state.path().join("marks.json"), "{oops").expect("write marks");
     tmux.send(&[
         &format!("{BIN} data --from 2021-12-11 --to 2021-12-12; echo EXITED=$?"),
         "Enter",
@@ -326,6 +328,17 @@ fn the_browser_starts_filtered_by_from_and_to() {
         !screen.contains("Putin and Johnson speak by phone"),
         "{screen}"
     );
+    assert!(
+        screen.contains("could not be read"),
+        "the warning:\n{screen}"
+    );
+    assert!(tmux.state.path().join("marks.json.corrupt").exists());
+
+    // y copies the selected event and says how.
+    tmux.send(&["y"]);
+    tmux.wait_for("the copy note", |s| {
+        s.contains("Copied '") && s.contains("quote")
+    });
     // e exports the view to a file named in a prompt, and says where.
     let out = tempfile::tempdir().expect("temporary export folder");
     let file = out.path().join("december.csv");
