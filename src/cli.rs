@@ -11,6 +11,7 @@ sources.json, plus the source texts they name; see the README for the format.
 
 Examples:
   chronicle                          browse the bundled timeline
+  chronicle --from 2021-12-13        browse from 13 December 2021 on
   chronicle check my-dataset         validate a dataset, listing every problem
   chronicle events --actor putin     the timeline of one actor
   chronicle actors --search joh      rank actors by fuzzy match
@@ -28,6 +29,14 @@ pub struct Cli {
     /// Dataset folder to browse
     #[arg(value_name = "DATASET")]
     pub dataset: Option<PathBuf>,
+
+    /// Open the browser showing only events on or after this date (EDTF: 2021, 2021-12, 2021-12-13)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Open the browser showing only events on or before this date (EDTF: 2021, 2021-12, 2021-12-13)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

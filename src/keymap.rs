@@ -1,12 +1,12 @@
 //! Keys and mouse events to actions: a pure table of (mode, focus, key) → `Action`.
-//! The help overlay and the README are generated from `HELP`, kept next to the table so the two
-//! are changed together.
+//! The help overlay and the README's Keys table come from `HELP` (a test checks the README),
+//! kept next to the table so the two are changed together.
 
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::app::{Action, Mode, Motion, Pane};
+use crate::app::{Action, Mode, Motion, Pane, PickerKind, PromptKind};
 
 /// What the key table needs to know about the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +15,8 @@ pub struct KeyContext {
     pub focus: Pane,
     /// Whether Back has somewhere to go; Esc then goes back rather than clearing the filter.
     pub can_go_back: bool,
+    /// Whether a find is active; n and N then step through its matches outside the source view.
+    pub finding: bool,
 }
 
 /// The key help: keys, where they work, what they do.
@@ -32,7 +34,7 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "focus events / actors / quotes / detail",
     ),
     ("j k  ↓ ↑  Ctrl-n Ctrl-p", "panes", "move down / up"),
-    ("PgDn PgUp  Ctrl-f Ctrl-b", "panes", "move a page"),
+    ("PgDn PgUp  Ctrl-b", "panes", "move a page"),
     ("Ctrl-d  Ctrl-u", "panes", "move half a page"),
     ("g G  Home End", "panes", "go to the first / last"),
     (
@@ -46,10 +48,33 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ("Esc", "search", "leave the prompt"),
     ("Enter", "actors", "filter the timeline by the actor"),
     ("Space", "actors", "mark: show events involving all marked"),
-    ("x", "anywhere", "clear the filter"),
+    ("x", "anywhere", "clear every filter"),
+    ("X", "anywhere", "remove one of the active filters"),
+    ("T  #", "anywhere", "filter by event type / by tag (fuzzy)"),
+    ("F", "anywhere", "filter by dates (2021-12, 2021..2022-01)"),
+    ("t", "anywhere", "go to the first event on or after a date"),
+    ("[ ]", "anywhere", "previous / next non-empty strip bucket"),
+    ("+ -", "anywhere", "finer / coarser strip buckets"),
+    ("click", "strip", "go to the first event of the bucket"),
+    (
+        "f  Ctrl-f",
+        "anywhere",
+        "find in titles, summaries and quotes",
+    ),
+    ("n N", "finding", "next / previous match (not in source)"),
+    ("Esc", "finding", "stop finding"),
+    ("m", "anywhere", "mark / unmark the event (kept)"),
+    ("'  \"", "anywhere", "next / previous marked event"),
+    ("e", "anywhere", "export the view (.md .csv .jsonl)"),
+    ("y", "anywhere", "copy the event and its quotes"),
+    ("Enter  Esc", "prompt", "act / cancel (Ctrl-u empties it)"),
     ("s  Enter", "events", "open the source of the event's quote"),
     ("Enter", "quotes", "open the quote in its source"),
-    ("n N", "anywhere", "next / previous quote of the event"),
+    (
+        "n N",
+        "anywhere",
+        "next / previous quote (when not finding)",
+    ),
     ("j k", "source", "move sentence by sentence"),
     ("Enter", "source", "list the events citing the sentence"),
     ("Enter", "citing list", "select that event in the timeline"),
@@ -85,6 +110,8 @@ pub fn action_for_key(key: KeyEvent, cx: KeyContext) -> Option<Action> {
         Mode::Search => search(key.code, ctrl),
         Mode::Help => help(key.code, ctrl),
         Mode::Citing => citing(key.code, ctrl),
+        Mode::Prompt => prompt(key.code, ctrl),
+        Mode::Picker => picker(key.code, ctrl),
     }
 }
 
@@ -93,7 +120,7 @@ fn motion(code: KeyCode, ctrl: bool) -> Option<Motion> {
     Some(match (code, ctrl) {
         (KeyCode::Char('j') | KeyCode::Down, false) | (KeyCode::Char('n'), true) => Motion::Down,
         (KeyCode::Char('k') | KeyCode::Up, false) | (KeyCode::Char('p'), true) => Motion::Up,
-        (KeyCode::PageDown, _) | (KeyCode::Char('f'), true) => Motion::PageDown,
+        (KeyCode::PageDown, _) => Motion::PageDown,
         (KeyCode::PageUp, _) | (KeyCode::Char('b'), true) => Motion::PageUp,
         (KeyCode::Char('d'), true) => Motion::HalfPageDown,
         (KeyCode::Char('u'), true) => Motion::HalfPageUp,
@@ -119,8 +146,30 @@ fn normal(code: KeyCode, ctrl: bool, cx: KeyContext) -> Option<Action> {
         (KeyCode::Char('/'), false, _) => Action::OpenSearch,
         (KeyCode::Char('x'), false, _) => Action::ClearFilter,
         (KeyCode::Char('s'), false, _) => Action::JumpToSource,
+        (KeyCode::Char('n'), false, focus) if cx.finding && focus != Pane::Source => {
+            Action::FindNext
+        }
+        (KeyCode::Char('N'), false, focus) if cx.finding && focus != Pane::Source => {
+            Action::FindPrevious
+        }
         (KeyCode::Char('n'), false, _) => Action::NextQuote,
         (KeyCode::Char('N'), false, _) => Action::PreviousQuote,
+        (KeyCode::Char('f'), _, _) => Action::OpenPrompt(PromptKind::Find),
+        (KeyCode::Char('t'), false, _) => Action::OpenPrompt(PromptKind::GoToDate),
+        (KeyCode::Char('F'), false, _) => Action::OpenPrompt(PromptKind::DateRange),
+        (KeyCode::Char('e'), false, _) => Action::OpenPrompt(PromptKind::Export),
+        (KeyCode::Char('T'), false, _) => Action::OpenPicker(PickerKind::Types),
+        (KeyCode::Char('#'), false, _) => Action::OpenPicker(PickerKind::Tags),
+        (KeyCode::Char('X'), false, _) => Action::OpenPicker(PickerKind::ActiveFilters),
+        (KeyCode::Char('+' | '='), false, _) => Action::ZoomIn,
+        (KeyCode::Char('-'), false, _) => Action::ZoomOut,
+        (KeyCode::Char(']'), false, _) => Action::NextBucket,
+        (KeyCode::Char('['), false, _) => Action::PreviousBucket,
+        (KeyCode::Char('m'), false, _) => Action::ToggleEventMark,
+        (KeyCode::Char('\''), false, _) => Action::NextMark,
+        (KeyCode::Char('"'), false, _) => Action::PreviousMark,
+        (KeyCode::Char('y'), false, _) => Action::CopyEvent,
+        (KeyCode::Esc, _, _) if cx.finding => Action::ClearFind,
         (KeyCode::Esc, _, _) if cx.can_go_back => Action::Back,
         (KeyCode::Esc, _, _) => Action::ClearFilter,
         (KeyCode::Backspace, _, _) | (KeyCode::Char('o'), true, _) => Action::Back,
@@ -145,6 +194,29 @@ fn search(code: KeyCode, ctrl: bool) -> Option<Action> {
         (KeyCode::PageUp, _) => Action::Move(Motion::PageUp),
         (KeyCode::Char(c), false) => Action::SearchInput(c),
         _ => return None,
+    })
+}
+
+/// A one-line prompt: everything typed is text.
+fn prompt(code: KeyCode, ctrl: bool) -> Option<Action> {
+    Some(match (code, ctrl) {
+        (KeyCode::Esc, _) => Action::CancelPrompt,
+        (KeyCode::Enter, _) => Action::SubmitPrompt,
+        (KeyCode::Backspace, _) => Action::PromptBackspace,
+        (KeyCode::Char('u'), true) => Action::PromptClear,
+        (KeyCode::Char(c), false) => Action::PromptInput(c),
+        _ => return None,
+    })
+}
+
+/// A picker: text narrows the list, arrows move in it.
+fn picker(code: KeyCode, ctrl: bool) -> Option<Action> {
+    Some(match (code, ctrl) {
+        (KeyCode::Down, _) | (KeyCode::Char('n'), true) => Action::Move(Motion::Down),
+        (KeyCode::Up, _) | (KeyCode::Char('p'), true) => Action::Move(Motion::Up),
+        (KeyCode::PageDown, _) => Action::Move(Motion::PageDown),
+        (KeyCode::PageUp, _) => Action::Move(Motion::PageUp),
+        _ => return prompt(code, ctrl),
     })
 }
 

@@ -8,13 +8,15 @@ use clap::Parser;
 
 use chronicle::cli::{Cli, Command};
 use chronicle::commands::{self, events::EventFilter, Failure};
+use chronicle::date::EdtfDate;
 use chronicle::files::DatasetLocation;
 use chronicle::load::{load, Dataset};
+use chronicle::tui::InitialFilter;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        return browse(cli.dataset);
+        return browse(cli.dataset, cli.from.as_deref(), cli.to.as_deref());
     };
     // Locked for the commands only: the browser must leave stdout free for its own threads.
     let stdout = io::stdout();
@@ -123,8 +125,21 @@ fn sentences(file: &PathBuf, json: bool, out: &mut impl Write) -> Result<(), Fai
     Ok(commands::sentences::run(text, json, out)?)
 }
 
-/// Opens the browser, after loading everything and checking there is a terminal to draw on.
-fn browse(dataset: Option<PathBuf>) -> ExitCode {
+/// Opens the browser, after checking the dates, loading everything and checking there is a
+/// terminal to draw on.
+fn browse(dataset: Option<PathBuf>, from: Option<&str>, to: Option<&str>) -> ExitCode {
+    let parse = |text: Option<&str>, flag: &str| {
+        text.map(|t| EdtfDate::parse(t).map_err(|e| format!("--{flag} '{t}': {e}")))
+            .transpose()
+    };
+    let initial = match (parse(from, "from"), parse(to, "to")) {
+        (Ok(from), Ok(to)) => InitialFilter { from, to },
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("chronicle: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let location = DatasetLocation::resolve(dataset.clone());
     let dataset = match load_reporting(dataset) {
         Ok(dataset) => dataset,
         Err(_) => return ExitCode::FAILURE,
@@ -136,7 +151,7 @@ fn browse(dataset: Option<PathBuf>) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    match chronicle::tui::run(&dataset.timeline, &dataset.name) {
+    match chronicle::tui::run(dataset, &location, initial) {
         Ok(exit) => ExitCode::from(exit.code()),
         Err(e) => {
             eprintln!("chronicle: the terminal failed: {e}");

@@ -1,24 +1,42 @@
 //! The terminal side: set up the screen, run the event loop, and restore the terminal on every
 //! way out (quit, Ctrl-C, SIGTERM/SIGHUP, errors and panics).
 
+mod effects;
+mod reload;
+
 use std::io::{self, stdout};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen};
 use ratatui::DefaultTerminal;
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Carried};
+use crate::date::EdtfDate;
+use crate::files::DatasetLocation;
 use crate::keymap::{action_for_key, action_for_mouse, KeyContext};
-use crate::timeline::Timeline;
+use crate::load::{load, Dataset};
+use crate::state::{self, MarkStore};
 use crate::ui;
+use effects::carry_out;
+pub use reload::reload_note;
+use reload::{problems_note, Watch};
 
 /// How long to wait for input before checking the signal flags again.
 const POLL: Duration = Duration::from_millis(250);
+/// How often the dataset's files are checked for changes.
+const RELOAD_POLL: Duration = Duration::from_millis(1500);
+
+/// How the browser starts, from the command line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InitialFilter {
+    pub from: Option<EdtfDate>,
+    pub to: Option<EdtfDate>,
+}
 
 /// How long the event loop may take to notice a termination signal before the watchdog
 /// restores the terminal and exits on its behalf.
@@ -44,8 +62,13 @@ impl Exit {
 }
 
 /// Runs the browser until the user quits or a signal ends it. Caller has already loaded and
-/// validated the data and checked stdout is a terminal.
-pub fn run(timeline: &Timeline, dataset_name: &str) -> io::Result<Exit> {
+/// validated the data and checked stdout is a terminal. The browser keeps the dataset, to
+/// replace it when its files change on disk.
+pub fn run(
+    dataset: Dataset,
+    location: &DatasetLocation,
+    initial: InitialFilter,
+) -> io::Result<Exit> {
     let (stop, handlers) = register_signals()?;
     let finished = Arc::new(AtomicBool::new(false));
     spawn_watchdog(Arc::clone(&stop), Arc::clone(&finished));
@@ -61,7 +84,7 @@ pub fn run(timeline: &Timeline, dataset_name: &str) -> io::Result<Exit> {
         }
     };
     let result = execute!(stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, timeline, dataset_name, &stop));
+        .and_then(|()| event_loop(&mut terminal, dataset, location, initial, &stop));
     restore();
     finished.store(true, Ordering::SeqCst);
     // Hand the signals back to their defaults' care for the rest of the process.
@@ -147,23 +170,123 @@ fn register_signals() -> io::Result<(Arc<AtomicUsize>, Vec<signal_hook::SigId>)>
     Ok((stop, handlers))
 }
 
+/// How one run of the app on one timeline ended.
+enum Outcome {
+    Quit,
+    /// The dataset changed on disk and loaded: start again on it, carrying the state over.
+    Reloaded(Box<Reload>),
+}
+
+struct Reload {
+    dataset: Dataset,
+    carried: Carried,
+    note: String,
+}
+
+/// The event loop owns the dataset, so that a reload can replace it: each timeline gets its
+/// own `App` (which borrows it), and what the user had set up is carried from one to the next.
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    timeline: &Timeline,
-    dataset_name: &str,
+    mut dataset: Dataset,
+    location: &DatasetLocation,
+    initial: InitialFilter,
     stop: &AtomicUsize,
 ) -> io::Result<()> {
-    let mut app = App::new(timeline, dataset_name);
+    let store = state::state_dir().map(|dir| MarkStore::new(dir, state::dataset_key(location)));
+    let (marks, mut note) = match &store {
+        Some(store) => {
+            let loaded = store.load();
+            (loaded.marks, loaded.warning)
+        }
+        None => (Default::default(), None),
+    };
+    let mut carried = Carried {
+        from: initial.from,
+        to: initial.to,
+        marks,
+        ..Carried::default()
+    };
+    let mut watch = Watch::new(location, &dataset.timeline);
+    loop {
+        let context = Context {
+            location,
+            store: store.as_ref(),
+            stop,
+        };
+        match session(
+            terminal,
+            &dataset,
+            &context,
+            carried,
+            note.take(),
+            &mut watch,
+        )? {
+            Outcome::Quit => return Ok(()),
+            Outcome::Reloaded(reload) => {
+                let Reload {
+                    dataset: next,
+                    carried: state,
+                    note: said,
+                } = *reload;
+                dataset = next;
+                watch = Watch::new(location, &dataset.timeline);
+                carried = state;
+                note = Some(said);
+            }
+        }
+    }
+}
+
+/// What a session needs besides the timeline.
+struct Context<'a> {
+    location: &'a DatasetLocation,
+    store: Option<&'a MarkStore>,
+    stop: &'a AtomicUsize,
+}
+
+fn session(
+    terminal: &mut DefaultTerminal,
+    dataset: &Dataset,
+    cx: &Context,
+    carried: Carried,
+    note: Option<String>,
+    watch: &mut Watch,
+) -> io::Result<Outcome> {
+    let mut app = App::new(&dataset.timeline, &dataset.name);
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
+    app.restore(carried);
+    if let Some(note) = note {
+        app.update(Action::Report(note));
+    }
     let mut dirty = true;
-    while !app.should_quit() && stop.load(Ordering::Relaxed) == 0 {
+    let mut polled = Instant::now();
+    while !app.should_quit() && cx.stop.load(Ordering::Relaxed) == 0 {
         if dirty {
             terminal.draw(|frame| ui::draw(&app, frame))?;
             dirty = false;
+        }
+        if polled.elapsed() >= RELOAD_POLL {
+            polled = Instant::now();
+            if watch.changed() {
+                match load(cx.location) {
+                    Ok(next) => {
+                        let note = reload_note(&dataset.timeline, &next.timeline);
+                        return Ok(Outcome::Reloaded(Box::new(Reload {
+                            carried: app.carry(),
+                            dataset: next,
+                            note,
+                        })));
+                    }
+                    Err(problems) => {
+                        app.update(Action::Report(problems_note(&problems)));
+                        dirty = true;
+                    }
+                }
+            }
         }
         if !event::poll(POLL)? {
             continue;
@@ -175,6 +298,7 @@ fn event_loop(
                     mode: app.mode(),
                     focus: app.focus(),
                     can_go_back: app.can_go_back(),
+                    finding: app.find().is_some(),
                 },
             ),
             Event::Mouse(mouse) => action_for_mouse(mouse),
@@ -199,9 +323,13 @@ fn event_loop(
             _ => {}
         }
         app.update(action);
+        for effect in app.take_effects() {
+            let note = carry_out(&app, effect, cx);
+            app.update(Action::Report(note));
+        }
         dirty = true;
     }
-    Ok(())
+    Ok(Outcome::Quit)
 }
 
 /// Ctrl-Z: hand the terminal back to the shell, stop, and take it again on `fg`.

@@ -14,6 +14,7 @@ fn press(app: &mut App, code: KeyCode) {
         mode: app.mode(),
         focus: app.focus(),
         can_go_back: app.can_go_back(),
+        finding: app.find().is_some(),
     };
     if let Some(action) = action_for_key(key, context) {
         app.update(action);

@@ -225,3 +225,19 @@ fn help_explains_the_commands() {
         assert!(help.contains(word), "--help lacks {word}: {help}");
     }
 }
+
+#[test]
+fn the_browser_checks_its_dates_before_anything_else() {
+    let output = run(&["data", "--from", "2021-13"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains("--from '2021-13': month 13"), "{message}");
+    // Good dates get as far as the terminal check.
+    let output = run(&["data", "--from", "2021-12", "--to", "2022"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("not a terminal"),
+        "{}",
+        stderr(&output)
+    );
+}

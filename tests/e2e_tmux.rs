@@ -9,9 +9,11 @@ use std::time::{Duration, Instant};
 const BIN: &str = env!("CARGO_BIN_EXE_chronicle");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// A tmux session running a shell, killed when dropped.
+/// A tmux session running a shell, killed when dropped. Its chronicle keeps state in a
+/// temporary directory, never in the user's.
 struct Tmux {
     session: String,
+    state: tempfile::TempDir,
 }
 
 impl Tmux {
@@ -40,14 +42,16 @@ impl Tmux {
             "the end-to-end test needs tmux: install it (apt-get install -y tmux); .ci/run does"
         );
         let session = format!("chronicle-e2e-{name}-{}", std::process::id());
+        let state = tempfile::tempdir().expect("temporary state directory");
+        let state_var = format!("CHRONICLE_STATE_DIR={}", state.path().display());
         let status = Command::new("tmux")
             .args(["new-session", "-d", "-x", "120", "-y", "40", "-s", &session])
-            .args(["-c", ROOT])
+            .args(["-c", ROOT, "env", &state_var])
             .args(command)
             .status()
             .expect("start tmux");
         assert!(status.success(), "tmux new-session failed");
-        Tmux { session }
+        Tmux { session, state }
     }
 
     /// The process id of the program running in the pane.
@@ -238,4 +242,199 @@ fn a_closed_terminal_ends_the_browser() {
         );
         sleep(Duration::from_millis(100));
     }
+}
+
+/// The "N/M" after `find 'query' ` in the status line.
+fn find_count(screen: &str, query: &str) -> Option<(usize, usize)> {
+    let marker = format!("find '{query}' ");
+    let rest = &screen[screen.find(&marker)? + marker.len()..];
+    let (n, rest) = rest.split_once('/')?;
+    let m: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((n.parse().ok()?, m.parse().ok()?))
+}
+
+#[test]
+fn go_to_date_find_and_a_mark_that_survives_a_restart() {
+    let tmux = Tmux::start("navigate");
+    let run = format!("{BIN} data; echo EXITED=$?");
+    tmux.send(&[&run, "Enter"]);
+    tmux.wait_for("the browser with the density strip", |s| {
+        s.contains("Events · 22") && s.contains("▲ ")
+    });
+
+    // t 2021-12-13: the first event of that day (the timeline has month-precise December
+    // events before it).
+    tmux.send(&["t"]);
+    tmux.wait_for("the date prompt", |s| s.contains("go to date: ▏"));
+    tmux.type_text("2021-12-13");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the first event of 13 December in the detail pane", |s| {
+        s.contains("(EDTF 2021-12-13)") && s.contains("Johnson expresses concern about Russian")
+    });
+
+    // A bad date says why, in the prompt, and the browser carries on.
+    tmux.send(&["t"]);
+    tmux.type_text("2021-13");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the parser's message", |s| s.contains("month 13"));
+    // Wait for Esc to land: a key sent right after it would read as Alt+key.
+    tmux.send(&["Escape"]);
+    tmux.wait_for("the prompt to close", |s| !s.contains("go to date:"));
+
+    // f sanctions, then n: the count moves on by one.
+    tmux.send(&["f"]);
+    tmux.wait_for("the find prompt", |s| s.contains("find: ▏"));
+    tmux.type_text("sanctions");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("the find count", |s| {
+        find_count(s, "sanctions").is_some_and(|(n, _)| n > 0)
+    });
+    let (first, total) = find_count(&screen, "sanctions").unwrap_or_default();
+    assert!(total >= 2, "several events mention sanctions:\n{screen}");
+    tmux.send(&["n"]);
+    let screen = tmux.wait_for("the next match", |s| {
+        find_count(s, "sanctions").is_some_and(|(n, _)| n == first % total + 1)
+    });
+
+    // m marks the event; q quits; a new run shows the mark, and ' goes to it.
+    tmux.send(&["m"]);
+    tmux.wait_for("the mark", |s| s.contains("Marked (1 in all)"));
+    // The first line of the detail pane: the selected event's title.
+    let detail_title = |s: &str| {
+        let lines: Vec<&str> = s.lines().collect();
+        lines
+            .iter()
+            .position(|l| l.contains("[4] Detail"))
+            .and_then(|at| lines.get(at + 1))
+            .and_then(|l| l.rsplit('│').nth(1))
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    let marked = detail_title(&screen);
+    tmux.send(&["q"]);
+    tmux.wait_for("the shell", |s| s.contains("EXITED=0"));
+    assert!(
+        tmux.state.path().join("marks.json").exists(),
+        "marks are kept in the state directory"
+    );
+    assert!(!Path::new(ROOT).join("data/marks.json").exists());
+
+    tmux.send(&["clear", "Enter"]);
+    tmux.send(&[&run, "Enter"]);
+    tmux.wait_for("the browser again, with its mark", |s| {
+        s.contains("Events · 22") && s.contains("· 1 marked")
+    });
+    tmux.send(&["'"]);
+    let screen = tmux.wait_for("the marked event", |s| detail_title(s) == marked);
+    assert!(!marked.is_empty(), "{screen}");
+    tmux.send(&["q"]);
+    tmux.wait_for("the shell", |s| s.contains("EXITED=0"));
+}
+
+/// Copies a dataset folder (files and one level of subfolders).
+fn copy_dataset(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("read dataset").flatten() {
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_dataset(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn an_edit_on_disk_reloads_and_a_broken_one_keeps_the_last_good_timeline() {
+    let dataset = tempfile::tempdir().expect("temporary dataset");
+    copy_dataset(&Path::new(ROOT).join("data"), dataset.path());
+    let tmux = Tmux::start("reload");
+    tmux.send(&[
+        &format!("{BIN} {}; echo EXITED=$?", dataset.path().display()),
+        "Enter",
+    ]);
+    tmux.wait_for("the browser", |s| s.contains("Events · 22"));
+    // Filter to Putin first: the filter must survive the reload.
+    tmux.send(&["/"]);
+    tmux.type_text("putin");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the filter", |s| {
+        s.contains("Events · Vladimir Putin · 12 of 22")
+    });
+
+    let events = dataset.path().join("events.jsonl");
+    let mut text = std::fs::read_to_string(&events).expect("read events");
+    text.push_str(
+        r#"{"id": "e2e-added", "date": "2021-12-14", "title": "An event added while browsing", "actors": ["putin"], "quotes": []}"#,
+    );
+    text.push('\n');
+    std::fs::write(&events, &text).expect("write events");
+    tmux.wait_for("the reload", |s| {
+        s.contains("Reloaded the dataset: +1 event")
+            && s.contains("Events · Vladimir Putin · 13 of 23")
+    });
+
+    std::fs::write(&events, format!("{text}{{\"id\": \"broken\"\n")).expect("write events");
+    tmux.wait_for("the problem, and the last good timeline", |s| {
+        s.contains("The edit broke the dataset") && s.contains("13 of 23")
+    });
+    tmux.send(&["q"]);
+    tmux.wait_for("the shell", |s| s.contains("EXITED=0"));
+}
+
+#[test]
+fn the_browser_starts_filtered_by_from_and_to() {
+    let tmux = Tmux::start("from-to");
+    // A marks file that is not JSON is set aside, with a warning, and the browser opens.
+    std::fs::write(tmux.state.path().join("marks.json"), "{oops").expect("write marks");
+    tmux.send(&[
+        &format!("{BIN} data --from 2021-12-11 --to 2021-12-12; echo EXITED=$?"),
+        "Enter",
+    ]);
+    // The two G7 events of 11-12 December, and the events dated only by month or year, which
+    // may fall on those days (the range keeps every date that overlaps it).
+    let screen = tmux.wait_for("the filtered timeline", |s| {
+        s.contains("Events · 2021-12-11 to 2021-12-12 · ") && s.contains("Two-day meeting of G7")
+    });
+    assert!(
+        !screen.contains("Putin and Johnson speak by phone"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("could not be read"),
+        "the warning:\n{screen}"
+    );
+    assert!(tmux.state.path().join("marks.json.corrupt").exists());
+
+    // y copies the selected event and says how.
+    tmux.send(&["y"]);
+    tmux.wait_for("the copy note", |s| {
+        s.contains("Copied '") && s.contains("quote")
+    });
+    // e exports the view to a file named in a prompt, and says where.
+    let out = tempfile::tempdir().expect("temporary export folder");
+    let file = out.path().join("december.csv");
+    tmux.send(&["e"]);
+    tmux.wait_for("the export prompt", |s| {
+        s.contains("export to (.md .csv .jsonl): data-events.md")
+    });
+    tmux.send(&["C-u"]);
+    tmux.type_text(&file.display().to_string());
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the note naming the file", |s| {
+        s.contains("Exported ") && s.contains("december.csv")
+    });
+    let csv = std::fs::read_to_string(&file).expect("the export was written");
+    assert!(csv.starts_with("id,date,title,"), "{csv}");
+    assert!(csv.contains("Two-day meeting of G7 ministers"), "{csv}");
+
+    // X removes the range.
+    tmux.send(&["X"]);
+    tmux.wait_for("the active filters", |s| s.contains("Remove a filter"));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("everything again", |s| s.contains("Events · 22"));
+    tmux.send(&["q"]);
+    tmux.wait_for("the shell", |s| s.contains("EXITED=0"));
 }

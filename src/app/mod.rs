@@ -2,18 +2,33 @@
 //! place where state changes. Nothing here touches a terminal, so all of it is testable.
 
 mod cursor;
+pub mod density;
+pub mod filters;
+pub mod find;
+mod keep;
 mod nav;
+pub mod prompt;
 mod source;
+mod time;
 
 pub use cursor::{visible_offset, Cursor, Motion};
+pub use filters::{FilterPart, Filters};
+pub use keep::Carried;
+pub use prompt::{Picker, PickerKind, Prompt, PromptKind};
 pub use source::{QuoteRef, SourceView};
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
+use crate::export::Format;
 use crate::model::{ActorId, EventIx, SourceId};
 use crate::search::{ActorMatch, MatchedName, Ranker};
 use crate::timeline::Timeline;
 use crate::ui::layout::{self, Screen};
+use density::{Density, Unit};
+use find::Find;
 
 /// The panes of the browser. The source view takes the place of quotes and detail when open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -35,6 +50,10 @@ pub enum Mode {
     Help,
     /// The list of events citing a sentence is open.
     Citing,
+    /// A one-line prompt (go to date, dates, find, export) is open in the status line.
+    Prompt,
+    /// A fuzzy picker (types, tags, active filters) is open.
+    Picker,
 }
 
 /// Everything a user can ask for, named for the intent rather than the key.
@@ -94,6 +113,56 @@ pub enum Action {
     Back,
     /// Show or hide the key help.
     ToggleHelp,
+    /// Open a one-line prompt: go to date, date range, find or export.
+    OpenPrompt(PromptKind),
+    /// Open a fuzzy picker: event types or tags to filter by, or active filters to remove.
+    OpenPicker(PickerKind),
+    /// Type a character into the open prompt or picker.
+    PromptInput(char),
+    /// Delete the last character of the prompt or picker.
+    PromptBackspace,
+    /// Empty the prompt or picker.
+    PromptClear,
+    /// Act on the prompt (or the picker's choice).
+    SubmitPrompt,
+    /// Close the prompt or picker without acting.
+    CancelPrompt,
+    /// Go to the next event matching the find.
+    FindNext,
+    /// Go to the previous event matching the find.
+    FindPrevious,
+    /// Stop finding: no more highlights, n and N step quotes again.
+    ClearFind,
+    /// Finer buckets in the density strip (days rather than weeks).
+    ZoomIn,
+    /// Coarser buckets in the density strip.
+    ZoomOut,
+    /// Select the first event of the next non-empty bucket of the strip.
+    NextBucket,
+    /// Select the first event of the previous non-empty bucket of the strip.
+    PreviousBucket,
+    /// Mark or unmark the selected event (marks are kept between runs).
+    ToggleEventMark,
+    /// Select the next marked event in the view, wrapping around.
+    NextMark,
+    /// Select the previous marked event in the view, wrapping around.
+    PreviousMark,
+    /// Copy the selected event with its quotes to the clipboard.
+    CopyEvent,
+    /// Show a note from outside `update` (a save, an export, a reload) in the status line.
+    Report(String),
+}
+
+/// Work with effects outside the app (files, clipboard), carried out by the event loop after
+/// `update`, which stays pure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// The marks changed: save them.
+    SaveMarks,
+    /// Write the view to `path` in `format`.
+    Export { path: PathBuf, format: Format },
+    /// Put `text` on the clipboard; `what` names it for the status line.
+    Copy { text: String, what: String },
 }
 
 /// The actor search prompt and its ranking.
@@ -125,7 +194,7 @@ pub enum Overlay {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Location {
     focus: Pane,
-    filter: Vec<ActorId>,
+    filter: Filters,
     events: Cursor,
     actors: Cursor,
     quotes: Cursor,
@@ -142,8 +211,10 @@ pub struct App<'t> {
     pub(crate) focus: Pane,
     pub(crate) overlay: Overlay,
     pub(crate) search: Option<Search>,
-    /// The actors whose events are shown (all of them together); empty for no filter.
-    pub(crate) filter: Vec<ActorId>,
+    pub(crate) prompt: Option<Prompt>,
+    pub(crate) picker: Option<Picker>,
+    /// What the events pane shows; empty for everything.
+    pub(crate) filter: Filters,
     /// The events shown, as indexes into the timeline, in timeline order.
     pub(crate) view: Vec<EventIx>,
     pub(crate) events: Cursor,
@@ -161,6 +232,21 @@ pub struct App<'t> {
     ranker: Ranker,
     /// The widest date display in the timeline, so the date column lines up.
     pub(crate) date_width: usize,
+    pub(crate) find: Option<Find>,
+    /// The strip's bucket length chosen with + and -; `None` fits the width.
+    pub(crate) zoom: Option<Unit>,
+    /// The strip's counts for the current view, unit and width.
+    pub(crate) density: Density,
+    /// The first bucket the strip shows.
+    pub(crate) strip_offset: usize,
+    /// Ids of the marked events (ids rather than indexes, so that they survive reloads).
+    pub(crate) marks: BTreeSet<String>,
+    /// The marked events present in the timeline, in timeline order.
+    pub(crate) marked: Vec<EventIx>,
+    effects: Vec<Effect>,
+    /// Event types and tags with their event counts, most used first.
+    types: Vec<(String, usize)>,
+    tags: Vec<(String, usize)>,
 }
 
 impl<'t> App<'t> {
@@ -180,6 +266,8 @@ impl<'t> App<'t> {
             .max()
             .unwrap_or(0)
             .min(24);
+        let (types, tags) = keep::types_and_tags(timeline);
+        let view = timeline.all_events();
         App {
             timeline,
             dataset: dataset.to_string(),
@@ -187,8 +275,11 @@ impl<'t> App<'t> {
             focus: Pane::Events,
             overlay: Overlay::None,
             search: None,
-            filter: Vec::new(),
-            view: timeline.all_events(),
+            prompt: None,
+            picker: None,
+            filter: Filters::default(),
+            density: Density::count(timeline, &view, Unit::Month),
+            view,
             events: Cursor::default(),
             actors_by_count,
             actors: Cursor::default(),
@@ -200,6 +291,14 @@ impl<'t> App<'t> {
             quit: false,
             ranker: Ranker::default(),
             date_width,
+            find: None,
+            zoom: None,
+            strip_offset: 0,
+            marks: BTreeSet::new(),
+            marked: Vec::new(),
+            effects: Vec::new(),
+            types,
+            tags,
         }
     }
 
@@ -211,6 +310,8 @@ impl<'t> App<'t> {
         match (&self.overlay, &self.search) {
             (Overlay::Help { .. }, _) => Mode::Help,
             (Overlay::Citing(_), _) => Mode::Citing,
+            _ if self.picker.is_some() => Mode::Picker,
+            _ if self.prompt.is_some() => Mode::Prompt,
             (Overlay::None, Some(_)) => Mode::Search,
             (Overlay::None, None) => Mode::Normal,
         }
@@ -220,8 +321,39 @@ impl<'t> App<'t> {
         self.focus
     }
 
+    /// The actors of the filter.
     pub fn filter(&self) -> &[ActorId] {
+        &self.filter.actors
+    }
+
+    pub fn filters(&self) -> &Filters {
         &self.filter
+    }
+
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    pub fn picker(&self) -> Option<&Picker> {
+        self.picker.as_ref()
+    }
+
+    pub fn find(&self) -> Option<&Find> {
+        self.find.as_ref()
+    }
+
+    pub fn density(&self) -> &Density {
+        &self.density
+    }
+
+    /// The ids of the marked events, including marks of events not in this timeline.
+    pub fn marks(&self) -> &BTreeSet<String> {
+        &self.marks
+    }
+
+    /// The effects asked for since the last call, for the event loop to carry out.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// The events shown, in timeline order.
@@ -285,6 +417,7 @@ impl<'t> App<'t> {
             Action::Redraw | Action::Suspend => {}
             Action::Resize { width, height } => {
                 self.size = (width, height);
+                self.recount();
                 self.refit();
             }
             Action::FocusNext => self.cycle_focus(1),
@@ -307,7 +440,7 @@ impl<'t> App<'t> {
                 if self.filter.is_empty() {
                     self.message = Some("No filter to clear.".into());
                 }
-                self.set_filter(Vec::new());
+                self.set_filters(Filters::default());
             }
             Action::JumpToSource => self.jump_to_source(),
             Action::NextQuote => self.step_quote(1),
@@ -322,6 +455,27 @@ impl<'t> App<'t> {
                     _ => Overlay::Help { scroll: 0 },
                 }
             }
+            Action::OpenPrompt(kind) => self.open_prompt(kind),
+            Action::OpenPicker(kind) => self.open_picker(kind),
+            Action::PromptInput(c) => self.edit_input(|q| q.push(c)),
+            Action::PromptBackspace => self.edit_input(|q| {
+                q.pop();
+            }),
+            Action::PromptClear => self.edit_input(String::clear),
+            Action::SubmitPrompt => self.submit(),
+            Action::CancelPrompt => self.cancel_prompt(),
+            Action::FindNext => self.step_find(1),
+            Action::FindPrevious => self.step_find(-1),
+            Action::ClearFind => self.find = None,
+            Action::ZoomIn => self.zoom(true),
+            Action::ZoomOut => self.zoom(false),
+            Action::NextBucket => self.step_bucket(true),
+            Action::PreviousBucket => self.step_bucket(false),
+            Action::ToggleEventMark => self.toggle_event_mark(),
+            Action::NextMark => self.step_mark(1),
+            Action::PreviousMark => self.step_mark(-1),
+            Action::CopyEvent => self.copy_event(),
+            Action::Report(note) => self.message = Some(note),
         }
     }
 
@@ -375,6 +529,7 @@ impl<'t> App<'t> {
         if let Overlay::Citing(popup) = &mut self.overlay {
             popup.cursor.clamp(popup.events.len(), usize::MAX);
         }
+        self.fit_strip();
     }
 
     fn move_selection(&mut self, motion: Motion) {
@@ -389,6 +544,9 @@ impl<'t> App<'t> {
                 return;
             }
             Overlay::None => {}
+        }
+        if self.move_in_picker(motion) {
+            return;
         }
         let actors_height = self.height(Pane::Actors);
         if let Some(search) = &mut self.search {
@@ -424,6 +582,8 @@ impl<'t> App<'t> {
 
     fn open_search(&mut self) {
         self.overlay = Overlay::None;
+        self.prompt = None;
+        self.picker = None;
         self.search = Some(Search {
             query: String::new(),
             matches: Vec::new(),
@@ -481,7 +641,7 @@ impl<'t> App<'t> {
         let Some(actor) = self.selected_actor() else {
             return;
         };
-        let mut filter = self.filter.clone();
+        let mut filter = self.filter.actors.clone();
         match filter.iter().position(|a| *a == actor) {
             Some(at) => {
                 filter.remove(at);
@@ -491,12 +651,21 @@ impl<'t> App<'t> {
         self.set_filter(filter);
     }
 
-    /// Shows the events involving all of `filter`, keeping the selected event when it is still
-    /// shown, else the next one in time, else the last.
-    fn set_filter(&mut self, filter: Vec<ActorId>) {
+    /// Shows the events involving all of `actors`, the other filters unchanged.
+    fn set_filter(&mut self, actors: Vec<ActorId>) {
+        let mut filters = self.filter.clone();
+        filters.actors = actors;
+        self.set_filters(filters);
+    }
+
+    /// Shows the events `filters` keep, keeping the selected event when it is still shown,
+    /// else the next one in time, else the last. The strip and the find follow the new view.
+    fn set_filters(&mut self, filters: Filters) {
         let before = self.selected_event();
-        self.filter = filter;
-        self.view = self.timeline.events_with_all(&self.filter);
+        self.filter = filters;
+        self.view = self.filter.view(self.timeline);
+        self.refind();
+        self.recount();
         let at = match before {
             Some(event) => match self.view.binary_search(&event) {
                 Ok(at) => at,
@@ -514,6 +683,7 @@ impl<'t> App<'t> {
         if self.selected_event() != before {
             self.quotes = Cursor::default();
             self.detail_scroll = 0;
+            self.fit_strip();
         }
     }
 

@@ -26,7 +26,9 @@ impl App<'_> {
         self.overlay = Overlay::None;
         self.search = None;
         self.filter = location.filter;
-        self.view = self.timeline.events_with_all(&self.filter);
+        self.view = self.filter.view(self.timeline);
+        self.refind();
+        self.recount();
         self.events = location.events;
         self.actors = location.actors;
         self.quotes = location.quotes;
@@ -89,8 +91,14 @@ impl App<'_> {
     }
 
     pub(super) fn click_at(&mut self, column: u16, row: u16) {
-        if self.overlay != Overlay::None {
+        if self.overlay != Overlay::None || self.picker.is_some() {
             return;
+        }
+        if let Some(strip) = self.screen().strip() {
+            if row >= strip.y && row < strip.bottom() {
+                self.click_strip(column);
+                return;
+            }
         }
         let Some((pane, rect)) = self.screen().pane_at(column, row) else {
             return;
@@ -311,7 +319,7 @@ impl App<'_> {
     /// Selects `event` in the events pane, clearing the filter when it hides the event.
     fn select_event(&mut self, event: EventIx) {
         if self.view.binary_search(&event).is_err() {
-            self.set_filter(Vec::new());
+            self.set_filters(super::Filters::default());
             self.message = Some("Filter cleared to show the event.".into());
         }
         let before = self.selected_event();

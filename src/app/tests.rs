@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::sample;
+use density::Unit;
 
 fn app(timeline: &Timeline) -> App<'_> {
     let mut app = App::new(timeline, "sample");
@@ -443,25 +444,25 @@ fn help_toggles_and_scrolls() {
 fn the_mouse_scrolls_and_clicks_the_pane_under_the_pointer() {
     let t = sample::timeline();
     let mut app = app(&t);
-    // Row 3 of the screen is the third event row inside the events border.
-    app.update(Action::ClickAt { column: 5, row: 3 });
+    // Row 6 of the screen is the third event row inside the events border, below the strip.
+    app.update(Action::ClickAt { column: 5, row: 6 });
     assert_eq!(app.events.selected, 2);
     app.update(Action::ClickAt {
         column: 100,
-        row: 2,
+        row: 5,
     });
     assert_eq!(app.focus(), Pane::Actors);
     assert_eq!(app.actors.selected, 1);
     app.update(Action::ScrollAt {
         column: 5,
-        row: 5,
+        row: 8,
         lines: 3,
     });
     assert_eq!(app.focus(), Pane::Actors, "the wheel does not move focus");
     assert_eq!(app.events.selected, 2, "everything fits: nothing to scroll");
     // A click on the status line or a border only focuses, if anything.
     app.update(Action::ClickAt { column: 5, row: 39 });
-    app.update(Action::ClickAt { column: 5, row: 0 });
+    app.update(Action::ClickAt { column: 5, row: 3 });
     assert_eq!(app.focus(), Pane::Events);
     assert_eq!(app.events.selected, 2);
 }
@@ -569,4 +570,457 @@ fn back_restores_scroll_positions() {
     app.update(Action::Back);
     assert_eq!(app.events, events);
     assert_eq!(app.focus(), Pane::Events);
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::PromptInput(c));
+    }
+}
+
+/// Opens `kind`, types `text` over whatever the prompt offered, and presses Enter.
+fn prompt(app: &mut App, kind: PromptKind, text: &str) {
+    app.update(Action::OpenPrompt(kind));
+    assert_eq!(app.mode(), Mode::Prompt);
+    app.update(Action::PromptClear);
+    type_text(app, text);
+    app.update(Action::SubmitPrompt);
+}
+
+fn view_ids(app: &App) -> Vec<String> {
+    app.view()
+        .iter()
+        .map(|ix| app.timeline.event(*ix).id.clone())
+        .collect()
+}
+
+#[test]
+fn go_to_date_selects_the_first_event_on_or_after_it() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    prompt(&mut app, PromptKind::GoToDate, "2021-12-13");
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(selected_id(&app), "putin-johnson-call");
+    // A month starts on its first day: the month-precise event of December comes first.
+    prompt(&mut app, PromptKind::GoToDate, "2021-12");
+    assert_eq!(selected_id(&app), "wagner-sanctions");
+    prompt(&mut app, PromptKind::GoToDate, "2022");
+    assert_eq!(selected_id(&app), "nato-russia-council");
+    app.update(Action::Back);
+    assert_eq!(selected_id(&app), "wagner-sanctions", "Back returns");
+}
+
+#[test]
+fn a_bad_date_keeps_the_prompt_open_with_the_parsers_message() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    prompt(&mut app, PromptKind::GoToDate, "2021-13");
+    assert_eq!(app.mode(), Mode::Prompt);
+    let error = app
+        .prompt()
+        .and_then(|p| p.error.clone())
+        .unwrap_or_default();
+    assert!(error.contains("2021-13"), "{error}");
+    assert_eq!(app.message(), Some(error.as_str()));
+    assert_eq!(selected_id(&app), "wagner-mali", "nothing moved");
+    // Typing clears the error; Esc closes.
+    app.update(Action::PromptBackspace);
+    assert_eq!(app.prompt().and_then(|p| p.error.clone()), None);
+    app.update(Action::CancelPrompt);
+    assert_eq!(app.mode(), Mode::Normal);
+    prompt(&mut app, PromptKind::GoToDate, "2030");
+    assert_eq!(app.mode(), Mode::Prompt);
+    assert!(app
+        .message()
+        .is_some_and(|m| m.contains("No event on or after 2030")));
+    prompt(&mut app, PromptKind::GoToDate, "");
+    assert!(app.message().is_some_and(|m| m.contains("empty date")));
+}
+
+#[test]
+fn a_date_range_filters_and_combines_with_actors() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    prompt(&mut app, PromptKind::DateRange, "2021-12-13..2022");
+    assert_eq!(app.mode(), Mode::Normal);
+    // Dates overlap the range, as `chronicle events --from --to`: a year or a month that
+    // holds 13 December may be on or after it.
+    assert_eq!(
+        view_ids(&app),
+        [
+            "wagner-mali",
+            "wagner-sanctions",
+            "putin-johnson-call",
+            "council-warning",
+            "draft-treaties",
+            "nato-russia-council",
+            "invasion"
+        ]
+    );
+    app.update(Action::FilterByActor(actor(&t, "putin")));
+    assert!(app.filters().from.is_some(), "the dates stay");
+    assert!(view_ids(&app).len() < 7);
+    // The prompt offers the range it has; one date means that period.
+    app.update(Action::OpenPrompt(PromptKind::DateRange));
+    assert_eq!(
+        app.prompt().map(|p| p.input.as_str()),
+        Some("2021-12-13..2022")
+    );
+    app.update(Action::CancelPrompt);
+    app.update(Action::ClearFilter);
+    prompt(&mut app, PromptKind::DateRange, "..2021-11");
+    assert_eq!(view_ids(&app), ["wagner-mali", "buildup"]);
+    prompt(&mut app, PromptKind::DateRange, "2022..2021");
+    assert_eq!(app.mode(), Mode::Prompt, "a backwards range is refused");
+    app.update(Action::CancelPrompt);
+    prompt(&mut app, PromptKind::DateRange, "");
+    assert_eq!(app.view().len(), 10, "an empty range clears it");
+}
+
+#[test]
+fn find_goes_from_match_to_match_and_wraps() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    prompt(&mut app, PromptKind::Find, "wagner");
+    let hits: Vec<String> = app
+        .find()
+        .map(|f| f.hits.iter().map(|e| t.event(*e).id.clone()).collect())
+        .unwrap_or_default();
+    assert_eq!(hits, ["wagner-mali", "wagner-sanctions"]);
+    assert_eq!(selected_id(&app), "wagner-mali", "already on a match");
+    app.update(Action::FindNext);
+    assert_eq!(selected_id(&app), "wagner-sanctions");
+    app.update(Action::FindNext);
+    assert_eq!(selected_id(&app), "wagner-mali");
+    assert!(app.message().is_some_and(|m| m.contains("wrapped")));
+    app.update(Action::FindPrevious);
+    assert_eq!(selected_id(&app), "wagner-sanctions");
+    // Smart case: a capital makes it exact.
+    prompt(&mut app, PromptKind::Find, "WAGNER");
+    assert_eq!(app.find().map(|f| f.hits.len()), Some(0));
+    assert!(app.message().is_some_and(|m| m.contains("No event")));
+    app.update(Action::ClearFind);
+    assert!(app.find().is_none());
+}
+
+#[test]
+fn the_find_follows_the_filter() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    prompt(&mut app, PromptKind::Find, "wagner");
+    app.update(Action::FilterByActor(actor(&t, "putin")));
+    let all_in_view = app
+        .find()
+        .is_some_and(|f| f.hits.iter().all(|h| app.view().contains(h)));
+    assert!(all_in_view);
+}
+
+#[test]
+fn the_strip_counts_the_view_and_zooms() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    let total: u32 = app.density().counts.iter().map(|c| c.total()).sum();
+    assert_eq!(total as usize, app.view().len());
+    let fitted = app.density().unit;
+    assert!(app.density().counts.len() <= 120, "fits the width");
+    app.update(Action::ZoomOut);
+    assert!(app.density().unit > fitted);
+    app.update(Action::ZoomIn);
+    app.update(Action::ZoomIn);
+    assert!(app.density().unit < fitted || fitted == Unit::Day);
+    for _ in 0..5 {
+        app.update(Action::ZoomIn);
+    }
+    assert_eq!(app.density().unit, Unit::Day);
+    assert!(app.message().is_some_and(|m| m.contains("already")));
+    // Day buckets over fourteen months do not fit: the strip scrolls to the selection.
+    app.update(Action::Move(Motion::Last));
+    let (_, shown) = app.strip_geometry();
+    let bucket = app.selected_bucket().unwrap_or(0);
+    assert!((app.strip_offset..app.strip_offset + shown).contains(&bucket));
+    // Filtering recounts.
+    app.update(Action::FilterByActor(actor(&t, "johnson")));
+    let total: u32 = app.density().counts.iter().map(|c| c.total()).sum();
+    assert_eq!(total as usize, app.view().len());
+}
+
+/// Zooms the strip out to years, then in to `unit`.
+fn zoom_to(app: &mut App, unit: Unit) {
+    for _ in 0..4 {
+        app.update(Action::ZoomOut);
+    }
+    while app.density().unit > unit {
+        app.update(Action::ZoomIn);
+    }
+    assert_eq!(app.density().unit, unit);
+}
+
+#[test]
+fn brackets_jump_between_non_empty_buckets() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    zoom_to(&mut app, Unit::Month);
+    // 2021?, ~2021-11, then the December events, ~2022-01, 2022-02.
+    app.update(Action::NextBucket);
+    assert_eq!(selected_id(&app), "buildup");
+    app.update(Action::NextBucket);
+    assert_eq!(selected_id(&app), "wagner-sanctions");
+    app.update(Action::NextBucket);
+    assert_eq!(selected_id(&app), "nato-russia-council");
+    app.update(Action::NextBucket);
+    assert_eq!(selected_id(&app), "invasion");
+    app.update(Action::NextBucket);
+    assert!(app.message().is_some_and(|m| m.contains("No later")));
+    app.update(Action::PreviousBucket);
+    assert_eq!(selected_id(&app), "nato-russia-council");
+    select(&mut app, "draft-treaties");
+    app.update(Action::PreviousBucket);
+    assert_eq!(
+        selected_id(&app),
+        "buildup",
+        "to the bucket before December"
+    );
+}
+
+#[test]
+fn a_click_on_the_strip_selects_the_buckets_first_event() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    zoom_to(&mut app, Unit::Month);
+    let (cols, _) = app.strip_geometry();
+    let december = app.density().bucket_of(&t.event(EventIx(5)).date);
+    let column = (december - app.strip_offset) * cols;
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::ClickAt {
+        column: column as u16,
+        row: 0,
+    });
+    assert_eq!(selected_id(&app), "wagner-sanctions");
+    assert_eq!(app.focus(), Pane::Events);
+    // An empty bucket (a month with no event) goes to the next non-empty one.
+    let empty = (0..app.density().counts.len())
+        .find(|b| app.density().counts[*b].total() == 0)
+        .unwrap_or(0);
+    app.update(Action::ClickAt {
+        column: ((empty - app.strip_offset) * cols) as u16,
+        row: 1,
+    });
+    assert_eq!(selected_id(&app), "buildup");
+}
+
+/// The sample with varied types and tags.
+fn typed_timeline() -> Timeline {
+    let base = sample::timeline();
+    let mut events = base.events().to_vec();
+    for (i, event) in events.iter_mut().enumerate() {
+        event.kind = Some(if i % 2 == 0 { "meeting" } else { "statement" }.into());
+        event.tags = if i < 3 {
+            vec!["wagner".into()]
+        } else {
+            vec!["nato".into(), "ukraine".into()]
+        };
+    }
+    Timeline::new(events, base.actors().to_vec(), base.sources().to_vec())
+}
+
+#[test]
+fn pickers_add_type_and_tag_filters_and_x_removes_one() {
+    let t = typed_timeline();
+    let mut app = app(&t);
+    app.update(Action::OpenPicker(PickerKind::Types));
+    assert_eq!(app.mode(), Mode::Picker);
+    type_text(&mut app, "stmt");
+    let first = app
+        .picker()
+        .and_then(|p| p.selected())
+        .map(|i| i.label.clone());
+    assert_eq!(first.as_deref(), Some("statement"));
+    app.update(Action::SubmitPrompt);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.view().len(), 5);
+    app.update(Action::OpenPicker(PickerKind::Tags));
+    app.update(Action::Move(Motion::Down));
+    let tag = app
+        .picker()
+        .and_then(|p| p.selected())
+        .map(|i| i.label.clone());
+    app.update(Action::SubmitPrompt);
+    assert_eq!(app.filters().tags, [tag.unwrap_or_default()]);
+    let both = app.view().len();
+    assert!(both < 5);
+    // X lists the active filters; Enter removes the chosen one.
+    app.update(Action::OpenPicker(PickerKind::ActiveFilters));
+    let labels: Vec<String> = app
+        .picker()
+        .map(|p| p.items.iter().map(|i| i.label.clone()).collect())
+        .unwrap_or_default();
+    assert_eq!(labels.len(), 2);
+    assert_eq!(labels[0], "type statement");
+    app.update(Action::SubmitPrompt);
+    assert!(app.filters().types.is_empty());
+    assert_eq!(app.filters().tags.len(), 1);
+    app.update(Action::Back);
+    assert_eq!(app.filters().types, ["statement"], "Back restores it");
+    app.update(Action::ClearFilter);
+    app.update(Action::OpenPicker(PickerKind::ActiveFilters));
+    assert_eq!(app.mode(), Mode::Normal);
+    assert!(app.message().is_some_and(|m| m.contains("No filter")));
+    // A query matching nothing: Enter keeps the picker open.
+    app.update(Action::OpenPicker(PickerKind::Tags));
+    type_text(&mut app, "zzzz");
+    app.update(Action::SubmitPrompt);
+    assert_eq!(app.mode(), Mode::Picker);
+    app.update(Action::CancelPrompt);
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
+fn marks_toggle_jump_and_ask_to_be_saved() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    app.update(Action::NextMark);
+    assert!(app
+        .message()
+        .is_some_and(|m| m.contains("No event is marked")));
+    select(&mut app, "nato-warning");
+    app.update(Action::ToggleEventMark);
+    assert_eq!(app.take_effects(), [Effect::SaveMarks]);
+    select(&mut app, "invasion");
+    app.update(Action::ToggleEventMark);
+    app.update(Action::Move(Motion::First));
+    app.update(Action::NextMark);
+    assert_eq!(selected_id(&app), "nato-warning");
+    app.update(Action::NextMark);
+    assert_eq!(selected_id(&app), "invasion");
+    app.update(Action::NextMark);
+    assert_eq!(selected_id(&app), "nato-warning", "wraps");
+    app.update(Action::PreviousMark);
+    assert_eq!(selected_id(&app), "invasion");
+    app.update(Action::ToggleEventMark);
+    assert_eq!(app.marks().len(), 1);
+    assert!(app.marks().contains("nato-warning"));
+    assert!(!app.take_effects().is_empty());
+}
+
+#[test]
+fn export_asks_for_a_file_whose_extension_picks_the_format() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    app.update(Action::OpenPrompt(PromptKind::Export));
+    assert_eq!(
+        app.prompt().map(|p| p.input.as_str()),
+        Some("sample-events.md")
+    );
+    app.update(Action::CancelPrompt);
+    prompt(&mut app, PromptKind::Export, "out.txt");
+    assert_eq!(app.mode(), Mode::Prompt);
+    assert!(app.take_effects().is_empty());
+    app.update(Action::CancelPrompt);
+    prompt(&mut app, PromptKind::Export, "out.csv");
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Export {
+            path: "out.csv".into(),
+            format: crate::export::Format::Csv
+        }]
+    );
+}
+
+#[test]
+fn copy_asks_for_the_event_text() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    select(&mut app, "putin-johnson-call");
+    app.update(Action::CopyEvent);
+    let effects = app.take_effects();
+    let [Effect::Copy { text, what }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert!(text.contains("Putin and Johnson"), "{text}");
+    assert!(what.contains("putin-johnson-call"), "{what}");
+}
+
+#[test]
+fn carried_state_survives_a_new_timeline() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    app.update(Action::FilterByActor(actor(&t, "putin")));
+    prompt(&mut app, PromptKind::DateRange, "2021-12..");
+    prompt(&mut app, PromptKind::Find, "call");
+    select(&mut app, "putin-johnson-call");
+    app.update(Action::ToggleEventMark);
+    let carried = app.carry();
+    // The same events in another timeline, one event fewer, as after an edit.
+    let mut events = t.events().to_vec();
+    events.retain(|e| e.id != "nato-warning");
+    let next = Timeline::new(events, t.actors().to_vec(), t.sources().to_vec());
+    let mut fresh = App::new(&next, "sample");
+    fresh.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    fresh.restore(carried);
+    assert_eq!(selected_id(&fresh), "putin-johnson-call");
+    assert_eq!(fresh.filter(), [actor(&next, "putin")]);
+    assert!(fresh.filters().from.is_some());
+    assert!(fresh.find().is_some());
+    assert!(fresh.is_marked(fresh.selected_event().unwrap_or(EventIx(0))));
+}
+
+#[test]
+fn an_empty_timeline_survives_the_navigation_actions() {
+    let t = Timeline::default();
+    let mut app = app(&t);
+    let actions = [
+        Action::ZoomIn,
+        Action::ZoomOut,
+        Action::NextBucket,
+        Action::PreviousBucket,
+        Action::ClickAt { column: 3, row: 1 },
+        Action::ToggleEventMark,
+        Action::NextMark,
+        Action::PreviousMark,
+        Action::CopyEvent,
+        Action::OpenPicker(PickerKind::Types),
+        Action::OpenPicker(PickerKind::Tags),
+        Action::OpenPicker(PickerKind::ActiveFilters),
+        Action::OpenPrompt(PromptKind::Find),
+        Action::PromptInput('a'),
+        Action::SubmitPrompt,
+        Action::FindNext,
+        Action::FindPrevious,
+        Action::OpenPrompt(PromptKind::GoToDate),
+        Action::PromptInput('2'),
+        Action::SubmitPrompt,
+        Action::CancelPrompt,
+        Action::OpenPrompt(PromptKind::DateRange),
+        Action::PromptInput('2'),
+        Action::SubmitPrompt,
+        Action::OpenPrompt(PromptKind::Export),
+        Action::SubmitPrompt,
+        Action::CancelPrompt,
+    ];
+    for action in actions {
+        app.update(action);
+    }
+    assert_eq!(app.selected_event(), None);
+    assert!(app.take_effects().is_empty());
+}
+
+#[test]
+fn brackets_step_through_time_even_when_the_strip_is_hidden() {
+    let t = sample::timeline();
+    let mut app = App::new(&t, "sample");
+    app.update(Action::Resize {
+        width: 120,
+        height: 10,
+    });
+    assert!(app.screen().strip().is_none());
+    assert_ne!(
+        app.density().unit,
+        Unit::Year,
+        "chosen for the screen width"
+    );
+    app.update(Action::NextBucket);
+    assert_eq!(selected_id(&app), "buildup");
 }

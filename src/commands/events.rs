@@ -102,6 +102,11 @@ pub fn run(
     Ok(())
 }
 
+/// One event as the JSON line `--json` prints (also the browser's JSON Lines export).
+pub fn json_line(timeline: &Timeline, event: &Event) -> serde_json::Result<String> {
+    serde_json::to_string(&event_line(timeline, event))
+}
+
 fn event_line<'a>(timeline: &'a Timeline, event: &'a Event) -> EventLine<'a> {
     EventLine {
         id: &event.id,

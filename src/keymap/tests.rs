@@ -5,12 +5,14 @@ use crossterm::event::{
 };
 
 use super::*;
+use crate::app::{PickerKind, PromptKind};
 
 fn cx(mode: Mode, focus: Pane) -> KeyContext {
     KeyContext {
         mode,
         focus,
         can_go_back: false,
+        finding: false,
     }
 }
 
@@ -63,7 +65,7 @@ fn global_keys_in_every_pane() {
         (key(KeyCode::Up), Action::Move(Motion::Up)),
         (ctrl('p'), Action::Move(Motion::Up)),
         (key(KeyCode::PageDown), Action::Move(Motion::PageDown)),
-        (ctrl('f'), Action::Move(Motion::PageDown)),
+        (ctrl('f'), Action::OpenPrompt(PromptKind::Find)),
         (key(KeyCode::PageUp), Action::Move(Motion::PageUp)),
         (ctrl('b'), Action::Move(Motion::PageUp)),
         (ctrl('d'), Action::Move(Motion::HalfPageDown)),
@@ -231,4 +233,147 @@ fn every_help_row_is_filled_in() {
     for (keys, place, what) in HELP {
         assert!(!keys.is_empty() && !place.is_empty() && !what.is_empty());
     }
+}
+
+#[test]
+fn navigation_keys_in_every_pane() {
+    let table = [
+        (ch('t'), Action::OpenPrompt(PromptKind::GoToDate)),
+        (shift('F'), Action::OpenPrompt(PromptKind::DateRange)),
+        (ch('f'), Action::OpenPrompt(PromptKind::Find)),
+        (ctrl('f'), Action::OpenPrompt(PromptKind::Find)),
+        (ch('e'), Action::OpenPrompt(PromptKind::Export)),
+        (shift('T'), Action::OpenPicker(PickerKind::Types)),
+        (ch('#'), Action::OpenPicker(PickerKind::Tags)),
+        (shift('X'), Action::OpenPicker(PickerKind::ActiveFilters)),
+        (ch('+'), Action::ZoomIn),
+        (ch('='), Action::ZoomIn),
+        (ch('-'), Action::ZoomOut),
+        (ch(']'), Action::NextBucket),
+        (ch('['), Action::PreviousBucket),
+        (ch('m'), Action::ToggleEventMark),
+        (ch('\''), Action::NextMark),
+        (ch('"'), Action::PreviousMark),
+        (ch('y'), Action::CopyEvent),
+    ];
+    for pane in ALL_PANES {
+        for (k, action) in &table {
+            assert_eq!(
+                action_for_key(*k, cx(Mode::Normal, pane)),
+                Some(action.clone()),
+                "{k:?} in {pane:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn n_steps_the_find_outside_the_source_view_and_quotes_inside_it() {
+    let finding = |focus| KeyContext {
+        finding: true,
+        ..cx(Mode::Normal, focus)
+    };
+    for pane in [Pane::Events, Pane::Actors, Pane::Quotes, Pane::Detail] {
+        assert_eq!(
+            action_for_key(ch('n'), finding(pane)),
+            Some(Action::FindNext)
+        );
+        assert_eq!(
+            action_for_key(shift('N'), finding(pane)),
+            Some(Action::FindPrevious)
+        );
+        assert_eq!(
+            action_for_key(ch('n'), cx(Mode::Normal, pane)),
+            Some(Action::NextQuote)
+        );
+    }
+    assert_eq!(
+        action_for_key(ch('n'), finding(Pane::Source)),
+        Some(Action::NextQuote)
+    );
+    assert_eq!(
+        action_for_key(shift('N'), finding(Pane::Source)),
+        Some(Action::PreviousQuote)
+    );
+    // Esc stops finding before it goes back.
+    let mut context = finding(Pane::Events);
+    context.can_go_back = true;
+    assert_eq!(
+        action_for_key(key(KeyCode::Esc), context),
+        Some(Action::ClearFind)
+    );
+}
+
+#[test]
+fn prompts_take_every_letter_as_text_and_pickers_move_with_arrows() {
+    let prompt = cx(Mode::Prompt, Pane::Events);
+    let table = [
+        (ch('q'), Some(Action::PromptInput('q'))),
+        (ch('2'), Some(Action::PromptInput('2'))),
+        (ch('-'), Some(Action::PromptInput('-'))),
+        (shift('S'), Some(Action::PromptInput('S'))),
+        (key(KeyCode::Backspace), Some(Action::PromptBackspace)),
+        (ctrl('u'), Some(Action::PromptClear)),
+        (key(KeyCode::Enter), Some(Action::SubmitPrompt)),
+        (key(KeyCode::Esc), Some(Action::CancelPrompt)),
+        (ctrl('c'), Some(Action::Quit)),
+        (key(KeyCode::Down), None),
+    ];
+    for (k, action) in table {
+        assert_eq!(action_for_key(k, prompt), action, "{k:?}");
+    }
+    let picker = cx(Mode::Picker, Pane::Events);
+    let table = [
+        (ch('j'), Some(Action::PromptInput('j'))),
+        (key(KeyCode::Down), Some(Action::Move(Motion::Down))),
+        (ctrl('n'), Some(Action::Move(Motion::Down))),
+        (key(KeyCode::Up), Some(Action::Move(Motion::Up))),
+        (ctrl('p'), Some(Action::Move(Motion::Up))),
+        (key(KeyCode::PageDown), Some(Action::Move(Motion::PageDown))),
+        (key(KeyCode::Enter), Some(Action::SubmitPrompt)),
+        (key(KeyCode::Esc), Some(Action::CancelPrompt)),
+        (key(KeyCode::Backspace), Some(Action::PromptBackspace)),
+    ];
+    for (k, action) in table {
+        assert_eq!(action_for_key(k, picker), action, "{k:?}");
+    }
+}
+
+#[test]
+fn every_normal_key_in_the_help_is_bound() {
+    // The single-character keys the help lists for "anywhere" do something in the events pane.
+    for (keys, place, _) in HELP {
+        if *place != "anywhere" {
+            continue;
+        }
+        for word in keys.split_whitespace() {
+            let mut chars = word.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                assert!(
+                    action_for_key(ch(c), cx(Mode::Normal, Pane::Events)).is_some(),
+                    "{c:?} is in the help but unbound"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_readme_keys_table_lists_every_help_row() {
+    let readme = include_str!("../../README.md");
+    for (keys, place, what) in HELP {
+        let row = format!("| {keys} | {place} | {what} |");
+        assert!(readme.contains(&row), "README.md lacks the row {row}");
+    }
+    let rows = readme
+        .lines()
+        .skip_while(|l| *l != "## Keys")
+        .take_while(|l| !l.starts_with("### "))
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| keys "))
+        .count();
+    assert_eq!(
+        rows,
+        HELP.len(),
+        "README.md's Keys table has rows HELP does not"
+    );
 }

@@ -76,7 +76,7 @@ fn row_spans(
     let count = format!("{:>4}", app.timeline.event_count(id));
     let kind_width = if width >= 40 { 13 } else { 0 };
     let name_width = width.saturating_sub(2 + kind_width + count.len());
-    let mark = if app.filter.contains(&id) {
+    let mark = if app.filter.actors.contains(&id) {
         theme::MARK_SYMBOL
     } else {
         " "
@@ -158,8 +158,8 @@ fn title(app: &App) -> Vec<Span<'static>> {
                 format!(" · {}", app.actors_by_count.len()),
                 theme::COUNT,
             ));
-            if app.filter.len() > 1 {
-                spans.push(Span::raw(format!(" · {} marked", app.filter.len())));
+            if app.filter.actors.len() > 1 {
+                spans.push(Span::raw(format!(" · {} marked", app.filter.actors.len())));
             }
         }
     }

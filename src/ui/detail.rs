@@ -1,5 +1,7 @@
 //! The detail pane: everything about the selected event, wrapped to the pane.
 
+use std::ops::Range;
+
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -8,6 +10,7 @@ use ratatui::Frame;
 use super::safe_text::styled;
 use super::wrap::wrap;
 use super::{pane_block, pane_number, render_row, render_scrollbar, theme};
+use crate::app::find::Needle;
 use crate::app::{App, Pane};
 use crate::model::Event;
 use crate::timeline::Timeline;
@@ -24,7 +27,8 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         return;
     };
     let height = usize::from(inner.height);
-    let lines = lines(app.timeline, event, usize::from(inner.width));
+    let needle = app.find.as_ref().map(|f| &f.needle);
+    let lines = lines_finding(app.timeline, event, usize::from(inner.width), needle);
     let total = lines.len();
     let offset = app.detail_scroll.min(total.saturating_sub(height));
     for (row, line) in lines.into_iter().skip(offset).take(height).enumerate() {
@@ -36,8 +40,25 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
 /// The detail of `event` as lines at most `width` columns wide. `App::update` counts them to
 /// limit scrolling, so this is the single definition of the pane's content.
 pub fn lines(timeline: &Timeline, event: &Event, width: usize) -> Vec<Line<'static>> {
+    lines_finding(timeline, event, width, None)
+}
+
+/// The same lines, with the find's matches in the title and summary lit.
+fn lines_finding(
+    timeline: &Timeline,
+    event: &Event,
+    width: usize,
+    needle: Option<&Needle>,
+) -> Vec<Line<'static>> {
+    let found = |text: &str| needle.map(|n| n.ranges(text)).unwrap_or_default();
     let mut out = Vec::new();
-    push_wrapped(&mut out, &event.title, width, 0, theme::TITLE);
+    push_lit(
+        &mut out,
+        &event.title,
+        width,
+        theme::TITLE,
+        &found(&event.title),
+    );
     let date = format!("{}   (EDTF {})", event.date, event.date.edtf());
     labelled(&mut out, "Date", &date, width);
     if let Some(kind) = &event.kind {
@@ -62,7 +83,7 @@ pub fn lines(timeline: &Timeline, event: &Event, width: usize) -> Vec<Line<'stat
     }
     if let Some(summary) = &event.summary {
         out.push(Line::raw(""));
-        push_wrapped(&mut out, summary, width, 0, Style::new());
+        push_lit(&mut out, summary, width, Style::new(), &found(summary));
     }
     out
 }
@@ -88,6 +109,35 @@ fn labelled(out: &mut Vec<Line<'static>>, label: &str, value: &str, width: usize
         if let Some(indent) = first.spans.first_mut() {
             *indent = Span::styled(padded, theme::LABEL);
         }
+    }
+}
+
+/// `text` wrapped to `width`, the bytes in `found` (find matches) lit.
+fn push_lit(
+    out: &mut Vec<Line<'static>>,
+    text: &str,
+    width: usize,
+    style: Style,
+    found: &[Range<usize>],
+) {
+    let room = width.max(1);
+    for range in wrap(text, room) {
+        let start = range.start;
+        let piece = text.get(range).unwrap_or("");
+        let chars = piece.char_indices().map(|(i, c)| {
+            let lit = found.iter().any(|r| r.contains(&(start + i)));
+            (
+                c,
+                if lit {
+                    style.patch(theme::MATCH)
+                } else {
+                    style
+                },
+            )
+        });
+        let mut spans = vec![Span::raw("")];
+        spans.extend(styled(chars, room));
+        out.push(Line::from(spans));
     }
 }
 

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 use super::safe_text::{fit, width};
-use super::{pane_block, pane_number, render_row, render_scrollbar, theme};
+use super::{highlighted, pane_block, pane_number, render_row, render_scrollbar, theme};
 use crate::app::{visible_offset, App, Pane};
 use crate::model::ActorId;
 use crate::timeline::Timeline;
@@ -21,7 +21,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         let note = if app.filter.is_empty() {
             "This dataset has no events."
         } else {
-            "No event involves all of them. x clears the filter."
+            "No event passes every filter. X removes one, x clears them all."
         };
         let note = fit(note, width);
         render_row(frame, inner, 0, Line::styled(note, theme::DIM));
@@ -48,11 +48,24 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
             fit(&event.date.to_string(), columns.date),
             style(theme::DATE),
         )];
-        spans.push(Span::styled(" ", style(Style::new())));
-        spans.push(Span::styled(
-            fit(&event.title, columns.title),
-            style(Style::new()),
-        ));
+        if app.is_marked(ix) {
+            spans.push(Span::styled(theme::EVENT_MARK_SYMBOL, style(theme::MARK)));
+        } else {
+            spans.push(Span::styled(" ", style(Style::new())));
+        }
+        match &app.find {
+            Some(find) => spans.extend(highlighted(
+                &event.title,
+                &find.needle.ranges(&event.title),
+                style(Style::new()),
+                row_style.map_or(theme::MATCH, |r| r.patch(theme::MATCH)),
+                columns.title,
+            )),
+            None => spans.push(Span::styled(
+                fit(&event.title, columns.title),
+                style(Style::new()),
+            )),
+        }
         if columns.actors > 0 {
             spans.push(Span::styled(" ", style(Style::new())));
             let names = short_names(app.timeline, &event.actors);
@@ -106,6 +119,10 @@ fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
     let mut spans = vec![Span::raw(format!("{}Events", pane_number(Pane::Events)))];
     if app.filter.is_empty() {
         spans.push(Span::styled(format!(" · {total}"), theme::COUNT));
+        if let Some(unit) = app.zoom {
+            spans.push(Span::styled(format!(" · by {}", unit.name()), theme::DIM));
+        }
+        spans.extend(find_count(app));
         return spans;
     }
     let counts = format!(" · {} of {total}", app.view.len());
@@ -114,13 +131,50 @@ fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
     spans.push(Span::raw(" · "));
     spans.push(Span::styled(filter_label(app, room), theme::MARK));
     spans.push(Span::styled(counts, theme::COUNT));
+    spans.extend(find_count(app));
     spans
 }
 
-/// The filter's actors as words: "A", "A and B", "A, B and C", or "A +2" when that is too wide.
+/// " · find 'sanctions' 3/12": the selected event's number among the matches ("-" when it is
+/// not one), so the count stays in view while the status line shows a note.
+fn find_count(app: &App) -> Option<Span<'static>> {
+    let find = app.find.as_ref()?;
+    let at = find
+        .number_of(app.selected_event())
+        .map_or_else(|| "-".to_string(), |n| n.to_string());
+    Some(Span::styled(
+        format!(
+            " · find '{}' {at}/{}",
+            super::safe_text::sanitize(&find.needle.query),
+            find.hits.len()
+        ),
+        theme::PROMPT,
+    ))
+}
+
+/// The active filters in one line: the actors as words ("A", "A and B", "A, B and C", or
+/// "A +2" when that is too wide), then types, tags and dates: "A, type call, #sanctions".
 pub fn filter_label(app: &App, room: usize) -> String {
+    let others: Vec<String> = app
+        .filter
+        .parts()
+        .iter()
+        .filter(|p| !matches!(p, crate::app::FilterPart::Actor(_)))
+        .map(|p| app.filter.part_label(app.timeline, p))
+        .collect();
+    let others = others.join(", ");
+    let actors = actors_label(app, room.saturating_sub(width(&others) + 2));
+    match (actors.is_empty(), others.is_empty()) {
+        (true, _) => others,
+        (false, true) => actors,
+        (false, false) => format!("{actors}, {others}"),
+    }
+}
+
+fn actors_label(app: &App, room: usize) -> String {
     let names: Vec<String> = app
         .filter
+        .actors
         .iter()
         .map(|a| super::safe_text::sanitize(&app.timeline.actor(*a).name).into_owned())
         .collect();

@@ -14,6 +14,11 @@ pub const MIN_HEIGHT: u16 = 4;
 pub const WIDE_WIDTH: u16 = 80;
 pub const WIDE_HEIGHT: u16 = 20;
 
+/// The density strip above the panes: two rows of bars and one of labels, shown from this
+/// terminal height up.
+pub const STRIP_ROWS: u16 = 3;
+pub const STRIP_MIN_HEIGHT: u16 = 16;
+
 /// Columns taken by the source view's gutter: a citation mark, a sentence number, a space.
 pub const SOURCE_GUTTER: usize = 5;
 
@@ -27,6 +32,8 @@ pub enum Screen {
         /// The area every pane would have if shown: used for page sizes of hidden panes.
         all: [(Pane, Rect); 5],
         status: Rect,
+        /// The density strip, when the terminal is tall enough.
+        strip: Option<Rect>,
         /// Whether only the focused pane is shown.
         single: bool,
     },
@@ -41,6 +48,14 @@ impl Screen {
                 .iter()
                 .find(|(p, _)| *p == pane)
                 .map_or(Rect::default(), |(_, r)| *r),
+        }
+    }
+
+    /// Where the density strip is drawn, if it is.
+    pub fn strip(&self) -> Option<Rect> {
+        match self {
+            Screen::TooSmall => None,
+            Screen::Panes { strip, .. } => *strip,
         }
     }
 
@@ -70,7 +85,15 @@ pub fn compute(area: Rect, source_open: bool, focus: Pane) -> Screen {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Screen::TooSmall;
     }
-    let main = Rect::new(area.x, area.y, area.width, area.height - 1);
+    let (strip, top) = if area.height >= STRIP_MIN_HEIGHT {
+        (
+            Some(Rect::new(area.x, area.y, area.width, STRIP_ROWS)),
+            STRIP_ROWS,
+        )
+    } else {
+        (None, 0)
+    };
+    let main = Rect::new(area.x, area.y + top, area.width, area.height - 1 - top);
     let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
     if area.width < WIDE_WIDTH || area.height < WIDE_HEIGHT {
         let all = [
@@ -85,6 +108,7 @@ pub fn compute(area: Rect, source_open: bool, focus: Pane) -> Screen {
             visible: vec![(focus, main)],
             all,
             status,
+            strip,
             single: true,
         };
     }
@@ -136,6 +160,7 @@ pub fn compute(area: Rect, source_open: bool, focus: Pane) -> Screen {
             (Pane::Source, bottom),
         ],
         status,
+        strip,
         single: false,
     }
 }
@@ -172,7 +197,7 @@ mod tests {
             panic!("60x20 fits");
         };
         assert!(single);
-        assert_eq!(visible, vec![(Pane::Actors, Rect::new(0, 0, 60, 19))]);
+        assert_eq!(visible, vec![(Pane::Actors, Rect::new(0, 3, 60, 16))]);
         assert_eq!(
             compute(Rect::new(0, 0, 5, 5), false, Pane::Events),
             Screen::TooSmall

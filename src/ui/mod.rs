@@ -6,10 +6,12 @@ pub mod detail;
 mod events;
 mod help;
 pub mod layout;
+mod picker;
 mod quotes;
 pub mod safe_text;
 mod source;
 mod status;
+mod strip;
 pub mod theme;
 pub mod wrap;
 
@@ -29,7 +31,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let screen = layout::compute(area, app.source.is_some(), app.focus);
     let Screen::Panes {
-        visible, status, ..
+        visible,
+        status,
+        strip,
+        ..
     } = screen
     else {
         draw_too_small(frame, area);
@@ -45,12 +50,43 @@ pub fn draw(app: &App, frame: &mut Frame) {
             Pane::Source => source::render(app, frame, rect, focused),
         }
     }
+    if let Some(strip) = strip {
+        strip::render(app, frame, strip);
+    }
     status::render(app, frame, status);
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => help::render_help(frame, area, *scroll),
         Overlay::Citing(popup) => help::render_citing(app, frame, area, popup),
     }
+    if let Some(picker) = &app.picker {
+        picker::render(frame, area, picker);
+    }
+}
+
+/// `text` made safe and fitted to exactly `columns`, the bytes in `ranges` (find matches)
+/// drawn in `lit` over `base`.
+fn highlighted(
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    base: ratatui::style::Style,
+    lit: ratatui::style::Style,
+    columns: usize,
+) -> Vec<Span<'static>> {
+    let chars = text.char_indices().map(|(i, c)| {
+        let style = if ranges.iter().any(|r| r.contains(&i)) {
+            lit
+        } else {
+            base
+        };
+        (c, style)
+    });
+    let mut spans = safe_text::styled(chars, columns);
+    let used: usize = spans.iter().map(|s| safe_text::width(&s.content)).sum();
+    if used < columns {
+        spans.push(Span::styled(" ".repeat(columns - used), base));
+    }
+    spans
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {

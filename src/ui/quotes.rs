@@ -47,11 +47,21 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         let header = format!("[{}] {}", quote.sentence_number(), source.title);
         lines.push(Line::styled(fit(&header, width), header_style));
         let bar = if selected { "▌ " } else { "  " };
+        // Find matches in the quote, as byte ranges of the whole quote.
+        let found = app
+            .find
+            .as_ref()
+            .map(|f| f.needle.ranges(&quote.text))
+            .unwrap_or_default();
         for range in quote_lines(quote, width) {
+            let start = range.start;
             let text = quote.text.get(range).unwrap_or("");
             let mut spans = vec![Span::styled(bar, theme::MARK)];
             spans.extend(styled(
-                text.chars().map(|c| (c, theme::QUOTE_TEXT)),
+                text.char_indices().map(|(i, c)| {
+                    let lit = found.iter().any(|r| r.contains(&(start + i)));
+                    (c, if lit { theme::MATCH } else { theme::QUOTE_TEXT })
+                }),
                 width.saturating_sub(2),
             ));
             lines.push(Line::from(spans));

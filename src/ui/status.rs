@@ -7,10 +7,14 @@ use ratatui::Frame;
 use super::events::filter_label;
 use super::safe_text::{sanitize, truncate, width};
 use super::theme;
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, Prompt};
 use crate::commands::count;
 
 pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
+    if let Some(prompt) = app.prompt() {
+        render_prompt(prompt, frame, rect);
+        return;
+    }
     let total = usize::from(rect.width);
     let hint: &[(&str, &str)] = match app.mode() {
         Mode::Normal => &[
@@ -22,6 +26,8 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
         Mode::Search => &[("Enter", "filter"), ("↑↓", "move"), ("Esc", "cancel")],
         Mode::Help => &[("Esc", "close")],
         Mode::Citing => &[("Enter", "go to event"), ("Esc", "close")],
+        Mode::Picker => &[("Enter", "choose"), ("↑↓", "move"), ("Esc", "cancel")],
+        Mode::Prompt => &[("Enter", "go"), ("Esc", "cancel")],
     };
     let left = match app.message() {
         Some(message) => format!(" {} ", sanitize(message)),
@@ -52,6 +58,27 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     frame.render_widget(Line::from(spans).style(theme::STATUS), rect);
 }
 
+/// The prompt fills the status line: its label, the input with a cursor, and why the last
+/// Enter was refused.
+fn render_prompt(prompt: &Prompt, frame: &mut Frame, rect: Rect) {
+    let total = usize::from(rect.width);
+    let label = format!(" {}: ", prompt.kind.label());
+    let mut spans = vec![Span::styled(truncate(&label, total), theme::PROMPT)];
+    let mut used = width(&label).min(total);
+    let input = truncate(&prompt.input, total.saturating_sub(used + 1));
+    used += width(&input);
+    spans.push(Span::raw(input));
+    if used < total {
+        spans.push(Span::styled("▏", theme::PROMPT));
+        used += 1;
+    }
+    if let Some(error) = &prompt.error {
+        let error = truncate(&format!("  {error}"), total.saturating_sub(used));
+        spans.push(Span::styled(error, theme::PROMPT_ERROR));
+    }
+    frame.render_widget(Line::from(spans), rect);
+}
+
 fn hint_spans(hint: &[(&str, &str)]) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for (key, what) in hint {
@@ -73,9 +100,22 @@ fn summary(app: &App) -> String {
     if !app.filter.is_empty() {
         text.push_str(&format!(
             " · filter: {} ({} shown)",
-            filter_label(app, 30),
+            filter_label(app, 40),
             app.view.len()
         ));
+    }
+    if let Some(find) = app.find() {
+        let at = find
+            .number_of(app.selected_event())
+            .map_or_else(|| "-".to_string(), |n| n.to_string());
+        text.push_str(&format!(
+            " · find '{}' {at}/{}",
+            sanitize(&find.needle.query),
+            find.hits.len()
+        ));
+    }
+    if !app.marked.is_empty() {
+        text.push_str(&format!(" · {} marked", app.marked.len()));
     }
     text
 }

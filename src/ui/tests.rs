@@ -114,7 +114,11 @@ fn search_highlights_the_matched_characters() {
     // "Vladimir " is not matched.
     assert!(!buffer[(x - 2, y)].modifier.contains(Modifier::UNDERLINED));
     let prompt = row_with(&buffer, "/put▏");
-    assert_eq!(prompt, Some(0), "the prompt is in the actors title");
+    assert_eq!(
+        prompt,
+        Some(crate::ui::layout::STRIP_ROWS),
+        "the prompt is in the actors title"
+    );
 }
 
 #[test]
@@ -314,10 +318,12 @@ fn unsafe_text_shows_placeholders_and_wide_text_keeps_borders_aligned() {
         .iter()
         .any(|c| c.symbol().chars().any(|ch| ch.is_control())));
     // Every row of the events pane ends in its border at the same column.
-    let border_x = column_of(&buffer, 0, "╮")
+    // Below the density strip.
+    let top = crate::ui::layout::STRIP_ROWS;
+    let border_x = column_of(&buffer, top, "╮")
         .unwrap_or(0)
-        .min(column_of(&buffer, 0, "┓").unwrap_or(u16::MAX));
-    for y in 1..10 {
+        .min(column_of(&buffer, top, "┓").unwrap_or(u16::MAX));
+    for y in top + 1..top + 10 {
         let symbol = buffer[(border_x, y)].symbol();
         assert!(
             symbol == "┃" || symbol == "█" || symbol == "║",
@@ -329,4 +335,188 @@ fn unsafe_text_shows_placeholders_and_wide_text_keeps_borders_aligned() {
         .lines()
         .nth(usize::from(y))
         .is_some_and(|l| l.contains('…')));
+}
+
+/// The top rows of the screen: the strip and the first rows of the panes.
+fn top_rows(buffer: &Buffer, rows: usize) -> String {
+    text(buffer)
+        .lines()
+        .take(rows)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_density_strip_marks_the_selected_bucket_and_rough_dates() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 100, 30);
+    for _ in 0..4 {
+        app.update(Action::ZoomOut);
+    }
+    app.update(Action::ZoomIn);
+    // Months: 2021? (rough), ~2021-11 (rough), December (one month-precise, so rough, and six
+    // days), ~2022-01 (rough), 2022-02 (exact).
+    app.update(Action::Move(Motion::Down));
+    app.update(Action::Move(Motion::Down));
+    app.update(Action::Move(Motion::Down));
+    let buffer = render(&app, 100, 30);
+    insta::assert_snapshot!("strip_by_month", top_rows(&buffer, 5));
+    let axis = text(&buffer).lines().nth(2).unwrap_or_default().to_string();
+    assert!(axis.contains("▲ 2021-12: 6 events (1 rough)"), "{axis}");
+    let (cols, _) = app.strip_geometry();
+    let december = app.selected_bucket().unwrap_or(0) - app.strip_offset;
+    let x = (december * cols) as u16;
+    // The lit column, exact events drawn solid over the rough one.
+    assert_eq!(buffer[(x, 1)].bg, theme::STRIP_SELECTED_BG);
+    assert_eq!(buffer[(x, 1)].fg, theme::STRIP_EXACT.fg.unwrap_or_default());
+    // The first month holds only the uncertain year: rough throughout.
+    let first = &buffer[(0, 1)];
+    assert_eq!(first.fg, theme::STRIP_ROUGH.fg.unwrap_or_default());
+}
+
+#[test]
+fn the_strip_by_day_scrolls_with_the_selection() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 80, 24);
+    for _ in 0..4 {
+        app.update(Action::ZoomIn);
+    }
+    app.update(Action::Move(Motion::Last));
+    let buffer = render(&app, 80, 24);
+    insta::assert_snapshot!("strip_by_day_at_the_end", top_rows(&buffer, 4));
+    assert!(text(&buffer).contains("◀ "), "earlier days lie to the left");
+}
+
+#[test]
+fn prompts_show_in_the_status_line_with_their_errors() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 80, 24);
+    app.update(Action::OpenPrompt(crate::app::PromptKind::GoToDate));
+    for c in "2021-13".chars() {
+        app.update(Action::PromptInput(c));
+    }
+    let screen = text(&render(&app, 80, 24));
+    insta::assert_snapshot!(
+        "go_to_date_prompt",
+        screen.lines().last().unwrap_or_default()
+    );
+    app.update(Action::SubmitPrompt);
+    let screen = text(&render(&app, 80, 24));
+    let status = screen.lines().last().unwrap_or_default().to_string();
+    insta::assert_snapshot!("go_to_date_refused", status);
+    assert!(status.contains("go to date: 2021-13▏"), "{status}");
+    assert!(status.contains("month"), "the parser's reason: {status}");
+}
+
+#[test]
+fn find_highlights_matches_and_counts_them() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::OpenPrompt(crate::app::PromptKind::Find));
+    for c in "wagner".chars() {
+        app.update(Action::PromptInput(c));
+    }
+    app.update(Action::SubmitPrompt);
+    app.update(Action::FindNext);
+    let buffer = render(&app, 120, 40);
+    let screen = text(&buffer);
+    assert!(screen.contains("find 'wagner' 2/2"), "{screen}");
+    let y = row_with(&buffer, "EU sanctions the Wagner Group").unwrap_or(0);
+    let x = column_of(&buffer, y, "Wagner Group").unwrap_or(0);
+    for dx in 0..6 {
+        let cell = &buffer[(x + dx, y)];
+        assert!(cell.modifier.contains(Modifier::UNDERLINED), "W+{dx} lit");
+        assert_eq!(
+            cell.bg,
+            theme::SELECTED.bg.unwrap_or_default(),
+            "still selected"
+        );
+    }
+    assert!(!buffer[(x + 7, y)].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn marked_events_carry_a_dot() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::Move(Motion::Down));
+    app.update(Action::ToggleEventMark);
+    let screen = text(&render(&app, 120, 40));
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Russian troop build-up"))
+        .unwrap_or_default();
+    assert!(row.contains("~2021-11         ●Russian"), "{row}");
+    assert!(
+        screen.contains("1 marked") || app.message().is_some(),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_type_picker_lists_types_with_counts() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 80, 24);
+    app.update(Action::OpenPicker(crate::app::PickerKind::Tags));
+    app.update(Action::PromptInput('u'));
+    let buffer = render(&app, 80, 24);
+    insta::assert_snapshot!("tag_picker", text(&buffer));
+}
+
+#[test]
+fn all_filters_show_in_one_line() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    let putin = timeline
+        .actor_by_id("putin")
+        .unwrap_or_else(|| panic!("putin"));
+    app.update(Action::FilterByActor(putin));
+    app.update(Action::OpenPicker(crate::app::PickerKind::Tags));
+    app.update(Action::SubmitPrompt);
+    app.update(Action::OpenPrompt(crate::app::PromptKind::DateRange));
+    for c in "2021-12".chars() {
+        app.update(Action::PromptInput(c));
+    }
+    app.update(Action::SubmitPrompt);
+    let screen = text(&render(&app, 120, 40));
+    assert!(
+        screen.contains("Events · Vladimir Putin, #sample, 2021-12 · 3 of 10"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("filter: Vladimir Putin, #sample, 2021-"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn find_highlights_matches_in_quotes_too() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::OpenPrompt(crate::app::PromptKind::Find));
+    for c in "activities".chars() {
+        app.update(Action::PromptInput(c));
+    }
+    app.update(Action::SubmitPrompt);
+    let buffer = render(&app, 120, 40);
+    let y = row_with(&buffer, "▌ the activities of").unwrap_or_else(|| panic!("quote shown"));
+    let x = column_of(&buffer, y, "activities").unwrap_or(0);
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(!buffer[(x - 2, y)].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn find_highlights_matches_in_the_detail_summary() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::OpenPrompt(crate::app::PromptKind::Find));
+    for c in "sample event".chars() {
+        app.update(Action::PromptInput(c));
+    }
+    app.update(Action::SubmitPrompt);
+    let buffer = render(&app, 120, 40);
+    let y = row_with(&buffer, "This is a sample event").unwrap_or_else(|| panic!("summary shown"));
+    let x = column_of(&buffer, y, "sample event").unwrap_or(0);
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(!buffer[(x - 2, y)].modifier.contains(Modifier::UNDERLINED));
 }

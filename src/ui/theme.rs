@@ -57,3 +57,20 @@ pub const TOO_SMALL: Style = Style::new().fg(Color::Red).add_modifier(Modifier::
 pub const CITED_MARK: &str = "•";
 /// Marks an actor that is part of the filter.
 pub const MARK_SYMBOL: &str = "●";
+
+/// The density strip: bars of exactly dated events, bars of rough ones (uncertain,
+/// approximate, intervals, coarser than the bucket: also drawn shaded when a whole cell is
+/// rough), and the selected event's bucket (a lit column, and ▲ below it).
+pub const STRIP_EXACT: Style = Style::new().fg(Color::Cyan);
+pub const STRIP_ROUGH: Style = Style::new().fg(Color::Yellow);
+pub const STRIP_SELECTED_BG: Color = Color::DarkGray;
+pub const STRIP_AXIS: Style = Style::new().fg(Color::DarkGray);
+pub const STRIP_MARKER: Style = Style::new().fg(Color::White).add_modifier(Modifier::BOLD);
+/// A whole cell of rough events.
+pub const STRIP_ROUGH_FULL: &str = "▒";
+
+/// A marked event, before its title.
+pub const EVENT_MARK_SYMBOL: &str = "●";
+
+/// An error in a prompt.
+pub const PROMPT_ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);

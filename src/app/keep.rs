@@ -1,0 +1,200 @@
+//! Keeping things: marked events, the clipboard, and the state carried from one timeline to
+//! the next when the dataset is reloaded.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::density::Unit;
+use super::find::{Find, Needle};
+use super::{App, Effect, Filters, Pane};
+use crate::date::EdtfDate;
+use crate::model::EventIx;
+use crate::timeline::Timeline;
+
+/// Event types and tags with their event counts, most used first, then by name.
+/// Names with their event counts.
+type Counted = Vec<(String, usize)>;
+
+pub(super) fn types_and_tags(timeline: &Timeline) -> (Counted, Counted) {
+    let mut types: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut tags: BTreeMap<&str, usize> = BTreeMap::new();
+    for event in timeline.events() {
+        if let Some(kind) = &event.kind {
+            *types.entry(kind).or_default() += 1;
+        }
+        for tag in &event.tags {
+            *tags.entry(tag).or_default() += 1;
+        }
+    }
+    let sorted = |map: BTreeMap<&str, usize>| {
+        let mut list: Vec<(String, usize)> =
+            map.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        list
+    };
+    (sorted(types), sorted(tags))
+}
+
+/// What survives a reload, by name rather than by index: the new timeline may have other
+/// events, actors and order. Also how the browser starts (`--from`, `--to`, saved marks).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Carried {
+    pub selected: Option<String>,
+    pub actors: Vec<String>,
+    pub types: Vec<String>,
+    pub tags: Vec<String>,
+    pub from: Option<EdtfDate>,
+    pub to: Option<EdtfDate>,
+    pub find: Option<String>,
+    pub zoom: Option<Unit>,
+    pub marks: BTreeSet<String>,
+}
+
+impl App<'_> {
+    /// The state worth keeping across a reload.
+    pub fn carry(&self) -> Carried {
+        let t = self.timeline;
+        Carried {
+            selected: self.selected_event().map(|e| t.event(e).id.clone()),
+            actors: self
+                .filter
+                .actors
+                .iter()
+                .map(|a| t.actor(*a).id.clone())
+                .collect(),
+            types: self.filter.types.clone(),
+            tags: self.filter.tags.clone(),
+            from: self.filter.from,
+            to: self.filter.to,
+            find: self.find.as_ref().map(|f| f.needle.query.clone()),
+            zoom: self.zoom,
+            marks: self.marks.clone(),
+        }
+    }
+
+    /// Applies carried state to a fresh app. Actors no longer in the timeline are dropped from
+    /// the filter; the selection moves to the carried event, or stays at the start.
+    pub fn restore(&mut self, carried: Carried) {
+        let t = self.timeline;
+        let filters = Filters {
+            actors: carried
+                .actors
+                .iter()
+                .filter_map(|id| t.actor_by_id(id))
+                .collect(),
+            types: carried.types,
+            tags: carried.tags,
+            from: carried.from,
+            to: carried.to,
+        };
+        self.zoom = carried.zoom;
+        self.marks = carried.marks;
+        self.remark();
+        self.set_filters(filters);
+        if let Some(query) = carried.find {
+            self.find = Some(Find::new(t, &self.view, Needle::new(&query)));
+        }
+        if let Some(ix) = carried.selected.and_then(|id| t.event_by_id(&id)) {
+            let before = self.selected_event();
+            if let Ok(at) = self.view.binary_search(&ix) {
+                let height = self.height(Pane::Events);
+                self.events.select(at, self.view.len(), height);
+            }
+            self.after_event_change(before);
+        }
+        self.refit();
+    }
+
+    /// Finds again in a new view.
+    pub(super) fn refind(&mut self) {
+        if let Some(find) = self.find.take() {
+            self.find = Some(Find::new(self.timeline, &self.view, find.needle));
+        }
+    }
+
+    /// Rebuilds the list of marked events from the marked ids.
+    fn remark(&mut self) {
+        let t = self.timeline;
+        self.marked = self
+            .marks
+            .iter()
+            .filter_map(|id| t.event_by_id(id))
+            .collect();
+        self.marked.sort_unstable();
+    }
+
+    pub fn is_marked(&self, event: EventIx) -> bool {
+        self.marked.binary_search(&event).is_ok()
+    }
+
+    pub(super) fn toggle_event_mark(&mut self) {
+        let Some(event) = self.selected_event() else {
+            self.message = Some("No event is selected.".into());
+            return;
+        };
+        let id = self.timeline.event(event).id.clone();
+        if self.marks.remove(&id) {
+            self.message = Some("Mark removed.".into());
+        } else {
+            self.marks.insert(id);
+            self.message = Some(format!(
+                "Marked ({} in all): ' and \" go to the next and previous mark.",
+                self.marks.len()
+            ));
+        }
+        self.remark();
+        self.effects.push(Effect::SaveMarks);
+    }
+
+    pub(super) fn step_mark(&mut self, step: isize) {
+        let in_view: Vec<usize> = self
+            .marked
+            .iter()
+            .filter_map(|e| self.view.binary_search(e).ok())
+            .collect();
+        if in_view.is_empty() {
+            self.message = Some(if self.marked.is_empty() {
+                "No event is marked: m marks the selected one.".into()
+            } else {
+                "No marked event in this view.".into()
+            });
+            return;
+        }
+        let at = self.events.selected;
+        let (target, wrapped) = if step > 0 {
+            match in_view.iter().find(|i| **i > at) {
+                Some(i) => (*i, false),
+                None => (in_view[0], true),
+            }
+        } else {
+            match in_view.iter().rev().find(|i| **i < at) {
+                Some(i) => (*i, false),
+                None => (in_view[in_view.len() - 1], true),
+            }
+        };
+        let before = self.selected_event();
+        self.focus = Pane::Events;
+        let height = self.height(Pane::Events);
+        self.events.select(target, self.view.len(), height);
+        self.after_event_change(before);
+        self.refit();
+        if wrapped && in_view.len() > 1 {
+            self.message = Some("Wrapped around the marks.".into());
+        }
+    }
+
+    pub(super) fn copy_event(&mut self) {
+        let Some(event) = self.selected_event() else {
+            self.message = Some("No event is selected.".into());
+            return;
+        };
+        let e = self.timeline.event(event);
+        self.effects.push(Effect::Copy {
+            text: crate::export::event_text(self.timeline, event),
+            what: format!(
+                "'{}' with {}",
+                e.id,
+                crate::commands::count(e.quotes.len(), "quote", "quotes")
+            ),
+        });
+    }
+}

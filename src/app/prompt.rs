@@ -1,0 +1,429 @@
+//! One-line prompts (go to date, date range, find, export) and the fuzzy pickers (event types,
+//! tags, active filters). Both are opened by a key, edited a character at a time, and act on
+//! Enter; a prompt whose input is refused stays open showing why.
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+use super::filters::{parse_range, FilterPart};
+use super::find::{Find, Needle};
+use super::{App, Cursor, Effect, Motion};
+use crate::date::EdtfDate;
+use crate::export::Format;
+
+/// What a prompt asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    /// A date to go to: the first event on or after it.
+    GoToDate,
+    /// A date range to filter by.
+    DateRange,
+    /// Text to find in titles, summaries and quotes.
+    Find,
+    /// A file to export the view to.
+    Export,
+}
+
+impl PromptKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            PromptKind::GoToDate => "go to date",
+            PromptKind::DateRange => "dates (FROM..TO, FROM.., ..TO or one date)",
+            PromptKind::Find => "find",
+            PromptKind::Export => "export to (.md .csv .jsonl)",
+        }
+    }
+}
+
+/// An open prompt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: String,
+    /// Why the last Enter was refused; cleared by the next edit.
+    pub error: Option<String>,
+}
+
+/// What a picker picks from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickerKind {
+    /// Event types, to filter by.
+    Types,
+    /// Tags, to filter by.
+    Tags,
+    /// The active filters, to remove one.
+    ActiveFilters,
+}
+
+impl PickerKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            PickerKind::Types => " Filter by type · Enter adds ",
+            PickerKind::Tags => " Filter by tag · Enter adds ",
+            PickerKind::ActiveFilters => " Remove a filter · Enter removes ",
+        }
+    }
+}
+
+/// One choice of a picker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PickerItem {
+    pub label: String,
+    /// Events in the whole timeline, shown beside types and tags.
+    pub count: Option<usize>,
+    pub part: FilterPart,
+}
+
+/// An item that matches the query, with the char positions that matched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PickerMatch {
+    pub item: usize,
+    pub indices: Vec<usize>,
+}
+
+/// An open picker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picker {
+    pub kind: PickerKind,
+    pub query: String,
+    pub items: Vec<PickerItem>,
+    /// Best first; with an empty query, every item in order.
+    pub matches: Vec<PickerMatch>,
+    pub cursor: Cursor,
+}
+
+impl Picker {
+    /// Ranks the items for the query: once per keystroke.
+    fn rerank(&mut self) {
+        let query = self.query.trim();
+        self.matches = if query.is_empty() {
+            (0..self.items.len())
+                .map(|item| PickerMatch {
+                    item,
+                    indices: Vec::new(),
+                })
+                .collect()
+        } else {
+            let matcher = SkimMatcherV2::default().smart_case();
+            let mut scored: Vec<(i64, PickerMatch)> = self
+                .items
+                .iter()
+                .enumerate()
+                .filter_map(|(item, it)| {
+                    matcher
+                        .fuzzy_indices(&it.label, query)
+                        .map(|(score, indices)| (score, PickerMatch { item, indices }))
+                })
+                .collect();
+            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.item.cmp(&b.1.item)));
+            scored.into_iter().map(|(_, m)| m).collect()
+        };
+        self.cursor = Cursor::default();
+    }
+
+    pub fn selected(&self) -> Option<&PickerItem> {
+        self.matches
+            .get(self.cursor.selected)
+            .and_then(|m| self.items.get(m.item))
+    }
+}
+
+/// Rows of the picker popup's list.
+pub const PICKER_ROWS: usize = 12;
+
+impl App<'_> {
+    pub(super) fn open_prompt(&mut self, kind: PromptKind) {
+        self.search = None;
+        self.picker = None;
+        let input = match kind {
+            PromptKind::Find => self
+                .find
+                .as_ref()
+                .map(|f| f.needle.query.clone())
+                .unwrap_or_default(),
+            PromptKind::DateRange => match (&self.filter.from, &self.filter.to) {
+                (None, None) => String::new(),
+                (Some(f), Some(t)) if f == t => f.edtf(),
+                (f, t) => format!(
+                    "{}..{}",
+                    f.map(|d| d.edtf()).unwrap_or_default(),
+                    t.map(|d| d.edtf()).unwrap_or_default()
+                ),
+            },
+            PromptKind::Export => format!("{}-events.md", file_stem(&self.dataset)),
+            PromptKind::GoToDate => String::new(),
+        };
+        self.prompt = Some(Prompt {
+            kind,
+            input,
+            error: None,
+        });
+    }
+
+    pub(super) fn open_picker(&mut self, kind: PickerKind) {
+        self.search = None;
+        self.prompt = None;
+        let items: Vec<PickerItem> = match kind {
+            PickerKind::Types => self
+                .types
+                .iter()
+                .map(|(t, n)| PickerItem {
+                    label: t.clone(),
+                    count: Some(*n),
+                    part: FilterPart::Type(t.clone()),
+                })
+                .collect(),
+            PickerKind::Tags => self
+                .tags
+                .iter()
+                .map(|(t, n)| PickerItem {
+                    label: t.clone(),
+                    count: Some(*n),
+                    part: FilterPart::Tag(t.clone()),
+                })
+                .collect(),
+            PickerKind::ActiveFilters => self
+                .filter
+                .parts()
+                .into_iter()
+                .map(|part| PickerItem {
+                    label: self.filter.part_label(self.timeline, &part),
+                    count: None,
+                    part,
+                })
+                .collect(),
+        };
+        if items.is_empty() {
+            self.message = Some(
+                match kind {
+                    PickerKind::Types => "No event has a type.",
+                    PickerKind::Tags => "No event has tags.",
+                    PickerKind::ActiveFilters => "No filter to remove.",
+                }
+                .into(),
+            );
+            return;
+        }
+        let mut picker = Picker {
+            kind,
+            query: String::new(),
+            items,
+            matches: Vec::new(),
+            cursor: Cursor::default(),
+        };
+        picker.rerank();
+        self.picker = Some(picker);
+    }
+
+    /// Edits the text of the open prompt or picker.
+    pub(super) fn edit_input(&mut self, edit: impl FnOnce(&mut String)) {
+        if let Some(picker) = &mut self.picker {
+            edit(&mut picker.query);
+            picker.rerank();
+        } else if let Some(prompt) = &mut self.prompt {
+            edit(&mut prompt.input);
+            prompt.error = None;
+        }
+    }
+
+    pub(super) fn move_in_picker(&mut self, motion: Motion) -> bool {
+        let Some(picker) = &mut self.picker else {
+            return false;
+        };
+        picker
+            .cursor
+            .apply(motion, picker.matches.len(), PICKER_ROWS);
+        true
+    }
+
+    pub(super) fn cancel_prompt(&mut self) {
+        self.prompt = None;
+        self.picker = None;
+    }
+
+    pub(super) fn submit(&mut self) {
+        if let Some(picker) = self.picker.take() {
+            let Some(item) = picker.selected().cloned() else {
+                self.message = Some("Nothing matches.".into());
+                self.picker = Some(picker);
+                return;
+            };
+            let filters = match &item.part {
+                _ if picker.kind == PickerKind::ActiveFilters => self.filter.without(&item.part),
+                FilterPart::Type(t) if !self.filter.types.contains(t) => {
+                    let mut f = self.filter.clone();
+                    f.types.push(t.clone());
+                    f
+                }
+                FilterPart::Tag(t) if !self.filter.tags.contains(t) => {
+                    let mut f = self.filter.clone();
+                    f.tags.push(t.clone());
+                    f
+                }
+                _ => {
+                    self.message = Some(format!("Already filtering by {}.", item.label));
+                    return;
+                }
+            };
+            self.push_location();
+            self.set_filters(filters);
+            return;
+        }
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
+        let input = prompt.input.trim().to_string();
+        let refused = match prompt.kind {
+            PromptKind::GoToDate => self.go_to_date(&input),
+            PromptKind::DateRange => match parse_range(&input) {
+                Ok((from, to)) => {
+                    let mut filters = self.filter.clone();
+                    filters.from = from;
+                    filters.to = to;
+                    if filters != self.filter {
+                        self.push_location();
+                        self.set_filters(filters);
+                    }
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            },
+            PromptKind::Find => {
+                self.start_find(&input);
+                Ok(())
+            }
+            PromptKind::Export => self.export(&input),
+        };
+        if let Err(error) = refused {
+            self.message = Some(error.clone());
+            self.prompt = Some(Prompt {
+                error: Some(error),
+                ..prompt
+            });
+        }
+    }
+
+    /// Selects the first event of the view on or after `text` (compared by earliest instant).
+    fn go_to_date(&mut self, text: &str) -> Result<(), String> {
+        let date = EdtfDate::parse(text).map_err(|e| e.to_string())?;
+        let target = date.earliest();
+        let timeline = self.timeline;
+        let at = self
+            .view
+            .partition_point(|ix| timeline.event(*ix).date.earliest() < target);
+        if at >= self.view.len() {
+            return Err(format!(
+                "No event on or after {date}{}.",
+                if self.filter.is_empty() {
+                    ""
+                } else {
+                    " in this view"
+                }
+            ));
+        }
+        self.push_location();
+        self.focus = super::Pane::Events;
+        let before = self.selected_event();
+        let height = self.height(super::Pane::Events);
+        self.events.select(at, self.view.len(), height);
+        self.after_event_change(before);
+        self.refit();
+        Ok(())
+    }
+
+    fn start_find(&mut self, query: &str) {
+        if query.is_empty() {
+            self.find = None;
+            return;
+        }
+        let find = Find::new(self.timeline, &self.view, Needle::new(query));
+        let count = find.hits.len();
+        self.find = Some(find);
+        if count == 0 {
+            self.message = Some(format!("No event in view mentions '{query}'."));
+            return;
+        }
+        // Stay put when the selected event matches, else go to the next match.
+        let selected = self.selected_event();
+        if self
+            .find
+            .as_ref()
+            .and_then(|f| f.number_of(selected))
+            .is_none()
+        {
+            self.step_find(1);
+        }
+    }
+
+    /// Goes to the next (or previous) event matching the find, wrapping around.
+    pub(super) fn step_find(&mut self, step: isize) {
+        let Some(find) = &self.find else {
+            self.message = Some("Nothing to find: press f.".into());
+            return;
+        };
+        if find.hits.is_empty() {
+            self.message = Some(format!("No event mentions '{}'.", find.needle.query));
+            return;
+        }
+        let selected = self.selected_event();
+        let (target, wrapped) = match selected {
+            Some(e) if step > 0 => match find.hits.iter().find(|h| **h > e) {
+                Some(h) => (*h, false),
+                None => (find.hits[0], true),
+            },
+            Some(e) => match find.hits.iter().rev().find(|h| **h < e) {
+                Some(h) => (*h, false),
+                None => (find.hits[find.hits.len() - 1], true),
+            },
+            None => (find.hits[0], false),
+        };
+        self.focus = super::Pane::Events;
+        if let Ok(at) = self.view.binary_search(&target) {
+            let height = self.height(super::Pane::Events);
+            self.events.select(at, self.view.len(), height);
+        }
+        self.after_event_change(selected);
+        self.refit();
+        if wrapped {
+            self.message = Some(if step > 0 {
+                "Find wrapped to the first match.".into()
+            } else {
+                "Find wrapped to the last match.".into()
+            });
+        }
+    }
+
+    fn export(&mut self, input: &str) -> Result<(), String> {
+        if input.is_empty() {
+            return Err("Type a file name, e.g. events.md, events.csv or events.jsonl.".into());
+        }
+        let format = Format::from_path(input)?;
+        if self.view.is_empty() {
+            return Err("No event to export: the view is empty.".into());
+        }
+        self.effects.push(Effect::Export {
+            path: input.into(),
+            format,
+        });
+        Ok(())
+    }
+}
+
+/// A dataset name made into a safe file name stem.
+fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if stem.trim_matches('-').is_empty() {
+        "chronicle".into()
+    } else {
+        stem
+    }
+}

@@ -1,0 +1,143 @@
+//! Carrying out what `App::update` asked for: saving marks, writing exports, copying to the
+//! clipboard. Each says how it went, for the status line.
+
+use std::io::{self, stdout, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use super::Context;
+use crate::app::{App, Effect};
+use crate::commands;
+use crate::export;
+use crate::files::DatasetLocation;
+use crate::state;
+
+/// Does what `update` asked for and says how it went, for the status line.
+pub(super) fn carry_out(app: &App, effect: Effect, cx: &Context) -> String {
+    match effect {
+        Effect::SaveMarks => match cx.store {
+            Some(store) => match store.save(app.marks()) {
+                Ok(()) => app.message().unwrap_or("Marks saved.").to_string(),
+                Err(e) => format!("Marks not saved: {e}"),
+            },
+            None => {
+                "Marks are not kept: there is no state directory (set HOME or CHRONICLE_STATE_DIR)."
+                    .into()
+            }
+        },
+        Effect::Export { path, format } => {
+            let text = export::render(app.timeline, app.view(), format, &app.dataset);
+            match write_export(&path, text.as_bytes(), cx.location) {
+                Ok(written) => format!(
+                    "Exported {} to {}.",
+                    commands::count(app.view().len(), "event", "events"),
+                    written.display()
+                ),
+                Err(e) => format!("Not exported: {e}"),
+            }
+        }
+        Effect::Copy { text, what } => copy(&text, &what),
+    }
+}
+
+/// Writes an export: relative paths are relative to the working directory, never inside the
+/// dataset folder, never over an existing file.
+fn write_export(path: &Path, bytes: &[u8], location: &DatasetLocation) -> Result<PathBuf, String> {
+    let path = std::env::current_dir()
+        .map_err(|e| format!("cannot tell the working directory: {e}"))?
+        .join(path);
+    let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let dir = std::fs::canonicalize(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let Some(name) = path.file_name() else {
+        return Err(format!("{} names no file", path.display()));
+    };
+    let path = dir.join(name);
+    if let DatasetLocation::Folder(root) = location {
+        if let Ok(root) = std::fs::canonicalize(root) {
+            if dir.starts_with(&root) {
+                return Err(format!(
+                    "{} is inside the dataset folder; export somewhere else",
+                    path.display()
+                ));
+            }
+        }
+    }
+    if path.exists() {
+        return Err(format!(
+            "{} already exists; choose another name",
+            path.display()
+        ));
+    }
+    state::write_atomically(&dir, &path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// Puts text on the clipboard: `wl-copy` or `xclip` when there is a display for them, else
+/// OSC 52 (base64 of the cleaned text), which most terminals and tmux pass to the clipboard.
+fn copy(text: &str, what: &str) -> String {
+    let tools: [(&str, &[&str], &str); 2] = [
+        ("wl-copy", &[], "WAYLAND_DISPLAY"),
+        ("xclip", &["-selection", "clipboard"], "DISPLAY"),
+    ];
+    for (tool, args, display) in tools {
+        if std::env::var_os(display).is_none() {
+            continue;
+        }
+        if pipe_to(tool, args, text).is_ok() {
+            return format!("Copied {what} (with {tool}).");
+        }
+    }
+    let mut out = stdout();
+    match out
+        .write_all(export::osc52(text).as_bytes())
+        .and_then(|()| out.flush())
+    {
+        Ok(()) => format!(
+            "Copied {what} through the terminal (OSC 52); a terminal that does not allow it ignores it."
+        ),
+        Err(e) => format!("Not copied: {e}"),
+    }
+}
+
+fn pipe_to(tool: &str, args: &[&str], text: &str) -> io::Result<()> {
+    let mut child = Command::new(tool)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(export::clean(text).as_bytes())?;
+    }
+    let status = child.wait()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!("{tool} failed")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exports_never_go_into_the_dataset_folder_nor_over_a_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dataset = dir.path().join("dataset");
+        std::fs::create_dir_all(dataset.join("sources")).unwrap_or_else(|e| panic!("{e}"));
+        let location = DatasetLocation::Folder(dataset.clone());
+        let inside = write_export(&dataset.join("sources/out.md"), b"x", &location);
+        assert!(
+            inside.is_err_and(|e| e.contains("inside the dataset folder")),
+            "refused inside"
+        );
+        let out = dir.path().join("out.md");
+        let written = write_export(&out, b"hello", &location).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(std::fs::read(&written).ok(), Some(b"hello".to_vec()));
+        let again = write_export(&out, b"other", &location);
+        assert!(again.is_err_and(|e| e.contains("already exists")));
+        let nowhere = write_export(&dir.path().join("no/such/dir/out.md"), b"x", &location);
+        assert!(nowhere.is_err());
+    }
+}
