@@ -18,8 +18,12 @@ pub struct Timeline {
     sources: Vec<Source>,
     /// For each actor, the events involving it, in timeline order.
     events_by_actor: Vec<Vec<EventIx>>,
-    /// For each source, for each sentence, the events quoting it, in timeline order.
-    events_by_sentence: Vec<Vec<Vec<EventIx>>>,
+    /// Which events quote which sentence, as one flat list: sentence `n` of source `s` is
+    /// number `sentence_base[s] + n` overall, and the events quoting it, in timeline order, are
+    /// `citing[citing_start[k]..citing_start[k + 1]]` for that number `k`.
+    sentence_base: Vec<u32>,
+    citing_start: Vec<u32>,
+    citing: Vec<EventIx>,
     /// (hash of the id, event), sorted: lookup by binary search without a second copy of
     /// every id, and without touching the events themselves while sorting.
     events_by_id: Vec<(u64, EventIx)>,
@@ -54,11 +58,80 @@ fn sorted(events: Vec<Event>) -> Vec<Event> {
             run.sort_unstable_by(|a, b| events[a.3 as usize].id.cmp(&events[b.3 as usize].id));
         }
     }
-    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|(_, _, _, i)| slots[i as usize].take())
-        .collect()
+    // Move each event to its place by following the permutation's cycles: no second array
+    // of a million events, which would double the peak memory of a load.
+    let mut events = events;
+    let mut placed = vec![false; events.len()];
+    for start in 0..events.len() {
+        let mut at = start;
+        while !placed[at] {
+            placed[at] = true;
+            let from = order[at].3 as usize;
+            if from == start {
+                break;
+            }
+            events.swap(at, from);
+            at = from;
+        }
+    }
+    events
+}
+
+/// Builds the flat sentence → citing events index (see `Timeline::citing`): one pass to count,
+/// one to fill, each event listed once per sentence however many of its quotes touch it.
+fn index_citations(events: &[Event], sources: &[Source]) -> (Vec<u32>, Vec<u32>, Vec<EventIx>) {
+    let mut sentence_base = Vec::with_capacity(sources.len());
+    let mut total = 0u32;
+    for source in sources {
+        sentence_base.push(total);
+        total += source.sentences.len() as u32;
+    }
+    let total = total as usize;
+    let mut last_seen = vec![u32::MAX; total];
+    let mut citing_start = vec![0u32; total + 1];
+    for (i, event) in events.iter().enumerate() {
+        for k in sentence_numbers(event, &sentence_base, sources) {
+            if last_seen[k] != i as u32 {
+                last_seen[k] = i as u32;
+                citing_start[k + 1] += 1;
+            }
+        }
+    }
+    for k in 0..total {
+        citing_start[k + 1] += citing_start[k];
+    }
+    let mut fill = citing_start.clone();
+    let mut citing = vec![EventIx(0); citing_start[total] as usize];
+    last_seen.fill(u32::MAX);
+    for (i, event) in events.iter().enumerate() {
+        for k in sentence_numbers(event, &sentence_base, sources) {
+            if last_seen[k] != i as u32 {
+                last_seen[k] = i as u32;
+                citing[fill[k] as usize] = EventIx(i as u32);
+                fill[k] += 1;
+            }
+        }
+    }
+    (sentence_base, citing_start, citing)
+}
+
+/// The overall numbers of the sentences `event` quotes.
+fn sentence_numbers<'a>(
+    event: &'a Event,
+    sentence_base: &'a [u32],
+    sources: &'a [Source],
+) -> impl Iterator<Item = usize> + 'a {
+    event.quotes.iter().flat_map(move |quote| {
+        let base = sentence_base.get(quote.source.index()).copied();
+        let count = sources
+            .get(quote.source.index())
+            .map_or(0, |s| s.sentences.len());
+        quote
+            .sentences
+            .clone()
+            .filter(move |n| *n < count)
+            .filter_map(move |n| base.map(|b| b as usize + n))
+    })
 }
 
 fn id_hash(id: &str) -> u64 {
@@ -73,28 +146,13 @@ impl Timeline {
     pub fn new(events: Vec<Event>, actors: Vec<Actor>, sources: Vec<Source>) -> Timeline {
         let events = sorted(events);
         let mut events_by_actor = vec![Vec::new(); actors.len()];
-        let mut events_by_sentence: Vec<Vec<Vec<EventIx>>> = sources
-            .iter()
-            .map(|s| vec![Vec::new(); s.sentences.len()])
-            .collect();
+        let (sentence_base, citing_start, citing) = index_citations(&events, &sources);
         for (i, event) in events.iter().enumerate() {
             let ix = EventIx(i as u32);
             for actor in &event.actors {
                 if let Some(list) = events_by_actor.get_mut(actor.index()) {
                     if list.last() != Some(&ix) {
                         list.push(ix);
-                    }
-                }
-            }
-            for quote in &event.quotes {
-                let Some(per_sentence) = events_by_sentence.get_mut(quote.source.index()) else {
-                    continue;
-                };
-                for sentence in quote.sentences.clone() {
-                    if let Some(list) = per_sentence.get_mut(sentence) {
-                        if list.last() != Some(&ix) {
-                            list.push(ix);
-                        }
                     }
                 }
             }
@@ -115,7 +173,9 @@ impl Timeline {
             actors,
             sources,
             events_by_actor,
-            events_by_sentence,
+            sentence_base,
+            citing_start,
+            citing,
             events_by_id,
             actor_by_id,
         }
@@ -204,10 +264,21 @@ impl Timeline {
 
     /// The events quoting sentence `sentence` (0-based) of `source`, in timeline order.
     pub fn events_citing(&self, source: SourceId, sentence: usize) -> &[EventIx] {
-        self.events_by_sentence
+        let Some(base) = self.sentence_base.get(source.index()) else {
+            return &[];
+        };
+        let within = self
+            .sources
             .get(source.index())
-            .and_then(|s| s.get(sentence))
-            .map_or(&[], Vec::as_slice)
+            .is_some_and(|s| sentence < s.sentences.len());
+        if !within {
+            return &[];
+        }
+        let k = *base as usize + sentence;
+        match (self.citing_start.get(k), self.citing_start.get(k + 1)) {
+            (Some(&from), Some(&to)) => &self.citing[from as usize..to as usize],
+            _ => &[],
+        }
     }
 
     /// The events whose dates overlap `from ..= to` (either end open when `None`).

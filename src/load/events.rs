@@ -27,19 +27,40 @@ pub struct Refs<'a> {
     pub sources_unreadable: bool,
 }
 
-/// An event read from its record; its quotes' spans are filled in later, source by source.
-pub struct ReadEvent {
-    pub event: Event,
+/// Where an event's record is, for problems found after reading (duplicates, quotes).
+#[derive(Clone, Copy)]
+pub struct RecordLines {
     /// The line the record starts on.
-    pub line: usize,
-    /// The line of the record's `"quotes"` field, for problems about its quotes.
-    pub quotes_line: usize,
+    pub record: usize,
+    /// The line of the record's `"quotes"` field.
+    pub quotes: usize,
+}
+
+/// Events read from their records, their quotes' spans not yet found, with where each came
+/// from. Two lists rather than one of pairs, so that the events can be handed on as they are,
+/// without copying a million of them into a new list.
+#[derive(Default)]
+pub struct ReadEvents {
+    pub events: Vec<Event>,
+    pub lines: Vec<RecordLines>,
+}
+
+impl ReadEvents {
+    pub fn push(&mut self, (event, lines): (Event, RecordLines)) {
+        self.events.push(event);
+        self.lines.push(lines);
+    }
+
+    fn append(&mut self, mut other: ReadEvents) {
+        self.events.append(&mut other.events);
+        self.lines.append(&mut other.lines);
+    }
 }
 
 /// One block's worth of results, kept in file order.
 #[derive(Default)]
 struct Parsed {
-    events: Vec<ReadEvent>,
+    events: ReadEvents,
     problems: Vec<Problem>,
 }
 
@@ -53,8 +74,8 @@ pub fn read_lines(
     mut reader: impl Read,
     refs: &Refs,
     problems: &mut Vec<Problem>,
-) -> Vec<ReadEvent> {
-    let mut events = Vec::new();
+) -> ReadEvents {
+    let mut events = ReadEvents::default();
     let mut buffer: Vec<u8> = Vec::with_capacity(BLOCK + (BLOCK >> 4));
     let mut line = 1;
     let mut bytes_before = 0;
@@ -71,7 +92,7 @@ pub fn read_lines(
         let end = if eof {
             buffer.len()
         } else {
-            match buffer.iter().rposition(|b| *b == b'\n') {
+            match memchr::memrchr(b'\n', &buffer) {
                 Some(newline) => newline + 1,
                 None => continue, // one line longer than a block: read on
             }
@@ -102,7 +123,7 @@ pub fn read_lines(
             }
         };
         for parsed in parse_in_parallel(file, text, line, refs) {
-            events.extend(parsed.events);
+            events.append(parsed.events);
             problems.extend(parsed.problems);
         }
         line += count_lines(block);
@@ -129,7 +150,7 @@ fn fill(reader: &mut impl Read, buffer: &mut Vec<u8>) -> std::io::Result<bool> {
 }
 
 fn count_lines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|b| **b == b'\n').count()
+    memchr::memchr_iter(b'\n', bytes).count()
 }
 
 /// Splits `text` (whole lines, starting at `first_line`) between the threads.
@@ -212,7 +233,7 @@ pub fn check_record(
     record: Located<RawEvent>,
     refs: &Refs,
     problems: &mut Vec<Problem>,
-) -> Option<ReadEvent> {
+) -> Option<(Event, RecordLines)> {
     let raw = &record.value;
     let at = |field: &str| Some(record.line_of(field));
     // Built only when there is something to report: most records have nothing.
@@ -312,8 +333,8 @@ pub fn check_record(
             sentences: 0..0,
         })
         .collect();
-    Some(ReadEvent {
-        event: Event {
+    Some((
+        Event {
             id: raw.id,
             date,
             title: raw.title,
@@ -325,9 +346,11 @@ pub fn check_record(
             quotes,
             attributes: raw.attributes.into_iter().collect(),
         },
-        line: record.line,
-        quotes_line,
-    })
+        RecordLines {
+            record: record.line,
+            quotes: quotes_line,
+        },
+    ))
 }
 
 #[cfg(test)]

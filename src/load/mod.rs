@@ -14,7 +14,7 @@ use crate::model::{Actor, ActorId, ActorKind, Event, Source, SourceId};
 use crate::problem::{did_you_mean, quoted, Problem};
 use crate::sentences::split_sentences;
 use crate::timeline::Timeline;
-use events::{ReadEvent, Refs};
+use events::{ReadEvents, Refs};
 use wire::{decode, read_array, Located, RawActor, RawEvent, RawSource};
 
 /// A dataset that loaded cleanly, with notes worth telling (e.g. a quote found twice).
@@ -90,12 +90,24 @@ impl Phases {
         if self.enabled {
             let now = std::time::Instant::now();
             eprintln!(
-                "load: {phase:<9} {:>8.1} ms",
-                (now - self.last).as_secs_f64() * 1e3
+                "load: {phase:<9} {:>8.1} ms  resident {:>6} MB",
+                (now - self.last).as_secs_f64() * 1e3,
+                resident_megabytes()
             );
             self.last = now;
         }
     }
+}
+
+/// The process's resident memory, from /proc where there is one (0 elsewhere).
+fn resident_megabytes() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .map_or(0, |kb| kb / 1024)
 }
 
 struct Loader<'a> {
@@ -430,17 +442,20 @@ impl Loader<'_> {
                 .unwrap_or_default()
                 .into_iter()
                 .filter_map(|record| events::check_record(&file, record, &refs, &mut problems))
-                .collect()
+                .fold(ReadEvents::default(), |mut read, event| {
+                    read.push(event);
+                    read
+                })
         } else {
             match self.location.open(name) {
                 Ok(Some(reader)) => events::read_lines(&file, reader, &refs, &mut problems),
                 Ok(None) => {
                     problems.push(Problem::new(&file, None, "file not found"));
-                    Vec::new()
+                    ReadEvents::default()
                 }
                 Err(message) => {
                     problems.push(Problem::new(&file, None, message));
-                    Vec::new()
+                    ReadEvents::default()
                 }
             }
         };
@@ -455,26 +470,26 @@ impl Loader<'_> {
         // Problems were found record by record, then quote by quote: report them by line.
         problems.sort_by_key(|p| p.line);
         self.problems.extend(problems);
-        read.into_iter().map(|r| r.event).collect()
+        read.events
     }
 
     /// Duplicate event ids, each named with the line that first used it.
-    fn check_event_ids(&self, file: &str, read: &[ReadEvent], problems: &mut Vec<Problem>) {
+    fn check_event_ids(&self, file: &str, read: &ReadEvents, problems: &mut Vec<Problem>) {
         let mut first_line: FxHashMap<&str, usize> = FxHashMap::default();
-        first_line.reserve(read.len());
-        for event in read {
-            let id = event.event.id.as_str();
+        first_line.reserve(read.events.len());
+        for (event, lines) in read.events.iter().zip(&read.lines) {
+            let id = event.id.as_str();
             match first_line.get(id) {
                 Some(first) => problems.push(Problem::new(
                     file,
-                    Some(event.line),
+                    Some(lines.record),
                     format!(
                         "duplicate event id {} (first defined on line {first})",
                         quoted(id)
                     ),
                 )),
                 None => {
-                    first_line.insert(id, event.line);
+                    first_line.insert(id, lines.record);
                 }
             }
         }

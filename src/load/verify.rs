@@ -4,7 +4,8 @@
 use std::ops::Range;
 use std::thread;
 
-use super::events::ReadEvent;
+use super::events::ReadEvents;
+use crate::model::Event;
 use crate::model::Source;
 use crate::problem::{quoted, quoted_up_to, Problem};
 use crate::quote::{fold, Found, NormalizedText};
@@ -18,48 +19,48 @@ type QuoteRef = (usize, usize);
 pub fn locate_quotes(
     file: &str,
     sources: &[Source],
-    events: &mut [ReadEvent],
+    read: &mut ReadEvents,
     problems: &mut Vec<Problem>,
     notes: &mut Vec<Problem>,
 ) {
     let mut by_source: Vec<Vec<QuoteRef>> = vec![Vec::new(); sources.len()];
-    for (e, read) in events.iter().enumerate() {
-        for (q, quote) in read.event.quotes.iter().enumerate() {
+    for (e, event) in read.events.iter().enumerate() {
+        for (q, quote) in event.quotes.iter().enumerate() {
             if let Some(list) = by_source.get_mut(quote.source.index()) {
                 list.push((e, q));
             }
         }
     }
-    let found = find_all(sources, &by_source, events);
+    let found = find_all(sources, &by_source, &read.events);
     let mut reports: Vec<(usize, usize, Problem, bool)> = Vec::new();
     for ((source, refs), results) in sources.iter().zip(&by_source).zip(found) {
         for (&(e, q), result) in refs.iter().zip(results) {
-            let read = &mut events[e];
-            let line = read.quotes_line;
+            let line = read.lines[e].quotes;
+            let event = &mut read.events[e];
             match result {
                 Some(found) => {
                     if found.occurrences > 1 {
                         let message = format!(
                             "event {}, quote {} occurs {} times in source {}; the first is used",
-                            quoted(&read.event.id),
+                            quoted(&event.id),
                             q + 1,
                             found.occurrences,
                             quoted(&source.id)
                         );
                         reports.push((e, q, Problem::new(file, Some(line), message), false));
                     }
-                    let quote = &mut read.event.quotes[q];
+                    let quote = &mut event.quotes[q];
                     quote.sentences = sentences_of(source, &found.span);
                     quote.span = found.span;
                 }
                 None => {
-                    let quote = &read.event.quotes[q];
+                    let quote = &event.quotes[q];
                     let mut problem = Problem::new(
                         file,
                         Some(line),
                         format!(
                             "event {}, quote {} not found in source {}: {}",
-                            quoted(&read.event.id),
+                            quoted(&event.id),
                             q + 1,
                             quoted(&source.id),
                             quoted(&quote.text)
@@ -96,7 +97,7 @@ fn sentences_of(source: &Source, span: &Range<usize>) -> Range<usize> {
 fn find_all(
     sources: &[Source],
     by_source: &[Vec<QuoteRef>],
-    events: &[ReadEvent],
+    events: &[Event],
 ) -> Vec<Vec<Option<Found>>> {
     let threads = thread::available_parallelism().map_or(1, |n| n.get().min(8));
     let work: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
@@ -107,7 +108,7 @@ fn find_all(
             .map(|(i, source)| {
                 let texts: Vec<&str> = by_source[*i]
                     .iter()
-                    .map(|&(e, q)| events[e].event.quotes[q].text.as_str())
+                    .map(|&(e, q)| events[e].quotes[q].text.as_str())
                     .collect();
                 find_in_source(&source.text, &texts)
             })

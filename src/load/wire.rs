@@ -68,6 +68,10 @@ impl<T> Located<'_, T> {
     /// The line of `"field"` inside the record, for messages about one field of a multi-line
     /// record; the record's first line when the field is not written out.
     pub fn line_of(&self, field: &str) -> usize {
+        // A JSON Lines record is one line by definition: nothing to search.
+        if self.text.len() < 2 || memchr::memchr(b'\n', self.text.as_bytes()).is_none() {
+            return self.line;
+        }
         let key = format!("\"{field}\"");
         self.text
             .find(&key)
@@ -76,7 +80,7 @@ impl<T> Located<'_, T> {
 }
 
 fn count_lines(text: &str) -> usize {
-    text.bytes().filter(|b| *b == b'\n').count()
+    memchr::memchr_iter(b'\n', text.as_bytes()).count()
 }
 
 /// Decodes a file's bytes as UTF-8 text, dropping a leading byte order mark.
