@@ -5,7 +5,10 @@
 pub mod cli;
 pub mod commands;
 pub mod date;
+pub mod export;
 pub mod files;
+pub mod import;
+pub mod input;
 pub mod load;
 pub mod model;
 pub mod problem;

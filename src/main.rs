@@ -6,39 +6,54 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use chronicle::cli::{Cli, Command};
-use chronicle::commands::{self, events::EventFilter, Failure};
-use chronicle::files::DatasetLocation;
-use chronicle::load::{load, Dataset};
+use chronicle::cli::{Cli, Command, Inputs};
+use chronicle::commands::events::{EventFilter, Output};
+use chronicle::commands::{self, Failure};
+use chronicle::import::Format;
+use chronicle::input::{open, thousands};
+use chronicle::load::Dataset;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = match cli.command {
-        None => return browse(cli.dataset),
-        Some(Command::Check { dataset }) => {
-            with_dataset(dataset, |d| Ok(commands::check::run(d, &mut out)?))
+        None => {
+            return match load_reporting(&cli.inputs, cli.format) {
+                Ok(dataset) => browse(dataset),
+                Err(_) => ExitCode::FAILURE,
+            }
+        }
+        Some(Command::Check { inputs, format }) => {
+            with_dataset(&inputs, format, |d| Ok(commands::check::run(d, &mut out)?))
         }
         Some(Command::Events {
-            dataset,
+            inputs,
+            input_format,
             actor,
             from,
             to,
+            format,
             json,
-        }) => with_dataset(dataset, |d| {
+        }) => with_dataset(&inputs, input_format, |d| {
             let filter = EventFilter {
                 actors: actor,
                 from,
                 to,
             };
-            commands::events::run(&d.timeline, &filter, json, &mut out)
+            let output = if json {
+                Output::Json
+            } else {
+                format.unwrap_or_default()
+            };
+            commands::events::run(d, &filter, output, &mut out)
         }),
         Some(Command::Actors {
-            dataset,
+            inputs,
+            format,
             search,
             json,
-        }) => with_dataset(dataset, |d| {
+        }) => with_dataset(&inputs, format, |d| {
             Ok(commands::actors::run(
                 &d.timeline,
                 search.as_deref(),
@@ -46,9 +61,30 @@ fn main() -> ExitCode {
                 &mut out,
             )?)
         }),
-        Some(Command::Show { event, dataset }) => with_dataset(dataset, |d| {
+        Some(Command::Show {
+            event,
+            inputs,
+            format,
+        }) => with_dataset(&inputs, format, |d| {
             commands::show::run(&d.timeline, &event, &mut out)
         }),
+        Some(Command::Import {
+            inputs,
+            format,
+            output,
+            force,
+        }) => {
+            if inputs.paths.is_empty() {
+                Err(Failure::Usage(
+                    "name the files to import, e.g. `chronicle import events.CSV -o my-dataset`"
+                        .into(),
+                ))
+            } else {
+                with_dataset(&inputs, format, |d| {
+                    commands::import::run(d, &output, force, &mut out)
+                })
+            }
+        }
         Some(Command::Sentences { file, json }) => sentences(&file, json, &mut out),
     };
     let flushed = out.flush();
@@ -67,43 +103,86 @@ fn main() -> ExitCode {
     }
 }
 
-/// Loads the dataset, printing every problem (and any notes) to standard error.
-fn load_reporting(dataset: Option<PathBuf>) -> Result<Dataset, Failure> {
-    let location = DatasetLocation::resolve(dataset);
-    match load(&location) {
-        Ok(dataset) => {
-            for note in &dataset.notes {
-                eprintln!("note: {note}");
+/// Opens the dataset or imports the files, printing every problem (and any notes, and how
+/// many rows were skipped) to standard error.
+fn load_reporting(inputs: &Inputs, format: Option<Format>) -> Result<Dataset, Failure> {
+    let options = chronicle::import::Options {
+        format,
+        skip_invalid: inputs.skip_invalid,
+        articles: inputs.articles.clone(),
+    };
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    match open(&inputs.paths, &options) {
+        Ok(opened) => {
+            for note in &opened.dataset.notes {
+                let _ = writeln!(err, "note: {note}");
             }
-            Ok(dataset)
+            if let Some(counts) = &opened.import {
+                if let Some(report) = &inputs.report {
+                    write_report(report, &counts.skipped)?;
+                }
+                if counts.skipped_rows > 0 {
+                    let whereabouts = match &inputs.report {
+                        Some(report) => format!("their problems are in {}", report.display()),
+                        None => "see --report FILE".to_string(),
+                    };
+                    let _ = writeln!(
+                        err,
+                        "chronicle: {} rows, {} skipped: {whereabouts}",
+                        thousands(counts.rows),
+                        thousands(counts.skipped_rows)
+                    );
+                }
+            }
+            Ok(opened.dataset)
         }
-        Err(problems) => {
-            let stderr = io::stderr();
-            let mut err = stderr.lock();
-            for problem in &problems {
+        Err(failed) => {
+            for problem in &failed.problems {
                 let _ = writeln!(err, "{problem}");
             }
-            let noun = if problems.len() == 1 {
+            if let Some(report) = &inputs.report {
+                write_report(report, &failed.problems)?;
+            }
+            let noun = if failed.problems.len() == 1 {
                 "problem"
             } else {
                 "problems"
             };
-            let _ = writeln!(
-                err,
-                "{} {noun} in {}",
-                problems.len(),
-                location.display_root()
-            );
+            let _ = writeln!(err, "{} {noun} in {}", failed.problems.len(), failed.root);
+            if failed.importing
+                && failed.problems.iter().any(|p| p.line.is_some())
+                && !inputs.skip_invalid
+            {
+                let _ = writeln!(
+                    err,
+                    "  hint: --skip-invalid imports the valid rows and counts the others"
+                );
+            }
             Err(Failure::Invalid)
         }
     }
 }
 
+/// Writes one problem per line to the `--report` file.
+fn write_report(path: &PathBuf, problems: &[chronicle::problem::Problem]) -> Result<(), Failure> {
+    let shown = path.display();
+    let mut file = std::fs::File::create(path)
+        .map(BufWriter::new)
+        .map_err(|e| Failure::Usage(format!("{shown}: cannot write the report: {e}")))?;
+    problems
+        .iter()
+        .try_for_each(|p| writeln!(file, "{p}"))
+        .and_then(|()| file.flush())
+        .map_err(|e| Failure::Usage(format!("{shown}: cannot write the report: {e}")))
+}
+
 fn with_dataset(
-    dataset: Option<PathBuf>,
+    inputs: &Inputs,
+    format: Option<Format>,
     command: impl FnOnce(&Dataset) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
-    command(&load_reporting(dataset)?)
+    command(&load_reporting(inputs, format)?)
 }
 
 fn sentences(file: &PathBuf, json: bool, out: &mut impl Write) -> Result<(), Failure> {
@@ -120,12 +199,8 @@ fn sentences(file: &PathBuf, json: bool, out: &mut impl Write) -> Result<(), Fai
     Ok(commands::sentences::run(text, json, out)?)
 }
 
-/// Opens the browser, after loading everything and checking there is a terminal to draw on.
-fn browse(dataset: Option<PathBuf>) -> ExitCode {
-    let dataset = match load_reporting(dataset) {
-        Ok(dataset) => dataset,
-        Err(_) => return ExitCode::FAILURE,
-    };
+/// Opens the browser on a loaded dataset, after checking there is a terminal to draw on.
+fn browse(dataset: Dataset) -> ExitCode {
     if !io::stdout().is_terminal() {
         eprintln!(
             "chronicle: standard output is not a terminal, so the browser cannot open.\n\
