@@ -71,6 +71,9 @@ pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Res
         .unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
+        // Lines end at '\n' only, so that line numbers stay right in CRLF files; the '\r'
+        // left on the last field is trimmed with the rest of the white space.
+        .terminator(csv::Terminator::Any(b'\n'))
         .has_headers(true)
         .flexible(true)
         .from_reader(Cursor::new(first).chain(file));
@@ -108,6 +111,9 @@ pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Res
                 }
                 return Err(input.problem(line, format!("cannot read: {e}")));
             }
+        }
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue; // a blank line
         }
         rows.count += 1;
         let line = record.position().map_or(0, |p| p.line() as usize);

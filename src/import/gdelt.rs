@@ -64,6 +64,7 @@ const AVG_TONE: usize = 34;
 fn tsv_reader<R: Read>(reader: R) -> csv::Reader<R> {
     csv::ReaderBuilder::new()
         .delimiter(b'\t')
+        .terminator(csv::Terminator::Any(b'\n'))
         .has_headers(false)
         .flexible(true)
         .quoting(false)
@@ -80,6 +81,7 @@ fn next_record<R: Read>(
 ) -> Result<Option<usize>, Problem> {
     loop {
         match reader.read_record(record) {
+            Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue, // blank line
             Ok(true) => {
                 return Ok(Some(record.position().map_or(0, |p| p.line() as usize)));
             }
@@ -320,7 +322,8 @@ fn actor(
 /// The source for an article, by URL (or a citation for mentions of non-web documents).
 fn article_source(builder: &mut Builder, url: &str, publisher: Option<&str>) -> SourceId {
     let host = host(url);
-    let publisher = publisher.filter(|p| !p.is_empty()).or(host);
+    // GDELT 1.0 rows may name an agency ("BBC Monitoring") instead of a URL.
+    let publisher = publisher.filter(|p| !p.is_empty()).or(host).or(Some(url));
     builder.source(url, publisher.unwrap_or("article"), || Source {
         id: String::new(),
         title: url
@@ -523,8 +526,12 @@ pub(crate) fn read_mentions(
             input.shown,
             None,
             format!(
-                "{unmatched} mention{} refer to events not in the given events files; they were left out",
-                if unmatched == 1 { "" } else { "s" }
+                "{unmatched} {} to events not in the given events files; left out",
+                if unmatched == 1 {
+                    "mention refers"
+                } else {
+                    "mentions refer"
+                }
             ),
         ));
     }

@@ -113,15 +113,21 @@ pub fn import(paths: &[PathBuf], options: &Options) -> Result<Imported, Vec<Prob
         return Err(fatal);
     }
     if builder.events.is_empty() {
-        return Err(vec![Problem::new(
-            dataset_name(paths),
+        let mut problems = rows.problems;
+        let shown = match paths {
+            [one] => one.display().to_string(),
+            _ => dataset_name(paths),
+        };
+        problems.push(Problem::new(
+            shown,
             None,
             if rows.rejected > 0 {
-                "no valid events: every row was skipped"
+                "no valid events: every row is invalid"
             } else {
                 "no events found"
             },
-        )]);
+        ));
+        return Err(problems);
     }
     let notes = std::mem::take(&mut builder.notes);
     Ok(Imported {
