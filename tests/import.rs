@@ -102,6 +102,12 @@ fn gdelt_round_trip_keeps_ids_dates_actors_and_mentions() {
     assert_eq!(first["attributes"]["quad_class"], "1 Verbal cooperation");
     assert_eq!(first["attributes"]["goldstein"], "2.8");
     assert_eq!(first["attributes"]["mentions"], "5");
+    // The article the row was coded from: a source without text, found by its id.
+    assert_eq!(first["attributes"]["source"], "www-dailymaverick-co-za");
+    let sources = fs::read_to_string(Path::new(&dir).join("sources.json")).expect("sources");
+    assert!(sources.contains(
+        "{\"id\":\"www-dailymaverick-co-za\",\"title\":\"Sona2015 jamming state security agency steps forward blames low ranking operator\",\"publisher\":\"www.dailymaverick.co.za\",\"url\":\"http://www.dailymaverick.co.za/article/2015-02-19-sona2015-jamming-state-security-agency-steps-forward-blames-low-ranking-operator/\"}"
+    ), "{sources}");
     // The event → mention link, with the article's place and GDELT's confidence.
     assert_eq!(
         first["attributes"]["mention 01"],
@@ -152,13 +158,10 @@ fn gdelt_1_rows_of_57_and_58_columns_mix_in_one_file() {
     let backfile = find(&imported, "1");
     assert_eq!(backfile["date"], "1979-01-01");
     assert_eq!(backfile["location"], "Nigeria");
-    assert!(backfile["attributes"].get("url").is_none());
+    assert!(backfile["attributes"].get("source").is_none());
     let daily = find(&imported, "253461012");
     assert_eq!(daily["date"], "2003-04-04");
-    assert_eq!(
-        daily["attributes"]["url"],
-        "http://www.bangkokpost.com/breakingnews/343522/australia-people-smuggling-rising"
-    );
+    assert_eq!(daily["attributes"]["source"], "www-bangkokpost-com");
 }
 
 #[test]

@@ -236,8 +236,9 @@ fn event(
         }
     }
     if let Some(url) = layout.source_url.map(field).filter(|u| !u.is_empty()) {
-        article_source(builder, url, None);
-        attributes.push(("url".into(), url.to_string()));
+        // The event refers to its article by source id: the URL lives once, in the source.
+        let source = article_source(builder, url, None);
+        attributes.push(("source".into(), builder.source_ref(source).id.clone()));
     }
     let location = Some(field(layout.action_geo_full_name))
         .filter(|l| !l.is_empty())
@@ -326,11 +327,7 @@ fn article_source(builder: &mut Builder, url: &str, publisher: Option<&str>) -> 
     let publisher = publisher.filter(|p| !p.is_empty()).or(host).or(Some(url));
     builder.source(url, publisher.unwrap_or("article"), || Source {
         id: String::new(),
-        title: url
-            .split_once("://")
-            .map_or(url, |(_, rest)| rest)
-            .trim_end_matches('/')
-            .to_string(),
+        title: article_title(url),
         publisher: publisher.map(str::to_string),
         url: host.map(|_| url.to_string()),
         published: None,
@@ -338,6 +335,43 @@ fn article_source(builder: &mut Builder, url: &str, publisher: Option<&str>) -> 
         text: String::new(),
         sentences: Vec::new(),
     })
+}
+
+/// A readable title from an article's URL: the words of its slug, e.g. "Feline beauties to
+/// strut their stuff" from `.../Feline-beauties-to-strut-their-stuff/articleshow/46292006.cms`;
+/// the URL without its scheme when there is no slug.
+fn article_title(url: &str) -> String {
+    let bare = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = bare
+        .split_once('/')
+        .map_or("", |(_, path)| path)
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("");
+    let slug = path
+        .split('/')
+        .filter(|segment| segment.matches(['-', '_']).count() >= 2)
+        .max_by_key(|segment| segment.len());
+    let words: Vec<&str> = slug
+        .map(|s| {
+            s.strip_suffix(".html")
+                .or(s.strip_suffix(".htm"))
+                .unwrap_or(s)
+        })
+        .into_iter()
+        .flat_map(|s| s.split(['-', '_', '.']))
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    if words.len() < 2 {
+        return bare.trim_end_matches('/').to_string();
+    }
+    let text = words.join(" ");
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or(text)
 }
 
 /// `www.example.com` from `http://www.example.com/path`.
@@ -566,4 +600,32 @@ fn resolve(
         span,
         sentences: index..index + 1,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_articles_from_their_url_slug() {
+        assert_eq!(
+            article_title("http://timesofindia.indiatimes.com/city/bengaluru/Feline-beauties-to-strut-their-stuff/articleshow/46292006.cms"),
+            "Feline beauties to strut their stuff"
+        );
+        assert_eq!(
+            article_title("https://www.oxfordmail.co.uk/news/national/18313901.government-package-business-too-little-late-workers-stuc-says/"),
+            "Government package business too little late workers stuc says"
+        );
+        assert_eq!(
+            article_title(
+                "http://www.voxy.co.nz/entertainment/coast-new-zealand-production-tv-one/5/214255"
+            ),
+            "Coast new zealand production tv one"
+        );
+        assert_eq!(
+            article_title("http://example.com/a/12345"),
+            "example.com/a/12345"
+        );
+        assert_eq!(article_title("BBC Monitoring"), "BBC Monitoring");
+    }
 }
