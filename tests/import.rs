@@ -517,11 +517,12 @@ fn bad_timelinejs_events_are_reported_by_position_and_headline() {
     let output = run(&["check", &shown]);
     assert_eq!(output.status.code(), Some(1));
     let expected = [
-        format!("{shown}: events[0] ('Bad month'): start_date.month: 13 is not between 1 and 12"),
-        format!("{shown}: events[1]: start_date.year: 'soon' is not a whole number"),
-        format!("{shown}: events[2] ('No date'): start_date: missing; every event needs a start date"),
-        format!("{shown}: events[3] ('Backwards'): end_date: the interval ends (2020) before it starts (2021)"),
+        format!("{shown}:2: events[0] ('Bad month'): start_date.month: 13 is not between 1 and 12"),
+        format!("{shown}:3: events[1]: start_date.year: 'soon' is not a whole number"),
+        format!("{shown}:4: events[2] ('No date'): start_date: missing; every event needs a start date"),
+        format!("{shown}:5: events[3] ('Backwards'): end_date: the interval ends (2020) before it starts (2021)"),
         format!("4 problems in {shown}"),
+        "  hint: --skip-invalid imports the valid rows and counts the others".to_string(),
     ];
     assert_eq!(stderr(&output), expected.join("\n") + "\n");
     let skipped = run(&["check", &shown, "--skip-invalid"]);

@@ -337,7 +337,7 @@ impl Builder {
         id
     }
 
-    /// Fills in an actor's kind when a later record knows it and the first did not.
+    /// An actor already made, e.g. to fill in a kind that only a later record knows.
     pub fn actor_mut(&mut self, id: ActorId) -> Option<&mut Actor> {
         self.actors.get_mut(id.index())
     }

@@ -5,6 +5,8 @@
 //! plain text; the media credit becomes a source without text and the group a tag. The title
 //! slide and eras are not events and are not imported.
 
+use std::io::Read;
+
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -56,8 +58,15 @@ struct RawMedia {
 /// Reads a TimelineJS3 file into `builder`. The JSON is read from a buffered stream; a slide
 /// with a bad field is reported by its position in `events` and its headline.
 pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Result<(), Problem> {
-    let reader = input.open()?;
-    let timeline: RawTimeline = serde_json::from_reader(reader).map_err(|e| {
+    // A TimelineJS file is loaded whole by the browser too, so it is small enough to read at
+    // once; having the text gives each slide's line for messages.
+    let mut text = String::new();
+    input
+        .open()?
+        .read_to_string(&mut text)
+        .map_err(|e| Problem::new(input.shown, None, format!("cannot read: {e}")))?;
+    let lines = slide_lines(&text);
+    let timeline: RawTimeline = serde_json::from_str(&text).map_err(|e| {
         let message = e.to_string();
         let message = message
             .rfind(" at line ")
@@ -78,14 +87,16 @@ pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Res
         .unwrap_or_else(|| "event".to_string());
     for (index, value) in timeline.events.into_iter().enumerate() {
         rows.count += 1;
+        let line = lines.get(index).copied();
         let at = format!("events[{index}]");
         let slide: RawSlide = match serde_json::from_value(value) {
             Ok(slide) => slide,
             Err(e) => {
+                let message = e.to_string().replace('`', "'");
                 rows.reject(vec![Problem::new(
                     input.shown,
-                    None,
-                    format!("{at}: {}", e.to_string().replace('`', "'")),
+                    line,
+                    format!("{at}: {message}"),
                 )]);
                 continue;
             }
@@ -102,14 +113,12 @@ pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Res
                 .unwrap_or_default();
             problems.push(Problem::new(
                 input.shown,
-                None,
+                line,
                 format!("{at}{headline}: {field}: {message}"),
             ));
         });
         match event {
-            Some(event) if problems.is_empty() => {
-                let (event, credit) = event;
-                let mut event = event;
+            Some((mut event, credit)) if problems.is_empty() => {
                 if let Some((credit, url)) = credit {
                     builder.source(&format!("credit\t{credit}"), &credit, || Source {
                         id: String::new(),
@@ -126,7 +135,7 @@ pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Res
                 if let Err(message) = builder.push_event(event) {
                     rows.reject(vec![Problem::new(
                         input.shown,
-                        None,
+                        line,
                         format!("{at}: unique_id: {message}"),
                     )]);
                 }
@@ -135,6 +144,69 @@ pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Res
         }
     }
     Ok(())
+}
+
+/// The 1-based line on which each element of the top-level `"events"` array starts, found by
+/// a light scan of the (already valid) JSON text.
+fn slide_lines(text: &str) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut line = 1;
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut string_start = 0;
+    let mut key_is_events = false;
+    let mut in_events = false;
+    let mut expect_element = false;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+                if depth == 1 {
+                    key_is_events = &text[string_start..i] == "events";
+                }
+            }
+            continue;
+        }
+        if b.is_ascii_whitespace() || b == b':' {
+            continue;
+        }
+        let at_element = in_events && depth == 2;
+        if at_element && expect_element && !matches!(b, b',' | b']') {
+            lines.push(line);
+            expect_element = false;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                string_start = i + 1;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                if b == b'[' && depth == 2 && key_is_events {
+                    in_events = true;
+                    expect_element = true;
+                }
+            }
+            b'}' | b']' => {
+                if at_element {
+                    in_events = false;
+                    key_is_events = false;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            b',' if at_element => expect_element = true,
+            _ => {}
+        }
+    }
+    lines
 }
 
 type Credit = Option<(String, Option<String>)>;
@@ -340,4 +412,15 @@ fn compose(date: &RawDate, name: &str, report: &mut dyn FnMut(&str, String)) -> 
         }
     }
     Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_line_of_each_slide() {
+        let text = "{\"title\": {\"events\": [1]},\n \"events\": [\n  {\"a\": \"}\\\"\"},\n  {\"b\": [\n1]}, {}\n ],\n \"eras\": [{}]}";
+        assert_eq!(slide_lines(text), [3, 4, 5]);
+    }
 }
