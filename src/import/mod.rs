@@ -390,13 +390,19 @@ impl Builder {
     }
 
     fn finish(self) -> Timeline {
-        // The lookup tables are dropped here, before the timeline builds its own indexes.
         let Builder {
             mut events,
+            event_index,
             actors,
+            actor_by_key,
             sources,
-            ..
+            source_by_key,
+            ids,
+            notes: _,
         } = self;
+        // The lookup tables go before the timeline builds its own indexes, so that a large
+        // import does not hold both at once.
+        drop((event_index, actor_by_key, source_by_key, ids));
         for event in &mut events {
             event.attributes.sort();
         }

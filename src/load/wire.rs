@@ -160,9 +160,13 @@ pub fn read_array<'a, T: DeserializeOwned>(
         return None;
     };
     let mut records = Vec::with_capacity(elements.len());
+    // Lines are counted from the previous element on, not from the top each time: a file of
+    // many records (e.g. an imported sources.json) would otherwise take quadratic time.
+    let (mut counted_to, mut line) = (0, 1);
     for (start, end) in elements {
         let element = &text[start..end];
-        let line = 1 + count_lines(&text[..start]);
+        line += count_lines(&text[counted_to..start]);
+        counted_to = start;
         match serde_json::from_str::<T>(element) {
             Ok(value) => records.push(Located {
                 value,
