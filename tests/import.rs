@@ -493,7 +493,7 @@ fn bad_acled_rows_are_all_reported_with_line_and_column() {
     let output = run(&["events", &shown]);
     assert_eq!(output.status.code(), Some(1));
     let expected = [
-        format!("{shown}:2: event_date: '2023-04-31' is not a date; expected YYYY-MM-DD or 'DD Month YYYY'"),
+        format!("{shown}:2: event_date: '2023-04-31' is not a date; expected YYYY-MM-DD, 'DD Month YYYY' or DD/MM/YYYY"),
         format!("{shown}:2: fatalities: 'twelve' is not a whole number"),
         format!("{shown}:3: time_precision: '4' is not 1 (day), 2 (week) or 3 (month)"),
         format!("{shown}:5: expected 31 columns as in the header, found 30"),
@@ -576,4 +576,22 @@ fn several_formats_merge_into_one_timeline() {
     assert!(stderr(&duplicate).contains(&format!(
         "{events}:1: GLOBALEVENTID: duplicate event id '410412347'; ids must be unique across all the files\n"
     )));
+}
+
+#[test]
+fn acled_upper_case_headers_of_the_oldest_layout_read_too() {
+    // The layout of ACLED's version 7 files: upper-case names, ALLY_ACTOR_1 for the associated
+    // actors, numeric inter codes, DD/MM/YYYY dates, no sub-event type.
+    let text = "GWNO,EVENT_ID_CNTY,EVENT_ID_NO_CNTY,EVENT_DATE,YEAR,TIME_PRECISION,EVENT_TYPE,ACTOR1,ALLY_ACTOR_1,INTER1,ACTOR2,ALLY_ACTOR_2,INTER2,INTERACTION,COUNTRY,ADMIN1,ADMIN2,ADMIN3,LOCATION,LATITUDE,LONGITUDE,GEO_PRECISION,SOURCE,NOTES,FATALITIES\n\
+                501,KEN3001,3001,04/03/2016,2016,3,Riots/Protests,Protesters (Kenya),Teachers (Kenya),6,,,0,60,Kenya,Nairobi,,,Nairobi,-1.2833,36.8167,1,Daily Nation,Teachers marched. [Invented for tests],0\n";
+    let (_temp, path) = temp_file("acled_v7.csv", text);
+    let imported = events_json(&[&path.display().to_string()]);
+    assert_eq!(imported.len(), 1);
+    assert_eq!(imported[0]["id"], "KEN3001");
+    assert_eq!(imported[0]["date"], "2016-03");
+    assert_eq!(imported[0]["type"], "Riots/Protests");
+    assert_eq!(
+        imported[0]["actors"],
+        serde_json::json!(["protesters-kenya", "teachers-kenya"])
+    );
 }

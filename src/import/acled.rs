@@ -328,20 +328,23 @@ enum Precision {
     Month,
 }
 
-/// The day ACLED recorded: `2021-03-04` or `4 March 2021` (also `04-March-2021`, `4 Mar 2021`).
+/// The day ACLED recorded: `2021-03-04` or `4 March 2021` (also `04-March-2021`, `4 Mar 2021`,
+/// and `04/03/2021` from older spreadsheet exports).
 fn recorded_day(check: &mut RowCheck, value: &str) -> Option<NaiveDate> {
     let parsed = NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(value, "%d %B %Y"))
         .or_else(|_| NaiveDate::parse_from_str(value, "%d-%B-%Y"))
         .or_else(|_| NaiveDate::parse_from_str(value, "%d %b %Y"))
-        .or_else(|_| NaiveDate::parse_from_str(value, "%d-%b-%Y"));
+        .or_else(|_| NaiveDate::parse_from_str(value, "%d-%b-%Y"))
+        // Older exports saved from spreadsheets; ACLED writes the day first.
+        .or_else(|_| NaiveDate::parse_from_str(value, "%d/%m/%Y"));
     match parsed {
         Ok(day) => Some(day),
         Err(_) => {
             check.problem(
                 "event_date",
                 format!(
-                    "{} is not a date; expected YYYY-MM-DD or 'DD Month YYYY'",
+                    "{} is not a date; expected YYYY-MM-DD, 'DD Month YYYY' or DD/MM/YYYY",
                     quoted(value)
                 ),
             );
@@ -432,7 +435,7 @@ mod tests {
         assert_eq!(recorded_day(&mut check, "2021/03/04"), None);
         assert_eq!(
             check.problems[0].to_string(),
-            "x.csv:2: event_date: '2021/03/04' is not a date; expected YYYY-MM-DD or 'DD Month YYYY'"
+            "x.csv:2: event_date: '2021/03/04' is not a date; expected YYYY-MM-DD, 'DD Month YYYY' or DD/MM/YYYY"
         );
     }
 }
