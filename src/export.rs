@@ -448,11 +448,12 @@ pub fn write_timelinejs(
                     headline: html(&event.title),
                     text,
                 },
+                // TimelineJS draws one row per group: the event type groups best, and a
+                // timeline read from TimelineJS has its groups as tags.
                 group: event
-                    .tags
-                    .first()
-                    .map(String::as_str)
-                    .or(event.kind.as_deref()),
+                    .kind
+                    .as_deref()
+                    .or(event.tags.first().map(String::as_str)),
                 display_date: (event.date.is_uncertain() || event.date.is_approximate())
                     .then(|| event.date.to_string()),
                 unique_id: Some(event.id.as_str()),

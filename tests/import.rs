@@ -289,10 +289,16 @@ fn timelinejs_reads_strings_or_numbers_and_writes_back() {
     let path = temp.path().join("back.json");
     fs::write(&path, &written).expect("write");
     let back = events_json(&[&path.display().to_string()]);
-    let dates = |events: &[Value]| -> Vec<(String, String)> {
+    let dates = |events: &[Value]| -> Vec<(String, String, String)> {
         events
             .iter()
-            .map(|e| (e["id"].to_string(), e["date"].to_string()))
+            .map(|e| {
+                (
+                    e["id"].to_string(),
+                    e["date"].to_string(),
+                    e["tags"].to_string(),
+                )
+            })
             .collect()
     };
     assert_eq!(dates(&back), dates(&imported));
@@ -316,6 +322,7 @@ fn acled_week_writes_to_timelinejs_as_an_interval_with_a_display_date() {
         serde_json::json!({"year": 2023, "month": 4, "day": 22})
     );
     assert_eq!(week["display_date"], "~2023-04-16..22");
+    assert_eq!(week["group"], "Violence against civilians / Attack");
 }
 
 #[test]
