@@ -602,3 +602,56 @@ fn acled_upper_case_headers_of_the_oldest_layout_read_too() {
         serde_json::json!(["protesters-kenya", "teachers-kenya"])
     );
 }
+
+#[test]
+fn bad_mention_rows_are_reported_and_all_invalid_rows_leave_no_timeline() {
+    let [events, _] = gdelt_files();
+    let mentions = fs::read_to_string(fixture("gdelt2.mentions.CSV")).expect("read fixture");
+    let mut lines: Vec<String> = mentions.lines().map(str::to_string).collect();
+    lines[1] = lines[1].replacen(
+        "\t2\t-1\t300\t344\t1\t50\t",
+        "\t2\t-1\t300\tnear\t1\t50\t",
+        1,
+    );
+    lines[2] = "410412349\tshort row".to_string();
+    let (temp, path) = temp_file("bad.mentions.CSV", &(lines.join("\n") + "\n"));
+    let shown = path.display().to_string();
+    let report = temp.path().join("report.txt");
+    let report_shown = report.display().to_string();
+    let output = run(&["check", &events, &shown, "--report", &report_shown]);
+    assert_eq!(output.status.code(), Some(1));
+    let problems = [
+        format!("{shown}:2: ActionCharOffset: 'near' is not a whole number"),
+        format!("{shown}:3: expected 16 columns (GDELT 2.0 mentions), found 2"),
+    ];
+    assert!(
+        stderr(&output).starts_with(&(problems.join("\n") + "\n2 problems in 2 files\n")),
+        "{}",
+        stderr(&output)
+    );
+    // The report lists the problems of a failed import too.
+    assert_eq!(
+        fs::read_to_string(&report).expect("report"),
+        problems.join("\n") + "\n"
+    );
+
+    // A file whose every row is invalid gives no timeline, even when skipping.
+    let (_temp, path) = temp_file("bad.export.CSV", "1\t2\t3\n");
+    let shown = path.display().to_string();
+    let output = run(&[
+        "events",
+        &shown,
+        "--input-format",
+        "gdelt",
+        "--skip-invalid",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "{shown}:1: expected 61 columns (GDELT 2.0) or 57 or 58 (GDELT 1.0), found 3\n\
+             {shown}: no valid events: every row is invalid\n\
+             2 problems in {shown}\n"
+        )
+    );
+}
