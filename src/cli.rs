@@ -2,12 +2,19 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands::events::Output;
+use crate::import::Format;
 
 const AFTER_HELP: &str = "\
 With no DATASET, chronicle opens ./data when it exists, otherwise the dataset built into the
 binary. A dataset is a folder holding events.jsonl (or events.json), actors.json and
 sources.json, plus the source texts they name; see the README for the format.
+
+Instead of a dataset, every command also opens export files, merged into one timeline: GDELT
+events (*.export.CSV) with their mentions (*.mentions.CSV), ACLED CSV and TimelineJS3 JSON.
+The format is told from each file's first line; --format gdelt|acled|timelinejs forces it.
 
 Examples:
   chronicle                          browse the bundled timeline
@@ -15,7 +22,13 @@ Examples:
   chronicle check my-dataset         validate a dataset, listing every problem
   chronicle events --actor putin     the timeline of one actor
   chronicle actors --search joh      rank actors by fuzzy match
-  chronicle sentences article.txt    see how a text splits into sentences";
+  chronicle sentences article.txt    see how a text splits into sentences
+  chronicle 20150218230000.export.CSV 20150218230000.mentions.CSV
+                                     browse a GDELT update with its mentions
+  chronicle import acled.csv -o conflict-data
+                                     convert an export into a dataset folder
+  chronicle events timeline.json --format markdown
+                                     a TimelineJS timeline as a Markdown chronology";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -26,9 +39,17 @@ Examples:
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Dataset folder to browse
-    #[arg(value_name = "DATASET")]
-    pub dataset: Option<PathBuf>,
+    #[command(flatten)]
+    pub inputs: Inputs,
+
+    /// Read the files as this format instead of telling it from their first line
+    #[arg(
+        long,
+        visible_alias = "input-format",
+        value_enum,
+        value_name = "FORMAT"
+    )]
+    pub format: Option<Format>,
 
     /// Open the browser showing only events on or after this date (EDTF: 2021, 2021-12, 2021-12-13)
     #[arg(long, value_name = "DATE")]
@@ -46,13 +67,24 @@ pub struct Cli {
 pub enum Command {
     /// Validate a dataset: print a summary and exit 0, or list every problem and exit 1
     Check {
-        #[arg(value_name = "DATASET")]
-        dataset: Option<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Read the files as this format instead of telling it from their first line
+        #[arg(
+            long,
+            visible_alias = "input-format",
+            value_enum,
+            value_name = "FORMAT"
+        )]
+        format: Option<Format>,
     },
     /// Print the timeline in order, optionally filtered
     Events {
-        #[arg(value_name = "DATASET")]
-        dataset: Option<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Read the files as this format instead of telling it from their first line
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        input_format: Option<Format>,
         /// Only events involving this actor (an id or a fuzzy name); repeat to require several
         #[arg(long, value_name = "NAME")]
         actor: Vec<String>,
@@ -62,14 +94,27 @@ pub enum Command {
         /// Only events on or before this date (EDTF: 2021, 2021-12, 2021-12-13)
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
-        /// Print JSON Lines: the record fields plus each quote's sentence number
-        #[arg(long)]
+        /// Output: aligned text (the default), JSON Lines, CSV, a Markdown chronology, or
+        /// TimelineJS3 JSON to open in TimelineJS
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<Output>,
+        /// Print JSON Lines: the record fields plus each quote's sentence number (same as
+        /// --format json)
+        #[arg(long, conflicts_with = "format")]
         json: bool,
     },
     /// List actors with their event counts, or rank them by a fuzzy search
     Actors {
-        #[arg(value_name = "DATASET")]
-        dataset: Option<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Read the files as this format instead of telling it from their first line
+        #[arg(
+            long,
+            visible_alias = "input-format",
+            value_enum,
+            value_name = "FORMAT"
+        )]
+        format: Option<Format>,
         /// Rank actors by fuzzy match of QUERY against names and aliases, best first
         #[arg(long, value_name = "QUERY")]
         search: Option<String>,
@@ -82,8 +127,35 @@ pub enum Command {
         /// The event's id
         #[arg(value_name = "EVENT_ID")]
         event: String,
-        #[arg(value_name = "DATASET")]
-        dataset: Option<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Read the files as this format instead of telling it from their first line
+        #[arg(
+            long,
+            visible_alias = "input-format",
+            value_enum,
+            value_name = "FORMAT"
+        )]
+        format: Option<Format>,
+    },
+    /// Convert export files (GDELT, ACLED, TimelineJS) into a dataset folder
+    Import {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Read the files as this format instead of telling it from their first line
+        #[arg(
+            long,
+            visible_alias = "input-format",
+            value_enum,
+            value_name = "FORMAT"
+        )]
+        format: Option<Format>,
+        /// The dataset folder to write (sources.json, actors.json, events.jsonl, sources/)
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// Write into DIR even when it is not empty, replacing the dataset files there
+        #[arg(long)]
+        force: bool,
     },
     /// Print the sentences of a text file, numbered, to see the splits and pick quotes
     Sentences {
@@ -94,4 +166,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// What to open: one dataset folder, or export files to import; and how to treat bad rows.
+#[derive(Debug, Default, Args)]
+pub struct Inputs {
+    /// A dataset folder, or one or more export files (GDELT, ACLED, TimelineJS) to merge
+    #[arg(value_name = "DATASET|FILE")]
+    pub paths: Vec<PathBuf>,
+    /// Skip invalid rows of export files (counting them) instead of failing
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Write the problems of skipped rows to FILE
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Folder of saved article texts, so GDELT mentions become quotes: files named by the
+    /// SHA-256 of the URL (printf %s URL | sha256sum), or listed in DIR/manifest.tsv as
+    /// URL<TAB>FILE
+    #[arg(long, value_name = "DIR")]
+    pub articles: Option<PathBuf>,
 }

@@ -185,6 +185,16 @@ impl Point {
         self.precision
     }
 
+    /// The first day of the period the point names.
+    pub fn first_day(&self) -> NaiveDate {
+        self.first_day
+    }
+
+    /// The time of day as written (local to its offset), for minute and second precision.
+    pub fn local_time(&self) -> Option<NaiveTime> {
+        self.time
+    }
+
     /// The first instant of the period, in UTC where an offset is known.
     pub fn earliest(&self) -> NaiveDateTime {
         match self.time {

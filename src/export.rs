@@ -1,31 +1,513 @@
-//! Writing a view of the timeline out as text: Markdown (quotes as block quotes), CSV and
-//! JSON Lines for files, plain text for the clipboard. Pure: the caller writes the bytes.
+//! Writing a timeline out: as a native dataset folder (what `chronicle import -o` makes), and
+//! as CSV, Markdown or TimelineJS3 JSON for `chronicle events --format`.
+//!
+//! The wire structs here mirror the loader's, so that a written folder loads back unchanged.
 
-use std::fmt::Write as _;
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
+use serde::Serialize;
+
 use crate::commands::events::json_line;
+use crate::date::Precision;
+use crate::load::{ACTORS_FILE, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE, SOURCES_FILE};
 use crate::model::{Event, EventIx};
 use crate::timeline::Timeline;
 
+#[derive(Serialize)]
+struct SourceRecord<'a> {
+    id: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ActorRecord<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    aliases: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    affiliation: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct EventRecord<'a> {
+    id: &'a str,
+    date: String,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+    actors: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
+    quotes: Vec<QuoteRecord<'a>>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    attributes: BTreeMap<&'a str, &'a str>,
+}
+
+#[derive(Serialize)]
+struct QuoteRecord<'a> {
+    source: &'a str,
+    text: &'a str,
+}
+
+/// Why a dataset folder could not be written, worded for the user.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The folder holds files and `--force` was not given.
+    NotEmpty,
+    Io(String),
+}
+
+/// Writes `timeline` as a dataset folder: sources.json, actors.json, events.jsonl and the
+/// texts of sources that have one under `sources/`. Refuses a folder that already holds
+/// anything unless `force`.
+pub fn write_dataset(timeline: &Timeline, dir: &Path, force: bool) -> Result<(), WriteError> {
+    let shown = dir.display();
+    let io_error =
+        |what: &str, e: io::Error| WriteError::Io(format!("{shown}: cannot {what}: {e}"));
+    match fs::read_dir(dir) {
+        Ok(mut entries) => {
+            if entries.next().is_some() && !force {
+                return Err(WriteError::NotEmpty);
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io_error("open the folder", e)),
+    }
+    fs::create_dir_all(dir).map_err(|e| io_error("create the folder", e))?;
+    // A stale events.json beside the new events.jsonl would make the folder ambiguous.
+    match fs::remove_file(dir.join(EVENTS_ARRAY_FILE)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            return Err(io_error("remove the old events.json", e))
+        }
+        _ => {}
+    }
+    let create = |name: &str| {
+        File::create(dir.join(name))
+            .map(BufWriter::new)
+            .map_err(|e| io_error(&format!("create {name}"), e))
+    };
+    let written = |name: &str, result: io::Result<()>| {
+        result.map_err(|e| io_error(&format!("write {name}"), e))
+    };
+
+    let mut out = create(SOURCES_FILE)?;
+    let sources: Vec<SourceRecord> = timeline
+        .sources()
+        .iter()
+        .map(|s| SourceRecord {
+            id: &s.id,
+            title: &s.title,
+            publisher: s.publisher.as_deref(),
+            url: s.url.as_deref(),
+            published: s.published.as_deref(),
+            file: Some(s.file.as_str()).filter(|f| !f.is_empty() && !s.text.is_empty()),
+        })
+        .collect();
+    written(SOURCES_FILE, write_array(&mut out, &sources))?;
+    for source in timeline.sources() {
+        if source.file.is_empty() || source.text.is_empty() {
+            continue;
+        }
+        let path = dir.join(&source.file);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error("create the sources folder", e))?;
+        }
+        fs::write(&path, &source.text)
+            .map_err(|e| io_error(&format!("write {}", source.file), e))?;
+    }
+
+    let mut out = create(ACTORS_FILE)?;
+    let actors: Vec<ActorRecord> = timeline
+        .actors()
+        .iter()
+        .map(|a| ActorRecord {
+            id: &a.id,
+            name: &a.name,
+            kind: a.kind.map(|k| k.as_str()),
+            aliases: &a.aliases,
+            affiliation: a.affiliation.map(|id| timeline.actor(id).id.as_str()),
+            description: a.description.as_deref(),
+        })
+        .collect();
+    written(ACTORS_FILE, write_array(&mut out, &actors))?;
+
+    let mut out = create(EVENTS_LINES_FILE)?;
+    let lines = (|| {
+        for event in timeline.events() {
+            serde_json::to_writer(&mut out, &event_record(timeline, event))?;
+            writeln!(out)?;
+        }
+        out.flush()
+    })();
+    written(EVENTS_LINES_FILE, lines)
+}
+
+/// A JSON array with one record per line: diffable, and quick to read back.
+fn write_array<T: Serialize>(out: &mut impl Write, records: &[T]) -> io::Result<()> {
+    writeln!(out, "[")?;
+    for (i, record) in records.iter().enumerate() {
+        write!(out, "  ")?;
+        serde_json::to_writer(&mut *out, record)?;
+        writeln!(out, "{}", if i + 1 < records.len() { "," } else { "" })?;
+    }
+    writeln!(out, "]")?;
+    out.flush()
+}
+
+fn event_record<'a>(timeline: &'a Timeline, event: &'a Event) -> EventRecord<'a> {
+    EventRecord {
+        id: &event.id,
+        date: event.date.edtf(),
+        title: &event.title,
+        summary: event.summary.as_deref(),
+        kind: event.kind.as_deref(),
+        actors: event
+            .actors
+            .iter()
+            .map(|a| timeline.actor(*a).id.as_str())
+            .collect(),
+        location: event.location.as_deref(),
+        tags: &event.tags,
+        quotes: event
+            .quotes
+            .iter()
+            .map(|q| QuoteRecord {
+                source: &timeline.source(q.source).id,
+                text: &q.text,
+            })
+            .collect(),
+        attributes: event
+            .attributes
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect(),
+    }
+}
+
+/// The actor names of an event, joined.
+fn actor_names(timeline: &Timeline, event: &Event, separator: &str) -> String {
+    event
+        .actors
+        .iter()
+        .map(|a| timeline.actor(*a).name.as_str())
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// Writes the events of `view` as CSV with a header row. Lists (actors, tags, attributes) are
+/// joined with "; "; dates are EDTF, so a month stays a month.
+pub fn write_csv(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record([
+        "id",
+        "date",
+        "title",
+        "type",
+        "actors",
+        "actor_ids",
+        "location",
+        "tags",
+        "summary",
+        "quotes",
+        "attributes",
+    ])?;
+    for ix in view {
+        let event = timeline.event(*ix);
+        let ids: Vec<&str> = event
+            .actors
+            .iter()
+            .map(|a| timeline.actor(*a).id.as_str())
+            .collect();
+        let quotes: Vec<String> = event
+            .quotes
+            .iter()
+            .map(|q| {
+                format!(
+                    "{} [{}]: {}",
+                    timeline.source(q.source).id,
+                    q.sentence_number(),
+                    q.text
+                )
+            })
+            .collect();
+        let attributes: Vec<String> = event
+            .attributes
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        let cells = [
+            event.id.as_str(),
+            &event.date.edtf(),
+            &event.title,
+            event.kind.as_deref().unwrap_or(""),
+            &actor_names(timeline, event, "; "),
+            &ids.join("; "),
+            event.location.as_deref().unwrap_or(""),
+            &event.tags.join("; "),
+            event.summary.as_deref().unwrap_or(""),
+            &quotes.join(" | "),
+            &attributes.join("; "),
+        ];
+        writer.write_record(cells.iter().map(|cell| spreadsheet_safe(cell).into_owned()))?;
+    }
+    writer.flush()
+}
+
+/// A cell that a spreadsheet will not run: text starting with = + - @ (or a tab or carriage
+/// return) would be taken as a formula, so it gets a leading apostrophe.
+fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// Escapes Markdown's inline specials in text from the data.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Writes the events of `view` as a Markdown chronology: one entry per event with its date,
+/// actors and type, the summary, and each quote with the sentence it comes from.
+pub fn write_markdown(
+    timeline: &Timeline,
+    name: &str,
+    view: &[EventIx],
+    out: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(out, "# {}", md(name))?;
+    for ix in view {
+        let event = timeline.event(*ix);
+        writeln!(out)?;
+        writeln!(out, "## {} — {}", event.date, md(&event.title))?;
+        writeln!(out)?;
+        let mut facts = Vec::new();
+        if !event.actors.is_empty() {
+            facts.push(format!(
+                "**Actors:** {}",
+                md(&actor_names(timeline, event, ", "))
+            ));
+        }
+        if let Some(kind) = &event.kind {
+            facts.push(format!("**Type:** {}", md(kind)));
+        }
+        if let Some(location) = &event.location {
+            facts.push(format!("**Location:** {}", md(location)));
+        }
+        if !event.tags.is_empty() {
+            facts.push(format!("**Tags:** {}", md(&event.tags.join(", "))));
+        }
+        facts.push(format!("**Id:** `{}`", event.id.replace('`', "'")));
+        writeln!(out, "{}", facts.join(" · "))?;
+        if let Some(summary) = &event.summary {
+            writeln!(out)?;
+            for line in summary.lines() {
+                writeln!(out, "{}  ", md(line))?;
+            }
+        }
+        for quote in &event.quotes {
+            let source = timeline.source(quote.source);
+            writeln!(out)?;
+            writeln!(
+                out,
+                "> {}",
+                md(&quote.text.split_whitespace().collect::<Vec<_>>().join(" "))
+            )?;
+            writeln!(out, ">")?;
+            let title = match &source.url {
+                Some(url) => format!("[{}]({})", md(&source.title), url.replace(')', "%29")),
+                None => md(&source.title),
+            };
+            writeln!(out, "> — {title}, sentence {}", quote.sentence_number())?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct TimelineJsFile<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<TimelineJsSlide<'a>>,
+    events: Vec<TimelineJsSlide<'a>>,
+}
+
+#[derive(Serialize)]
+struct TimelineJsSlide<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_date: Option<TimelineJsDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<TimelineJsDate>,
+    text: TimelineJsText,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unique_id: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TimelineJsDate {
+    year: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    month: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    day: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hour: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minute: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    second: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct TimelineJsText {
+    headline: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    text: String,
+}
+
+fn timelinejs_date(point: crate::date::Point) -> TimelineJsDate {
+    use chrono::{Datelike, Timelike};
+    let day = point.first_day();
+    // Precision is declared finest first: Second < Minute < Day < Month < Year.
+    let has = |p: Precision| point.precision() <= p;
+    let time = point.local_time().filter(|_| has(Precision::Minute));
+    TimelineJsDate {
+        year: day.year(),
+        month: has(Precision::Month).then(|| day.month()),
+        day: has(Precision::Day).then(|| day.day()),
+        hour: time.map(|t| t.hour()),
+        minute: time.map(|t| t.minute()),
+        second: time.filter(|_| has(Precision::Second)).map(|t| t.second()),
+    }
+}
+
+/// HTML-escapes text from the data for TimelineJS, which renders headline and text as HTML.
+fn html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Writes the events of `view` as TimelineJS3 JSON: only the date fields the precision
+/// supports; an approximate or uncertain date also gets a `display_date` showing it so.
+pub fn write_timelinejs(
+    timeline: &Timeline,
+    name: &str,
+    view: &[EventIx],
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let events = view
+        .iter()
+        .map(|ix| {
+            let event = timeline.event(*ix);
+            let mut text = String::new();
+            if let Some(summary) = &event.summary {
+                for paragraph in summary.lines().filter(|l| !l.trim().is_empty()) {
+                    text.push_str(&format!("<p>{}</p>", html(paragraph)));
+                }
+            }
+            let names = actor_names(timeline, event, ", ");
+            if !names.is_empty() {
+                text.push_str(&format!("<p><i>{}</i></p>", html(&names)));
+            }
+            for quote in &event.quotes {
+                let source = timeline.source(quote.source);
+                text.push_str(&format!(
+                    "<blockquote>{}</blockquote><p>— {}</p>",
+                    html(&quote.text),
+                    html(&source.title)
+                ));
+            }
+            TimelineJsSlide {
+                start_date: Some(timelinejs_date(event.date.start())),
+                end_date: event.date.end().map(timelinejs_date),
+                text: TimelineJsText {
+                    headline: html(&event.title),
+                    text,
+                },
+                // TimelineJS draws one row per group: the event type groups best, and a
+                // timeline read from TimelineJS has its groups as tags.
+                group: event
+                    .kind
+                    .as_deref()
+                    .or(event.tags.first().map(String::as_str)),
+                display_date: (event.date.is_uncertain() || event.date.is_approximate())
+                    .then(|| event.date.to_string()),
+                unique_id: Some(event.id.as_str()),
+            }
+        })
+        .collect();
+    let file = TimelineJsFile {
+        title: Some(TimelineJsSlide {
+            start_date: None,
+            end_date: None,
+            text: TimelineJsText {
+                headline: html(name),
+                text: String::new(),
+            },
+            group: None,
+            display_date: None,
+            unique_id: None,
+        }),
+        events,
+    };
+    serde_json::to_writer_pretty(&mut *out, &file)?;
+    writeln!(out)
+}
+
 /// A file format, chosen by the file name's extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+pub enum ViewFormat {
     Markdown,
     Csv,
     JsonLines,
 }
 
-impl Format {
+impl ViewFormat {
     /// The format for `path`'s extension; the error says which extensions work.
-    pub fn from_path(path: &str) -> Result<Format, String> {
+    pub fn from_path(path: &str) -> Result<ViewFormat, String> {
         let ext = Path::new(path)
             .extension()
             .map(|e| e.to_string_lossy().to_lowercase());
         match ext.as_deref() {
-            Some("md" | "markdown") => Ok(Format::Markdown),
-            Some("csv") => Ok(Format::Csv),
-            Some("jsonl" | "ndjson") => Ok(Format::JsonLines),
+            Some("md" | "markdown") => Ok(ViewFormat::Markdown),
+            Some("csv") => Ok(ViewFormat::Csv),
+            Some("jsonl" | "ndjson") => Ok(ViewFormat::JsonLines),
             Some(other) => Err(format!(
                 "'.{other}' is not a format chronicle writes: end the name in .md, .csv or .jsonl"
             )),
@@ -34,194 +516,21 @@ impl Format {
     }
 }
 
-/// The events of `view` in `format`.
-pub fn render(timeline: &Timeline, view: &[EventIx], format: Format, title: &str) -> String {
-    let events = view.iter().map(|ix| timeline.event(*ix));
-    match format {
-        Format::Markdown => {
-            let mut out = format!("# {title}\n\n");
-            for event in events {
-                markdown(&mut out, timeline, event);
-            }
-            out
-        }
-        Format::Csv => {
-            let mut out = String::from("id,date,title,type,actors,location,tags,summary,quotes\n");
-            for event in events {
-                csv_row(&mut out, timeline, event);
-            }
-            out
-        }
-        Format::JsonLines => {
-            let mut out = String::new();
-            for event in events {
-                // Serialising strings and numbers cannot fail; skip the event if it ever does.
-                if let Ok(line) = json_line(timeline, event) {
-                    out.push_str(&line);
-                    out.push('\n');
-                }
-            }
-            out
-        }
-    }
-}
-
-fn actor_names(timeline: &Timeline, event: &Event) -> Vec<String> {
-    event
-        .actors
-        .iter()
-        .map(|a| timeline.actor(*a).name.clone())
-        .collect()
-}
-
-fn markdown(out: &mut String, timeline: &Timeline, event: &Event) {
-    let _ = writeln!(out, "## {} · {}\n", event.date, one_line(&event.title));
-    if let Some(summary) = &event.summary {
-        let _ = writeln!(out, "{}\n", one_line(summary));
-    }
-    let mut facts = vec![format!("- Date: `{}`", event.date.edtf())];
-    if let Some(kind) = &event.kind {
-        facts.push(format!("- Type: {}", one_line(kind)));
-    }
-    let actors = actor_names(timeline, event);
-    if !actors.is_empty() {
-        facts.push(format!("- Actors: {}", one_line(&actors.join(", "))));
-    }
-    if let Some(location) = &event.location {
-        facts.push(format!("- Location: {}", one_line(location)));
-    }
-    if !event.tags.is_empty() {
-        facts.push(format!("- Tags: {}", one_line(&event.tags.join(", "))));
-    }
-    facts.push(format!("- Id: `{}`", event.id));
-    let _ = writeln!(out, "{}\n", facts.join("\n"));
-    for quote in &event.quotes {
-        let source = timeline.source(quote.source);
-        let _ = writeln!(out, "> {}", one_line(&quote.text));
-        let _ = writeln!(
-            out,
-            ">\n> — {}, sentence {}\n",
-            one_line(&source.title),
-            quote.sentence_number()
-        );
-    }
-}
-
-/// Text on one line, so that it cannot break the Markdown structure around it.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn csv_field(out: &mut String, text: &str) {
-    // Cells starting with = + - @ are formulas to spreadsheets: a leading quote keeps them text.
-    let guarded = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
+/// The events of `view` written in `format`, for the browser's export (`e`).
+pub fn render(timeline: &Timeline, view: &[EventIx], format: ViewFormat, title: &str) -> String {
+    let mut out = Vec::new();
+    let written = match format {
+        ViewFormat::Markdown => write_markdown(timeline, title, view, &mut out),
+        ViewFormat::Csv => write_csv(timeline, view, &mut out),
+        ViewFormat::JsonLines => view.iter().try_for_each(|ix| {
+            let line = json_line(timeline, timeline.event(*ix)).map_err(io::Error::other)?;
+            writeln!(out, "{line}")
+        }),
     };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&guarded.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(&guarded);
-    }
-}
-
-fn csv_row(out: &mut String, timeline: &Timeline, event: &Event) {
-    let quotes: Vec<String> = event
-        .quotes
-        .iter()
-        .map(|q| {
-            format!(
-                "{} [{} #{}]",
-                q.text,
-                timeline.source(q.source).id,
-                q.sentence_number()
-            )
-        })
-        .collect();
-    let fields = [
-        event.id.clone(),
-        event.date.edtf(),
-        event.title.clone(),
-        event.kind.clone().unwrap_or_default(),
-        actor_names(timeline, event).join("; "),
-        event.location.clone().unwrap_or_default(),
-        event.tags.join("; "),
-        event.summary.clone().unwrap_or_default(),
-        quotes.join(" | "),
-    ];
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        csv_field(out, field);
-    }
-    out.push('\n');
-}
-
-/// The selected event and its quotes as plain text for the clipboard, with every control
-/// character but the line breaks removed, so that pasting it cannot run anything.
-pub fn event_text(timeline: &Timeline, ix: EventIx) -> String {
-    let event = timeline.event(ix);
-    let mut out = format!("{} · {}\n", event.date, one_line(&event.title));
-    if let Some(summary) = &event.summary {
-        let _ = writeln!(out, "{}", one_line(summary));
-    }
-    let actors = actor_names(timeline, event);
-    if !actors.is_empty() {
-        let _ = writeln!(out, "Actors: {}", one_line(&actors.join(", ")));
-    }
-    for quote in &event.quotes {
-        let source = timeline.source(quote.source);
-        let _ = writeln!(
-            out,
-            "\n“{}”\n— {}, sentence {}",
-            one_line(&quote.text),
-            one_line(&source.title),
-            quote.sentence_number()
-        );
-    }
-    clean(&out)
-}
-
-/// `text` without control, bidi-override or zero-width characters, keeping line breaks.
-pub fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|c| {
-            *c == '\n'
-                || !(c.is_control()
-                    || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'))
-        })
-        .collect()
-}
-
-/// Standard base64 with padding (RFC 4648), for OSC 52.
-pub fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
-pub fn osc52(text: &str) -> String {
-    format!("\x1b]52;c;{}\x07", base64(clean(text).as_bytes()))
+    // Writing into memory fails only on a serialisation error, which plain strings and
+    // numbers do not have; keep whatever was written.
+    let _ = written;
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -231,33 +540,24 @@ mod tests {
 
     #[test]
     fn the_extension_picks_the_format() {
-        assert_eq!(Format::from_path("a.md"), Ok(Format::Markdown));
-        assert_eq!(Format::from_path("out/A.CSV"), Ok(Format::Csv));
-        assert_eq!(Format::from_path("a.jsonl"), Ok(Format::JsonLines));
-        assert!(Format::from_path("a.txt").is_err_and(|e| e.contains(".md, .csv or .jsonl")));
-        assert!(Format::from_path("events").is_err());
-    }
-
-    #[test]
-    fn base64_matches_rfc_4648() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-        assert_eq!(osc52("a\x1b]b"), "\x1b]52;c;YV1i\x07");
+        assert_eq!(ViewFormat::from_path("a.md"), Ok(ViewFormat::Markdown));
+        assert_eq!(ViewFormat::from_path("out/A.CSV"), Ok(ViewFormat::Csv));
+        assert_eq!(ViewFormat::from_path("a.jsonl"), Ok(ViewFormat::JsonLines));
+        assert!(ViewFormat::from_path("a.txt").is_err_and(|e| e.contains(".md, .csv or .jsonl")));
+        assert!(ViewFormat::from_path("events").is_err());
     }
 
     #[test]
     fn exports_every_event_in_each_format() {
         let t = sample::timeline();
         let view = t.all_events();
-        let md = render(&t, &view, Format::Markdown, "sample");
-        assert_eq!(md.matches("\n## ").count(), view.len());
-        assert!(md.contains("\n> "), "quotes are block quotes");
-        let csv = render(&t, &view, Format::Csv, "sample");
+        let md = render(&t, &view, ViewFormat::Markdown, "sample");
+        assert_eq!(md.matches("\n## ").count(), view.len(), "{md}");
+        assert!(md.contains("\n> "), "quotes are block quotes: {md}");
+        let csv = render(&t, &view, ViewFormat::Csv, "sample");
         assert!(csv.starts_with("id,date,title,"));
-        let jsonl = render(&t, &view, Format::JsonLines, "sample");
+        assert_eq!(csv.lines().count(), view.len() + 1);
+        let jsonl = render(&t, &view, ViewFormat::JsonLines, "sample");
         assert_eq!(jsonl.lines().count(), view.len());
         for line in jsonl.lines() {
             assert!(
@@ -268,23 +568,9 @@ mod tests {
     }
 
     #[test]
-    fn csv_quotes_and_guards_cells() {
-        let mut out = String::new();
-        csv_field(&mut out, "a, \"b\"");
-        out.push(',');
-        csv_field(&mut out, "=cmd()");
-        assert_eq!(out, "\"a, \"\"b\"\"\",'=cmd()");
-    }
-
-    #[test]
-    fn copied_text_has_the_quotes_and_no_controls() {
-        let t = sample::timeline();
-        let ix = t
-            .event_by_id("putin-johnson-call")
-            .unwrap_or_else(|| panic!("event"));
-        let text = event_text(&t, ix);
-        assert!(text.contains("“"), "{text}");
-        assert!(text.contains("sentence"), "{text}");
-        assert_eq!(clean("a\x1b[2Jb\u{202e}c\nd"), "a[2Jbc\nd");
+    fn csv_cells_cannot_start_a_formula() {
+        assert_eq!(spreadsheet_safe("=cmd()"), "'=cmd()");
+        assert_eq!(spreadsheet_safe("+1"), "'+1");
+        assert_eq!(spreadsheet_safe("plain"), "plain");
     }
 }

@@ -4,10 +4,13 @@
 
 pub mod app;
 pub mod cli;
+pub mod clipboard;
 pub mod commands;
 pub mod date;
 pub mod export;
 pub mod files;
+pub mod import;
+pub mod input;
 pub mod keymap;
 pub mod load;
 pub mod model;

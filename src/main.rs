@@ -6,11 +6,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use chronicle::cli::{Cli, Command};
-use chronicle::commands::{self, events::EventFilter, Failure};
+use chronicle::cli::{Cli, Command, Inputs};
+use chronicle::commands::events::{EventFilter, Output};
+use chronicle::commands::{self, Failure};
 use chronicle::date::EdtfDate;
-use chronicle::files::DatasetLocation;
-use chronicle::load::{load, Dataset};
+use chronicle::import::Format;
+use chronicle::input::{location_of, open, thousands};
+use chronicle::load::Dataset;
 use chronicle::tui::InitialFilter;
 
 /// mimalloc keeps less overhead per small allocation than the system allocator and hands
@@ -21,34 +23,47 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        return browse(cli.dataset, cli.from.as_deref(), cli.to.as_deref());
+        return browse(
+            &cli.inputs,
+            cli.format,
+            cli.from.as_deref(),
+            cli.to.as_deref(),
+        );
     };
     // Locked for the commands only: the browser must leave stdout free for its own threads.
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = match command {
-        Command::Check { dataset } => {
-            with_dataset(dataset, |d| Ok(commands::check::run(d, &mut out)?))
+        Command::Check { inputs, format } => {
+            with_dataset(&inputs, format, |d| Ok(commands::check::run(d, &mut out)?))
         }
         Command::Events {
-            dataset,
+            inputs,
+            input_format,
             actor,
             from,
             to,
+            format,
             json,
-        } => with_dataset(dataset, |d| {
+        } => with_dataset(&inputs, input_format, |d| {
             let filter = EventFilter {
                 actors: actor,
                 from,
                 to,
             };
-            commands::events::run(&d.timeline, &filter, json, &mut out)
+            let output = if json {
+                Output::Json
+            } else {
+                format.unwrap_or_default()
+            };
+            commands::events::run(d, &filter, output, &mut out)
         }),
         Command::Actors {
-            dataset,
+            inputs,
+            format,
             search,
             json,
-        } => with_dataset(dataset, |d| {
+        } => with_dataset(&inputs, format, |d| {
             Ok(commands::actors::run(
                 &d.timeline,
                 search.as_deref(),
@@ -56,9 +71,30 @@ fn main() -> ExitCode {
                 &mut out,
             )?)
         }),
-        Command::Show { event, dataset } => with_dataset(dataset, |d| {
+        Command::Show {
+            event,
+            inputs,
+            format,
+        } => with_dataset(&inputs, format, |d| {
             commands::show::run(&d.timeline, &event, &mut out)
         }),
+        Command::Import {
+            inputs,
+            format,
+            output,
+            force,
+        } => {
+            if inputs.paths.is_empty() {
+                Err(Failure::Usage(
+                    "name the files to import, e.g. `chronicle import events.CSV -o my-dataset`"
+                        .into(),
+                ))
+            } else {
+                with_dataset(&inputs, format, |d| {
+                    commands::import::run(d, &output, force, &mut out)
+                })
+            }
+        }
         Command::Sentences { file, json } => sentences(&file, json, &mut out),
     };
     let flushed = out.flush();
@@ -77,43 +113,86 @@ fn main() -> ExitCode {
     }
 }
 
-/// Loads the dataset, printing every problem (and any notes) to standard error.
-fn load_reporting(dataset: Option<PathBuf>) -> Result<Dataset, Failure> {
-    let location = DatasetLocation::resolve(dataset);
-    match load(&location) {
-        Ok(dataset) => {
-            for note in &dataset.notes {
-                eprintln!("note: {note}");
+/// Opens the dataset or imports the files, printing every problem (and any notes, and how
+/// many rows were skipped) to standard error.
+fn load_reporting(inputs: &Inputs, format: Option<Format>) -> Result<Dataset, Failure> {
+    let options = chronicle::import::Options {
+        format,
+        skip_invalid: inputs.skip_invalid,
+        articles: inputs.articles.clone(),
+    };
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    match open(&inputs.paths, &options) {
+        Ok(opened) => {
+            for note in &opened.dataset.notes {
+                let _ = writeln!(err, "note: {note}");
             }
-            Ok(dataset)
+            if let Some(counts) = &opened.import {
+                if let Some(report) = &inputs.report {
+                    write_report(report, &counts.skipped)?;
+                }
+                if counts.skipped_rows > 0 {
+                    let whereabouts = match &inputs.report {
+                        Some(report) => format!("their problems are in {}", report.display()),
+                        None => "see --report FILE".to_string(),
+                    };
+                    let _ = writeln!(
+                        err,
+                        "chronicle: {} rows, {} skipped: {whereabouts}",
+                        thousands(counts.rows),
+                        thousands(counts.skipped_rows)
+                    );
+                }
+            }
+            Ok(opened.dataset)
         }
-        Err(problems) => {
-            let stderr = io::stderr();
-            let mut err = stderr.lock();
-            for problem in &problems {
+        Err(failed) => {
+            for problem in &failed.problems {
                 let _ = writeln!(err, "{problem}");
             }
-            let noun = if problems.len() == 1 {
+            if let Some(report) = &inputs.report {
+                write_report(report, &failed.problems)?;
+            }
+            let noun = if failed.problems.len() == 1 {
                 "problem"
             } else {
                 "problems"
             };
-            let _ = writeln!(
-                err,
-                "{} {noun} in {}",
-                problems.len(),
-                location.display_root()
-            );
+            let _ = writeln!(err, "{} {noun} in {}", failed.problems.len(), failed.root);
+            if failed.importing
+                && failed.problems.iter().any(|p| p.line.is_some())
+                && !inputs.skip_invalid
+            {
+                let _ = writeln!(
+                    err,
+                    "  hint: --skip-invalid imports the valid rows and counts the others"
+                );
+            }
             Err(Failure::Invalid)
         }
     }
 }
 
+/// Writes one problem per line to the `--report` file.
+fn write_report(path: &PathBuf, problems: &[chronicle::problem::Problem]) -> Result<(), Failure> {
+    let shown = path.display();
+    let mut file = std::fs::File::create(path)
+        .map(BufWriter::new)
+        .map_err(|e| Failure::Usage(format!("{shown}: cannot write the report: {e}")))?;
+    problems
+        .iter()
+        .try_for_each(|p| writeln!(file, "{p}"))
+        .and_then(|()| file.flush())
+        .map_err(|e| Failure::Usage(format!("{shown}: cannot write the report: {e}")))
+}
+
 fn with_dataset(
-    dataset: Option<PathBuf>,
+    inputs: &Inputs,
+    format: Option<Format>,
     command: impl FnOnce(&Dataset) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
-    let dataset = load_reporting(dataset)?;
+    let dataset = load_reporting(inputs, format)?;
     let result = command(&dataset);
     // The process ends right after: handing back a million small allocations one by one costs
     // more than letting the operating system take the pages back at once.
@@ -135,9 +214,14 @@ fn sentences(file: &PathBuf, json: bool, out: &mut impl Write) -> Result<(), Fai
     Ok(commands::sentences::run(text, json, out)?)
 }
 
-/// Opens the browser, after checking the dates, loading everything and checking there is a
-/// terminal to draw on.
-fn browse(dataset: Option<PathBuf>, from: Option<&str>, to: Option<&str>) -> ExitCode {
+/// Opens the browser: checks the dates given, loads everything, checks there is a terminal to
+/// draw on, and only then takes the terminal over.
+fn browse(
+    inputs: &Inputs,
+    format: Option<Format>,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> ExitCode {
     let parse = |text: Option<&str>, flag: &str| {
         text.map(|t| EdtfDate::parse(t).map_err(|e| format!("--{flag} '{t}': {e}")))
             .transpose()
@@ -149,8 +233,7 @@ fn browse(dataset: Option<PathBuf>, from: Option<&str>, to: Option<&str>) -> Exi
             return ExitCode::from(2);
         }
     };
-    let location = DatasetLocation::resolve(dataset.clone());
-    let dataset = match load_reporting(dataset) {
+    let dataset = match load_reporting(inputs, format) {
         Ok(dataset) => dataset,
         Err(_) => return ExitCode::FAILURE,
     };
@@ -161,7 +244,7 @@ fn browse(dataset: Option<PathBuf>, from: Option<&str>, to: Option<&str>) -> Exi
         );
         return ExitCode::from(2);
     }
-    match chronicle::tui::run(dataset, &location, initial) {
+    match chronicle::tui::run(dataset, &location_of(&inputs.paths), initial) {
         Ok(exit) => ExitCode::from(exit.code()),
         Err(e) => {
             eprintln!("chronicle: the terminal failed: {e}");

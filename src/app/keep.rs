@@ -189,7 +189,7 @@ impl App<'_> {
         };
         let e = self.timeline.event(event);
         self.effects.push(Effect::Copy {
-            text: crate::export::event_text(self.timeline, event),
+            text: crate::clipboard::event_text(self.timeline, event),
             what: format!(
                 "'{}' with {}",
                 e.id,

@@ -22,7 +22,7 @@ use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
-use crate::export::Format;
+use crate::export::ViewFormat as Format;
 use crate::model::{ActorId, EventIx, SourceId};
 use crate::search::{ActorMatch, MatchedName, Ranker};
 use crate::timeline::Timeline;

@@ -9,7 +9,7 @@ use super::filters::{parse_range, FilterPart};
 use super::find::{Find, Needle};
 use super::{App, Cursor, Effect, Motion};
 use crate::date::EdtfDate;
-use crate::export::Format;
+use crate::export::ViewFormat as Format;
 
 /// What a prompt asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

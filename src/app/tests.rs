@@ -921,7 +921,7 @@ fn export_asks_for_a_file_whose_extension_picks_the_format() {
         app.take_effects(),
         [Effect::Export {
             path: "out.csv".into(),
-            format: crate::export::Format::Csv
+            format: crate::export::ViewFormat::Csv
         }]
     );
 }

@@ -7,8 +7,26 @@ use serde::Serialize;
 
 use super::{resolve_actor, Failure};
 use crate::date::EdtfDate;
+use crate::export;
+use crate::load::Dataset;
 use crate::model::{Event, EventIx};
 use crate::timeline::Timeline;
+
+/// How `chronicle events` writes the timeline.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Output {
+    /// Aligned rows: date, title, actors
+    #[default]
+    Text,
+    /// JSON Lines: the record fields plus each quote's sentence number
+    Json,
+    /// CSV with a header row
+    Csv,
+    /// A Markdown chronology with quotes
+    Markdown,
+    /// TimelineJS3 JSON, to open in TimelineJS
+    Timelinejs,
+}
 
 /// What to keep of the timeline.
 #[derive(Debug, Default)]
@@ -65,22 +83,38 @@ pub fn select(timeline: &Timeline, filter: &EventFilter) -> Result<Vec<EventIx>,
     Ok(timeline.events_between(&view, from.as_ref(), to.as_ref()))
 }
 
-/// Prints the selected events: aligned text rows, or JSON Lines.
+/// Prints the selected events in the `output` format.
 pub fn run(
-    timeline: &Timeline,
+    dataset: &Dataset,
     filter: &EventFilter,
-    json: bool,
+    output: Output,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
+    let timeline = &dataset.timeline;
     let view = select(timeline, filter)?;
-    if json {
-        for ix in view {
-            serde_json::to_writer(&mut *out, &event_line(timeline, timeline.event(ix)))
-                .map_err(std::io::Error::from)?;
-            writeln!(out)?;
+    match output {
+        Output::Text => Ok(write_text(timeline, &view, out)?),
+        Output::Json => {
+            for ix in view {
+                serde_json::to_writer(&mut *out, &event_line(timeline, timeline.event(ix)))
+                    .map_err(std::io::Error::from)?;
+                writeln!(out)?;
+            }
+            Ok(())
         }
-        return Ok(());
+        Output::Csv => Ok(export::write_csv(timeline, &view, out)?),
+        Output::Markdown => Ok(export::write_markdown(timeline, &dataset.name, &view, out)?),
+        Output::Timelinejs => Ok(export::write_timelinejs(
+            timeline,
+            &dataset.name,
+            &view,
+            out,
+        )?),
     }
+}
+
+/// Aligned rows: date, title, and the actors' short names.
+fn write_text(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) -> std::io::Result<()> {
     let dates: Vec<String> = view
         .iter()
         .map(|ix| timeline.event(*ix).date.to_string())

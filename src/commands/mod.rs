@@ -3,6 +3,7 @@
 pub mod actors;
 pub mod check;
 pub mod events;
+pub mod import;
 pub mod sentences;
 pub mod show;
 

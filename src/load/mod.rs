@@ -198,29 +198,9 @@ impl Loader<'_> {
                     ));
                 }
             }
-            let text = match self.location.read_source(&raw.file) {
-                Ok(bytes) => {
-                    let shown = self.location.display(&raw.file);
-                    match decode(&shown, bytes) {
-                        Ok(text) => text,
-                        Err(p) => {
-                            self.broken_sources.insert(raw.id.clone());
-                            self.problems.push(problem(
-                                record.line_of("file"),
-                                format!("source file {}: {}", quoted(&raw.file), p.message),
-                            ));
-                            String::new()
-                        }
-                    }
-                }
-                Err(message) => {
-                    self.broken_sources.insert(raw.id.clone());
-                    self.problems.push(problem(
-                        record.line_of("file"),
-                        format!("source file {} {message}", quoted(&raw.file)),
-                    ));
-                    String::new()
-                }
+            let text = match &raw.file {
+                Some(file) => self.source_text(&record, file),
+                None => String::new(),
             };
             let sentences = split_sentences(&text);
             let id = SourceId(loaded.sources.len() as u32);
@@ -232,12 +212,33 @@ impl Loader<'_> {
                 publisher: raw.publisher,
                 url: raw.url,
                 published: raw.published,
-                file: raw.file,
+                file: raw.file.unwrap_or_default(),
                 text,
                 sentences,
             });
         }
         loaded
+    }
+
+    /// Reads a source's text file; on failure reports it, marks the source broken and gives
+    /// an empty text.
+    fn source_text(&mut self, record: &Located<RawSource>, relative: &str) -> String {
+        let file = self.location.display(SOURCES_FILE);
+        let raw = &record.value;
+        let message = match self.location.read_source(relative) {
+            Ok(bytes) => {
+                let shown = self.location.display(relative);
+                match decode(&shown, bytes) {
+                    Ok(text) => return text,
+                    Err(p) => format!("source file {}: {}", quoted(relative), p.message),
+                }
+            }
+            Err(message) => format!("source file {} {message}", quoted(relative)),
+        };
+        self.broken_sources.insert(raw.id.clone());
+        self.problems
+            .push(Problem::new(file, Some(record.line_of("file")), message));
+        String::new()
     }
 
     /// Checks a record's id: present and not seen before. Returns whether to keep the record.

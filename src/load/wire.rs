@@ -16,7 +16,9 @@ pub struct RawSource {
     pub publisher: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
-    pub file: String,
+    /// The saved text; absent for a source known only by its reference (e.g. an imported
+    /// article's URL), which then has no sentences to quote.
+    pub file: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -7,6 +7,7 @@ use std::process::{Command, Stdio};
 
 use super::Context;
 use crate::app::{App, Effect};
+use crate::clipboard;
 use crate::commands;
 use crate::export;
 use crate::files::DatasetLocation;
@@ -89,7 +90,7 @@ fn copy(text: &str, what: &str) -> String {
     }
     let mut out = stdout();
     match out
-        .write_all(export::osc52(text).as_bytes())
+        .write_all(clipboard::osc52(text).as_bytes())
         .and_then(|()| out.flush())
     {
         Ok(()) => format!(
@@ -107,7 +108,7 @@ fn pipe_to(tool: &str, args: &[&str], text: &str) -> io::Result<()> {
         .stderr(Stdio::null())
         .spawn()?;
     if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(export::clean(text).as_bytes())?;
+        stdin.write_all(clipboard::clean(text).as_bytes())?;
     }
     let status = child.wait()?;
     if status.success() {

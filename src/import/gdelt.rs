@@ -1,0 +1,631 @@
+//! GDELT events (1.0 and 2.0) and 2.0 mentions: tab-separated rows without a header.
+//!
+//! One event per row. Actors are deduplicated by CAMEO code and name; the article a row was
+//! coded from becomes a source without text. Mentions, read after every events file, list
+//! where each event was reported; when the article is saved locally the mention resolves to
+//! the sentence it points at and becomes a quote the browser can show in context.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::cameo;
+use super::{Builder, Input, RowCheck, Rows};
+use crate::date::EdtfDate;
+use crate::model::{Actor, ActorId, ActorKind, Event, Quote, Source, SourceId};
+use crate::problem::{quoted, Problem};
+
+/// Where the columns after the actors and the event codes lie: GDELT 1.0 has no ADM2 codes in
+/// its three geography blocks, and its historical backfile has no SOURCEURL.
+struct Layout {
+    action_geo_full_name: usize,
+    source_url: Option<usize>,
+}
+
+const V2_COLUMNS: usize = 61;
+
+fn layout(columns: usize) -> Option<Layout> {
+    match columns {
+        61 => Some(Layout {
+            action_geo_full_name: 52,
+            source_url: Some(60),
+        }),
+        58 => Some(Layout {
+            action_geo_full_name: 50,
+            source_url: Some(57),
+        }),
+        57 => Some(Layout {
+            action_geo_full_name: 50,
+            source_url: None,
+        }),
+        _ => None,
+    }
+}
+
+// Column positions shared by every layout (0-based), with GDELT's names for messages.
+const GLOBALEVENTID: usize = 0;
+const SQLDATE: usize = 1;
+const ACTOR1: usize = 5;
+const ACTOR2: usize = 15;
+const IS_ROOT_EVENT: usize = 25;
+const EVENT_CODE: usize = 26;
+const EVENT_ROOT_CODE: usize = 28;
+const QUAD_CLASS: usize = 29;
+const GOLDSTEIN: usize = 30;
+const NUM_MENTIONS: usize = 31;
+const NUM_SOURCES: usize = 32;
+const NUM_ARTICLES: usize = 33;
+const AVG_TONE: usize = 34;
+
+/// Opens a tab-separated GDELT file. GDELT never quotes fields, so quote marks inside names
+/// and URLs are plain characters.
+fn tsv_reader<R: Read>(reader: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .terminator(csv::Terminator::Any(b'\n'))
+        .has_headers(false)
+        .flexible(true)
+        .quoting(false)
+        .from_reader(reader)
+}
+
+/// Reads the next record; `Ok(None)` at the end. A row that is not UTF-8 is reported and
+/// skipped over; a read error ends the file.
+fn next_record<R: Read>(
+    reader: &mut csv::Reader<R>,
+    record: &mut csv::StringRecord,
+    input: &Input,
+    rows: &mut Rows,
+) -> Result<Option<usize>, Problem> {
+    loop {
+        match reader.read_record(record) {
+            Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue, // blank line
+            Ok(true) => {
+                return Ok(Some(record.position().map_or(0, |p| p.line() as usize)));
+            }
+            Ok(false) => return Ok(None),
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                if let csv::ErrorKind::Utf8 { err, .. } = e.kind() {
+                    rows.count += 1;
+                    rows.reject(vec![input.problem(
+                        line,
+                        format!("not valid UTF-8 text (in field {})", err.field() + 1),
+                    )]);
+                    continue;
+                }
+                return Err(input.problem(line, format!("cannot read: {e}")));
+            }
+        }
+    }
+}
+
+/// Reads a GDELT events file into `builder`.
+pub(crate) fn read_events(
+    input: &Input,
+    builder: &mut Builder,
+    rows: &mut Rows,
+) -> Result<(), Problem> {
+    let mut reader = tsv_reader(input.open()?);
+    let mut record = csv::StringRecord::new();
+    while let Some(line) = next_record(&mut reader, &mut record, input, rows)? {
+        if line == 1 && record.get(0) == Some("GLOBALEVENTID") {
+            continue; // a header row, as BigQuery exports add
+        }
+        rows.count += 1;
+        let mut check = RowCheck::new(input, line);
+        let Some(layout) = layout(record.len()) else {
+            check.row_problem(format!(
+                "expected {V2_COLUMNS} columns (GDELT 2.0) or 57 or 58 (GDELT 1.0), found {}",
+                record.len()
+            ));
+            rows.reject(check.problems);
+            continue;
+        };
+        match event(&record, &layout, &mut check, builder) {
+            Some(event) if check.ok() => {
+                if let Err(message) = builder.push_event(event) {
+                    check.problem("GLOBALEVENTID", message);
+                    rows.reject(check.problems);
+                }
+            }
+            _ => rows.reject(check.problems),
+        }
+    }
+    Ok(())
+}
+
+/// Converts one row; `None` (with problems in `check`) when it is invalid.
+fn event(
+    record: &csv::StringRecord,
+    layout: &Layout,
+    check: &mut RowCheck,
+    builder: &mut Builder,
+) -> Option<Event> {
+    let field = |i: usize| record.get(i).unwrap_or("").trim();
+    let id = field(GLOBALEVENTID);
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+        check.problem(
+            "GLOBALEVENTID",
+            format!("{} is not an event id (a whole number)", quoted(id)),
+        );
+    }
+    let date = day(check, "SQLDATE", field(SQLDATE));
+    let code = field(EVENT_CODE);
+    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+        check.problem(
+            "EventCode",
+            format!("{} is not a CAMEO event code", quoted(code)),
+        );
+    }
+    check.whole("IsRootEvent", field(IS_ROOT_EVENT));
+    let quad = field(QUAD_CLASS);
+    if !quad.is_empty() && cameo::quad_class_name(quad).is_none() {
+        check.problem(
+            "QuadClass",
+            format!("{} is not a QuadClass (1 to 4)", quoted(quad)),
+        );
+    }
+    check.number("GoldsteinScale", field(GOLDSTEIN));
+    check.whole("NumMentions", field(NUM_MENTIONS));
+    check.whole("NumSources", field(NUM_SOURCES));
+    check.whole("NumArticles", field(NUM_ARTICLES));
+    check.number("AvgTone", field(AVG_TONE));
+    let date = date?;
+    if !check.ok() {
+        return None;
+    }
+
+    let actors: Vec<ActorId> = [ACTOR1, ACTOR2]
+        .into_iter()
+        .filter_map(|at| {
+            actor(
+                builder,
+                field(at),
+                field(at + 1),
+                field(at + 2),
+                field(at + 7),
+            )
+        })
+        .fold(Vec::new(), |mut list, id| {
+            if !list.contains(&id) {
+                list.push(id);
+            }
+            list
+        });
+    let name = cameo::event_name(code).map_or_else(|| format!("CAMEO {code}"), str::to_string);
+    let names: Vec<&str> = [ACTOR1, ACTOR2]
+        .into_iter()
+        .map(|at| {
+            let name = field(at + 1);
+            if name.is_empty() {
+                field(at)
+            } else {
+                name
+            }
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    let title = match names.as_slice() {
+        [] => name.clone(),
+        [one] => format!("{one}: {name}"),
+        [one, two, ..] => format!("{one} → {two}: {name}"),
+    };
+
+    let mut attributes = vec![("cameo".to_string(), code.to_string())];
+    let root = field(EVENT_ROOT_CODE);
+    if !root.is_empty() {
+        let root_name = cameo::event_name(root).unwrap_or("");
+        attributes.push((
+            "cameo_root".into(),
+            format!("{root} {root_name}").trim().into(),
+        ));
+    }
+    if let Some(quad_name) = cameo::quad_class_name(quad) {
+        attributes.push(("quad_class".into(), format!("{quad} {quad_name}")));
+    }
+    for (name, at) in [
+        ("goldstein", GOLDSTEIN),
+        ("tone", AVG_TONE),
+        ("mentions", NUM_MENTIONS),
+    ] {
+        if !field(at).is_empty() {
+            attributes.push((name.into(), field(at).to_string()));
+        }
+    }
+    if let Some(url) = layout.source_url.map(field).filter(|u| !u.is_empty()) {
+        // The event refers to its article by source id: the URL lives once, in the source.
+        let source = article_source(builder, url, None);
+        attributes.push(("source".into(), builder.source_ref(source).id.clone()));
+    }
+    let location = Some(field(layout.action_geo_full_name))
+        .filter(|l| !l.is_empty())
+        .map(str::to_string);
+    Some(Event {
+        id: id.to_string(),
+        date,
+        title,
+        summary: None,
+        kind: Some(name),
+        actors,
+        location,
+        tags: Vec::new(),
+        quotes: Vec::new(),
+        attributes,
+    })
+}
+
+/// A GDELT YYYYMMDD date as a day.
+fn day(check: &mut RowCheck, column: &str, value: &str) -> Option<EdtfDate> {
+    if value.len() != 8 || !value.bytes().all(|b| b.is_ascii_digit()) {
+        check.problem(
+            column,
+            format!("{} is not a date in YYYYMMDD form", quoted(value)),
+        );
+        return None;
+    }
+    let composed = format!("{}-{}-{}", &value[..4], &value[4..6], &value[6..]);
+    match EdtfDate::parse(&composed) {
+        Ok(date) => Some(date),
+        Err(e) => {
+            check.problem(column, format!("{} is not a date: {e}", quoted(value)));
+            None
+        }
+    }
+}
+
+/// The actor of one Actor1/Actor2 block, deduplicated by code and name.
+fn actor(
+    builder: &mut Builder,
+    code: &str,
+    name: &str,
+    country: &str,
+    type1: &str,
+) -> Option<ActorId> {
+    if code.is_empty() && name.is_empty() {
+        return None;
+    }
+    let key = format!("gdelt\t{code}\t{name}");
+    Some(builder.actor(&key, || {
+        let shown = if name.is_empty() { code } else { name };
+        // A bare country code with no role (e.g. "RUS") is the state itself.
+        let kind = if !code.is_empty() && code == country && type1.is_empty() {
+            Some(ActorKind::State)
+        } else if !type1.is_empty() {
+            Some(ActorKind::Organization).filter(|_| type1 != "CVL" && type1 != "ELI")
+        } else {
+            None
+        };
+        let mut description = format!(
+            "GDELT actor code {}",
+            if code.is_empty() { "-" } else { code }
+        );
+        if !country.is_empty() {
+            description.push_str(&format!(", country {country}"));
+        }
+        Actor {
+            id: String::new(),
+            name: shown.to_string(),
+            kind,
+            aliases: if !code.is_empty() && code != shown {
+                vec![code.to_string()]
+            } else {
+                Vec::new()
+            },
+            affiliation: None,
+            description: Some(description),
+        }
+    }))
+}
+
+/// The source for an article, by URL (or a citation for mentions of non-web documents).
+fn article_source(builder: &mut Builder, url: &str, publisher: Option<&str>) -> SourceId {
+    let host = host(url);
+    // GDELT 1.0 rows may name an agency ("BBC Monitoring") instead of a URL.
+    let publisher = publisher.filter(|p| !p.is_empty()).or(host).or(Some(url));
+    builder.source(url, publisher.unwrap_or("article"), || Source {
+        id: String::new(),
+        title: article_title(url),
+        publisher: publisher.map(str::to_string),
+        url: host.map(|_| url.to_string()),
+        published: None,
+        file: String::new(),
+        text: String::new(),
+        sentences: Vec::new(),
+    })
+}
+
+/// A readable title from an article's URL: the words of its slug, e.g. "Feline beauties to
+/// strut their stuff" from `.../Feline-beauties-to-strut-their-stuff/articleshow/46292006.cms`;
+/// the URL without its scheme when there is no slug.
+fn article_title(url: &str) -> String {
+    let bare = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = bare
+        .split_once('/')
+        .map_or("", |(_, path)| path)
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("");
+    let slug = path
+        .split('/')
+        .filter(|segment| segment.matches(['-', '_']).count() >= 2)
+        .max_by_key(|segment| segment.len());
+    let words: Vec<&str> = slug
+        .map(|s| {
+            s.strip_suffix(".html")
+                .or(s.strip_suffix(".htm"))
+                .unwrap_or(s)
+        })
+        .into_iter()
+        .flat_map(|s| s.split(['-', '_', '.']))
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    if words.len() < 2 {
+        return bare.trim_end_matches('/').to_string();
+    }
+    let text = words.join(" ");
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or(text)
+}
+
+/// `www.example.com` from `http://www.example.com/path`.
+fn host(url: &str) -> Option<&str> {
+    let (_, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    Some(host).filter(|h| !h.is_empty())
+}
+
+/// Saved article texts, looked up by URL: through `manifest.tsv` (URL, tab, file name relative
+/// to the folder) when the folder has one, else by the SHA-256 of the URL in hex (the output of
+/// `printf %s "$URL" | sha256sum`), with or without `.txt`.
+#[derive(Default)]
+pub(crate) struct Articles {
+    folder: Option<PathBuf>,
+    manifest: HashMap<String, String>,
+}
+
+pub const MANIFEST: &str = "manifest.tsv";
+
+impl Articles {
+    pub fn open(folder: Option<&Path>) -> Result<Articles, Problem> {
+        let Some(folder) = folder else {
+            return Ok(Articles::default());
+        };
+        let shown = folder.display().to_string();
+        if !folder.is_dir() {
+            return Err(Problem::new(
+                shown,
+                None,
+                "--articles must name a folder of saved article texts",
+            ));
+        }
+        let mut manifest = HashMap::new();
+        let path = folder.join(MANIFEST);
+        if let Ok(file) = std::fs::File::open(&path) {
+            let shown = path.display().to_string();
+            for (n, line) in BufReader::new(file).lines().enumerate() {
+                let line = line
+                    .map_err(|e| Problem::new(&shown, Some(n + 1), format!("cannot read: {e}")))?;
+                if line.trim().is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let Some((url, name)) = line.split_once('\t') else {
+                    return Err(Problem::new(
+                        &shown,
+                        Some(n + 1),
+                        "expected URL, a tab, and a file name",
+                    ));
+                };
+                manifest.insert(url.trim().to_string(), name.trim().to_string());
+            }
+        }
+        Ok(Articles {
+            folder: Some(folder.to_path_buf()),
+            manifest,
+        })
+    }
+
+    /// The saved text of the article at `url`, when there is one.
+    fn text(&self, url: &str) -> Option<Result<String, String>> {
+        let folder = self.folder.as_ref()?;
+        let candidates: Vec<PathBuf> = match self.manifest.get(url) {
+            Some(name) => vec![folder.join(name)],
+            None => {
+                let hash: String = Sha256::digest(url.as_bytes())
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                vec![folder.join(format!("{hash}.txt")), folder.join(hash)]
+            }
+        };
+        let path = candidates.into_iter().find(|p| p.is_file())?;
+        Some(
+            std::fs::read(&path)
+                .map_err(|e| format!("{}: cannot read: {e}", path.display()))
+                .and_then(|bytes| {
+                    String::from_utf8(bytes)
+                        .map_err(|_| format!("{}: not valid UTF-8 text", path.display()))
+                }),
+        )
+    }
+}
+
+const MENTION_COLUMNS: usize = 16;
+
+/// Reads a GDELT 2.0 mentions file, attaching each mention to its event.
+pub(crate) fn read_mentions(
+    input: &Input,
+    articles: &Articles,
+    builder: &mut Builder,
+    rows: &mut Rows,
+) -> Result<(), Problem> {
+    let mut reader = tsv_reader(input.open()?);
+    let mut record = csv::StringRecord::new();
+    let mut unmatched = 0usize;
+    let mut looked_up: HashSet<SourceId> = HashSet::new();
+    while let Some(line) = next_record(&mut reader, &mut record, input, rows)? {
+        if line == 1 && record.get(0) == Some("GLOBALEVENTID") {
+            continue;
+        }
+        rows.count += 1;
+        let mut check = RowCheck::new(input, line);
+        // The last column (Extras) is empty and may lose its tab.
+        if !(MENTION_COLUMNS - 1..=MENTION_COLUMNS).contains(&record.len()) {
+            check.row_problem(format!(
+                "expected {MENTION_COLUMNS} columns (GDELT 2.0 mentions), found {}",
+                record.len()
+            ));
+            rows.reject(check.problems);
+            continue;
+        }
+        let field = |i: usize| record.get(i).unwrap_or("").trim();
+        let id = field(0);
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+            check.problem(
+                "GLOBALEVENTID",
+                format!("{} is not an event id (a whole number)", quoted(id)),
+            );
+        }
+        let mention_type = check.whole("MentionType", field(3));
+        let sentence = check.whole("SentenceID", field(6));
+        let actor1 = check.whole("Actor1CharOffset", field(7));
+        let actor2 = check.whole("Actor2CharOffset", field(8));
+        let action = check.whole("ActionCharOffset", field(9));
+        let confidence = check.whole("Confidence", field(11));
+        check.whole("MentionDocLen", field(12));
+        check.number("MentionDocTone", field(13));
+        if !check.ok() {
+            rows.reject(check.problems);
+            continue;
+        }
+        if builder.event_mut(id).is_none() {
+            unmatched += 1;
+            continue;
+        }
+        let name = field(4);
+        let identifier = field(5);
+        let source = article_source(builder, identifier, Some(name));
+        if mention_type == Some(1) && looked_up.insert(source) {
+            match articles.text(identifier) {
+                Some(Ok(text)) => {
+                    let file = format!("sources/{}.txt", builder.source_ref(source).id);
+                    builder.set_source_text(source, text, file);
+                }
+                Some(Err(message)) => builder.notes.push(input.problem(line, message)),
+                None => {}
+            }
+        }
+        let quote = resolve(source, builder.source_ref(source), action, sentence);
+        let offset = |o: Option<i64>| {
+            o.filter(|o| *o >= 0)
+                .map_or("-".to_string(), |o| o.to_string())
+        };
+        let value = format!(
+            "{name}, sentence {}, chars actor1 {} actor2 {} action {}, confidence {}%{}: {identifier}",
+            sentence.map_or("-".to_string(), |s| s.to_string()),
+            offset(actor1),
+            offset(actor2),
+            offset(action),
+            confidence.map_or("-".to_string(), |c| c.to_string()),
+            if quote.is_some() { ", quoted" } else { "" },
+        );
+        if let Some(event) = builder.event_mut(id) {
+            let n = event
+                .attributes
+                .iter()
+                .filter(|(k, _)| k.starts_with("mention "))
+                .count();
+            event
+                .attributes
+                .push((format!("mention {:02}", n + 1), value));
+            if let Some(quote) = quote {
+                if !event
+                    .quotes
+                    .iter()
+                    .any(|q| q.source == quote.source && q.span == quote.span)
+                {
+                    event.quotes.push(quote);
+                }
+            }
+        }
+    }
+    if unmatched > 0 {
+        builder.notes.push(Problem::new(
+            input.shown,
+            None,
+            format!(
+                "{unmatched} {} to events not in the given events files; left out",
+                if unmatched == 1 {
+                    "mention refers"
+                } else {
+                    "mentions refer"
+                }
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The sentence a mention points at, as a quote: the one holding the action's character
+/// offset, else GDELT's 1-based SentenceID. `None` when the source has no text or the place
+/// is outside it.
+fn resolve(
+    id: SourceId,
+    source: &Source,
+    action: Option<i64>,
+    sentence: Option<i64>,
+) -> Option<Quote> {
+    if source.text.is_empty() || source.sentences.is_empty() {
+        return None;
+    }
+    let by_offset = action
+        .and_then(|o| usize::try_from(o).ok())
+        .and_then(|chars| source.text.char_indices().nth(chars).map(|(byte, _)| byte))
+        .map(|byte| source.sentence_at(byte));
+    let by_number = sentence
+        .and_then(|s| usize::try_from(s).ok())
+        .and_then(|s| s.checked_sub(1))
+        .filter(|s| *s < source.sentences.len());
+    let index = by_offset.or(by_number)?;
+    let span = source.sentences.get(index)?.clone();
+    Some(Quote {
+        source: id,
+        text: source.text.get(span.clone())?.to_string(),
+        span,
+        sentences: index..index + 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_articles_from_their_url_slug() {
+        assert_eq!(
+            article_title("http://timesofindia.indiatimes.com/city/bengaluru/Feline-beauties-to-strut-their-stuff/articleshow/46292006.cms"),
+            "Feline beauties to strut their stuff"
+        );
+        assert_eq!(
+            article_title("https://www.oxfordmail.co.uk/news/national/18313901.government-package-business-too-little-late-workers-stuc-says/"),
+            "Government package business too little late workers stuc says"
+        );
+        assert_eq!(
+            article_title(
+                "http://www.voxy.co.nz/entertainment/coast-new-zealand-production-tv-one/5/214255"
+            ),
+            "Coast new zealand production tv one"
+        );
+        assert_eq!(
+            article_title("http://example.com/a/12345"),
+            "example.com/a/12345"
+        );
+        assert_eq!(article_title("BBC Monitoring"), "BBC Monitoring");
+    }
+}

@@ -1,0 +1,542 @@
+//! Importing other tools' exports (GDELT, ACLED, TimelineJS) into a `Timeline`: telling each
+//! file's format, merging several files into one timeline with actors and sources deduplicated,
+//! and the rule for bad rows: every one is reported and the import fails, or with
+//! `--skip-invalid` they are skipped and counted, never silently.
+//!
+//! Files are streamed row by row; nothing outside this module sees CSV or TimelineJS JSON.
+
+mod acled;
+mod cameo;
+mod gdelt;
+mod timelinejs;
+
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::load::Dataset;
+use crate::model::{Actor, ActorId, Event, Source, SourceId};
+use crate::problem::{quoted, Problem};
+use crate::sentences::split_sentences;
+use crate::timeline::Timeline;
+
+/// The export formats chronicle reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// GDELT 1.0 / 2.0 events (tab-separated, 57, 58 or 61 columns) and 2.0 mentions (16)
+    Gdelt,
+    /// ACLED CSV with its header row
+    Acled,
+    /// TimelineJS3 JSON
+    Timelinejs,
+}
+
+/// How to import.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Read every file as this format instead of telling it from the file's start.
+    pub format: Option<Format>,
+    /// Skip invalid rows (counting them) instead of failing.
+    pub skip_invalid: bool,
+    /// A folder of saved articles, for turning GDELT mentions into verifiable quotes.
+    pub articles: Option<PathBuf>,
+}
+
+/// The result of an import that succeeded, maybe with rows skipped.
+#[derive(Debug)]
+pub struct Imported {
+    pub dataset: Dataset,
+    /// Data rows read (events, mentions), valid or not.
+    pub rows: usize,
+    /// How many rows were skipped as invalid (only with `skip_invalid`).
+    pub skipped_rows: usize,
+    /// The problems of the skipped rows, for `--report`.
+    pub skipped: Vec<Problem>,
+}
+
+/// What one file holds, as told from its start or forced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    GdeltEvents,
+    GdeltMentions,
+    Acled,
+    TimelineJs,
+}
+
+/// Imports `paths` into one dataset. On failure, returns every problem found.
+pub fn import(paths: &[PathBuf], options: &Options) -> Result<Imported, Vec<Problem>> {
+    let mut fatal = Vec::new();
+    let mut files = Vec::new();
+    for path in paths {
+        let shown = path.display().to_string();
+        match detect(path, options.format) {
+            Ok(kind) => files.push((path, shown, kind)),
+            Err(message) => fatal.push(Problem::new(shown, None, message)),
+        }
+    }
+    if !fatal.is_empty() {
+        return Err(fatal);
+    }
+    let mut builder = Builder::default();
+    let mut rows = Rows::default();
+    // Mentions attach to events, so every events file is read first.
+    let (mentions, others): (Vec<_>, Vec<_>) = files
+        .iter()
+        .partition(|(_, _, kind)| *kind == Kind::GdeltMentions);
+    for (path, shown, kind) in others {
+        let input = Input { path, shown };
+        let result = match kind {
+            Kind::GdeltEvents => gdelt::read_events(&input, &mut builder, &mut rows),
+            Kind::Acled => acled::read(&input, &mut builder, &mut rows),
+            Kind::TimelineJs => timelinejs::read(&input, &mut builder, &mut rows),
+            Kind::GdeltMentions => Ok(()),
+        };
+        if let Err(problem) = result {
+            fatal.push(problem);
+        }
+    }
+    if !mentions.is_empty() {
+        let articles = match gdelt::Articles::open(options.articles.as_deref()) {
+            Ok(articles) => articles,
+            Err(problem) => return Err(vec![problem]),
+        };
+        for (path, shown, _) in mentions {
+            let input = Input { path, shown };
+            if let Err(problem) = gdelt::read_mentions(&input, &articles, &mut builder, &mut rows) {
+                fatal.push(problem);
+            }
+        }
+    }
+    if !fatal.is_empty() || (!options.skip_invalid && !rows.problems.is_empty()) {
+        fatal.extend(rows.problems);
+        return Err(fatal);
+    }
+    if builder.events.is_empty() {
+        let mut problems = rows.problems;
+        let shown = match paths {
+            [one] => one.display().to_string(),
+            _ => dataset_name(paths),
+        };
+        problems.push(Problem::new(
+            shown,
+            None,
+            if rows.rejected > 0 {
+                "no valid events: every row is invalid"
+            } else {
+                "no events found"
+            },
+        ));
+        return Err(problems);
+    }
+    let notes = std::mem::take(&mut builder.notes);
+    Ok(Imported {
+        dataset: Dataset {
+            name: dataset_name(paths),
+            timeline: builder.finish(),
+            notes,
+        },
+        rows: rows.count,
+        skipped_rows: rows.rejected,
+        skipped: rows.problems,
+    })
+}
+
+/// The name shown for imported files: the file's, or the first one's and how many more.
+fn dataset_name(paths: &[PathBuf]) -> String {
+    let name = |p: &PathBuf| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    match paths {
+        [] => "nothing".to_string(),
+        [one] => name(one),
+        [first, rest @ ..] => format!("{} + {} more", name(first), rest.len()),
+    }
+}
+
+/// A file to read, and how to name it in messages.
+pub(crate) struct Input<'a> {
+    pub path: &'a Path,
+    pub shown: &'a str,
+}
+
+impl Input<'_> {
+    /// Opens the file for streaming.
+    pub fn open(&self) -> Result<BufReader<File>, Problem> {
+        File::open(self.path)
+            .map(|f| BufReader::with_capacity(1 << 16, f))
+            .map_err(|e| Problem::new(self.shown, None, format!("cannot open: {e}")))
+    }
+
+    /// A problem on one line.
+    pub fn problem(&self, line: usize, message: impl Into<String>) -> Problem {
+        Problem::new(self.shown, Some(line), message)
+    }
+}
+
+/// Tells a file's format from its first line: JSON is TimelineJS; a header naming
+/// `event_id_cnty` and `event_date` is ACLED; a tab-separated line of 57, 58 or 61 fields is a
+/// GDELT events row, of 16 a GDELT mentions row.
+fn detect(path: &Path, forced: Option<Format>) -> Result<Kind, String> {
+    if path.is_dir() {
+        return Err(
+            "is a folder; open a dataset folder on its own, or give export files to import".into(),
+        );
+    }
+    let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let mut first = Vec::new();
+    BufReader::new(file)
+        .take(1 << 20)
+        .read_until(b'\n', &mut first)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    let text = String::from_utf8_lossy(&first);
+    let text = text.trim_start_matches('\u{feff}');
+    let fields = text.trim_end_matches(['\r', '\n']).split('\t').count();
+    let gdelt = || match fields {
+        15 | 16 => Kind::GdeltMentions,
+        _ => Kind::GdeltEvents,
+    };
+    match forced {
+        Some(Format::Gdelt) => return Ok(gdelt()),
+        Some(Format::Acled) => return Ok(Kind::Acled),
+        Some(Format::Timelinejs) => return Ok(Kind::TimelineJs),
+        None => {}
+    }
+    if text.trim().is_empty() {
+        return Err("the file is empty or starts with a blank line; cannot tell its format".into());
+    }
+    if text.trim_start().starts_with(['{', '[']) {
+        return Ok(Kind::TimelineJs);
+    }
+    if matches!(fields, 15 | 16 | 57 | 58 | 61) {
+        return Ok(gdelt());
+    }
+    let lower = text.to_lowercase();
+    if lower.contains("event_id_cnty") && lower.contains("event_date") {
+        return Ok(Kind::Acled);
+    }
+    Err(format!(
+        "cannot tell the format: the first line is not TimelineJS JSON, an ACLED header \
+         (event_id_cnty,event_date,...) or a GDELT row (tab-separated; 57, 58 or 61 columns for \
+         events, 16 for mentions; found {fields}); use --format gdelt|acled|timelinejs"
+    ))
+}
+
+/// Counts rows and keeps the problems of invalid ones.
+#[derive(Debug, Default)]
+pub(crate) struct Rows {
+    pub count: usize,
+    pub rejected: usize,
+    pub problems: Vec<Problem>,
+}
+
+impl Rows {
+    /// Records a row that could not be imported, with all its problems.
+    pub fn reject(&mut self, problems: Vec<Problem>) {
+        self.rejected += 1;
+        self.problems.extend(problems);
+    }
+}
+
+/// Checks the fields of one row, collecting a problem per bad field, named by its column.
+pub(crate) struct RowCheck<'a> {
+    input: &'a Input<'a>,
+    line: usize,
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> RowCheck<'a> {
+    pub fn new(input: &'a Input<'a>, line: usize) -> Self {
+        RowCheck {
+            input,
+            line,
+            problems: Vec::new(),
+        }
+    }
+
+    /// A problem with column `column` of this row.
+    pub fn problem(&mut self, column: &str, message: impl std::fmt::Display) {
+        self.problems.push(
+            self.input
+                .problem(self.line, format!("{column}: {message}")),
+        );
+    }
+
+    /// A problem with the whole row.
+    pub fn row_problem(&mut self, message: impl Into<String>) {
+        self.problems.push(self.input.problem(self.line, message));
+    }
+
+    /// A whole number, or `None` when the field is empty (or bad, which is reported).
+    pub fn whole(&mut self, column: &str, value: &str) -> Option<i64> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        match value.parse() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                self.problem(column, format!("{} is not a whole number", quoted(value)));
+                None
+            }
+        }
+    }
+
+    /// A decimal number, or `None` when the field is empty (or bad, which is reported).
+    pub fn number(&mut self, column: &str, value: &str) -> Option<f64> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        match value.parse::<f64>() {
+            Ok(n) if n.is_finite() => Some(n),
+            _ => {
+                self.problem(column, format!("{} is not a number", quoted(value)));
+                None
+            }
+        }
+    }
+
+    /// Whether the row is good so far.
+    pub fn ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Collects events, actors and sources from every file; actors and sources are deduplicated by
+/// a key each importer chooses (e.g. a GDELT actor's code and name, an article's URL) and get
+/// readable, unique ids.
+#[derive(Default)]
+pub(crate) struct Builder {
+    events: Vec<Event>,
+    /// Event id → index in `events`, for duplicate ids and for attaching mentions.
+    event_index: HashMap<String, u32>,
+    actors: Vec<Actor>,
+    actor_by_key: HashMap<String, ActorId>,
+    sources: Vec<Source>,
+    source_by_key: HashMap<String, SourceId>,
+    ids: Ids,
+    pub notes: Vec<Problem>,
+}
+
+impl Builder {
+    /// The actor known by `key`, made by `make` the first time (its `id` is replaced by a
+    /// unique slug of its name).
+    pub fn actor(&mut self, key: &str, make: impl FnOnce() -> Actor) -> ActorId {
+        if let Some(id) = self.actor_by_key.get(key) {
+            return *id;
+        }
+        let mut actor = make();
+        actor.id = self.ids.unique("actor", &actor.name);
+        let id = ActorId(self.actors.len() as u32);
+        self.actors.push(actor);
+        self.actor_by_key.insert(key.to_string(), id);
+        id
+    }
+
+    /// An actor already made, e.g. to fill in a kind that only a later record knows.
+    pub fn actor_mut(&mut self, id: ActorId) -> Option<&mut Actor> {
+        self.actors.get_mut(id.index())
+    }
+
+    /// The source known by `key`, made by `make` the first time; its id is a unique slug of
+    /// `id_base` (e.g. the publisher's domain).
+    pub fn source(&mut self, key: &str, id_base: &str, make: impl FnOnce() -> Source) -> SourceId {
+        if let Some(id) = self.source_by_key.get(key) {
+            return *id;
+        }
+        let mut source = make();
+        source.id = self.ids.unique("source", id_base);
+        let id = SourceId(self.sources.len() as u32);
+        self.sources.push(source);
+        self.source_by_key.insert(key.to_string(), id);
+        id
+    }
+
+    pub fn source_ref(&self, id: SourceId) -> &Source {
+        &self.sources[id.index()]
+    }
+
+    /// Gives a source its text (and sentences), once.
+    pub fn set_source_text(&mut self, id: SourceId, text: String, file: String) {
+        if let Some(source) = self.sources.get_mut(id.index()) {
+            source.sentences = split_sentences(&text);
+            source.text = text;
+            source.file = file;
+        }
+    }
+
+    /// Adds an event; its id must be new.
+    pub fn push_event(&mut self, event: Event) -> Result<(), String> {
+        if self.event_index.contains_key(&event.id) {
+            return Err(format!(
+                "duplicate event id {}; ids must be unique across all the files",
+                quoted(&event.id)
+            ));
+        }
+        self.event_index
+            .insert(event.id.clone(), self.events.len() as u32);
+        self.events.push(event);
+        Ok(())
+    }
+
+    /// The event with `id`, for attaching mentions.
+    pub fn event_mut(&mut self, id: &str) -> Option<&mut Event> {
+        let ix = *self.event_index.get(id)?;
+        self.events.get_mut(ix as usize)
+    }
+
+    fn finish(self) -> Timeline {
+        let Builder {
+            mut events,
+            event_index,
+            actors,
+            actor_by_key,
+            sources,
+            source_by_key,
+            ids,
+            notes: _,
+        } = self;
+        // The lookup tables go before the timeline builds its own indexes, so that a large
+        // import does not hold both at once.
+        drop((event_index, actor_by_key, source_by_key, ids));
+        for event in &mut events {
+            event.attributes.sort();
+        }
+        Timeline::new(events, actors, sources)
+    }
+}
+
+/// Hands out readable ids that are unique among actors and among sources.
+#[derive(Default)]
+struct Ids {
+    taken: HashSet<String>,
+    /// For each base, the next number to try, so that many sources from one domain do not
+    /// each probe from 2 upwards.
+    next: HashMap<String, u32>,
+}
+
+impl Ids {
+    fn unique(&mut self, what: &str, name: &str) -> String {
+        let mut base = slug(name);
+        if base.is_empty() {
+            base = what.to_string();
+        }
+        let base = format!("{what}:{base}");
+        let mut candidate = base.clone();
+        if self.taken.contains(&candidate) {
+            let n = self.next.entry(base.clone()).or_insert(2);
+            loop {
+                candidate = format!("{base}-{n}");
+                *n += 1;
+                if !self.taken.contains(&candidate) {
+                    break;
+                }
+            }
+        }
+        self.taken.insert(candidate.clone());
+        // The kind prefix only keeps actor and source namespaces apart in `taken`.
+        candidate
+            .split_once(':')
+            .map_or(candidate.clone(), |(_, id)| id.to_string())
+    }
+}
+
+/// A lower-case ASCII id made of the name's letters and digits, words joined by '-'.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.push(c.to_ascii_lowercase());
+            if out.len() >= 48 {
+                break;
+            }
+        } else if c != '\'' {
+            gap = true;
+        }
+    }
+    out
+}
+
+/// Text from HTML: tags dropped, paragraphs and breaks as new lines, common entities decoded.
+pub(crate) fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let tag = rest[open + 1..open + close]
+            .trim_start_matches('/')
+            .to_lowercase();
+        let name = tag.split([' ', '/']).next().unwrap_or("");
+        if matches!(name, "p" | "br" | "div" | "li") && !out.ends_with('\n') && !out.is_empty() {
+            out.push('\n');
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    decoded
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_readable_ascii() {
+        assert_eq!(
+            slug("Military Forces of Sudan (2019-)"),
+            "military-forces-of-sudan-2019"
+        );
+        assert_eq!(slug("dailymaverick.co.za"), "dailymaverick-co-za");
+        assert_eq!(slug("Côte d'Ivoire"), "c-te-divoire");
+        assert_eq!(slug("الخرطوم"), "");
+    }
+
+    #[test]
+    fn ids_are_unique_per_namespace() {
+        let mut ids = Ids::default();
+        assert_eq!(ids.unique("actor", "Police"), "police");
+        assert_eq!(ids.unique("actor", "POLICE"), "police-2");
+        assert_eq!(ids.unique("actor", "police"), "police-3");
+        assert_eq!(ids.unique("source", "Police"), "police");
+        assert_eq!(ids.unique("actor", "الخرطوم"), "actor");
+    }
+
+    #[test]
+    fn strips_html() {
+        assert_eq!(
+            plain_text("<p>Born in <a href='x'>New Jersey</a> &amp; raised.</p><p>Then</p>"),
+            "Born in New Jersey & raised.\nThen"
+        );
+        assert_eq!(
+            plain_text("Whitney Houston<br/> 1963 - 2012"),
+            "Whitney Houston\n1963 - 2012"
+        );
+    }
+}

@@ -1,0 +1,426 @@
+//! TimelineJS3 JSON: `{"title": slide, "events": [slide, ...], "eras": [...]}`.
+//!
+//! A slide's dates are objects whose fields may be numbers or strings (the published examples
+//! write `"1963"`), empty strings meaning absent. Headline and text are HTML, kept here as
+//! plain text; the media credit becomes a source without text and the group a tag. The title
+//! slide and eras are not events and are not imported.
+
+use std::io::Read;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{plain_text, slug, Builder, Input, Rows};
+use crate::date::EdtfDate;
+use crate::model::{Event, Source};
+use crate::problem::{quoted, Problem};
+
+#[derive(Deserialize)]
+struct RawTimeline {
+    #[serde(default)]
+    events: Vec<Value>,
+}
+
+#[derive(Deserialize)]
+struct RawSlide {
+    start_date: Option<RawDate>,
+    end_date: Option<RawDate>,
+    text: Option<RawText>,
+    media: Option<RawMedia>,
+    group: Option<String>,
+    display_date: Option<String>,
+    unique_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawDate {
+    year: Option<Value>,
+    month: Option<Value>,
+    day: Option<Value>,
+    hour: Option<Value>,
+    minute: Option<Value>,
+    second: Option<Value>,
+    display_date: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawText {
+    headline: Option<String>,
+    text: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawMedia {
+    url: Option<String>,
+    credit: Option<String>,
+}
+
+/// Reads a TimelineJS3 file into `builder`. The JSON is read from a buffered stream; a slide
+/// with a bad field is reported by its position in `events` and its headline.
+pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Result<(), Problem> {
+    // A TimelineJS file is loaded whole by the browser too, so it is small enough to read at
+    // once; having the text gives each slide's line for messages.
+    let mut text = String::new();
+    input
+        .open()?
+        .read_to_string(&mut text)
+        .map_err(|e| Problem::new(input.shown, None, format!("cannot read: {e}")))?;
+    let lines = slide_lines(&text);
+    let timeline: RawTimeline = serde_json::from_str(&text).map_err(|e| {
+        let message = e.to_string();
+        let message = message
+            .rfind(" at line ")
+            .map_or(message.as_str(), |at| &message[..at])
+            .replace('`', "'");
+        Problem::new(
+            input.shown,
+            Some(e.line().max(1)),
+            format!("not TimelineJS JSON: {message}"),
+        )
+        .with_column(e.column())
+    })?;
+    let stem = input
+        .path
+        .file_stem()
+        .map(|s| slug(&s.to_string_lossy()))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "event".to_string());
+    for (index, value) in timeline.events.into_iter().enumerate() {
+        rows.count += 1;
+        let line = lines.get(index).copied();
+        let at = format!("events[{index}]");
+        let slide: RawSlide = match serde_json::from_value(value) {
+            Ok(slide) => slide,
+            Err(e) => {
+                let message = e.to_string().replace('`', "'");
+                rows.reject(vec![Problem::new(
+                    input.shown,
+                    line,
+                    format!("{at}: {message}"),
+                )]);
+                continue;
+            }
+        };
+        let mut problems = Vec::new();
+        let event = event(&slide, index, &stem, &mut |field, message| {
+            let headline = slide
+                .text
+                .as_ref()
+                .and_then(|t| t.headline.as_deref())
+                .map(plain_text)
+                .filter(|h| !h.is_empty())
+                .map(|h| format!(" ({})", quoted(&h.replace('\n', " "))))
+                .unwrap_or_default();
+            problems.push(Problem::new(
+                input.shown,
+                line,
+                format!("{at}{headline}: {field}: {message}"),
+            ));
+        });
+        match event {
+            Some((mut event, credit)) if problems.is_empty() => {
+                if let Some((credit, url)) = credit {
+                    builder.source(&format!("credit\t{credit}"), &credit, || Source {
+                        id: String::new(),
+                        title: credit.clone(),
+                        publisher: None,
+                        url,
+                        published: None,
+                        file: String::new(),
+                        text: String::new(),
+                        sentences: Vec::new(),
+                    });
+                    event.attributes.push(("credit".into(), credit));
+                }
+                if let Err(message) = builder.push_event(event) {
+                    rows.reject(vec![Problem::new(
+                        input.shown,
+                        line,
+                        format!("{at}: unique_id: {message}"),
+                    )]);
+                }
+            }
+            _ => rows.reject(problems),
+        }
+    }
+    Ok(())
+}
+
+/// The 1-based line on which each element of the top-level `"events"` array starts, found by
+/// a light scan of the (already valid) JSON text.
+fn slide_lines(text: &str) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut line = 1;
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut string_start = 0;
+    let mut key_is_events = false;
+    let mut in_events = false;
+    let mut expect_element = false;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+                if depth == 1 {
+                    key_is_events = &text[string_start..i] == "events";
+                }
+            }
+            continue;
+        }
+        if b.is_ascii_whitespace() || b == b':' {
+            continue;
+        }
+        let at_element = in_events && depth == 2;
+        if at_element && expect_element && !matches!(b, b',' | b']') {
+            lines.push(line);
+            expect_element = false;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                string_start = i + 1;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                if b == b'[' && depth == 2 && key_is_events {
+                    in_events = true;
+                    expect_element = true;
+                }
+            }
+            b'}' | b']' => {
+                if at_element {
+                    in_events = false;
+                    key_is_events = false;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            b',' if at_element => expect_element = true,
+            _ => {}
+        }
+    }
+    lines
+}
+
+type Credit = Option<(String, Option<String>)>;
+
+/// Converts one slide; problems go to `report(field, message)`.
+fn event(
+    slide: &RawSlide,
+    index: usize,
+    stem: &str,
+    report: &mut dyn FnMut(&str, String),
+) -> Option<(Event, Credit)> {
+    let Some(start) = &slide.start_date else {
+        report(
+            "start_date",
+            "missing; every event needs a start date".into(),
+        );
+        return None;
+    };
+    let start_text = compose(start, "start_date", report)?;
+    let end_text = match &slide.end_date {
+        Some(end) if has_any(end) => Some(compose(end, "end_date", report)?),
+        _ => None,
+    };
+    let composed = match &end_text {
+        Some(end) => format!("{start_text}/{end}"),
+        None => start_text,
+    };
+    let date = match EdtfDate::parse(&composed) {
+        Ok(date) => date,
+        Err(e) => {
+            let field = if end_text.is_some() {
+                "end_date"
+            } else {
+                "start_date"
+            };
+            report(field, e.to_string());
+            return None;
+        }
+    };
+    let headline = slide
+        .text
+        .as_ref()
+        .and_then(|t| t.headline.as_deref())
+        .map(plain_text)
+        .unwrap_or_default()
+        .replace('\n', " ");
+    let summary = slide
+        .text
+        .as_ref()
+        .and_then(|t| t.text.as_deref())
+        .map(plain_text)
+        .filter(|t| !t.is_empty());
+    let title = if headline.is_empty() {
+        summary
+            .as_deref()
+            .and_then(|s| s.lines().next())
+            .map(|s| s.chars().take(80).collect())
+            .unwrap_or_else(|| format!("Untitled event {}", index + 1))
+    } else {
+        headline
+    };
+    let id = slide
+        .unique_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .map_or_else(|| format!("{stem}-{}", index + 1), str::to_string);
+    let mut attributes = Vec::new();
+    let display = slide
+        .display_date
+        .as_deref()
+        .or(start.display_date.as_deref())
+        .map(plain_text)
+        .filter(|d| !d.is_empty());
+    if let Some(display) = display {
+        attributes.push(("display_date".to_string(), display));
+    }
+    let media_url = slide
+        .media
+        .as_ref()
+        .and_then(|m| m.url.as_deref())
+        .map(str::trim)
+        .filter(|u| !u.is_empty());
+    if let Some(url) = media_url {
+        attributes.push(("media".to_string(), url.to_string()));
+    }
+    let credit = slide
+        .media
+        .as_ref()
+        .and_then(|m| m.credit.as_deref())
+        .map(|html| (plain_text(html).replace('\n', " "), first_link(html)))
+        .filter(|(c, _)| !c.is_empty());
+    let tags = slide
+        .group
+        .as_deref()
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .map(|g| vec![g.to_string()])
+        .unwrap_or_default();
+    Some((
+        Event {
+            id,
+            date,
+            title,
+            summary,
+            kind: None,
+            actors: Vec::new(),
+            location: None,
+            tags,
+            quotes: Vec::new(),
+            attributes,
+        },
+        credit,
+    ))
+}
+
+/// The first `href` in a credit's HTML, as the source's address.
+fn first_link(html: &str) -> Option<String> {
+    let at = html.find("href=")? + 5;
+    let rest = &html[at..];
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let rest = &rest[1..];
+    let end = rest.find(quote)?;
+    Some(rest[..end].to_string()).filter(|u| !u.is_empty())
+}
+
+/// Whether any date field is filled in (`end_date: {"year": ""}` means no end).
+fn has_any(date: &RawDate) -> bool {
+    [&date.year, &date.month, &date.day].into_iter().any(|v| {
+        !matches!(v, None | Some(Value::Null)) && v.as_ref().is_some_and(|v| v.as_str() != Some(""))
+    })
+}
+
+/// A whole number from a number or a string; `Ok(None)` when absent or empty.
+fn number(value: &Option<Value>) -> Result<Option<i64>, String> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
+            .map(Some)
+            .ok_or_else(|| format!("{n} is not a whole number")),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => s
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| format!("{} is not a whole number", quoted(s))),
+        Some(other) => Err(format!("{other} is not a number")),
+    }
+}
+
+/// The EDTF text of a TimelineJS date, with only the fields it gives.
+fn compose(date: &RawDate, name: &str, report: &mut dyn FnMut(&str, String)) -> Option<String> {
+    let mut get =
+        |field: &str, value: &Option<Value>, range: std::ops::RangeInclusive<i64>| match number(
+            value,
+        ) {
+            Ok(Some(n)) if !range.contains(&n) => {
+                report(
+                    &format!("{name}.{field}"),
+                    format!("{n} is not between {} and {}", range.start(), range.end()),
+                );
+                Err(())
+            }
+            Ok(n) => Ok(n),
+            Err(message) => {
+                report(&format!("{name}.{field}"), message);
+                Err(())
+            }
+        };
+    let year = get("year", &date.year, 1..=9999);
+    let month = get("month", &date.month, 1..=12);
+    let day = get("day", &date.day, 1..=31);
+    let hour = get("hour", &date.hour, 0..=23);
+    let minute = get("minute", &date.minute, 0..=59);
+    let second = get("second", &date.second, 0..=59);
+    let (Ok(year), Ok(month), Ok(day), Ok(hour), Ok(minute), Ok(second)) =
+        (year, month, day, hour, minute, second)
+    else {
+        return None;
+    };
+    let Some(year) = year else {
+        report(
+            &format!("{name}.year"),
+            "missing; a date needs at least a year".into(),
+        );
+        return None;
+    };
+    let mut text = format!("{year:04}");
+    let Some(month) = month else {
+        return Some(text);
+    };
+    text.push_str(&format!("-{month:02}"));
+    let Some(day) = day else {
+        return Some(text);
+    };
+    text.push_str(&format!("-{day:02}"));
+    if let Some(hour) = hour {
+        text.push_str(&format!("T{hour:02}:{:02}", minute.unwrap_or(0)));
+        if let Some(second) = second {
+            text.push_str(&format!(":{second:02}"));
+        }
+    }
+    Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_line_of_each_slide() {
+        let text = "{\"title\": {\"events\": [1]},\n \"events\": [\n  {\"a\": \"}\\\"\"},\n  {\"b\": [\n1]}, {}\n ],\n \"eras\": [{}]}";
+        assert_eq!(slide_lines(text), [3, 4, 5]);
+    }
+}

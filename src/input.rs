@@ -1,0 +1,117 @@
+//! What the command line names: one dataset folder (or nothing: ./data or the bundled copy),
+//! or export files to import and merge. Either way every command gets the same `Dataset`.
+
+use std::path::PathBuf;
+
+use crate::files::DatasetLocation;
+use crate::import::{self, Options};
+use crate::load::{load, Dataset};
+use crate::problem::Problem;
+
+/// A dataset ready to use, with the import's row counts when it came from export files.
+#[derive(Debug)]
+pub struct Opened {
+    pub dataset: Dataset,
+    pub import: Option<RowCounts>,
+}
+
+/// Rows read from export files and the problems of those skipped.
+#[derive(Debug)]
+pub struct RowCounts {
+    pub rows: usize,
+    pub skipped_rows: usize,
+    pub skipped: Vec<Problem>,
+}
+
+/// Why nothing could be opened: every problem, and what to name in the closing count.
+#[derive(Debug)]
+pub struct Failed {
+    pub root: String,
+    pub problems: Vec<Problem>,
+    /// Whether export files were being imported (where --skip-invalid can help).
+    pub importing: bool,
+}
+
+/// Opens `paths`: no path or one folder is a dataset; anything else is export files.
+pub fn open(paths: &[PathBuf], options: &Options) -> Result<Opened, Failed> {
+    match paths {
+        [] => open_dataset(None),
+        [one] if one.is_dir() => open_dataset(Some(one.clone())),
+        [one] if !one.exists() => Err(Failed {
+            root: one.display().to_string(),
+            problems: vec![Problem::new(
+                one.display().to_string(),
+                None,
+                "no such file or folder",
+            )],
+            importing: false,
+        }),
+        _ => match import::import(paths, options) {
+            Ok(imported) => Ok(Opened {
+                dataset: imported.dataset,
+                import: Some(RowCounts {
+                    rows: imported.rows,
+                    skipped_rows: imported.skipped_rows,
+                    skipped: imported.skipped,
+                }),
+            }),
+            Err(problems) => Err(Failed {
+                root: match paths {
+                    [one] => one.display().to_string(),
+                    _ => format!("{} files", paths.len()),
+                },
+                problems,
+                importing: true,
+            }),
+        },
+    }
+}
+
+/// Where the browser keeps watch for changes and files its marks: the dataset folder, or for
+/// export files the first file (which is no folder, so nothing reloads).
+pub fn location_of(paths: &[PathBuf]) -> DatasetLocation {
+    match paths {
+        [] => DatasetLocation::resolve(None),
+        [first, ..] => DatasetLocation::Folder(first.clone()),
+    }
+}
+
+fn open_dataset(given: Option<PathBuf>) -> Result<Opened, Failed> {
+    let location = DatasetLocation::resolve(given);
+    load(&location)
+        .map(|dataset| Opened {
+            dataset,
+            import: None,
+        })
+        .map_err(|problems| Failed {
+            root: location.display_root(),
+            problems,
+            importing: false,
+        })
+}
+
+/// 9000 → "9,000", for counts people read.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(9000), "9,000");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
+}

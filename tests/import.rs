@@ -1,0 +1,657 @@
+//! Importing GDELT, ACLED and TimelineJS exports, run as the real binary: round trips through a
+//! dataset folder, every kind of bad row with its exact message, and --skip-invalid counting.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_chronicle");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn fixture(name: &str) -> String {
+    Path::new(ROOT)
+        .join("tests/fixtures/import")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(ROOT)
+        .output()
+        .expect("run chronicle")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Runs a command that must succeed and returns its standard output.
+fn ok(args: &[&str]) -> String {
+    let output = run(args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+/// `events --json` as parsed records, in timeline order.
+fn events_json(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["events"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    ok(&all)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn find<'a>(events: &'a [Value], id: &str) -> &'a Value {
+    events
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap_or_else(|| panic!("no event {id}"))
+}
+
+/// Imports `files` into a new folder, checks it loads, and returns the folder.
+fn import(files: &[&str], extra: &[&str]) -> (tempfile::TempDir, String) {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let dir = temp.path().join("dataset").display().to_string();
+    let mut args = vec!["import"];
+    args.extend_from_slice(files);
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["-o", &dir]);
+    let written = ok(&args);
+    assert!(written.starts_with("wrote "), "{written}");
+    (temp, dir)
+}
+
+fn gdelt_files() -> [String; 2] {
+    [fixture("gdelt2.export.CSV"), fixture("gdelt2.mentions.CSV")]
+}
+
+#[test]
+fn gdelt_round_trip_keeps_ids_dates_actors_and_mentions() {
+    let [events, mentions] = gdelt_files();
+    let articles = fixture("articles");
+    let (_temp, dir) = import(&[&events, &mentions], &["--articles", &articles]);
+    assert_eq!(
+        ok(&["check", &dir]),
+        "7 events, 5 actors, 4 sources, 2 quotes verified\n"
+    );
+    let imported = events_json(&[&dir]);
+    assert_eq!(imported.len(), 7);
+    let first = find(&imported, "410412347");
+    assert_eq!(first["date"], "2014-02-18");
+    assert_eq!(first["title"], "PRESIDENT: Host a visit");
+    assert_eq!(first["type"], "Host a visit");
+    assert_eq!(first["location"], "Waterkloof, Free State, South Africa");
+    assert_eq!(first["attributes"]["cameo"], "043");
+    assert_eq!(first["attributes"]["cameo_root"], "04 Consult");
+    assert_eq!(first["attributes"]["quad_class"], "1 Verbal cooperation");
+    assert_eq!(first["attributes"]["goldstein"], "2.8");
+    assert_eq!(first["attributes"]["mentions"], "5");
+    // The article the row was coded from: a source without text, found by its id.
+    assert_eq!(first["attributes"]["source"], "www-dailymaverick-co-za");
+    let sources = fs::read_to_string(Path::new(&dir).join("sources.json")).expect("sources");
+    assert!(sources.contains(
+        "{\"id\":\"www-dailymaverick-co-za\",\"title\":\"Sona2015 jamming state security agency steps forward blames low ranking operator\",\"publisher\":\"www.dailymaverick.co.za\",\"url\":\"http://www.dailymaverick.co.za/article/2015-02-19-sona2015-jamming-state-security-agency-steps-forward-blames-low-ranking-operator/\"}"
+    ), "{sources}");
+    // The event → mention link, with the article's place and GDELT's confidence.
+    assert_eq!(
+        first["attributes"]["mention 01"],
+        "dailymaverick.co.za, sentence 19, chars actor1 - actor2 4594 action 4634, confidence 50%: \
+         http://www.dailymaverick.co.za/article/2015-02-19-sona2015-jamming-state-security-agency-steps-forward-blames-low-ranking-operator/"
+    );
+    assert!(first["quotes"].as_array().is_some_and(Vec::is_empty));
+    // A mention whose article is saved (named by the URL's SHA-256) resolves to the sentence
+    // holding its action offset: a quote the dataset checker verifies.
+    let saved = find(&imported, "410412348");
+    assert_eq!(saved["quotes"][0]["source"], "timesofindia-indiatimes-com");
+    assert_eq!(saved["quotes"][0]["sentence"], 2);
+    assert!(saved["quotes"][0]["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("Breeders from Mumbai")));
+    // One listed in the articles folder's manifest.tsv.
+    let listed = find(&imported, "410412351");
+    assert_eq!(listed["quotes"][0]["sentence"], 1);
+    // KIWI (code NZL) acts in three rows but is one actor.
+    let actors = ok(&["actors", &dir, "--json"]);
+    let kiwi: Vec<&str> = actors.lines().filter(|l| l.contains("\"KIWI\"")).collect();
+    assert_eq!(kiwi.len(), 1, "{actors}");
+    assert!(kiwi[0].contains("\"events\":4"), "{actors}");
+    assert!(kiwi[0].contains("\"aliases\":[\"NZL\"]"), "{actors}");
+}
+
+#[test]
+fn gdelt_files_open_directly_and_mentions_without_events_are_noted() {
+    let [events, mentions] = gdelt_files();
+    let output = run(&["check", &events, &mentions]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "7 events, 5 actors, 4 sources, 0 quotes verified\n"
+    );
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "note: {mentions}: 1 mention refers to events not in the given events files; left out\n"
+        )
+    );
+}
+
+#[test]
+fn gdelt_1_rows_of_57_and_58_columns_mix_in_one_file() {
+    let imported = events_json(&[&fixture("gdelt1.export.CSV")]);
+    assert_eq!(imported.len(), 5);
+    let backfile = find(&imported, "1");
+    assert_eq!(backfile["date"], "1979-01-01");
+    assert_eq!(backfile["location"], "Nigeria");
+    assert!(backfile["attributes"].get("source").is_none());
+    let daily = find(&imported, "253461012");
+    assert_eq!(daily["date"], "2003-04-04");
+    assert_eq!(daily["attributes"]["source"], "www-bangkokpost-com");
+}
+
+#[test]
+fn acled_dates_keep_their_precision() {
+    let (_temp, dir) = import(&[&fixture("acled.csv"), &fixture("acled_2019.csv")], &[]);
+    assert_eq!(
+        ok(&["check", &dir]),
+        "6 events, 11 actors, 6 sources, 0 quotes verified\n"
+    );
+    let imported = events_json(&[&dir]);
+    let day = find(&imported, "SDN1001");
+    assert_eq!(day["date"], "2023-04-15");
+    assert_eq!(day["type"], "Battles / Armed clash");
+    assert_eq!(
+        day["title"],
+        "Armed clash: Military Forces of Sudan (2019-) vs Rapid Support Forces"
+    );
+    assert_eq!(day["location"], "Khartoum, Sudan");
+    assert_eq!(day["attributes"]["fatalities"], "12");
+    assert_eq!(day["attributes"]["sources"], "Reuters; Al Jazeera");
+    assert!(day["summary"].as_str().is_some_and(
+        |s| s.contains("\"heavy\" gunfire, reported") || s.contains("with \"heavy\" gunfire")
+    ));
+    // A week: the week around the middle day ACLED records, approximate.
+    let week = find(&imported, "SDN1002");
+    assert_eq!(week["date"], "2023-04-16/2023-04-22~");
+    assert_eq!(week["attributes"]["recorded_date"], "2023-04-19");
+    // A month stays a month.
+    let month = find(&imported, "SDN1003");
+    assert_eq!(month["date"], "2023-04");
+    assert_eq!(
+        month["actors"],
+        serde_json::json!(["protesters-sudan", "women-sudan", "teachers-sudan"])
+    );
+    assert_eq!(month["tags"], serde_json::json!(["crowd size=no report"]));
+    // The older layout: 'DD Month YYYY' dates and numeric inter codes.
+    let old = find(&imported, "KEN2001");
+    assert_eq!(old["date"], "2019-04-15");
+    assert_eq!(old["attributes"]["inter2"], "1");
+    assert_eq!(find(&imported, "KEN2002")["date"], "2019-04-18/2019-04-24~");
+    // Actors repeated across rows are one record each, with the kind their inter code gives.
+    let actors = ok(&["actors", &dir, "--json"]);
+    let military: Vec<&str> = actors
+        .lines()
+        .filter(|l| l.contains("Military Forces of Sudan"))
+        .collect();
+    assert_eq!(military.len(), 1, "{actors}");
+    assert!(military[0].contains("\"kind\":\"state\""), "{actors}");
+    assert!(military[0].contains("\"events\":2"), "{actors}");
+    // Order in the timeline: the month (from 1 April) before the days in it.
+    let order: Vec<&str> = imported.iter().filter_map(|e| e["id"].as_str()).collect();
+    assert_eq!(
+        order,
+        ["KEN2001", "KEN2002", "SDN1003", "SDN1001", "SDN1002", "SDN1004"]
+    );
+}
+
+#[test]
+fn timelinejs_reads_strings_or_numbers_and_writes_back() {
+    let input = fixture("timelinejs.json");
+    let imported = events_json(&[&input]);
+    assert_eq!(imported.len(), 7);
+    let heritage = find(&imported, "houston-heritage");
+    assert_eq!(heritage["date"], "1963-08-09");
+    assert_eq!(heritage["title"], "A Musical Heritage");
+    assert!(heritage["summary"]
+        .as_str()
+        .is_some_and(|s| s.starts_with("Born in New Jersey")));
+    assert_eq!(find(&imported, "timelinejs-2")["date"], "1978");
+    assert_eq!(
+        find(&imported, "timelinejs-3")["date"],
+        "1815-12-10/1852-11-27"
+    );
+    assert_eq!(find(&imported, "timelinejs-4")["date"], "1943-07/1946");
+    let grouped = find(&imported, "timelinejs-5");
+    assert_eq!(grouped["date"], "2016-11-13T09:30");
+    assert_eq!(
+        grouped["tags"],
+        serde_json::json!(["Group 1 - 1ST_INTERVIEW - 1st Interview - Technical assessment"])
+    );
+    assert_eq!(
+        find(&imported, "timelinejs-7")["date"],
+        "0622-08-09/0622-08-23"
+    );
+    assert_eq!(
+        ok(&["check", &input]),
+        "7 events, 0 actors, 4 sources, 0 quotes verified\n"
+    );
+
+    // Written out, only the fields each precision supports, as numbers.
+    let written = ok(&["events", &input, "--format", "timelinejs"]);
+    let timeline: Value = serde_json::from_str(&written).expect("TimelineJS JSON");
+    let slides = timeline["events"].as_array().cloned().unwrap_or_default();
+    assert_eq!(slides.len(), 7);
+    let slide = |id: &str| {
+        slides
+            .iter()
+            .find(|s| s["unique_id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no slide {id}"))
+    };
+    assert_eq!(
+        slide("timelinejs-2")["start_date"],
+        serde_json::json!({"year": 1978})
+    );
+    assert_eq!(
+        slide("timelinejs-4")["start_date"],
+        serde_json::json!({"year": 1943, "month": 7})
+    );
+    assert_eq!(
+        slide("timelinejs-4")["end_date"],
+        serde_json::json!({"year": 1946})
+    );
+    assert_eq!(
+        slide("timelinejs-5")["start_date"],
+        serde_json::json!({"year": 2016, "month": 11, "day": 13, "hour": 9, "minute": 30})
+    );
+    assert_eq!(
+        slide("houston-heritage")["text"]["headline"],
+        "A Musical Heritage"
+    );
+
+    // And read back, the same timeline.
+    let temp = tempfile::tempdir().expect("temp dir");
+    let path = temp.path().join("back.json");
+    fs::write(&path, &written).expect("write");
+    let back = events_json(&[&path.display().to_string()]);
+    let dates = |events: &[Value]| -> Vec<(String, String, String)> {
+        events
+            .iter()
+            .map(|e| {
+                (
+                    e["id"].to_string(),
+                    e["date"].to_string(),
+                    e["tags"].to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(dates(&back), dates(&imported));
+}
+
+#[test]
+fn acled_week_writes_to_timelinejs_as_an_interval_with_a_display_date() {
+    let written = ok(&["events", &fixture("acled.csv"), "--format", "timelinejs"]);
+    let timeline: Value = serde_json::from_str(&written).expect("TimelineJS JSON");
+    let week = timeline["events"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["unique_id"] == "SDN1002"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        week["start_date"],
+        serde_json::json!({"year": 2023, "month": 4, "day": 16})
+    );
+    assert_eq!(
+        week["end_date"],
+        serde_json::json!({"year": 2023, "month": 4, "day": 22})
+    );
+    assert_eq!(week["display_date"], "~2023-04-16..22");
+    assert_eq!(week["group"], "Violence against civilians / Attack");
+}
+
+#[test]
+fn csv_and_markdown_outputs() {
+    let csv = ok(&[
+        "events",
+        &fixture("acled.csv"),
+        "--format",
+        "csv",
+        "--actor",
+        "rapid-support-forces",
+    ]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,date,title,type,actors,actor_ids,location,tags,summary,quotes,attributes")
+    );
+    assert_eq!(lines.count(), 3, "{csv}");
+    assert!(csv.contains("SDN1002,2023-04-16/2023-04-22~,"), "{csv}");
+    // Commas and quote marks in notes are quoted as CSV requires.
+    assert!(csv.contains("with \"\"heavy\"\" gunfire"), "{csv}");
+
+    let markdown = ok(&[
+        "events",
+        &fixture("acled.csv"),
+        "--format",
+        "markdown",
+        "--from",
+        "2023-05",
+    ]);
+    assert!(markdown.starts_with("# acled.csv\n"), "{markdown}");
+    assert!(
+        markdown.contains("## 2023-05-02 — Armed clash: Military Forces of Sudan (2019-) vs Rapid Support Forces\n"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("**Id:** `SDN1004`"), "{markdown}");
+}
+
+#[test]
+fn import_refuses_a_folder_that_is_not_empty_unless_forced() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let dir = temp.path().display().to_string();
+    fs::write(temp.path().join("notes.txt"), "mine").expect("write");
+    let input = fixture("acled.csv");
+    let refused = run(&["import", &input, "-o", &dir]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(
+        stderr(&refused),
+        format!("chronicle: {dir} is not empty; choose a new folder, or add --force to replace the dataset files in it\n")
+    );
+    ok(&["import", &input, "-o", &dir, "--force"]);
+    assert_eq!(
+        ok(&["check", &dir]),
+        "4 events, 7 actors, 4 sources, 0 quotes verified\n"
+    );
+    assert!(temp.path().join("notes.txt").exists());
+}
+
+/// Writes `text` to a file named `name` in a new temporary folder.
+fn temp_file(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let path = temp.path().join(name);
+    fs::write(&path, text).expect("write");
+    (temp, path)
+}
+
+/// The fixture's GDELT rows with field `column` of row `row` (0-based) set to `value`.
+fn gdelt_with(changes: &[(usize, usize, &str)]) -> String {
+    let text = fs::read_to_string(fixture("gdelt2.export.CSV")).expect("read fixture");
+    let mut out = String::new();
+    for (n, line) in text.lines().enumerate() {
+        let mut fields: Vec<&str> = line.split('\t').collect();
+        for (row, column, value) in changes {
+            if *row == n {
+                if *column == usize::MAX {
+                    fields.truncate(12);
+                } else {
+                    fields[*column] = value;
+                }
+            }
+        }
+        out.push_str(&fields.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn bad_gdelt_rows_are_all_reported_with_line_and_column() {
+    let text = gdelt_with(&[
+        (1, usize::MAX, ""),
+        (2, 1, "2014-02-18"),
+        (3, 1, "20140231"),
+        (3, 31, "many"),
+        (4, 30, "high"),
+        (5, 26, "x1"),
+    ]);
+    let (_temp, path) = temp_file("bad.export.CSV", &text);
+    let shown = path.display().to_string();
+    let output = run(&["check", &shown]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).is_empty());
+    let expected = [
+        format!("{shown}:2: expected 61 columns (GDELT 2.0) or 57 or 58 (GDELT 1.0), found 12"),
+        format!("{shown}:3: SQLDATE: '2014-02-18' is not a date in YYYYMMDD form"),
+        format!("{shown}:4: SQLDATE: '20140231' is not a date: '2014-02-31' is not a real day: February 2014 has 28 days"),
+        format!("{shown}:4: NumMentions: 'many' is not a whole number"),
+        format!("{shown}:5: GoldsteinScale: 'high' is not a number"),
+        format!("{shown}:6: EventCode: 'x1' is not a CAMEO event code"),
+        format!("6 problems in {shown}"),
+        "  hint: --skip-invalid imports the valid rows and counts the others".to_string(),
+    ];
+    assert_eq!(stderr(&output), expected.join("\n") + "\n");
+}
+
+#[test]
+fn skip_invalid_counts_and_reports_the_skipped_rows() {
+    let text = gdelt_with(&[(1, usize::MAX, ""), (2, 1, "2014-02-18"), (4, 31, "many")]);
+    let (temp, path) = temp_file("bad.export.CSV", &text);
+    let shown = path.display().to_string();
+    let output = run(&["check", &shown, "--skip-invalid"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "4 events, 3 actors, 2 sources, 0 quotes verified\n"
+    );
+    assert_eq!(
+        stderr(&output),
+        "chronicle: 7 rows, 3 skipped: see --report FILE\n"
+    );
+
+    let report = temp.path().join("report.txt");
+    let report_shown = report.display().to_string();
+    let output = run(&[
+        "events",
+        &shown,
+        "--skip-invalid",
+        "--report",
+        &report_shown,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output).lines().count(), 4);
+    assert_eq!(
+        stderr(&output),
+        format!("chronicle: 7 rows, 3 skipped: their problems are in {report_shown}\n")
+    );
+    assert_eq!(
+        fs::read_to_string(&report).expect("report"),
+        format!(
+            "{shown}:2: expected 61 columns (GDELT 2.0) or 57 or 58 (GDELT 1.0), found 12\n\
+             {shown}:3: SQLDATE: '2014-02-18' is not a date in YYYYMMDD form\n\
+             {shown}:5: NumMentions: 'many' is not a whole number\n"
+        )
+    );
+}
+
+#[test]
+fn bad_acled_rows_are_all_reported_with_line_and_column() {
+    let text = fs::read_to_string(fixture("acled.csv")).expect("read fixture");
+    let text = text
+        .replacen(
+            "SDN1001,2023-04-15,2023,1,",
+            "SDN1001,2023-04-31,2023,1,",
+            1,
+        )
+        .replacen(
+            "SDN1002,2023-04-19,2023,2,",
+            "SDN1002,2023-04-19,2023,4,",
+            1,
+        )
+        .replacen(",12,,1681776000", ",twelve,,1681776000", 1)
+        .replacen("SDN1004,2023-05-02,2023,1,", "SDN1004,2023-05-02,1,", 1);
+    let (_temp, path) = temp_file("acled.csv", &text);
+    let shown = path.display().to_string();
+    let output = run(&["events", &shown]);
+    assert_eq!(output.status.code(), Some(1));
+    let expected = [
+        format!("{shown}:2: event_date: '2023-04-31' is not a date; expected YYYY-MM-DD, 'DD Month YYYY' or DD/MM/YYYY"),
+        format!("{shown}:2: fatalities: 'twelve' is not a whole number"),
+        format!("{shown}:3: time_precision: '4' is not 1 (day), 2 (week) or 3 (month)"),
+        format!("{shown}:5: expected 31 columns as in the header, found 30"),
+        format!("4 problems in {shown}"),
+        "  hint: --skip-invalid imports the valid rows and counts the others".to_string(),
+    ];
+    assert_eq!(stderr(&output), expected.join("\n") + "\n");
+}
+
+#[test]
+fn bad_timelinejs_events_are_reported_by_position_and_headline() {
+    let text = r#"{"events": [
+        {"start_date": {"year": "2020", "month": "13"}, "text": {"headline": "Bad <b>month</b>"}},
+        {"start_date": {"year": "soon"}},
+        {"text": {"headline": "No date"}},
+        {"start_date": {"year": 2021}, "end_date": {"year": 2020}, "text": {"headline": "Backwards"}},
+        {"start_date": {"year": 2021}, "text": {"headline": "Fine"}}
+    ]}"#;
+    let (_temp, path) = temp_file("timeline.json", text);
+    let shown = path.display().to_string();
+    let output = run(&["check", &shown]);
+    assert_eq!(output.status.code(), Some(1));
+    let expected = [
+        format!("{shown}:2: events[0] ('Bad month'): start_date.month: 13 is not between 1 and 12"),
+        format!("{shown}:3: events[1]: start_date.year: 'soon' is not a whole number"),
+        format!("{shown}:4: events[2] ('No date'): start_date: missing; every event needs a start date"),
+        format!("{shown}:5: events[3] ('Backwards'): end_date: the interval ends (2020) before it starts (2021)"),
+        format!("4 problems in {shown}"),
+        "  hint: --skip-invalid imports the valid rows and counts the others".to_string(),
+    ];
+    assert_eq!(stderr(&output), expected.join("\n") + "\n");
+    let skipped = run(&["check", &shown, "--skip-invalid"]);
+    assert_eq!(
+        stdout(&skipped),
+        "1 event, 0 actors, 0 sources, 0 quotes verified\n"
+    );
+    assert_eq!(
+        stderr(&skipped),
+        "chronicle: 5 rows, 4 skipped: see --report FILE\n"
+    );
+}
+
+#[test]
+fn unknown_formats_are_refused_unless_forced() {
+    let (_temp, path) = temp_file("notes.txt", "just some notes\n");
+    let shown = path.display().to_string();
+    let output = run(&["check", &shown]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "{shown}: cannot tell the format: the first line is not TimelineJS JSON, an ACLED header \
+             (event_id_cnty,event_date,...) or a GDELT row (tab-separated; 57, 58 or 61 columns for \
+             events, 16 for mentions; found 1); use --format gdelt|acled|timelinejs\n\
+             1 problem in {shown}\n"
+        )
+    );
+    let forced = run(&["check", &shown, "--format", "gdelt"]);
+    assert_eq!(forced.status.code(), Some(1));
+    assert!(stderr(&forced).starts_with(&format!(
+        "{shown}:1: expected 61 columns (GDELT 2.0) or 57 or 58 (GDELT 1.0), found 1\n"
+    )));
+}
+
+#[test]
+fn several_formats_merge_into_one_timeline() {
+    let [events, _] = gdelt_files();
+    let output = ok(&[
+        "check",
+        &events,
+        &fixture("acled.csv"),
+        &fixture("timelinejs.json"),
+    ]);
+    assert_eq!(
+        output,
+        "18 events, 12 actors, 12 sources, 0 quotes verified\n"
+    );
+    let duplicate = run(&["check", &events, &events]);
+    assert_eq!(duplicate.status.code(), Some(1));
+    assert!(stderr(&duplicate).contains(&format!(
+        "{events}:1: GLOBALEVENTID: duplicate event id '410412347'; ids must be unique across all the files\n"
+    )));
+}
+
+#[test]
+fn acled_upper_case_headers_of_the_oldest_layout_read_too() {
+    // The layout of ACLED's version 7 files: upper-case names, ALLY_ACTOR_1 for the associated
+    // actors, numeric inter codes, DD/MM/YYYY dates, no sub-event type.
+    let text = "GWNO,EVENT_ID_CNTY,EVENT_ID_NO_CNTY,EVENT_DATE,YEAR,TIME_PRECISION,EVENT_TYPE,ACTOR1,ALLY_ACTOR_1,INTER1,ACTOR2,ALLY_ACTOR_2,INTER2,INTERACTION,COUNTRY,ADMIN1,ADMIN2,ADMIN3,LOCATION,LATITUDE,LONGITUDE,GEO_PRECISION,SOURCE,NOTES,FATALITIES\n\
+                501,KEN3001,3001,04/03/2016,2016,3,Riots/Protests,Protesters (Kenya),Teachers (Kenya),6,,,0,60,Kenya,Nairobi,,,Nairobi,-1.2833,36.8167,1,Daily Nation,Teachers marched. [Invented for tests],0\n";
+    let (_temp, path) = temp_file("acled_v7.csv", text);
+    let imported = events_json(&[&path.display().to_string()]);
+    assert_eq!(imported.len(), 1);
+    assert_eq!(imported[0]["id"], "KEN3001");
+    assert_eq!(imported[0]["date"], "2016-03");
+    assert_eq!(imported[0]["type"], "Riots/Protests");
+    assert_eq!(
+        imported[0]["actors"],
+        serde_json::json!(["protesters-kenya", "teachers-kenya"])
+    );
+}
+
+#[test]
+fn bad_mention_rows_are_reported_and_all_invalid_rows_leave_no_timeline() {
+    let [events, _] = gdelt_files();
+    let mentions = fs::read_to_string(fixture("gdelt2.mentions.CSV")).expect("read fixture");
+    let mut lines: Vec<String> = mentions.lines().map(str::to_string).collect();
+    lines[1] = lines[1].replacen(
+        "\t2\t-1\t300\t344\t1\t50\t",
+        "\t2\t-1\t300\tnear\t1\t50\t",
+        1,
+    );
+    lines[2] = "410412349\tshort row".to_string();
+    let (temp, path) = temp_file("bad.mentions.CSV", &(lines.join("\n") + "\n"));
+    let shown = path.display().to_string();
+    let report = temp.path().join("report.txt");
+    let report_shown = report.display().to_string();
+    let output = run(&["check", &events, &shown, "--report", &report_shown]);
+    assert_eq!(output.status.code(), Some(1));
+    let problems = [
+        format!("{shown}:2: ActionCharOffset: 'near' is not a whole number"),
+        format!("{shown}:3: expected 16 columns (GDELT 2.0 mentions), found 2"),
+    ];
+    assert!(
+        stderr(&output).starts_with(&(problems.join("\n") + "\n2 problems in 2 files\n")),
+        "{}",
+        stderr(&output)
+    );
+    // The report lists the problems of a failed import too.
+    assert_eq!(
+        fs::read_to_string(&report).expect("report"),
+        problems.join("\n") + "\n"
+    );
+
+    // A file whose every row is invalid gives no timeline, even when skipping.
+    let (_temp, path) = temp_file("bad.export.CSV", "1\t2\t3\n");
+    let shown = path.display().to_string();
+    let output = run(&[
+        "events",
+        &shown,
+        "--input-format",
+        "gdelt",
+        "--skip-invalid",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "{shown}:1: expected 61 columns (GDELT 2.0) or 57 or 58 (GDELT 1.0), found 3\n\
+             {shown}: no valid events: every row is invalid\n\
+             2 problems in {shown}\n"
+        )
+    );
+}
