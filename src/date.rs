@@ -322,10 +322,17 @@ fn parse_point(text: &str) -> Result<Point, DateError> {
         Some((d, t)) => (d, Some(t)),
         None => (text, None),
     };
-    let fields: Vec<&str> = date_part.split('-').collect();
-    if fields.len() > 3 || fields.iter().any(|f| f.is_empty()) {
-        return err(format!("'{text}' is not a date; {FORMS}"));
+    // Fields on the stack: dates are parsed a million times in a large load.
+    let mut fields = [""; 3];
+    let mut count = 0;
+    for field in date_part.split('-') {
+        if count == fields.len() || field.is_empty() {
+            return err(format!("'{text}' is not a date; {FORMS}"));
+        }
+        fields[count] = field;
+        count += 1;
     }
+    let fields = &fields[..count];
     let year = parse_number(fields[0], 4, "year", text)?;
     let month = match fields.get(1) {
         Some(m) => Some(parse_number(m, 2, "month", text)?),

@@ -9,7 +9,7 @@ use crate::model::Event;
 use crate::model::Source;
 use crate::problem::{quoted, quoted_up_to, Problem};
 use crate::quote::{fold, Found, NormalizedText};
-use crate::quote_index::QuoteIndex;
+use crate::quote_index;
 
 /// Where one quote is: (event index, quote index) in the events read.
 type QuoteRef = (usize, usize);
@@ -132,20 +132,18 @@ fn find_all(
 /// Finds every quote in `text`: exactly through the word-start index, then with the
 /// forgiving search (white space, quote marks) for those not found exactly.
 fn find_in_source(text: &str, quotes: &[&str]) -> Vec<Option<Found>> {
-    let index = QuoteIndex::new(text);
+    let trimmed: Vec<&str> = quotes.iter().map(|q| q.trim()).collect();
     let mut normalized: Option<NormalizedText> = None;
-    quotes
-        .iter()
-        .map(|quote| {
-            let quote = quote.trim();
-            if quote.is_empty() {
-                return None;
+    quote_index::find_all(text, &trimmed)
+        .into_iter()
+        .zip(&trimmed)
+        .map(|(exact, quote)| {
+            if exact.is_some() || quote.is_empty() {
+                return exact;
             }
-            index.find(quote).or_else(|| {
-                normalized
-                    .get_or_insert_with(|| NormalizedText::new(text))
-                    .find(quote)
-            })
+            normalized
+                .get_or_insert_with(|| NormalizedText::new(text))
+                .find(quote)
         })
         .collect()
 }

@@ -1,0 +1,178 @@
+//! Load benchmark: `cargo bench --bench load [-- EVENTS]` (default 1,000,000 events).
+//!
+//! Generates a dataset with `examples/gen.rs` (events, events/10 actors, events/100 sources)
+//! unless it exists, then measures in one run, so that the figures share the machine's load:
+//! - `chronicle check` wall time and peak memory, against `jq empty` on the same events file;
+//! - peak memory against the dataset's size on disk;
+//! - sentence splitting throughput over the generated source texts.
+//!
+//! Each process is timed RUNS times and the median reported.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 3;
+
+fn main() {
+    let events: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join(format!("target/bench-data/gen-{events}"));
+    if !dir.join("events.jsonl").exists() {
+        generate(&root, &dir, events);
+    }
+    let chronicle = env!("CARGO_BIN_EXE_chronicle");
+    let size = disk_size(&dir);
+    println!(
+        "dataset: {} ({events} events, {:.0} MB on disk)",
+        dir.display(),
+        mb(size)
+    );
+
+    let check = measure(chronicle, &["check", &dir.display().to_string()]);
+    let events_file = dir.join("events.jsonl").display().to_string();
+    let jq = measure("jq", &["empty", &events_file]);
+
+    println!();
+    println!("| what | median of {RUNS} | peak memory |");
+    println!("|---|---|---|");
+    if let Some((time, rss)) = check {
+        println!(
+            "| chronicle check | {:.2} s | {:.0} MB |",
+            time.as_secs_f64(),
+            mb(rss)
+        );
+    }
+    if let Some((time, rss)) = jq {
+        println!(
+            "| jq empty events.jsonl (baseline) | {:.2} s | {:.0} MB |",
+            time.as_secs_f64(),
+            mb(rss)
+        );
+    }
+    if let (Some((check_time, rss)), Some((jq_time, _))) = (check, jq) {
+        println!();
+        println!(
+            "check is {:.1}x faster than jq empty (target: at least 4x; at most 1.5 s)",
+            jq_time.as_secs_f64() / check_time.as_secs_f64()
+        );
+        println!(
+            "peak memory is {:.2}x the dataset on disk (target: at most 1.5x)",
+            rss as f64 / size as f64
+        );
+    }
+    split_speed(&dir);
+}
+
+fn generate(root: &Path, dir: &Path, events: usize) {
+    println!("generating {events} events into {} ...", dir.display());
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(root)
+        .args(["run", "--release", "--quiet", "--example", "gen", "--"])
+        .args(["--events", &events.to_string()])
+        .args(["--actors", &(events / 10).max(1).to_string()])
+        .args(["--sources", &(events / 100).max(1).to_string()])
+        .arg("--out")
+        .arg(dir)
+        .status();
+    if !status.is_ok_and(|s| s.success()) {
+        eprintln!("bench: could not generate the dataset");
+        std::process::exit(1);
+    }
+}
+
+/// Median wall time and the largest peak resident memory (bytes) of `RUNS` runs, through GNU
+/// time for the memory; `None` when the program is missing or fails.
+fn measure(program: &str, args: &[&str]) -> Option<(Duration, u64)> {
+    let mut times = Vec::with_capacity(RUNS);
+    let mut peak = 0;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let output = Command::new("/usr/bin/time")
+            .args(["-f", "%M"])
+            .arg(program)
+            .args(args)
+            .output();
+        let elapsed = start.elapsed();
+        let Ok(output) = output else {
+            eprintln!("bench: /usr/bin/time is needed (apt-get install time)");
+            return None;
+        };
+        if !output.status.success() {
+            eprintln!(
+                "bench: {program} failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+            );
+            return None;
+        }
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let kb: u64 = stderr
+            .lines()
+            .last()
+            .and_then(|l| l.trim().parse().ok())
+            .unwrap_or(0);
+        peak = peak.max(kb * 1024);
+        times.push(elapsed);
+    }
+    times.sort();
+    Some((times[times.len() / 2], peak))
+}
+
+fn disk_size(dir: &Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&path) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            match entry.metadata() {
+                Ok(meta) if meta.is_dir() => stack.push(entry.path()),
+                Ok(meta) => total += meta.len(),
+                Err(_) => {}
+            }
+        }
+    }
+    total
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1e6
+}
+
+/// Splits every generated source text, repeated to at least 50 MB, and reports MB/s.
+fn split_speed(dir: &Path) {
+    let mut text = String::new();
+    if let Ok(entries) = std::fs::read_dir(dir.join("sources")) {
+        for entry in entries.flatten().take(2000) {
+            if let Ok(source) = std::fs::read_to_string(entry.path()) {
+                text.push_str(&source);
+                text.push('\n');
+            }
+        }
+    }
+    if text.is_empty() {
+        return;
+    }
+    let copies = (50_000_000 / text.len()).max(1);
+    let text = text.repeat(copies);
+    let mut best = f64::MAX;
+    let mut sentences = 0;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        sentences = chronicle::sentences::split_sentences(&text).len();
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    println!(
+        "sentence splitting: {:.0} MB/s ({:.0} MB, {sentences} sentences, best of {RUNS}; target: at least 50 MB/s)",
+        mb(text.len() as u64) / best,
+        mb(text.len() as u64)
+    );
+}
