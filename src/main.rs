@@ -210,8 +210,9 @@ fn sentences(file: &PathBuf, json: bool, out: &mut impl Write) -> Result<(), Fai
             e.utf8_error().valid_up_to()
         ))
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    Ok(commands::sentences::run(text, json, out)?)
+    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let skipped = text.len() - body.len();
+    Ok(commands::sentences::run(body, skipped, json, out)?)
 }
 
 /// Opens the browser: checks the dates given, loads everything, checks there is a terminal to

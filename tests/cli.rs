@@ -193,6 +193,14 @@ fn sentences_numbers_and_folds_white_space() {
         json.lines().nth(1),
         Some("{\"n\":2,\"start\":14,\"end\":25,\"text\":\"First  one.\"}")
     );
+    let bom = temp.path().join("bom.txt");
+    std::fs::write(&bom, "\u{feff}Hello there. Bye.\n").expect("write");
+    let json = stdout(&run(&["sentences", "--json", &bom.display().to_string()]));
+    assert_eq!(
+        json.lines().next(),
+        Some("{\"n\":1,\"start\":3,\"end\":15,\"text\":\"Hello there.\"}"),
+        "offsets count the byte order mark"
+    );
     let missing = run(&["sentences", "no-such-file.txt"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).starts_with("chronicle: no-such-file.txt: cannot read:"));

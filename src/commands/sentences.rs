@@ -14,15 +14,16 @@ struct SentenceLine<'a> {
     text: &'a str,
 }
 
-/// Prints `[N] text` per sentence, white space folded; or JSON Lines with byte offsets.
-pub fn run(text: &str, json: bool, out: &mut impl Write) -> std::io::Result<()> {
+/// Prints `[N] text` per sentence, white space folded; or JSON Lines with byte offsets into the
+/// file, `skipped` being the bytes before `text` (a byte order mark).
+pub fn run(text: &str, skipped: usize, json: bool, out: &mut impl Write) -> std::io::Result<()> {
     for (i, span) in split_sentences(text).into_iter().enumerate() {
         let sentence = &text[span.clone()];
         if json {
             let line = SentenceLine {
                 n: i + 1,
-                start: span.start,
-                end: span.end,
+                start: skipped + span.start,
+                end: skipped + span.end,
                 text: sentence,
             };
             serde_json::to_writer(&mut *out, &line)?;
