@@ -97,7 +97,7 @@ fn load_reporting(dataset: Option<PathBuf>) -> Result<Dataset, Failure> {
                 err,
                 "{} {noun} in {}",
                 problems.len(),
-                location.display_root()
+                chronicle::problem::escape_unsafe(&location.display_root())
             );
             Err(Failure::Invalid)
         }
