@@ -8,6 +8,8 @@ pub mod commands;
 pub mod date;
 pub mod export;
 pub mod files;
+#[doc(hidden)]
+pub mod fuzz_checks;
 pub mod keymap;
 pub mod load;
 pub mod model;

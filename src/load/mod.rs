@@ -73,7 +73,9 @@ pub fn load(location: &DatasetLocation) -> Result<Dataset, Vec<Problem>> {
 
 /// A source document's text: UTF-8, not binary (no NUL byte) and not empty.
 fn source_text(shown: &str, bytes: Vec<u8>) -> Result<String, Problem> {
-    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
+    // `contains` is std's optimised byte search; the position is looked for only when needed.
+    if bytes.contains(&0) {
+        let offset = bytes.iter().position(|b| *b == 0).unwrap_or(0);
         return Err(Problem::new(
             shown,
             None,
@@ -170,8 +172,12 @@ impl Loader<'_> {
             by_id: FxHashMap::default(),
         };
         let Some(text) = self.read_text(SOURCES_FILE, false) else {
+            // A file that exists but cannot be read (not UTF-8, say) was reported; references
+            // into it are not reported again, one by one, as unknown.
+            self.sources_unreadable = self.location.exists(SOURCES_FILE);
             return loaded;
         };
+        let reported = self.problems.len();
         let Some(records) = read_array::<RawSource>(
             &file,
             &text,
@@ -182,6 +188,10 @@ impl Loader<'_> {
             self.sources_unreadable = true;
             return loaded;
         };
+        if records.is_empty() && self.problems.len() > reported {
+            // No record could be read: references into the file cannot be checked either.
+            self.sources_unreadable = true;
+        }
         let mut first_line: HashMap<String, usize> = HashMap::new();
         for record in records {
             let raw = &record.value;
@@ -286,8 +296,12 @@ impl Loader<'_> {
             by_id: FxHashMap::default(),
         };
         let Some(text) = self.read_text(ACTORS_FILE, false) else {
+            // A file that exists but cannot be read (not UTF-8, say) was reported; references
+            // into it are not reported again, one by one, as unknown.
+            self.actors_unreadable = self.location.exists(ACTORS_FILE);
             return loaded;
         };
+        let reported = self.problems.len();
         let Some(records) = read_array::<RawActor>(
             &file,
             &text,
@@ -298,6 +312,10 @@ impl Loader<'_> {
             self.actors_unreadable = true;
             return loaded;
         };
+        if records.is_empty() && self.problems.len() > reported {
+            // No record could be read: references into the file cannot be checked either.
+            self.actors_unreadable = true;
+        }
         let mut first_line = HashMap::new();
         let mut kept = Vec::new();
         for record in records {
@@ -340,7 +358,8 @@ impl Loader<'_> {
             });
             let affiliation = raw.affiliation.as_deref().and_then(|a| {
                 let found = loaded.by_id.get(a).copied();
-                if found.is_none() {
+                // An actor whose own record is broken was reported already.
+                if found.is_none() && !self.broken_actors.contains(a) {
                     self.problems.push(Problem::new(
                         &file,
                         Some(record.line_of("affiliation")),
