@@ -10,3 +10,4 @@ mod output;
 mod paths;
 mod screen;
 mod state;
+mod terminal;
