@@ -96,7 +96,8 @@ pub fn with_event_line(n: usize, text: &str) -> Vec<String> {
 /// Everything a terminal might act on: a screen clear (CSI), a window title and a clipboard
 /// write (OSC 0 and OSC 52), a C1 CSI, a bidirectional override and isolate, a zero-width
 /// space, backspace, carriage return, DEL and NEL; then wide and combining characters, which
-/// are harmless but must keep the panes aligned.
+/// are harmless but must keep the panes aligned. (Right-to-left text is added in names and
+/// summaries.)
 pub const EVIL: &str = "\x1b[2J\x1b]0;pwned\x07\x1b]52;c;cHduZWQ=\x07\u{9b}31m\u{202e}\u{200b}\x08\r\x7f\u{85}\u{2066}東京e\u{301}";
 
 /// Whether `c` must never reach the terminal raw.
@@ -136,7 +137,7 @@ pub fn hostile_dataset(parent: &Path) -> std::path::PathBuf {
         format!(
             r#"{{"id": {id}, "name": {name}, "kind": "person", "aliases": [{alias}], "description": {name}{affiliation}}}"#,
             id = json(id),
-            name = json(&format!("Name {e} {id}")),
+            name = json(&format!("Name {e} שלום {id}")),
             alias = json(&format!("Alias {e}")),
         )
     };
@@ -157,7 +158,10 @@ pub fn hostile_dataset(parent: &Path) -> std::path::PathBuf {
             r#"{{"id": {id}, "date": "{date}", "title": {title}, "summary": {summary}, "type": {kind}, "actors": [{a}, {b}], "location": {loc}, "tags": [{tag}], "quotes": [{{"source": {src}, "text": {quote}}}], "attributes": {{{attr_name}: {attr_value}}}}}"#,
             id = json(&format!("event{n}{e}")),
             title = json(&format!("Title {n} {e} {}", "long ".repeat(30))),
-            summary = json(&format!("Summary {e} {}", "words ".repeat(60))),
+            summary = json(&format!(
+                "Summary {e} עברית العربية {}",
+                "words ".repeat(60)
+            )),
             kind = json(&format!("type{e}")),
             a = json(&state),
             b = json(&person),

@@ -66,6 +66,20 @@ fn the_fuzz_checks_pass_on_good_and_hostile_inputs() {
         chronicle::fuzz_checks::date(date.as_bytes());
     }
     chronicle::fuzz_checks::sentences(&small("sources/call.txt"));
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    chronicle::fuzz_checks::sentences(&fs::read(fixtures.join("seed_article.txt")).expect("seed"));
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(
+        &fs::read(fixtures.join("sbd_golden_rules_en.json")).expect("golden rules"),
+    )
+    .expect("json");
+    for rule in rules {
+        let text = rule["text"].as_str().unwrap_or_default();
+        chronicle::fuzz_checks::sentences(text.as_bytes());
+        for quote in rule["sentences"].as_array().into_iter().flatten() {
+            let quote = quote.as_str().unwrap_or_default();
+            chronicle::fuzz_checks::quote(format!("{quote}\n{text}").as_bytes());
+        }
+    }
     chronicle::fuzz_checks::quote(
         "U.K.'s commitment\nHe emphasised U.K.\u{2019}s   commitment.".as_bytes(),
     );
