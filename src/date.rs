@@ -8,6 +8,8 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
+use crate::problem::quoted;
+
 /// How finely a point in time is known. Declared finest first, so that the derived order sorts
 /// finer dates before coarser ones that start at the same instant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -75,6 +77,9 @@ impl EdtfDate {
         let mut parts = text.splitn(2, '/');
         let first = parts.next().unwrap_or_default();
         let second = parts.next();
+        if first.is_empty() && second.is_some() {
+            return err("the interval has no start; open intervals are not supported");
+        }
         let start = parse_qualified(first, &mut uncertain, &mut approximate)?;
         let end = match second {
             None => None,
@@ -312,7 +317,7 @@ fn parse_qualified(
         body = &body[..body.len() - 1];
     }
     if body.is_empty() {
-        return err(format!("'{text}' has no date; {FORMS}"));
+        return err(format!("{text} has no date; {FORMS}", text = quoted(text)));
     }
     parse_point(body)
 }
@@ -327,7 +332,10 @@ fn parse_point(text: &str) -> Result<Point, DateError> {
     let mut count = 0;
     for field in date_part.split('-') {
         if count == fields.len() || field.is_empty() {
-            return err(format!("'{text}' is not a date; {FORMS}"));
+            return err(format!(
+                "{text} is not a date; {FORMS}",
+                text = quoted(text)
+            ));
         }
         fields[count] = field;
         count += 1;
@@ -345,7 +353,8 @@ fn parse_point(text: &str) -> Result<Point, DateError> {
     if let Some(month) = month {
         if !(1..=12).contains(&month) {
             return err(format!(
-                "month {month:02} in '{text}' is not between 01 and 12"
+                "month {month:02} in {text} is not between 01 and 12",
+                text = quoted(text)
             ));
         }
     }
@@ -358,15 +367,19 @@ fn parse_point(text: &str) -> Result<Point, DateError> {
             if found.is_none() {
                 let days = last_day_of_month(year, m).map_or(31, |l| l.day());
                 return err(format!(
-                    "'{text}' is not a real day: {} {year} has {days} days",
-                    month_name(m)
+                    "{text} is not a real day: {} {year} has {days} days",
+                    month_name(m),
+                    text = quoted(text)
                 ));
             }
             found
         }
     };
     let Some(first_day) = first_day else {
-        return err(format!("'{text}' is out of the supported range"));
+        return err(format!(
+            "{text} is out of the supported range",
+            text = quoted(text)
+        ));
     };
     let mut point = Point {
         first_day,
@@ -381,7 +394,7 @@ fn parse_point(text: &str) -> Result<Point, DateError> {
     };
     if let Some(time_text) = time_part {
         if point.precision != Precision::Day {
-            return err(format!("'{text}' has a time but no day"));
+            return err(format!("{text} has a time but no day", text = quoted(text)));
         }
         parse_time(time_text, text, &mut point)?;
     }
@@ -402,7 +415,10 @@ fn parse_time(time_text: &str, whole: &str, point: &mut Point) -> Result<(), Dat
     };
     let fields: Vec<&str> = clock.split(':').collect();
     if !(2..=3).contains(&fields.len()) {
-        return err(format!("the time in '{whole}' must be hh:mm or hh:mm:ss"));
+        return err(format!(
+            "the time in {whole} must be hh:mm or hh:mm:ss",
+            whole = quoted(whole)
+        ));
     }
     let hour = parse_number(fields[0], 2, "hour", whole)?;
     let minute = parse_number(fields[1], 2, "minute", whole)?;
@@ -411,7 +427,10 @@ fn parse_time(time_text: &str, whole: &str, point: &mut Point) -> Result<(), Dat
         None => 0,
     };
     let Some(time) = NaiveTime::from_hms_opt(hour, minute, second) else {
-        return err(format!("'{whole}' is not a real time of day"));
+        return err(format!(
+            "{whole} is not a real time of day",
+            whole = quoted(whole)
+        ));
     };
     point.time = Some(time);
     point.offset_minutes = offset;
@@ -434,7 +453,10 @@ fn parse_offset(text: &str, whole: &str) -> Result<i16, DateError> {
     let hours = parse_number(hours, 2, "offset hour", whole)?;
     let minutes = parse_number(minutes, 2, "offset minute", whole)?;
     if hours > 14 || minutes > 59 {
-        return err(format!("the UTC offset in '{whole}' is out of range"));
+        return err(format!(
+            "the UTC offset in {whole} is out of range",
+            whole = quoted(whole)
+        ));
     }
     Ok(sign * (hours * 60 + minutes) as i16)
 }
@@ -442,12 +464,17 @@ fn parse_offset(text: &str, whole: &str) -> Result<i16, DateError> {
 fn parse_number(field: &str, width: usize, what: &str, whole: &str) -> Result<u32, DateError> {
     if field.len() != width || !field.bytes().all(|b| b.is_ascii_digit()) {
         return err(format!(
-            "the {what} in '{whole}' must be {width} digits, found '{field}'"
+            "the {what} in {whole} must be {width} digits, found {field}",
+            whole = quoted(whole),
+            field = quoted(field)
         ));
     }
-    field
-        .parse()
-        .map_err(|_| DateError(format!("the {what} in '{whole}' is not a number")))
+    field.parse().map_err(|_| {
+        DateError(format!(
+            "the {what} in {whole} is not a number",
+            whole = quoted(whole)
+        ))
+    })
 }
 
 fn month_name(month: u32) -> &'static str {
@@ -582,7 +609,14 @@ mod tests {
             fails("2021-12-13/"),
             "the interval has no end; open intervals are not supported"
         );
-        assert!(fails("/").starts_with("'' has no date"));
+        assert_eq!(
+            fails("/"),
+            "the interval has no start; open intervals are not supported"
+        );
+        assert_eq!(
+            fails("2021-12\u{1b}[2J"),
+            "the month in '2021-12\\u{1b}[2J' must be 2 digits, found '12\\u{1b}[2J'"
+        );
         assert!(fails("").starts_with("empty date"));
         assert!(fails("Dec 2021").contains("must be 4 digits"));
         assert_eq!(

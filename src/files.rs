@@ -3,6 +3,7 @@
 
 use std::io::{ErrorKind, Read};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 /// The files of the bundled dataset, embedded at build time from `data/` by `build.rs`.
 const BUNDLED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -13,6 +14,8 @@ pub enum DatasetLocation {
     Folder(PathBuf),
     /// The dataset built into the binary.
     Bundled,
+    /// Files held in memory, by relative path (fuzzing and tests load without a folder).
+    Memory(Arc<[(String, Vec<u8>)]>),
 }
 
 impl DatasetLocation {
@@ -29,6 +32,7 @@ impl DatasetLocation {
     pub fn name(&self) -> String {
         match self {
             DatasetLocation::Bundled => "bundled".to_string(),
+            DatasetLocation::Memory(_) => "memory".to_string(),
             DatasetLocation::Folder(path) => std::fs::canonicalize(path)
                 .ok()
                 .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
@@ -40,6 +44,7 @@ impl DatasetLocation {
     pub fn display(&self, relative: &str) -> String {
         match self {
             DatasetLocation::Bundled => format!("<bundled>/{relative}"),
+            DatasetLocation::Memory(_) => format!("<memory>/{relative}"),
             DatasetLocation::Folder(path) => path.join(relative).display().to_string(),
         }
     }
@@ -48,6 +53,7 @@ impl DatasetLocation {
     pub fn display_root(&self) -> String {
         match self {
             DatasetLocation::Bundled => "<bundled>".to_string(),
+            DatasetLocation::Memory(_) => "<memory>".to_string(),
             DatasetLocation::Folder(path) => path.display().to_string(),
         }
     }
@@ -69,6 +75,7 @@ impl DatasetLocation {
     pub fn exists(&self, relative: &str) -> bool {
         match self {
             DatasetLocation::Bundled => bundled(relative).is_some(),
+            DatasetLocation::Memory(files) => in_memory(files, relative).is_some(),
             DatasetLocation::Folder(root) => root.join(relative).exists(),
         }
     }
@@ -77,10 +84,15 @@ impl DatasetLocation {
     pub fn read(&self, relative: &str) -> Result<Option<Vec<u8>>, String> {
         match self {
             DatasetLocation::Bundled => Ok(bundled(relative).map(<[u8]>::to_vec)),
-            DatasetLocation::Folder(root) => match std::fs::read(root.join(relative)) {
-                Ok(bytes) => Ok(Some(bytes)),
-                Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(format!("cannot read: {e}")),
+            DatasetLocation::Memory(files) => Ok(in_memory(files, relative).map(<[u8]>::to_vec)),
+            DatasetLocation::Folder(root) => match open_inside(root, relative, DATASET_FILES)? {
+                Some(mut file) => {
+                    let mut bytes = Vec::new();
+                    file.read_to_end(&mut bytes)
+                        .map_err(|e| format!("cannot read: {e}"))?;
+                    Ok(Some(bytes))
+                }
+                None => Ok(None),
             },
         }
     }
@@ -91,11 +103,11 @@ impl DatasetLocation {
             DatasetLocation::Bundled => {
                 Ok(bundled(relative).map(|bytes| Box::new(bytes) as Box<dyn Read + Send>))
             }
-            DatasetLocation::Folder(root) => match std::fs::File::open(root.join(relative)) {
-                Ok(file) => Ok(Some(Box::new(file))),
-                Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(format!("cannot read: {e}")),
-            },
+            DatasetLocation::Memory(files) => Ok(in_memory(files, relative).map(|bytes| {
+                Box::new(std::io::Cursor::new(bytes.to_vec())) as Box<dyn Read + Send>
+            })),
+            DatasetLocation::Folder(root) => Ok(open_inside(root, relative, DATASET_FILES)?
+                .map(|file| Box::new(file) as Box<dyn Read + Send>)),
         }
     }
 
@@ -121,7 +133,17 @@ impl DatasetLocation {
             DatasetLocation::Bundled => bundled(relative)
                 .map(<[u8]>::to_vec)
                 .ok_or_else(|| "file not found in the bundled dataset".to_string()),
-            DatasetLocation::Folder(root) => read_inside(root, relative),
+            DatasetLocation::Memory(files) => in_memory(files, relative)
+                .map(<[u8]>::to_vec)
+                .ok_or_else(|| "file not found".to_string()),
+            DatasetLocation::Folder(root) => {
+                let mut file =
+                    open_inside(root, relative, SOURCE_FILES)?.ok_or("file not found")?;
+                let mut bytes = Vec::new();
+                file.read_to_end(&mut bytes)
+                    .map_err(|e| format!("cannot read: {e}"))?;
+                Ok(bytes)
+            }
         }
     }
 }
@@ -133,23 +155,45 @@ fn bundled(relative: &str) -> Option<&'static [u8]> {
         .map(|(_, bytes)| *bytes)
 }
 
-fn read_inside(root: &Path, relative: &str) -> Result<Vec<u8>, String> {
+fn in_memory<'f>(files: &'f [(String, Vec<u8>)], relative: &str) -> Option<&'f [u8]> {
+    files
+        .iter()
+        .find(|(name, _)| name == relative)
+        .map(|(_, bytes)| bytes.as_slice())
+}
+
+/// What the inside-the-folder rule is about, for its message.
+const DATASET_FILES: &str = "the dataset's files";
+const SOURCE_FILES: &str = "source files";
+
+/// Opens `relative` under `root` after resolving every symbolic link, refusing what resolves
+/// outside the folder and anything but a regular file (a named pipe would block the load
+/// forever, a device would never end); `Ok(None)` when it does not exist.
+fn open_inside(root: &Path, relative: &str, what: &str) -> Result<Option<std::fs::File>, String> {
     let joined = root.join(relative);
     let resolved = match std::fs::canonicalize(&joined) {
         Ok(resolved) => resolved,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Err("file not found".into()),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(format!("cannot open: {e}")),
     };
     let root =
         std::fs::canonicalize(root).map_err(|e| format!("cannot open the dataset folder: {e}"))?;
     if !resolved.starts_with(&root) {
         return Err(format!(
-            "leads outside the dataset folder (to {}); source files must be inside it",
+            "leads outside the dataset folder (to {}); {what} must be inside it",
             resolved.display()
         ));
     }
-    if resolved.is_dir() {
+    let meta = std::fs::metadata(&resolved).map_err(|e| format!("cannot open: {e}"))?;
+    if meta.is_dir() {
         return Err("is a folder, not a text file".into());
     }
-    std::fs::read(&resolved).map_err(|e| format!("cannot read: {e}"))
+    if !meta.is_file() {
+        return Err(
+            "is not a regular file (a pipe, socket or device); it cannot be read as text".into(),
+        );
+    }
+    std::fs::File::open(&resolved)
+        .map(Some)
+        .map_err(|e| format!("cannot read: {e}"))
 }

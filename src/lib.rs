@@ -9,6 +9,8 @@ pub mod commands;
 pub mod date;
 pub mod export;
 pub mod files;
+#[doc(hidden)]
+pub mod fuzz_checks;
 pub mod import;
 pub mod input;
 pub mod keymap;

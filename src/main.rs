@@ -159,7 +159,12 @@ fn load_reporting(inputs: &Inputs, format: Option<Format>) -> Result<Dataset, Fa
             } else {
                 "problems"
             };
-            let _ = writeln!(err, "{} {noun} in {}", failed.problems.len(), failed.root);
+            let _ = writeln!(
+                err,
+                "{} {noun} in {}",
+                failed.problems.len(),
+                chronicle::problem::escape_unsafe(&failed.root)
+            );
             if failed.importing
                 && failed.problems.iter().any(|p| p.line.is_some())
                 && !inputs.skip_invalid

@@ -1,5 +1,6 @@
 //! A problem found in a dataset: where it is, what is wrong, and what might fix it.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// One problem, reported with its place so the author can go straight to it.
@@ -38,19 +39,21 @@ impl Problem {
     }
 }
 
-/// `file:line:column: message`, then `  hint: ...` on the next line when there is one.
+/// `file:line:column: message`, then `  hint: ...` on the next line when there is one. Problems
+/// are printed to terminals, so whatever of the data reached them (a folder name, a field name
+/// quoted by serde) has its control, bidirectional and zero-width characters escaped here.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", escape_unsafe(&self.file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
                 write!(f, ":{column}")?;
             }
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", escape_unsafe(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  hint: {}", escape_unsafe(hint))?;
         }
         Ok(())
     }
@@ -70,14 +73,41 @@ pub fn quoted_up_to(value: &str, limit: usize) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() {
-            out.extend(c.escape_default());
+        if is_unsafe_char(c) {
+            out.extend(c.escape_unicode());
         } else {
             out.push(c);
         }
     }
     out.push('\'');
     out
+}
+
+/// Whether `c` must not reach a terminal as itself: C0 and C1 controls and DEL (which start
+/// escape sequences or move the cursor), bidirectional overrides and isolates (which reorder
+/// what is shown) and zero-width characters (which hide text). The browser draws the same set
+/// as placeholders (`ui::safe_text`).
+pub fn is_unsafe_char(c: char) -> bool {
+    matches!(c,
+        '\0'..='\x1f' | '\x7f'..='\u{9f}'
+        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// `text` with every unsafe character written as a Rust-style escape (`\u{1b}`), for
+/// line-oriented messages.
+pub fn escape_unsafe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe_char(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The candidate closest to `wanted` by edit distance, when it is close enough to be a typo.
@@ -121,6 +151,12 @@ mod tests {
     fn quotes_values_safely() {
         assert_eq!(quoted("a\u{1b}[31mb"), "'a\\u{1b}[31mb'");
         assert_eq!(quoted(&"x".repeat(100)).chars().count(), 83);
+        assert_eq!(quoted("a\u{202e}b\u{9b}"), "'a\\u{202e}b\\u{9b}'");
+        let p = Problem::new("da\x1bta/x", Some(1), "field `\x07`").with_hint("\u{200b}");
+        assert_eq!(
+            p.to_string(),
+            "da\\u{1b}ta/x:1: field `\\u{7}`\n  hint: \\u{200b}"
+        );
     }
 
     #[test]

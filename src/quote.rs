@@ -109,6 +109,95 @@ impl NormalizedText {
     }
 }
 
+/// Characters of a folded quote that may stand for something else in the source: a space for
+/// any run of white space, a straight quote mark for a curly one.
+fn is_flexible(c: char) -> bool {
+    matches!(c, ' ' | '\'' | '"')
+}
+
+/// The forgiving search without preparing the whole text, for a few quotes in a long source:
+/// the quote's longest run of characters that must appear verbatim (no white space, no quote
+/// marks) is found with memchr's searcher, and the rest of the quote is compared around each
+/// place it occurs. Agrees with [`NormalizedText::find`]; `None` when the quote has no such
+/// run (it is all spaces and quote marks), so that search must be used instead.
+pub fn find_anchored(text: &str, quote: &str) -> Option<Option<Found>> {
+    let needle: Vec<char> = fold(quote.trim()).chars().collect();
+    let mut best = 0..0;
+    let mut run_start = 0;
+    for (i, c) in needle.iter().enumerate() {
+        if is_flexible(*c) {
+            run_start = i + 1;
+        } else if i + 1 - run_start > best.len() {
+            best = run_start..i + 1;
+        }
+    }
+    if best.is_empty() {
+        return None;
+    }
+    let anchor: String = needle[best.clone()].iter().collect();
+    let finder = memchr::memmem::Finder::new(anchor.as_bytes());
+    let bytes = text.as_bytes();
+    let mut first: Option<Range<usize>> = None;
+    let mut occurrences = 0;
+    let mut from = 0;
+    while let Some(at) = finder.find(&bytes[from..]) {
+        let at = from + at;
+        let start = match_backward(text, at, &needle[..best.start]);
+        let end = match_forward(text, at + anchor.len(), &needle[best.end..]);
+        if let (Some(start), Some(end)) = (start, end) {
+            occurrences += 1;
+            first.get_or_insert(start..end);
+        }
+        // Step one char, so that overlapping occurrences count too.
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    Some(first.map(|span| Found { span, occurrences }))
+}
+
+/// Matches the folded `rest` forwards from byte `at`; where the match ends.
+fn match_forward(text: &str, at: usize, rest: &[char]) -> Option<usize> {
+    let mut chars = text[at..].char_indices().peekable();
+    let mut end = at;
+    for &wanted in rest {
+        let (i, c) = chars.next()?;
+        if wanted == ' ' {
+            if !c.is_whitespace() {
+                return None;
+            }
+            while chars.peek().is_some_and(|(_, c)| c.is_whitespace()) {
+                chars.next();
+            }
+        } else if c.is_whitespace() || fold_char(c) != wanted {
+            return None;
+        } else {
+            end = at + i + c.len_utf8();
+        }
+    }
+    Some(end)
+}
+
+/// Matches the folded `rest` backwards, ending just before byte `at`; where the match starts.
+fn match_backward(text: &str, at: usize, rest: &[char]) -> Option<usize> {
+    let mut chars = text[..at].char_indices().rev().peekable();
+    let mut start = at;
+    for &wanted in rest.iter().rev() {
+        let (i, c) = chars.next()?;
+        if wanted == ' ' {
+            if !c.is_whitespace() {
+                return None;
+            }
+            while chars.peek().is_some_and(|(_, c)| c.is_whitespace()) {
+                chars.next();
+            }
+        } else if c.is_whitespace() || fold_char(c) != wanted {
+            return None;
+        } else {
+            start = i;
+        }
+    }
+    Some(start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +229,24 @@ mod tests {
             find(text, "Russia denied it."),
             Some(("Russia  denied it.".into(), 2))
         );
+    }
+
+    #[test]
+    fn the_anchored_search_agrees_with_the_prepared_one() {
+        let text = "He said \u{201C}no\u{201D}.  Then\n\tU.K.\u{2019}s   commitment; U.K.'s commitment. ab ab ab";
+        for quote in [
+            "\"no\". Then U.K.'s",
+            "U.K.'s commitment",
+            "commitment",
+            "ab ab",
+            "s commitment; U.K.",
+            "absent",
+            "said \"no\"",
+        ] {
+            let prepared = NormalizedText::new(text).find(quote);
+            assert_eq!(find_anchored(text, quote), Some(prepared), "{quote:?}");
+        }
+        assert_eq!(find_anchored(text, "' \""), None);
     }
 
     #[test]

@@ -8,8 +8,6 @@
 //! every occurrence; each candidate is then compared in full. Quotes with no word start after their
 //! first byte (a single word, say) are searched the plain way.
 
-use std::ops::Range;
-
 use rustc_hash::FxHashMap;
 
 use crate::quote::Found;
@@ -107,28 +105,37 @@ pub fn find_all(text: &str, quotes: &[&str]) -> Vec<Option<Found>> {
     results
 }
 
-/// The plain search, for quotes the index cannot anchor.
-fn scan(text: &str, quote: &str) -> Option<Found> {
-    let start = text.find(quote)?;
+/// The plain search, for quotes the index cannot anchor, and for a few quotes in a long text,
+/// where building the index would cost more than reading the text once per quote.
+pub fn scan(text: &str, quote: &str) -> Option<Found> {
+    if quote.is_empty() {
+        return None;
+    }
+    // memchr's searcher, not `str::find`: std's generic search is compiled with the calling
+    // crate, unoptimised in a debug build, where a 100 MB source then took half a minute.
+    // A match of valid UTF-8 in valid UTF-8 always starts and ends on char boundaries.
+    let finder = memchr::memmem::Finder::new(quote.as_bytes());
+    let bytes = text.as_bytes();
+    let start = finder.find(bytes)?;
     let mut occurrences = 0;
-    let mut from = 0;
-    while let Some(at) = text[from..].find(quote) {
+    let mut from = start;
+    while let Some(at) = finder.find(&bytes[from..]) {
         occurrences += 1;
+        let found = from + at;
         // Step one char, not the whole quote, so overlapping occurrences count too.
-        let step = text[from + at..].chars().next().map_or(1, char::len_utf8);
-        from += at + step;
+        let step = text[found..].chars().next().map_or(1, char::len_utf8);
+        from = found + step;
     }
     Some(Found {
-        span: Range {
-            start,
-            end: start + quote.len(),
-        },
+        span: start..start + quote.len(),
         occurrences,
     })
 }
 
 #[cfg(test)]
 mod tests {
+    use std::ops::Range;
+
     use super::*;
 
     fn found(text: &str, quote: &str) -> Option<(Range<usize>, usize)> {

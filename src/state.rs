@@ -32,6 +32,7 @@ pub fn state_dir() -> Option<PathBuf> {
 pub fn dataset_key(location: &DatasetLocation) -> String {
     match location {
         DatasetLocation::Bundled => "bundled".into(),
+        DatasetLocation::Memory(_) => "memory".into(),
         DatasetLocation::Folder(path) => std::fs::canonicalize(path)
             .unwrap_or_else(|_| path.clone())
             .display()

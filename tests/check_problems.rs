@@ -172,7 +172,7 @@ fn source_files_must_exist_be_text_and_stay_inside() {
     );
     assert_eq!(
         problems_after(|root| fs::write(root.join("sources/call.txt"), b"ok\n\xff\xfe").expect("write")),
-        ["DATA/sources.json:7: source file 'sources/call.txt': not valid UTF-8 text: invalid byte 0xFF at byte offset 3"]
+        ["DATA/sources.json:7: source file 'sources/call.txt': not valid UTF-8 text: invalid byte 0xFF at byte offset 3\n  hint: save the file as UTF-8"]
     );
     assert_eq!(
         broken("sources.json", "\"sources/call.txt\"", "\"../call.txt\""),

@@ -4,9 +4,11 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use super::{safe, write_json};
 use crate::model::ActorId;
 use crate::search::Ranker;
 use crate::timeline::Timeline;
+use crate::ui::safe_text;
 
 #[derive(Serialize)]
 struct ActorLine<'a> {
@@ -40,7 +42,7 @@ pub fn run(
     };
     let name_width = rows
         .iter()
-        .map(|(a, _)| timeline.actor(*a).name.chars().count())
+        .map(|(a, _)| safe_text::width(&timeline.actor(*a).name))
         .max()
         .unwrap_or(0);
     for (id, score) in rows {
@@ -55,15 +57,15 @@ pub fn run(
                 events,
                 score,
             };
-            serde_json::to_writer(&mut *out, &line)?;
-            writeln!(out)?;
+            write_json(out, &line)?;
         } else {
             let kind = actor.kind.map_or("", |k| k.as_str());
-            write!(out, "{:<name_width$}  {kind:<12}  {events:>4}", actor.name)?;
+            let name = safe_text::fit(&actor.name, name_width);
+            write!(out, "{name}  {kind:<12}  {events:>4}")?;
             if let Some(score) = score {
                 write!(out, "  score {score}")?;
             }
-            writeln!(out, "  ({})", actor.id)?;
+            writeln!(out, "  ({})", safe(&actor.id))?;
         }
     }
     Ok(())

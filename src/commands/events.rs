@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{resolve_actor, Failure};
+use super::{resolve_actor, safe, write_json, Failure};
 use crate::date::EdtfDate;
 use crate::export;
 use crate::load::Dataset;
@@ -96,9 +96,7 @@ pub fn run(
         Output::Text => Ok(write_text(timeline, &view, out)?),
         Output::Json => {
             for ix in view {
-                serde_json::to_writer(&mut *out, &event_line(timeline, timeline.event(ix)))
-                    .map_err(std::io::Error::from)?;
-                writeln!(out)?;
+                write_json(out, &event_line(timeline, timeline.event(ix)))?;
             }
             Ok(())
         }
@@ -122,12 +120,12 @@ fn write_text(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) -> st
     let width = dates.iter().map(|d| d.chars().count()).max().unwrap_or(0);
     for (ix, date) in view.iter().zip(dates) {
         let event = timeline.event(*ix);
-        let names: Vec<&str> = event
+        let names: Vec<_> = event
             .actors
             .iter()
-            .map(|a| timeline.actor(*a).short_name())
+            .map(|a| safe(timeline.actor(*a).short_name()))
             .collect();
-        write!(out, "{date:<width$}  {}", event.title)?;
+        write!(out, "{date:<width$}  {}", safe(&event.title))?;
         if !names.is_empty() {
             write!(out, "  [{}]", names.join(", "))?;
         }

@@ -7,6 +7,11 @@ pub mod import;
 pub mod sentences;
 pub mod show;
 
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
 use crate::model::{Actor, ActorId};
 use crate::search::Ranker;
 use crate::timeline::Timeline;
@@ -50,4 +55,61 @@ pub fn resolve_actor(timeline: &Timeline, name: &str) -> Result<ActorId, Failure
 /// "1 source", "2 sources".
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// Data text for a terminal line: control, bidirectional and zero-width characters shown as the
+/// browser shows them (`␛`, `⟨U+202E⟩`), so printing a hostile title cannot move the cursor,
+/// recolour the terminal, set its title or reach the clipboard. Text output is always made
+/// safe, piped or not: a pipe often ends in a terminal too (`| less -R`, `| head`).
+pub fn safe(text: &str) -> Cow<'_, str> {
+    crate::ui::safe_text::sanitize(text)
+}
+
+/// Writes `value` as one line of JSON. JSON escapes C0 controls itself; DEL, C1 controls,
+/// bidirectional and zero-width characters are escaped too (`\u009b`), so that `--json`
+/// printed to a terminal is as safe as the text output, and still the same JSON.
+pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, SafeJson);
+    value.serialize(&mut serializer).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// serde_json's compact output, with terminal-unsafe characters in strings escaped.
+struct SafeJson;
+
+impl serde_json::ser::Formatter for SafeJson {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut plain = 0;
+        for (at, c) in fragment.char_indices() {
+            if crate::problem::is_unsafe_char(c) {
+                writer.write_all(&fragment.as_bytes()[plain..at])?;
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+                plain = at + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[plain..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes_what_a_terminal_would_act_on() {
+        let mut out = Vec::new();
+        let value = ["a\x1b]0;t\x07 \u{9b}31m \u{202e}é\x7f"];
+        write_json(&mut out, &value).unwrap_or_else(|e| panic!("{e}"));
+        let text = String::from_utf8(out).unwrap_or_default();
+        assert_eq!(
+            text,
+            "[\"a\\u001b]0;t\\u0007 \\u009b31m \\u202eé\\u007f\"]\n"
+        );
+        let back: Vec<String> = serde_json::from_str(&text).unwrap_or_default();
+        assert_eq!(back, value);
+    }
 }

@@ -4,6 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use super::{safe, write_json};
 use crate::sentences::split_sentences;
 
 #[derive(Serialize)]
@@ -26,10 +27,9 @@ pub fn run(text: &str, skipped: usize, json: bool, out: &mut impl Write) -> std:
                 end: skipped + span.end,
                 text: sentence,
             };
-            serde_json::to_writer(&mut *out, &line)?;
-            writeln!(out)?;
+            write_json(out, &line)?;
         } else {
-            writeln!(out, "[{}] {}", i + 1, fold_space(sentence))?;
+            writeln!(out, "[{}] {}", i + 1, safe(&fold_space(sentence)))?;
         }
     }
     Ok(())

@@ -2,9 +2,10 @@
 
 use std::io::Write;
 
-use super::Failure;
+use super::{safe, Failure};
 use crate::problem::did_you_mean;
 use crate::timeline::Timeline;
+use crate::ui::safe_text;
 
 pub fn run(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Failure> {
     let Some(ix) = timeline.event_by_id(id) else {
@@ -15,42 +16,52 @@ pub fn run(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Fa
         )));
     };
     let event = timeline.event(ix);
-    writeln!(out, "{}", event.title)?;
-    writeln!(out, "  id        {}", event.id)?;
+    writeln!(out, "{}", safe(&event.title))?;
+    writeln!(out, "  id        {}", safe(&event.id))?;
     writeln!(out, "  date      {}  ({})", event.date, event.date.edtf())?;
     if let Some(kind) = &event.kind {
-        writeln!(out, "  type      {kind}")?;
+        writeln!(out, "  type      {}", safe(kind))?;
     }
     if let Some(location) = &event.location {
-        writeln!(out, "  location  {location}")?;
+        writeln!(out, "  location  {}", safe(location))?;
     }
     if !event.tags.is_empty() {
-        writeln!(out, "  tags      {}", event.tags.join(", "))?;
+        writeln!(out, "  tags      {}", safe(&event.tags.join(", ")))?;
     }
     for (n, actor) in event.actors.iter().enumerate() {
         let actor = timeline.actor(*actor);
         let label = if n == 0 { "actors" } else { "" };
-        writeln!(out, "  {label:<8}  {} ({})", actor.name, actor.id)?;
+        writeln!(
+            out,
+            "  {label:<8}  {} ({})",
+            safe(&actor.name),
+            safe(&actor.id)
+        )?;
     }
     for (name, value) in &event.attributes {
-        writeln!(out, "  {name:<8}  {value}")?;
+        writeln!(
+            out,
+            "  {}  {}",
+            safe_text::fit(name, safe_text::width(name).max(8)),
+            safe(value)
+        )?;
     }
     if let Some(summary) = &event.summary {
         writeln!(out)?;
-        writeln!(out, "{summary}")?;
+        writeln!(out, "{}", safe(summary))?;
     }
     for (n, quote) in event.quotes.iter().enumerate() {
         let source = timeline.source(quote.source);
         writeln!(out)?;
-        writeln!(out, "Quote {}: \"{}\"", n + 1, quote.text)?;
+        writeln!(out, "Quote {}: \"{}\"", n + 1, safe(&quote.text))?;
         for sentence in quote.sentences.clone() {
             let text: Vec<&str> = source.sentence_text(sentence).split_whitespace().collect();
             writeln!(
                 out,
                 "  {} [{}]: {}",
-                source.title,
+                safe(&source.title),
                 sentence + 1,
-                text.join(" ")
+                safe(&text.join(" "))
             )?;
         }
     }

@@ -8,7 +8,7 @@ use std::thread;
 
 use rustc_hash::FxHashMap;
 
-use super::wire::{json_problem, Located, RawEvent};
+use super::wire::{record_problem, Located, RawEvent};
 use crate::date::EdtfDate;
 use crate::model::{ActorId, Event, Quote, SourceId};
 use crate::problem::{did_you_mean, quoted, Problem};
@@ -221,7 +221,11 @@ fn parse_lines(file: &str, text: &str, first_line: usize, refs: &Refs) -> Parsed
                     parsed.events.push(event);
                 }
             }
-            Err(e) => parsed.problems.push(json_problem(file, &e, line - 1)),
+            Err(e) => {
+                let problem =
+                    record_problem(file, &e, line - 1, line_text, "an event (a JSON object)");
+                parsed.problems.push(problem);
+            }
         }
     }
     parsed

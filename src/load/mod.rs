@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use crate::date::EdtfDate;
 use crate::files::DatasetLocation;
 use crate::model::{Actor, ActorId, ActorKind, Event, Source, SourceId};
-use crate::problem::{did_you_mean, quoted, Problem};
+use crate::problem::{did_you_mean, escape_unsafe, quoted, Problem};
 use crate::sentences::split_sentences;
 use crate::timeline::Timeline;
 use events::{ReadEvents, Refs};
@@ -69,6 +69,25 @@ pub fn load(location: &DatasetLocation) -> Result<Dataset, Vec<Problem>> {
     } else {
         Err(loader.problems)
     }
+}
+
+/// A source document's text: UTF-8, not binary (no NUL byte) and not empty.
+fn source_text(shown: &str, bytes: Vec<u8>) -> Result<String, Problem> {
+    // `contains` is std's optimised byte search; the position is looked for only when needed.
+    if bytes.contains(&0) {
+        let offset = bytes.iter().position(|b| *b == 0).unwrap_or(0);
+        return Err(Problem::new(
+            shown,
+            None,
+            format!("looks binary, not text (a NUL byte at byte offset {offset})"),
+        )
+        .with_hint("sources are plain UTF-8 text files"));
+    }
+    let text = decode(shown, bytes)?;
+    if text.trim().is_empty() {
+        return Err(Problem::new(shown, None, "the file is empty"));
+    }
+    Ok(text)
 }
 
 /// Time spent in each phase of a load, printed to standard error when `CHRONICLE_TIMINGS` is
@@ -165,8 +184,12 @@ impl Loader<'_> {
             by_id: FxHashMap::default(),
         };
         let Some(text) = self.read_text(SOURCES_FILE, false) else {
+            // A file that exists but cannot be read (not UTF-8, say) was reported; references
+            // into it are not reported again, one by one, as unknown.
+            self.sources_unreadable = self.location.exists(SOURCES_FILE);
             return loaded;
         };
+        let reported = self.problems.len();
         let Some(records) = read_array::<RawSource>(
             &file,
             &text,
@@ -177,6 +200,10 @@ impl Loader<'_> {
             self.sources_unreadable = true;
             return loaded;
         };
+        if records.is_empty() && self.problems.len() > reported {
+            // No record could be read: references into the file cannot be checked either.
+            self.sources_unreadable = true;
+        }
         let mut first_line: HashMap<String, usize> = HashMap::new();
         for record in records {
             let raw = &record.value;
@@ -199,7 +226,7 @@ impl Loader<'_> {
                 }
             }
             let text = match &raw.file {
-                Some(file) => self.source_text(&record, file),
+                Some(file) => self.read_source_text(&record, file),
                 None => String::new(),
             };
             let sentences = split_sentences(&text);
@@ -222,22 +249,28 @@ impl Loader<'_> {
 
     /// Reads a source's text file; on failure reports it, marks the source broken and gives
     /// an empty text.
-    fn source_text(&mut self, record: &Located<RawSource>, relative: &str) -> String {
+    /// A source's text, or an empty one with the problem reported (and the source marked
+    /// broken, so that its quotes are not reported again).
+    fn read_source_text(&mut self, record: &Located<RawSource>, relative: &str) -> String {
         let file = self.location.display(SOURCES_FILE);
         let raw = &record.value;
-        let message = match self.location.read_source(relative) {
+        let (message, hint) = match self.location.read_source(relative) {
             Ok(bytes) => {
                 let shown = self.location.display(relative);
-                match decode(&shown, bytes) {
+                match source_text(&shown, bytes) {
                     Ok(text) => return text,
-                    Err(p) => format!("source file {}: {}", quoted(relative), p.message),
+                    Err(p) => (
+                        format!("source file {}: {}", quoted(relative), p.message),
+                        p.hint,
+                    ),
                 }
             }
-            Err(message) => format!("source file {} {message}", quoted(relative)),
+            Err(message) => (format!("source file {} {message}", quoted(relative)), None),
         };
         self.broken_sources.insert(raw.id.clone());
-        self.problems
-            .push(Problem::new(file, Some(record.line_of("file")), message));
+        let mut problem = Problem::new(file, Some(record.line_of("file")), message);
+        problem.hint = hint;
+        self.problems.push(problem);
         String::new()
     }
 
@@ -280,8 +313,12 @@ impl Loader<'_> {
             by_id: FxHashMap::default(),
         };
         let Some(text) = self.read_text(ACTORS_FILE, false) else {
+            // A file that exists but cannot be read (not UTF-8, say) was reported; references
+            // into it are not reported again, one by one, as unknown.
+            self.actors_unreadable = self.location.exists(ACTORS_FILE);
             return loaded;
         };
+        let reported = self.problems.len();
         let Some(records) = read_array::<RawActor>(
             &file,
             &text,
@@ -292,6 +329,10 @@ impl Loader<'_> {
             self.actors_unreadable = true;
             return loaded;
         };
+        if records.is_empty() && self.problems.len() > reported {
+            // No record could be read: references into the file cannot be checked either.
+            self.actors_unreadable = true;
+        }
         let mut first_line = HashMap::new();
         let mut kept = Vec::new();
         for record in records {
@@ -334,7 +375,8 @@ impl Loader<'_> {
             });
             let affiliation = raw.affiliation.as_deref().and_then(|a| {
                 let found = loaded.by_id.get(a).copied();
-                if found.is_none() {
+                // An actor whose own record is broken was reported already.
+                if found.is_none() && !self.broken_actors.contains(a) {
                     self.problems.push(Problem::new(
                         &file,
                         Some(record.line_of("affiliation")),
@@ -361,45 +403,70 @@ impl Loader<'_> {
         loaded
     }
 
-    /// An affiliation chain that comes back on itself has no top; report each loop once.
+    /// An affiliation chain that comes back on itself has no top; report each loop once,
+    /// from its member first in file order. Each actor is walked once, so a long chain of
+    /// affiliations costs no more than its length.
     fn check_affiliation_loops(
         &mut self,
         file: &str,
         actors: &[Actor],
         records: &[Located<RawActor>],
     ) {
-        for (start, actor) in actors.iter().enumerate() {
-            let mut chain = vec![actor.id.as_str()];
-            let mut next = actor.affiliation;
-            while let Some(id) = next {
-                if id.index() == start {
-                    // Report from the loop's first actor in file order only.
-                    let members_before = chain.iter().any(|m| {
-                        actors
-                            .iter()
-                            .position(|a| a.id == *m)
-                            .is_some_and(|p| p < start)
-                    });
-                    if !members_before {
-                        chain.push(actor.id.as_str());
-                        let line = records.get(start).map(|r| r.line_of("affiliation"));
-                        self.problems.push(Problem::new(
-                            file,
-                            line,
-                            format!("affiliations form a loop: {}", chain.join(" → ")),
-                        ));
+        const UNSEEN: u8 = 0;
+        const ON_PATH: u8 = 1;
+        const DONE: u8 = 2;
+        let mut state = vec![UNSEEN; actors.len()];
+        let mut path: Vec<usize> = Vec::new();
+        let mut loops: Vec<Vec<usize>> = Vec::new();
+        for start in 0..actors.len() {
+            let mut at = Some(start);
+            while let Some(i) = at {
+                match state.get(i).copied() {
+                    Some(UNSEEN) => {
+                        state[i] = ON_PATH;
+                        path.push(i);
+                        at = actors[i].affiliation.map(ActorId::index);
                     }
-                    break;
+                    Some(ON_PATH) => {
+                        let from = path.iter().position(|p| *p == i).unwrap_or(0);
+                        loops.push(path[from..].to_vec());
+                        break;
+                    }
+                    _ => break,
                 }
-                if chain.len() > actors.len() {
-                    break; // a loop not through `start`; its own members report it
-                }
-                let Some(next_actor) = actors.get(id.index()) else {
-                    break;
-                };
-                chain.push(next_actor.id.as_str());
-                next = next_actor.affiliation;
             }
+            for i in path.drain(..) {
+                state[i] = DONE;
+            }
+        }
+        for members in &mut loops {
+            let first = members
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, m)| **m)
+                .map_or(0, |(at, _)| at);
+            members.rotate_left(first);
+        }
+        loops.sort_by_key(|members| members[0]);
+        for members in loops {
+            let leader = members[0];
+            // A loop of thousands would make an unreadable message: name its first few.
+            const SHOWN: usize = 12;
+            let mut names: Vec<String> = members
+                .iter()
+                .take(SHOWN)
+                .map(|m| escape_unsafe(&actors[*m].id).into_owned())
+                .collect();
+            if members.len() > SHOWN {
+                names.push(format!("… ({} actors in all)", members.len()));
+            }
+            names.push(escape_unsafe(&actors[leader].id).into_owned());
+            let line = records.get(leader).map(|r| r.line_of("affiliation"));
+            self.problems.push(Problem::new(
+                file,
+                line,
+                format!("affiliations form a loop: {}", names.join(" → ")),
+            ));
         }
     }
 
@@ -460,6 +527,18 @@ impl Loader<'_> {
                 }
             }
         };
+        if read.events.is_empty() && problems.is_empty() {
+            let expected = if array_text.is_some() {
+                "a JSON array of events"
+            } else {
+                "one JSON object per line"
+            };
+            problems.push(Problem::new(
+                &file,
+                Some(1),
+                format!("the file holds no events; expected {expected}"),
+            ));
+        }
         self.check_event_ids(&file, &read, &mut problems);
         verify::locate_quotes(
             &file,

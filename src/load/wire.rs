@@ -128,6 +128,33 @@ pub fn json_problem(file: &str, error: &serde_json::Error, line_offset: usize) -
     }
 }
 
+/// `json_problem` for one record; a record that is valid JSON but not an object (serde would
+/// otherwise complain about its first element, as if it were a list of fields) says so.
+pub fn record_problem(
+    file: &str,
+    error: &serde_json::Error,
+    line_offset: usize,
+    record: &str,
+    what: &str,
+) -> Problem {
+    let first = record.trim_start().chars().next();
+    if error.is_syntax() || error.is_eof() || first == Some('{') {
+        return json_problem(file, error, line_offset);
+    }
+    let found = match first {
+        Some('[') => "an array",
+        Some('"') => "a string",
+        Some('t' | 'f') => "true or false",
+        Some('n') => "null",
+        _ => "a number",
+    };
+    Problem::new(
+        file,
+        Some(line_offset + 1),
+        format!("expected {what}, found {found}"),
+    )
+}
+
 /// Reads a file holding a JSON array of records. A syntax error stops the file (nothing after
 /// it can be trusted) and gives `None`; a record of the wrong shape is reported and the others
 /// still read.
@@ -183,7 +210,8 @@ pub fn read_array<'a, T: DeserializeOwned>(
                 text: element,
             }),
             Err(e) => {
-                problems.push(json_problem(file, &e, line - 1));
+                let expected = format!("each of the {what} to be a JSON object");
+                problems.push(record_problem(file, &e, line - 1, element, &expected));
                 broken_ids.extend(id_of(element));
             }
         }

@@ -17,7 +17,7 @@ pub(super) struct Watch {
 impl Watch {
     pub(super) fn new(location: &DatasetLocation, timeline: &Timeline) -> Watch {
         let files: Vec<PathBuf> = match location {
-            DatasetLocation::Bundled => Vec::new(),
+            DatasetLocation::Bundled | DatasetLocation::Memory(_) => Vec::new(),
             DatasetLocation::Folder(root) => [
                 SOURCES_FILE,
                 ACTORS_FILE,

@@ -1,0 +1,183 @@
+//! Building broken datasets: copy the small fixture, break one thing, load, read the problems.
+
+use std::fs;
+use std::path::Path;
+
+use chronicle::files::DatasetLocation;
+use chronicle::load::{load, Dataset};
+
+pub const SMALL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small");
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create temp dataset");
+    for entry in fs::read_dir(from).expect("read fixture") {
+        let entry = entry.expect("fixture entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copy fixture file");
+        }
+    }
+}
+
+/// A fresh copy of the small dataset in a temporary folder named `data`.
+pub struct Copy {
+    _temp: tempfile::TempDir,
+    pub root: std::path::PathBuf,
+}
+
+impl Copy {
+    pub fn new() -> Copy {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let root = temp.path().join("data");
+        copy_dir(Path::new(SMALL), &root);
+        Copy { _temp: temp, root }
+    }
+
+    pub fn write(&self, file: &str, bytes: impl AsRef<[u8]>) {
+        let path = self.root.join(file);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).expect("create folder");
+        }
+        fs::write(path, bytes).expect("write dataset file");
+    }
+
+    pub fn read(&self, file: &str) -> String {
+        fs::read_to_string(self.root.join(file)).expect("read dataset file")
+    }
+
+    pub fn replace(&self, file: &str, from: &str, to: &str) {
+        let text = self.read(file);
+        assert!(text.contains(from), "{file} does not contain {from:?}");
+        self.write(file, text.replacen(from, to, 1));
+    }
+
+    pub fn load(&self) -> Result<Dataset, Vec<chronicle::problem::Problem>> {
+        load(&DatasetLocation::Folder(self.root.clone()))
+    }
+
+    /// The problems as `chronicle check` prints them, the folder shown as `DATA`.
+    pub fn problems(&self) -> Vec<String> {
+        match self.load() {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems
+                .iter()
+                .map(|p| {
+                    p.to_string()
+                        .replace(&self.root.display().to_string(), "DATA")
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The problems after `edit` breaks a fresh copy of the small dataset.
+pub fn problems_after(edit: impl FnOnce(&Copy)) -> Vec<String> {
+    let copy = Copy::new();
+    edit(&copy);
+    copy.problems()
+}
+
+/// The problems after replacing `from` by `to` (once) in `file`.
+pub fn broken(file: &str, from: &str, to: &str) -> Vec<String> {
+    problems_after(|c| c.replace(file, from, to))
+}
+
+/// The events file with one line replaced: line `n` (1-based) becomes `text`.
+pub fn with_event_line(n: usize, text: &str) -> Vec<String> {
+    problems_after(|c| {
+        let mut lines: Vec<String> = c.read("events.jsonl").lines().map(String::from).collect();
+        lines[n - 1] = text.to_string();
+        c.write("events.jsonl", lines.join("\n") + "\n");
+    })
+}
+
+/// Everything a terminal might act on: a screen clear (CSI), a window title and a clipboard
+/// write (OSC 0 and OSC 52), a C1 CSI, a bidirectional override and isolate, a zero-width
+/// space, backspace, carriage return, DEL and NEL; then wide and combining characters, which
+/// are harmless but must keep the panes aligned. (Right-to-left text is added in names and
+/// summaries.)
+pub const EVIL: &str = "\x1b[2J\x1b]0;pwned\x07\x1b]52;c;cHduZWQ=\x07\u{9b}31m\u{202e}\u{200b}\x08\r\x7f\u{85}\u{2066}東京e\u{301}";
+
+/// Whether `c` must never reach the terminal raw.
+pub fn is_unsafe(c: char) -> bool {
+    chronicle::problem::is_unsafe_char(c)
+}
+
+fn json(text: &str) -> String {
+    serde_json::to_string(text).expect("a string is JSON")
+}
+
+/// A dataset that loads cleanly with every text field full of escape sequences, in a folder
+/// whose own name holds some; returns the folder.
+pub fn hostile_dataset(parent: &Path) -> std::path::PathBuf {
+    let root = parent.join("evil\x1b]0;title\x07\u{202e}data");
+    let e = EVIL;
+    let file = format!("sources/{e}.txt");
+    let sentence = format!("Alpha {e} said the talks failed.");
+    let text =
+        format!("Headline {e}\n{sentence} Beta said{e} nothing. {e}\tGamma\x1b[31m replied.\n");
+    fs::create_dir_all(root.join("sources")).expect("create dataset");
+    fs::write(root.join(&file), &text).expect("write source");
+    fs::write(
+        root.join("sources.json"),
+        format!(
+            r#"[{{"id": {id}, "title": {title}, "publisher": {title}, "url": {title}, "published": "2021-12-13", "file": {file}}}]"#,
+            id = json(&format!("src{e}")),
+            title = json(&format!("Source {e} title")),
+            file = json(&file),
+        ),
+    )
+    .expect("write sources");
+    let actor = |id: &str, aff: Option<&str>| {
+        let affiliation = aff.map_or(String::new(), |a| {
+            format!(r#", "affiliation": {}"#, json(a))
+        });
+        format!(
+            r#"{{"id": {id}, "name": {name}, "kind": "person", "aliases": [{alias}], "description": {name}{affiliation}}}"#,
+            id = json(id),
+            name = json(&format!("Name {e} שלום {id}")),
+            alias = json(&format!("Alias {e}")),
+        )
+    };
+    let state = format!("state{e}");
+    let person = format!("person{e}");
+    fs::write(
+        root.join("actors.json"),
+        format!(
+            "[{},\n{}]",
+            actor(&state, None),
+            actor(&person, Some(&state))
+        ),
+    )
+    .expect("write actors");
+    let source_id = format!("src{e}");
+    let event = |n: usize, date: &str, quote: &str| {
+        format!(
+            r#"{{"id": {id}, "date": "{date}", "title": {title}, "summary": {summary}, "type": {kind}, "actors": [{a}, {b}], "location": {loc}, "tags": [{tag}], "quotes": [{{"source": {src}, "text": {quote}}}], "attributes": {{{attr_name}: {attr_value}}}}}"#,
+            id = json(&format!("event{n}{e}")),
+            title = json(&format!("Title {n} {e} {}", "long ".repeat(30))),
+            summary = json(&format!(
+                "Summary {e} עברית العربية {}",
+                "words ".repeat(60)
+            )),
+            kind = json(&format!("type{e}")),
+            a = json(&state),
+            b = json(&person),
+            loc = json(&format!("Place {e}")),
+            tag = json(&format!("tag{e}")),
+            src = json(&source_id),
+            quote = json(quote),
+            attr_name = json(&format!("attr{e}")),
+            attr_value = json(&format!("value {e}")),
+        )
+    };
+    let lines = [
+        event(1, "2021-12-13", &format!("Alpha {e} said")),
+        event(2, "2021-12~", &format!("said{e} nothing")),
+        event(3, "2021-12-10/2021-12-12", "Gamma\x1b[31m replied"),
+    ];
+    fs::write(root.join("events.jsonl"), lines.join("\n")).expect("write events");
+    root
+}
