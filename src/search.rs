@@ -1,4 +1,12 @@
 //! Fuzzy actor ranking, shared by the browser's search prompt and `chronicle actors --search`.
+//!
+//! Ranking a hundred thousand actors on every keystroke is kept within a frame by doing the
+//! expensive part as rarely as possible: a byte scan rules out names that cannot match before
+//! the matcher scores them, a longer query only rescores the previous query's matches
+//! (`Narrowing`), and match positions are computed only for the rows on screen
+//! (`Ranker::positions`).
+
+use std::cmp::Reverse;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -19,7 +27,8 @@ pub struct ActorMatch {
     pub actor: ActorId,
     pub score: i64,
     pub matched: MatchedName,
-    /// Char indices of the matched characters in the matched name.
+    /// Char indices of the matched characters in the matched name; empty until asked for
+    /// with `Ranker::positions` (the browser fills them only for the rows it shows).
     pub indices: Vec<usize>,
 }
 
@@ -36,24 +45,118 @@ impl Default for Ranker {
     }
 }
 
-impl Ranker {
-    /// Ranks the actors matching `query`, best first; ties go to the earlier actor.
-    /// An empty query matches nothing: the caller decides what an empty prompt shows.
-    pub fn rank(&self, actors: &[Actor], query: &str) -> Vec<ActorMatch> {
-        let query = query.trim();
-        if query.is_empty() {
-            return Vec::new();
+/// A query as the matcher sees it: trimmed, and folded as its smart case folds it, for the
+/// cheap check that runs before the matcher.
+struct Pattern<'q> {
+    text: &'q str,
+    /// The query's bytes, ASCII-lowercased unless the query is case-sensitive.
+    bytes: Vec<u8>,
+    case_sensitive: bool,
+}
+
+impl<'q> Pattern<'q> {
+    fn new(query: &'q str) -> Pattern<'q> {
+        let text = query.trim();
+        // The matcher's smart case: case-sensitive when the query has an ASCII capital.
+        let case_sensitive = text.bytes().any(|b| b.is_ascii_uppercase());
+        let bytes = if case_sensitive {
+            text.as_bytes().to_vec()
+        } else {
+            text.to_ascii_lowercase().into_bytes()
+        };
+        Pattern {
+            text,
+            bytes,
+            case_sensitive,
         }
-        let mut matches: Vec<ActorMatch> = actors
-            .iter()
-            .enumerate()
-            .filter_map(|(i, actor)| self.best(ActorId(i as u32), actor, query))
-            .collect();
-        matches.sort_by(|a, b| b.score.cmp(&a.score).then(a.actor.cmp(&b.actor)));
+    }
+
+    /// Whether the query's bytes occur in order in `name`. The matcher matches when the
+    /// query's chars occur in order (ASCII letters folded unless case-sensitive), which
+    /// implies this, so a `false` here is always a non-match and the matcher need not run.
+    fn may_match(&self, name: &str) -> bool {
+        let mut want = self.bytes.iter();
+        let Some(mut next) = want.next() else {
+            return true;
+        };
+        for &b in name.as_bytes() {
+            let b = if self.case_sensitive {
+                b
+            } else {
+                b.to_ascii_lowercase()
+            };
+            if b == *next {
+                match want.next() {
+                    Some(n) => next = n,
+                    None => return true,
+                }
+            }
+        }
+        false
+    }
+}
+
+impl Ranker {
+    /// Ranks the actors matching `query`, best first, with match positions; ties go to the
+    /// earlier actor. An empty query matches nothing: the caller decides what it shows.
+    pub fn rank(&self, actors: &[Actor], query: &str) -> Vec<ActorMatch> {
+        let mut matches = self.rank_among(actors, query, None);
+        for m in &mut matches {
+            m.indices = self.positions(&actors[m.actor.index()], m.matched, query);
+        }
         matches
     }
 
-    fn best(&self, id: ActorId, actor: &Actor, query: &str) -> Option<ActorMatch> {
+    /// Ranks like `rank` but without match positions, scoring only the actors of `among`
+    /// when given (a ranking for a query that `query` extends: see `Narrowing`).
+    pub fn rank_among(
+        &self,
+        actors: &[Actor],
+        query: &str,
+        among: Option<&[ActorMatch]>,
+    ) -> Vec<ActorMatch> {
+        let pattern = Pattern::new(query);
+        if pattern.text.is_empty() {
+            return Vec::new();
+        }
+        let mut scored: Vec<(i64, ActorId, MatchedName)> = match among {
+            Some(previous) => previous
+                .iter()
+                .filter_map(|m| self.best(m.actor, &actors[m.actor.index()], &pattern))
+                .collect(),
+            None => actors
+                .iter()
+                .enumerate()
+                .filter_map(|(i, actor)| self.best(ActorId(i as u32), actor, &pattern))
+                .collect(),
+        };
+        // Actors are unique, so the unstable sort is deterministic.
+        scored.sort_unstable_by_key(|&(score, actor, _)| (Reverse(score), actor));
+        scored
+            .into_iter()
+            .map(|(score, actor, matched)| ActorMatch {
+                actor,
+                score,
+                matched,
+                indices: Vec::new(),
+            })
+            .collect()
+    }
+
+    /// The char positions of `query` in the actor's `matched` name, as the matcher aligns it.
+    pub fn positions(&self, actor: &Actor, matched: MatchedName, query: &str) -> Vec<usize> {
+        self.matcher
+            .fuzzy_indices(matched_text(actor, matched), query.trim())
+            .map(|(_, indices)| indices)
+            .unwrap_or_default()
+    }
+
+    fn best(
+        &self,
+        id: ActorId,
+        actor: &Actor,
+        pattern: &Pattern,
+    ) -> Option<(i64, ActorId, MatchedName)> {
         let names = std::iter::once((MatchedName::Name, actor.name.as_str())).chain(
             actor
                 .aliases
@@ -62,26 +165,71 @@ impl Ranker {
                 .map(|(i, a)| (MatchedName::Alias(i), a.as_str())),
         );
         // The name wins ties with an alias, so highlights land on what is shown first.
-        let mut best: Option<(i64, MatchedName, &str)> = None;
+        let mut best: Option<(i64, ActorId, MatchedName)> = None;
         for (which, text) in names {
-            if let Some(score) = self.matcher.fuzzy_match(text, query) {
+            if !pattern.may_match(text) {
+                continue;
+            }
+            if let Some(score) = self.matcher.fuzzy_match(text, pattern.text) {
                 if best.is_none_or(|(s, _, _)| score > s) {
-                    best = Some((score, which, text));
+                    best = Some((score, id, which));
                 }
             }
         }
-        let (score, matched, text) = best?;
-        let indices = self
-            .matcher
-            .fuzzy_indices(text, query)
-            .map(|(_, indices)| indices)
-            .unwrap_or_default();
-        Some(ActorMatch {
-            actor: id,
-            score,
-            matched,
-            indices,
-        })
+        best
+    }
+}
+
+/// The rankings of the prefixes of the query being typed, so that each keystroke does the
+/// least work: a longer query rescores only the matches of the longest ranked prefix (a name
+/// holding "kar" in order also holds "ka", and a capital only narrows the matcher's smart
+/// case), and Backspace gets a shorter query's ranking back without ranking at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Narrowing {
+    /// (trimmed query, its ranking), each query a proper prefix of the next; the first is
+    /// the empty query's list, every actor.
+    kept: Vec<(String, Vec<ActorMatch>)>,
+}
+
+impl Narrowing {
+    /// Starts from what the empty query shows: `all`, every actor in the order to show them.
+    pub fn new(all: Vec<ActorMatch>) -> Narrowing {
+        Narrowing {
+            kept: vec![(String::new(), all)],
+        }
+    }
+
+    /// Ranks for `query`: a kept ranking, one narrowed from the longest kept prefix, or (for
+    /// the first character) the empty query's actors scored. Kept to narrow the next one.
+    pub fn rank(&mut self, ranker: &Ranker, actors: &[Actor], query: &str) {
+        let query = query.trim();
+        // Rankings of queries that this one does not extend are of no more use.
+        while self.kept.len() > 1
+            && self
+                .kept
+                .last()
+                .is_some_and(|(q, _)| !query.starts_with(q.as_str()))
+        {
+            self.kept.pop();
+        }
+        if self.kept.last().is_some_and(|(q, _)| q == query) {
+            return;
+        }
+        let among = self.kept.last().map(|(_, m)| m.as_slice());
+        let ranked = ranker.rank_among(actors, query, among);
+        self.kept.push((query.to_string(), ranked));
+    }
+
+    /// The ranking of the last query, best first.
+    pub fn matches(&self) -> &[ActorMatch] {
+        self.kept.last().map_or(&[], |(_, m)| m.as_slice())
+    }
+
+    /// The ranking of the last query, to fill in match positions.
+    pub fn matches_mut(&mut self) -> &mut [ActorMatch] {
+        self.kept
+            .last_mut()
+            .map_or(&mut [], |(_, m)| m.as_mut_slice())
     }
 }
 
@@ -126,5 +274,98 @@ mod tests {
         assert_eq!(ranked[0].matched, MatchedName::Alias(0));
         assert!(ranker.rank(&actors, "").is_empty());
         assert!(ranker.rank(&actors, "zzz").is_empty());
+    }
+
+    /// Names like the generator's, with aliases, capitals, digits and a non-ASCII letter.
+    fn many() -> Vec<Actor> {
+        let first = ["Karolina", "Kwame", "Ingrid", "Élodie", "Tariq", "Mei"];
+        let last = ["Karov", "Okafor", "Berg", "Tanaka", "Orlov"];
+        (0..300)
+            .map(|i| {
+                let name = format!("{} {} {i}", first[i % 6], last[i % 5]);
+                let aliases = if i % 3 == 0 {
+                    vec![format!("Karelia Ministry {}", i % 7)]
+                } else {
+                    Vec::new()
+                };
+                let refs: Vec<&str> = aliases.iter().map(String::as_str).collect();
+                actor(&format!("a{i}"), &name, &refs)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn narrowing_ranks_every_prefix_as_ranking_from_scratch_would() {
+        let actors = many();
+        let ranker = Ranker::default();
+        let all: Vec<ActorMatch> = (0..actors.len() as u32)
+            .map(|i| ActorMatch {
+                actor: ActorId(i),
+                score: 0,
+                matched: MatchedName::Name,
+                indices: Vec::new(),
+            })
+            .collect();
+        let without_positions = |mut ranked: Vec<ActorMatch>| {
+            for m in &mut ranked {
+                m.indices.clear();
+            }
+            ranked
+        };
+        // Typing, with a capital (smart case turns case-sensitive), a space and a non-ASCII
+        // letter; then Backspace back down, and a different second letter.
+        let typed = [
+            "k", "ka", "kar", "karo", "karov", "karov ", "karov 1", "kA", "kAr", "é", "él", "k",
+            "kw", "", "o", "ok", "okb", "okbe", "ok",
+        ];
+        let mut narrowing = Narrowing::new(all.clone());
+        for query in typed {
+            narrowing.rank(&ranker, &actors, query);
+            let expected = if query.trim().is_empty() {
+                all.clone()
+            } else {
+                without_positions(ranker.rank(&actors, query))
+            };
+            assert_eq!(narrowing.matches(), expected.as_slice(), "query '{query}'");
+        }
+    }
+
+    #[test]
+    fn the_cheap_check_never_refuses_a_match() {
+        let actors = many();
+        let ranker = Ranker::default();
+        for query in [
+            "k",
+            "KA",
+            "kar9",
+            "é",
+            "élo",
+            "Élo",
+            "o 1",
+            "zz",
+            "ministry 3",
+        ] {
+            let pattern = Pattern::new(query);
+            for actor in &actors {
+                for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                    let matched = ranker.matcher.fuzzy_match(name, query.trim()).is_some();
+                    assert!(pattern.may_match(name) || !matched, "'{query}' in '{name}'");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn positions_are_those_of_the_matched_name() {
+        let actors = many();
+        let ranker = Ranker::default();
+        let ranked = ranker.rank(&actors, "kmin");
+        let first = &ranked[0];
+        assert_eq!(first.matched, MatchedName::Alias(0));
+        assert_eq!(
+            first.indices,
+            ranker.positions(&actors[first.actor.index()], first.matched, "kmin")
+        );
+        assert!(!first.indices.is_empty());
     }
 }

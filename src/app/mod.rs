@@ -24,7 +24,7 @@ use ratatui::layout::Rect;
 
 use crate::export::Format;
 use crate::model::{ActorId, EventIx, SourceId};
-use crate::search::{ActorMatch, MatchedName, Ranker};
+use crate::search::{ActorMatch, MatchedName, Narrowing, Ranker};
 use crate::timeline::Timeline;
 use crate::ui::layout::{self, Screen};
 use density::{Density, Unit};
@@ -169,9 +169,17 @@ pub enum Effect {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Search {
     pub query: String,
-    /// Best first; with an empty query, every actor in the actors pane's order.
-    pub matches: Vec<ActorMatch>,
+    /// The rankings of the query and its prefixes; match positions are filled in for the
+    /// rows on screen only.
+    ranking: Narrowing,
     pub cursor: Cursor,
+}
+
+impl Search {
+    /// Best first; with an empty query, every actor in the actors pane's order.
+    pub fn matches(&self) -> &[ActorMatch] {
+        self.ranking.matches()
+    }
 }
 
 /// The popup listing the events that cite one sentence.
@@ -392,7 +400,10 @@ impl<'t> App<'t> {
     /// The actor under the cursor in the actors pane (or in the ranking while searching).
     pub fn selected_actor(&self) -> Option<ActorId> {
         match &self.search {
-            Some(search) => search.matches.get(search.cursor.selected).map(|m| m.actor),
+            Some(search) => search
+                .matches()
+                .get(search.cursor.selected)
+                .map(|m| m.actor),
             None => self.actors_by_count.get(self.actors.selected).copied(),
         }
     }
@@ -477,6 +488,7 @@ impl<'t> App<'t> {
             Action::CopyEvent => self.copy_event(),
             Action::Report(note) => self.message = Some(note),
         }
+        self.highlight_visible();
     }
 
     /// The panes Tab cycles through, in order.
@@ -521,7 +533,7 @@ impl<'t> App<'t> {
         let actors_height = self.height(Pane::Actors);
         self.actors.clamp(self.actors_by_count.len(), actors_height);
         if let Some(search) = &mut self.search {
-            search.cursor.clamp(search.matches.len(), actors_height);
+            search.cursor.clamp(search.matches().len(), actors_height);
         }
         self.reveal_quote();
         self.clamp_detail();
@@ -552,7 +564,7 @@ impl<'t> App<'t> {
         if let Some(search) = &mut self.search {
             search
                 .cursor
-                .apply(motion, search.matches.len(), actors_height);
+                .apply(motion, search.matches().len(), actors_height);
             return;
         }
         match self.focus {
@@ -584,9 +596,19 @@ impl<'t> App<'t> {
         self.overlay = Overlay::None;
         self.prompt = None;
         self.picker = None;
+        let all = self
+            .actors_by_count
+            .iter()
+            .map(|&actor| ActorMatch {
+                actor,
+                score: 0,
+                matched: MatchedName::Name,
+                indices: Vec::new(),
+            })
+            .collect();
         self.search = Some(Search {
             query: String::new(),
-            matches: Vec::new(),
+            ranking: Narrowing::new(all),
             cursor: Cursor::default(),
         });
         self.focus = Pane::Actors;
@@ -606,21 +628,34 @@ impl<'t> App<'t> {
         let Some(search) = &mut self.search else {
             return;
         };
-        search.matches = if search.query.trim().is_empty() {
-            self.actors_by_count
-                .iter()
-                .map(|&actor| ActorMatch {
-                    actor,
-                    score: 0,
-                    matched: MatchedName::Name,
-                    indices: Vec::new(),
-                })
-                .collect()
-        } else {
-            self.ranker.rank(self.timeline.actors(), &search.query)
-        };
+        search
+            .ranking
+            .rank(&self.ranker, self.timeline.actors(), &search.query);
         search.cursor = Cursor::default();
         self.refit();
+    }
+
+    /// Computes the match positions of the ranking's rows on screen, which the actors pane
+    /// highlights: a screenful per keystroke or scroll, rather than the whole ranking.
+    fn highlight_visible(&mut self) {
+        let height = self.height(Pane::Actors);
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        if search.query.trim().is_empty() {
+            return;
+        }
+        let len = search.matches().len();
+        let offset = visible_offset(search.cursor.offset, search.cursor.selected, height, len);
+        let actors = self.timeline.actors();
+        let end = (offset + height).min(len);
+        for m in &mut search.ranking.matches_mut()[offset.min(end)..end] {
+            if m.indices.is_empty() {
+                m.indices =
+                    self.ranker
+                        .positions(&actors[m.actor.index()], m.matched, &search.query);
+            }
+        }
     }
 
     fn filter_by_selected_actor(&mut self) {

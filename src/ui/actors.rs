@@ -19,7 +19,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     let height = usize::from(inner.height);
     let width = usize::from(inner.width);
     let (cursor, len): (Cursor, usize) = match &app.search {
-        Some(search) => (search.cursor, search.matches.len()),
+        Some(search) => (search.cursor, search.matches().len()),
         None => (app.actors, app.actors_by_count.len()),
     };
     if len == 0 {
@@ -41,7 +41,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         };
         let spans = match &app.search {
             Some(search) => search
-                .matches
+                .matches()
                 .get(at)
                 .map(|m| row_spans(app, m.actor, Some(m), width, row_style)),
             None => app
@@ -147,7 +147,7 @@ fn title(app: &App) -> Vec<Span<'static>> {
             spans.push(Span::styled(
                 format!(
                     " · {} of {}",
-                    search.matches.len(),
+                    search.matches().len(),
                     app.actors_by_count.len()
                 ),
                 theme::COUNT,
