@@ -3,6 +3,8 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::Parser;
 
@@ -10,7 +12,8 @@ use chronicle::cli::{Cli, Command};
 use chronicle::commands::{self, events::EventFilter, Failure};
 use chronicle::date::EdtfDate;
 use chronicle::files::DatasetLocation;
-use chronicle::load::{load, Dataset};
+use chronicle::load::{load, Dataset, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE};
+use chronicle::problem::Problem;
 use chronicle::tui::InitialFilter;
 
 fn main() -> ExitCode {
@@ -75,7 +78,7 @@ fn main() -> ExitCode {
 /// Loads the dataset, printing every problem (and any notes) to standard error.
 fn load_reporting(dataset: Option<PathBuf>) -> Result<Dataset, Failure> {
     let location = DatasetLocation::resolve(dataset);
-    match load(&location) {
+    match load_showing_progress(&location) {
         Ok(dataset) => {
             for note in &dataset.notes {
                 eprintln!("note: {note}");
@@ -102,6 +105,67 @@ fn load_reporting(dataset: Option<PathBuf>) -> Result<Dataset, Failure> {
             Err(Failure::Invalid)
         }
     }
+}
+
+/// How long a load runs before it says so: small datasets load silently.
+const PROGRESS_AFTER: Duration = Duration::from_millis(300);
+const PROGRESS_EVERY: Duration = Duration::from_millis(250);
+
+/// Loads the dataset; when that takes a while and standard error is a terminal, a line there
+/// says what is loading and for how long, then what loaded, so a large dataset never looks
+/// like a frozen terminal. (The loader has no progress hook, so the line counts time and the
+/// size of the events file rather than events.)
+fn load_showing_progress(location: &DatasetLocation) -> Result<Dataset, Vec<Problem>> {
+    if !io::stderr().is_terminal() {
+        return load(location);
+    }
+    let size = match location {
+        DatasetLocation::Folder(root) => [EVENTS_LINES_FILE, EVENTS_ARRAY_FILE]
+            .iter()
+            .filter_map(|f| std::fs::metadata(root.join(f)).ok())
+            .map(|m| m.len())
+            .sum(),
+        DatasetLocation::Bundled => 0,
+    };
+    let name = location.display_root();
+    let started = Instant::now();
+    let done = AtomicBool::new(false);
+    let (loaded, shown) = std::thread::scope(|scope| {
+        let ticker = scope.spawn(|| {
+            let mut shown = false;
+            while !done.load(Ordering::Relaxed) {
+                let elapsed = started.elapsed();
+                if elapsed >= PROGRESS_AFTER {
+                    eprint!(
+                        "\r\x1b[2Kchronicle: loading {name} ({:.0} MB of events)… {:.1} s",
+                        size as f64 / 1e6,
+                        elapsed.as_secs_f64()
+                    );
+                    shown = true;
+                }
+                std::thread::park_timeout(PROGRESS_EVERY);
+            }
+            shown
+        });
+        let loaded = load(location);
+        done.store(true, Ordering::Relaxed);
+        ticker.thread().unpark();
+        (loaded, ticker.join().unwrap_or(false))
+    });
+    if shown {
+        eprint!("\r\x1b[2K");
+        if let Ok(dataset) = &loaded {
+            let t = &dataset.timeline;
+            eprintln!(
+                "chronicle: loaded {} events, {} actors and {} sources from {name} in {:.1} s",
+                t.events().len(),
+                t.actors().len(),
+                t.sources().len(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+    loaded
 }
 
 fn with_dataset(

@@ -13,6 +13,9 @@ pub struct Needle {
     pub case_sensitive: bool,
     /// The query as compared: lowercased unless case-sensitive.
     folded: Vec<char>,
+    /// The query's bytes ASCII-lowercased, when it is ASCII and case-insensitive: then most
+    /// text is searched as bytes, without decoding or copying it.
+    ascii_folded: Option<Vec<u8>>,
 }
 
 impl Needle {
@@ -22,7 +25,23 @@ impl Needle {
             query: query.to_string(),
             case_sensitive,
             folded: query.chars().map(|c| fold(c, case_sensitive)).collect(),
+            ascii_folded: (!case_sensitive && query.is_ascii())
+                .then(|| query.to_ascii_lowercase().into_bytes()),
         }
+    }
+
+    /// Whether every text holding this needle also holds `shorter`, so that this needle's
+    /// matches are among `shorter`'s: the query grew around the shorter one. (A capital
+    /// makes the longer query case-sensitive, which only narrows it further.)
+    pub fn narrows(&self, shorter: &Needle) -> bool {
+        if shorter.case_sensitive {
+            return self.case_sensitive && self.query.contains(shorter.query.as_str());
+        }
+        let folded: Vec<char> = self.query.chars().map(|c| fold(c, false)).collect();
+        shorter.folded.is_empty()
+            || folded
+                .windows(shorter.folded.len())
+                .any(|w| w == shorter.folded.as_slice())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -61,15 +80,29 @@ impl Needle {
         if self.case_sensitive {
             return text.contains(&self.query);
         }
-        // Most text is ASCII: compare bytes in place, without copying the text.
-        if text.is_ascii() && self.query.is_ascii() {
-            let query = self.query.as_bytes();
-            return text
-                .as_bytes()
-                .windows(query.len())
-                .any(|w| w.eq_ignore_ascii_case(query));
+        if let Some(query) = &self.ascii_folded {
+            // An ASCII match of the bytes is a match of the chars, as UTF-8 never puts an
+            // ASCII byte inside another char. Only non-ASCII text can hold a match the bytes
+            // miss (the Kelvin sign folds to 'k'), so only it is searched char by char.
+            return contains_ascii_folded(text.as_bytes(), query)
+                || (!text.is_ascii() && self.is_in_chars(text));
         }
-        !self.ranges(text).is_empty()
+        self.is_in_chars(text)
+    }
+
+    /// `is_in` by folded chars, as `ranges` finds them, without allocating.
+    fn is_in_chars(&self, text: &str) -> bool {
+        let folded = || text.chars().map(|c| fold(c, self.case_sensitive));
+        let n = self.folded.len();
+        let mut rest = folded();
+        loop {
+            if rest.clone().take(n).eq(self.folded.iter().copied()) {
+                return true;
+            }
+            if rest.next().is_none() {
+                return false;
+            }
+        }
     }
 
     /// Whether the event's title, summary or any quote holds the query.
@@ -78,6 +111,43 @@ impl Needle {
             || event.summary.as_deref().is_some_and(|s| self.is_in(s))
             || event.quotes.iter().any(|q| self.is_in(&q.text))
     }
+}
+
+/// Whether `needle` (ASCII, lowercase, not empty) occurs in `hay` with ASCII letters folded.
+/// Candidates are found by the needle's first byte in either case, a chunk at a time.
+fn contains_ascii_folded(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let Some(last_start) = hay.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    let upper = first.to_ascii_uppercase();
+    let mut at = 0;
+    while let Some(found) = find_either(&hay[at..=last_start], first, upper) {
+        let start = at + found + 1;
+        if hay[start..start + rest.len()].eq_ignore_ascii_case(rest) {
+            return true;
+        }
+        at = start;
+    }
+    false
+}
+
+/// The first position of byte `a` or `b`: a test per chunk the compiler turns into vector
+/// instructions, then a look inside the chunk that has one.
+fn find_either(hay: &[u8], a: u8, b: u8) -> Option<usize> {
+    const CHUNK: usize = 32;
+    let is = |x: &u8| *x == a || *x == b;
+    let mut chunks = hay.chunks_exact(CHUNK);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |hit, x| hit | is(x)) {
+            return chunk.iter().position(is).map(|p| base + p);
+        }
+        base += CHUNK;
+    }
+    chunks.remainder().iter().position(is).map(|p| base + p)
 }
 
 fn fold(c: char, case_sensitive: bool) -> char {
@@ -103,6 +173,17 @@ impl Find {
             .copied()
             .filter(|ix| needle.matches(timeline.event(*ix)))
             .collect();
+        Find { needle, hits }
+    }
+
+    /// Finds `needle` in the same view as this find: only among this find's hits when the
+    /// needle narrows this one's (the query grew), else in `view`.
+    pub fn refine(self, timeline: &Timeline, view: &[EventIx], needle: Needle) -> Find {
+        if !needle.narrows(&self.needle) {
+            return Find::new(timeline, view, needle);
+        }
+        let mut hits = self.hits;
+        hits.retain(|ix| needle.matches(timeline.event(*ix)));
         Find { needle, hits }
     }
 
@@ -135,5 +216,52 @@ mod tests {
         assert!(needle.is_in("L'ÉTAT"));
         assert_eq!(Needle::new("aa").ranges("aaaa"), [0..2, 2..4]);
         assert!(Needle::new("").ranges("abc").is_empty());
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_char_search() {
+        let texts = [
+            "Karolina Karov sanctioned the gas pipeline",
+            "SANCTIONS on GAS",
+            "a",
+            "",
+            "L'ÉTAT sanctionné, 2 \u{212A}arov",
+            "x".repeat(40).as_str().to_owned().leak(),
+            "ends with the needle at byte 70 after a long run of text: sanctioned",
+        ];
+        for query in [
+            "s",
+            "sanction",
+            "gas p",
+            "karov",
+            "état",
+            "z",
+            "needle at",
+            "ned",
+        ] {
+            let needle = Needle::new(query);
+            for text in texts {
+                assert_eq!(
+                    needle.is_in(text),
+                    !needle.ranges(text).is_empty(),
+                    "'{query}' in '{text}'"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_grown_query_refines_the_hits_as_a_new_find_would() {
+        let t = crate::sample::timeline();
+        let view = t.all_events();
+        let mut find = Find::new(&t, &view, Needle::new("r"));
+        for query in ["ru", "rus", "russia", "Russia", "russia's", "Putin", "put"] {
+            let needle = Needle::new(query);
+            let expected = Find::new(&t, &view, needle.clone());
+            find = find.refine(&t, &view, needle);
+            assert_eq!(find, expected, "{query}");
+        }
+        assert!(Needle::new("Russia").narrows(&Needle::new("russ")));
+        assert!(!Needle::new("russ").narrows(&Needle::new("Russ")));
     }
 }

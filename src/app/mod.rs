@@ -252,9 +252,9 @@ pub struct App<'t> {
     /// The marked events present in the timeline, in timeline order.
     pub(crate) marked: Vec<EventIx>,
     effects: Vec<Effect>,
-    /// Event types and tags with their event counts, most used first.
-    types: Vec<(String, usize)>,
-    tags: Vec<(String, usize)>,
+    /// Event types and tags with their event counts, most used first: counted over the
+    /// whole timeline the first time a picker needs them, not when the browser opens.
+    types_and_tags: Option<keep::TypesAndTags>,
 }
 
 impl<'t> App<'t> {
@@ -267,14 +267,9 @@ impl<'t> App<'t> {
                 .cmp(&timeline.event_count(*a))
                 .then_with(|| timeline.actor(*a).name.cmp(&timeline.actor(*b).name))
         });
-        let date_width = timeline
-            .events()
-            .iter()
-            .map(|e| crate::ui::safe_text::width(&e.date.to_string()))
-            .max()
-            .unwrap_or(0)
-            .min(24);
-        let (types, tags) = keep::types_and_tags(timeline);
+        // Dates are made of ASCII digits and punctuation, so their display width is their
+        // length, which the timeline counted once when it was built.
+        let date_width = timeline.date_width().min(24);
         let view = timeline.all_events();
         App {
             timeline,
@@ -305,8 +300,7 @@ impl<'t> App<'t> {
             marks: BTreeSet::new(),
             marked: Vec::new(),
             effects: Vec::new(),
-            types,
-            tags,
+            types_and_tags: None,
         }
     }
 
