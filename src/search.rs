@@ -4,9 +4,13 @@
 //! expensive part as rarely as possible: a byte scan rules out names that cannot match before
 //! the matcher scores them, a longer query only rescores the previous query's matches
 //! (`Narrowing`), and match positions are computed only for the rows on screen
-//! (`Ranker::positions`).
+//! (`Ranker::positions`). What is left (the matcher scoring every name holding a first
+//! letter, some 40 000 of 133 000 names in the generated dataset) may take longer than a
+//! frame, so a ranking runs in slices of time between keystrokes and frames: typing is never
+//! blocked, and the ranking shows when it is complete.
 
 use std::cmp::Reverse;
+use std::time::{Duration, Instant};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -119,7 +123,7 @@ impl Ranker {
         if pattern.text.is_empty() {
             return Vec::new();
         }
-        let mut scored: Vec<(i64, ActorId, MatchedName)> = match among {
+        let scored: Vec<Scored> = match among {
             Some(previous) => previous
                 .iter()
                 .filter_map(|m| self.best(m.actor, &actors[m.actor.index()], &pattern))
@@ -130,17 +134,7 @@ impl Ranker {
                 .filter_map(|(i, actor)| self.best(ActorId(i as u32), actor, &pattern))
                 .collect(),
         };
-        // Actors are unique, so the unstable sort is deterministic.
-        scored.sort_unstable_by_key(|&(score, actor, _)| (Reverse(score), actor));
-        scored
-            .into_iter()
-            .map(|(score, actor, matched)| ActorMatch {
-                actor,
-                score,
-                matched,
-                indices: Vec::new(),
-            })
-            .collect()
+        best_first(scored)
     }
 
     /// The char positions of `query` in the actor's `matched` name, as the matcher aligns it.
@@ -151,12 +145,7 @@ impl Ranker {
             .unwrap_or_default()
     }
 
-    fn best(
-        &self,
-        id: ActorId,
-        actor: &Actor,
-        pattern: &Pattern,
-    ) -> Option<(i64, ActorId, MatchedName)> {
+    fn best(&self, id: ActorId, actor: &Actor, pattern: &Pattern) -> Option<Scored> {
         let names = std::iter::once((MatchedName::Name, actor.name.as_str())).chain(
             actor
                 .aliases
@@ -165,7 +154,7 @@ impl Ranker {
                 .map(|(i, a)| (MatchedName::Alias(i), a.as_str())),
         );
         // The name wins ties with an alias, so highlights land on what is shown first.
-        let mut best: Option<(i64, ActorId, MatchedName)> = None;
+        let mut best: Option<Scored> = None;
         for (which, text) in names {
             if !pattern.may_match(text) {
                 continue;
@@ -180,6 +169,27 @@ impl Ranker {
     }
 }
 
+/// A matching actor: its score and best name.
+type Scored = (i64, ActorId, MatchedName);
+
+/// Sorts best first, ties to the earlier actor (actors are unique, so the unstable sort is
+/// deterministic).
+fn best_first(mut scored: Vec<Scored>) -> Vec<ActorMatch> {
+    scored.sort_unstable_by_key(|&(score, actor, _)| (Reverse(score), actor));
+    scored
+        .into_iter()
+        .map(|(score, actor, matched)| ActorMatch {
+            actor,
+            score,
+            matched,
+            indices: Vec::new(),
+        })
+        .collect()
+}
+
+/// Actors scored between two looks at the clock.
+const BATCH: usize = 512;
+
 /// The rankings of the prefixes of the query being typed, so that each keystroke does the
 /// least work: a longer query rescores only the matches of the longest ranked prefix (a name
 /// holding "kar" in order also holds "ka", and a capital only narrows the matcher's smart
@@ -189,6 +199,16 @@ pub struct Narrowing {
     /// (trimmed query, its ranking), each query a proper prefix of the next; the first is
     /// the empty query's list, every actor.
     kept: Vec<(String, Vec<ActorMatch>)>,
+    /// A ranking under way, narrowing the last kept one.
+    pending: Option<Pending>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Pending {
+    query: String,
+    /// How many of the last kept ranking's actors have been scored.
+    next: usize,
+    found: Vec<Scored>,
 }
 
 impl Narrowing {
@@ -196,13 +216,27 @@ impl Narrowing {
     pub fn new(all: Vec<ActorMatch>) -> Narrowing {
         Narrowing {
             kept: vec![(String::new(), all)],
+            pending: None,
         }
     }
 
-    /// Ranks for `query`: a kept ranking, one narrowed from the longest kept prefix, or (for
-    /// the first character) the empty query's actors scored. Kept to narrow the next one.
-    pub fn rank(&mut self, ranker: &Ranker, actors: &[Actor], query: &str) {
+    /// Ranks for `query`, for at most about `budget`: a kept ranking, one narrowed from the
+    /// longest kept prefix, or (for the first character) the empty query's actors scored.
+    /// Unfinished, it goes on with `work`; finished, it is kept to narrow the next one.
+    /// Returns whether the ranking is complete.
+    pub fn rank(
+        &mut self,
+        ranker: &Ranker,
+        actors: &[Actor],
+        query: &str,
+        budget: Duration,
+    ) -> bool {
         let query = query.trim();
+        if self.pending.as_ref().is_some_and(|p| p.query == query) {
+            return self.work(ranker, actors, budget);
+        }
+        // A ranking under way for another query is dropped; its prefix ranking is kept.
+        self.pending = None;
         // Rankings of queries that this one does not extend are of no more use.
         while self.kept.len() > 1
             && self
@@ -212,20 +246,63 @@ impl Narrowing {
         {
             self.kept.pop();
         }
-        if self.kept.last().is_some_and(|(q, _)| q == query) {
-            return;
+        if self.shown_query() == query {
+            return true;
         }
-        let among = self.kept.last().map(|(_, m)| m.as_slice());
-        let ranked = ranker.rank_among(actors, query, among);
-        self.kept.push((query.to_string(), ranked));
+        self.pending = Some(Pending {
+            query: query.to_string(),
+            next: 0,
+            found: Vec::new(),
+        });
+        self.work(ranker, actors, budget)
     }
 
-    /// The ranking of the last query, best first.
+    /// Goes on with the ranking under way for about `budget` (at least one batch of actors).
+    /// Returns whether it is complete (also when none is under way).
+    pub fn work(&mut self, ranker: &Ranker, actors: &[Actor], budget: Duration) -> bool {
+        let Some(pending) = &mut self.pending else {
+            return true;
+        };
+        let started = Instant::now();
+        let pattern = Pattern::new(&pending.query);
+        let among = self.kept.last().map_or(&[][..], |(_, m)| m.as_slice());
+        loop {
+            let end = (pending.next + BATCH).min(among.len());
+            pending.found.extend(
+                among[pending.next..end]
+                    .iter()
+                    .filter_map(|m| ranker.best(m.actor, &actors[m.actor.index()], &pattern)),
+            );
+            pending.next = end;
+            if end == among.len() {
+                break;
+            }
+            if started.elapsed() >= budget {
+                return false;
+            }
+        }
+        if let Some(done) = self.pending.take() {
+            self.kept.push((done.query, best_first(done.found)));
+        }
+        true
+    }
+
+    /// Whether a ranking is under way (`matches` then shows the last complete one).
+    pub fn is_ranking(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The query whose ranking `matches` gives.
+    pub fn shown_query(&self) -> &str {
+        self.kept.last().map_or("", |(q, _)| q.as_str())
+    }
+
+    /// The last complete ranking, best first.
     pub fn matches(&self) -> &[ActorMatch] {
         self.kept.last().map_or(&[], |(_, m)| m.as_slice())
     }
 
-    /// The ranking of the last query, to fill in match positions.
+    /// The last complete ranking, to fill in match positions.
     pub fn matches_mut(&mut self) -> &mut [ActorMatch] {
         self.kept
             .last_mut()
@@ -320,7 +397,7 @@ mod tests {
         ];
         let mut narrowing = Narrowing::new(all.clone());
         for query in typed {
-            narrowing.rank(&ranker, &actors, query);
+            assert!(narrowing.rank(&ranker, &actors, query, Duration::MAX));
             let expected = if query.trim().is_empty() {
                 all.clone()
             } else {
@@ -367,5 +444,41 @@ mod tests {
             ranker.positions(&actors[first.actor.index()], first.matched, "kmin")
         );
         assert!(!first.indices.is_empty());
+    }
+
+    #[test]
+    fn a_ranking_in_slices_ends_as_a_ranking_at_once() {
+        // With no time at all, each call scores one batch: more actors than one batch.
+        let mut actors = many();
+        while actors.len() <= 2 * BATCH {
+            actors.extend(many());
+        }
+        let ranker = Ranker::default();
+        let all: Vec<ActorMatch> = (0..actors.len() as u32)
+            .map(|i| ActorMatch {
+                actor: ActorId(i),
+                score: 0,
+                matched: MatchedName::Name,
+                indices: Vec::new(),
+            })
+            .collect();
+        let mut narrowing = Narrowing::new(all);
+        assert!(!narrowing.rank(&ranker, &actors, "k", Duration::ZERO));
+        assert!(narrowing.is_ranking());
+        assert_eq!(
+            narrowing.shown_query(),
+            "",
+            "the last complete ranking shows meanwhile"
+        );
+        // Typing on starts the longer query from the last complete ranking.
+        assert!(!narrowing.rank(&ranker, &actors, "ka", Duration::ZERO));
+        while !narrowing.work(&ranker, &actors, Duration::ZERO) {}
+        assert!(!narrowing.is_ranking());
+        assert_eq!(narrowing.shown_query(), "ka");
+        let mut expected = ranker.rank(&actors, "ka");
+        for m in &mut expected {
+            m.indices.clear();
+        }
+        assert_eq!(narrowing.matches(), expected.as_slice());
     }
 }

@@ -89,6 +89,9 @@ pub enum Action {
     SearchClear,
     /// Close the search prompt without filtering.
     CloseSearch,
+    /// Go on ranking the search query for another slice of time (sent by the event loop
+    /// while `App::is_busy`, between keys and frames).
+    ContinueRanking,
     /// Show only the events of the actor under the cursor (in the actors pane or the ranking).
     FilterBySelectedActor,
     /// Show only the events of this actor.
@@ -176,11 +179,21 @@ pub struct Search {
 }
 
 impl Search {
-    /// Best first; with an empty query, every actor in the actors pane's order.
+    /// Best first; with an empty query, every actor in the actors pane's order. While a
+    /// ranking is under way, the last complete one (of a shorter query).
     pub fn matches(&self) -> &[ActorMatch] {
         self.ranking.matches()
     }
+
+    /// Whether the ranking of the query is under way.
+    pub fn is_ranking(&self) -> bool {
+        self.ranking.is_ranking()
+    }
 }
+
+/// How long one action may spend ranking before it hands back to the event loop, which
+/// then draws and reads keys: half a frame.
+const RANKING_SLICE: std::time::Duration = std::time::Duration::from_millis(8);
 
 /// The popup listing the events that cite one sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -306,6 +319,11 @@ impl<'t> App<'t> {
 
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// Whether work is under way that `Action::ContinueRanking` goes on with.
+    pub fn is_busy(&self) -> bool {
+        self.search.as_ref().is_some_and(Search::is_ranking)
     }
 
     pub fn mode(&self) -> Mode {
@@ -438,6 +456,7 @@ impl<'t> App<'t> {
             }),
             Action::SearchClear => self.edit_query(String::clear),
             Action::CloseSearch => self.search = None,
+            Action::ContinueRanking => self.continue_ranking(RANKING_SLICE),
             Action::FilterBySelectedActor => self.filter_by_selected_actor(),
             Action::FilterByActor(actor) => self.set_filter(vec![actor]),
             Action::ToggleMarkSelectedActor => self.toggle_mark(),
@@ -617,16 +636,38 @@ impl<'t> App<'t> {
         self.rerank();
     }
 
-    /// Ranks the actors for the query: once per keystroke, never per frame.
+    /// Ranks the actors for the query: once per keystroke, never per frame; a long ranking
+    /// goes on with `ContinueRanking`.
     fn rerank(&mut self) {
         let Some(search) = &mut self.search else {
             return;
         };
-        search
-            .ranking
-            .rank(&self.ranker, self.timeline.actors(), &search.query);
+        search.ranking.rank(
+            &self.ranker,
+            self.timeline.actors(),
+            &search.query,
+            RANKING_SLICE,
+        );
         search.cursor = Cursor::default();
         self.refit();
+    }
+
+    /// Goes on with the ranking under way for `budget`; the cursor goes to the top of the
+    /// ranking when it completes.
+    fn continue_ranking(&mut self, budget: std::time::Duration) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        if !search.ranking.is_ranking() {
+            return;
+        }
+        if search
+            .ranking
+            .work(&self.ranker, self.timeline.actors(), budget)
+        {
+            search.cursor = Cursor::default();
+            self.refit();
+        }
     }
 
     /// Computes the match positions of the ranking's rows on screen, which the actors pane
@@ -636,7 +677,9 @@ impl<'t> App<'t> {
         let Some(search) = &mut self.search else {
             return;
         };
-        if search.query.trim().is_empty() {
+        // The rows shown are those of the last complete ranking, maybe of a shorter query.
+        let query = search.ranking.shown_query().to_string();
+        if query.is_empty() {
             return;
         }
         let len = search.matches().len();
@@ -645,14 +688,16 @@ impl<'t> App<'t> {
         let end = (offset + height).min(len);
         for m in &mut search.ranking.matches_mut()[offset.min(end)..end] {
             if m.indices.is_empty() {
-                m.indices =
-                    self.ranker
-                        .positions(&actors[m.actor.index()], m.matched, &search.query);
+                m.indices = self
+                    .ranker
+                    .positions(&actors[m.actor.index()], m.matched, &query);
             }
         }
     }
 
     fn filter_by_selected_actor(&mut self) {
+        // Enter chooses from the ranking of what was typed, however long it takes.
+        self.continue_ranking(std::time::Duration::MAX);
         let Some(actor) = self.selected_actor() else {
             self.message = Some("No actor matches.".into());
             return;
@@ -667,6 +712,7 @@ impl<'t> App<'t> {
     }
 
     fn toggle_mark(&mut self) {
+        self.continue_ranking(std::time::Duration::MAX);
         let Some(actor) = self.selected_actor() else {
             return;
         };

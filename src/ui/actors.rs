@@ -144,14 +144,16 @@ fn title(app: &App) -> Vec<Span<'static>> {
             spans.push(Span::raw(" · "));
             let query = super::safe_text::sanitize(&search.query).into_owned();
             spans.push(Span::styled(format!("/{query}▏"), theme::PROMPT));
-            spans.push(Span::styled(
+            let counts = if search.is_ranking() {
+                " · ranking…".to_string()
+            } else {
                 format!(
                     " · {} of {}",
                     search.matches().len(),
                     app.actors_by_count.len()
-                ),
-                theme::COUNT,
-            ));
+                )
+            };
+            spans.push(Span::styled(counts, theme::COUNT));
         }
         None => {
             spans.push(Span::styled(
