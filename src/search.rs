@@ -39,13 +39,69 @@ pub struct ActorMatch {
 /// A reusable ranker; the matcher holds buffers worth keeping between keystrokes.
 pub struct Ranker {
     matcher: SkimMatcherV2,
+    /// The names of the actors it was made for (`Ranker::new`); empty by default, and then
+    /// gathered for each ranking.
+    names: Names,
 }
 
 impl Default for Ranker {
     fn default() -> Self {
         Ranker {
             matcher: SkimMatcherV2::default().smart_case(),
+            names: Names::default(),
         }
+    }
+}
+
+/// Every actor's names (name, then aliases) in one buffer, in actor order: a ranking reads a
+/// few megabytes front to back instead of following a pointer to each actor and each name.
+#[derive(Debug, Default)]
+struct Names {
+    text: String,
+    /// Where each name lies in `text`, and which of its actor's names it is (0 for the name,
+    /// i + 1 for alias i).
+    spans: Vec<(usize, usize, usize)>,
+    /// For each actor, the index of its first span; one more at the end.
+    first: Vec<usize>,
+}
+
+impl Names {
+    fn new(actors: &[Actor]) -> Names {
+        let mut names = Names::default();
+        for actor in actors {
+            names.first.push(names.spans.len());
+            let all = std::iter::once(&actor.name).chain(&actor.aliases);
+            for (which, name) in all.enumerate() {
+                let start = names.text.len();
+                names.text.push_str(name);
+                names.spans.push((start, names.text.len(), which));
+            }
+        }
+        names.first.push(names.spans.len());
+        names
+    }
+
+    /// Whether these are the names of `actors` (the ranker is made for one timeline).
+    fn cover(&self, actors: &[Actor]) -> bool {
+        self.first.len() == actors.len() + 1
+    }
+
+    /// The actor's names with which each is.
+    fn of(&self, actor: ActorId) -> impl Iterator<Item = (MatchedName, &str)> {
+        let spans = match (
+            self.first.get(actor.index()),
+            self.first.get(actor.index() + 1),
+        ) {
+            (Some(&from), Some(&to)) => &self.spans[from..to],
+            _ => &[],
+        };
+        spans.iter().map(|&(start, end, which)| {
+            let matched = match which {
+                0 => MatchedName::Name,
+                i => MatchedName::Alias(i - 1),
+            };
+            (matched, &self.text[start..end])
+        })
     }
 }
 
@@ -101,6 +157,22 @@ impl<'q> Pattern<'q> {
 }
 
 impl Ranker {
+    /// A ranker for `actors`, with their names gathered once.
+    pub fn new(actors: &[Actor]) -> Ranker {
+        Ranker {
+            names: Names::new(actors),
+            ..Ranker::default()
+        }
+    }
+
+    /// The names of `actors`: those gathered by `new`, else gathered now into `scratch`.
+    fn names<'a>(&'a self, actors: &[Actor], scratch: &'a mut Option<Names>) -> &'a Names {
+        if self.names.cover(actors) {
+            return &self.names;
+        }
+        scratch.insert(Names::new(actors))
+    }
+
     /// Ranks the actors matching `query`, best first, with match positions; ties go to the
     /// earlier actor. An empty query matches nothing: the caller decides what it shows.
     pub fn rank(&self, actors: &[Actor], query: &str) -> Vec<ActorMatch> {
@@ -123,15 +195,15 @@ impl Ranker {
         if pattern.text.is_empty() {
             return Vec::new();
         }
+        let mut scratch = None;
+        let names = self.names(actors, &mut scratch);
         let scored: Vec<Scored> = match among {
-            Some(previous) => previous
-                .iter()
-                .filter_map(|m| self.best(m.actor, &actors[m.actor.index()], &pattern))
+            Some(previous) => candidates(previous)
+                .into_iter()
+                .filter_map(|actor| self.best(names, actor, &pattern))
                 .collect(),
-            None => actors
-                .iter()
-                .enumerate()
-                .filter_map(|(i, actor)| self.best(ActorId(i as u32), actor, &pattern))
+            None => (0..actors.len() as u32)
+                .filter_map(|i| self.best(names, ActorId(i), &pattern))
                 .collect(),
         };
         best_first(scored)
@@ -145,17 +217,10 @@ impl Ranker {
             .unwrap_or_default()
     }
 
-    fn best(&self, id: ActorId, actor: &Actor, pattern: &Pattern) -> Option<Scored> {
-        let names = std::iter::once((MatchedName::Name, actor.name.as_str())).chain(
-            actor
-                .aliases
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (MatchedName::Alias(i), a.as_str())),
-        );
+    fn best(&self, names: &Names, id: ActorId, pattern: &Pattern) -> Option<Scored> {
         // The name wins ties with an alias, so highlights land on what is shown first.
         let mut best: Option<Scored> = None;
-        for (which, text) in names {
+        for (which, text) in names.of(id) {
             if !pattern.may_match(text) {
                 continue;
             }
@@ -187,6 +252,13 @@ fn best_first(mut scored: Vec<Scored>) -> Vec<ActorMatch> {
         .collect()
 }
 
+/// The actors of a ranking in actor order, so that their names are read front to back.
+fn candidates(ranking: &[ActorMatch]) -> Vec<ActorId> {
+    let mut ids: Vec<ActorId> = ranking.iter().map(|m| m.actor).collect();
+    ids.sort_unstable();
+    ids
+}
+
 /// Actors scored between two looks at the clock.
 const BATCH: usize = 512;
 
@@ -206,7 +278,8 @@ pub struct Narrowing {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Pending {
     query: String,
-    /// How many of the last kept ranking's actors have been scored.
+    /// The last kept ranking's actors, in actor order, and how many have been scored.
+    candidates: Vec<ActorId>,
     next: usize,
     found: Vec<Scored>,
 }
@@ -251,6 +324,7 @@ impl Narrowing {
         }
         self.pending = Some(Pending {
             query: query.to_string(),
+            candidates: candidates(self.matches()),
             next: 0,
             found: Vec::new(),
         });
@@ -265,16 +339,17 @@ impl Narrowing {
         };
         let started = Instant::now();
         let pattern = Pattern::new(&pending.query);
-        let among = self.kept.last().map_or(&[][..], |(_, m)| m.as_slice());
+        let mut scratch = None;
+        let names = ranker.names(actors, &mut scratch);
         loop {
-            let end = (pending.next + BATCH).min(among.len());
+            let end = (pending.next + BATCH).min(pending.candidates.len());
             pending.found.extend(
-                among[pending.next..end]
+                pending.candidates[pending.next..end]
                     .iter()
-                    .filter_map(|m| ranker.best(m.actor, &actors[m.actor.index()], &pattern)),
+                    .filter_map(|&actor| ranker.best(names, actor, &pattern)),
             );
             pending.next = end;
-            if end == among.len() {
+            if end == pending.candidates.len() {
                 break;
             }
             if started.elapsed() >= budget {
@@ -453,7 +528,8 @@ mod tests {
         while actors.len() <= 2 * BATCH {
             actors.extend(many());
         }
-        let ranker = Ranker::default();
+        // Made for these actors: their names gathered once, as the browser's ranker.
+        let ranker = Ranker::new(&actors);
         let all: Vec<ActorMatch> = (0..actors.len() as u32)
             .map(|i| ActorMatch {
                 actor: ActorId(i),

@@ -305,7 +305,7 @@ impl<'t> App<'t> {
             history: Vec::new(),
             message: None,
             quit: false,
-            ranker: Ranker::default(),
+            ranker: Ranker::new(timeline.actors()),
             date_width,
             find: None,
             zoom: None,
@@ -433,7 +433,10 @@ impl<'t> App<'t> {
 
     /// Applies one action. Every selection is clamped against real lengths before returning.
     pub fn update(&mut self, action: Action) {
-        self.message = None;
+        // A note stays until the user's next action; the event loop's own do not count.
+        if action != Action::ContinueRanking {
+            self.message = None;
+        }
         match action {
             Action::Quit => self.quit = true,
             // Terminal effects, carried out by the event loop; no state changes.
