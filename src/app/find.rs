@@ -84,8 +84,10 @@ impl Needle {
             // An ASCII match of the bytes is a match of the chars, as UTF-8 never puts an
             // ASCII byte inside another char. Only non-ASCII text can hold a match the bytes
             // miss (the Kelvin sign folds to 'k'), so only it is searched char by char.
-            return contains_ascii_folded(text.as_bytes(), query)
-                || (!text.is_ascii() && self.is_in_chars(text));
+            return match contains_ascii_folded(text.as_bytes(), query) {
+                Scan::Found => true,
+                Scan::NotFound { ascii } => !ascii && self.is_in_chars(text),
+            };
         }
         self.is_in_chars(text)
     }
@@ -113,35 +115,63 @@ impl Needle {
     }
 }
 
+/// What a byte scan found.
+enum Scan {
+    Found,
+    /// Not found; `ascii` says whether the text was all ASCII (only other text can hold a
+    /// match that bytes miss).
+    NotFound {
+        ascii: bool,
+    },
+}
+
 /// Whether `needle` (ASCII, lowercase) occurs in `hay` with ASCII letters folded. Start
 /// positions are tested 32 at a time for the needle's first two bytes (`| 0x20` folds a
 /// letter's case, and lets a few other bytes through, which the full comparison then
 /// refuses): a loop without branches, which the compiler turns into vector instructions.
-fn contains_ascii_folded(hay: &[u8], needle: &[u8]) -> bool {
+/// The same pass notes any byte outside ASCII, so the text is read once.
+fn contains_ascii_folded(hay: &[u8], needle: &[u8]) -> Scan {
     const CHUNK: usize = 32;
     let n = needle.len();
     let Some(last_start) = hay.len().checked_sub(n) else {
-        return false;
+        return Scan::NotFound {
+            ascii: hay.is_ascii(),
+        };
     };
     let (Some(&a), Some(&b)) = (needle.first(), needle.get(1)) else {
         // Empty or one byte.
-        return needle.is_empty() || hay.iter().any(|x| x.to_ascii_lowercase() == needle[0]);
+        let found = needle.is_empty() || hay.iter().any(|x| x.to_ascii_lowercase() == needle[0]);
+        return if found {
+            Scan::Found
+        } else {
+            Scan::NotFound {
+                ascii: hay.is_ascii(),
+            }
+        };
     };
     let (a, b) = (a | 0x20, b | 0x20);
+    let mut high = 0u8;
     let mut at = 0;
     while at <= last_start {
         let end = (at + CHUNK).min(last_start + 1);
         let firsts = &hay[at..end];
         let seconds = &hay[at + 1..end + 1];
-        let hit = firsts.iter().zip(seconds).fold(false, |hit, (x, y)| {
-            hit | (((x | 0x20) == a) & ((y | 0x20) == b))
-        });
+        let (hit, bits) = firsts
+            .iter()
+            .zip(seconds)
+            .fold((false, 0u8), |(hit, bits), (x, y)| {
+                (hit | (((x | 0x20) == a) & ((y | 0x20) == b)), bits | x)
+            });
+        high |= bits;
         if hit && (at..end).any(|i| hay[i..i + n].eq_ignore_ascii_case(needle)) {
-            return true;
+            return Scan::Found;
         }
         at = end;
     }
-    false
+    // The last n - 1 bytes were never the first of a pair.
+    Scan::NotFound {
+        ascii: high < 0x80 && hay[last_start..].is_ascii(),
+    }
 }
 
 fn fold(c: char, case_sensitive: bool) -> char {
