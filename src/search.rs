@@ -198,7 +198,7 @@ impl Ranker {
         let mut scratch = None;
         let names = self.names(actors, &mut scratch);
         let scored: Vec<Scored> = match among {
-            Some(previous) => candidates(previous)
+            Some(previous) => candidates(previous, actors.len())
                 .into_iter()
                 .filter_map(|actor| self.best(names, actor, &pattern))
                 .collect(),
@@ -252,11 +252,20 @@ fn best_first(mut scored: Vec<Scored>) -> Vec<ActorMatch> {
         .collect()
 }
 
-/// The actors of a ranking in actor order, so that their names are read front to back.
-fn candidates(ranking: &[ActorMatch]) -> Vec<ActorId> {
-    let mut ids: Vec<ActorId> = ranking.iter().map(|m| m.actor).collect();
-    ids.sort_unstable();
-    ids
+/// The actors of a ranking in actor order, so that their names are read front to back:
+/// marked in a table of all `count` actors and read off in order, which beats sorting the
+/// hundred thousand of a first letter's ranking.
+fn candidates(ranking: &[ActorMatch], count: usize) -> Vec<ActorId> {
+    let mut marked = vec![false; count];
+    for m in ranking {
+        if let Some(mark) = marked.get_mut(m.actor.index()) {
+            *mark = true;
+        }
+    }
+    (0..count as u32)
+        .filter(|i| marked[*i as usize])
+        .map(ActorId)
+        .collect()
 }
 
 /// Actors scored between two looks at the clock.
@@ -324,7 +333,7 @@ impl Narrowing {
         }
         self.pending = Some(Pending {
             query: query.to_string(),
-            candidates: candidates(self.matches()),
+            candidates: candidates(self.matches(), actors.len()),
             next: 0,
             found: Vec::new(),
         });

@@ -192,8 +192,8 @@ impl Search {
 }
 
 /// How long one action may spend ranking before it hands back to the event loop, which
-/// then draws and reads keys: half a frame.
-const RANKING_SLICE: std::time::Duration = std::time::Duration::from_millis(8);
+/// then draws and reads keys: well within a frame.
+const RANKING_SLICE: std::time::Duration = std::time::Duration::from_millis(6);
 
 /// The popup listing the events that cite one sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
