@@ -156,6 +156,16 @@ impl EdtfDate {
         out
     }
 
+    /// Columns of the compact display (`to_string()`), counted without formatting it: the
+    /// browser sizes its date column over a million dates.
+    pub fn display_width(&self) -> usize {
+        let mut width = self.start.display_width();
+        if let Some(end) = self.end {
+            width += 2 + end.display_after_width(&self.start);
+        }
+        width + usize::from(self.approximate) + usize::from(self.uncertain)
+    }
+
     /// Orders dates as the timeline does: by start instant, then finer precision first.
     /// (Ties beyond that are broken by event id, which the timeline adds.)
     pub fn timeline_cmp(&self, other: &Self) -> Ordering {
@@ -270,6 +280,42 @@ impl Point {
         match self.precision {
             Precision::Minute | Precision::Second => self.edtf().replacen('T', " ", 1),
             _ => self.edtf(),
+        }
+    }
+
+    /// `display().chars().count()`, without formatting.
+    fn display_width(&self) -> usize {
+        let year = self.first_day.year();
+        let digits = year.unsigned_abs().checked_ilog10().unwrap_or(0) as usize + 1;
+        let year = (digits + usize::from(year < 0)).max(4);
+        let clock = |seconds: bool| {
+            let offset = match self.offset_minutes {
+                Some(0) if self.zulu => 1,
+                Some(_) => 6,
+                None => 0,
+            };
+            // " hh:mm" then ":ss" and the offset.
+            6 + if seconds { 3 } else { 0 } + offset
+        };
+        match self.precision {
+            Precision::Year => year,
+            Precision::Month => year + 3,
+            Precision::Day => year + 6,
+            Precision::Minute => year + 6 + clock(false),
+            Precision::Second => year + 6 + clock(true),
+        }
+    }
+
+    /// `display_after(start).chars().count()`, without formatting.
+    fn display_after_width(&self, start: &Point) -> usize {
+        let (a, b) = (start.first_day, self.first_day);
+        let same_year = a.year() == b.year();
+        let same_month = same_year && a.month() == b.month();
+        match (start.precision, self.precision) {
+            (Precision::Day, Precision::Day) if same_month => 2,
+            (Precision::Day, Precision::Day) if same_year => 5,
+            (Precision::Month, Precision::Month) if same_year => 2,
+            _ => self.display_width(),
         }
     }
 
@@ -632,5 +678,36 @@ mod tests {
     fn leap_days_are_real_only_in_leap_years() {
         assert!(EdtfDate::parse("2024-02-29").is_ok());
         assert!(EdtfDate::parse("2023-02-29").is_err());
+    }
+
+    #[test]
+    fn display_width_counts_what_display_shows() {
+        for text in [
+            "2021",
+            "2021-12",
+            "2021-12-13",
+            "2021-12-13T14:30Z",
+            "2021-12-13T14:30:05Z",
+            "2021-12-13T14:30+03:00",
+            "2021-12-13T14:30:05-05:30",
+            "2021-12-13T14:30",
+            "2021-12-10/2021-12-12",
+            "2021-11-10/2021-12-12",
+            "2021-11-10/2022-12-12",
+            "2021-11/2021-12",
+            "2021/2022",
+            "2021-12-13T10:00Z/2021-12-13T12:00Z",
+            "2022-01~",
+            "2021?",
+            "2021-12%",
+            "0099-01-01",
+        ] {
+            let date = EdtfDate::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(
+                date.display_width(),
+                date.to_string().chars().count(),
+                "{text} shown as {date}"
+            );
+        }
     }
 }

@@ -3,6 +3,8 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::Parser;
 
@@ -10,9 +12,10 @@ use chronicle::cli::{Cli, Command, Inputs};
 use chronicle::commands::events::{EventFilter, Output};
 use chronicle::commands::{self, Failure};
 use chronicle::date::EdtfDate;
+use chronicle::files::DatasetLocation;
 use chronicle::import::Format;
 use chronicle::input::{location_of, open, thousands};
-use chronicle::load::Dataset;
+use chronicle::load::{Dataset, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE};
 use chronicle::tui::InitialFilter;
 
 /// mimalloc keeps less overhead per small allocation than the system allocator and hands
@@ -113,6 +116,67 @@ fn main() -> ExitCode {
     }
 }
 
+/// How long a load runs before it says so: small datasets load silently.
+const PROGRESS_AFTER: Duration = Duration::from_millis(300);
+const PROGRESS_EVERY: Duration = Duration::from_millis(250);
+
+/// Runs `load`; when that takes a while and standard error is a terminal, a line there says
+/// what is loading and for how long, so a large dataset never looks like a frozen terminal.
+/// (The loader has no progress hook, so the line counts time and the size of the input rather
+/// than events.)
+fn showing_progress<T>(paths: &[PathBuf], load: impl FnOnce() -> T) -> T {
+    if !io::stderr().is_terminal() {
+        return load();
+    }
+    let location = location_of(paths);
+    let size: u64 = match (&location, paths) {
+        (DatasetLocation::Folder(root), [one]) if one.is_dir() => {
+            [EVENTS_LINES_FILE, EVENTS_ARRAY_FILE]
+                .iter()
+                .filter_map(|f| std::fs::metadata(root.join(f)).ok())
+                .map(|m| m.len())
+                .sum()
+        }
+        _ => paths
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum(),
+    };
+    let name = chronicle::problem::escape_unsafe(&location.display_root()).into_owned();
+    let started = Instant::now();
+    let done = AtomicBool::new(false);
+    let (loaded, shown) = std::thread::scope(|scope| {
+        let ticker = scope.spawn(|| {
+            let mut shown = false;
+            while !done.load(Ordering::Relaxed) {
+                let elapsed = started.elapsed();
+                if elapsed >= PROGRESS_AFTER {
+                    eprint!(
+                        "\r\x1b[2Kchronicle: loading {name} ({:.0} MB)… {:.1} s",
+                        size as f64 / 1e6,
+                        elapsed.as_secs_f64()
+                    );
+                    shown = true;
+                }
+                std::thread::park_timeout(PROGRESS_EVERY);
+            }
+            shown
+        });
+        let loaded = load();
+        done.store(true, Ordering::Relaxed);
+        ticker.thread().unpark();
+        (loaded, ticker.join().unwrap_or(false))
+    });
+    if shown {
+        eprintln!(
+            "\r\x1b[2Kchronicle: loaded {name} in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    loaded
+}
+
 /// Opens the dataset or imports the files, printing every problem (and any notes, and how
 /// many rows were skipped) to standard error.
 fn load_reporting(inputs: &Inputs, format: Option<Format>) -> Result<Dataset, Failure> {
@@ -123,7 +187,7 @@ fn load_reporting(inputs: &Inputs, format: Option<Format>) -> Result<Dataset, Fa
     };
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    match open(&inputs.paths, &options) {
+    match showing_progress(&inputs.paths, || open(&inputs.paths, &options)) {
         Ok(opened) => {
             for note in &opened.dataset.notes {
                 let _ = writeln!(err, "note: {note}");

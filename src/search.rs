@@ -1,4 +1,16 @@
 //! Fuzzy actor ranking, shared by the browser's search prompt and `chronicle actors --search`.
+//!
+//! Ranking a hundred thousand actors on every keystroke is kept within a frame by doing the
+//! expensive part as rarely as possible: a byte scan rules out names that cannot match before
+//! the matcher scores them, a longer query only rescores the previous query's matches
+//! (`Narrowing`), and match positions are computed only for the rows on screen
+//! (`Ranker::positions`). What is left (the matcher scoring every name holding a first
+//! letter, some 40 000 of 133 000 names in the generated dataset) may take longer than a
+//! frame, so a ranking runs in slices of time between keystrokes and frames: typing is never
+//! blocked, and the ranking shows when it is complete.
+
+use std::cmp::Reverse;
+use std::time::{Duration, Instant};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -19,69 +31,366 @@ pub struct ActorMatch {
     pub actor: ActorId,
     pub score: i64,
     pub matched: MatchedName,
-    /// Char indices of the matched characters in the matched name.
+    /// Char indices of the matched characters in the matched name; empty until asked for
+    /// with `Ranker::positions` (the browser fills them only for the rows it shows).
     pub indices: Vec<usize>,
 }
 
 /// A reusable ranker; the matcher holds buffers worth keeping between keystrokes.
 pub struct Ranker {
     matcher: SkimMatcherV2,
+    /// The names of the actors it was made for (`Ranker::new`); empty by default, and then
+    /// gathered for each ranking.
+    names: Names,
 }
 
 impl Default for Ranker {
     fn default() -> Self {
         Ranker {
             matcher: SkimMatcherV2::default().smart_case(),
+            names: Names::default(),
         }
     }
 }
 
-impl Ranker {
-    /// Ranks the actors matching `query`, best first; ties go to the earlier actor.
-    /// An empty query matches nothing: the caller decides what an empty prompt shows.
-    pub fn rank(&self, actors: &[Actor], query: &str) -> Vec<ActorMatch> {
-        let query = query.trim();
-        if query.is_empty() {
-            return Vec::new();
+/// Every actor's names (name, then aliases) in one buffer, in actor order: a ranking reads a
+/// few megabytes front to back instead of following a pointer to each actor and each name.
+#[derive(Debug, Default)]
+struct Names {
+    text: String,
+    /// Where each name lies in `text`, and which of its actor's names it is (0 for the name,
+    /// i + 1 for alias i).
+    spans: Vec<(usize, usize, usize)>,
+    /// For each actor, the index of its first span; one more at the end.
+    first: Vec<usize>,
+}
+
+impl Names {
+    fn new(actors: &[Actor]) -> Names {
+        let mut names = Names::default();
+        for actor in actors {
+            names.first.push(names.spans.len());
+            let all = std::iter::once(&actor.name).chain(&actor.aliases);
+            for (which, name) in all.enumerate() {
+                let start = names.text.len();
+                names.text.push_str(name);
+                names.spans.push((start, names.text.len(), which));
+            }
         }
-        let mut matches: Vec<ActorMatch> = actors
-            .iter()
-            .enumerate()
-            .filter_map(|(i, actor)| self.best(ActorId(i as u32), actor, query))
-            .collect();
-        matches.sort_by(|a, b| b.score.cmp(&a.score).then(a.actor.cmp(&b.actor)));
-        matches
+        names.first.push(names.spans.len());
+        names
     }
 
-    fn best(&self, id: ActorId, actor: &Actor, query: &str) -> Option<ActorMatch> {
-        let names = std::iter::once((MatchedName::Name, actor.name.as_str())).chain(
-            actor
-                .aliases
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (MatchedName::Alias(i), a.as_str())),
-        );
-        // The name wins ties with an alias, so highlights land on what is shown first.
-        let mut best: Option<(i64, MatchedName, &str)> = None;
-        for (which, text) in names {
-            if let Some(score) = self.matcher.fuzzy_match(text, query) {
-                if best.is_none_or(|(s, _, _)| score > s) {
-                    best = Some((score, which, text));
+    /// Whether these are the names of `actors` (the ranker is made for one timeline).
+    fn cover(&self, actors: &[Actor]) -> bool {
+        self.first.len() == actors.len() + 1
+    }
+
+    /// The actor's names with which each is.
+    fn of(&self, actor: ActorId) -> impl Iterator<Item = (MatchedName, &str)> {
+        let spans = match (
+            self.first.get(actor.index()),
+            self.first.get(actor.index() + 1),
+        ) {
+            (Some(&from), Some(&to)) => &self.spans[from..to],
+            _ => &[],
+        };
+        spans.iter().map(|&(start, end, which)| {
+            let matched = match which {
+                0 => MatchedName::Name,
+                i => MatchedName::Alias(i - 1),
+            };
+            (matched, &self.text[start..end])
+        })
+    }
+}
+
+/// A query as the matcher sees it: trimmed, and folded as its smart case folds it, for the
+/// cheap check that runs before the matcher.
+struct Pattern<'q> {
+    text: &'q str,
+    /// The query's bytes, ASCII-lowercased unless the query is case-sensitive.
+    bytes: Vec<u8>,
+    case_sensitive: bool,
+}
+
+impl<'q> Pattern<'q> {
+    fn new(query: &'q str) -> Pattern<'q> {
+        let text = query.trim();
+        // The matcher's smart case: case-sensitive when the query has an ASCII capital.
+        let case_sensitive = text.bytes().any(|b| b.is_ascii_uppercase());
+        let bytes = if case_sensitive {
+            text.as_bytes().to_vec()
+        } else {
+            text.to_ascii_lowercase().into_bytes()
+        };
+        Pattern {
+            text,
+            bytes,
+            case_sensitive,
+        }
+    }
+
+    /// Whether the query's bytes occur in order in `name`. The matcher matches when the
+    /// query's chars occur in order (ASCII letters folded unless case-sensitive), which
+    /// implies this, so a `false` here is always a non-match and the matcher need not run.
+    fn may_match(&self, name: &str) -> bool {
+        let mut want = self.bytes.iter();
+        let Some(mut next) = want.next() else {
+            return true;
+        };
+        for &b in name.as_bytes() {
+            let b = if self.case_sensitive {
+                b
+            } else {
+                b.to_ascii_lowercase()
+            };
+            if b == *next {
+                match want.next() {
+                    Some(n) => next = n,
+                    None => return true,
                 }
             }
         }
-        let (score, matched, text) = best?;
-        let indices = self
-            .matcher
-            .fuzzy_indices(text, query)
+        false
+    }
+}
+
+impl Ranker {
+    /// A ranker for `actors`, with their names gathered once.
+    pub fn new(actors: &[Actor]) -> Ranker {
+        Ranker {
+            names: Names::new(actors),
+            ..Ranker::default()
+        }
+    }
+
+    /// The names of `actors`: those gathered by `new`, else gathered now into `scratch`.
+    fn names<'a>(&'a self, actors: &[Actor], scratch: &'a mut Option<Names>) -> &'a Names {
+        if self.names.cover(actors) {
+            return &self.names;
+        }
+        scratch.insert(Names::new(actors))
+    }
+
+    /// Ranks the actors matching `query`, best first, with match positions; ties go to the
+    /// earlier actor. An empty query matches nothing: the caller decides what it shows.
+    pub fn rank(&self, actors: &[Actor], query: &str) -> Vec<ActorMatch> {
+        let mut matches = self.rank_among(actors, query, None);
+        for m in &mut matches {
+            m.indices = self.positions(&actors[m.actor.index()], m.matched, query);
+        }
+        matches
+    }
+
+    /// Ranks like `rank` but without match positions, scoring only the actors of `among`
+    /// when given (a ranking for a query that `query` extends: see `Narrowing`).
+    pub fn rank_among(
+        &self,
+        actors: &[Actor],
+        query: &str,
+        among: Option<&[ActorMatch]>,
+    ) -> Vec<ActorMatch> {
+        let pattern = Pattern::new(query);
+        if pattern.text.is_empty() {
+            return Vec::new();
+        }
+        let mut scratch = None;
+        let names = self.names(actors, &mut scratch);
+        let scored: Vec<Scored> = match among {
+            Some(previous) => candidates(previous, actors.len())
+                .into_iter()
+                .filter_map(|actor| self.best(names, actor, &pattern))
+                .collect(),
+            None => (0..actors.len() as u32)
+                .filter_map(|i| self.best(names, ActorId(i), &pattern))
+                .collect(),
+        };
+        best_first(scored)
+    }
+
+    /// The char positions of `query` in the actor's `matched` name, as the matcher aligns it.
+    pub fn positions(&self, actor: &Actor, matched: MatchedName, query: &str) -> Vec<usize> {
+        self.matcher
+            .fuzzy_indices(matched_text(actor, matched), query.trim())
             .map(|(_, indices)| indices)
-            .unwrap_or_default();
-        Some(ActorMatch {
-            actor: id,
+            .unwrap_or_default()
+    }
+
+    fn best(&self, names: &Names, id: ActorId, pattern: &Pattern) -> Option<Scored> {
+        // The name wins ties with an alias, so highlights land on what is shown first.
+        let mut best: Option<Scored> = None;
+        for (which, text) in names.of(id) {
+            if !pattern.may_match(text) {
+                continue;
+            }
+            if let Some(score) = self.matcher.fuzzy_match(text, pattern.text) {
+                if best.is_none_or(|(s, _, _)| score > s) {
+                    best = Some((score, id, which));
+                }
+            }
+        }
+        best
+    }
+}
+
+/// A matching actor: its score and best name.
+type Scored = (i64, ActorId, MatchedName);
+
+/// Sorts best first, ties to the earlier actor (actors are unique, so the unstable sort is
+/// deterministic).
+fn best_first(mut scored: Vec<Scored>) -> Vec<ActorMatch> {
+    scored.sort_unstable_by_key(|&(score, actor, _)| (Reverse(score), actor));
+    scored
+        .into_iter()
+        .map(|(score, actor, matched)| ActorMatch {
+            actor,
             score,
             matched,
-            indices,
+            indices: Vec::new(),
         })
+        .collect()
+}
+
+/// The actors of a ranking in actor order, so that their names are read front to back:
+/// marked in a table of all `count` actors and read off in order, which beats sorting the
+/// hundred thousand of a first letter's ranking.
+fn candidates(ranking: &[ActorMatch], count: usize) -> Vec<ActorId> {
+    let mut marked = vec![false; count];
+    for m in ranking {
+        if let Some(mark) = marked.get_mut(m.actor.index()) {
+            *mark = true;
+        }
+    }
+    (0..count as u32)
+        .filter(|i| marked[*i as usize])
+        .map(ActorId)
+        .collect()
+}
+
+/// Actors scored between two looks at the clock.
+const BATCH: usize = 512;
+
+/// The rankings of the prefixes of the query being typed, so that each keystroke does the
+/// least work: a longer query rescores only the matches of the longest ranked prefix (a name
+/// holding "kar" in order also holds "ka", and a capital only narrows the matcher's smart
+/// case), and Backspace gets a shorter query's ranking back without ranking at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Narrowing {
+    /// (trimmed query, its ranking), each query a proper prefix of the next; the first is
+    /// the empty query's list, every actor.
+    kept: Vec<(String, Vec<ActorMatch>)>,
+    /// A ranking under way, narrowing the last kept one.
+    pending: Option<Pending>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Pending {
+    query: String,
+    /// The last kept ranking's actors, in actor order, and how many have been scored.
+    candidates: Vec<ActorId>,
+    next: usize,
+    found: Vec<Scored>,
+}
+
+impl Narrowing {
+    /// Starts from what the empty query shows: `all`, every actor in the order to show them.
+    pub fn new(all: Vec<ActorMatch>) -> Narrowing {
+        Narrowing {
+            kept: vec![(String::new(), all)],
+            pending: None,
+        }
+    }
+
+    /// Ranks for `query`, for at most about `budget`: a kept ranking, one narrowed from the
+    /// longest kept prefix, or (for the first character) the empty query's actors scored.
+    /// Unfinished, it goes on with `work`; finished, it is kept to narrow the next one.
+    /// Returns whether the ranking is complete.
+    pub fn rank(
+        &mut self,
+        ranker: &Ranker,
+        actors: &[Actor],
+        query: &str,
+        budget: Duration,
+    ) -> bool {
+        let query = query.trim();
+        if self.pending.as_ref().is_some_and(|p| p.query == query) {
+            return self.work(ranker, actors, budget);
+        }
+        // A ranking under way for another query is dropped; its prefix ranking is kept.
+        self.pending = None;
+        // Rankings of queries that this one does not extend are of no more use.
+        while self.kept.len() > 1
+            && self
+                .kept
+                .last()
+                .is_some_and(|(q, _)| !query.starts_with(q.as_str()))
+        {
+            self.kept.pop();
+        }
+        if self.shown_query() == query {
+            return true;
+        }
+        self.pending = Some(Pending {
+            query: query.to_string(),
+            candidates: candidates(self.matches(), actors.len()),
+            next: 0,
+            found: Vec::new(),
+        });
+        self.work(ranker, actors, budget)
+    }
+
+    /// Goes on with the ranking under way for about `budget` (at least one batch of actors).
+    /// Returns whether it is complete (also when none is under way).
+    pub fn work(&mut self, ranker: &Ranker, actors: &[Actor], budget: Duration) -> bool {
+        let Some(pending) = &mut self.pending else {
+            return true;
+        };
+        let started = Instant::now();
+        let pattern = Pattern::new(&pending.query);
+        let mut scratch = None;
+        let names = ranker.names(actors, &mut scratch);
+        loop {
+            let end = (pending.next + BATCH).min(pending.candidates.len());
+            pending.found.extend(
+                pending.candidates[pending.next..end]
+                    .iter()
+                    .filter_map(|&actor| ranker.best(names, actor, &pattern)),
+            );
+            pending.next = end;
+            if end == pending.candidates.len() {
+                break;
+            }
+            if started.elapsed() >= budget {
+                return false;
+            }
+        }
+        if let Some(done) = self.pending.take() {
+            self.kept.push((done.query, best_first(done.found)));
+        }
+        true
+    }
+
+    /// Whether a ranking is under way (`matches` then shows the last complete one).
+    pub fn is_ranking(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The query whose ranking `matches` gives.
+    pub fn shown_query(&self) -> &str {
+        self.kept.last().map_or("", |(q, _)| q.as_str())
+    }
+
+    /// The last complete ranking, best first.
+    pub fn matches(&self) -> &[ActorMatch] {
+        self.kept.last().map_or(&[], |(_, m)| m.as_slice())
+    }
+
+    /// The last complete ranking, to fill in match positions.
+    pub fn matches_mut(&mut self) -> &mut [ActorMatch] {
+        self.kept
+            .last_mut()
+            .map_or(&mut [], |(_, m)| m.as_mut_slice())
     }
 }
 
@@ -126,5 +435,135 @@ mod tests {
         assert_eq!(ranked[0].matched, MatchedName::Alias(0));
         assert!(ranker.rank(&actors, "").is_empty());
         assert!(ranker.rank(&actors, "zzz").is_empty());
+    }
+
+    /// Names like the generator's, with aliases, capitals, digits and a non-ASCII letter.
+    fn many() -> Vec<Actor> {
+        let first = ["Karolina", "Kwame", "Ingrid", "Élodie", "Tariq", "Mei"];
+        let last = ["Karov", "Okafor", "Berg", "Tanaka", "Orlov"];
+        (0..300)
+            .map(|i| {
+                let name = format!("{} {} {i}", first[i % 6], last[i % 5]);
+                let aliases = if i % 3 == 0 {
+                    vec![format!("Karelia Ministry {}", i % 7)]
+                } else {
+                    Vec::new()
+                };
+                let refs: Vec<&str> = aliases.iter().map(String::as_str).collect();
+                actor(&format!("a{i}"), &name, &refs)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn narrowing_ranks_every_prefix_as_ranking_from_scratch_would() {
+        let actors = many();
+        let ranker = Ranker::default();
+        let all: Vec<ActorMatch> = (0..actors.len() as u32)
+            .map(|i| ActorMatch {
+                actor: ActorId(i),
+                score: 0,
+                matched: MatchedName::Name,
+                indices: Vec::new(),
+            })
+            .collect();
+        let without_positions = |mut ranked: Vec<ActorMatch>| {
+            for m in &mut ranked {
+                m.indices.clear();
+            }
+            ranked
+        };
+        // Typing, with a capital (smart case turns case-sensitive), a space and a non-ASCII
+        // letter; then Backspace back down, and a different second letter.
+        let typed = [
+            "k", "ka", "kar", "karo", "karov", "karov ", "karov 1", "kA", "kAr", "é", "él", "k",
+            "kw", "", "o", "ok", "okb", "okbe", "ok",
+        ];
+        let mut narrowing = Narrowing::new(all.clone());
+        for query in typed {
+            assert!(narrowing.rank(&ranker, &actors, query, Duration::MAX));
+            let expected = if query.trim().is_empty() {
+                all.clone()
+            } else {
+                without_positions(ranker.rank(&actors, query))
+            };
+            assert_eq!(narrowing.matches(), expected.as_slice(), "query '{query}'");
+        }
+    }
+
+    #[test]
+    fn the_cheap_check_never_refuses_a_match() {
+        let actors = many();
+        let ranker = Ranker::default();
+        for query in [
+            "k",
+            "KA",
+            "kar9",
+            "é",
+            "élo",
+            "Élo",
+            "o 1",
+            "zz",
+            "ministry 3",
+        ] {
+            let pattern = Pattern::new(query);
+            for actor in &actors {
+                for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                    let matched = ranker.matcher.fuzzy_match(name, query.trim()).is_some();
+                    assert!(pattern.may_match(name) || !matched, "'{query}' in '{name}'");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn positions_are_those_of_the_matched_name() {
+        let actors = many();
+        let ranker = Ranker::default();
+        let ranked = ranker.rank(&actors, "kmin");
+        let first = &ranked[0];
+        assert_eq!(first.matched, MatchedName::Alias(0));
+        assert_eq!(
+            first.indices,
+            ranker.positions(&actors[first.actor.index()], first.matched, "kmin")
+        );
+        assert!(!first.indices.is_empty());
+    }
+
+    #[test]
+    fn a_ranking_in_slices_ends_as_a_ranking_at_once() {
+        // With no time at all, each call scores one batch: more actors than one batch.
+        let mut actors = many();
+        while actors.len() <= 2 * BATCH {
+            actors.extend(many());
+        }
+        // Made for these actors: their names gathered once, as the browser's ranker.
+        let ranker = Ranker::new(&actors);
+        let all: Vec<ActorMatch> = (0..actors.len() as u32)
+            .map(|i| ActorMatch {
+                actor: ActorId(i),
+                score: 0,
+                matched: MatchedName::Name,
+                indices: Vec::new(),
+            })
+            .collect();
+        let mut narrowing = Narrowing::new(all);
+        assert!(!narrowing.rank(&ranker, &actors, "k", Duration::ZERO));
+        assert!(narrowing.is_ranking());
+        assert_eq!(
+            narrowing.shown_query(),
+            "",
+            "the last complete ranking shows meanwhile"
+        );
+        // Typing on starts the longer query from the last complete ranking.
+        assert!(!narrowing.rank(&ranker, &actors, "ka", Duration::ZERO));
+        while !narrowing.work(&ranker, &actors, Duration::ZERO) {}
+        assert!(!narrowing.is_ranking());
+        assert_eq!(narrowing.shown_query(), "ka");
+        let mut expected = ranker.rank(&actors, "ka");
+        for m in &mut expected {
+            m.indices.clear();
+        }
+        assert_eq!(narrowing.matches(), expected.as_slice());
     }
 }

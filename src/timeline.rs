@@ -6,7 +6,9 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
 
-use crate::date::EdtfDate;
+use chrono::Datelike;
+
+use crate::date::{EdtfDate, Precision};
 use crate::model::{Actor, ActorId, Event, EventIx, Source, SourceId};
 
 /// Events sorted by date (start, then finer precision first, then id), with their actors and
@@ -28,6 +30,55 @@ pub struct Timeline {
     /// every id, and without touching the events themselves while sorting.
     events_by_id: Vec<(u64, EventIx)>,
     actor_by_id: HashMap<String, ActorId>,
+    /// Each event's date in the few numbers that filters and the density strip compare, in
+    /// timeline order: a million of them are scanned in milliseconds, where going through
+    /// the events themselves means a cache miss and calendar arithmetic per event.
+    keys: Vec<DateKey>,
+    /// The widest date display, so that the date column lines up without formatting every
+    /// date when the browser opens.
+    date_width: usize,
+}
+
+/// An event's date as numbers, computed once when the timeline is built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateKey {
+    /// The earliest and latest instants the date may mean, in seconds since 1970 (UTC).
+    pub earliest: i64,
+    pub latest: i64,
+    /// The day of the earliest instant, counted from 1 January of year 1 (day 1).
+    pub day: i32,
+    /// The month of the earliest instant: year * 12 + month - 1.
+    pub month: i32,
+    pub precision: Precision,
+    /// A single point with no qualifier (see `EdtfDate::is_exact`).
+    pub exact: bool,
+}
+
+impl DateKey {
+    fn of(date: &EdtfDate) -> DateKey {
+        let earliest = date.earliest();
+        let day = earliest.date();
+        DateKey {
+            earliest: earliest.and_utc().timestamp(),
+            latest: date.latest().and_utc().timestamp(),
+            day: day.num_days_from_ce(),
+            month: day.year() * 12 + day.month0() as i32,
+            precision: date.precision(),
+            exact: date.is_exact(),
+        }
+    }
+
+    /// Whether the date overlaps `from ..= to` (either end open when `None`).
+    pub fn overlaps(&self, from: Option<&DateKey>, to: Option<&DateKey>) -> bool {
+        from.is_none_or(|f| self.latest >= f.earliest)
+            && to.is_none_or(|t| self.earliest <= t.latest)
+    }
+}
+
+impl From<&EdtfDate> for DateKey {
+    fn from(date: &EdtfDate) -> DateKey {
+        DateKey::of(date)
+    }
 }
 
 /// The timeline order: by date, then by id so that the order is total and stable.
@@ -39,18 +90,12 @@ pub fn timeline_order(a: &Event, b: &Event) -> Ordering {
 /// and sorted as plain numbers; ids, which live all over the heap, are compared only within
 /// runs of equal dates. With a million events that is the difference between a few hundred
 /// milliseconds and several seconds.
-fn sorted(events: Vec<Event>) -> Vec<Event> {
-    let mut order: Vec<(i64, u8, i64, u32)> = events
+fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
+    let keys: Vec<DateKey> = events.iter().map(|e| DateKey::of(&e.date)).collect();
+    let mut order: Vec<(i64, u8, i64, u32)> = keys
         .iter()
         .enumerate()
-        .map(|(i, e)| {
-            (
-                e.date.earliest().and_utc().timestamp(),
-                e.date.precision() as u8,
-                e.date.latest().and_utc().timestamp(),
-                i as u32,
-            )
-        })
+        .map(|(i, k)| (k.earliest, k.precision as u8, k.latest, i as u32))
         .collect();
     order.sort_unstable();
     for run in order.chunk_by_mut(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
@@ -74,7 +119,8 @@ fn sorted(events: Vec<Event>) -> Vec<Event> {
             at = from;
         }
     }
-    events
+    let sorted_keys = order.iter().map(|o| keys[o.3 as usize]).collect();
+    (events, sorted_keys)
 }
 
 /// Builds the flat sentence → citing events index (see `Timeline::citing`): one pass to count,
@@ -144,7 +190,12 @@ impl Timeline {
     /// Sorts the events and builds the indexes. Actor and source ids inside the events must
     /// already be valid indexes into `actors` and `sources` (the loader guarantees it).
     pub fn new(events: Vec<Event>, actors: Vec<Actor>, sources: Vec<Source>) -> Timeline {
-        let events = sorted(events);
+        let (events, keys) = sorted(events);
+        let date_width = events
+            .iter()
+            .map(|e| e.date.display_width())
+            .max()
+            .unwrap_or(0);
         let mut events_by_actor = vec![Vec::new(); actors.len()];
         let (sentence_base, citing_start, citing) = index_citations(&events, &sources);
         for (i, event) in events.iter().enumerate() {
@@ -178,7 +229,19 @@ impl Timeline {
             citing,
             events_by_id,
             actor_by_id,
+            keys,
+            date_width,
         }
+    }
+
+    /// The event's date as numbers (see `DateKey`).
+    pub fn key(&self, ix: EventIx) -> &DateKey {
+        &self.keys[ix.index()]
+    }
+
+    /// The widest date display of all the events, in columns.
+    pub fn date_width(&self) -> usize {
+        self.date_width
     }
 
     pub fn events(&self) -> &[Event] {
@@ -288,13 +351,10 @@ impl Timeline {
         from: Option<&EdtfDate>,
         to: Option<&EdtfDate>,
     ) -> Vec<EventIx> {
+        let (from, to) = (from.map(DateKey::of), to.map(DateKey::of));
         view.iter()
             .copied()
-            .filter(|ix| {
-                let date = &self.event(*ix).date;
-                from.is_none_or(|f| date.latest() >= f.earliest())
-                    && to.is_none_or(|t| date.earliest() <= t.latest())
-            })
+            .filter(|ix| self.key(*ix).overlaps(from.as_ref(), to.as_ref()))
             .collect()
     }
 }

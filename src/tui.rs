@@ -288,7 +288,14 @@ fn session(
                 }
             }
         }
-        if !event::poll(POLL)? {
+        // Work under way (a long ranking) goes on in slices whenever no input is waiting,
+        // so that keys are read, and the screen drawn, between slices.
+        let busy = app.is_busy();
+        if !event::poll(if busy { Duration::ZERO } else { POLL })? {
+            if busy {
+                app.update(Action::ContinueRanking);
+                dirty = true;
+            }
             continue;
         }
         let action = match event::read()? {

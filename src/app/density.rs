@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::date::{EdtfDate, Precision};
 use crate::model::EventIx;
-use crate::timeline::Timeline;
+use crate::timeline::{DateKey, Timeline};
 
 /// The length of one bucket of the strip, finest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -54,6 +54,17 @@ impl Unit {
         self.key(date.earliest().date())
     }
 
+    /// `key_of` from the date's numbers, without calendar arithmetic.
+    pub fn key_of_key(self, key: &DateKey) -> i64 {
+        let day = i64::from(key.day);
+        match self {
+            Unit::Day => day,
+            Unit::Week => (day - 1).div_euclid(7),
+            Unit::Month => i64::from(key.month),
+            Unit::Year => i64::from(key.month).div_euclid(12),
+        }
+    }
+
     /// The bucket in words: `2021-12-13`, `week of 2021-12-13`, `2021-12`, `2021`.
     pub fn label(self, key: i64) -> String {
         let day = |n: i64| {
@@ -79,6 +90,16 @@ impl Unit {
             Unit::Year => Precision::Year,
         };
         date.is_exact() && date.precision() <= finest_needed
+    }
+
+    /// `holds_exactly` from the date's numbers.
+    fn holds_key_exactly(self, key: &DateKey) -> bool {
+        let finest_needed = match self {
+            Unit::Day | Unit::Week => Precision::Day,
+            Unit::Month => Precision::Month,
+            Unit::Year => Precision::Year,
+        };
+        key.exact && key.precision <= finest_needed
     }
 }
 
@@ -122,15 +143,15 @@ impl Density {
         let (Some(first), Some(last)) = (view.first(), view.last()) else {
             return Density::empty(unit);
         };
-        let first = unit.key_of(&timeline.event(*first).date);
-        let last = unit.key_of(&timeline.event(*last).date);
+        let first = unit.key_of_key(timeline.key(*first));
+        let last = unit.key_of_key(timeline.key(*last));
         let len = usize::try_from(last - first + 1).unwrap_or(0);
         let mut counts = vec![Count::default(); len];
         for ix in view {
-            let date = &timeline.event(*ix).date;
-            let at = usize::try_from(unit.key_of(date) - first).unwrap_or(0);
+            let key = timeline.key(*ix);
+            let at = usize::try_from(unit.key_of_key(key) - first).unwrap_or(0);
             if let Some(count) = counts.get_mut(at) {
-                if unit.holds_exactly(date) {
+                if unit.holds_key_exactly(key) {
                     count.exact += 1;
                 } else {
                     count.rough += 1;
@@ -248,5 +269,21 @@ mod tests {
         assert_eq!(fitting_unit(&t, &view, 1), Unit::Year);
         assert_eq!(bucket_columns(5, 100), 3);
         assert_eq!(bucket_columns(500, 100), 1);
+    }
+
+    #[test]
+    fn keys_from_numbers_agree_with_keys_from_dates() {
+        let t = sample::timeline();
+        for ix in t.all_events() {
+            let (date, key) = (&t.event(ix).date, t.key(ix));
+            for unit in Unit::ALL {
+                assert_eq!(
+                    unit.key_of_key(key),
+                    unit.key_of(date),
+                    "{date} by {unit:?}"
+                );
+                assert_eq!(unit.holds_key_exactly(key), unit.holds_exactly(date));
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::date::EdtfDate;
 use crate::model::{ActorId, Event, EventIx};
-use crate::timeline::Timeline;
+use crate::timeline::{DateKey, Timeline};
 use crate::ui::safe_text::sanitize;
 
 /// The active filters; an event is shown when it passes all of them.
@@ -43,21 +43,25 @@ impl Filters {
         !self.types.is_empty() || !self.tags.is_empty() || self.from.is_some() || self.to.is_some()
     }
 
-    /// The events shown, in timeline order.
+    /// The events shown, in timeline order. Dates are compared as numbers first, so a date
+    /// range alone never touches the events themselves.
     pub fn view(&self, timeline: &Timeline) -> Vec<EventIx> {
         let mut view = timeline.events_with_all(&self.actors);
         if self.beyond_actors() {
-            view.retain(|ix| self.keeps(timeline.event(*ix)));
+            let from = self.from.as_ref().map(DateKey::from);
+            let to = self.to.as_ref().map(DateKey::from);
+            view.retain(|ix| {
+                timeline.key(*ix).overlaps(from.as_ref(), to.as_ref())
+                    && self.keeps(timeline.event(*ix))
+            });
         }
         view
     }
 
+    /// Whether the event passes the type and tag filters.
     fn keeps(&self, event: &Event) -> bool {
-        let date = &event.date;
         (self.types.is_empty() || event.kind.as_ref().is_some_and(|k| self.types.contains(k)))
             && self.tags.iter().all(|t| event.tags.contains(t))
-            && self.from.is_none_or(|f| date.latest() >= f.earliest())
-            && self.to.is_none_or(|t| date.earliest() <= t.latest())
     }
 
     /// The active filters, in the order the filter line shows them.

@@ -1,7 +1,9 @@
 //! Keeping things: marked events, the clipboard, and the state carried from one timeline to
 //! the next when the dataset is reloaded.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 
 use super::density::Unit;
 use super::find::{Find, Needle};
@@ -10,13 +12,20 @@ use crate::date::EdtfDate;
 use crate::model::EventIx;
 use crate::timeline::Timeline;
 
-/// Event types and tags with their event counts, most used first, then by name.
 /// Names with their event counts.
 type Counted = Vec<(String, usize)>;
 
-pub(super) fn types_and_tags(timeline: &Timeline) -> (Counted, Counted) {
-    let mut types: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut tags: BTreeMap<&str, usize> = BTreeMap::new();
+/// Event types and tags with their event counts, most used first, then by name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct TypesAndTags {
+    pub types: Counted,
+    pub tags: Counted,
+}
+
+/// Counts types and tags in one pass; few distinct names, so a hash map of borrowed names.
+pub(super) fn types_and_tags(timeline: &Timeline) -> TypesAndTags {
+    let mut types: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut tags: FxHashMap<&str, usize> = FxHashMap::default();
     for event in timeline.events() {
         if let Some(kind) = &event.kind {
             *types.entry(kind).or_default() += 1;
@@ -25,13 +34,16 @@ pub(super) fn types_and_tags(timeline: &Timeline) -> (Counted, Counted) {
             *tags.entry(tag).or_default() += 1;
         }
     }
-    let sorted = |map: BTreeMap<&str, usize>| {
+    let sorted = |map: FxHashMap<&str, usize>| {
         let mut list: Vec<(String, usize)> =
             map.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
         list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         list
     };
-    (sorted(types), sorted(tags))
+    TypesAndTags {
+        types: sorted(types),
+        tags: sorted(tags),
+    }
 }
 
 /// What survives a reload, by name rather than by index: the new timeline may have other

@@ -24,7 +24,7 @@ use ratatui::layout::Rect;
 
 use crate::export::ViewFormat as Format;
 use crate::model::{ActorId, EventIx, SourceId};
-use crate::search::{ActorMatch, MatchedName, Ranker};
+use crate::search::{ActorMatch, MatchedName, Narrowing, Ranker};
 use crate::timeline::Timeline;
 use crate::ui::layout::{self, Screen};
 use density::{Density, Unit};
@@ -89,6 +89,9 @@ pub enum Action {
     SearchClear,
     /// Close the search prompt without filtering.
     CloseSearch,
+    /// Go on ranking the search query for another slice of time (sent by the event loop
+    /// while `App::is_busy`, between keys and frames).
+    ContinueRanking,
     /// Show only the events of the actor under the cursor (in the actors pane or the ranking).
     FilterBySelectedActor,
     /// Show only the events of this actor.
@@ -169,10 +172,28 @@ pub enum Effect {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Search {
     pub query: String,
-    /// Best first; with an empty query, every actor in the actors pane's order.
-    pub matches: Vec<ActorMatch>,
+    /// The rankings of the query and its prefixes; match positions are filled in for the
+    /// rows on screen only.
+    ranking: Narrowing,
     pub cursor: Cursor,
 }
+
+impl Search {
+    /// Best first; with an empty query, every actor in the actors pane's order. While a
+    /// ranking is under way, the last complete one (of a shorter query).
+    pub fn matches(&self) -> &[ActorMatch] {
+        self.ranking.matches()
+    }
+
+    /// Whether the ranking of the query is under way.
+    pub fn is_ranking(&self) -> bool {
+        self.ranking.is_ranking()
+    }
+}
+
+/// How long one action may spend ranking before it hands back to the event loop, which
+/// then draws and reads keys: well within a frame.
+const RANKING_SLICE: std::time::Duration = std::time::Duration::from_millis(6);
 
 /// The popup listing the events that cite one sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -244,9 +265,9 @@ pub struct App<'t> {
     /// The marked events present in the timeline, in timeline order.
     pub(crate) marked: Vec<EventIx>,
     effects: Vec<Effect>,
-    /// Event types and tags with their event counts, most used first.
-    types: Vec<(String, usize)>,
-    tags: Vec<(String, usize)>,
+    /// Event types and tags with their event counts, most used first: counted over the
+    /// whole timeline the first time a picker needs them, not when the browser opens.
+    types_and_tags: Option<keep::TypesAndTags>,
 }
 
 impl<'t> App<'t> {
@@ -259,14 +280,9 @@ impl<'t> App<'t> {
                 .cmp(&timeline.event_count(*a))
                 .then_with(|| timeline.actor(*a).name.cmp(&timeline.actor(*b).name))
         });
-        let date_width = timeline
-            .events()
-            .iter()
-            .map(|e| crate::ui::safe_text::width(&e.date.to_string()))
-            .max()
-            .unwrap_or(0)
-            .min(24);
-        let (types, tags) = keep::types_and_tags(timeline);
+        // Dates are made of ASCII digits and punctuation, so their display width is their
+        // length, which the timeline counted once when it was built.
+        let date_width = timeline.date_width().min(24);
         let view = timeline.all_events();
         App {
             timeline,
@@ -289,7 +305,7 @@ impl<'t> App<'t> {
             history: Vec::new(),
             message: None,
             quit: false,
-            ranker: Ranker::default(),
+            ranker: Ranker::new(timeline.actors()),
             date_width,
             find: None,
             zoom: None,
@@ -297,13 +313,17 @@ impl<'t> App<'t> {
             marks: BTreeSet::new(),
             marked: Vec::new(),
             effects: Vec::new(),
-            types,
-            tags,
+            types_and_tags: None,
         }
     }
 
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// Whether work is under way that `Action::ContinueRanking` goes on with.
+    pub fn is_busy(&self) -> bool {
+        self.search.as_ref().is_some_and(Search::is_ranking)
     }
 
     pub fn mode(&self) -> Mode {
@@ -392,7 +412,10 @@ impl<'t> App<'t> {
     /// The actor under the cursor in the actors pane (or in the ranking while searching).
     pub fn selected_actor(&self) -> Option<ActorId> {
         match &self.search {
-            Some(search) => search.matches.get(search.cursor.selected).map(|m| m.actor),
+            Some(search) => search
+                .matches()
+                .get(search.cursor.selected)
+                .map(|m| m.actor),
             None => self.actors_by_count.get(self.actors.selected).copied(),
         }
     }
@@ -410,7 +433,10 @@ impl<'t> App<'t> {
 
     /// Applies one action. Every selection is clamped against real lengths before returning.
     pub fn update(&mut self, action: Action) {
-        self.message = None;
+        // A note stays until the user's next action; the event loop's own do not count.
+        if action != Action::ContinueRanking {
+            self.message = None;
+        }
         match action {
             Action::Quit => self.quit = true,
             // Terminal effects, carried out by the event loop; no state changes.
@@ -433,6 +459,7 @@ impl<'t> App<'t> {
             }),
             Action::SearchClear => self.edit_query(String::clear),
             Action::CloseSearch => self.search = None,
+            Action::ContinueRanking => self.continue_ranking(RANKING_SLICE),
             Action::FilterBySelectedActor => self.filter_by_selected_actor(),
             Action::FilterByActor(actor) => self.set_filter(vec![actor]),
             Action::ToggleMarkSelectedActor => self.toggle_mark(),
@@ -477,6 +504,7 @@ impl<'t> App<'t> {
             Action::CopyEvent => self.copy_event(),
             Action::Report(note) => self.message = Some(note),
         }
+        self.highlight_visible();
     }
 
     /// The panes Tab cycles through, in order.
@@ -521,7 +549,7 @@ impl<'t> App<'t> {
         let actors_height = self.height(Pane::Actors);
         self.actors.clamp(self.actors_by_count.len(), actors_height);
         if let Some(search) = &mut self.search {
-            search.cursor.clamp(search.matches.len(), actors_height);
+            search.cursor.clamp(search.matches().len(), actors_height);
         }
         self.reveal_quote();
         self.clamp_detail();
@@ -552,7 +580,7 @@ impl<'t> App<'t> {
         if let Some(search) = &mut self.search {
             search
                 .cursor
-                .apply(motion, search.matches.len(), actors_height);
+                .apply(motion, search.matches().len(), actors_height);
             return;
         }
         match self.focus {
@@ -584,9 +612,19 @@ impl<'t> App<'t> {
         self.overlay = Overlay::None;
         self.prompt = None;
         self.picker = None;
+        let all = self
+            .actors_by_count
+            .iter()
+            .map(|&actor| ActorMatch {
+                actor,
+                score: 0,
+                matched: MatchedName::Name,
+                indices: Vec::new(),
+            })
+            .collect();
         self.search = Some(Search {
             query: String::new(),
-            matches: Vec::new(),
+            ranking: Narrowing::new(all),
             cursor: Cursor::default(),
         });
         self.focus = Pane::Actors;
@@ -601,29 +639,68 @@ impl<'t> App<'t> {
         self.rerank();
     }
 
-    /// Ranks the actors for the query: once per keystroke, never per frame.
+    /// Ranks the actors for the query: once per keystroke, never per frame; a long ranking
+    /// goes on with `ContinueRanking`.
     fn rerank(&mut self) {
         let Some(search) = &mut self.search else {
             return;
         };
-        search.matches = if search.query.trim().is_empty() {
-            self.actors_by_count
-                .iter()
-                .map(|&actor| ActorMatch {
-                    actor,
-                    score: 0,
-                    matched: MatchedName::Name,
-                    indices: Vec::new(),
-                })
-                .collect()
-        } else {
-            self.ranker.rank(self.timeline.actors(), &search.query)
-        };
+        search.ranking.rank(
+            &self.ranker,
+            self.timeline.actors(),
+            &search.query,
+            RANKING_SLICE,
+        );
         search.cursor = Cursor::default();
         self.refit();
     }
 
+    /// Goes on with the ranking under way for `budget`; the cursor goes to the top of the
+    /// ranking when it completes.
+    fn continue_ranking(&mut self, budget: std::time::Duration) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        if !search.ranking.is_ranking() {
+            return;
+        }
+        if search
+            .ranking
+            .work(&self.ranker, self.timeline.actors(), budget)
+        {
+            search.cursor = Cursor::default();
+            self.refit();
+        }
+    }
+
+    /// Computes the match positions of the ranking's rows on screen, which the actors pane
+    /// highlights: a screenful per keystroke or scroll, rather than the whole ranking.
+    fn highlight_visible(&mut self) {
+        let height = self.height(Pane::Actors);
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        // The rows shown are those of the last complete ranking, maybe of a shorter query.
+        let query = search.ranking.shown_query().to_string();
+        if query.is_empty() {
+            return;
+        }
+        let len = search.matches().len();
+        let offset = visible_offset(search.cursor.offset, search.cursor.selected, height, len);
+        let actors = self.timeline.actors();
+        let end = (offset + height).min(len);
+        for m in &mut search.ranking.matches_mut()[offset.min(end)..end] {
+            if m.indices.is_empty() {
+                m.indices = self
+                    .ranker
+                    .positions(&actors[m.actor.index()], m.matched, &query);
+            }
+        }
+    }
+
     fn filter_by_selected_actor(&mut self) {
+        // Enter chooses from the ranking of what was typed, however long it takes.
+        self.continue_ranking(std::time::Duration::MAX);
         let Some(actor) = self.selected_actor() else {
             self.message = Some("No actor matches.".into());
             return;
@@ -638,6 +715,7 @@ impl<'t> App<'t> {
     }
 
     fn toggle_mark(&mut self) {
+        self.continue_ranking(std::time::Duration::MAX);
         let Some(actor) = self.selected_actor() else {
             return;
         };

@@ -55,7 +55,7 @@ impl App<'_> {
                 self.after_event_change(before);
             }
             Pane::Actors => match &mut self.search {
-                Some(search) => search.cursor.scroll(delta, search.matches.len(), height),
+                Some(search) => search.cursor.scroll(delta, search.matches().len(), height),
                 None => self
                     .actors
                     .scroll(delta, self.actors_by_count.len(), height),
@@ -128,8 +128,8 @@ impl App<'_> {
             Pane::Actors => match &mut self.search {
                 Some(search) => {
                     let at = search.cursor.offset + line;
-                    if at < search.matches.len() {
-                        search.cursor.select(at, search.matches.len(), height);
+                    if at < search.matches().len() {
+                        search.cursor.select(at, search.matches().len(), height);
                     }
                 }
                 None => {

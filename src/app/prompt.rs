@@ -163,8 +163,14 @@ impl App<'_> {
     pub(super) fn open_picker(&mut self, kind: PickerKind) {
         self.search = None;
         self.prompt = None;
+        let counted = match kind {
+            PickerKind::Types | PickerKind::Tags => self
+                .types_and_tags
+                .get_or_insert_with(|| super::keep::types_and_tags(self.timeline)),
+            PickerKind::ActiveFilters => &super::keep::TypesAndTags::default(),
+        };
         let items: Vec<PickerItem> = match kind {
-            PickerKind::Types => self
+            PickerKind::Types => counted
                 .types
                 .iter()
                 .map(|(t, n)| PickerItem {
@@ -173,7 +179,7 @@ impl App<'_> {
                     part: FilterPart::Type(t.clone()),
                 })
                 .collect(),
-            PickerKind::Tags => self
+            PickerKind::Tags => counted
                 .tags
                 .iter()
                 .map(|(t, n)| PickerItem {
@@ -336,7 +342,12 @@ impl App<'_> {
             self.find = None;
             return;
         }
-        let find = Find::new(self.timeline, &self.view, Needle::new(query));
+        let needle = Needle::new(query);
+        // The current find is of this view; a query grown from its query only narrows it.
+        let find = match self.find.take() {
+            Some(previous) => previous.refine(self.timeline, &self.view, needle),
+            None => Find::new(self.timeline, &self.view, needle),
+        };
         let count = find.hits.len();
         self.find = Some(find);
         if count == 0 {

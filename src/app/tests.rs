@@ -141,7 +141,7 @@ fn search_ranks_on_every_keystroke_and_enter_filters() {
     assert_eq!(app.mode(), Mode::Search);
     assert_eq!(app.focus(), Pane::Actors);
     // An empty query lists every actor.
-    assert_eq!(app.search().map(|s| s.matches.len()), Some(8));
+    assert_eq!(app.search().map(|s| s.matches().len()), Some(8));
     for c in "put".chars() {
         app.update(Action::SearchInput(c));
     }
@@ -151,8 +151,8 @@ fn search_ranks_on_every_keystroke_and_enter_filters() {
         .cloned()
         .unwrap_or_else(|| panic!("prompt open"));
     assert_eq!(search.query, "put");
-    assert_eq!(search.matches[0].actor, putin);
-    assert_eq!(search.matches[0].indices, vec![9, 10, 11]);
+    assert_eq!(search.matches()[0].actor, putin);
+    assert_eq!(search.matches()[0].indices, vec![9, 10, 11]);
     app.update(Action::SearchBackspace);
     assert_eq!(app.search().map(|s| s.query.as_str()), Some("pu"));
     app.update(Action::SearchInput('t'));
@@ -174,14 +174,14 @@ fn search_matches_aliases_and_escape_leaves_the_prompt() {
     for c in "U.K.".chars() {
         app.update(Action::SearchInput(c));
     }
-    let first = &app.search().map(|s| s.matches[0].clone());
+    let first = &app.search().map(|s| s.matches()[0].clone());
     assert_eq!(first.as_ref().map(|m| m.actor), Some(actor(&t, "uk")));
     assert_eq!(
         first.as_ref().map(|m| m.matched),
         Some(MatchedName::Alias(0))
     );
     app.update(Action::SearchClear);
-    assert_eq!(app.search().map(|s| s.matches.len()), Some(8));
+    assert_eq!(app.search().map(|s| s.matches().len()), Some(8));
     app.update(Action::SearchInput('z'));
     app.update(Action::SearchInput('z'));
     app.update(Action::FilterBySelectedActor);

@@ -19,7 +19,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     let height = usize::from(inner.height);
     let width = usize::from(inner.width);
     let (cursor, len): (Cursor, usize) = match &app.search {
-        Some(search) => (search.cursor, search.matches.len()),
+        Some(search) => (search.cursor, search.matches().len()),
         None => (app.actors, app.actors_by_count.len()),
     };
     if len == 0 {
@@ -41,7 +41,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         };
         let spans = match &app.search {
             Some(search) => search
-                .matches
+                .matches()
                 .get(at)
                 .map(|m| row_spans(app, m.actor, Some(m), width, row_style)),
             None => app
@@ -144,14 +144,16 @@ fn title(app: &App) -> Vec<Span<'static>> {
             spans.push(Span::raw(" · "));
             let query = super::safe_text::sanitize(&search.query).into_owned();
             spans.push(Span::styled(format!("/{query}▏"), theme::PROMPT));
-            spans.push(Span::styled(
+            let counts = if search.is_ranking() {
+                " · ranking…".to_string()
+            } else {
                 format!(
                     " · {} of {}",
-                    search.matches.len(),
+                    search.matches().len(),
                     app.actors_by_count.len()
-                ),
-                theme::COUNT,
-            ));
+                )
+            };
+            spans.push(Span::styled(counts, theme::COUNT));
         }
         None => {
             spans.push(Span::styled(
