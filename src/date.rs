@@ -493,7 +493,8 @@ fn parse_offset(text: &str, whole: &str) -> Result<i16, DateError> {
     let digits = &text[1..];
     let (hours, minutes) = match digits.split_once(':') {
         Some((h, m)) => (h, m),
-        None if digits.len() == 4 => digits.split_at(2),
+        // `hhmm`; checked, since four bytes may hold a char of three (found by fuzzing).
+        None if digits.len() == 4 => digits.split_at_checked(2).unwrap_or((digits, "00")),
         None => (digits, "00"),
     };
     let hours = parse_number(hours, 2, "offset hour", whole)?;
@@ -672,6 +673,10 @@ mod tests {
         assert!(fails("2021-12-13T25:00Z").contains("not a real time"));
         assert!(fails("2021-12T10:00").contains("has a time but no day"));
         assert!(fails("2021-1-5").contains("month"));
+        assert_eq!(
+            fails("2021-12-13T-\u{1cf3}0"),
+            "the offset hour in '2021-12-13T-\u{1cf3}0' must be 2 digits, found '\u{1cf3}0'"
+        );
     }
 
     #[test]
