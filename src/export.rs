@@ -3,14 +3,13 @@
 //!
 //! The wire structs here mirror the loader's, so that a written folder loads back unchanged.
 
-use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use serde::Serialize;
 
-use crate::commands::events::json_line;
+use crate::commands::events::{event_record, json_line};
 use crate::date::Precision;
 use crate::load::{ACTORS_FILE, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE, SOURCES_FILE};
 use crate::model::{Event, EventIx};
@@ -42,31 +41,6 @@ struct ActorRecord<'a> {
     affiliation: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct EventRecord<'a> {
-    id: &'a str,
-    date: String,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<&'a str>,
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    kind: Option<&'a str>,
-    actors: Vec<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    location: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    tags: &'a [String],
-    quotes: Vec<QuoteRecord<'a>>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    attributes: BTreeMap<&'a str, &'a str>,
-}
-
-#[derive(Serialize)]
-struct QuoteRecord<'a> {
-    source: &'a str,
-    text: &'a str,
 }
 
 /// Why a dataset folder could not be written, worded for the user.
@@ -154,7 +128,7 @@ pub fn write_dataset(timeline: &Timeline, dir: &Path, force: bool) -> Result<(),
     let mut out = create(EVENTS_LINES_FILE)?;
     let lines = (|| {
         for event in timeline.events() {
-            serde_json::to_writer(&mut out, &event_record(timeline, event))?;
+            serde_json::to_writer(&mut out, &event_record(timeline, event, false))?;
             writeln!(out)?;
         }
         out.flush()
@@ -172,36 +146,6 @@ fn write_array<T: Serialize>(out: &mut impl Write, records: &[T]) -> io::Result<
     }
     writeln!(out, "]")?;
     out.flush()
-}
-
-fn event_record<'a>(timeline: &'a Timeline, event: &'a Event) -> EventRecord<'a> {
-    EventRecord {
-        id: &event.id,
-        date: event.date.edtf(),
-        title: &event.title,
-        summary: event.summary.as_deref(),
-        kind: event.kind.as_deref(),
-        actors: event
-            .actors
-            .iter()
-            .map(|a| timeline.actor(*a).id.as_str())
-            .collect(),
-        location: event.location.as_deref(),
-        tags: &event.tags,
-        quotes: event
-            .quotes
-            .iter()
-            .map(|q| QuoteRecord {
-                source: &timeline.source(q.source).id,
-                text: &q.text,
-            })
-            .collect(),
-        attributes: event
-            .attributes
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect(),
-    }
 }
 
 /// The actor names of an event, joined.

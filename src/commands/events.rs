@@ -37,7 +37,7 @@ pub struct EventFilter {
 }
 
 #[derive(Serialize)]
-struct EventLine<'a> {
+pub struct EventLine<'a> {
     id: &'a str,
     date: String,
     title: &'a str,
@@ -58,8 +58,9 @@ struct EventLine<'a> {
 struct QuoteLine<'a> {
     source: &'a str,
     text: &'a str,
-    /// 1-based number of the first sentence the quote lies in.
-    sentence: usize,
+    /// 1-based number of the first sentence the quote lies in; left out of dataset files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentence: Option<usize>,
 }
 
 /// The events the filter keeps, in timeline order.
@@ -96,7 +97,7 @@ pub fn run(
         Output::Text => Ok(write_text(timeline, &view, out)?),
         Output::Json => {
             for ix in view {
-                write_json(out, &event_line(timeline, timeline.event(ix)))?;
+                write_json(out, &event_record(timeline, timeline.event(ix), true))?;
             }
             Ok(())
         }
@@ -136,10 +137,16 @@ fn write_text(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) -> st
 
 /// One event as the JSON line `--json` prints (also the browser's JSON Lines export).
 pub fn json_line(timeline: &Timeline, event: &Event) -> serde_json::Result<String> {
-    serde_json::to_string(&event_line(timeline, event))
+    serde_json::to_string(&event_record(timeline, event, true))
 }
 
-fn event_line<'a>(timeline: &'a Timeline, event: &'a Event) -> EventLine<'a> {
+/// An event as a JSON record: the input fields, plus each quote's sentence number when
+/// `sentences` is set (`--json`), without it for a dataset file that loads back unchanged.
+pub fn event_record<'a>(
+    timeline: &'a Timeline,
+    event: &'a Event,
+    sentences: bool,
+) -> EventLine<'a> {
     EventLine {
         id: &event.id,
         date: event.date.edtf(),
@@ -159,7 +166,7 @@ fn event_line<'a>(timeline: &'a Timeline, event: &'a Event) -> EventLine<'a> {
             .map(|q| QuoteLine {
                 source: &timeline.source(q.source).id,
                 text: &q.text,
-                sentence: q.sentence_number(),
+                sentence: sentences.then(|| q.sentence_number()),
             })
             .collect(),
         attributes: event
