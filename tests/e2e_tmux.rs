@@ -9,120 +9,17 @@ use std::time::{Duration, Instant};
 const BIN: &str = env!("CARGO_BIN_EXE_chronicle");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// A tmux session running a shell, killed when dropped. Its chronicle keeps state in a
-/// temporary directory, never in the user's.
-struct Tmux {
-    session: String,
-    state: tempfile::TempDir,
-}
+#[path = "support/tmux.rs"]
+mod tmux;
 
-impl Tmux {
-    fn start(name: &str) -> Tmux {
-        Tmux::start_with(
-            name,
-            &[
-                "env",
-                "PS1=$ ",
-                "TERM=xterm-256color",
-                "bash",
-                "--norc",
-                "--noprofile",
-            ],
-        )
-    }
-
-    /// Starts a session whose pane runs `command` instead of a shell.
-    fn start_with(name: &str, command: &[&str]) -> Tmux {
-        let available = Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        assert!(
-            available,
-            "the end-to-end test needs tmux: install it (apt-get install -y tmux); .ci/run does"
-        );
-        let session = format!("chronicle-e2e-{name}-{}", std::process::id());
-        let state = tempfile::tempdir().expect("temporary state directory");
-        let state_var = format!("CHRONICLE_STATE_DIR={}", state.path().display());
-        let status = Command::new("tmux")
-            .args(["new-session", "-d", "-x", "120", "-y", "40", "-s", &session])
-            .args(["-c", ROOT, "env", &state_var])
-            .args(command)
-            .status()
-            .expect("start tmux");
-        assert!(status.success(), "tmux new-session failed");
-        Tmux { session, state }
-    }
-
-    /// The process id of the program running in the pane.
-    fn pane_pid(&self) -> u32 {
-        let output = Command::new("tmux")
-            .args(["display-message", "-p", "-t", &self.session, "#{pane_pid}"])
-            .output()
-            .expect("tmux display-message");
-        String::from_utf8_lossy(&output.stdout)
-            .trim()
-            .parse()
-            .expect("a pane pid")
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let status = Command::new("tmux")
-            .args(["send-keys", "-t", &self.session])
-            .args(keys)
-            .status()
-            .expect("tmux send-keys");
-        assert!(status.success());
-    }
-
-    /// Types `text` literally, one key at a time, as a person would.
-    fn type_text(&self, text: &str) {
-        for c in text.chars() {
-            self.send(&["-l", &c.to_string()]);
-            sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn screen(&self) -> String {
-        let output = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.session])
-            .output()
-            .expect("tmux capture-pane");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    /// Waits until the screen satisfies `ready`, failing with the last screen after 10 s.
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "timed out waiting for {what}; the screen was:\n{screen}"
-            );
-            sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.session])
-            .stderr(std::process::Stdio::null())
-            .status();
-    }
-}
+use tmux::Tmux;
 
 // Each step waits until the whole expected screen is there (a capture may catch a frame half
 // drawn), and fails after 10 s showing the last screen.
 #[test]
 fn browse_search_filter_jump_to_source_and_back() {
     assert!(Path::new(BIN).exists());
-    let tmux = Tmux::start("browse");
+    let tmux = Tmux::start("browse", ROOT);
     tmux.send(&[&format!("{BIN} data; echo EXITED=$?"), "Enter"]);
     tmux.wait_for("the browser with all four panes", |s| {
         s.contains("Events · 22")
@@ -197,7 +94,7 @@ fn alive(pid: u32) -> bool {
 
 #[test]
 fn sigterm_restores_the_terminal_and_exits_143() {
-    let tmux = Tmux::start("sigterm");
+    let tmux = Tmux::start("sigterm", ROOT);
     tmux.send(&[&format!("{BIN} data; echo EXITED=$?"), "Enter"]);
     tmux.wait_for("the browser", |s| {
         s.contains("Events · 22") && s.contains("Detail")
@@ -224,7 +121,7 @@ fn sigterm_restores_the_terminal_and_exits_143() {
 #[test]
 fn a_closed_terminal_ends_the_browser() {
     let bin_and_data = [BIN, "data"];
-    let tmux = Tmux::start_with("hangup", &bin_and_data);
+    let tmux = Tmux::start_with("hangup", ROOT, &bin_and_data);
     tmux.wait_for("the browser", |s| {
         s.contains("Events · 22") && s.contains("Detail")
     });
@@ -255,7 +152,7 @@ fn find_count(screen: &str, query: &str) -> Option<(usize, usize)> {
 
 #[test]
 fn go_to_date_find_and_a_mark_that_survives_a_restart() {
-    let tmux = Tmux::start("navigate");
+    let tmux = Tmux::start("navigate", ROOT);
     let run = format!("{BIN} data; echo EXITED=$?");
     tmux.send(&[&run, "Enter"]);
     tmux.wait_for("the browser with the density strip", |s| {
@@ -315,7 +212,7 @@ fn go_to_date_find_and_a_mark_that_survives_a_restart() {
     tmux.send(&["q"]);
     tmux.wait_for("the shell", |s| s.contains("EXITED=0"));
     assert!(
-        tmux.state.path().join("marks.json").exists(),
+        tmux.state_dir().join("marks.json").exists(),
         "marks are kept in the state directory"
     );
     assert!(!Path::new(ROOT).join("data/marks.json").exists());
@@ -350,7 +247,7 @@ fn copy_dataset(from: &Path, to: &Path) {
 fn an_edit_on_disk_reloads_and_a_broken_one_keeps_the_last_good_timeline() {
     let dataset = tempfile::tempdir().expect("temporary dataset");
     copy_dataset(&Path::new(ROOT).join("data"), dataset.path());
-    let tmux = Tmux::start("reload");
+    let tmux = Tmux::start("reload", ROOT);
     tmux.send(&[
         &format!("{BIN} {}; echo EXITED=$?", dataset.path().display()),
         "Enter",
@@ -386,9 +283,9 @@ fn an_edit_on_disk_reloads_and_a_broken_one_keeps_the_last_good_timeline() {
 
 #[test]
 fn the_browser_starts_filtered_by_from_and_to() {
-    let tmux = Tmux::start("from-to");
+    let tmux = Tmux::start("from-to", ROOT);
     // A marks file that is not JSON is set aside, with a warning, and the browser opens.
-    std::fs::write(tmux.state.path().join("marks.json"), "{oops").expect("write marks");
+    std::fs::write(tmux.state_dir().join("marks.json"), "{oops").expect("write marks");
     tmux.send(&[
         &format!("{BIN} data --from 2021-12-11 --to 2021-12-12; echo EXITED=$?"),
         "Enter",
@@ -406,7 +303,7 @@ fn the_browser_starts_filtered_by_from_and_to() {
         screen.contains("could not be read"),
         "the warning:\n{screen}"
     );
-    assert!(tmux.state.path().join("marks.json.corrupt").exists());
+    assert!(tmux.state_dir().join("marks.json.corrupt").exists());
 
     // y copies the selected event and says how.
     tmux.send(&["y"]);

@@ -11,106 +11,19 @@ use crate::common::hostile_dataset;
 const BIN: &str = env!("CARGO_BIN_EXE_chronicle");
 const SMALL: &str = crate::common::SMALL;
 
-/// A tmux session running bash, killed when dropped.
-struct Tmux {
-    session: String,
-    _state: tempfile::TempDir,
-}
+#[path = "../support/tmux.rs"]
+mod tmux;
 
-impl Tmux {
-    fn start(name: &str) -> Tmux {
-        let available = Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        assert!(
-            available,
-            "this test needs tmux (apt-get install -y tmux; .ci/run does)"
-        );
-        let session = format!("chronicle-hostile-{name}-{}", std::process::id());
-        let state = tempfile::tempdir().expect("state dir");
-        let status = Command::new("tmux")
-            .args(["new-session", "-d", "-x", "120", "-y", "40", "-s", &session])
-            .arg("env")
-            .arg(format!("CHRONICLE_STATE_DIR={}", state.path().display()))
-            .args([
-                "PS1=$ ",
-                "TERM=xterm-256color",
-                "bash",
-                "--norc",
-                "--noprofile",
-            ])
-            .status()
-            .expect("start tmux");
-        assert!(status.success());
-        // tmux sets the title itself at start; make it known, to see whether data changes it.
-        let _ = Command::new("tmux")
-            .args(["select-pane", "-t", &session, "-T", "clean-title"])
-            .status();
-        Tmux {
-            session,
-            _state: state,
-        }
-    }
+use tmux::Tmux;
 
-    fn send(&self, keys: &[&str]) {
-        let status = Command::new("tmux")
-            .args(["send-keys", "-t", &self.session])
-            .args(keys)
-            .status()
-            .expect("send-keys");
-        assert!(status.success());
-    }
-
-    fn query(&self, format: &str) -> String {
-        let out = Command::new("tmux")
-            .args(["display-message", "-p", "-t", &self.session, format])
-            .output()
-            .expect("display-message");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn screen(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.session])
-            .output()
-            .expect("capture-pane");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "timed out waiting for {what}:\n{screen}"
-            );
-            sleep(Duration::from_millis(100));
-        }
-    }
-
-    /// The pid of the chronicle running under the pane's shell.
-    fn chronicle_pid(&self) -> String {
-        let shell = self.query("#{pane_pid}");
-        let out = Command::new("pgrep")
-            .args(["-P", &shell])
-            .output()
-            .expect("pgrep");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.session])
-            .stderr(std::process::Stdio::null())
-            .status();
-    }
+/// A shell in tmux whose pane title is known, to see whether data changes it (tmux sets a
+/// title of its own at start).
+fn start(name: &str) -> Tmux {
+    let tmux = Tmux::start(name, env!("CARGO_MANIFEST_DIR"));
+    let _ = Command::new("tmux")
+        .args(["select-pane", "-t", &tmux.session, "-T", "clean-title"])
+        .status();
+    tmux
 }
 
 #[test]
@@ -119,7 +32,7 @@ fn hostile_data_cannot_set_the_title_or_clear_the_screen() {
     let root = hostile_dataset(temp.path());
     let link = temp.path().join("hostile");
     std::os::unix::fs::symlink(&root, &link).expect("symlink");
-    let tmux = Tmux::start("escapes");
+    let tmux = start("escapes");
     tmux.send(&["echo MARKER-$((2+3))-BEFORE", "Enter"]);
     tmux.wait_for("the marker", |s| s.contains("MARKER-5-BEFORE"));
     tmux.send(&[
@@ -156,12 +69,12 @@ fn hostile_data_cannot_set_the_title_or_clear_the_screen() {
 
 #[test]
 fn sighup_restores_the_terminal_and_exits_129() {
-    let tmux = Tmux::start("sighup");
+    let tmux = start("sighup");
     tmux.send(&[&format!("{BIN} {SMALL}; echo EXITED=$?"), "Enter"]);
     tmux.wait_for("the browser", |s| {
         s.contains("Events · 3") && s.contains("Detail")
     });
-    let pid = tmux.chronicle_pid();
+    let pid = tmux.child_pid();
     assert!(!pid.is_empty());
     assert!(Command::new("kill")
         .args(["-HUP", &pid])
@@ -177,7 +90,7 @@ fn sighup_restores_the_terminal_and_exits_129() {
 
 #[test]
 fn ctrl_z_hands_the_terminal_back_and_fg_takes_it_again() {
-    let tmux = Tmux::start("suspend");
+    let tmux = start("suspend");
     // One command, not a list: bash runs the rest of a list once the job stops.
     tmux.send(&[&format!("{BIN} {SMALL}"), "Enter"]);
     tmux.wait_for("the browser", |s| {
