@@ -132,7 +132,8 @@ fn axis(app: &App, width: usize, first: usize, last: usize, cols: usize) -> Line
     );
     // The selected bucket's description first; the end labels only where they fit beside it.
     let mut taken = width..width;
-    if let Some(bucket) = app.selected_bucket().filter(|b| (first..last).contains(b)) {
+    let selected = app.selected_bucket().filter(|b| (first..last).contains(b));
+    if let Some(bucket) = selected {
         let count = density.counts[bucket];
         let mut about = format!(
             "{}: {}",
@@ -163,7 +164,9 @@ fn axis(app: &App, width: usize, first: usize, last: usize, cols: usize) -> Line
     } else {
         taken.end
     };
-    if right_at > left_end && right_at > taken.end {
+    // The last bucket selected: its description already names it.
+    let right_repeats = selected == Some(last.saturating_sub(1));
+    if right_at > left_end && right_at > taken.end && !right_repeats {
         put(&mut cells, right_at, &right, theme::STRIP_AXIS);
     }
     let spans: Vec<Span<'static>> = cells

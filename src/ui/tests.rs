@@ -520,3 +520,18 @@ fn find_highlights_matches_in_the_detail_summary() {
     assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
     assert!(!buffer[(x - 2, y)].modifier.contains(Modifier::UNDERLINED));
 }
+
+#[test]
+fn the_strip_names_the_last_bucket_once_when_it_is_selected() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 100, 30);
+    for _ in 0..4 {
+        app.update(Action::ZoomOut);
+    }
+    app.update(Action::ZoomIn);
+    app.update(Action::Move(Motion::Last));
+    let buffer = render(&app, 100, 30);
+    let axis = text(&buffer).lines().nth(2).unwrap_or_default().to_string();
+    assert!(axis.contains("2022-02: 1 event"), "{axis}");
+    assert_eq!(axis.matches("2022-02").count(), 1, "{axis}");
+}
