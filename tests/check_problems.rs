@@ -7,46 +7,14 @@ use std::path::Path;
 use chronicle::files::DatasetLocation;
 use chronicle::load::load;
 
-const SMALL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small");
+#[path = "support/dataset.rs"]
+mod dataset;
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create temp dataset");
-    for entry in fs::read_dir(from).expect("read fixture") {
-        let entry = entry.expect("fixture entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copy fixture file");
-        }
-    }
-}
+use dataset::{broken, copy_dir, replace_in, SMALL};
 
-/// Copies the small dataset, lets `edit` break it, loads it, and returns the problems as the
-/// user sees them, with the temporary folder's path replaced by `DATA`.
+/// The problems after `edit` breaks a fresh copy of the small dataset, given its folder.
 fn problems_after(edit: impl FnOnce(&Path)) -> Vec<String> {
-    let temp = tempfile::tempdir().expect("temp dir");
-    let root = temp.path().join("data");
-    copy_dir(Path::new(SMALL), &root);
-    edit(&root);
-    match load(&DatasetLocation::Folder(root.clone())) {
-        Ok(_) => Vec::new(),
-        Err(problems) => problems
-            .iter()
-            .map(|p| p.to_string().replace(&root.display().to_string(), "DATA"))
-            .collect(),
-    }
-}
-
-fn replace_in(root: &Path, file: &str, from: &str, to: &str) {
-    let path = root.join(file);
-    let text = fs::read_to_string(&path).expect("read fixture file");
-    assert!(text.contains(from), "{file} does not contain {from:?}");
-    fs::write(&path, text.replacen(from, to, 1)).expect("write fixture file");
-}
-
-fn broken(file: &str, from: &str, to: &str) -> Vec<String> {
-    problems_after(|root| replace_in(root, file, from, to))
+    dataset::problems_after(|copy| edit(&copy.root))
 }
 
 #[test]

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 const BIN: &str = env!("CARGO_BIN_EXE_chronicle");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
+#[path = "support/dataset.rs"]
+mod dataset;
 #[path = "support/tmux.rs"]
 mod tmux;
 
@@ -229,24 +231,10 @@ fn go_to_date_find_and_a_mark_that_survives_a_restart() {
     tmux.wait_for("the shell", |s| s.contains("EXITED=0"));
 }
 
-/// Copies a dataset folder (files and one level of subfolders).
-fn copy_dataset(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).expect("read dataset").flatten() {
-        let path = entry.path();
-        let target = to.join(entry.file_name());
-        if path.is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-            copy_dataset(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
-}
-
 #[test]
 fn an_edit_on_disk_reloads_and_a_broken_one_keeps_the_last_good_timeline() {
     let dataset = tempfile::tempdir().expect("temporary dataset");
-    copy_dataset(&Path::new(ROOT).join("data"), dataset.path());
+    dataset::copy_dir(&Path::new(ROOT).join("data"), dataset.path());
     let tmux = Tmux::start("reload", ROOT);
     tmux.send(&[
         &format!("{BIN} {}; echo EXITED=$?", dataset.path().display()),
