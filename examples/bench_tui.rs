@@ -289,7 +289,9 @@ fn main() {
                         .filter(|e| {
                             e.title.contains(query)
                                 || e.summary.as_deref().is_some_and(|s| s.contains(query))
-                                || e.quotes.iter().any(|q| q.text.contains(query))
+                                || e.quotes
+                                    .iter()
+                                    .any(|q| big.timeline.quote_text(q).contains(query))
                         })
                         .count()
                 })

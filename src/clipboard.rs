@@ -35,7 +35,7 @@ pub fn event_text(timeline: &Timeline, ix: EventIx) -> String {
         let _ = writeln!(
             out,
             "\n“{}”\n— {}, sentence {}",
-            one_line(&quote.text),
+            one_line(quote.text(source)),
             one_line(&source.title),
             quote.sentence_number()
         );

@@ -190,7 +190,7 @@ pub fn write_csv(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) ->
                     "{} [{}]: {}",
                     timeline.source(q.source).id,
                     q.sentence_number(),
-                    q.text
+                    timeline.quote_text(q)
                 )
             })
             .collect();
@@ -200,7 +200,7 @@ pub fn write_csv(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) ->
             .map(|(k, v)| format!("{k}={v}"))
             .collect();
         let cells = [
-            event.id.as_str(),
+            &*event.id,
             &event.date.edtf(),
             &event.title,
             event.kind.as_deref().unwrap_or(""),
@@ -286,7 +286,11 @@ pub fn write_markdown(
             writeln!(
                 out,
                 "> {}",
-                md(&quote.text.split_whitespace().collect::<Vec<_>>().join(" "))
+                md(&quote
+                    .text(source)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "))
             )?;
             writeln!(out, ">")?;
             let title = match &source.url {
@@ -393,7 +397,7 @@ pub fn write_timelinejs(
                 let source = timeline.source(quote.source);
                 text.push_str(&format!(
                     "<blockquote>{}</blockquote><p>— {}</p>",
-                    html(&quote.text),
+                    html(quote.text(source)),
                     html(&source.title)
                 ));
             }
@@ -406,13 +410,10 @@ pub fn write_timelinejs(
                 },
                 // TimelineJS draws one row per group: the event type groups best, and a
                 // timeline read from TimelineJS has its groups as tags.
-                group: event
-                    .kind
-                    .as_deref()
-                    .or(event.tags.first().map(String::as_str)),
+                group: event.kind.as_deref().or(event.tags.first().map(|t| &**t)),
                 display_date: (event.date.is_uncertain() || event.date.is_approximate())
                     .then(|| event.date.to_string()),
-                unique_id: Some(event.id.as_str()),
+                unique_id: Some(&event.id),
             }
         })
         .collect();

@@ -80,6 +80,18 @@ impl DatasetLocation {
         }
     }
 
+    /// The size in bytes of one of the dataset's own files, when it can be told; used only to
+    /// size buffers ahead, never trusted for anything else.
+    pub fn size(&self, relative: &str) -> Option<u64> {
+        match self {
+            DatasetLocation::Bundled => bundled(relative).map(|b| b.len() as u64),
+            DatasetLocation::Memory(files) => in_memory(files, relative).map(|b| b.len() as u64),
+            DatasetLocation::Folder(root) => {
+                std::fs::metadata(root.join(relative)).ok().map(|m| m.len())
+            }
+        }
+    }
+
     /// Reads one of the dataset's own files; `Ok(None)` when it does not exist.
     pub fn read(&self, relative: &str) -> Result<Option<Vec<u8>>, String> {
         match self {

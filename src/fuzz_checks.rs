@@ -172,7 +172,7 @@ pub fn load(data: &[u8]) {
                     assert!(text.is_char_boundary(quote.span.end));
                     assert_eq!(
                         fold(&text[quote.span.clone()]).trim(),
-                        fold(quote.text.trim())
+                        fold(quote.text(source).trim())
                     );
                     assert!(quote.sentences.start < quote.sentences.end);
                     assert!(quote.sentences.end <= source.sentences.len());

@@ -14,6 +14,7 @@ pub mod fuzz_checks;
 pub mod import;
 pub mod input;
 pub mod keymap;
+pub mod labels;
 pub mod load;
 pub mod model;
 pub mod problem;

@@ -2,6 +2,7 @@
 //! Nothing here knows about JSON or terminals.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::date::EdtfDate;
 
@@ -132,11 +133,17 @@ impl Source {
     }
 }
 
+/// A short text that many events share (a type, a place, a tag), stored once however many
+/// events carry it: a million events name a few dozen types and places.
+pub type Label = Arc<str>;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quote {
     pub source: SourceId,
-    /// The quote as the record gives it.
-    pub text: String,
+    /// The quote as the record gives it, kept only where that differs from the source's words
+    /// at `span` (other white space or quote marks); `None` means those words are the quote.
+    /// Verbatim quotes, nearly all of them, are not stored twice. Read it with `text`.
+    pub written: Option<Box<str>>,
     /// Where the quote lies in the source text, in bytes.
     pub span: Range<usize>,
     /// The 0-based sentences the quote touches (end exclusive, never empty).
@@ -144,6 +151,35 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// The quote's text: as written in the record, which is the source's own words unless
+    /// `written` says otherwise. `source` must be the quote's source.
+    pub fn text<'a>(&'a self, source: &'a Source) -> &'a str {
+        match &self.written {
+            Some(written) => written,
+            None => source.text.get(self.span.clone()).unwrap_or(""),
+        }
+    }
+
+    /// A quote as a record wrote it, its place in the source not yet found.
+    pub fn unplaced(source: SourceId, text: impl Into<Box<str>>) -> Quote {
+        Quote {
+            source,
+            written: Some(text.into()),
+            span: 0..0,
+            sentences: 0..0,
+        }
+    }
+
+    /// Records where the quote lies in `source`, and forgets the written text when it is the
+    /// source's own words there.
+    pub fn place(&mut self, source: &Source, span: Range<usize>, sentences: Range<usize>) {
+        if self.written.as_deref() == source.text.get(span.clone()) {
+            self.written = None;
+        }
+        self.span = span;
+        self.sentences = sentences;
+    }
+
     /// The first sentence the quote lies in, 1-based as shown to people.
     pub fn sentence_number(&self) -> usize {
         self.sentences.start + 1
@@ -152,16 +188,55 @@ impl Quote {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
-    pub id: String,
+    // Boxed strings rather than `String`s: no spare capacity and one word less each, which
+    // over a million events is tens of megabytes.
+    pub id: Box<str>,
     pub date: EdtfDate,
-    pub title: String,
-    pub summary: Option<String>,
-    pub kind: Option<String>,
-    pub actors: Vec<ActorId>,
-    pub location: Option<String>,
-    pub tags: Vec<String>,
+    pub title: Box<str>,
+    pub summary: Option<Box<str>>,
+    pub kind: Option<Label>,
+    pub actors: Box<[ActorId]>,
+    pub location: Option<Label>,
+    pub tags: Box<[Label]>,
     pub quotes: Vec<Quote>,
     /// Further named facts from the record's origin (e.g. an importer's codes and scores),
     /// shown in the detail pane, sorted by name.
     pub attributes: Vec<(String, String)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> Source {
+        Source {
+            id: "s".into(),
+            title: "S".into(),
+            publisher: None,
+            url: None,
+            published: None,
+            file: "s.txt".into(),
+            text: text.into(),
+            sentences: crate::sentences::split_sentences(text),
+        }
+    }
+
+    #[test]
+    fn a_verbatim_quote_is_read_from_its_source_and_not_stored_twice() {
+        let source = source("He said: the talks failed. Then he left.");
+        let mut quote = Quote::unplaced(SourceId(0), "the talks failed.");
+        quote.place(&source, 9..26, 0..1);
+        assert_eq!(source.sentences.len(), 2);
+        assert_eq!(quote.written, None);
+        assert_eq!(quote.text(&source), "the talks failed.");
+    }
+
+    #[test]
+    fn a_quote_written_differently_keeps_its_own_text() {
+        let source = source("He said: the talks\n   failed. Then he left.");
+        let mut quote = Quote::unplaced(SourceId(0), "the talks failed.");
+        quote.place(&source, 9..29, 0..1);
+        assert_eq!(quote.written.as_deref(), Some("the talks failed."));
+        assert_eq!(quote.text(&source), "the talks failed.");
+    }
 }

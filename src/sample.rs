@@ -204,7 +204,7 @@ fn quote(sources: &[Source], source: SourceId, text: &str) -> Quote {
     let last = doc.sentence_at(span.end.saturating_sub(1));
     Quote {
         source,
-        text: text.into(),
+        written: None,
         span,
         sentences: first..last + 1,
     }
@@ -215,14 +215,17 @@ fn event(id: &str, date: &str, title: &str, actors: &[u32], quotes: Vec<Quote>) 
         id: id.into(),
         date: EdtfDate::parse(date).unwrap_or_else(|e| panic!("sample date {date}: {e}")),
         title: title.into(),
-        summary: Some(format!(
-            "{title}. This is a sample event written by hand for tests; it has {} quote(s).",
-            quotes.len()
-        )),
+        summary: Some(
+            format!(
+                "{title}. This is a sample event written by hand for tests; it has {} quote(s).",
+                quotes.len()
+            )
+            .into(),
+        ),
         kind: Some("diplomacy".into()),
         actors: actors.iter().copied().map(ActorId).collect(),
         location: Some("Moscow".into()),
-        tags: vec!["sample".into(), "ukraine".into()],
+        tags: Box::new(["sample".into(), "ukraine".into()]),
         quotes,
         attributes: Vec::new(),
     }

@@ -9,7 +9,7 @@ use rustc_hash::FxHasher;
 use chrono::Datelike;
 
 use crate::date::{EdtfDate, Precision};
-use crate::model::{Actor, ActorId, Event, EventIx, Source, SourceId};
+use crate::model::{Actor, ActorId, Event, EventIx, Quote, Source, SourceId};
 
 /// Events sorted by date (start, then finer precision first, then id), with their actors and
 /// sources. Filtered views elsewhere are lists of `EventIx` into `events`, never copies.
@@ -91,7 +91,7 @@ pub fn timeline_order(a: &Event, b: &Event) -> Ordering {
 /// runs of equal dates. With a million events that is the difference between a few hundred
 /// milliseconds and several seconds.
 fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
-    let keys: Vec<DateKey> = events.iter().map(|e| DateKey::of(&e.date)).collect();
+    let mut keys: Vec<DateKey> = events.iter().map(|e| DateKey::of(&e.date)).collect();
     let mut order: Vec<(i64, u8, i64, u32)> = keys
         .iter()
         .enumerate()
@@ -103,8 +103,8 @@ fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
             run.sort_unstable_by(|a, b| events[a.3 as usize].id.cmp(&events[b.3 as usize].id));
         }
     }
-    // Move each event to its place by following the permutation's cycles: no second array
-    // of a million events, which would double the peak memory of a load.
+    // Move each event (and its key) to its place by following the permutation's cycles: no
+    // second array of a million events, which would double the peak memory of a load.
     let mut events = events;
     let mut placed = vec![false; events.len()];
     for start in 0..events.len() {
@@ -116,11 +116,11 @@ fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
                 break;
             }
             events.swap(at, from);
+            keys.swap(at, from);
             at = from;
         }
     }
-    let sorted_keys = order.iter().map(|o| keys[o.3 as usize]).collect();
-    (events, sorted_keys)
+    (events, keys)
 }
 
 /// Builds the flat sentence → citing events index (see `Timeline::citing`): one pass to count,
@@ -180,7 +180,8 @@ fn sentence_numbers<'a>(
     })
 }
 
-fn id_hash(id: &str) -> u64 {
+/// The hash events are looked up by id with.
+pub(crate) fn id_hash(id: &str) -> u64 {
     let mut hasher = FxHasher::default();
     id.hash(&mut hasher);
     hasher.finish()
@@ -256,6 +257,11 @@ impl Timeline {
         &self.sources
     }
 
+    /// A quote's text, as its record wrote it.
+    pub fn quote_text<'a>(&'a self, quote: &'a Quote) -> &'a str {
+        quote.text(self.source(quote.source))
+    }
+
     pub fn event(&self, ix: EventIx) -> &Event {
         &self.events[ix.index()]
     }
@@ -275,7 +281,7 @@ impl Timeline {
             .iter()
             .take_while(|(h, _)| *h == hash)
             .map(|(_, ix)| *ix)
-            .find(|ix| self.event(*ix).id == id)
+            .find(|ix| &*self.event(*ix).id == id)
     }
 
     pub fn actor_by_id(&self, id: &str) -> Option<ActorId> {
@@ -384,12 +390,12 @@ mod tests {
             kind: None,
             actors: actors.iter().map(|a| ActorId(*a)).collect(),
             location: None,
-            tags: Vec::new(),
+            tags: Box::default(),
             quotes: cited
                 .iter()
                 .map(|s| Quote {
                     source: SourceId(0),
-                    text: String::new(),
+                    written: None,
                     span: 0..0,
                     sentences: *s..*s + 1,
                 })
@@ -424,7 +430,7 @@ mod tests {
 
     fn ids(timeline: &Timeline, view: &[EventIx]) -> Vec<String> {
         view.iter()
-            .map(|ix| timeline.event(*ix).id.clone())
+            .map(|ix| timeline.event(*ix).id.to_string())
             .collect()
     }
 

@@ -52,7 +52,7 @@ fn screen(app: &App, width: u16, height: u16) -> String {
 
 fn selected_id(app: &App, timeline: &chronicle::timeline::Timeline) -> String {
     app.selected_event()
-        .map_or_else(String::new, |e| timeline.event(e).id.clone())
+        .map_or_else(String::new, |e| timeline.event(e).id.to_string())
 }
 
 #[test]

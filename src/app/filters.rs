@@ -60,8 +60,15 @@ impl Filters {
 
     /// Whether the event passes the type and tag filters.
     fn keeps(&self, event: &Event) -> bool {
-        (self.types.is_empty() || event.kind.as_ref().is_some_and(|k| self.types.contains(k)))
-            && self.tags.iter().all(|t| event.tags.contains(t))
+        (self.types.is_empty()
+            || event
+                .kind
+                .as_deref()
+                .is_some_and(|k| self.types.iter().any(|t| t == k)))
+            && self
+                .tags
+                .iter()
+                .all(|t| event.tags.iter().any(|e| **e == **t))
     }
 
     /// The active filters, in the order the filter line shows them.

@@ -108,10 +108,13 @@ impl Needle {
     }
 
     /// Whether the event's title, summary or any quote holds the query.
-    pub fn matches(&self, event: &Event) -> bool {
+    pub fn matches(&self, timeline: &Timeline, event: &Event) -> bool {
         self.is_in(&event.title)
             || event.summary.as_deref().is_some_and(|s| self.is_in(s))
-            || event.quotes.iter().any(|q| self.is_in(&q.text))
+            || event
+                .quotes
+                .iter()
+                .any(|q| self.is_in(timeline.quote_text(q)))
     }
 }
 
@@ -195,7 +198,7 @@ impl Find {
         let hits = view
             .iter()
             .copied()
-            .filter(|ix| needle.matches(timeline.event(*ix)))
+            .filter(|ix| needle.matches(timeline, timeline.event(*ix)))
             .collect();
         Find { needle, hits }
     }
@@ -207,7 +210,7 @@ impl Find {
             return Find::new(timeline, view, needle);
         }
         let mut hits = self.hits;
-        hits.retain(|ix| needle.matches(timeline.event(*ix)));
+        hits.retain(|ix| needle.matches(timeline, timeline.event(*ix)));
         Find { needle, hits }
     }
 

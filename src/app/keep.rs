@@ -66,7 +66,7 @@ impl App<'_> {
     pub fn carry(&self) -> Carried {
         let t = self.timeline;
         Carried {
-            selected: self.selected_event().map(|e| t.event(e).id.clone()),
+            selected: self.selected_event().map(|e| t.event(e).id.to_string()),
             actors: self
                 .filter
                 .actors
@@ -143,7 +143,7 @@ impl App<'_> {
             self.message = Some("No event is selected.".into());
             return;
         };
-        let id = self.timeline.event(event).id.clone();
+        let id = self.timeline.event(event).id.to_string();
         if self.marks.remove(&id) {
             self.message = Some("Mark removed.".into());
         } else {

@@ -786,7 +786,7 @@ impl<'t> App<'t> {
         self.quotes.selected = self.quotes.selected.min(quotes.len() - 1);
         let heights: Vec<usize> = quotes
             .iter()
-            .map(|q| layout::quote_height(q, width))
+            .map(|q| layout::quote_height(self.timeline.quote_text(q), width))
             .collect();
         let start: usize = heights[..self.quotes.selected].iter().sum();
         // The separator line after the quote need not be in view.

@@ -84,7 +84,7 @@ impl App<'_> {
                 .event(e)
                 .quotes
                 .iter()
-                .map(|q| layout::quote_height(q, width))
+                .map(|q| layout::quote_height(self.timeline.quote_text(q), width))
                 .sum()
         });
         self.quotes.offset = self.quotes.offset.min(total.saturating_sub(height));
@@ -145,7 +145,8 @@ impl App<'_> {
                 if let Some(event) = self.selected_event() {
                     let mut start = 0;
                     for (i, quote) in self.timeline.event(event).quotes.iter().enumerate() {
-                        let end = start + layout::quote_height(quote, width);
+                        let end =
+                            start + layout::quote_height(self.timeline.quote_text(quote), width);
                         if target < end {
                             self.quotes.selected = i;
                             break;

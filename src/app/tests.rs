@@ -14,7 +14,7 @@ fn app(timeline: &Timeline) -> App<'_> {
 }
 
 fn id_of(app: &App, ix: Option<EventIx>) -> String {
-    ix.map_or_else(|| "-".into(), |ix| app.timeline.event(ix).id.clone())
+    ix.map_or_else(|| "-".into(), |ix| app.timeline.event(ix).id.to_string())
 }
 
 fn selected_id(app: &App) -> String {
@@ -590,7 +590,7 @@ fn prompt(app: &mut App, kind: PromptKind, text: &str) {
 fn view_ids(app: &App) -> Vec<String> {
     app.view()
         .iter()
-        .map(|ix| app.timeline.event(*ix).id.clone())
+        .map(|ix| app.timeline.event(*ix).id.to_string())
         .collect()
 }
 
@@ -684,7 +684,7 @@ fn find_goes_from_match_to_match_and_wraps() {
     prompt(&mut app, PromptKind::Find, "wagner");
     let hits: Vec<String> = app
         .find()
-        .map(|f| f.hits.iter().map(|e| t.event(*e).id.clone()).collect())
+        .map(|f| f.hits.iter().map(|e| t.event(*e).id.to_string()).collect())
         .unwrap_or_default();
     assert_eq!(hits, ["wagner-mali", "wagner-sanctions"]);
     assert_eq!(selected_id(&app), "wagner-mali", "already on a match");
@@ -815,9 +815,9 @@ fn typed_timeline() -> Timeline {
     for (i, event) in events.iter_mut().enumerate() {
         event.kind = Some(if i % 2 == 0 { "meeting" } else { "statement" }.into());
         event.tags = if i < 3 {
-            vec!["wagner".into()]
+            Box::new(["wagner".into()])
         } else {
-            vec!["nato".into(), "ukraine".into()]
+            Box::new(["nato".into(), "ukraine".into()])
         };
     }
     Timeline::new(events, base.actors().to_vec(), base.sources().to_vec())
@@ -952,7 +952,7 @@ fn carried_state_survives_a_new_timeline() {
     let carried = app.carry();
     // The same events in another timeline, one event fewer, as after an edit.
     let mut events = t.events().to_vec();
-    events.retain(|e| e.id != "nato-warning");
+    events.retain(|e| &*e.id != "nato-warning");
     let next = Timeline::new(events, t.actors().to_vec(), t.sources().to_vec());
     let mut fresh = App::new(&next, "sample");
     fresh.update(Action::Resize {

@@ -48,7 +48,7 @@ pub struct EventLine<'a> {
     actors: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<&'a str>,
-    tags: &'a [String],
+    tags: Vec<&'a str>,
     quotes: Vec<QuoteLine<'a>>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     attributes: BTreeMap<&'a str, &'a str>,
@@ -159,13 +159,13 @@ pub fn event_record<'a>(
             .map(|a| timeline.actor(*a).id.as_str())
             .collect(),
         location: event.location.as_deref(),
-        tags: &event.tags,
+        tags: event.tags.iter().map(|t| &**t).collect(),
         quotes: event
             .quotes
             .iter()
             .map(|q| QuoteLine {
                 source: &timeline.source(q.source).id,
-                text: &q.text,
+                text: timeline.quote_text(q),
                 sentence: sentences.then(|| q.sentence_number()),
             })
             .collect(),

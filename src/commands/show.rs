@@ -9,7 +9,7 @@ use crate::ui::safe_text;
 
 pub fn run(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Failure> {
     let Some(ix) = timeline.event_by_id(id) else {
-        let ids = timeline.events().iter().map(|e| e.id.as_str());
+        let ids = timeline.events().iter().map(|e| &*e.id);
         return Err(Failure::Usage(format!(
             "no event with id '{id}'{}; `chronicle events --json` lists the ids",
             did_you_mean(id, ids)
@@ -53,7 +53,7 @@ pub fn run(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Fa
     for (n, quote) in event.quotes.iter().enumerate() {
         let source = timeline.source(quote.source);
         writeln!(out)?;
-        writeln!(out, "Quote {}: \"{}\"", n + 1, safe(&quote.text))?;
+        writeln!(out, "Quote {}: \"{}\"", n + 1, safe(quote.text(source)))?;
         for sentence in quote.sentences.clone() {
             let text: Vec<&str> = source.sentence_text(sentence).split_whitespace().collect();
             writeln!(

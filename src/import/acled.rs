@@ -301,16 +301,20 @@ fn event(
         .split(';')
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .map(str::to_string)
+        .map(|t| builder.labels.get(t))
         .collect();
     Some(Event {
-        id: id.to_string(),
+        id: id.into(),
         date,
-        title,
-        summary: Some(field("notes").to_string()).filter(|n| !n.is_empty()),
-        kind: Some(kind),
-        actors,
-        location: Some(places.join(", ")).filter(|p| !p.is_empty()),
+        title: title.into(),
+        summary: Some(field("notes"))
+            .filter(|n| !n.is_empty())
+            .map(Box::from),
+        kind: Some(builder.labels.get(&kind)),
+        actors: actors.into(),
+        location: Some(places.join(", "))
+            .filter(|p| !p.is_empty())
+            .map(|p| builder.labels.get(&p)),
         tags,
         quotes: Vec::new(),
         attributes,

@@ -242,16 +242,16 @@ fn event(
     }
     let location = Some(field(layout.action_geo_full_name))
         .filter(|l| !l.is_empty())
-        .map(str::to_string);
+        .map(|l| builder.labels.get(l));
     Some(Event {
-        id: id.to_string(),
+        id: id.into(),
         date,
-        title,
+        title: title.into(),
         summary: None,
-        kind: Some(name),
-        actors,
+        kind: Some(builder.labels.get(&name)),
+        actors: actors.into(),
         location,
-        tags: Vec::new(),
+        tags: Box::default(),
         quotes: Vec::new(),
         attributes,
     })
@@ -594,9 +594,11 @@ fn resolve(
         .filter(|s| *s < source.sentences.len());
     let index = by_offset.or(by_number)?;
     let span = source.sentences.get(index)?.clone();
+    // The quote is the sentence itself, so it is stored as the source's words, not again.
+    source.text.get(span.clone())?;
     Some(Quote {
         source: id,
-        text: source.text.get(span.clone())?.to_string(),
+        written: None,
         span,
         sentences: index..index + 1,
     })

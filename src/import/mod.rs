@@ -320,6 +320,8 @@ pub(crate) struct Builder {
     source_by_key: HashMap<String, SourceId>,
     ids: Ids,
     pub notes: Vec<Problem>,
+    /// Event types, places and tags, each stored once for all the rows that name it.
+    pub labels: crate::labels::Labels,
 }
 
 impl Builder {
@@ -371,14 +373,14 @@ impl Builder {
 
     /// Adds an event; its id must be new.
     pub fn push_event(&mut self, event: Event) -> Result<(), String> {
-        if self.event_index.contains_key(&event.id) {
+        if self.event_index.contains_key(&*event.id) {
             return Err(format!(
                 "duplicate event id {}; ids must be unique across all the files",
                 quoted(&event.id)
             ));
         }
         self.event_index
-            .insert(event.id.clone(), self.events.len() as u32);
+            .insert(event.id.to_string(), self.events.len() as u32);
         self.events.push(event);
         Ok(())
     }
@@ -399,10 +401,11 @@ impl Builder {
             source_by_key,
             ids,
             notes: _,
+            labels,
         } = self;
         // The lookup tables go before the timeline builds its own indexes, so that a large
         // import does not hold both at once.
-        drop((event_index, actor_by_key, source_by_key, ids));
+        drop((event_index, actor_by_key, source_by_key, ids, labels));
         for event in &mut events {
             event.attributes.sort();
         }

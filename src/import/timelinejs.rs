@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::{plain_text, slug, Builder, Input, Rows};
 use crate::date::EdtfDate;
-use crate::model::{Event, Source};
+use crate::model::{Event, Label, Source};
 use crate::problem::{quoted, Problem};
 
 #[derive(Deserialize)]
@@ -304,16 +304,16 @@ fn event(
         .as_deref()
         .map(str::trim)
         .filter(|g| !g.is_empty())
-        .map(|g| vec![g.to_string()])
+        .map(|g| Box::new([Label::from(g)]) as Box<[Label]>)
         .unwrap_or_default();
     Some((
         Event {
-            id,
+            id: id.into(),
             date,
-            title,
-            summary,
+            title: title.into(),
+            summary: summary.map(Box::from),
             kind: None,
-            actors: Vec::new(),
+            actors: Box::default(),
             location: None,
             tags,
             quotes: Vec::new(),

@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::wire::{record_problem, Located, RawEvent};
 use crate::date::EdtfDate;
+use crate::labels::Labels;
 use crate::model::{ActorId, Event, Quote, SourceId};
 use crate::problem::{did_you_mean, quoted, Problem};
 
@@ -72,10 +73,15 @@ fn threads() -> usize {
 pub fn read_lines(
     file: &str,
     mut reader: impl Read,
+    size: Option<u64>,
     refs: &Refs,
     problems: &mut Vec<Problem>,
 ) -> ReadEvents {
     let mut events = ReadEvents::default();
+    let mut reserved = false;
+    // One set of labels per worker, kept from block to block, so that each distinct type,
+    // place and tag is stored at most once per worker.
+    let mut labels: Vec<Labels> = (0..threads()).map(|_| Labels::default()).collect();
     let mut buffer: Vec<u8> = Vec::with_capacity(BLOCK + (BLOCK >> 4));
     let mut line = 1;
     let mut bytes_before = 0;
@@ -122,9 +128,22 @@ pub fn read_lines(
                 return events;
             }
         };
-        for parsed in parse_in_parallel(file, text, line, refs) {
+        for parsed in parse_in_parallel(file, text, line, refs, &mut labels) {
             events.append(parsed.events);
             problems.extend(parsed.problems);
+        }
+        if !reserved {
+            // Growing a list of a million events by doubling copies it again and again and
+            // touches twice the memory; the first block tells how big records are, so the
+            // list is made about the right size at once (unused room costs no memory).
+            reserved = true;
+            if let (Some(size), false) = (size, events.events.is_empty()) {
+                let per_event = (end as u64 / events.events.len() as u64).max(1);
+                let expected = (size / per_event + size / per_event / 16) as usize;
+                let more = expected.saturating_sub(events.events.len());
+                events.events.reserve(more);
+                events.lines.reserve(more);
+            }
         }
         line += count_lines(block);
         bytes_before += end;
@@ -154,10 +173,16 @@ fn count_lines(bytes: &[u8]) -> usize {
 }
 
 /// Splits `text` (whole lines, starting at `first_line`) between the threads.
-fn parse_in_parallel(file: &str, text: &str, first_line: usize, refs: &Refs) -> Vec<Parsed> {
-    let parts = split_at_lines(text, threads());
-    if parts.len() == 1 {
-        return vec![parse_lines(file, text, first_line, refs)];
+fn parse_in_parallel(
+    file: &str,
+    text: &str,
+    first_line: usize,
+    refs: &Refs,
+    labels: &mut [Labels],
+) -> Vec<Parsed> {
+    let parts = split_at_lines(text, labels.len().max(1));
+    if let ([part], [labels, ..]) = (parts.as_slice(), &mut *labels) {
+        return vec![parse_lines(file, part, first_line, refs, labels)];
     }
     let mut starts = Vec::with_capacity(parts.len());
     let mut line = first_line;
@@ -169,7 +194,10 @@ fn parse_in_parallel(file: &str, text: &str, first_line: usize, refs: &Refs) -> 
         let handles: Vec<_> = parts
             .iter()
             .zip(starts)
-            .map(|(part, start)| scope.spawn(move || parse_lines(file, part, start, refs)))
+            .zip(labels.iter_mut())
+            .map(|((part, start), labels)| {
+                scope.spawn(move || parse_lines(file, part, start, refs, labels))
+            })
             .collect();
         handles
             .into_iter()
@@ -202,7 +230,13 @@ fn split_at_lines(text: &str, n: usize) -> Vec<&str> {
     parts
 }
 
-fn parse_lines(file: &str, text: &str, first_line: usize, refs: &Refs) -> Parsed {
+fn parse_lines(
+    file: &str,
+    text: &str,
+    first_line: usize,
+    refs: &Refs,
+    labels: &mut Labels,
+) -> Parsed {
     let mut parsed = Parsed::default();
     for (index, raw_line) in text.split('\n').enumerate() {
         let line_text = raw_line.strip_suffix('\r').unwrap_or(raw_line);
@@ -217,7 +251,8 @@ fn parse_lines(file: &str, text: &str, first_line: usize, refs: &Refs) -> Parsed
                     line,
                     text: line_text,
                 };
-                if let Some(event) = check_record(file, record, refs, &mut parsed.problems) {
+                if let Some(event) = check_record(file, record, refs, labels, &mut parsed.problems)
+                {
                     parsed.events.push(event);
                 }
             }
@@ -236,6 +271,7 @@ pub fn check_record(
     file: &str,
     record: Located<RawEvent>,
     refs: &Refs,
+    labels: &mut Labels,
     problems: &mut Vec<Problem>,
 ) -> Option<(Event, RecordLines)> {
     let raw = &record.value;
@@ -327,14 +363,9 @@ pub fn check_record(
     // Spans and sentences are found later, source by source, for all events at once.
     let quotes = kept_quotes
         .into_iter()
-        .map(|(n, source)| Quote {
-            source,
-            text: raw_quotes
-                .get_mut(n)
-                .and_then(Option::take)
-                .unwrap_or_default(),
-            span: 0..0,
-            sentences: 0..0,
+        .map(|(n, source)| {
+            let text = raw_quotes.get_mut(n).and_then(Option::take);
+            Quote::unplaced(source, text.unwrap_or_default())
         })
         .collect();
     Some((
@@ -343,10 +374,10 @@ pub fn check_record(
             date,
             title: raw.title,
             summary: raw.summary,
-            kind: raw.kind,
-            actors,
-            location: raw.location,
-            tags: raw.tags,
+            kind: raw.kind.map(|kind| labels.get(&kind)),
+            actors: actors.into(),
+            location: raw.location.map(|place| labels.get(&place)),
+            tags: raw.tags.iter().map(|tag| labels.get(tag)).collect(),
             quotes,
             attributes: raw.attributes.into_iter().collect(),
         },

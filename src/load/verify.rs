@@ -52,12 +52,11 @@ pub fn locate_quotes(
                         );
                         reports.push((e, q, Problem::new(file, Some(line), message), false));
                     }
-                    let quote = &mut event.quotes[q];
-                    quote.sentences = sentences_of(source, &found.span);
-                    quote.span = found.span;
+                    let sentences = sentences_of(source, &found.span);
+                    event.quotes[q].place(source, found.span, sentences);
                 }
                 None => {
-                    let quote = &event.quotes[q];
+                    let text = event.quotes[q].text(source);
                     let mut problem = Problem::new(
                         file,
                         Some(line),
@@ -66,10 +65,10 @@ pub fn locate_quotes(
                             quoted(&event.id),
                             q + 1,
                             quoted(&source.id),
-                            quoted(&quote.text)
+                            quoted(text)
                         ),
                     );
-                    if let Some((number, sentence)) = closest_sentence(source, &quote.text) {
+                    if let Some((number, sentence)) = closest_sentence(source, text) {
                         problem = problem.with_hint(format!(
                             "closest sentence [{number}]: {}",
                             quoted_up_to(sentence, 300)
@@ -111,7 +110,7 @@ fn find_all(
             .map(|(i, source)| {
                 let texts: Vec<&str> = by_source[*i]
                     .iter()
-                    .map(|&(e, q)| events[e].quotes[q].text.as_str())
+                    .map(|&(e, q)| events[e].quotes[q].text(source))
                     .collect();
                 find_in_source(&source.text, &texts)
             })

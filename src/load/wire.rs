@@ -36,10 +36,10 @@ pub struct RawActor {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
-    pub id: String,
+    pub id: Box<str>,
     pub date: String,
-    pub title: String,
-    pub summary: Option<String>,
+    pub title: Box<str>,
+    pub summary: Option<Box<str>>,
     #[serde(rename = "type")]
     pub kind: Option<String>,
     pub actors: Vec<String>,

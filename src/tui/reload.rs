@@ -103,10 +103,9 @@ fn same_event(
             .zip(&b.actors)
             .all(|(x, y)| ta.actor(*x).id == tb.actor(*y).id)
         && a.quotes.len() == b.quotes.len()
-        && a.quotes
-            .iter()
-            .zip(&b.quotes)
-            .all(|(x, y)| x.text == y.text && ta.source(x.source).id == tb.source(y.source).id)
+        && a.quotes.iter().zip(&b.quotes).all(|(x, y)| {
+            ta.quote_text(x) == tb.quote_text(y) && ta.source(x.source).id == tb.source(y.source).id
+        })
 }
 
 /// The problems of a failed reload, for the status line.
@@ -130,8 +129,8 @@ mod tests {
     fn the_reload_note_counts_added_removed_and_changed_events_by_id() {
         let before = sample::timeline();
         let mut events = before.events().to_vec();
-        events.retain(|e| e.id != "invasion");
-        events[0].title.push_str(" (corrected)");
+        events.retain(|e| &*e.id != "invasion");
+        events[0].title = format!("{} (corrected)", events[0].title).into();
         let mut added = events[1].clone();
         added.id = "new-one".into();
         events.push(added);

@@ -4,7 +4,6 @@
 use ratatui::layout::Rect;
 
 use crate::app::Pane;
-use crate::model::Quote;
 use crate::ui::wrap::wrap;
 
 /// Below this the browser shows only "terminal too small".
@@ -167,13 +166,13 @@ pub fn compute(area: Rect, source_open: bool, focus: Pane) -> Screen {
 
 /// Rows one quote takes in the quotes pane `width` columns wide: a header line naming the
 /// source and sentence, the wrapped quote, and a blank separator line.
-pub fn quote_height(quote: &Quote, width: usize) -> usize {
-    1 + quote_lines(quote, width).len() + 1
+pub fn quote_height(text: &str, width: usize) -> usize {
+    1 + quote_lines(text, width).len() + 1
 }
 
 /// The quote text wrapped for the quotes pane (indented by two columns).
-pub fn quote_lines(quote: &Quote, width: usize) -> Vec<std::ops::Range<usize>> {
-    wrap(&quote.text, width.saturating_sub(2).max(1))
+pub fn quote_lines(text: &str, width: usize) -> Vec<std::ops::Range<usize>> {
+    wrap(text, width.saturating_sub(2).max(1))
 }
 
 #[cfg(test)]

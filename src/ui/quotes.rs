@@ -39,6 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     for (i, quote) in quotes.iter().enumerate() {
         let selected = i == app.quotes.selected;
         let source = app.timeline.source(quote.source);
+        let quote_text = quote.text(source);
         let header_style = match (selected, focused) {
             (true, true) => theme::SELECTED,
             (true, false) => theme::SELECTED_UNFOCUSED,
@@ -51,11 +52,11 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         let found = app
             .find
             .as_ref()
-            .map(|f| f.needle.ranges(&quote.text))
+            .map(|f| f.needle.ranges(quote_text))
             .unwrap_or_default();
-        for range in quote_lines(quote, width) {
+        for range in quote_lines(quote_text, width) {
             let start = range.start;
-            let text = quote.text.get(range).unwrap_or("");
+            let text = quote_text.get(range).unwrap_or("");
             let mut spans = vec![Span::styled(bar, theme::MARK)];
             spans.extend(styled(
                 text.char_indices().map(|(i, c)| {

@@ -148,7 +148,7 @@ fn the_source_view_highlights_the_sentence_and_emphasises_the_quote() {
         app.update(Action::Move(Motion::Down));
     }
     assert_eq!(
-        app.selected_event().map(|e| timeline.event(e).id.as_str()),
+        app.selected_event().map(|e| &*timeline.event(e).id),
         Some("putin-johnson-call")
     );
     app.update(Action::JumpToSource);
@@ -296,7 +296,7 @@ fn hostile_timeline() -> Timeline {
     events[0].title =
         "Evil\x1b[2J\x07 東京タワー東京タワー東京タワー東京タワー東京タワー \u{202e}rev\u{200b}"
             .into();
-    events[0].actors.clear();
+    events[0].actors = Box::default();
     events[1].title = "e\u{301}te\u{301} 🦀🦀🦀 crabs and combining marks".into();
     let mut actors = base.actors().to_vec();
     actors[0].name = "Vla\u{9b}dimir\tPutin".into();

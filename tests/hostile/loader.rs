@@ -563,7 +563,7 @@ fn quotes_empty_spanning_sentences_and_repeated() {
         .timeline
         .events()
         .iter()
-        .find(|e| e.id == "denial")
+        .find(|e| &*e.id == "denial")
         .expect("denial");
     assert_eq!(denial.quotes[0].sentences.len(), 2);
     // Found twice: the first is used, and the note says so (see output.rs for `check`).
