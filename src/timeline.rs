@@ -18,8 +18,11 @@ pub struct Timeline {
     events: Vec<Event>,
     actors: Vec<Actor>,
     sources: Vec<Source>,
-    /// For each actor, the events involving it, in timeline order.
-    events_by_actor: Vec<Vec<EventIx>>,
+    /// The events involving actor `a`, in timeline order, are
+    /// `actor_events[actor_start[a]..actor_start[a + 1]]`: one flat list rather than a list per
+    /// actor, sized exactly.
+    actor_start: Vec<u32>,
+    actor_events: Vec<EventIx>,
     /// Which events quote which sentence, as one flat list: sentence `n` of source `s` is
     /// number `sentence_base[s] + n` overall, and the events quoting it, in timeline order, are
     /// `citing[citing_start[k]..citing_start[k + 1]]` for that number `k`.
@@ -123,6 +126,43 @@ fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
     (events, keys)
 }
 
+/// Builds the flat actor → events index (see `Timeline::events_of`): one pass to count, one
+/// to fill.
+fn index_actors(events: &[Event], actors: usize) -> (Vec<u32>, Vec<EventIx>) {
+    let mut start = vec![0u32; actors + 1];
+    for event in events {
+        for actor in distinct(&event.actors) {
+            if let Some(count) = start.get_mut(actor.index() + 1) {
+                *count += 1;
+            }
+        }
+    }
+    for a in 0..actors {
+        start[a + 1] += start[a];
+    }
+    let mut fill = start.clone();
+    let mut listed = vec![EventIx(0); start[actors] as usize];
+    for (i, event) in events.iter().enumerate() {
+        for actor in distinct(&event.actors) {
+            if let Some(at) = fill.get_mut(actor.index()) {
+                listed[*at as usize] = EventIx(i as u32);
+                *at += 1;
+            }
+        }
+    }
+    (start, listed)
+}
+
+/// The event's actors, each once: the loader refuses repeats, but a timeline can be built
+/// from elsewhere (an import, a test).
+fn distinct(actors: &[ActorId]) -> impl Iterator<Item = &ActorId> {
+    actors
+        .iter()
+        .enumerate()
+        .filter(|(k, actor)| !actors[..*k].contains(actor))
+        .map(|(_, actor)| actor)
+}
+
 /// Builds the flat sentence → citing events index (see `Timeline::citing`): one pass to count,
 /// one to fill, each event listed once per sentence however many of its quotes touch it.
 fn index_citations(events: &[Event], sources: &[Source]) -> (Vec<u32>, Vec<u32>, Vec<EventIx>) {
@@ -197,18 +237,8 @@ impl Timeline {
             .map(|e| e.date.display_width())
             .max()
             .unwrap_or(0);
-        let mut events_by_actor = vec![Vec::new(); actors.len()];
+        let (actor_start, actor_events) = index_actors(&events, actors.len());
         let (sentence_base, citing_start, citing) = index_citations(&events, &sources);
-        for (i, event) in events.iter().enumerate() {
-            let ix = EventIx(i as u32);
-            for actor in &event.actors {
-                if let Some(list) = events_by_actor.get_mut(actor.index()) {
-                    if list.last() != Some(&ix) {
-                        list.push(ix);
-                    }
-                }
-            }
-        }
         let mut events_by_id: Vec<(u64, EventIx)> = events
             .iter()
             .enumerate()
@@ -224,7 +254,8 @@ impl Timeline {
             events,
             actors,
             sources,
-            events_by_actor,
+            actor_start,
+            actor_events,
             sentence_base,
             citing_start,
             citing,
@@ -295,9 +326,11 @@ impl Timeline {
 
     /// The events involving `actor`, in timeline order.
     pub fn events_of(&self, actor: ActorId) -> &[EventIx] {
-        self.events_by_actor
-            .get(actor.index())
-            .map_or(&[], Vec::as_slice)
+        let a = actor.index();
+        match (self.actor_start.get(a), self.actor_start.get(a + 1)) {
+            (Some(&start), Some(&end)) => &self.actor_events[start as usize..end as usize],
+            _ => &[],
+        }
     }
 
     /// How many events involve `actor`.

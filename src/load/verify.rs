@@ -15,7 +15,49 @@ use crate::quote_index::{self, scan};
 const FEW_QUOTES: usize = 16;
 
 /// Where one quote is: (event index, quote index) in the events read.
-type QuoteRef = (usize, usize);
+type QuoteRef = (u32, u32);
+
+/// Sources searched at a time: results are applied after each round, so that a million
+/// results are never held at once (they would add tens of megabytes to a load's peak).
+const SOURCES_PER_ROUND: usize = 512;
+
+/// Every quote, grouped by source: the quotes of source `s` are
+/// `refs[start[s]..start[s + 1]]`, in event order. One flat list, not one list per source.
+struct BySource {
+    start: Vec<usize>,
+    refs: Vec<QuoteRef>,
+}
+
+impl BySource {
+    fn new(sources: usize, events: &[Event]) -> BySource {
+        let mut start = vec![0usize; sources + 1];
+        for event in events {
+            for quote in &event.quotes {
+                if let Some(count) = start.get_mut(quote.source.index() + 1) {
+                    *count += 1;
+                }
+            }
+        }
+        for s in 0..sources {
+            start[s + 1] += start[s];
+        }
+        let mut fill = start.clone();
+        let mut refs = vec![(0, 0); start[sources]];
+        for (e, event) in events.iter().enumerate() {
+            for (q, quote) in event.quotes.iter().enumerate() {
+                if let Some(at) = fill.get_mut(quote.source.index()) {
+                    refs[*at] = (e as u32, q as u32);
+                    *at += 1;
+                }
+            }
+        }
+        BySource { start, refs }
+    }
+
+    fn of(&self, source: usize) -> &[QuoteRef] {
+        &self.refs[self.start[source]..self.start[source + 1]]
+    }
+}
 
 /// Fills in each quote's span and sentences; reports quotes not found (as problems) and quotes
 /// found more than once (as notes), in line order.
@@ -26,61 +68,57 @@ pub fn locate_quotes(
     problems: &mut Vec<Problem>,
     notes: &mut Vec<Problem>,
 ) {
-    let mut by_source: Vec<Vec<QuoteRef>> = vec![Vec::new(); sources.len()];
-    for (e, event) in read.events.iter().enumerate() {
-        for (q, quote) in event.quotes.iter().enumerate() {
-            if let Some(list) = by_source.get_mut(quote.source.index()) {
-                list.push((e, q));
-            }
-        }
-    }
-    let found = find_all(sources, &by_source, &read.events);
-    let mut reports: Vec<(usize, usize, Problem, bool)> = Vec::new();
-    for ((source, refs), results) in sources.iter().zip(&by_source).zip(found) {
-        for (&(e, q), result) in refs.iter().zip(results) {
-            let line = read.lines[e].quotes;
-            let event = &mut read.events[e];
-            match result {
-                Some(found) => {
-                    if found.occurrences > 1 {
-                        let message = format!(
-                            "event {}, quote {} occurs {} times in source {}; the first is used",
-                            quoted(&event.id),
-                            q + 1,
-                            found.occurrences,
-                            quoted(&source.id)
+    let by_source = BySource::new(sources.len(), &read.events);
+    let mut reports: Vec<(QuoteRef, Problem, bool)> = Vec::new();
+    let numbered: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
+    for round in numbered.chunks(SOURCES_PER_ROUND) {
+        let found = find_all(round, &by_source, &read.events);
+        for (&(s, source), results) in round.iter().zip(found) {
+            for (&(e, q), result) in by_source.of(s).iter().zip(results) {
+                let line = read.lines[e as usize].quotes;
+                let event = &mut read.events[e as usize];
+                match result {
+                    Some(found) => {
+                        if found.occurrences > 1 {
+                            let message = format!(
+                                "event {}, quote {} occurs {} times in source {}; the first is used",
+                                quoted(&event.id),
+                                q + 1,
+                                found.occurrences,
+                                quoted(&source.id)
+                            );
+                            reports.push(((e, q), Problem::new(file, Some(line), message), false));
+                        }
+                        let sentences = sentences_of(source, &found.span);
+                        event.quotes[q as usize].place(source, found.span, sentences);
+                    }
+                    None => {
+                        let text = event.quotes[q as usize].text(source);
+                        let mut problem = Problem::new(
+                            file,
+                            Some(line),
+                            format!(
+                                "event {}, quote {} not found in source {}: {}",
+                                quoted(&event.id),
+                                q + 1,
+                                quoted(&source.id),
+                                quoted(text)
+                            ),
                         );
-                        reports.push((e, q, Problem::new(file, Some(line), message), false));
+                        if let Some((number, sentence)) = closest_sentence(source, text) {
+                            problem = problem.with_hint(format!(
+                                "closest sentence [{number}]: {}",
+                                quoted_up_to(sentence, 300)
+                            ));
+                        }
+                        reports.push(((e, q), problem, true));
                     }
-                    let sentences = sentences_of(source, &found.span);
-                    event.quotes[q].place(source, found.span, sentences);
-                }
-                None => {
-                    let text = event.quotes[q].text(source);
-                    let mut problem = Problem::new(
-                        file,
-                        Some(line),
-                        format!(
-                            "event {}, quote {} not found in source {}: {}",
-                            quoted(&event.id),
-                            q + 1,
-                            quoted(&source.id),
-                            quoted(text)
-                        ),
-                    );
-                    if let Some((number, sentence)) = closest_sentence(source, text) {
-                        problem = problem.with_hint(format!(
-                            "closest sentence [{number}]: {}",
-                            quoted_up_to(sentence, 300)
-                        ));
-                    }
-                    reports.push((e, q, problem, true));
                 }
             }
         }
     }
-    reports.sort_by_key(|(e, q, _, _)| (*e, *q));
-    for (_, _, problem, is_problem) in reports {
+    reports.sort_by_key(|(at, _, _)| *at);
+    for (_, problem, is_problem) in reports {
         if is_problem {
             problems.push(problem);
         } else {
@@ -95,32 +133,33 @@ fn sentences_of(source: &Source, span: &Range<usize>) -> Range<usize> {
     first..last + 1
 }
 
-/// For each source, the result for each of its quotes, in the order of `by_source`.
+/// For each of the `sources` (numbered as in the dataset), the result for each of its
+/// quotes, in the order of `by_source`.
 fn find_all(
-    sources: &[Source],
-    by_source: &[Vec<QuoteRef>],
+    sources: &[(usize, &Source)],
+    by_source: &BySource,
     events: &[Event],
 ) -> Vec<Vec<Option<Found>>> {
     let threads = thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let work: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
-    let chunk = work.len().div_ceil(threads).max(1);
+    let chunk = sources.len().div_ceil(threads).max(1);
     let search = |items: &[(usize, &Source)]| -> Vec<Vec<Option<Found>>> {
         items
             .iter()
             .map(|(i, source)| {
-                let texts: Vec<&str> = by_source[*i]
+                let texts: Vec<&str> = by_source
+                    .of(*i)
                     .iter()
-                    .map(|&(e, q)| events[e].quotes[q].text(source))
+                    .map(|&(e, q)| events[e as usize].quotes[q as usize].text(source))
                     .collect();
                 find_in_source(&source.text, &texts)
             })
             .collect()
     };
-    if threads == 1 || work.len() < 2 {
-        return search(&work);
+    if threads == 1 || sources.len() < 2 {
+        return search(sources);
     }
     thread::scope(|scope| {
-        let handles: Vec<_> = work
+        let handles: Vec<_> = sources
             .chunks(chunk)
             .map(|items| scope.spawn(move || search(items)))
             .collect();

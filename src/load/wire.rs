@@ -21,7 +21,7 @@ pub struct RawSource {
     pub file: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawActor {
     pub id: String,
