@@ -4,6 +4,8 @@
 
 use std::collections::HashSet;
 use std::io::Read;
+use std::ops::Range;
+use std::sync::{mpsc, Arc};
 use std::thread;
 
 use rustc_hash::FxHashMap;
@@ -72,16 +74,70 @@ fn threads() -> usize {
 /// Reads JSON Lines from `reader`, in parallel blocks; problems come back in line order.
 pub fn read_lines(
     file: &str,
-    mut reader: impl Read,
+    reader: impl Read,
     size: Option<u64>,
     refs: &Refs,
     problems: &mut Vec<Problem>,
 ) -> ReadEvents {
+    // The same threads parse every block. A thread started per block would leave its
+    // allocator's part-filled pages behind when it ends: some 150 bytes per event, measured
+    // over a million events.
+    thread::scope(|scope| {
+        let workers: Vec<Worker> = (1..threads())
+            .map(|_| Worker::start(scope, file, refs))
+            .collect();
+        read_blocks(file, reader, size, refs, &workers, problems)
+    })
+}
+
+/// A worker thread's two ends: parts of blocks go in, parsed records come out, in order.
+struct Worker {
+    jobs: mpsc::Sender<Job>,
+    results: mpsc::Receiver<Parsed>,
+}
+
+/// A part of a block for a worker to parse: `block[range]`, starting on line `first_line`.
+struct Job {
+    block: Arc<String>,
+    range: Range<usize>,
+    first_line: usize,
+}
+
+impl Worker {
+    fn start<'scope>(
+        scope: &'scope thread::Scope<'scope, '_>,
+        file: &'scope str,
+        refs: &'scope Refs<'scope>,
+    ) -> Worker {
+        let (jobs, incoming) = mpsc::channel::<Job>();
+        let (done, results) = mpsc::channel();
+        scope.spawn(move || {
+            // Kept from block to block, so that each distinct type, place and tag is stored
+            // at most once per thread.
+            let mut labels = Labels::default();
+            for job in incoming {
+                let text = job.block.get(job.range).unwrap_or("");
+                let parsed = parse_lines(file, text, job.first_line, refs, &mut labels);
+                if done.send(parsed).is_err() {
+                    break;
+                }
+            }
+        });
+        Worker { jobs, results }
+    }
+}
+
+fn read_blocks(
+    file: &str,
+    mut reader: impl Read,
+    size: Option<u64>,
+    refs: &Refs,
+    workers: &[Worker],
+    problems: &mut Vec<Problem>,
+) -> ReadEvents {
     let mut events = ReadEvents::default();
     let mut reserved = false;
-    // One set of labels per worker, kept from block to block, so that each distinct type,
-    // place and tag is stored at most once per worker.
-    let mut labels: Vec<Labels> = (0..threads()).map(|_| Labels::default()).collect();
+    let mut labels = Labels::default();
     let mut buffer: Vec<u8> = Vec::with_capacity(BLOCK + (BLOCK >> 4));
     let mut line = 1;
     let mut bytes_before = 0;
@@ -103,24 +159,29 @@ pub fn read_lines(
                 None => continue, // one line longer than a block: read on
             }
         };
-        let mut block = &buffer[..end];
-        if at_start {
-            block = block.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(block);
-            at_start = false;
-        }
-        let text = match std::str::from_utf8(block) {
+        let mut rest = buffer.split_off(end);
+        rest.reserve(BLOCK + (BLOCK >> 4));
+        let whole = std::mem::replace(&mut buffer, rest);
+        let skip = if at_start && whole.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        at_start = false;
+        let text = match String::from_utf8(whole) {
             Ok(text) => text,
             Err(e) => {
-                let valid = e.valid_up_to();
-                let bad_line = line + count_lines(&block[..valid]);
+                let bytes = e.as_bytes();
+                let valid = e.utf8_error().valid_up_to();
+                let bad_line = line + count_lines(&bytes[..valid]);
                 problems.push(
                     Problem::new(
                         file,
                         Some(bad_line),
                         format!(
                             "not valid UTF-8 text: invalid byte 0x{:02X} at byte offset {}",
-                            block[valid],
-                            bytes_before + (end - block.len()) + valid
+                            bytes[valid],
+                            bytes_before + valid
                         ),
                     )
                     .with_hint("save the file as UTF-8"),
@@ -128,7 +189,8 @@ pub fn read_lines(
                 return events;
             }
         };
-        for parsed in parse_in_parallel(file, text, line, refs, &mut labels) {
+        let block = Arc::new(text);
+        for parsed in parse_block(file, &block, skip, line, refs, &mut labels, workers) {
             events.append(parsed.events);
             problems.extend(parsed.problems);
         }
@@ -145,9 +207,8 @@ pub fn read_lines(
                 events.lines.reserve(more);
             }
         }
-        line += count_lines(block);
+        line += count_lines(block.as_bytes());
         bytes_before += end;
-        buffer.drain(..end);
         if eof {
             return events;
         }
@@ -172,43 +233,58 @@ fn count_lines(bytes: &[u8]) -> usize {
     memchr::memchr_iter(b'\n', bytes).count()
 }
 
-/// Splits `text` (whole lines, starting at `first_line`) between the threads.
-fn parse_in_parallel(
+/// Parses `block[skip..]` (whole lines, starting at `first_line`), split between this thread
+/// and the workers; results in file order.
+fn parse_block(
     file: &str,
-    text: &str,
+    block: &Arc<String>,
+    skip: usize,
     first_line: usize,
     refs: &Refs,
-    labels: &mut [Labels],
+    labels: &mut Labels,
+    workers: &[Worker],
 ) -> Vec<Parsed> {
-    let parts = split_at_lines(text, labels.len().max(1));
-    if let ([part], [labels, ..]) = (parts.as_slice(), &mut *labels) {
-        return vec![parse_lines(file, part, first_line, refs, labels)];
-    }
-    let mut starts = Vec::with_capacity(parts.len());
+    let text = block.get(skip..).unwrap_or("");
+    let parts = split_at_lines(text, workers.len() + 1);
+    let mut jobs = Vec::with_capacity(parts.len());
     let mut line = first_line;
+    let mut offset = skip;
     for part in &parts {
-        starts.push(line);
+        jobs.push((offset..offset + part.len(), line));
         line += count_lines(part.as_bytes());
+        offset += part.len();
     }
-    let mut work = parts.iter().zip(starts).zip(labels.iter_mut());
-    // The first part is parsed on this thread: one thread fewer to start, and the memory this
-    // thread freed earlier (reading sources and actors) is used again rather than left idle.
-    let Some(((first, first_start), first_labels)) = work.next() else {
-        return Vec::new();
-    };
-    thread::scope(|scope| {
-        let handles: Vec<_> = work
-            .map(|((part, start), labels)| {
-                scope.spawn(move || parse_lines(file, part, start, refs, labels))
-            })
-            .collect();
-        let mut parsed = vec![parse_lines(file, first, first_start, refs, first_labels)];
-        parsed.extend(handles.into_iter().map(|h| {
-            // A panic in a worker is a bug; re-raise it rather than lose its events.
-            h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
-        }));
-        parsed
-    })
+    // The first part is parsed on this thread, which meanwhile would only wait, and which
+    // reuses the memory it freed earlier (reading sources and actors).
+    let mut sent = vec![false; jobs.len()];
+    for ((at, (range, line)), worker) in jobs.iter().enumerate().skip(1).zip(workers) {
+        let job = Job {
+            block: Arc::clone(block),
+            range: range.clone(),
+            first_line: *line,
+        };
+        sent[at] = worker.jobs.send(job).is_ok();
+    }
+    jobs.iter()
+        .zip(sent)
+        .enumerate()
+        .map(|(at, ((range, line), sent))| {
+            // Part `at` went to worker `at - 1`.
+            let from_worker = at
+                .checked_sub(1)
+                .and_then(|w| workers.get(w))
+                .filter(|_| sent)
+                .map(|w| &w.results);
+            // A worker that has stopped (a bug: it panicked, and the scope will say so) has
+            // its part parsed here rather than lost.
+            from_worker
+                .and_then(|results| results.recv().ok())
+                .unwrap_or_else(|| {
+                    let text = block.get(range.clone()).unwrap_or("");
+                    parse_lines(file, text, *line, refs, labels)
+                })
+        })
+        .collect()
 }
 
 /// Up to `n` pieces of `text`, each ending at a line end.
@@ -302,7 +378,7 @@ pub fn check_record(
         ));
     }
     let mut actors = Vec::with_capacity(raw.actors.len());
-    for actor in &raw.actors {
+    for actor in raw.actors.iter().map(|a| &**a) {
         match refs.actors.get(actor) {
             Some(id) if actors.contains(id) => problems.push(Problem::new(
                 file,
@@ -326,10 +402,11 @@ pub fn check_record(
     let quotes_line = record.line_of("quotes");
     let mut kept_quotes = Vec::with_capacity(raw.quotes.len());
     for (n, raw_quote) in raw.quotes.iter().enumerate() {
-        if refs.sources_unreadable || refs.broken_sources.contains(&raw_quote.source) {
+        let source_id = &*raw_quote.source;
+        if refs.sources_unreadable || refs.broken_sources.contains(source_id) {
             continue;
         }
-        let Some(source) = refs.sources.get(&raw_quote.source).copied() else {
+        let Some(source) = refs.sources.get(source_id).copied() else {
             problems.push(Problem::new(
                 file,
                 Some(quotes_line),
@@ -337,8 +414,8 @@ pub fn check_record(
                     "event {}, quote {}: unknown source {}{}",
                     name(),
                     n + 1,
-                    quoted(&raw_quote.source),
-                    did_you_mean(&raw_quote.source, refs.sources.keys().map(String::as_str))
+                    quoted(source_id),
+                    did_you_mean(source_id, refs.sources.keys().map(String::as_str))
                 ),
             ));
             continue;
@@ -360,16 +437,15 @@ pub fn check_record(
         None => EdtfDate::parse("0001").ok()?,
     };
     let raw = record.value;
-    let mut raw_quotes: Vec<Option<String>> =
-        raw.quotes.into_iter().map(|q| Some(q.text)).collect();
-    // Spans and sentences are found later, source by source, for all events at once.
-    let quotes = kept_quotes
-        .into_iter()
-        .map(|(n, source)| {
-            let text = raw_quotes.get_mut(n).and_then(Option::take);
-            Quote::unplaced(source, text.unwrap_or_default())
-        })
-        .collect();
+    // Spans and sentences are found later, source by source, for all events at once. The list
+    // is sized exactly: collected from a filter it would hold room for four quotes.
+    let mut quotes = Vec::with_capacity(kept_quotes.len());
+    let mut kept = kept_quotes.into_iter().peekable();
+    for (n, quote) in raw.quotes.into_iter().enumerate() {
+        if let Some((_, source)) = kept.next_if(|(k, _)| *k == n) {
+            quotes.push(Quote::unplaced(source, quote.text));
+        }
+    }
     Some((
         Event {
             id: raw.id,

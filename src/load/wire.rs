@@ -1,9 +1,12 @@
 //! The JSON shapes of a dataset's files, and reading them with exact line numbers.
 //! These structs never leave the loader: they are converted into the domain model.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::ops::Deref;
 
-use serde::de::DeserializeOwned;
+use serde::de::{Deserializer, Visitor};
 use serde::Deserialize;
 
 use crate::problem::Problem;
@@ -33,29 +36,78 @@ pub struct RawActor {
     pub description: Option<String>,
 }
 
+/// An event record. Fields that are only looked up or parsed (date, references, labels)
+/// borrow from the line being read; those the event keeps are read into their own storage.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawEvent {
+pub struct RawEvent<'a> {
     pub id: Box<str>,
-    pub date: String,
+    #[serde(borrow)]
+    pub date: Text<'a>,
     pub title: Box<str>,
     pub summary: Option<Box<str>>,
-    #[serde(rename = "type")]
-    pub kind: Option<String>,
-    pub actors: Vec<String>,
-    pub location: Option<String>,
-    #[serde(default)]
-    pub tags: Vec<String>,
-    pub quotes: Vec<RawQuote>,
+    #[serde(rename = "type", borrow)]
+    pub kind: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub actors: Vec<Text<'a>>,
+    #[serde(borrow)]
+    pub location: Option<Text<'a>>,
+    #[serde(default, borrow)]
+    pub tags: Vec<Text<'a>>,
+    #[serde(borrow)]
+    pub quotes: Vec<RawQuote<'a>>,
     #[serde(default)]
     pub attributes: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawQuote {
-    pub source: String,
-    pub text: String,
+pub struct RawQuote<'a> {
+    #[serde(borrow)]
+    pub source: Text<'a>,
+    pub text: Box<str>,
+}
+
+/// A JSON string read without copying when it has no escapes (nearly always), and unescaped
+/// into its own storage when it has. A million events hold some ten million such strings that
+/// are looked up or parsed and then dropped; copying each would cost more than the parse.
+#[derive(Debug)]
+pub struct Text<'a>(Cow<'a, str>);
+
+impl Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(text)))
+            }
+
+            fn visit_str<E>(self, text: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(text.to_owned())))
+            }
+
+            fn visit_string<E>(self, text: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(text)))
+            }
+        }
+
+        deserializer.deserialize_str(TextVisitor)
+    }
 }
 
 /// A record together with the text it was read from, so later checks can point at its fields.
@@ -158,7 +210,7 @@ pub fn record_problem(
 /// Reads a file holding a JSON array of records. A syntax error stops the file (nothing after
 /// it can be trusted) and gives `None`; a record of the wrong shape is reported and the others
 /// still read.
-pub fn read_array<'a, T: DeserializeOwned>(
+pub fn read_array<'a, T: Deserialize<'a>>(
     file: &str,
     text: &'a str,
     what: &str,
@@ -295,6 +347,20 @@ mod tests {
         assert_eq!(parts, ["{\"a\": [1, 2]}", "\"x,]\"", "3"]);
         assert_eq!(array_elements("{}"), None);
         assert_eq!(array_elements("[]"), Some(vec![]));
+    }
+
+    #[test]
+    fn reads_escaped_strings_where_it_would_borrow_plain_ones() {
+        let line = r#"{"id": "e1", "date": "2021\u002d12", "title": "T", "actors": ["a\u0031", "b"],
+            "type": "t\"q", "tags": ["x\ny"], "quotes": [{"source": "s\/1", "text": "q"}]}"#;
+        let event: RawEvent = serde_json::from_str(line).expect("a valid record");
+        assert_eq!(&*event.date, "2021-12");
+        let actors: Vec<&str> = event.actors.iter().map(|a| &**a).collect();
+        assert_eq!(actors, ["a1", "b"]);
+        assert!(matches!(event.actors[1].0, Cow::Borrowed(_)));
+        assert_eq!(event.kind.as_deref(), Some("t\"q"));
+        assert_eq!(&*event.tags[0], "x\ny");
+        assert_eq!(&*event.quotes[0].source, "s/1");
     }
 
     #[test]
