@@ -5,6 +5,7 @@ mod verify;
 mod wire;
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
@@ -69,6 +70,61 @@ pub fn load(location: &DatasetLocation) -> Result<Dataset, Vec<Problem>> {
     } else {
         Err(loader.problems)
     }
+}
+
+/// A source file's text and sentences, or why it could not be had.
+type SourceRead = Result<(String, Vec<Range<usize>>), Unreadable>;
+
+enum Unreadable {
+    /// It could not be opened or read (the message says why).
+    Missing(String),
+    /// It was read but is not text.
+    NotText(Problem),
+}
+
+/// Reads and splits the text file of every source record that names one, on every core; in
+/// record order, `None` for records without a file.
+fn read_sources(
+    location: &DatasetLocation,
+    records: &[Located<RawSource>],
+) -> Vec<Option<SourceRead>> {
+    let read = |records: &[Located<RawSource>]| -> Vec<Option<SourceRead>> {
+        records
+            .iter()
+            .map(|record| {
+                let relative = record.value.file.as_deref()?;
+                let read = match location.read_source(relative) {
+                    Ok(bytes) => source_text(&location.display(relative), bytes)
+                        .map(|text| {
+                            let sentences = split_sentences(&text);
+                            (text, sentences)
+                        })
+                        .map_err(Unreadable::NotText),
+                    Err(message) => Err(Unreadable::Missing(message)),
+                };
+                Some(read)
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads == 1 || records.len() < 64 {
+        return read(records);
+    }
+    let chunk = records.len().div_ceil(threads);
+    let mut chunks = records.chunks(chunk);
+    let first = chunks.next().unwrap_or(&[]);
+    std::thread::scope(|scope| {
+        let others: Vec<_> = chunks.map(|c| scope.spawn(move || read(c))).collect();
+        let mut all = read(first);
+        for other in others {
+            all.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        all
+    })
 }
 
 /// A source document's text: UTF-8, not binary (no NUL byte) and not empty.
@@ -208,7 +264,10 @@ impl Loader<'_> {
             self.sources_unreadable = true;
         }
         let mut first_line: HashMap<String, usize> = HashMap::new();
-        for record in records {
+        // Ten thousand files are read and split into sentences on every core first; what is
+        // wrong with them is reported below, record by record, in file order.
+        let mut texts = read_sources(self.location, &records);
+        for (record, text) in records.into_iter().zip(&mut texts) {
             let raw = &record.value;
             let problem = |line: usize, message: String| Problem::new(&file, Some(line), message);
             if !self.check_id(&file, &record, &raw.id, "source", &mut first_line) {
@@ -228,11 +287,10 @@ impl Loader<'_> {
                     ));
                 }
             }
-            let text = match &raw.file {
-                Some(file) => self.read_source_text(&record, file),
-                None => String::new(),
+            let (text, sentences) = match (&raw.file, text.take()) {
+                (Some(file), Some(read)) => self.source_text_or_problem(&record, file, read),
+                _ => (String::new(), Vec::new()),
             };
-            let sentences = split_sentences(&text);
             let id = SourceId(loaded.sources.len() as u32);
             loaded.by_id.insert(raw.id.clone(), id);
             let raw = record.value;
@@ -250,31 +308,31 @@ impl Loader<'_> {
         loaded
     }
 
-    /// Reads a source's text file; on failure reports it, marks the source broken and gives
-    /// an empty text.
-    /// A source's text, or an empty one with the problem reported (and the source marked
-    /// broken, so that its quotes are not reported again).
-    fn read_source_text(&mut self, record: &Located<RawSource>, relative: &str) -> String {
-        let file = self.location.display(SOURCES_FILE);
-        let raw = &record.value;
-        let (message, hint) = match self.location.read_source(relative) {
-            Ok(bytes) => {
-                let shown = self.location.display(relative);
-                match source_text(&shown, bytes) {
-                    Ok(text) => return text,
-                    Err(p) => (
-                        format!("source file {}: {}", quoted(relative), p.message),
-                        p.hint,
-                    ),
-                }
+    /// A source's text and sentences as read, or, when it could not be read, empty ones with
+    /// the problem reported (and the source marked broken, so that its quotes are not reported
+    /// again).
+    fn source_text_or_problem(
+        &mut self,
+        record: &Located<RawSource>,
+        relative: &str,
+        read: SourceRead,
+    ) -> (String, Vec<Range<usize>>) {
+        let (message, hint) = match read {
+            Ok(text) => return text,
+            Err(Unreadable::Missing(message)) => {
+                (format!("source file {} {message}", quoted(relative)), None)
             }
-            Err(message) => (format!("source file {} {message}", quoted(relative)), None),
+            Err(Unreadable::NotText(p)) => (
+                format!("source file {}: {}", quoted(relative), p.message),
+                p.hint,
+            ),
         };
-        self.broken_sources.insert(raw.id.clone());
+        self.broken_sources.insert(record.value.id.clone());
+        let file = self.location.display(SOURCES_FILE);
         let mut problem = Problem::new(file, Some(record.line_of("file")), message);
         problem.hint = hint;
         self.problems.push(problem);
-        String::new()
+        (String::new(), Vec::new())
     }
 
     /// Checks a record's id: present and not seen before. Returns whether to keep the record.
