@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::files::DatasetLocation;
 use crate::import::{self, Options};
-use crate::load::{load, Dataset};
+use crate::load::{load_showing, Dataset, Progress};
 use crate::problem::Problem;
 
 /// A dataset ready to use, with the import's row counts when it came from export files.
@@ -33,10 +33,10 @@ pub struct Failed {
 }
 
 /// Opens `paths`: no path or one folder is a dataset; anything else is export files.
-pub fn open(paths: &[PathBuf], options: &Options) -> Result<Opened, Failed> {
+pub fn open(paths: &[PathBuf], options: &Options, progress: &Progress) -> Result<Opened, Failed> {
     match paths {
-        [] => open_dataset(None),
-        [one] if one.is_dir() => open_dataset(Some(one.clone())),
+        [] => open_dataset(None, progress),
+        [one] if one.is_dir() => open_dataset(Some(one.clone()), progress),
         [one] if !one.exists() => Err(Failed {
             root: one.display().to_string(),
             problems: vec![Problem::new(
@@ -76,9 +76,9 @@ pub fn location_of(paths: &[PathBuf]) -> DatasetLocation {
     }
 }
 
-fn open_dataset(given: Option<PathBuf>) -> Result<Opened, Failed> {
+fn open_dataset(given: Option<PathBuf>, progress: &Progress) -> Result<Opened, Failed> {
     let location = DatasetLocation::resolve(given);
-    load(&location)
+    load_showing(&location, progress)
         .map(|dataset| Opened {
             dataset,
             import: None,

@@ -15,7 +15,7 @@ use chronicle::date::EdtfDate;
 use chronicle::files::DatasetLocation;
 use chronicle::import::Format;
 use chronicle::input::{location_of, open, thousands};
-use chronicle::load::{Dataset, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE};
+use chronicle::load::{Dataset, Progress, Stage, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE};
 use chronicle::tui::InitialFilter;
 
 /// mimalloc keeps less overhead per small allocation than the system allocator and hands
@@ -124,17 +124,38 @@ fn main() -> ExitCode {
     }
 }
 
+/// What the loader is doing, e.g. "reading events 45%" (imports say only "importing").
+fn stage_line(progress: &Progress) -> String {
+    let (read, size) = progress.events_bytes();
+    match progress.stage() {
+        Stage::Events if size > 0 => format!(
+            "{} {}%",
+            Stage::Events.doing(),
+            (read.saturating_mul(100) / size).min(100)
+        ),
+        stage => stage.doing().to_string(),
+    }
+}
+
 /// How long a load runs before it says so: small datasets load silently.
+/// `CHRONICLE_PROGRESS_AFTER_MS` changes it, so that tests can see the line on small data.
 const PROGRESS_AFTER: Duration = Duration::from_millis(300);
+
+fn progress_after() -> Duration {
+    std::env::var("CHRONICLE_PROGRESS_AFTER_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(PROGRESS_AFTER, Duration::from_millis)
+}
 const PROGRESS_EVERY: Duration = Duration::from_millis(250);
 
 /// Runs `load`; when that takes a while and standard error is a terminal, a line there says
-/// what is loading and for how long, so a large dataset never looks like a frozen terminal.
-/// (The loader has no progress hook, so the line counts time and the size of the input rather
-/// than events.)
-fn showing_progress<T>(paths: &[PathBuf], load: impl FnOnce() -> T) -> T {
+/// what is loading, what the loader is doing (with how much of the events file it has read)
+/// and for how long, so a large dataset never looks like a frozen terminal.
+fn showing_progress<T>(paths: &[PathBuf], load: impl FnOnce(&Progress) -> T) -> T {
+    let progress = Progress::default();
     if !io::stderr().is_terminal() {
-        return load();
+        return load(&progress);
     }
     let location = location_of(paths);
     let size: u64 = match (&location, paths) {
@@ -152,17 +173,25 @@ fn showing_progress<T>(paths: &[PathBuf], load: impl FnOnce() -> T) -> T {
             .sum(),
     };
     let name = chronicle::problem::escape_unsafe(&location.display_root()).into_owned();
+    // Files to import are read by the importer, which tells no stages.
+    let importing = !matches!(paths, [] | [_]) || paths.iter().any(|p| !p.is_dir());
     let started = Instant::now();
+    let after = progress_after();
     let done = AtomicBool::new(false);
     let (loaded, shown) = std::thread::scope(|scope| {
         let ticker = scope.spawn(|| {
             let mut shown = false;
             while !done.load(Ordering::Relaxed) {
                 let elapsed = started.elapsed();
-                if elapsed >= PROGRESS_AFTER {
+                if elapsed >= after {
                     eprint!(
-                        "\r\x1b[2Kchronicle: loading {name} ({:.0} MB)… {:.1} s",
+                        "\r\x1b[2Kchronicle: loading {name} ({:.0} MB): {}… {:.1} s",
                         size as f64 / 1e6,
+                        if importing {
+                            "importing".to_string()
+                        } else {
+                            stage_line(&progress)
+                        },
                         elapsed.as_secs_f64()
                     );
                     shown = true;
@@ -171,7 +200,7 @@ fn showing_progress<T>(paths: &[PathBuf], load: impl FnOnce() -> T) -> T {
             }
             shown
         });
-        let loaded = load();
+        let loaded = load(&progress);
         done.store(true, Ordering::Relaxed);
         ticker.thread().unpark();
         (loaded, ticker.join().unwrap_or(false))
@@ -193,9 +222,13 @@ fn load_reporting(inputs: &Inputs, format: Option<Format>) -> Result<Dataset, Fa
         skip_invalid: inputs.skip_invalid,
         articles: inputs.articles.clone(),
     };
+    let shown = |progress: &Progress| open(&inputs.paths, &options, progress);
+    let opened = showing_progress(&inputs.paths, shown);
+    // Locked only now: the progress line is written to standard error from another thread
+    // during the load, and would wait for this lock for ever.
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    match showing_progress(&inputs.paths, || open(&inputs.paths, &options)) {
+    match opened {
         Ok(opened) => {
             for note in &opened.dataset.notes {
                 let _ = writeln!(err, "note: {note}");

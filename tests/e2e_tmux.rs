@@ -94,6 +94,27 @@ fn alive(pid: u32) -> bool {
             .is_ok_and(|stat| !stat.contains(") Z "))
 }
 
+/// The progress line is written from another thread while the dataset loads; it once waited
+/// for ever on a lock of standard error that the loading thread held, so a dataset that took
+/// a moment to load hung the terminal.
+#[test]
+fn the_progress_line_never_holds_up_the_browser() {
+    let tmux = Tmux::start("progress", ROOT);
+    tmux.send(&[
+        &format!("CHRONICLE_PROGRESS_AFTER_MS=0 {BIN} data; echo EXITED=$?"),
+        "Enter",
+    ]);
+    tmux.wait_for("the browser", |s| {
+        s.contains("Events · 22") && s.contains("Detail")
+    });
+    tmux.send(&["q"]);
+    let screen = tmux.wait_for("the shell", |s| s.contains("EXITED=0"));
+    assert!(
+        screen.contains("chronicle: loaded data in"),
+        "the progress line should end with how long the load took:\n{screen}"
+    );
+}
+
 #[test]
 fn sigterm_restores_the_terminal_and_exits_143() {
     let tmux = Tmux::start("sigterm", ROOT);

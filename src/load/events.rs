@@ -10,6 +10,7 @@ use std::thread;
 
 use rustc_hash::FxHashMap;
 
+use super::progress::Progress;
 use super::wire::{record_problem, Located, RawEvent};
 use crate::date::EdtfDate;
 use crate::labels::Labels;
@@ -77,6 +78,7 @@ pub fn read_lines(
     reader: impl Read,
     size: Option<u64>,
     refs: &Refs,
+    progress: &Progress,
     problems: &mut Vec<Problem>,
 ) -> ReadEvents {
     // The same threads parse every block. A thread started per block would leave its
@@ -86,7 +88,7 @@ pub fn read_lines(
         let workers: Vec<Worker> = (1..threads())
             .map(|_| Worker::start(scope, file, refs))
             .collect();
-        read_blocks(file, reader, size, refs, &workers, problems)
+        read_blocks(file, reader, size, refs, &workers, progress, problems)
     })
 }
 
@@ -133,6 +135,7 @@ fn read_blocks(
     size: Option<u64>,
     refs: &Refs,
     workers: &[Worker],
+    progress: &Progress,
     problems: &mut Vec<Problem>,
 ) -> ReadEvents {
     let mut events = ReadEvents::default();
@@ -209,6 +212,7 @@ fn read_blocks(
         }
         line += count_lines(block.as_bytes());
         bytes_before += end;
+        progress.events_read(end as u64);
         if eof {
             return events;
         }

@@ -1,8 +1,11 @@
 //! Loading a dataset folder into a `Timeline`, collecting every problem before reporting.
 
 mod events;
+mod progress;
 mod verify;
 mod wire;
+
+pub use progress::{Progress, Stage};
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -40,6 +43,14 @@ pub const EVENTS_ARRAY_FILE: &str = "events.json";
 
 /// Loads and validates a dataset; on failure, returns every problem found, in file order.
 pub fn load(location: &DatasetLocation) -> Result<Dataset, Vec<Problem>> {
+    load_showing(location, &Progress::default())
+}
+
+/// `load`, telling `progress` how far it has got (for a display on another thread).
+pub fn load_showing(
+    location: &DatasetLocation,
+    progress: &Progress,
+) -> Result<Dataset, Vec<Problem>> {
     if let Err(message) = location.check_root() {
         return Err(vec![Problem::new(location.display_root(), None, message)]);
     }
@@ -52,14 +63,18 @@ pub fn load(location: &DatasetLocation) -> Result<Dataset, Vec<Problem>> {
         sources_unreadable: false,
         actors_unreadable: false,
         phases: Phases::new(),
+        progress,
     };
     let sources = loader.sources();
     loader.phases.done("sources");
+    progress.enter(Stage::Actors);
     let actors = loader.actors();
     loader.phases.done("actors");
+    progress.enter(Stage::Events);
     let events = loader.events(&sources, &actors);
     loader.phases.done("quotes");
     if loader.problems.is_empty() {
+        progress.enter(Stage::Timeline);
         let timeline = Timeline::new(events, actors.actors, sources.sources);
         loader.phases.done("timeline");
         Ok(Dataset {
@@ -199,6 +214,7 @@ struct Loader<'a> {
     sources_unreadable: bool,
     actors_unreadable: bool,
     phases: Phases,
+    progress: &'a Progress,
 }
 
 struct LoadedSources {
@@ -587,7 +603,8 @@ impl Loader<'_> {
             match self.location.open(name) {
                 Ok(Some(reader)) => {
                     let size = self.location.size(name);
-                    events::read_lines(&file, reader, size, &refs, &mut problems)
+                    self.progress.events_size(size.unwrap_or(0));
+                    events::read_lines(&file, reader, size, &refs, self.progress, &mut problems)
                 }
                 Ok(None) => {
                     problems.push(Problem::new(&file, None, "file not found"));
@@ -614,6 +631,7 @@ impl Loader<'_> {
         self.phases.done("events");
         self.check_event_ids(&file, &read, &mut problems);
         self.phases.done("ids");
+        self.progress.enter(Stage::Quotes);
         verify::locate_quotes(
             &file,
             &sources.sources,
