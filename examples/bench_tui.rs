@@ -22,10 +22,17 @@ use chronicle::app::{Action, App, Carried, Motion, PromptKind};
 use chronicle::files::DatasetLocation;
 use chronicle::load::{load, Dataset};
 use chronicle::model::ActorId;
-use chronicle::search::Ranker;
+use chronicle::search::{ActorMatch, MatchedName, Narrowing, Ranker};
+
+/// The browser's allocator (see `src/main.rs`), so that what allocates costs what it does
+/// there: with the system allocator the fuzzy ranking took some 10% longer.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The queries typed one key at a time, as in the issue.
 const TYPED: [&str; 4] = ["k", "ka", "kar", "karo"];
+/// The browser's slice of ranking between keys and frames (`RANKING_SLICE` in `app`).
+const SLICE: Duration = Duration::from_millis(6);
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
 
@@ -322,7 +329,36 @@ fn main() {
     let mut complete: Vec<Vec<Duration>> = vec![Vec::new(); TYPED.len()];
     let mut scratch: Vec<Vec<Duration>> = vec![Vec::new(); TYPED.len()];
     let mut fzf_times: Vec<Vec<Duration>> = vec![Vec::new(); TYPED.len()];
+    // The same typing on a ranker with one thread, round by round beside the browser's, to
+    // see what the threads gain in the same conditions (the machine may be shared).
+    let one_thread = Ranker::new(big.timeline.actors()).with_threads(1);
+    let everyone: Vec<ActorMatch> = big
+        .timeline
+        .actors_by_event_count()
+        .iter()
+        .map(|&actor| ActorMatch {
+            actor,
+            score: 0,
+            matched: MatchedName::Name,
+            indices: Vec::new(),
+        })
+        .collect();
+    let mut alone_complete: Vec<Vec<Duration>> = vec![Vec::new(); TYPED.len()];
     for _ in 0..rounds {
+        let mut narrowing = Narrowing::new(everyone.clone());
+        for (i, query) in TYPED.iter().enumerate() {
+            let actors = big.timeline.actors();
+            alone_complete[i].push(
+                time(|| {
+                    let mut done = narrowing.rank(&one_thread, actors, query, SLICE);
+                    while !done {
+                        done = narrowing.work(&one_thread, actors, SLICE);
+                    }
+                })
+                .0,
+            );
+        }
+        drop(narrowing);
         app_big.update(Action::OpenSearch);
         for (i, query) in TYPED.iter().enumerate() {
             let key = query.chars().last().unwrap_or('k');
@@ -367,14 +403,31 @@ fn main() {
         .filter(|n| n.bytes().any(|b| b.eq_ignore_ascii_case(&b'k')))
         .collect();
     let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().smart_case();
-    let mut alone = Vec::new();
+    let score_all = |names: &[&str]| {
+        names
+            .iter()
+            .filter_map(|n| fuzzy_matcher::FuzzyMatcher::fuzzy_match(&matcher, n, "k"))
+            .count()
+    };
+    // The same names shared among one thread per core, as the browser's ranker shares them,
+    // each a contiguous share: the least a ranking on every core can take.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let (mut alone, mut shared) = (Vec::new(), Vec::new());
     for _ in 0..rounds {
-        alone.push(
+        alone.push(time(|| score_all(&holding)).0);
+        shared.push(
             time(|| {
-                holding
-                    .iter()
-                    .filter_map(|n| fuzzy_matcher::FuzzyMatcher::fuzzy_match(&matcher, n, "k"))
-                    .count()
+                std::thread::scope(|scope| {
+                    let share = holding.len().div_ceil(cores).max(1);
+                    let threads: Vec<_> = holding
+                        .chunks(share)
+                        .map(|part| scope.spawn(|| score_all(part)))
+                        .collect();
+                    threads
+                        .into_iter()
+                        .map(|t| t.join().unwrap_or(0))
+                        .sum::<usize>()
+                })
             })
             .0,
         );
@@ -398,6 +451,15 @@ fn main() {
                 baseline_name: "complete ranking 'k'".into(),
                 baseline: stats(complete[0].clone()),
             });
+            rows.push(Row {
+                what: format!(
+                    "  SkimMatcherV2 alone on the same names shared among {cores} threads"
+                ),
+                target: "",
+                measured: stats(shared.clone()),
+                baseline_name: "complete ranking 'k'".into(),
+                baseline: stats(complete[0].clone()),
+            });
         }
         rows.push(Row {
             what: format!(
@@ -416,6 +478,13 @@ fn main() {
             } else {
                 stats(vec![Duration::from_nanos(1)])
             },
+        });
+        rows.push(Row {
+            what: "  the same ranking on one thread (Narrowing alone, no app around it)".into(),
+            target: "",
+            measured: stats(alone_complete[i].clone()),
+            baseline_name: "complete ranking above".into(),
+            baseline: stats(complete[i].clone()),
         });
         rows.push(Row {
             what: format!("  keystroke '{query}' returns (typing never blocked)"),
