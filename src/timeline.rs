@@ -91,12 +91,14 @@ pub fn timeline_order(a: &Event, b: &Event) -> Ordering {
 }
 
 /// Sorts events into timeline order. The order is computed once per event as plain numbers
-/// (the date, then the first eight bytes of the id) and sorted as such; ids, which live all
+/// (the date, then the first four bytes of the id) and sorted as such; ids, which live all
 /// over the heap, are compared whole only where all of that is equal. With a million events
 /// that is the difference between a few hundred milliseconds and several seconds.
 fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
     let mut keys = date_keys(&events);
-    let mut order: Vec<(i64, i64, u64, u32)> = keys
+    // 24 bytes an event: the start with the precision, the end, and the id's first four
+    // bytes above the event's index.
+    let mut order: Vec<(i64, i64, u64)> = keys
         .iter()
         .zip(&events)
         .enumerate()
@@ -104,13 +106,18 @@ fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
             // Seconds since 1970 need 40 bits for any year EDTF allows: room for the
             // precision below them.
             let start = k.earliest * 8 + k.precision as i64;
-            (start, k.latest, id_prefix(&e.id), i as u32)
+            (
+                start,
+                k.latest,
+                u64::from(id_prefix(&e.id)) << 32 | i as u64,
+            )
         })
         .collect();
     order.sort_unstable();
-    for run in order.chunk_by_mut(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
+    let index = |o: &(i64, i64, u64)| (o.2 & u64::from(u32::MAX)) as usize;
+    for run in order.chunk_by_mut(|a, b| (a.0, a.1, a.2 >> 32) == (b.0, b.1, b.2 >> 32)) {
         if run.len() > 1 {
-            run.sort_unstable_by(|a, b| events[a.3 as usize].id.cmp(&events[b.3 as usize].id));
+            run.sort_unstable_by(|a, b| events[index(a)].id.cmp(&events[index(b)].id));
         }
     }
     // Move each event (and its key) to its place by following the permutation's cycles: no
@@ -121,7 +128,7 @@ fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
         let mut at = start;
         while !placed[at] {
             placed[at] = true;
-            let from = order[at].3 as usize;
+            let from = index(&order[at]);
             if from == start {
                 break;
             }
@@ -133,13 +140,13 @@ fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
     (events, keys)
 }
 
-/// The id's first eight bytes as a number that orders as the bytes do (shorter ids padded
+/// The id's first four bytes as a number that orders as the bytes do (shorter ids padded
 /// with zeros, so "a" comes before "ab").
-fn id_prefix(id: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    let take = id.len().min(8);
+fn id_prefix(id: &str) -> u32 {
+    let mut bytes = [0u8; 4];
+    let take = id.len().min(4);
     bytes[..take].copy_from_slice(&id.as_bytes()[..take]);
-    u64::from_be_bytes(bytes)
+    u32::from_be_bytes(bytes)
 }
 
 /// Every event's `DateKey`, computed on two threads (calendar arithmetic for a million dates)

@@ -120,6 +120,9 @@ impl Worker {
             for job in incoming {
                 let text = job.block.get(job.range).unwrap_or("");
                 let parsed = parse_lines(file, text, job.first_line, refs, &mut labels);
+                // Let go of the block before answering, so that the reader can use its
+                // buffer again for the next block.
+                drop(job.block);
                 if done.send(parsed).is_err() {
                     break;
                 }
@@ -142,6 +145,9 @@ fn read_blocks(
     let mut reserved = false;
     let mut labels = Labels::default();
     let mut buffer: Vec<u8> = Vec::with_capacity(BLOCK + (BLOCK >> 4));
+    // The buffer of the block before, used again once its parse is done: a fresh 8 MB each
+    // block is memory the system must clear again and again.
+    let mut spare: Vec<u8> = Vec::with_capacity(BLOCK + (BLOCK >> 4));
     let mut line = 1;
     let mut bytes_before = 0;
     let mut at_start = true;
@@ -162,9 +168,10 @@ fn read_blocks(
                 None => continue, // one line longer than a block: read on
             }
         };
-        let mut rest = buffer.split_off(end);
-        rest.reserve(BLOCK + (BLOCK >> 4));
-        let whole = std::mem::replace(&mut buffer, rest);
+        spare.clear();
+        spare.extend_from_slice(&buffer[end..]);
+        buffer.truncate(end);
+        let whole = std::mem::replace(&mut buffer, std::mem::take(&mut spare));
         let skip = if at_start && whole.starts_with(b"\xEF\xBB\xBF") {
             3
         } else {
@@ -213,6 +220,9 @@ fn read_blocks(
         line += count_lines(block.as_bytes());
         bytes_before += end;
         progress.events_read(end as u64);
+        if let Ok(text) = Arc::try_unwrap(block) {
+            spare = text.into_bytes();
+        }
         if eof {
             return events;
         }
@@ -320,6 +330,10 @@ fn parse_lines(
     labels: &mut Labels,
 ) -> Parsed {
     let mut parsed = Parsed::default();
+    // About one event a line: sized once rather than grown by doubling.
+    let lines = count_lines(text.as_bytes()) + 1;
+    parsed.events.events.reserve(lines);
+    parsed.events.lines.reserve(lines);
     for (index, raw_line) in text.split('\n').enumerate() {
         let line_text = raw_line.strip_suffix('\r').unwrap_or(raw_line);
         if line_text.trim().is_empty() {

@@ -75,6 +75,8 @@ pub fn load_showing(
     loader.phases.done("quotes");
     if loader.problems.is_empty() {
         progress.enter(Stage::Timeline);
+        // The id tables go before the timeline builds its own indexes: not both at once.
+        drop((sources.by_id, actors.by_id));
         let timeline = Timeline::new(events, actors.actors, sources.sources);
         loader.phases.done("timeline");
         Ok(Dataset {
