@@ -170,10 +170,15 @@ impl Quote {
         }
     }
 
-    /// Records where the quote lies in `source`, and forgets the written text when it is the
-    /// source's own words there.
-    pub fn place(&mut self, source: &Source, span: Range<usize>, sentences: Range<usize>) {
-        if self.written.as_deref() == source.text.get(span.clone()) {
+    /// Whether the quote as written is exactly the source's words at `span`.
+    pub fn is_verbatim_at(&self, source: &Source, span: &Range<usize>) -> bool {
+        self.written.as_deref() == source.text.get(span.clone())
+    }
+
+    /// Records where the quote lies in its source; `verbatim` (see `is_verbatim_at`) forgets
+    /// the written text, which the source then gives.
+    pub fn place(&mut self, span: Range<usize>, sentences: Range<usize>, verbatim: bool) {
+        if verbatim {
             self.written = None;
         }
         self.span = span;
@@ -225,7 +230,8 @@ mod tests {
     fn a_verbatim_quote_is_read_from_its_source_and_not_stored_twice() {
         let source = source("He said: the talks failed. Then he left.");
         let mut quote = Quote::unplaced(SourceId(0), "the talks failed.");
-        quote.place(&source, 9..26, 0..1);
+        assert!(quote.is_verbatim_at(&source, &(9..26)));
+        quote.place(9..26, 0..1, true);
         assert_eq!(source.sentences.len(), 2);
         assert_eq!(quote.written, None);
         assert_eq!(quote.text(&source), "the talks failed.");
@@ -235,7 +241,8 @@ mod tests {
     fn a_quote_written_differently_keeps_its_own_text() {
         let source = source("He said: the talks\n   failed. Then he left.");
         let mut quote = Quote::unplaced(SourceId(0), "the talks failed.");
-        quote.place(&source, 9..29, 0..1);
+        assert!(!quote.is_verbatim_at(&source, &(9..29)));
+        quote.place(9..29, 0..1, false);
         assert_eq!(quote.written.as_deref(), Some("the talks failed."));
         assert_eq!(quote.text(&source), "the talks failed.");
     }

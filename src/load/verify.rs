@@ -5,8 +5,8 @@ use std::ops::Range;
 use std::thread;
 
 use super::events::ReadEvents;
-use crate::model::Event;
 use crate::model::Source;
+use crate::model::{Event, Quote};
 use crate::problem::{quoted, quoted_up_to, Problem};
 use crate::quote::{find_anchored, fold, Found, NormalizedText};
 use crate::quote_index::{self, scan};
@@ -75,7 +75,7 @@ pub fn locate_quotes(
         let found = find_all(round, &by_source, &read.events);
         for (&(s, source), results) in round.iter().zip(found) {
             for (&(e, q), result) in by_source.of(s).iter().zip(results) {
-                let line = read.lines[e as usize].quotes;
+                let line = || read.lines[e as usize].quotes;
                 let event = &mut read.events[e as usize];
                 match result {
                     Some(found) => {
@@ -87,16 +87,19 @@ pub fn locate_quotes(
                                 found.occurrences,
                                 quoted(&source.id)
                             );
-                            reports.push(((e, q), Problem::new(file, Some(line), message), false));
+                            reports.push((
+                                (e, q),
+                                Problem::new(file, Some(line()), message),
+                                false,
+                            ));
                         }
-                        let sentences = sentences_of(source, &found.span);
-                        event.quotes[q as usize].place(source, found.span, sentences);
+                        event.quotes[q as usize].place(found.span, found.sentences, found.verbatim);
                     }
                     None => {
                         let text = event.quotes[q as usize].text(source);
                         let mut problem = Problem::new(
                             file,
-                            Some(line),
+                            Some(line()),
                             format!(
                                 "event {}, quote {} not found in source {}: {}",
                                 quoted(&event.id),
@@ -127,6 +130,16 @@ pub fn locate_quotes(
     }
 }
 
+/// A quote found in its source, with all that placing it needs, worked out by the thread
+/// that found it.
+struct Placed {
+    span: Range<usize>,
+    sentences: Range<usize>,
+    occurrences: usize,
+    /// Whether the quote as written is the source's words there (see `Quote::place`).
+    verbatim: bool,
+}
+
 fn sentences_of(source: &Source, span: &Range<usize>) -> Range<usize> {
     let first = source.sentence_at(span.start);
     let last = source.sentence_at(span.end.saturating_sub(1)).max(first);
@@ -139,34 +152,54 @@ fn find_all(
     sources: &[(usize, &Source)],
     by_source: &BySource,
     events: &[Event],
-) -> Vec<Vec<Option<Found>>> {
+) -> Vec<Vec<Option<Placed>>> {
     let threads = thread::available_parallelism().map_or(1, |n| n.get().min(8));
     let chunk = sources.len().div_ceil(threads).max(1);
-    let search = |items: &[(usize, &Source)]| -> Vec<Vec<Option<Found>>> {
+    let search = |items: &[(usize, &Source)]| -> Vec<Vec<Option<Placed>>> {
         items
             .iter()
             .map(|(i, source)| {
-                let texts: Vec<&str> = by_source
+                let quotes: Vec<&Quote> = by_source
                     .of(*i)
                     .iter()
-                    .map(|&(e, q)| events[e as usize].quotes[q as usize].text(source))
+                    .map(|&(e, q)| &events[e as usize].quotes[q as usize])
                     .collect();
+                let texts: Vec<&str> = quotes.iter().map(|q| q.text(source)).collect();
                 find_in_source(&source.text, &texts)
+                    .into_iter()
+                    .zip(quotes)
+                    .map(|(found, quote)| {
+                        let found = found?;
+                        Some(Placed {
+                            sentences: sentences_of(source, &found.span),
+                            verbatim: quote.is_verbatim_at(source, &found.span),
+                            span: found.span,
+                            occurrences: found.occurrences,
+                        })
+                    })
+                    .collect()
             })
             .collect()
     };
     if threads == 1 || sources.len() < 2 {
         return search(sources);
     }
+    let mut chunks = sources.chunks(chunk);
+    let first = chunks.next().unwrap_or(&[]);
     thread::scope(|scope| {
-        let handles: Vec<_> = sources
-            .chunks(chunk)
+        let handles: Vec<_> = chunks
             .map(|items| scope.spawn(move || search(items)))
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        // This thread searches too, rather than only wait.
+        let mut all = search(first);
+        for handle in handles {
+            all.extend(
+                handle
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        all
     })
 }
 
