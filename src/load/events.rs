@@ -55,7 +55,8 @@ impl ReadEvents {
         self.lines.push(lines);
     }
 
-    fn append(&mut self, mut other: ReadEvents) {
+    /// Moves `other`'s events to the end of these, leaving `other` empty (with its room).
+    fn append(&mut self, other: &mut ReadEvents) {
         self.events.append(&mut other.events);
         self.lines.append(&mut other.lines);
     }
@@ -103,6 +104,8 @@ struct Job {
     block: Arc<String>,
     range: Range<usize>,
     first_line: usize,
+    /// Emptied lists from an earlier block to parse into (see `parse_lines`).
+    into: Parsed,
 }
 
 impl Worker {
@@ -119,7 +122,7 @@ impl Worker {
             let mut labels = Labels::default();
             for job in incoming {
                 let text = job.block.get(job.range).unwrap_or("");
-                let parsed = parse_lines(file, text, job.first_line, refs, &mut labels);
+                let parsed = parse_lines(file, text, job.first_line, refs, &mut labels, job.into);
                 // Let go of the block before answering, so that the reader can use its
                 // buffer again for the next block.
                 drop(job.block);
@@ -148,6 +151,8 @@ fn read_blocks(
     // The buffer of the block before, used again once its parse is done: a fresh 8 MB each
     // block is memory the system must clear again and again.
     let mut spare: Vec<u8> = Vec::with_capacity(BLOCK + (BLOCK >> 4));
+    // Likewise each part's lists, emptied into `events` and handed out again.
+    let mut emptied: Vec<Parsed> = Vec::new();
     let mut line = 1;
     let mut bytes_before = 0;
     let mut at_start = true;
@@ -200,9 +205,20 @@ fn read_blocks(
             }
         };
         let block = Arc::new(text);
-        for parsed in parse_block(file, &block, skip, line, refs, &mut labels, workers) {
-            events.append(parsed.events);
-            problems.extend(parsed.problems);
+        let parsed = parse_block(
+            file,
+            &block,
+            skip,
+            line,
+            refs,
+            &mut labels,
+            workers,
+            &mut emptied,
+        );
+        for mut part in parsed {
+            events.append(&mut part.events);
+            problems.append(&mut part.problems);
+            emptied.push(part);
         }
         if !reserved {
             // Growing a list of a million events by doubling copies it again and again and
@@ -257,6 +273,7 @@ fn parse_block(
     refs: &Refs,
     labels: &mut Labels,
     workers: &[Worker],
+    emptied: &mut Vec<Parsed>,
 ) -> Vec<Parsed> {
     let text = block.get(skip..).unwrap_or("");
     let parts = split_at_lines(text, workers.len() + 1);
@@ -264,25 +281,30 @@ fn parse_block(
     let mut line = first_line;
     let mut offset = skip;
     for part in &parts {
-        jobs.push((offset..offset + part.len(), line));
+        jobs.push((
+            offset..offset + part.len(),
+            line,
+            emptied.pop().unwrap_or_default(),
+        ));
         line += count_lines(part.as_bytes());
         offset += part.len();
     }
     // The first part is parsed on this thread, which meanwhile would only wait, and which
     // reuses the memory it freed earlier (reading sources and actors).
     let mut sent = vec![false; jobs.len()];
-    for ((at, (range, line)), worker) in jobs.iter().enumerate().skip(1).zip(workers) {
+    for ((at, (range, line, into)), worker) in jobs.iter_mut().enumerate().skip(1).zip(workers) {
         let job = Job {
             block: Arc::clone(block),
             range: range.clone(),
             first_line: *line,
+            into: std::mem::take(into),
         };
         sent[at] = worker.jobs.send(job).is_ok();
     }
-    jobs.iter()
+    jobs.into_iter()
         .zip(sent)
         .enumerate()
-        .map(|(at, ((range, line), sent))| {
+        .map(|(at, ((range, line, into), sent))| {
             // Part `at` went to worker `at - 1`.
             let from_worker = at
                 .checked_sub(1)
@@ -294,8 +316,8 @@ fn parse_block(
             from_worker
                 .and_then(|results| results.recv().ok())
                 .unwrap_or_else(|| {
-                    let text = block.get(range.clone()).unwrap_or("");
-                    parse_lines(file, text, *line, refs, labels)
+                    let text = block.get(range).unwrap_or("");
+                    parse_lines(file, text, line, refs, labels, into)
                 })
         })
         .collect()
@@ -328,8 +350,11 @@ fn parse_lines(
     first_line: usize,
     refs: &Refs,
     labels: &mut Labels,
+    into: Parsed,
 ) -> Parsed {
-    let mut parsed = Parsed::default();
+    // Emptied lists from an earlier block: allocating them afresh for every block would have
+    // the system clear their memory again each time.
+    let mut parsed = into;
     // About one event a line: sized once rather than grown by doubling.
     let lines = count_lines(text.as_bytes()) + 1;
     parsed.events.events.reserve(lines);
