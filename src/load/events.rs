@@ -146,13 +146,11 @@ fn read_blocks(
 ) -> ReadEvents {
     let mut events = ReadEvents::default();
     let mut reserved = false;
-    let mut labels = Labels::default();
+    let mut kept = Kept::default();
     let mut buffer: Vec<u8> = Vec::with_capacity(BLOCK + (BLOCK >> 4));
     // The buffer of the block before, used again once its parse is done: a fresh 8 MB each
     // block is memory the system must clear again and again.
     let mut spare: Vec<u8> = Vec::with_capacity(BLOCK + (BLOCK >> 4));
-    // Likewise each part's lists, emptied into `events` and handed out again.
-    let mut emptied: Vec<Parsed> = Vec::new();
     let mut line = 1;
     let mut bytes_before = 0;
     let mut at_start = true;
@@ -205,20 +203,10 @@ fn read_blocks(
             }
         };
         let block = Arc::new(text);
-        let parsed = parse_block(
-            file,
-            &block,
-            skip,
-            line,
-            refs,
-            &mut labels,
-            workers,
-            &mut emptied,
-        );
-        for mut part in parsed {
+        for mut part in parse_block(file, &block, skip, line, refs, workers, &mut kept) {
             events.append(&mut part.events);
             problems.append(&mut part.problems);
-            emptied.push(part);
+            kept.emptied.push(part);
         }
         if !reserved {
             // Growing a list of a million events by doubling copies it again and again and
@@ -263,6 +251,15 @@ fn count_lines(bytes: &[u8]) -> usize {
     memchr::memchr_iter(b'\n', bytes).count()
 }
 
+/// What the loading thread keeps from block to block: its labels, and each part's lists once
+/// emptied into the events read, to be handed out again (allocated afresh for every block,
+/// their memory would be cleared by the system again each time).
+#[derive(Default)]
+struct Kept {
+    labels: Labels,
+    emptied: Vec<Parsed>,
+}
+
 /// Parses `block[skip..]` (whole lines, starting at `first_line`), split between this thread
 /// and the workers; results in file order.
 fn parse_block(
@@ -271,9 +268,8 @@ fn parse_block(
     skip: usize,
     first_line: usize,
     refs: &Refs,
-    labels: &mut Labels,
     workers: &[Worker],
-    emptied: &mut Vec<Parsed>,
+    kept: &mut Kept,
 ) -> Vec<Parsed> {
     let text = block.get(skip..).unwrap_or("");
     let parts = split_at_lines(text, workers.len() + 1);
@@ -284,7 +280,7 @@ fn parse_block(
         jobs.push((
             offset..offset + part.len(),
             line,
-            emptied.pop().unwrap_or_default(),
+            kept.emptied.pop().unwrap_or_default(),
         ));
         line += count_lines(part.as_bytes());
         offset += part.len();
@@ -317,7 +313,7 @@ fn parse_block(
                 .and_then(|results| results.recv().ok())
                 .unwrap_or_else(|| {
                     let text = block.get(range).unwrap_or("");
-                    parse_lines(file, text, line, refs, labels, into)
+                    parse_lines(file, text, line, refs, &mut kept.labels, into)
                 })
         })
         .collect()
