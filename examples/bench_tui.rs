@@ -22,7 +22,7 @@ use chronicle::app::{Action, App, Carried, Motion, PromptKind};
 use chronicle::files::DatasetLocation;
 use chronicle::load::{load, Dataset};
 use chronicle::model::ActorId;
-use chronicle::search::{ActorMatch, MatchedName, Narrowing, Ranker};
+use chronicle::search::{ActorMatch, Narrowing, Ranker};
 
 /// The browser's allocator (see `src/main.rs`), so that what allocates costs what it does
 /// there: with the system allocator the fuzzy ranking took some 10% longer.
@@ -336,12 +336,7 @@ fn main() {
         .timeline
         .actors_by_event_count()
         .iter()
-        .map(|&actor| ActorMatch {
-            actor,
-            score: 0,
-            matched: MatchedName::Name,
-            indices: Vec::new(),
-        })
+        .map(|&actor| ActorMatch::unranked(actor))
         .collect();
     let mut alone_complete: Vec<Vec<Duration>> = vec![Vec::new(); TYPED.len()];
     for _ in 0..rounds {

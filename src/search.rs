@@ -38,6 +38,18 @@ pub struct ActorMatch {
     pub indices: Vec<usize>,
 }
 
+impl ActorMatch {
+    /// An actor before any query: listed, not ranked (the list a search starts from).
+    pub fn unranked(actor: ActorId) -> ActorMatch {
+        ActorMatch {
+            actor,
+            score: 0,
+            matched: MatchedName::Name,
+            indices: Vec::new(),
+        }
+    }
+}
+
 /// A reusable ranker; the matcher holds buffers worth keeping between keystrokes.
 pub struct Ranker {
     /// Shared by the scoring threads: its buffers are kept per thread, so it needs no lock.
@@ -547,12 +559,7 @@ mod tests {
         let actors = many();
         let ranker = Ranker::default();
         let all: Vec<ActorMatch> = (0..actors.len() as u32)
-            .map(|i| ActorMatch {
-                actor: ActorId(i),
-                score: 0,
-                matched: MatchedName::Name,
-                indices: Vec::new(),
-            })
+            .map(|i| ActorMatch::unranked(ActorId(i)))
             .collect();
         // Typing, with a capital (smart case turns case-sensitive), a space and a non-ASCII
         // letter; then Backspace back down, and a different second letter.
@@ -624,12 +631,7 @@ mod tests {
             actors.extend(many());
         }
         let all: Vec<ActorMatch> = (0..actors.len() as u32)
-            .map(|i| ActorMatch {
-                actor: ActorId(i),
-                score: 0,
-                matched: MatchedName::Name,
-                indices: Vec::new(),
-            })
+            .map(|i| ActorMatch::unranked(ActorId(i)))
             .collect();
         // What one thread ranks at once is what every split must end with.
         let alone = Ranker::new(&actors).with_threads(1);

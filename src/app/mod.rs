@@ -24,7 +24,7 @@ use ratatui::layout::Rect;
 
 use crate::export::ViewFormat as Format;
 use crate::model::{ActorId, EventIx, SourceId};
-use crate::search::{ActorMatch, MatchedName, Narrowing, Ranker};
+use crate::search::{ActorMatch, Narrowing, Ranker};
 use crate::timeline::Timeline;
 use crate::ui::layout::{self, Screen};
 use density::{Density, Unit};
@@ -615,12 +615,7 @@ impl<'t> App<'t> {
         let all = self
             .actors_by_count
             .iter()
-            .map(|&actor| ActorMatch {
-                actor,
-                score: 0,
-                matched: MatchedName::Name,
-                indices: Vec::new(),
-            })
+            .map(|&actor| ActorMatch::unranked(actor))
             .collect();
         self.search = Some(Search {
             query: String::new(),

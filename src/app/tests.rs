@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::sample;
+use crate::search::MatchedName;
 use density::Unit;
 
 fn app(timeline: &Timeline) -> App<'_> {

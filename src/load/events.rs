@@ -11,6 +11,7 @@ use std::thread;
 use rustc_hash::FxHashMap;
 
 use super::progress::Progress;
+use super::shares::threads;
 use super::wire::{record_problem, Located, RawEvent};
 use crate::date::EdtfDate;
 use crate::labels::Labels;
@@ -67,10 +68,6 @@ impl ReadEvents {
 struct Parsed {
     events: ReadEvents,
     problems: Vec<Problem>,
-}
-
-fn threads() -> usize {
-    thread::available_parallelism().map_or(1, |n| n.get().min(8))
 }
 
 /// Reads JSON Lines from `reader`, in parallel blocks; problems come back in line order.

@@ -2,6 +2,7 @@
 
 mod events;
 mod progress;
+mod shares;
 mod verify;
 mod wire;
 
@@ -123,25 +124,7 @@ fn read_sources(
             })
             .collect()
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads == 1 || records.len() < 64 {
-        return read(records);
-    }
-    let chunk = records.len().div_ceil(threads);
-    let mut chunks = records.chunks(chunk);
-    let first = chunks.next().unwrap_or(&[]);
-    std::thread::scope(|scope| {
-        let others: Vec<_> = chunks.map(|c| scope.spawn(move || read(c))).collect();
-        let mut all = read(first);
-        for other in others {
-            all.extend(
-                other
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
-        }
-        all
-    })
+    shares::in_shares(records, read)
 }
 
 /// A source document's text: UTF-8, not binary (no NUL byte) and not empty.

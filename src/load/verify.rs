@@ -2,9 +2,9 @@
 //! once for all its quotes), on every core.
 
 use std::ops::Range;
-use std::thread;
 
 use super::events::ReadEvents;
+use super::shares::in_shares;
 use crate::model::Source;
 use crate::model::{Event, Quote};
 use crate::problem::{quoted, quoted_up_to, Problem};
@@ -153,8 +153,6 @@ fn find_all(
     by_source: &BySource,
     events: &[Event],
 ) -> Vec<Vec<Option<Placed>>> {
-    let threads = thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let chunk = sources.len().div_ceil(threads).max(1);
     let search = |items: &[(usize, &Source)]| -> Vec<Vec<Option<Placed>>> {
         items
             .iter()
@@ -181,26 +179,7 @@ fn find_all(
             })
             .collect()
     };
-    if threads == 1 || sources.len() < 2 {
-        return search(sources);
-    }
-    let mut chunks = sources.chunks(chunk);
-    let first = chunks.next().unwrap_or(&[]);
-    thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .map(|items| scope.spawn(move || search(items)))
-            .collect();
-        // This thread searches too, rather than only wait.
-        let mut all = search(first);
-        for handle in handles {
-            all.extend(
-                handle
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
-        }
-        all
-    })
+    in_shares(sources, search)
 }
 
 /// Finds every quote in `text`: exactly through the word-start index, then with the

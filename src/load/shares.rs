@@ -1,0 +1,48 @@
+//! Work split between the cores: one contiguous share each, the calling thread taking the
+//! first (it would otherwise only wait), results in the order of the items.
+
+use std::thread;
+
+/// The cores to use: all there are, up to eight.
+pub fn threads() -> usize {
+    thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// `work` on `items` cut into one share per core, the results put together in item order.
+pub fn in_shares<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
+    let threads = threads();
+    if threads == 1 || items.len() < 2 {
+        return work(items);
+    }
+    let mut shares = items.chunks(items.len().div_ceil(threads));
+    let first = shares.next().unwrap_or(&[]);
+    let work = &work;
+    thread::scope(|scope| {
+        let others: Vec<_> = shares
+            .map(|share| scope.spawn(move || work(share)))
+            .collect();
+        let mut all = work(first);
+        for other in others {
+            // A panic in a worker is a bug; re-raise it rather than lose its results.
+            all.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        all
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_order_of_the_items() {
+        let items: Vec<u32> = (0..1000).collect();
+        let doubled = in_shares(&items, |share| share.iter().map(|i| i * 2).collect());
+        assert_eq!(doubled, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+        assert_eq!(in_shares(&[] as &[u32], |s| s.to_vec()), Vec::<u32>::new());
+    }
+}
