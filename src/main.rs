@@ -35,7 +35,8 @@ fn no_huge_pages() {
     // SAFETY: prctl with PR_SET_THP_DISABLE only sets a flag of this process; its result
     // does not matter (an older kernel without it keeps huge pages, which still works).
     unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+        let (on, unused): (libc::c_ulong, libc::c_ulong) = (1, 0);
+        libc::prctl(libc::PR_SET_THP_DISABLE, on, unused, unused, unused);
     }
 }
 
@@ -139,6 +140,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// Tells the progress ticker to stop, when dropped.
+struct StopTicker<'a> {
+    done: &'a AtomicBool,
+    ticker: std::thread::Thread,
+}
+
+impl Drop for StopTicker<'_> {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::Relaxed);
+        self.ticker.unpark();
+    }
+}
+
 /// What the loader is doing, e.g. "reading events 45%" (imports say only "importing").
 fn stage_line(progress: &Progress) -> String {
     let (read, size) = progress.events_bytes();
@@ -216,9 +230,14 @@ fn showing_progress<T>(paths: &[PathBuf], load: impl FnOnce(&Progress) -> T) -> 
             }
             shown
         });
+        // Stops the ticker however the load ends: were the load to panic, the scope would
+        // otherwise wait for the ticker for ever, and a crash would become a hang.
+        let stop = StopTicker {
+            done: &done,
+            ticker: ticker.thread().clone(),
+        };
         let loaded = load(&progress);
-        done.store(true, Ordering::Relaxed);
-        ticker.thread().unpark();
+        drop(stop);
         (loaded, ticker.join().unwrap_or(false))
     });
     if shown {

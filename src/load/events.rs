@@ -214,8 +214,10 @@ fn read_blocks(
                 let per_event = (end as u64 / events.events.len() as u64).max(1);
                 let expected = (size / per_event + size / per_event / 16) as usize;
                 let more = expected.saturating_sub(events.events.len());
-                events.events.reserve(more);
-                events.lines.reserve(more);
+                // Only a guess from the file's size: when the room cannot be had, the lists
+                // grow as they go instead.
+                let _ = events.events.try_reserve(more);
+                let _ = events.lines.try_reserve(more);
             }
         }
         line += count_lines(block.as_bytes());
@@ -325,8 +327,11 @@ fn split_at_lines(text: &str, n: usize) -> Vec<&str> {
             parts.push(rest);
             break;
         }
+        // The middle may fall inside a character: look for the line end in the bytes, and a
+        // newline byte is always a character of its own.
         let cut = rest.len() / remaining;
-        let end = rest[cut..].find('\n').map_or(rest.len(), |i| cut + i + 1);
+        let end =
+            memchr::memchr(b'\n', &rest.as_bytes()[cut..]).map_or(rest.len(), |i| cut + i + 1);
         parts.push(&rest[..end]);
         rest = &rest[end..];
     }
@@ -514,6 +519,11 @@ mod tests {
         assert_eq!(parts.concat(), text);
         assert!(parts.iter().all(|p| p.ends_with('\n')));
         assert_eq!(split_at_lines("short\n", 4), ["short\n"]);
+        // Cyrillic letters are two bytes: the middle of the text falls inside one.
+        let text = "Путин говорит\n".repeat(10_000);
+        let parts = split_at_lines(&text, 2);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts.concat(), text);
         assert_eq!(split_at_lines("", 2), [""]);
     }
 }

@@ -136,6 +136,32 @@ fn crlf_line_ends_are_accepted_and_lines_still_counted() {
     );
 }
 
+/// The events file is split between threads near its middle, which in Cyrillic (two bytes a
+/// letter) often falls inside a letter; that once panicked.
+#[test]
+fn a_large_events_file_in_cyrillic_loads() {
+    let line = |n: usize| {
+        CALL.replacen(r#""id": "call""#, &format!(r#""id": "звонок-{n}""#), 1)
+            .replacen(
+                "Putin and Johnson speak by phone",
+                &"Путин и Джонсон говорят по телефону ".repeat(8),
+                1,
+            )
+    };
+    let mut lines: Vec<String> = (0..400).map(line).collect();
+    // Enough lines for the threads to split it, and an odd middle: inside a letter.
+    while {
+        let text = lines.join("\n") + "\n";
+        text.len() < 256 * 1024 || text.is_char_boundary(text.len() / 2)
+    } {
+        lines.push(line(lines.len()));
+    }
+    let copy = Copy::new();
+    copy.write("events.jsonl", lines.join("\n") + "\n");
+    let dataset = copy.load().expect("a valid dataset");
+    assert_eq!(dataset.timeline.events().len(), lines.len());
+}
+
 #[test]
 fn invalid_utf8_names_the_byte_offset() {
     // Line 3 starts at byte offset len(CALL) + 2 (the newline after it and the blank line).
