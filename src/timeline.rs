@@ -531,6 +531,51 @@ mod tests {
             .collect()
     }
 
+    /// The sort works on numbers (the date, the id's first four bytes) and compares whole
+    /// ids only where those tie: it must agree with `timeline_order` everywhere, including ids
+    /// that share their first bytes, are shorter than four, or are not ASCII.
+    #[test]
+    fn the_sort_agrees_with_the_timeline_order() {
+        let dates = [
+            "2021-12-13",
+            "2021-12",
+            "2021",
+            "2021-12-13T10:00Z",
+            "2021-12-13T10:00+02:00",
+            "2021-12-13T08:00:30Z",
+            "2021-12-13/2021-12-20",
+            "2021-12-13/2022",
+            "2021-12-13?",
+            "2021-12~",
+            "1990",
+            "0044-03-15",
+        ];
+        let ids = [
+            "a", "ab", "abcd", "abcde", "abcdz", "abc", "é", "éa", "b", "aa",
+        ];
+        let mut events = Vec::new();
+        for (n, date) in dates.iter().enumerate() {
+            for (m, id) in ids.iter().enumerate() {
+                // A different id for every event: shuffled so that the input is not in order.
+                let id = format!("{id}{}", (n * 7 + m * 3) % 11);
+                events.push(event(&id, date, &[], &[]));
+            }
+        }
+        events.reverse();
+        let timeline = Timeline::new(events, Vec::new(), Vec::new());
+        for pair in timeline.events().windows(2) {
+            assert_eq!(
+                timeline_order(&pair[0], &pair[1]),
+                Ordering::Less,
+                "{} {} before {} {}",
+                pair[0].date,
+                pair[0].id,
+                pair[1].date,
+                pair[1].id
+            );
+        }
+    }
+
     #[test]
     fn orders_by_date_then_precision_then_id() {
         let t = sample();
