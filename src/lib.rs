@@ -24,6 +24,7 @@ pub mod quote_index;
 pub mod sample;
 pub mod search;
 pub mod sentences;
+pub mod shares;
 pub mod state;
 pub mod timeline;
 pub mod tui;

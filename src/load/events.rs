@@ -11,12 +11,12 @@ use std::thread;
 use rustc_hash::FxHashMap;
 
 use super::progress::Progress;
-use super::shares::threads;
 use super::wire::{record_problem, Located, RawEvent};
 use crate::date::EdtfDate;
 use crate::labels::Labels;
 use crate::model::{ActorId, Event, Quote, SourceId};
 use crate::problem::{did_you_mean, quoted, Problem};
+use crate::shares::threads;
 
 /// Bytes read at a time; each block is split between the threads.
 const BLOCK: usize = 8 << 20;

@@ -2,7 +2,6 @@
 
 mod events;
 mod progress;
-mod shares;
 mod verify;
 mod wire;
 
@@ -124,7 +123,7 @@ fn read_sources(
             })
             .collect()
     };
-    shares::in_shares(records, read)
+    crate::shares::in_shares(records, read)
 }
 
 /// A source document's text: UTF-8, not binary (no NUL byte) and not empty.

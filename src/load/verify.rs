@@ -4,12 +4,12 @@
 use std::ops::Range;
 
 use super::events::ReadEvents;
-use super::shares::in_shares;
 use crate::model::Source;
 use crate::model::{Event, Quote};
 use crate::problem::{quoted, quoted_up_to, Problem};
 use crate::quote::{find_anchored, fold, Found, NormalizedText};
 use crate::quote_index::{self, scan};
+use crate::shares::in_shares;
 
 /// Below this many quotes in one source, each is searched for without walking the word starts.
 const FEW_QUOTES: usize = 16;
