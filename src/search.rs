@@ -19,6 +19,9 @@ use fuzzy_matcher::FuzzyMatcher;
 
 use crate::model::{Actor, ActorId};
 
+mod first_keys;
+use first_keys::FirstKeys;
+
 /// Which of an actor's names matched best.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MatchedName {
@@ -59,6 +62,8 @@ pub struct Ranker {
     names: Names,
     /// How many threads score a ranking (one per core, up to `MAX_THREADS`).
     threads: usize,
+    /// The rankings of one-key queries, made ahead in idle time (`Ranker::prepare`).
+    first_keys: FirstKeys,
 }
 
 impl Ranker {
@@ -84,6 +89,7 @@ impl Default for Ranker {
             threads: std::thread::available_parallelism()
                 .map_or(1, NonZeroUsize::get)
                 .min(MAX_THREADS),
+            first_keys: FirstKeys::default(),
         }
     }
 }
@@ -192,8 +198,29 @@ impl Ranker {
     pub fn new(actors: &[Actor]) -> Ranker {
         Ranker {
             names: Names::new(actors),
+            first_keys: FirstKeys::new(actors.len()),
             ..Ranker::default()
         }
+    }
+
+    /// Whether the rankings of one-key queries are still being made: work for idle time,
+    /// which `prepare` does a slice at a time. Only a ranker made with `new` makes them.
+    pub fn is_preparing(&self) -> bool {
+        self.first_keys.is_preparing()
+    }
+
+    /// Goes on making the rankings of one-key queries for about `budget`; true once all are
+    /// made. A search's first key is then served from them (see `Narrowing::rank`).
+    pub fn prepare(&mut self, budget: Duration) -> bool {
+        let mut first_keys = std::mem::take(&mut self.first_keys);
+        let done = first_keys.prepare(self, budget);
+        self.first_keys = first_keys;
+        done
+    }
+
+    /// The memory the prepared rankings take, in bytes.
+    pub fn prepared_bytes(&self) -> usize {
+        self.first_keys.bytes()
     }
 
     /// The names of `actors`: those gathered by `new`, else gathered now into `scratch`.
@@ -426,6 +453,14 @@ impl Narrowing {
         }
         if self.shown_query() == query {
             return true;
+        }
+        // A first key ranked ahead, when the ranking starts from every actor, as a search does.
+        let from_everyone = self.kept.len() == 1 && self.matches().len() == actors.len();
+        if from_everyone && ranker.names.cover(actors) {
+            if let Some(ranking) = ranker.first_keys.ranking(query) {
+                self.kept.push((query.to_string(), ranking));
+                return true;
+            }
         }
         self.pending = Some(Pending {
             query: query.to_string(),
@@ -671,5 +706,64 @@ mod tests {
                 "{threads} threads, at once"
             );
         }
+    }
+
+    #[test]
+    fn a_first_key_ranked_ahead_is_the_ranking_it_would_get_at_once() {
+        // More actors than one slice scores with no time at all, so that only a ranking made
+        // ahead can complete at once.
+        let mut actors = many();
+        while actors.len() <= 3 * BATCH {
+            actors.extend(many());
+        }
+        let all: Vec<ActorMatch> = (0..actors.len() as u32)
+            .map(|i| ActorMatch::unranked(ActorId(i)))
+            .collect();
+        let alone = Ranker::new(&actors).with_threads(1);
+        let mut ranker = Ranker::new(&actors);
+        assert!(ranker.is_preparing());
+        // Made in slices with no time at all: each slice still gets somewhere.
+        let mut slices = 1;
+        while !ranker.prepare(Duration::ZERO) {
+            slices += 1;
+        }
+        assert!(slices > 36, "{slices} slices");
+        assert!(!ranker.is_preparing());
+        assert!(ranker.prepared_bytes() > 0);
+        for key in "abcdefghijklmnopqrstuvwxyz0123456789".chars() {
+            let query = key.to_string();
+            let mut narrowing = Narrowing::new(all.clone());
+            assert!(
+                narrowing.rank(&ranker, &actors, &query, Duration::ZERO),
+                "'{key}' ranked ahead"
+            );
+            let expected = without_positions(alone.rank(&actors, &query));
+            assert_eq!(narrowing.matches(), expected.as_slice(), "'{key}'");
+            // Typing on narrows from it as from a ranking made on demand.
+            let longer = format!("{key}a");
+            while !narrowing.rank(&ranker, &actors, &longer, Duration::MAX) {}
+            let expected = without_positions(alone.rank(&actors, &longer));
+            assert_eq!(narrowing.matches(), expected.as_slice(), "'{longer}'");
+        }
+        // A capital or a non-ASCII first key is ranked on demand.
+        for query in ["K", "é"] {
+            let mut narrowing = Narrowing::new(all.clone());
+            assert!(!narrowing.rank(&ranker, &actors, query, Duration::ZERO));
+            while !narrowing.work(&ranker, &actors, Duration::ZERO) {}
+            let expected = without_positions(alone.rank(&actors, query));
+            assert_eq!(narrowing.matches(), expected.as_slice(), "'{query}'");
+        }
+        // A ranking that does not start from every actor does not use them.
+        let mut narrowing = Narrowing::new(all[..BATCH * 3].to_vec());
+        assert!(!narrowing.rank(&ranker, &actors, "k", Duration::ZERO));
+    }
+
+    #[test]
+    fn a_ranker_for_no_actors_or_made_by_default_prepares_nothing() {
+        assert!(!Ranker::default().is_preparing());
+        assert!(!Ranker::new(&[]).is_preparing());
+        let mut ranker = Ranker::default();
+        assert!(ranker.prepare(Duration::ZERO));
+        assert_eq!(ranker.prepared_bytes(), 0);
     }
 }

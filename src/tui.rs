@@ -293,8 +293,9 @@ fn session(
         let busy = app.is_busy();
         if !event::poll(if busy { Duration::ZERO } else { POLL })? {
             if busy {
+                // Work made ahead in idle time changes nothing on screen.
+                dirty |= app.is_ranking();
                 app.update(Action::ContinueRanking);
-                dirty = true;
             }
             continue;
         }

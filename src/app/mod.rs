@@ -89,8 +89,9 @@ pub enum Action {
     SearchClear,
     /// Close the search prompt without filtering.
     CloseSearch,
-    /// Go on ranking the search query for another slice of time (sent by the event loop
-    /// while `App::is_busy`, between keys and frames).
+    /// Go on ranking the search query for another slice of time, or with no search under way
+    /// the first keys of the next one (sent by the event loop while `App::is_busy`, between
+    /// keys and frames).
     ContinueRanking,
     /// Show only the events of the actor under the cursor (in the actors pane or the ranking).
     FilterBySelectedActor,
@@ -321,8 +322,14 @@ impl<'t> App<'t> {
         self.quit
     }
 
-    /// Whether work is under way that `Action::ContinueRanking` goes on with.
+    /// Whether work is under way that `Action::ContinueRanking` goes on with: a search's
+    /// ranking, or the rankings of first keys made ahead for the next search.
     pub fn is_busy(&self) -> bool {
+        self.is_ranking() || self.ranker.is_preparing()
+    }
+
+    /// Whether a search's ranking is under way (the screen changes when it completes).
+    pub fn is_ranking(&self) -> bool {
         self.search.as_ref().is_some_and(Search::is_ranking)
     }
 
@@ -653,12 +660,11 @@ impl<'t> App<'t> {
     /// Goes on with the ranking under way for `budget`; the cursor goes to the top of the
     /// ranking when it completes.
     fn continue_ranking(&mut self, budget: std::time::Duration) {
-        let Some(search) = &mut self.search else {
+        let Some(search) = self.search.as_mut().filter(|s| s.ranking.is_ranking()) else {
+            // Idle: the search to come starts faster.
+            self.ranker.prepare(budget);
             return;
         };
-        if !search.ranking.is_ranking() {
-            return;
-        }
         if search
             .ranking
             .work(&self.ranker, self.timeline.actors(), budget)

@@ -1025,3 +1025,30 @@ fn brackets_step_through_time_even_when_the_strip_is_hidden() {
     app.update(Action::NextBucket);
     assert_eq!(selected_id(&app), "buildup");
 }
+
+#[test]
+fn idle_time_ranks_first_keys_ahead_and_a_search_starts_from_them() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    assert!(app.is_busy(), "first keys to rank once the browser is open");
+    let mut slices = 0;
+    while app.is_busy() {
+        app.update(Action::ContinueRanking);
+        slices += 1;
+        assert!(slices < 1000, "idle work never ends");
+    }
+    assert!(!app.is_ranking());
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput('p'));
+    assert!(!app.is_busy());
+    let search = app
+        .search()
+        .cloned()
+        .unwrap_or_else(|| panic!("prompt open"));
+    let expected = Ranker::default().rank(t.actors(), "p");
+    assert_eq!(search.matches(), expected.as_slice());
+    assert!(
+        !search.matches()[0].indices.is_empty(),
+        "rows on screen highlighted"
+    );
+}
