@@ -466,7 +466,11 @@ impl<'t> App<'t> {
             }),
             Action::SearchClear => self.edit_query(String::clear),
             Action::CloseSearch => self.search = None,
-            Action::ContinueRanking => self.continue_ranking(RANKING_SLICE),
+            Action::ContinueRanking if self.is_ranking() => self.continue_ranking(RANKING_SLICE),
+            // Idle: the search to come starts faster.
+            Action::ContinueRanking => {
+                self.ranker.prepare(RANKING_SLICE);
+            }
             Action::FilterBySelectedActor => self.filter_by_selected_actor(),
             Action::FilterByActor(actor) => self.set_filter(vec![actor]),
             Action::ToggleMarkSelectedActor => self.toggle_mark(),
@@ -661,8 +665,6 @@ impl<'t> App<'t> {
     /// ranking when it completes.
     fn continue_ranking(&mut self, budget: std::time::Duration) {
         let Some(search) = self.search.as_mut().filter(|s| s.ranking.is_ranking()) else {
-            // Idle: the search to come starts faster.
-            self.ranker.prepare(budget);
             return;
         };
         if search
