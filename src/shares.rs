@@ -34,6 +34,38 @@ pub fn in_shares<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> Vec<R> + 
     })
 }
 
+/// `work` on `items` cut into one share per core, each share changed in place; `work` is
+/// told where its share starts. The results are put together in item order.
+pub fn in_shares_mut<T: Send, R: Send>(
+    items: &mut [T],
+    work: impl Fn(usize, &mut [T]) -> Vec<R> + Sync,
+) -> Vec<R> {
+    let threads = threads();
+    if threads == 1 || items.len() < 2 {
+        return work(0, items);
+    }
+    let size = items.len().div_ceil(threads);
+    let mut shares = items.chunks_mut(size).enumerate();
+    let Some((_, first)) = shares.next() else {
+        return Vec::new();
+    };
+    let work = &work;
+    thread::scope(|scope| {
+        let others: Vec<_> = shares
+            .map(|(n, share)| scope.spawn(move || work(n * size, share)))
+            .collect();
+        let mut all = work(0, first);
+        for other in others {
+            all.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        all
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,5 +76,23 @@ mod tests {
         let doubled = in_shares(&items, |share| share.iter().map(|i| i * 2).collect());
         assert_eq!(doubled, items.iter().map(|i| i * 2).collect::<Vec<_>>());
         assert_eq!(in_shares(&[] as &[u32], |s| s.to_vec()), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn changes_every_item_once_knowing_where_its_share_starts() {
+        let mut items: Vec<usize> = vec![0; 1001];
+        let starts = in_shares_mut(&mut items, |start, share| {
+            for (i, item) in share.iter_mut().enumerate() {
+                *item += start + i;
+            }
+            vec![start]
+        });
+        assert_eq!(items, (0..1001).collect::<Vec<_>>());
+        assert_eq!(starts[0], 0);
+        assert!(starts.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            in_shares_mut(&mut [] as &mut [u32], |_, s| s.to_vec()),
+            Vec::<u32>::new()
+        );
     }
 }
