@@ -84,12 +84,18 @@ pub struct Actor {
 }
 
 impl Actor {
-    /// The name to show where space is short: the shortest of name and aliases that is still a
-    /// word rather than an initialism, falling back to the name.
+    /// The name to show where space is short: a person's surname (the last word that is a
+    /// name: not "Jr." or "III", not a number), else the shortest of name and aliases that is
+    /// still a word rather than an initialism, falling back to the name.
     pub fn short_name(&self) -> &str {
-        let last_word = self.name.rsplit(' ').next().unwrap_or(&self.name);
-        if self.kind == Some(ActorKind::Person) && !last_word.is_empty() {
-            return last_word;
+        if self.kind == Some(ActorKind::Person) {
+            let surname = self
+                .name
+                .split_whitespace()
+                .rev()
+                .map(|word| word.trim_end_matches(','))
+                .find(|word| is_surname(word));
+            return surname.unwrap_or(&self.name);
         }
         self.aliases
             .iter()
@@ -98,6 +104,16 @@ impl Actor {
             .min_by_key(|a| a.chars().count())
             .unwrap_or(&self.name)
     }
+}
+
+/// Whether `word`, the last of a person's name, is the surname rather than a suffix or a
+/// number ("King" in "Martin Luther King Jr.", "Charles" in "Charles III").
+fn is_surname(word: &str) -> bool {
+    const SUFFIXES: [&str; 12] = [
+        "jr", "sr", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "phd", "md", "esq",
+    ];
+    let bare = word.trim_end_matches('.').to_lowercase();
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !SUFFIXES.contains(&bare.as_str())
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -212,6 +228,34 @@ pub struct Event {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn person(name: &str) -> Actor {
+        Actor {
+            id: "p".into(),
+            name: name.into(),
+            kind: Some(ActorKind::Person),
+            aliases: Vec::new(),
+            affiliation: None,
+            description: None,
+        }
+    }
+
+    #[test]
+    fn a_persons_short_name_is_the_surname_past_suffixes_and_numbers() {
+        for (name, short) in [
+            ("Vladimir Putin", "Putin"),
+            ("Martin Luther King Jr.", "King"),
+            ("Martin Luther King, Jr.", "King"),
+            ("Charles III", "Charles"),
+            ("Hana Wei 1158", "Wei"),
+            ("John Smith Sr", "Smith"),
+            ("Cher", "Cher"),
+            ("  Boris   Johnson ", "Johnson"),
+            ("III", "III"),
+        ] {
+            assert_eq!(person(name).short_name(), short, "{name}");
+        }
+    }
 
     fn source(text: &str) -> Source {
         Source {

@@ -372,6 +372,23 @@ impl Timeline {
         &self.actors[id.index()]
     }
 
+    /// The names an event's row shows for `actors`: each actor's short name, or its full name
+    /// where another of them has the same short name (Joe and Jill Biden).
+    pub fn short_names(&self, actors: &[ActorId]) -> Vec<&str> {
+        let short: Vec<&str> = actors.iter().map(|a| self.actor(*a).short_name()).collect();
+        short
+            .iter()
+            .zip(actors)
+            .map(|(name, actor)| {
+                if short.iter().filter(|other| *other == name).count() > 1 {
+                    self.actor(*actor).name.as_str()
+                } else {
+                    name
+                }
+            })
+            .collect()
+    }
+
     pub fn source(&self, id: SourceId) -> &Source {
         &self.sources[id.index()]
     }
@@ -483,6 +500,25 @@ mod tests {
             affiliation: None,
             description: None,
         }
+    }
+
+    #[test]
+    fn people_sharing_a_surname_in_one_event_are_shown_by_their_full_names() {
+        let person = |name: &str| Actor {
+            name: name.into(),
+            kind: Some(crate::model::ActorKind::Person),
+            ..actor(name)
+        };
+        let actors = vec![
+            person("Joe Biden"),
+            person("Jill Biden"),
+            person("Boris Johnson"),
+        ];
+        let t = Timeline::new(Vec::new(), actors, Vec::new());
+        let ids = [ActorId(0), ActorId(1), ActorId(2)];
+        assert_eq!(t.short_names(&ids), ["Joe Biden", "Jill Biden", "Johnson"]);
+        assert_eq!(t.short_names(&ids[1..]), ["Biden", "Johnson"]);
+        assert!(t.short_names(&[]).is_empty());
     }
 
     fn event(id: &str, date: &str, actors: &[u32], cited: &[usize]) -> Event {

@@ -121,10 +121,10 @@ fn write_text(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) -> st
     let width = dates.iter().map(|d| d.chars().count()).max().unwrap_or(0);
     for (ix, date) in view.iter().zip(dates) {
         let event = timeline.event(*ix);
-        let names: Vec<_> = event
-            .actors
-            .iter()
-            .map(|a| safe(timeline.actor(*a).short_name()))
+        let names: Vec<_> = timeline
+            .short_names(&event.actors)
+            .into_iter()
+            .map(safe)
             .collect();
         write!(out, "{date:<width$}  {}", safe(&event.title))?;
         if !names.is_empty() {

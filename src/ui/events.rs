@@ -106,11 +106,7 @@ impl Columns {
 }
 
 fn short_names(timeline: &Timeline, actors: &[ActorId]) -> String {
-    actors
-        .iter()
-        .map(|a| timeline.actor(*a).short_name())
-        .collect::<Vec<_>>()
-        .join(", ")
+    timeline.short_names(actors).join(", ")
 }
 
 /// "Events · 10", or with a filter "Events · Vladimir Putin · 4 of 10".
