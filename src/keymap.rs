@@ -81,7 +81,7 @@ pub const HELP: &[(&str, &str, &str)] = &[
     (
         "Esc  Backspace  Ctrl-o",
         "anywhere",
-        "go back to where you came from",
+        "go back (undo a jump, source or filter)",
     ),
     (
         "Esc",

@@ -97,7 +97,7 @@ fn browse_search_filter_source_and_back() {
     assert_eq!(selected_id(&app, &timeline), "putin-johnson-call");
     assert_eq!(app.view().len(), 4);
 
-    // Esc with nowhere to go back clears the filter; the selection stays.
+    // Esc again goes back to before the filter; the selection stays.
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.view().len(), 10);
     assert_eq!(selected_id(&app, &timeline), "putin-johnson-call");

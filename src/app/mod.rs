@@ -222,6 +222,9 @@ struct Location {
     quotes: Cursor,
     detail_scroll: usize,
     source: Option<SourceView>,
+    /// Left by a change of filter only: going back changes the filter again and keeps the
+    /// event in hand (as clearing a filter does), rather than the selection of back then.
+    filter_step: bool,
 }
 
 /// The whole state of the browser.
@@ -472,13 +475,19 @@ impl<'t> App<'t> {
                 self.ranker.prepare(RANKING_SLICE);
             }
             Action::FilterBySelectedActor => self.filter_by_selected_actor(),
-            Action::FilterByActor(actor) => self.set_filter(vec![actor]),
+            Action::FilterByActor(actor) => {
+                let filters = Filters {
+                    actors: vec![actor],
+                    ..self.filter.clone()
+                };
+                self.go_to_filters(filters);
+            }
             Action::ToggleMarkSelectedActor => self.toggle_mark(),
             Action::ClearFilter => {
                 if self.filter.is_empty() {
                     self.message = Some("No filter to clear.".into());
                 }
-                self.set_filters(Filters::default());
+                self.go_to_filters(Filters::default());
             }
             Action::JumpToSource => self.jump_to_source(),
             Action::NextQuote => self.step_quote(1),
@@ -712,7 +721,11 @@ impl<'t> App<'t> {
         if let Some(at) = self.actors_by_count.iter().position(|a| *a == actor) {
             self.actors.selected = at;
         }
-        self.set_filter(vec![actor]);
+        let filters = Filters {
+            actors: vec![actor],
+            ..self.filter.clone()
+        };
+        self.go_to_filters(filters);
         self.focus = Pane::Events;
         self.refit();
     }
@@ -737,6 +750,20 @@ impl<'t> App<'t> {
         let mut filters = self.filter.clone();
         filters.actors = actors;
         self.set_filters(filters);
+    }
+
+    /// Shows the events `filters` keep, as a new place that Back returns from: every change
+    /// of filter the user asks for (a type, a tag, a place, a range, an actor, or clearing
+    /// them) is one step back, so that Back after clearing brings the filters back as they
+    /// were. Marking actors one by one is not: Back would have to undo each mark.
+    pub(super) fn go_to_filters(&mut self, filters: Filters) {
+        if filters != self.filter {
+            self.push_location();
+            if let Some(step) = self.history.last_mut() {
+                step.filter_step = true;
+            }
+            self.set_filters(filters);
+        }
     }
 
     /// Shows the events `filters` keep, keeping the selected event when it is still shown,

@@ -15,6 +15,7 @@ impl App<'_> {
             quotes: self.quotes,
             detail_scroll: self.detail_scroll,
             source: self.source.clone(),
+            filter_step: false,
         });
     }
 
@@ -25,6 +26,10 @@ impl App<'_> {
         };
         self.overlay = Overlay::None;
         self.search = None;
+        if location.filter_step {
+            self.set_filters(location.filter);
+            return;
+        }
         self.filter = location.filter;
         self.view = self.filter.view(self.timeline);
         self.refind();

@@ -271,8 +271,7 @@ impl App<'_> {
                     return;
                 }
             };
-            self.push_location();
-            self.set_filters(filters);
+            self.go_to_filters(filters);
             return;
         }
         let Some(prompt) = self.prompt.take() else {
@@ -286,10 +285,7 @@ impl App<'_> {
                     let mut filters = self.filter.clone();
                     filters.from = from;
                     filters.to = to;
-                    if filters != self.filter {
-                        self.push_location();
-                        self.set_filters(filters);
-                    }
+                    self.go_to_filters(filters);
                     Ok(())
                 }
                 Err(e) => Err(e),

@@ -1100,3 +1100,44 @@ fn acting_on_an_actor_leaves_the_idle_work_for_idle_time() {
     assert_eq!(app.filter().len(), 1);
     assert!(app.is_busy(), "Enter ranked every first key first");
 }
+
+/// Clearing the filters is a step that Back undoes, as every other change of filter is: Back
+/// after `x` brings back the filters as they were, not some earlier set. Found by a tester.
+#[test]
+fn back_after_clearing_brings_the_filters_back_as_they_were() {
+    let t = typed_timeline();
+    let mut app = app(&t);
+    app.update(Action::OpenPicker(PickerKind::Types));
+    type_text(&mut app, "stmt");
+    app.update(Action::SubmitPrompt);
+    app.update(Action::OpenPicker(PickerKind::Tags));
+    app.update(Action::SubmitPrompt);
+    let both = app.filters().clone();
+    assert_eq!((both.types.len(), both.tags.len()), (1, 1));
+    app.update(Action::ClearFilter);
+    assert!(app.filters().is_empty());
+    app.update(Action::Back);
+    assert_eq!(app.filters(), &both, "both filters back");
+    app.update(Action::Back);
+    assert_eq!(app.filters().types, ["statement"]);
+    assert!(app.filters().tags.is_empty());
+    app.update(Action::Move(Motion::Down));
+    let held = app.selected_event();
+    app.update(Action::Back);
+    assert!(app.filters().is_empty());
+    assert_eq!(
+        app.selected_event(),
+        held,
+        "the event in hand stays selected"
+    );
+    assert!(!app.can_go_back());
+    // Clearing nothing is no step.
+    app.update(Action::ClearFilter);
+    assert!(!app.can_go_back());
+    // Choosing an actor is a step too.
+    let first = t.actors().first().map(|_| ActorId(0));
+    app.update(Action::FilterByActor(ActorId(0)));
+    assert_eq!(app.filter(), first.as_slice());
+    app.update(Action::Back);
+    assert!(app.filter().is_empty());
+}
