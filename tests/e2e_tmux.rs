@@ -284,7 +284,9 @@ fn an_edit_on_disk_reloads_and_a_broken_one_keeps_the_last_good_timeline() {
 
     std::fs::write(&events, format!("{text}{{\"id\": \"broken\"\n")).expect("write events");
     tmux.wait_for("the problem, and the last good timeline", |s| {
-        s.contains("The edit broke the dataset") && s.contains("13 of 23")
+        s.contains("Not reloaded, 1 problem: ")
+            && s.contains("events.jsonl:24")
+            && s.contains("13 of 23")
     });
     tmux.send(&["q"]);
     tmux.wait_for("the shell", |s| s.contains("EXITED=0"));

@@ -114,8 +114,9 @@ pub(super) fn problems_note(problems: &[crate::problem::Problem]) -> String {
         .first()
         .map(|p| p.to_string().lines().next().unwrap_or_default().to_string())
         .unwrap_or_default();
+    // The problem first: the status line is one line, and where to look is what matters.
     format!(
-        "The edit broke the dataset ({}), still showing the last good one: {first}",
+        "Not reloaded, {}: {first}",
         commands::count(problems.len(), "problem", "problems")
     )
 }
@@ -142,6 +143,19 @@ mod tests {
         assert_eq!(
             reload_note(&before, &sample::timeline()),
             "Reloaded the dataset: no event changed."
+        );
+    }
+
+    #[test]
+    fn a_broken_reload_says_where_first() {
+        let problems = [
+            crate::problem::Problem::new("events.jsonl", Some(24), "expected `,` or `}`"),
+            crate::problem::Problem::new("events.jsonl", Some(30), "another"),
+        ];
+        let note = problems_note(&problems);
+        assert!(
+            note.starts_with("Not reloaded, 2 problems: events.jsonl:24"),
+            "{note}"
         );
     }
 }
