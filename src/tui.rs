@@ -332,8 +332,8 @@ fn session(
         }
         app.update(action);
         for effect in app.take_effects() {
-            let note = carry_out(&app, effect, cx);
-            app.update(Action::Report(note));
+            let outcome = carry_out(&app, effect, cx);
+            app.update(outcome);
         }
         dirty = true;
     }

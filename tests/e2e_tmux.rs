@@ -337,6 +337,19 @@ fn the_browser_starts_filtered_by_from_and_to() {
     let csv = std::fs::read_to_string(&file).expect("the export was written");
     assert!(csv.starts_with("id,date,title,"), "{csv}");
     assert!(csv.contains("Two-day meeting of G7 ministers"), "{csv}");
+    // The same name again: refused, and the prompt stays open with the name to correct.
+    tmux.send(&["e"]);
+    tmux.wait_for("the export prompt again", |s| {
+        s.contains("export to (.md .csv .jsonl): data-events.md")
+    });
+    tmux.send(&["C-u"]);
+    tmux.type_text(&file.display().to_string());
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the refusal, the prompt still open", |s| {
+        s.contains("already exists") && s.contains("export to (.md .csv .jsonl): /")
+    });
+    tmux.send(&["Escape"]);
+    tmux.wait_for("the prompt closed", |s| !s.contains("export to ("));
 
     // X removes the range.
     tmux.send(&["X"]);

@@ -155,6 +155,9 @@ pub enum Action {
     CopyEvent,
     /// Show a note from outside `update` (a save, an export, a reload) in the status line.
     Report(String),
+    /// The export to `path` could not be written (`why`): the prompt opens again with the
+    /// name, so that it can be corrected rather than typed again.
+    ExportRefused { path: String, why: String },
 }
 
 /// Work with effects outside the app (files, clipboard), carried out by the event loop after
@@ -523,6 +526,13 @@ impl<'t> App<'t> {
             Action::PreviousMark => self.step_mark(-1),
             Action::CopyEvent => self.copy_event(),
             Action::Report(note) => self.message = Some(note),
+            Action::ExportRefused { path, why } => {
+                self.prompt = Some(Prompt {
+                    kind: PromptKind::Export,
+                    input: path,
+                    error: Some(why),
+                });
+            }
         }
         self.highlight_visible();
     }

@@ -925,6 +925,18 @@ fn export_asks_for_a_file_whose_extension_picks_the_format() {
             format: crate::export::ViewFormat::Csv
         }]
     );
+    // The file could not be written (it exists): the prompt opens again with the name and
+    // why, as for a wrong extension, to correct rather than type again.
+    app.update(Action::ExportRefused {
+        path: "out.csv".into(),
+        why: "Not exported: out.csv already exists; choose another name".into(),
+    });
+    assert_eq!(app.mode(), Mode::Prompt);
+    let shown = app.prompt().cloned();
+    assert_eq!(shown.as_ref().map(|p| p.input.as_str()), Some("out.csv"));
+    assert!(shown
+        .and_then(|p| p.error)
+        .is_some_and(|e| e.contains("already exists")));
 }
 
 #[test]

@@ -6,16 +6,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use super::Context;
-use crate::app::{App, Effect};
+use crate::app::{Action, App, Effect};
 use crate::clipboard;
 use crate::commands;
 use crate::export;
 use crate::files::DatasetLocation;
 use crate::state;
 
-/// Does what `update` asked for and says how it went, for the status line.
-pub(super) fn carry_out(app: &App, effect: Effect, cx: &Context) -> String {
-    match effect {
+/// Does what `update` asked for; what to tell it of how it went (a note for the status line,
+/// or a refused export to correct).
+pub(super) fn carry_out(app: &App, effect: Effect, cx: &Context) -> Action {
+    let note = match effect {
         Effect::SaveMarks => match cx.store {
             Some(store) => match store.save(app.marks()) {
                 Ok(()) => app.message().unwrap_or("Marks saved.").to_string(),
@@ -34,11 +35,17 @@ pub(super) fn carry_out(app: &App, effect: Effect, cx: &Context) -> String {
                     commands::count(app.view().len(), "event", "events"),
                     written.display()
                 ),
-                Err(e) => format!("Not exported: {e}"),
+                Err(why) => {
+                    return Action::ExportRefused {
+                        path: path.to_string_lossy().into_owned(),
+                        why: format!("Not exported: {why}"),
+                    }
+                }
             }
         }
         Effect::Copy { text, what } => copy(&text, &what),
-    }
+    };
+    Action::Report(note)
 }
 
 /// Writes an export: relative paths are relative to the working directory, never inside the
