@@ -75,9 +75,20 @@ fn render_prompt(prompt: &Prompt, frame: &mut Frame, rect: Rect) {
     if let Some(error) = &prompt.error {
         let error = truncate(&format!("  {error}"), total.saturating_sub(used));
         spans.push(Span::styled(error, theme::PROMPT_ERROR));
+    } else {
+        // The keys, at the right where there is room: a prompt may open filled in (the
+        // range in force, the last find), and Ctrl-u is how to start afresh.
+        let hint = hint_spans(PROMPT_KEYS);
+        let hint_width: usize = hint.iter().map(|s| width(&s.content)).sum();
+        if used + 2 + hint_width <= total {
+            spans.push(Span::raw(" ".repeat(total - used - hint_width)));
+            spans.extend(hint);
+        }
     }
     frame.render_widget(Line::from(spans), rect);
 }
+
+const PROMPT_KEYS: &[(&str, &str)] = &[("Enter", "ok"), ("Esc", "cancel"), ("Ctrl-u", "clear")];
 
 fn hint_spans(hint: &[(&str, &str)]) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
