@@ -182,6 +182,20 @@ impl EdtfDate {
     }
 }
 
+/// Checks a filter range `from ..= to`, the one rule for the browser's `F` prompt and for
+/// `--from`/`--to` on the command line, so both refuse the same ranges with the same words.
+/// A range is backwards only when all that `to` may mean lies before all that `from` may mean:
+/// filters keep the events that overlap the range, so `2021..2021-06` and one day on both
+/// sides are ranges that keep events, and are accepted.
+pub fn check_range(from: Option<&EdtfDate>, to: Option<&EdtfDate>) -> Result<(), DateError> {
+    match (from, to) {
+        (Some(f), Some(t)) if t.latest() < f.earliest() => {
+            err(format!("the range ends ({t}) before it starts ({f})"))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The compact display: `2021-12-13`, `2021-12`, `2021-12-10..12`, `~2022-01`, `2021?`.
 impl fmt::Display for EdtfDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -694,6 +708,25 @@ mod tests {
             fails("2021-12-13T-\u{1cf3}0"),
             "the offset hour in '2021-12-13T-\u{1cf3}0' must be 2 digits, found '\u{1cf3}0'"
         );
+    }
+
+    #[test]
+    fn a_range_is_backwards_only_when_it_ends_before_it_could_start() {
+        let date = |t: &str| EdtfDate::parse(t).unwrap_or_else(|e| panic!("{t}: {e}"));
+        let check = |f: &str, t: &str| check_range(Some(&date(f)), Some(&date(t)));
+        assert_eq!(
+            check("2022", "2021"),
+            Err(DateError(
+                "the range ends (2021) before it starts (2022)".into()
+            ))
+        );
+        assert!(check("2021-12-13", "2021-12-12").is_err());
+        // Overlapping periods keep events, however the precisions differ.
+        assert_eq!(check("2021-12-13", "2021-12-13"), Ok(()));
+        assert_eq!(check("2021", "2021-06"), Ok(()));
+        assert_eq!(check("2021-06", "2021"), Ok(()));
+        assert_eq!(check_range(None, Some(&date("2021"))), Ok(()));
+        assert_eq!(check_range(Some(&date("2022")), None), Ok(()));
     }
 
     #[test]

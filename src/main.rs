@@ -11,7 +11,7 @@ use clap::Parser;
 use chronicle::cli::{Cli, Command, Inputs};
 use chronicle::commands::events::{EventFilter, Output};
 use chronicle::commands::{self, Failure};
-use chronicle::date::EdtfDate;
+use chronicle::date::{check_range, EdtfDate};
 use chronicle::files::DatasetLocation;
 use chronicle::import::Format;
 use chronicle::input::{location_of, open, thousands};
@@ -372,9 +372,16 @@ fn browse(
         text.map(|t| EdtfDate::parse(t).map_err(|e| format!("--{flag} '{t}': {e}")))
             .transpose()
     };
-    let initial = match (parse(from, "from"), parse(to, "to")) {
-        (Ok(from), Ok(to)) => InitialFilter { from, to },
-        (Err(e), _) | (_, Err(e)) => {
+    // A backwards range is refused as the `F` prompt refuses it, rather than opening the
+    // browser on an empty timeline.
+    let initial = parse(from, "from").and_then(|from| {
+        let to = parse(to, "to")?;
+        check_range(from.as_ref(), to.as_ref()).map_err(|e| e.0)?;
+        Ok(InitialFilter { from, to })
+    });
+    let initial = match initial {
+        Ok(initial) => initial,
+        Err(e) => {
             eprintln!("chronicle: {e}");
             return ExitCode::from(2);
         }

@@ -138,6 +138,32 @@ fn events_filter_by_fuzzy_actor_and_dates() {
 }
 
 #[test]
+fn events_refuse_a_backwards_date_range_as_the_browser_does() {
+    for (from, to, words) in [
+        ("2022", "2021", "(2021) before it starts (2022)"),
+        (
+            "2021-12-13",
+            "2021-12-12",
+            "(2021-12-12) before it starts (2021-12-13)",
+        ),
+    ] {
+        let output = run(&["events", "--from", from, "--to", to]);
+        assert_eq!(output.status.code(), Some(1), "{from}..{to}");
+        assert!(stdout(&output).is_empty(), "{}", stdout(&output));
+        assert_eq!(
+            stderr(&output),
+            format!("chronicle: the range ends {words}\n")
+        );
+    }
+    // Ranges the browser's `F` prompt takes: a day on both sides, a year then a month in it.
+    for (from, to) in [("2021-12-13", "2021-12-13"), ("2021", "2021-06")] {
+        let output = run(&["events", "--from", from, "--to", to]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(!stdout(&output).is_empty(), "{from}..{to} kept no event");
+    }
+}
+
+#[test]
 fn actors_rank_by_search_and_count() {
     let ranked = stdout(&run(&["actors", "--search", "put", "--json"]));
     let first: serde_json::Value =
@@ -240,6 +266,14 @@ fn the_browser_checks_its_dates_before_anything_else() {
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     assert!(message.contains("--from '2021-13': month 13"), "{message}");
+    // A backwards range is refused before the load, in the `F` prompt's words, rather than
+    // opening on an empty timeline.
+    let output = run(&["data", "--from", "2022", "--to", "2021"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "chronicle: the range ends (2021) before it starts (2022)\n"
+    );
     // Good dates get as far as the terminal check.
     let output = run(&["data", "--from", "2021-12", "--to", "2022"]);
     assert_eq!(output.status.code(), Some(2));

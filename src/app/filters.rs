@@ -1,7 +1,7 @@
 //! What the timeline shows: actors, event types, tags and a date range, combined. A view is
 //! computed in one pass over the actor index (or the whole timeline), never per frame.
 
-use crate::date::EdtfDate;
+use crate::date::{check_range, EdtfDate};
 use crate::model::{ActorId, Event, EventIx};
 use crate::timeline::{DateKey, Timeline};
 use crate::ui::safe_text::sanitize;
@@ -139,11 +139,7 @@ pub fn parse_range(text: &str) -> Result<(Option<EdtfDate>, Option<EdtfDate>), S
     match text.split_once("..") {
         Some((from, to)) => {
             let (from, to) = (side(from, "from")?, side(to, "to")?);
-            if let (Some(f), Some(t)) = (&from, &to) {
-                if t.latest() < f.earliest() {
-                    return Err(format!("the range ends ({t}) before it starts ({f})"));
-                }
-            }
+            check_range(from.as_ref(), to.as_ref()).map_err(|e| e.0)?;
             Ok((from, to))
         }
         None => {

@@ -6,7 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::{resolve_actor, safe, write_json, Failure};
-use crate::date::EdtfDate;
+use crate::date::{check_range, EdtfDate};
 use crate::export;
 use crate::load::Dataset;
 use crate::model::{Event, EventIx};
@@ -77,6 +77,8 @@ pub fn select(timeline: &Timeline, filter: &EventFilter) -> Result<Vec<EventIx>,
     };
     let from = parse(&filter.from, "from")?;
     let to = parse(&filter.to, "to")?;
+    // Refused, not run: a backwards range would quietly print nothing, as if no event matched.
+    check_range(from.as_ref(), to.as_ref()).map_err(|e| Failure::Usage(e.0))?;
     let view = timeline.events_with_all(&actors);
     if from.is_none() && to.is_none() {
         return Ok(view);
