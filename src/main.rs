@@ -83,7 +83,7 @@ fn main() -> ExitCode {
             } else {
                 format.unwrap_or_default()
             };
-            commands::events::run(d, &filter, output, &mut out)
+            commands::events::run(d, &filter, output, &mut out, &mut io::stderr())
         }),
         Command::Actors {
             inputs,

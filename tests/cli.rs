@@ -164,6 +164,24 @@ fn events_refuse_a_backwards_date_range_as_the_browser_does() {
 }
 
 #[test]
+fn events_say_which_actor_a_fuzzy_name_chose() {
+    let guessed = run(&["events", "--actor", "u"]);
+    assert_eq!(guessed.status.code(), Some(0), "{}", stderr(&guessed));
+    assert_eq!(
+        stderr(&guessed),
+        "chronicle: --actor 'u' matched United Kingdom (uk)\n"
+    );
+    // Standard output stays the data: the same rows as the id gives.
+    assert_eq!(stdout(&guessed), stdout(&run(&["events", "--actor", "uk"])));
+    // An id, a name or an alias, in any case, is no guess and needs no note.
+    for exact in ["uk", "United Kingdom", "u.k."] {
+        let output = run(&["events", "--actor", exact]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(stderr(&output).is_empty(), "{exact}: {}", stderr(&output));
+    }
+}
+
+#[test]
 fn actors_rank_by_search_and_count() {
     let ranked = stdout(&run(&["actors", "--search", "put", "--json"]));
     let first: serde_json::Value =

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{resolve_actor, safe, write_json, Failure};
+use super::{guessed_actor_note, resolve_actor, safe, write_json, Failure};
 use crate::date::{check_range, EdtfDate};
 use crate::export;
 use crate::load::Dataset;
@@ -63,13 +63,27 @@ struct QuoteLine<'a> {
     sentence: Option<usize>,
 }
 
-/// The events the filter keeps, in timeline order.
-pub fn select(timeline: &Timeline, filter: &EventFilter) -> Result<Vec<EventIx>, Failure> {
-    let actors = filter
+/// The events the filter keeps, in timeline order. Each actor chosen by fuzzy match is named
+/// on `notes` (standard error), so that the person knows what the output is filtered by while
+/// standard output stays data.
+pub fn select(
+    timeline: &Timeline,
+    filter: &EventFilter,
+    notes: &mut impl Write,
+) -> Result<Vec<EventIx>, Failure> {
+    let resolved = filter
         .actors
         .iter()
-        .map(|name| resolve_actor(timeline, name))
+        .map(|name| resolve_actor(timeline, name).map(|r| (name, r)))
         .collect::<Result<Vec<_>, _>>()?;
+    for (name, r) in resolved.iter().filter(|(_, r)| r.guessed) {
+        writeln!(
+            notes,
+            "chronicle: {}",
+            guessed_actor_note(timeline, name, r.actor)
+        )?;
+    }
+    let actors: Vec<_> = resolved.iter().map(|(_, r)| r.actor).collect();
     let parse = |text: &Option<String>, flag: &str| {
         text.as_deref()
             .map(|t| EdtfDate::parse(t).map_err(|e| Failure::Usage(format!("--{flag} '{t}': {e}"))))
@@ -86,15 +100,16 @@ pub fn select(timeline: &Timeline, filter: &EventFilter) -> Result<Vec<EventIx>,
     Ok(timeline.events_between(&view, from.as_ref(), to.as_ref()))
 }
 
-/// Prints the selected events in the `output` format.
+/// Prints the selected events in the `output` format, and notes about the filter on `notes`.
 pub fn run(
     dataset: &Dataset,
     filter: &EventFilter,
     output: Output,
     out: &mut impl Write,
+    notes: &mut impl Write,
 ) -> Result<(), Failure> {
     let timeline = &dataset.timeline;
-    let view = select(timeline, filter)?;
+    let view = select(timeline, filter, notes)?;
     match output {
         Output::Text => Ok(write_text(timeline, &view, out)?),
         Output::Json => {

@@ -33,23 +33,57 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// An actor named on the command line, as `resolve_actor` found it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    pub actor: ActorId,
+    /// Chosen by fuzzy match: the name given is not the actor's id, name or an alias, so the
+    /// person should be told which actor the output is about.
+    pub guessed: bool,
+}
+
 /// Resolves an actor named on the command line: an exact id, else the best fuzzy match of
 /// its names and aliases.
-pub fn resolve_actor(timeline: &Timeline, name: &str) -> Result<ActorId, Failure> {
-    if let Some(id) = timeline.actor_by_id(name) {
-        return Ok(id);
+pub fn resolve_actor(timeline: &Timeline, name: &str) -> Result<Resolved, Failure> {
+    if let Some(actor) = timeline.actor_by_id(name) {
+        return Ok(Resolved {
+            actor,
+            guessed: false,
+        });
     }
-    Ranker::default()
+    let best = Ranker::default()
         .rank(timeline.actors(), name)
         .first()
-        .map(|m| m.actor)
-        .ok_or_else(|| {
-            let ids = timeline.actors().iter().map(|a: &Actor| a.id.as_str());
-            Failure::Usage(format!(
-                "no actor matches '{name}'{}; `chronicle actors` lists them",
-                crate::problem::did_you_mean(name, ids)
-            ))
-        })
+        .map(|m| m.actor);
+    let Some(actor) = best else {
+        let ids = timeline.actors().iter().map(|a: &Actor| a.id.as_str());
+        return Err(Failure::Usage(format!(
+            "no actor matches '{name}'{}; `chronicle actors` lists them",
+            crate::problem::did_you_mean(name, ids)
+        )));
+    };
+    let found = timeline.actor(actor);
+    let wanted = name.trim().to_lowercase();
+    let exact = std::iter::once(&found.id)
+        .chain(std::iter::once(&found.name))
+        .chain(&found.aliases)
+        .any(|n| n.trim().to_lowercase() == wanted);
+    Ok(Resolved {
+        actor,
+        guessed: !exact,
+    })
+}
+
+/// The line saying which actor a fuzzy `--actor NAME` chose, e.g.
+/// `--actor 'u' matched United Kingdom (uk)`, made safe for the terminal.
+pub fn guessed_actor_note(timeline: &Timeline, name: &str, actor: ActorId) -> String {
+    let actor = timeline.actor(actor);
+    format!(
+        "--actor '{}' matched {} ({})",
+        safe(name),
+        safe(&actor.name),
+        safe(&actor.id)
+    )
 }
 
 /// "1 source", "2 sources".
