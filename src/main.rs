@@ -91,12 +91,7 @@ fn main() -> ExitCode {
             search,
             json,
         } => with_dataset(&inputs, format, |d| {
-            Ok(commands::actors::run(
-                &d.timeline,
-                search.as_deref(),
-                json,
-                &mut out,
-            )?)
+            commands::actors::run(&d.timeline, search.as_deref(), json, &mut out)
         }),
         Command::Show {
             event,

@@ -203,6 +203,35 @@ fn actors_rank_by_search_and_count() {
 }
 
 #[test]
+fn actors_search_says_when_nothing_matches() {
+    // As grep: no match is exit 1, with the reason on standard error and no rows on standard
+    // output (with --json an empty JSON Lines stream, which is valid).
+    for json in [false, true] {
+        let mut args = vec!["actors", "--search", "zzzq"];
+        if json {
+            args.push("--json");
+        }
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(stdout(&output).is_empty(), "{}", stdout(&output));
+        assert_eq!(
+            stderr(&output),
+            "chronicle: no actor matches 'zzzq'; `chronicle actors` lists them\n"
+        );
+    }
+    for empty in ["", "  "] {
+        let output = run(&["actors", "--search", empty]);
+        assert_eq!(output.status.code(), Some(1), "{empty:?}");
+        assert!(stdout(&output).is_empty(), "{}", stdout(&output));
+        assert!(
+            stderr(&output).starts_with("chronicle: --search is empty: give part of a name"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
 fn show_prints_quotes_with_their_sentences() {
     let output = run(&["show", "putin-johnson-call"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{safe, write_json};
+use super::{no_actor_matches, safe, write_json, Failure};
 use crate::model::ActorId;
 use crate::search::Ranker;
 use crate::timeline::Timeline;
@@ -21,25 +21,41 @@ struct ActorLine<'a> {
     score: Option<i64>,
 }
 
-/// Lists actors by event count (then name), or with `search`, ranked best first.
+/// Lists actors by event count (then name), or with `search`, ranked best first. A search that
+/// matches nothing fails (exit 1, as grep does) with the reason on standard error, and prints
+/// no rows, which with `--json` is a valid, empty JSON Lines stream.
 pub fn run(
     timeline: &Timeline,
     search: Option<&str>,
     json: bool,
     out: &mut impl Write,
-) -> std::io::Result<()> {
-    let rows: Vec<(ActorId, Option<i64>)> = match search {
-        Some(query) => Ranker::default()
-            .rank(timeline.actors(), query)
-            .into_iter()
-            .map(|m| (m.actor, Some(m.score)))
-            .collect(),
-        None => timeline
-            .actors_by_event_count()
-            .into_iter()
-            .map(|a| (a, None))
-            .collect(),
-    };
+) -> Result<(), Failure> {
+    let rows: Vec<(ActorId, Option<i64>)> =
+        match search {
+            // Refused rather than run: an empty query matches nothing, which would read as
+            // "no such actor" when the person meant to list them all.
+            Some(query) if query.trim().is_empty() => return Err(Failure::Usage(
+                "--search is empty: give part of a name, e.g. `chronicle actors --search put`, \
+                 or leave --search out to list every actor"
+                    .into(),
+            )),
+            Some(query) => {
+                let ranked: Vec<_> = Ranker::default()
+                    .rank(timeline.actors(), query)
+                    .into_iter()
+                    .map(|m| (m.actor, Some(m.score)))
+                    .collect();
+                if ranked.is_empty() {
+                    return Err(no_actor_matches(timeline, query));
+                }
+                ranked
+            }
+            None => timeline
+                .actors_by_event_count()
+                .into_iter()
+                .map(|a| (a, None))
+                .collect(),
+        };
     let name_width = rows
         .iter()
         .map(|(a, _)| safe_text::width(&timeline.actor(*a).name))

@@ -56,11 +56,7 @@ pub fn resolve_actor(timeline: &Timeline, name: &str) -> Result<Resolved, Failur
         .first()
         .map(|m| m.actor);
     let Some(actor) = best else {
-        let ids = timeline.actors().iter().map(|a: &Actor| a.id.as_str());
-        return Err(Failure::Usage(format!(
-            "no actor matches '{name}'{}; `chronicle actors` lists them",
-            crate::problem::did_you_mean(name, ids)
-        )));
+        return Err(no_actor_matches(timeline, name));
     };
     let found = timeline.actor(actor);
     let wanted = name.trim().to_lowercase();
@@ -72,6 +68,16 @@ pub fn resolve_actor(timeline: &Timeline, name: &str) -> Result<Resolved, Failur
         actor,
         guessed: !exact,
     })
+}
+
+/// The failure for a name that no actor's names or aliases match, the same for `--actor` and
+/// `--search`.
+pub fn no_actor_matches(timeline: &Timeline, name: &str) -> Failure {
+    let ids = timeline.actors().iter().map(|a: &Actor| a.id.as_str());
+    Failure::Usage(format!(
+        "no actor matches '{name}'{}; `chronicle actors` lists them",
+        crate::problem::did_you_mean(name, ids)
+    ))
 }
 
 /// The line saying which actor a fuzzy `--actor NAME` chose, e.g.
