@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 use std::io::Read;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc};
 use std::thread;
 
@@ -30,6 +31,40 @@ pub struct Refs<'a> {
     /// A whole file could not be read, so references into it cannot be checked.
     pub actors_unreadable: bool,
     pub sources_unreadable: bool,
+    /// Events whose references into such a file were passed over, counted here (from every
+    /// thread) so that a missing file is reported once, and only when something needs it.
+    pub unchecked_actors: Unchecked,
+    pub unchecked_sources: Unchecked,
+}
+
+/// How many events referred into a file that could not be read, and the first line of one.
+pub struct Unchecked {
+    events: AtomicUsize,
+    first_line: AtomicUsize,
+}
+
+impl Default for Unchecked {
+    fn default() -> Unchecked {
+        Unchecked {
+            events: AtomicUsize::new(0),
+            first_line: AtomicUsize::new(usize::MAX),
+        }
+    }
+}
+
+impl Unchecked {
+    fn note(&self, line: usize) {
+        // Only counts: no ordering with other memory is needed, and the threads are joined
+        // before the counts are read.
+        self.events.fetch_add(1, Ordering::Relaxed);
+        self.first_line.fetch_min(line, Ordering::Relaxed);
+    }
+
+    /// How many events referred into the file, and the first line of one; `None` when none.
+    pub fn get(&self) -> Option<(usize, usize)> {
+        let events = self.events.load(Ordering::Relaxed);
+        (events > 0).then(|| (events, self.first_line.load(Ordering::Relaxed)))
+    }
 }
 
 /// Where an event's record is, for problems found after reading (duplicates, quotes).
@@ -419,6 +454,7 @@ pub fn check_record(
         ));
     }
     let mut actors = Vec::with_capacity(raw.actors.len());
+    let mut actors_unchecked = false;
     for actor in raw.actors.iter().map(|a| &**a) {
         match refs.actors.get(actor) {
             Some(id) if actors.contains(id) => problems.push(Problem::new(
@@ -427,7 +463,8 @@ pub fn check_record(
                 format!("event {} lists actor {} twice", name(), quoted(actor)),
             )),
             Some(id) => actors.push(*id),
-            None if refs.actors_unreadable || refs.broken_actors.contains(actor) => {}
+            None if refs.actors_unreadable => actors_unchecked = true,
+            None if refs.broken_actors.contains(actor) => {}
             None => problems.push(Problem::new(
                 file,
                 at("actors"),
@@ -440,8 +477,14 @@ pub fn check_record(
             )),
         }
     }
+    if actors_unchecked {
+        refs.unchecked_actors.note(record.line_of("actors"));
+    }
     let quotes_line = record.line_of("quotes");
     let mut kept_quotes = Vec::with_capacity(raw.quotes.len());
+    if refs.sources_unreadable && !raw.quotes.is_empty() {
+        refs.unchecked_sources.note(quotes_line);
+    }
     for (n, raw_quote) in raw.quotes.iter().enumerate() {
         let source_id = &*raw_quote.source;
         if refs.sources_unreadable || refs.broken_sources.contains(source_id) {

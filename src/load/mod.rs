@@ -62,11 +62,15 @@ pub fn load_showing(
         broken_actors: HashSet::new(),
         sources_unreadable: false,
         actors_unreadable: false,
+        sources_missing: false,
+        actors_missing: false,
+        actors_problems_from: 0,
         phases: Phases::new(),
         progress,
     };
     let sources = loader.sources();
     loader.phases.done("sources");
+    loader.actors_problems_from = loader.problems.len();
     progress.enter(Stage::Actors);
     let actors = loader.actors();
     loader.phases.done("actors");
@@ -220,9 +224,19 @@ struct Loader<'a> {
     /// Whether a whole file could not be read, so no reference into it can be checked.
     sources_unreadable: bool,
     actors_unreadable: bool,
+    /// Whether the file is absent. That is allowed while no event needs it (no quotes, no
+    /// actors); the file is reported once the events show that one does.
+    sources_missing: bool,
+    actors_missing: bool,
+    /// Where actors.json's problems begin among `problems`, so that a missing actors.json,
+    /// known only after the events are read, is still reported in file order.
+    actors_problems_from: usize,
     phases: Phases,
     progress: &'a Progress,
 }
+
+/// How many events, and the line of the first.
+type Lines = (usize, usize);
 
 struct LoadedSources {
     sources: Vec<Source>,
@@ -265,13 +279,15 @@ impl Loader<'_> {
             sources: Vec::new(),
             by_id: FxHashMap::default(),
         };
+        let reported = self.problems.len();
         let Some(text) = self.read_text(SOURCES_FILE, false) else {
-            // A file that exists but cannot be read (not UTF-8, say) was reported; references
-            // into it are not reported again, one by one, as unknown.
-            self.sources_unreadable = self.location.exists(SOURCES_FILE);
+            // A file that cannot be read (not UTF-8, say) was reported, and a missing one is
+            // reported after the events if they refer into it: either way references into it
+            // are not reported again, one by one, as unknown.
+            self.sources_unreadable = true;
+            self.sources_missing = self.problems.len() == reported;
             return loaded;
         };
-        let reported = self.problems.len();
         let Some(records) = read_array::<RawSource>(
             &file,
             &text,
@@ -396,13 +412,15 @@ impl Loader<'_> {
             actors: Vec::new(),
             by_id: FxHashMap::default(),
         };
+        let reported = self.problems.len();
         let Some(text) = self.read_text(ACTORS_FILE, false) else {
-            // A file that exists but cannot be read (not UTF-8, say) was reported; references
-            // into it are not reported again, one by one, as unknown.
-            self.actors_unreadable = self.location.exists(ACTORS_FILE);
+            // A file that cannot be read (not UTF-8, say) was reported, and a missing one is
+            // reported after the events if they refer into it: either way references into it
+            // are not reported again, one by one, as unknown.
+            self.actors_unreadable = true;
+            self.actors_missing = self.problems.len() == reported;
             return loaded;
         };
-        let reported = self.problems.len();
         let Some(records) = read_array::<RawActor>(
             &file,
             &text,
@@ -592,6 +610,8 @@ impl Loader<'_> {
             broken_sources: &self.broken_sources,
             actors_unreadable: self.actors_unreadable,
             sources_unreadable: self.sources_unreadable,
+            unchecked_actors: Default::default(),
+            unchecked_sources: Default::default(),
         };
         let mut problems = Vec::new();
         let mut labels = crate::labels::Labels::default();
@@ -636,6 +656,8 @@ impl Loader<'_> {
             ));
         }
         self.phases.done("events");
+        let unchecked = (refs.unchecked_sources.get(), refs.unchecked_actors.get());
+        self.report_missing(&file, unchecked);
         self.check_event_ids(&file, &read, &mut problems);
         self.phases.done("ids");
         self.progress.enter(Stage::Quotes);
@@ -650,6 +672,35 @@ impl Loader<'_> {
         problems.sort_by_key(|p| p.line);
         self.problems.extend(problems);
         read.events
+    }
+
+    /// A missing sources.json or actors.json is a problem only when an event needs it: then
+    /// it is reported once, in its file's place, instead of each reference as unknown.
+    /// `unchecked` is, for sources then actors, how many events referred into the file and the
+    /// first line of one.
+    fn report_missing(&mut self, events_file: &str, unchecked: (Option<Lines>, Option<Lines>)) {
+        let (sources, actors) = unchecked;
+        let missing = |name: &str, (events, line): Lines, what: &str| {
+            let many = if events == 1 { "event" } else { "events" };
+            let verb = match (what, events) {
+                ("actors", 1) => "names",
+                ("actors", _) => "name",
+                (_, 1) => "quotes",
+                _ => "quote",
+            };
+            Problem::new(self.location.display(name), None, "file not found").with_hint(format!(
+                "{events} {many} {verb} {what} (the first at {events_file}:{line}), so the dataset needs {name}"
+            ))
+        };
+        // actors.json's place first: inserting sources.json's at the front moves it along.
+        if let Some(actors) = actors.filter(|_| self.actors_missing) {
+            let problem = missing(ACTORS_FILE, actors, "actors");
+            self.problems.insert(self.actors_problems_from, problem);
+        }
+        if let Some(sources) = sources.filter(|_| self.sources_missing) {
+            let problem = missing(SOURCES_FILE, sources, "sources");
+            self.problems.insert(0, problem);
+        }
     }
 
     /// Duplicate event ids, each named with the line that first used it. The events are

@@ -646,6 +646,87 @@ fn sources_empty_binary_or_missing() {
     );
 }
 
+/// A missing actors.json or sources.json is named once, and only when an event needs it; it
+/// used to give one `unknown actor` or `unknown source` per reference and never name the file.
+#[test]
+fn a_missing_actors_or_sources_file_is_named_once_when_events_need_it() {
+    let remove = |c: &Copy, file: &str| std::fs::remove_file(c.root.join(file)).expect("remove");
+    assert_eq!(
+        problems_after(|c| remove(c, "actors.json")),
+        ["DATA/actors.json: file not found\n  hint: 3 events name actors (the first at DATA/events.jsonl:1), so the dataset needs actors.json"]
+    );
+    assert_eq!(
+        problems_after(|c| remove(c, "sources.json")),
+        ["DATA/sources.json: file not found\n  hint: 3 events quote sources (the first at DATA/events.jsonl:1), so the dataset needs sources.json"]
+    );
+    // Both, among other problems: each in its file's place, the count exact.
+    assert_eq!(
+        problems_after(|c| {
+            remove(c, "actors.json");
+            remove(c, "sources.json");
+            c.write(
+                "events.jsonl",
+                format!(
+                    "{}\n{}\n",
+                    denial_with("date", r#""2021-13""#),
+                    denial_with("quotes", "[]").replace("denial", "other")
+                ),
+            );
+        }),
+        [
+            "DATA/sources.json: file not found\n  hint: 1 event quotes sources (the first at DATA/events.jsonl:1), so the dataset needs sources.json",
+            "DATA/actors.json: file not found\n  hint: 2 events name actors (the first at DATA/events.jsonl:1), so the dataset needs actors.json",
+            "DATA/events.jsonl:1: event 'denial': invalid date '2021-13': month 13 in '2021-13' is not between 01 and 12",
+        ]
+    );
+    // Problems in sources.json come before a missing actors.json.
+    assert_eq!(
+        problems_after(|c| {
+            remove(c, "actors.json");
+            c.replace("sources.json", "\"Leaders speak by phone\"", "\"\"");
+        }),
+        [
+            "DATA/sources.json:4: source 'call' has an empty title",
+            "DATA/actors.json: file not found\n  hint: 3 events name actors (the first at DATA/events.jsonl:1), so the dataset needs actors.json",
+        ]
+    );
+}
+
+/// Events that name no actor and quote nothing need neither actors.json nor sources.json.
+#[test]
+fn a_dataset_may_leave_out_files_nothing_refers_into() {
+    let bare = |c: &Copy| {
+        c.write(
+            "events.jsonl",
+            denial_with("actors", "[]").replace(
+                r#""quotes": [{"source": "call", "text": "Putin denied any plans to invade."}]"#,
+                r#""quotes": []"#,
+            ),
+        );
+    };
+    for gone in [
+        &["actors.json"][..],
+        &["sources.json"],
+        &["actors.json", "sources.json"],
+    ] {
+        let copy = Copy::new();
+        bare(&copy);
+        for file in gone {
+            std::fs::remove_file(copy.root.join(file)).expect("remove");
+        }
+        assert_eq!(copy.problems(), Vec::<String>::new(), "without {gone:?}");
+        assert_eq!(copy.load().expect("loads").timeline.events().len(), 1);
+    }
+    // Actors named but nothing quoted: only sources.json may go.
+    assert_eq!(
+        problems_after(|c| {
+            c.write("events.jsonl", denial_with("quotes", "[]"));
+            std::fs::remove_file(c.root.join("sources.json")).expect("remove");
+        }),
+        Vec::<String>::new()
+    );
+}
+
 #[test]
 fn a_100_mb_source_loads_quickly() {
     let copy = Copy::new();
