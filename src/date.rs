@@ -130,6 +130,40 @@ impl EdtfDate {
         self.end.is_none() && !self.uncertain && !self.approximate
     }
 
+    /// Reads back the compact display (`~2021-12-11..12`, `2021?`, `2021-12-13 14:30Z`), which
+    /// is where exports for people carry a date's qualifiers (TimelineJS's `display_date`).
+    /// `None` unless `text` is exactly what `to_string()` would write for the date.
+    pub fn parse_display(text: &str) -> Option<EdtfDate> {
+        let shown = text.trim();
+        let body = shown.strip_prefix('~').unwrap_or(shown);
+        let bare = body.strip_suffix('?').unwrap_or(body);
+        let qualifier = match (bare.len() < body.len(), body.len() < shown.len()) {
+            (true, true) => "%",
+            (true, false) => "?",
+            (false, true) => "~",
+            (false, false) => "",
+        };
+        let candidates = match bare.split_once("..") {
+            None => vec![format!("{bare}{qualifier}")],
+            // An end is shown without what it shares with the start (`2021-12-11..12`): try it
+            // whole, after the start's year, and after its year and month.
+            Some((start, end)) => [
+                Some(end.to_string()),
+                start.get(..4).map(|y| format!("{y}-{end}")),
+                start.get(..7).map(|m| format!("{m}-{end}")),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|end| format!("{start}/{end}{qualifier}"))
+            .collect(),
+        };
+        // Only a reading that displays exactly as given is the date that was shown.
+        candidates
+            .iter()
+            .filter_map(|edtf| EdtfDate::parse(edtf).ok())
+            .find(|date| date.to_string() == shown)
+    }
+
     /// The earliest instant the date may refer to.
     pub fn earliest(&self) -> NaiveDateTime {
         self.start.earliest()
@@ -227,6 +261,11 @@ impl Point {
     /// The time of day as written (local to its offset), for minute and second precision.
     pub fn local_time(&self) -> Option<NaiveTime> {
         self.time()
+    }
+
+    /// Whether a UTC offset (or `Z`) was given with the time.
+    pub fn has_offset(&self) -> bool {
+        self.offset_minutes().is_some()
     }
 
     fn time(&self) -> Option<NaiveTime> {
@@ -763,6 +802,50 @@ mod tests {
                 date.to_string().chars().count(),
                 "{text} shown as {date}"
             );
+        }
+    }
+
+    #[test]
+    fn the_compact_display_reads_back_as_the_same_date() {
+        for text in [
+            "2021",
+            "2021-12",
+            "2021-12-13",
+            "2021-12-13T14:30Z",
+            "2021-12-13T14:30:05-05:30",
+            "2021-12-13T14:30",
+            "2021-12-10/2021-12-12",
+            "2021-11-28/2021-12-03",
+            "2021-12-28/2022-01-03",
+            "2021-11/2021-12",
+            "2021-12-11/2021-12~",
+            "2021/2022",
+            "2021-12-13T10:00Z/2021-12-13T12:00Z",
+            "2021-12-11/2021-12-12~",
+            "2022-01~",
+            "2021?",
+            "2021-12%",
+            "0099-01-01",
+        ] {
+            let date = d(text);
+            assert_eq!(
+                EdtfDate::parse_display(&date.to_string()),
+                Some(date),
+                "{text} shown as {date}"
+            );
+        }
+        // Only what the display would write: not other wordings, nor EDTF's own qualifiers.
+        for text in [
+            "",
+            "~",
+            "?",
+            "..",
+            "Summer 1963",
+            "2021-12~",
+            "2021-12-11..",
+            "~2021-12-11..2021-12-12",
+        ] {
+            assert_eq!(EdtfDate::parse_display(text), None, "{text}");
         }
     }
 }

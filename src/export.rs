@@ -372,7 +372,8 @@ fn html(text: &str) -> String {
 }
 
 /// Writes the events of `view` as TimelineJS3 JSON: only the date fields the precision
-/// supports; an approximate or uncertain date also gets a `display_date` showing it so.
+/// supports; a date the fields cannot hold whole (approximate, uncertain or with a UTC offset)
+/// also gets a `display_date` showing it, which the TimelineJS import reads back.
 pub fn write_timelinejs(
     timeline: &Timeline,
     name: &str,
@@ -411,8 +412,11 @@ pub fn write_timelinejs(
                 // TimelineJS draws one row per group: the event type groups best, and a
                 // timeline read from TimelineJS has its groups as tags.
                 group: event.kind.as_deref().or(event.tags.first().map(|t| &**t)),
-                display_date: (event.date.is_uncertain() || event.date.is_approximate())
-                    .then(|| event.date.to_string()),
+                display_date: (event.date.is_uncertain()
+                    || event.date.is_approximate()
+                    || event.date.start().has_offset()
+                    || event.date.end().is_some_and(|end| end.has_offset()))
+                .then(|| event.date.to_string()),
                 unique_id: Some(&event.id),
             }
         })

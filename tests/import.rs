@@ -325,6 +325,101 @@ fn acled_week_writes_to_timelinejs_as_an_interval_with_a_display_date() {
     assert_eq!(week["group"], "Violence against civilians / Attack");
 }
 
+/// Each event's id and date (EDTF), in timeline order.
+type IdDates = Vec<(String, String)>;
+
+fn id_dates(events: &[Value]) -> IdDates {
+    events
+        .iter()
+        .map(|e| (e["id"].to_string(), e["date"].to_string()))
+        .collect()
+}
+
+/// Exports `dataset` as TimelineJS, imports that into a folder, and returns both timelines'
+/// ids and dates.
+fn timelinejs_round_trip(dataset: &str) -> (IdDates, IdDates) {
+    let written = ok(&["events", dataset, "--format", "timelinejs"]);
+    let (_temp, path) = temp_file("exported.json", &written);
+    let (_out, dir) = import(&[&path.display().to_string()], &[]);
+    (
+        id_dates(&events_json(&[dataset])),
+        id_dates(&events_json(&[&dir])),
+    )
+}
+
+/// TimelineJS's date fields cannot say `?`, `~` or a UTC offset; the import used to drop them
+/// (`2021?` came back as `2021`, `~2021-12-11..12` as the exact `2021-12-11/2021-12-12`).
+#[test]
+fn a_timelinejs_round_trip_keeps_every_date_with_its_qualifiers() {
+    let (original, back) = timelinejs_round_trip("data");
+    assert!(original.iter().any(|(_, d)| d.contains('?')));
+    assert!(original.iter().any(|(_, d)| d.contains('~')));
+    assert_eq!(back, original);
+
+    // Every form: offsets, seconds, intervals shown short or whole, both qualifiers.
+    let dates = [
+        "2021-12-13T14:30+03:00",
+        "2021-12-13T14:30:05Z",
+        "2021-12-13T09:30",
+        "2021-12-10/2021-12-12%",
+        "2021-11-28/2021-12-03?",
+        "2021-12-28/2022-01-03~",
+        "2021-11/2021-12~",
+        "2021-12-11/2021-12~",
+        "2021/2022?",
+        "2021-12-13T10:00Z/2021-12-13T12:00Z",
+        "2020-02%",
+    ];
+    let temp = tempfile::tempdir().expect("temp dir");
+    let lines: Vec<String> = dates
+        .iter()
+        .enumerate()
+        .map(|(n, date)| {
+            format!(r#"{{"id": "e{n}", "date": "{date}", "title": "Event {n}", "actors": [], "quotes": []}}"#)
+        })
+        .collect();
+    fs::write(temp.path().join("events.jsonl"), lines.join("\n")).expect("write events");
+    let dataset = temp.path().display().to_string();
+    let (original, back) = timelinejs_round_trip(&dataset);
+    assert_eq!(original.len(), dates.len());
+    assert_eq!(back, original);
+}
+
+/// A `display_date` that is not chronicle's display of the slide's own dates (other wording,
+/// or other dates) leaves the date to the fields and is kept as an attribute, as before.
+#[test]
+fn other_display_dates_from_timelinejs_stay_attributes() {
+    let text = r#"{"events": [
+        {"start_date": {"year": 1963}, "display_date": "Summer 1963", "unique_id": "words"},
+        {"start_date": {"year": 1963, "month": 8, "day": 9}, "display_date": "1963", "unique_id": "coarser"},
+        {"start_date": {"year": 1963}, "display_date": "~1964", "unique_id": "other-year"},
+        {"start_date": {"year": 1963}, "end_date": {"year": 1965}, "display_date": "1963?", "unique_id": "no-end"},
+        {"start_date": {"year": 1963, "display_date": "1963"}, "unique_id": "same"}
+    ]}"#;
+    let (_temp, path) = temp_file("other.json", text);
+    let events = events_json(&[&path.display().to_string()]);
+    let mut got: Vec<(String, String, String)> = events
+        .iter()
+        .map(|e| {
+            (
+                e["id"].to_string(),
+                e["date"].to_string(),
+                e["attributes"]["display_date"].to_string(),
+            )
+        })
+        .collect();
+    got.sort();
+    let expected = [
+        ("coarser", "1963-08-09", "1963"),
+        ("no-end", "1963/1965", "1963?"),
+        ("other-year", "1963", "~1964"),
+        ("same", "1963", "1963"),
+        ("words", "1963", "Summer 1963"),
+    ]
+    .map(|(id, date, shown)| (format!("{id:?}"), format!("{date:?}"), format!("{shown:?}")));
+    assert_eq!(got, expected);
+}
+
 #[test]
 fn csv_and_markdown_outputs() {
     let csv = ok(&[

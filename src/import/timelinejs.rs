@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{plain_text, slug, Builder, Input, Rows};
-use crate::date::EdtfDate;
+use crate::date::{EdtfDate, Point};
 use crate::model::{Event, Label, Source};
 use crate::problem::{quoted, Problem};
 
@@ -234,7 +234,7 @@ fn event(
         Some(end) => format!("{start_text}/{end}"),
         None => start_text,
     };
-    let date = match EdtfDate::parse(&composed) {
+    let fields_date = match EdtfDate::parse(&composed) {
         Ok(date) => date,
         Err(e) => {
             let field = if end_text.is_some() {
@@ -281,9 +281,26 @@ fn event(
         .or(start.display_date.as_deref())
         .map(plain_text)
         .filter(|d| !d.is_empty());
-    if let Some(display) = display {
-        attributes.push(("display_date".to_string(), display));
-    }
+    // TimelineJS's date fields have no room for `?`, `~` or a UTC offset, so chronicle's export
+    // shows them in `display_date`: a display date that names the same dates as the fields
+    // is the date, with what the fields lost. Any other display date is kept as written.
+    let date = display
+        .as_deref()
+        .and_then(|d| {
+            EdtfDate::parse(d)
+                .ok()
+                .or_else(|| EdtfDate::parse_display(d))
+        })
+        .filter(|shown| *shown != fields_date && same_dates(shown, &fields_date));
+    let date = match date {
+        Some(shown) => shown,
+        None => {
+            if let Some(display) = display {
+                attributes.push(("display_date".to_string(), display));
+            }
+            fields_date
+        }
+    };
     let media_url = slide
         .media
         .as_ref()
@@ -321,6 +338,22 @@ fn event(
         },
         credit,
     ))
+}
+
+/// Whether two dates name the same period: the same start and end, each with the same first
+/// day, precision and time of day as written. Qualifiers and UTC offsets are not compared.
+fn same_dates(a: &EdtfDate, b: &EdtfDate) -> bool {
+    let same = |a: Point, b: Point| {
+        a.precision() == b.precision()
+            && a.first_day() == b.first_day()
+            && a.local_time() == b.local_time()
+    };
+    same(a.start(), b.start())
+        && match (a.end(), b.end()) {
+            (None, None) => true,
+            (Some(a), Some(b)) => same(a, b),
+            _ => false,
+        }
 }
 
 /// The first `href` in a credit's HTML, as the source's address.
