@@ -50,8 +50,10 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     render_scrollbar(frame, rect, view.lines.len(), offset, height);
 }
 
-/// The gutter of one wrapped line: the number of the sentence that starts on it, marked when
-/// some event cites that sentence.
+/// The gutter of one wrapped line: the number of a sentence that starts on it, marked when
+/// some event cites it. Where several start on one line, the one to show is the current
+/// sentence, else a cited one, else the first: a cited sentence is never hidden by an
+/// uncited one sharing its line.
 fn gutter(
     app: &App,
     view: &SourceView,
@@ -59,16 +61,23 @@ fn gutter(
     line: std::ops::Range<usize>,
 ) -> Vec<Span<'static>> {
     let first = source.sentence_at(line.start);
-    let starting = [first, first + 1].into_iter().find(|s| {
-        source
-            .sentences
-            .get(*s)
-            .is_some_and(|span| line.contains(&span.start) || span.start == line.start)
-    });
-    let Some(sentence) = starting else {
+    let starting: Vec<usize> = (first..source.sentences.len())
+        .take_while(|s| source.sentences[*s].start < line.end.max(line.start + 1))
+        .filter(|s| {
+            line.contains(&source.sentences[*s].start) || source.sentences[*s].start == line.start
+        })
+        .collect();
+    let is_cited = |s: usize| !app.timeline.events_citing(view.source, s).is_empty();
+    let shown = starting
+        .iter()
+        .copied()
+        .find(|s| *s == view.sentence)
+        .or_else(|| starting.iter().copied().find(|s| is_cited(*s)))
+        .or_else(|| starting.first().copied());
+    let Some(sentence) = shown else {
         return vec![Span::raw(" ".repeat(SOURCE_GUTTER))];
     };
-    let cited = !app.timeline.events_citing(view.source, sentence).is_empty();
+    let cited = is_cited(sentence);
     let (mark, style) = if cited {
         (theme::CITED_MARK, theme::GUTTER_CITED)
     } else {

@@ -535,3 +535,61 @@ fn the_strip_names_the_last_bucket_once_when_it_is_selected() {
     assert!(axis.contains("2022-02: 1 event"), "{axis}");
     assert_eq!(axis.matches("2022-02").count(), 1, "{axis}");
 }
+
+/// Two sentences start on one line, only the second cited: the gutter shows the cited one
+/// (its number and mark), not the first. Found by a tester: sentence 17 never showed.
+#[test]
+fn a_cited_sentence_sharing_a_line_keeps_its_number_in_the_gutter() {
+    use crate::date::EdtfDate;
+    use crate::model::{Event, Quote, Source, SourceId};
+    let text = "Short one. Cited two. \n".to_string()
+        + &"A long third sentence that fills the line. ".repeat(3);
+    let sentences = crate::sentences::split_sentences(&text);
+    let source = Source {
+        id: "s".into(),
+        title: "S".into(),
+        publisher: None,
+        url: None,
+        published: None,
+        file: "s.txt".into(),
+        text: text.clone(),
+        sentences: sentences.clone(),
+    };
+    let event = Event {
+        id: "e".into(),
+        date: EdtfDate::parse("2021-12-13").unwrap_or_else(|e| panic!("{e}")),
+        title: "E".into(),
+        summary: None,
+        kind: None,
+        actors: Box::default(),
+        location: None,
+        tags: Box::default(),
+        quotes: vec![Quote {
+            source: SourceId(0),
+            written: None,
+            span: sentences[1].clone(),
+            sentences: 1..2,
+        }],
+        attributes: Vec::new(),
+    };
+    let timeline = Timeline::new(vec![event], Vec::new(), vec![source]);
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::JumpToSource);
+    // The cursor away from that line, so that only the citation decides.
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.source_view().map(|v| v.sentence), Some(2));
+    let buffer = render(&app, 120, 40);
+    let y = row_with(&buffer, "Short one.").unwrap_or_else(|| panic!("shown"));
+    assert_eq!(
+        column_of(&buffer, y, "•  2 "),
+        Some(1),
+        "{}",
+        text_of_row(&buffer, y)
+    );
+}
+
+fn text_of_row(buffer: &Buffer, y: u16) -> String {
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
