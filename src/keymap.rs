@@ -171,7 +171,7 @@ fn normal(code: KeyCode, ctrl: bool, cx: KeyContext) -> Option<Action> {
         (KeyCode::Char('y'), false, _) => Action::CopyEvent,
         (KeyCode::Esc, _, _) if cx.finding => Action::ClearFind,
         (KeyCode::Esc, _, _) if cx.can_go_back => Action::Back,
-        (KeyCode::Esc, _, _) => Action::ClearFilter,
+        (KeyCode::Esc, _, _) => Action::LeaveFilter,
         (KeyCode::Backspace, _, _) | (KeyCode::Char('o'), true, _) => Action::Back,
         (KeyCode::Enter, _, Pane::Events | Pane::Quotes) => Action::JumpToSource,
         (KeyCode::Enter, _, Pane::Actors) => Action::FilterBySelectedActor,

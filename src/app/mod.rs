@@ -99,8 +99,11 @@ pub enum Action {
     FilterByActor(ActorId),
     /// Mark or unmark the actor under the cursor; the timeline shows events involving all marked.
     ToggleMarkSelectedActor,
-    /// Show all events again.
+    /// Show all events again; Back brings the filters back.
     ClearFilter,
+    /// Show all events again with nowhere to go back (Esc at the start of the history): no
+    /// step is left, so that the next Esc does not bring the filters back.
+    LeaveFilter,
     /// Open the source document of the selected quote (or the event's first quote).
     JumpToSource,
     /// Show the event's next quote in the source view.
@@ -491,6 +494,12 @@ impl<'t> App<'t> {
                     self.message = Some("No filter to clear.".into());
                 }
                 self.go_to_filters(Filters::default());
+            }
+            Action::LeaveFilter => {
+                if self.filter.is_empty() {
+                    self.message = Some("No filter to clear.".into());
+                }
+                self.set_filters(Filters::default());
             }
             Action::JumpToSource => self.jump_to_source(),
             Action::NextQuote => self.step_quote(1),

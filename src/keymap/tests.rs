@@ -126,7 +126,7 @@ fn enter_and_space_depend_on_the_focused_pane() {
 fn escape_goes_back_when_it_can_and_otherwise_clears_the_filter() {
     let esc = key(KeyCode::Esc);
     let mut context = cx(Mode::Normal, Pane::Source);
-    assert_eq!(action_for_key(esc, context), Some(Action::ClearFilter));
+    assert_eq!(action_for_key(esc, context), Some(Action::LeaveFilter));
     context.can_go_back = true;
     assert_eq!(action_for_key(esc, context), Some(Action::Back));
 }
