@@ -106,14 +106,21 @@ impl Actor {
     }
 }
 
-/// Whether `word`, the last of a person's name, is the surname rather than a suffix or a
-/// number ("King" in "Martin Luther King Jr.", "Charles" in "Charles III").
+/// Whether `word`, the last of a person's name, is the surname rather than a suffix, a regnal
+/// number or an ordinal ("King" in "Martin Luther King Jr.", "Louis" in "Louis XIV", "Doe" in
+/// "Jane Doe M.D.", "Smith" in "John Smith 3rd").
 fn is_surname(word: &str) -> bool {
-    const SUFFIXES: [&str; 12] = [
-        "jr", "sr", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "phd", "md", "esq",
-    ];
-    let bare = word.trim_end_matches('.').to_lowercase();
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !SUFFIXES.contains(&bare.as_str())
+    const SUFFIXES: [&str; 6] = ["jr", "sr", "phd", "md", "esq", "dds"];
+    let bare: String = word
+        .chars()
+        .filter(|c| *c != '.')
+        .flat_map(char::to_lowercase)
+        .collect();
+    let roman = word.chars().all(|c| "IVXLCDM".contains(c));
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.chars().any(|c| c.is_ascii_digit())
+        && !roman
+        && !SUFFIXES.contains(&bare.as_str())
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -255,6 +262,26 @@ mod tests {
         ] {
             assert_eq!(person(name).short_name(), short, "{name}");
         }
+    }
+
+    /// Found by review: "XIV", "3rd" and "M.D." were taken for surnames.
+    #[test]
+    fn regnal_numbers_ordinals_and_dotted_degrees_are_not_surnames() {
+        let got: Vec<(&str, String)> = [
+            "Louis XIV",
+            "Pope Benedict XVI",
+            "Alfonso XIII",
+            "John Smith 3rd",
+            "Jane Doe M.D.",
+        ]
+        .into_iter()
+        .map(|n| (n, person(n).short_name().to_string()))
+        .collect();
+        assert_eq!(
+            got.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>(),
+            ["Louis", "Benedict", "Alfonso", "Smith", "Doe"],
+            "{got:?}"
+        );
     }
 
     fn source(text: &str) -> Source {
