@@ -376,11 +376,16 @@ impl Timeline {
     /// where another of them has the same short name (Joe and Jill Biden).
     pub fn short_names(&self, actors: &[ActorId]) -> Vec<&str> {
         let short: Vec<&str> = actors.iter().map(|a| self.actor(*a).short_name()).collect();
+        // Counted once: an event may name thousands of actors, and rows are drawn every frame.
+        let mut uses: HashMap<&str, usize> = HashMap::with_capacity(short.len());
+        for name in &short {
+            *uses.entry(name).or_default() += 1;
+        }
         short
             .iter()
             .zip(actors)
             .map(|(name, actor)| {
-                if short.iter().filter(|other| *other == name).count() > 1 {
+                if uses.get(name).is_some_and(|n| *n > 1) {
                     self.actor(*actor).name.as_str()
                 } else {
                     name
@@ -519,6 +524,39 @@ mod tests {
         assert_eq!(t.short_names(&ids), ["Joe Biden", "Jill Biden", "Johnson"]);
         assert_eq!(t.short_names(&ids[1..]), ["Biden", "Johnson"]);
         assert!(t.short_names(&[]).is_empty());
+    }
+
+    /// An event naming thousands of actors (nothing bounds how many), some sharing a surname:
+    /// each shared one shown in full, the others short. (The names were once compared pair by
+    /// pair, four seconds for this row in a debug build; found by review.)
+    #[test]
+    fn a_crowded_event_shows_shared_surnames_in_full() {
+        let count = 20_000u32;
+        // Surnames of letters only (a word with a digit is no surname): "Xaaa", "Xaab"...
+        let surname = |mut n: u32| {
+            let mut letters = String::from("X");
+            for _ in 0..4 {
+                letters.push(char::from(b'a' + (n % 26) as u8));
+                n /= 26;
+            }
+            letters
+        };
+        let actors = (0..count)
+            .map(|i| Actor {
+                name: format!("Person {}", surname(if i < 10 { i / 2 * 2 } else { i })),
+                kind: Some(crate::model::ActorKind::Person),
+                ..actor(&format!("a{i}"))
+            })
+            .collect();
+        let t = Timeline::new(Vec::new(), actors, Vec::new());
+        let ids: Vec<ActorId> = (0..count).map(ActorId).collect();
+        let names = t.short_names(&ids);
+        assert_eq!(names.len(), ids.len());
+        // The first ten come in pairs sharing a surname; past them every surname is unique.
+        assert_eq!(names[0], format!("Person {}", surname(0)));
+        assert_eq!(names[1], names[0]);
+        assert_eq!(names[11], surname(11));
+        assert!(names[10..].iter().all(|n| !n.starts_with("Person ")));
     }
 
     fn event(id: &str, date: &str, actors: &[u32], cited: &[usize]) -> Event {
