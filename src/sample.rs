@@ -162,7 +162,8 @@ pub fn timeline() -> Timeline {
     Timeline::new(events, actors, sources)
 }
 
-fn source(id: &str, title: &str, text: &str) -> Source {
+/// A source with `text`, split into sentences.
+pub(crate) fn source(id: &str, title: &str, text: &str) -> Source {
     Source {
         id: id.into(),
         title: title.into(),

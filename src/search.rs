@@ -657,17 +657,22 @@ mod tests {
         assert!(!first.indices.is_empty());
     }
 
-    #[test]
-    fn a_ranking_in_slices_on_any_number_of_threads_ends_as_a_ranking_at_once() {
-        // With no time at all, each call scores one batch on each thread: more actors than
-        // the three threads' first batches.
+    /// More actors than three threads' first batches (with no time at all, each call scores
+    /// one batch on each thread), and the list a search starts from.
+    fn crowd() -> (Vec<Actor>, Vec<ActorMatch>) {
         let mut actors = many();
         while actors.len() <= 3 * BATCH {
             actors.extend(many());
         }
-        let all: Vec<ActorMatch> = (0..actors.len() as u32)
+        let all = (0..actors.len() as u32)
             .map(|i| ActorMatch::unranked(ActorId(i)))
             .collect();
+        (actors, all)
+    }
+
+    #[test]
+    fn a_ranking_in_slices_on_any_number_of_threads_ends_as_a_ranking_at_once() {
+        let (actors, all) = crowd();
         // What one thread ranks at once is what every split must end with.
         let alone = Ranker::new(&actors).with_threads(1);
         let expected = |query: &str| without_positions(alone.rank(&actors, query));
@@ -712,13 +717,7 @@ mod tests {
     fn a_first_key_ranked_ahead_is_the_ranking_it_would_get_at_once() {
         // More actors than one slice scores with no time at all, so that only a ranking made
         // ahead can complete at once.
-        let mut actors = many();
-        while actors.len() <= 3 * BATCH {
-            actors.extend(many());
-        }
-        let all: Vec<ActorMatch> = (0..actors.len() as u32)
-            .map(|i| ActorMatch::unranked(ActorId(i)))
-            .collect();
+        let (actors, all) = crowd();
         let alone = Ranker::new(&actors).with_threads(1);
         let mut ranker = Ranker::new(&actors);
         assert!(ranker.is_preparing());

@@ -21,17 +21,21 @@ pub fn in_shares<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> Vec<R> + 
         let others: Vec<_> = shares
             .map(|share| scope.spawn(move || work(share)))
             .collect();
-        let mut all = work(first);
-        for other in others {
-            // A panic in a worker is a bug; re-raise it rather than lose its results.
-            all.extend(
-                other
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
-        }
-        all
+        joined(work(first), others)
     })
+}
+
+/// The calling thread's results followed by each other thread's, in order.
+fn joined<R>(mut all: Vec<R>, others: Vec<thread::ScopedJoinHandle<'_, Vec<R>>>) -> Vec<R> {
+    for other in others {
+        // A panic in a worker is a bug; re-raise it rather than lose its results.
+        all.extend(
+            other
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        );
+    }
+    all
 }
 
 /// `work` on `items` cut into one share per core, each share changed in place; `work` is
@@ -54,15 +58,7 @@ pub fn in_shares_mut<T: Send, R: Send>(
         let others: Vec<_> = shares
             .map(|(n, share)| scope.spawn(move || work(n * size, share)))
             .collect();
-        let mut all = work(0, first);
-        for other in others {
-            all.extend(
-                other
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
-        }
-        all
+        joined(work(0, first), others)
     })
 }
 

@@ -541,20 +541,11 @@ fn the_strip_names_the_last_bucket_once_when_it_is_selected() {
 #[test]
 fn a_cited_sentence_sharing_a_line_keeps_its_number_in_the_gutter() {
     use crate::date::EdtfDate;
-    use crate::model::{Event, Quote, Source, SourceId};
+    use crate::model::{Event, Quote, SourceId};
     let text = "Short one. Cited two. \n".to_string()
         + &"A long third sentence that fills the line. ".repeat(3);
-    let sentences = crate::sentences::split_sentences(&text);
-    let source = Source {
-        id: "s".into(),
-        title: "S".into(),
-        publisher: None,
-        url: None,
-        published: None,
-        file: "s.txt".into(),
-        text: text.clone(),
-        sentences: sentences.clone(),
-    };
+    let source = sample::source("s", "S", &text);
+    let sentences = source.sentences.clone();
     let event = Event {
         id: "e".into(),
         date: EdtfDate::parse("2021-12-13").unwrap_or_else(|e| panic!("{e}")),
