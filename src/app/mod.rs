@@ -481,26 +481,10 @@ impl<'t> App<'t> {
                 self.ranker.prepare(RANKING_SLICE);
             }
             Action::FilterBySelectedActor => self.filter_by_selected_actor(),
-            Action::FilterByActor(actor) => {
-                let filters = Filters {
-                    actors: vec![actor],
-                    ..self.filter.clone()
-                };
-                self.go_to_filters(filters);
-            }
+            Action::FilterByActor(actor) => self.go_to_actor(actor),
             Action::ToggleMarkSelectedActor => self.toggle_mark(),
-            Action::ClearFilter => {
-                if self.filter.is_empty() {
-                    self.message = Some("No filter to clear.".into());
-                }
-                self.go_to_filters(Filters::default());
-            }
-            Action::LeaveFilter => {
-                if self.filter.is_empty() {
-                    self.message = Some("No filter to clear.".into());
-                }
-                self.set_filters(Filters::default());
-            }
+            Action::ClearFilter => self.clear_filters(true),
+            Action::LeaveFilter => self.clear_filters(false),
             Action::JumpToSource => self.jump_to_source(),
             Action::NextQuote => self.step_quote(1),
             Action::PreviousQuote => self.step_quote(-1),
@@ -740,11 +724,7 @@ impl<'t> App<'t> {
         if let Some(at) = self.actors_by_count.iter().position(|a| *a == actor) {
             self.actors.selected = at;
         }
-        let filters = Filters {
-            actors: vec![actor],
-            ..self.filter.clone()
-        };
-        self.go_to_filters(filters);
+        self.go_to_actor(actor);
         self.focus = Pane::Events;
         self.refit();
     }
@@ -771,16 +751,34 @@ impl<'t> App<'t> {
         self.set_filters(filters);
     }
 
+    /// Shows the events of `actor`, the other filters unchanged, as a step Back returns from.
+    fn go_to_actor(&mut self, actor: ActorId) {
+        let filters = Filters {
+            actors: vec![actor],
+            ..self.filter.clone()
+        };
+        self.go_to_filters(filters);
+    }
+
+    /// Shows every event; as a step Back returns from when `undoable`.
+    fn clear_filters(&mut self, undoable: bool) {
+        if self.filter.is_empty() {
+            self.message = Some("No filter to clear.".into());
+        } else if undoable {
+            self.go_to_filters(Filters::default());
+        } else {
+            self.set_filters(Filters::default());
+        }
+    }
+
     /// Shows the events `filters` keep, as a new place that Back returns from: every change
     /// of filter the user asks for (a type, a tag, a place, a range, an actor, or clearing
     /// them) is one step back, so that Back after clearing brings the filters back as they
     /// were. Marking actors one by one is not: Back would have to undo each mark.
     pub(super) fn go_to_filters(&mut self, filters: Filters) {
         if filters != self.filter {
-            self.push_location();
-            if let Some(step) = self.history.last_mut() {
-                step.filter_step = true;
-            }
+            let here = self.here(true);
+            self.history.push(here);
             self.set_filters(filters);
         }
     }

@@ -7,7 +7,13 @@ use crate::ui::layout::{self, SOURCE_GUTTER};
 
 impl App<'_> {
     pub(super) fn push_location(&mut self) {
-        self.history.push(Location {
+        let here = self.here(false);
+        self.history.push(here);
+    }
+
+    /// Where the browser is now, as a place to come back to (`filter_step`: see `Location`).
+    pub(super) fn here(&self, filter_step: bool) -> Location {
+        Location {
             focus: self.focus,
             filter: self.filter.clone(),
             events: self.events,
@@ -15,8 +21,8 @@ impl App<'_> {
             quotes: self.quotes,
             detail_scroll: self.detail_scroll,
             source: self.source.clone(),
-            filter_step: false,
-        });
+            filter_step,
+        }
     }
 
     pub(super) fn back(&mut self) {
