@@ -285,16 +285,7 @@ mod tests {
     }
 
     fn source(text: &str) -> Source {
-        Source {
-            id: "s".into(),
-            title: "S".into(),
-            publisher: None,
-            url: None,
-            published: None,
-            file: "s.txt".into(),
-            text: text.into(),
-            sentences: crate::sentences::split_sentences(text),
-        }
+        crate::sample::source("s", "S", text)
     }
 
     #[test]
