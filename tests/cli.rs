@@ -97,6 +97,58 @@ fn events_json_has_every_event_with_sentence_numbers() {
         .find(|e| e["id"] == "putin-johnson-call")
         .expect("the call is in the timeline");
     assert_eq!(call["date"], "2021-12-13");
+    // Each quote says when its source was published, beside the event's own date.
+    assert_eq!(call["quotes"][0]["published"], "2021-12-13?");
+}
+
+#[test]
+fn check_names_a_pinned_source_whose_text_changed_and_fails() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let out = temp.path().join("copy");
+    let copied = run(&["import", "data", "-o", &out.display().to_string()]);
+    assert_eq!(copied.status.code(), Some(0), "{}", stderr(&copied));
+    // The copy keeps the bundled source's publication date and its pin.
+    let sources = std::fs::read_to_string(out.join("sources.json")).expect("read");
+    assert!(
+        sources.contains("\"published\":\"2021-12-13?\""),
+        "{sources}"
+    );
+    assert!(
+        sources.contains(
+            "\"sha256\":\"3290de889d6f983fab72a34e109d1e7c7ea0cbaa5bb784f985a78a5c7a5148b9\""
+        ),
+        "{sources}"
+    );
+    let dir = out.display().to_string();
+    assert_eq!(run(&["check", &dir]).status.code(), Some(0));
+    let text = out.join("sources/russia-uk-call.txt");
+    let changed = std::fs::read_to_string(&text)
+        .expect("read")
+        .replace("no plans to invade", "no plans to enter");
+    std::fs::write(&text, changed).expect("write");
+    let output = run(&["check", &dir]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).is_empty(), "{}", stdout(&output));
+    let report = stderr(&output);
+    assert!(
+        report.contains(": sources/russia-uk-call.txt changed since it was pinned (sha256 3290de889d6f… expected, "),
+        "{report}"
+    );
+    assert!(
+        report.contains("; quotes were checked against the new text\n  hint: "),
+        "{report}"
+    );
+    // The quotes were checked against the new text: the one the edit touched is not found.
+    assert!(
+        report.contains(
+            "event 'putin-denies-invasion-plans', quote 1 not found in source 'russia-uk-call'"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.ends_with(&format!("2 problems in {dir}\n")),
+        "{report}"
+    );
 }
 
 #[test]
@@ -240,8 +292,11 @@ fn show_prints_quotes_with_their_sentences() {
         text.starts_with("Putin and Johnson speak by phone\n"),
         "{text}"
     );
+    // When it happened, then when the bundled article reported it (only roughly known).
     assert!(
-        text.contains("  date      2021-12-13  (2021-12-13)"),
+        text.contains(
+            "  date      2021-12-13  (2021-12-13)\n  reported  2021-12-13? · Russia wants immediate talks with the West to curb any potential eastward expansion of NATO\n"
+        ),
         "{text}"
     );
     assert!(text.contains("Quote 1: "), "{text}");

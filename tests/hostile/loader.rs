@@ -412,7 +412,7 @@ fn unknown_fields_everywhere() {
     );
     assert_eq!(
         broken("sources.json", "\"publisher\"", "\"author\""),
-        ["DATA/sources.json:5: unknown field 'author', expected one of 'id', 'title', 'publisher', 'url', 'published', 'file'"]
+        ["DATA/sources.json:5: unknown field 'author', expected one of 'id', 'title', 'publisher', 'url', 'published', 'file', 'sha256'"]
     );
     assert_eq!(
         broken("actors.json", "\"description\"", "\"bio\""),
