@@ -665,3 +665,39 @@ fn the_detail_pane_gives_when_each_source_reported_the_event() {
         ]
     );
 }
+
+/// A dataset just made by `chronicle init` has nothing in it: the browser opens on it, every
+/// pane says it is empty, and no key or size makes it panic.
+#[test]
+fn an_empty_dataset_opens_with_empty_panes() {
+    let timeline = Timeline::new(Vec::new(), Vec::new(), Vec::new());
+    let app = app_at(&timeline, 120, 40);
+    let screen = text(&render(&app, 120, 40));
+    assert!(screen.contains("[1] Events · 0"), "{screen}");
+    assert!(screen.contains("[2] Actors · 0"), "{screen}");
+    let status = screen.lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("0 events · 0 actors · 0 sources"),
+        "{status}"
+    );
+    let actions = [
+        Action::Move(Motion::Down),
+        Action::Move(Motion::Last),
+        Action::JumpToSource,
+        Action::ShowCitingEvents,
+        Action::OpenSearch,
+        Action::SearchInput('r'),
+        Action::FocusNext,
+        Action::FocusNext,
+        Action::FocusNext,
+        Action::ToggleHelp,
+    ];
+    let mut app = app_at(&timeline, 120, 40);
+    for action in actions {
+        app.update(action);
+        for (width, height) in [(120, 40), (80, 24), (40, 12), (20, 5), (1, 1)] {
+            app.update(Action::Resize { width, height });
+            let _ = render(&app, width, height);
+        }
+    }
+}
