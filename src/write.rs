@@ -321,14 +321,18 @@ fn append_lines_with(snapshot: &Snapshot, lines: &[&str], hooks: &Hooks) -> Resu
     if lines.iter().any(|l| l.contains(['\n', '\r'])) {
         return Err(WriteError::LineBreak);
     }
-    let path = snapshot.path();
-    let permissions = match fs::metadata(path) {
-        Ok(meta) => meta.permissions(),
+    // Written where the file really is: a symbolic link to it stays a link, and the file it
+    // names is the one replaced.
+    let path = &match fs::canonicalize(snapshot.path()) {
+        Ok(path) => path,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            return Err(WriteError::Changed(path.to_path_buf()))
+            return Err(WriteError::Changed(snapshot.path().to_path_buf()))
         }
-        Err(e) => return Err(io_error(path, "read its permissions")(e)),
+        Err(e) => return Err(io_error(snapshot.path(), "find the file")(e)),
     };
+    let permissions = fs::metadata(path)
+        .map_err(io_error(path, "read its permissions"))?
+        .permissions();
     let mut temp = temporary(path, None)?;
     // Exactly the old mode (set after creation, so the umask does not narrow it).
     fs::set_permissions(temp.path(), permissions).map_err(io_error(
@@ -354,7 +358,7 @@ fn append_lines_with(snapshot: &Snapshot, lines: &[&str], hooks: &Hooks) -> Resu
     // instant between the two would still lose its write: only a lock both honour could
     // prevent that, and editors take none.
     if !snapshot.unchanged()? {
-        return Err(WriteError::Changed(path.to_path_buf()));
+        return Err(WriteError::Changed(snapshot.path().to_path_buf()));
     }
     temp.persist(path)
         .map_err(|e| io_error(path, "move the temporary file into place")(e.error))?;
@@ -521,6 +525,23 @@ mod tests {
             append_lines(&snapshot, &["b"]).unwrap_or_else(|e| panic!("{e}"));
             let mode = fs::metadata(&path).map(|m| m.permissions().mode() & 0o777);
             assert_eq!(mode.ok(), Some(0o640));
+        }
+    }
+
+    #[test]
+    fn a_symbolic_link_stays_a_link_to_the_file_that_grew() {
+        #[cfg(unix)]
+        {
+            let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+            let real = dir.path().join("real.jsonl");
+            fs::write(&real, b"a\n").unwrap_or_else(|e| panic!("{e}"));
+            let link = dir.path().join("events.jsonl");
+            std::os::unix::fs::symlink("real.jsonl", &link).unwrap_or_else(|e| panic!("{e}"));
+            let snapshot = Snapshot::read(&link).unwrap_or_else(|e| panic!("{e}"));
+            append_lines(&snapshot, &["b"]).unwrap_or_else(|e| panic!("{e}"));
+            assert!(fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()));
+            assert_eq!(fs::read(&real).unwrap_or_default(), b"a\nb\n");
+            assert_eq!(listing(dir.path()), ["events.jsonl", "real.jsonl"]);
         }
     }
 
