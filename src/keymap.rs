@@ -6,7 +6,7 @@ use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::app::{Action, Mode, Motion, Pane, PickerKind, PromptKind};
+use crate::app::{Action, Caret, Mode, Motion, Pane, PickerKind, PromptKind};
 
 /// What the key table needs to know about the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +68,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ("e", "anywhere", "export the view (.md .csv .jsonl)"),
     ("y", "anywhere", "copy the event and its quotes"),
     ("Enter  Esc", "prompt", "act / cancel (Ctrl-u empties it)"),
+    (
+        "← →  Home End",
+        "prompt",
+        "edit the offered text (typing replaces it)",
+    ),
     ("s  Enter", "events", "open the source of the event's quote"),
     ("Enter", "quotes", "open the quote in its source"),
     (
@@ -197,12 +202,17 @@ fn search(code: KeyCode, ctrl: bool) -> Option<Action> {
     })
 }
 
-/// A one-line prompt: everything typed is text.
+/// A one-line prompt: everything typed is text; the arrows, Home and End move the caret.
 fn prompt(code: KeyCode, ctrl: bool) -> Option<Action> {
     Some(match (code, ctrl) {
         (KeyCode::Esc, _) => Action::CancelPrompt,
         (KeyCode::Enter, _) => Action::SubmitPrompt,
         (KeyCode::Backspace, _) => Action::PromptBackspace,
+        (KeyCode::Delete, _) => Action::PromptDelete,
+        (KeyCode::Left, _) => Action::PromptCaret(Caret::Left),
+        (KeyCode::Right, _) => Action::PromptCaret(Caret::Right),
+        (KeyCode::Home, _) => Action::PromptCaret(Caret::Home),
+        (KeyCode::End, _) => Action::PromptCaret(Caret::End),
         (KeyCode::Char('u'), true) => Action::PromptClear,
         (KeyCode::Char(c), false) => Action::PromptInput(c),
         _ => return None,

@@ -3,6 +3,7 @@
 
 mod cursor;
 pub mod density;
+mod field;
 pub mod filters;
 pub mod find;
 mod keep;
@@ -12,6 +13,7 @@ mod source;
 mod time;
 
 pub use cursor::{visible_offset, Cursor, Motion};
+pub use field::{Caret, TextField};
 pub use filters::{FilterPart, Filters};
 pub use keep::Carried;
 pub use prompt::{Picker, PickerKind, Prompt, PromptKind};
@@ -126,8 +128,13 @@ pub enum Action {
     OpenPicker(PickerKind),
     /// Type a character into the open prompt or picker.
     PromptInput(char),
-    /// Delete the last character of the prompt or picker.
+    /// Delete the character before the prompt's caret (or its selected suggestion), or the
+    /// last character of the picker's query.
     PromptBackspace,
+    /// Delete the character after the prompt's caret (or its selected suggestion).
+    PromptDelete,
+    /// Move the prompt's caret (keeping a suggestion for editing).
+    PromptCaret(Caret),
     /// Empty the prompt or picker.
     PromptClear,
     /// Act on the prompt (or the picker's choice).
@@ -500,11 +507,11 @@ impl<'t> App<'t> {
             }
             Action::OpenPrompt(kind) => self.open_prompt(kind),
             Action::OpenPicker(kind) => self.open_picker(kind),
-            Action::PromptInput(c) => self.edit_input(|q| q.push(c)),
-            Action::PromptBackspace => self.edit_input(|q| {
-                q.pop();
-            }),
-            Action::PromptClear => self.edit_input(String::clear),
+            Action::PromptInput(c) => self.edit_input(|q| q.insert(c)),
+            Action::PromptBackspace => self.edit_input(TextField::backspace),
+            Action::PromptDelete => self.edit_input(TextField::delete),
+            Action::PromptCaret(caret) => self.edit_input(|q| q.move_caret(caret)),
+            Action::PromptClear => self.edit_input(TextField::clear),
             Action::SubmitPrompt => self.submit(),
             Action::CancelPrompt => self.cancel_prompt(),
             Action::FindNext => self.step_find(1),
@@ -522,7 +529,7 @@ impl<'t> App<'t> {
             Action::ExportRefused { path, why } => {
                 self.prompt = Some(Prompt {
                     kind: PromptKind::Export,
-                    input: path,
+                    input: TextField::typed(path),
                     error: Some(why),
                 });
             }

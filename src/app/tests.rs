@@ -940,6 +940,101 @@ fn export_asks_for_a_file_whose_extension_picks_the_format() {
 }
 
 #[test]
+fn typing_replaces_the_suggested_export_name() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    app.update(Action::OpenPrompt(PromptKind::Export));
+    type_text(&mut app, "putin-view.md");
+    assert_eq!(
+        app.prompt().map(|p| p.input.as_str()),
+        Some("putin-view.md"),
+        "the first character replaces the suggestion, as in a selected text field"
+    );
+    assert_eq!(app.prompt().map(|p| p.input.is_selected()), Some(false));
+    app.update(Action::CancelPrompt);
+
+    // The arrows, Home and End keep the suggestion and put the caret where to edit it.
+    let opened = |app: &mut App, caret: Caret| {
+        app.update(Action::OpenPrompt(PromptKind::Export));
+        assert_eq!(app.prompt().map(|p| p.input.is_selected()), Some(true));
+        app.update(Action::PromptCaret(caret));
+        assert_eq!(app.prompt().map(|p| p.input.is_selected()), Some(false));
+    };
+    let input = |app: &App| app.prompt().map(|p| p.input.as_str().to_string());
+    opened(&mut app, Caret::Home);
+    type_text(&mut app, "x-");
+    assert_eq!(input(&app).as_deref(), Some("x-sample-events.md"));
+    app.update(Action::CancelPrompt);
+    opened(&mut app, Caret::End);
+    app.update(Action::PromptBackspace);
+    app.update(Action::PromptBackspace);
+    type_text(&mut app, "csv");
+    assert_eq!(input(&app).as_deref(), Some("sample-events.csv"));
+    app.update(Action::CancelPrompt);
+    // Left and Right leave the caret at the start and the end of the suggestion, as a
+    // selected text field does; then they move a character at a time.
+    opened(&mut app, Caret::Left);
+    app.update(Action::PromptCaret(Caret::Left));
+    app.update(Action::PromptCaret(Caret::Right));
+    type_text(&mut app, "_");
+    assert_eq!(input(&app).as_deref(), Some("s_ample-events.md"));
+    app.update(Action::PromptDelete);
+    assert_eq!(input(&app).as_deref(), Some("s_mple-events.md"));
+    app.update(Action::CancelPrompt);
+    opened(&mut app, Caret::Right);
+    app.update(Action::PromptCaret(Caret::Right));
+    app.update(Action::PromptCaret(Caret::Left));
+    app.update(Action::PromptCaret(Caret::Left));
+    type_text(&mut app, "é");
+    assert_eq!(input(&app).as_deref(), Some("sample-events.émd"));
+    app.update(Action::PromptCaret(Caret::Left));
+    app.update(Action::PromptBackspace);
+    assert_eq!(input(&app).as_deref(), Some("sample-eventsémd"));
+    app.update(Action::CancelPrompt);
+
+    // Backspace and Delete on the suggestion remove all of it.
+    app.update(Action::OpenPrompt(PromptKind::Export));
+    app.update(Action::PromptBackspace);
+    assert_eq!(input(&app).as_deref(), Some(""));
+    app.update(Action::CancelPrompt);
+    app.update(Action::OpenPrompt(PromptKind::Export));
+    app.update(Action::PromptDelete);
+    assert_eq!(input(&app).as_deref(), Some(""));
+    app.update(Action::CancelPrompt);
+
+    // A name refused on Enter stays as typed, to correct: typing goes on from the end.
+    app.update(Action::ExportRefused {
+        path: "out.csv".into(),
+        why: "exists".into(),
+    });
+    type_text(&mut app, "v");
+    assert_eq!(input(&app).as_deref(), Some("out.csvv"));
+}
+
+#[test]
+fn every_prompt_that_opens_filled_in_offers_its_text_selected() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    prompt(&mut app, PromptKind::Find, "wagner");
+    app.update(Action::OpenPrompt(PromptKind::Find));
+    assert_eq!(app.prompt().map(|p| p.input.is_selected()), Some(true));
+    type_text(&mut app, "call");
+    assert_eq!(app.prompt().map(|p| p.input.as_str()), Some("call"));
+    app.update(Action::CancelPrompt);
+    prompt(&mut app, PromptKind::DateRange, "2021..");
+    app.update(Action::OpenPrompt(PromptKind::DateRange));
+    assert_eq!(app.prompt().map(|p| p.input.as_str()), Some("2021.."));
+    assert_eq!(app.prompt().map(|p| p.input.is_selected()), Some(true));
+    app.update(Action::PromptCaret(Caret::End));
+    type_text(&mut app, "2022");
+    assert_eq!(app.prompt().map(|p| p.input.as_str()), Some("2021..2022"));
+    app.update(Action::CancelPrompt);
+    // An empty prompt has nothing to select.
+    app.update(Action::OpenPrompt(PromptKind::GoToDate));
+    assert_eq!(app.prompt().map(|p| p.input.is_selected()), Some(false));
+}
+
+#[test]
 fn copy_asks_for_the_event_text() {
     let t = sample::timeline();
     let mut app = app(&t);

@@ -5,7 +5,7 @@ use crossterm::event::{
 };
 
 use super::*;
-use crate::app::{PickerKind, PromptKind};
+use crate::app::{Caret, PickerKind, PromptKind};
 
 fn cx(mode: Mode, focus: Pane) -> KeyContext {
     KeyContext {
@@ -314,6 +314,11 @@ fn prompts_take_every_letter_as_text_and_pickers_move_with_arrows() {
         (shift('S'), Some(Action::PromptInput('S'))),
         (key(KeyCode::Backspace), Some(Action::PromptBackspace)),
         (ctrl('u'), Some(Action::PromptClear)),
+        (key(KeyCode::Delete), Some(Action::PromptDelete)),
+        (key(KeyCode::Left), Some(Action::PromptCaret(Caret::Left))),
+        (key(KeyCode::Right), Some(Action::PromptCaret(Caret::Right))),
+        (key(KeyCode::Home), Some(Action::PromptCaret(Caret::Home))),
+        (key(KeyCode::End), Some(Action::PromptCaret(Caret::End))),
         (key(KeyCode::Enter), Some(Action::SubmitPrompt)),
         (key(KeyCode::Esc), Some(Action::CancelPrompt)),
         (ctrl('c'), Some(Action::Quit)),

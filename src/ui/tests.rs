@@ -409,6 +409,62 @@ fn prompts_show_in_the_status_line_with_their_errors() {
 }
 
 #[test]
+fn a_suggested_name_is_drawn_selected_until_edited() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 80, 24);
+    app.update(Action::OpenPrompt(crate::app::PromptKind::Export));
+    let buffer = render(&app, 80, 24);
+    let y = buffer.area.height - 1;
+    let status = text(&buffer).lines().last().unwrap_or_default().to_string();
+    insta::assert_snapshot!("export_prompt_suggesting", status);
+    let x = column_of(&buffer, y, "sample-events.md").unwrap_or_else(|| panic!("{status}"));
+    for dx in 0..16 {
+        assert!(
+            buffer[(x + dx, y)].modifier.contains(Modifier::REVERSED),
+            "the suggestion is drawn selected at +{dx}: {status}"
+        );
+    }
+    assert!(status.contains("←→ edit"), "the keys to keep it: {status}");
+    // Home keeps it for editing: drawn plain, the caret before it.
+    app.update(Action::PromptCaret(crate::app::Caret::Home));
+    let buffer = render(&app, 80, 24);
+    let status = text(&buffer).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("(.md .csv .jsonl): ▏sample-events.md"),
+        "{status}"
+    );
+    let x = column_of(&buffer, y, "sample-events.md").unwrap_or(0);
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn a_long_prompt_input_keeps_the_caret_in_sight() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 40, 12);
+    app.update(Action::OpenPrompt(crate::app::PromptKind::Find));
+    let long: String = (0..30).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+    for c in long.chars().chain("XYZ".chars()) {
+        app.update(Action::PromptInput(c));
+    }
+    let status = text(&render(&app, 40, 12))
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(status.contains("XYZ▏"), "the end typed is shown: {status}");
+    app.update(Action::PromptCaret(crate::app::Caret::Home));
+    let status = text(&render(&app, 40, 12))
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        status.contains(" find: ▏abcdef"),
+        "the start, at Home: {status}"
+    );
+}
+
+#[test]
 fn find_highlights_matches_and_counts_them() {
     let timeline = sample::timeline();
     let mut app = app_at(&timeline, 120, 40);
