@@ -330,3 +330,70 @@ fn the_browser_checks_its_dates_before_anything_else() {
         stderr(&output)
     );
 }
+
+#[test]
+fn input_format_reads_export_files_on_every_command() {
+    let acled = format!("{ROOT}/tests/fixtures/import/acled.csv");
+    let temp = tempfile::tempdir().expect("temp dir");
+    let out = temp.path().join("converted").display().to_string();
+    let commands: [&[&str]; 6] = [
+        &["check", &acled],
+        &["events", &acled],
+        &["actors", &acled],
+        &["show", "SDN1002", &acled],
+        &["import", &acled, "-o", &out],
+        &[&acled],
+    ];
+    for args in commands {
+        let mut args = args.to_vec();
+        args.extend(["--input-format", "acled"]);
+        let output = run(&args);
+        // The browser gets as far as the terminal check; every other command succeeds.
+        let expected = if args[0] == acled { 2 } else { 0 };
+        assert_eq!(
+            output.status.code(),
+            Some(expected),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        let help = if args[0] == acled {
+            stdout(&run(&["--help"]))
+        } else {
+            stdout(&run(&[args[0], "--help"]))
+        };
+        assert!(help.contains("--input-format <FORMAT>"), "{args:?}: {help}");
+        if args[0] != "events" {
+            assert!(!help.contains("--format <"), "{args:?}: {help}");
+        }
+    }
+}
+
+#[test]
+fn format_on_a_reading_command_points_to_input_format() {
+    let acled = format!("{ROOT}/tests/fixtures/import/acled.csv");
+    for args in [
+        vec!["check", &acled, "--format", "acled"],
+        vec!["actors", &acled, "--format", "acled"],
+        vec!["show", "SDN1002", &acled, "--format", "acled"],
+        vec!["import", &acled, "-o", "never-written", "--format", "acled"],
+        vec![&acled, "--format", "acled"],
+    ] {
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: a usage error");
+        let message = stderr(&output);
+        assert!(
+            message.contains("--input-format acled"),
+            "{args:?}: {message}"
+        );
+    }
+    assert!(!Path::new(ROOT).join("never-written").exists());
+    // On `events`, --format names the output; an input format there says where it belongs.
+    let output = run(&["events", &acled, "--format", "acled"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains("--input-format acled"), "{message}");
+    assert!(
+        message.contains("markdown"),
+        "the outputs are listed: {message}"
+    );
+}
