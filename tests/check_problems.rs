@@ -294,3 +294,37 @@ fn a_record_with_one_problem_still_has_its_quotes_checked() {
         ]
     );
 }
+
+#[test]
+fn an_event_needs_only_an_id_a_date_and_a_title() {
+    // The README promises "a timeline of dates and titles alone": no actors, quotes or tags,
+    // and then no actors.json or sources.json either.
+    let temp = tempfile::tempdir().expect("temp dir");
+    let root = temp.path().join("data");
+    fs::create_dir_all(&root).expect("create");
+    fs::write(
+        root.join("events.jsonl"),
+        "{\"id\": \"first\", \"date\": \"2021\", \"title\": \"A year and a title\"}\n\
+         {\"id\": \"second\", \"date\": \"2022-03\", \"title\": \"A month\", \"actors\": [], \"quotes\": []}\n",
+    )
+    .expect("write");
+    let dataset = load(&DatasetLocation::Folder(root.clone())).unwrap_or_else(|problems| {
+        panic!("{problems:?}");
+    });
+    let events = dataset.timeline.events();
+    assert_eq!(events.len(), 2);
+    assert!(events
+        .iter()
+        .all(|e| e.actors.is_empty() && e.quotes.is_empty() && e.tags.is_empty()));
+    // The same as a JSON array.
+    fs::remove_file(root.join("events.jsonl")).expect("remove");
+    fs::write(
+        root.join("events.json"),
+        "[{\"id\": \"only\", \"date\": \"2021\", \"title\": \"Alone\"}]",
+    )
+    .expect("write");
+    let dataset = load(&DatasetLocation::Folder(root)).unwrap_or_else(|problems| {
+        panic!("{problems:?}");
+    });
+    assert_eq!(dataset.timeline.events().len(), 1);
+}

@@ -36,7 +36,8 @@ pub struct RawActor {
     pub description: Option<String>,
 }
 
-/// An event record. Fields that are only looked up or parsed (date, references, labels)
+/// An event record: only `id`, `date` and `title` are required (a timeline of dates and titles
+/// alone is a timeline). Fields that are only looked up or parsed (date, references, labels)
 /// borrow from the line being read; those the event keeps are read into their own storage.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -48,13 +49,13 @@ pub struct RawEvent<'a> {
     pub summary: Option<Box<str>>,
     #[serde(rename = "type", borrow)]
     pub kind: Option<Text<'a>>,
-    #[serde(borrow)]
+    #[serde(default, borrow)]
     pub actors: Vec<Text<'a>>,
     #[serde(borrow)]
     pub location: Option<Text<'a>>,
     #[serde(default, borrow)]
     pub tags: Vec<Text<'a>>,
-    #[serde(borrow)]
+    #[serde(default, borrow)]
     pub quotes: Vec<RawQuote<'a>>,
     #[serde(default)]
     pub attributes: BTreeMap<String, String>,
