@@ -58,14 +58,18 @@ fn check_lists_problems_and_fails() {
     assert!(stdout(&output).is_empty());
     let report = stderr(&output);
     assert!(
-        report.contains("events.jsonl:1: invalid type: integer '1', expected a string"),
+        report.contains("events.jsonl:1: id: expected a string, found a number 1\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("events.jsonl:1: missing fields 'date' and 'title'\n"),
         "{report}"
     );
     assert!(
         report.contains("events.jsonl:2:10: EOF while parsing an object"),
         "{report}"
     );
-    let summary = format!("2 problems in {}\n", temp.path().display());
+    let summary = format!("3 problems in {}\n", temp.path().display());
     assert!(report.ends_with(&summary), "{report}");
 }
 

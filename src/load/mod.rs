@@ -2,6 +2,7 @@
 
 mod events;
 mod progress;
+mod shape;
 mod verify;
 mod wire;
 
@@ -292,6 +293,7 @@ impl Loader<'_> {
             &file,
             &text,
             "sources",
+            shape::SOURCE,
             &mut self.problems,
             &mut self.broken_sources,
         ) else {
@@ -425,6 +427,7 @@ impl Loader<'_> {
             &file,
             &text,
             "actors",
+            shape::ACTOR,
             &mut self.problems,
             &mut self.broken_actors,
         ) else {
@@ -616,16 +619,23 @@ impl Loader<'_> {
         let mut problems = Vec::new();
         let mut labels = crate::labels::Labels::default();
         let mut read = if let Some(text) = &array_text {
-            read_array::<RawEvent>(&file, text, "events", &mut problems, &mut HashSet::new())
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|record| {
-                    events::check_record(&file, record, &refs, &mut labels, &mut problems)
-                })
-                .fold(ReadEvents::default(), |mut read, event| {
-                    read.push(event);
-                    read
-                })
+            read_array::<RawEvent>(
+                &file,
+                text,
+                "events",
+                shape::EVENT,
+                &mut problems,
+                &mut HashSet::new(),
+            )
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|record| {
+                events::check_record(&file, record, &refs, &mut labels, &mut problems)
+            })
+            .fold(ReadEvents::default(), |mut read, event| {
+                read.push(event);
+                read
+            })
         } else {
             match self.location.open(name) {
                 Ok(Some(reader)) => {
