@@ -91,6 +91,9 @@ pub enum Command {
         /// --format json)
         #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// Add a column of event ids to the text output (for `chronicle show ID`)
+        #[arg(long, conflicts_with = "json")]
+        ids: bool,
     },
     /// List actors with their event counts, or rank them by a fuzzy search
     Actors {

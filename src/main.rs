@@ -65,6 +65,7 @@ fn main() -> ExitCode {
             to,
             format,
             json,
+            ids,
         } => with_dataset(&inputs, |d| {
             let filter = EventFilter {
                 actors: actor,
@@ -76,7 +77,7 @@ fn main() -> ExitCode {
             } else {
                 format.unwrap_or_default()
             };
-            commands::events::run(d, &filter, output, &mut out, &mut io::stderr())
+            commands::events::run(d, &filter, output, ids, &mut out, &mut io::stderr())
         }),
         Command::Actors {
             inputs,

@@ -250,9 +250,11 @@ fn show_prints_quotes_with_their_sentences() {
     );
     assert!(text.contains("Quote 1: "), "{text}");
     assert!(text.contains("]: "), "{text}");
-    let missing = run(&["show", "putin-johnson-cal"]);
+    let missing = run(&["show", "putin-jonson-call"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("(did you mean 'putin-johnson-call'?)"));
+    let missing = run(&["show", "putin-johnson-cal"]);
+    assert!(stderr(&missing).contains("ids starting with it: 'putin-johnson-call';"));
 }
 
 #[test]
@@ -399,5 +401,65 @@ fn format_on_a_reading_command_points_to_input_format() {
     assert!(
         message.contains("markdown"),
         "the outputs are listed: {message}"
+    );
+}
+
+#[test]
+fn events_can_show_ids_in_a_column() {
+    let output = run(&["events", "--ids", "--to", "2021-12-13"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    // Date, id, title: dates padded to the widest (~2021-12-11..12), ids to the widest, so
+    // that the titles line up.
+    let widest = "putin-private-contractors-rights".len();
+    assert_eq!(
+        &lines[0][..17 + widest + 2],
+        format!(
+            "2021?{}  putin-private-contractors-rights  ",
+            " ".repeat(10)
+        )
+    );
+    assert!(
+        text.contains(&format!(
+            "\n2021-12-13{}  {:<widest$}  Putin and Johnson speak by phone  [",
+            " ".repeat(5),
+            "putin-johnson-call"
+        )),
+        "{text}"
+    );
+    // Without --ids, no ids.
+    assert!(!stdout(&run(&["events"])).contains("putin-johnson-call"));
+    // The other outputs always carry the id: --ids there is refused, not ignored.
+    let output = run(&["events", "--ids", "--format", "csv"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("--ids"), "{}", stderr(&output));
+    assert_eq!(run(&["events", "--ids", "--json"]).status.code(), Some(2));
+}
+
+#[test]
+fn show_suggests_ids_that_start_with_or_contain_what_was_typed() {
+    let output = run(&["show", "putin"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with(
+            "chronicle: no event with id 'putin'; ids starting with it: 'putin-denies-invasion-plans', "
+        ),
+        "{message}"
+    );
+    assert!(message.contains("(and 2 more)"), "{message}");
+    assert!(message.contains("chronicle events --ids"), "{message}");
+    let output = run(&["show", "Wagner"]);
+    let message = stderr(&output);
+    assert!(
+        message.contains("ids containing it: 'eu-accuses-wagner', 'eu-sanctions-wagner', 'eu-statement-wagner-abuses', 'putin-wagner-not-russian-state'"),
+        "{message}"
+    );
+    // Nothing like it: no list, still the way to see the ids.
+    let message = stderr(&run(&["show", "zzz"]));
+    assert_eq!(
+        message,
+        "chronicle: no event with id 'zzz'; `chronicle events --ids` lists the ids\n"
     );
 }
