@@ -416,8 +416,9 @@ fn events_can_show_ids_in_a_column() {
     assert_eq!(
         &lines[0][..17 + widest + 2],
         format!(
-            "2021?{}  putin-private-contractors-rights  ",
-            " ".repeat(10)
+            "2021?{}  {:<widest$}  ",
+            " ".repeat(10),
+            "putin-wagner-not-russian-state"
         )
     );
     assert!(
