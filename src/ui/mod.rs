@@ -9,7 +9,7 @@ pub mod layout;
 mod picker;
 mod quotes;
 pub mod safe_text;
-mod source;
+pub mod source;
 mod status;
 mod strip;
 pub mod theme;

@@ -176,8 +176,10 @@ fn the_source_view_highlights_the_sentence_and_emphasises_the_quote() {
         buffer[(ox, other)].bg,
         theme::SENTENCE.bg.unwrap_or_default()
     );
-    assert_eq!(column_of(&buffer, y, "•  3 "), Some(1));
-    assert_eq!(column_of(&buffer, other, "   4 "), Some(1));
+    assert_eq!(column_of(&buffer, y, "• ⁽³⁾Johnson"), Some(1));
+    assert_eq!(column_of(&buffer, other, "  ⁽⁴⁾Both"), Some(1));
+    // The current sentence's number is part of its highlight.
+    assert_eq!(buffer[(3, y)].bg, theme::SENTENCE.bg.unwrap_or_default());
 }
 
 #[test]
@@ -592,15 +594,12 @@ fn the_strip_names_the_last_bucket_once_when_it_is_selected() {
     assert_eq!(axis.matches("2022-02").count(), 1, "{axis}");
 }
 
-/// Two sentences start on one line, only the second cited: the gutter shows the cited one
-/// (its number and mark), not the first. Found by a tester: sentence 17 never showed.
-#[test]
-fn a_cited_sentence_sharing_a_line_keeps_its_number_in_the_gutter() {
+/// A source of `text` with one event quoting its sentence `cited` (0-based), opened in the
+/// source view at `width` x `height`, the cursor moved off the cited sentence by `moves`.
+fn source_screen(text: &str, cited: usize, moves: usize, width: u16, height: u16) -> Buffer {
     use crate::date::EdtfDate;
     use crate::model::{Event, Quote, SourceId};
-    let text = "Short one. Cited two. \n".to_string()
-        + &"A long third sentence that fills the line. ".repeat(3);
-    let source = sample::source("s", "S", &text);
+    let source = sample::source("s", "S", text);
     let sentences = source.sentences.clone();
     let event = Event {
         id: "e".into(),
@@ -614,24 +613,75 @@ fn a_cited_sentence_sharing_a_line_keeps_its_number_in_the_gutter() {
         quotes: vec![Quote {
             source: SourceId(0),
             written: None,
-            span: sentences[1].clone(),
-            sentences: 1..2,
+            span: sentences[cited].clone(),
+            sentences: cited..cited + 1,
         }],
         attributes: Vec::new(),
     };
     let timeline = Timeline::new(vec![event], Vec::new(), vec![source]);
-    let mut app = app_at(&timeline, 120, 40);
+    let mut app = app_at(&timeline, width, height);
     app.update(Action::JumpToSource);
-    // The cursor away from that line, so that only the citation decides.
-    app.update(Action::Move(Motion::Down));
-    assert_eq!(app.source_view().map(|v| v.sentence), Some(2));
-    let buffer = render(&app, 120, 40);
-    let y = row_with(&buffer, "Short one.").unwrap_or_else(|| panic!("shown"));
+    for _ in 0..moves {
+        app.update(Action::Move(Motion::Down));
+    }
+    render(&app, width, height)
+}
+
+/// `⁽24⁾` in superscript digits.
+fn marker(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let digits: String = n
+        .to_string()
+        .bytes()
+        .map(|b| DIGITS[usize::from(b - b'0')])
+        .collect();
+    format!("⁽{digits}⁾")
+}
+
+/// Each sentence carries its number at its first word, wherever on a row it starts, so that
+/// a row never reads as numbered by a sentence that only ends there, and sentences sharing a
+/// row each keep their number. Found by a newcomer: row 24 began with the end of sentence 23.
+#[test]
+fn each_sentence_is_numbered_at_its_first_word() {
+    let text = "Short one. Cited two. \n".to_string()
+        + "A third sentence starts in the middle of a row. "
+        + &"And a fourth runs on well past the end of the row it starts on, wrapping. ".repeat(2)
+        + "Fifth.";
+    let sentences = crate::sentences::split_sentences(&text);
+    assert_eq!(sentences.len(), 6, "{sentences:?}");
+    let buffer = source_screen(&text, 1, 3, 80, 30);
+    let screen = crate::ui::tests::text(&buffer);
+    for (n, span) in sentences.iter().enumerate() {
+        let first_word = text[span.clone()].split_whitespace().next().unwrap_or("");
+        let at = format!("{}{first_word}", marker(n + 1));
+        assert!(screen.contains(&at), "{at} not on screen:\n{screen}");
+    }
     assert_eq!(
-        column_of(&buffer, y, "•  2 "),
-        Some(1),
-        "{}",
-        text_of_row(&buffer, y)
+        screen.matches('⁽').count(),
+        sentences.len(),
+        "one number a sentence, none on rows that only continue one:\n{screen}"
+    );
+    // The cited sentence shares its row with an uncited one: the row is marked, and the
+    // cited sentence's number is drawn in the cited style.
+    let y = row_with(&buffer, "Short one.").unwrap_or_else(|| panic!("shown"));
+    let row = text_of_row(&buffer, y);
+    assert!(
+        row.contains(&format!(
+            "• {}Short one. {}Cited two.",
+            marker(1),
+            marker(2)
+        )),
+        "{row}"
+    );
+    let x = column_of(&buffer, y, &marker(2)).unwrap_or(0);
+    assert_eq!(
+        buffer[(x, y)].fg,
+        theme::GUTTER_CITED.fg.unwrap_or_default()
+    );
+    let x = column_of(&buffer, y, &marker(1)).unwrap_or(0);
+    assert_ne!(
+        buffer[(x, y)].fg,
+        theme::GUTTER_CITED.fg.unwrap_or_default()
     );
 }
 
