@@ -548,6 +548,26 @@ fn all_filters_show_in_one_line() {
 }
 
 #[test]
+fn a_quote_header_keeps_the_sentence_number_apart_from_the_source_title() {
+    // "[4] European Council conclusions…" read as quoted text; the number says which
+    // sentence, the title, dimmed, which source.
+    let timeline = sample::timeline();
+    let app = app_at(&timeline, 120, 40);
+    let buffer = render(&app, 120, 40);
+    let y = row_with(&buffer, "European Council conclusions").unwrap_or_else(|| panic!("shown"));
+    let row = text_of_row(&buffer, y);
+    assert!(
+        row.contains("│s.4 · European Council conclusions, 16 December 2021"),
+        "{row}"
+    );
+    assert!(!row.contains("[4]"), "{row}");
+    let x = column_of(&buffer, y, "s.4").unwrap_or(0);
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::DIM));
+    let t = column_of(&buffer, y, "European").unwrap_or(0);
+    assert!(buffer[(t, y)].modifier.contains(Modifier::DIM));
+}
+
+#[test]
 fn find_highlights_matches_in_quotes_too() {
     let timeline = sample::timeline();
     let mut app = app_at(&timeline, 120, 40);
