@@ -568,6 +568,33 @@ fn a_quote_header_keeps_the_sentence_number_apart_from_the_source_title() {
 }
 
 #[test]
+fn a_rough_date_is_labelled_in_the_strip_by_its_own_precision() {
+    // The sample's first event is dated 2021?: by week it is drawn in the week holding
+    // 1 January 2021, which is no reason to call it "week of 2020-12-28".
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    assert_eq!(app.density().unit, crate::app::density::Unit::Week);
+    let axis = text(&render(&app, 120, 40))
+        .lines()
+        .nth(2)
+        .unwrap_or_default()
+        .to_string();
+    assert!(axis.contains("▲ 2021?: 1 event (1 rough)"), "{axis}");
+    assert!(!axis.contains("2020-12-28"), "{axis}");
+    // A week whose events are known to the day keeps its week.
+    for _ in 0..5 {
+        app.update(Action::Move(Motion::Down));
+    }
+    let axis = text(&render(&app, 120, 40))
+        .lines()
+        .nth(2)
+        .unwrap_or_default()
+        .to_string();
+    assert!(axis.contains("▲ week of 2021-12-13: 3 events"), "{axis}");
+    assert!(axis.starts_with("2021? "), "the first bucket too: {axis}");
+}
+
+#[test]
 fn find_highlights_matches_in_quotes_too() {
     let timeline = sample::timeline();
     let mut app = app_at(&timeline, 120, 40);
