@@ -464,3 +464,39 @@ fn show_suggests_ids_that_start_with_or_contain_what_was_typed() {
         "chronicle: no event with id 'zzz'; `chronicle events --ids` lists the ids\n"
     );
 }
+
+/// What a newcomer needs from the README to run chronicle at all: how arguments pass through
+/// cargo, how to install it, which Rust it needs, and every command in the table.
+#[test]
+fn the_readme_says_how_to_build_install_and_run_every_command() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).expect("README");
+    let manifest = std::fs::read_to_string(Path::new(ROOT).join("Cargo.toml")).expect("manifest");
+    for needed in ["cargo run --release -- check", "cargo install --path ."] {
+        assert!(readme.contains(needed), "README lacks `{needed}`");
+    }
+    let rust = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("rust-version = "))
+        .map(|v| v.trim_matches('"'))
+        .expect("Cargo.toml names its rust-version");
+    assert!(
+        readme.contains(&format!("Rust {rust} or newer")),
+        "README lacks the minimum Rust version {rust}"
+    );
+    let help = stdout(&run(&["--help"]));
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    assert!(commands.contains(&"check"), "{help}");
+    for command in commands {
+        assert!(
+            readme.contains(&format!("| `chronicle {command} ")),
+            "the README's commands table lacks `chronicle {command}`"
+        );
+    }
+}
