@@ -93,6 +93,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "anywhere",
         "with nowhere to go back: clear the filter",
     ),
+    (
+        "!",
+        "anywhere",
+        "read the problems of a failed reload in full",
+    ),
     ("Ctrl-l", "anywhere", "redraw the screen"),
     ("Ctrl-z", "anywhere", "suspend (fg to resume)"),
 ];
@@ -117,6 +122,7 @@ pub fn action_for_key(key: KeyEvent, cx: KeyContext) -> Option<Action> {
         Mode::Citing => citing(key.code, ctrl),
         Mode::Prompt => prompt(key.code, ctrl),
         Mode::Picker => picker(key.code, ctrl),
+        Mode::Problems => problems(key.code, ctrl),
     }
 }
 
@@ -174,6 +180,7 @@ fn normal(code: KeyCode, ctrl: bool, cx: KeyContext) -> Option<Action> {
         (KeyCode::Char('\''), false, _) => Action::NextMark,
         (KeyCode::Char('"'), false, _) => Action::PreviousMark,
         (KeyCode::Char('y'), false, _) => Action::CopyEvent,
+        (KeyCode::Char('!'), false, _) => Action::ShowReloadProblems,
         (KeyCode::Esc, _, _) if cx.finding => Action::ClearFind,
         (KeyCode::Esc, _, _) if cx.can_go_back => Action::Back,
         (KeyCode::Esc, _, _) => Action::LeaveFilter,
@@ -233,6 +240,15 @@ fn picker(code: KeyCode, ctrl: bool) -> Option<Action> {
 fn help(code: KeyCode, ctrl: bool) -> Option<Action> {
     match (code, ctrl) {
         (KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q'), false) => Some(Action::ToggleHelp),
+        _ => motion(code, ctrl).map(Action::Move),
+    }
+}
+
+fn problems(code: KeyCode, ctrl: bool) -> Option<Action> {
+    match (code, ctrl) {
+        (KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('!'), false) => {
+            Some(Action::CloseOverlay)
+        }
         _ => motion(code, ctrl).map(Action::Move),
     }
 }

@@ -1277,3 +1277,41 @@ fn esc_again_and_again_never_brings_a_filter_back() {
     }
     assert!(seen.iter().all(|(_, n)| *n == 0), "Esc Esc Esc: {seen:?}");
 }
+
+#[test]
+fn a_failed_reload_keeps_every_problem_in_full_for_a_popup() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    let long = format!(
+        "/home/someone/{}events.jsonl:24: tags: expected a list of strings, found a string 'coal'",
+        "deep/".repeat(30)
+    );
+    let second = "events.jsonl:30: another\n  hint: fix it".to_string();
+    app.update(Action::ReloadFailed(vec![long.clone(), second.clone()]));
+    // The status line says where first; the whole of it waits behind a key.
+    assert!(
+        app.message()
+            .is_some_and(|m| m.starts_with("Not reloaded, 2 problems: /home/someone/deep/")),
+        "{:?}",
+        app.message()
+    );
+    assert_eq!(app.reload_problems(), [long.clone(), second.clone()]);
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.message(), None, "the note goes with the next action");
+    assert_eq!(app.reload_problems().len(), 2, "the problems stay");
+    app.update(Action::ShowReloadProblems);
+    assert_eq!(app.mode(), Mode::Problems);
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.overlay(), &Overlay::Problems { first: 1 });
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.overlay(), &Overlay::Problems { first: 1 }, "no further");
+    app.update(Action::CloseOverlay);
+    assert_eq!(app.mode(), Mode::Normal);
+    // With no failed reload there is nothing to show, and it says so.
+    let mut fresh = App::new(&t, "sample");
+    fresh.update(Action::ShowReloadProblems);
+    assert_eq!(fresh.mode(), Mode::Normal);
+    assert!(fresh
+        .message()
+        .is_some_and(|m| m.contains("No reload has failed")));
+}

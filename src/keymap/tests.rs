@@ -382,3 +382,23 @@ fn the_readme_keys_table_lists_every_help_row() {
         "README.md's Keys table has rows HELP does not"
     );
 }
+
+#[test]
+fn bang_shows_the_problems_of_a_failed_reload_and_closes_them() {
+    assert_eq!(
+        action_for_key(ch('!'), cx(Mode::Normal, Pane::Events)),
+        Some(Action::ShowReloadProblems)
+    );
+    let problems = cx(Mode::Problems, Pane::Events);
+    for k in [key(KeyCode::Esc), ch('q'), ch('!')] {
+        assert_eq!(
+            action_for_key(k, problems),
+            Some(Action::CloseOverlay),
+            "{k:?}"
+        );
+    }
+    assert_eq!(
+        action_for_key(ch('j'), problems),
+        Some(Action::Move(Motion::Down))
+    );
+}

@@ -17,6 +17,14 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     }
     let total = usize::from(rect.width);
     let hint: &[(&str, &str)] = match app.mode() {
+        // A failed reload's problems do not fit here: the key that shows them comes first,
+        // for as long as the dataset on disk is broken.
+        Mode::Normal if !app.reload_problems().is_empty() => &[
+            ("!", "problems"),
+            ("?", "help"),
+            ("/", "search"),
+            ("q", "quit"),
+        ],
         Mode::Normal => &[
             ("?", "help"),
             ("/", "search"),
@@ -24,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
             ("q", "quit"),
         ],
         Mode::Search => &[("Enter", "filter"), ("↑↓", "move"), ("Esc", "cancel")],
-        Mode::Help => &[("Esc", "close")],
+        Mode::Help | Mode::Problems => &[("Esc", "close")],
         Mode::Citing => &[("Enter", "go to event"), ("Esc", "close")],
         Mode::Picker => &[("Enter", "choose"), ("↑↓", "move"), ("Esc", "cancel")],
         Mode::Prompt => &[("Enter", "go"), ("Esc", "cancel")],

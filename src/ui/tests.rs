@@ -595,6 +595,51 @@ fn a_rough_date_is_labelled_in_the_strip_by_its_own_precision() {
 }
 
 #[test]
+fn the_problems_of_a_failed_reload_are_read_in_full_in_a_popup() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 80, 24);
+    let long = format!(
+        "/home/someone/{}events.jsonl:24: tags: expected a list of strings, found a string 'coal'",
+        "deep/".repeat(30)
+    );
+    app.update(Action::ReloadFailed(vec![long.clone()]));
+    // Cut in the status line, which says how to read the rest.
+    let status = text(&render(&app, 80, 24))
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        status.starts_with(" Not reloaded, 1 problem: /home/"),
+        "{status}"
+    );
+    assert!(status.contains("! problems"), "{status}");
+    app.update(Action::Move(Motion::Down));
+    let status = text(&render(&app, 80, 24))
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(status.contains("! problems"), "still: {status}");
+    app.update(Action::ShowReloadProblems);
+    let screen = text(&render(&app, 80, 24));
+    insta::assert_snapshot!("reload_problems", screen);
+    assert!(
+        screen.contains("Not reloaded · 1 problem · Esc closes"),
+        "{screen}"
+    );
+    // Every character of the problem is on screen, in order, across the wrapped rows.
+    let shown: String = screen
+        .lines()
+        .filter_map(|l| l.split('┃').nth(1))
+        .collect::<Vec<_>>()
+        .join("");
+    let shown: String = shown.chars().filter(|c| !c.is_whitespace()).collect();
+    let wanted: String = long.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(shown.contains(&wanted), "{screen}");
+}
+
+#[test]
 fn find_highlights_matches_in_quotes_too() {
     let timeline = sample::timeline();
     let mut app = app_at(&timeline, 120, 40);
