@@ -24,7 +24,7 @@ use crate::state::{self, MarkStore};
 use crate::ui;
 use effects::carry_out;
 pub use reload::reload_note;
-use reload::{problems_note, Watch};
+use reload::Watch;
 
 /// How long to wait for input before checking the signal flags again.
 const POLL: Duration = Duration::from_millis(250);
@@ -282,7 +282,8 @@ fn session(
                         })));
                     }
                     Err(problems) => {
-                        app.update(Action::Report(problems_note(&problems)));
+                        let problems = problems.iter().map(|p| p.to_string()).collect();
+                        app.update(Action::ReloadFailed(problems));
                         dirty = true;
                     }
                 }
