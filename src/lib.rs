@@ -9,7 +9,7 @@ pub mod commands;
 pub mod date;
 pub mod export;
 pub mod files;
-#[doc(hidden)]
+#[cfg(any(test, feature = "testing"))]
 pub mod fuzz_checks;
 pub mod import;
 pub mod input;
@@ -20,7 +20,7 @@ pub mod model;
 pub mod problem;
 pub mod quote;
 pub mod quote_index;
-#[doc(hidden)]
+#[cfg(any(test, feature = "testing"))]
 pub mod sample;
 pub mod search;
 pub mod sentences;
