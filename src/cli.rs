@@ -8,6 +8,7 @@ use clap::error::{ContextKind, ContextValue};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::events::Output;
+use crate::date::EdtfDate;
 use crate::import::Format;
 
 const AFTER_HELP: &str = "\
@@ -51,12 +52,12 @@ pub struct Cli {
     pub no_format: NoOutputFormat,
 
     /// Open the browser showing only events on or after this date (EDTF: 2021, 2021-12, 2021-12-13)
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = EdtfDate::parse)]
+    pub from: Option<EdtfDate>,
 
     /// Open the browser showing only events on or before this date (EDTF: 2021, 2021-12, 2021-12-13)
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = EdtfDate::parse)]
+    pub to: Option<EdtfDate>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -79,11 +80,11 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         actor: Vec<String>,
         /// Only events on or after this date (EDTF: 2021, 2021-12, 2021-12-13)
-        #[arg(long, value_name = "DATE")]
-        from: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = EdtfDate::parse)]
+        from: Option<EdtfDate>,
         /// Only events on or before this date (EDTF: 2021, 2021-12, 2021-12-13)
-        #[arg(long, value_name = "DATE")]
-        to: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = EdtfDate::parse)]
+        to: Option<EdtfDate>,
         /// Output: aligned text (the default), JSON Lines, CSV, a Markdown chronology, or
         /// TimelineJS3 JSON to open in TimelineJS
         #[arg(long, value_name = "FORMAT", value_parser = OutputFormat)]

@@ -20,6 +20,7 @@ pub mod model;
 pub mod problem;
 pub mod quote;
 pub mod quote_index;
+pub mod report;
 #[cfg(any(test, feature = "testing"))]
 pub mod sample;
 pub mod search;

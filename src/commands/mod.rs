@@ -1,6 +1,8 @@
-//! The non-interactive commands. Each writes to a given writer so tests can read its output.
+//! The commands. Each non-interactive one writes to a given writer so tests can read its
+//! output; `browse` opens the browser.
 
 pub mod actors;
+pub mod browse;
 pub mod check;
 pub mod events;
 pub mod import;
@@ -10,9 +12,12 @@ pub mod show;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::process::ExitCode;
 
 use serde::Serialize;
 
+use crate::cli::Inputs;
+use crate::load::Dataset;
 use crate::model::{Actor, ActorId};
 use crate::search::Ranker;
 use crate::timeline::Timeline;
@@ -32,6 +37,37 @@ impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
         Failure::Io(e)
     }
+}
+
+/// How a command ended, told on standard error and in the exit status. A closed pipe
+/// (`chronicle events | head`) is no failure: the reader had all it wanted.
+pub fn exit_code(result: Result<(), Failure>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => {
+            eprintln!("chronicle: cannot write output: {e}");
+            ExitCode::FAILURE
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("chronicle: {message}");
+            ExitCode::FAILURE
+        }
+        Err(Failure::Invalid) => ExitCode::FAILURE,
+    }
+}
+
+/// Opens what `inputs` name, reporting on standard error, and runs `command` on it.
+pub fn with_dataset(
+    inputs: &Inputs,
+    command: impl FnOnce(&Dataset) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let dataset = crate::report::open_reporting(inputs)?;
+    let result = command(&dataset);
+    // The process ends right after: handing back a million small allocations one by one costs
+    // more than letting the operating system take the pages back at once.
+    std::mem::forget(dataset);
+    result
 }
 
 /// An actor named on the command line, as `resolve_actor` found it.
