@@ -11,7 +11,7 @@ use crate::clipboard;
 use crate::commands;
 use crate::export;
 use crate::files::DatasetLocation;
-use crate::state;
+use crate::write::{self, WriteError};
 
 /// Does what `update` asked for; what to tell it of how it went (a note for the status line,
 /// or a refused export to correct).
@@ -70,13 +70,13 @@ fn write_export(path: &Path, bytes: &[u8], location: &DatasetLocation) -> Result
             }
         }
     }
-    if path.exists() {
-        return Err(format!(
-            "{} already exists; choose another name",
-            path.display()
-        ));
-    }
-    state::write_atomically(&dir, &path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    // Refused by the rename itself when the file appears meanwhile, not only when it was there.
+    write::create_new(&path, bytes).map_err(|e| match e {
+        WriteError::Exists(path) => {
+            format!("{} already exists; choose another name", path.display())
+        }
+        e => e.to_string(),
+    })?;
     Ok(path)
 }
 
