@@ -206,7 +206,9 @@ fn showing_progress<T>(paths: &[PathBuf], load: impl FnOnce(&Progress) -> T) -> 
         drop(stop);
         (loaded, ticker.join().unwrap_or(false))
     });
-    if shown {
+    // Also when the ticker never had its turn (a busy machine may run the whole load first):
+    // a load that took long enough to be told of says how long it took.
+    if shown || started.elapsed() >= after {
         eprintln!(
             "\r\x1b[2Kchronicle: loaded {name} in {:.1} s",
             started.elapsed().as_secs_f64()
