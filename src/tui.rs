@@ -11,8 +11,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen};
+use crossterm::{cursor, execute};
 use ratatui::DefaultTerminal;
 
 use crate::app::{Action, App, Carried};
@@ -131,11 +131,12 @@ fn spawn_watchdog(stop: Arc<AtomicUsize>, finished: Arc<AtomicBool>) {
     });
 }
 
-/// Raw mode off, main screen back, mouse reporting off; errors ignored, as there is no better
-/// terminal to report them on. (Not `ratatui::restore`, which prints its error: on a terminal
-/// that was closed that print panics, and inside a panic hook the process aborts.)
+/// Raw mode off, main screen back, mouse reporting off, cursor shown (the shell after Ctrl-Z
+/// had none); errors ignored, as there is no better terminal to report them on. (Not
+/// `ratatui::restore`, which prints its error: on a terminal that was closed that print
+/// panics, and inside a panic hook the process aborts.)
 fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableMouseCapture, cursor::Show);
     let _ = ratatui::try_restore();
 }
 
