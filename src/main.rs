@@ -380,7 +380,9 @@ fn browse(inputs: &Inputs, from: Option<&str>, to: Option<&str>) -> ExitCode {
     match chronicle::tui::run(dataset, &location_of(&inputs.paths), initial) {
         Ok(exit) => ExitCode::from(exit.code()),
         Err(e) => {
-            eprintln!("chronicle: the terminal failed: {e}");
+            // Not eprintln: standard error may be the terminal that failed, and a panic there
+            // would abort the process.
+            let _ = writeln!(io::stderr(), "chronicle: the terminal failed: {e}");
             ExitCode::FAILURE
         }
     }
