@@ -278,6 +278,9 @@ pub struct App<'t> {
     /// Event types and tags with their event counts, most used first: counted over the
     /// whole timeline the first time a picker needs them, not when the browser opens.
     types_and_tags: Option<keep::TypesAndTags>,
+    /// How many rows the key help has (the keymap's, given by whoever builds the app), so
+    /// that its scrolling stops near the end.
+    help_rows: usize,
 }
 
 impl<'t> App<'t> {
@@ -324,7 +327,13 @@ impl<'t> App<'t> {
             marked: Vec::new(),
             effects: Vec::new(),
             types_and_tags: None,
+            help_rows: 0,
         }
+    }
+
+    /// The app, told how many rows the key help has.
+    pub fn with_help_rows(self, help_rows: usize) -> App<'t> {
+        App { help_rows, ..self }
     }
 
     pub fn should_quit(&self) -> bool {
@@ -586,7 +595,7 @@ impl<'t> App<'t> {
     fn move_selection(&mut self, motion: Motion) {
         match &mut self.overlay {
             Overlay::Help { scroll } => {
-                let len = crate::keymap::HELP.len() + 4;
+                let len = self.help_rows + 4;
                 *scroll = motion.apply(*scroll, len, 10);
                 return;
             }

@@ -442,6 +442,20 @@ fn help_toggles_and_scrolls() {
 }
 
 #[test]
+fn the_help_scrolls_no_further_than_its_rows_allow() {
+    let t = sample::timeline();
+    let mut short = app(&t).with_help_rows(2);
+    let mut long = app(&t).with_help_rows(60);
+    for app in [&mut short, &mut long] {
+        app.update(Action::ToggleHelp);
+        app.update(Action::Move(Motion::Last));
+    }
+    // The same slack of 4 rows as ever past the length the app was told.
+    assert_eq!(short.overlay(), &Overlay::Help { scroll: 5 });
+    assert_eq!(long.overlay(), &Overlay::Help { scroll: 63 });
+}
+
+#[test]
 fn the_mouse_scrolls_and_clicks_the_pane_under_the_pointer() {
     let t = sample::timeline();
     let mut app = app(&t);
