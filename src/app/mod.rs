@@ -93,6 +93,9 @@ pub enum Action {
     /// the first keys of the next one (sent by the event loop while `App::is_busy`, between
     /// keys and frames).
     ContinueRanking,
+    /// A reload of the dataset started (true) or ended without replacing it (false), on the
+    /// event loop's background thread; the status line says so meanwhile.
+    Reloading(bool),
     /// Show only the events of the actor under the cursor (in the actors pane or the ranking).
     FilterBySelectedActor,
     /// Show only the events of this actor.
@@ -281,6 +284,8 @@ pub struct App<'t> {
     /// How many rows the key help has (the keymap's, given by whoever builds the app), so
     /// that its scrolling stops near the end.
     help_rows: usize,
+    /// Whether the dataset is being reloaded in the background.
+    reloading: bool,
 }
 
 impl<'t> App<'t> {
@@ -328,6 +333,7 @@ impl<'t> App<'t> {
             effects: Vec::new(),
             types_and_tags: None,
             help_rows: 0,
+            reloading: false,
         }
     }
 
@@ -349,6 +355,11 @@ impl<'t> App<'t> {
     /// Whether a search's ranking is under way (the screen changes when it completes).
     pub fn is_ranking(&self) -> bool {
         self.search.as_ref().is_some_and(Search::is_ranking)
+    }
+
+    /// Whether the dataset is being reloaded in the background.
+    pub fn is_reloading(&self) -> bool {
+        self.reloading
     }
 
     pub fn mode(&self) -> Mode {
@@ -459,7 +470,7 @@ impl<'t> App<'t> {
     /// Applies one action. Every selection is clamped against real lengths before returning.
     pub fn update(&mut self, action: Action) {
         // A note stays until the user's next action; the event loop's own do not count.
-        if action != Action::ContinueRanking {
+        if !matches!(action, Action::ContinueRanking | Action::Reloading(_)) {
             self.message = None;
         }
         match action {
@@ -484,6 +495,7 @@ impl<'t> App<'t> {
             }),
             Action::SearchClear => self.edit_query(String::clear),
             Action::CloseSearch => self.search = None,
+            Action::Reloading(on) => self.reloading = on,
             Action::ContinueRanking if self.is_ranking() => self.continue_ranking(RANKING_SLICE),
             // Idle: the search to come starts faster.
             Action::ContinueRanking => {
