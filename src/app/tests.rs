@@ -442,6 +442,20 @@ fn help_toggles_and_scrolls() {
 }
 
 #[test]
+fn a_reload_starting_or_failing_leaves_the_note_and_is_shown_until_it_ends() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    app.update(Action::Report("Exported 3 events.".into()));
+    app.update(Action::Reloading(true));
+    assert!(app.is_reloading());
+    assert_eq!(app.message(), Some("Exported 3 events."));
+    app.update(Action::Move(Motion::Down));
+    assert!(app.is_reloading(), "keys do not end it");
+    app.update(Action::Reloading(false));
+    assert!(!app.is_reloading());
+}
+
+#[test]
 fn the_help_scrolls_no_further_than_its_rows_allow() {
     let t = sample::timeline();
     let mut short = app(&t).with_help_rows(2);
