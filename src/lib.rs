@@ -29,3 +29,4 @@ pub mod state;
 pub mod timeline;
 pub mod tui;
 pub mod ui;
+pub mod write;

@@ -4,6 +4,7 @@ pub mod actors;
 pub mod check;
 pub mod events;
 pub mod import;
+pub mod init;
 pub mod sentences;
 pub mod show;
 
