@@ -319,3 +319,25 @@ fn a_reload_that_fails_keeps_the_timeline_and_says_why() {
     );
     assert!(screen(&mut browser).contains("Not reloaded"));
 }
+
+static SUSPENDED: AtomicUsize = AtomicUsize::new(0);
+
+fn count_suspend() -> std::io::Result<()> {
+    SUSPENDED.fetch_add(1, Ordering::SeqCst);
+    Ok(())
+}
+
+#[test]
+fn ctrl_z_hands_the_terminal_back_and_the_browser_carries_on() {
+    let mut browser = open(sample_dataset(), DatasetLocation::Bundled, Start::default())
+        .with_suspend(count_suspend);
+    typed(&mut browser, "j");
+    let selected = selected_id(&browser);
+    press_key(&mut browser, KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(SUSPENDED.load(Ordering::SeqCst), 1);
+    assert_eq!(selected_id(&browser), selected);
+    assert!(screen(&mut browser).contains("Events"));
+    assert!(!browser.should_quit());
+    press_key(&mut browser, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(browser.should_quit());
+}
