@@ -9,7 +9,7 @@ use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::app::{Action, Mode, Motion, Pane, PickerKind, PromptKind};
+use crate::app::{Action, Caret, Mode, Motion, Pane, PickerKind, PromptKind};
 
 /// What the key table needs to know about the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,7 +86,7 @@ pub enum Place {
     Anywhere,
     /// The same, for what acts on the focused pane.
     Panes,
-    /// In any list: the panes, and the help and citing overlays.
+    /// In any list: the panes, and the help, citing and problems overlays.
     Lists,
     /// In the panes, with this one focused.
     Pane(Pane),
@@ -109,6 +109,8 @@ pub enum Place {
     Help,
     /// In the list of events citing a sentence.
     Citing,
+    /// In the popup of a failed reload's problems.
+    Problems,
 }
 
 impl Place {
@@ -117,7 +119,10 @@ impl Place {
         match self {
             Place::Always => true,
             Place::Anywhere | Place::Panes | Place::Strip => panes,
-            Place::Lists => matches!(cx.mode, Mode::Normal | Mode::Help | Mode::Citing),
+            Place::Lists => matches!(
+                cx.mode,
+                Mode::Normal | Mode::Help | Mode::Citing | Mode::Problems
+            ),
             Place::Pane(pane) => panes && cx.focus == pane,
             Place::Finding => panes && cx.finding,
             Place::FindingOutsideSource => panes && cx.finding && cx.focus != Pane::Source,
@@ -127,6 +132,7 @@ impl Place {
             Place::Picker => cx.mode == Mode::Picker,
             Place::Help => cx.mode == Mode::Help,
             Place::Citing => cx.mode == Mode::Citing,
+            Place::Problems => cx.mode == Mode::Problems,
         }
     }
 
@@ -147,6 +153,7 @@ impl Place {
             Place::Picker => "picker",
             Place::Help => "help",
             Place::Citing => "citing list",
+            Place::Problems => "problems",
         }
     }
 }
@@ -228,7 +235,9 @@ const PAGE_DOWN: Action = Action::Move(Motion::PageDown);
 const PAGE_UP: Action = Action::Move(Motion::PageUp);
 
 use Action as A;
-use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
+use KeyCode::{
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 use Place as P;
 
 /// Every binding, in the order the help lists them; the lookup takes the first that fits, so a
@@ -442,6 +451,20 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         row(
             &[
+                &[
+                    k(code(Left), A::PromptCaret(Caret::Left)),
+                    k(code(Right), A::PromptCaret(Caret::Right)),
+                ],
+                &[
+                    k(code(Home), A::PromptCaret(Caret::Home)),
+                    k(code(End), A::PromptCaret(Caret::End)),
+                ],
+            ],
+            P::Prompt,
+            "edit the offered text (typing replaces it)",
+        ),
+        row(
+            &[
                 &[k_in(P::Anywhere, ch('s'), A::JumpToSource)],
                 &[k(code(Enter), A::JumpToSource)],
             ],
@@ -486,6 +509,11 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             &[&[k(code(Esc), A::LeaveFilter)]],
             P::Anywhere,
             "with nowhere to go back: clear the filter",
+        ),
+        row(
+            &[&[k(ch('!'), A::ShowReloadProblems)]],
+            P::Anywhere,
+            "read the problems of a failed reload in full",
         ),
         row(
             &[&[k(ctrl('l'), A::Redraw)]],
@@ -533,6 +561,11 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         unlisted(&[&[k(ctrl('u'), A::PromptClear)]], P::Prompt, "empty it"),
         unlisted(
+            &[&[k(code(Delete), A::PromptDelete)]],
+            P::Prompt,
+            "delete the character after the caret",
+        ),
+        unlisted(
             &[&[
                 k(code(Esc), A::ToggleHelp),
                 k(ch('?'), A::ToggleHelp),
@@ -549,6 +582,15 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             ]],
             P::Citing,
             "close the list",
+        ),
+        unlisted(
+            &[&[
+                k(code(Esc), A::CloseOverlay),
+                k(ch('q'), A::CloseOverlay),
+                k(ch('!'), A::CloseOverlay),
+            ]],
+            P::Problems,
+            "close the problems",
         ),
     ]
 });
@@ -620,7 +662,7 @@ fn typed(key: KeyEvent, cx: KeyContext) -> Option<Action> {
     match cx.mode {
         Mode::Search => Some(Action::SearchInput(c)),
         Mode::Prompt | Mode::Picker => Some(Action::PromptInput(c)),
-        Mode::Normal | Mode::Help | Mode::Citing => None,
+        Mode::Normal | Mode::Help | Mode::Citing | Mode::Problems => None,
     }
 }
 

@@ -123,7 +123,7 @@ fn browse_search_filter_source_and_back() {
     // The help lists the keys of the key table.
     typed(&mut browser, "?");
     assert_eq!(browser.app().mode(), Mode::Help);
-    assert!(screen(&mut browser).contains("go back (undo a jump, source or filter)"));
+    assert!(screen(&mut browser).contains("focus the next / previous pane"));
     press(&mut browser, KeyCode::Esc);
     typed(&mut browser, "q");
     assert!(browser.should_quit());

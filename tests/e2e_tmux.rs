@@ -53,14 +53,15 @@ fn browse_search_filter_jump_to_source_and_back() {
     });
 
     // Tab to the quotes pane, Enter opens the source at the cited sentence: the first of
-    // Putin's events quotes the article's last sentence (24), about private contractors.
+    // Putin's events (the first of his two 2021? events in the file) quotes sentence 23,
+    // about the Wagner Group.
     tmux.send(&["Tab", "Tab"]);
     tmux.wait_for("focus on quotes", |s| s.contains("┏ [3] Quotes"));
     tmux.send(&["Enter"]);
-    tmux.wait_for("the source view at sentence 24", |s| {
+    tmux.wait_for("the source view at sentence 23", |s| {
         s.contains("Source ·")
-            && s.contains("sentence 24 of 24")
-            && s.contains("private military contractors have the right")
+            && s.contains("sentence 23 of 24")
+            && s.contains("neither represented")
     });
 
     // Esc returns to the browser, quotes pane focused, filter still on.
@@ -182,14 +183,14 @@ fn go_to_date_find_and_a_mark_that_survives_a_restart() {
         s.contains("Events · 22") && s.contains("▲ ")
     });
 
-    // t 2021-12-13: the first event of that day (the timeline has month-precise December
-    // events before it).
+    // t 2021-12-13: the first event of that day in the file (the timeline has month-precise
+    // December events before it).
     tmux.send(&["t"]);
     tmux.wait_for("the date prompt", |s| s.contains("go to date: ▏"));
     tmux.type_text("2021-12-13");
     tmux.send(&["Enter"]);
     tmux.wait_for("the first event of 13 December in the detail pane", |s| {
-        s.contains("(EDTF 2021-12-13)") && s.contains("Johnson expresses concern about Russian")
+        s.contains("(EDTF 2021-12-13)") && s.contains("Putin and Johnson speak by phone")
     });
 
     // A bad date says why, in the prompt, and the browser carries on.
@@ -219,7 +220,8 @@ fn go_to_date_find_and_a_mark_that_survives_a_restart() {
     // m marks the event; q quits; a new run shows the mark, and ' goes to it.
     tmux.send(&["m"]);
     tmux.wait_for("the mark", |s| s.contains("Marked (1 in all)"));
-    // The first line of the detail pane: the selected event's title.
+    // The first line of the detail pane: the selected event's title (its right border is a
+    // scroll bar when the detail is long).
     let detail_title = |s: &str| {
         let lines: Vec<&str> = s.lines().collect();
         lines
@@ -234,6 +236,7 @@ fn go_to_date_find_and_a_mark_that_survives_a_restart() {
                     .next()
             })
             .unwrap_or_default()
+            .trim_end_matches(['│', '█', '║'])
             .trim()
             .to_string()
     };

@@ -3,6 +3,7 @@
 
 mod cursor;
 pub mod density;
+mod field;
 pub mod filters;
 pub mod find;
 mod keep;
@@ -12,6 +13,7 @@ mod source;
 mod time;
 
 pub use cursor::{visible_offset, Cursor, Motion};
+pub use field::{Caret, TextField};
 pub use filters::{FilterPart, Filters};
 pub use keep::Carried;
 pub use prompt::{Picker, PickerKind, Prompt, PromptKind};
@@ -54,6 +56,8 @@ pub enum Mode {
     Prompt,
     /// A fuzzy picker (types, tags, active filters) is open.
     Picker,
+    /// The problems of a failed reload are shown in full.
+    Problems,
 }
 
 /// Everything a user can ask for, named for the intent rather than the key.
@@ -93,9 +97,9 @@ pub enum Action {
     /// the first keys of the next one (sent by the event loop while `App::is_busy`, between
     /// keys and frames).
     ContinueRanking,
-    /// A reload of the dataset started (true) or ended without replacing it (false), on the
-    /// event loop's background thread; the status line says so meanwhile.
-    Reloading(bool),
+    /// A reload of the dataset started on the event loop's background thread; the status line
+    /// says so until it fails (`ReloadFailed`) or its app replaces this one.
+    ReloadStarted,
     /// Show only the events of the actor under the cursor (in the actors pane or the ranking).
     FilterBySelectedActor,
     /// Show only the events of this actor.
@@ -129,8 +133,13 @@ pub enum Action {
     OpenPicker(PickerKind),
     /// Type a character into the open prompt or picker.
     PromptInput(char),
-    /// Delete the last character of the prompt or picker.
+    /// Delete the character before the prompt's caret (or its selected suggestion), or the
+    /// last character of the picker's query.
     PromptBackspace,
+    /// Delete the character after the prompt's caret (or its selected suggestion).
+    PromptDelete,
+    /// Move the prompt's caret (keeping a suggestion for editing).
+    PromptCaret(Caret),
     /// Empty the prompt or picker.
     PromptClear,
     /// Act on the prompt (or the picker's choice).
@@ -164,6 +173,11 @@ pub enum Action {
     /// The export to `path` could not be written (`why`): the prompt opens again with the
     /// name, so that it can be corrected rather than typed again.
     ExportRefused { path: String, why: String },
+    /// The dataset changed on disk and did not load: its problems, as `chronicle check`
+    /// prints them. The status line says the first; all are kept for `ShowReloadProblems`.
+    ReloadFailed(Vec<String>),
+    /// Show the problems of the last failed reload in full, in a popup.
+    ShowReloadProblems,
 }
 
 /// Work with effects outside the app (files, clipboard), carried out by the event loop after
@@ -217,8 +231,14 @@ pub struct CitingPopup {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Citing(CitingPopup),
+    /// The problems of the last failed reload, from problem `first` on.
+    Problems {
+        first: usize,
+    },
 }
 
 /// A place to come back to: everything that decides what the panes show.
@@ -262,6 +282,9 @@ pub struct App<'t> {
     history: Vec<Location>,
     /// A one-off note for the status line, cleared by the next action.
     pub(crate) message: Option<String>,
+    /// The problems of the last reload that failed (the timeline shown is the last good one);
+    /// the status line is too short to hold them.
+    reload_problems: Vec<String>,
     quit: bool,
     ranker: Ranker,
     /// The widest date display in the timeline, so the date column lines up.
@@ -322,6 +345,7 @@ impl<'t> App<'t> {
             source: None,
             history: Vec::new(),
             message: None,
+            reload_problems: Vec::new(),
             quit: false,
             ranker: Ranker::new(timeline.actors()),
             date_width,
@@ -366,6 +390,7 @@ impl<'t> App<'t> {
         match (&self.overlay, &self.search) {
             (Overlay::Help { .. }, _) => Mode::Help,
             (Overlay::Citing(_), _) => Mode::Citing,
+            (Overlay::Problems { .. }, _) => Mode::Problems,
             _ if self.picker.is_some() => Mode::Picker,
             _ if self.prompt.is_some() => Mode::Prompt,
             (Overlay::None, Some(_)) => Mode::Search,
@@ -441,6 +466,11 @@ impl<'t> App<'t> {
         self.message.as_deref()
     }
 
+    /// The problems of the last failed reload, in full; empty when none failed.
+    pub fn reload_problems(&self) -> &[String] {
+        &self.reload_problems
+    }
+
     pub fn can_go_back(&self) -> bool {
         !self.history.is_empty()
     }
@@ -470,7 +500,7 @@ impl<'t> App<'t> {
     /// Applies one action. Every selection is clamped against real lengths before returning.
     pub fn update(&mut self, action: Action) {
         // A note stays until the user's next action; the event loop's own do not count.
-        if !matches!(action, Action::ContinueRanking | Action::Reloading(_)) {
+        if !matches!(action, Action::ContinueRanking | Action::ReloadStarted) {
             self.message = None;
         }
         match action {
@@ -495,7 +525,7 @@ impl<'t> App<'t> {
             }),
             Action::SearchClear => self.edit_query(String::clear),
             Action::CloseSearch => self.search = None,
-            Action::Reloading(on) => self.reloading = on,
+            Action::ReloadStarted => self.reloading = true,
             Action::ContinueRanking if self.is_ranking() => self.continue_ranking(RANKING_SLICE),
             // Idle: the search to come starts faster.
             Action::ContinueRanking => {
@@ -521,11 +551,11 @@ impl<'t> App<'t> {
             }
             Action::OpenPrompt(kind) => self.open_prompt(kind),
             Action::OpenPicker(kind) => self.open_picker(kind),
-            Action::PromptInput(c) => self.edit_input(|q| q.push(c)),
-            Action::PromptBackspace => self.edit_input(|q| {
-                q.pop();
-            }),
-            Action::PromptClear => self.edit_input(String::clear),
+            Action::PromptInput(c) => self.edit_input(|q| q.insert(c)),
+            Action::PromptBackspace => self.edit_input(TextField::backspace),
+            Action::PromptDelete => self.edit_input(TextField::delete),
+            Action::PromptCaret(caret) => self.edit_input(|q| q.move_caret(caret)),
+            Action::PromptClear => self.edit_input(TextField::clear),
             Action::SubmitPrompt => self.submit(),
             Action::CancelPrompt => self.cancel_prompt(),
             Action::FindNext => self.step_find(1),
@@ -540,10 +570,32 @@ impl<'t> App<'t> {
             Action::PreviousMark => self.step_mark(-1),
             Action::CopyEvent => self.copy_event(),
             Action::Report(note) => self.message = Some(note),
+            Action::ReloadFailed(problems) => {
+                let first = problems
+                    .first()
+                    .and_then(|p| p.lines().next())
+                    .unwrap_or_default();
+                // Where to look first: the status line is one line, and may cut the rest.
+                self.message = Some(format!(
+                    "Not reloaded, {}: {first}",
+                    crate::commands::count(problems.len(), "problem", "problems")
+                ));
+                self.reload_problems = problems;
+                self.reloading = false;
+            }
+            Action::ShowReloadProblems => {
+                if self.reload_problems.is_empty() {
+                    self.message = Some(
+                        "No reload has failed: the timeline shown is the dataset on disk.".into(),
+                    );
+                } else {
+                    self.overlay = Overlay::Problems { first: 0 };
+                }
+            }
             Action::ExportRefused { path, why } => {
                 self.prompt = Some(Prompt {
                     kind: PromptKind::Export,
-                    input: path,
+                    input: TextField::typed(path),
                     error: Some(why),
                 });
             }
@@ -613,6 +665,10 @@ impl<'t> App<'t> {
             }
             Overlay::Citing(popup) => {
                 popup.cursor.apply(motion, popup.events.len(), 8);
+                return;
+            }
+            Overlay::Problems { first } => {
+                *first = motion.apply(*first, self.reload_problems.len(), 5);
                 return;
             }
             Overlay::None => {}

@@ -17,7 +17,7 @@ use self_cell::self_cell;
 
 use super::background::{Loaded, Loader, Outcome, Reloads};
 use super::effects::{carry_out, Context};
-use super::reload::{problems_note, Watch};
+use super::reload::Watch;
 use super::InitialFilter;
 use crate::app::{Action, App, Carried};
 use crate::files::DatasetLocation;
@@ -272,7 +272,7 @@ where
             .reloads
             .start(&self.location, self.shown.borrow_owner())
         {
-            Ok(()) => self.act(Action::Reloading(true)),
+            Ok(()) => self.act(Action::ReloadStarted),
             Err(e) => self.act(Action::Report(format!("Not reloaded: {e}"))),
         }
     }
@@ -296,8 +296,8 @@ where
                 self.open(carried, Some(note))?;
             }
             Err(problems) => {
-                self.act(Action::Reloading(false))?;
-                self.act(Action::Report(problems_note(&problems)))?;
+                let problems = problems.iter().map(|p| p.to_string()).collect();
+                self.act(Action::ReloadFailed(problems))?;
             }
         }
         if self.reloads.take_again() {
