@@ -118,6 +118,17 @@ fn main() -> ExitCode {
             }
         }
         Command::Sentences { file, json } => sentences(&file, json, &mut out),
+        Command::Times {
+            file,
+            published,
+            json,
+        } => read_text(&file).and_then(|text| {
+            let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let skipped = text.len() - body.len();
+            Ok(commands::times::run(
+                body, skipped, published, json, &mut out,
+            )?)
+        }),
     };
     let flushed = out.flush();
     match result.and(flushed.map_err(Failure::Io)) {
@@ -340,16 +351,21 @@ fn with_dataset(
     result
 }
 
-fn sentences(file: &PathBuf, json: bool, out: &mut impl Write) -> Result<(), Failure> {
+/// Reads a text file named on the command line, with the errors `sentences` and `times` share.
+fn read_text(file: &PathBuf) -> Result<String, Failure> {
     let shown = file.display();
     let bytes =
         std::fs::read(file).map_err(|e| Failure::Usage(format!("{shown}: cannot read: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         Failure::Usage(format!(
             "{shown}: not valid UTF-8 text (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         ))
-    })?;
+    })
+}
+
+fn sentences(file: &PathBuf, json: bool, out: &mut impl Write) -> Result<(), Failure> {
+    let text = read_text(file)?;
     let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let skipped = text.len() - body.len();
     Ok(commands::sentences::run(body, skipped, json, out)?)

@@ -6,6 +6,7 @@ pub mod events;
 pub mod import;
 pub mod sentences;
 pub mod show;
+pub mod times;
 
 use std::borrow::Cow;
 use std::io::{self, Write};

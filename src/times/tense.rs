@@ -1,0 +1,393 @@
+//! The tense around a time expression, which decides which `Thursday` or which `December`
+//! a sentence means.
+//!
+//! Each sentence's verbs are read once into cues (`will` future, `was` past, `is` present);
+//! an expression takes the tense of the nearest past or future cue, a clause boundary
+//! (comma, semicolon, dash, bracket, quote) counting as four words of distance, so that
+//! `Boeing said on Thursday it will deliver` reads `Thursday` as past. With no past or future
+//! cue the sentence is present.
+
+use super::grammar::Seq;
+use super::lexicon::Lex;
+use super::token::Kind;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+/// The tense cues of one sentence.
+pub(crate) struct Cues {
+    /// (token index, tense), in order.
+    cues: Vec<(usize, Tense)>,
+    /// Token indices of clause punctuation.
+    breaks: Vec<usize>,
+}
+
+/// How far a clause boundary puts a cue, in words.
+const BREAK_DISTANCE: usize = 4;
+
+impl Cues {
+    pub fn read(s: &Seq) -> Cues {
+        let mut cues = Vec::new();
+        let mut breaks = Vec::new();
+        for i in 0..s.len() {
+            match s.toks[i].kind {
+                Kind::Punct(c) => {
+                    if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '—' | '[' | ']') {
+                        breaks.push(i);
+                    }
+                }
+                Kind::Word(lex) => {
+                    if let Some(tense) = cue(s, i, lex) {
+                        cues.push((i, tense));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Cues { cues, breaks }
+    }
+
+    /// The tense for an expression over tokens `[start, end)`.
+    pub fn tense_at(&self, start: usize, end: usize) -> Tense {
+        let mut best: Option<(usize, Tense)> = None;
+        let mut present = false;
+        for &(at, tense) in &self.cues {
+            if (start..end).contains(&at) {
+                continue;
+            }
+            if tense == Tense::Present {
+                present = true;
+                continue;
+            }
+            // Tokens between the cue and the expression, and the clause breaks among them.
+            let (between, distance) = if at < start {
+                (at + 1..start, start - at)
+            } else {
+                (end..at, at + 1 - end)
+            };
+            let breaks = self.breaks.iter().filter(|b| between.contains(b)).count();
+            let distance = distance + breaks * BREAK_DISTANCE;
+            // Ties go to the cue before the expression: it is met first in reading.
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, tense));
+            }
+        }
+        match best {
+            Some((_, tense)) => tense,
+            None if present => Tense::Present,
+            None => Tense::Present,
+        }
+    }
+}
+
+/// The tense word `i` signals, if any.
+fn cue(s: &Seq, i: usize, lex: Lex) -> Option<Tense> {
+    let word = s.word(i);
+    let mut buf = [0u8; 16];
+    if word.len() > buf.len() {
+        return None;
+    }
+    for (b, w) in buf.iter_mut().zip(word.bytes()) {
+        *b = w.to_ascii_lowercase();
+    }
+    let lower = &buf[..word.len()];
+    let next = |k: usize| {
+        let w = s.word(i + k);
+        w.to_ascii_lowercase()
+    };
+    let prev = |k: usize| {
+        i.checked_sub(k)
+            .map(|p| s.word(p).to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let past_aux = |w: &str| matches!(w, "was" | "were" | "had");
+    match lower {
+        b"will" | b"shall" | b"might" => return Some(Tense::Future),
+        // `May` the month is capitalised; `may` the verb is not.
+        b"may" if word == "may" => return Some(Tense::Future),
+        b"would" => return Some(Tense::Future),
+        b"ll" if i > 0 && s.is_punct(i - 1, '\'') && s.glued(i) => return Some(Tense::Future),
+        b"won" if s.is_punct(i + 1, '\'') && s.glued(i + 1) && next(2) == "t" => {
+            return Some(Tense::Future)
+        }
+        b"going" if next(1) == "to" => return Some(Tense::Future),
+        b"upcoming" | b"forthcoming" => return Some(Tense::Future),
+        b"is" | b"are" | b"am" if next(1) == "to" => return Some(Tense::Future),
+        b"plans" | b"plan" | b"planning" | b"intends" | b"intend" | b"aims" | b"aim"
+        | b"expects" | b"expect" | b"hopes" | b"hope"
+            if next(1) == "to" && !past_aux(&prev(1)) =>
+        {
+            return Some(Tense::Future)
+        }
+        b"expected" | b"scheduled" | b"slated" | b"set" | b"due" | b"poised" | b"likely"
+        | b"planned" | b"supposed"
+            if matches!(prev(1).as_str(), "is" | "are" | "am" | "be" | "s" | "re") =>
+        {
+            return Some(Tense::Future)
+        }
+        b"scheduled" | b"slated" | b"due"
+            if matches!(next(1).as_str(), "for" | "to" | "on" | "in") =>
+        {
+            return if past_aux(&prev(1)) {
+                Some(Tense::Past)
+            } else {
+                Some(Tense::Future)
+            }
+        }
+        b"was" | b"were" | b"had" | b"did" | b"didn" | b"ago" => return Some(Tense::Past),
+        b"is" | b"are" | b"am" | b"says" | b"say" | b"does" | b"do" => return Some(Tense::Present),
+        b"has" | b"have" => {
+            // The present perfect tells of the past: `has signed`, `have been`.
+            return if participle(&next(1)) || participle(&next(2)) {
+                Some(Tense::Past)
+            } else {
+                Some(Tense::Present)
+            };
+        }
+        _ => {}
+    }
+    if lex != Lex::Other || !s.toks[i].case.eq(&crate::times::token::Case::Lower) {
+        return None;
+    }
+    if IRREGULAR_PAST.contains(&word) {
+        return Some(Tense::Past);
+    }
+    if regular_past(lower) {
+        let before = prev(1);
+        return match before.as_str() {
+            // A passive present (`is expected`) or an adjective (`the planned stop`).
+            "is" | "are" | "am" | "be" | "being" | "s" | "re" | "get" | "gets" | "maybe" => {
+                Some(Tense::Present)
+            }
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
+            | "those" | "newly" | "recently" => None,
+            _ => Some(Tense::Past),
+        };
+    }
+    None
+}
+
+/// A verb's past participle, as after `has`: `signed`, `been`, `made`.
+fn participle(word: &str) -> bool {
+    regular_past(word.as_bytes()) || PARTICIPLES.contains(&word) || IRREGULAR_PAST.contains(&word)
+}
+
+/// A lower-case word that looks like a regular past tense: `announced`, `signed`.
+fn regular_past(lower: &[u8]) -> bool {
+    lower.len() >= 5 && lower.ends_with(b"ed") && !NOT_VERBS.iter().any(|w| w.as_bytes() == lower)
+}
+
+const NOT_VERBS: &[&str] = &[
+    "indeed",
+    "hundred",
+    "proceed",
+    "succeed",
+    "exceed",
+    "speed",
+    "breed",
+    "greed",
+    "creed",
+    "tweed",
+    "steed",
+    "bleed",
+    "sacred",
+    "naked",
+    "wicked",
+    "beloved",
+    "kindred",
+    "rugged",
+    "ragged",
+    "wretched",
+    "crooked",
+    "learned",
+    "aged",
+    "embed",
+    "unneeded",
+    "alleged",
+    "supposed",
+    "so-called",
+    "armed",
+    "united",
+    "limited",
+    "based",
+    "related",
+    "advanced",
+    "detailed",
+    "experienced",
+    "skilled",
+    "talented",
+    "interested",
+    "concerned",
+    "involved",
+];
+
+const IRREGULAR_PAST: &[&str] = &[
+    "said",
+    "told",
+    "made",
+    "took",
+    "came",
+    "went",
+    "began",
+    "gave",
+    "saw",
+    "found",
+    "left",
+    "met",
+    "held",
+    "lost",
+    "sold",
+    "bought",
+    "flew",
+    "led",
+    "rose",
+    "fell",
+    "struck",
+    "spoke",
+    "wrote",
+    "knew",
+    "thought",
+    "brought",
+    "became",
+    "broke",
+    "chose",
+    "drove",
+    "got",
+    "grew",
+    "kept",
+    "paid",
+    "sent",
+    "stood",
+    "sat",
+    "wore",
+    "withdrew",
+    "ran",
+    "fought",
+    "caught",
+    "taught",
+    "sought",
+    "felt",
+    "heard",
+    "meant",
+    "built",
+    "spent",
+    "lent",
+    "shot",
+    "slept",
+    "swore",
+    "tore",
+    "threw",
+    "woke",
+    "forgot",
+    "hid",
+    "bit",
+    "drew",
+    "dug",
+    "fed",
+    "fled",
+    "forbade",
+    "froze",
+    "hung",
+    "laid",
+    "rode",
+    "rang",
+    "sang",
+    "sank",
+    "shook",
+    "shone",
+    "slid",
+    "spun",
+    "stole",
+    "stuck",
+    "strove",
+    "swam",
+    "swung",
+    "understood",
+    "undertook",
+    "overtook",
+    "wept",
+    "won",
+    "ate",
+    "arose",
+    "awoke",
+    "bore",
+    "bound",
+    "bred",
+    "dealt",
+    "fled",
+    "forgave",
+    "foresaw",
+    "ground",
+    "mistook",
+    "oversaw",
+    "overthrew",
+    "sped",
+    "split",
+    "sprang",
+    "stank",
+    "stung",
+    "strode",
+    "swept",
+    "upheld",
+    "withheld",
+    "wound",
+];
+
+const PARTICIPLES: &[&str] = &[
+    "been",
+    "done",
+    "gone",
+    "seen",
+    "taken",
+    "given",
+    "known",
+    "shown",
+    "grown",
+    "flown",
+    "begun",
+    "become",
+    "come",
+    "run",
+    "written",
+    "spoken",
+    "broken",
+    "chosen",
+    "driven",
+    "fallen",
+    "risen",
+    "stolen",
+    "eaten",
+    "forgotten",
+    "hidden",
+    "ridden",
+    "sworn",
+    "torn",
+    "worn",
+    "woken",
+    "drawn",
+    "thrown",
+    "withdrawn",
+    "undertaken",
+    "overtaken",
+    "put",
+    "set",
+    "cut",
+    "hit",
+    "let",
+    "quit",
+    "shut",
+    "spread",
+    "also",
+    "already",
+    "now",
+    "just",
+    "not",
+    "never",
+    "since",
+    "recently",
+    "long",
+];
