@@ -82,6 +82,7 @@ pub(crate) enum Lex {
     Last,
     Next,
     Coming,
+    Past,
     /// `previous`, `preceding`, `prior`.
     Previous,
     Following,
@@ -257,6 +258,7 @@ pub(crate) fn lookup(word: &[u8]) -> Lex {
         b"last" => Last,
         b"next" => Next,
         b"coming" => Coming,
+        b"past" => Past,
         b"previous" | b"preceding" | b"prior" => Previous,
         b"following" => Following,
         b"same" => Same,

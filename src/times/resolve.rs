@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::grammar::{DateSpec, Lean, Meaning, YearRef};
+use super::grammar::{holiday_occurrence, DateSpec, Lean, Meaning, YearRef};
 use super::lexicon::{Part, Season, Unit};
 use super::tense::Tense;
 use super::value::{last_of_month, week_of, Cal, Value};
@@ -28,7 +28,26 @@ pub(crate) fn resolve(meaning: &Meaning, ctx: &Context) -> Option<Value> {
         Meaning::Quarter(q, year) => quarter(*q, *year, ctx),
         Meaning::Offset(unit, n) => offset(*unit, *n, p),
         Meaning::Weekday(day, lean) => Some(Value::point(Cal::Day(weekday(*day, *lean, ctx)?))),
+        Meaning::DayOfWeek(day, n) => {
+            let week = week_of(p, *n)?;
+            let monday = week.first_day();
+            let day = monday + Duration::days(i64::from(day.num_days_from_monday()));
+            Some(Value::point(Cal::Day(day)))
+        }
         Meaning::Weekend(lean) => weekend(*lean, ctx),
+        Meaning::Holiday(holiday, lean, year) => {
+            let day = match year_of(*year, ctx) {
+                Some(y) => holiday.date(y)?,
+                None => holiday_occurrence(
+                    *holiday,
+                    *lean,
+                    ctx.tense == Tense::Past,
+                    ctx.tense == Tense::Future,
+                    p,
+                )?,
+            };
+            Some(Value::point(Cal::day(day.year(), day.month(), day.day())?))
+        }
         Meaning::MonthOf(month, lean) => {
             let pm = p.month();
             let year = match lean {
@@ -179,6 +198,11 @@ fn weekday(day: Weekday, lean: Lean, ctx: &Context) -> Option<NaiveDate> {
     let p = ctx.published;
     let back = i64::from((7 + p.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7);
     let forward = (7 - back) % 7;
+    if lean == Lean::This && ctx.tense == Tense::Present {
+        // `this Friday` said in the present: the Friday of this week.
+        let monday = p - Duration::days(i64::from(p.weekday().num_days_from_monday()));
+        return monday.checked_add_signed(Duration::days(i64::from(day.num_days_from_monday())));
+    }
     let future = match lean {
         Lean::Next => true,
         Lean::Last => false,

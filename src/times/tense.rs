@@ -153,11 +153,13 @@ fn cue(s: &Seq, i: usize, lex: Lex) -> Option<Tense> {
     if lex != Lex::Other || !s.toks[i].case.eq(&crate::times::token::Case::Lower) {
         return None;
     }
-    if IRREGULAR_PAST.contains(&word) {
-        return Some(Tense::Past);
-    }
-    if regular_past(lower) {
-        let before = prev(1);
+    if IRREGULAR_PAST.contains(&word) || regular_past(lower) {
+        // Adverbs between do not change what the word is: `the originally planned tour`.
+        let mut back = 1;
+        while back < 3 && prev(back).len() > 4 && prev(back).ends_with("ly") {
+            back += 1;
+        }
+        let before = prev(back);
         return match before.as_str() {
             // A passive present (`is expected`) or an adjective (`the planned stop`).
             "is" | "are" | "am" | "be" | "being" | "s" | "re" | "get" | "gets" | "maybe" => {

@@ -989,6 +989,163 @@ fn dates_relative_to_an_earlier_date() {
     ]);
 }
 
+#[test]
+fn holidays_numeric_dates_and_other_forms() {
+    check_table(&[
+        (
+            "Shops closed on Christmas Day.",
+            "2021-12-28",
+            "Christmas Day",
+            "2021-12-25",
+        ),
+        (
+            "Shops closed on Christmas Day.",
+            P,
+            "Christmas Day",
+            "2020-12-25",
+        ),
+        (
+            "Shops will be closed on Christmas Day.",
+            P,
+            "Christmas Day",
+            "2021-12-25",
+        ),
+        (
+            "Shops closed on Christmas Eve.",
+            "2022-01-03",
+            "Christmas Eve",
+            "2021-12-24",
+        ),
+        (
+            "Shops will close at Christmas.",
+            P,
+            "Christmas",
+            "2021-12-25",
+        ),
+        (
+            "Shops closed last Christmas.",
+            P,
+            "last Christmas",
+            "2020-12-25",
+        ),
+        (
+            "Shops closed at Christmas 2008.",
+            P,
+            "Christmas 2008",
+            "2008-12-25",
+        ),
+        (
+            "Parties ran on New Year's Eve.",
+            "2022-01-03",
+            "New Year's Eve",
+            "2021-12-31",
+        ),
+        (
+            "Parties will run on New Year's Day.",
+            P,
+            "New Year's Day",
+            "2022-01-01",
+        ),
+        (
+            "The march was held on Good Friday.",
+            P,
+            "Good Friday",
+            "2021-04-02",
+        ),
+        (
+            "The march will be held on Easter Monday.",
+            P,
+            "Easter Monday",
+            "2022-04-18",
+        ),
+        (
+            "Families met before Easter.",
+            "2008-04-01",
+            "Easter",
+            "2008-03-23",
+        ),
+        (
+            "Families met on Thanksgiving Day.",
+            P,
+            "Thanksgiving Day",
+            "2021-11-25",
+        ),
+        (
+            "It was signed on 13/12/2021.",
+            P,
+            "13/12/2021",
+            "2021-12-13",
+        ),
+        (
+            "It was signed on 12/13/2021.",
+            P,
+            "12/13/2021",
+            "2021-12-13",
+        ),
+        (
+            "The 2008/2009 season was long.",
+            P,
+            "2008/2009",
+            "2008/2009",
+        ),
+        (
+            "Talks began on Monday last week.",
+            P,
+            "Monday last week",
+            "2021-12-06",
+        ),
+        (
+            "Talks begin on Friday next week.",
+            P,
+            "Friday next week",
+            "2021-12-24",
+        ),
+        (
+            "Talks ended this past weekend.",
+            P,
+            "this past weekend",
+            "2021-12-11/2021-12-12",
+        ),
+        (
+            "Talks ended the year before last.",
+            P,
+            "the year before last",
+            "2019",
+        ),
+        ("Talks are on this Friday.", P, "this Friday", "2021-12-17"),
+        (
+            "Prices rose since the start of the year.",
+            P,
+            "the start of the year",
+            "2021-01/2021-03~",
+        ),
+        (
+            "The line opened in 2008, and by the end of the year it was full.",
+            P,
+            "the end of the year",
+            "2008-10/2008-12~",
+        ),
+        (
+            "Growth was strong in the 1990s and 2000s.",
+            P,
+            "2000s",
+            "2000/2009",
+        ),
+        (
+            "Late last year the plant closed.",
+            P,
+            "Late last year",
+            "2020-09/2020-12~",
+        ),
+        (
+            "Prices fell in the final quarter of 2008.",
+            P,
+            "2008",
+            "2008",
+        ),
+    ]);
+}
+
 /// Sentences in which nothing is a date expression.
 #[test]
 fn what_is_not_a_date() {
@@ -1045,6 +1202,12 @@ fn what_is_not_a_date() {
         "Three years after it was first due, the jet flew.",
         "The jet holds 1800 litres of fuel.",
         "They talked on 30 -- 40 days.",
+        "Christmas Island lies south of Java.",
+        "They sold Christmas trees.",
+        "It is 7/8/2021 in one format.",
+        "Thousands, 1000s of people, came.",
+        "They live at 2010 Main Street.",
+        "The past week was busy.",
     ];
     let mut failures = Vec::new();
     for text in negatives {

@@ -85,6 +85,7 @@ pub(in crate::times) fn single(s: &Seq, i: usize, lead: Lead) -> Option<(usize, 
         day_first(s, i, lead),
         the_day_of(s, i, lead),
         numeric(s, i),
+        slash_date(s, i),
         fiscal(s, i),
     ];
     candidates.into_iter().flatten().max_by_key(|(end, _)| *end)
@@ -316,6 +317,14 @@ fn numeric(s: &Seq, i: usize) -> Option<(usize, Meaning)> {
     if joined(i + 1) && matches!(s.punct(i + 1), Some('-' | '/' | '–')) {
         let sep = s.punct(i + 1);
         let n = s.num(i + 2)?;
+        if n.digits == 4 && sep == Some('/') && n.value as i32 == year + 1 && n.plain {
+            // `2008/2009`, a season or fiscal year.
+            let range = Meaning::Range(
+                DateSpec::year(YearRef::Given(year)),
+                DateSpec::year(YearRef::Given(year + 1)),
+            );
+            return Some((i + 3, range));
+        }
         if n.digits != 2 || !n.plain || n.suffix != Suffix::None {
             // `2001-2009` is a range with two years, read by `range_at`; anything else glued
             // (`2008-555`) is not a year.
@@ -350,6 +359,31 @@ fn numeric(s: &Seq, i: usize) -> Option<(usize, Meaning)> {
     bare(s, i, year)
 }
 
+/// `13/12/2021` or `12/13/2021`: day and month are told apart only when one is above 12,
+/// so `7/8/2021` is left alone.
+fn slash_date(s: &Seq, i: usize) -> Option<(usize, Meaning)> {
+    let small = |k: usize| {
+        s.num(k)
+            .filter(|n| n.plain && n.digits <= 2 && n.suffix == Suffix::None)
+            .map(|n| n.value)
+    };
+    let slash = |k: usize| s.is_punct(k, '/') && s.glued(k) && s.glued(k + 1);
+    let a = small(i)?;
+    if !(slash(i + 1) && slash(i + 3)) {
+        return None;
+    }
+    let b = small(i + 2)?;
+    let year = year_digits(s, i + 4)?;
+    let (day, month) = match (a > 12, b > 12) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return None,
+    };
+    Cal::day(year, month, day)?;
+    let date = DateSpec::day(YearRef::Given(year), month, day);
+    Some((i + 5, Meaning::Date(date)))
+}
+
 fn bare(s: &Seq, i: usize, year: i32) -> Option<(usize, Meaning)> {
     bare_year(s, i)?;
     Some((i + 1, Meaning::Date(DateSpec::year(YearRef::Given(year)))))
@@ -364,6 +398,10 @@ pub(in crate::times) fn bare_year(s: &Seq, i: usize) -> Option<i32> {
         return None;
     }
     if s.num(next).is_some_and(|n| n.digits >= 3) {
+        return None;
+    }
+    // `2010 Main Street`: a house number.
+    if s.word_is(next, STREETS) || (s.capitalised(next) && s.word_is(next + 1, STREETS)) {
         return None;
     }
     if s.is_punct(next, '-') && s.glued(next) && s.num(next + 1).is_some() && s.glued(next + 1) {
@@ -395,6 +433,26 @@ pub(in crate::times) fn bare_year(s: &Seq, i: usize) -> Option<i32> {
     Some(year)
 }
 
+const STREETS: &[&str] = &[
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Road",
+    "Rd",
+    "Boulevard",
+    "Blvd",
+    "Lane",
+    "Drive",
+    "Way",
+    "Place",
+    "Square",
+    "Court",
+    "Terrace",
+    "Highway",
+    "Parkway",
+];
+
 /// Whether token `i` may start a date: not the number of a flight, model, room or phone,
 /// nor an amount of money.
 fn clean_start(s: &Seq, i: usize) -> bool {
@@ -406,8 +464,8 @@ fn clean_start(s: &Seq, i: usize) -> bool {
         if matches!(c, '$' | '#' | '+') {
             return false;
         }
-        // `555-2008`, `No. 2008`
-        if (c == '-' || c == '.') && s.glued(i) && p > 0 {
+        // `555-2008`, `7/8/2008`, `No. 2008`
+        if matches!(c, '-' | '.' | '/') && s.glued(i) && p > 0 {
             if s.num(p - 1).is_some() && s.glued(p) {
                 return false;
             }
@@ -758,6 +816,10 @@ pub(in crate::times) fn decade(s: &Seq, i: usize) -> Option<Found> {
         (2, Suffix::Plural) if the => return two_digit_decade(j + 1, n.value),
         _ => return None,
     };
+    if s.is(end, Lex::Of) {
+        // `1000s of people`: a count.
+        return None;
+    }
     let first = n.value as i32;
     // `the 1800s` is the nineteenth century; `the 2000s` and `the 1990s` are decades.
     let last = if first % 100 == 0 && first < 2000 {

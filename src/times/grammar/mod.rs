@@ -9,7 +9,10 @@
 //! `last week`, `Thursday`, `two years ago`, `the following year`).
 
 mod absolute;
+mod holiday;
 mod relative;
+
+pub(crate) use holiday::{occurrence as holiday_occurrence, Holiday};
 
 use chrono::Weekday;
 
@@ -91,7 +94,10 @@ pub(crate) enum Meaning {
     /// `last week`, `two years ago`.
     Offset(Unit, i64),
     Weekday(Weekday, Lean),
+    /// `Monday last week`: a weekday of the week this many weeks from publication.
+    DayOfWeek(Weekday, i64),
     Weekend(Lean),
+    Holiday(Holiday, Lean, YearRef),
     /// `last March`, `next March`, `this March`.
     MonthOf(u32, Lean),
     /// Units from the latest date before: `the following year` (+1), `that day` (0),

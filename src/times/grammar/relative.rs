@@ -15,6 +15,7 @@ pub(in crate::times) fn relative(s: &Seq, i: usize) -> Option<Found> {
         anaphor(s, i),
         season(s, i),
         quarter(s, i),
+        super::holiday::holiday(s, i),
     ];
     candidates
         .into_iter()
@@ -49,6 +50,8 @@ fn this_last_next(s: &Seq, i: usize) -> Option<Found> {
     let after_the = i > 0 && s.is(i - 1, Lex::The);
     let (lean, j) = match s.lex(i) {
         Lex::This if s.is(i + 1, Lex::Coming) => (Lean::Next, i + 2),
+        // `this past weekend`: the one just gone.
+        Lex::This if s.is(i + 1, Lex::Past) => (Lean::Last, i + 2),
         Lex::This => (Lean::This, i + 1),
         // `the last year` and `the next month` are spans of time, not calendar periods.
         Lex::Last if !after_the => (Lean::Last, i + 1),
@@ -97,7 +100,7 @@ fn this_last_next(s: &Seq, i: usize) -> Option<Found> {
 
 /// A weekday: `Thursday`, `on Monday`, `Monday, December 13, 2021`, `Tue., Dec. 14`.
 fn weekday(s: &Seq, i: usize) -> Option<Found> {
-    let (day, mut j, abbreviated) = match s.lex(i) {
+    let (day, j, abbreviated) = match s.lex(i) {
         Lex::Weekday(day) if s.capitalised(i) => (day, i + 1, false),
         Lex::WeekdayAbbr(day) if s.capitalised(i) => {
             let j = if s.is_punct(i + 1, '.') && s.glued(i + 1) {
@@ -128,8 +131,15 @@ fn weekday(s: &Seq, i: usize) -> Option<Found> {
     if abbreviated {
         return None;
     }
-    if s.is_punct(j, '.') && s.glued(j) {
-        j = i + 1;
+    // `Monday last week`, `Friday next week`: that week's day.
+    let week = match s.lex(j) {
+        Lex::Last => Some(-1),
+        Lex::Next => Some(1),
+        Lex::This => Some(0),
+        _ => None,
+    };
+    if let Some(n) = week.filter(|_| s.is(j + 1, Lex::Unit(Unit::Week, false))) {
+        return Some((j + 2, Meaning::DayOfWeek(day, n), false));
     }
     Some((j, Meaning::Weekday(day, Lean::Tense), false))
 }
@@ -268,6 +278,10 @@ fn anaphor(s: &Seq, i: usize) -> Option<Found> {
         Lex::Next if s.is(i + 2, Lex::Unit(Unit::Day, false)) => (1, i + 2),
         Lex::Unit(..) => {
             let unit = unit_at(i + 1)?;
+            if s.is(i + 2, Lex::Before) && s.is(i + 3, Lex::Last) && unit != Unit::Day {
+                // `the year before last`: two back from publication.
+                return Some((i + 4, Meaning::Offset(unit, -2), false));
+            }
             let n = match s.lex(i + 2) {
                 Lex::Before => -1,
                 Lex::After => 1,
