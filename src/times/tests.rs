@@ -273,6 +273,7 @@ fn absolute_dates() {
         ),
         ("Spain won Euro 2008 in Vienna.", P, "2008", "2008"),
         ("Since its 1967 debut the jet sold well.", P, "1967", "1967"),
+        ("The 2018 local elections were annulled.", P, "2018", "2018"),
     ]);
 }
 
@@ -1170,6 +1171,7 @@ fn what_is_not_a_date() {
         "It lasted for two weeks.",
         "The contract runs three years.",
         "It happens every year.",
+        "It happens every Monday and each March.",
         "Flights leave daily and twice on Mondays.",
         "The Sunday Times reported the story.",
         "Black Friday sales rose.",
@@ -1197,6 +1199,7 @@ fn what_is_not_a_date() {
         "Between 210 and 250 passengers fit.",
         "It will carry 2000 passengers.",
         "It was 2008 GMT when it landed.",
+        "Polls close at 2000 local time.",
         "Some 400 guests came.",
         "The ratio is 3:2 in 2,010 cases.",
         "Three years after it was first due, the jet flew.",

@@ -186,7 +186,9 @@ fn the_day_of(s: &Seq, i: usize, lead: Lead) -> Option<(usize, Meaning)> {
 /// in the month.
 fn day_range_end(s: &Seq, k: usize, first: u32, lead: Lead) -> Option<(u32, usize)> {
     let connects = match s.lex(k) {
-        Lex::And => lead == Lead::Between,
+        // `3 and 4 July` is the two days; `3 and 10 July` two separate ones, left to the
+        // second's own match.
+        Lex::And => lead == Lead::Between || day_at(s, k + 1) == Some(first + 1),
         Lex::To | Lex::Through => true,
         Lex::Until => lead == Lead::From,
         _ => matches!(s.punct(k), Some('-' | '–' | '—')),
@@ -609,7 +611,7 @@ const MODEL_WORDS: &[&str] = &[
 /// Nouns that make a number before them a count (`2000 workers`), or units of measure and
 /// time zones (`1500 km`, `2000 GMT`).
 fn count_noun(s: &Seq, i: usize) -> bool {
-    s.word_is(i, COUNT_NOUNS)
+    s.word_is(i, COUNT_NOUNS) || (s.word_is(i, &["local"]) && s.word_is(i + 1, &["time"]))
 }
 
 const COUNT_NOUNS: &[&str] = &[

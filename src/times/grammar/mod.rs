@@ -230,6 +230,10 @@ pub(crate) enum Lead {
 
 /// The longest expression starting at token `i`, if any.
 pub(crate) fn match_at(s: &Seq, i: usize) -> Option<Match> {
+    if i > 0 && s.is(i - 1, Lex::Every) {
+        // `every Monday`, `each March`: a recurrence, which is not reported.
+        return None;
+    }
     let candidates = [
         absolute::range_at(s, i),
         absolute::decade(s, i),
@@ -239,7 +243,9 @@ pub(crate) fn match_at(s: &Seq, i: usize) -> Option<Match> {
     ];
     let mut best: Option<Match> = None;
     for (end, meaning, approx) in candidates.into_iter().flatten() {
-        if best.as_ref().is_none_or(|b| end > b.end) {
+        // Every rule consumes its first token; the check keeps the caller's loop moving
+        // even if one day one does not.
+        if end > i && best.as_ref().is_none_or(|b| end > b.end) {
             best = Some(Match {
                 start: i,
                 end,

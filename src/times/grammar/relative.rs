@@ -402,5 +402,9 @@ fn quarter_year(s: &Seq, k: usize) -> (YearRef, usize) {
     if let Some((year, end)) = year_words(s, k) {
         return (year, end);
     }
+    if s.is(k, Lex::The) && s.is(k + 1, Lex::Unit(Unit::Year, false)) {
+        // `the fourth quarter of the year`: which year, the tense says.
+        return (YearRef::Missing, k + 2);
+    }
     (YearRef::Missing, k)
 }
