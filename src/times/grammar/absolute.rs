@@ -775,7 +775,6 @@ const COUNT_NOUNS: &[&str] = &[
     "EDT",
     "PST",
     "PDT",
-    "local",
     "million",
     "billion",
     "thousand",
