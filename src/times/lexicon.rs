@@ -1,6 +1,9 @@
 //! The words the time grammar knows, looked up once per word when the text is tokenized.
 
+use std::sync::LazyLock;
+
 use chrono::Weekday;
+use rustc_hash::FxHashSet;
 
 /// A unit of calendar time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -282,6 +285,112 @@ pub(crate) fn lookup(word: &[u8]) -> Lex {
         _ => Other,
     }
 }
+
+/// A set of words, written in the source as one space-separated string and hashed on first
+/// use: the lists are long, and the tense reader asks about every word of a text.
+pub(crate) type WordSet = FxHashSet<&'static str>;
+
+fn words(list: &'static str) -> WordSet {
+    list.split_whitespace().collect()
+}
+
+/// Words before a number that make it a name or code rather than a year: `Boeing 2707`,
+/// `Flight 2008`, `Room 2010`, `Resolution 1973`.
+pub(crate) static MODEL_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "Boeing Airbus Cessna Embraer Bombardier Antonov Tupolev Ilyushin Sukhoi Lockheed Fokker \
+    Learjet Gulfstream Flight flight Flights flights Number number No Route route Highway \
+    highway Interstate Room room Model model Type type Class class Resolution resolution \
+    Terminal terminal Gate gate Platform platform Channel channel Bus bus Train train Track \
+    track Level level Version version Apollo Soyuz Page page Pages pages Article article \
+    Section section Chapter chapter Vol Volume volume Code code Unit unit Ward ward Block \
+    block Building building Suite suite Apartment apartment Pier pier Exit exit Junction \
+    junction Line line Series series Mark Mk Patrol Bill bill Act Form form Order order Decree \
+    decree Ordinance Rule rule Article Art Box box Lot lot Tel tel Phone phone Fax fax ext Ext",
+    )
+});
+
+/// Nouns after a number that make it a count (`2000 workers`), units of measure and time
+/// zones (`1500 km`, `2000 GMT`).
+pub(crate) static COUNT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "people persons men women children kids workers employees staff jobs troops soldiers police \
+    policemen officers personnel residents citizens voters votes students pupils members \
+    passengers tourists visitors fans spectators refugees migrants prisoners inmates detainees \
+    patients deaths dead casualties victims cases infections homes houses households families \
+    vehicles cars trucks units copies rounds shells rockets missiles planes aircraft jets \
+    ships boats tanks guns weapons tons tonnes barrels acres hectares miles mi kilometres \
+    kilometers km metres meters m feet ft kg kilograms pounds lbs dollars euros yuan yen \
+    rupees pesos points pages words signatures companies firms schools hospitals beds doctors \
+    nurses teachers farmers protesters demonstrators marchers athletes participants delegates \
+    guests attendees items animals cattle sheep birds trees sites stores shops branches \
+    outlets seats rooms hotels positions posts layoffs lawsuits arrests complaints signers \
+    applications customers users subscribers readers viewers listeners followers hours hrs \
+    minutes seconds litres liters gallons degrees calories knots mph horsepower hp megawatts \
+    MW kW GMT UTC BST CET EST EDT PST PDT million billion thousand hundred bn percent per \
+    times more others other new additional extra",
+    )
+});
+
+/// Street words: `2010 Main Street` is a house number.
+pub(crate) static STREETS: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "Street St Avenue Ave Road Rd Boulevard Blvd Lane Drive Way Place Square Court Terrace \
+    Highway Parkway",
+    )
+});
+
+/// Words that make the weekday after them part of a name: `Black Friday`, `Bloody Sunday`.
+pub(crate) static NAMES_BEFORE_WEEKDAY: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "Black Good Super Bloody Cyber Easter Palm Ash Holy Maundy Shrove Fat Giving Whit Low \
+    Passion Trinity Mothering Manic",
+    )
+});
+
+/// Words that make the weekday before them part of a name: `Sunday Times`, `Monday Night`.
+pub(crate) static NAMES_AFTER_WEEKDAY: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "Times Telegraph Mirror Express Post Herald Tribune Independent Star Mail Observer Sport \
+    Business Review People Sun World Age Night Morning Football School Service Edition \
+    Magazine Programme Program Show Club League",
+    )
+});
+
+/// Irregular past tenses, for the tense reader.
+pub(crate) static IRREGULAR_PAST: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "said told made took came went began gave saw found left met held lost sold bought flew led \
+    rose fell struck spoke wrote knew thought brought became broke chose drove got grew kept \
+    paid sent stood sat wore withdrew ran fought caught taught sought felt heard meant built \
+    spent lent shot slept swore tore threw woke forgot hid bit drew dug fed fled forbade froze \
+    hung laid rode rang sang sank shook shone slid spun stole stuck strove swam swung \
+    understood undertook overtook wept won ate arose awoke bore bound bred dealt fled forgave \
+    foresaw ground mistook oversaw overthrew sped split sprang stank stung strode swept upheld \
+    withheld wound",
+    )
+});
+
+/// Irregular past participles and the adverbs that come between `has` and one, for the tense
+/// reader (`has been`, `has already`).
+pub(crate) static PARTICIPLES: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "been done gone seen taken given known shown grown flown begun become come run written \
+    spoken broken chosen driven fallen risen stolen eaten forgotten hidden ridden sworn torn \
+    worn woken drawn thrown withdrawn undertaken overtaken put set cut hit let quit shut \
+    spread also already now just not never since recently long",
+    )
+});
+
+/// Words ending in -ed that are not past tenses: `hundred`, `indeed`, `alleged`.
+pub(crate) static NOT_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "indeed hundred proceed succeed exceed speed breed greed creed tweed steed bleed sacred \
+    naked wicked beloved kindred rugged ragged wretched crooked learned aged embed unneeded \
+    alleged supposed so-called armed united limited based related advanced detailed \
+    experienced skilled talented interested concerned involved",
+    )
+});
 
 #[cfg(test)]
 mod tests {

@@ -8,8 +8,8 @@
 //! cue the sentence is present.
 
 use super::grammar::Seq;
-use super::lexicon::Lex;
-use super::token::Kind;
+use super::lexicon::{Lex, IRREGULAR_PAST, NOT_VERBS, PARTICIPLES};
+use super::token::{Case, Kind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Tense {
@@ -54,13 +54,10 @@ impl Cues {
     /// The tense for an expression over tokens `[start, end)`.
     pub fn tense_at(&self, start: usize, end: usize) -> Tense {
         let mut best: Option<(usize, Tense)> = None;
-        let mut present = false;
         for &(at, tense) in &self.cues {
-            if (start..end).contains(&at) {
-                continue;
-            }
-            if tense == Tense::Present {
-                present = true;
+            // Present verbs decide nothing: without a past or future cue the sentence is
+            // read as present anyway.
+            if (start..end).contains(&at) || tense == Tense::Present {
                 continue;
             }
             // Tokens between the cue and the expression, and the clause breaks among them.
@@ -76,11 +73,7 @@ impl Cues {
                 best = Some((distance, tense));
             }
         }
-        match best {
-            Some((_, tense)) => tense,
-            None if present => Tense::Present,
-            None => Tense::Present,
-        }
+        best.map_or(Tense::Present, |(_, tense)| tense)
     }
 }
 
@@ -150,10 +143,10 @@ fn cue(s: &Seq, i: usize, lex: Lex) -> Option<Tense> {
         }
         _ => {}
     }
-    if lex != Lex::Other || !s.toks[i].case.eq(&crate::times::token::Case::Lower) {
+    if lex != Lex::Other || s.toks[i].case != Case::Lower {
         return None;
     }
-    if IRREGULAR_PAST.contains(&word) || regular_past(lower) {
+    if IRREGULAR_PAST.contains(word) || regular_past(lower) {
         // Adverbs between do not change what the word is: `the originally planned tour`.
         let mut back = 1;
         while back < 3 && prev(back).len() > 4 && prev(back).ends_with("ly") {
@@ -166,7 +159,7 @@ fn cue(s: &Seq, i: usize, lex: Lex) -> Option<Tense> {
                 Some(Tense::Present)
             }
             "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
-            | "those" | "newly" | "recently" => None,
+            | "those" => None,
             _ => Some(Tense::Past),
         };
     }
@@ -175,221 +168,12 @@ fn cue(s: &Seq, i: usize, lex: Lex) -> Option<Tense> {
 
 /// A verb's past participle, as after `has`: `signed`, `been`, `made`.
 fn participle(word: &str) -> bool {
-    regular_past(word.as_bytes()) || PARTICIPLES.contains(&word) || IRREGULAR_PAST.contains(&word)
+    regular_past(word.as_bytes()) || PARTICIPLES.contains(word) || IRREGULAR_PAST.contains(word)
 }
 
 /// A lower-case word that looks like a regular past tense: `announced`, `signed`.
 fn regular_past(lower: &[u8]) -> bool {
-    lower.len() >= 5 && lower.ends_with(b"ed") && !NOT_VERBS.iter().any(|w| w.as_bytes() == lower)
+    lower.len() >= 5
+        && lower.ends_with(b"ed")
+        && !std::str::from_utf8(lower).is_ok_and(|w| NOT_VERBS.contains(w))
 }
-
-const NOT_VERBS: &[&str] = &[
-    "indeed",
-    "hundred",
-    "proceed",
-    "succeed",
-    "exceed",
-    "speed",
-    "breed",
-    "greed",
-    "creed",
-    "tweed",
-    "steed",
-    "bleed",
-    "sacred",
-    "naked",
-    "wicked",
-    "beloved",
-    "kindred",
-    "rugged",
-    "ragged",
-    "wretched",
-    "crooked",
-    "learned",
-    "aged",
-    "embed",
-    "unneeded",
-    "alleged",
-    "supposed",
-    "so-called",
-    "armed",
-    "united",
-    "limited",
-    "based",
-    "related",
-    "advanced",
-    "detailed",
-    "experienced",
-    "skilled",
-    "talented",
-    "interested",
-    "concerned",
-    "involved",
-];
-
-const IRREGULAR_PAST: &[&str] = &[
-    "said",
-    "told",
-    "made",
-    "took",
-    "came",
-    "went",
-    "began",
-    "gave",
-    "saw",
-    "found",
-    "left",
-    "met",
-    "held",
-    "lost",
-    "sold",
-    "bought",
-    "flew",
-    "led",
-    "rose",
-    "fell",
-    "struck",
-    "spoke",
-    "wrote",
-    "knew",
-    "thought",
-    "brought",
-    "became",
-    "broke",
-    "chose",
-    "drove",
-    "got",
-    "grew",
-    "kept",
-    "paid",
-    "sent",
-    "stood",
-    "sat",
-    "wore",
-    "withdrew",
-    "ran",
-    "fought",
-    "caught",
-    "taught",
-    "sought",
-    "felt",
-    "heard",
-    "meant",
-    "built",
-    "spent",
-    "lent",
-    "shot",
-    "slept",
-    "swore",
-    "tore",
-    "threw",
-    "woke",
-    "forgot",
-    "hid",
-    "bit",
-    "drew",
-    "dug",
-    "fed",
-    "fled",
-    "forbade",
-    "froze",
-    "hung",
-    "laid",
-    "rode",
-    "rang",
-    "sang",
-    "sank",
-    "shook",
-    "shone",
-    "slid",
-    "spun",
-    "stole",
-    "stuck",
-    "strove",
-    "swam",
-    "swung",
-    "understood",
-    "undertook",
-    "overtook",
-    "wept",
-    "won",
-    "ate",
-    "arose",
-    "awoke",
-    "bore",
-    "bound",
-    "bred",
-    "dealt",
-    "fled",
-    "forgave",
-    "foresaw",
-    "ground",
-    "mistook",
-    "oversaw",
-    "overthrew",
-    "sped",
-    "split",
-    "sprang",
-    "stank",
-    "stung",
-    "strode",
-    "swept",
-    "upheld",
-    "withheld",
-    "wound",
-];
-
-const PARTICIPLES: &[&str] = &[
-    "been",
-    "done",
-    "gone",
-    "seen",
-    "taken",
-    "given",
-    "known",
-    "shown",
-    "grown",
-    "flown",
-    "begun",
-    "become",
-    "come",
-    "run",
-    "written",
-    "spoken",
-    "broken",
-    "chosen",
-    "driven",
-    "fallen",
-    "risen",
-    "stolen",
-    "eaten",
-    "forgotten",
-    "hidden",
-    "ridden",
-    "sworn",
-    "torn",
-    "worn",
-    "woken",
-    "drawn",
-    "thrown",
-    "withdrawn",
-    "undertaken",
-    "overtaken",
-    "put",
-    "set",
-    "cut",
-    "hit",
-    "let",
-    "quit",
-    "shut",
-    "spread",
-    "also",
-    "already",
-    "now",
-    "just",
-    "not",
-    "never",
-    "since",
-    "recently",
-    "long",
-];

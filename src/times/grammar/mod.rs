@@ -133,6 +133,12 @@ impl<'a> Seq<'a> {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
+    /// Whether token `i` is a word in `set`, spelled exactly so.
+    pub fn word_in(&self, i: usize, set: &super::lexicon::WordSet) -> bool {
+        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Word(_)))
+            && set.contains(self.word(i))
+    }
+
     /// Whether token `i` is a word spelled exactly as one of `words`.
     pub fn word_is(&self, i: usize, words: &[&str]) -> bool {
         matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Word(_)))

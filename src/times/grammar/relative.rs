@@ -3,6 +3,7 @@
 //! `two years ago`, `the following year`, `three years later`, seasons and quarters.
 
 use super::{absolute, Found, Lead, Lean, Lex, Meaning, Seq, Suffix, Unit, YearRef};
+use crate::times::lexicon::{NAMES_AFTER_WEEKDAY, NAMES_BEFORE_WEEKDAY};
 use crate::times::token::Code;
 
 /// The longest relative expression at `i`.
@@ -147,61 +148,8 @@ fn weekday(s: &Seq, i: usize) -> Option<Found> {
 /// `Sunday Times`, `Black Friday`, `Bloody Sunday`, `Easter Monday`: names, not the weekday
 /// the text is about.
 fn weekday_in_context(s: &Seq, i: usize) -> bool {
-    const BEFORE: &[&str] = &[
-        "Black",
-        "Good",
-        "Super",
-        "Bloody",
-        "Cyber",
-        "Easter",
-        "Palm",
-        "Ash",
-        "Holy",
-        "Maundy",
-        "Shrove",
-        "Fat",
-        "Giving",
-        "Whit",
-        "Low",
-        "Passion",
-        "Trinity",
-        "Mothering",
-        "Manic",
-    ];
-    const AFTER: &[&str] = &[
-        "Times",
-        "Telegraph",
-        "Mirror",
-        "Express",
-        "Post",
-        "Herald",
-        "Tribune",
-        "Independent",
-        "Star",
-        "Mail",
-        "Observer",
-        "Sport",
-        "Business",
-        "Review",
-        "People",
-        "Sun",
-        "World",
-        "Age",
-        "Night",
-        "Morning",
-        "Football",
-        "School",
-        "Service",
-        "Edition",
-        "Magazine",
-        "Programme",
-        "Program",
-        "Show",
-        "Club",
-        "League",
-    ];
-    let name_before = i > 0 && s.word_is(i - 1, BEFORE);
-    !name_before && !s.word_is(i + 1, AFTER)
+    let name_before = i > 0 && s.word_in(i - 1, &NAMES_BEFORE_WEEKDAY);
+    !name_before && !s.word_in(i + 1, &NAMES_AFTER_WEEKDAY)
 }
 
 /// `two years ago`, `a decade ago`, `18 months ago`, `three years later`, `a year earlier`,
