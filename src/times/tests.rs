@@ -106,6 +106,7 @@ fn absolute_dates() {
         Profit rose in fiscal year 2008. | fiscal year 2008 | 2008
         The delivery is now expected around 2020. | around 2020 | 2020~
         Spain won Euro 2008 in Vienna. | 2008 | 2008
+        The church was built c. 1900. | c. 1900 | 1900~
         Since its 1967 debut the jet sold well. | 1967 | 1967
         The 2018 local elections were annulled. | 2018 | 2018
         ",
@@ -383,6 +384,7 @@ fn what_is_not_a_date() {
         "Thousands, 1000s of people, came.",
         "They live at 2010 Main Street.",
         "The past week was busy.",
+        "They live on Spring Street near the Winter Olympics venue.",
     ];
     let mut failures = Vec::new();
     for text in negatives {

@@ -265,8 +265,8 @@ pub(crate) fn match_at(s: &Seq, i: usize) -> Option<Match> {
 
 type Found = (usize, Meaning, bool);
 
-/// `Wednesday afternoon`, `yesterday morning`, `13 December at night` keep the part of day in
-/// the span; it does not change the day.
+/// `Wednesday afternoon`, `yesterday morning`, `Monday night` keep the part of day in the
+/// span; it does not change the day.
 fn with_day_part(s: &Seq, mut m: Match) -> Match {
     let day_like = match &m.meaning {
         Meaning::Weekday(..) => true,
@@ -364,12 +364,9 @@ fn part_target(s: &Seq, j: usize) -> Option<(usize, Meaning)> {
         .max_by_key(|(end, _)| *end)
 }
 
+/// Parts are of one period, not of a range (`early 2001–2009` is not read).
 fn part_applies(m: &Meaning) -> bool {
-    match m {
-        Meaning::Date(spec) => spec.day.is_none() || spec.month.is_some(),
-        Meaning::Range(..) => false,
-        _ => true,
-    }
+    !matches!(m, Meaning::Range(..))
 }
 
 /// `about two years ago`, `almost a decade ago`, `around 2020`, `c. 1900`, `some 20 years ago`,
@@ -380,11 +377,8 @@ fn approximate(s: &Seq, i: usize) -> Option<Found> {
         Lex::Some | Lex::Over => (i + 1, false),
         Lex::More | Lex::Less if s.is(i + 1, Lex::Than) => (i + 2, false),
         Lex::Just if s.is(i + 1, Lex::Over) => (i + 2, false),
-        _ if s.toks.get(i).is_some_and(|t| t.case == Case::Lower)
-            && s.is_punct(i + 1, '.')
-            && s.glued(i + 1)
-            && is_circa(s, i) =>
-        {
+        // `c. 1900`, `ca. 1900`
+        _ if matches!(s.word(i), "c" | "ca") && s.is_punct(i + 1, '.') && s.glued(i + 1) => {
             (i + 2, true)
         }
         _ => return None,
@@ -402,12 +396,6 @@ fn approximate(s: &Seq, i: usize) -> Option<Found> {
         }
     }
     None
-}
-
-/// `c.` before a year.
-fn is_circa(s: &Seq, i: usize) -> bool {
-    let t = s.toks[i];
-    t.end - t.start == 1 && matches!(s.lex(i), Lex::Other) && s.num(i + 2).is_some()
 }
 
 /// A day of the month written as a number: `13`, `13th`.

@@ -267,8 +267,8 @@ fn season(s: &Seq, i: usize) -> Option<Found> {
     if let Some((year, end)) = year_words(s, k) {
         return Some((end, Meaning::Season(season, Lean::Tense, year), false));
     }
-    if s.is(j + 1, Lex::Of) {
-        // `the fall of Rome`, `the summer of love`.
+    if s.is(j + 1, Lex::Of) || (s.capitalised(j) && s.capitalised(j + 1)) {
+        // `the fall of Rome`, `the summer of love`; `Spring Street`, `the Winter Olympics`.
         return None;
     }
     // A bare season needs a word that makes it a time: `in summer`, `in the autumn`.
