@@ -159,16 +159,19 @@ fn offset(unit: Unit, n: i64, p: NaiveDate) -> Option<Value> {
             p.month(),
             i32::try_from(n).ok()?,
         )?)),
-        Unit::Quarter => {
-            let index = i64::from(p.year()) * 4 + i64::from((p.month() - 1) / 3) + n;
-            let year = i32::try_from(index.div_euclid(4)).ok()?;
-            quarter_of(year, index.rem_euclid(4) as u32 + 1)
-        }
+        Unit::Quarter => quarter_from(p.year(), p.month(), n),
         Unit::Year | Unit::Decade | Unit::Century => Some(Value::point(Cal::year(
             p.year().checked_add(i32::try_from(n).ok()?)?,
         )?)),
         Unit::Weekend => None,
     }
+}
+
+/// The quarter `n` quarters from the one holding `year-month`.
+fn quarter_from(year: i32, month: u32, n: i64) -> Option<Value> {
+    let index = i64::from(year) * 4 + i64::from((month - 1) / 3) + n;
+    let year = i32::try_from(index.div_euclid(4)).ok()?;
+    quarter_of(year, index.rem_euclid(4) as u32 + 1)
 }
 
 fn quarter_of(year: i32, q: u32) -> Option<Value> {
@@ -314,6 +317,8 @@ fn anaphor(unit: Unit, n: i64, ctx: &Context) -> Option<Value> {
             d.checked_add_signed(Duration::days(n))?,
         ))),
         (Unit::Week, Cal::Day(d)) => week_of(d, n),
+        (Unit::Quarter, Cal::Month(y, m)) => quarter_from(y, m, n),
+        (Unit::Quarter, Cal::Day(d)) => quarter_from(d.year(), d.month(), n),
         _ => None,
     }
 }

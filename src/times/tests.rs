@@ -315,6 +315,10 @@ fn holidays_numeric_dates_and_other_forms() {
         The line opened in 2008, and by the end of the year it was full. | the end of the year | 2008-10/2008-12~
         Growth was strong in the 1990s and 2000s. | 2000s | 2000/2009
         Late last year the plant closed. | Late last year | 2020-09/2020-12~
+        Profit rose in the third quarter of 2008 after falling the previous quarter. | the previous quarter | 2008-04/2008-06
+        Debt will be cut by year-end. | year-end | 2021-10/2021-12~
+        Sales recovered by mid-year. | mid-year | 2021-05/2021-08~
+        Stocks fell over the past weekend. | the past weekend | 2021-12-11/2021-12-12
         Prices fell in the final quarter of 2008. | 2008 | 2008
         ",
     );

@@ -352,6 +352,10 @@ fn part_target(s: &Seq, j: usize) -> Option<(usize, Meaning)> {
             _ => {}
         }
     }
+    if s.is(j, Lex::Unit(Unit::Year, false)) && j > 0 && s.is_punct(j - 1, '-') && s.glued(j) {
+        // `mid-year`
+        return Some((j + 1, Meaning::Contextual(Unit::Year)));
+    }
     let candidates = [
         absolute::single(s, j, Lead::None),
         absolute::decade(s, j).map(|(e, m, _)| (e, m)),

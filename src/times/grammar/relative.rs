@@ -2,7 +2,7 @@
 //! `yesterday afternoon`, `this morning`, `last week`, `next month`, `Thursday`,
 //! `two years ago`, `the following year`, `three years later`, seasons and quarters.
 
-use super::{absolute, Found, Lead, Lean, Lex, Meaning, Seq, Suffix, Unit, YearRef};
+use super::{absolute, Found, Lead, Lean, Lex, Meaning, Part, Seq, Suffix, Unit, YearRef};
 use crate::times::lexicon::{NAMES_AFTER_WEEKDAY, NAMES_BEFORE_WEEKDAY};
 use crate::times::token::Code;
 
@@ -16,6 +16,7 @@ pub(in crate::times) fn relative(s: &Seq, i: usize) -> Option<Found> {
         anaphor(s, i),
         season(s, i),
         quarter(s, i),
+        year_end(s, i),
         super::holiday::holiday(s, i),
     ];
     candidates
@@ -59,6 +60,10 @@ fn this_last_next(s: &Seq, i: usize) -> Option<Found> {
         Lex::Next if !after_the => (Lean::Next, i + 1),
         Lex::Coming => (Lean::Next, i + 1),
         Lex::The if s.is(i + 1, Lex::Current) => (Lean::This, i + 2),
+        // `over the past weekend` (but `the past week` is a length of time).
+        Lex::The if s.is(i + 1, Lex::Past) && s.is(i + 2, Lex::Unit(Unit::Weekend, false)) => {
+            (Lean::Last, i + 2)
+        }
         // `over the weekend`: the sentence's tense says which.
         Lex::The if s.is(i + 1, Lex::Unit(Unit::Weekend, false)) => (Lean::Tense, i + 1),
         _ => return None,
@@ -206,7 +211,10 @@ fn count(s: &Seq, i: usize) -> Option<(i64, usize)> {
 /// `the previous week`, `the year before`, `the day after`.
 fn anaphor(s: &Seq, i: usize) -> Option<Found> {
     let unit_at = |k: usize| match s.lex(k) {
-        Lex::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false) => Some(u),
+        Lex::Unit(
+            u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year),
+            false,
+        ) => Some(u),
         _ => None,
     };
     // `year-on-year`, `day-to-day`: a compound, not a date.
@@ -355,4 +363,15 @@ fn quarter_year(s: &Seq, k: usize) -> (YearRef, usize) {
         return (YearRef::Missing, k + 2);
     }
     (YearRef::Missing, k)
+}
+
+/// `year-end`: the end of the year being written about.
+fn year_end(s: &Seq, i: usize) -> Option<Found> {
+    let joined = s.is(i, Lex::Unit(Unit::Year, false))
+        && s.is_punct(i + 1, '-')
+        && s.glued(i + 1)
+        && s.glued(i + 2)
+        && s.is(i + 2, Lex::End);
+    let meaning = Meaning::Part(Some(Part::End), Box::new(Meaning::Contextual(Unit::Year)));
+    joined.then_some((i + 3, meaning, false))
 }
