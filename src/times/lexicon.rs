@@ -392,6 +392,15 @@ pub(crate) static NOT_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     )
 });
 
+/// Nouns for reported figures: the period named just before one is past (`October sales`).
+pub(crate) static DATA_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "figures sales results data numbers earnings statistics accounts payrolls deliveries \
+         exports imports output profits profit revenue revenues losses loss inflation \
+         unemployment turnout",
+    )
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@
 //! cue the sentence is present.
 
 use super::grammar::Seq;
-use super::lexicon::{Lex, IRREGULAR_PAST, NOT_VERBS, PARTICIPLES};
+use super::lexicon::{Lex, DATA_NOUNS, IRREGULAR_PAST, NOT_VERBS, PARTICIPLES};
 use super::token::{Case, Kind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +24,10 @@ pub(crate) struct Cues {
     cues: Vec<(usize, Tense)>,
     /// Token indices of clause punctuation.
     breaks: Vec<usize>,
+    /// Token indices of nouns for reported figures (`sales`, `results`): a period named
+    /// right before one (`October sales`, `2008 results`) is past, whatever the verb says
+    /// (`will report its October figures`).
+    data: Vec<usize>,
 }
 
 /// How far a clause boundary puts a cue, in words.
@@ -33,6 +37,7 @@ impl Cues {
     pub fn read(s: &Seq) -> Cues {
         let mut cues = Vec::new();
         let mut breaks = Vec::new();
+        let mut data = Vec::new();
         for i in 0..s.len() {
             match s.toks[i].kind {
                 Kind::Punct(c) => {
@@ -44,15 +49,21 @@ impl Cues {
                     if let Some(tense) = cue(s, i, lex) {
                         cues.push((i, tense));
                     }
+                    if s.word_in(i, &DATA_NOUNS) {
+                        data.push(i);
+                    }
                 }
                 _ => {}
             }
         }
-        Cues { cues, breaks }
+        Cues { cues, breaks, data }
     }
 
     /// The tense for an expression over tokens `[start, end)`.
     pub fn tense_at(&self, start: usize, end: usize) -> Tense {
+        if self.data.contains(&end) {
+            return Tense::Past;
+        }
         let mut best: Option<(usize, Tense)> = None;
         for &(at, tense) in &self.cues {
             // Present verbs decide nothing: without a past or future cue the sentence is

@@ -253,6 +253,9 @@ fn months_without_a_year_follow_the_tense() {
         The plant will open on January 5. | January 5 | 2022-01-05
         The plant opens in June. | June | 2021-06
         @2007-03-19 Deliveries are not due until October. | October | 2007-10
+        @2008-11-07 GM will report its October figures. | October | 2008-10
+        @2008-03-07 GM will publish December sales on Monday. | December | 2007-12
+        @2008-03-07 GM will publish December sales on Monday. | Monday | 2008-03-10
         @2005-01-18 The first flight may take place as early as March. | March | 2005-03
         @2009-07-30 The jet crashed into the ocean in June. | June | 2009-06
         @2010-01-25 It made its maiden flight on 11 December. | 11 December | 2009-12-11
