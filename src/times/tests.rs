@@ -120,6 +120,7 @@ fn ranges() {
         He served from 2001 to 2009. | 2001 to 2009 | 2001/2009
         He served 2001–2009. | 2001–2009 | 2001/2009
         He served 2001-2009. | 2001-2009 | 2001/2009
+        He served 2001 -- 2009. | 2001 -- 2009 | 2001/2009
         He served between 2001 and 2009. | between 2001 and 2009 | 2001/2009
         Production moves by 2010-11. | 2010-11 | 2010/2011
         The season 2008/09 was long. | 2008/09 | 2008/2009
@@ -415,9 +416,11 @@ fn spans_are_byte_offsets_with_sentence_numbers() {
     assert_eq!(found[1].value, "2021-12");
 }
 
-/// The seed article (tests/fixtures/seed_article.txt): a phone call on Monday 13 December
-/// 2021, reported that day or the next (its tweet is dated December 13, 2021, and it says
-/// the call "has" happened). Both readings give the same values.
+/// The seed article (tests/fixtures/seed_article.txt): the Putin–Johnson phone call of Monday
+/// 13 December 2021. Read as published that same day: the call and the E.U. sanctions on
+/// Wagner (also of the 13th) are told in the present perfect ("has told", "has imposed"), the
+/// call "comes amid" the tensions, the embedded tweet is dated December 13, 2021, and nothing
+/// says "yesterday" or "on Monday". Published the next day, its two dates keep their values.
 #[test]
 fn the_seed_article() {
     let text = include_str!("../../tests/fixtures/seed_article.txt");

@@ -34,7 +34,13 @@ pub(in crate::times) fn range_at(s: &Seq, i: usize) -> Option<Found> {
     let (j, a) = single(s, i, lead)?;
     if let Meaning::Date(start) = a {
         if s.connector(j, lead) {
-            if let Some((k, Meaning::Date(end))) = single(s, j + 1, lead) {
+            // `2001 -- 2009`: a dash typed as two hyphens.
+            let after = if s.is_punct(j, '-') && s.is_punct(j + 1, '-') && s.glued(j + 1) {
+                j + 2
+            } else {
+                j + 1
+            };
+            if let Some((k, Meaning::Date(end))) = single(s, after, lead) {
                 if let Some(range) = combine(start, end) {
                     return Some((k, range, false));
                 }
