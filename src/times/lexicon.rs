@@ -392,6 +392,16 @@ pub(crate) static NOT_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     )
 });
 
+/// Verbs that, right after `May` or `June`, show a person: `as May said`.
+pub(crate) static NAME_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "said says told tells added adds has had is was will would can could should must \
+         wants wanted announced insisted argued claimed warned urged called asked replied \
+         wrote writes met meets visited visits arrived arrives spoke speaks promised promises \
+         resigned became becomes won lost",
+    )
+});
+
 /// Nouns for reported figures: the period named just before one is past (`October sales`).
 pub(crate) static DATA_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     words(

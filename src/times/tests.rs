@@ -109,6 +109,7 @@ fn absolute_dates() {
         The church was built c. 1900. | c. 1900 | 1900~
         Since its 1967 debut the jet sold well. | 1967 | 1967
         The 2018 local elections were annulled. | 2018 | 2018
+        The 2008-era rules still apply. | 2008 | 2008
         ",
     );
 }
@@ -393,6 +394,9 @@ fn what_is_not_a_date() {
         "They live at 2010 Main Street.",
         "The past week was busy.",
         "They live on Spring Street near the Winter Olympics venue.",
+        "A 2000-strong crowd read the 1500-page report.",
+        "Nobody spoke as May said no.",
+        "He hosted The Tonight Show.",
     ];
     let mut failures = Vec::new();
     for text in negatives {

@@ -3,7 +3,7 @@
 //! ranges between them (`2001 to 2009`, `11–12 December`, `between March and May 2008`).
 
 use super::{day_at, year_digits, DateSpec, Found, Lead, Lex, Meaning, Seq, Suffix, Unit, YearRef};
-use crate::times::lexicon::{COUNT_NOUNS, MODEL_WORDS, STREETS};
+use crate::times::lexicon::{COUNT_NOUNS, MODEL_WORDS, NAME_VERBS, STREETS};
 use crate::times::token::{Case, Code};
 use crate::times::value::{Cal, Value};
 
@@ -289,6 +289,10 @@ fn month_in_context(s: &Seq, i: usize, after: usize) -> bool {
     if unambiguous {
         return true;
     }
+    // `as May said`, `when June arrived`: a name doing something.
+    if s.case(after) == Case::Lower && s.word_in(after, &NAME_VERBS) {
+        return false;
+    }
     // `March to May 2008`: the other end of a range shows these are months.
     if s.connector(after, Lead::From) && s.capitalised(after + 1) {
         if let Lex::Month(_) | Lex::MonthAbbr(_) = s.lex(after + 1) {
@@ -323,7 +327,8 @@ fn month_in_context(s: &Seq, i: usize, after: usize) -> bool {
 fn numeric(s: &Seq, i: usize) -> Option<(usize, Meaning)> {
     let year = year_digits(s, i)?;
     let joined = |k: usize| s.glued(k) && s.glued(k + 1);
-    if joined(i + 1) && matches!(s.punct(i + 1), Some('-' | '/' | '–')) {
+    let number_after = joined(i + 1) && s.num(i + 2).is_some();
+    if number_after && matches!(s.punct(i + 1), Some('-' | '/' | '–')) {
         let sep = s.punct(i + 1);
         let n = s.num(i + 2)?;
         if n.digits == 4 && sep == Some('/') && n.value as i32 == year + 1 && n.plain {
@@ -413,9 +418,16 @@ pub(in crate::times) fn bare_year(s: &Seq, i: usize) -> Option<i32> {
     if s.word_in(next, &STREETS) || (s.capitalised(next) && s.word_in(next + 1, &STREETS)) {
         return None;
     }
-    if s.is_punct(next, '-') && s.glued(next) && s.num(next + 1).is_some() && s.glued(next + 1) {
+    if s.is_punct(next, '-') && s.glued(next) && s.glued(next + 1) {
         // `2008-555`; real ranges and ISO dates were read before.
         if s.num(next + 1).is_some_and(|n| n.digits != 4) {
+            return None;
+        }
+        // `a 2000-strong crowd`, `a 1500-page report`: a count made an adjective. (`the
+        // 2008-era rules` keeps its year.)
+        let compound = s.case(next + 1) == Case::Lower
+            && !s.word_is(next + 1, &["era", "style", "vintage", "model", "season"]);
+        if compound {
             return None;
         }
     }

@@ -29,8 +29,10 @@ pub(in crate::times) fn relative(s: &Seq, i: usize) -> Option<Found> {
 /// `the day after tomorrow`.
 fn day_word(s: &Seq, i: usize) -> Option<Found> {
     if let Lex::DayWord(n) = s.lex(i) {
-        // `USA Today`, `BBC Today`: a name.
-        if s.capitalised(i) && i > 0 && s.capitalised(i - 1) && s.is(i - 1, Lex::Other) {
+        // `USA Today`, `BBC Today`, `The Tonight Show`: names.
+        let name_before = i > 0 && s.capitalised(i - 1) && s.is(i - 1, Lex::Other);
+        let name_after = i > 0 && s.capitalised(i + 1) && s.is(i + 1, Lex::Other);
+        if s.capitalised(i) && (name_before || name_after) {
             return None;
         }
         return Some((i + 1, Meaning::Offset(Unit::Day, n), false));
