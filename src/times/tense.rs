@@ -188,3 +188,89 @@ fn regular_past(lower: &[u8]) -> bool {
         && lower.ends_with(b"ed")
         && !std::str::from_utf8(lower).is_ok_and(|w| NOT_VERBS.contains(w))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::times::token::tokenize;
+
+    /// The tense read for the word `at` of `text` (one sentence).
+    fn tense_of(text: &str, at: &str) -> Tense {
+        let mut tokens = Vec::new();
+        tokenize(text, 0..text.len(), &mut tokens);
+        let seq = Seq::new(text, &tokens);
+        let start = text.find(at).unwrap();
+        let i = tokens.iter().position(|t| t.start == start).unwrap();
+        Cues::read(&seq).tense_at(i, i + 1)
+    }
+
+    #[test]
+    fn the_nearest_past_or_future_cue_decides() {
+        assert_eq!(tense_of("He spoke on Monday.", "Monday"), Tense::Past);
+        assert_eq!(
+            tense_of("He will speak on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(tense_of("He speaks on Monday.", "Monday"), Tense::Present);
+        assert_eq!(tense_of("Monday is busy.", "Monday"), Tense::Present);
+        // `said` is nearer than `will`.
+        assert_eq!(
+            tense_of("He said on Monday that he will go.", "Monday"),
+            Tense::Past
+        );
+        // The comma puts `said` four words further than it stands.
+        assert_eq!(
+            tense_of("He will go on Monday, he said.", "Monday"),
+            Tense::Future
+        );
+    }
+
+    #[test]
+    fn auxiliaries_passives_and_adjectives() {
+        assert_eq!(tense_of("It has signed on Monday.", "Monday"), Tense::Past);
+        assert_eq!(
+            tense_of("It has no plans for Monday.", "Monday"),
+            Tense::Present
+        );
+        assert_eq!(
+            tense_of("It is expected on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("It was expected to land Monday.", "Monday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of("It is to land on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("It won't land on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(tense_of("It'll land on Monday.", "Monday"), Tense::Future);
+        // A passive present, and an adjective, are not past.
+        assert_eq!(
+            tense_of("It will be held on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("The planned stop on Monday is off.", "Monday"),
+            Tense::Present
+        );
+        // `May` the month is no cue; `may` the verb is.
+        assert_eq!(
+            tense_of("In May he spoke on Monday.", "Monday"),
+            Tense::Past
+        );
+        assert_eq!(tense_of("He may speak on Monday.", "Monday"), Tense::Future);
+    }
+
+    #[test]
+    fn a_period_before_a_data_noun_is_past() {
+        assert_eq!(
+            tense_of("GM will report its October sales.", "October"),
+            Tense::Past
+        );
+    }
+}
