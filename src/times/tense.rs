@@ -20,13 +20,16 @@ pub(crate) enum Tense {
 
 /// The tense cues of one sentence.
 pub(crate) struct Cues {
-    /// (token index, tense), in order.
+    /// (token index, tense) of the past and future cues, in order. Present verbs decide
+    /// nothing (without a past or future cue the sentence is read as present anyway), so
+    /// they are not kept.
     cues: Vec<(usize, Tense)>,
-    /// Token indices of clause punctuation.
+    /// How many clause breaks (punctuation) come before each token: `breaks[j] - breaks[i]`
+    /// counts those in `[i, j)`.
     breaks: Vec<usize>,
-    /// Token indices of nouns for reported figures (`sales`, `results`): a period named
-    /// right before one (`October sales`, `2008 results`) is past, whatever the verb says
-    /// (`will report its October figures`).
+    /// Token indices of nouns for reported figures (`sales`, `results`), in order: a period
+    /// named right before one (`October sales`, `2008 results`) is past, whatever the verb
+    /// says (`will report its October figures`).
     data: Vec<usize>,
 }
 
@@ -36,17 +39,19 @@ const BREAK_DISTANCE: usize = 4;
 impl Cues {
     pub fn read(s: &Seq) -> Cues {
         let mut cues = Vec::new();
-        let mut breaks = Vec::new();
+        let mut breaks = Vec::with_capacity(s.len() + 1);
         let mut data = Vec::new();
+        let mut seen = 0;
         for i in 0..s.len() {
+            breaks.push(seen);
             match s.toks[i].kind {
                 Kind::Punct(c) => {
                     if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '—' | '[' | ']') {
-                        breaks.push(i);
+                        seen += 1;
                     }
                 }
                 Kind::Word(lex) => {
-                    if let Some(tense) = cue(s, i, lex) {
+                    if let Some(tense) = cue(s, i, lex).filter(|&t| t != Tense::Present) {
                         cues.push((i, tense));
                     }
                     if s.word_in(i, &DATA_NOUNS) {
@@ -56,30 +61,38 @@ impl Cues {
                 _ => {}
             }
         }
+        breaks.push(seen);
         Cues { cues, breaks, data }
     }
 
-    /// The tense for an expression over tokens `[start, end)`.
+    /// The tense for an expression over tokens `[start, end)`: that of the nearest cue,
+    /// walking outwards from the expression and stopping once the words alone are farther
+    /// than the best cue found, so a long sentence full of dates stays linear.
     pub fn tense_at(&self, start: usize, end: usize) -> Tense {
-        if self.data.contains(&end) {
+        if self.data.binary_search(&end).is_ok() {
             return Tense::Past;
         }
+        let breaks = |from: usize, to: usize| self.breaks[to] - self.breaks[from];
+        let first_inside = self.cues.partition_point(|&(at, _)| at < start);
+        let first_after = self.cues.partition_point(|&(at, _)| at < end);
         let mut best: Option<(usize, Tense)> = None;
-        for &(at, tense) in &self.cues {
-            // Present verbs decide nothing: without a past or future cue the sentence is
-            // read as present anyway.
-            if (start..end).contains(&at) || tense == Tense::Present {
-                continue;
+        // Before the expression, nearest first; ties go to these, met first in reading.
+        for &(at, tense) in self.cues[..first_inside].iter().rev() {
+            let words = start - at;
+            if best.is_some_and(|(d, _)| words >= d) {
+                break;
             }
-            // Tokens between the cue and the expression, and the clause breaks among them.
-            let (between, distance) = if at < start {
-                (at + 1..start, start - at)
-            } else {
-                (end..at, at + 1 - end)
-            };
-            let breaks = self.breaks.iter().filter(|b| between.contains(b)).count();
-            let distance = distance + breaks * BREAK_DISTANCE;
-            // Ties go to the cue before the expression: it is met first in reading.
+            let distance = words + breaks(at + 1, start) * BREAK_DISTANCE;
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, tense));
+            }
+        }
+        for &(at, tense) in &self.cues[first_after..] {
+            let words = at + 1 - end;
+            if best.is_some_and(|(d, _)| words >= d) {
+                break;
+            }
+            let distance = words + breaks(end, at) * BREAK_DISTANCE;
             if best.is_none_or(|(d, _)| distance < d) {
                 best = Some((distance, tense));
             }
