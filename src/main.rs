@@ -122,13 +122,7 @@ fn main() -> ExitCode {
             file,
             published,
             json,
-        } => read_text(&file).and_then(|text| {
-            let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            let skipped = text.len() - body.len();
-            Ok(commands::times::run(
-                body, skipped, published, json, &mut out,
-            )?)
-        }),
+        } => times(&file, published, json, &mut out),
     };
     let flushed = out.flush();
     match result.and(flushed.map_err(Failure::Io)) {
@@ -369,6 +363,19 @@ fn sentences(file: &PathBuf, json: bool, out: &mut impl Write) -> Result<(), Fai
     let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let skipped = text.len() - body.len();
     Ok(commands::sentences::run(body, skipped, json, out)?)
+}
+
+/// `chronicle times`: read as `sentences` reads, so offsets and sentence numbers agree.
+fn times(
+    file: &PathBuf,
+    published: chrono::NaiveDate,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let text = read_text(file)?;
+    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let skipped = text.len() - body.len();
+    Ok(commands::times::run(body, skipped, published, json, out)?)
 }
 
 /// Opens the browser: checks the dates given, loads everything, checks there is a terminal to
