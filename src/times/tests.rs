@@ -12,11 +12,16 @@ fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
-/// The expressions of `text` as `(span text, value)`.
+/// The expressions of `text` as `(span text, value)`; every value must parse as EDTF.
 fn tag(text: &str, published: &str) -> Vec<(String, String)> {
     find_times(text, day(published))
         .into_iter()
-        .map(|t| (text[t.start..t.end].to_string(), t.value))
+        .map(|t| {
+            if let Err(e) = EdtfDate::parse(&t.value) {
+                panic!("{text:?}: {} does not parse: {e}", t.value);
+            }
+            (text[t.start..t.end].to_string(), t.value)
+        })
         .collect()
 }
 
