@@ -38,7 +38,12 @@ fn main() -> ExitCode {
             for problem in &problems {
                 eprintln!("{problem}");
             }
-            eprintln!("{} problems in {}", problems.len(), dir.display());
+            let noun = if problems.len() == 1 {
+                "problem"
+            } else {
+                "problems"
+            };
+            eprintln!("{} {noun} in {}", problems.len(), dir.display());
             return ExitCode::FAILURE;
         }
     };
