@@ -6,7 +6,7 @@
 //! ([`grammar`]) finds the longest expression at each word; [`resolve`] then turns each into
 //! an EDTF value from the publication date, the tense, and the latest date before it.
 //! Durations (`for two weeks`), recurrences (`every year`) and vague references (`recently`)
-//! are not reported. The conventions are those of notes/TIMES_SPEC.md, which the gold
+//! are not reported. The conventions are those of tests/fixtures/times_gold/CONVENTIONS.md, which the gold
 //! annotation follows too; [`score`] measures the tagger against such a gold set.
 
 mod grammar;

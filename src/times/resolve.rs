@@ -1,6 +1,6 @@
 //! Anchors a meaning to the calendar: the publication date, the sentence's tense and the
 //! latest date before it give every expression its value (the conventions of
-//! notes/TIMES_SPEC.md).
+//! tests/fixtures/times_gold/CONVENTIONS.md).
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 

@@ -1,4 +1,4 @@
-//! Scores the tagger against a gold set in the format of notes/TIMES_SPEC.md:
+//! Scores the tagger against a gold set in the format of tests/fixtures/times_gold/CONVENTIONS.md:
 //! `DIR/articles/DOC.txt` and `DIR/gold.jsonl`, one annotated expression per line.
 //!
 //! A gold `date` is found when a report overlaps its span, and right when the reported value
