@@ -90,6 +90,11 @@ fn main() -> ExitCode {
         } => commands::import::run_inputs(&inputs, &output, force, &mut out),
         Command::Init { dir } => commands::init::run(&dir, &mut out),
         Command::Sentences { file, json } => commands::sentences::run_file(&file, json, &mut out),
+        Command::Times {
+            file,
+            published,
+            json,
+        } => commands::times::run_file(&file, published, json, &mut out),
     };
     let flushed = out.flush().map_err(Failure::Io);
     commands::exit_code(result.and(flushed))

@@ -1,7 +1,7 @@
 //! `chronicle [DATASET] [--from DATE] [--to DATE]`: the browser, opened only once everything
 //! it needs is known to be there.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use crate::cli::Inputs;
@@ -36,7 +36,9 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
     ) {
         Ok(exit) => ExitCode::from(exit.code()),
         Err(e) => {
-            eprintln!("chronicle: the terminal failed: {e}");
+            // Not eprintln: standard error may be the terminal that failed, and a panic there
+            // would abort the process.
+            let _ = writeln!(io::stderr(), "chronicle: the terminal failed: {e}");
             ExitCode::FAILURE
         }
     }

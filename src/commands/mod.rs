@@ -9,9 +9,11 @@ pub mod import;
 pub mod init;
 pub mod sentences;
 pub mod show;
+pub mod times;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -68,6 +70,27 @@ pub fn with_dataset(
     // more than letting the operating system take the pages back at once.
     std::mem::forget(dataset);
     result
+}
+
+/// Reads a text file named on the command line (`sentences`, `times`): its text, without a
+/// leading byte order mark, and how many bytes that mark took, for offsets into the file.
+pub fn read_text(file: &Path) -> Result<(String, usize), Failure> {
+    let shown = file.display();
+    let bytes =
+        std::fs::read(file).map_err(|e| Failure::Usage(format!("{shown}: cannot read: {e}")))?;
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        Failure::Usage(format!(
+            "{shown}: not valid UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let skipped = if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    Ok((text, skipped))
 }
 
 /// An actor named on the command line, as `resolve_actor` found it.

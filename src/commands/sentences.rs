@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{safe, write_json, Failure};
+use super::{read_text, safe, write_json, Failure};
 use crate::sentences::split_sentences;
 
 #[derive(Serialize)]
@@ -16,21 +16,10 @@ struct SentenceLine<'a> {
     text: &'a str,
 }
 
-/// Reads `file` (UTF-8; a byte order mark is passed over but counted in the offsets) and
-/// prints its sentences as `run` does.
+/// Reads `file` and prints its sentences as `run` does.
 pub fn run_file(file: &Path, json: bool, out: &mut impl Write) -> Result<(), Failure> {
-    let shown = file.display();
-    let bytes =
-        std::fs::read(file).map_err(|e| Failure::Usage(format!("{shown}: cannot read: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Failure::Usage(format!(
-            "{shown}: not valid UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let skipped = text.len() - body.len();
-    Ok(run(body, skipped, json, out)?)
+    let (text, skipped) = read_text(file)?;
+    Ok(run(&text, skipped, json, out)?)
 }
 
 /// Prints `[N] text` per sentence, white space folded; or JSON Lines with byte offsets into the
