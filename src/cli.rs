@@ -23,6 +23,8 @@ Examples:
   chronicle events --actor putin     the timeline of one actor
   chronicle actors --search joh      rank actors by fuzzy match
   chronicle sentences article.txt    see how a text splits into sentences
+  chronicle draft article.txt --published 2021-12-13 --dataset data --json
+                                     draft candidate events from an article
   chronicle 20150218230000.export.CSV 20150218230000.mentions.CSV
                                      browse a GDELT update with its mentions
   chronicle import acled.csv -o conflict-data
@@ -157,6 +159,22 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Draft candidate events from a news article: one per sentence reporting an act
+    Draft {
+        /// The article, a UTF-8 text file (paragraphs separated by blank lines, or one a line)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The article's publication day (YYYY-MM-DD): relative dates are read from it, and an
+        /// undated event is dated on or before it, uncertain
+        #[arg(long, value_name = "DATE")]
+        published: String,
+        /// The dataset whose actors, sources and event ids the drafts use and avoid
+        #[arg(long, value_name = "DIR")]
+        dataset: Option<PathBuf>,
+        /// Print JSON Lines: an events.jsonl record plus "sentence" and "new_actors"
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the sentences of a text file, numbered, to see the splits and pick quotes
     Sentences {
         /// Any UTF-8 text file
@@ -185,4 +203,14 @@ pub struct Inputs {
     /// URL<TAB>FILE
     #[arg(long, value_name = "DIR")]
     pub articles: Option<PathBuf>,
+}
+
+impl Inputs {
+    /// One dataset folder, as `--dataset DIR` names it.
+    pub fn folder(dir: PathBuf) -> Inputs {
+        Inputs {
+            paths: vec![dir],
+            ..Inputs::default()
+        }
+    }
 }

@@ -118,6 +118,20 @@ fn main() -> ExitCode {
             }
         }
         Command::Sentences { file, json } => sentences(&file, json, &mut out),
+        Command::Draft {
+            file,
+            published,
+            dataset: Some(dir),
+            json,
+        } => with_dataset(&Inputs::folder(dir), None, |d| {
+            commands::draft::run(&file, &published, Some(d), json, &mut out)
+        }),
+        Command::Draft {
+            file,
+            published,
+            dataset: None,
+            json,
+        } => commands::draft::run(&file, &published, None, json, &mut out),
     };
     let flushed = out.flush();
     match result.and(flushed.map_err(Failure::Io)) {

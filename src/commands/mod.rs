@@ -2,6 +2,7 @@
 
 pub mod actors;
 pub mod check;
+pub mod draft;
 pub mod events;
 pub mod import;
 pub mod sentences;

@@ -1,0 +1,142 @@
+//! `chronicle draft FILE --published DATE [--dataset DIR]`: candidate events drafted from a
+//! news article, as JSON Lines records (`--json`) or one line of text each.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::{safe, write_json, Failure};
+use crate::date::EdtfDate;
+use crate::draft::record::{slug, unique};
+use crate::draft::{draft, Draft, Input, KnownActor, TimeSpan};
+use crate::load::Dataset;
+
+/// Reads `file`, drafts its events against `dataset` (when given) and prints them.
+pub fn run(
+    file: &Path,
+    published: &str,
+    dataset: Option<&Dataset>,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let published = parse_published(published)?;
+    let text = read_text(file)?;
+    let times = time_expressions(&text, published);
+    let drafts = draft_text(&text, file, published, &times, dataset)?;
+    for d in &drafts {
+        if json {
+            write_json(out, d)?;
+        } else {
+            writeln!(out, "{}", text_line(d))?;
+        }
+    }
+    Ok(())
+}
+
+/// The time expressions of `text`. The time-expression tagger (`crate::times`) is being built
+/// alongside; until it is merged the command drafts every event as undated (an upper bound at
+/// the publication date), which is what the drafter does for a text without dates.
+fn time_expressions(_text: &str, _published: NaiveDate) -> Vec<TimeSpan> {
+    Vec::new()
+}
+
+/// Drafts `text` (read from `file`) against the dataset's actors and ids.
+pub fn draft_text(
+    text: &str,
+    file: &Path,
+    published: NaiveDate,
+    times: &[TimeSpan],
+    dataset: Option<&Dataset>,
+) -> Result<Vec<Draft>, Failure> {
+    let timeline = dataset.map(|d| &d.timeline);
+    let actors: Vec<KnownActor> = timeline
+        .map(|t| {
+            t.actors()
+                .iter()
+                .map(|a| KnownActor {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    kind: a.kind,
+                    aliases: a.aliases.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let event_ids: HashSet<String> = timeline
+        .map(|t| t.events().iter().map(|e| e.id.to_string()).collect())
+        .unwrap_or_default();
+    let source = source_id(text, file, dataset);
+    let input = Input {
+        text,
+        published,
+        times,
+        actors: &actors,
+        event_ids: &event_ids,
+        source: &source,
+    };
+    draft(&input).map_err(|e| Failure::Usage(format!("{}: {e}", file.display())))
+}
+
+/// The id of the source the quotes cite: the dataset's source with this very text, else one
+/// made from the file's name, not yet taken by the dataset's sources.
+fn source_id(text: &str, file: &Path, dataset: Option<&Dataset>) -> String {
+    let sources = dataset.map(|d| d.timeline.sources()).unwrap_or_default();
+    if let Some(same) = sources.iter().find(|s| s.text == text) {
+        return same.id.clone();
+    }
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut taken: HashSet<String> = sources.iter().map(|s| s.id.clone()).collect();
+    unique(slug(&[&stem]), &mut taken)
+}
+
+fn parse_published(text: &str) -> Result<NaiveDate, Failure> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|e| {
+        Failure::Usage(format!(
+            "--published '{}': {e}; give the article's publication day as YYYY-MM-DD",
+            safe(text)
+        ))
+    })
+}
+
+fn read_text(file: &Path) -> Result<String, Failure> {
+    let shown = file.display();
+    let bytes =
+        std::fs::read(file).map_err(|e| Failure::Usage(format!("{shown}: cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Failure::Usage(format!(
+            "{shown}: not valid UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    // A byte order mark is not part of the text the quotes are found in.
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
+}
+
+/// `[2] 2021-12-13  Putin tells Johnson…  putin, johnson, +boris-johnson`: the sentence, the
+/// date as the browser shows it, the title and the actors (new ones marked `+`).
+pub fn text_line(d: &Draft) -> String {
+    let date = EdtfDate::parse(&d.date).map_or_else(|_| d.date.clone(), |date| date.to_string());
+    let actors: Vec<String> = d
+        .actors
+        .iter()
+        .map(|id| {
+            let new = d.new_actors.iter().any(|a| &a.id == id);
+            format!("{}{id}", if new { "+" } else { "" })
+        })
+        .collect();
+    format!(
+        "[{}] {}  {}  [{}]",
+        d.sentence,
+        safe(&date),
+        safe(&d.title),
+        safe(&actors.join(", "))
+    )
+}
