@@ -78,7 +78,7 @@ pub fn act(words: &[Word], subject_end: usize) -> Option<Act> {
 /// noun or an adjective ("the planned offensive", "the talks", "an order").
 fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
     let word = &words[i];
-    if word.is_capitalised() && i > 0 {
+    if (word.is_capitalised() && i > 0) || word.quoted {
         return None;
     }
     let (verb, form) = verbs().lookup(word.text)?;

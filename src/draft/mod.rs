@@ -220,11 +220,20 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 let from = attributed.unwrap_or(span.start);
                 let source: Option<Who> = attributed
                     .and_then(|end| mentions.iter().find(|(m, _)| m.end <= end).map(|(_, w)| *w));
-                let before: Vec<Who> = mentions
+                let asides = relative_clauses(text, span);
+                let mut before: Vec<&(Range<usize>, Who)> = mentions
                     .iter()
                     .filter(|(m, _)| m.start >= from && m.end <= verb_word.span.start)
-                    .map(|(_, w)| *w)
+                    .filter(|(m, _)| !asides.iter().any(|a| a.contains(&m.start)))
                     .collect();
+                // "United States airframer Boeing": a country naming where the subject is from.
+                while before.len() > 1
+                    && cast.kind(before[0].1) == Some(ActorKind::State)
+                    && modifies(&text[before[0].0.end..before[1].0.start])
+                {
+                    before.remove(0);
+                }
+                let before: Vec<Who> = before.iter().map(|(_, w)| *w).collect();
                 // Persons say and do; "Boeing Commercial Airplanes CEO Scott Carson said".
                 let person = before
                     .iter()
@@ -234,6 +243,13 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                     .iter()
                     .find(|(m, _)| m.start >= verb_word.span.end)
                     .map(|(_, w)| *w);
+                // With no actor before the verb, only a reporting verb may have its subject after
+                // it ("…," said Angers); "The order has given a boost to Airbus" is no act of
+                // Airbus.
+                let reported = REPORTING.contains(&verb.base.as_str());
+                if before.is_empty() && pronoun.is_none() && !reported {
+                    continue;
+                }
                 let subject = person.or(before.first().copied()).or(pronoun).or(after);
                 let mut actors: Vec<Who> = subject.into_iter().collect();
                 actors.extend(pronoun);
@@ -358,6 +374,46 @@ fn shorts(
         .collect()
 }
 
+/// Whether the words between a country and the next actor make the country a modifier of
+/// it: at most two words, no punctuation, no verb ("United States airframer Boeing").
+fn modifies(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.len() <= 2
+        && !between.contains([',', ';', '(', ')', '–', '—'])
+        && !words.iter().any(|w| {
+            [
+                "has", "have", "had", "is", "are", "was", "were", "of", "for", "to", "and",
+            ]
+            .contains(&w.to_lowercase().as_str())
+                || verbs::verbs().lookup(w).is_some()
+        })
+}
+
+/// The relative clauses of a sentence set off by commas (", which is the third largest in
+/// China,"): what they name is not the subject.
+fn relative_clauses(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
+    let sentence = &text[span.clone()];
+    let mut clauses = Vec::new();
+    for (at, _) in sentence.match_indices(',') {
+        let after = sentence[at + 1..].trim_start();
+        if ["which ", "who ", "whose "]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            let end = sentence[at + 1..]
+                .find(',')
+                .map_or(sentence.len(), |e| at + 1 + e);
+            clauses.push(span.start + at..span.start + end);
+        }
+    }
+    clauses
+}
+
+/// Verbs whose subject may follow them: `"…," said Angers`.
+const REPORTING: &[&str] = &[
+    "say", "tell", "add", "state", "write", "explain", "insist", "reply", "comment",
+];
+
 /// Where "According to X," ends (the start of the word after its comma), when the sentence
 /// opens so.
 fn according_to_end(words: &[Word]) -> Option<usize> {
@@ -376,7 +432,8 @@ fn quoted_words(text: &str, span: &Range<usize>, verb: &Word) -> Option<String> 
     const OPEN: [char; 2] = ['"', '“'];
     const CLOSE: [char; 2] = ['"', '”'];
     let after = text[verb.span.end..span.end].trim_start();
-    if let Some(quote) = after.strip_prefix([',', ':']).map(str::trim_start) {
+    let quote = after.strip_prefix([',', ':']).unwrap_or(after).trim_start();
+    {
         if let Some(inside) = quote.strip_prefix(OPEN) {
             let inside = inside.split(CLOSE).next().unwrap_or(inside);
             return Some(inside.trim().trim_end_matches(['.', ',']).to_string());

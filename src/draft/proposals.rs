@@ -169,14 +169,14 @@ const NOT_NAMES: &[&str] = &[
     "where",
     "why",
     "how",
-    "west",
-    "east",
-    "north",
-    "south",
-    "western",
-    "eastern",
-    "northern",
-    "southern",
+    "european",
+    "african",
+    "asian",
+    "arab",
+    "latin",
+    "international",
+    "national",
+    "federal",
 ];
 
 /// Words whose presence in a name, or just before it, says it is an organisation.
@@ -531,31 +531,31 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
         let occurrences = count_whole(text, folded, &key);
         let away_from_start =
             runs.iter().any(|(n, inside, _)| *inside && fold(n) == key) || *inside;
-        if occurrences < 2 || !away_from_start || name.chars().count() < 2 {
+        // Two capitalised words together are a name even where a sentence starts with them.
+        let several = key.contains(' ');
+        if occurrences < 2 || !(away_from_start || several) || name.chars().count() < 2 {
             continue;
         }
         // A word of a longer name already proposed is that actor's short name when it is an
         // organisation's first word ("Wagner" of "Wagner Group") or a person's last.
         let longer = found.proposals.iter().position(|p| {
-            let words: Vec<String> = fold(&p.name).split(' ').map(str::to_string).collect();
-            words.len() > 1 && words.contains(&key)
+            let whole = fold(&p.name);
+            whole.split(' ').count() > key.split(' ').count()
+                && format!(" {whole} ").contains(&format!(" {key} "))
         });
         if let Some(index) = longer {
             let proposal = &found.proposals[index];
-            let words: Vec<String> = fold(&proposal.name)
-                .split(' ')
-                .map(str::to_string)
-                .collect();
+            let whole = fold(&proposal.name);
             let short = match proposal.kind {
-                ActorKind::Person => words.last() == Some(&key),
-                _ => words.first() == Some(&key),
+                ActorKind::Person => whole.ends_with(&format!(" {key}")),
+                _ => whole.starts_with(&format!("{key} ")),
             };
             if short {
                 let name = proposal.name.clone();
                 found.add(
                     &name,
                     proposal.kind,
-                    &[name.as_str(), text_of(name.as_str(), &key)],
+                    &[name.as_str(), name_part(&name, &key)],
                 );
             }
             continue;
@@ -570,9 +570,24 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
     }
 }
 
-/// The words of `name` that fold to `key`, as `name` writes them.
-fn text_of<'a>(name: &'a str, key: &str) -> &'a str {
-    name.split(' ').find(|w| fold(w) == key).unwrap_or(name)
+/// The words of `name` that fold to `key` (whole words at its start or end), as `name`
+/// writes them.
+fn name_part<'a>(name: &'a str, key: &str) -> &'a str {
+    let n = key.split(' ').count();
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() < n {
+        return name;
+    }
+    let part = |from: usize| {
+        let start: usize = words[..from].iter().map(|w| w.len() + 1).sum();
+        let len: usize = words[from..from + n].iter().map(|w| w.len()).sum::<usize>() + n - 1;
+        &name[start..start + len]
+    };
+    [0, words.len() - n]
+        .into_iter()
+        .map(part)
+        .find(|p| fold(p) == key)
+        .unwrap_or(name)
 }
 
 /// How often `key` occurs in `folded` as whole words written with a capital.

@@ -13,6 +13,8 @@ pub struct Word<'a> {
     pub after_break: bool,
     /// Followed by `'s` or `’s`.
     pub possessive: bool,
+    /// Inside quotation marks opened in the sentence: someone else's words.
+    pub quoted: bool,
 }
 
 impl Word<'_> {
@@ -35,6 +37,7 @@ pub fn words(text: &str, span: Range<usize>) -> Vec<Word<'_>> {
     let sentence = &text[span.clone()];
     let mut words: Vec<Word> = Vec::new();
     let mut gap_start = 0;
+    let mut quoted = false;
     let mut chars = sentence.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         if !c.is_alphanumeric() {
@@ -55,6 +58,14 @@ pub fn words(text: &str, span: Range<usize>) -> Vec<Word<'_>> {
             }
         }
         let gap = &sentence[gap_start..at];
+        for q in gap.chars() {
+            match q {
+                '"' => quoted = !quoted,
+                '“' => quoted = true,
+                '”' => quoted = false,
+                _ => {}
+            }
+        }
         let rest = &sentence[end..];
         // `U.K.’s`: the word's final dot comes before the apostrophe.
         let dot = usize::from(rest.starts_with(".'") || rest.starts_with(".’"));
@@ -69,6 +80,7 @@ pub fn words(text: &str, span: Range<usize>) -> Vec<Word<'_>> {
             after_break: !words.is_empty()
                 && gap.contains([',', ';', ':', '–', '—', '(', ')', '"', '“', '”']),
             possessive,
+            quoted,
         });
         gap_start = end;
         if let Some(apostrophe) = apostrophe {
@@ -85,6 +97,30 @@ pub fn words(text: &str, span: Range<usize>) -> Vec<Word<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_inside_quotation_marks_are_marked() {
+        let text = "\"We've reduced it,\" said Angers; “It works” he said.";
+        let quoted: Vec<(&str, bool)> = words(text, 0..text.len())
+            .iter()
+            .map(|w| (w.text, w.quoted))
+            .collect();
+        assert_eq!(
+            quoted,
+            [
+                ("We", true),
+                ("ve", true),
+                ("reduced", true),
+                ("it", true),
+                ("said", false),
+                ("Angers", false),
+                ("It", true),
+                ("works", true),
+                ("he", false),
+                ("said", false)
+            ]
+        );
+    }
 
     #[test]
     fn words_keep_inner_hyphens_and_dots_and_split_off_possessives() {
