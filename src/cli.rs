@@ -19,6 +19,7 @@ The format is told from each file's first line; --format gdelt|acled|timelinejs 
 Examples:
   chronicle                          browse the bundled timeline
   chronicle --from 2021-12-13        browse from 13 December 2021 on
+  chronicle init my-dataset          start a new, empty dataset
   chronicle check my-dataset         validate a dataset, listing every problem
   chronicle events --actor putin     the timeline of one actor
   chronicle actors --search joh      rank actors by fuzzy match
@@ -174,6 +175,13 @@ pub enum Command {
         /// Print JSON Lines: an events.jsonl record plus "sentence" and "new_actors"
         #[arg(long)]
         json: bool,
+    },
+    /// Make an empty dataset in DIR (created when needed) that `chronicle check` accepts;
+    /// refuses a folder that already holds a dataset
+    Init {
+        /// The dataset folder to make
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
     },
     /// Print the sentences of a text file, numbered, to see the splits and pick quotes
     Sentences {

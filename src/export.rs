@@ -24,9 +24,11 @@ struct SourceRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    published: Option<&'a str>,
+    published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sha256: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -93,8 +95,15 @@ pub fn write_dataset(timeline: &Timeline, dir: &Path, force: bool) -> Result<(),
             title: &s.title,
             publisher: s.publisher.as_deref(),
             url: s.url.as_deref(),
-            published: s.published.as_deref(),
+            published: s.published.map(|date| date.edtf()),
             file: Some(s.file.as_str()).filter(|f| !f.is_empty() && !s.text.is_empty()),
+            // The text is written below as loaded (a byte order mark dropped), so a pin is
+            // carried over as the hash of those bytes: the pin was checked when it loaded.
+            sha256: s
+                .sha256
+                .as_ref()
+                .filter(|_| !s.file.is_empty() && !s.text.is_empty())
+                .map(|_| crate::load::sha256_hex(s.text.as_bytes())),
         })
         .collect();
     written(SOURCES_FILE, write_array(&mut out, &sources))?;

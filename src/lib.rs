@@ -30,3 +30,4 @@ pub mod state;
 pub mod timeline;
 pub mod tui;
 pub mod ui;
+pub mod write;

@@ -117,6 +117,7 @@ fn main() -> ExitCode {
                 })
             }
         }
+        Command::Init { dir } => commands::init::run(&dir, &mut out),
         Command::Sentences { file, json } => sentences(&file, json, &mut out),
         Command::Draft {
             file,

@@ -129,7 +129,12 @@ pub struct Source {
     pub title: String,
     pub publisher: Option<String>,
     pub url: Option<String>,
-    pub published: Option<String>,
+    /// When the source was published: a different time from when the events it reports
+    /// happened, and shown beside them.
+    pub published: Option<EdtfDate>,
+    /// The SHA-256 of the text file's bytes as pinned in `sources.json` (64 lowercase hex
+    /// digits), checked against the file on every load.
+    pub sha256: Option<String>,
     /// The path as written in `sources.json`, relative to the dataset folder.
     pub file: String,
     /// The whole document, verbatim.

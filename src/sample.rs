@@ -170,6 +170,7 @@ pub(crate) fn source(id: &str, title: &str, text: &str) -> Source {
         publisher: None,
         url: None,
         published: None,
+        sha256: None,
         file: format!("sources/{id}.txt"),
         text: text.into(),
         sentences: split_sentences(text),

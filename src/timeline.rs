@@ -398,6 +398,24 @@ impl Timeline {
         &self.sources[id.index()]
     }
 
+    /// The sources `event` quotes that say when they were published, each once, in the order
+    /// of the quotes: when the event was reported, which is not when it happened.
+    pub fn reported_in<'a>(&'a self, event: &Event) -> Vec<(EdtfDate, &'a Source)> {
+        let mut seen: Vec<SourceId> = Vec::new();
+        let mut reported = Vec::new();
+        for quote in &event.quotes {
+            if seen.contains(&quote.source) {
+                continue;
+            }
+            seen.push(quote.source);
+            let source = self.source(quote.source);
+            if let Some(published) = source.published {
+                reported.push((published, source));
+            }
+        }
+        reported
+    }
+
     pub fn event_by_id(&self, id: &str) -> Option<EventIx> {
         let hash = id_hash(id);
         let from = self.events_by_id.partition_point(|(h, _)| *h < hash);
@@ -589,6 +607,7 @@ mod tests {
             publisher: None,
             url: None,
             published: None,
+            sha256: None,
             file: "s.txt".into(),
             text: "One. Two. Three.".into(),
             sentences: vec![0..4, 5..9, 10..16],
@@ -686,6 +705,37 @@ mod tests {
         assert_eq!(
             t.actors_by_event_count(),
             [ActorId(1), ActorId(2), ActorId(0)]
+        );
+    }
+
+    #[test]
+    fn an_event_is_reported_once_by_each_dated_source_in_quote_order() {
+        let dated = |id: &str, published: Option<&str>| Source {
+            id: id.into(),
+            published: published.and_then(|d| EdtfDate::parse(d).ok()),
+            ..sample().sources()[0].clone()
+        };
+        let sources = vec![
+            dated("undated", None),
+            dated("later", Some("2021-12-14")),
+            dated("day", Some("2021-12-13?")),
+        ];
+        let mut event = event("e", "2021-12-13", &[], &[0, 0, 0, 0]);
+        for (quote, source) in event.quotes.iter_mut().zip([2, 0, 1, 2]) {
+            quote.source = SourceId(source);
+        }
+        let t = Timeline::new(vec![event], Vec::new(), sources);
+        let reported: Vec<(String, &str)> = t
+            .reported_in(t.event(EventIx(0)))
+            .into_iter()
+            .map(|(date, source)| (date.edtf(), source.id.as_str()))
+            .collect();
+        assert_eq!(
+            reported,
+            [
+                ("2021-12-13?".to_string(), "day"),
+                ("2021-12-14".to_string(), "later")
+            ]
         );
     }
 

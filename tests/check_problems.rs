@@ -294,3 +294,138 @@ fn a_record_with_one_problem_still_has_its_quotes_checked() {
         ]
     );
 }
+
+/// The small fixture's source text pinned by its SHA-256 (`sha256sum sources/call.txt`).
+const CALL_SHA256: &str = "d582d13e1ff2c562131729be60944292a4d3fabab4a5a9df62ee34138ad54c76";
+
+fn pin(root: &Path, sha256: &str) {
+    replace_in(
+        root,
+        "sources.json",
+        "\"file\": \"sources/call.txt\"",
+        &format!("\"file\": \"sources/call.txt\",\n    \"sha256\": \"{sha256}\""),
+    );
+}
+
+#[test]
+fn a_pinned_source_whose_text_is_unchanged_loads() {
+    assert_eq!(
+        problems_after(|root| pin(root, CALL_SHA256)),
+        Vec::<String>::new()
+    );
+    // sha256sum writes lowercase; uppercase is the same hash.
+    let upper = CALL_SHA256.to_ascii_uppercase();
+    assert_eq!(
+        problems_after(|root| pin(root, &upper)),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_pinned_source_whose_text_changed_is_named_and_its_quotes_still_checked() {
+    let problems = problems_after(|root| {
+        pin(root, CALL_SHA256);
+        replace_in(root, "sources/call.txt", "any plans", "all plans");
+    });
+    // The new text's hash, so the hint can be checked whole.
+    let copy = dataset::Copy::new();
+    copy.replace("sources/call.txt", "any plans", "all plans");
+    let found =
+        chronicle::load::sha256_hex(&fs::read(copy.root.join("sources/call.txt")).expect("read"));
+    assert_eq!(
+        problems,
+        [
+            format!("DATA/sources.json:8: sources/call.txt changed since it was pinned (sha256 d582d13e1ff2… expected, {}… found); quotes were checked against the new text\n  hint: if the new text is the one meant, check its quotes still say what the events claim, then pin it: \"sha256\": \"{found}\"", &found[..12]),
+            "DATA/events.jsonl:4: event 'denial', quote 1 not found in source 'call': 'Putin denied any plans to invade.'\n  hint: closest sentence [4]: 'Putin denied all plans to invade.'".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn the_pin_is_of_the_files_bytes_byte_order_mark_included() {
+    let problems = problems_after(|root| {
+        let text = fs::read(root.join("sources/call.txt")).expect("read");
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), &text].concat();
+        fs::write(root.join("sources/call.txt"), &with_bom).expect("write");
+        pin(root, &chronicle::load::sha256_hex(&with_bom));
+    });
+    assert_eq!(problems, Vec::<String>::new());
+    let problems = problems_after(|root| {
+        let text = fs::read(root.join("sources/call.txt")).expect("read");
+        fs::write(
+            root.join("sources/call.txt"),
+            [b"\xEF\xBB\xBF".as_slice(), &text].concat(),
+        )
+        .expect("write");
+        pin(root, CALL_SHA256);
+    });
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0]
+            .starts_with("DATA/sources.json:8: sources/call.txt changed since it was pinned"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_malformed_pin_names_the_field() {
+    assert_eq!(
+        problems_after(|root| pin(root, "d582d13e")),
+        ["DATA/sources.json:8: invalid sha256 'd582d13e': 8 digits; expected 64 hex digits, the SHA-256 of the text file's bytes\n  hint: `sha256sum sources/call.txt` in the dataset folder prints it"]
+    );
+    let not_hex = format!("{}z", &CALL_SHA256[..63]);
+    assert_eq!(
+        problems_after(|root| pin(root, &not_hex)),
+        [format!("DATA/sources.json:8: invalid sha256 '{not_hex}': 'z' is not a hex digit; expected 64 hex digits, the SHA-256 of the text file's bytes\n  hint: `sha256sum sources/call.txt` in the dataset folder prints it")]
+    );
+    assert_eq!(
+        broken(
+            "sources.json",
+            "\"publisher\": \"Example News\",",
+            "\"publisher\": \"Example News\", \"sha256\": 7,"
+        ),
+        ["DATA/sources.json:5: invalid type: integer '7', expected a string"]
+    );
+}
+
+#[test]
+fn a_pin_without_a_file_is_refused() {
+    let problems = problems_after(|root| {
+        replace_in(
+            root,
+            "sources.json",
+            "\"file\": \"sources/call.txt\"",
+            &format!("\"sha256\": \"{CALL_SHA256}\""),
+        )
+    });
+    // The events' quotes of a source without text are not found, as before pins.
+    let in_sources: Vec<&String> = problems
+        .iter()
+        .filter(|p| p.starts_with("DATA/sources.json"))
+        .collect();
+    assert_eq!(
+        in_sources,
+        ["DATA/sources.json:7: source 'call' pins a sha256 but has no file to check it against"]
+    );
+}
+
+#[test]
+fn the_publication_date_is_read_as_a_date() {
+    let copy = dataset::Copy::new();
+    copy.replace(
+        "sources.json",
+        "\"published\": \"2021-12-13\"",
+        "\"published\": \"2021-12-13?\"",
+    );
+    let dataset = copy.load().expect("loads");
+    let source = &dataset.timeline.sources()[0];
+    assert_eq!(
+        source.published.map(|d| d.edtf()),
+        Some("2021-12-13?".to_string())
+    );
+    assert_eq!(
+        source.published.map(|d| d.to_string()),
+        Some("2021-12-13?".to_string())
+    );
+    assert!(source.published.is_some_and(|d| d.is_uncertain()));
+}

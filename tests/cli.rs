@@ -97,6 +97,58 @@ fn events_json_has_every_event_with_sentence_numbers() {
         .find(|e| e["id"] == "putin-johnson-call")
         .expect("the call is in the timeline");
     assert_eq!(call["date"], "2021-12-13");
+    // Each quote says when its source was published, beside the event's own date.
+    assert_eq!(call["quotes"][0]["published"], "2021-12-13?");
+}
+
+#[test]
+fn check_names_a_pinned_source_whose_text_changed_and_fails() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let out = temp.path().join("copy");
+    let copied = run(&["import", "data", "-o", &out.display().to_string()]);
+    assert_eq!(copied.status.code(), Some(0), "{}", stderr(&copied));
+    // The copy keeps the bundled source's publication date and its pin.
+    let sources = std::fs::read_to_string(out.join("sources.json")).expect("read");
+    assert!(
+        sources.contains("\"published\":\"2021-12-13?\""),
+        "{sources}"
+    );
+    assert!(
+        sources.contains(
+            "\"sha256\":\"3290de889d6f983fab72a34e109d1e7c7ea0cbaa5bb784f985a78a5c7a5148b9\""
+        ),
+        "{sources}"
+    );
+    let dir = out.display().to_string();
+    assert_eq!(run(&["check", &dir]).status.code(), Some(0));
+    let text = out.join("sources/russia-uk-call.txt");
+    let changed = std::fs::read_to_string(&text)
+        .expect("read")
+        .replace("no plans to invade", "no plans to enter");
+    std::fs::write(&text, changed).expect("write");
+    let output = run(&["check", &dir]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).is_empty(), "{}", stdout(&output));
+    let report = stderr(&output);
+    assert!(
+        report.contains(": sources/russia-uk-call.txt changed since it was pinned (sha256 3290de889d6f… expected, "),
+        "{report}"
+    );
+    assert!(
+        report.contains("; quotes were checked against the new text\n  hint: "),
+        "{report}"
+    );
+    // The quotes were checked against the new text: the one the edit touched is not found.
+    assert!(
+        report.contains(
+            "event 'putin-denies-invasion-plans', quote 1 not found in source 'russia-uk-call'"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.ends_with(&format!("2 problems in {dir}\n")),
+        "{report}"
+    );
 }
 
 #[test]
@@ -240,8 +292,11 @@ fn show_prints_quotes_with_their_sentences() {
         text.starts_with("Putin and Johnson speak by phone\n"),
         "{text}"
     );
+    // When it happened, then when the bundled article reported it (only roughly known).
     assert!(
-        text.contains("  date      2021-12-13  (2021-12-13)"),
+        text.contains(
+            "  date      2021-12-13  (2021-12-13)\n  reported  2021-12-13? · Russia wants immediate talks with the West to curb any potential eastward expansion of NATO\n"
+        ),
         "{text}"
     );
     assert!(text.contains("Quote 1: "), "{text}");
@@ -329,4 +384,160 @@ fn the_browser_checks_its_dates_before_anything_else() {
         "{}",
         stderr(&output)
     );
+}
+
+/// The names in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn init_makes_an_empty_dataset_that_check_accepts() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    // Made with its parents.
+    let dir = temp.path().join("new/dataset");
+    let shown = dir.display().to_string();
+    let output = run(&["init", &shown]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        format!("created an empty dataset in {shown}: sources.json, actors.json, events.jsonl, and sources/ for the source texts\ncheck it with: chronicle check {shown}\n")
+    );
+    assert_eq!(
+        listing(&dir),
+        ["actors.json", "events.jsonl", "sources", "sources.json"]
+    );
+    let check = run(&["check", &shown]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert_eq!(
+        stdout(&check),
+        "0 events, 0 actors, 0 sources, 0 quotes verified\n"
+    );
+    assert!(stderr(&check).is_empty(), "{}", stderr(&check));
+    // The other commands take it too: nothing to list, and no error.
+    let events = run(&["events", &shown]);
+    assert_eq!(events.status.code(), Some(0), "{}", stderr(&events));
+    assert!(stdout(&events).is_empty());
+    // An empty folder that exists already is fine as well.
+    let empty = temp.path().join("empty");
+    std::fs::create_dir(&empty).expect("mkdir");
+    let output = run(&["init", &empty.display().to_string()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn init_never_writes_over_a_dataset() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let dir = temp.path().join("ds");
+    let shown = dir.display().to_string();
+    assert_eq!(run(&["init", &shown]).status.code(), Some(0));
+    std::fs::write(dir.join("events.jsonl"), "{\"id\": \"mine\"}\n").expect("write");
+    let again = run(&["init", &shown]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stdout(&again).is_empty());
+    assert_eq!(
+        stderr(&again),
+        format!("chronicle: {shown} already holds a dataset (sources.json, actors.json, events.jsonl); init makes a new one and never writes over one\n")
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("events.jsonl")).expect("read"),
+        "{\"id\": \"mine\"}\n"
+    );
+    // One dataset file is enough to refuse, and nothing is added beside it.
+    let other = temp.path().join("other");
+    std::fs::create_dir(&other).expect("mkdir");
+    std::fs::write(other.join("events.json"), "[]").expect("write");
+    let refused = run(&["init", &other.display().to_string()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("already holds a dataset (events.json)"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(listing(&other), ["events.json"]);
+    // A file where the folder should be.
+    let file = temp.path().join("file");
+    std::fs::write(&file, "x").expect("write");
+    let refused = run(&["init", &file.display().to_string()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(
+        stderr(&refused),
+        format!(
+            "chronicle: {} is not a folder; init makes a dataset folder\n",
+            file.display()
+        )
+    );
+}
+
+/// `chronicle init` killed (SIGKILL) in the middle of writing leaves no dataset file, or none
+/// that makes the folder look like a complete dataset; the files it did place are whole.
+#[test]
+fn init_killed_mid_write_leaves_no_partial_file() {
+    use std::io::{BufRead, BufReader};
+    for (step, placed) in [
+        ("partial", &[][..]),
+        ("written", &[][..]),
+        // After the first rename: sources.json is whole, and events.jsonl, written last, is
+        // not there, so `check` does not take the folder for a dataset.
+        ("renamed", &["sources.json"][..]),
+    ] {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let dir = temp.path().join("ds");
+        let mut child = Command::new(BIN)
+            .args(["init", &dir.display().to_string()])
+            .env("CHRONICLE_TEST_WRITE_PAUSE", step)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run chronicle");
+        let pipe = child.stderr.take().expect("stderr");
+        let paused = BufReader::new(pipe)
+            .lines()
+            .map_while(Result::ok)
+            .find(|l| l.contains("paused writing"))
+            .unwrap_or_default();
+        child.kill().expect("SIGKILL");
+        let status = child.wait().expect("wait");
+        assert!(
+            paused.ends_with(&format!(" at {step}")),
+            "{step}: {paused:?} ({status})"
+        );
+        let files: Vec<String> = listing(&dir)
+            .into_iter()
+            .filter(|name| !name.starts_with('.') && name != "sources")
+            .collect();
+        assert_eq!(files, placed, "{step}");
+        for name in &files {
+            assert_eq!(std::fs::read(dir.join(name)).expect("read"), b"[]\n");
+        }
+        // Temporary files are named for the file they were to become, so what is left says
+        // what it was.
+        assert!(
+            listing(&dir)
+                .iter()
+                .filter(|n| n.starts_with('.'))
+                .all(|n| n.ends_with(".tmp")),
+            "{:?}",
+            listing(&dir)
+        );
+        if placed.is_empty() {
+            // Nothing was placed: init runs again as if the first had not happened.
+            let again = run(&["init", &dir.display().to_string()]);
+            assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+        } else {
+            let check = run(&["check", &dir.display().to_string()]);
+            assert_eq!(check.status.code(), Some(1));
+            assert!(
+                stderr(&check).contains("events.jsonl: file not found"),
+                "{}",
+                stderr(&check)
+            );
+        }
+    }
 }

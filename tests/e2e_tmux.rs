@@ -226,7 +226,13 @@ fn go_to_date_find_and_a_mark_that_survives_a_restart() {
             .iter()
             .position(|l| l.contains("[4] Detail"))
             .and_then(|at| lines.get(at + 1))
-            .and_then(|l| l.rsplit('│').nth(1))
+            // The right border is a scrollbar when the detail is longer than the pane.
+            .and_then(|l| {
+                l.trim_end()
+                    .trim_end_matches(['│', '█', '║'])
+                    .rsplit('│')
+                    .next()
+            })
             .unwrap_or_default()
             .trim()
             .to_string()

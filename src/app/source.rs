@@ -131,6 +131,7 @@ mod tests {
             publisher: None,
             url: None,
             published: None,
+            sha256: None,
             file: "a.txt".into(),
             text: text.into(),
             sentences: vec![0..14, 15..35, 37..66],

@@ -61,6 +61,10 @@ struct QuoteLine<'a> {
     /// 1-based number of the first sentence the quote lies in; left out of dataset files.
     #[serde(skip_serializing_if = "Option::is_none")]
     sentence: Option<usize>,
+    /// When the quote's source was published (EDTF), beside the event's own date: when it
+    /// was reported, not when it happened. Left out of dataset files (it is the source's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
 }
 
 /// The events the filter keeps, in timeline order. Each actor chosen by fuzzy match is named
@@ -157,8 +161,9 @@ pub fn json_line(timeline: &Timeline, event: &Event) -> serde_json::Result<Strin
     serde_json::to_string(&event_record(timeline, event, true))
 }
 
-/// An event as a JSON record: the input fields, plus each quote's sentence number when
-/// `sentences` is set (`--json`), without it for a dataset file that loads back unchanged.
+/// An event as a JSON record: the input fields, plus each quote's sentence number and its
+/// source's publication date when `sentences` is set (`--json`), without them for a dataset
+/// file that loads back unchanged.
 pub fn event_record<'a>(
     timeline: &'a Timeline,
     event: &'a Event,
@@ -180,10 +185,14 @@ pub fn event_record<'a>(
         quotes: event
             .quotes
             .iter()
-            .map(|q| QuoteLine {
-                source: &timeline.source(q.source).id,
-                text: timeline.quote_text(q),
-                sentence: sentences.then(|| q.sentence_number()),
+            .map(|q| {
+                let source = timeline.source(q.source);
+                QuoteLine {
+                    source: &source.id,
+                    text: timeline.quote_text(q),
+                    sentence: sentences.then(|| q.sentence_number()),
+                    published: source.published.filter(|_| sentences).map(|d| d.edtf()),
+                }
             })
             .collect(),
         attributes: event

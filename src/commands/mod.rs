@@ -5,6 +5,7 @@ pub mod check;
 pub mod draft;
 pub mod events;
 pub mod import;
+pub mod init;
 pub mod sentences;
 pub mod show;
 

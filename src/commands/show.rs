@@ -19,6 +19,11 @@ pub fn run(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Fa
     writeln!(out, "{}", safe(&event.title))?;
     writeln!(out, "  id        {}", safe(&event.id))?;
     writeln!(out, "  date      {}  ({})", event.date, event.date.edtf())?;
+    // When it was reported is another time than when it happened: one line per source.
+    for (n, (published, source)) in timeline.reported_in(event).into_iter().enumerate() {
+        let label = if n == 0 { "reported" } else { "" };
+        writeln!(out, "  {label:<8}  {published} · {}", safe(&source.title))?;
+    }
     if let Some(kind) = &event.kind {
         writeln!(out, "  type      {}", safe(kind))?;
     }

@@ -267,6 +267,7 @@ fn event(
             publisher: Some(name.to_string()),
             url: None,
             published: None,
+            sha256: None,
             file: String::new(),
             text: String::new(),
             sentences: Vec::new(),

@@ -331,6 +331,7 @@ fn article_source(builder: &mut Builder, url: &str, publisher: Option<&str>) -> 
         publisher: publisher.map(str::to_string),
         url: host.map(|_| url.to_string()),
         published: None,
+        sha256: None,
         file: String::new(),
         text: String::new(),
         sentences: Vec::new(),

@@ -126,6 +126,7 @@ pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Res
                         publisher: None,
                         url,
                         published: None,
+                        sha256: None,
                         file: String::new(),
                         text: String::new(),
                         sentences: Vec::new(),

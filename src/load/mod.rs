@@ -1,10 +1,12 @@
 //! Loading a dataset folder into a `Timeline`, collecting every problem before reporting.
 
 mod events;
+mod pin;
 mod progress;
 mod verify;
 mod wire;
 
+pub use pin::sha256_hex;
 pub use progress::{Progress, Stage};
 
 use std::collections::{HashMap, HashSet};
@@ -94,7 +96,17 @@ pub fn load_showing(
 }
 
 /// A source file's text and sentences, or why it could not be had.
-type SourceRead = Result<(String, Vec<Range<usize>>), Unreadable>;
+type SourceRead = Result<SourceText, Unreadable>;
+
+/// A source file as read.
+#[derive(Default)]
+struct SourceText {
+    text: String,
+    sentences: Vec<Range<usize>>,
+    /// The SHA-256 of the file's bytes (before any byte order mark is dropped), computed only
+    /// for a source that pins one.
+    sha256: Option<String>,
+}
 
 enum Unreadable {
     /// It could not be opened or read (the message says why).
@@ -115,12 +127,20 @@ fn read_sources(
             .map(|record| {
                 let relative = record.value.file.as_deref()?;
                 let read = match location.read_source(relative) {
-                    Ok(bytes) => source_text(&location.display(relative), bytes)
-                        .map(|text| {
-                            let sentences = split_sentences(&text);
-                            (text, sentences)
-                        })
-                        .map_err(Unreadable::NotText),
+                    Ok(bytes) => {
+                        let sha256 = record
+                            .value
+                            .sha256
+                            .as_ref()
+                            .map(|_| pin::sha256_hex(&bytes));
+                        source_text(&location.display(relative), bytes)
+                            .map(|text| SourceText {
+                                sentences: split_sentences(&text),
+                                text,
+                                sha256,
+                            })
+                            .map_err(Unreadable::NotText)
+                    }
                     Err(message) => Err(Unreadable::Missing(message)),
                 };
                 Some(read)
@@ -318,18 +338,53 @@ impl Loader<'_> {
                     format!("source {} has an empty title", quoted(&raw.id)),
                 ));
             }
-            if let Some(published) = &raw.published {
-                if let Err(e) = EdtfDate::parse(published) {
-                    self.problems.push(problem(
-                        record.line_of("published"),
-                        format!("invalid date {}: {e}", quoted(published)),
-                    ));
+            let published = raw.published.as_deref().and_then(|published| {
+                EdtfDate::parse(published)
+                    .map_err(|e| {
+                        self.problems.push(problem(
+                            record.line_of("published"),
+                            format!("invalid date {}: {e}", quoted(published)),
+                        ));
+                    })
+                    .ok()
+            });
+            let pinned = raw.sha256.as_deref().and_then(|pin| {
+                let parsed = pin::parse(pin).map_err(|message| {
+                    let hint = match &raw.file {
+                        Some(file) => format!("`sha256sum {file}` in the dataset folder prints it"),
+                        None => "sha256sum prints it".to_string(),
+                    };
+                    self.problems
+                        .push(problem(record.line_of("sha256"), message).with_hint(hint));
+                });
+                parsed.ok()
+            });
+            if raw.sha256.is_some() && raw.file.is_none() {
+                self.problems.push(problem(
+                    record.line_of("sha256"),
+                    format!(
+                        "source {} pins a sha256 but has no file to check it against",
+                        quoted(&raw.id)
+                    ),
+                ));
+            }
+            let read = match (&raw.file, text.take()) {
+                (Some(file), Some(read)) => self.source_text_or_problem(&record, file, read),
+                _ => SourceText::default(),
+            };
+            if let (Some(pinned), Some(found), Some(relative)) = (&pinned, &read.sha256, &raw.file)
+            {
+                if pinned != found {
+                    let shown = escape_unsafe(relative);
+                    self.problems.push(
+                        problem(
+                            record.line_of("sha256"),
+                            pin::changed(&shown, pinned, found),
+                        )
+                        .with_hint(pin::changed_hint(found)),
+                    );
                 }
             }
-            let (text, sentences) = match (&raw.file, text.take()) {
-                (Some(file), Some(read)) => self.source_text_or_problem(&record, file, read),
-                _ => (String::new(), Vec::new()),
-            };
             let id = SourceId(loaded.sources.len() as u32);
             loaded.by_id.insert(raw.id.clone(), id);
             let raw = record.value;
@@ -338,10 +393,11 @@ impl Loader<'_> {
                 title: raw.title,
                 publisher: raw.publisher,
                 url: raw.url,
-                published: raw.published,
+                published,
+                sha256: pinned,
                 file: raw.file.unwrap_or_default(),
-                text,
-                sentences,
+                text: read.text,
+                sentences: read.sentences,
             });
         }
         loaded
@@ -355,7 +411,7 @@ impl Loader<'_> {
         record: &Located<RawSource>,
         relative: &str,
         read: SourceRead,
-    ) -> (String, Vec<Range<usize>>) {
+    ) -> SourceText {
         let (message, hint) = match read {
             Ok(text) => return text,
             Err(Unreadable::Missing(message)) => {
@@ -371,7 +427,7 @@ impl Loader<'_> {
         let mut problem = Problem::new(file, Some(record.line_of("file")), message);
         problem.hint = hint;
         self.problems.push(problem);
-        (String::new(), Vec::new())
+        SourceText::default()
     }
 
     /// Checks a record's id: present and not seen before. Returns whether to keep the record.
@@ -643,18 +699,8 @@ impl Loader<'_> {
                 }
             }
         };
-        if read.events.is_empty() && problems.is_empty() {
-            let expected = if array_text.is_some() {
-                "a JSON array of events"
-            } else {
-                "one JSON object per line"
-            };
-            problems.push(Problem::new(
-                &file,
-                Some(1),
-                format!("the file holds no events; expected {expected}"),
-            ));
-        }
+        // An events file without events (empty, blank lines, `[]`) is an empty timeline, as
+        // `chronicle init` makes one; `check` says so in its count ("0 events").
         self.phases.done("events");
         let unchecked = (refs.unchecked_sources.get(), refs.unchecked_actors.get());
         self.report_missing(&file, unchecked);

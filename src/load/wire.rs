@@ -18,10 +18,13 @@ pub struct RawSource {
     pub title: String,
     pub publisher: Option<String>,
     pub url: Option<String>,
+    /// An EDTF date, as events' dates.
     pub published: Option<String>,
     /// The saved text; absent for a source known only by its reference (e.g. an imported
     /// article's URL), which then has no sentences to quote.
     pub file: Option<String>,
+    /// The SHA-256 of the text file's bytes, in hex: the text the quotes were chosen from.
+    pub sha256: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -61,6 +61,16 @@ fn lines_finding(
     );
     let date = format!("{}   (EDTF {})", event.date, event.date.edtf());
     labelled(&mut out, "Date", &date, width);
+    // When the event was reported, by each source that says: another time than the event's.
+    for (n, (published, source)) in timeline.reported_in(event).into_iter().enumerate() {
+        let label = if n == 0 { "Reported" } else { "" };
+        labelled(
+            &mut out,
+            label,
+            &format!("{published} · {}", source.title),
+            width,
+        );
+    }
     if let Some(kind) = &event.kind {
         labelled(&mut out, "Type", kind, width);
     }
@@ -91,10 +101,13 @@ fn lines_finding(
 /// "Label     value", the value wrapped under itself; on narrow panes the label stands alone.
 fn labelled(out: &mut Vec<Line<'static>>, label: &str, value: &str, width: usize) {
     if width < LABEL_WIDTH * 3 {
-        out.push(Line::styled(
-            super::safe_text::truncate(label, width),
-            theme::LABEL,
-        ));
+        // An empty label continues the one above (a second source's date): no line for it.
+        if !label.is_empty() {
+            out.push(Line::styled(
+                super::safe_text::truncate(label, width),
+                theme::LABEL,
+            ));
+        }
         push_wrapped(out, value, width, 0, Style::new());
         return;
     }

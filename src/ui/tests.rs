@@ -584,3 +584,120 @@ fn text_of_row(buffer: &Buffer, y: u16) -> String {
         .map(|x| buffer[(x, y)].symbol())
         .collect()
 }
+
+/// A timeline of one event quoting three sources: two say when they were published (one only
+/// roughly), one does not.
+fn reported_timeline() -> Timeline {
+    use crate::date::EdtfDate;
+    use crate::model::{Event, Quote, SourceId};
+    let dated = |id: &str, title: &str, published: Option<&str>| crate::model::Source {
+        published: published.map(|d| EdtfDate::parse(d).unwrap_or_else(|e| panic!("{e}"))),
+        ..sample::source(id, title, "Leaders spoke by phone. They disagreed.")
+    };
+    let sources = vec![
+        dated("wire", "Wire report of the call", Some("2021-12-13?")),
+        dated("notes", "Undated notes", None),
+        dated("weekly", "Weekly review", Some("2021-12-17")),
+    ];
+    let quote = |source: u32| Quote {
+        source: SourceId(source),
+        written: None,
+        span: 0..23,
+        sentences: 0..1,
+    };
+    let event = Event {
+        id: "call".into(),
+        date: EdtfDate::parse("2021-12-13").unwrap_or_else(|e| panic!("{e}")),
+        title: "Leaders speak by phone".into(),
+        summary: None,
+        kind: None,
+        actors: Box::default(),
+        location: None,
+        tags: Box::default(),
+        quotes: vec![quote(0), quote(1), quote(2), quote(0)],
+        attributes: Vec::new(),
+    };
+    Timeline::new(vec![event], Vec::new(), sources)
+}
+
+#[test]
+fn the_detail_pane_gives_when_each_source_reported_the_event() {
+    let timeline = reported_timeline();
+    let mut app = app_at(&timeline, 60, 12);
+    app.update(Action::Focus(Pane::Detail));
+    let screen = text(&render(&app, 60, 12));
+    let rows: Vec<&str> = screen.lines().take(6).collect();
+    assert_eq!(
+        rows,
+        [
+            "┏ [4] Detail ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+            "┃Leaders speak by phone                                    ┃",
+            "┃Date      2021-12-13   (EDTF 2021-12-13)                  ┃",
+            "┃Reported  2021-12-13? · Wire report of the call           ┃",
+            "┃          2021-12-17 · Weekly review                      ┃",
+            "┃Actors                                                    ┃",
+        ],
+        "{screen}"
+    );
+    // On a narrow pane the label stands alone, and a second source adds no empty label line.
+    let lines: Vec<String> =
+        super::detail::lines(&timeline, timeline.event(crate::model::EventIx(0)), 24)
+            .iter()
+            .map(|l| l.to_string().trim_end().to_string())
+            .collect();
+    assert_eq!(
+        lines[..5],
+        [
+            "Leaders speak by phone",
+            "Date",
+            "2021-12-13   (EDTF",
+            "2021-12-13)",
+            "Reported",
+        ]
+    );
+    assert_eq!(
+        lines[5..9],
+        [
+            "2021-12-13? · Wire",
+            "report of the call",
+            "2021-12-17 · Weekly",
+            "review",
+        ]
+    );
+}
+
+/// A dataset just made by `chronicle init` has nothing in it: the browser opens on it, every
+/// pane says it is empty, and no key or size makes it panic.
+#[test]
+fn an_empty_dataset_opens_with_empty_panes() {
+    let timeline = Timeline::new(Vec::new(), Vec::new(), Vec::new());
+    let app = app_at(&timeline, 120, 40);
+    let screen = text(&render(&app, 120, 40));
+    assert!(screen.contains("[1] Events · 0"), "{screen}");
+    assert!(screen.contains("[2] Actors · 0"), "{screen}");
+    let status = screen.lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("0 events · 0 actors · 0 sources"),
+        "{status}"
+    );
+    let actions = [
+        Action::Move(Motion::Down),
+        Action::Move(Motion::Last),
+        Action::JumpToSource,
+        Action::ShowCitingEvents,
+        Action::OpenSearch,
+        Action::SearchInput('r'),
+        Action::FocusNext,
+        Action::FocusNext,
+        Action::FocusNext,
+        Action::ToggleHelp,
+    ];
+    let mut app = app_at(&timeline, 120, 40);
+    for action in actions {
+        app.update(action);
+        for (width, height) in [(120, 40), (80, 24), (40, 12), (20, 5), (1, 1)] {
+            app.update(Action::Resize { width, height });
+            let _ = render(&app, width, height);
+        }
+    }
+}
