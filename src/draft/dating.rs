@@ -83,6 +83,10 @@ pub struct SentenceFacts {
     /// "comes after a 2-day meeting": the days, and the class of the anchor's noun (the
     /// subject's: "Johnson's intervention").
     pub after_days: Option<(i64, Option<&'static str>)>,
+    /// Where its main verb starts (byte offset in the text), when it has one: an expression
+    /// before it ("In 2004, Airbus sold…") sets the time for the sentences after; one after it
+    /// may belong to an aside ("…airliner, begun two years ago, has been pushed back").
+    pub verb_start: Option<usize>,
 }
 
 /// Dates every sentence of a text (`None` for those a caller will not draft is fine too: all
@@ -145,9 +149,10 @@ impl Dater<'_> {
         })
     }
 
-    /// The latest expression in an earlier sentence of the paragraph that agrees with the
-    /// sentence's tense (a future date does not govern a report of the past, nor the other way
-    /// round); else the date on the paragraph's signature line.
+    /// The latest expression in an earlier sentence of the paragraph that stands before that
+    /// sentence's verb and agrees with this sentence's tense (a future date does not govern a
+    /// report of the past, nor the other way round); else the date on the paragraph's
+    /// signature line.
     fn governing(&self, s: usize, facts: &[SentenceFacts]) -> Option<Dating> {
         let paragraph = *self.layout.paragraph.get(s)?;
         let future = facts.get(s).is_some_and(|f| f.future);
@@ -163,7 +168,13 @@ impl Dater<'_> {
                     .into_iter()
                     .rev()
             })
-            .find(|(_, t)| self.is_future(&t.value) == future);
+            .find(|(o, t)| {
+                let fronted = facts
+                    .get(*o)
+                    .and_then(|f| f.verb_start)
+                    .is_none_or(|verb| t.start < verb);
+                fronted && self.is_future(&t.value) == future
+            });
         let signed = || {
             (s + 1..self.sentences.len())
                 .take_while(|&o| same(o))
@@ -345,6 +356,10 @@ mod tests {
                     events: event_nouns(&words),
                     after_days: after_days(&words)
                         .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),
+                    verb_start: words
+                        .iter()
+                        .find(|w| w.is(&["moved", "spoke", "announced", "began", "left"]))
+                        .map(|w| w.span.start),
                 }
             })
             .collect();
@@ -378,6 +393,18 @@ mod tests {
         assert_eq!(dated[0].basis, Basis::Own("Monday".into()));
         assert_eq!(dated[1].basis, Basis::Paragraph("Monday".into(), 0));
         assert_eq!(dated[3].basis, Basis::UpperBound);
+    }
+
+    #[test]
+    fn only_an_expression_before_its_sentences_verb_governs_the_sentences_after() {
+        let text = "The king announced a plan, begun two years ago. The king spoke.\n\n\
+                    Two years ago the plan began. The king spoke.";
+        let dated = dates(
+            text,
+            "2008-05-24",
+            &[("two years ago", "2006"), ("Two years ago", "2006")],
+        );
+        assert_eq!(values(&dated), ["2006", "2008/2008-05-24?", "2006", "2006"]);
     }
 
     #[test]

@@ -167,8 +167,15 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
     let facts: Vec<SentenceFacts> = sentence_words
         .iter()
         .zip(&acts)
-        .map(|(words, act)| SentenceFacts {
-            future: act.as_ref().is_some_and(|(a, _)| a.future_from.is_some()),
+        .map(|(words, found)| SentenceFacts {
+            verb_start: found
+                .as_ref()
+                .map(|(a, _)| a)
+                .cloned()
+                .or_else(|| act(words, 1))
+                .and_then(|a| a.verb)
+                .map(|(i, _)| words[i].span.start),
+            future: found.as_ref().is_some_and(|(a, _)| a.future_from.is_some()),
             events: event_nouns(words),
             after_days: after_days(words)
                 .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),
