@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use chronicle::commands::draft::draft_text;
+use chronicle::commands::draft::{draft_text, text_line};
 use chronicle::draft::{Draft, TimeSpan};
 use chronicle::files::DatasetLocation;
 use chronicle::load::{load, Dataset};
@@ -103,6 +103,23 @@ fn the_seed_drafts_date_the_call_and_the_g7_meeting_before_it() {
     assert_eq!(
         (denial.kind.as_str(), denial.actors.as_slice()),
         ("denial", &["russia".to_string()][..])
+    );
+    // The line for people shows the dates as the browser does.
+    assert!(
+        text_line(call).starts_with("[2] 2021-12-13  Putin tells Johnson"),
+        "{}",
+        text_line(call)
+    );
+    assert!(
+        text_line(g7).starts_with("[17] ~2021-12-11..12  "),
+        "{}",
+        text_line(g7)
+    );
+    assert!(
+        text_line(offensive)
+            .starts_with("[13] ~2022-01..04  U.S. Intelligence: Russia could be planning"),
+        "{}",
+        text_line(offensive)
     );
     // Neither the headline nor background ("The sanctions include…") is drafted.
     assert!(drafts.iter().all(|d| d.sentence != 1 && d.sentence != 19));
