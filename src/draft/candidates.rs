@@ -15,6 +15,9 @@ pub struct Act {
     /// The first word of the verb group when it speaks of the future ("could" in "could be
     /// planning"); the title keeps those words.
     pub future_from: Option<usize>,
+    /// The first word of a passive verb group ("was" in "was ordered by Congress"); the
+    /// title keeps those words rather than make the patient the doer.
+    pub passive_from: Option<usize>,
     /// "comes after a N-day X": N, and the index of the word `after`.
     pub after: Option<(i64, usize)>,
     /// The event type for the record.
@@ -52,6 +55,7 @@ pub fn act(words: &[Word], subject_end: usize) -> Option<Act> {
         return Some(Act {
             verb: None,
             future_from: None,
+            passive_from: None,
             after: Some((days, at)),
             kind,
         });
@@ -66,9 +70,11 @@ pub fn act(words: &[Word], subject_end: usize) -> Option<Act> {
     if verb.kind == "statement" && (medium("phone", "call") || medium("telephone", "call")) {
         kind = "call".to_string();
     }
+    let passive_from = passive_from(words, i);
     Some(Act {
         verb: Some((i, verb)),
         future_from,
+        passive_from,
         after: None,
         kind,
     })
@@ -91,7 +97,12 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
     let before_is = |list: &[&str]| before.is_some_and(|b| b.is(list) && !word.after_break);
     let determined = before.is_some_and(|b| b.possessive) || before_is(DETERMINERS);
     let accepted = match form {
-        Form::Past | Form::Participle => !determined,
+        // "A statement by Boeing given by its spokesman said": a participle with "by" and no
+        // "be" before it qualifies a noun.
+        Form::Past | Form::Participle => {
+            let reduced = words.get(i + 1).is_some_and(|n| n.is(&["by"])) && !before_is(BE);
+            !determined && !reduced
+        }
         // "Boeing say", "Putin says": right after a name or a pronoun.
         Form::ThirdPerson | Form::Base if before_is(MODALS) => true,
         Form::ThirdPerson | Form::Base => {
@@ -103,6 +114,19 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
         Form::Ing => before_is(BE),
     };
     accepted.then_some(verb)
+}
+
+/// Where a passive verb group ending at word `i` starts: a form of "be" before a participle.
+fn passive_from(words: &[Word], i: usize) -> Option<usize> {
+    let (_, form) = verbs().lookup(words[i].text)?;
+    if !matches!(form, Form::Past | Form::Participle) {
+        return None;
+    }
+    let mut b = i;
+    while b > 0 && is_adverb(&words[b - 1]) {
+        b -= 1;
+    }
+    (b > 0 && words[b - 1].is(BE)).then_some(b - 1)
 }
 
 fn is_adverb(word: &Word) -> bool {
@@ -184,6 +208,23 @@ mod tests {
             act_of("Qatar will also purchase 20 planes."),
             some("purchase", "purchase", true)
         );
+    }
+
+    #[test]
+    fn a_participle_qualifying_a_noun_is_not_the_act() {
+        assert_eq!(
+            act_of("A statement by Boeing given by spokesman Barksdale said no."),
+            some("said", "statement", false)
+        );
+    }
+
+    #[test]
+    fn a_passive_verb_group_is_found() {
+        let text = "Roche was ordered by Congress to work with Boeing.";
+        let words = words(text, 0..text.len());
+        let act = act(&words, 1).unwrap();
+        assert_eq!(act.passive_from.map(|i| words[i].text), Some("was"));
+        assert_eq!(act.kind, "order");
     }
 
     #[test]

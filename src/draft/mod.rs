@@ -267,7 +267,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                         title::title(shown.map(|s| format!("{s}:")).as_deref(), "", &quote)
                     }
                     None => {
-                        let verb_text = match act.future_from {
+                        let verb_text = match act.future_from.or(act.passive_from) {
                             Some(from) => {
                                 text[words[from].span.start..verb_word.span.end].to_string()
                             }
@@ -285,7 +285,24 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                             }
                             _ => shown.clone(),
                         };
-                        title::title(who.as_deref(), &verb_text, &rest)
+                        // `We are shocked," Boeing said.`: a quotation that began in an
+                        // earlier sentence ends before the subject.
+                        let subject_at = mentions
+                            .iter()
+                            .find(|(m, w)| Some(*w) == subject && m.end <= verb_word.span.start)
+                            .map(|(m, _)| m.start);
+                        let ended_quote = subject_at
+                            .map(|at| text[span.start..at].trim())
+                            .filter(|before| before.ends_with(['"', '”']))
+                            .map(|before| before.trim_end_matches(['"', '”', ',', ' ']));
+                        match ended_quote {
+                            Some(quote) if rest.is_empty() && !quote.is_empty() => title::title(
+                                shown.map(|s| format!("{s}:")).as_deref(),
+                                "",
+                                quote.trim_start_matches(['"', '“']),
+                            ),
+                            _ => title::title(who.as_deref(), &verb_text, &rest),
+                        }
                     }
                 };
                 (subject, actors, title)

@@ -24,6 +24,14 @@ pub struct Proposal {
 /// Titles that introduce a person's name, lower case, longest first where they share words.
 const TITLES: &[&str] = &[
     "prime minister",
+    "assistant secretary",
+    "deputy secretary",
+    "under secretary",
+    "undersecretary",
+    "deputy",
+    "assistant",
+    "acting",
+    "former",
     "foreign minister",
     "defence minister",
     "defense minister",
@@ -440,6 +448,19 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
             {
                 j += 1;
             }
+            // "Secretary of Air Force James Roche": a long run of capitals ends with the name,
+            // unless a name follows after a dash or comma ("President of Russia – Vladimir
+            // Putin"); a colon or a quotation does not start one.
+            let followed = j > 0
+                && words.get(j).is_some_and(|w| {
+                    let gap = &text[words[j - 1].span.end..w.span.start];
+                    w.is_capitalised()
+                        && gap.contains(['–', '—', ',', '('])
+                        && !gap.contains([':', '"', '“'])
+                });
+            if !followed && j - domain_start >= 3 {
+                j -= 2;
+            }
             if j > domain_start && words[i].is_capitalised() {
                 office = Some(&text[words[i].span.start..words[j - 1].span.end]);
             }
@@ -528,6 +549,15 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
             continue;
         }
         done.insert(key.clone());
+        // "Air Force James Roche": an office run into the name of a person already proposed.
+        let padded = format!(" {key} ");
+        if found.proposals.iter().any(|p| {
+            p.kind == ActorKind::Person
+                && key != fold(&p.name)
+                && padded.contains(&format!(" {} ", fold(&p.name)))
+        }) {
+            continue;
+        }
         let occurrences = count_whole(text, folded, &key);
         let away_from_start =
             runs.iter().any(|(n, inside, _)| *inside && fold(n) == key) || *inside;
@@ -658,6 +688,20 @@ mod tests {
                     &["President of Russia", "Putin"]
                 )
             ]
+        );
+    }
+
+    #[test]
+    fn a_long_office_ends_where_the_name_begins() {
+        let got =
+            proposals("He met Assistant Secretary of Air Force James Roche: \"No.\" Roche left.");
+        assert_eq!(
+            got,
+            [one(
+                "James Roche",
+                "person",
+                &["Assistant Secretary of Air Force", "Roche"]
+            )]
         );
     }
 
