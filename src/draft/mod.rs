@@ -261,7 +261,19 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 let mut actors: Vec<Who> = subject.into_iter().collect();
                 actors.extend(pronoun);
                 actors.extend(mentions.iter().map(|(_, w)| *w));
-                let shown = subject.map(|w| cast.short(w));
+                // "Russian troops moved": the subject as written, not "Russia moves".
+                let adjective = mentions
+                    .iter()
+                    .find(|(m, w)| {
+                        Some(*w) == subject
+                            && m.end <= verb_word.span.start
+                            && countries::is_adjective(&text[m.clone()])
+                    })
+                    .map(|(m, _)| subject_phrase(&text[m.start..verb_word.span.start]));
+                let adjective_plural = adjective
+                    .as_deref()
+                    .is_some_and(|a| a.ends_with('s') && !a.ends_with("ss"));
+                let shown = adjective.or_else(|| subject.map(|w| cast.short(w)));
                 let title = match quoted_words(text, span, verb_word) {
                     Some(quote) => {
                         title::title(shown.map(|s| format!("{s}:")).as_deref(), "", &quote)
@@ -271,6 +283,8 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                             Some(from) => {
                                 text[words[from].span.start..verb_word.span.end].to_string()
                             }
+                            // "Russian troops move": a plural subject takes the plain form.
+                            None if adjective_plural => verb.base.clone(),
                             None => verb.third_person.clone(),
                         };
                         let rest = title::condense(
@@ -438,6 +452,22 @@ const REPORTING: &[&str] = &[
     "say", "tell", "add", "state", "write", "explain", "insist", "reply", "comment",
 ];
 
+/// The words of a subject before its verb, without the auxiliaries ("Russian troops" of
+/// "Russian troops have").
+fn subject_phrase(before_verb: &str) -> String {
+    let mut words: Vec<&str> = before_verb.split_whitespace().collect();
+    while words.last().is_some_and(|w| {
+        [
+            "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may",
+            "might",
+        ]
+        .contains(&w.to_lowercase().as_str())
+    }) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
 /// Where "According to X," ends (the start of the word after its comma), when the sentence
 /// opens so.
 fn according_to_end(words: &[Word]) -> Option<usize> {
@@ -570,4 +600,99 @@ fn headline_repeated(text: &str, sentences: &[Range<usize>]) -> bool {
         .collect();
     let found = words.iter().filter(|w| body_words.contains(*w)).count();
     !words.is_empty() && found * 2 >= words.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, actors: &[KnownActor], times: &[TimeSpan]) -> Vec<Draft> {
+        let taken: HashSet<String> = ["russia-deny-by-2021-12-13".to_string()].into();
+        draft(&Input {
+            text,
+            published: NaiveDate::from_ymd_opt(2021, 12, 13).unwrap(),
+            times,
+            actors,
+            event_ids: &taken,
+            source: "s",
+        })
+        .unwrap()
+    }
+
+    fn known(id: &str, name: &str, kind: ActorKind, aliases: &[&str]) -> KnownActor {
+        KnownActor {
+            id: id.into(),
+            name: name.into(),
+            kind: Some(kind),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_datasets_actors_are_found_by_any_of_their_names_and_adjectives() {
+        let actors = [
+            known("ru", "Russia", ActorKind::State, &[]),
+            known("vp", "Vladimir Putin", ActorKind::Person, &["Putin"]),
+        ];
+        let drafts = run(
+            "RUSSIA denied the report. Russian troops moved. Putin said so. He warned Poland.",
+            &actors,
+            &[],
+        );
+        let got: Vec<(usize, &str, Vec<&str>)> = drafts
+            .iter()
+            .map(|d| {
+                (
+                    d.sentence,
+                    d.id.as_str(),
+                    d.actors.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "russia-deny-by-2021-12-13-2", vec!["ru"]),
+                (2, "russia-move-by-2021-12-13", vec!["ru"]),
+                (3, "putin-say-by-2021-12-13", vec!["vp"]),
+                (4, "putin-warn-by-2021-12-13", vec!["vp", "poland"]),
+            ]
+        );
+        assert_eq!(drafts[1].title, "Russian troops move");
+        assert_eq!(drafts[3].new_actors.len(), 1);
+        assert_eq!(drafts[3].new_actors[0].name, "Poland");
+        assert_eq!(drafts[3].title, "Putin warns Poland");
+    }
+
+    #[test]
+    fn texts_without_acts_or_with_hostile_characters_draft_safely() {
+        assert!(run("", &[], &[]).is_empty());
+        assert!(run(" \n\n \t", &[], &[]).is_empty());
+        assert!(run("It rained all day. Nobody came.", &[], &[]).is_empty());
+        let text = "Prime Minister \u{202e}Boris Johnson\x1b[2J said no. Zürich’s Mayor Corine Mauch said yes.\u{0}";
+        for d in run(text, &[], &[]) {
+            assert_eq!(
+                d.quotes[0].text,
+                text[crate::sentences::split_sentences(text)[d.sentence - 1].clone()]
+            );
+            assert!(d.title.chars().count() <= title::MAX);
+        }
+        // Time spans out of range or with values chronicle refuses are not used.
+        let bad = [
+            TimeSpan {
+                sentence: 9,
+                start: 500,
+                end: 600,
+                value: "2021".into(),
+            },
+            TimeSpan {
+                sentence: 1,
+                start: 0,
+                end: 3,
+                value: "soon".into(),
+            },
+        ];
+        let drafts = run("Russia denied it.", &[], &bad);
+        assert_eq!(drafts[0].date, "2021/2021-12-13?");
+    }
 }
