@@ -93,6 +93,10 @@ fn the_seed_drafts_date_the_call_and_the_g7_meeting_before_it() {
     // The tweet's introduction is dated by the tweet's signature.
     assert_eq!(at(&drafts, 9).date, "2021-12-13");
     assert_eq!(at(&drafts, 9).kind, "post");
+    assert_eq!(
+        at(&drafts, 9).title,
+        "Putin tweets: Telephone conversation with British Prime Minister @BorisJohnson"
+    );
     // The intelligence report is about the future, and carries its date.
     let offensive = at(&drafts, 13);
     assert_eq!(offensive.date, "2022-01/2022-04~");

@@ -315,6 +315,17 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                                 "",
                                 quote.trim_start_matches(['"', '“']),
                             ),
+                            // "…the official handle tweeted," then the post on its line.
+                            _ if rest.is_empty() => {
+                                match introduced(text, &sentences, &layout, s) {
+                                    Some(post) => title::title(
+                                        who.as_deref(),
+                                        &format!("{verb_text}:"),
+                                        &post,
+                                    ),
+                                    None => title::title(who.as_deref(), &verb_text, ""),
+                                }
+                            }
                             _ => title::title(who.as_deref(), &verb_text, &rest),
                         }
                     }
@@ -451,6 +462,23 @@ fn relative_clauses(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
 const REPORTING: &[&str] = &[
     "say", "tell", "add", "state", "write", "explain", "insist", "reply", "comment",
 ];
+
+/// The words a sentence ending in `,` or `:` introduces: the next sentence of its paragraph,
+/// without links.
+fn introduced(text: &str, sentences: &[Range<usize>], layout: &Layout, s: usize) -> Option<String> {
+    if !text[sentences[s].clone()].ends_with([',', ':']) {
+        return None;
+    }
+    let next = sentences.get(s + 1)?;
+    if layout.paragraph.get(s + 1) != layout.paragraph.get(s) {
+        return None;
+    }
+    let words: Vec<&str> = text[next.clone()]
+        .split_whitespace()
+        .filter(|w| !w.starts_with("http://") && !w.starts_with("https://"))
+        .collect();
+    Some(words.join(" ")).filter(|w| !w.is_empty())
+}
 
 /// The words of a subject before its verb, without the auxiliaries ("Russian troops" of
 /// "Russian troops have").
