@@ -1,8 +1,11 @@
 //! The command line: arguments, subcommands and their help text.
 
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
+use clap::error::{ContextKind, ContextValue};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::events::Output;
 use crate::import::Format;
@@ -14,7 +17,8 @@ sources.json, plus the source texts they name; see the README for the format.
 
 Instead of a dataset, every command also opens export files, merged into one timeline: GDELT
 events (*.export.CSV) with their mentions (*.mentions.CSV), ACLED CSV and TimelineJS3 JSON.
-The format is told from each file's first line; --format gdelt|acled|timelinejs forces it.
+The format is told from each file's first line; --input-format gdelt|acled|timelinejs forces
+it. --format names an output, and only `chronicle events` has one.
 
 Examples:
   chronicle                          browse the bundled timeline
@@ -45,14 +49,8 @@ pub struct Cli {
     #[command(flatten)]
     pub inputs: Inputs,
 
-    /// Read the files as this format instead of telling it from their first line
-    #[arg(
-        long,
-        visible_alias = "input-format",
-        value_enum,
-        value_name = "FORMAT"
-    )]
-    pub format: Option<Format>,
+    #[command(flatten)]
+    pub no_format: NoOutputFormat,
 
     /// Open the browser showing only events on or after this date (EDTF: 2021, 2021-12, 2021-12-13)
     #[arg(long, value_name = "DATE")]
@@ -72,22 +70,13 @@ pub enum Command {
     Check {
         #[command(flatten)]
         inputs: Inputs,
-        /// Read the files as this format instead of telling it from their first line
-        #[arg(
-            long,
-            visible_alias = "input-format",
-            value_enum,
-            value_name = "FORMAT"
-        )]
-        format: Option<Format>,
+        #[command(flatten)]
+        no_format: NoOutputFormat,
     },
     /// Print the timeline in order, optionally filtered
     Events {
         #[command(flatten)]
         inputs: Inputs,
-        /// Read the files as this format instead of telling it from their first line
-        #[arg(long, value_enum, value_name = "FORMAT")]
-        input_format: Option<Format>,
         /// Only events involving this actor (an id or a fuzzy name); repeat to require several
         #[arg(long, value_name = "NAME")]
         actor: Vec<String>,
@@ -99,25 +88,22 @@ pub enum Command {
         to: Option<String>,
         /// Output: aligned text (the default), JSON Lines, CSV, a Markdown chronology, or
         /// TimelineJS3 JSON to open in TimelineJS
-        #[arg(long, value_enum, value_name = "FORMAT")]
+        #[arg(long, value_name = "FORMAT", value_parser = OutputFormat)]
         format: Option<Output>,
         /// Print JSON Lines: the record fields plus each quote's sentence number (same as
         /// --format json)
         #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// Add a column of event ids to the text output (for `chronicle show ID`)
+        #[arg(long, conflicts_with = "json")]
+        ids: bool,
     },
     /// List actors with their event counts, or rank them by a fuzzy search
     Actors {
         #[command(flatten)]
         inputs: Inputs,
-        /// Read the files as this format instead of telling it from their first line
-        #[arg(
-            long,
-            visible_alias = "input-format",
-            value_enum,
-            value_name = "FORMAT"
-        )]
-        format: Option<Format>,
+        #[command(flatten)]
+        no_format: NoOutputFormat,
         /// Rank actors by fuzzy match of QUERY against names and aliases, best first
         #[arg(long, value_name = "QUERY")]
         search: Option<String>,
@@ -132,27 +118,15 @@ pub enum Command {
         event: String,
         #[command(flatten)]
         inputs: Inputs,
-        /// Read the files as this format instead of telling it from their first line
-        #[arg(
-            long,
-            visible_alias = "input-format",
-            value_enum,
-            value_name = "FORMAT"
-        )]
-        format: Option<Format>,
+        #[command(flatten)]
+        no_format: NoOutputFormat,
     },
     /// Convert export files (GDELT, ACLED, TimelineJS) into a dataset folder
     Import {
         #[command(flatten)]
         inputs: Inputs,
-        /// Read the files as this format instead of telling it from their first line
-        #[arg(
-            long,
-            visible_alias = "input-format",
-            value_enum,
-            value_name = "FORMAT"
-        )]
-        format: Option<Format>,
+        #[command(flatten)]
+        no_format: NoOutputFormat,
         /// The dataset folder to write (sources.json, actors.json, events.jsonl, sources/)
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
@@ -194,12 +168,16 @@ pub enum Command {
     },
 }
 
-/// What to open: one dataset folder, or export files to import; and how to treat bad rows.
+/// What to open: one dataset folder, or export files to import; how to read them and how to
+/// treat bad rows. Every command that reads takes these same flags.
 #[derive(Debug, Default, Args)]
 pub struct Inputs {
     /// A dataset folder, or one or more export files (GDELT, ACLED, TimelineJS) to merge
     #[arg(value_name = "DATASET|FILE")]
     pub paths: Vec<PathBuf>,
+    /// Read the files as this format instead of telling it from their first line
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<Format>,
     /// Skip invalid rows of export files (counting them) instead of failing
     #[arg(long)]
     pub skip_invalid: bool,
@@ -211,6 +189,60 @@ pub struct Inputs {
     /// URL<TAB>FILE
     #[arg(long, value_name = "DIR")]
     pub articles: Option<PathBuf>,
+}
+
+/// `--format` where there is no output to name: once it named the input format on these
+/// commands, so it is refused with the flag that does that now, rather than taken for
+/// something else. Hidden from the help.
+#[derive(Debug, Default, Args)]
+pub struct NoOutputFormat {
+    #[arg(long = "format", hide = true, value_name = "FORMAT", value_parser = no_output_format)]
+    refused: Option<String>,
+}
+
+fn no_output_format(value: &str) -> Result<String, String> {
+    Err(format!(
+        "--format names an output format, and only `chronicle events` writes one; \
+         to read the files as {value}, use --input-format {value}"
+    ))
+}
+
+/// `--format` of `chronicle events`: clap's own parser of the output formats (its help and
+/// errors list them), with a tip to use `--input-format` when the value names an input format.
+#[derive(Clone, Debug)]
+struct OutputFormat;
+
+impl TypedValueParser for OutputFormat {
+    type Value = Output;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Output, clap::Error> {
+        EnumValueParser::<Output>::new()
+            .parse_ref(cmd, arg, value)
+            .map_err(|mut error| {
+                let text = value.to_string_lossy();
+                if Format::from_str(&text, true).is_ok() {
+                    let tip = format!("to read the files as {text}, use --input-format {text}");
+                    error.insert(
+                        ContextKind::Suggested,
+                        ContextValue::StyledStrs(vec![tip.into()]),
+                    );
+                }
+                error
+            })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            Output::value_variants()
+                .iter()
+                .filter_map(ValueEnum::to_possible_value),
+        ))
+    }
 }
 
 impl Inputs {

@@ -206,7 +206,7 @@ impl EdtfDate {
     }
 
     /// Orders dates as the timeline does: by start instant, then finer precision first.
-    /// (Ties beyond that are broken by event id, which the timeline adds.)
+    /// (Events whose dates tie keep the order of their file: the timeline sees to that.)
     pub fn timeline_cmp(&self, other: &Self) -> Ordering {
         self.start
             .earliest()

@@ -6,7 +6,7 @@ use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::app::{Action, Mode, Motion, Pane, PickerKind, PromptKind};
+use crate::app::{Action, Caret, Mode, Motion, Pane, PickerKind, PromptKind};
 
 /// What the key table needs to know about the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +68,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ("e", "anywhere", "export the view (.md .csv .jsonl)"),
     ("y", "anywhere", "copy the event and its quotes"),
     ("Enter  Esc", "prompt", "act / cancel (Ctrl-u empties it)"),
+    (
+        "← →  Home End",
+        "prompt",
+        "edit the offered text (typing replaces it)",
+    ),
     ("s  Enter", "events", "open the source of the event's quote"),
     ("Enter", "quotes", "open the quote in its source"),
     (
@@ -87,6 +92,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "Esc",
         "anywhere",
         "with nowhere to go back: clear the filter",
+    ),
+    (
+        "!",
+        "anywhere",
+        "read the problems of a failed reload in full",
     ),
     ("Ctrl-l", "anywhere", "redraw the screen"),
     ("Ctrl-z", "anywhere", "suspend (fg to resume)"),
@@ -112,6 +122,7 @@ pub fn action_for_key(key: KeyEvent, cx: KeyContext) -> Option<Action> {
         Mode::Citing => citing(key.code, ctrl),
         Mode::Prompt => prompt(key.code, ctrl),
         Mode::Picker => picker(key.code, ctrl),
+        Mode::Problems => problems(key.code, ctrl),
     }
 }
 
@@ -169,6 +180,7 @@ fn normal(code: KeyCode, ctrl: bool, cx: KeyContext) -> Option<Action> {
         (KeyCode::Char('\''), false, _) => Action::NextMark,
         (KeyCode::Char('"'), false, _) => Action::PreviousMark,
         (KeyCode::Char('y'), false, _) => Action::CopyEvent,
+        (KeyCode::Char('!'), false, _) => Action::ShowReloadProblems,
         (KeyCode::Esc, _, _) if cx.finding => Action::ClearFind,
         (KeyCode::Esc, _, _) if cx.can_go_back => Action::Back,
         (KeyCode::Esc, _, _) => Action::LeaveFilter,
@@ -197,12 +209,17 @@ fn search(code: KeyCode, ctrl: bool) -> Option<Action> {
     })
 }
 
-/// A one-line prompt: everything typed is text.
+/// A one-line prompt: everything typed is text; the arrows, Home and End move the caret.
 fn prompt(code: KeyCode, ctrl: bool) -> Option<Action> {
     Some(match (code, ctrl) {
         (KeyCode::Esc, _) => Action::CancelPrompt,
         (KeyCode::Enter, _) => Action::SubmitPrompt,
         (KeyCode::Backspace, _) => Action::PromptBackspace,
+        (KeyCode::Delete, _) => Action::PromptDelete,
+        (KeyCode::Left, _) => Action::PromptCaret(Caret::Left),
+        (KeyCode::Right, _) => Action::PromptCaret(Caret::Right),
+        (KeyCode::Home, _) => Action::PromptCaret(Caret::Home),
+        (KeyCode::End, _) => Action::PromptCaret(Caret::End),
         (KeyCode::Char('u'), true) => Action::PromptClear,
         (KeyCode::Char(c), false) => Action::PromptInput(c),
         _ => return None,
@@ -223,6 +240,15 @@ fn picker(code: KeyCode, ctrl: bool) -> Option<Action> {
 fn help(code: KeyCode, ctrl: bool) -> Option<Action> {
     match (code, ctrl) {
         (KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q'), false) => Some(Action::ToggleHelp),
+        _ => motion(code, ctrl).map(Action::Move),
+    }
+}
+
+fn problems(code: KeyCode, ctrl: bool) -> Option<Action> {
+    match (code, ctrl) {
+        (KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('!'), false) => {
+            Some(Action::CloseOverlay)
+        }
         _ => motion(code, ctrl).map(Action::Move),
     }
 }

@@ -13,7 +13,6 @@ use chronicle::commands::events::{EventFilter, Output};
 use chronicle::commands::{self, Failure};
 use chronicle::date::{check_range, EdtfDate};
 use chronicle::files::DatasetLocation;
-use chronicle::import::Format;
 use chronicle::input::{location_of, open, thousands};
 use chronicle::load::{Dataset, Progress, Stage, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE};
 use chronicle::tui::InitialFilter;
@@ -50,29 +49,24 @@ fn main() -> ExitCode {
     no_huge_pages();
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        return browse(
-            &cli.inputs,
-            cli.format,
-            cli.from.as_deref(),
-            cli.to.as_deref(),
-        );
+        return browse(&cli.inputs, cli.from.as_deref(), cli.to.as_deref());
     };
     // Locked for the commands only: the browser must leave stdout free for its own threads.
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = match command {
-        Command::Check { inputs, format } => {
-            with_dataset(&inputs, format, |d| Ok(commands::check::run(d, &mut out)?))
+        Command::Check { inputs, .. } => {
+            with_dataset(&inputs, |d| Ok(commands::check::run(d, &mut out)?))
         }
         Command::Events {
             inputs,
-            input_format,
             actor,
             from,
             to,
             format,
             json,
-        } => with_dataset(&inputs, input_format, |d| {
+            ids,
+        } => with_dataset(&inputs, |d| {
             let filter = EventFilter {
                 actors: actor,
                 from,
@@ -83,28 +77,24 @@ fn main() -> ExitCode {
             } else {
                 format.unwrap_or_default()
             };
-            commands::events::run(d, &filter, output, &mut out, &mut io::stderr())
+            commands::events::run(d, &filter, output, ids, &mut out, &mut io::stderr())
         }),
         Command::Actors {
             inputs,
-            format,
             search,
             json,
-        } => with_dataset(&inputs, format, |d| {
+            ..
+        } => with_dataset(&inputs, |d| {
             commands::actors::run(&d.timeline, search.as_deref(), json, &mut out)
         }),
-        Command::Show {
-            event,
-            inputs,
-            format,
-        } => with_dataset(&inputs, format, |d| {
+        Command::Show { event, inputs, .. } => with_dataset(&inputs, |d| {
             commands::show::run(&d.timeline, &event, &mut out)
         }),
         Command::Import {
             inputs,
-            format,
             output,
             force,
+            ..
         } => {
             if inputs.paths.is_empty() {
                 Err(Failure::Usage(
@@ -112,7 +102,7 @@ fn main() -> ExitCode {
                         .into(),
                 ))
             } else {
-                with_dataset(&inputs, format, |d| {
+                with_dataset(&inputs, |d| {
                     commands::import::run(d, &output, force, &mut out)
                 })
             }
@@ -124,7 +114,7 @@ fn main() -> ExitCode {
             published,
             dataset: Some(dir),
             json,
-        } => with_dataset(&Inputs::folder(dir), None, |d| {
+        } => with_dataset(&Inputs::folder(dir), |d| {
             commands::draft::run(&file, &published, Some(d), json, &mut out)
         }),
         Command::Draft {
@@ -261,9 +251,9 @@ fn showing_progress<T>(paths: &[PathBuf], load: impl FnOnce(&Progress) -> T) -> 
 
 /// Opens the dataset or imports the files, printing every problem (and any notes, and how
 /// many rows were skipped) to standard error.
-fn load_reporting(inputs: &Inputs, format: Option<Format>) -> Result<Dataset, Failure> {
+fn load_reporting(inputs: &Inputs) -> Result<Dataset, Failure> {
     let options = chronicle::import::Options {
-        format,
+        format: inputs.input_format,
         skip_invalid: inputs.skip_invalid,
         articles: inputs.articles.clone(),
     };
@@ -344,10 +334,9 @@ fn write_report(path: &PathBuf, problems: &[chronicle::problem::Problem]) -> Res
 
 fn with_dataset(
     inputs: &Inputs,
-    format: Option<Format>,
     command: impl FnOnce(&Dataset) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
-    let dataset = load_reporting(inputs, format)?;
+    let dataset = load_reporting(inputs)?;
     let result = command(&dataset);
     // The process ends right after: handing back a million small allocations one by one costs
     // more than letting the operating system take the pages back at once.
@@ -372,12 +361,7 @@ fn sentences(file: &PathBuf, json: bool, out: &mut impl Write) -> Result<(), Fai
 
 /// Opens the browser: checks the dates given, loads everything, checks there is a terminal to
 /// draw on, and only then takes the terminal over.
-fn browse(
-    inputs: &Inputs,
-    format: Option<Format>,
-    from: Option<&str>,
-    to: Option<&str>,
-) -> ExitCode {
+fn browse(inputs: &Inputs, from: Option<&str>, to: Option<&str>) -> ExitCode {
     let parse = |text: Option<&str>, flag: &str| {
         text.map(|t| EdtfDate::parse(t).map_err(|e| format!("--{flag} '{t}': {e}")))
             .transpose()
@@ -396,7 +380,7 @@ fn browse(
             return ExitCode::from(2);
         }
     };
-    let dataset = match load_reporting(inputs, format) {
+    let dataset = match load_reporting(inputs) {
         Ok(dataset) => dataset,
         Err(_) => return ExitCode::FAILURE,
     };
@@ -410,7 +394,9 @@ fn browse(
     match chronicle::tui::run(dataset, &location_of(&inputs.paths), initial) {
         Ok(exit) => ExitCode::from(exit.code()),
         Err(e) => {
-            eprintln!("chronicle: the terminal failed: {e}");
+            // Not eprintln: standard error may be the terminal that failed, and a panic there
+            // would abort the process.
+            let _ = writeln!(io::stderr(), "chronicle: the terminal failed: {e}");
             ExitCode::FAILURE
         }
     }

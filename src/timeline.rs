@@ -1,6 +1,5 @@
 //! The in-memory timeline: events in order, and the indexes the browser and commands query.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::thread;
@@ -12,8 +11,8 @@ use chrono::Datelike;
 use crate::date::{EdtfDate, Precision};
 use crate::model::{Actor, ActorId, Event, EventIx, Quote, Source, SourceId};
 
-/// Events sorted by date (start, then finer precision first, then id), with their actors and
-/// sources. Filtered views elsewhere are lists of `EventIx` into `events`, never copies.
+/// Events sorted by date (start, then finer precision first; ties in the order of the events
+/// file), with their actors and sources. Filtered views elsewhere are lists of `EventIx` into `events`, never copies.
 #[derive(Debug, Default)]
 pub struct Timeline {
     events: Vec<Event>,
@@ -85,45 +84,31 @@ impl From<&EdtfDate> for DateKey {
     }
 }
 
-/// The timeline order: by date, then by id so that the order is total and stable.
-pub fn timeline_order(a: &Event, b: &Event) -> Ordering {
-    a.date.timeline_cmp(&b.date).then_with(|| a.id.cmp(&b.id))
-}
-
-/// Sorts events into timeline order. The order is computed once per event as plain numbers
-/// (the date, then the first four bytes of the id) and sorted as such; ids, which live all
-/// over the heap, are compared whole only where all of that is equal. With a million events
+/// Sorts events into timeline order: by date (`EdtfDate::timeline_cmp`), and events whose
+/// dates tie in the order they were given, which is the order of the events file: authors
+/// write the events of one day in the order things happened, and ids say nothing about that.
+/// The order is computed once per event as plain numbers (the date, then the event's place in
+/// the file) and sorted as such, never touching the events themselves: with a million events
 /// that is the difference between a few hundred milliseconds and several seconds.
 fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
     let keys = date_keys(&events);
-    // 24 bytes an event: the start with the precision, the end, and the id's first four
-    // bytes above the event's index.
+    // 24 bytes an event: the start with the precision, the end, and the event's index, which
+    // as the last part of the key makes the unstable sort keep the file's order in ties.
     let mut order: Vec<(i64, i64, u64)> = keys
         .iter()
-        .zip(&events)
         .enumerate()
-        .map(|(i, (k, e))| {
+        .map(|(i, k)| {
             // Seconds since 1970 need 40 bits for any year EDTF allows: room for the
             // precision below them.
             let start = k.earliest * 8 + k.precision as i64;
-            (
-                start,
-                k.latest,
-                u64::from(id_prefix(&e.id)) << 32 | i as u64,
-            )
+            (start, k.latest, i as u64)
         })
         .collect();
     drop(keys);
     order.sort_unstable();
-    let index = |o: &(i64, i64, u64)| (o.2 & u64::from(u32::MAX)) as usize;
-    for run in order.chunk_by_mut(|a, b| (a.0, a.1, a.2 >> 32) == (b.0, b.1, b.2 >> 32)) {
-        if run.len() > 1 {
-            run.sort_unstable_by(|a, b| events[index(a)].id.cmp(&events[index(b)].id));
-        }
-    }
     // Where each place's event comes from, in 4 bytes rather than 24: following the
     // permutation below jumps about this list, which then mostly sits in the cache.
-    let from: Vec<u32> = order.iter().map(|o| index(o) as u32).collect();
+    let from: Vec<u32> = order.iter().map(|o| o.2 as u32).collect();
     drop(order);
     // Move each event to its place by following the permutation's cycles: no second array
     // of a million events, which would double the peak memory of a load.
@@ -145,15 +130,6 @@ fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
     // to back) rather than carried along: each swap of a key is one more cache miss.
     let keys = date_keys(&events);
     (events, keys)
-}
-
-/// The id's first four bytes as a number that orders as the bytes do (shorter ids padded
-/// with zeros, so "a" comes before "ab").
-fn id_prefix(id: &str) -> u32 {
-    let mut bytes = [0u8; 4];
-    let take = id.len().min(4);
-    bytes[..take].copy_from_slice(&id.as_bytes()[..take]);
-    u32::from_be_bytes(bytes)
 }
 
 /// Every event's `DateKey`, computed on two threads (calendar arithmetic for a million dates)
@@ -631,9 +607,8 @@ mod tests {
             .collect()
     }
 
-    /// The sort works on numbers (the date, the id's first four bytes) and compares whole
-    /// ids only where those tie: it must agree with `timeline_order` everywhere, including ids
-    /// that share their first bytes, are shorter than four, or are not ASCII.
+    /// The sort works on numbers (the date, the place in the file): it must agree everywhere
+    /// with a stable sort by `EdtfDate::timeline_cmp`, which keeps ties in the file's order.
     #[test]
     fn the_sort_agrees_with_the_timeline_order() {
         let dates = [
@@ -662,42 +637,70 @@ mod tests {
             }
         }
         events.reverse();
-        let timeline = Timeline::new(events, Vec::new(), Vec::new());
-        for pair in timeline.events().windows(2) {
-            assert_eq!(
-                timeline_order(&pair[0], &pair[1]),
-                Ordering::Less,
-                "{} {} before {} {}",
-                pair[0].date,
-                pair[0].id,
-                pair[1].date,
-                pair[1].id
-            );
-        }
+        let mut expected: Vec<String> = Vec::new();
+        let mut by_date: Vec<&Event> = events.iter().collect();
+        by_date.sort_by(|a, b| a.date.timeline_cmp(&b.date));
+        expected.extend(by_date.iter().map(|e| format!("{} {}", e.date, e.id)));
+        let timeline = Timeline::new(events.clone(), Vec::new(), Vec::new());
+        let got: Vec<String> = timeline
+            .events()
+            .iter()
+            .map(|e| format!("{} {}", e.date, e.id))
+            .collect();
+        assert_eq!(got, expected);
     }
 
     #[test]
-    fn orders_by_date_then_precision_then_id() {
-        let t = sample();
-        // "2021-12" starts on 1 December: after 30 November, after the day that is known exactly
-        // to be 1 December, and before 13 December.
+    fn events_of_the_same_date_keep_the_order_of_the_file() {
+        // Authors write same-day events in the order things happened; ids decide nothing,
+        // not even ids that share their first bytes.
+        let events = vec![
+            event("zeta", "2021-12-13", &[], &[]),
+            event("alpha", "2021-12-13", &[], &[]),
+            event("abcd-later", "2021-12-13", &[], &[]),
+            event("abcd-earlier", "2021-12-13", &[], &[]),
+            event("first", "2021-12-01", &[], &[]),
+            event("month", "2021-12", &[], &[]),
+            event("approximate-month", "2021-12~", &[], &[]),
+        ];
+        let t = Timeline::new(events, Vec::new(), Vec::new());
         assert_eq!(
             ids(&t, &t.all_events()),
-            ["early", "first-day", "month", "a", "b"]
+            [
+                "first",
+                "month",
+                "approximate-month",
+                "zeta",
+                "alpha",
+                "abcd-later",
+                "abcd-earlier"
+            ]
+        );
+    }
+
+    #[test]
+    fn orders_by_date_then_precision() {
+        let t = sample();
+        // "2021-12" starts on 1 December: after 30 November, after the day that is known exactly
+        // to be 1 December, and before 13 December; the two events of 13 December keep the
+        // order they were given in.
+        assert_eq!(
+            ids(&t, &t.all_events()),
+            ["early", "first-day", "month", "b", "a"]
         );
     }
 
     #[test]
     fn indexes_actors_and_cited_sentences() {
         let t = sample();
-        assert_eq!(ids(&t, t.events_of(ActorId(0))), ["a", "b"]);
+        assert_eq!(ids(&t, t.events_of(ActorId(0))), ["b", "a"]);
         assert_eq!(t.event_count(ActorId(1)), 2);
         assert_eq!(
             ids(&t, &t.events_with_all(&[ActorId(0), ActorId(1)])),
             ["b"]
         );
         assert_eq!(t.events_with_all(&[]).len(), 5);
-        assert_eq!(ids(&t, t.events_citing(SourceId(0), 0)), ["a", "b"]);
+        assert_eq!(ids(&t, t.events_citing(SourceId(0), 0)), ["b", "a"]);
         assert_eq!(ids(&t, t.events_citing(SourceId(0), 2)), ["a"]);
         assert!(t.events_citing(SourceId(0), 1).is_empty());
         assert!(t.events_citing(SourceId(9), 0).is_empty());
@@ -744,7 +747,7 @@ mod tests {
         let t = sample();
         let from = EdtfDate::parse("2021-12").ok();
         let view = t.events_between(&t.all_events(), from.as_ref(), None);
-        assert_eq!(ids(&t, &view), ["first-day", "month", "a", "b"]);
+        assert_eq!(ids(&t, &view), ["first-day", "month", "b", "a"]);
         let to = EdtfDate::parse("2021-11").ok();
         let view = t.events_between(&t.all_events(), None, to.as_ref());
         assert_eq!(ids(&t, &view), ["early"]);

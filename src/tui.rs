@@ -11,8 +11,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen};
+use crossterm::{cursor, execute};
 use ratatui::DefaultTerminal;
 
 use crate::app::{Action, App, Carried};
@@ -24,7 +24,7 @@ use crate::state::{self, MarkStore};
 use crate::ui;
 use effects::carry_out;
 pub use reload::reload_note;
-use reload::{problems_note, Watch};
+use reload::Watch;
 
 /// How long to wait for input before checking the signal flags again.
 const POLL: Duration = Duration::from_millis(250);
@@ -73,6 +73,10 @@ pub fn run(
     let finished = Arc::new(AtomicBool::new(false));
     spawn_watchdog(Arc::clone(&stop), Arc::clone(&finished));
     install_mouse_panic_hook();
+    // Starts crossterm's input reader, which is what catches SIGWINCH, before the screen's
+    // size is first read: otherwise a resize between the first draw and the first poll was
+    // lost (SIGWINCH is ignored by default), and the screen stayed drawn for the old size.
+    event::poll(Duration::ZERO)?;
     // Installs a panic hook that restores raw mode and the main screen, then runs ours (mouse
     // off) and the default one, so a panic message lands on a usable terminal.
     let mut terminal = match ratatui::try_init() {
@@ -86,6 +90,12 @@ pub fn run(
     let result = execute!(stdout(), EnableMouseCapture)
         .and_then(|()| event_loop(&mut terminal, dataset, location, initial, &stop));
     restore();
+    // Dropping ratatui's terminal shows the cursor and prints the error when that fails: on a
+    // terminal that was closed the print panics, and the panic hook then aborts. So show it
+    // here, and when that fails the terminal is gone: nothing is left for the drop to do.
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
     finished.store(true, Ordering::SeqCst);
     // Hand the signals back to their defaults' care for the rest of the process.
     for id in handlers {
@@ -121,11 +131,13 @@ fn spawn_watchdog(stop: Arc<AtomicUsize>, finished: Arc<AtomicBool>) {
     });
 }
 
-/// Raw mode off, main screen back, mouse reporting off; errors ignored, as there is no better
-/// terminal to report them on.
+/// Raw mode off, main screen back, mouse reporting off, cursor shown (the shell after Ctrl-Z
+/// had none); errors ignored, as there is no better terminal to report them on. (Not
+/// `ratatui::restore`, which prints its error: on a terminal that was closed that print
+/// panics, and inside a panic hook the process aborts.)
 fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
+    let _ = execute!(stdout(), DisableMouseCapture, cursor::Show);
+    let _ = ratatui::try_restore();
 }
 
 /// `restore` for the watchdog, which must not wait for the stdout lock (the stuck thread may
@@ -282,7 +294,8 @@ fn session(
                         })));
                     }
                     Err(problems) => {
-                        app.update(Action::Report(problems_note(&problems)));
+                        let problems = problems.iter().map(|p| p.to_string()).collect();
+                        app.update(Action::ReloadFailed(problems));
                         dirty = true;
                     }
                 }

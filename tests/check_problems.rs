@@ -62,7 +62,7 @@ fn missing_and_unknown_fields_and_wrong_types() {
             "\"actors\": [\"johnson\"]",
             "\"actors\": \"johnson\""
         ),
-        ["DATA/events.jsonl:3: invalid type: string \"johnson\", expected a sequence"]
+        ["DATA/events.jsonl:3: actors: expected a list of strings, found a string 'johnson'"]
     );
     assert_eq!(
         broken(
@@ -70,7 +70,96 @@ fn missing_and_unknown_fields_and_wrong_types() {
             "\"publisher\": \"Example News\",",
             "\"publisher\": 7,"
         ),
-        ["DATA/sources.json:5: invalid type: integer '7', expected a string"]
+        ["DATA/sources.json:5: publisher: expected a string, found a number 7"]
+    );
+}
+
+#[test]
+fn type_errors_name_the_field_and_what_was_found() {
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "\"tags\": [\"diplomacy\"]",
+            "\"tags\": \"coal\""
+        ),
+        ["DATA/events.jsonl:1: tags: expected a list of strings, found a string 'coal'"]
+    );
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "\"tags\": [\"diplomacy\"]",
+            "\"tags\": [\"coal\", 3]"
+        ),
+        ["DATA/events.jsonl:1: tags, item 2: expected a string, found a number 3"]
+    );
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "\"type\": \"denial\"",
+            "\"type\": \"denial\", \"attributes\": {\"casualties\": 12}"
+        ),
+        ["DATA/events.jsonl:4: attribute 'casualties': expected a string, found a number 12"]
+    );
+    assert_eq!(
+        broken(
+            "actors.json",
+            "\"aliases\": [\"U.K.\"]",
+            "\"aliases\": null"
+        ),
+        ["DATA/actors.json:3: aliases: expected a list of strings, found null"]
+    );
+}
+
+#[test]
+fn a_quote_with_a_problem_is_named_by_its_number() {
+    let second = "{\"source\": \"call\", \"text\": \"Putin denied any plans to invade.\"}, {\"text\": \"Putin\"}";
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "{\"source\": \"call\", \"text\": \"Putin denied any plans to invade.\"}",
+            second
+        ),
+        ["DATA/events.jsonl:4: quote 2: missing field 'source'"]
+    );
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "\"text\": \"Putin denied any plans to invade.\"",
+            "\"text\": null"
+        ),
+        ["DATA/events.jsonl:4: quote 1, text: expected a string, found null"]
+    );
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "{\"source\": \"call\", \"text\": \"Putin denied any plans to invade.\"}",
+            "\"Putin denied any plans to invade.\""
+        ),
+        ["DATA/events.jsonl:4: quote 1: expected an object {\"source\", \"text\"}, found a string 'Putin denied any plans to invade.'"]
+    );
+}
+
+#[test]
+fn every_missing_field_and_every_wrong_one_of_a_line_is_reported() {
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "\"date\": \"2021-12~\", \"title\": \"Putin denies plans to invade\", ",
+            ""
+        ),
+        ["DATA/events.jsonl:4: missing fields 'date' and 'title'"]
+    );
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "{\"id\": \"denial\", \"date\": \"2021-12~\", \"title\": \"Putin denies plans to invade\", ",
+            "{\"place\": \"Moscow\", \"tags\": 1, "
+        ),
+        [
+            "DATA/events.jsonl:4: unknown field 'place', expected one of 'id', 'date', 'title', 'summary', 'type', 'actors', 'location', 'tags', 'quotes', 'attributes'",
+            "DATA/events.jsonl:4: tags: expected a list of strings, found a number 1",
+            "DATA/events.jsonl:4: missing fields 'id', 'date' and 'title'",
+        ]
     );
 }
 
@@ -384,7 +473,7 @@ fn a_malformed_pin_names_the_field() {
             "\"publisher\": \"Example News\",",
             "\"publisher\": \"Example News\", \"sha256\": 7,"
         ),
-        ["DATA/sources.json:5: invalid type: integer '7', expected a string"]
+        ["DATA/sources.json:5: sha256: expected a string, found a number 7"]
     );
 }
 
@@ -428,4 +517,38 @@ fn the_publication_date_is_read_as_a_date() {
         Some("2021-12-13?".to_string())
     );
     assert!(source.published.is_some_and(|d| d.is_uncertain()));
+}
+
+#[test]
+fn an_event_needs_only_an_id_a_date_and_a_title() {
+    // The README promises "a timeline of dates and titles alone": no actors, quotes or tags,
+    // and then no actors.json or sources.json either.
+    let temp = tempfile::tempdir().expect("temp dir");
+    let root = temp.path().join("data");
+    fs::create_dir_all(&root).expect("create");
+    fs::write(
+        root.join("events.jsonl"),
+        "{\"id\": \"first\", \"date\": \"2021\", \"title\": \"A year and a title\"}\n\
+         {\"id\": \"second\", \"date\": \"2022-03\", \"title\": \"A month\", \"actors\": [], \"quotes\": []}\n",
+    )
+    .expect("write");
+    let dataset = load(&DatasetLocation::Folder(root.clone())).unwrap_or_else(|problems| {
+        panic!("{problems:?}");
+    });
+    let events = dataset.timeline.events();
+    assert_eq!(events.len(), 2);
+    assert!(events
+        .iter()
+        .all(|e| e.actors.is_empty() && e.quotes.is_empty() && e.tags.is_empty()));
+    // The same as a JSON array.
+    fs::remove_file(root.join("events.jsonl")).expect("remove");
+    fs::write(
+        root.join("events.json"),
+        "[{\"id\": \"only\", \"date\": \"2021\", \"title\": \"Alone\"}]",
+    )
+    .expect("write");
+    let dataset = load(&DatasetLocation::Folder(root)).unwrap_or_else(|problems| {
+        panic!("{problems:?}");
+    });
+    assert_eq!(dataset.timeline.events().len(), 1);
 }

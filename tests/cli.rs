@@ -58,14 +58,18 @@ fn check_lists_problems_and_fails() {
     assert!(stdout(&output).is_empty());
     let report = stderr(&output);
     assert!(
-        report.contains("events.jsonl:1: invalid type: integer '1', expected a string"),
+        report.contains("events.jsonl:1: id: expected a string, found a number 1\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("events.jsonl:1: missing fields 'date' and 'title'\n"),
         "{report}"
     );
     assert!(
         report.contains("events.jsonl:2:10: EOF while parsing an object"),
         "{report}"
     );
-    let summary = format!("2 problems in {}\n", temp.path().display());
+    let summary = format!("3 problems in {}\n", temp.path().display());
     assert!(report.ends_with(&summary), "{report}");
 }
 
@@ -301,9 +305,11 @@ fn show_prints_quotes_with_their_sentences() {
     );
     assert!(text.contains("Quote 1: "), "{text}");
     assert!(text.contains("]: "), "{text}");
-    let missing = run(&["show", "putin-johnson-cal"]);
+    let missing = run(&["show", "putin-jonson-call"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("(did you mean 'putin-johnson-call'?)"));
+    let missing = run(&["show", "putin-johnson-cal"]);
+    assert!(stderr(&missing).contains("ids starting with it: 'putin-johnson-call';"));
 }
 
 #[test]
@@ -539,5 +545,170 @@ fn init_killed_mid_write_leaves_no_partial_file() {
                 stderr(&check)
             );
         }
+    }
+}
+#[test]
+fn input_format_reads_export_files_on_every_command() {
+    let acled = format!("{ROOT}/tests/fixtures/import/acled.csv");
+    let temp = tempfile::tempdir().expect("temp dir");
+    let out = temp.path().join("converted").display().to_string();
+    let commands: [&[&str]; 6] = [
+        &["check", &acled],
+        &["events", &acled],
+        &["actors", &acled],
+        &["show", "SDN1002", &acled],
+        &["import", &acled, "-o", &out],
+        &[&acled],
+    ];
+    for args in commands {
+        let mut args = args.to_vec();
+        args.extend(["--input-format", "acled"]);
+        let output = run(&args);
+        // The browser gets as far as the terminal check; every other command succeeds.
+        let expected = if args[0] == acled { 2 } else { 0 };
+        assert_eq!(
+            output.status.code(),
+            Some(expected),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        let help = if args[0] == acled {
+            stdout(&run(&["--help"]))
+        } else {
+            stdout(&run(&[args[0], "--help"]))
+        };
+        assert!(help.contains("--input-format <FORMAT>"), "{args:?}: {help}");
+        if args[0] != "events" {
+            assert!(!help.contains("--format <"), "{args:?}: {help}");
+        }
+    }
+}
+
+#[test]
+fn format_on_a_reading_command_points_to_input_format() {
+    let acled = format!("{ROOT}/tests/fixtures/import/acled.csv");
+    for args in [
+        vec!["check", &acled, "--format", "acled"],
+        vec!["actors", &acled, "--format", "acled"],
+        vec!["show", "SDN1002", &acled, "--format", "acled"],
+        vec!["import", &acled, "-o", "never-written", "--format", "acled"],
+        vec![&acled, "--format", "acled"],
+    ] {
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: a usage error");
+        let message = stderr(&output);
+        assert!(
+            message.contains("--input-format acled"),
+            "{args:?}: {message}"
+        );
+    }
+    assert!(!Path::new(ROOT).join("never-written").exists());
+    // On `events`, --format names the output; an input format there says where it belongs.
+    let output = run(&["events", &acled, "--format", "acled"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains("--input-format acled"), "{message}");
+    assert!(
+        message.contains("markdown"),
+        "the outputs are listed: {message}"
+    );
+}
+
+#[test]
+fn events_can_show_ids_in_a_column() {
+    let output = run(&["events", "--ids", "--to", "2021-12-13"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    // Date, id, title: dates padded to the widest (~2021-12-11..12), ids to the widest, so
+    // that the titles line up.
+    let widest = "putin-private-contractors-rights".len();
+    assert_eq!(
+        &lines[0][..17 + widest + 2],
+        format!(
+            "2021?{}  {:<widest$}  ",
+            " ".repeat(10),
+            "putin-wagner-not-russian-state"
+        )
+    );
+    assert!(
+        text.contains(&format!(
+            "\n2021-12-13{}  {:<widest$}  Putin and Johnson speak by phone  [",
+            " ".repeat(5),
+            "putin-johnson-call"
+        )),
+        "{text}"
+    );
+    // Without --ids, no ids.
+    assert!(!stdout(&run(&["events"])).contains("putin-johnson-call"));
+    // The other outputs always carry the id: --ids there is refused, not ignored.
+    let output = run(&["events", "--ids", "--format", "csv"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("--ids"), "{}", stderr(&output));
+    assert_eq!(run(&["events", "--ids", "--json"]).status.code(), Some(2));
+}
+
+#[test]
+fn show_suggests_ids_that_start_with_or_contain_what_was_typed() {
+    let output = run(&["show", "putin"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with(
+            "chronicle: no event with id 'putin'; ids starting with it: 'putin-denies-invasion-plans', "
+        ),
+        "{message}"
+    );
+    assert!(message.contains("(and 2 more)"), "{message}");
+    assert!(message.contains("chronicle events --ids"), "{message}");
+    let output = run(&["show", "Wagner"]);
+    let message = stderr(&output);
+    assert!(
+        message.contains("ids containing it: 'eu-accuses-wagner', 'eu-sanctions-wagner', 'eu-statement-wagner-abuses', 'putin-wagner-not-russian-state'"),
+        "{message}"
+    );
+    // Nothing like it: no list, still the way to see the ids.
+    let message = stderr(&run(&["show", "zzz"]));
+    assert_eq!(
+        message,
+        "chronicle: no event with id 'zzz'; `chronicle events --ids` lists the ids\n"
+    );
+}
+
+/// What a newcomer needs from the README to run chronicle at all: how arguments pass through
+/// cargo, how to install it, which Rust it needs, and every command in the table.
+#[test]
+fn the_readme_says_how_to_build_install_and_run_every_command() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).expect("README");
+    let manifest = std::fs::read_to_string(Path::new(ROOT).join("Cargo.toml")).expect("manifest");
+    for needed in ["cargo run --release -- check", "cargo install --path ."] {
+        assert!(readme.contains(needed), "README lacks `{needed}`");
+    }
+    let rust = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("rust-version = "))
+        .map(|v| v.trim_matches('"'))
+        .expect("Cargo.toml names its rust-version");
+    assert!(
+        readme.contains(&format!("Rust {rust} or newer")),
+        "README lacks the minimum Rust version {rust}"
+    );
+    let help = stdout(&run(&["--help"]));
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        // A long description wraps onto lines indented further: those name no command.
+        .filter(|l| !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    assert!(commands.contains(&"check"), "{help}");
+    for command in commands {
+        assert!(
+            readme.contains(&format!("| `chronicle {command} ")),
+            "the README's commands table lacks `chronicle {command}`"
+        );
     }
 }

@@ -649,11 +649,11 @@ fn unknown_formats_are_refused_unless_forced() {
         format!(
             "{shown}: cannot tell the format: the first line is not TimelineJS JSON, an ACLED header \
              (event_id_cnty,event_date,...) or a GDELT row (tab-separated; 57, 58 or 61 columns for \
-             events, 16 for mentions; found 1); use --format gdelt|acled|timelinejs\n\
+             events, 16 for mentions; found 1); use --input-format gdelt|acled|timelinejs\n\
              1 problem in {shown}\n"
         )
     );
-    let forced = run(&["check", &shown, "--format", "gdelt"]);
+    let forced = run(&["check", &shown, "--input-format", "gdelt"]);
     assert_eq!(forced.status.code(), Some(1));
     assert!(stderr(&forced).starts_with(&format!(
         "{shown}:1: expected 61 columns (GDELT 2.0) or 57 or 58 (GDELT 1.0), found 1\n"

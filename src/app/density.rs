@@ -94,13 +94,35 @@ impl Unit {
 
     /// `holds_exactly` from the date's numbers.
     fn holds_key_exactly(self, key: &DateKey) -> bool {
-        let finest_needed = match self {
+        key.exact && key.precision <= self.finest_needed()
+    }
+
+    /// The coarsest precision that places a date in one bucket.
+    fn finest_needed(self) -> Precision {
+        match self {
             Unit::Day | Unit::Week => Precision::Day,
             Unit::Month => Precision::Month,
             Unit::Year => Precision::Year,
-        };
-        key.exact && key.precision <= finest_needed
+        }
     }
+
+    /// Whether a date is coarser than a bucket (a year by weeks): it is counted in the
+    /// bucket of its first instant, which is not a bucket it names.
+    fn is_finer_than(self, key: &DateKey) -> bool {
+        key.precision > self.finest_needed()
+    }
+}
+
+/// What names a bucket: the unit (`week of 2021-12-13`), or, when only dates coarser than the
+/// unit fill it, those dates as written (`2021?`): a year counted in the week holding its
+/// 1 January was never in the "week of 2020-12-28".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Name {
+    Unit,
+    /// Coarser dates, all as this event's.
+    Dated(EventIx),
+    /// Coarser dates, not all alike; the first is this event's.
+    Mixed(EventIx),
 }
 
 /// Events in one bucket: exact dates, and rough ones (uncertain, approximate, intervals, or
@@ -124,6 +146,8 @@ pub struct Density {
     /// The key of the first bucket (that of the view's first event).
     pub first: i64,
     pub counts: Vec<Count>,
+    /// What names each bucket.
+    names: Vec<Name>,
     /// The largest bucket total, for scaling bars.
     pub max: u32,
 }
@@ -134,6 +158,7 @@ impl Density {
             unit,
             first: 0,
             counts: Vec::new(),
+            names: Vec::new(),
             max: 0,
         }
     }
@@ -147,10 +172,23 @@ impl Density {
         let last = unit.key_of_key(timeline.key(*last));
         let len = usize::try_from(last - first + 1).unwrap_or(0);
         let mut counts = vec![Count::default(); len];
+        let mut names = vec![Name::Unit; len];
         for ix in view {
             let key = timeline.key(*ix);
             let at = usize::try_from(unit.key_of_key(key) - first).unwrap_or(0);
-            if let Some(count) = counts.get_mut(at) {
+            if let (Some(count), Some(name)) = (counts.get_mut(at), names.get_mut(at)) {
+                *name = match *name {
+                    _ if !unit.is_finer_than(key) => Name::Unit,
+                    Name::Unit if count.total() == 0 => Name::Dated(*ix),
+                    Name::Dated(other)
+                        if timeline.key(other) == key
+                            && timeline.event(other).date == timeline.event(*ix).date =>
+                    {
+                        Name::Dated(other)
+                    }
+                    Name::Dated(other) | Name::Mixed(other) => Name::Mixed(other),
+                    Name::Unit => Name::Unit,
+                };
                 if unit.holds_key_exactly(key) {
                     count.exact += 1;
                 } else {
@@ -163,7 +201,20 @@ impl Density {
             unit,
             first,
             counts,
+            names,
             max,
+        }
+    }
+
+    /// Bucket `bucket` in words: by the unit (`week of 2021-12-13`, `2021-12`), or by the
+    /// dates that fill it when all are coarser than the unit (`2021?`).
+    pub fn label(&self, timeline: &Timeline, bucket: usize) -> String {
+        match self.names.get(bucket) {
+            Some(Name::Dated(ix)) => timeline.event(*ix).date.to_string(),
+            Some(Name::Mixed(ix)) => {
+                format!("{} and other rough dates", timeline.event(*ix).date)
+            }
+            Some(Name::Unit) | None => self.unit.label(self.first + bucket as i64),
         }
     }
 
@@ -269,6 +320,62 @@ mod tests {
         assert_eq!(fitting_unit(&t, &view, 1), Unit::Year);
         assert_eq!(bucket_columns(5, 100), 3);
         assert_eq!(bucket_columns(500, 100), 1);
+    }
+
+    #[test]
+    fn a_bucket_of_coarser_dates_is_named_by_them() {
+        let t = sample::timeline();
+        let view = t.all_events();
+        let d = Density::count(&t, &view, Unit::Week);
+        let label = |date: &str| {
+            let date = EdtfDate::parse(date).unwrap_or_else(|e| panic!("{e}"));
+            d.label(&t, d.bucket_of(&date))
+        };
+        // Alone in their weeks: a year (uncertain), a month, an approximate month.
+        assert_eq!(label("2021"), "2021?");
+        assert_eq!(label("2021-12"), "2021-12");
+        assert_eq!(label("2021-11"), "~2021-11");
+        // Known to the day (or an interval of days): the week.
+        assert_eq!(label("2021-12-13"), "week of 2021-12-13");
+        assert_eq!(label("2021-12-10"), "week of 2021-12-06");
+        // By year, a year is the bucket's own name.
+        let years = Density::count(&t, &view, Unit::Year);
+        assert_eq!(years.label(&t, 0), "2021");
+        // An empty bucket is named by the unit.
+        let days = Density::count(&t, &view, Unit::Day);
+        let empty = days.counts.iter().position(|c| c.total() == 0).unwrap_or(0);
+        assert!(days.label(&t, empty).starts_with("20"));
+    }
+
+    #[test]
+    fn a_bucket_of_unlike_coarse_dates_says_so_and_one_fitting_date_names_the_week() {
+        use crate::model::Event;
+        let event = |id: &str, date: &str| Event {
+            id: id.into(),
+            date: EdtfDate::parse(date).unwrap_or_else(|e| panic!("{e}")),
+            title: id.into(),
+            summary: None,
+            kind: None,
+            actors: Box::default(),
+            location: None,
+            tags: Box::default(),
+            quotes: Vec::new(),
+            attributes: Vec::new(),
+        };
+        let label = |events: Vec<Event>| {
+            let t = Timeline::new(events, Vec::new(), Vec::new());
+            let view = t.all_events();
+            Density::count(&t, &view, Unit::Week).label(&t, 0)
+        };
+        assert_eq!(label(vec![event("a", "2021"), event("b", "2021")]), "2021");
+        assert_eq!(
+            label(vec![event("a", "2021"), event("b", "2021?")]),
+            "2021 and other rough dates"
+        );
+        assert_eq!(
+            label(vec![event("a", "2021"), event("b", "2021-01-01")]),
+            "week of 2020-12-28"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod cursor;
 pub mod density;
+mod field;
 pub mod filters;
 pub mod find;
 mod keep;
@@ -12,6 +13,7 @@ mod source;
 mod time;
 
 pub use cursor::{visible_offset, Cursor, Motion};
+pub use field::{Caret, TextField};
 pub use filters::{FilterPart, Filters};
 pub use keep::Carried;
 pub use prompt::{Picker, PickerKind, Prompt, PromptKind};
@@ -54,6 +56,8 @@ pub enum Mode {
     Prompt,
     /// A fuzzy picker (types, tags, active filters) is open.
     Picker,
+    /// The problems of a failed reload are shown in full.
+    Problems,
 }
 
 /// Everything a user can ask for, named for the intent rather than the key.
@@ -126,8 +130,13 @@ pub enum Action {
     OpenPicker(PickerKind),
     /// Type a character into the open prompt or picker.
     PromptInput(char),
-    /// Delete the last character of the prompt or picker.
+    /// Delete the character before the prompt's caret (or its selected suggestion), or the
+    /// last character of the picker's query.
     PromptBackspace,
+    /// Delete the character after the prompt's caret (or its selected suggestion).
+    PromptDelete,
+    /// Move the prompt's caret (keeping a suggestion for editing).
+    PromptCaret(Caret),
     /// Empty the prompt or picker.
     PromptClear,
     /// Act on the prompt (or the picker's choice).
@@ -161,6 +170,11 @@ pub enum Action {
     /// The export to `path` could not be written (`why`): the prompt opens again with the
     /// name, so that it can be corrected rather than typed again.
     ExportRefused { path: String, why: String },
+    /// The dataset changed on disk and did not load: its problems, as `chronicle check`
+    /// prints them. The status line says the first; all are kept for `ShowReloadProblems`.
+    ReloadFailed(Vec<String>),
+    /// Show the problems of the last failed reload in full, in a popup.
+    ShowReloadProblems,
 }
 
 /// Work with effects outside the app (files, clipboard), carried out by the event loop after
@@ -214,8 +228,14 @@ pub struct CitingPopup {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Citing(CitingPopup),
+    /// The problems of the last failed reload, from problem `first` on.
+    Problems {
+        first: usize,
+    },
 }
 
 /// A place to come back to: everything that decides what the panes show.
@@ -259,6 +279,9 @@ pub struct App<'t> {
     history: Vec<Location>,
     /// A one-off note for the status line, cleared by the next action.
     pub(crate) message: Option<String>,
+    /// The problems of the last reload that failed (the timeline shown is the last good one);
+    /// the status line is too short to hold them.
+    reload_problems: Vec<String>,
     quit: bool,
     ranker: Ranker,
     /// The widest date display in the timeline, so the date column lines up.
@@ -314,6 +337,7 @@ impl<'t> App<'t> {
             source: None,
             history: Vec::new(),
             message: None,
+            reload_problems: Vec::new(),
             quit: false,
             ranker: Ranker::new(timeline.actors()),
             date_width,
@@ -346,6 +370,7 @@ impl<'t> App<'t> {
         match (&self.overlay, &self.search) {
             (Overlay::Help { .. }, _) => Mode::Help,
             (Overlay::Citing(_), _) => Mode::Citing,
+            (Overlay::Problems { .. }, _) => Mode::Problems,
             _ if self.picker.is_some() => Mode::Picker,
             _ if self.prompt.is_some() => Mode::Prompt,
             (Overlay::None, Some(_)) => Mode::Search,
@@ -419,6 +444,11 @@ impl<'t> App<'t> {
 
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
+    }
+
+    /// The problems of the last failed reload, in full; empty when none failed.
+    pub fn reload_problems(&self) -> &[String] {
+        &self.reload_problems
     }
 
     pub fn can_go_back(&self) -> bool {
@@ -500,11 +530,11 @@ impl<'t> App<'t> {
             }
             Action::OpenPrompt(kind) => self.open_prompt(kind),
             Action::OpenPicker(kind) => self.open_picker(kind),
-            Action::PromptInput(c) => self.edit_input(|q| q.push(c)),
-            Action::PromptBackspace => self.edit_input(|q| {
-                q.pop();
-            }),
-            Action::PromptClear => self.edit_input(String::clear),
+            Action::PromptInput(c) => self.edit_input(|q| q.insert(c)),
+            Action::PromptBackspace => self.edit_input(TextField::backspace),
+            Action::PromptDelete => self.edit_input(TextField::delete),
+            Action::PromptCaret(caret) => self.edit_input(|q| q.move_caret(caret)),
+            Action::PromptClear => self.edit_input(TextField::clear),
             Action::SubmitPrompt => self.submit(),
             Action::CancelPrompt => self.cancel_prompt(),
             Action::FindNext => self.step_find(1),
@@ -519,10 +549,31 @@ impl<'t> App<'t> {
             Action::PreviousMark => self.step_mark(-1),
             Action::CopyEvent => self.copy_event(),
             Action::Report(note) => self.message = Some(note),
+            Action::ReloadFailed(problems) => {
+                let first = problems
+                    .first()
+                    .and_then(|p| p.lines().next())
+                    .unwrap_or_default();
+                // Where to look first: the status line is one line, and may cut the rest.
+                self.message = Some(format!(
+                    "Not reloaded, {}: {first}",
+                    crate::commands::count(problems.len(), "problem", "problems")
+                ));
+                self.reload_problems = problems;
+            }
+            Action::ShowReloadProblems => {
+                if self.reload_problems.is_empty() {
+                    self.message = Some(
+                        "No reload has failed: the timeline shown is the dataset on disk.".into(),
+                    );
+                } else {
+                    self.overlay = Overlay::Problems { first: 0 };
+                }
+            }
             Action::ExportRefused { path, why } => {
                 self.prompt = Some(Prompt {
                     kind: PromptKind::Export,
-                    input: path,
+                    input: TextField::typed(path),
                     error: Some(why),
                 });
             }
@@ -592,6 +643,10 @@ impl<'t> App<'t> {
             }
             Overlay::Citing(popup) => {
                 popup.cursor.apply(motion, popup.events.len(), 8);
+                return;
+            }
+            Overlay::Problems { first } => {
+                *first = motion.apply(*first, self.reload_problems.len(), 5);
                 return;
             }
             Overlay::None => {}

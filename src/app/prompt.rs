@@ -7,7 +7,7 @@ use fuzzy_matcher::FuzzyMatcher;
 
 use super::filters::{parse_range, FilterPart};
 use super::find::{Find, Needle};
-use super::{App, Cursor, Effect, Motion};
+use super::{App, Cursor, Effect, Motion, TextField};
 use crate::date::EdtfDate;
 use crate::export::ViewFormat as Format;
 
@@ -39,7 +39,8 @@ impl PromptKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prompt {
     pub kind: PromptKind,
-    pub input: String,
+    /// What is typed; a prompt that opens filled in offers its text selected.
+    pub input: TextField,
     /// Why the last Enter was refused; cleared by the next edit.
     pub error: Option<String>,
 }
@@ -85,7 +86,8 @@ pub struct PickerMatch {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Picker {
     pub kind: PickerKind,
-    pub query: String,
+    /// The query, always edited at its end (the arrows move in the list).
+    pub query: TextField,
     pub items: Vec<PickerItem>,
     /// Best first; with an empty query, every item in order.
     pub matches: Vec<PickerMatch>,
@@ -95,7 +97,7 @@ pub struct Picker {
 impl Picker {
     /// Ranks the items for the query: once per keystroke.
     fn rerank(&mut self) {
-        let query = self.query.trim();
+        let query = self.query.as_str().trim();
         self.matches = if query.is_empty() {
             (0..self.items.len())
                 .map(|item| PickerMatch {
@@ -155,7 +157,7 @@ impl App<'_> {
         };
         self.prompt = Some(Prompt {
             kind,
-            input,
+            input: TextField::suggested(input),
             error: None,
         });
     }
@@ -212,7 +214,7 @@ impl App<'_> {
         }
         let mut picker = Picker {
             kind,
-            query: String::new(),
+            query: TextField::default(),
             items,
             matches: Vec::new(),
             cursor: Cursor::default(),
@@ -222,10 +224,15 @@ impl App<'_> {
     }
 
     /// Edits the text of the open prompt or picker.
-    pub(super) fn edit_input(&mut self, edit: impl FnOnce(&mut String)) {
+    pub(super) fn edit_input(&mut self, edit: impl FnOnce(&mut TextField)) {
         if let Some(picker) = &mut self.picker {
+            let before = picker.query.as_str().len();
             edit(&mut picker.query);
-            picker.rerank();
+            // The caret keys do not apply: a picker's query is edited at its end.
+            picker.query.move_caret(super::Caret::End);
+            if picker.query.as_str().len() != before {
+                picker.rerank();
+            }
         } else if let Some(prompt) = &mut self.prompt {
             edit(&mut prompt.input);
             prompt.error = None;
@@ -277,7 +284,7 @@ impl App<'_> {
         let Some(prompt) = self.prompt.take() else {
             return;
         };
-        let input = prompt.input.trim().to_string();
+        let input = prompt.input.as_str().trim().to_string();
         let refused = match prompt.kind {
             PromptKind::GoToDate => self.go_to_date(&input),
             PromptKind::DateRange => match parse_range(&input) {

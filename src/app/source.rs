@@ -3,7 +3,8 @@
 use std::ops::Range;
 
 use crate::model::{EventIx, Source, SourceId};
-use crate::ui::wrap::wrap;
+use crate::ui::source::marker_width;
+use crate::ui::wrap::wrap_marked;
 
 /// A quote of an event, by position in `Event::quotes`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,8 +23,9 @@ pub struct SourceView {
     pub quote: Option<QuoteRef>,
     /// The first wrapped line shown.
     pub scroll: usize,
-    /// The document wrapped to `width` columns, as byte ranges; kept here so that scrolling and
-    /// drawing agree on line numbers without wrapping the document every frame.
+    /// The document wrapped to `width` columns, as byte ranges, with room for each sentence's
+    /// number before its first word; kept here so that scrolling and drawing agree on line
+    /// numbers without wrapping the document every frame.
     pub lines: Vec<Range<usize>>,
     pub width: usize,
 }
@@ -46,7 +48,13 @@ impl SourceView {
     pub fn rewrap(&mut self, source: &Source, width: usize) {
         let width = width.max(1);
         if width != self.width || self.lines.is_empty() {
-            self.lines = wrap(&source.text, width);
+            let marks: Vec<(usize, usize)> = source
+                .sentences
+                .iter()
+                .enumerate()
+                .map(|(n, span)| (span.start, marker_width(n + 1)))
+                .collect();
+            self.lines = wrap_marked(&source.text, width, &marks);
             self.width = width;
         }
     }
@@ -142,7 +150,8 @@ mod tests {
     fn sentences_map_to_wrapped_lines() {
         let source = article();
         let mut view = SourceView::new(&source, SourceId(0), 1, None);
-        view.rewrap(&source, 10);
+        // Room for ten columns of text after each sentence's number (⁽¹⁾, three columns).
+        view.rewrap(&source, 13);
         let lines: Vec<&str> = view.lines.iter().map(|l| &source.text[l.clone()]).collect();
         assert_eq!(
             lines,
@@ -171,7 +180,7 @@ mod tests {
     fn reveal_scrolls_only_when_needed_and_leaves_context_above() {
         let source = article();
         let mut view = SourceView::new(&source, SourceId(0), 0, None);
-        view.rewrap(&source, 10);
+        view.rewrap(&source, 13);
         view.reveal(&source, 3);
         assert_eq!(view.scroll, 0);
         view.sentence = 2;

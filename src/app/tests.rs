@@ -940,6 +940,101 @@ fn export_asks_for_a_file_whose_extension_picks_the_format() {
 }
 
 #[test]
+fn typing_replaces_the_suggested_export_name() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    app.update(Action::OpenPrompt(PromptKind::Export));
+    type_text(&mut app, "putin-view.md");
+    assert_eq!(
+        app.prompt().map(|p| p.input.as_str()),
+        Some("putin-view.md"),
+        "the first character replaces the suggestion, as in a selected text field"
+    );
+    assert_eq!(app.prompt().map(|p| p.input.is_selected()), Some(false));
+    app.update(Action::CancelPrompt);
+
+    // The arrows, Home and End keep the suggestion and put the caret where to edit it.
+    let opened = |app: &mut App, caret: Caret| {
+        app.update(Action::OpenPrompt(PromptKind::Export));
+        assert_eq!(app.prompt().map(|p| p.input.is_selected()), Some(true));
+        app.update(Action::PromptCaret(caret));
+        assert_eq!(app.prompt().map(|p| p.input.is_selected()), Some(false));
+    };
+    let input = |app: &App| app.prompt().map(|p| p.input.as_str().to_string());
+    opened(&mut app, Caret::Home);
+    type_text(&mut app, "x-");
+    assert_eq!(input(&app).as_deref(), Some("x-sample-events.md"));
+    app.update(Action::CancelPrompt);
+    opened(&mut app, Caret::End);
+    app.update(Action::PromptBackspace);
+    app.update(Action::PromptBackspace);
+    type_text(&mut app, "csv");
+    assert_eq!(input(&app).as_deref(), Some("sample-events.csv"));
+    app.update(Action::CancelPrompt);
+    // Left and Right leave the caret at the start and the end of the suggestion, as a
+    // selected text field does; then they move a character at a time.
+    opened(&mut app, Caret::Left);
+    app.update(Action::PromptCaret(Caret::Left));
+    app.update(Action::PromptCaret(Caret::Right));
+    type_text(&mut app, "_");
+    assert_eq!(input(&app).as_deref(), Some("s_ample-events.md"));
+    app.update(Action::PromptDelete);
+    assert_eq!(input(&app).as_deref(), Some("s_mple-events.md"));
+    app.update(Action::CancelPrompt);
+    opened(&mut app, Caret::Right);
+    app.update(Action::PromptCaret(Caret::Right));
+    app.update(Action::PromptCaret(Caret::Left));
+    app.update(Action::PromptCaret(Caret::Left));
+    type_text(&mut app, "é");
+    assert_eq!(input(&app).as_deref(), Some("sample-events.émd"));
+    app.update(Action::PromptCaret(Caret::Left));
+    app.update(Action::PromptBackspace);
+    assert_eq!(input(&app).as_deref(), Some("sample-eventsémd"));
+    app.update(Action::CancelPrompt);
+
+    // Backspace and Delete on the suggestion remove all of it.
+    app.update(Action::OpenPrompt(PromptKind::Export));
+    app.update(Action::PromptBackspace);
+    assert_eq!(input(&app).as_deref(), Some(""));
+    app.update(Action::CancelPrompt);
+    app.update(Action::OpenPrompt(PromptKind::Export));
+    app.update(Action::PromptDelete);
+    assert_eq!(input(&app).as_deref(), Some(""));
+    app.update(Action::CancelPrompt);
+
+    // A name refused on Enter stays as typed, to correct: typing goes on from the end.
+    app.update(Action::ExportRefused {
+        path: "out.csv".into(),
+        why: "exists".into(),
+    });
+    type_text(&mut app, "v");
+    assert_eq!(input(&app).as_deref(), Some("out.csvv"));
+}
+
+#[test]
+fn every_prompt_that_opens_filled_in_offers_its_text_selected() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    prompt(&mut app, PromptKind::Find, "wagner");
+    app.update(Action::OpenPrompt(PromptKind::Find));
+    assert_eq!(app.prompt().map(|p| p.input.is_selected()), Some(true));
+    type_text(&mut app, "call");
+    assert_eq!(app.prompt().map(|p| p.input.as_str()), Some("call"));
+    app.update(Action::CancelPrompt);
+    prompt(&mut app, PromptKind::DateRange, "2021..");
+    app.update(Action::OpenPrompt(PromptKind::DateRange));
+    assert_eq!(app.prompt().map(|p| p.input.as_str()), Some("2021.."));
+    assert_eq!(app.prompt().map(|p| p.input.is_selected()), Some(true));
+    app.update(Action::PromptCaret(Caret::End));
+    type_text(&mut app, "2022");
+    assert_eq!(app.prompt().map(|p| p.input.as_str()), Some("2021..2022"));
+    app.update(Action::CancelPrompt);
+    // An empty prompt has nothing to select.
+    app.update(Action::OpenPrompt(PromptKind::GoToDate));
+    assert_eq!(app.prompt().map(|p| p.input.is_selected()), Some(false));
+}
+
+#[test]
 fn copy_asks_for_the_event_text() {
     let t = sample::timeline();
     let mut app = app(&t);
@@ -1181,4 +1276,42 @@ fn esc_again_and_again_never_brings_a_filter_back() {
         seen.push((action, app.filter().len()));
     }
     assert!(seen.iter().all(|(_, n)| *n == 0), "Esc Esc Esc: {seen:?}");
+}
+
+#[test]
+fn a_failed_reload_keeps_every_problem_in_full_for_a_popup() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    let long = format!(
+        "/home/someone/{}events.jsonl:24: tags: expected a list of strings, found a string 'coal'",
+        "deep/".repeat(30)
+    );
+    let second = "events.jsonl:30: another\n  hint: fix it".to_string();
+    app.update(Action::ReloadFailed(vec![long.clone(), second.clone()]));
+    // The status line says where first; the whole of it waits behind a key.
+    assert!(
+        app.message()
+            .is_some_and(|m| m.starts_with("Not reloaded, 2 problems: /home/someone/deep/")),
+        "{:?}",
+        app.message()
+    );
+    assert_eq!(app.reload_problems(), [long.clone(), second.clone()]);
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.message(), None, "the note goes with the next action");
+    assert_eq!(app.reload_problems().len(), 2, "the problems stay");
+    app.update(Action::ShowReloadProblems);
+    assert_eq!(app.mode(), Mode::Problems);
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.overlay(), &Overlay::Problems { first: 1 });
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.overlay(), &Overlay::Problems { first: 1 }, "no further");
+    app.update(Action::CloseOverlay);
+    assert_eq!(app.mode(), Mode::Normal);
+    // With no failed reload there is nothing to show, and it says so.
+    let mut fresh = App::new(&t, "sample");
+    fresh.update(Action::ShowReloadProblems);
+    assert_eq!(fresh.mode(), Mode::Normal);
+    assert!(fresh
+        .message()
+        .is_some_and(|m| m.contains("No reload has failed")));
 }

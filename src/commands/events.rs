@@ -11,6 +11,7 @@ use crate::export;
 use crate::load::Dataset;
 use crate::model::{Event, EventIx};
 use crate::timeline::Timeline;
+use crate::ui::safe_text;
 
 /// How `chronicle events` writes the timeline.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -104,18 +105,25 @@ pub fn select(
     Ok(timeline.events_between(&view, from.as_ref(), to.as_ref()))
 }
 
-/// Prints the selected events in the `output` format, and notes about the filter on `notes`.
+/// Prints the selected events in the `output` format (the text one with a column of ids when
+/// `ids` is set), and notes about the filter on `notes`.
 pub fn run(
     dataset: &Dataset,
     filter: &EventFilter,
     output: Output,
+    ids: bool,
     out: &mut impl Write,
     notes: &mut impl Write,
 ) -> Result<(), Failure> {
+    if ids && output != Output::Text {
+        return Err(Failure::Usage(
+            "--ids adds a column to the text output; the other formats always hold the ids".into(),
+        ));
+    }
     let timeline = &dataset.timeline;
     let view = select(timeline, filter, notes)?;
     match output {
-        Output::Text => Ok(write_text(timeline, &view, out)?),
+        Output::Text => Ok(write_text(timeline, &view, ids, out)?),
         Output::Json => {
             for ix in view {
                 write_json(out, &event_record(timeline, timeline.event(ix), true))?;
@@ -133,13 +141,26 @@ pub fn run(
     }
 }
 
-/// Aligned rows: date, title, and the actors' short names.
-fn write_text(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) -> std::io::Result<()> {
+/// Aligned rows: date, the id when `ids` is set, title, and the actors' short names.
+fn write_text(
+    timeline: &Timeline,
+    view: &[EventIx],
+    ids: bool,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let dates: Vec<String> = view
         .iter()
         .map(|ix| timeline.event(*ix).date.to_string())
         .collect();
     let width = dates.iter().map(|d| d.chars().count()).max().unwrap_or(0);
+    let id_width = if ids {
+        view.iter()
+            .map(|ix| safe_text::width(&timeline.event(*ix).id))
+            .max()
+            .unwrap_or(0)
+    } else {
+        0
+    };
     for (ix, date) in view.iter().zip(dates) {
         let event = timeline.event(*ix);
         let names: Vec<_> = timeline
@@ -147,7 +168,11 @@ fn write_text(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) -> st
             .into_iter()
             .map(safe)
             .collect();
-        write!(out, "{date:<width$}  {}", safe(&event.title))?;
+        write!(out, "{date:<width$}  ")?;
+        if ids {
+            write!(out, "{}  ", safe_text::fit(&event.id, id_width))?;
+        }
+        write!(out, "{}", safe(&event.title))?;
         if !names.is_empty() {
             write!(out, "  [{}]", names.join(", "))?;
         }

@@ -3,16 +3,16 @@
 use std::io::Write;
 
 use super::{safe, Failure};
-use crate::problem::did_you_mean;
+use crate::problem::{did_you_mean, quoted};
 use crate::timeline::Timeline;
 use crate::ui::safe_text;
 
 pub fn run(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Failure> {
     let Some(ix) = timeline.event_by_id(id) else {
-        let ids = timeline.events().iter().map(|e| &*e.id);
         return Err(Failure::Usage(format!(
-            "no event with id '{id}'{}; `chronicle events --json` lists the ids",
-            did_you_mean(id, ids)
+            "no event with id {}{}; `chronicle events --ids` lists the ids",
+            quoted(id),
+            ids_like(timeline, id)
         )));
     };
     let event = timeline.event(ix);
@@ -71,4 +71,49 @@ pub fn run(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Fa
         }
     }
     Ok(())
+}
+
+/// How many ids like the one typed are named; the rest are counted.
+const SHOWN_IDS: usize = 4;
+
+/// The ids that start with `typed` (or contain it), ignoring case, as a list for the message
+/// (`; ids starting with it: 'a', 'b' (and 3 more)`); else the id it may be a typo of. Part of
+/// an id is what people remember of one.
+fn ids_like(timeline: &Timeline, typed: &str) -> String {
+    let wanted = typed.to_lowercase();
+    let mut starting = Vec::new();
+    let mut containing = Vec::new();
+    if !wanted.is_empty() {
+        for id in timeline.events().iter().map(|e| &*e.id) {
+            let lower = id.to_lowercase();
+            if lower.starts_with(&wanted) {
+                starting.push(id);
+            } else if lower.contains(&wanted) {
+                containing.push(id);
+            }
+        }
+    }
+    let how = match (starting.is_empty(), containing.is_empty()) {
+        (true, true) => {
+            return did_you_mean(typed, timeline.events().iter().map(|e| &*e.id));
+        }
+        (false, true) => "starting with it",
+        (true, false) => "containing it",
+        (false, false) => "starting with or containing it",
+    };
+    starting.sort_unstable();
+    containing.sort_unstable();
+    let count = starting.len() + containing.len();
+    let named: Vec<String> = starting
+        .into_iter()
+        .chain(containing)
+        .take(SHOWN_IDS)
+        .map(quoted)
+        .collect();
+    let more = if count > SHOWN_IDS {
+        format!(" (and {} more)", count - SHOWN_IDS)
+    } else {
+        String::new()
+    };
+    format!("; ids {how}: {}{more}", named.join(", "))
 }

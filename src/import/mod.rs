@@ -221,7 +221,7 @@ fn detect(path: &Path, forced: Option<Format>) -> Result<Kind, String> {
     Err(format!(
         "cannot tell the format: the first line is not TimelineJS JSON, an ACLED header \
          (event_id_cnty,event_date,...) or a GDELT row (tab-separated; 57, 58 or 61 columns for \
-         events, 16 for mentions; found {fields}); use --format gdelt|acled|timelinejs"
+         events, 16 for mentions; found {fields}); use --input-format gdelt|acled|timelinejs"
     ))
 }
 

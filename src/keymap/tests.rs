@@ -5,7 +5,7 @@ use crossterm::event::{
 };
 
 use super::*;
-use crate::app::{PickerKind, PromptKind};
+use crate::app::{Caret, PickerKind, PromptKind};
 
 fn cx(mode: Mode, focus: Pane) -> KeyContext {
     KeyContext {
@@ -314,6 +314,11 @@ fn prompts_take_every_letter_as_text_and_pickers_move_with_arrows() {
         (shift('S'), Some(Action::PromptInput('S'))),
         (key(KeyCode::Backspace), Some(Action::PromptBackspace)),
         (ctrl('u'), Some(Action::PromptClear)),
+        (key(KeyCode::Delete), Some(Action::PromptDelete)),
+        (key(KeyCode::Left), Some(Action::PromptCaret(Caret::Left))),
+        (key(KeyCode::Right), Some(Action::PromptCaret(Caret::Right))),
+        (key(KeyCode::Home), Some(Action::PromptCaret(Caret::Home))),
+        (key(KeyCode::End), Some(Action::PromptCaret(Caret::End))),
         (key(KeyCode::Enter), Some(Action::SubmitPrompt)),
         (key(KeyCode::Esc), Some(Action::CancelPrompt)),
         (ctrl('c'), Some(Action::Quit)),
@@ -375,5 +380,25 @@ fn the_readme_keys_table_lists_every_help_row() {
         rows,
         HELP.len(),
         "README.md's Keys table has rows HELP does not"
+    );
+}
+
+#[test]
+fn bang_shows_the_problems_of_a_failed_reload_and_closes_them() {
+    assert_eq!(
+        action_for_key(ch('!'), cx(Mode::Normal, Pane::Events)),
+        Some(Action::ShowReloadProblems)
+    );
+    let problems = cx(Mode::Problems, Pane::Events);
+    for k in [key(KeyCode::Esc), ch('q'), ch('!')] {
+        assert_eq!(
+            action_for_key(k, problems),
+            Some(Action::CloseOverlay),
+            "{k:?}"
+        );
+    }
+    assert_eq!(
+        action_for_key(ch('j'), problems),
+        Some(Action::Move(Motion::Down))
     );
 }

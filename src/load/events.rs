@@ -12,7 +12,8 @@ use std::thread;
 use rustc_hash::FxHashMap;
 
 use super::progress::Progress;
-use super::wire::{record_problem, Located, RawEvent};
+use super::shape;
+use super::wire::{record_problems, Located, RawEvent};
 use crate::date::EdtfDate;
 use crate::labels::Labels;
 use crate::model::{ActorId, Event, Quote, SourceId};
@@ -411,9 +412,14 @@ fn parse_lines(
                 }
             }
             Err(e) => {
-                let problem =
-                    record_problem(file, &e, line - 1, line_text, "an event (a JSON object)");
-                parsed.problems.push(problem);
+                parsed.problems.extend(record_problems(
+                    file,
+                    &e,
+                    line - 1,
+                    line_text,
+                    "an event (a JSON object)",
+                    shape::EVENT,
+                ));
             }
         }
     }

@@ -3,6 +3,7 @@
 mod events;
 mod pin;
 mod progress;
+mod shape;
 mod verify;
 mod wire;
 
@@ -312,6 +313,7 @@ impl Loader<'_> {
             &file,
             &text,
             "sources",
+            shape::SOURCE,
             &mut self.problems,
             &mut self.broken_sources,
         ) else {
@@ -481,6 +483,7 @@ impl Loader<'_> {
             &file,
             &text,
             "actors",
+            shape::ACTOR,
             &mut self.problems,
             &mut self.broken_actors,
         ) else {
@@ -672,16 +675,23 @@ impl Loader<'_> {
         let mut problems = Vec::new();
         let mut labels = crate::labels::Labels::default();
         let mut read = if let Some(text) = &array_text {
-            read_array::<RawEvent>(&file, text, "events", &mut problems, &mut HashSet::new())
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|record| {
-                    events::check_record(&file, record, &refs, &mut labels, &mut problems)
-                })
-                .fold(ReadEvents::default(), |mut read, event| {
-                    read.push(event);
-                    read
-                })
+            read_array::<RawEvent>(
+                &file,
+                text,
+                "events",
+                shape::EVENT,
+                &mut problems,
+                &mut HashSet::new(),
+            )
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|record| {
+                events::check_record(&file, record, &refs, &mut labels, &mut problems)
+            })
+            .fold(ReadEvents::default(), |mut read, event| {
+                read.push(event);
+                read
+            })
         } else {
             match self.location.open(name) {
                 Ok(Some(reader)) => {

@@ -9,6 +9,7 @@ use std::ops::Deref;
 use serde::de::{Deserializer, Visitor};
 use serde::Deserialize;
 
+use super::shape;
 use crate::problem::Problem;
 
 #[derive(Debug, Deserialize)]
@@ -39,7 +40,8 @@ pub struct RawActor {
     pub description: Option<String>,
 }
 
-/// An event record. Fields that are only looked up or parsed (date, references, labels)
+/// An event record: only `id`, `date` and `title` are required (a timeline of dates and titles
+/// alone is a timeline). Fields that are only looked up or parsed (date, references, labels)
 /// borrow from the line being read; those the event keeps are read into their own storage.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -51,13 +53,13 @@ pub struct RawEvent<'a> {
     pub summary: Option<Box<str>>,
     #[serde(rename = "type", borrow)]
     pub kind: Option<Text<'a>>,
-    #[serde(borrow)]
+    #[serde(default, borrow)]
     pub actors: Vec<Text<'a>>,
     #[serde(borrow)]
     pub location: Option<Text<'a>>,
     #[serde(default, borrow)]
     pub tags: Vec<Text<'a>>,
-    #[serde(borrow)]
+    #[serde(default, borrow)]
     pub quotes: Vec<RawQuote<'a>>,
     #[serde(default)]
     pub attributes: BTreeMap<String, String>,
@@ -125,15 +127,20 @@ impl<T> Located<'_, T> {
     /// The line of `"field"` inside the record, for messages about one field of a multi-line
     /// record; the record's first line when the field is not written out.
     pub fn line_of(&self, field: &str) -> usize {
-        // A JSON Lines record is one line by definition: nothing to search.
-        if self.text.len() < 2 || memchr::memchr(b'\n', self.text.as_bytes()).is_none() {
-            return self.line;
-        }
-        let key = format!("\"{field}\"");
-        self.text
-            .find(&key)
-            .map_or(self.line, |at| self.line + count_lines(&self.text[..at]))
+        line_of(self.text, self.line, field)
     }
+}
+
+/// The line of `"field"` in `record`, which starts on `line`; `line` when it is not written.
+fn line_of(record: &str, line: usize, field: &str) -> usize {
+    // A JSON Lines record is one line by definition: nothing to search.
+    if record.len() < 2 || memchr::memchr(b'\n', record.as_bytes()).is_none() {
+        return line;
+    }
+    let key = format!("\"{field}\"");
+    record
+        .find(&key)
+        .map_or(line, |at| line + count_lines(&record[..at]))
 }
 
 fn count_lines(text: &str) -> usize {
@@ -183,18 +190,37 @@ pub fn json_problem(file: &str, error: &serde_json::Error, line_offset: usize) -
     }
 }
 
-/// `json_problem` for one record; a record that is valid JSON but not an object (serde would
-/// otherwise complain about its first element, as if it were a list of fields) says so.
-pub fn record_problem(
+/// The problems of a record serde refused: JSON syntax as `json_problem` says it; an object
+/// held against its `shape`, every problem named by its field; and a record that is valid
+/// JSON but not an object (serde would otherwise complain about its first element, as if it
+/// were a list of fields) says so.
+pub fn record_problems(
     file: &str,
     error: &serde_json::Error,
     line_offset: usize,
     record: &str,
     what: &str,
-) -> Problem {
+    shape: &[shape::Field],
+) -> Vec<Problem> {
     let first = record.trim_start().chars().next();
-    if error.is_syntax() || error.is_eof() || first == Some('{') {
-        return json_problem(file, error, line_offset);
+    if error.is_syntax() || error.is_eof() {
+        return vec![json_problem(file, error, line_offset)];
+    }
+    if first == Some('{') {
+        return match shape::mistakes(record, shape) {
+            Some(mistakes) if !mistakes.is_empty() => mistakes
+                .into_iter()
+                .map(|m| {
+                    let line = match &m.field {
+                        Some(field) => line_of(record, line_offset + 1, field),
+                        None => line_offset + 1,
+                    };
+                    Problem::new(file, Some(line), m.message)
+                })
+                .collect(),
+            // serde saw something the shape does not say: its own words, rather than nothing.
+            _ => vec![json_problem(file, error, line_offset)],
+        };
     }
     let found = match first {
         Some('[') => "an array",
@@ -203,11 +229,11 @@ pub fn record_problem(
         Some('n') => "null",
         _ => "a number",
     };
-    Problem::new(
+    vec![Problem::new(
         file,
         Some(line_offset + 1),
         format!("expected {what}, found {found}"),
-    )
+    )]
 }
 
 /// Reads a file holding a JSON array of records. A syntax error stops the file (nothing after
@@ -217,6 +243,7 @@ pub fn read_array<'a, T: Deserialize<'a>>(
     file: &str,
     text: &'a str,
     what: &str,
+    shape: &[shape::Field],
     problems: &mut Vec<Problem>,
     broken_ids: &mut HashSet<String>,
 ) -> Option<Vec<Located<'a, T>>> {
@@ -266,7 +293,14 @@ pub fn read_array<'a, T: Deserialize<'a>>(
             }),
             Err(e) => {
                 let expected = format!("each of the {what} to be a JSON object");
-                problems.push(record_problem(file, &e, line - 1, element, &expected));
+                problems.extend(record_problems(
+                    file,
+                    &e,
+                    line - 1,
+                    element,
+                    &expected,
+                    shape,
+                ));
                 broken_ids.extend(id_of(element));
             }
         }
@@ -374,17 +408,20 @@ mod tests {
             "actors.json",
             text,
             "actors",
+            shape::ACTOR,
             &mut problems,
             &mut HashSet::new(),
         )
         .unwrap_or_default();
         assert_eq!(actors.len(), 1);
-        assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].line, Some(4));
-        assert!(
-            problems[0].message.starts_with("unknown field 'nme'"),
-            "{}",
-            problems[0].message
-        );
+        // Each problem at the line of its field; a missing one at the record's first line.
+        let found: Vec<(Option<usize>, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, Some(4));
+        assert!(found[0].1.starts_with("unknown field 'nme'"), "{found:?}");
+        assert_eq!(found[1], (Some(3), "missing field 'name'"));
     }
 }

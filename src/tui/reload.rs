@@ -108,19 +108,6 @@ fn same_event(
         })
 }
 
-/// The problems of a failed reload, for the status line.
-pub(super) fn problems_note(problems: &[crate::problem::Problem]) -> String {
-    let first = problems
-        .first()
-        .map(|p| p.to_string().lines().next().unwrap_or_default().to_string())
-        .unwrap_or_default();
-    // The problem first: the status line is one line, and where to look is what matters.
-    format!(
-        "Not reloaded, {}: {first}",
-        commands::count(problems.len(), "problem", "problems")
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,19 +130,6 @@ mod tests {
         assert_eq!(
             reload_note(&before, &sample::timeline()),
             "Reloaded the dataset: no event changed."
-        );
-    }
-
-    #[test]
-    fn a_broken_reload_says_where_first() {
-        let problems = [
-            crate::problem::Problem::new("events.jsonl", Some(24), "expected `,` or `}`"),
-            crate::problem::Problem::new("events.jsonl", Some(30), "another"),
-        ];
-        let note = problems_note(&problems);
-        assert!(
-            note.starts_with("Not reloaded, 2 problems: events.jsonl:24"),
-            "{note}"
         );
     }
 }

@@ -1,11 +1,13 @@
-//! Things drawn on top of the panes: the key help, and the list of events citing a sentence.
+//! Things drawn on top of the panes: the key help, the list of events citing a sentence, and
+//! the problems of a failed reload.
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 use ratatui::Frame;
 
-use super::safe_text::fit;
+use super::safe_text::{fit, truncate};
+use super::wrap::wrap;
 use super::{render_row, render_scrollbar, theme};
 use crate::app::{visible_offset, App, CitingPopup};
 use crate::keymap::HELP;
@@ -102,4 +104,48 @@ pub fn render_citing(app: &App, frame: &mut Frame, area: Rect, popup: &CitingPop
         render_row(frame, inner, row, line);
     }
     render_scrollbar(frame, rect, popup.events.len(), offset, height);
+}
+
+/// The problems of the last failed reload, each wrapped in full (the status line cuts them),
+/// from problem `first` on, in a box as tall as they need.
+pub fn render_problems(app: &App, frame: &mut Frame, area: Rect, first: usize) {
+    let problems = app.reload_problems();
+    let width = usize::from(area.width.min(100)).saturating_sub(2);
+    let most = usize::from(area.height.saturating_sub(4)).max(1);
+    // The rows of the problems that fit, a blank one between two; a problem taller than the
+    // box is cut rather than hidden.
+    let mut rows: Vec<String> = Vec::new();
+    let mut shown = 0;
+    for problem in problems.iter().skip(first) {
+        let mut these: Vec<String> = Vec::new();
+        if !rows.is_empty() {
+            these.push(String::new());
+        }
+        for line in problem.lines() {
+            these.extend(
+                wrap(line, width)
+                    .into_iter()
+                    .map(|range| truncate(line.get(range).unwrap_or(""), width)),
+            );
+        }
+        if rows.len() + these.len() > most && shown > 0 {
+            break;
+        }
+        rows.extend(these);
+        shown += 1;
+    }
+    rows.truncate(most);
+    let rect = centered(area, width as u16 + 2, rows.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    let title = format!(
+        " Not reloaded · {} · Esc closes ",
+        crate::commands::count(problems.len(), "problem", "problems")
+    );
+    let block = popup_block(&title);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    for (row, text) in rows.into_iter().enumerate() {
+        render_row(frame, inner, row, Line::raw(text));
+    }
+    render_scrollbar(frame, rect, problems.len(), first, shown);
 }

@@ -18,8 +18,9 @@ pub const WIDE_HEIGHT: u16 = 20;
 pub const STRIP_ROWS: u16 = 3;
 pub const STRIP_MIN_HEIGHT: u16 = 16;
 
-/// Columns taken by the source view's gutter: a citation mark, a sentence number, a space.
-pub const SOURCE_GUTTER: usize = 5;
+/// Columns taken by the source view's gutter: a citation mark and a space. (Sentence numbers
+/// are drawn in the text, before each sentence's first word.)
+pub const SOURCE_GUTTER: usize = 2;
 
 /// Where each part of the screen goes.
 #[derive(Clone, Debug, PartialEq, Eq)]

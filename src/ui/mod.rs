@@ -9,7 +9,7 @@ pub mod layout;
 mod picker;
 mod quotes;
 pub mod safe_text;
-mod source;
+pub mod source;
 mod status;
 mod strip;
 pub mod theme;
@@ -58,6 +58,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Overlay::None => {}
         Overlay::Help { scroll } => help::render_help(frame, area, *scroll),
         Overlay::Citing(popup) => help::render_citing(app, frame, area, popup),
+        Overlay::Problems { first } => help::render_problems(app, frame, area, *first),
     }
     if let Some(picker) = &app.picker {
         picker::render(frame, area, picker);

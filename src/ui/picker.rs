@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker) {
     let inner_width = usize::from(inner.width);
     let mut query = vec![Span::styled("> ", theme::PROMPT)];
     query.extend(styled(
-        picker.query.chars().map(|c| (c, Style::new())),
+        picker.query.as_str().chars().map(|c| (c, Style::new())),
         inner_width.saturating_sub(3),
     ));
     query.push(Span::styled("▏", theme::PROMPT));

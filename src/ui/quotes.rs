@@ -1,11 +1,13 @@
-//! The quotes pane: the selected event's quotes, each with its source and sentence number.
+//! The quotes pane: the selected event's quotes, each under its sentence number and (dimmed)
+//! its source's title.
 
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 use super::layout::quote_lines;
-use super::safe_text::{fit, styled};
+use super::safe_text::{fit, styled, truncate, width as width_of};
 use super::{pane_block, pane_number, render_row, render_scrollbar, theme};
 use crate::app::{App, Pane};
 
@@ -45,8 +47,23 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
             (true, false) => theme::SELECTED_UNFOCUSED,
             _ => theme::QUOTE_HEADER,
         };
-        let header = format!("[{}] {}", quote.sentence_number(), source.title);
-        lines.push(Line::styled(fit(&header, width), header_style));
+        // The sentence number, then the source's title dimmed: in brackets beside the title,
+        // the number read as the start of a quotation.
+        let number = format!("s.{}", quote.sentence_number());
+        let title = format!(" · {}", source.title);
+        let mut header = vec![Span::styled(truncate(&number, width), header_style)];
+        header.extend(styled(
+            title
+                .chars()
+                .map(|c| (c, header_style.add_modifier(Modifier::DIM))),
+            width.saturating_sub(width_of(&number)),
+        ));
+        let used: usize = header.iter().map(|s| width_of(&s.content)).sum();
+        header.push(Span::styled(
+            " ".repeat(width.saturating_sub(used)),
+            header_style,
+        ));
+        lines.push(Line::from(header));
         let bar = if selected { "▌ " } else { "  " };
         // Find matches in the quote, as byte ranges of the whole quote.
         let found = app

@@ -1,5 +1,6 @@
-//! The source view: a whole source document, wrapped, with the current sentence highlighted,
-//! the quoted words emphasised, and cited sentences marked in the gutter.
+//! The source view: a whole source document, wrapped, each sentence numbered before its first
+//! word, the current sentence highlighted, the quoted words emphasised, and cited sentences
+//! marked in the gutter.
 
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -28,13 +29,27 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         .and_then(|q| app.timeline.event(q.event).quotes.get(q.index))
         .filter(|q| q.source == view.source)
         .map_or(0..0, |q| q.span.clone());
+    let is_cited = |s: usize| !app.timeline.events_citing(view.source, s).is_empty();
     let offset = view.scroll.min(view.max_scroll(height));
     let rows = view.lines.iter().skip(offset).take(height);
     for (row, line) in rows.enumerate() {
-        let mut spans = gutter(app, view, source, line.clone());
+        let starting = starting_on(source, line.clone());
+        let mut spans = gutter(starting.clone().any(is_cited));
         let text = source.text.get(line.clone()).unwrap_or("");
-        let chars = text.char_indices().map(|(i, c)| {
+        let mut starts = starting.peekable();
+        let mut chars = Vec::with_capacity(text.len());
+        for (i, c) in text.char_indices() {
             let at = line.start + i;
+            if let Some(n) = starts.next_if(|s| source.sentences[*s].start == at) {
+                let style = if n == view.sentence {
+                    theme::SENTENCE
+                } else if is_cited(n) {
+                    theme::GUTTER_CITED
+                } else {
+                    theme::GUTTER
+                };
+                chars.extend(marker(n + 1).chars().map(|m| (m, style)));
+            }
             let style = if quoted.contains(&at) {
                 theme::QUOTED
             } else if sentence.contains(&at) {
@@ -42,63 +57,56 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
             } else {
                 Style::new()
             };
-            (c, style)
-        });
+            chars.push((c, style));
+        }
         spans.extend(styled(chars, text_width));
         render_row(frame, inner, row, Line::from(spans));
     }
     render_scrollbar(frame, rect, view.lines.len(), offset, height);
 }
 
-/// The gutter of one wrapped line: the number of a sentence that starts on it, marked when
-/// some event cites it. Where several start on one line, the one to show is the current
-/// sentence, else a cited one, else the first: a cited sentence is never hidden by an
-/// uncited one sharing its line.
-fn gutter(
-    app: &App,
-    view: &SourceView,
+/// A sentence's number as drawn before its first word: `⁽24⁾`, small and apart from the text
+/// (and from any number in it), so that it reads as a label.
+pub fn marker(number: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let mut out = String::from('⁽');
+    out.extend(
+        number
+            .to_string()
+            .bytes()
+            .map(|b| DIGITS[usize::from(b - b'0')]),
+    );
+    out.push('⁾');
+    out
+}
+
+/// Columns `marker(number)` takes: its digits and the two parentheses.
+pub fn marker_width(number: usize) -> usize {
+    number.checked_ilog10().map_or(1, |log| log as usize + 1) + 2
+}
+
+/// The sentences that start on the wrapped line `line`, in order.
+fn starting_on(
     source: &Source,
     line: std::ops::Range<usize>,
-) -> Vec<Span<'static>> {
+) -> impl Iterator<Item = usize> + Clone + '_ {
     let first = source.sentence_at(line.start);
-    let starting: Vec<usize> = (first..source.sentences.len())
-        .take_while(|s| source.sentences[*s].start < line.end.max(line.start + 1))
-        .filter(|s| {
-            line.contains(&source.sentences[*s].start) || source.sentences[*s].start == line.start
-        })
-        .collect();
-    let is_cited = |s: usize| !app.timeline.events_citing(view.source, s).is_empty();
-    let shown = starting
-        .iter()
-        .copied()
-        .find(|s| *s == view.sentence)
-        .or_else(|| starting.iter().copied().find(|s| is_cited(*s)))
-        .or_else(|| starting.first().copied());
-    let Some(sentence) = shown else {
-        return vec![Span::raw(" ".repeat(SOURCE_GUTTER))];
-    };
-    let cited = is_cited(sentence);
-    let (mark, style) = if cited {
-        (theme::CITED_MARK, theme::GUTTER_CITED)
+    (first..source.sentences.len())
+        .skip_while(move |s| source.sentences[*s].start < line.start)
+        .take_while(move |s| source.sentences[*s].start < line.end)
+}
+
+/// The gutter of one wrapped line: a mark when a sentence that some event cites starts on it
+/// (its number, in the text, is drawn in the same colour).
+fn gutter(cited: bool) -> Vec<Span<'static>> {
+    if cited {
+        vec![
+            Span::styled(theme::CITED_MARK, theme::GUTTER_CITED),
+            Span::raw(" "),
+        ]
     } else {
-        (" ", theme::GUTTER)
-    };
-    let number = (sentence + 1).to_string();
-    let number = if number.len() > 3 {
-        format!("…{}", &number[number.len() - 2..])
-    } else {
-        format!("{number:>3}")
-    };
-    let current = if sentence == view.sentence {
-        theme::SENTENCE
-    } else {
-        style
-    };
-    vec![
-        Span::styled(mark, style),
-        Span::styled(number, current),
-        Span::raw(" "),
-    ]
+        vec![Span::raw(" ".repeat(SOURCE_GUTTER))]
+    }
 }
 
 fn title(app: &App, view: &SourceView, source: &Source) -> Vec<Span<'static>> {

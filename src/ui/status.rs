@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 use super::events::filter_label;
-use super::safe_text::{sanitize, truncate, width};
+use super::safe_text::{char_width, display_char, sanitize, truncate, width, ELLIPSIS};
 use super::theme;
 use crate::app::{App, Mode, Prompt};
 use crate::commands::count;
@@ -17,6 +17,14 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     }
     let total = usize::from(rect.width);
     let hint: &[(&str, &str)] = match app.mode() {
+        // A failed reload's problems do not fit here: the key that shows them comes first,
+        // for as long as the dataset on disk is broken.
+        Mode::Normal if !app.reload_problems().is_empty() => &[
+            ("!", "problems"),
+            ("?", "help"),
+            ("/", "search"),
+            ("q", "quit"),
+        ],
         Mode::Normal => &[
             ("?", "help"),
             ("/", "search"),
@@ -24,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
             ("q", "quit"),
         ],
         Mode::Search => &[("Enter", "filter"), ("↑↓", "move"), ("Esc", "cancel")],
-        Mode::Help => &[("Esc", "close")],
+        Mode::Help | Mode::Problems => &[("Esc", "close")],
         Mode::Citing => &[("Enter", "go to event"), ("Esc", "close")],
         Mode::Picker => &[("Enter", "choose"), ("↑↓", "move"), ("Esc", "cancel")],
         Mode::Prompt => &[("Enter", "go"), ("Esc", "cancel")],
@@ -58,37 +66,90 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     frame.render_widget(Line::from(spans).style(theme::STATUS), rect);
 }
 
-/// The prompt fills the status line: its label, the input with a cursor, and why the last
-/// Enter was refused.
+/// The prompt fills the status line: its label, the input with a caret (an offered text drawn
+/// selected), and why the last Enter was refused.
 fn render_prompt(prompt: &Prompt, frame: &mut Frame, rect: Rect) {
     let total = usize::from(rect.width);
     let label = format!(" {}: ", prompt.kind.label());
     let mut spans = vec![Span::styled(truncate(&label, total), theme::PROMPT)];
     let mut used = width(&label).min(total);
-    let input = truncate(&prompt.input, total.saturating_sub(used + 1));
-    used += width(&input);
-    spans.push(Span::raw(input));
+    let (before, after) = fit_around_caret(prompt.input.split(), total.saturating_sub(used + 1));
+    used += width(&before) + width(&after);
+    if prompt.input.is_selected() {
+        spans.push(Span::styled(before, theme::OFFERED_INPUT));
+    } else {
+        spans.push(Span::raw(before));
+    }
     if used < total {
         spans.push(Span::styled("▏", theme::PROMPT));
         used += 1;
     }
+    spans.push(Span::raw(after));
     if let Some(error) = &prompt.error {
         let error = truncate(&format!("  {error}"), total.saturating_sub(used));
         spans.push(Span::styled(error, theme::PROMPT_ERROR));
     } else {
-        // The keys, at the right where there is room: a prompt may open filled in (the
-        // range in force, the last find), and Ctrl-u is how to start afresh.
-        let hint = hint_spans(PROMPT_KEYS);
-        let hint_width: usize = hint.iter().map(|s| width(&s.content)).sum();
-        if used + 2 + hint_width <= total {
-            spans.push(Span::raw(" ".repeat(total - used - hint_width)));
-            spans.extend(hint);
+        // The keys, at the right, as many as there is room for: a prompt may open filled in
+        // (the export name, the range in force, the last find), so how to keep that text
+        // rather than type over it comes first.
+        let keys = if prompt.input.is_selected() {
+            OFFERED_PROMPT_KEYS
+        } else {
+            PROMPT_KEYS
+        };
+        for count in (1..=keys.len()).rev() {
+            let hint = hint_spans(&keys[..count]);
+            let hint_width: usize = hint.iter().map(|s| width(&s.content)).sum();
+            if used + 2 + hint_width <= total {
+                spans.push(Span::raw(" ".repeat(total - used - hint_width)));
+                spans.extend(hint);
+                break;
+            }
         }
     }
     frame.render_widget(Line::from(spans), rect);
 }
 
 const PROMPT_KEYS: &[(&str, &str)] = &[("Enter", "ok"), ("Esc", "cancel"), ("Ctrl-u", "clear")];
+const OFFERED_PROMPT_KEYS: &[(&str, &str)] = &[("←→", "edit"), ("Enter", "ok"), ("Esc", "cancel")];
+
+/// The text before and after the caret, made safe and fitted to `room` columns so that the
+/// caret stays in sight: what lies before it is cut at its start, what follows at its end.
+fn fit_around_caret((before, after): (&str, &str), room: usize) -> (String, String) {
+    if width(before) + width(after) <= room {
+        return (sanitize(before).into_owned(), sanitize(after).into_owned());
+    }
+    let before_room = room - width(after).min(room / 2);
+    let before = if width(before) <= before_room {
+        sanitize(before).into_owned()
+    } else {
+        tail(before, before_room)
+    };
+    let after = truncate(after, room - width(&before));
+    (before, after)
+}
+
+/// The end of `text` that fits in `max` columns, made safe, after a `…`.
+fn tail(text: &str, max: usize) -> String {
+    if max == 0 {
+        return String::new();
+    }
+    let mut kept = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = char_width(c);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    let mut out = String::from(ELLIPSIS);
+    for c in kept.into_iter().rev() {
+        out.push_str(&display_char(c));
+    }
+    out
+}
 
 fn hint_spans(hint: &[(&str, &str)]) -> Vec<Span<'static>> {
     let mut spans = Vec::new();

@@ -107,7 +107,6 @@ fn cell(exact: u32, total: u32) -> (&'static str, Style) {
 /// the selected bucket a ▲ with its label and counts.
 fn axis(app: &App, width: usize, first: usize, last: usize, cols: usize) -> Line<'static> {
     let density = app.density();
-    let unit = density.unit;
     let mut cells: Vec<(char, Style)> = vec![(' ', theme::STRIP_AXIS); width];
     let put = |cells: &mut Vec<(char, Style)>, at: usize, text: &str, style: Style| {
         for (i, c) in text.chars().enumerate() {
@@ -119,11 +118,11 @@ fn axis(app: &App, width: usize, first: usize, last: usize, cols: usize) -> Line
     let left = format!(
         "{}{}",
         if first > 0 { "◀ " } else { "" },
-        unit.label(density.first + first as i64)
+        density.label(app.timeline, first)
     );
     let right = format!(
         "{}{}",
-        unit.label(density.first + last as i64 - 1),
+        density.label(app.timeline, last - 1),
         if last < density.counts.len() {
             " ▶"
         } else {
@@ -137,7 +136,7 @@ fn axis(app: &App, width: usize, first: usize, last: usize, cols: usize) -> Line
         let count = density.counts[bucket];
         let mut about = format!(
             "{}: {}",
-            unit.label(density.first + bucket as i64),
+            density.label(app.timeline, bucket),
             crate::commands::count(count.total() as usize, "event", "events")
         );
         if count.rough > 0 {

@@ -176,8 +176,10 @@ fn the_source_view_highlights_the_sentence_and_emphasises_the_quote() {
         buffer[(ox, other)].bg,
         theme::SENTENCE.bg.unwrap_or_default()
     );
-    assert_eq!(column_of(&buffer, y, "•  3 "), Some(1));
-    assert_eq!(column_of(&buffer, other, "   4 "), Some(1));
+    assert_eq!(column_of(&buffer, y, "• ⁽³⁾Johnson"), Some(1));
+    assert_eq!(column_of(&buffer, other, "  ⁽⁴⁾Both"), Some(1));
+    // The current sentence's number is part of its highlight.
+    assert_eq!(buffer[(3, y)].bg, theme::SENTENCE.bg.unwrap_or_default());
 }
 
 #[test]
@@ -409,6 +411,62 @@ fn prompts_show_in_the_status_line_with_their_errors() {
 }
 
 #[test]
+fn a_suggested_name_is_drawn_selected_until_edited() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 80, 24);
+    app.update(Action::OpenPrompt(crate::app::PromptKind::Export));
+    let buffer = render(&app, 80, 24);
+    let y = buffer.area.height - 1;
+    let status = text(&buffer).lines().last().unwrap_or_default().to_string();
+    insta::assert_snapshot!("export_prompt_suggesting", status);
+    let x = column_of(&buffer, y, "sample-events.md").unwrap_or_else(|| panic!("{status}"));
+    for dx in 0..16 {
+        assert!(
+            buffer[(x + dx, y)].modifier.contains(Modifier::REVERSED),
+            "the suggestion is drawn selected at +{dx}: {status}"
+        );
+    }
+    assert!(status.contains("←→ edit"), "the keys to keep it: {status}");
+    // Home keeps it for editing: drawn plain, the caret before it.
+    app.update(Action::PromptCaret(crate::app::Caret::Home));
+    let buffer = render(&app, 80, 24);
+    let status = text(&buffer).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("(.md .csv .jsonl): ▏sample-events.md"),
+        "{status}"
+    );
+    let x = column_of(&buffer, y, "sample-events.md").unwrap_or(0);
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn a_long_prompt_input_keeps_the_caret_in_sight() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 40, 12);
+    app.update(Action::OpenPrompt(crate::app::PromptKind::Find));
+    let long: String = (0..30).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+    for c in long.chars().chain("XYZ".chars()) {
+        app.update(Action::PromptInput(c));
+    }
+    let status = text(&render(&app, 40, 12))
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(status.contains("XYZ▏"), "the end typed is shown: {status}");
+    app.update(Action::PromptCaret(crate::app::Caret::Home));
+    let status = text(&render(&app, 40, 12))
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        status.contains(" find: ▏abcdef"),
+        "the start, at Home: {status}"
+    );
+}
+
+#[test]
 fn find_highlights_matches_and_counts_them() {
     let timeline = sample::timeline();
     let mut app = app_at(&timeline, 120, 40);
@@ -490,6 +548,98 @@ fn all_filters_show_in_one_line() {
 }
 
 #[test]
+fn a_quote_header_keeps_the_sentence_number_apart_from_the_source_title() {
+    // "[4] European Council conclusions…" read as quoted text; the number says which
+    // sentence, the title, dimmed, which source.
+    let timeline = sample::timeline();
+    let app = app_at(&timeline, 120, 40);
+    let buffer = render(&app, 120, 40);
+    let y = row_with(&buffer, "European Council conclusions").unwrap_or_else(|| panic!("shown"));
+    let row = text_of_row(&buffer, y);
+    assert!(
+        row.contains("│s.4 · European Council conclusions, 16 December 2021"),
+        "{row}"
+    );
+    assert!(!row.contains("[4]"), "{row}");
+    let x = column_of(&buffer, y, "s.4").unwrap_or(0);
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::DIM));
+    let t = column_of(&buffer, y, "European").unwrap_or(0);
+    assert!(buffer[(t, y)].modifier.contains(Modifier::DIM));
+}
+
+#[test]
+fn a_rough_date_is_labelled_in_the_strip_by_its_own_precision() {
+    // The sample's first event is dated 2021?: by week it is drawn in the week holding
+    // 1 January 2021, which is no reason to call it "week of 2020-12-28".
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    assert_eq!(app.density().unit, crate::app::density::Unit::Week);
+    let axis = text(&render(&app, 120, 40))
+        .lines()
+        .nth(2)
+        .unwrap_or_default()
+        .to_string();
+    assert!(axis.contains("▲ 2021?: 1 event (1 rough)"), "{axis}");
+    assert!(!axis.contains("2020-12-28"), "{axis}");
+    // A week whose events are known to the day keeps its week.
+    for _ in 0..5 {
+        app.update(Action::Move(Motion::Down));
+    }
+    let axis = text(&render(&app, 120, 40))
+        .lines()
+        .nth(2)
+        .unwrap_or_default()
+        .to_string();
+    assert!(axis.contains("▲ week of 2021-12-13: 3 events"), "{axis}");
+    assert!(axis.starts_with("2021? "), "the first bucket too: {axis}");
+}
+
+#[test]
+fn the_problems_of_a_failed_reload_are_read_in_full_in_a_popup() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 80, 24);
+    let long = format!(
+        "/home/someone/{}events.jsonl:24: tags: expected a list of strings, found a string 'coal'",
+        "deep/".repeat(30)
+    );
+    app.update(Action::ReloadFailed(vec![long.clone()]));
+    // Cut in the status line, which says how to read the rest.
+    let status = text(&render(&app, 80, 24))
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        status.starts_with(" Not reloaded, 1 problem: /home/"),
+        "{status}"
+    );
+    assert!(status.contains("! problems"), "{status}");
+    app.update(Action::Move(Motion::Down));
+    let status = text(&render(&app, 80, 24))
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(status.contains("! problems"), "still: {status}");
+    app.update(Action::ShowReloadProblems);
+    let screen = text(&render(&app, 80, 24));
+    insta::assert_snapshot!("reload_problems", screen);
+    assert!(
+        screen.contains("Not reloaded · 1 problem · Esc closes"),
+        "{screen}"
+    );
+    // Every character of the problem is on screen, in order, across the wrapped rows.
+    let shown: String = screen
+        .lines()
+        .filter_map(|l| l.split('┃').nth(1))
+        .collect::<Vec<_>>()
+        .join("");
+    let shown: String = shown.chars().filter(|c| !c.is_whitespace()).collect();
+    let wanted: String = long.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(shown.contains(&wanted), "{screen}");
+}
+
+#[test]
 fn find_highlights_matches_in_quotes_too() {
     let timeline = sample::timeline();
     let mut app = app_at(&timeline, 120, 40);
@@ -536,15 +686,12 @@ fn the_strip_names_the_last_bucket_once_when_it_is_selected() {
     assert_eq!(axis.matches("2022-02").count(), 1, "{axis}");
 }
 
-/// Two sentences start on one line, only the second cited: the gutter shows the cited one
-/// (its number and mark), not the first. Found by a tester: sentence 17 never showed.
-#[test]
-fn a_cited_sentence_sharing_a_line_keeps_its_number_in_the_gutter() {
+/// A source of `text` with one event quoting its sentence `cited` (0-based), opened in the
+/// source view at `width` x `height`, the cursor moved off the cited sentence by `moves`.
+fn source_screen(text: &str, cited: usize, moves: usize, width: u16, height: u16) -> Buffer {
     use crate::date::EdtfDate;
     use crate::model::{Event, Quote, SourceId};
-    let text = "Short one. Cited two. \n".to_string()
-        + &"A long third sentence that fills the line. ".repeat(3);
-    let source = sample::source("s", "S", &text);
+    let source = sample::source("s", "S", text);
     let sentences = source.sentences.clone();
     let event = Event {
         id: "e".into(),
@@ -558,24 +705,75 @@ fn a_cited_sentence_sharing_a_line_keeps_its_number_in_the_gutter() {
         quotes: vec![Quote {
             source: SourceId(0),
             written: None,
-            span: sentences[1].clone(),
-            sentences: 1..2,
+            span: sentences[cited].clone(),
+            sentences: cited..cited + 1,
         }],
         attributes: Vec::new(),
     };
     let timeline = Timeline::new(vec![event], Vec::new(), vec![source]);
-    let mut app = app_at(&timeline, 120, 40);
+    let mut app = app_at(&timeline, width, height);
     app.update(Action::JumpToSource);
-    // The cursor away from that line, so that only the citation decides.
-    app.update(Action::Move(Motion::Down));
-    assert_eq!(app.source_view().map(|v| v.sentence), Some(2));
-    let buffer = render(&app, 120, 40);
-    let y = row_with(&buffer, "Short one.").unwrap_or_else(|| panic!("shown"));
+    for _ in 0..moves {
+        app.update(Action::Move(Motion::Down));
+    }
+    render(&app, width, height)
+}
+
+/// `⁽24⁾` in superscript digits.
+fn marker(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let digits: String = n
+        .to_string()
+        .bytes()
+        .map(|b| DIGITS[usize::from(b - b'0')])
+        .collect();
+    format!("⁽{digits}⁾")
+}
+
+/// Each sentence carries its number at its first word, wherever on a row it starts, so that
+/// a row never reads as numbered by a sentence that only ends there, and sentences sharing a
+/// row each keep their number. Found by a newcomer: row 24 began with the end of sentence 23.
+#[test]
+fn each_sentence_is_numbered_at_its_first_word() {
+    let text = "Short one. Cited two. \n".to_string()
+        + "A third sentence starts in the middle of a row. "
+        + &"And a fourth runs on well past the end of the row it starts on, wrapping. ".repeat(2)
+        + "Fifth.";
+    let sentences = crate::sentences::split_sentences(&text);
+    assert_eq!(sentences.len(), 6, "{sentences:?}");
+    let buffer = source_screen(&text, 1, 3, 80, 30);
+    let screen = crate::ui::tests::text(&buffer);
+    for (n, span) in sentences.iter().enumerate() {
+        let first_word = text[span.clone()].split_whitespace().next().unwrap_or("");
+        let at = format!("{}{first_word}", marker(n + 1));
+        assert!(screen.contains(&at), "{at} not on screen:\n{screen}");
+    }
     assert_eq!(
-        column_of(&buffer, y, "•  2 "),
-        Some(1),
-        "{}",
-        text_of_row(&buffer, y)
+        screen.matches('⁽').count(),
+        sentences.len(),
+        "one number a sentence, none on rows that only continue one:\n{screen}"
+    );
+    // The cited sentence shares its row with an uncited one: the row is marked, and the
+    // cited sentence's number is drawn in the cited style.
+    let y = row_with(&buffer, "Short one.").unwrap_or_else(|| panic!("shown"));
+    let row = text_of_row(&buffer, y);
+    assert!(
+        row.contains(&format!(
+            "• {}Short one. {}Cited two.",
+            marker(1),
+            marker(2)
+        )),
+        "{row}"
+    );
+    let x = column_of(&buffer, y, &marker(2)).unwrap_or(0);
+    assert_eq!(
+        buffer[(x, y)].fg,
+        theme::GUTTER_CITED.fg.unwrap_or_default()
+    );
+    let x = column_of(&buffer, y, &marker(1)).unwrap_or(0);
+    assert_ne!(
+        buffer[(x, y)].fg,
+        theme::GUTTER_CITED.fg.unwrap_or_default()
     );
 }
 

@@ -72,5 +72,8 @@ pub const STRIP_ROUGH_FULL: &str = "▒";
 /// A marked event, before its title.
 pub const EVENT_MARK_SYMBOL: &str = "●";
 
+/// Text a prompt offers, selected: typing replaces it.
+pub const OFFERED_INPUT: Style = Style::new().add_modifier(Modifier::REVERSED);
+
 /// An error in a prompt.
 pub const PROMPT_ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);

@@ -8,11 +8,23 @@ use super::safe_text::char_width;
 /// The lines of `text` wrapped to `width` columns: breaks at newlines, wraps at spaces, and
 /// cuts words longer than a line. Spaces at a wrap point are left out of both lines.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    wrap_marked(text, width, &[])
+}
+
+/// `wrap`, for text drawn with marks inserted before some characters (the source view's
+/// sentence numbers): `marks` are (byte offset, columns), in order of offset. A mark counts
+/// as part of the word it precedes, so the two always share a line.
+pub fn wrap_marked(text: &str, width: usize, marks: &[(usize, usize)]) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut start = 0;
+    let mut next_mark = 0;
     for paragraph in text.split('\n') {
-        wrap_paragraph(paragraph, start, width, &mut lines);
+        let marked = Marks {
+            all: marks,
+            next: &mut next_mark,
+        };
+        wrap_paragraph(paragraph, start, width, marked, &mut lines);
         start += paragraph.len() + 1;
     }
     // A trailing newline ends the last line; it does not open an empty one.
@@ -22,13 +34,54 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     lines
 }
 
-fn wrap_paragraph(text: &str, base: usize, width: usize, lines: &mut Vec<Range<usize>>) {
+/// The marks, and the first not yet passed: the text is read front to back, so finding the
+/// mark of each character costs a step, not a search.
+struct Marks<'a> {
+    all: &'a [(usize, usize)],
+    next: &'a mut usize,
+}
+
+impl Marks<'_> {
+    /// Columns of the marks at byte `at`, passing them.
+    fn at(&mut self, at: usize) -> usize {
+        let mut columns = 0;
+        while let Some((offset, w)) = self.all.get(*self.next) {
+            if *offset > at {
+                break;
+            }
+            if *offset == at {
+                columns += w;
+            }
+            *self.next += 1;
+        }
+        columns
+    }
+
+    /// Columns of the marks at bytes `from..to`, already passed.
+    fn within(&self, from: usize, to: usize) -> usize {
+        let passed = &self.all[..*self.next];
+        let first = passed.partition_point(|(offset, _)| *offset < from);
+        passed[first..]
+            .iter()
+            .take_while(|(offset, _)| *offset < to)
+            .map(|(_, w)| w)
+            .sum()
+    }
+}
+
+fn wrap_paragraph(
+    text: &str,
+    base: usize,
+    width: usize,
+    mut marks: Marks,
+    lines: &mut Vec<Range<usize>>,
+) {
     let mut line_start = 0;
     let mut line_width = 0;
     // The end of the line if it breaks at the last space seen, and where the next line starts.
     let mut last_break: Option<(usize, usize)> = None;
     for (i, c) in text.char_indices() {
-        let w = char_width(c);
+        let w = char_width(c) + marks.at(base + i);
         if c == ' ' {
             last_break = Some((i, i + 1));
         }
@@ -39,7 +92,9 @@ fn wrap_paragraph(text: &str, base: usize, width: usize, lines: &mut Vec<Range<u
             };
             lines.push(base + line_start..base + trim_end(text, line_start, end));
             line_start = next;
-            line_width = text[next..i].chars().map(char_width).sum();
+            // The part of a word carried over, with its marks.
+            line_width = text[next..i].chars().map(char_width).sum::<usize>()
+                + marks.within(base + next, base + i);
             last_break = None;
         }
         line_width += w;
@@ -69,6 +124,38 @@ mod tests {
         assert_eq!(wrapped("one\ntwo three", 5), ["one", "two", "three"]);
         assert_eq!(wrapped("a\n\nb\n", 5), ["a", "", "b"]);
         assert_eq!(wrapped("", 5), [""]);
+    }
+
+    #[test]
+    fn a_mark_takes_room_and_stays_with_its_word() {
+        let text = "aa bb cc";
+        let marked = |marks: &[(usize, usize)], width| -> Vec<&str> {
+            wrap_marked(text, width, marks)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect()
+        };
+        assert_eq!(marked(&[], 5), ["aa bb", "cc"]);
+        // Three columns before "bb": "aa ⁽²⁾bb" needs 8, so bb and its mark move down.
+        assert_eq!(marked(&[(3, 3)], 5), ["aa", "bb", "cc"]);
+        assert_eq!(marked(&[(3, 3)], 8), ["aa bb", "cc"]);
+        assert_eq!(marked(&[(0, 1), (3, 3)], 7), ["aa", "bb", "cc"]);
+        assert_eq!(marked(&[(0, 1), (3, 3)], 8), ["aa", "bb cc"]);
+        // A word carried over from the middle keeps its mark's width on the next line:
+        // "⁽bbb c" is 6 wide, too wide for 5.
+        let text = "aa bbb c";
+        let lines: Vec<&str> = wrap_marked(text, 5, &[(3, 1)])
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(lines, ["aa", "bbb", "c"]);
+        // Marks across paragraphs are found in order.
+        let text = "a\nb c";
+        let lines: Vec<&str> = wrap_marked(text, 3, &[(0, 1), (2, 1), (4, 1)])
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(lines, ["a", "b", "c"]);
     }
 
     #[test]

@@ -129,6 +129,14 @@ fn no_cell_of_any_view_holds_a_control_character() {
             vec![Action::Report(format!("reloaded {EVIL}"))],
         ),
         ("copied", vec![Action::CopyEvent]),
+        (
+            "reload problems",
+            vec![
+                Action::ReloadFailed(vec![format!("events.jsonl:1: {EVIL}\n  hint: {EVIL}")]),
+                Action::ShowReloadProblems,
+            ],
+        ),
+        ("reload problems closed", vec![Action::CloseOverlay]),
     ];
     let mut app = App::new(&dataset.timeline, &dataset.name);
     for (width, height) in [(120, 40), (80, 24), (40, 12)] {
