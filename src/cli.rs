@@ -28,6 +28,8 @@ Examples:
   chronicle events --actor putin     the timeline of one actor
   chronicle actors --search joh      rank actors by fuzzy match
   chronicle sentences article.txt    see how a text splits into sentences
+  chronicle times article.txt --published 2021-12-13
+                                     the dates an article mentions, anchored to that day
   chronicle draft article.txt --published 2021-12-13 --dataset data --json
                                      draft candidate events from an article
   chronicle 20150218230000.export.CSV 20150218230000.mentions.CSV
@@ -141,8 +143,8 @@ pub enum Command {
         file: PathBuf,
         /// The article's publication day (YYYY-MM-DD): relative dates are read from it, and an
         /// undated event is dated on or before it, uncertain
-        #[arg(long, value_name = "DATE")]
-        published: String,
+        #[arg(long, value_name = "DATE", value_parser = crate::commands::times::parse_published)]
+        published: chrono::NaiveDate,
         /// The dataset whose actors, sources and event ids the drafts use and avoid
         #[arg(long, value_name = "DIR")]
         dataset: Option<PathBuf>,
@@ -163,6 +165,19 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// Print JSON Lines: {n, start, end, text} with byte offsets into the file
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the dates a text file mentions, each anchored to the publication date
+    Times {
+        /// Any UTF-8 text file, such as a news article
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The day the text was published (YYYY-MM-DD): `yesterday`, `Thursday` and
+        /// `last year` count from it
+        #[arg(long, value_name = "DATE", value_parser = crate::commands::times::parse_published)]
+        published: chrono::NaiveDate,
+        /// Print JSON Lines: {sentence, text, start, end, value} with byte offsets into the file
         #[arg(long)]
         json: bool,
     },

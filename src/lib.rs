@@ -28,6 +28,7 @@ pub mod sentences;
 pub mod shares;
 pub mod state;
 pub mod timeline;
+pub mod times;
 pub mod tui;
 pub mod ui;
 pub mod write;

@@ -442,6 +442,38 @@ fn help_toggles_and_scrolls() {
 }
 
 #[test]
+fn a_reload_starting_or_failing_leaves_the_note_and_is_shown_until_it_ends() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    app.update(Action::Report("Exported 3 events.".into()));
+    app.update(Action::ReloadStarted);
+    assert!(app.is_reloading());
+    assert_eq!(app.message(), Some("Exported 3 events."));
+    app.update(Action::Move(Motion::Down));
+    assert!(app.is_reloading(), "keys do not end it");
+    app.update(Action::ReloadFailed(vec!["events.jsonl:3: bad".into()]));
+    assert!(!app.is_reloading());
+    assert_eq!(
+        app.message(),
+        Some("Not reloaded, 1 problem: events.jsonl:3: bad")
+    );
+}
+
+#[test]
+fn the_help_scrolls_no_further_than_its_rows_allow() {
+    let t = sample::timeline();
+    let mut short = app(&t).with_help_rows(2);
+    let mut long = app(&t).with_help_rows(60);
+    for app in [&mut short, &mut long] {
+        app.update(Action::ToggleHelp);
+        app.update(Action::Move(Motion::Last));
+    }
+    // The same slack of 4 rows as ever past the length the app was told.
+    assert_eq!(short.overlay(), &Overlay::Help { scroll: 5 });
+    assert_eq!(long.overlay(), &Overlay::Help { scroll: 63 });
+}
+
+#[test]
 fn the_mouse_scrolls_and_clicks_the_pane_under_the_pointer() {
     let t = sample::timeline();
     let mut app = app(&t);

@@ -12,16 +12,16 @@ use crate::date::EdtfDate;
 use crate::draft::record::{slug, unique};
 use crate::draft::{draft, Draft, Input, KnownActor, TimeSpan};
 use crate::load::Dataset;
+use crate::times::find_times;
 
 /// Reads `file`, drafts its events against `dataset` (when given) and prints them.
 pub fn run(
     file: &Path,
-    published: &str,
+    published: NaiveDate,
     dataset: Option<&Dataset>,
     json: bool,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
-    let published = parse_published(published)?;
     let text = read_text(file)?;
     let times = time_expressions(&text, published);
     let drafts = draft_text(&text, file, published, &times, dataset)?;
@@ -35,11 +35,17 @@ pub fn run(
     Ok(())
 }
 
-/// The time expressions of `text`. The time-expression tagger (`crate::times`) is being built
-/// alongside; until it is merged the command drafts every event as undated (an upper bound at
-/// the publication date), which is what the drafter does for a text without dates.
-fn time_expressions(_text: &str, _published: NaiveDate) -> Vec<TimeSpan> {
-    Vec::new()
+/// The time expressions of `text`, as the drafter takes them.
+pub fn time_expressions(text: &str, published: NaiveDate) -> Vec<TimeSpan> {
+    find_times(text, published)
+        .into_iter()
+        .map(|t| TimeSpan {
+            sentence: t.sentence,
+            start: t.start,
+            end: t.end,
+            value: t.value,
+        })
+        .collect()
 }
 
 /// Drafts `text` (read from `file`) against the dataset's actors and ids.
@@ -92,15 +98,6 @@ fn source_id(text: &str, file: &Path, dataset: Option<&Dataset>) -> String {
         .unwrap_or_default();
     let mut taken: HashSet<String> = sources.iter().map(|s| s.id.clone()).collect();
     unique(slug(&[&stem]), &mut taken)
-}
-
-fn parse_published(text: &str) -> Result<NaiveDate, Failure> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|e| {
-        Failure::Usage(format!(
-            "--published '{}': {e}; give the article's publication day as YYYY-MM-DD",
-            safe(text)
-        ))
-    })
 }
 
 fn read_text(file: &Path) -> Result<String, Failure> {
