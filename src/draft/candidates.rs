@@ -106,7 +106,7 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
         // "Boeing say", "Putin says": right after a name or a pronoun.
         Form::ThirdPerson | Form::Base if before_is(MODALS) => true,
         Form::ThirdPerson | Form::Base => {
-            before.is_some_and(|b| b.is_capitalised() || b.is(PRONOUNS) || b.text.ends_with("ly"))
+            before.is_some_and(|b| b.is_capitalised() || b.is(PRONOUNS))
                 && !word.after_break
                 && !determined
                 && i > 0
