@@ -31,6 +31,8 @@ Examples:
   chronicle sentences article.txt    see how a text splits into sentences
   chronicle times article.txt --published 2021-12-13
                                      the dates an article mentions, anchored to that day
+  chronicle draft article.txt --published 2021-12-13 --dataset data --json
+                                     draft candidate events from an article
   chronicle 20150218230000.export.CSV 20150218230000.mentions.CSV
                                      browse a GDELT update with its mentions
   chronicle import acled.csv -o conflict-data
@@ -134,6 +136,22 @@ pub enum Command {
         /// Write into DIR even when it is not empty, replacing the dataset files there
         #[arg(long)]
         force: bool,
+    },
+    /// Draft candidate events from a news article: one per sentence reporting an act
+    Draft {
+        /// The article, a UTF-8 text file (paragraphs separated by blank lines, or one a line)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The article's publication day (YYYY-MM-DD): relative dates are read from it, and an
+        /// undated event is dated on or before it, uncertain
+        #[arg(long, value_name = "DATE", value_parser = crate::commands::times::parse_published)]
+        published: chrono::NaiveDate,
+        /// The dataset whose actors, sources and event ids the drafts use and avoid
+        #[arg(long, value_name = "DIR")]
+        dataset: Option<PathBuf>,
+        /// Print JSON Lines: an events.jsonl record plus "sentence" and "new_actors"
+        #[arg(long)]
+        json: bool,
     },
     /// Make an empty dataset in DIR (created when needed) that `chronicle check` accepts;
     /// refuses a folder that already holds a dataset
@@ -240,5 +258,15 @@ impl TypedValueParser for OutputFormat {
                 .iter()
                 .filter_map(ValueEnum::to_possible_value),
         ))
+    }
+}
+
+impl Inputs {
+    /// One dataset folder, as `--dataset DIR` names it.
+    pub fn folder(dir: PathBuf) -> Inputs {
+        Inputs {
+            paths: vec![dir],
+            ..Inputs::default()
+        }
     }
 }

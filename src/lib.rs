@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod commands;
 pub mod date;
+pub mod draft;
 pub mod export;
 pub mod files;
 #[cfg(any(test, feature = "testing"))]

@@ -95,6 +95,12 @@ fn main() -> ExitCode {
             published,
             json,
         } => commands::times::run_file(&file, published, json, &mut out),
+        Command::Draft {
+            file,
+            published,
+            dataset,
+            json,
+        } => commands::draft::run_command(&file, published, dataset, json, &mut out),
     };
     let flushed = out.flush().map_err(Failure::Io);
     commands::exit_code(result.and(flushed))

@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod browse;
 pub mod check;
+pub mod draft;
 pub mod events;
 pub mod import;
 pub mod init;
