@@ -3,12 +3,14 @@
 //! same folder, is synced to disk, and is then renamed into place, which is atomic; the folder
 //! is synced after, so that the rename itself survives a power cut.
 //!
-//! Two operations, for `chronicle init` and the authoring to come (`draft --into`, the
-//! browser's add-event key):
+//! The operations, for `chronicle init` and authoring (`draft --into`, the browser's add-event
+//! key):
 //! - `create_new` / `create_new_all`: files that must not exist yet (never written over; also
 //!   the browser's exports);
-//! - `Snapshot::read` then `append_lines`: lines added to a file that must not have changed
-//!   since it was read, its existing bytes kept byte for byte.
+//! - `Snapshot::read` then `append_lines` (events.jsonl) or `add_to_array` (sources.json,
+//!   actors.json, events.json): bytes added to a file that must not have changed since it was
+//!   read, its existing bytes kept byte for byte;
+//! - `remove_added`: what one of those added taken out again (an undo), on the same condition.
 //!
 //! And one for files chronicle keeps for itself, outside any dataset: `replace`, a whole file
 //! put in place of the old one (the browser's marks).
@@ -16,6 +18,7 @@
 use std::fmt;
 use std::fs::{self, File, Permissions};
 use std::io::{self, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -30,6 +33,11 @@ pub enum WriteError {
     Changed(PathBuf),
     /// A line to append holds a line break, which would make it two lines.
     LineBreak,
+    /// The file is not a JSON array that elements can be added to: `why` says what it is.
+    NotAnArray { path: PathBuf, why: String },
+    /// The bytes to take out are not where an addition left them (the caller's mistake,
+    /// refused rather than cutting elsewhere).
+    NotAdded(PathBuf),
     /// The file system refused: `doing` says what was being done.
     Io {
         path: PathBuf,
@@ -51,6 +59,16 @@ impl fmt::Display for WriteError {
                 path.display()
             ),
             WriteError::LineBreak => f.write_str("a line to add holds a line break"),
+            WriteError::NotAnArray { path, why } => write!(
+                f,
+                "{}: cannot add to it: {why}; nothing was written",
+                path.display()
+            ),
+            WriteError::NotAdded(path) => write!(
+                f,
+                "{}: the bytes to take out are not in the file; nothing was written",
+                path.display()
+            ),
             WriteError::Io { path, doing, error } => {
                 write!(f, "{}: cannot {doing}: {error}", path.display())
             }
@@ -88,31 +106,48 @@ impl Step {
 }
 
 /// What a write does at each `Step`: nothing, except in tests.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 struct Hooks<'a> {
-    /// Stop here for ever (a test kills the process), saying so on standard error.
-    pause: Option<Step>,
+    /// Stop here for ever (a test kills the process), saying so on standard error: at this
+    /// step of writing any file, or only the file of this name.
+    pause: Option<(Step, Option<String>)>,
     /// Run this here: a test fails the write as a full disk would, or changes the file as
     /// another program would.
     run: Option<(Step, &'a dyn Fn() -> io::Result<()>)>,
 }
 
-/// The environment variable naming a `Step` to pause at, so that a test can kill a real
-/// process in the middle of a write. Not for people: the process never finishes.
+/// The environment variable naming a `Step` to pause at (`written`), or a step and the name of
+/// the file to pause writing (`written:events.jsonl`), so that a test can kill a real process
+/// in the middle of a write. Not for people: the process never finishes.
 pub const PAUSE_VARIABLE: &str = "CHRONICLE_TEST_WRITE_PAUSE";
 
 impl Hooks<'_> {
     fn from_env() -> Hooks<'static> {
-        let pause = std::env::var(PAUSE_VARIABLE).ok().and_then(|name| {
+        let pause = std::env::var(PAUSE_VARIABLE).ok().and_then(|value| {
+            let (name, file) = match value.split_once(':') {
+                Some((name, file)) => (name.to_string(), Some(file.to_string())),
+                None => (value, None),
+            };
             [Step::Partial, Step::Written, Step::Renamed]
                 .into_iter()
                 .find(|step| step.name() == name)
+                .map(|step| (step, file))
         });
         Hooks { pause, run: None }
     }
 
+    fn pauses_at(&self, step: Step, path: &Path) -> bool {
+        match &self.pause {
+            Some((at, None)) => *at == step,
+            Some((at, Some(file))) => {
+                *at == step && path.file_name().is_some_and(|name| name == file.as_str())
+            }
+            None => false,
+        }
+    }
+
     fn at(&self, step: Step, path: &Path) -> Result<(), WriteError> {
-        if self.pause == Some(step) {
+        if self.pauses_at(step, path) {
             eprintln!(
                 "chronicle: paused writing {} at {}",
                 path.display(),
@@ -277,12 +312,17 @@ impl Snapshot {
     /// Reads the whole file.
     pub fn read(path: &Path) -> Result<Snapshot, WriteError> {
         let bytes = fs::read(path).map_err(io_error(path, "read"))?;
+        Ok(Snapshot::of(path, bytes))
+    }
+
+    /// The file at `path` as holding `bytes` (what this process has just written there).
+    fn of(path: &Path, bytes: Vec<u8>) -> Snapshot {
         let sha256 = Sha256::digest(&bytes).into();
-        Ok(Snapshot {
+        Snapshot {
             path: path.to_path_buf(),
             bytes,
             sha256,
-        })
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -313,18 +353,148 @@ fn line_end(bytes: &[u8]) -> &'static [u8] {
     }
 }
 
+/// What an addition did: the file as it is now (to add to it again, or take the addition
+/// out), and where the added bytes lie in it.
+#[derive(Clone, Debug)]
+pub struct Added {
+    pub snapshot: Snapshot,
+    pub at: Range<usize>,
+}
+
 /// Adds `lines` at the end of the file `snapshot` read, each ending with the file's line
 /// ending. The existing bytes are kept exactly. Refuses, writing nothing, when the file has
 /// changed since it was read; on any failure the file is as it was and no temporary file is
 /// left behind. The file keeps its permissions.
-pub fn append_lines(snapshot: &Snapshot, lines: &[&str]) -> Result<(), WriteError> {
+pub fn append_lines(snapshot: &Snapshot, lines: &[&str]) -> Result<Added, WriteError> {
     append_lines_with(snapshot, lines, &Hooks::from_env())
 }
 
-fn append_lines_with(snapshot: &Snapshot, lines: &[&str], hooks: &Hooks) -> Result<(), WriteError> {
+fn append_lines_with(
+    snapshot: &Snapshot,
+    lines: &[&str],
+    hooks: &Hooks,
+) -> Result<Added, WriteError> {
     if lines.iter().any(|l| l.contains(['\n', '\r'])) {
         return Err(WriteError::LineBreak);
     }
+    let old = snapshot.bytes();
+    let end = line_end(old);
+    let mut added = Vec::new();
+    // A file whose last line has no line ending (some editors save it so) gets one first:
+    // otherwise the first new line would be joined onto that last line, spoiling both. The
+    // old bytes themselves are kept as they were; the ending goes after them.
+    if !old.is_empty() && !old.ends_with(b"\n") {
+        added.extend_from_slice(end);
+    }
+    for line in lines {
+        added.extend_from_slice(line.as_bytes());
+        added.extend_from_slice(end);
+    }
+    insert_with(snapshot, old.len(), &added, hooks)
+}
+
+/// Adds `elements` (each a JSON value on one line) at the end of the JSON array the file
+/// `snapshot` read holds, keeping every existing byte: each goes on a line of its own before
+/// the closing `]`, the comma that separates it from the one before at the start of its own
+/// line (`, {"id": …}`), so that no existing line changes. Only a `]` that shares its line with
+/// other text (`[]`, `[1, 2]`) is moved to the start of a new line; the bytes before it stay.
+/// Refuses, writing nothing, a file that is not a JSON array or that changed since it was read.
+pub fn add_to_array(snapshot: &Snapshot, elements: &[&str]) -> Result<Added, WriteError> {
+    add_to_array_with(snapshot, elements, &Hooks::from_env())
+}
+
+fn add_to_array_with(
+    snapshot: &Snapshot,
+    elements: &[&str],
+    hooks: &Hooks,
+) -> Result<Added, WriteError> {
+    if elements.iter().any(|l| l.contains(['\n', '\r'])) {
+        return Err(WriteError::LineBreak);
+    }
+    let (at, added) =
+        array_insertion(snapshot.bytes(), elements).map_err(|why| WriteError::NotAnArray {
+            path: snapshot.path().to_path_buf(),
+            why,
+        })?;
+    insert_with(snapshot, at, &added, hooks)
+}
+
+/// Where elements go into the JSON array `old`, and the bytes that add them (see
+/// `add_to_array`); or why `old` is not an array.
+fn array_insertion(old: &[u8], elements: &[&str]) -> Result<(usize, Vec<u8>), String> {
+    let json = old.strip_prefix("\u{feff}".as_bytes()).unwrap_or(old);
+    let present = serde_json::from_slice::<Vec<serde::de::IgnoredAny>>(json)
+        .map_err(|e| format!("it is not a JSON array ({e})"))?
+        .len();
+    let is_blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    // A JSON array with nothing but white space after it ends with its `]`.
+    let close = old
+        .iter()
+        .rposition(|b| !is_blank(b))
+        .filter(|&at| old[at] == b']')
+        .ok_or_else(|| "it does not end with the array's ]".to_string())?;
+    let line_start = old[..close]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |at| at + 1);
+    let end = line_end(old);
+    let mut added = Vec::new();
+    let at = if old[line_start..close].iter().all(is_blank) {
+        // `]` on a line of its own: the new lines go before that line, which stays whole.
+        line_start
+    } else {
+        added.extend_from_slice(end);
+        close
+    };
+    for (n, element) in elements.iter().enumerate() {
+        added.extend_from_slice(if present + n == 0 { b"  " } else { b", " });
+        added.extend_from_slice(element.as_bytes());
+        added.extend_from_slice(end);
+    }
+    Ok((at, added))
+}
+
+/// Takes out the bytes `at` that an addition put into the file (`Added::at`, read from
+/// `Added::snapshot`), leaving the file as it was before it: refused, writing nothing, when the
+/// file changed since. The undo of an addition.
+pub fn remove_added(snapshot: &Snapshot, at: Range<usize>) -> Result<Snapshot, WriteError> {
+    remove_added_with(snapshot, at, &Hooks::from_env())
+}
+
+fn remove_added_with(
+    snapshot: &Snapshot,
+    at: Range<usize>,
+    hooks: &Hooks,
+) -> Result<Snapshot, WriteError> {
+    let old = snapshot.bytes();
+    if at.start > at.end || at.end > old.len() {
+        return Err(WriteError::NotAdded(snapshot.path().to_path_buf()));
+    }
+    rewrite_with(snapshot, &[&old[..at.start], &old[at.end..]], hooks)
+}
+
+/// Writes `added` into the file `snapshot` read, at byte `at`.
+fn insert_with(
+    snapshot: &Snapshot,
+    at: usize,
+    added: &[u8],
+    hooks: &Hooks,
+) -> Result<Added, WriteError> {
+    let old = snapshot.bytes();
+    let snapshot = rewrite_with(snapshot, &[&old[..at], added, &old[at..]], hooks)?;
+    Ok(Added {
+        snapshot,
+        at: at..at + added.len(),
+    })
+}
+
+/// Puts `chunks`, one after the other, in place of the file `snapshot` read, if the file still
+/// holds exactly what was read; the file as it is now.
+fn rewrite_with(
+    snapshot: &Snapshot,
+    chunks: &[&[u8]],
+    hooks: &Hooks,
+) -> Result<Snapshot, WriteError> {
     // Written where the file really is: a symbolic link to it stays a link, and the file it
     // names is the one replaced.
     let path = &match fs::canonicalize(snapshot.path()) {
@@ -343,20 +513,7 @@ fn append_lines_with(snapshot: &Snapshot, lines: &[&str], hooks: &Hooks) -> Resu
         path,
         "give the temporary file the file's permissions",
     ))?;
-    let old = snapshot.bytes();
-    let end = line_end(old);
-    let mut added = Vec::new();
-    // A file whose last line has no line ending (some editors save it so) gets one first:
-    // otherwise the first new line would be joined onto that last line, spoiling both. The
-    // old bytes themselves are kept as they were; the ending goes after them.
-    if !old.is_empty() && !old.ends_with(b"\n") {
-        added.extend_from_slice(end);
-    }
-    for line in lines {
-        added.extend_from_slice(line.as_bytes());
-        added.extend_from_slice(end);
-    }
-    fill(temp.as_file_mut(), &[old, &added], path, hooks)?;
+    fill(temp.as_file_mut(), chunks, path, hooks)?;
     hooks.at(Step::Written, path)?;
     // Checked as late as possible, just before the rename. Another program writing in the
     // instant between the two would still lose its write: only a lock both honour could
@@ -367,7 +524,8 @@ fn append_lines_with(snapshot: &Snapshot, lines: &[&str], hooks: &Hooks) -> Resu
     temp.persist(path)
         .map_err(|e| io_error(path, "move the temporary file into place")(e.error))?;
     hooks.at(Step::Renamed, path)?;
-    sync_folder(folder_of(path))
+    sync_folder(folder_of(path))?;
+    Ok(Snapshot::of(snapshot.path(), chunks.concat()))
 }
 
 /// Puts `bytes` in place of the file at `path` (or creates it): a reader sees the old file or
@@ -531,6 +689,193 @@ mod tests {
             assert_eq!(fs::read(&path).unwrap_or_default(), b"{\"id\": \"a\"}\n");
             assert_eq!(listing(dir.path()), ["events.jsonl"], "{step:?}");
         }
+    }
+
+    /// `old` with `elements` added to its array through a real file, checking that every old
+    /// byte is kept in order and nothing is left beside the file.
+    fn added_to_array(old: &[u8], elements: &[&str]) -> Vec<u8> {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("actors.json");
+        fs::write(&path, old).unwrap_or_else(|e| panic!("{e}"));
+        let snapshot = Snapshot::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        let added = add_to_array(&snapshot, elements).unwrap_or_else(|e| panic!("{e}"));
+        let new = fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(added.snapshot.bytes(), new.as_slice());
+        // Taking the added bytes out gives the old file back, byte for byte.
+        let mut without = new[..added.at.start].to_vec();
+        without.extend_from_slice(&new[added.at.end..]);
+        assert_eq!(without, old);
+        assert_eq!(listing(dir.path()), ["actors.json"]);
+        // Still JSON, with the elements at the end.
+        let json = new.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&new);
+        let values: Vec<serde_json::Value> =
+            serde_json::from_slice(json).unwrap_or_else(|e| panic!("{e}: {new:?}"));
+        let tail: Vec<serde_json::Value> = elements
+            .iter()
+            .map(|e| serde_json::from_str(e).unwrap_or_else(|e| panic!("{e}")))
+            .collect();
+        assert_eq!(values[values.len() - tail.len()..], tail[..]);
+        new
+    }
+
+    /// Every line of `old` is a line of `new`, in order (lines are only added between them).
+    fn lines_kept(old: &[u8], new: &[u8]) -> bool {
+        let mut new_lines = new.split(|&b| b == b'\n');
+        old.split(|&b| b == b'\n')
+            .all(|line| new_lines.any(|other| other == line))
+    }
+
+    #[test]
+    fn elements_join_a_pretty_printed_array_on_lines_of_their_own() {
+        let old = b"[\n  {\n    \"id\": \"putin\",\n    \"name\": \"Vladimir Putin\"\n  }\n]\n";
+        let new = added_to_array(old, &["{\"id\":\"a\"}", "{\"id\":\"b\"}"]);
+        assert_eq!(
+            String::from_utf8_lossy(&new),
+            "[\n  {\n    \"id\": \"putin\",\n    \"name\": \"Vladimir Putin\"\n  }\n, {\"id\":\"a\"}\n, {\"id\":\"b\"}\n]\n"
+        );
+        assert!(lines_kept(old, &new));
+    }
+
+    #[test]
+    fn an_empty_array_gets_its_first_elements() {
+        // As `chronicle init` writes it: the `]` moves to a line of its own.
+        let new = added_to_array(b"[]\n", &["{\"id\":\"a\"}", "{\"id\":\"b\"}"]);
+        assert_eq!(new, b"[\n  {\"id\":\"a\"}\n, {\"id\":\"b\"}\n]\n");
+        // Then one more: the file's lines all kept.
+        let again = added_to_array(&new, &["{\"id\":\"c\"}"]);
+        assert_eq!(
+            again,
+            b"[\n  {\"id\":\"a\"}\n, {\"id\":\"b\"}\n, {\"id\":\"c\"}\n]\n"
+        );
+        assert!(lines_kept(&new, &again));
+        // Empty over two lines, without a final line ending, with CRLF endings.
+        assert_eq!(added_to_array(b"[\n]", &["1"]), b"[\n  1\n]");
+        assert_eq!(added_to_array(b"[\r\n]\r\n", &["1"]), b"[\r\n  1\r\n]\r\n");
+    }
+
+    #[test]
+    fn a_hand_edited_array_keeps_every_byte() {
+        // A byte order mark, tabs, CRLF line endings, a trailing blank line, the last element
+        // on the line of the `]`, and the file's last line without a line ending.
+        let old =
+            "\u{feff}[ {\"id\": \"a\"},\r\n\t{\"id\":\"b\",\r\n\t \"name\": \"B\"}   ]  \r\n\r\n";
+        let new = added_to_array(old.as_bytes(), &["{\"id\":\"c\"}"]);
+        assert_eq!(
+            String::from_utf8_lossy(&new),
+            "\u{feff}[ {\"id\": \"a\"},\r\n\t{\"id\":\"b\",\r\n\t \"name\": \"B\"}   \r\n, {\"id\":\"c\"}\r\n]  \r\n\r\n"
+        );
+        // One line, no line ending at all.
+        assert_eq!(added_to_array(b"[1,2]", &["3"]), b"[1,2\n, 3\n]");
+        // The `]` indented on its own line stays as it was.
+        assert_eq!(
+            added_to_array(b"[\n    1\n    ]\n", &["2"]),
+            b"[\n    1\n, 2\n    ]\n"
+        );
+    }
+
+    #[test]
+    fn what_is_not_an_array_is_refused_and_kept() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("actors.json");
+        for old in [
+            &b"{\"id\": \"a\"}\n"[..],
+            b"[1, 2\n",
+            b"[1] [2]",
+            b"",
+            b"\xff[]",
+        ] {
+            fs::write(&path, old).unwrap_or_else(|e| panic!("{e}"));
+            let snapshot = Snapshot::read(&path).unwrap_or_else(|e| panic!("{e}"));
+            let refused = add_to_array(&snapshot, &["1"]);
+            assert!(
+                matches!(&refused, Err(WriteError::NotAnArray { .. })),
+                "{old:?}: {refused:?}"
+            );
+            let message = refused.err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(
+                message.contains("actors.json: cannot add to it: it is not a JSON array ("),
+                "{message}"
+            );
+            assert_eq!(fs::read(&path).unwrap_or_default(), old);
+            assert_eq!(listing(dir.path()), ["actors.json"]);
+        }
+        fs::write(&path, b"[]").unwrap_or_else(|e| panic!("{e}"));
+        let snapshot = Snapshot::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert!(matches!(
+            add_to_array(&snapshot, &["1\n"]),
+            Err(WriteError::LineBreak)
+        ));
+        assert_eq!(fs::read(&path).unwrap_or_default(), b"[]");
+    }
+
+    #[test]
+    fn an_array_changed_since_it_was_read_is_refused_and_kept() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("actors.json");
+        fs::write(&path, b"[\n  {\"id\": \"a\"}\n]\n").unwrap_or_else(|e| panic!("{e}"));
+        let snapshot = Snapshot::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        // Another editor's change of the same length.
+        fs::write(&path, b"[\n  {\"id\": \"b\"}\n]\n").unwrap_or_else(|e| panic!("{e}"));
+        let refused = add_to_array(&snapshot, &["{\"id\": \"c\"}"]);
+        assert!(matches!(&refused, Err(WriteError::Changed(p)) if p == &path));
+        assert_eq!(
+            fs::read(&path).unwrap_or_default(),
+            b"[\n  {\"id\": \"b\"}\n]\n"
+        );
+        assert_eq!(listing(dir.path()), ["actors.json"]);
+    }
+
+    #[test]
+    fn an_addition_is_taken_out_only_while_the_file_is_as_it_left_it() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = file_with(dir.path(), b"a\nb");
+        let snapshot = Snapshot::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        let first = append_lines(&snapshot, &["c"]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(fs::read(&path).unwrap_or_default(), b"a\nb\nc\n");
+        let second = append_lines(&first.snapshot, &["d", "e"]).unwrap_or_else(|e| panic!("{e}"));
+        // The last addition out: the file is as the first left it.
+        let back =
+            remove_added(&second.snapshot, second.at.clone()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(fs::read(&path).unwrap_or_default(), b"a\nb\nc\n");
+        assert_eq!(back.bytes(), first.snapshot.bytes());
+        // The first out too: the file as it was, with no line ending added to its last line.
+        remove_added(&back, first.at.clone()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(fs::read(&path).unwrap_or_default(), b"a\nb");
+        // Another program's change since: refused, and kept.
+        let added = append_lines(
+            &Snapshot::read(&path).unwrap_or_else(|e| panic!("{e}")),
+            &["x"],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        fs::write(&path, b"a\nb\nx\ny\n").unwrap_or_else(|e| panic!("{e}"));
+        let refused = remove_added(&added.snapshot, added.at.clone());
+        assert!(
+            matches!(refused, Err(WriteError::Changed(_))),
+            "{refused:?}"
+        );
+        assert_eq!(fs::read(&path).unwrap_or_default(), b"a\nb\nx\ny\n");
+        // Bytes that are not in the file: refused.
+        assert!(matches!(
+            remove_added(&added.snapshot, 3..100),
+            Err(WriteError::NotAdded(_))
+        ));
+        assert_eq!(listing(dir.path()), ["events.jsonl"]);
+    }
+
+    #[test]
+    fn a_pause_may_name_the_file_to_pause_writing() {
+        let hooks = Hooks {
+            pause: Some((Step::Written, Some("events.jsonl".into()))),
+            run: None,
+        };
+        assert!(hooks.pauses_at(Step::Written, Path::new("d/events.jsonl")));
+        assert!(!hooks.pauses_at(Step::Written, Path::new("d/actors.json")));
+        assert!(!hooks.pauses_at(Step::Renamed, Path::new("d/events.jsonl")));
+        let any = Hooks {
+            pause: Some((Step::Renamed, None)),
+            run: None,
+        };
+        assert!(any.pauses_at(Step::Renamed, Path::new("d/actors.json")));
     }
 
     #[test]
