@@ -3,6 +3,7 @@
 //! The library holds everything testable without a terminal; `main.rs` only dispatches.
 
 pub mod app;
+pub mod authoring;
 pub mod cli;
 pub mod clipboard;
 pub mod commands;
@@ -30,6 +31,7 @@ pub mod shares;
 pub mod state;
 pub mod timeline;
 pub mod times;
+pub mod triage;
 pub mod tui;
 pub mod ui;
 pub mod write;

@@ -308,6 +308,14 @@ pub struct Snapshot {
     sha256: [u8; 32],
 }
 
+/// A file's path and the hash of what it held, to check later that it still holds that
+/// (as a `Snapshot` does) without keeping its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    path: PathBuf,
+    sha256: [u8; 32],
+}
+
 impl Snapshot {
     /// Reads the whole file.
     pub fn read(path: &Path) -> Result<Snapshot, WriteError> {
@@ -332,6 +340,14 @@ impl Snapshot {
     /// The file's bytes as read.
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
+    }
+
+    /// What tells the file as read from any other content, without its bytes.
+    pub fn fingerprint(&self) -> Fingerprint {
+        Fingerprint {
+            path: self.path.clone(),
+            sha256: self.sha256,
+        }
     }
 
     /// Whether the file on disk still holds exactly what was read.
@@ -454,23 +470,34 @@ fn array_insertion(old: &[u8], elements: &[&str]) -> Result<(usize, Vec<u8>), St
     Ok((at, added))
 }
 
-/// Takes out the bytes `at` that an addition put into the file (`Added::at`, read from
-/// `Added::snapshot`), leaving the file as it was before it: refused, writing nothing, when the
-/// file changed since. The undo of an addition.
-pub fn remove_added(snapshot: &Snapshot, at: Range<usize>) -> Result<Snapshot, WriteError> {
-    remove_added_with(snapshot, at, &Hooks::from_env())
+/// Takes out the bytes `at` that an addition put into the file (`Added::at`), leaving the
+/// file as it was before it: only while the file is exactly as the addition left it
+/// (`Added::snapshot`, or its fingerprint), else refused, writing nothing. The undo of an
+/// addition. The file is read again (the fingerprint keeps no bytes); the new snapshot.
+pub fn remove_added(left: &Fingerprint, at: Range<usize>) -> Result<Snapshot, WriteError> {
+    remove_added_with(left, at, &Hooks::from_env())
 }
 
 fn remove_added_with(
-    snapshot: &Snapshot,
+    left: &Fingerprint,
     at: Range<usize>,
     hooks: &Hooks,
 ) -> Result<Snapshot, WriteError> {
-    let old = snapshot.bytes();
-    if at.start > at.end || at.end > old.len() {
-        return Err(WriteError::NotAdded(snapshot.path().to_path_buf()));
+    let now = match Snapshot::read(&left.path) {
+        Ok(now) => now,
+        Err(WriteError::Io { error, .. }) if error.kind() == io::ErrorKind::NotFound => {
+            return Err(WriteError::Changed(left.path.clone()))
+        }
+        Err(e) => return Err(e),
+    };
+    if now.sha256 != left.sha256 {
+        return Err(WriteError::Changed(left.path.clone()));
     }
-    rewrite_with(snapshot, &[&old[..at.start], &old[at.end..]], hooks)
+    let old = now.bytes();
+    if at.start > at.end || at.end > old.len() {
+        return Err(WriteError::NotAdded(left.path.clone()));
+    }
+    rewrite_with(&now, &[&old[..at.start], &old[at.end..]], hooks)
 }
 
 /// Writes `added` into the file `snapshot` read, at byte `at`.
@@ -834,12 +861,12 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap_or_default(), b"a\nb\nc\n");
         let second = append_lines(&first.snapshot, &["d", "e"]).unwrap_or_else(|e| panic!("{e}"));
         // The last addition out: the file is as the first left it.
-        let back =
-            remove_added(&second.snapshot, second.at.clone()).unwrap_or_else(|e| panic!("{e}"));
+        let back = remove_added(&second.snapshot.fingerprint(), second.at.clone())
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(fs::read(&path).unwrap_or_default(), b"a\nb\nc\n");
         assert_eq!(back.bytes(), first.snapshot.bytes());
         // The first out too: the file as it was, with no line ending added to its last line.
-        remove_added(&back, first.at.clone()).unwrap_or_else(|e| panic!("{e}"));
+        remove_added(&back.fingerprint(), first.at.clone()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(fs::read(&path).unwrap_or_default(), b"a\nb");
         // Another program's change since: refused, and kept.
         let added = append_lines(
@@ -848,7 +875,7 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         fs::write(&path, b"a\nb\nx\ny\n").unwrap_or_else(|e| panic!("{e}"));
-        let refused = remove_added(&added.snapshot, added.at.clone());
+        let refused = remove_added(&added.snapshot.fingerprint(), added.at.clone());
         assert!(
             matches!(refused, Err(WriteError::Changed(_))),
             "{refused:?}"
@@ -856,7 +883,12 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap_or_default(), b"a\nb\nx\ny\n");
         // Bytes that are not in the file: refused.
         assert!(matches!(
-            remove_added(&added.snapshot, 3..100),
+            remove_added(
+                &Snapshot::read(&path)
+                    .unwrap_or_else(|e| panic!("{e}"))
+                    .fingerprint(),
+                3..100
+            ),
             Err(WriteError::NotAdded(_))
         ));
         assert_eq!(listing(dir.path()), ["events.jsonl"]);

@@ -6,6 +6,7 @@ pub mod density;
 mod field;
 pub mod filters;
 pub mod find;
+pub mod form;
 mod keep;
 mod nav;
 pub mod prompt;

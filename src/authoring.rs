@@ -1,0 +1,383 @@
+//! Adding to a dataset folder on disk: a source text and its record, and events with the new
+//! actors they name, each event's addition undoable. Every file is read once (a
+//! `write::Snapshot`) and written through `crate::write` against what was read, so that
+//! another program's edit in between is refused, never overwritten, and the existing lines stay
+//! byte for byte. Each step leaves a dataset that `chronicle check` accepts: a source's text
+//! before its record, an event's actors before the event.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::draft::record::{slug, unique};
+use crate::draft::{Draft, DraftQuote, NewActor};
+use crate::load::{sha256_hex, ACTORS_FILE, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE, SOURCES_FILE};
+use crate::write::{self, add_to_array, append_lines, Fingerprint, Snapshot, WriteError};
+
+/// Where source texts are copied, in the dataset folder (as `chronicle init` makes it).
+pub const SOURCES_FOLDER: &str = "sources";
+
+/// An event as events.jsonl holds it: the fields a draft has, less those for the reviewer
+/// only (`sentence`, `new_actors`), which the loader would refuse.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EventRecord {
+    pub id: String,
+    pub date: String,
+    pub title: String,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    pub actors: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    pub quotes: Vec<DraftQuote>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
+}
+
+impl From<&Draft> for EventRecord {
+    fn from(d: &Draft) -> Self {
+        EventRecord {
+            id: d.id.clone(),
+            date: d.date.clone(),
+            title: d.title.clone(),
+            kind: Some(d.kind.clone()).filter(|k| !k.trim().is_empty()),
+            actors: d.actors.clone(),
+            tags: d.tags.clone(),
+            quotes: d.quotes.clone(),
+            attributes: d.attributes.clone(),
+        }
+    }
+}
+
+/// A readable id for an event written by hand: the title's first words and the date
+/// (`putin-calls-johnson-2021-12-13`); made unique when it is written.
+pub fn event_id(title: &str, date: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().take(4).collect();
+    slug(&[&words.join(" "), date])
+}
+
+#[derive(Serialize)]
+struct SourceRecord<'a> {
+    id: &'a str,
+    title: &'a str,
+    published: String,
+    file: &'a str,
+    sha256: String,
+}
+
+/// Only the id of a record, and the file of a source, to avoid and to compare.
+#[derive(Deserialize)]
+struct Ids {
+    id: Option<String>,
+    file: Option<String>,
+}
+
+/// Which of the dataset's files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Which {
+    Actors,
+    Events,
+}
+
+/// What adding one event wrote, to take it out again.
+#[derive(Clone, Debug)]
+pub struct Receipt {
+    /// The id the event was written with (its wanted id, or that made unique).
+    pub id: String,
+    /// The ids of the actors added with it.
+    pub actors: Vec<String>,
+    /// Each file written, in order, as the write left it, and where the added bytes are.
+    writes: Vec<(Which, Fingerprint, Range<usize>)>,
+}
+
+/// How a source text was made part of the dataset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceAdded {
+    pub id: String,
+    /// Its file, relative to the dataset folder.
+    pub file: String,
+    /// Whether the dataset had this very text already (the same SHA-256): nothing was written.
+    pub reused: bool,
+}
+
+/// A dataset folder's files as read, to add to.
+#[derive(Debug)]
+pub struct DatasetFiles {
+    root: PathBuf,
+    sources: Snapshot,
+    actors: Snapshot,
+    events: Snapshot,
+    /// Whether the events are an array (events.json) rather than lines (events.jsonl).
+    events_array: bool,
+}
+
+/// A write's failure as the status line and the command say it.
+fn said(e: WriteError) -> String {
+    crate::problem::escape_unsafe(&e.to_string()).into_owned()
+}
+
+impl DatasetFiles {
+    /// Reads the dataset files of the folder `root` (as `chronicle init` makes them).
+    pub fn read(root: &Path) -> Result<DatasetFiles, String> {
+        let shown = crate::problem::escape_unsafe(&root.display().to_string()).into_owned();
+        let lines = root.join(EVENTS_LINES_FILE);
+        let array = root.join(EVENTS_ARRAY_FILE);
+        let (events, events_array) = match (lines.exists(), array.exists()) {
+            (true, true) => {
+                return Err(format!(
+                    "{shown} has both {EVENTS_LINES_FILE} and {EVENTS_ARRAY_FILE}; keep only one"
+                ))
+            }
+            (false, true) => (array, true),
+            _ => (lines, false),
+        };
+        let read = |path: PathBuf| {
+            if !path.exists() {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                return Err(format!(
+                    "{shown} has no {name}: events are added to a dataset folder; `chronicle init {shown}` makes one"
+                ));
+            }
+            Snapshot::read(&path).map_err(said)
+        };
+        Ok(DatasetFiles {
+            root: root.to_path_buf(),
+            sources: read(root.join(SOURCES_FILE))?,
+            actors: read(root.join(ACTORS_FILE))?,
+            events: read(events)?,
+            events_array,
+        })
+    }
+
+    /// Reads the files again, after another program changed them.
+    pub fn reread(&mut self) -> Result<(), String> {
+        *self = DatasetFiles::read(&self.root)?;
+        Ok(())
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The ids of the events in the events file as read.
+    pub fn event_ids(&self) -> HashSet<String> {
+        let bytes = self.events.bytes();
+        if self.events_array {
+            return array_ids(bytes).into_iter().filter_map(|r| r.id).collect();
+        }
+        bytes
+            .split(|&b| b == b'\n')
+            .filter_map(|line| serde_json::from_slice::<Ids>(line).ok())
+            .filter_map(|r| r.id)
+            .collect()
+    }
+
+    /// The ids of the actors in actors.json as read.
+    pub fn actor_ids(&self) -> HashSet<String> {
+        array_ids(self.actors.bytes())
+            .into_iter()
+            .filter_map(|r| r.id)
+            .collect()
+    }
+
+    /// Makes the text `bytes` (of the file named `name`, published on `published`) a source
+    /// of the dataset: the source with the same text when there is one, else the text copied
+    /// into `sources/` (named after `name`, never over another file) and its record added to
+    /// sources.json, with the day and the text's SHA-256.
+    pub fn add_source(
+        &mut self,
+        bytes: &[u8],
+        name: &str,
+        title: &str,
+        published: NaiveDate,
+    ) -> Result<SourceAdded, String> {
+        let sha256 = sha256_hex(bytes);
+        let records = array_ids(self.sources.bytes());
+        for record in &records {
+            let (Some(id), Some(file)) = (&record.id, &record.file) else {
+                continue;
+            };
+            if std::fs::read(self.root.join(file)).is_ok_and(|b| sha256_hex(&b) == sha256) {
+                return Ok(SourceAdded {
+                    id: id.clone(),
+                    file: file.clone(),
+                    reused: true,
+                });
+            }
+        }
+        let mut ids: HashSet<String> = records.iter().filter_map(|r| r.id.clone()).collect();
+        let stem = Path::new(name)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let id = unique(slug(&[&stem]), &mut ids);
+        // A file already there with this very text (left by a run killed before it wrote the
+        // record) is taken; any other is kept, and the text gets another name.
+        let mut n = 1;
+        let file = loop {
+            let file = if n == 1 {
+                format!("{SOURCES_FOLDER}/{id}.txt")
+            } else {
+                format!("{SOURCES_FOLDER}/{id}-{n}.txt")
+            };
+            let path = self.root.join(&file);
+            match std::fs::read(&path) {
+                Ok(there) if there == bytes => break file,
+                Ok(_) => n += 1,
+                Err(_) if path.symlink_metadata().is_ok() => n += 1,
+                Err(_) => {
+                    std::fs::create_dir_all(self.root.join(SOURCES_FOLDER)).map_err(|e| {
+                        format!("{}: cannot create the folder: {e}", SOURCES_FOLDER)
+                    })?;
+                    write::create_new(&path, bytes).map_err(said)?;
+                    break file;
+                }
+            }
+        };
+        let record = SourceRecord {
+            id: &id,
+            title,
+            published: published.format("%Y-%m-%d").to_string(),
+            file: &file,
+            sha256,
+        };
+        let line = json_line(&record)?;
+        let added = add_to_array(&self.sources, &[&line]).map_err(said)?;
+        self.sources = added.snapshot;
+        Ok(SourceAdded {
+            id,
+            file,
+            reused: false,
+        })
+    }
+
+    /// Adds `event` to the events file, and before it the actors of `proposals` that it names
+    /// and actors.json lacks. Its id is made unique against the events file. Every actor it
+    /// names must be in actors.json or among `proposals`. Nothing is written when a file
+    /// changed since it was read (nor when any write fails: the actors added are taken out
+    /// again).
+    pub fn add_event(
+        &mut self,
+        event: &EventRecord,
+        proposals: &[NewActor],
+    ) -> Result<Receipt, String> {
+        let known = self.actor_ids();
+        let mut new: Vec<&NewActor> = Vec::new();
+        for id in &event.actors {
+            if known.contains(id) || new.iter().any(|a| &a.id == id) {
+                continue;
+            }
+            match proposals.iter().find(|a| &a.id == id) {
+                Some(actor) => new.push(actor),
+                None => {
+                    return Err(format!(
+                    "unknown actor {} (not in {ACTORS_FILE}, nor proposed); nothing was written",
+                    crate::problem::quoted(id)
+                ))
+                }
+            }
+        }
+        let mut record = event.clone();
+        record.id = unique(event.id.clone(), &mut self.event_ids());
+        let line = json_line(&record)?;
+        let actor_lines = new
+            .iter()
+            .map(json_line)
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut writes = Vec::new();
+        if !actor_lines.is_empty() {
+            let lines: Vec<&str> = actor_lines.iter().map(String::as_str).collect();
+            let added = add_to_array(&self.actors, &lines).map_err(said)?;
+            writes.push((Which::Actors, added.snapshot.fingerprint(), added.at));
+            self.actors = added.snapshot;
+        }
+        let written = if self.events_array {
+            add_to_array(&self.events, &[&line])
+        } else {
+            append_lines(&self.events, &[&line])
+        };
+        match written {
+            Ok(added) => {
+                writes.push((Which::Events, added.snapshot.fingerprint(), added.at));
+                self.events = added.snapshot;
+            }
+            Err(e) => {
+                let why = said(e);
+                // The actors are taken out again, so that the refusal writes nothing.
+                if let Some((_, left, at)) = writes.pop() {
+                    match write::remove_added(&left, at) {
+                        Ok(snapshot) => self.actors = snapshot,
+                        Err(e) => {
+                            return Err(format!(
+                                "{why}; the actors added for it stay in {ACTORS_FILE} ({})",
+                                said(e)
+                            ))
+                        }
+                    }
+                }
+                return Err(why);
+            }
+        }
+        Ok(Receipt {
+            id: record.id,
+            actors: new.iter().map(|a| a.id.clone()).collect(),
+            writes,
+        })
+    }
+
+    /// Takes out what `receipt`'s addition wrote, the event first, while each file is as the
+    /// addition left it. `Ok(None)` when all of it went; `Ok(Some(note))` when the event went
+    /// but its actors stay (the dataset is still whole); `Err` when nothing was changed.
+    pub fn undo(&mut self, receipt: &Receipt) -> Result<Option<String>, String> {
+        for (n, (which, left, at)) in receipt.writes.iter().enumerate().rev() {
+            match write::remove_added(left, at.clone()) {
+                Ok(snapshot) => match which {
+                    Which::Actors => self.actors = snapshot,
+                    Which::Events => self.events = snapshot,
+                },
+                Err(e) if n + 1 == receipt.writes.len() => return Err(said(e)),
+                Err(e) => {
+                    return Ok(Some(format!(
+                        "the actors added with it stay in {ACTORS_FILE}: {}",
+                        said(e)
+                    )))
+                }
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// The records of a JSON array file, as far as it reads (a BOM is not part of the JSON).
+fn array_ids(bytes: &[u8]) -> Vec<Ids> {
+    let json = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    serde_json::from_slice(json).unwrap_or_default()
+}
+
+fn json_line(value: &impl Serialize) -> Result<String, String> {
+    serde_json::to_string(value).map_err(|e| format!("cannot write the record as JSON: {e}"))
+}
+
+/// A title for a source text: its first line that has words (a headline, in a saved article),
+/// cut at a word to 120 characters; else `name`.
+pub fn source_title(text: &str, name: &str) -> String {
+    const MOST: usize = 120;
+    let Some(line) = text.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        return name.to_string();
+    };
+    if line.chars().count() <= MOST {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(MOST).collect();
+    let kept = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", kept.trim_end_matches([',', ';', ':', ' ']))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,492 @@
+//! Triage: a person goes through the events drafted from an article, in the article's order,
+//! and decides which go into the dataset: accept (written at once), reject, edit, undo. The
+//! state is plain data and changes only in `Triage::update`; the writes it asks for are
+//! `Effect`s that the event loop carries out (through `crate::authoring`), telling it how they
+//! went with an `Action`. Nothing here touches a terminal or a file.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use crate::app::form::{EventFields, EventForm, FormAction, FormActor, FormOutcome};
+use crate::app::{Cursor, Motion};
+use crate::draft::record::slug;
+use crate::draft::{Draft, NewActor};
+
+/// What became of a candidate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Not decided yet.
+    Pending,
+    /// Written to the dataset, with this id.
+    Accepted { id: String },
+    /// Left out.
+    Rejected,
+}
+
+/// A drafted event and what was decided about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    pub draft: Draft,
+    pub status: Status,
+}
+
+/// The article the candidates were drafted from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// Its file, as shown.
+    pub name: String,
+    pub text: String,
+    /// Its sentences, as byte ranges (the drafts' `sentence` numbers count them from 1).
+    pub sentences: Vec<Range<usize>>,
+}
+
+/// What the dataset already holds that triage shows or checks against.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Known {
+    /// The dataset's name, as shown.
+    pub dataset: String,
+    /// The dataset's actors.
+    pub actors: Vec<FormActor>,
+    /// The article's sentences (0-based) that an event of the dataset cites.
+    pub cited: BTreeSet<usize>,
+}
+
+/// What is open on top of the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    /// The key help.
+    Help,
+    /// The form editing the candidate at `index`.
+    Edit {
+        index: usize,
+        form: Box<EventForm>,
+    },
+}
+
+/// Everything a user can ask for in triage, and what the event loop reports back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Leave triage (what was accepted is written already).
+    Quit,
+    /// Repaint the whole screen.
+    Redraw,
+    /// Stop the process for the shell's job control.
+    Suspend,
+    /// The terminal now has this size.
+    Resize { width: u16, height: u16 },
+    /// Move the selection in the list.
+    Move(Motion),
+    /// Write the selected candidate to the dataset, with the new actors it names.
+    Accept,
+    /// Leave the selected candidate out.
+    Reject,
+    /// Edit the selected candidate's title, date, actors and type.
+    Edit,
+    /// Take back the last accept or reject.
+    Undo,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Close the help.
+    CloseOverlay,
+    /// A key in the edit form.
+    Form(FormAction),
+    /// The event loop wrote candidate `index` as `id`, adding the actors `actors`.
+    Accepted {
+        index: usize,
+        id: String,
+        actors: Vec<String>,
+    },
+    /// The event loop took candidate `index`'s event out again (`note`: what stayed).
+    Undone { index: usize, note: Option<String> },
+    /// A write was refused or failed: why, as the status line says it.
+    Refused(String),
+}
+
+/// Writes asked of the event loop, which answers with `Accepted`, `Undone` or `Refused`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Write candidate `index`'s event, and before it the actors of `proposals` it names that
+    /// the dataset lacks.
+    Accept {
+        index: usize,
+        draft: Box<Draft>,
+        proposals: Vec<NewActor>,
+    },
+    /// Take out again what accepting candidate `index` wrote (the last accept).
+    Undo { index: usize },
+}
+
+/// The rows the candidate list takes on a screen `height` rows high, borders included: about
+/// two fifths, the rest for the article and the candidate's details (and the status line).
+pub fn list_height(height: u16) -> u16 {
+    let room = height.saturating_sub(1);
+    (room * 2 / 5).clamp(room.min(5), room)
+}
+
+/// The whole state of triage.
+#[derive(Clone, Debug)]
+pub struct Triage {
+    pub article: Article,
+    pub known: Known,
+    candidates: Vec<Candidate>,
+    list: Cursor,
+    /// Every actor any candidate proposes, once each.
+    proposals: Vec<NewActor>,
+    /// The decisions, oldest first: which candidate, and its status before.
+    history: Vec<(usize, Status)>,
+    overlay: Overlay,
+    /// A note for the status line, until the next action.
+    message: Option<String>,
+    effects: Vec<Effect>,
+    size: (u16, u16),
+    quit: bool,
+}
+
+impl Triage {
+    pub fn new(article: Article, known: Known, drafts: Vec<Draft>) -> Triage {
+        let mut proposals: Vec<NewActor> = Vec::new();
+        for actor in drafts.iter().flat_map(|d| &d.new_actors) {
+            if !proposals.iter().any(|p| p.id == actor.id) {
+                proposals.push(actor.clone());
+            }
+        }
+        let mut candidates: Vec<Candidate> = drafts
+            .into_iter()
+            .map(|draft| Candidate {
+                draft,
+                status: Status::Pending,
+            })
+            .collect();
+        candidates.sort_by_key(|c| c.draft.sentence);
+        Triage {
+            article,
+            known,
+            candidates,
+            list: Cursor::default(),
+            proposals,
+            history: Vec::new(),
+            overlay: Overlay::None,
+            message: None,
+            effects: Vec::new(),
+            size: (0, 0),
+            quit: false,
+        }
+    }
+
+    pub fn candidates(&self) -> &[Candidate] {
+        &self.candidates
+    }
+
+    pub fn selected(&self) -> usize {
+        self.list.selected
+    }
+
+    /// The first candidate the list shows.
+    pub fn list_offset(&self) -> usize {
+        self.list.offset
+    }
+
+    pub fn overlay(&self) -> &Overlay {
+        &self.overlay
+    }
+
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The writes asked for since the last call, for the event loop to carry out.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// How many candidates are accepted, rejected and still to decide.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let count =
+            |f: fn(&Status) -> bool| self.candidates.iter().filter(|c| f(&c.status)).count();
+        (
+            count(|s| matches!(s, Status::Accepted { .. })),
+            count(|s| *s == Status::Rejected),
+            count(|s| *s == Status::Pending),
+        )
+    }
+
+    /// Whether an event cites the article's sentence `sentence` (0-based): one of the
+    /// dataset's, or one accepted here.
+    pub fn is_cited(&self, sentence: usize) -> bool {
+        self.known.cited.contains(&sentence)
+            || self.candidates.iter().any(|c| {
+                matches!(c.status, Status::Accepted { .. }) && c.draft.sentence == sentence + 1
+            })
+    }
+
+    /// Whether accepting an event naming `actor` would add it: a proposal that neither the
+    /// dataset nor an accepted candidate has.
+    pub fn is_new_actor(&self, actor: &str) -> bool {
+        !self.known.actors.iter().any(|a| a.id == actor)
+            && !self.candidates.iter().any(|c| {
+                matches!(c.status, Status::Accepted { .. })
+                    && c.draft.actors.iter().any(|a| a == actor)
+            })
+    }
+
+    /// The actor's name: the dataset's, or the proposal's.
+    pub fn actor_name(&self, actor: &str) -> Option<&str> {
+        self.known
+            .actors
+            .iter()
+            .find(|a| a.id == actor)
+            .map(|a| a.name.as_str())
+            .or_else(|| {
+                self.proposals
+                    .iter()
+                    .find(|p| p.id == actor)
+                    .map(|p| p.name.as_str())
+            })
+    }
+
+    fn list_rows(&self) -> usize {
+        usize::from(list_height(self.size.1).saturating_sub(2)).max(1)
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        self.message = None;
+        if let Overlay::Edit { .. } = self.overlay {
+            if let Action::Form(form_action) = action {
+                self.edit(form_action);
+                return;
+            }
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Redraw | Action::Suspend => {}
+            Action::Resize { width, height } => {
+                self.size = (width, height);
+                let rows = self.list_rows();
+                self.list.clamp(self.candidates.len(), rows);
+            }
+            Action::Move(motion) => {
+                let rows = self.list_rows();
+                self.list.apply(motion, self.candidates.len(), rows);
+            }
+            Action::Accept => self.accept(),
+            Action::Reject => self.reject(),
+            Action::Edit => self.open_form(),
+            Action::Undo => self.undo(),
+            Action::ToggleHelp => {
+                self.overlay = match self.overlay {
+                    Overlay::Help => Overlay::None,
+                    _ => Overlay::Help,
+                }
+            }
+            Action::CloseOverlay => self.overlay = Overlay::None,
+            Action::Form(_) => {}
+            Action::Accepted { index, id, actors } => self.accepted(index, id, actors),
+            Action::Undone { index, note } => self.undone(index, note),
+            Action::Refused(why) => self.message = Some(why),
+        }
+    }
+
+    /// The selected candidate, and why it cannot change when it is written already.
+    fn selected_undecided(&mut self, doing: &str) -> Option<usize> {
+        let index = self.list.selected;
+        let candidate = self.candidates.get(index)?;
+        if let Status::Accepted { id } = &candidate.status {
+            self.message = Some(format!(
+                "[{}] is written already (as {id}); u takes the last accept back, to {doing} it",
+                candidate.draft.sentence
+            ));
+            return None;
+        }
+        Some(index)
+    }
+
+    fn accept(&mut self) {
+        let Some(index) = self.selected_undecided("accept") else {
+            return;
+        };
+        // The event's actors that the dataset lacks come from the proposals.
+        let draft = Box::new(self.candidates[index].draft.clone());
+        let proposals = self
+            .proposals
+            .iter()
+            .filter(|p| draft.actors.contains(&p.id))
+            .cloned()
+            .collect();
+        self.effects.push(Effect::Accept {
+            index,
+            draft,
+            proposals,
+        });
+    }
+
+    fn accepted(&mut self, index: usize, id: String, actors: Vec<String>) {
+        let Some(candidate) = self.candidates.get_mut(index) else {
+            return;
+        };
+        let before = std::mem::replace(&mut candidate.status, Status::Accepted { id: id.clone() });
+        self.history.push((index, before));
+        let added = if actors.is_empty() {
+            String::new()
+        } else {
+            let n = actors.len();
+            format!(" with {n} new actor{}", if n == 1 { "" } else { "s" })
+        };
+        self.message = Some(format!(
+            "Accepted [{}]: written as {id}{added}.",
+            candidate.draft.sentence
+        ));
+        self.next_pending(index);
+    }
+
+    fn reject(&mut self) {
+        let Some(index) = self.selected_undecided("reject") else {
+            return;
+        };
+        let candidate = &mut self.candidates[index];
+        if candidate.status == Status::Rejected {
+            self.message = Some(format!(
+                "[{}] is rejected already.",
+                candidate.draft.sentence
+            ));
+            return;
+        }
+        let before = std::mem::replace(&mut candidate.status, Status::Rejected);
+        self.message = Some(format!("Rejected [{}].", candidate.draft.sentence));
+        self.history.push((index, before));
+        self.next_pending(index);
+    }
+
+    /// Selects the first undecided candidate after `index` (else before it); stays when none.
+    fn next_pending(&mut self, index: usize) {
+        let len = self.candidates.len();
+        let next = (index + 1..len)
+            .chain(0..index)
+            .find(|&i| self.candidates[i].status == Status::Pending);
+        if let Some(next) = next {
+            let rows = self.list_rows();
+            self.list.select(next, len, rows);
+        }
+    }
+
+    fn undo(&mut self) {
+        let Some((index, before)) = self.history.last().cloned() else {
+            self.message = Some("Nothing to undo.".into());
+            return;
+        };
+        let sentence = self.candidates[index].draft.sentence;
+        match self.candidates[index].status {
+            Status::Accepted { .. } => self.effects.push(Effect::Undo { index }),
+            _ => {
+                self.history.pop();
+                self.candidates[index].status = before;
+                self.message = Some(format!("Took back the rejection of [{sentence}]."));
+                let rows = self.list_rows();
+                self.list.select(index, self.candidates.len(), rows);
+            }
+        }
+    }
+
+    fn undone(&mut self, index: usize, note: Option<String>) {
+        if self.history.last().map(|(i, _)| *i) != Some(index) {
+            return;
+        }
+        let Some((_, before)) = self.history.pop() else {
+            return;
+        };
+        let candidate = &mut self.candidates[index];
+        let Status::Accepted { id } = std::mem::replace(&mut candidate.status, before) else {
+            return;
+        };
+        let mut message = format!(
+            "Took back [{}]: {id} is out of the dataset again",
+            candidate.draft.sentence
+        );
+        match note {
+            Some(note) => message.push_str(&format!("; {note}")),
+            None => message.push('.'),
+        }
+        self.message = Some(message);
+        let rows = self.list_rows();
+        self.list.select(index, self.candidates.len(), rows);
+    }
+
+    /// Every actor the form accepts: the dataset's, and the proposals.
+    fn form_actors(&self) -> Vec<FormActor> {
+        let mut actors = self.known.actors.clone();
+        for p in &self.proposals {
+            if !actors.iter().any(|a| a.id == p.id) {
+                actors.push(FormActor {
+                    id: p.id.clone(),
+                    name: format!("{} (new)", p.name),
+                });
+            }
+        }
+        actors
+    }
+
+    fn open_form(&mut self) {
+        let Some(index) = self.selected_undecided("edit") else {
+            return;
+        };
+        let draft = &self.candidates[index].draft;
+        let fields = EventFields {
+            title: draft.title.clone(),
+            date: draft.date.clone(),
+            actors: draft.actors.clone(),
+            kind: Some(draft.kind.clone()).filter(|k| !k.is_empty()),
+        };
+        let heading = format!("Edit [{}]", draft.sentence);
+        let form = EventForm::new(heading, &fields, self.form_actors());
+        self.overlay = Overlay::Edit {
+            index,
+            form: Box::new(form),
+        };
+    }
+
+    fn edit(&mut self, action: FormAction) {
+        let Overlay::Edit { index, form } = &mut self.overlay else {
+            return;
+        };
+        let index = *index;
+        match form.update(action) {
+            FormOutcome::Editing => {}
+            FormOutcome::Cancelled => self.overlay = Overlay::None,
+            FormOutcome::Submitted(fields) => {
+                self.overlay = Overlay::None;
+                let candidate = &mut self.candidates[index];
+                apply_edit(&mut candidate.draft, fields);
+                self.message = Some(format!(
+                    "Edited [{}]; a accepts it.",
+                    candidate.draft.sentence
+                ));
+            }
+        }
+    }
+}
+
+/// Puts the form's values into the draft. A date set by hand is no longer the drafter's: its
+/// note of where the date came from goes, and so does the `undated` tag; the id follows the
+/// new date when it ended with the old one.
+fn apply_edit(draft: &mut Draft, fields: EventFields) {
+    if fields.date != draft.date {
+        let old = slug(&[&draft.date]);
+        if let Some(stem) = draft.id.strip_suffix(&old) {
+            draft.id = format!("{stem}{}", slug(&[&fields.date]));
+        }
+        draft.attributes.remove("date_from");
+        draft.tags.retain(|t| t != "undated");
+        draft.date = fields.date;
+    }
+    draft.title = fields.title;
+    draft.kind = fields.kind.unwrap_or_default();
+    draft.actors = fields.actors;
+}
+
+#[cfg(test)]
+mod tests;
