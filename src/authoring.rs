@@ -286,10 +286,7 @@ impl DatasetFiles {
         let mut record = event.clone();
         record.id = unique(event.id.clone(), &mut self.event_ids());
         let line = json_line(&record)?;
-        let actor_lines = new
-            .iter()
-            .map(json_line)
-            .collect::<Result<Vec<_>, _>>()?;
+        let actor_lines = new.iter().map(json_line).collect::<Result<Vec<_>, _>>()?;
         let mut writes = Vec::new();
         if !actor_lines.is_empty() {
             let lines: Vec<&str> = actor_lines.iter().map(String::as_str).collect();

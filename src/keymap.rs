@@ -3,6 +3,9 @@
 //! fit wins), and the help overlay, and through it the README's Keys table (a test checks the
 //! README), are made from the same rows, so that the help cannot drift from the keys.
 
+pub mod form;
+pub mod triage;
+
 use std::sync::LazyLock;
 
 use crossterm::event::{

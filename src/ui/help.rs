@@ -13,7 +13,7 @@ use crate::app::{visible_offset, App, CitingPopup};
 use crate::keymap::help;
 
 /// A box of at most `width` x `height` centred in `area`.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
     Rect::new(
@@ -24,7 +24,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-fn popup_block(title: &str) -> Block<'static> {
+pub(super) fn popup_block(title: &str) -> Block<'static> {
     Block::bordered()
         .border_type(theme::FOCUSED_BORDER_TYPE)
         .border_style(theme::FOCUSED_BORDER)

@@ -4,6 +4,7 @@
 mod actors;
 pub mod detail;
 mod events;
+pub mod form;
 mod help;
 pub mod layout;
 mod picker;
@@ -13,6 +14,7 @@ pub mod source;
 mod status;
 mod strip;
 pub mod theme;
+pub mod triage;
 pub mod wrap;
 
 use ratatui::layout::{Margin, Rect};

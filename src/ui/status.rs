@@ -121,7 +121,7 @@ const OFFERED_PROMPT_KEYS: &[(&str, &str)] = &[("←→", "edit"), ("Enter", "ok
 
 /// The text before and after the caret, made safe and fitted to `room` columns so that the
 /// caret stays in sight: what lies before it is cut at its start, what follows at its end.
-fn fit_around_caret((before, after): (&str, &str), room: usize) -> (String, String) {
+pub(super) fn fit_around_caret((before, after): (&str, &str), room: usize) -> (String, String) {
     if width(before) + width(after) <= room {
         return (sanitize(before).into_owned(), sanitize(after).into_owned());
     }
@@ -157,7 +157,7 @@ fn tail(text: &str, max: usize) -> String {
     out
 }
 
-fn hint_spans(hint: &[(&str, &str)]) -> Vec<Span<'static>> {
+pub(super) fn hint_spans(hint: &[(&str, &str)]) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for (key, what) in hint {
         spans.push(Span::styled(format!(" {key}"), theme::STATUS_KEY));
