@@ -1,7 +1,9 @@
 //! A problem found in a dataset: where it is, what is wrong, and what might fix it.
 
-use std::borrow::Cow;
 use std::fmt;
+
+// Where the loader, the commands and the tests have always found them.
+pub use crate::text::safe::{escape_unsafe, is_unsafe_char};
 
 /// One problem, reported with its place so the author can go straight to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,33 +83,6 @@ pub fn quoted_up_to(value: &str, limit: usize) -> String {
     }
     out.push('\'');
     out
-}
-
-/// Whether `c` must not reach a terminal as itself: C0 and C1 controls and DEL (which start
-/// escape sequences or move the cursor), bidirectional overrides and isolates (which reorder
-/// what is shown) and zero-width characters (which hide text). The browser draws the same set
-/// as placeholders (`ui::safe_text`).
-pub fn is_unsafe_char(c: char) -> bool {
-    matches!(c,
-        '\0'..='\x1f' | '\x7f'..='\u{9f}'
-        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
-}
-
-/// `text` with every unsafe character written as a Rust-style escape (`\u{1b}`), for
-/// line-oriented messages.
-pub fn escape_unsafe(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe_char) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_unsafe_char(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// The candidate closest to `wanted` by edit distance, when it is close enough to be a typo.

@@ -93,17 +93,14 @@ pub fn guessed_actor_note(timeline: &Timeline, name: &str, actor: ActorId) -> St
     )
 }
 
-/// "1 source", "2 sources".
-pub fn count(n: usize, singular: &str, plural: &str) -> String {
-    format!("{n} {}", if n == 1 { singular } else { plural })
-}
+pub use crate::text::count;
 
 /// Data text for a terminal line: control, bidirectional and zero-width characters shown as the
 /// browser shows them (`␛`, `⟨U+202E⟩`), so printing a hostile title cannot move the cursor,
 /// recolour the terminal, set its title or reach the clipboard. Text output is always made
 /// safe, piped or not: a pipe often ends in a terminal too (`| less -R`, `| head`).
 pub fn safe(text: &str) -> Cow<'_, str> {
-    crate::ui::safe_text::sanitize(text)
+    crate::text::safe::sanitize(text)
 }
 
 /// Writes `value` as one line of JSON. JSON escapes C0 controls itself; DEL, C1 controls,
@@ -126,7 +123,7 @@ impl serde_json::ser::Formatter for SafeJson {
     ) -> io::Result<()> {
         let mut plain = 0;
         for (at, c) in fragment.char_indices() {
-            if crate::problem::is_unsafe_char(c) {
+            if crate::text::safe::is_unsafe_char(c) {
                 writer.write_all(&fragment.as_bytes()[plain..at])?;
                 write!(writer, "\\u{:04x}", u32::from(c))?;
                 plain = at + c.len_utf8();

@@ -5,7 +5,6 @@ mod actors;
 pub mod detail;
 mod events;
 mod help;
-pub mod layout;
 mod picker;
 mod quotes;
 pub mod safe_text;
@@ -13,7 +12,6 @@ pub mod source;
 mod status;
 mod strip;
 pub mod theme;
-pub mod wrap;
 
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
@@ -21,7 +19,7 @@ use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 use ratatui::Frame;
 
 use crate::app::{App, Overlay, Pane};
-use layout::Screen;
+use crate::layout::{self, Screen};
 
 /// Shown instead of the panes when nothing useful fits.
 pub const TOO_SMALL: &str = "terminal too small";

@@ -8,7 +8,7 @@ use super::events::filter_label;
 use super::safe_text::{char_width, display_char, sanitize, truncate, width, ELLIPSIS};
 use super::theme;
 use crate::app::{App, Mode, Prompt};
-use crate::commands::count;
+use crate::text::count;
 
 pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     if let Some(prompt) = app.prompt() {

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::safe_text::char_width;
+use super::width::char_width;
 
 /// The lines of `text` wrapped to `width` columns: breaks at newlines, wraps at spaces, and
 /// cuts words longer than a line. Spaces at a wrap point are left out of both lines.
