@@ -28,6 +28,8 @@ Examples:
   chronicle events --actor putin     the timeline of one actor
   chronicle actors --search joh      rank actors by fuzzy match
   chronicle sentences article.txt    see how a text splits into sentences
+  chronicle times article.txt --published 2021-12-13
+                                     the dates an article mentions, anchored to that day
   chronicle 20150218230000.export.CSV 20150218230000.mentions.CSV
                                      browse a GDELT update with its mentions
   chronicle import acled.csv -o conflict-data
@@ -145,6 +147,19 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// Print JSON Lines: {n, start, end, text} with byte offsets into the file
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the dates a text file mentions, each anchored to the publication date
+    Times {
+        /// Any UTF-8 text file, such as a news article
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The day the text was published (YYYY-MM-DD): `yesterday`, `Thursday` and
+        /// `last year` count from it
+        #[arg(long, value_name = "DATE", value_parser = crate::commands::times::parse_published)]
+        published: chrono::NaiveDate,
+        /// Print JSON Lines: {sentence, text, start, end, value} with byte offsets into the file
         #[arg(long)]
         json: bool,
     },

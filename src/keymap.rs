@@ -1,6 +1,9 @@
-//! Keys and mouse events to actions: a pure table of (mode, focus, key) → `Action`.
-//! The help overlay and the README's Keys table come from `HELP` (a test checks the README),
-//! kept next to the table so the two are changed together.
+//! Keys and mouse events to actions. One table says, for every binding, the keys, where they
+//! work and what they do: the lookup reads it in order (the first row whose keys and place
+//! fit wins), and the help overlay, and through it the README's Keys table (a test checks the
+//! README), are made from the same rows, so that the help cannot drift from the keys.
+
+use std::sync::LazyLock;
 
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -19,88 +22,616 @@ pub struct KeyContext {
     pub finding: bool,
 }
 
-/// The key help: keys, where they work, what they do.
-pub const HELP: &[(&str, &str, &str)] = &[
-    ("q  Ctrl-c", "anywhere", "quit"),
-    ("?", "anywhere", "show or hide this help"),
-    (
-        "Tab  Shift-Tab  l h",
-        "panes",
-        "focus the next / previous pane",
-    ),
-    (
-        "1 2 3 4",
-        "panes",
-        "focus events / actors / quotes / detail",
-    ),
-    ("j k  ↓ ↑  Ctrl-n Ctrl-p", "panes", "move down / up"),
-    ("PgDn PgUp  Ctrl-b", "panes", "move a page"),
-    ("Ctrl-d  Ctrl-u", "panes", "move half a page"),
-    ("g G  Home End", "panes", "go to the first / last"),
-    (
-        "wheel  click",
-        "panes",
-        "scroll / select under the mouse pointer",
-    ),
-    ("/", "anywhere", "search actors by name or alias"),
-    ("Enter", "search", "filter the timeline by the chosen actor"),
-    ("↓ ↑  Ctrl-n Ctrl-p", "search", "move in the ranking"),
-    ("Esc", "search", "leave the prompt"),
-    ("Enter", "actors", "filter the timeline by the actor"),
-    ("Space", "actors", "mark: show events involving all marked"),
-    ("x", "anywhere", "clear every filter"),
-    ("X", "anywhere", "remove one of the active filters"),
-    ("T  #", "anywhere", "filter by event type / by tag (fuzzy)"),
-    ("F", "anywhere", "filter by dates (2021-12, 2021..2022-01)"),
-    ("t", "anywhere", "go to the first event on or after a date"),
-    ("[ ]", "anywhere", "previous / next non-empty strip bucket"),
-    ("+ -", "anywhere", "finer / coarser strip buckets"),
-    ("click", "strip", "go to the first event of the bucket"),
-    (
-        "f  Ctrl-f",
-        "anywhere",
-        "find in titles, summaries and quotes",
-    ),
-    ("n N", "finding", "next / previous match (not in source)"),
-    ("Esc", "finding", "stop finding"),
-    ("m", "anywhere", "mark / unmark the event (kept)"),
-    ("'  \"", "anywhere", "next / previous marked event"),
-    ("e", "anywhere", "export the view (.md .csv .jsonl)"),
-    ("y", "anywhere", "copy the event and its quotes"),
-    ("Enter  Esc", "prompt", "act / cancel (Ctrl-u empties it)"),
-    (
-        "← →  Home End",
-        "prompt",
-        "edit the offered text (typing replaces it)",
-    ),
-    ("s  Enter", "events", "open the source of the event's quote"),
-    ("Enter", "quotes", "open the quote in its source"),
-    (
-        "n N",
-        "anywhere",
-        "next / previous quote (when not finding)",
-    ),
-    ("j k", "source", "move sentence by sentence"),
-    ("Enter", "source", "list the events citing the sentence"),
-    ("Enter", "citing list", "select that event in the timeline"),
-    (
-        "Esc  Backspace  Ctrl-o",
-        "anywhere",
-        "go back (undo a jump, source or filter)",
-    ),
-    (
-        "Esc",
-        "anywhere",
-        "with nowhere to go back: clear the filter",
-    ),
-    (
-        "!",
-        "anywhere",
-        "read the problems of a failed reload in full",
-    ),
-    ("Ctrl-l", "anywhere", "redraw the screen"),
-    ("Ctrl-z", "anywhere", "suspend (fg to resume)"),
-];
+/// A key (or mouse gesture) as the table names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// A character typed without Ctrl (Shift is part of the character: `G`, `?`).
+    Char(char),
+    /// Ctrl and a character.
+    Ctrl(char),
+    /// A key that types nothing (Enter, Esc, the arrows...), whatever the modifiers.
+    Code(KeyCode),
+    /// The mouse wheel, either way.
+    Wheel,
+    /// A left click.
+    Click,
+}
+
+impl Key {
+    fn matches(self, key: KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match self {
+            Key::Char(c) => key.code == KeyCode::Char(c) && !ctrl,
+            Key::Ctrl(c) => key.code == KeyCode::Char(c) && ctrl,
+            Key::Code(code) => key.code == code,
+            Key::Wheel | Key::Click => false,
+        }
+    }
+
+    /// How the help names the key.
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{c}"),
+            Key::Code(code) => match code {
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::BackTab => "Shift-Tab".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Up => "↑".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::Home => "Home".into(),
+                KeyCode::End => "End".into(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Backspace => "Backspace".into(),
+                KeyCode::Delete => "Delete".into(),
+                other => format!("{other:?}"),
+            },
+            Key::Wheel => "wheel".into(),
+            Key::Click => "click".into(),
+        }
+    }
+}
+
+/// Where a binding works: the test the lookup makes, and the help's "where" column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// In every mode, prompts and overlays included.
+    Always,
+    /// In the panes, whichever has focus (nothing open on top of them).
+    Anywhere,
+    /// The same, for what acts on the focused pane.
+    Panes,
+    /// In any list: the panes, and the help, citing and problems overlays.
+    Lists,
+    /// In the panes, with this one focused.
+    Pane(Pane),
+    /// In the panes while a find is active.
+    Finding,
+    /// In the panes while a find is active, but not in the source view (where n and N step
+    /// through the event's quotes).
+    FindingOutsideSource,
+    /// In the panes when Back has somewhere to go.
+    GoingBack,
+    /// On the date strip (the mouse only).
+    Strip,
+    /// In the actor search prompt.
+    Search,
+    /// In a one-line prompt or a picker.
+    Prompt,
+    /// In a picker.
+    Picker,
+    /// In the help overlay.
+    Help,
+    /// In the list of events citing a sentence.
+    Citing,
+    /// In the popup of a failed reload's problems.
+    Problems,
+}
+
+impl Place {
+    fn holds(self, cx: KeyContext) -> bool {
+        let panes = cx.mode == Mode::Normal;
+        match self {
+            Place::Always => true,
+            Place::Anywhere | Place::Panes | Place::Strip => panes,
+            Place::Lists => matches!(
+                cx.mode,
+                Mode::Normal | Mode::Help | Mode::Citing | Mode::Problems
+            ),
+            Place::Pane(pane) => panes && cx.focus == pane,
+            Place::Finding => panes && cx.finding,
+            Place::FindingOutsideSource => panes && cx.finding && cx.focus != Pane::Source,
+            Place::GoingBack => panes && cx.can_go_back,
+            Place::Search => cx.mode == Mode::Search,
+            Place::Prompt => matches!(cx.mode, Mode::Prompt | Mode::Picker),
+            Place::Picker => cx.mode == Mode::Picker,
+            Place::Help => cx.mode == Mode::Help,
+            Place::Citing => cx.mode == Mode::Citing,
+            Place::Problems => cx.mode == Mode::Problems,
+        }
+    }
+
+    /// How the help names the place.
+    pub fn label(self) -> &'static str {
+        match self {
+            Place::Always | Place::Anywhere | Place::GoingBack => "anywhere",
+            Place::Panes | Place::Lists => "panes",
+            Place::Pane(Pane::Events) => "events",
+            Place::Pane(Pane::Actors) => "actors",
+            Place::Pane(Pane::Quotes) => "quotes",
+            Place::Pane(Pane::Detail) => "detail",
+            Place::Pane(Pane::Source) => "source",
+            Place::Finding | Place::FindingOutsideSource => "finding",
+            Place::Strip => "strip",
+            Place::Search => "search",
+            Place::Prompt => "prompt",
+            Place::Picker => "picker",
+            Place::Help => "help",
+            Place::Citing => "citing list",
+            Place::Problems => "problems",
+        }
+    }
+}
+
+/// One key of a row and the action it asks for.
+#[derive(Clone, Debug)]
+pub struct Bind {
+    pub key: Key,
+    /// For the mouse, the kind of action only: `action_for_mouse` gives it the pointer's place.
+    pub action: Action,
+    /// Where this key works when it is narrower or wider than its row's place (Ctrl-c quits
+    /// even in a prompt, where q is text).
+    pub place: Option<Place>,
+}
+
+/// One row of the table, and of the help.
+#[derive(Clone, Debug)]
+pub struct Binding {
+    /// The keys, in groups the help shows two spaces apart (`j k  ↓ ↑  Ctrl-n Ctrl-p`).
+    pub keys: Vec<Vec<Bind>>,
+    pub place: Place,
+    pub what: &'static str,
+    /// Whether the help lists the row. Those it leaves out are told where they are used: the
+    /// text keys of prompts, and the ways out of overlays (in the status line's hints).
+    pub listed: bool,
+}
+
+/// A key and its action, working where its row does.
+fn k(key: Key, action: Action) -> Bind {
+    Bind {
+        key,
+        action,
+        place: None,
+    }
+}
+
+/// A key and its action, working in `place` rather than where its row does.
+fn k_in(place: Place, key: Key, action: Action) -> Bind {
+    Bind {
+        key,
+        action,
+        place: Some(place),
+    }
+}
+
+/// A row the help lists.
+fn row(keys: &[&[Bind]], place: Place, what: &'static str) -> Binding {
+    Binding {
+        keys: keys.iter().map(|group| group.to_vec()).collect(),
+        place,
+        what,
+        listed: true,
+    }
+}
+
+/// A row the help leaves out.
+fn unlisted(keys: &[&[Bind]], place: Place, what: &'static str) -> Binding {
+    Binding {
+        listed: false,
+        ..row(keys, place, what)
+    }
+}
+
+const fn ch(c: char) -> Key {
+    Key::Char(c)
+}
+
+const fn ctrl(c: char) -> Key {
+    Key::Ctrl(c)
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key::Code(code)
+}
+
+const DOWN: Action = Action::Move(Motion::Down);
+const UP: Action = Action::Move(Motion::Up);
+const PAGE_DOWN: Action = Action::Move(Motion::PageDown);
+const PAGE_UP: Action = Action::Move(Motion::PageUp);
+
+use Action as A;
+use KeyCode::{
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
+use Place as P;
+
+/// Every binding, in the order the help lists them; the lookup takes the first that fits, so a
+/// narrower place comes before a wider one for the same key (Esc while finding, then Esc with
+/// somewhere to go back, then Esc).
+static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+    vec![
+        row(
+            &[
+                &[k(ch('q'), A::Quit)],
+                &[k_in(P::Always, ctrl('c'), A::Quit)],
+            ],
+            P::Anywhere,
+            "quit",
+        ),
+        row(
+            &[&[k(ch('?'), A::ToggleHelp)]],
+            P::Anywhere,
+            "show or hide this help",
+        ),
+        row(
+            &[
+                &[k(code(Tab), A::FocusNext)],
+                &[k(code(BackTab), A::FocusPrevious)],
+                &[k(ch('l'), A::FocusNext), k(ch('h'), A::FocusPrevious)],
+            ],
+            P::Panes,
+            "focus the next / previous pane",
+        ),
+        row(
+            &[&[
+                k(ch('1'), A::Focus(Pane::Events)),
+                k(ch('2'), A::Focus(Pane::Actors)),
+                k(ch('3'), A::Focus(Pane::Quotes)),
+                k(ch('4'), A::Focus(Pane::Detail)),
+            ]],
+            P::Panes,
+            "focus events / actors / quotes / detail",
+        ),
+        row(
+            &[
+                &[k(ch('j'), DOWN), k(ch('k'), UP)],
+                &[k(code(Down), DOWN), k(code(Up), UP)],
+                &[k(ctrl('n'), DOWN), k(ctrl('p'), UP)],
+            ],
+            P::Lists,
+            "move down / up",
+        ),
+        row(
+            &[
+                &[k(code(PageDown), PAGE_DOWN), k(code(PageUp), PAGE_UP)],
+                &[k(ctrl('b'), PAGE_UP)],
+            ],
+            P::Lists,
+            "move a page",
+        ),
+        row(
+            &[
+                &[k(ctrl('d'), A::Move(Motion::HalfPageDown))],
+                &[k(ctrl('u'), A::Move(Motion::HalfPageUp))],
+            ],
+            P::Lists,
+            "move half a page",
+        ),
+        row(
+            &[
+                &[
+                    k(ch('g'), A::Move(Motion::First)),
+                    k(ch('G'), A::Move(Motion::Last)),
+                ],
+                &[
+                    k(code(Home), A::Move(Motion::First)),
+                    k(code(End), A::Move(Motion::Last)),
+                ],
+            ],
+            P::Lists,
+            "go to the first / last",
+        ),
+        row(
+            &[
+                &[k(
+                    Key::Wheel,
+                    A::ScrollAt {
+                        column: 0,
+                        row: 0,
+                        lines: 3,
+                    },
+                )],
+                &[k(Key::Click, A::ClickAt { column: 0, row: 0 })],
+            ],
+            P::Panes,
+            "scroll / select under the mouse pointer",
+        ),
+        row(
+            &[&[k(ch('/'), A::OpenSearch)]],
+            P::Anywhere,
+            "search actors by name or alias",
+        ),
+        row(
+            &[&[k(code(Enter), A::FilterBySelectedActor)]],
+            P::Search,
+            "filter the timeline by the chosen actor",
+        ),
+        row(
+            &[
+                &[k(code(Down), DOWN), k(code(Up), UP)],
+                &[k(ctrl('n'), DOWN), k(ctrl('p'), UP)],
+            ],
+            P::Search,
+            "move in the ranking",
+        ),
+        row(
+            &[&[k(code(Esc), A::CloseSearch)]],
+            P::Search,
+            "leave the prompt",
+        ),
+        row(
+            &[&[k(code(Enter), A::FilterBySelectedActor)]],
+            P::Pane(Pane::Actors),
+            "filter the timeline by the actor",
+        ),
+        row(
+            &[&[k(ch(' '), A::ToggleMarkSelectedActor)]],
+            P::Pane(Pane::Actors),
+            "mark: show events involving all marked",
+        ),
+        row(
+            &[&[k(ch('x'), A::ClearFilter)]],
+            P::Anywhere,
+            "clear every filter",
+        ),
+        row(
+            &[&[k(ch('X'), A::OpenPicker(PickerKind::ActiveFilters))]],
+            P::Anywhere,
+            "remove one of the active filters",
+        ),
+        row(
+            &[
+                &[k(ch('T'), A::OpenPicker(PickerKind::Types))],
+                &[k(ch('#'), A::OpenPicker(PickerKind::Tags))],
+            ],
+            P::Anywhere,
+            "filter by event type / by tag (fuzzy)",
+        ),
+        row(
+            &[&[k(ch('F'), A::OpenPrompt(PromptKind::DateRange))]],
+            P::Anywhere,
+            "filter by dates (2021-12, 2021..2022-01)",
+        ),
+        row(
+            &[&[k(ch('t'), A::OpenPrompt(PromptKind::GoToDate))]],
+            P::Anywhere,
+            "go to the first event on or after a date",
+        ),
+        row(
+            &[&[k(ch('['), A::PreviousBucket), k(ch(']'), A::NextBucket)]],
+            P::Anywhere,
+            "previous / next non-empty strip bucket",
+        ),
+        row(
+            &[&[k(ch('+'), A::ZoomIn), k(ch('-'), A::ZoomOut)]],
+            P::Anywhere,
+            "finer / coarser strip buckets",
+        ),
+        row(
+            &[&[k(Key::Click, A::ClickAt { column: 0, row: 0 })]],
+            P::Strip,
+            "go to the first event of the bucket",
+        ),
+        row(
+            &[
+                &[k(ch('f'), A::OpenPrompt(PromptKind::Find))],
+                &[k(ctrl('f'), A::OpenPrompt(PromptKind::Find))],
+            ],
+            P::Anywhere,
+            "find in titles, summaries and quotes",
+        ),
+        row(
+            &[&[k(ch('n'), A::FindNext), k(ch('N'), A::FindPrevious)]],
+            P::FindingOutsideSource,
+            "next / previous match (not in source)",
+        ),
+        row(&[&[k(code(Esc), A::ClearFind)]], P::Finding, "stop finding"),
+        row(
+            &[&[k(ch('m'), A::ToggleEventMark)]],
+            P::Anywhere,
+            "mark / unmark the event (kept)",
+        ),
+        row(
+            &[&[k(ch('\''), A::NextMark)], &[k(ch('"'), A::PreviousMark)]],
+            P::Anywhere,
+            "next / previous marked event",
+        ),
+        row(
+            &[&[k(ch('e'), A::OpenPrompt(PromptKind::Export))]],
+            P::Anywhere,
+            "export the view (.md .csv .jsonl)",
+        ),
+        row(
+            &[&[k(ch('y'), A::CopyEvent)]],
+            P::Anywhere,
+            "copy the event and its quotes",
+        ),
+        row(
+            &[
+                &[k(code(Enter), A::SubmitPrompt)],
+                &[k(code(Esc), A::CancelPrompt)],
+            ],
+            P::Prompt,
+            "act / cancel (Ctrl-u empties it)",
+        ),
+        row(
+            &[
+                &[
+                    k(code(Left), A::PromptCaret(Caret::Left)),
+                    k(code(Right), A::PromptCaret(Caret::Right)),
+                ],
+                &[
+                    k(code(Home), A::PromptCaret(Caret::Home)),
+                    k(code(End), A::PromptCaret(Caret::End)),
+                ],
+            ],
+            P::Prompt,
+            "edit the offered text (typing replaces it)",
+        ),
+        row(
+            &[
+                &[k_in(P::Anywhere, ch('s'), A::JumpToSource)],
+                &[k(code(Enter), A::JumpToSource)],
+            ],
+            P::Pane(Pane::Events),
+            "open the source of the event's quote",
+        ),
+        row(
+            &[&[k(code(Enter), A::JumpToSource)]],
+            P::Pane(Pane::Quotes),
+            "open the quote in its source",
+        ),
+        row(
+            &[&[k(ch('n'), A::NextQuote), k(ch('N'), A::PreviousQuote)]],
+            P::Anywhere,
+            "next / previous quote (when not finding)",
+        ),
+        row(
+            &[&[k(ch('j'), DOWN), k(ch('k'), UP)]],
+            P::Pane(Pane::Source),
+            "move sentence by sentence",
+        ),
+        row(
+            &[&[k(code(Enter), A::ShowCitingEvents)]],
+            P::Pane(Pane::Source),
+            "list the events citing the sentence",
+        ),
+        row(
+            &[&[k(code(Enter), A::JumpToCitingEvent)]],
+            P::Citing,
+            "select that event in the timeline",
+        ),
+        row(
+            &[
+                &[k_in(P::GoingBack, code(Esc), A::Back)],
+                &[k(code(Backspace), A::Back)],
+                &[k(ctrl('o'), A::Back)],
+            ],
+            P::Anywhere,
+            "go back (undo a jump, source or filter)",
+        ),
+        row(
+            &[&[k(code(Esc), A::LeaveFilter)]],
+            P::Anywhere,
+            "with nowhere to go back: clear the filter",
+        ),
+        row(
+            &[&[k(ch('!'), A::ShowReloadProblems)]],
+            P::Anywhere,
+            "read the problems of a failed reload in full",
+        ),
+        row(
+            &[&[k(ctrl('l'), A::Redraw)]],
+            P::Always,
+            "redraw the screen",
+        ),
+        row(
+            &[&[k(ctrl('z'), A::Suspend)]],
+            P::Always,
+            "suspend (fg to resume)",
+        ),
+        unlisted(
+            &[&[k(ch('='), A::ZoomIn)]],
+            P::Anywhere,
+            "finer strip buckets (+ without Shift)",
+        ),
+        unlisted(
+            &[&[k(code(PageDown), PAGE_DOWN), k(code(PageUp), PAGE_UP)]],
+            P::Search,
+            "move a page in the ranking",
+        ),
+        unlisted(
+            &[&[k(code(Backspace), A::SearchBackspace)]],
+            P::Search,
+            "delete the last character",
+        ),
+        unlisted(
+            &[&[k(ctrl('u'), A::SearchClear)]],
+            P::Search,
+            "empty the query",
+        ),
+        unlisted(
+            &[
+                &[k(code(Down), DOWN), k(code(Up), UP)],
+                &[k(ctrl('n'), DOWN), k(ctrl('p'), UP)],
+                &[k(code(PageDown), PAGE_DOWN), k(code(PageUp), PAGE_UP)],
+            ],
+            P::Picker,
+            "move in the list",
+        ),
+        unlisted(
+            &[&[k(code(Backspace), A::PromptBackspace)]],
+            P::Prompt,
+            "delete the last character",
+        ),
+        unlisted(&[&[k(ctrl('u'), A::PromptClear)]], P::Prompt, "empty it"),
+        unlisted(
+            &[&[k(code(Delete), A::PromptDelete)]],
+            P::Prompt,
+            "delete the character after the caret",
+        ),
+        unlisted(
+            &[&[
+                k(code(Esc), A::ToggleHelp),
+                k(ch('?'), A::ToggleHelp),
+                k(ch('q'), A::ToggleHelp),
+            ]],
+            P::Help,
+            "close the help",
+        ),
+        unlisted(
+            &[&[
+                k(code(Esc), A::CloseOverlay),
+                k(ch('q'), A::CloseOverlay),
+                k(code(Backspace), A::CloseOverlay),
+            ]],
+            P::Citing,
+            "close the list",
+        ),
+        unlisted(
+            &[&[
+                k(code(Esc), A::CloseOverlay),
+                k(ch('q'), A::CloseOverlay),
+                k(ch('!'), A::CloseOverlay),
+            ]],
+            P::Problems,
+            "close the problems",
+        ),
+    ]
+});
+
+/// Every binding, in order.
+pub fn table() -> &'static [Binding] {
+    &TABLE
+}
+
+/// One row of the key help: keys, where they work, what they do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HelpRow {
+    pub keys: String,
+    pub place: &'static str,
+    pub what: &'static str,
+}
+
+static HELP: LazyLock<Vec<HelpRow>> = LazyLock::new(|| {
+    TABLE
+        .iter()
+        .filter(|row| row.listed)
+        .map(|row| HelpRow {
+            keys: row
+                .keys
+                .iter()
+                .map(|group| {
+                    let labels: Vec<String> = group.iter().map(|b| b.key.label()).collect();
+                    labels.join(" ")
+                })
+                .collect::<Vec<_>>()
+                .join("  "),
+            place: row.place.label(),
+            what: row.what,
+        })
+        .collect()
+});
+
+/// The key help, made from the table.
+pub fn help() -> &'static [HelpRow] {
+    &HELP
+}
 
 /// The action for `key`, if any. Only key presses count (not releases or repeats on terminals
 /// that report them, so that one press is one action).
@@ -108,158 +639,30 @@ pub fn action_for_key(key: KeyEvent, cx: KeyContext) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match (key.code, ctrl) {
-        (KeyCode::Char('c'), true) => return Some(Action::Quit),
-        (KeyCode::Char('z'), true) => return Some(Action::Suspend),
-        (KeyCode::Char('l'), true) => return Some(Action::Redraw),
-        _ => {}
+    let bound = TABLE.iter().find_map(|row| {
+        row.keys
+            .iter()
+            .flat_map(|group| group.iter())
+            .find(|bind| bind.key.matches(key) && bind.place.unwrap_or(row.place).holds(cx))
+    });
+    match bound {
+        Some(bind) => Some(bind.action.clone()),
+        None => typed(key, cx),
+    }
+}
+
+/// In the search prompt, a prompt or a picker, any other character is text.
+fn typed(key: KeyEvent, cx: KeyContext) -> Option<Action> {
+    let KeyCode::Char(c) = key.code else {
+        return None;
+    };
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return None;
     }
     match cx.mode {
-        Mode::Normal => normal(key.code, ctrl, cx),
-        Mode::Search => search(key.code, ctrl),
-        Mode::Help => help(key.code, ctrl),
-        Mode::Citing => citing(key.code, ctrl),
-        Mode::Prompt => prompt(key.code, ctrl),
-        Mode::Picker => picker(key.code, ctrl),
-        Mode::Problems => problems(key.code, ctrl),
-    }
-}
-
-/// Movement keys shared by every list.
-fn motion(code: KeyCode, ctrl: bool) -> Option<Motion> {
-    Some(match (code, ctrl) {
-        (KeyCode::Char('j') | KeyCode::Down, false) | (KeyCode::Char('n'), true) => Motion::Down,
-        (KeyCode::Char('k') | KeyCode::Up, false) | (KeyCode::Char('p'), true) => Motion::Up,
-        (KeyCode::PageDown, _) => Motion::PageDown,
-        (KeyCode::PageUp, _) | (KeyCode::Char('b'), true) => Motion::PageUp,
-        (KeyCode::Char('d'), true) => Motion::HalfPageDown,
-        (KeyCode::Char('u'), true) => Motion::HalfPageUp,
-        (KeyCode::Char('g') | KeyCode::Home, false) => Motion::First,
-        (KeyCode::Char('G') | KeyCode::End, false) => Motion::Last,
-        _ => return None,
-    })
-}
-
-fn normal(code: KeyCode, ctrl: bool, cx: KeyContext) -> Option<Action> {
-    if let Some(m) = motion(code, ctrl) {
-        return Some(Action::Move(m));
-    }
-    let action = match (code, ctrl, cx.focus) {
-        (KeyCode::Char('q'), false, _) => Action::Quit,
-        (KeyCode::Char('?'), false, _) => Action::ToggleHelp,
-        (KeyCode::Tab, false, _) | (KeyCode::Char('l'), false, _) => Action::FocusNext,
-        (KeyCode::BackTab, _, _) | (KeyCode::Char('h'), false, _) => Action::FocusPrevious,
-        (KeyCode::Char('1'), false, _) => Action::Focus(Pane::Events),
-        (KeyCode::Char('2'), false, _) => Action::Focus(Pane::Actors),
-        (KeyCode::Char('3'), false, _) => Action::Focus(Pane::Quotes),
-        (KeyCode::Char('4'), false, _) => Action::Focus(Pane::Detail),
-        (KeyCode::Char('/'), false, _) => Action::OpenSearch,
-        (KeyCode::Char('x'), false, _) => Action::ClearFilter,
-        (KeyCode::Char('s'), false, _) => Action::JumpToSource,
-        (KeyCode::Char('n'), false, focus) if cx.finding && focus != Pane::Source => {
-            Action::FindNext
-        }
-        (KeyCode::Char('N'), false, focus) if cx.finding && focus != Pane::Source => {
-            Action::FindPrevious
-        }
-        (KeyCode::Char('n'), false, _) => Action::NextQuote,
-        (KeyCode::Char('N'), false, _) => Action::PreviousQuote,
-        (KeyCode::Char('f'), _, _) => Action::OpenPrompt(PromptKind::Find),
-        (KeyCode::Char('t'), false, _) => Action::OpenPrompt(PromptKind::GoToDate),
-        (KeyCode::Char('F'), false, _) => Action::OpenPrompt(PromptKind::DateRange),
-        (KeyCode::Char('e'), false, _) => Action::OpenPrompt(PromptKind::Export),
-        (KeyCode::Char('T'), false, _) => Action::OpenPicker(PickerKind::Types),
-        (KeyCode::Char('#'), false, _) => Action::OpenPicker(PickerKind::Tags),
-        (KeyCode::Char('X'), false, _) => Action::OpenPicker(PickerKind::ActiveFilters),
-        (KeyCode::Char('+' | '='), false, _) => Action::ZoomIn,
-        (KeyCode::Char('-'), false, _) => Action::ZoomOut,
-        (KeyCode::Char(']'), false, _) => Action::NextBucket,
-        (KeyCode::Char('['), false, _) => Action::PreviousBucket,
-        (KeyCode::Char('m'), false, _) => Action::ToggleEventMark,
-        (KeyCode::Char('\''), false, _) => Action::NextMark,
-        (KeyCode::Char('"'), false, _) => Action::PreviousMark,
-        (KeyCode::Char('y'), false, _) => Action::CopyEvent,
-        (KeyCode::Char('!'), false, _) => Action::ShowReloadProblems,
-        (KeyCode::Esc, _, _) if cx.finding => Action::ClearFind,
-        (KeyCode::Esc, _, _) if cx.can_go_back => Action::Back,
-        (KeyCode::Esc, _, _) => Action::LeaveFilter,
-        (KeyCode::Backspace, _, _) | (KeyCode::Char('o'), true, _) => Action::Back,
-        (KeyCode::Enter, _, Pane::Events | Pane::Quotes) => Action::JumpToSource,
-        (KeyCode::Enter, _, Pane::Actors) => Action::FilterBySelectedActor,
-        (KeyCode::Enter, _, Pane::Source) => Action::ShowCitingEvents,
-        (KeyCode::Char(' '), false, Pane::Actors) => Action::ToggleMarkSelectedActor,
-        _ => return None,
-    };
-    Some(action)
-}
-
-fn search(code: KeyCode, ctrl: bool) -> Option<Action> {
-    Some(match (code, ctrl) {
-        (KeyCode::Esc, _) => Action::CloseSearch,
-        (KeyCode::Enter, _) => Action::FilterBySelectedActor,
-        (KeyCode::Backspace, _) => Action::SearchBackspace,
-        (KeyCode::Char('u'), true) => Action::SearchClear,
-        (KeyCode::Down, _) | (KeyCode::Char('n'), true) => Action::Move(Motion::Down),
-        (KeyCode::Up, _) | (KeyCode::Char('p'), true) => Action::Move(Motion::Up),
-        (KeyCode::PageDown, _) => Action::Move(Motion::PageDown),
-        (KeyCode::PageUp, _) => Action::Move(Motion::PageUp),
-        (KeyCode::Char(c), false) => Action::SearchInput(c),
-        _ => return None,
-    })
-}
-
-/// A one-line prompt: everything typed is text; the arrows, Home and End move the caret.
-fn prompt(code: KeyCode, ctrl: bool) -> Option<Action> {
-    Some(match (code, ctrl) {
-        (KeyCode::Esc, _) => Action::CancelPrompt,
-        (KeyCode::Enter, _) => Action::SubmitPrompt,
-        (KeyCode::Backspace, _) => Action::PromptBackspace,
-        (KeyCode::Delete, _) => Action::PromptDelete,
-        (KeyCode::Left, _) => Action::PromptCaret(Caret::Left),
-        (KeyCode::Right, _) => Action::PromptCaret(Caret::Right),
-        (KeyCode::Home, _) => Action::PromptCaret(Caret::Home),
-        (KeyCode::End, _) => Action::PromptCaret(Caret::End),
-        (KeyCode::Char('u'), true) => Action::PromptClear,
-        (KeyCode::Char(c), false) => Action::PromptInput(c),
-        _ => return None,
-    })
-}
-
-/// A picker: text narrows the list, arrows move in it.
-fn picker(code: KeyCode, ctrl: bool) -> Option<Action> {
-    Some(match (code, ctrl) {
-        (KeyCode::Down, _) | (KeyCode::Char('n'), true) => Action::Move(Motion::Down),
-        (KeyCode::Up, _) | (KeyCode::Char('p'), true) => Action::Move(Motion::Up),
-        (KeyCode::PageDown, _) => Action::Move(Motion::PageDown),
-        (KeyCode::PageUp, _) => Action::Move(Motion::PageUp),
-        _ => return prompt(code, ctrl),
-    })
-}
-
-fn help(code: KeyCode, ctrl: bool) -> Option<Action> {
-    match (code, ctrl) {
-        (KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q'), false) => Some(Action::ToggleHelp),
-        _ => motion(code, ctrl).map(Action::Move),
-    }
-}
-
-fn problems(code: KeyCode, ctrl: bool) -> Option<Action> {
-    match (code, ctrl) {
-        (KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('!'), false) => {
-            Some(Action::CloseOverlay)
-        }
-        _ => motion(code, ctrl).map(Action::Move),
-    }
-}
-
-fn citing(code: KeyCode, ctrl: bool) -> Option<Action> {
-    match (code, ctrl) {
-        (KeyCode::Esc | KeyCode::Char('q') | KeyCode::Backspace, false) => {
-            Some(Action::CloseOverlay)
-        }
-        (KeyCode::Enter, _) => Some(Action::JumpToCitingEvent),
-        _ => motion(code, ctrl).map(Action::Move),
+        Mode::Search => Some(Action::SearchInput(c)),
+        Mode::Prompt | Mode::Picker => Some(Action::PromptInput(c)),
+        Mode::Normal | Mode::Help | Mode::Citing | Mode::Problems => None,
     }
 }
 

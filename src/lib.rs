@@ -29,6 +29,7 @@ pub mod shares;
 pub mod state;
 pub mod text;
 pub mod timeline;
+pub mod times;
 pub mod tui;
 pub mod ui;
 pub mod write;

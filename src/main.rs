@@ -109,6 +109,11 @@ fn main() -> ExitCode {
         }
         Command::Init { dir } => commands::init::run(&dir, &mut out),
         Command::Sentences { file, json } => sentences(&file, json, &mut out),
+        Command::Times {
+            file,
+            published,
+            json,
+        } => times(&file, published, json, &mut out),
     };
     let flushed = out.flush();
     match result.and(flushed.map_err(Failure::Io)) {
@@ -330,19 +335,37 @@ fn with_dataset(
     result
 }
 
-fn sentences(file: &PathBuf, json: bool, out: &mut impl Write) -> Result<(), Failure> {
+/// Reads a text file named on the command line, with the errors `sentences` and `times` share.
+fn read_text(file: &PathBuf) -> Result<String, Failure> {
     let shown = file.display();
     let bytes =
         std::fs::read(file).map_err(|e| Failure::Usage(format!("{shown}: cannot read: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         Failure::Usage(format!(
             "{shown}: not valid UTF-8 text (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         ))
-    })?;
+    })
+}
+
+fn sentences(file: &PathBuf, json: bool, out: &mut impl Write) -> Result<(), Failure> {
+    let text = read_text(file)?;
     let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let skipped = text.len() - body.len();
     Ok(commands::sentences::run(body, skipped, json, out)?)
+}
+
+/// `chronicle times`: read as `sentences` reads, so offsets and sentence numbers agree.
+fn times(
+    file: &PathBuf,
+    published: chrono::NaiveDate,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let text = read_text(file)?;
+    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let skipped = text.len() - body.len();
+    Ok(commands::times::run(body, skipped, published, json, out)?)
 }
 
 /// Opens the browser: checks the dates given, loads everything, checks there is a terminal to
@@ -380,7 +403,9 @@ fn browse(inputs: &Inputs, from: Option<&str>, to: Option<&str>) -> ExitCode {
     match chronicle::tui::run(dataset, &location_of(&inputs.paths), initial) {
         Ok(exit) => ExitCode::from(exit.code()),
         Err(e) => {
-            eprintln!("chronicle: the terminal failed: {e}");
+            // Not eprintln: standard error may be the terminal that failed, and a panic there
+            // would abort the process.
+            let _ = writeln!(io::stderr(), "chronicle: the terminal failed: {e}");
             ExitCode::FAILURE
         }
     }

@@ -1,6 +1,8 @@
 //! The terminal side: set up the screen, run the event loop, and restore the terminal on every
 //! way out (quit, Ctrl-C, SIGTERM/SIGHUP, errors and panics).
 
+mod background;
+mod browser;
 mod effects;
 mod reload;
 
@@ -8,28 +10,23 @@ use std::io::{self, stdout};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use crossterm::execute;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{self, EnterAlternateScreen};
-use ratatui::DefaultTerminal;
+use crossterm::{cursor, execute};
+use ratatui::backend::Backend;
 
-use crate::app::{Action, App, Carried};
 use crate::date::EdtfDate;
 use crate::files::DatasetLocation;
-use crate::keymap::{action_for_key, action_for_mouse, KeyContext};
-use crate::load::{load, Dataset};
-use crate::state::{self, MarkStore};
-use crate::ui;
-use effects::carry_out;
+use crate::load::Dataset;
+use crate::state;
+pub use background::Loader;
+pub use browser::{Browser, Start};
 pub use reload::reload_note;
-use reload::Watch;
 
-/// How long to wait for input before checking the signal flags again.
+/// How long to wait for input before checking the signal flags (and reloads) again.
 const POLL: Duration = Duration::from_millis(250);
-/// How often the dataset's files are checked for changes.
-const RELOAD_POLL: Duration = Duration::from_millis(1500);
 
 /// How the browser starts, from the command line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -73,9 +70,13 @@ pub fn run(
     let finished = Arc::new(AtomicBool::new(false));
     spawn_watchdog(Arc::clone(&stop), Arc::clone(&finished));
     install_mouse_panic_hook();
+    // Starts crossterm's input reader, which is what catches SIGWINCH, before the screen's
+    // size is first read: otherwise a resize between the first draw and the first poll was
+    // lost (SIGWINCH is ignored by default), and the screen stayed drawn for the old size.
+    event::poll(Duration::ZERO)?;
     // Installs a panic hook that restores raw mode and the main screen, then runs ours (mouse
     // off) and the default one, so a panic message lands on a usable terminal.
-    let mut terminal = match ratatui::try_init() {
+    let terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => {
             // Raw mode may be on even though the alternate screen failed.
@@ -83,9 +84,28 @@ pub fn run(
             return Err(e);
         }
     };
-    let result = execute!(stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, dataset, location, initial, &stop));
+    let start = Start {
+        initial,
+        state_dir: state::state_dir(),
+    };
+    let outcome = execute!(stdout(), EnableMouseCapture)
+        .and_then(|()| Browser::new(terminal, dataset, location.clone(), start))
+        .map(|browser| {
+            let mut browser = browser.with_suspend(suspend);
+            let looped = event_loop(&mut browser, &stop);
+            (looped, browser.into_terminal())
+        });
     restore();
+    let result = outcome.and_then(|(looped, mut terminal)| {
+        // Dropping ratatui's terminal shows the cursor and prints the error when that fails:
+        // on a terminal that was closed the print panics, and the panic hook then aborts. So
+        // show it here, and when that fails the terminal is gone: nothing is left for the
+        // drop to do.
+        if terminal.show_cursor().is_err() {
+            std::mem::forget(terminal);
+        }
+        looped
+    });
     finished.store(true, Ordering::SeqCst);
     // Hand the signals back to their defaults' care for the rest of the process.
     for id in handlers {
@@ -121,11 +141,13 @@ fn spawn_watchdog(stop: Arc<AtomicUsize>, finished: Arc<AtomicBool>) {
     });
 }
 
-/// Raw mode off, main screen back, mouse reporting off; errors ignored, as there is no better
-/// terminal to report them on.
+/// Raw mode off, main screen back, mouse reporting off, cursor shown (the shell after Ctrl-Z
+/// had none); errors ignored, as there is no better terminal to report them on. (Not
+/// `ratatui::restore`, which prints its error: on a terminal that was closed that print
+/// panics, and inside a panic hook the process aborts.)
 fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
+    let _ = execute!(stdout(), DisableMouseCapture, cursor::Show);
+    let _ = ratatui::try_restore();
 }
 
 /// `restore` for the watchdog, which must not wait for the stdout lock (the stuck thread may
@@ -170,175 +192,26 @@ fn register_signals() -> io::Result<(Arc<AtomicUsize>, Vec<signal_hook::SigId>)>
     Ok((stop, handlers))
 }
 
-/// How one run of the app on one timeline ended.
-enum Outcome {
-    Quit,
-    /// The dataset changed on disk and loaded: start again on it, carrying the state over.
-    Reloaded(Box<Reload>),
-}
-
-struct Reload {
-    dataset: Dataset,
-    carried: Carried,
-    note: String,
-}
-
-/// The event loop owns the dataset, so that a reload can replace it: each timeline gets its
-/// own `App` (which borrows it), and what the user had set up is carried from one to the next.
+/// Feeds the terminal's events to the browser until the user quits or a signal asks it to
+/// stop. Work under way (a long ranking) goes on in slices whenever no input is waiting, so
+/// that keys are read, and the screen drawn, between slices.
 fn event_loop(
-    terminal: &mut DefaultTerminal,
-    mut dataset: Dataset,
-    location: &DatasetLocation,
-    initial: InitialFilter,
+    browser: &mut Browser<impl Backend<Error = io::Error>>,
     stop: &AtomicUsize,
 ) -> io::Result<()> {
-    let store = state::state_dir().map(|dir| MarkStore::new(dir, state::dataset_key(location)));
-    let (marks, mut note) = match &store {
-        Some(store) => {
-            let loaded = store.load();
-            (loaded.marks, loaded.warning)
+    while !browser.should_quit() && stop.load(Ordering::Relaxed) == 0 {
+        browser.tick()?;
+        if browser.is_stale() {
+            browser.draw()?;
         }
-        None => (Default::default(), None),
-    };
-    let mut carried = Carried {
-        from: initial.from,
-        to: initial.to,
-        marks,
-        ..Carried::default()
-    };
-    let mut watch = Watch::new(location, &dataset.timeline);
-    loop {
-        let context = Context {
-            location,
-            store: store.as_ref(),
-            stop,
-        };
-        match session(
-            terminal,
-            &dataset,
-            &context,
-            carried,
-            note.take(),
-            &mut watch,
-        )? {
-            Outcome::Quit => return Ok(()),
-            Outcome::Reloaded(reload) => {
-                let Reload {
-                    dataset: next,
-                    carried: state,
-                    note: said,
-                } = *reload;
-                dataset = next;
-                watch = Watch::new(location, &dataset.timeline);
-                carried = state;
-                note = Some(said);
-            }
+        let busy = browser.is_busy();
+        if event::poll(if busy { Duration::ZERO } else { POLL })? {
+            browser.handle(event::read()?)?;
+        } else if busy {
+            browser.work();
         }
     }
-}
-
-/// What a session needs besides the timeline.
-struct Context<'a> {
-    location: &'a DatasetLocation,
-    store: Option<&'a MarkStore>,
-    stop: &'a AtomicUsize,
-}
-
-fn session(
-    terminal: &mut DefaultTerminal,
-    dataset: &Dataset,
-    cx: &Context,
-    carried: Carried,
-    note: Option<String>,
-    watch: &mut Watch,
-) -> io::Result<Outcome> {
-    let mut app = App::new(&dataset.timeline, &dataset.name);
-    let size = terminal.size()?;
-    app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
-    app.restore(carried);
-    if let Some(note) = note {
-        app.update(Action::Report(note));
-    }
-    let mut dirty = true;
-    let mut polled = Instant::now();
-    while !app.should_quit() && cx.stop.load(Ordering::Relaxed) == 0 {
-        if dirty {
-            terminal.draw(|frame| ui::draw(&app, frame))?;
-            dirty = false;
-        }
-        if polled.elapsed() >= RELOAD_POLL {
-            polled = Instant::now();
-            if watch.changed() {
-                match load(cx.location) {
-                    Ok(next) => {
-                        let note = reload_note(&dataset.timeline, &next.timeline);
-                        return Ok(Outcome::Reloaded(Box::new(Reload {
-                            carried: app.carry(),
-                            dataset: next,
-                            note,
-                        })));
-                    }
-                    Err(problems) => {
-                        let problems = problems.iter().map(|p| p.to_string()).collect();
-                        app.update(Action::ReloadFailed(problems));
-                        dirty = true;
-                    }
-                }
-            }
-        }
-        // Work under way (a long ranking) goes on in slices whenever no input is waiting,
-        // so that keys are read, and the screen drawn, between slices.
-        let busy = app.is_busy();
-        if !event::poll(if busy { Duration::ZERO } else { POLL })? {
-            if busy {
-                // Work made ahead in idle time changes nothing on screen.
-                dirty |= app.is_ranking();
-                app.update(Action::ContinueRanking);
-            }
-            continue;
-        }
-        let action = match event::read()? {
-            Event::Key(key) => action_for_key(
-                key,
-                KeyContext {
-                    mode: app.mode(),
-                    focus: app.focus(),
-                    can_go_back: app.can_go_back(),
-                    finding: app.find().is_some(),
-                },
-            ),
-            Event::Mouse(mouse) => action_for_mouse(mouse),
-            Event::Resize(width, height) => Some(Action::Resize { width, height }),
-            _ => None,
-        };
-        let Some(action) = action else {
-            continue;
-        };
-        match action {
-            Action::Redraw => terminal.clear()?,
-            Action::Suspend => {
-                suspend()?;
-                terminal.clear()?;
-                // The terminal may have been resized while we were stopped.
-                let size = terminal.size()?;
-                app.update(Action::Resize {
-                    width: size.width,
-                    height: size.height,
-                });
-            }
-            _ => {}
-        }
-        app.update(action);
-        for effect in app.take_effects() {
-            let outcome = carry_out(&app, effect, cx);
-            app.update(outcome);
-        }
-        dirty = true;
-    }
-    Ok(Outcome::Quit)
+    Ok(())
 }
 
 /// Ctrl-Z: hand the terminal back to the shell, stop, and take it again on `fg`.

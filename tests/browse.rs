@@ -1,38 +1,56 @@
-//! Drives the whole browser as a person would: key events through the keymap into
-//! `App::update`, then a render through ratatui's `TestBackend`, without a terminal.
+//! Drives the browser as a person would, through the same `Browser` the binary runs: key
+//! events in, the effects they ask for carried out (exports written, marks saved), reloads
+//! on the background thread, and the screen read from ratatui's `TestBackend`.
 
-use chronicle::app::{Action, App, Mode, Pane};
-use chronicle::keymap::{action_for_key, KeyContext};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chronicle::app::{Mode, Pane};
+use chronicle::files::DatasetLocation;
+use chronicle::load::{load, Dataset};
 use chronicle::sample;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use chronicle::tui::{Browser, Start};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-fn press(app: &mut App, code: KeyCode) {
-    let key = KeyEvent::new(code, KeyModifiers::NONE);
-    let context = KeyContext {
-        mode: app.mode(),
-        focus: app.focus(),
-        can_go_back: app.can_go_back(),
-        finding: app.find().is_some(),
-    };
-    if let Some(action) = action_for_key(key, context) {
-        app.update(action);
+type TestBrowser = Browser<TestBackend>;
+
+fn sample_dataset() -> Dataset {
+    Dataset {
+        name: "sample".into(),
+        timeline: sample::timeline(),
+        notes: Vec::new(),
     }
 }
 
-fn typed(app: &mut App, text: &str) {
+fn open(dataset: Dataset, location: DatasetLocation, start: Start) -> TestBrowser {
+    let terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    Browser::new(terminal, dataset, location, start).expect("the browser opens")
+}
+
+fn press_key(browser: &mut TestBrowser, code: KeyCode, modifiers: KeyModifiers) {
+    browser
+        .handle(Event::Key(KeyEvent::new(code, modifiers)))
+        .expect("key handled");
+}
+
+fn press(browser: &mut TestBrowser, code: KeyCode) {
+    press_key(browser, code, KeyModifiers::NONE);
+}
+
+fn typed(browser: &mut TestBrowser, text: &str) {
     for c in text.chars() {
-        press(app, KeyCode::Char(c));
+        press(browser, KeyCode::Char(c));
     }
 }
 
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| chronicle::ui::draw(app, frame))
-        .expect("draw");
-    let buffer = terminal.backend().buffer();
+fn screen(browser: &mut TestBrowser) -> String {
+    browser.draw().expect("draw");
+    let buffer = browser.backend().buffer();
     let mut out = String::new();
     for y in 0..buffer.area.height {
         let mut skip = 0;
@@ -50,61 +68,276 @@ fn screen(app: &App, width: u16, height: u16) -> String {
     out
 }
 
-fn selected_id(app: &App, timeline: &chronicle::timeline::Timeline) -> String {
-    app.selected_event()
-        .map_or_else(String::new, |e| timeline.event(e).id.to_string())
+fn selected_id(browser: &TestBrowser) -> String {
+    let app = browser.app();
+    app.selected_event().map_or_else(String::new, |e| {
+        browser.dataset().timeline.event(e).id.to_string()
+    })
 }
 
 #[test]
 fn browse_search_filter_source_and_back() {
-    let timeline = sample::timeline();
-    let mut app = App::new(&timeline, "sample");
-    app.update(Action::Resize {
-        width: 120,
-        height: 40,
-    });
-    insta::assert_snapshot!("start_120x40", screen(&app, 120, 40));
+    let mut browser = open(sample_dataset(), DatasetLocation::Bundled, Start::default());
+    insta::assert_snapshot!("start_120x40", screen(&mut browser));
 
     // Search for Putin and filter by him.
-    typed(&mut app, "/put");
-    assert_eq!(app.mode(), Mode::Search);
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.view().len(), 4);
-    assert!(screen(&app, 120, 40).contains("Events · Vladimir Putin · 4 of 10"));
+    typed(&mut browser, "/put");
+    assert_eq!(browser.app().mode(), Mode::Search);
+    press(&mut browser, KeyCode::Enter);
+    assert_eq!(browser.app().view().len(), 4);
+    assert!(screen(&mut browser).contains("Events · Vladimir Putin · 4 of 10"));
 
     // To the phone call, and into its source; then the next quote.
-    typed(&mut app, "j");
-    assert_eq!(selected_id(&app, &timeline), "putin-johnson-call");
-    typed(&mut app, "sn");
-    assert_eq!(app.focus(), Pane::Source);
-    assert_eq!(app.source_view().map(|v| v.sentence), Some(2));
-    insta::assert_snapshot!("source_120x40", screen(&app, 120, 40));
+    typed(&mut browser, "j");
+    assert_eq!(selected_id(&browser), "putin-johnson-call");
+    typed(&mut browser, "sn");
+    assert_eq!(browser.app().focus(), Pane::Source);
+    assert_eq!(browser.app().source_view().map(|v| v.sentence), Some(2));
+    insta::assert_snapshot!("source_120x40", screen(&mut browser));
 
     // Up a sentence (2, cited by two events), list them, go to the other one.
-    typed(&mut app, "k");
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode(), Mode::Citing);
-    typed(&mut app, "j");
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(selected_id(&app, &timeline), "nato-russia-council");
-    assert!(app.filter().is_empty(), "the filter hid the event");
+    typed(&mut browser, "k");
+    press(&mut browser, KeyCode::Enter);
+    assert_eq!(browser.app().mode(), Mode::Citing);
+    typed(&mut browser, "j");
+    press(&mut browser, KeyCode::Enter);
+    assert_eq!(selected_id(&browser), "nato-russia-council");
+    assert!(
+        browser.app().filter().is_empty(),
+        "the filter hid the event"
+    );
 
     // Back twice: the source, then the filtered timeline where we started.
-    press(&mut app, KeyCode::Esc);
-    assert_eq!(app.focus(), Pane::Source);
-    press(&mut app, KeyCode::Backspace);
-    assert_eq!(app.focus(), Pane::Events);
-    assert_eq!(selected_id(&app, &timeline), "putin-johnson-call");
-    assert_eq!(app.view().len(), 4);
+    press(&mut browser, KeyCode::Esc);
+    assert_eq!(browser.app().focus(), Pane::Source);
+    press(&mut browser, KeyCode::Backspace);
+    assert_eq!(browser.app().focus(), Pane::Events);
+    assert_eq!(selected_id(&browser), "putin-johnson-call");
+    assert_eq!(browser.app().view().len(), 4);
 
     // Esc again goes back to before the filter; the selection stays.
-    press(&mut app, KeyCode::Esc);
-    assert_eq!(app.view().len(), 10);
-    assert_eq!(selected_id(&app, &timeline), "putin-johnson-call");
+    press(&mut browser, KeyCode::Esc);
+    assert_eq!(browser.app().view().len(), 10);
+    assert_eq!(selected_id(&browser), "putin-johnson-call");
 
-    typed(&mut app, "?");
-    assert_eq!(app.mode(), Mode::Help);
-    press(&mut app, KeyCode::Esc);
-    typed(&mut app, "q");
-    assert!(app.should_quit());
+    // The help lists the keys of the key table.
+    typed(&mut browser, "?");
+    assert_eq!(browser.app().mode(), Mode::Help);
+    assert!(screen(&mut browser).contains("focus the next / previous pane"));
+    press(&mut browser, KeyCode::Esc);
+    typed(&mut browser, "q");
+    assert!(browser.should_quit());
+}
+
+#[test]
+fn an_export_is_written_and_a_mark_is_saved_by_the_browser_itself() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = dir.path().join("state");
+    let start = || Start {
+        state_dir: Some(state.clone()),
+        ..Start::default()
+    };
+    let mut browser = open(sample_dataset(), DatasetLocation::Bundled, start());
+
+    // Mark the second event: the mark is written to the state folder at once.
+    typed(&mut browser, "j");
+    let marked = selected_id(&browser);
+    typed(&mut browser, "m");
+    let marks = std::fs::read_to_string(state.join("marks.json")).expect("marks saved");
+    assert!(marks.contains(&marked), "{marks}");
+
+    // Filter by Putin and export the view: e, empty the offered name, type a path, Enter.
+    typed(&mut browser, "/put");
+    press(&mut browser, KeyCode::Enter);
+    let out = dir.path().join("putin.md");
+    typed(&mut browser, "e");
+    assert_eq!(browser.app().mode(), Mode::Prompt);
+    press_key(&mut browser, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typed(&mut browser, &out.display().to_string());
+    press(&mut browser, KeyCode::Enter);
+    let text = std::fs::read_to_string(&out).expect("export written");
+    assert!(text.contains("Putin"), "{text}");
+    assert_eq!(
+        browser.app().message(),
+        Some(format!("Exported 4 events to {}.", out.display()).as_str())
+    );
+    assert!(screen(&mut browser).contains("Exported 4 events"));
+
+    // The same name again is refused, and the prompt stays open to change it.
+    typed(&mut browser, "e");
+    press_key(&mut browser, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typed(&mut browser, &out.display().to_string());
+    press(&mut browser, KeyCode::Enter);
+    assert_eq!(browser.app().mode(), Mode::Prompt);
+    press(&mut browser, KeyCode::Esc);
+
+    // A new browser on the same state folder starts with the mark.
+    let again = open(sample_dataset(), DatasetLocation::Bundled, start());
+    assert!(again.app().marks().contains(&marked));
+}
+
+/// A dataset folder holding the sample, and its location.
+fn sample_folder(root: &Path) -> DatasetLocation {
+    let folder = root.join("data");
+    chronicle::export::write_dataset(&sample::timeline(), &folder, false)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    DatasetLocation::Folder(folder)
+}
+
+/// Replaces `old` by `new` in the dataset's events file.
+fn edit_events(location: &DatasetLocation, old: &str, new: &str) {
+    let DatasetLocation::Folder(folder) = location else {
+        panic!("a folder")
+    };
+    let path = folder.join("events.jsonl");
+    let text = std::fs::read_to_string(&path).expect("events file");
+    assert!(text.contains(old), "{old} is in the events file");
+    std::fs::write(&path, text.replacen(old, new, 1)).expect("events file written");
+}
+
+/// A loader that waits for the test's word before each load, and counts the loads started
+/// and the most running at once.
+struct Gate {
+    open: mpsc::Sender<()>,
+    started: Arc<AtomicUsize>,
+    most_at_once: Arc<AtomicUsize>,
+}
+
+fn gated(browser: TestBrowser) -> (TestBrowser, Gate) {
+    let (open, wait) = mpsc::channel::<()>();
+    let wait = Mutex::new(wait);
+    let started = Arc::new(AtomicUsize::new(0));
+    let running = Arc::new(AtomicUsize::new(0));
+    let most_at_once = Arc::new(AtomicUsize::new(0));
+    let gate = Gate {
+        open,
+        started: Arc::clone(&started),
+        most_at_once: Arc::clone(&most_at_once),
+    };
+    let browser = browser
+        .with_watch_every(Duration::ZERO)
+        .with_loader(Arc::new(move |location: &DatasetLocation| {
+            started.fetch_add(1, Ordering::SeqCst);
+            let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+            most_at_once.fetch_max(now, Ordering::SeqCst);
+            let word = wait.lock().map(|w| w.recv());
+            assert!(matches!(word, Ok(Ok(()))), "the test hung up");
+            let loaded = load(location);
+            running.fetch_sub(1, Ordering::SeqCst);
+            loaded
+        }));
+    (browser, gate)
+}
+
+#[test]
+fn keys_are_answered_while_a_reload_loads_and_a_second_change_queues_one_more() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let location = sample_folder(dir.path());
+    let dataset = load(&location).expect("the sample loads");
+    let (mut browser, gate) = gated(open(dataset, location.clone(), Start::default()));
+    typed(&mut browser, "j");
+    let selected = selected_id(&browser);
+
+    // The file changes: the next tick starts a reload, and the status line says so.
+    edit_events(&location, "\"title\":\"", "\"title\":\"(edited) ");
+    browser.tick().expect("tick");
+    assert!(browser.is_reloading());
+    assert!(browser.app().is_reloading());
+    assert!(screen(&mut browser).contains("reloading…"));
+
+    // The load is held at the gate, so it is still in flight: keys are answered meanwhile.
+    typed(&mut browser, "jj");
+    assert!(browser.is_reloading(), "the gate is shut");
+    let moved = selected_id(&browser);
+    assert_ne!(moved, selected, "two keys moved the selection");
+    typed(&mut browser, "?");
+    assert_eq!(browser.app().mode(), Mode::Help);
+    assert!(screen(&mut browser).contains("Keys"));
+    press(&mut browser, KeyCode::Esc);
+
+    // A second change meanwhile starts no second load; it waits for the first to end.
+    edit_events(&location, "\"title\":\"", "\"title\":\"(twice) ");
+    for _ in 0..3 {
+        browser.tick().expect("tick");
+    }
+    assert_eq!(gate.started.load(Ordering::SeqCst), 1);
+
+    // Let the first load through: it is swapped in, the selection kept, what changed told;
+    // the queued reload starts at once.
+    gate.open.send(()).expect("gate");
+    browser.settle().expect("reload taken in");
+    assert_eq!(selected_id(&browser), moved);
+    let title = &browser.dataset().timeline.events()[0].title;
+    assert!(
+        title.starts_with("(twice) ") || title.starts_with("(edited) "),
+        "{title}"
+    );
+    assert!(
+        browser
+            .app()
+            .message()
+            .is_some_and(|m| m.starts_with("Reloaded the dataset:")),
+        "{:?}",
+        browser.app().message()
+    );
+    assert!(browser.is_reloading(), "the queued reload");
+    assert!(browser.app().is_reloading());
+
+    gate.open.send(()).expect("gate");
+    browser.settle().expect("reload taken in");
+    assert!(!browser.is_reloading());
+    assert!(!browser.app().is_reloading());
+    assert!(!screen(&mut browser).contains("reloading…"));
+    let title = &browser.dataset().timeline.events()[0].title;
+    assert!(title.starts_with("(twice) (edited) "), "{title}");
+    assert_eq!(selected_id(&browser), moved);
+    assert_eq!(gate.started.load(Ordering::SeqCst), 2);
+    assert_eq!(gate.most_at_once.load(Ordering::SeqCst), 1);
+}
+
+#[test]
+fn a_reload_that_fails_keeps_the_timeline_and_says_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let location = sample_folder(dir.path());
+    let dataset = load(&location).expect("the sample loads");
+    let (mut browser, gate) = gated(open(dataset, location.clone(), Start::default()));
+    let before = browser.dataset().timeline.events()[0].title.clone();
+
+    edit_events(&location, "\"title\":\"", "\"title\":");
+    browser.tick().expect("tick");
+    assert!(browser.is_reloading());
+    gate.open.send(()).expect("gate");
+    browser.settle().expect("reload taken in");
+
+    assert!(!browser.is_reloading());
+    assert!(!browser.app().is_reloading());
+    assert_eq!(browser.dataset().timeline.events()[0].title, before);
+    let message = browser.app().message().unwrap_or_default().to_string();
+    assert!(
+        message.starts_with("Not reloaded") && message.contains("events.jsonl"),
+        "{message}"
+    );
+    assert!(screen(&mut browser).contains("Not reloaded"));
+}
+
+static SUSPENDED: AtomicUsize = AtomicUsize::new(0);
+
+fn count_suspend() -> std::io::Result<()> {
+    SUSPENDED.fetch_add(1, Ordering::SeqCst);
+    Ok(())
+}
+
+#[test]
+fn ctrl_z_hands_the_terminal_back_and_the_browser_carries_on() {
+    let mut browser = open(sample_dataset(), DatasetLocation::Bundled, Start::default())
+        .with_suspend(count_suspend);
+    typed(&mut browser, "j");
+    let selected = selected_id(&browser);
+    press_key(&mut browser, KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(SUSPENDED.load(Ordering::SeqCst), 1);
+    assert_eq!(selected_id(&browser), selected);
+    assert!(screen(&mut browser).contains("Events"));
+    assert!(!browser.should_quit());
+    press_key(&mut browser, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(browser.should_quit());
 }

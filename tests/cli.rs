@@ -341,6 +341,88 @@ fn sentences_numbers_and_folds_white_space() {
 }
 
 #[test]
+fn times_lists_dates_anchored_to_the_publication_day() {
+    let seed = format!("{ROOT}/tests/fixtures/seed_article.txt");
+    let output = run(&["times", &seed, "--published", "2021-12-13"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "[11] \"December 13, 2021\" → 2021-12-13\n[13] \"early next year\" → 2022-01/2022-04~\n"
+    );
+    // JSON offsets are into the file's bytes, byte order mark included, as `sentences --json`.
+    let temp = tempfile::tempdir().expect("temp dir");
+    let bom = temp.path().join("bom.txt");
+    std::fs::write(&bom, "\u{feff}Talks ended\nThey met on Thursday.\n").expect("write");
+    let bom = bom.display().to_string();
+    let json = stdout(&run(&[
+        "times",
+        &bom,
+        "--published",
+        "2021-12-14",
+        "--json",
+    ]));
+    assert_eq!(
+        json,
+        "{\"sentence\":2,\"text\":\"Thursday\",\"start\":27,\"end\":35,\"value\":\"2021-12-09\"}\n"
+    );
+    let sentences = stdout(&run(&["sentences", &bom, "--json"]));
+    assert!(
+        sentences.contains("\"n\":2,\"start\":15,"),
+        "the same numbering and offsets: {sentences}"
+    );
+    // A text with no dates prints nothing and succeeds.
+    let plain = temp.path().join("plain.txt");
+    std::fs::write(&plain, "Nothing happened here.").expect("write");
+    let none = run(&[
+        "times",
+        &plain.display().to_string(),
+        "--published",
+        "2021-12-14",
+    ]);
+    assert_eq!((none.status.code(), stdout(&none).as_str()), (Some(0), ""));
+}
+
+#[test]
+fn times_refuses_bad_dates_and_unreadable_files() {
+    let seed = format!("{ROOT}/tests/fixtures/seed_article.txt");
+    for bad in ["13/12/2021", "2021-02-30", "2021-12"] {
+        let output = run(&["times", &seed, "--published", bad]);
+        assert_eq!(output.status.code(), Some(2), "{bad}");
+        let message = stderr(&output);
+        assert!(
+            message.contains(&format!("'{bad}'"))
+                && message.contains("expected the publication date as YYYY-MM-DD"),
+            "{message}"
+        );
+    }
+    let missing = run(&["times", &seed]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("--published"),
+        "{}",
+        stderr(&missing)
+    );
+    let absent = run(&["times", "no-such-file.txt", "--published", "2021-12-14"]);
+    assert_eq!(absent.status.code(), Some(1));
+    assert!(stderr(&absent).starts_with("chronicle: no-such-file.txt: cannot read:"));
+    let temp = tempfile::tempdir().expect("temp dir");
+    let binary = temp.path().join("latin1.txt");
+    std::fs::write(&binary, b"Caf\xe9 in 2008").expect("write");
+    let output = run(&[
+        "times",
+        &binary.display().to_string(),
+        "--published",
+        "2021-12-14",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).ends_with("latin1.txt: not valid UTF-8 text (invalid byte at offset 3)\n"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn the_browser_refuses_to_draw_into_a_pipe() {
     let output = run(&[]);
     assert_eq!(output.status.code(), Some(2));
@@ -361,6 +443,7 @@ fn help_explains_the_commands() {
         "actors",
         "show",
         "sentences",
+        "times",
         "DATASET",
         "bundled",
     ] {

@@ -89,6 +89,9 @@ pub enum Action {
     /// the first keys of the next one (sent by the event loop while `App::is_busy`, between
     /// keys and frames).
     ContinueRanking,
+    /// A reload of the dataset started on the event loop's background thread; the status line
+    /// says so until it fails (`ReloadFailed`) or its app replaces this one.
+    ReloadStarted,
     /// Show only the events of the actor under the cursor (in the actors pane or the ranking).
     FilterBySelectedActor,
     /// Show only the events of this actor.
@@ -293,6 +296,11 @@ pub struct App<'t> {
     /// Event types and tags with their event counts, most used first: counted over the
     /// whole timeline the first time a picker needs them, not when the browser opens.
     types_and_tags: Option<keep::TypesAndTags>,
+    /// How many rows the key help has (the keymap's, given by whoever builds the app), so
+    /// that its scrolling stops near the end.
+    help_rows: usize,
+    /// Whether the dataset is being reloaded in the background.
+    reloading: bool,
 }
 
 impl<'t> App<'t> {
@@ -340,7 +348,14 @@ impl<'t> App<'t> {
             marked: Vec::new(),
             effects: Vec::new(),
             types_and_tags: None,
+            help_rows: 0,
+            reloading: false,
         }
+    }
+
+    /// The app, told how many rows the key help has.
+    pub fn with_help_rows(self, help_rows: usize) -> App<'t> {
+        App { help_rows, ..self }
     }
 
     pub fn should_quit(&self) -> bool {
@@ -356,6 +371,11 @@ impl<'t> App<'t> {
     /// Whether a search's ranking is under way (the screen changes when it completes).
     pub fn is_ranking(&self) -> bool {
         self.search.as_ref().is_some_and(Search::is_ranking)
+    }
+
+    /// Whether the dataset is being reloaded in the background.
+    pub fn is_reloading(&self) -> bool {
+        self.reloading
     }
 
     pub fn mode(&self) -> Mode {
@@ -472,7 +492,7 @@ impl<'t> App<'t> {
     /// Applies one action. Every selection is clamped against real lengths before returning.
     pub fn update(&mut self, action: Action) {
         // A note stays until the user's next action; the event loop's own do not count.
-        if action != Action::ContinueRanking {
+        if !matches!(action, Action::ContinueRanking | Action::ReloadStarted) {
             self.message = None;
         }
         match action {
@@ -497,6 +517,7 @@ impl<'t> App<'t> {
             }),
             Action::SearchClear => self.edit_query(String::clear),
             Action::CloseSearch => self.search = None,
+            Action::ReloadStarted => self.reloading = true,
             Action::ContinueRanking if self.is_ranking() => self.continue_ranking(RANKING_SLICE),
             // Idle: the search to come starts faster.
             Action::ContinueRanking => {
@@ -552,6 +573,7 @@ impl<'t> App<'t> {
                     crate::text::count(problems.len(), "problem", "problems")
                 ));
                 self.reload_problems = problems;
+                self.reloading = false;
             }
             Action::ShowReloadProblems => {
                 if self.reload_problems.is_empty() {
@@ -629,7 +651,7 @@ impl<'t> App<'t> {
     fn move_selection(&mut self, motion: Motion) {
         match &mut self.overlay {
             Overlay::Help { scroll } => {
-                let len = crate::keymap::HELP.len() + 4;
+                let len = self.help_rows + 4;
                 *scroll = motion.apply(*scroll, len, 10);
                 return;
             }

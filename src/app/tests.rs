@@ -442,6 +442,38 @@ fn help_toggles_and_scrolls() {
 }
 
 #[test]
+fn a_reload_starting_or_failing_leaves_the_note_and_is_shown_until_it_ends() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    app.update(Action::Report("Exported 3 events.".into()));
+    app.update(Action::ReloadStarted);
+    assert!(app.is_reloading());
+    assert_eq!(app.message(), Some("Exported 3 events."));
+    app.update(Action::Move(Motion::Down));
+    assert!(app.is_reloading(), "keys do not end it");
+    app.update(Action::ReloadFailed(vec!["events.jsonl:3: bad".into()]));
+    assert!(!app.is_reloading());
+    assert_eq!(
+        app.message(),
+        Some("Not reloaded, 1 problem: events.jsonl:3: bad")
+    );
+}
+
+#[test]
+fn the_help_scrolls_no_further_than_its_rows_allow() {
+    let t = sample::timeline();
+    let mut short = app(&t).with_help_rows(2);
+    let mut long = app(&t).with_help_rows(60);
+    for app in [&mut short, &mut long] {
+        app.update(Action::ToggleHelp);
+        app.update(Action::Move(Motion::Last));
+    }
+    // The same slack of 4 rows as ever past the length the app was told.
+    assert_eq!(short.overlay(), &Overlay::Help { scroll: 5 });
+    assert_eq!(long.overlay(), &Overlay::Help { scroll: 63 });
+}
+
+#[test]
 fn the_mouse_scrolls_and_clicks_the_pane_under_the_pointer() {
     let t = sample::timeline();
     let mut app = app(&t);
@@ -1247,35 +1279,6 @@ fn back_after_clearing_brings_the_filters_back_as_they_were() {
     assert_eq!(app.filter(), first.as_slice());
     app.update(Action::Back);
     assert!(app.filter().is_empty());
-}
-
-/// Esc pressed again and again to get rid of a filter that left no step (marks, or filters
-/// carried over a reload) clears it for good: it must not bring the filter back on the next
-/// Esc, as it did once clearing became a step. Found by review.
-#[test]
-fn esc_again_and_again_never_brings_a_filter_back() {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let t = sample::timeline();
-    let mut app = app(&t);
-    select_actor(&mut app, "putin");
-    app.update(Action::ToggleMarkSelectedActor);
-    app.update(Action::Focus(Pane::Events));
-    assert_eq!(app.filter(), [actor(&t, "putin")]);
-    let mut seen = Vec::new();
-    for _ in 0..3 {
-        let cx = crate::keymap::KeyContext {
-            mode: app.mode(),
-            focus: app.focus(),
-            can_go_back: app.can_go_back(),
-            finding: app.find().is_some(),
-        };
-        let key = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-        let action =
-            crate::keymap::action_for_key(key, cx).unwrap_or_else(|| panic!("Esc does something"));
-        app.update(action.clone());
-        seen.push((action, app.filter().len()));
-    }
-    assert!(seen.iter().all(|(_, n)| *n == 0), "Esc Esc Esc: {seen:?}");
 }
 
 #[test]

@@ -7,6 +7,7 @@ pub mod import;
 pub mod init;
 pub mod sentences;
 pub mod show;
+pub mod times;
 
 use std::borrow::Cow;
 use std::io::{self, Write};

@@ -230,9 +230,124 @@ fn the_wheel_scrolls_and_a_left_click_selects() {
 
 #[test]
 fn every_help_row_is_filled_in() {
-    for (keys, place, what) in HELP {
-        assert!(!keys.is_empty() && !place.is_empty() && !what.is_empty());
+    for row in help() {
+        assert!(!row.keys.is_empty() && !row.place.is_empty() && !row.what.is_empty());
     }
+}
+
+#[test]
+fn the_help_names_keys_as_people_write_them() {
+    let rows = help();
+    let keys_of = |what: &str| {
+        rows.iter()
+            .find(|r| r.what == what)
+            .map(|r| (r.keys.as_str(), r.place))
+    };
+    assert_eq!(
+        keys_of("move down / up"),
+        Some(("j k  ↓ ↑  Ctrl-n Ctrl-p", "panes"))
+    );
+    assert_eq!(
+        keys_of("go back (undo a jump, source or filter)"),
+        Some(("Esc  Backspace  Ctrl-o", "anywhere"))
+    );
+    assert_eq!(
+        keys_of("mark: show events involving all marked"),
+        Some(("Space", "actors"))
+    );
+    // Rows the help leaves out are still bound, and not shown.
+    assert!(rows.iter().all(|r| r.what != "close the help"));
+    assert_eq!(
+        rows.len(),
+        table().iter().filter(|r| r.listed).count(),
+        "one help row per listed table row"
+    );
+}
+
+/// Every context the key table can be asked about.
+fn every_context() -> Vec<KeyContext> {
+    let modes = [
+        Mode::Normal,
+        Mode::Search,
+        Mode::Help,
+        Mode::Citing,
+        Mode::Prompt,
+        Mode::Picker,
+        Mode::Problems,
+    ];
+    let mut all = Vec::new();
+    for mode in modes {
+        for focus in ALL_PANES {
+            for can_go_back in [false, true] {
+                for finding in [false, true] {
+                    all.push(KeyContext {
+                        mode,
+                        focus,
+                        can_go_back,
+                        finding,
+                    });
+                }
+            }
+        }
+    }
+    all
+}
+
+#[test]
+fn every_key_of_the_table_does_what_its_row_says_somewhere_it_works() {
+    // A row shadowed everywhere by an earlier row for the same key would be help for a key
+    // that never does what it says.
+    let contexts = every_context();
+    for row in table() {
+        for bind in row.keys.iter().flatten() {
+            let event = match bind.key {
+                Key::Char(c) => ch(c),
+                Key::Ctrl(c) => ctrl(c),
+                Key::Code(code) => key(code),
+                Key::Wheel | Key::Click => continue,
+            };
+            let place = bind.place.unwrap_or(row.place);
+            let places: Vec<_> = contexts.iter().filter(|c| place.holds(**c)).collect();
+            assert!(!places.is_empty(), "{:?} holds nowhere", place);
+            assert!(
+                places
+                    .iter()
+                    .any(|c| action_for_key(event, **c) == Some(bind.action.clone())),
+                "{} ({}) never does what the row {:?} says",
+                bind.key.label(),
+                place.label(),
+                row.what
+            );
+        }
+    }
+}
+
+#[test]
+fn the_mouse_rows_of_the_table_are_what_the_mouse_does() {
+    let at = |kind| MouseEvent {
+        kind,
+        column: 1,
+        row: 1,
+        modifiers: KeyModifiers::NONE,
+    };
+    let mut seen = 0;
+    for bind in table().iter().flat_map(|r| r.keys.iter().flatten()) {
+        let kinds = match bind.key {
+            Key::Wheel => vec![MouseEventKind::ScrollDown, MouseEventKind::ScrollUp],
+            Key::Click => vec![MouseEventKind::Down(MouseButton::Left)],
+            _ => continue,
+        };
+        for kind in kinds {
+            let action = action_for_mouse(at(kind)).unwrap_or_else(|| panic!("{kind:?}"));
+            assert_eq!(
+                std::mem::discriminant(&action),
+                std::mem::discriminant(&bind.action),
+                "{kind:?}"
+            );
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 4, "wheel both ways and two rows of clicks");
 }
 
 #[test]
@@ -345,29 +460,10 @@ fn prompts_take_every_letter_as_text_and_pickers_move_with_arrows() {
 }
 
 #[test]
-fn every_normal_key_in_the_help_is_bound() {
-    // The single-character keys the help lists for "anywhere" do something in the events pane.
-    for (keys, place, _) in HELP {
-        if *place != "anywhere" {
-            continue;
-        }
-        for word in keys.split_whitespace() {
-            let mut chars = word.chars();
-            if let (Some(c), None) = (chars.next(), chars.next()) {
-                assert!(
-                    action_for_key(ch(c), cx(Mode::Normal, Pane::Events)).is_some(),
-                    "{c:?} is in the help but unbound"
-                );
-            }
-        }
-    }
-}
-
-#[test]
 fn the_readme_keys_table_lists_every_help_row() {
     let readme = include_str!("../../README.md");
-    for (keys, place, what) in HELP {
-        let row = format!("| {keys} | {place} | {what} |");
+    for help in help() {
+        let row = format!("| {} | {} | {} |", help.keys, help.place, help.what);
         assert!(readme.contains(&row), "README.md lacks the row {row}");
     }
     let rows = readme
@@ -378,8 +474,8 @@ fn the_readme_keys_table_lists_every_help_row() {
         .count();
     assert_eq!(
         rows,
-        HELP.len(),
-        "README.md's Keys table has rows HELP does not"
+        help().len(),
+        "README.md's Keys table has rows the help does not"
     );
 }
 
@@ -401,4 +497,45 @@ fn bang_shows_the_problems_of_a_failed_reload_and_closes_them() {
         action_for_key(ch('j'), problems),
         Some(Action::Move(Motion::Down))
     );
+}
+
+/// Esc pressed again and again to get rid of a filter that left no step (marks, or filters
+/// carried over a reload) clears it for good: it must not bring the filter back on the next
+/// Esc, as it did once clearing became a step. Found by review. (Here rather than in the app's
+/// tests because it runs keys through this table: the app stands below the keymap.)
+#[test]
+fn esc_again_and_again_never_brings_a_filter_back() {
+    let t = crate::sample::timeline();
+    let mut app = crate::app::App::new(&t, "sample");
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let putin = t
+        .actor_by_id("putin")
+        .unwrap_or_else(|| panic!("no actor putin"));
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::Move(Motion::First));
+    while app.selected_actor() != Some(putin) {
+        let before = app.selected_actor();
+        app.update(Action::Move(Motion::Down));
+        assert_ne!(before, app.selected_actor(), "putin is not listed");
+    }
+    app.update(Action::ToggleMarkSelectedActor);
+    app.update(Action::Focus(Pane::Events));
+    assert_eq!(app.filter(), [putin]);
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        let cx = KeyContext {
+            mode: app.mode(),
+            focus: app.focus(),
+            can_go_back: app.can_go_back(),
+            finding: app.find().is_some(),
+        };
+        let action =
+            action_for_key(key(KeyCode::Esc), cx).unwrap_or_else(|| panic!("Esc does something"));
+        app.update(action.clone());
+        seen.push((action, app.filter().len()));
+    }
+    assert!(seen.iter().all(|(_, n)| *n == 0), "Esc Esc Esc: {seen:?}");
 }

@@ -5,13 +5,20 @@ use std::io::{self, stdout, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use super::Context;
 use crate::app::{Action, App, Effect};
 use crate::clipboard;
 use crate::commands;
 use crate::export;
 use crate::files::DatasetLocation;
-use crate::state;
+use crate::state::{self, MarkStore};
+
+/// What carrying out an effect needs besides the app.
+pub(super) struct Context<'a> {
+    /// The dataset's place, which exports stay out of.
+    pub location: &'a DatasetLocation,
+    /// Where marks are kept, when there is somewhere.
+    pub store: Option<&'a MarkStore>,
+}
 
 /// Does what `update` asked for; what to tell it of how it went (a note for the status line,
 /// or a refused export to correct).

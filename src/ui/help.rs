@@ -9,7 +9,7 @@ use ratatui::Frame;
 use super::safe_text::{fit, truncate};
 use super::{render_row, render_scrollbar, theme};
 use crate::app::{visible_offset, App, CitingPopup};
-use crate::keymap::HELP;
+use crate::keymap::help;
 use crate::text::wrap::wrap;
 
 /// A box of at most `width` x `height` centred in `area`.
@@ -32,7 +32,8 @@ fn popup_block(title: &str) -> Block<'static> {
 }
 
 pub fn render_help(frame: &mut Frame, area: Rect, scroll: usize) {
-    let rect = centered(area, 84, HELP.len() as u16 + 2);
+    let rows = help();
+    let rect = centered(area, 84, rows.len() as u16 + 2);
     frame.render_widget(Clear, rect);
     let block = popup_block(" Keys · Esc or ? closes ");
     let inner = block.inner(rect);
@@ -41,21 +42,21 @@ pub fn render_help(frame: &mut Frame, area: Rect, scroll: usize) {
     let keys_width = 24.min(width / 3);
     let where_width = 11.min(width / 5);
     let what_width = width.saturating_sub(keys_width + where_width + 2);
-    let offset = scroll.min(HELP.len().saturating_sub(height));
-    for (row, (keys, place, what)) in HELP.iter().skip(offset).take(height).enumerate() {
+    let offset = scroll.min(rows.len().saturating_sub(height));
+    for (row, help) in rows.iter().skip(offset).take(height).enumerate() {
         let line = Line::from(vec![
             Span::styled(
-                fit(keys, keys_width),
+                fit(&help.keys, keys_width),
                 theme::STATUS_KEY.bg(ratatui::style::Color::Reset),
             ),
             Span::raw(" "),
-            Span::styled(fit(place, where_width), theme::DIM),
+            Span::styled(fit(help.place, where_width), theme::DIM),
             Span::raw(" "),
-            Span::raw(fit(what, what_width)),
+            Span::raw(fit(help.what, what_width)),
         ]);
         render_row(frame, inner, row, line);
     }
-    render_scrollbar(frame, rect, HELP.len(), offset, height);
+    render_scrollbar(frame, rect, rows.len(), offset, height);
 }
 
 pub fn render_citing(app: &App, frame: &mut Frame, area: Rect, popup: &CitingPopup) {

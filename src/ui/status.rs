@@ -41,6 +41,12 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
         Some(message) => format!(" {} ", sanitize(message)),
         None => summary(app),
     };
+    // First, so that it is the last cut: the screen will change when the reload lands.
+    let left = if app.is_reloading() {
+        format!(" reloading… ·{left}")
+    } else {
+        left
+    };
     let left_style = if app.message().is_some() {
         theme::MESSAGE
     } else {

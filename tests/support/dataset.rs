@@ -1,5 +1,5 @@
 //! Building broken datasets: copy the small fixture, break one thing, load, read the problems.
-//! Shared by `tests/check_problems.rs`, `tests/hostile/` and `tests/e2e_tmux.rs`.
+//! Shared by `tests/check_problems.rs`, `tests/hostile/` and `tests/e2e.rs`.
 
 // Each test crate that includes this file uses only part of it.
 #![allow(dead_code)]

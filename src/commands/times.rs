@@ -1,0 +1,136 @@
+//! `chronicle times FILE --published DATE`: the time expressions of a text, anchored to its
+//! publication date, to see what the tagger reads before drafting events from it.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{safe, write_json};
+use crate::times::find_times;
+
+#[derive(Serialize)]
+struct TimeLine<'a> {
+    sentence: usize,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    value: &'a str,
+}
+
+/// Prints `[N] "expression" → value` per expression, white space folded; or JSON Lines with
+/// byte offsets into the file, `skipped` being the bytes before `text` (a byte order mark).
+pub fn run(
+    text: &str,
+    skipped: usize,
+    published: NaiveDate,
+    json: bool,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    for found in find_times(text, published) {
+        let expression = &text[found.start..found.end];
+        if json {
+            let line = TimeLine {
+                sentence: found.sentence,
+                text: expression,
+                start: skipped + found.start,
+                end: skipped + found.end,
+                value: &found.value,
+            };
+            write_json(out, &line)?;
+        } else {
+            let folded = expression.split_whitespace().collect::<Vec<_>>().join(" ");
+            writeln!(
+                out,
+                "[{}] \"{}\" → {}",
+                found.sentence,
+                safe(&folded),
+                found.value
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads `--published`: a calendar date written exactly as YYYY-MM-DD.
+pub fn parse_published(text: &str) -> Result<NaiveDate, String> {
+    let shape = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    let date = shape
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten();
+    date.ok_or_else(|| {
+        "expected the publication date as YYYY-MM-DD (a real day), e.g. 2021-12-13".to_string()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_dates_are_plain_days() {
+        assert_eq!(
+            parse_published("2021-12-13"),
+            Ok(NaiveDate::from_ymd_opt(2021, 12, 13).unwrap_or_default())
+        );
+        for bad in [
+            "2021-2-3",
+            "2021-02-30",
+            "13/12/2021",
+            "2021-12",
+            "",
+            "2021-12-13T10:00",
+        ] {
+            assert!(parse_published(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn text_lines_fold_space_and_json_counts_the_skipped_bytes() {
+        let published = NaiveDate::from_ymd_opt(2021, 12, 14).unwrap_or_default();
+        let mut out = Vec::new();
+        run(
+            "It rose on 13\n December 2021.",
+            0,
+            published,
+            false,
+            &mut out,
+        )
+        .unwrap();
+        // A line break ends a sentence, so the date across it is not one expression.
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            "[2] \"December 2021\" → 2021-12\n"
+        );
+        let mut out = Vec::new();
+        run(
+            "It rose on 13  December 2021.",
+            3,
+            published,
+            true,
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            "{\"sentence\":1,\"text\":\"13  December 2021\",\"start\":14,\"end\":31,\"value\":\"2021-12-13\"}\n"
+        );
+        let mut out = Vec::new();
+        run(
+            "It rose on 13  December 2021.",
+            0,
+            published,
+            false,
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            "[1] \"13 December 2021\" → 2021-12-13\n"
+        );
+    }
+}

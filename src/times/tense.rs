@@ -1,0 +1,289 @@
+//! The tense around a time expression, which decides which `Thursday` or which `December`
+//! a sentence means.
+//!
+//! Each sentence's verbs are read once into cues (`will` future, `was` past, `is` present);
+//! an expression takes the tense of the nearest past or future cue, a clause boundary
+//! (comma, semicolon, dash, bracket, quote) counting as four words of distance, so that
+//! `Boeing said on Thursday it will deliver` reads `Thursday` as past. With no past or future
+//! cue the sentence is present.
+
+use super::grammar::Seq;
+use super::lexicon::{Lex, DATA_NOUNS, IRREGULAR_PAST, NOT_VERBS, PARTICIPLES};
+use super::token::{Case, Kind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+/// The tense cues of one sentence.
+pub(crate) struct Cues {
+    /// (token index, tense) of the past and future cues, in order. Present verbs decide
+    /// nothing (without a past or future cue the sentence is read as present anyway), so
+    /// they are not kept.
+    cues: Vec<(usize, Tense)>,
+    /// How many clause breaks (punctuation) come before each token: `breaks[j] - breaks[i]`
+    /// counts those in `[i, j)`.
+    breaks: Vec<usize>,
+    /// Token indices of nouns for reported figures (`sales`, `results`), in order: a period
+    /// named right before one (`October sales`, `2008 results`) is past, whatever the verb
+    /// says (`will report its October figures`).
+    data: Vec<usize>,
+}
+
+/// How far a clause boundary puts a cue, in words.
+const BREAK_DISTANCE: usize = 4;
+
+impl Cues {
+    pub fn read(s: &Seq) -> Cues {
+        let mut cues = Vec::new();
+        let mut breaks = Vec::with_capacity(s.len() + 1);
+        let mut data = Vec::new();
+        let mut seen = 0;
+        for i in 0..s.len() {
+            breaks.push(seen);
+            match s.toks[i].kind {
+                Kind::Punct(c) => {
+                    if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '—' | '[' | ']') {
+                        seen += 1;
+                    }
+                }
+                Kind::Word(lex) => {
+                    if let Some(tense) = cue(s, i, lex).filter(|&t| t != Tense::Present) {
+                        cues.push((i, tense));
+                    }
+                    if s.word_in(i, &DATA_NOUNS) {
+                        data.push(i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        breaks.push(seen);
+        Cues { cues, breaks, data }
+    }
+
+    /// The tense for an expression over tokens `[start, end)`: that of the nearest cue,
+    /// walking outwards from the expression and stopping once the words alone are farther
+    /// than the best cue found, so a long sentence full of dates stays linear.
+    pub fn tense_at(&self, start: usize, end: usize) -> Tense {
+        if self.data.binary_search(&end).is_ok() {
+            return Tense::Past;
+        }
+        let breaks = |from: usize, to: usize| self.breaks[to] - self.breaks[from];
+        let first_inside = self.cues.partition_point(|&(at, _)| at < start);
+        let first_after = self.cues.partition_point(|&(at, _)| at < end);
+        let mut best: Option<(usize, Tense)> = None;
+        // Before the expression, nearest first; ties go to these, met first in reading.
+        for &(at, tense) in self.cues[..first_inside].iter().rev() {
+            let words = start - at;
+            if best.is_some_and(|(d, _)| words >= d) {
+                break;
+            }
+            let distance = words + breaks(at + 1, start) * BREAK_DISTANCE;
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, tense));
+            }
+        }
+        for &(at, tense) in &self.cues[first_after..] {
+            let words = at + 1 - end;
+            if best.is_some_and(|(d, _)| words >= d) {
+                break;
+            }
+            let distance = words + breaks(end, at) * BREAK_DISTANCE;
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, tense));
+            }
+        }
+        best.map_or(Tense::Present, |(_, tense)| tense)
+    }
+}
+
+/// The tense word `i` signals, if any.
+fn cue(s: &Seq, i: usize, lex: Lex) -> Option<Tense> {
+    let word = s.word(i);
+    let mut buf = [0u8; 16];
+    if word.len() > buf.len() {
+        return None;
+    }
+    for (b, w) in buf.iter_mut().zip(word.bytes()) {
+        *b = w.to_ascii_lowercase();
+    }
+    let lower = &buf[..word.len()];
+    let next = |k: usize| {
+        let w = s.word(i + k);
+        w.to_ascii_lowercase()
+    };
+    let prev = |k: usize| {
+        i.checked_sub(k)
+            .map(|p| s.word(p).to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let past_aux = |w: &str| matches!(w, "was" | "were" | "had");
+    match lower {
+        b"will" | b"shall" | b"might" => return Some(Tense::Future),
+        // `May` the month is capitalised; `may` the verb is not.
+        b"may" if word == "may" => return Some(Tense::Future),
+        b"would" => return Some(Tense::Future),
+        b"ll" if i > 0 && s.is_punct(i - 1, '\'') && s.glued(i) => return Some(Tense::Future),
+        b"won" if s.is_punct(i + 1, '\'') && s.glued(i + 1) && next(2) == "t" => {
+            return Some(Tense::Future)
+        }
+        b"going" if next(1) == "to" => return Some(Tense::Future),
+        b"upcoming" | b"forthcoming" => return Some(Tense::Future),
+        b"is" | b"are" | b"am" if next(1) == "to" => return Some(Tense::Future),
+        b"plans" | b"plan" | b"planning" | b"intends" | b"intend" | b"aims" | b"aim"
+        | b"expects" | b"expect" | b"hopes" | b"hope"
+            if next(1) == "to" && !past_aux(&prev(1)) =>
+        {
+            return Some(Tense::Future)
+        }
+        b"expected" | b"scheduled" | b"slated" | b"set" | b"due" | b"poised" | b"likely"
+        | b"planned" | b"supposed"
+            if matches!(prev(1).as_str(), "is" | "are" | "am" | "be" | "s" | "re") =>
+        {
+            return Some(Tense::Future)
+        }
+        b"scheduled" | b"slated" | b"due"
+            if matches!(next(1).as_str(), "for" | "to" | "on" | "in") =>
+        {
+            return if past_aux(&prev(1)) {
+                Some(Tense::Past)
+            } else {
+                Some(Tense::Future)
+            }
+        }
+        b"was" | b"were" | b"had" | b"did" | b"didn" | b"ago" => return Some(Tense::Past),
+        b"is" | b"are" | b"am" | b"says" | b"say" | b"does" | b"do" => return Some(Tense::Present),
+        b"has" | b"have" => {
+            // The present perfect tells of the past: `has signed`, `have been`.
+            return if participle(&next(1)) || participle(&next(2)) {
+                Some(Tense::Past)
+            } else {
+                Some(Tense::Present)
+            };
+        }
+        _ => {}
+    }
+    if lex != Lex::Other || s.toks[i].case != Case::Lower {
+        return None;
+    }
+    if IRREGULAR_PAST.contains(word) || regular_past(lower) {
+        // Adverbs between do not change what the word is: `the originally planned tour`.
+        let mut back = 1;
+        while back < 3 && prev(back).len() > 4 && prev(back).ends_with("ly") {
+            back += 1;
+        }
+        let before = prev(back);
+        return match before.as_str() {
+            // A passive present (`is expected`) or an adjective (`the planned stop`).
+            "is" | "are" | "am" | "be" | "being" | "s" | "re" | "get" | "gets" | "maybe" => {
+                Some(Tense::Present)
+            }
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
+            | "those" => None,
+            _ => Some(Tense::Past),
+        };
+    }
+    None
+}
+
+/// A verb's past participle, as after `has`: `signed`, `been`, `made`.
+fn participle(word: &str) -> bool {
+    regular_past(word.as_bytes()) || PARTICIPLES.contains(word) || IRREGULAR_PAST.contains(word)
+}
+
+/// A lower-case word that looks like a regular past tense: `announced`, `signed`.
+fn regular_past(lower: &[u8]) -> bool {
+    lower.len() >= 5
+        && lower.ends_with(b"ed")
+        && !std::str::from_utf8(lower).is_ok_and(|w| NOT_VERBS.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::times::token::tokenize;
+
+    /// The tense read for the word `at` of `text` (one sentence).
+    fn tense_of(text: &str, at: &str) -> Tense {
+        let mut tokens = Vec::new();
+        tokenize(text, 0..text.len(), &mut tokens);
+        let seq = Seq::new(text, &tokens);
+        let start = text.find(at).unwrap();
+        let i = tokens.iter().position(|t| t.start == start).unwrap();
+        Cues::read(&seq).tense_at(i, i + 1)
+    }
+
+    #[test]
+    fn the_nearest_past_or_future_cue_decides() {
+        assert_eq!(tense_of("He spoke on Monday.", "Monday"), Tense::Past);
+        assert_eq!(
+            tense_of("He will speak on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(tense_of("He speaks on Monday.", "Monday"), Tense::Present);
+        assert_eq!(tense_of("Monday is busy.", "Monday"), Tense::Present);
+        // `said` is nearer than `will`.
+        assert_eq!(
+            tense_of("He said on Monday that he will go.", "Monday"),
+            Tense::Past
+        );
+        // The comma puts `said` four words further than it stands.
+        assert_eq!(
+            tense_of("He will go on Monday, he said.", "Monday"),
+            Tense::Future
+        );
+    }
+
+    #[test]
+    fn auxiliaries_passives_and_adjectives() {
+        assert_eq!(tense_of("It has signed on Monday.", "Monday"), Tense::Past);
+        assert_eq!(
+            tense_of("It has no plans for Monday.", "Monday"),
+            Tense::Present
+        );
+        assert_eq!(
+            tense_of("It is expected on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("It was expected to land Monday.", "Monday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of("It is to land on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("It won't land on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(tense_of("It'll land on Monday.", "Monday"), Tense::Future);
+        // A passive present, and an adjective, are not past.
+        assert_eq!(
+            tense_of("It will be held on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("The planned stop on Monday is off.", "Monday"),
+            Tense::Present
+        );
+        // `May` the month is no cue; `may` the verb is.
+        assert_eq!(
+            tense_of("In May he spoke on Monday.", "Monday"),
+            Tense::Past
+        );
+        assert_eq!(tense_of("He may speak on Monday.", "Monday"), Tense::Future);
+    }
+
+    #[test]
+    fn a_period_before_a_data_noun_is_past() {
+        assert_eq!(
+            tense_of("GM will report its October sales.", "October"),
+            Tense::Past
+        );
+    }
+}

@@ -1,0 +1,348 @@
+//! The browser loop's work, one event at a time, on any ratatui backend: keys and mouse to
+//! actions, actions to the app, the effects it asks for carried out, the screen drawn, and the
+//! dataset reloaded on a background thread when its files change. The binary feeds it the
+//! terminal's events (`tui::run`); tests feed it keys and read a `TestBackend`.
+
+use std::error::Error;
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crossterm::event::Event;
+use ratatui::backend::Backend;
+use ratatui::Terminal;
+use self_cell::self_cell;
+
+use super::background::{Loaded, Loader, Outcome, Reloads};
+use super::effects::{carry_out, Context};
+use super::reload::Watch;
+use super::InitialFilter;
+use crate::app::{Action, App, Carried};
+use crate::files::DatasetLocation;
+use crate::keymap::{action_for_key, action_for_mouse, help, KeyContext};
+use crate::load::{load, Dataset};
+use crate::state::{self, MarkStore};
+use crate::ui;
+
+/// How often the dataset's files are looked at for changes.
+const WATCH_EVERY: Duration = Duration::from_millis(1500);
+
+self_cell!(
+    /// A dataset and the app's state over it, which borrows it: owned together so that a
+    /// reload can replace both, and built together on the reload's thread.
+    pub(super) struct Shown {
+        owner: Arc<Dataset>,
+        #[covariant]
+        dependent: App,
+    }
+);
+
+/// A fresh app over `dataset`.
+pub(super) fn show(dataset: Arc<Dataset>) -> Shown {
+    Shown::new(dataset, |d| {
+        App::new(&d.timeline, &d.name).with_help_rows(help().len())
+    })
+}
+
+/// How the browser starts, besides its dataset.
+#[derive(Clone, Debug, Default)]
+pub struct Start {
+    /// The date range given on the command line.
+    pub initial: InitialFilter,
+    /// Where marks are kept (the binary gives `state::state_dir()`); none keeps none.
+    pub state_dir: Option<PathBuf>,
+}
+
+/// The browser on a terminal (or a `TestBackend`).
+pub struct Browser<B: Backend> {
+    terminal: Terminal<B>,
+    shown: Shown,
+    location: DatasetLocation,
+    store: Option<MarkStore>,
+    watch: Watch,
+    reloads: Reloads,
+    /// When the dataset's files were last looked at, and how often they are.
+    looked: Instant,
+    watch_every: Duration,
+    /// Whether the screen no longer shows the state.
+    stale: bool,
+    /// Hands the terminal back to the shell for Ctrl-Z; by default nothing, for a backend
+    /// that is not the process's terminal.
+    suspend: fn() -> io::Result<()>,
+}
+
+impl<B: Backend> Browser<B>
+where
+    B::Error: Send + Sync + 'static,
+{
+    /// Opens `dataset` (already loaded and checked) on `terminal`, with the saved marks and the
+    /// command line's date range.
+    pub fn new(
+        terminal: Terminal<B>,
+        dataset: Dataset,
+        location: DatasetLocation,
+        start: Start,
+    ) -> io::Result<Browser<B>> {
+        let store = start
+            .state_dir
+            .map(|dir| MarkStore::new(dir, state::dataset_key(&location)));
+        let (marks, note) = match &store {
+            Some(store) => {
+                let loaded = store.load();
+                (loaded.marks, loaded.warning)
+            }
+            None => (Default::default(), None),
+        };
+        let carried = Carried {
+            from: start.initial.from,
+            to: start.initial.to,
+            marks,
+            ..Carried::default()
+        };
+        let watch = Watch::new(&location, &dataset.timeline);
+        let mut browser = Browser {
+            terminal,
+            shown: show(Arc::new(dataset)),
+            location,
+            store,
+            watch,
+            reloads: Reloads::new(Arc::new(load)),
+            looked: Instant::now(),
+            watch_every: WATCH_EVERY,
+            stale: true,
+            suspend: || Ok(()),
+        };
+        browser.open(carried, note)?;
+        Ok(browser)
+    }
+
+    /// Loads with `load` rather than `crate::load::load` (tests hold a reload back with it).
+    pub fn with_loader(mut self, load: Loader) -> Browser<B> {
+        self.reloads.set_loader(load);
+        self
+    }
+
+    /// Looks at the dataset's files this often (tests: at every `tick`).
+    pub fn with_watch_every(mut self, every: Duration) -> Browser<B> {
+        self.watch_every = every;
+        self
+    }
+
+    /// Hands the terminal back to the shell with `suspend` on Ctrl-Z.
+    pub fn with_suspend(mut self, suspend: fn() -> io::Result<()>) -> Browser<B> {
+        self.suspend = suspend;
+        self
+    }
+
+    /// The app's state, to read.
+    pub fn app(&self) -> &App<'_> {
+        self.shown.borrow_dependent()
+    }
+
+    /// The dataset shown.
+    pub fn dataset(&self) -> &Dataset {
+        self.shown.borrow_owner()
+    }
+
+    /// Gives the terminal back, for the caller to restore it with care (see `tui::run`).
+    pub fn into_terminal(self) -> Terminal<B> {
+        self.terminal
+    }
+
+    pub fn backend(&self) -> &B {
+        self.terminal.backend()
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.app().should_quit()
+    }
+
+    /// Whether the screen no longer shows the state, and `draw` has work to do.
+    pub fn is_stale(&self) -> bool {
+        self.stale
+    }
+
+    /// Whether work is under way that `work` goes on with between events.
+    pub fn is_busy(&self) -> bool {
+        self.app().is_busy()
+    }
+
+    /// Whether a reload is under way on its thread.
+    pub fn is_reloading(&self) -> bool {
+        self.reloads.is_running()
+    }
+
+    /// Draws the screen.
+    pub fn draw(&mut self) -> io::Result<()> {
+        let app = self.shown.borrow_dependent();
+        backend(self.terminal.draw(|frame| ui::draw(app, frame)))?;
+        self.stale = false;
+        Ok(())
+    }
+
+    /// Answers one terminal event: a key or mouse event through the keymap, or a resize.
+    pub fn handle(&mut self, event: Event) -> io::Result<()> {
+        let action = match event {
+            Event::Key(key) => {
+                let app = self.app();
+                action_for_key(
+                    key,
+                    KeyContext {
+                        mode: app.mode(),
+                        focus: app.focus(),
+                        can_go_back: app.can_go_back(),
+                        finding: app.find().is_some(),
+                    },
+                )
+            }
+            Event::Mouse(mouse) => action_for_mouse(mouse),
+            Event::Resize(width, height) => Some(Action::Resize { width, height }),
+            _ => None,
+        };
+        match action {
+            Some(action) => self.act(action),
+            None => Ok(()),
+        }
+    }
+
+    /// Carries out one action: the terminal's own (redraw, suspend) here, the rest by the app,
+    /// then each effect the app asked for (saving marks, exporting, copying), telling the app
+    /// how it went.
+    pub fn act(&mut self, action: Action) -> io::Result<()> {
+        match action {
+            Action::Redraw => backend(self.terminal.clear())?,
+            Action::Suspend => {
+                (self.suspend)()?;
+                backend(self.terminal.clear())?;
+                // The terminal may have been resized while we were stopped.
+                self.resize()?;
+            }
+            _ => {}
+        }
+        let cx = Context {
+            location: &self.location,
+            store: self.store.as_ref(),
+        };
+        self.shown.with_dependent_mut(|_, app| {
+            app.update(action);
+            for effect in app.take_effects() {
+                let outcome = carry_out(app, effect, &cx);
+                app.update(outcome);
+            }
+        });
+        self.stale = true;
+        Ok(())
+    }
+
+    /// Goes on with work under way (a long ranking) for one slice.
+    pub fn work(&mut self) {
+        // Work made ahead in idle time changes nothing on screen.
+        self.stale |= self.app().is_ranking();
+        self.shown
+            .with_dependent_mut(|_, app| app.update(Action::ContinueRanking));
+    }
+
+    /// The loop's own work between events: now and then, look at the dataset's files and
+    /// start a reload when they changed; swap in a reload that has finished.
+    pub fn tick(&mut self) -> io::Result<()> {
+        if self.looked.elapsed() >= self.watch_every {
+            self.looked = Instant::now();
+            if self.watch.changed() {
+                self.ask_reload()?;
+            }
+        }
+        match self.reloads.finished() {
+            Some(outcome) => self.take_reload(outcome),
+            None => Ok(()),
+        }
+    }
+
+    /// Waits for the reload under way, if any, and takes it in (for tests and measurements;
+    /// the loop takes a reload in only once it has finished).
+    pub fn settle(&mut self) -> io::Result<()> {
+        match self.reloads.wait() {
+            Some(outcome) => self.take_reload(outcome),
+            None => Ok(()),
+        }
+    }
+
+    fn ask_reload(&mut self) -> io::Result<()> {
+        if self.reloads.is_running() {
+            self.reloads.again();
+            return Ok(());
+        }
+        match self
+            .reloads
+            .start(&self.location, self.shown.borrow_owner())
+        {
+            Ok(()) => self.act(Action::ReloadStarted),
+            Err(e) => self.act(Action::Report(format!("Not reloaded: {e}"))),
+        }
+    }
+
+    /// Swaps a loaded dataset in, keeping what the user had set up, or reports why not.
+    fn take_reload(&mut self, outcome: Outcome) -> io::Result<()> {
+        match outcome {
+            Ok(Loaded { shown, note, watch }) => {
+                // A change since the reload's thread looked is for one more reload.
+                if self.watch.changed() {
+                    self.reloads.again();
+                }
+                self.watch = watch;
+                let carried = self.app().carry();
+                let old = std::mem::replace(&mut self.shown, shown);
+                // Freeing a large timeline takes a while: not on the thread answering keys.
+                // (Should the thread not start, the old one is freed here.)
+                let _ = thread::Builder::new()
+                    .name("free".into())
+                    .spawn(move || drop(old));
+                self.open(carried, Some(note))?;
+            }
+            Err(problems) => {
+                let problems = problems.iter().map(|p| p.to_string()).collect();
+                self.act(Action::ReloadFailed(problems))?;
+            }
+        }
+        if self.reloads.take_again() {
+            self.ask_reload()?;
+        }
+        Ok(())
+    }
+
+    /// Fits a new app to the terminal and gives it the state to start from.
+    fn open(&mut self, carried: Carried, note: Option<String>) -> io::Result<()> {
+        self.resize()?;
+        self.shown.with_dependent_mut(|_, app| {
+            app.restore(carried);
+            if let Some(note) = note {
+                app.update(Action::Report(note));
+            }
+        });
+        self.stale = true;
+        Ok(())
+    }
+
+    fn resize(&mut self) -> io::Result<()> {
+        let size = backend(self.terminal.size())?;
+        self.shown.with_dependent_mut(|_, app| {
+            app.update(Action::Resize {
+                width: size.width,
+                height: size.height,
+            })
+        });
+        Ok(())
+    }
+}
+
+/// A backend's error as an `io::Error` (the terminal's already is one).
+fn backend<T, E: Error + Send + Sync + 'static>(result: Result<T, E>) -> io::Result<T> {
+    result.map_err(|e| {
+        let e: Box<dyn Error + Send + Sync> = Box::new(e);
+        match e.downcast::<io::Error>() {
+            Ok(e) => *e,
+            Err(e) => io::Error::other(e),
+        }
+    })
+}
