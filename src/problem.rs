@@ -69,20 +69,12 @@ pub fn quoted(value: &str) -> String {
 
 /// `quoted`, keeping up to `limit` characters.
 pub fn quoted_up_to(value: &str, limit: usize) -> String {
-    let mut out = String::from("'");
-    for (count, c) in value.chars().enumerate() {
-        if count == limit {
-            out.push('…');
-            break;
-        }
-        if is_unsafe_char(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out.push('\'');
-    out
+    // Cut first, then escape: a joiner left dangling by the cut is escaped too.
+    let (kept, cut) = match value.char_indices().nth(limit) {
+        Some((at, _)) => (&value[..at], "…"),
+        None => (value, ""),
+    };
+    format!("'{}{cut}'", escape_unsafe(kept))
 }
 
 /// The candidate closest to `wanted` by edit distance, when it is close enough to be a typo.
@@ -127,6 +119,10 @@ mod tests {
         assert_eq!(quoted("a\u{1b}[31mb"), "'a\\u{1b}[31mb'");
         assert_eq!(quoted(&"x".repeat(100)).chars().count(), 83);
         assert_eq!(quoted("a\u{202e}b\u{9b}"), "'a\\u{202e}b\\u{9b}'");
+        assert_eq!(
+            quoted("👩\u{200d}👧 Jo\u{200d}hn"),
+            "'👩\u{200d}👧 Jo\\u{200d}hn'"
+        );
         let p = Problem::new("da\x1bta/x", Some(1), "field `\x07`").with_hint("\u{200b}");
         assert_eq!(
             p.to_string(),

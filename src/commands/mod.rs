@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::model::{Actor, ActorId};
 use crate::search::Ranker;
+use crate::text::safe::Piece;
 use crate::timeline::Timeline;
 
 /// A command's failure, already worded for the user; the command exits 1 after printing it.
@@ -122,15 +123,16 @@ impl serde_json::ser::Formatter for SafeJson {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        let mut plain = 0;
-        for (at, c) in fragment.char_indices() {
-            if crate::text::safe::is_unsafe_char(c) {
-                writer.write_all(&fragment.as_bytes()[plain..at])?;
-                write!(writer, "\\u{:04x}", u32::from(c))?;
-                plain = at + c.len_utf8();
+        let mut written = Ok(());
+        crate::text::safe::for_each_piece(fragment, |_, piece| {
+            if written.is_ok() {
+                written = match piece {
+                    Piece::Plain(plain) => writer.write_all(plain.as_bytes()),
+                    Piece::Unsafe(c) => write!(writer, "\\u{:04x}", u32::from(c)),
+                };
             }
-        }
-        writer.write_all(&fragment.as_bytes()[plain..])
+        });
+        written
     }
 }
 
@@ -150,5 +152,11 @@ mod tests {
         );
         let back: Vec<String> = serde_json::from_str(&text).unwrap_or_default();
         assert_eq!(back, value);
+        // A joiner inside an emoji is part of it; between letters it is escaped.
+        let mut out = Vec::new();
+        let value = ["👩\u{200d}👧 Jo\u{200d}hn"];
+        write_json(&mut out, &value).unwrap_or_else(|e| panic!("{e}"));
+        let text = String::from_utf8(out).unwrap_or_default();
+        assert_eq!(text, "[\"👩\u{200d}👧 Jo\\u200dhn\"]\n");
     }
 }

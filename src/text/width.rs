@@ -1,28 +1,30 @@
-//! Columns text takes once made safe (`safe::sanitize`), and cutting it to fit: widths are
-//! measured with `unicode-width`, so that CJK and emoji keep borders aligned.
+//! Columns text takes once made safe (`safe::sanitize`), and cutting it to fit.
+//!
+//! Text is measured a grapheme cluster at a time, as ratatui's buffer and terminals place it:
+//! "❤️" (a heart and VS16) is one emoji two columns wide, not a one-column heart; 👩‍👩‍👧 is one
+//! emoji, not three; a flag is two regional indicators drawn as one; a combining mark takes no
+//! column of its own. `unicode-width` measures each cluster, so CJK and emoji keep borders
+//! aligned.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
-use super::safe::{display_char, is_unsafe_char};
+use super::safe::{for_each_piece, placeholder, sanitize, Piece};
 
 /// Shown at the end of text cut to fit.
 pub const ELLIPSIS: char = '…';
 
-/// Columns `c` takes once made safe.
-pub fn char_width(c: char) -> usize {
-    if is_unsafe_char(c) {
-        display_char(c)
-            .chars()
-            .map(|p| p.width().unwrap_or(0))
-            .sum()
-    } else {
-        c.width().unwrap_or(0)
-    }
-}
-
 /// Columns `text` takes once made safe.
 pub fn width(text: &str) -> usize {
-    text.chars().map(char_width).sum()
+    // Made safe, every ASCII character is one column: a control becomes a one-column picture
+    // and a tab one space.
+    if text.is_ascii() {
+        return text.len();
+    }
+    sanitize(text)
+        .graphemes(true)
+        .map(UnicodeWidthStr::width)
+        .sum()
 }
 
 /// `text` made safe and cut to at most `max` columns, ending in `…` when cut.
@@ -41,28 +43,82 @@ pub fn fit(text: &str, columns: usize) -> String {
     out
 }
 
+/// The end of `text` that fits in `max` columns with a `…` before it, made safe: for text
+/// whose end matters more than its start (what was just typed).
+pub fn tail(text: &str, max: usize) -> String {
+    if max == 0 {
+        return String::new();
+    }
+    let shown = sanitize(text);
+    let mut used = 1;
+    let mut start = shown.len();
+    for (at, cluster) in shown.grapheme_indices(true).rev() {
+        let w = cluster.width();
+        if used + w > max {
+            break;
+        }
+        used += w;
+        start = at;
+    }
+    format!("{ELLIPSIS}{}", &shown[start..])
+}
+
 /// Characters with a style each (whatever the caller draws with), made safe and cut to at
-/// most `max` columns (with `…` when cut), as runs of equal style. A wide character that would
-/// straddle the edge is dropped rather than cut in half.
+/// most `max` columns (with `…` when cut), as runs of equal style. A grapheme cluster takes the
+/// style of its first character; a wide one that would straddle the edge is dropped rather
+/// than cut in half.
 pub fn cut<S: Copy + PartialEq + Default>(
     chars: impl IntoIterator<Item = (char, S)>,
     max: usize,
 ) -> Vec<(String, S)> {
-    let mut pieces: Vec<(String, usize, S)> = Vec::new();
+    // The text, with the style of each character by its byte offset.
+    let mut text = String::new();
+    let mut styles: Vec<(usize, S)> = Vec::new();
+    for (c, style) in chars {
+        styles.push((text.len(), style));
+        text.push(c);
+    }
+    // The text as shown, and where each piece of it comes from: (offset shown, offset in
+    // `text`, whether the piece is the text itself rather than a placeholder).
+    let mut shown = String::with_capacity(text.len());
+    let mut origins: Vec<(usize, usize, bool)> = Vec::new();
+    for_each_piece(&text, |at, piece| {
+        origins.push((shown.len(), at, matches!(piece, Piece::Plain(_))));
+        match piece {
+            Piece::Plain(plain) => shown.push_str(plain),
+            Piece::Unsafe(c) => shown.push_str(&placeholder(c)),
+        }
+    });
+    let style_of = |offset_shown: usize| -> S {
+        let piece = origins.partition_point(|(shown_at, _, _)| *shown_at <= offset_shown);
+        let Some(&(shown_at, at, plain)) = origins.get(piece.wrapping_sub(1)) else {
+            return S::default();
+        };
+        let offset = if plain {
+            at + (offset_shown - shown_at)
+        } else {
+            at
+        };
+        let char_at = styles.partition_point(|(start, _)| *start <= offset);
+        styles
+            .get(char_at.wrapping_sub(1))
+            .map_or_else(S::default, |(_, style)| *style)
+    };
+    let mut pieces: Vec<(&str, usize, S)> = Vec::new();
     let mut used = 0;
     let mut cut = false;
-    for (c, style) in chars {
-        let shown = display_char(c);
-        let w: usize = shown.chars().map(|p| p.width().unwrap_or(0)).sum();
+    for (at, cluster) in shown.grapheme_indices(true) {
+        let w = cluster.width();
         if used + w > max {
             cut = true;
             break;
         }
         used += w;
-        pieces.push((shown.into_owned(), w, style));
+        pieces.push((cluster, w, style_of(at)));
     }
+    let mut ellipsis = None;
     if cut && max > 0 {
-        // Make room for the ellipsis: drop characters from the end until one column is free.
+        // Make room for the ellipsis: drop clusters from the end until one column is free.
         let mut last_style = pieces.last().map(|p| p.2).unwrap_or_default();
         while used + 1 > max {
             match pieces.pop() {
@@ -73,10 +129,15 @@ pub fn cut<S: Copy + PartialEq + Default>(
                 None => break,
             }
         }
-        pieces.push((ELLIPSIS.to_string(), 1, last_style));
+        ellipsis = Some(last_style);
     }
     let mut runs: Vec<(String, S)> = Vec::new();
-    for (text, _, style) in pieces {
+    let ellipsis = ellipsis.map(|style| (ELLIPSIS.to_string(), style));
+    let all = pieces
+        .into_iter()
+        .map(|(cluster, _, style)| (cluster.to_string(), style))
+        .chain(ellipsis);
+    for (text, style) in all {
         match runs.last_mut() {
             Some((last, last_style)) if *last_style == style => last.push_str(&text),
             _ => runs.push((text, style)),
@@ -89,12 +150,32 @@ pub fn cut<S: Copy + PartialEq + Default>(
 mod tests {
     use super::*;
 
+    const HEART: &str = "❤\u{fe0f}";
+    const FAMILY: &str = "👩\u{200d}👩\u{200d}👧";
+    const RAINBOW: &str = "🏳\u{fe0f}\u{200d}🌈";
+    const FLAG: &str = "🇺🇦";
+
     #[test]
     fn widths_count_wide_characters_twice_and_combining_marks_not_at_all() {
         assert_eq!(width("東京"), 4);
         assert_eq!(width("e\u{301}"), 1);
         assert_eq!(width("\x1b"), 1);
         assert_eq!(width("🦀"), 2);
+    }
+
+    #[test]
+    fn an_emoji_is_as_wide_as_its_cluster() {
+        // A heart alone is one column; with VS16 it is an emoji, two.
+        assert_eq!(width("❤"), 1);
+        assert_eq!(width(HEART), 2);
+        assert_eq!(width(&format!("{HEART} Solidarity Group")), 19);
+        assert_eq!(width(FAMILY), 2);
+        assert_eq!(width(RAINBOW), 2);
+        assert_eq!(width(FLAG), 2);
+        assert_eq!(width("👍🏽"), 2);
+        assert_eq!(width("Zoe\u{301}"), 3);
+        // A joiner between letters is shown as its placeholder, eight columns.
+        assert_eq!(width("Jo\u{200d}hn"), 12);
     }
 
     #[test]
@@ -111,6 +192,32 @@ mod tests {
     }
 
     #[test]
+    fn truncation_keeps_or_drops_whole_clusters() {
+        assert_eq!(
+            truncate(&format!("{HEART}{HEART}x"), 4),
+            format!("{HEART}…")
+        );
+        assert_eq!(truncate(&format!("a{FAMILY}"), 3), format!("a{FAMILY}"));
+        assert_eq!(truncate(&format!("a{FAMILY}bc"), 3), "a…");
+        assert_eq!(truncate(&format!("{FLAG}{FLAG}"), 3), format!("{FLAG}…"));
+        assert_eq!(truncate("Zoe\u{301} Martin", 4), "Zoe\u{301}…");
+        for text in [HEART, FAMILY, RAINBOW, FLAG, "東京", "e\u{301}e\u{301}"] {
+            for columns in 0..6 {
+                let fitted = fit(&format!("{text}{text}{text}"), columns);
+                assert_eq!(width(&fitted), columns, "{text} in {columns}: {fitted:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_tail_keeps_whole_clusters() {
+        assert_eq!(tail(&format!("abc{FAMILY}"), 3), format!("…{FAMILY}"));
+        assert_eq!(tail(&format!("abc{FAMILY}"), 2), "…");
+        assert_eq!(tail("abcdef", 4), "…def");
+        assert_eq!(tail("abc", 0), "");
+    }
+
+    #[test]
     fn cut_keeps_runs_of_one_style_together() {
         let chars = "abcdef".chars().zip([1, 1, 2, 2, 1, 1]);
         assert_eq!(
@@ -119,6 +226,18 @@ mod tests {
                 ("ab".to_string(), 1),
                 ("cd".to_string(), 2),
                 ("…".to_string(), 1)
+            ]
+        );
+        // A cluster takes its first character's style; a placeholder its character's.
+        let text = format!("x{FAMILY}\x1b");
+        let styles = [1, 2, 3, 4, 5, 6, 7];
+        let runs = cut(text.chars().zip(styles), 10);
+        assert_eq!(
+            runs,
+            [
+                ("x".to_string(), 1),
+                (FAMILY.to_string(), 2),
+                ("␛".to_string(), 7)
             ]
         );
     }
