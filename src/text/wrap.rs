@@ -4,9 +4,10 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
-use super::width::width as text_width;
+use super::safe::is_unsafe_char;
+use super::width::{clusters, width as text_width};
 
 /// The lines of `text` wrapped to `width` columns: breaks at newlines, wraps at spaces, and
 /// cuts words longer than a line. Spaces at a wrap point are left out of both lines.
@@ -59,17 +60,6 @@ impl Marks<'_> {
         }
         columns
     }
-
-    /// Columns of the marks at bytes `from..to`, already passed.
-    fn within(&self, from: usize, to: usize) -> usize {
-        let passed = &self.all[..*self.next];
-        let first = passed.partition_point(|(offset, _)| *offset < from);
-        passed[first..]
-            .iter()
-            .take_while(|(offset, _)| *offset < to)
-            .map(|(_, w)| w)
-            .sum()
-    }
 }
 
 fn wrap_paragraph(
@@ -83,33 +73,39 @@ fn wrap_paragraph(
     let mut line_width = 0;
     // The end of the line if it breaks at the last space seen, and where the next line starts.
     let mut last_break: Option<(usize, usize)> = None;
-    for (i, cluster) in text.grapheme_indices(true) {
+    // Columns since the last space, marks included: the part of a word carried over when the
+    // line breaks there.
+    let mut word_width = 0;
+    for (i, cluster) in clusters(text) {
         let w = cluster_width(cluster) + marks.at(base + i, base + i + cluster.len());
         let space = cluster == " ";
         if space {
             last_break = Some((i, i + 1));
         }
         if line_width > 0 && line_width + w > width && !space {
-            let (end, next) = match last_break {
-                Some((end, next)) if end > line_start => (end, next),
-                _ => (i, i),
+            let (end, next, carried) = match last_break {
+                Some((end, next)) if end > line_start => (end, next, word_width),
+                _ => (i, i, 0),
             };
             lines.push(base + line_start..base + trim_end(text, line_start, end));
             line_start = next;
-            // The part of a word carried over, with its marks.
-            line_width = text_width(&text[next..i]) + marks.within(base + next, base + i);
+            line_width = carried;
+            word_width = carried;
             last_break = None;
         }
         line_width += w;
+        word_width = if space { 0 } else { word_width + w };
     }
     lines.push(base + line_start..base + trim_end(text, line_start, text.len()));
 }
 
 /// Columns one grapheme cluster of the text takes once made safe.
 fn cluster_width(cluster: &str) -> usize {
-    // One byte is one ASCII character: one column, made safe or not.
     if cluster.len() == 1 {
+        // One ASCII character: one column, made safe or not.
         1
+    } else if !cluster.chars().any(is_unsafe_char) {
+        cluster.width()
     } else {
         text_width(cluster)
     }
