@@ -8,6 +8,7 @@ use clap::error::{ContextKind, ContextValue};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::events::Output;
+use crate::date::EdtfDate;
 use crate::import::Format;
 
 const AFTER_HELP: &str = "\
@@ -30,6 +31,8 @@ Examples:
   chronicle sentences article.txt    see how a text splits into sentences
   chronicle times article.txt --published 2021-12-13
                                      the dates an article mentions, anchored to that day
+  chronicle draft article.txt --published 2021-12-13 --dataset data --json
+                                     draft candidate events from an article
   chronicle 20150218230000.export.CSV 20150218230000.mentions.CSV
                                      browse a GDELT update with its mentions
   chronicle import acled.csv -o conflict-data
@@ -53,12 +56,12 @@ pub struct Cli {
     pub no_format: NoOutputFormat,
 
     /// Open the browser showing only events on or after this date (EDTF: 2021, 2021-12, 2021-12-13)
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = EdtfDate::parse)]
+    pub from: Option<EdtfDate>,
 
     /// Open the browser showing only events on or before this date (EDTF: 2021, 2021-12, 2021-12-13)
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = EdtfDate::parse)]
+    pub to: Option<EdtfDate>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -81,11 +84,11 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         actor: Vec<String>,
         /// Only events on or after this date (EDTF: 2021, 2021-12, 2021-12-13)
-        #[arg(long, value_name = "DATE")]
-        from: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = EdtfDate::parse)]
+        from: Option<EdtfDate>,
         /// Only events on or before this date (EDTF: 2021, 2021-12, 2021-12-13)
-        #[arg(long, value_name = "DATE")]
-        to: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = EdtfDate::parse)]
+        to: Option<EdtfDate>,
         /// Output: aligned text (the default), JSON Lines, CSV, a Markdown chronology, or
         /// TimelineJS3 JSON to open in TimelineJS
         #[arg(long, value_name = "FORMAT", value_parser = OutputFormat)]
@@ -133,6 +136,22 @@ pub enum Command {
         /// Write into DIR even when it is not empty, replacing the dataset files there
         #[arg(long)]
         force: bool,
+    },
+    /// Draft candidate events from a news article: one per sentence reporting an act
+    Draft {
+        /// The article, a UTF-8 text file (paragraphs separated by blank lines, or one a line)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The article's publication day (YYYY-MM-DD): relative dates are read from it, and an
+        /// undated event is dated on or before it, uncertain
+        #[arg(long, value_name = "DATE", value_parser = crate::commands::times::parse_published)]
+        published: chrono::NaiveDate,
+        /// The dataset whose actors, sources and event ids the drafts use and avoid
+        #[arg(long, value_name = "DIR")]
+        dataset: Option<PathBuf>,
+        /// Print JSON Lines: an events.jsonl record plus "sentence" and "new_actors"
+        #[arg(long)]
+        json: bool,
     },
     /// Make an empty dataset in DIR (created when needed) that `chronicle check` accepts;
     /// refuses a folder that already holds a dataset
@@ -239,5 +258,15 @@ impl TypedValueParser for OutputFormat {
                 .iter()
                 .filter_map(ValueEnum::to_possible_value),
         ))
+    }
+}
+
+impl Inputs {
+    /// One dataset folder, as `--dataset DIR` names it.
+    pub fn folder(dir: PathBuf) -> Inputs {
+        Inputs {
+            paths: vec![dir],
+            ..Inputs::default()
+        }
     }
 }

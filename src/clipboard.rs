@@ -3,6 +3,9 @@
 
 use std::fmt::Write as _;
 
+use crossterm::clipboard::CopyToClipboard;
+use crossterm::Command;
+
 use crate::model::{Event, EventIx};
 use crate::timeline::Timeline;
 
@@ -48,31 +51,13 @@ pub fn clean(text: &str) -> String {
     crate::text::safe::strip_unsafe(text)
 }
 
-/// Standard base64 with padding (RFC 4648), for OSC 52.
-pub fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
+/// The OSC 52 sequence that asks the terminal to put `text` (cleaned) on the clipboard:
+/// crossterm's, base64 and all.
 pub fn osc52(text: &str) -> String {
-    format!("\x1b]52;c;{}\x07", base64(clean(text).as_bytes()))
+    let mut sequence = String::new();
+    // Written into a String, which cannot fail; the command has no other way to fail.
+    let _ = CopyToClipboard::to_clipboard_from(clean(text)).write_ansi(&mut sequence);
+    sequence
 }
 
 #[cfg(test)]
@@ -80,13 +65,12 @@ mod tests {
     use super::*;
     use crate::sample;
     #[test]
-    fn base64_matches_rfc_4648() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-        assert_eq!(osc52("a\x1b]b"), "\x1b]52;c;YV1i\x07");
+    fn the_clipboard_sequence_carries_the_cleaned_text_in_base64() {
+        // "a]b" once the escape is cleaned out, in base64; then the string terminator.
+        assert_eq!(osc52("a\x1b]b"), "\x1b]52;c;YV1i\x1b\\");
+        assert_eq!(osc52(""), "\x1b]52;c;\x1b\\");
+        assert_eq!(osc52("foobar"), "\x1b]52;c;Zm9vYmFy\x1b\\");
+        assert_eq!(osc52("fo"), "\x1b]52;c;Zm8=\x1b\\");
     }
 
     #[test]

@@ -7,9 +7,10 @@ pub mod cli;
 pub mod clipboard;
 pub mod commands;
 pub mod date;
+pub mod draft;
 pub mod export;
 pub mod files;
-#[doc(hidden)]
+#[cfg(any(test, feature = "testing"))]
 pub mod fuzz_checks;
 pub mod import;
 pub mod input;
@@ -21,7 +22,8 @@ pub mod model;
 pub mod problem;
 pub mod quote;
 pub mod quote_index;
-#[doc(hidden)]
+pub mod report;
+#[cfg(any(test, feature = "testing"))]
 pub mod sample;
 pub mod search;
 pub mod sentences;

@@ -14,9 +14,23 @@ pub struct Problem {
     pub line: Option<usize>,
     /// 1-based column, for JSON syntax errors.
     pub column: Option<usize>,
+    /// The record's field it is about (`date`, `quotes`), when it is about one.
+    pub field: Option<Box<str>>,
+    /// Whether it stops the load (an error) or is only worth telling (a note).
+    pub severity: Severity,
     pub message: String,
     /// A suggestion, printed on its own line under the problem.
-    pub hint: Option<String>,
+    pub hint: Option<Box<str>>,
+}
+
+/// How much a problem matters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Severity {
+    /// The dataset cannot be used until it is fixed.
+    #[default]
+    Error,
+    /// Worth telling, but the dataset loads (e.g. a quote found twice: the first is used).
+    Note,
 }
 
 impl Problem {
@@ -25,9 +39,23 @@ impl Problem {
             file: file.into(),
             line,
             column: None,
+            field: None,
+            severity: Severity::Error,
             message: message.into(),
             hint: None,
         }
+    }
+
+    /// The same problem, said to be about the record's `field`.
+    pub fn with_field(mut self, field: impl Into<Box<str>>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// The same problem as a note: told, but not stopping the load.
+    pub fn as_note(mut self) -> Self {
+        self.severity = Severity::Note;
+        self
     }
 
     pub fn with_column(mut self, column: usize) -> Self {
@@ -35,7 +63,7 @@ impl Problem {
         self
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, hint: impl Into<Box<str>>) -> Self {
         self.hint = Some(hint.into());
         self
     }

@@ -1,10 +1,10 @@
 //! What the browser remembers between runs (marked events, per dataset), kept in the user's
-//! state directory and never in a dataset folder. Files are replaced atomically; a file that
-//! cannot be read is set aside rather than trusted or lost.
+//! state directory and never in a dataset folder. Files are replaced atomically
+//! (`write::replace`); a file that cannot be read is set aside rather than trusted or lost.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{ErrorKind, Write};
-use std::path::{Path, PathBuf};
+use std::io::ErrorKind;
+use std::path::PathBuf;
 
 use crate::files::DatasetLocation;
 
@@ -112,29 +112,11 @@ impl MarkStore {
             all.insert(self.key.clone(), marks.clone());
         }
         let text = serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?;
-        write_atomically(&self.dir, &self.path(), text.as_bytes())
-            .map_err(|e| format!("cannot save marks in {}: {e}", self.dir.display()))
+        std::fs::create_dir_all(&self.dir)
+            .map_err(|e| format!("cannot save marks in {}: {e}", self.dir.display()))?;
+        crate::write::replace(&self.path(), text.as_bytes())
+            .map_err(|e| format!("cannot save marks: {e}"))
     }
-}
-
-/// Writes `bytes` to `path` by writing a temporary file in `dir` and renaming it over `path`,
-/// so a reader never sees half a file.
-pub fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "state".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }
 
 #[cfg(test)]

@@ -5,9 +5,13 @@
 //!
 //! Two operations, for `chronicle init` and the authoring to come (`draft --into`, the
 //! browser's add-event key):
-//! - `create_new` / `create_new_all`: files that must not exist yet (never written over);
+//! - `create_new` / `create_new_all`: files that must not exist yet (never written over; also
+//!   the browser's exports);
 //! - `Snapshot::read` then `append_lines`: lines added to a file that must not have changed
 //!   since it was read, its existing bytes kept byte for byte.
+//!
+//! And one for files chronicle keeps for itself, outside any dataset: `replace`, a whole file
+//! put in place of the old one (the browser's marks).
 
 use std::fmt;
 use std::fs::{self, File, Permissions};
@@ -366,6 +370,23 @@ fn append_lines_with(snapshot: &Snapshot, lines: &[&str], hooks: &Hooks) -> Resu
     sync_folder(folder_of(path))
 }
 
+/// Puts `bytes` in place of the file at `path` (or creates it): a reader sees the old file or
+/// the new one, never part of one, and a failure leaves the old one and no temporary file. For
+/// files that are chronicle's own, never a dataset's (whose lines `append_lines` keeps).
+pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    replace_with(path, bytes, &Hooks::from_env())
+}
+
+fn replace_with(path: &Path, bytes: &[u8], hooks: &Hooks) -> Result<(), WriteError> {
+    let mut temp = temporary(path, new_file_permissions())?;
+    fill(temp.as_file_mut(), &[bytes], path, hooks)?;
+    hooks.at(Step::Written, path)?;
+    temp.persist(path)
+        .map_err(|e| io_error(path, "move the temporary file into place")(e.error))?;
+    hooks.at(Step::Renamed, path)?;
+    sync_folder(folder_of(path))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -605,6 +626,47 @@ mod tests {
             "{failed:?}"
         );
         assert_eq!(listing(dir.path()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_replaced_file_is_whole_and_a_failed_replacement_keeps_the_old_one() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("marks.json");
+        replace(&path, b"{}").unwrap_or_else(|e| panic!("{e}"));
+        replace(&path, b"{\"a\": []}").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(fs::read(&path).unwrap_or_default(), b"{\"a\": []}");
+        for step in [Step::Partial, Step::Written] {
+            let full_disk = || Err(io::Error::other("no space left on device (made by a test)"));
+            let hooks = Hooks {
+                pause: None,
+                run: Some((step, &full_disk)),
+            };
+            let failed = replace_with(&path, b"{\"b\": []}", &hooks);
+            assert!(matches!(failed, Err(WriteError::Io { .. })), "{step:?}");
+            assert_eq!(fs::read(&path).unwrap_or_default(), b"{\"a\": []}");
+            assert_eq!(listing(dir.path()), ["marks.json"], "{step:?}");
+        }
+    }
+
+    #[test]
+    fn temporary_files_are_not_named_predictably() {
+        // Another user cannot make the name first (a link to a file of theirs, say): the name
+        // holds random characters, and the file is created only if the name is free.
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("out.md");
+        let names: Vec<String> = (0..2)
+            .map(|_| {
+                let temp = temporary(&path, None).unwrap_or_else(|e| panic!("{e}"));
+                let name = temp
+                    .path()
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned());
+                name.unwrap_or_default()
+            })
+            .collect();
+        assert!(names[0].starts_with(".out.md.") && names[0].ends_with(".tmp"));
+        assert!(names[0].len() > ".out.md..tmp".len(), "{names:?}");
+        assert_ne!(names[0], names[1]);
     }
 
     #[test]

@@ -552,3 +552,46 @@ fn an_event_needs_only_an_id_a_date_and_a_title() {
     });
     assert_eq!(dataset.timeline.events().len(), 1);
 }
+
+#[test]
+fn a_field_is_found_where_the_parser_read_it_not_where_its_name_appears_as_text() {
+    // In a record of several lines, the name of a field can appear before the field itself:
+    // as a string value, or as a key one level down. The problem is at the field's own line.
+    let copy = dataset::Copy::new();
+    fs::remove_file(copy.root.join("events.jsonl")).expect("remove");
+    copy.write(
+        "events.json",
+        "[\n\
+         {\"id\": \"e1\",\n  \
+           \"title\": \"date\",\n  \
+           \"attributes\": {\"date\": \"as reported\"},\n  \
+           \"date\": \"2021-13\"}\n\
+         ]\n",
+    );
+    copy.replace(
+        "sources.json",
+        "\"title\": \"Leaders speak by phone\"",
+        "\"title\": \"published\"",
+    );
+    copy.replace(
+        "sources.json",
+        "\"published\": \"2021-12-13\"",
+        "\"published\": \"2021-12-32\"",
+    );
+    let problems = copy.problems();
+    assert_eq!(
+        problems,
+        [
+            "DATA/sources.json:6: invalid date '2021-12-32': '2021-12-32' is not a real day: December 2021 has 31 days",
+            "DATA/events.json:5: event 'e1': invalid date '2021-13': month 13 in '2021-13' is not between 01 and 12",
+        ]
+    );
+    // Each problem names the field it is about.
+    let fields: Vec<Option<String>> = copy
+        .load()
+        .expect_err("problems")
+        .iter()
+        .map(|p| p.field.as_deref().map(str::to_string))
+        .collect();
+    assert_eq!(fields, [Some("published".into()), Some("date".into())]);
+}

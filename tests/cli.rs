@@ -182,11 +182,18 @@ fn events_filter_by_fuzzy_actor_and_dates() {
             .all(|l| l.starts_with("2021-12-13") || l.contains('?') || l.starts_with('~')),
         "{day}"
     );
+    // A date that does not parse is refused as any bad value of a flag is (clap's usage
+    // error, exit 2), in the date parser's words.
     let bad = run(&["events", "--from", "2021-13"]);
-    assert_eq!(bad.status.code(), Some(1));
-    assert_eq!(
-        stderr(&bad),
-        "chronicle: --from '2021-13': month 13 in '2021-13' is not between 01 and 12\n"
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stdout(&bad).is_empty(), "{}", stdout(&bad));
+    assert!(
+        stderr(&bad).starts_with(
+            "error: invalid value '2021-13' for '--from <DATE>': \
+             month 13 in '2021-13' is not between 01 and 12\n"
+        ),
+        "{}",
+        stderr(&bad)
     );
     let nobody = run(&["events", "--actor", "zzzz"]);
     assert_eq!(nobody.status.code(), Some(1));
@@ -456,7 +463,10 @@ fn the_browser_checks_its_dates_before_anything_else() {
     let output = run(&["data", "--from", "2021-13"]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
-    assert!(message.contains("--from '2021-13': month 13"), "{message}");
+    assert!(
+        message.contains("'2021-13' for '--from <DATE>': month 13"),
+        "{message}"
+    );
     // A backwards range is refused before the load, in the `F` prompt's words, rather than
     // opening on an empty timeline.
     let output = run(&["data", "--from", "2022", "--to", "2021"]);

@@ -30,8 +30,8 @@ pub enum Output {
 #[derive(Debug, Default)]
 pub struct EventFilter {
     pub actors: Vec<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
+    pub from: Option<EdtfDate>,
+    pub to: Option<EdtfDate>,
 }
 
 /// The events the filter keeps, in timeline order. Each actor chosen by fuzzy match is named
@@ -55,13 +55,7 @@ pub fn select(
         )?;
     }
     let actors: Vec<_> = resolved.iter().map(|(_, r)| r.actor).collect();
-    let parse = |text: &Option<String>, flag: &str| {
-        text.as_deref()
-            .map(|t| EdtfDate::parse(t).map_err(|e| Failure::Usage(format!("--{flag} '{t}': {e}"))))
-            .transpose()
-    };
-    let from = parse(&filter.from, "from")?;
-    let to = parse(&filter.to, "to")?;
+    let (from, to) = (filter.from, filter.to);
     // Refused, not run: a backwards range would quietly print nothing, as if no event matched.
     check_range(from.as_ref(), to.as_ref()).map_err(|e| Failure::Usage(e.0))?;
     let view = timeline.events_with_all(&actors);

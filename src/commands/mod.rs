@@ -1,7 +1,10 @@
-//! The non-interactive commands. Each writes to a given writer so tests can read its output.
+//! The commands. Each non-interactive one writes to a given writer so tests can read its
+//! output; `browse` opens the browser.
 
 pub mod actors;
+pub mod browse;
 pub mod check;
+pub mod draft;
 pub mod events;
 pub mod import;
 pub mod init;
@@ -11,9 +14,13 @@ pub mod times;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
 
 use serde::Serialize;
 
+use crate::cli::Inputs;
+use crate::load::Dataset;
 use crate::model::{Actor, ActorId};
 use crate::search::Ranker;
 use crate::text::safe::Piece;
@@ -34,6 +41,58 @@ impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
         Failure::Io(e)
     }
+}
+
+/// How a command ended, told on standard error and in the exit status. A closed pipe
+/// (`chronicle events | head`) is no failure: the reader had all it wanted.
+pub fn exit_code(result: Result<(), Failure>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => {
+            eprintln!("chronicle: cannot write output: {e}");
+            ExitCode::FAILURE
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("chronicle: {message}");
+            ExitCode::FAILURE
+        }
+        Err(Failure::Invalid) => ExitCode::FAILURE,
+    }
+}
+
+/// Opens what `inputs` name, reporting on standard error, and runs `command` on it.
+pub fn with_dataset(
+    inputs: &Inputs,
+    command: impl FnOnce(&Dataset) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let dataset = crate::report::open_reporting(inputs)?;
+    let result = command(&dataset);
+    // The process ends right after: handing back a million small allocations one by one costs
+    // more than letting the operating system take the pages back at once.
+    std::mem::forget(dataset);
+    result
+}
+
+/// Reads a text file named on the command line (`sentences`, `times`): its text, without a
+/// leading byte order mark, and how many bytes that mark took, for offsets into the file.
+pub fn read_text(file: &Path) -> Result<(String, usize), Failure> {
+    let shown = file.display();
+    let bytes =
+        std::fs::read(file).map_err(|e| Failure::Usage(format!("{shown}: cannot read: {e}")))?;
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        Failure::Usage(format!(
+            "{shown}: not valid UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let skipped = if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    Ok((text, skipped))
 }
 
 /// An actor named on the command line, as `resolve_actor` found it.

@@ -1,10 +1,11 @@
 //! `chronicle sentences FILE`: how a text splits, so authors can pick quotes.
 
 use std::io::Write;
+use std::path::Path;
 
 use serde::Serialize;
 
-use super::{safe, write_json};
+use super::{read_text, safe, write_json, Failure};
 use crate::sentences::split_sentences;
 
 #[derive(Serialize)]
@@ -13,6 +14,12 @@ struct SentenceLine<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+}
+
+/// Reads `file` and prints its sentences as `run` does.
+pub fn run_file(file: &Path, json: bool, out: &mut impl Write) -> Result<(), Failure> {
+    let (text, skipped) = read_text(file)?;
+    Ok(run(&text, skipped, json, out)?)
 }
 
 /// Prints `[N] text` per sentence, white space folded; or JSON Lines with byte offsets into the

@@ -2,11 +2,12 @@
 //! publication date, to see what the tagger reads before drafting events from it.
 
 use std::io::Write;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{safe, write_json};
+use super::{read_text, safe, write_json, Failure};
 use crate::times::find_times;
 
 #[derive(Serialize)]
@@ -16,6 +17,18 @@ struct TimeLine<'a> {
     start: usize,
     end: usize,
     value: &'a str,
+}
+
+/// Reads `file` as `chronicle sentences` does, so that offsets and sentence numbers agree,
+/// and prints its time expressions as `run` does.
+pub fn run_file(
+    file: &Path,
+    published: NaiveDate,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let (text, skipped) = read_text(file)?;
+    Ok(run(&text, skipped, published, json, out)?)
 }
 
 /// Prints `[N] "expression" → value` per expression, white space folded; or JSON Lines with

@@ -518,7 +518,7 @@ pub(crate) fn read_mentions(
                     let file = format!("sources/{}.txt", builder.source_ref(source).id);
                     builder.set_source_text(source, text, file);
                 }
-                Some(Err(message)) => builder.notes.push(input.problem(line, message)),
+                Some(Err(message)) => builder.notes.push(input.problem(line, message).as_note()),
                 None => {}
             }
         }
@@ -557,18 +557,21 @@ pub(crate) fn read_mentions(
         }
     }
     if unmatched > 0 {
-        builder.notes.push(Problem::new(
-            input.shown,
-            None,
-            format!(
-                "{unmatched} {} to events not in the given events files; left out",
-                if unmatched == 1 {
-                    "mention refers"
-                } else {
-                    "mentions refer"
-                }
-            ),
-        ));
+        builder.notes.push(
+            Problem::new(
+                input.shown,
+                None,
+                format!(
+                    "{unmatched} {} to events not in the given events files; left out",
+                    if unmatched == 1 {
+                        "mention refers"
+                    } else {
+                        "mentions refer"
+                    }
+                ),
+            )
+            .as_note(),
+        );
     }
     Ok(())
 }

@@ -19,6 +19,7 @@ use crate::labels::Labels;
 use crate::model::{ActorId, Event, Quote, SourceId};
 use crate::problem::{did_you_mean, quoted, Problem};
 use crate::shares::threads;
+use crate::timeline::id_hash;
 
 /// Bytes read at a time; each block is split between the threads.
 const BLOCK: usize = 8 << 20;
@@ -401,11 +402,7 @@ fn parse_lines(
         let line = first_line + index;
         match serde_json::from_str::<RawEvent>(line_text) {
             Ok(value) => {
-                let record = Located {
-                    value,
-                    line,
-                    text: line_text,
-                };
+                let record = Located::new(value, line, line_text);
                 if let Some(event) = check_record(file, record, refs, labels, &mut parsed.problems)
                 {
                     parsed.events.push(event);
@@ -435,27 +432,26 @@ pub fn check_record(
     problems: &mut Vec<Problem>,
 ) -> Option<(Event, RecordLines)> {
     let raw = &record.value;
-    let at = |field: &str| Some(record.line_of(field));
     // Built only when there is something to report: most records have nothing.
     let name = || quoted(&raw.id);
     if raw.id.trim().is_empty() {
-        problems.push(Problem::new(file, at("id"), "event with an empty id"));
+        problems.push(record.problem(file, "id", "event with an empty id"));
     }
     let date = match EdtfDate::parse(&raw.date) {
         Ok(date) => Some(date),
         Err(e) => {
-            problems.push(Problem::new(
+            problems.push(record.problem(
                 file,
-                at("date"),
+                "date",
                 format!("event {}: invalid date {}: {e}", name(), quoted(&raw.date)),
             ));
             None
         }
     };
     if raw.title.trim().is_empty() {
-        problems.push(Problem::new(
+        problems.push(record.problem(
             file,
-            at("title"),
+            "title",
             format!("event {} has an empty title", name()),
         ));
     }
@@ -463,17 +459,17 @@ pub fn check_record(
     let mut actors_unchecked = false;
     for actor in raw.actors.iter().map(|a| &**a) {
         match refs.actors.get(actor) {
-            Some(id) if actors.contains(id) => problems.push(Problem::new(
+            Some(id) if actors.contains(id) => problems.push(record.problem(
                 file,
-                at("actors"),
+                "actors",
                 format!("event {} lists actor {} twice", name(), quoted(actor)),
             )),
             Some(id) => actors.push(*id),
             None if refs.actors_unreadable => actors_unchecked = true,
             None if refs.broken_actors.contains(actor) => {}
-            None => problems.push(Problem::new(
+            None => problems.push(record.problem(
                 file,
-                at("actors"),
+                "actors",
                 format!(
                     "event {}: unknown actor {}{}",
                     name(),
@@ -497,9 +493,9 @@ pub fn check_record(
             continue;
         }
         let Some(source) = refs.sources.get(source_id).copied() else {
-            problems.push(Problem::new(
+            problems.push(record.problem(
                 file,
-                Some(quotes_line),
+                "quotes",
                 format!(
                     "event {}, quote {}: unknown source {}{}",
                     name(),
@@ -511,9 +507,9 @@ pub fn check_record(
             continue;
         };
         if raw_quote.text.trim().is_empty() {
-            problems.push(Problem::new(
+            problems.push(record.problem(
                 file,
-                Some(quotes_line),
+                "quotes",
                 format!("event {}, quote {} is empty", name(), n + 1),
             ));
             continue;
@@ -554,6 +550,43 @@ pub fn check_record(
             quotes: quotes_line,
         },
     ))
+}
+
+/// Duplicate event ids, each named with the line that first used it. The events are
+/// listed by the hash of their id and sorted, so that only ids with equal hashes are ever
+/// compared: a third of the memory of a map from a million ids, and no probing.
+pub fn check_ids(file: &str, read: &ReadEvents, problems: &mut Vec<Problem>) {
+    let events = &read.events;
+    let mut by_hash: Vec<(u64, u32)> = events
+        .iter()
+        .enumerate()
+        .map(|(i, event)| (id_hash(&event.id), i as u32))
+        .collect();
+    by_hash.sort_unstable();
+    for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
+        // Rarely more than one event, and then nearly always the same id twice.
+        for (at, &(_, later)) in run.iter().enumerate().skip(1) {
+            let id = &events[later as usize].id;
+            let first = run[..at]
+                .iter()
+                .map(|&(_, i)| i as usize)
+                .find(|&i| events[i].id == *id);
+            if let Some(first) = first {
+                problems.push(
+                    Problem::new(
+                        file,
+                        Some(read.lines[later as usize].record),
+                        format!(
+                            "duplicate event id {} (first defined on line {})",
+                            quoted(id),
+                            read.lines[first].record
+                        ),
+                    )
+                    .with_field("id"),
+                );
+            }
+        }
+    }
 }
 
 #[cfg(test)]

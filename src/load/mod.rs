@@ -1,9 +1,14 @@
-//! Loading a dataset folder into a `Timeline`, collecting every problem before reporting.
+//! Loading a dataset folder into a `Timeline`, collecting every problem before reporting:
+//! sources, then actors, then events (whose references into the two are checked), then the
+//! quotes found in their sources. Each file has its module; this one runs them in order.
 
+mod actors;
 mod events;
+mod phases;
 mod pin;
 mod progress;
 mod shape;
+mod sources;
 mod verify;
 mod wire;
 
@@ -11,18 +16,18 @@ pub use pin::sha256_hex;
 pub use progress::{Progress, Stage};
 
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use serde::de::DeserializeOwned;
 
-use crate::date::EdtfDate;
 use crate::files::DatasetLocation;
-use crate::model::{Actor, ActorId, ActorKind, Event, Source, SourceId};
-use crate::problem::{did_you_mean, escape_unsafe, quoted, Problem};
-use crate::sentences::split_sentences;
-use crate::timeline::{id_hash, Timeline};
+use crate::model::Event;
+use crate::problem::{quoted, Problem};
+use crate::timeline::Timeline;
+use actors::LoadedActors;
 use events::{ReadEvents, Refs};
-use wire::{decode, read_array, Located, RawActor, RawEvent, RawSource};
+use phases::Phases;
+use sources::LoadedSources;
+use wire::{decode, read_array, Located, RawEvent};
 
 /// A dataset that loaded cleanly, with notes worth telling (e.g. a quote found twice).
 #[derive(Debug)]
@@ -61,12 +66,8 @@ pub fn load_showing(
         location,
         problems: Vec::new(),
         notes: Vec::new(),
-        broken_sources: HashSet::new(),
-        broken_actors: HashSet::new(),
-        sources_unreadable: false,
-        actors_unreadable: false,
-        sources_missing: false,
-        actors_missing: false,
+        sources_file: Referable::default(),
+        actors_file: Referable::default(),
         actors_problems_from: 0,
         phases: Phases::new(),
         progress,
@@ -96,159 +97,56 @@ pub fn load_showing(
     }
 }
 
-/// A source file's text and sentences, or why it could not be had.
-type SourceRead = Result<SourceText, Unreadable>;
+/// sources.json or actors.json: a JSON array of records that the events refer into by id.
+#[derive(Clone, Copy)]
+enum RecordFile {
+    Sources,
+    Actors,
+}
 
-/// A source file as read.
+impl RecordFile {
+    fn name(self) -> &'static str {
+        match self {
+            RecordFile::Sources => SOURCES_FILE,
+            RecordFile::Actors => ACTORS_FILE,
+        }
+    }
+
+    /// What its records are, for messages: "expected a JSON array of sources".
+    fn what(self) -> &'static str {
+        match self {
+            RecordFile::Sources => "sources",
+            RecordFile::Actors => "actors",
+        }
+    }
+
+    fn shape(self) -> &'static [shape::Field] {
+        match self {
+            RecordFile::Sources => shape::SOURCE,
+            RecordFile::Actors => shape::ACTOR,
+        }
+    }
+}
+
+/// What the events' references can rely on of sources.json or actors.json, once it is read.
 #[derive(Default)]
-struct SourceText {
-    text: String,
-    sentences: Vec<Range<usize>>,
-    /// The SHA-256 of the file's bytes (before any byte order mark is dropped), computed only
-    /// for a source that pins one.
-    sha256: Option<String>,
-}
-
-enum Unreadable {
-    /// It could not be opened or read (the message says why).
-    Missing(String),
-    /// It was read but is not text.
-    NotText(Problem),
-}
-
-/// Reads and splits the text file of every source record that names one, on every core; in
-/// record order, `None` for records without a file.
-fn read_sources(
-    location: &DatasetLocation,
-    records: &[Located<RawSource>],
-) -> Vec<Option<SourceRead>> {
-    let read = |records: &[Located<RawSource>]| -> Vec<Option<SourceRead>> {
-        records
-            .iter()
-            .map(|record| {
-                let relative = record.value.file.as_deref()?;
-                let read = match location.read_source(relative) {
-                    Ok(bytes) => {
-                        let sha256 = record
-                            .value
-                            .sha256
-                            .as_ref()
-                            .map(|_| pin::sha256_hex(&bytes));
-                        source_text(&location.display(relative), bytes)
-                            .map(|text| SourceText {
-                                sentences: split_sentences(&text),
-                                text,
-                                sha256,
-                            })
-                            .map_err(Unreadable::NotText)
-                    }
-                    Err(message) => Err(Unreadable::Missing(message)),
-                };
-                Some(read)
-            })
-            .collect()
-    };
-    crate::shares::in_shares(records, read)
-}
-
-/// A source document's text: UTF-8, not binary (no NUL byte) and not empty.
-fn source_text(shown: &str, bytes: Vec<u8>) -> Result<String, Problem> {
-    // `contains` is std's optimised byte search; the position is looked for only when needed.
-    if bytes.contains(&0) {
-        let offset = bytes.iter().position(|b| *b == 0).unwrap_or(0);
-        return Err(Problem::new(
-            shown,
-            None,
-            format!("looks binary, not text (a NUL byte at byte offset {offset})"),
-        )
-        .with_hint("sources are plain UTF-8 text files"));
-    }
-    let text = decode(shown, bytes)?;
-    if text.trim().is_empty() {
-        return Err(Problem::new(shown, None, "the file is empty"));
-    }
-    Ok(text)
-}
-
-/// Time spent in each phase of a load, printed to standard error when `CHRONICLE_TIMINGS` is
-/// set, so that benchmarks can say where the time goes.
-struct Phases {
-    enabled: bool,
-    last: std::time::Instant,
-    /// The process's CPU time (all threads) when the last phase ended, in clock ticks.
-    last_cpu: u64,
-}
-
-impl Phases {
-    fn new() -> Phases {
-        Phases {
-            enabled: std::env::var_os("CHRONICLE_TIMINGS").is_some(),
-            last: std::time::Instant::now(),
-            last_cpu: cpu_ticks(),
-        }
-    }
-
-    fn done(&mut self, phase: &str) {
-        if self.enabled {
-            let now = std::time::Instant::now();
-            let cpu = cpu_ticks();
-            // CPU time beside wall time: how many cores the phase kept busy.
-            eprintln!(
-                "load: {phase:<9} {:>8.1} ms  cpu {:>6} ms  resident {:>6} MB  peak {:>6} MB",
-                (now - self.last).as_secs_f64() * 1e3,
-                (cpu - self.last_cpu) * 10,
-                megabytes("VmRSS:"),
-                megabytes("VmHWM:")
-            );
-            self.last = now;
-            self.last_cpu = cpu;
-        }
-    }
-}
-
-/// The CPU time of the whole process (user and system, every thread) in ticks of 10 ms, from
-/// /proc where there is one (0 elsewhere).
-fn cpu_ticks() -> u64 {
-    std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|stat| {
-            // The command name (field 2) may hold spaces: count fields after its ')'.
-            let after = &stat[stat.rfind(')')? + 1..];
-            let mut fields = after.split_whitespace().skip(11);
-            let user: u64 = fields.next()?.parse().ok()?;
-            let system: u64 = fields.next()?.parse().ok()?;
-            Some(user + system)
-        })
-        .unwrap_or(0)
-}
-
-/// One of the process's memory figures (`VmRSS:` resident now, `VmHWM:` the most resident so
-/// far), from /proc where there is one (0 elsewhere).
-fn megabytes(field: &str) -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            let line = status.lines().find(|l| l.starts_with(field))?;
-            line.split_whitespace().nth(1)?.parse::<u64>().ok()
-        })
-        .map_or(0, |kb| kb / 1024)
+struct Referable {
+    /// Ids of records already reported as broken: references to them are not reported again,
+    /// so one mistake gives one problem rather than a cascade.
+    broken: HashSet<String>,
+    /// The whole file could not be read, so no reference into it can be checked.
+    unreadable: bool,
+    /// The file is absent. That is allowed while no event needs it (no quotes, no actors);
+    /// the file is reported once the events show that one does.
+    missing: bool,
 }
 
 struct Loader<'a> {
     location: &'a DatasetLocation,
     problems: Vec<Problem>,
     notes: Vec<Problem>,
-    /// Ids of sources and actors already reported as broken: references to them are not
-    /// reported again, so one mistake gives one problem rather than a cascade.
-    broken_sources: HashSet<String>,
-    broken_actors: HashSet<String>,
-    /// Whether a whole file could not be read, so no reference into it can be checked.
-    sources_unreadable: bool,
-    actors_unreadable: bool,
-    /// Whether the file is absent. That is allowed while no event needs it (no quotes, no
-    /// actors); the file is reported once the events show that one does.
-    sources_missing: bool,
-    actors_missing: bool,
+    sources_file: Referable,
+    actors_file: Referable,
     /// Where actors.json's problems begin among `problems`, so that a missing actors.json,
     /// known only after the events are read, is still reported in file order.
     actors_problems_from: usize,
@@ -258,16 +156,6 @@ struct Loader<'a> {
 
 /// How many events, and the line of the first.
 type Lines = (usize, usize);
-
-struct LoadedSources {
-    sources: Vec<Source>,
-    by_id: FxHashMap<String, SourceId>,
-}
-
-struct LoadedActors {
-    actors: Vec<Actor>,
-    by_id: FxHashMap<String, ActorId>,
-}
 
 impl Loader<'_> {
     /// Reads a dataset file as text; `None` when it is missing or unreadable (reported).
@@ -294,142 +182,45 @@ impl Loader<'_> {
         }
     }
 
-    fn sources(&mut self) -> LoadedSources {
-        let file = self.location.display(SOURCES_FILE);
-        let mut loaded = LoadedSources {
-            sources: Vec::new(),
-            by_id: FxHashMap::default(),
-        };
+    /// Reads `kind`'s file and hands the records that read to `check` (with the file's name
+    /// as shown); nothing is loaded from a file that is absent or cannot be read. Either way,
+    /// what references into the file can rely on is noted for the events.
+    fn read_records<T: DeserializeOwned, R: Default>(
+        &mut self,
+        kind: RecordFile,
+        check: impl FnOnce(&mut Self, &str, Vec<Located<T>>) -> R,
+    ) -> R {
+        let file = self.location.display(kind.name());
         let reported = self.problems.len();
-        let Some(text) = self.read_text(SOURCES_FILE, false) else {
+        let text = self.read_text(kind.name(), false);
+        let referable = match kind {
+            RecordFile::Sources => &mut self.sources_file,
+            RecordFile::Actors => &mut self.actors_file,
+        };
+        let Some(text) = text else {
             // A file that cannot be read (not UTF-8, say) was reported, and a missing one is
             // reported after the events if they refer into it: either way references into it
             // are not reported again, one by one, as unknown.
-            self.sources_unreadable = true;
-            self.sources_missing = self.problems.len() == reported;
-            return loaded;
+            referable.unreadable = true;
+            referable.missing = self.problems.len() == reported;
+            return R::default();
         };
-        let Some(records) = read_array::<RawSource>(
+        let Some(records) = read_array::<T>(
             &file,
             &text,
-            "sources",
-            shape::SOURCE,
+            kind.what(),
+            kind.shape(),
             &mut self.problems,
-            &mut self.broken_sources,
+            &mut referable.broken,
         ) else {
-            self.sources_unreadable = true;
-            return loaded;
+            referable.unreadable = true;
+            return R::default();
         };
         if records.is_empty() && self.problems.len() > reported {
             // No record could be read: references into the file cannot be checked either.
-            self.sources_unreadable = true;
+            referable.unreadable = true;
         }
-        let mut first_line: HashMap<String, usize> = HashMap::new();
-        // Ten thousand files are read and split into sentences on every core first; what is
-        // wrong with them is reported below, record by record, in file order.
-        let mut texts = read_sources(self.location, &records);
-        for (record, text) in records.into_iter().zip(&mut texts) {
-            let raw = &record.value;
-            let problem = |line: usize, message: String| Problem::new(&file, Some(line), message);
-            if !self.check_id(&file, &record, &raw.id, "source", &mut first_line) {
-                continue;
-            }
-            if raw.title.trim().is_empty() {
-                self.problems.push(problem(
-                    record.line_of("title"),
-                    format!("source {} has an empty title", quoted(&raw.id)),
-                ));
-            }
-            let published = raw.published.as_deref().and_then(|published| {
-                EdtfDate::parse(published)
-                    .map_err(|e| {
-                        self.problems.push(problem(
-                            record.line_of("published"),
-                            format!("invalid date {}: {e}", quoted(published)),
-                        ));
-                    })
-                    .ok()
-            });
-            let pinned = raw.sha256.as_deref().and_then(|pin| {
-                let parsed = pin::parse(pin).map_err(|message| {
-                    let hint = match &raw.file {
-                        Some(file) => format!("`sha256sum {file}` in the dataset folder prints it"),
-                        None => "sha256sum prints it".to_string(),
-                    };
-                    self.problems
-                        .push(problem(record.line_of("sha256"), message).with_hint(hint));
-                });
-                parsed.ok()
-            });
-            if raw.sha256.is_some() && raw.file.is_none() {
-                self.problems.push(problem(
-                    record.line_of("sha256"),
-                    format!(
-                        "source {} pins a sha256 but has no file to check it against",
-                        quoted(&raw.id)
-                    ),
-                ));
-            }
-            let read = match (&raw.file, text.take()) {
-                (Some(file), Some(read)) => self.source_text_or_problem(&record, file, read),
-                _ => SourceText::default(),
-            };
-            if let (Some(pinned), Some(found), Some(relative)) = (&pinned, &read.sha256, &raw.file)
-            {
-                if pinned != found {
-                    let shown = escape_unsafe(relative);
-                    self.problems.push(
-                        problem(
-                            record.line_of("sha256"),
-                            pin::changed(&shown, pinned, found),
-                        )
-                        .with_hint(pin::changed_hint(found)),
-                    );
-                }
-            }
-            let id = SourceId(loaded.sources.len() as u32);
-            loaded.by_id.insert(raw.id.clone(), id);
-            let raw = record.value;
-            loaded.sources.push(Source {
-                id: raw.id,
-                title: raw.title,
-                publisher: raw.publisher,
-                url: raw.url,
-                published,
-                sha256: pinned,
-                file: raw.file.unwrap_or_default(),
-                text: read.text,
-                sentences: read.sentences,
-            });
-        }
-        loaded
-    }
-
-    /// A source's text and sentences as read, or, when it could not be read, empty ones with
-    /// the problem reported (and the source marked broken, so that its quotes are not reported
-    /// again).
-    fn source_text_or_problem(
-        &mut self,
-        record: &Located<RawSource>,
-        relative: &str,
-        read: SourceRead,
-    ) -> SourceText {
-        let (message, hint) = match read {
-            Ok(text) => return text,
-            Err(Unreadable::Missing(message)) => {
-                (format!("source file {} {message}", quoted(relative)), None)
-            }
-            Err(Unreadable::NotText(p)) => (
-                format!("source file {}: {}", quoted(relative), p.message),
-                p.hint,
-            ),
-        };
-        self.broken_sources.insert(record.value.id.clone());
-        let file = self.location.display(SOURCES_FILE);
-        let mut problem = Problem::new(file, Some(record.line_of("file")), message);
-        problem.hint = hint;
-        self.problems.push(problem);
-        SourceText::default()
+        check(self, &file, records)
     }
 
     /// Checks a record's id: present and not seen before. Returns whether to keep the record.
@@ -442,17 +233,14 @@ impl Loader<'_> {
         first_line: &mut HashMap<String, usize>,
     ) -> bool {
         if id.trim().is_empty() {
-            self.problems.push(Problem::new(
-                file,
-                Some(record.line_of("id")),
-                format!("{what} with an empty id"),
-            ));
+            self.problems
+                .push(record.problem(file, "id", format!("{what} with an empty id")));
             return false;
         }
         if let Some(first) = first_line.get(id) {
-            self.problems.push(Problem::new(
+            self.problems.push(record.problem(
                 file,
-                Some(record.line_of("id")),
+                "id",
                 format!(
                     "duplicate {what} id {} (first defined on line {first})",
                     quoted(id)
@@ -462,178 +250,6 @@ impl Loader<'_> {
         }
         first_line.insert(id.to_string(), record.line);
         true
-    }
-
-    fn actors(&mut self) -> LoadedActors {
-        let file = self.location.display(ACTORS_FILE);
-        let mut loaded = LoadedActors {
-            actors: Vec::new(),
-            by_id: FxHashMap::default(),
-        };
-        let reported = self.problems.len();
-        let Some(text) = self.read_text(ACTORS_FILE, false) else {
-            // A file that cannot be read (not UTF-8, say) was reported, and a missing one is
-            // reported after the events if they refer into it: either way references into it
-            // are not reported again, one by one, as unknown.
-            self.actors_unreadable = true;
-            self.actors_missing = self.problems.len() == reported;
-            return loaded;
-        };
-        let Some(records) = read_array::<RawActor>(
-            &file,
-            &text,
-            "actors",
-            shape::ACTOR,
-            &mut self.problems,
-            &mut self.broken_actors,
-        ) else {
-            self.actors_unreadable = true;
-            return loaded;
-        };
-        if records.is_empty() && self.problems.len() > reported {
-            // No record could be read: references into the file cannot be checked either.
-            self.actors_unreadable = true;
-        }
-        // Sized once: grown by doubling, these tables touch about twice the memory they keep.
-        let mut first_line = HashMap::with_capacity(records.len());
-        loaded.by_id.reserve(records.len());
-        loaded.actors.reserve_exact(records.len());
-        let mut kept = Vec::with_capacity(records.len());
-        for record in records {
-            let raw = &record.value;
-            if !self.check_id(&file, &record, &raw.id, "actor", &mut first_line) {
-                continue;
-            }
-            loaded
-                .by_id
-                .insert(raw.id.clone(), ActorId(kept.len() as u32));
-            kept.push(record);
-        }
-        for record in &mut kept {
-            // The record's fields move into the actor; the record keeps its place in the file
-            // for the messages about loops below.
-            let raw = std::mem::take(&mut record.value);
-            if raw.name.trim().is_empty() {
-                self.problems.push(Problem::new(
-                    &file,
-                    Some(record.line_of("name")),
-                    format!("actor {} has an empty name", quoted(&raw.id)),
-                ));
-            }
-            let kind = raw.kind.as_deref().and_then(|k| {
-                let parsed = ActorKind::parse(k);
-                if parsed.is_none() {
-                    let kinds: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
-                    self.problems.push(
-                        Problem::new(
-                            &file,
-                            Some(record.line_of("kind")),
-                            format!(
-                                "unknown actor kind {}{}",
-                                quoted(k),
-                                did_you_mean(k, kinds.iter().copied())
-                            ),
-                        )
-                        .with_hint(format!("kind is one of {}", kinds.join(", "))),
-                    );
-                }
-                parsed
-            });
-            let affiliation = raw.affiliation.as_deref().and_then(|a| {
-                let found = loaded.by_id.get(a).copied();
-                // An actor whose own record is broken was reported already.
-                if found.is_none() && !self.broken_actors.contains(a) {
-                    self.problems.push(Problem::new(
-                        &file,
-                        Some(record.line_of("affiliation")),
-                        format!(
-                            "actor {} is affiliated with unknown actor {}{}",
-                            quoted(&raw.id),
-                            quoted(a),
-                            did_you_mean(a, loaded.by_id.keys().map(String::as_str))
-                        ),
-                    ));
-                }
-                found
-            });
-            loaded.actors.push(Actor {
-                id: raw.id,
-                name: raw.name,
-                kind,
-                aliases: raw.aliases,
-                affiliation,
-                description: raw.description,
-            });
-        }
-        self.check_affiliation_loops(&file, &loaded.actors, &kept);
-        loaded
-    }
-
-    /// An affiliation chain that comes back on itself has no top; report each loop once,
-    /// from its member first in file order. Each actor is walked once, so a long chain of
-    /// affiliations costs no more than its length.
-    fn check_affiliation_loops(
-        &mut self,
-        file: &str,
-        actors: &[Actor],
-        records: &[Located<RawActor>],
-    ) {
-        const UNSEEN: u8 = 0;
-        const ON_PATH: u8 = 1;
-        const DONE: u8 = 2;
-        let mut state = vec![UNSEEN; actors.len()];
-        let mut path: Vec<usize> = Vec::new();
-        let mut loops: Vec<Vec<usize>> = Vec::new();
-        for start in 0..actors.len() {
-            let mut at = Some(start);
-            while let Some(i) = at {
-                match state.get(i).copied() {
-                    Some(UNSEEN) => {
-                        state[i] = ON_PATH;
-                        path.push(i);
-                        at = actors[i].affiliation.map(ActorId::index);
-                    }
-                    Some(ON_PATH) => {
-                        let from = path.iter().position(|p| *p == i).unwrap_or(0);
-                        loops.push(path[from..].to_vec());
-                        break;
-                    }
-                    _ => break,
-                }
-            }
-            for i in path.drain(..) {
-                state[i] = DONE;
-            }
-        }
-        for members in &mut loops {
-            let first = members
-                .iter()
-                .enumerate()
-                .min_by_key(|(_, m)| **m)
-                .map_or(0, |(at, _)| at);
-            members.rotate_left(first);
-        }
-        loops.sort_by_key(|members| members[0]);
-        for members in loops {
-            let leader = members[0];
-            // A loop of thousands would make an unreadable message: name its first few.
-            const SHOWN: usize = 12;
-            let mut names: Vec<String> = members
-                .iter()
-                .take(SHOWN)
-                .map(|m| escape_unsafe(&actors[*m].id).into_owned())
-                .collect();
-            if members.len() > SHOWN {
-                names.push(format!("… ({} actors in all)", members.len()));
-            }
-            names.push(escape_unsafe(&actors[leader].id).into_owned());
-            let line = records.get(leader).map(|r| r.line_of("affiliation"));
-            self.problems.push(Problem::new(
-                file,
-                line,
-                format!("affiliations form a loop: {}", names.join(" → ")),
-            ));
-        }
     }
 
     fn events(&mut self, sources: &LoadedSources, actors: &LoadedActors) -> Vec<Event> {
@@ -665,10 +281,10 @@ impl Loader<'_> {
         let refs = Refs {
             actors: &actors.by_id,
             sources: &sources.by_id,
-            broken_actors: &self.broken_actors,
-            broken_sources: &self.broken_sources,
-            actors_unreadable: self.actors_unreadable,
-            sources_unreadable: self.sources_unreadable,
+            broken_actors: &self.actors_file.broken,
+            broken_sources: &self.sources_file.broken,
+            actors_unreadable: self.actors_file.unreadable,
+            sources_unreadable: self.sources_file.unreadable,
             unchecked_actors: Default::default(),
             unchecked_sources: Default::default(),
         };
@@ -714,7 +330,7 @@ impl Loader<'_> {
         self.phases.done("events");
         let unchecked = (refs.unchecked_sources.get(), refs.unchecked_actors.get());
         self.report_missing(&file, unchecked);
-        self.check_event_ids(&file, &read, &mut problems);
+        events::check_ids(&file, &read, &mut problems);
         self.phases.done("ids");
         self.progress.enter(Stage::Quotes);
         verify::locate_quotes(
@@ -749,47 +365,13 @@ impl Loader<'_> {
             ))
         };
         // actors.json's place first: inserting sources.json's at the front moves it along.
-        if let Some(actors) = actors.filter(|_| self.actors_missing) {
+        if let Some(actors) = actors.filter(|_| self.actors_file.missing) {
             let problem = missing(ACTORS_FILE, actors, "actors");
             self.problems.insert(self.actors_problems_from, problem);
         }
-        if let Some(sources) = sources.filter(|_| self.sources_missing) {
+        if let Some(sources) = sources.filter(|_| self.sources_file.missing) {
             let problem = missing(SOURCES_FILE, sources, "sources");
             self.problems.insert(0, problem);
-        }
-    }
-
-    /// Duplicate event ids, each named with the line that first used it. The events are
-    /// listed by the hash of their id and sorted, so that only ids with equal hashes are ever
-    /// compared: a third of the memory of a map from a million ids, and no probing.
-    fn check_event_ids(&self, file: &str, read: &ReadEvents, problems: &mut Vec<Problem>) {
-        let events = &read.events;
-        let mut by_hash: Vec<(u64, u32)> = events
-            .iter()
-            .enumerate()
-            .map(|(i, event)| (id_hash(&event.id), i as u32))
-            .collect();
-        by_hash.sort_unstable();
-        for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
-            // Rarely more than one event, and then nearly always the same id twice.
-            for (at, &(_, later)) in run.iter().enumerate().skip(1) {
-                let id = &events[later as usize].id;
-                let first = run[..at]
-                    .iter()
-                    .map(|&(_, i)| i as usize)
-                    .find(|&i| events[i].id == *id);
-                if let Some(first) = first {
-                    problems.push(Problem::new(
-                        file,
-                        Some(read.lines[later as usize].record),
-                        format!(
-                            "duplicate event id {} (first defined on line {})",
-                            quoted(id),
-                            read.lines[first].record
-                        ),
-                    ));
-                }
-            }
         }
     }
 }

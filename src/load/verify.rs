@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::events::ReadEvents;
 use crate::model::Source;
 use crate::model::{Event, Quote};
-use crate::problem::{quoted, quoted_up_to, Problem};
+use crate::problem::{quoted, quoted_up_to, Problem, Severity};
 use crate::quote::{find_anchored, fold, Found, NormalizedText};
 use crate::quote_index::{self, scan};
 use crate::shares::{in_shares, in_shares_mut};
@@ -69,7 +69,7 @@ pub fn locate_quotes(
     notes: &mut Vec<Problem>,
 ) {
     let by_source = BySource::new(sources.len(), &read.events);
-    let mut reports: Vec<(QuoteRef, Problem, bool)> = Vec::new();
+    let mut reports: Vec<(QuoteRef, Problem)> = Vec::new();
     let numbered: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
     let lines = &read.lines;
     for round in numbered.chunks(SOURCES_PER_ROUND) {
@@ -87,25 +87,24 @@ pub fn locate_quotes(
                     let event = &mut events[e as usize - offset];
                     let line = lines[e as usize].quotes;
                     if let Some(report) = place(file, source, event, q, result.as_ref(), line) {
-                        reports.push(((e, q), report.0, report.1));
+                        reports.push(((e, q), report));
                     }
                 }
             }
             reports
         }));
     }
-    reports.sort_by_key(|(at, _, _)| *at);
-    for (_, problem, is_problem) in reports {
-        if is_problem {
-            problems.push(problem);
-        } else {
-            notes.push(problem);
+    reports.sort_by_key(|(at, _)| *at);
+    for (_, problem) in reports {
+        match problem.severity {
+            Severity::Error => problems.push(problem),
+            Severity::Note => notes.push(problem),
         }
     }
 }
 
 /// Places quote `q` of `event` where it was found in `source`; what to report about it, if
-/// anything (a problem when it was not found, a note when found more than once).
+/// anything (an error when it was not found, a note when found more than once).
 fn place(
     file: &str,
     source: &Source,
@@ -113,7 +112,7 @@ fn place(
     q: u32,
     found: Option<&Placed>,
     line: usize,
-) -> Option<(Problem, bool)> {
+) -> Option<Problem> {
     match found {
         Some(found) => {
             event.quotes[q as usize].place(
@@ -129,7 +128,9 @@ fn place(
                     found.occurrences,
                     quoted(&source.id)
                 );
-                (Problem::new(file, Some(line), message), false)
+                Problem::new(file, Some(line), message)
+                    .with_field("quotes")
+                    .as_note()
             })
         }
         None => {
@@ -144,14 +145,15 @@ fn place(
                     quoted(&source.id),
                     quoted(text)
                 ),
-            );
+            )
+            .with_field("quotes");
             if let Some((number, sentence)) = closest_sentence(source, text) {
                 problem = problem.with_hint(format!(
                     "closest sentence [{number}]: {}",
                     quoted_up_to(sentence, 300)
                 ));
             }
-            Some((problem, true))
+            Some(problem)
         }
     }
 }

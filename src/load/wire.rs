@@ -5,9 +5,11 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::ops::Deref;
+use std::sync::OnceLock;
 
-use serde::de::{Deserializer, Visitor};
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use super::shape;
 use crate::problem::Problem;
@@ -121,26 +123,115 @@ pub struct Located<'a, T> {
     /// 1-based line where the record starts.
     pub line: usize,
     pub text: &'a str,
+    /// The line of each of the record's fields, found when first asked for (most records are
+    /// never asked): `OnceLock` rather than `OnceCell`, as records are checked on every core.
+    fields: OnceLock<Vec<(Text<'a>, usize)>>,
 }
 
-impl<T> Located<'_, T> {
-    /// The line of `"field"` inside the record, for messages about one field of a multi-line
-    /// record; the record's first line when the field is not written out.
+impl<'a, T> Located<'a, T> {
+    pub fn new(value: T, line: usize, text: &'a str) -> Self {
+        Located {
+            value,
+            line,
+            text,
+            fields: OnceLock::new(),
+        }
+    }
+
+    /// The line `field` is written on, for messages about one field of a multi-line record;
+    /// the record's first line when the field is not written out.
     pub fn line_of(&self, field: &str) -> usize {
-        line_of(self.text, self.line, field)
+        // A JSON Lines record is one line by definition: nothing to look for.
+        if !has_line_break(self.text) {
+            return self.line;
+        }
+        let fields = self
+            .fields
+            .get_or_init(|| field_lines(self.text, self.line));
+        line_in(fields, field).unwrap_or(self.line)
+    }
+
+    /// A problem about the record's `field`, at the line it is written on.
+    pub fn problem(&self, file: &str, field: &str, message: impl Into<String>) -> Problem {
+        Problem::new(file, Some(self.line_of(field)), message).with_field(field)
     }
 }
 
-/// The line of `"field"` in `record`, which starts on `line`; `line` when it is not written.
+fn has_line_break(text: &str) -> bool {
+    memchr::memchr(b'\n', text.as_bytes()).is_some()
+}
+
+fn line_in(fields: &[(Text, usize)], field: &str) -> Option<usize> {
+    fields
+        .iter()
+        .find(|(name, _)| **name == *field)
+        .map(|(_, line)| *line)
+}
+
+/// The line of `field` in `record`, which starts on `line`; `line` when it is not written.
 fn line_of(record: &str, line: usize, field: &str) -> usize {
-    // A JSON Lines record is one line by definition: nothing to search.
-    if record.len() < 2 || memchr::memchr(b'\n', record.as_bytes()).is_none() {
+    if !has_line_break(record) {
         return line;
     }
-    let key = format!("\"{field}\"");
-    record
-        .find(&key)
-        .map_or(line, |at| line + count_lines(&record[..at]))
+    line_in(&field_lines(record, line), field).unwrap_or(line)
+}
+
+/// The top-level fields of `record` (a JSON object starting on `line`) with the line of each,
+/// in the order written. serde_json reads the object, so a field is found only where the
+/// parser found it, never where its name merely appears (as a string value, or as a key one
+/// level down); each value comes back as a slice of `record`, which says where it is. Empty
+/// when the record is no object.
+fn field_lines(record: &str, line: usize) -> Vec<(Text<'_>, usize)> {
+    let Ok(Fields(fields)) = serde_json::from_str::<Fields>(record) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::with_capacity(fields.len());
+    // Counted on from one field to the next (fields come in the order written), not each
+    // from the top.
+    let (mut counted_to, mut counted) = (0, line);
+    for (name, value) in fields {
+        let Some(at) = (value.get().as_ptr() as usize).checked_sub(record.as_ptr() as usize) else {
+            continue;
+        };
+        // The field's name is written before its value, across a colon and perhaps a line
+        // break: the line is that of the name's closing quote (a name holds no line break).
+        let before = record.get(..at).unwrap_or("").trim_end();
+        let name_end = before.strip_suffix(':').unwrap_or(before).trim_end().len();
+        if name_end >= counted_to {
+            counted += count_lines(&record[counted_to..name_end]);
+            counted_to = name_end;
+        }
+        lines.push((name, counted));
+    }
+    lines
+}
+
+/// A JSON object's fields in the order written, each value left unparsed, as the slice of the
+/// text it was read from.
+struct Fields<'a>(Vec<(Text<'a>, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Fields<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+
+        impl<'de> Visitor<'de> for FieldsVisitor {
+            type Value = Fields<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Fields<'de>, M::Error> {
+                let mut fields = Vec::new();
+                while let Some(entry) = map.next_entry::<Text<'de>, &'de RawValue>()? {
+                    fields.push(entry);
+                }
+                Ok(Fields(fields))
+            }
+        }
+
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 fn count_lines(text: &str) -> usize {
@@ -210,12 +301,12 @@ pub fn record_problems(
         return match shape::mistakes(record, shape) {
             Some(mistakes) if !mistakes.is_empty() => mistakes
                 .into_iter()
-                .map(|m| {
-                    let line = match &m.field {
-                        Some(field) => line_of(record, line_offset + 1, field),
-                        None => line_offset + 1,
-                    };
-                    Problem::new(file, Some(line), m.message)
+                .map(|m| match m.field {
+                    Some(field) => {
+                        let line = line_of(record, line_offset + 1, &field);
+                        Problem::new(file, Some(line), m.message).with_field(field)
+                    }
+                    None => Problem::new(file, Some(line_offset + 1), m.message),
                 })
                 .collect(),
             // serde saw something the shape does not say: its own words, rather than nothing.
@@ -286,11 +377,7 @@ pub fn read_array<'a, T: Deserialize<'a>>(
         line += count_lines(&text[counted_to..start]);
         counted_to = start;
         match serde_json::from_str::<T>(element) {
-            Ok(value) => records.push(Located {
-                value,
-                line,
-                text: element,
-            }),
+            Ok(value) => records.push(Located::new(value, line, element)),
             Err(e) => {
                 let expected = format!("each of the {what} to be a JSON object");
                 problems.extend(record_problems(
@@ -398,6 +485,46 @@ mod tests {
         assert_eq!(event.kind.as_deref(), Some("t\"q"));
         assert_eq!(&*event.tags[0], "x\ny");
         assert_eq!(&*event.quotes[0].source, "s/1");
+    }
+
+    #[test]
+    fn finds_each_field_where_the_parser_read_it() {
+        // A field's name as a string value, as a key one level down, escaped, and apart from
+        // its value across a line break.
+        let record =
+            "{\"id\": \"a\",\n \"title\": \"date\",\n \"attributes\": {\"date\": \"x\"},\n \
+                      \"da\\u0074e\"\n : \"2021\", \"tags\": [\n\"t\"]}";
+        let fields = field_lines(record, 10);
+        let found: Vec<(&str, usize)> =
+            fields.iter().map(|(name, line)| (&**name, *line)).collect();
+        assert_eq!(
+            found,
+            [
+                ("id", 10),
+                ("title", 11),
+                ("attributes", 12),
+                ("date", 13),
+                ("tags", 14)
+            ]
+        );
+        let located = Located::new((), 10, record);
+        assert_eq!(located.line_of("date"), 13);
+        assert_eq!(
+            located.line_of("summary"),
+            10,
+            "a field not written: the record's line"
+        );
+        let problem = located.problem("events.json", "tags", "wrong");
+        assert_eq!(
+            (problem.line, problem.field.as_deref()),
+            (Some(14), Some("tags"))
+        );
+        // A record of one line needs no search, and a text that is no object has no fields.
+        assert_eq!(
+            Located::new((), 3, "{\"id\": \"date\", \"date\": 1}").line_of("date"),
+            3
+        );
+        assert!(field_lines("[1,\n2]", 1).is_empty());
     }
 
     #[test]

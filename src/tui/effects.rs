@@ -10,7 +10,8 @@ use crate::clipboard;
 use crate::commands;
 use crate::export;
 use crate::files::DatasetLocation;
-use crate::state::{self, MarkStore};
+use crate::state::MarkStore;
+use crate::write::{self, WriteError};
 
 /// What carrying out an effect needs besides the app.
 pub(super) struct Context<'a> {
@@ -77,13 +78,13 @@ fn write_export(path: &Path, bytes: &[u8], location: &DatasetLocation) -> Result
             }
         }
     }
-    if path.exists() {
-        return Err(format!(
-            "{} already exists; choose another name",
-            path.display()
-        ));
-    }
-    state::write_atomically(&dir, &path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    // Refused by the rename itself when the file appears meanwhile, not only when it was there.
+    write::create_new(&path, bytes).map_err(|e| match e {
+        WriteError::Exists(path) => {
+            format!("{} already exists; choose another name", path.display())
+        }
+        e => e.to_string(),
+    })?;
     Ok(path)
 }
 

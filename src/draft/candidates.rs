@@ -1,0 +1,240 @@
+//! Whether a sentence reports an act, and which: its main verb (from `verbs.tsv`), the event
+//! type it gives, and whether it speaks of the future. Sentences without such a verb are
+//! background ("The sanctions include travel bans") and are not drafted.
+
+use super::dating::after_days;
+use super::verbs::{verbs, Form, Verb};
+use super::words::Word;
+
+/// What a sentence reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Act {
+    /// The word holding the main verb, when there is one (not for "comes after a 2-day
+    /// meeting", whose act is the meeting).
+    pub verb: Option<(usize, &'static Verb)>,
+    /// The first word of the verb group when it speaks of the future ("could" in "could be
+    /// planning"); the title keeps those words.
+    pub future_from: Option<usize>,
+    /// The first word of a passive verb group ("was" in "was ordered by Congress"); the
+    /// title keeps those words rather than make the patient the doer.
+    pub passive_from: Option<usize>,
+    /// "comes after a N-day X": N, and the index of the word `after`.
+    pub after: Option<(i64, usize)>,
+    /// The event type for the record.
+    pub kind: String,
+}
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "our", "my",
+    "your", "any", "no", "some",
+];
+const MODALS: &[&str] = &[
+    "will", "would", "could", "may", "might", "can", "shall", "must", "should", "to",
+];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
+const FUTURE: &[&str] = &["will", "would", "could", "may", "might", "shall"];
+const INTENT: &[&str] = &[
+    "going", "expected", "set", "plans", "plan", "planning", "intends", "intend", "aims", "hopes",
+    "is", "are",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
+
+/// The act `words` report, looking for the main verb after word `subject_end` (the end of the
+/// first actor's mention) first, then anywhere ("…," said Angers).
+pub fn act(words: &[Word], subject_end: usize) -> Option<Act> {
+    if let Some((days, at)) = after_days(words) {
+        let noun = words[at + 2..]
+            .iter()
+            .map(|w| w.lower())
+            .find(|w| ["meeting", "summit", "visit", "talks", "conference"].contains(&w.as_str()))
+            .unwrap_or_else(|| "event".to_string());
+        let kind = match noun.as_str() {
+            "summit" | "conference" => "meeting".to_string(),
+            other => other.to_string(),
+        };
+        return Some(Act {
+            verb: None,
+            future_from: None,
+            passive_from: None,
+            after: Some((days, at)),
+            kind,
+        });
+    }
+    let found = (subject_end..words.len())
+        .chain(0..subject_end.min(words.len()))
+        .find_map(|i| verb_at(words, i).map(|v| (i, v)))?;
+    let (i, verb) = found;
+    let future_from = future_from(words, i);
+    let mut kind = verb.kind.clone();
+    let medium = |a: &str, b: &str| words.windows(2).any(|w| w[0].is(&[a]) && w[1].is(&[b]));
+    if verb.kind == "statement" && (medium("phone", "call") || medium("telephone", "call")) {
+        kind = "call".to_string();
+    }
+    let passive_from = passive_from(words, i);
+    Some(Act {
+        verb: Some((i, verb)),
+        future_from,
+        passive_from,
+        after: None,
+        kind,
+    })
+}
+
+/// The verb at word `i`, when its form and the word before make it a verb there rather than a
+/// noun or an adjective ("the planned offensive", "the talks", "an order").
+fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
+    let word = &words[i];
+    if (word.is_capitalised() && i > 0) || word.quoted {
+        return None;
+    }
+    let (verb, form) = verbs().lookup(word.text)?;
+    // The word before, past adverbs: "will also purchase", "Putin clearly denied".
+    let mut b = i;
+    while b > 0 && is_adverb(&words[b - 1]) {
+        b -= 1;
+    }
+    let before = b.checked_sub(1).map(|b| &words[b]);
+    let before_is = |list: &[&str]| before.is_some_and(|b| b.is(list) && !word.after_break);
+    let determined = before.is_some_and(|b| b.possessive) || before_is(DETERMINERS);
+    let accepted = match form {
+        // "A statement by Boeing given by its spokesman said": a participle with "by" and no
+        // "be" before it qualifies a noun.
+        Form::Past | Form::Participle => {
+            let reduced = words.get(i + 1).is_some_and(|n| n.is(&["by"])) && !before_is(BE);
+            !determined && !reduced
+        }
+        // "Boeing say", "Putin says": right after a name or a pronoun.
+        Form::ThirdPerson | Form::Base if before_is(MODALS) => true,
+        Form::ThirdPerson | Form::Base => {
+            before.is_some_and(|b| b.is_capitalised() || b.is(PRONOUNS))
+                && !word.after_break
+                && !determined
+                && i > 0
+        }
+        Form::Ing => before_is(BE),
+    };
+    accepted.then_some(verb)
+}
+
+/// Where a passive verb group ending at word `i` starts: a form of "be" before a participle.
+fn passive_from(words: &[Word], i: usize) -> Option<usize> {
+    let (_, form) = verbs().lookup(words[i].text)?;
+    if !matches!(form, Form::Past | Form::Participle) {
+        return None;
+    }
+    let mut b = i;
+    while b > 0 && is_adverb(&words[b - 1]) {
+        b -= 1;
+    }
+    (b > 0 && words[b - 1].is(BE)).then_some(b - 1)
+}
+
+fn is_adverb(word: &Word) -> bool {
+    word.is(&[
+        "also", "not", "already", "still", "now", "then", "further", "again", "never",
+    ]) || (word.text.len() > 4 && word.text.ends_with("ly") && !word.is_capitalised())
+}
+
+/// Where the verb group at word `i` starts when it speaks of the future: "could be
+/// planning", "will meet", "is going to sign", "plans to visit".
+fn future_from(words: &[Word], i: usize) -> Option<usize> {
+    let from = i.saturating_sub(3);
+    if let Some(k) = (from..i).find(|&k| words[k].is(FUTURE)) {
+        return Some(k);
+    }
+    if i >= 2 && words[i - 1].is(&["to"]) && words[i - 2].is(INTENT) {
+        return Some(i - 2);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::words::words;
+
+    fn act_of(text: &str) -> Option<(String, String, bool)> {
+        let words = words(text, 0..text.len());
+        act(&words, 1).map(|a| {
+            let verb = a
+                .verb
+                .map(|(i, _)| words[i].text.to_string())
+                .unwrap_or_default();
+            (verb, a.kind, a.future_from.is_some())
+        })
+    }
+
+    fn some(verb: &str, kind: &str, future: bool) -> Option<(String, String, bool)> {
+        Some((verb.to_string(), kind.to_string(), future))
+    }
+
+    #[test]
+    fn the_main_verb_gives_the_type() {
+        assert_eq!(
+            act_of("Putin denied these reports."),
+            some("denied", "denial", false)
+        );
+        assert_eq!(
+            act_of("Johnson expressed concern about Russia’s alleged moves."),
+            some("expressed", "statement", false)
+        );
+        assert_eq!(
+            act_of("The E.U. has imposed sanctions."),
+            some("imposed", "sanctions", false)
+        );
+        assert_eq!(
+            act_of("Putin has told Johnson, in a phone call, that Russia wants talks."),
+            some("told", "call", false)
+        );
+    }
+
+    #[test]
+    fn nouns_and_adjectives_that_look_like_verbs_are_not_acts() {
+        assert_eq!(
+            act_of("The sanctions include travel bans and freezing of assets."),
+            None
+        );
+        assert_eq!(act_of("Russia’s planned offensive and the talks."), None);
+        assert_eq!(act_of("The order, which is big."), None);
+    }
+
+    #[test]
+    fn statements_about_the_future_say_so() {
+        assert_eq!(
+            act_of("Russia could be planning a multifront offensive on Ukraine early next year."),
+            some("planning", "plan", true)
+        );
+        assert_eq!(
+            act_of("Qatar will also purchase 20 planes."),
+            some("purchase", "purchase", true)
+        );
+    }
+
+    #[test]
+    fn a_participle_qualifying_a_noun_is_not_the_act() {
+        assert_eq!(
+            act_of("A statement by Boeing given by spokesman Barksdale said no."),
+            some("said", "statement", false)
+        );
+    }
+
+    #[test]
+    fn a_passive_verb_group_is_found() {
+        let text = "Roche was ordered by Congress to work with Boeing.";
+        let words = words(text, 0..text.len());
+        let act = act(&words, 1).unwrap();
+        assert_eq!(act.passive_from.map(|i| words[i].text), Some("was"));
+        assert_eq!(act.kind, "order");
+    }
+
+    #[test]
+    fn a_meeting_before_the_anchor_is_the_act_of_comes_after() {
+        let text = "Johnson’s intervention comes after a 2-day meeting of the G7.";
+        let words = words(text, 0..text.len());
+        let act = act(&words, 1).unwrap();
+        assert_eq!(
+            (act.kind.as_str(), act.after.map(|a| a.0)),
+            ("meeting", Some(2))
+        );
+    }
+}

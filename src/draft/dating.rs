@@ -1,0 +1,473 @@
+//! Dating a drafted event from the time expressions of its text, never inventing precision.
+//!
+//! In order: the sentence's own expression; else the one governing it in its paragraph (the
+//! latest earlier one, or the date of a post's signature line); else the date another sentence
+//! gives the same event ("the call" / "the conversation", when the text gives that event one
+//! date only); a sentence saying its event "comes after a 2-day meeting" dates the meeting to
+//! the two days before; and an undated sentence gets only an upper bound: on or before the
+//! publication date, uncertain.
+//!
+//! The upper bound is written `YYYY/P?` (from the start of the publication's year to the
+//! publication day, uncertain): chronicle's dates have no open intervals (`../P` is refused),
+//! so the interval needs a start, and the publication's year is the coarsest one that keeps the
+//! event in the article's own time; `?` says the whole range is a guess, and the timeline sorts
+//! such events before everything the article dates later that year.
+
+use std::ops::Range;
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::layout::Layout;
+use super::words::Word;
+use crate::date::{EdtfDate, Precision};
+
+/// A time expression found in the text: the fields of `crate::times::TimeExpression`, so the
+/// drafter can be tested with spans made by hand.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeSpan {
+    /// 1-based sentence number, as `chronicle sentences` numbers them.
+    pub sentence: usize,
+    /// Byte offsets into the text.
+    pub start: usize,
+    pub end: usize,
+    /// EDTF, as `EdtfDate::parse` accepts it.
+    pub value: String,
+}
+
+/// Where a drafted date came from, said to the person reviewing the draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// The sentence's own expression, quoted.
+    Own(String),
+    /// An expression earlier in the paragraph (or its post's signature), with its sentence.
+    Paragraph(String, usize),
+    /// Another sentence dating the same event, named by its noun.
+    SameEvent(String, usize),
+    /// "after a N-day meeting": the N days before the anchor, dated by the anchor's sentence.
+    DaysBefore(i64, usize),
+    /// No date in the text: on or before publication.
+    UpperBound,
+}
+
+impl Basis {
+    /// How the date was found, for the drafted record's attributes (1-based sentences).
+    pub fn describe(&self) -> String {
+        match self {
+            Basis::Own(text) => format!("its own '{text}'"),
+            Basis::Paragraph(text, s) => format!("'{text}' in its paragraph (sentence {})", s + 1),
+            Basis::SameEvent(noun, s) => {
+                format!("the same {noun}, dated by sentence {}", s + 1)
+            }
+            Basis::DaysBefore(days, s) => {
+                format!("the {days} days before the event of sentence {}", s + 1)
+            }
+            Basis::UpperBound => "no date in the text: on or before publication".to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dating {
+    /// EDTF, as written in the record.
+    pub value: String,
+    pub basis: Basis,
+}
+
+/// What the dating of one sentence needs to know about it.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceFacts {
+    /// It speaks of the future ("could be planning", "will meet").
+    pub future: bool,
+    /// Event nouns it names, by class ("call" for "phone call", "conversation").
+    pub events: Vec<&'static str>,
+    /// "comes after a 2-day meeting": the days, and the class of the anchor's noun (the
+    /// subject's: "Johnson's intervention").
+    pub after_days: Option<(i64, Option<&'static str>)>,
+    /// Where its main verb starts (byte offset in the text), when it has one: an expression
+    /// before it ("In 2004, Airbus sold…") sets the time for the sentences after; one after it
+    /// may belong to an aside ("…airliner, begun two years ago, has been pushed back").
+    pub verb_start: Option<usize>,
+}
+
+/// Dates every sentence of a text (`None` for those a caller will not draft is fine too: all
+/// are dated, since undated candidates borrow from the others).
+pub struct Dater<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Range<usize>],
+    pub layout: &'a Layout,
+    pub times: &'a [TimeSpan],
+    pub published: NaiveDate,
+}
+
+impl Dater<'_> {
+    pub fn date_all(&self, facts: &[SentenceFacts]) -> Vec<Dating> {
+        let base: Vec<Option<Dating>> = (0..self.sentences.len())
+            .map(|s| self.own(s).or_else(|| self.governing(s, facts)))
+            .collect();
+        (0..self.sentences.len())
+            .map(|s| {
+                let fact = facts.get(s).cloned().unwrap_or_default();
+                if let Some((days, anchor_noun)) = fact.after_days {
+                    let anchor = base[s].clone().map(|d| (d, s)).or_else(|| {
+                        anchor_noun.and_then(|n| self.same_event(s, &[n], &base, facts))
+                    });
+                    if let Some(dated) = anchor.and_then(|(d, at)| days_before(&d.value, days, at))
+                    {
+                        return dated;
+                    }
+                }
+                base[s]
+                    .clone()
+                    .or_else(|| {
+                        self.same_event(s, &fact.events, &base, facts)
+                            .map(|(d, _)| d)
+                    })
+                    .unwrap_or_else(|| self.upper_bound())
+            })
+            .collect()
+    }
+
+    /// The expressions of sentence `s` (0-based) whose values chronicle accepts.
+    fn expressions(&self, s: usize) -> impl Iterator<Item = &TimeSpan> {
+        self.times
+            .iter()
+            .filter(move |t| t.sentence == s + 1 && EdtfDate::parse(&t.value).is_ok())
+    }
+
+    fn quoted(&self, t: &TimeSpan) -> String {
+        self.text
+            .get(t.start..t.end)
+            .unwrap_or(&t.value)
+            .to_string()
+    }
+
+    fn own(&self, s: usize) -> Option<Dating> {
+        let t = self.expressions(s).next()?;
+        Some(Dating {
+            value: t.value.clone(),
+            basis: Basis::Own(self.quoted(t)),
+        })
+    }
+
+    /// The latest expression in an earlier sentence of the paragraph that stands before that
+    /// sentence's verb and agrees with this sentence's tense (a future date does not govern a
+    /// report of the past, nor the other way round); else the date on the paragraph's
+    /// signature line.
+    fn governing(&self, s: usize, facts: &[SentenceFacts]) -> Option<Dating> {
+        let paragraph = *self.layout.paragraph.get(s)?;
+        let future = facts.get(s).is_some_and(|f| f.future);
+        let same = |other: usize| self.layout.paragraph.get(other) == Some(&paragraph);
+        let headline = |other: usize| other == 0 && self.layout.headline;
+        let earlier = (0..s)
+            .rev()
+            .filter(|&o| same(o) && !headline(o))
+            .flat_map(|o| {
+                self.expressions(o)
+                    .map(move |t| (o, t))
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+            })
+            .find(|(o, t)| {
+                let fronted = facts
+                    .get(*o)
+                    .and_then(|f| f.verb_start)
+                    .is_none_or(|verb| t.start < verb);
+                fronted && self.is_future(&t.value) == future
+            });
+        let signed = || {
+            (s + 1..self.sentences.len())
+                .take_while(|&o| same(o))
+                .filter(|&o| self.layout.signature.get(o) == Some(&true))
+                .find_map(|o| self.expressions(o).next().map(|t| (o, t)))
+        };
+        let (at, t) = earlier.or_else(signed)?;
+        Some(Dating {
+            value: t.value.clone(),
+            basis: Basis::Paragraph(self.quoted(t), at),
+        })
+    }
+
+    /// The date other sentences give an event of one of the `classes`, when they all give the
+    /// same one.
+    fn same_event(
+        &self,
+        s: usize,
+        classes: &[&'static str],
+        base: &[Option<Dating>],
+        facts: &[SentenceFacts],
+    ) -> Option<(Dating, usize)> {
+        let class = classes.first()?;
+        let mut dated = (0..self.sentences.len()).filter(|&o| {
+            o != s && base[o].is_some() && facts.get(o).is_some_and(|f| f.events.contains(class))
+        });
+        let first = dated.next()?;
+        let value = base[first].as_ref()?.value.clone();
+        if dated.any(|o| base[o].as_ref().is_some_and(|d| d.value != value)) {
+            return None;
+        }
+        Some((
+            Dating {
+                value,
+                basis: Basis::SameEvent(class.to_string(), first),
+            },
+            first,
+        ))
+    }
+
+    fn is_future(&self, value: &str) -> bool {
+        EdtfDate::parse(value).is_ok_and(|d| d.earliest().date() > self.published)
+    }
+
+    fn upper_bound(&self) -> Dating {
+        Dating {
+            value: format!(
+                "{}/{}?",
+                self.published.year(),
+                self.published.format("%Y-%m-%d")
+            ),
+            basis: Basis::UpperBound,
+        }
+    }
+}
+
+/// The `days` days before the day `value`, approximate: "after a 2-day meeting".
+fn days_before(value: &str, days: i64, anchor: usize) -> Option<Dating> {
+    let date = EdtfDate::parse(value).ok()?;
+    if date.end().is_some() || date.precision() != Precision::Day || !(1..=31).contains(&days) {
+        return None;
+    }
+    let day: NaiveDate = date.start().first_day();
+    let first = day - Duration::days(days);
+    let last = day - Duration::days(1);
+    let value = if days == 1 {
+        format!("{}~", first.format("%Y-%m-%d"))
+    } else {
+        format!("{}/{}~", first.format("%Y-%m-%d"), last.format("%Y-%m-%d"))
+    };
+    Some(Dating {
+        value,
+        basis: Basis::DaysBefore(days, anchor),
+    })
+}
+
+/// Event nouns and their classes: mentions of one class in a text are taken for one event.
+const EVENT_NOUNS: &[(&str, &str)] = &[
+    ("call", "call"),
+    ("conversation", "call"),
+    ("meeting", "meeting"),
+    ("summit", "meeting"),
+    ("talks", "talks"),
+    ("visit", "visit"),
+    ("interview", "interview"),
+    ("speech", "speech"),
+];
+
+/// The event nouns of a sentence, by class: a noun counts after a determiner or a possessive
+/// ("the call", "a phone call", "Telephone conversation" opening a line), and "intervention"
+/// after a possessive ("Johnson's intervention", a turn in a conversation) is a call's.
+pub fn event_nouns(words: &[Word]) -> Vec<&'static str> {
+    let mut classes = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let lower = word.lower();
+        let class = if lower == "intervention" {
+            (i > 0 && words[i - 1].possessive).then_some("call")
+        } else {
+            EVENT_NOUNS
+                .iter()
+                .find(|(noun, _)| *noun == lower)
+                .and_then(|(_, class)| {
+                    let mut k = i;
+                    while k > 0
+                        && words[k - 1].is(&["phone", "telephone", "video", "two-day", "brief"])
+                    {
+                        k -= 1;
+                    }
+                    let opens = k == 0;
+                    let determined = k > 0
+                        && (words[k - 1].possessive
+                            || words[k - 1].is(&[
+                                "a", "an", "the", "this", "that", "their", "his", "her", "its",
+                            ]));
+                    (opens || determined).then_some(*class)
+                })
+        };
+        if let Some(class) = class {
+            if !classes.contains(&class) {
+                classes.push(class);
+            }
+        }
+    }
+    classes
+}
+
+/// "comes after a 2-day meeting": the number of days, the words of the event after it, and
+/// the index of the word `after`.
+pub fn after_days(words: &[Word]) -> Option<(i64, usize)> {
+    words.windows(4).enumerate().find_map(|(i, w)| {
+        let follows = w[0].is(&["comes", "came", "come", "follows", "followed", "coming"]);
+        let after = w[1].is(&["after"]);
+        let article = w[2].is(&["a", "an", "the"]);
+        let days = w[3].lower().strip_suffix("-day").and_then(number)?;
+        (follows && after && article).then_some((days, i + 1))
+    })
+}
+
+fn number(text: &str) -> Option<i64> {
+    const WORDS: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    text.parse()
+        .ok()
+        .or_else(|| WORDS.iter().position(|w| *w == text).map(|i| i as i64 + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::layout::layout;
+    use crate::draft::words::words;
+    use crate::sentences::split_sentences;
+
+    /// Dates every sentence of `text` published on `published`, with the time expressions
+    /// given as (exact text, value), each found where it first occurs.
+    fn dates(text: &str, published: &str, expressions: &[(&str, &str)]) -> Vec<Dating> {
+        let sentences = split_sentences(text);
+        let layout = layout(text, &sentences);
+        let times: Vec<TimeSpan> = expressions
+            .iter()
+            .map(|(written, value)| {
+                let start = text.find(written).unwrap();
+                let sentence = sentences.iter().position(|s| s.contains(&start)).unwrap() + 1;
+                TimeSpan {
+                    sentence,
+                    start,
+                    end: start + written.len(),
+                    value: value.to_string(),
+                }
+            })
+            .collect();
+        let facts: Vec<SentenceFacts> = sentences
+            .iter()
+            .map(|s| {
+                let words = words(text, s.clone());
+                SentenceFacts {
+                    future: words.iter().any(|w| w.is(&["will", "could"])),
+                    events: event_nouns(&words),
+                    after_days: after_days(&words)
+                        .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),
+                    verb_start: words
+                        .iter()
+                        .find(|w| w.is(&["moved", "spoke", "announced", "began", "left"]))
+                        .map(|w| w.span.start),
+                }
+            })
+            .collect();
+        let published = NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
+        Dater {
+            text,
+            sentences: &sentences,
+            layout: &layout,
+            times: &times,
+            published,
+        }
+        .date_all(&facts)
+    }
+
+    fn values(dated: &[Dating]) -> Vec<&str> {
+        dated.iter().map(|d| d.value.as_str()).collect()
+    }
+
+    #[test]
+    fn a_sentence_takes_its_own_expression_else_the_one_earlier_in_its_paragraph() {
+        let text = "On Monday the army moved. The king spoke. It rained.\n\nThe queen left.";
+        let dated = dates(
+            text,
+            "2021-12-15",
+            &[("Monday", "2021-12-13"), ("It rained", "2021-12-14")],
+        );
+        assert_eq!(
+            values(&dated),
+            ["2021-12-13", "2021-12-13", "2021-12-14", "2021/2021-12-15?"]
+        );
+        assert_eq!(dated[0].basis, Basis::Own("Monday".into()));
+        assert_eq!(dated[1].basis, Basis::Paragraph("Monday".into(), 0));
+        assert_eq!(dated[3].basis, Basis::UpperBound);
+    }
+
+    #[test]
+    fn only_an_expression_before_its_sentences_verb_governs_the_sentences_after() {
+        let text = "The king announced a plan, begun two years ago. The king spoke.\n\n\
+                    Two years ago the plan began. The king spoke.";
+        let dated = dates(
+            text,
+            "2008-05-24",
+            &[("two years ago", "2006"), ("Two years ago", "2006")],
+        );
+        assert_eq!(values(&dated), ["2006", "2008/2008-05-24?", "2006", "2006"]);
+    }
+
+    #[test]
+    fn an_undated_sentence_gets_only_an_uncertain_upper_bound_that_chronicle_accepts() {
+        let dated = dates("The king spoke.", "2021-12-15", &[]);
+        assert_eq!(values(&dated), ["2021/2021-12-15?"]);
+        let date = EdtfDate::parse(&dated[0].value).unwrap();
+        assert!(date.is_uncertain());
+        assert_eq!(
+            date.latest().date(),
+            NaiveDate::from_ymd_opt(2021, 12, 15).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_future_expression_does_not_govern_a_report_of_the_past() {
+        let text = "The army could attack early next year. The king denied it.";
+        let dated = dates(
+            text,
+            "2021-12-15",
+            &[("early next year", "2022-01/2022-04~")],
+        );
+        assert_eq!(values(&dated), ["2022-01/2022-04~", "2021/2021-12-15?"]);
+    }
+
+    #[test]
+    fn a_post_is_dated_by_its_signature_and_dates_the_same_event_elsewhere() {
+        let text = "Leaders talk\nThe king has told the queen, in a phone call, to wait.\n\
+                    The office tweeted,\nTelephone conversation with the queen\n\
+                    — The King (@king) December 13, 2021\n\
+                    The king's intervention comes after a 2-day meeting of ministers.";
+        let dated = dates(text, "2021-12-14", &[("December 13, 2021", "2021-12-13")]);
+        assert_eq!(
+            values(&dated),
+            [
+                "2021/2021-12-14?",
+                "2021-12-13",
+                "2021-12-13",
+                "2021-12-13",
+                "2021-12-13",
+                "2021-12-11/2021-12-12~"
+            ]
+        );
+        assert_eq!(dated[1].basis, Basis::SameEvent("call".into(), 3));
+        assert_eq!(
+            dated[2].basis,
+            Basis::Paragraph("December 13, 2021".into(), 4)
+        );
+        assert_eq!(dated[5].basis, Basis::DaysBefore(2, 3));
+        for d in &dated {
+            assert!(EdtfDate::parse(&d.value).is_ok(), "{}", d.value);
+        }
+    }
+
+    #[test]
+    fn two_different_dates_for_one_kind_of_event_date_nothing_else() {
+        let text =
+            "The call on Monday went well.\n\nThe call on Friday did not.\n\nThe call was long.";
+        let dated = dates(
+            text,
+            "2021-12-20",
+            &[("Monday", "2021-12-13"), ("Friday", "2021-12-17")],
+        );
+        assert_eq!(values(&dated)[2], "2021/2021-12-20?");
+    }
+}

@@ -1,0 +1,726 @@
+//! Drafting candidate events from a news article: each sentence that reports something done or
+//! said by an actor becomes an event record quoting that sentence, dated from the text's time
+//! expressions, with the actors it names (the dataset's, and new ones proposed).
+//!
+//! The stages, each its own module: the article's paragraphs (`layout`), its actors
+//! (`gazetteer` for the dataset's names, `proposals` for new ones), each sentence's act
+//! (`candidates`), its date (`dating`), its title (`title`), and the records (`record`). The
+//! time expressions come in as data (`TimeSpan`), found by `crate::times` in the command.
+
+pub mod candidates;
+pub mod countries;
+pub mod dating;
+pub mod fold;
+pub mod gazetteer;
+pub mod layout;
+pub mod proposals;
+pub mod record;
+pub mod title;
+pub mod verbs;
+pub mod words;
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::model::{Actor, ActorKind};
+use crate::sentences::split_sentences;
+use candidates::{act, Act};
+pub use dating::TimeSpan;
+use dating::{after_days, event_nouns, Basis, Dater, SentenceFacts};
+use fold::{fold, Folded};
+use gazetteer::Gazetteer;
+use layout::{layout, Layout};
+use proposals::{propose, Proposal};
+use record::{slug, unique};
+pub use record::{Draft, DraftQuote, NewActor};
+use words::{words, Word};
+
+/// An actor the dataset already has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KnownActor {
+    pub id: String,
+    pub name: String,
+    pub kind: Option<ActorKind>,
+    pub aliases: Vec<String>,
+}
+
+/// What drafting needs besides the text.
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub published: NaiveDate,
+    /// The text's time expressions (from `crate::times::find_times`).
+    pub times: &'a [TimeSpan],
+    /// The dataset's actors, matched by name and alias.
+    pub actors: &'a [KnownActor],
+    /// Event ids the dataset has; drafted ids avoid them.
+    pub event_ids: &'a HashSet<String>,
+    /// The id the text has (or will have) as a source.
+    pub source: &'a str,
+}
+
+/// Which actor a mention is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    Known(usize),
+    New(usize),
+}
+
+/// A proposal the dataset does not have, with the id it will get.
+struct Fresh {
+    proposal: Proposal,
+    id: String,
+}
+
+struct Cast<'a> {
+    known: &'a [KnownActor],
+    fresh: Vec<Fresh>,
+    /// Every mention in the text, in order, not overlapping.
+    mentions: Vec<(Range<usize>, Who)>,
+}
+
+impl Cast<'_> {
+    fn id(&self, who: Who) -> &str {
+        match who {
+            Who::Known(i) => &self.known[i].id,
+            Who::New(i) => &self.fresh[i].id,
+        }
+    }
+
+    fn kind(&self, who: Who) -> Option<ActorKind> {
+        match who {
+            Who::Known(i) => self.known[i].kind,
+            Who::New(i) => Some(self.fresh[i].proposal.kind),
+        }
+    }
+
+    /// The name to show in a title: a person's surname, an organisation's acronym.
+    fn short(&self, who: Who) -> String {
+        let (name, kind, aliases) = match who {
+            Who::Known(i) => (
+                &self.known[i].name,
+                self.known[i].kind,
+                &self.known[i].aliases,
+            ),
+            Who::New(i) => {
+                let p = &self.fresh[i].proposal;
+                (&p.name, Some(p.kind), &p.aliases)
+            }
+        };
+        let actor = Actor {
+            id: String::new(),
+            name: name.clone(),
+            kind,
+            aliases: aliases
+                .iter()
+                .filter(|a| !a.starts_with('@'))
+                .cloned()
+                .collect(),
+            affiliation: None,
+            description: None,
+        };
+        actor.short_name().to_string()
+    }
+
+    fn in_span(&self, span: &Range<usize>) -> impl Iterator<Item = &(Range<usize>, Who)> {
+        let span = span.clone();
+        self.mentions
+            .iter()
+            .filter(move |(m, _)| m.start >= span.start && m.end <= span.end)
+    }
+}
+
+/// Drafts the candidate events of `input.text`, in text order.
+pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
+    let text = input.text;
+    let sentences = split_sentences(text);
+    let layout = layout(text, &sentences);
+    let cast = cast(input, &sentences)?;
+    let sentence_words: Vec<Vec<Word>> = sentences.iter().map(|s| words(text, s.clone())).collect();
+    let skip_headline = layout.headline && headline_repeated(text, &sentences);
+
+    // What each sentence reports, if anything, and who did it.
+    let mut acts: Vec<Option<(Act, Option<Who>)>> = Vec::with_capacity(sentences.len());
+    for (s, span) in sentences.iter().enumerate() {
+        let words = &sentence_words[s];
+        let skipped = (s == 0 && skip_headline) || layout.signature.get(s) == Some(&true);
+        let mentions: Vec<_> = cast.in_span(span).collect();
+        let pronoun = pronoun_actor(&cast, &sentences, &layout, s, words);
+        if skipped || (mentions.is_empty() && pronoun.is_none()) {
+            acts.push(None);
+            continue;
+        }
+        let first_end = mentions
+            .first()
+            .map(|(m, _)| {
+                words
+                    .iter()
+                    .position(|w| w.span.start >= m.end)
+                    .unwrap_or(words.len())
+            })
+            .unwrap_or(1)
+            .min(if pronoun.is_some() { 1 } else { usize::MAX });
+        acts.push(act(words, first_end).map(|a| (a, pronoun)));
+    }
+
+    let facts: Vec<SentenceFacts> = sentence_words
+        .iter()
+        .zip(&acts)
+        .map(|(words, found)| SentenceFacts {
+            verb_start: found
+                .as_ref()
+                .map(|(a, _)| a)
+                .cloned()
+                .or_else(|| act(words, 1))
+                .and_then(|a| a.verb)
+                .map(|(i, _)| words[i].span.start),
+            future: found.as_ref().is_some_and(|(a, _)| a.future_from.is_some()),
+            events: event_nouns(words),
+            after_days: after_days(words)
+                .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),
+        })
+        .collect();
+    let dates = Dater {
+        text,
+        sentences: &sentences,
+        layout: &layout,
+        times: input.times,
+        published: input.published,
+    }
+    .date_all(&facts);
+
+    let mut taken: HashSet<String> = input.event_ids.clone();
+    let mut drafts = Vec::new();
+    for (s, found) in acts.into_iter().enumerate() {
+        let Some((act, pronoun)) = found else {
+            continue;
+        };
+        let span = &sentences[s];
+        let words = &sentence_words[s];
+        let mentions: Vec<(Range<usize>, Who)> = cast.in_span(span).cloned().collect();
+        let (subject, actors, title) = match (act.verb, act.after) {
+            (_, Some((_, after))) => {
+                // The act is the event after "comes after a"; its actors are named after it.
+                let from = words.get(after + 2).map_or(span.end, |w| w.span.start);
+                let named: Vec<Who> = mentions
+                    .iter()
+                    .filter(|(m, _)| m.start >= from)
+                    .map(|(_, w)| *w)
+                    .collect();
+                let actors = if named.is_empty() {
+                    mentions.iter().map(|(_, w)| *w).collect()
+                } else {
+                    named
+                };
+                let rest = title::condense(text, from..span.end, &shorts(&cast, text, &mentions));
+                (
+                    actors.first().copied(),
+                    actors,
+                    title::title(None, "", &rest),
+                )
+            }
+            (Some((at, verb)), None) => {
+                let verb_word = &words[at];
+                // "According to X, Y could be planning…": X is the source, Y the subject.
+                let attributed = according_to_end(words);
+                let from = attributed.unwrap_or(span.start);
+                let source: Option<Who> = attributed
+                    .and_then(|end| mentions.iter().find(|(m, _)| m.end <= end).map(|(_, w)| *w));
+                let asides = relative_clauses(text, span);
+                let mut before: Vec<&(Range<usize>, Who)> = mentions
+                    .iter()
+                    .filter(|(m, _)| m.start >= from && m.end <= verb_word.span.start)
+                    .filter(|(m, _)| !asides.iter().any(|a| a.contains(&m.start)))
+                    .collect();
+                // "United States airframer Boeing": a country naming where the subject is from.
+                while before.len() > 1
+                    && cast.kind(before[0].1) == Some(ActorKind::State)
+                    && modifies(&text[before[0].0.end..before[1].0.start])
+                {
+                    before.remove(0);
+                }
+                let before: Vec<Who> = before.iter().map(|(_, w)| *w).collect();
+                // Persons say and do; "Boeing Commercial Airplanes CEO Scott Carson said".
+                let person = before
+                    .iter()
+                    .copied()
+                    .find(|w| cast.kind(*w) == Some(ActorKind::Person));
+                let after = mentions
+                    .iter()
+                    .find(|(m, _)| m.start >= verb_word.span.end)
+                    .map(|(_, w)| *w);
+                // With no actor before the verb, only a reporting verb may have its subject after
+                // it ("…," said Angers); "The order has given a boost to Airbus" is no act of
+                // Airbus.
+                let reported = REPORTING.contains(&verb.base.as_str());
+                if before.is_empty() && pronoun.is_none() && !reported {
+                    continue;
+                }
+                let subject = person.or(before.first().copied()).or(pronoun).or(after);
+                let mut actors: Vec<Who> = subject.into_iter().collect();
+                actors.extend(pronoun);
+                actors.extend(mentions.iter().map(|(_, w)| *w));
+                // "Russian troops moved": the subject as written, not "Russia moves".
+                let adjective = mentions
+                    .iter()
+                    .find(|(m, w)| {
+                        Some(*w) == subject
+                            && m.end <= verb_word.span.start
+                            && countries::is_adjective(&text[m.clone()])
+                    })
+                    .map(|(m, _)| subject_phrase(&text[m.start..verb_word.span.start]));
+                let adjective_plural = adjective
+                    .as_deref()
+                    .is_some_and(|a| a.ends_with('s') && !a.ends_with("ss"));
+                let shown = adjective.or_else(|| subject.map(|w| cast.short(w)));
+                let title = match quoted_words(text, span, verb_word) {
+                    Some(quote) => {
+                        title::title(shown.map(|s| format!("{s}:")).as_deref(), "", &quote)
+                    }
+                    None => {
+                        let verb_text = match act.future_from.or(act.passive_from) {
+                            Some(from) => {
+                                text[words[from].span.start..verb_word.span.end].to_string()
+                            }
+                            // "Russian troops move": a plural subject takes the plain form.
+                            None if adjective_plural => verb.base.clone(),
+                            None => verb.third_person.clone(),
+                        };
+                        let rest = title::condense(
+                            text,
+                            verb_word.span.end..span.end,
+                            &shorts(&cast, text, &mentions),
+                        );
+                        let rest = strip_subject_echo(&rest, shown.as_deref());
+                        let who = match (source.filter(|s| Some(*s) != subject), &shown) {
+                            (Some(source), Some(shown)) => {
+                                Some(format!("{}: {shown}", cast.short(source)))
+                            }
+                            _ => shown.clone(),
+                        };
+                        // `We are shocked," Boeing said.`: a quotation that began in an
+                        // earlier sentence ends before the subject.
+                        let subject_at = mentions
+                            .iter()
+                            .find(|(m, w)| Some(*w) == subject && m.end <= verb_word.span.start)
+                            .map(|(m, _)| m.start);
+                        let ended_quote = subject_at
+                            .map(|at| text[span.start..at].trim())
+                            .filter(|before| before.ends_with(['"', '”']))
+                            .map(|before| before.trim_end_matches(['"', '”', ',', ' ']));
+                        match ended_quote {
+                            Some(quote) if rest.is_empty() && !quote.is_empty() => title::title(
+                                shown.map(|s| format!("{s}:")).as_deref(),
+                                "",
+                                quote.trim_start_matches(['"', '“']),
+                            ),
+                            // "…the official handle tweeted," then the post on its line.
+                            _ if rest.is_empty() => {
+                                match introduced(text, &sentences, &layout, s) {
+                                    Some(post) => title::title(
+                                        who.as_deref(),
+                                        &format!("{verb_text}:"),
+                                        &post,
+                                    ),
+                                    None => title::title(who.as_deref(), &verb_text, ""),
+                                }
+                            }
+                            _ => title::title(who.as_deref(), &verb_text, &rest),
+                        }
+                    }
+                };
+                (subject, actors, title)
+            }
+            (None, None) => continue,
+        };
+        let mut ids: Vec<String> = Vec::new();
+        for who in &actors {
+            let id = cast.id(*who).to_string();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        let mut new_actors: Vec<NewActor> = Vec::new();
+        for who in &actors {
+            if let Who::New(i) = who {
+                let fresh = &cast.fresh[*i];
+                if !new_actors.iter().any(|a| a.id == fresh.id) {
+                    new_actors.push(NewActor {
+                        id: fresh.id.clone(),
+                        name: fresh.proposal.name.clone(),
+                        kind: fresh.proposal.kind.as_str().to_string(),
+                        aliases: fresh.proposal.aliases.clone(),
+                    });
+                }
+            }
+        }
+        let dated = &dates[s];
+        let mut tags = Vec::new();
+        if act.future_from.is_some() {
+            tags.push("future".to_string());
+        }
+        if dated.basis == Basis::UpperBound {
+            tags.push("undated".to_string());
+        }
+        let what = act.verb.map_or(act.kind.as_str(), |(_, v)| v.base.as_str());
+        let who = subject.map(|w| cast.short(w)).unwrap_or_default();
+        let when = match dated.basis {
+            Basis::UpperBound => format!("by {}", input.published.format("%Y-%m-%d")),
+            _ => dated.value.split('/').next().unwrap_or("").to_string(),
+        };
+        let id = unique(slug(&[&who, what, &when]), &mut taken);
+        drafts.push(Draft {
+            id,
+            date: dated.value.clone(),
+            title,
+            kind: act.kind.clone(),
+            actors: ids,
+            tags,
+            quotes: vec![DraftQuote {
+                source: input.source.to_string(),
+                text: text[span.clone()].to_string(),
+            }],
+            attributes: BTreeMap::from([("date_from".to_string(), dated.basis.describe())]),
+            sentence: s + 1,
+            new_actors,
+        });
+    }
+    Ok(drafts)
+}
+
+/// The rest of a title without a leading repeat of its subject ("Putin tells Putin…" cannot
+/// happen when the subject was found after the verb: "said Angers").
+fn strip_subject_echo(rest: &str, subject: Option<&str>) -> String {
+    match subject {
+        Some(s) if rest == s => String::new(),
+        _ => rest.to_string(),
+    }
+}
+
+/// The mentions with the names a title shows for them: the actor's short name, or the word
+/// as written where it is an adjective ("Russian troops", not "Russia troops").
+fn shorts(
+    cast: &Cast,
+    text: &str,
+    mentions: &[(Range<usize>, Who)],
+) -> Vec<(Range<usize>, String, usize)> {
+    mentions
+        .iter()
+        .map(|(m, who)| {
+            let key = match who {
+                Who::Known(i) => *i,
+                Who::New(i) => cast.known.len() + i,
+            };
+            let written = &text[m.clone()];
+            let shown = if countries::is_adjective(written) {
+                written.to_string()
+            } else {
+                cast.short(*who)
+            };
+            (m.clone(), shown, key)
+        })
+        .collect()
+}
+
+/// Whether the words between a country and the next actor make the country a modifier of
+/// it: at most two words, no punctuation, no verb ("United States airframer Boeing").
+fn modifies(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.len() <= 2
+        && !between.contains([',', ';', '(', ')', '–', '—'])
+        && !words.iter().any(|w| {
+            [
+                "has", "have", "had", "is", "are", "was", "were", "of", "for", "to", "and",
+            ]
+            .contains(&w.to_lowercase().as_str())
+                || verbs::verbs().lookup(w).is_some()
+        })
+}
+
+/// The relative clauses of a sentence set off by commas (", which is the third largest in
+/// China,"): what they name is not the subject.
+fn relative_clauses(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
+    let sentence = &text[span.clone()];
+    let mut clauses = Vec::new();
+    for (at, _) in sentence.match_indices(',') {
+        let after = sentence[at + 1..].trim_start();
+        if ["which ", "who ", "whose "]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            let end = sentence[at + 1..]
+                .find(',')
+                .map_or(sentence.len(), |e| at + 1 + e);
+            clauses.push(span.start + at..span.start + end);
+        }
+    }
+    clauses
+}
+
+/// Verbs whose subject may follow them: `"…," said Angers`.
+const REPORTING: &[&str] = &[
+    "say", "tell", "add", "state", "write", "explain", "insist", "reply", "comment",
+];
+
+/// The words a sentence ending in `,` or `:` introduces: the next sentence of its paragraph,
+/// without links.
+fn introduced(text: &str, sentences: &[Range<usize>], layout: &Layout, s: usize) -> Option<String> {
+    if !text[sentences[s].clone()].ends_with([',', ':']) {
+        return None;
+    }
+    let next = sentences.get(s + 1)?;
+    if layout.paragraph.get(s + 1) != layout.paragraph.get(s) {
+        return None;
+    }
+    let words: Vec<&str> = text[next.clone()]
+        .split_whitespace()
+        .filter(|w| !w.starts_with("http://") && !w.starts_with("https://"))
+        .collect();
+    Some(words.join(" ")).filter(|w| !w.is_empty())
+}
+
+/// The words of a subject before its verb, without the auxiliaries ("Russian troops" of
+/// "Russian troops have").
+fn subject_phrase(before_verb: &str) -> String {
+    let mut words: Vec<&str> = before_verb.split_whitespace().collect();
+    while words.last().is_some_and(|w| {
+        [
+            "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may",
+            "might",
+        ]
+        .contains(&w.to_lowercase().as_str())
+    }) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// Where "According to X," ends (the start of the word after its comma), when the sentence
+/// opens so.
+fn according_to_end(words: &[Word]) -> Option<usize> {
+    if !(words.len() > 2 && words[0].is(&["according"]) && words[1].is(&["to"])) {
+        return None;
+    }
+    words[2..]
+        .iter()
+        .find(|w| w.after_break)
+        .map(|w| w.span.start)
+}
+
+/// The words a sentence quotes around its reporting verb: `A statement read, "…"` or
+/// `"…," said Angers` give the quotation, which makes the better title.
+fn quoted_words(text: &str, span: &Range<usize>, verb: &Word) -> Option<String> {
+    const OPEN: [char; 2] = ['"', '“'];
+    const CLOSE: [char; 2] = ['"', '”'];
+    let after = text[verb.span.end..span.end].trim_start();
+    let quote = after.strip_prefix([',', ':']).unwrap_or(after).trim_start();
+    {
+        if let Some(inside) = quote.strip_prefix(OPEN) {
+            let inside = inside.split(CLOSE).next().unwrap_or(inside);
+            return Some(inside.trim().trim_end_matches(['.', ',']).to_string());
+        }
+    }
+    let before = text[span.start..verb.span.start].trim();
+    if let Some(inside) = before.strip_prefix(OPEN) {
+        let inside = inside.rsplit_once(CLOSE).map_or(inside, |(q, _)| q);
+        return Some(inside.trim().trim_end_matches(['.', ',']).to_string());
+    }
+    None
+}
+
+/// "He emphasised…": the person the previous sentence of the paragraph names first.
+fn pronoun_actor(
+    cast: &Cast,
+    sentences: &[Range<usize>],
+    layout: &Layout,
+    s: usize,
+    words: &[Word],
+) -> Option<Who> {
+    if s == 0 || !words.first().is_some_and(|w| w.is(&["he", "she"])) {
+        return None;
+    }
+    if layout.paragraph.get(s - 1) != layout.paragraph.get(s) {
+        return None;
+    }
+    cast.in_span(&sentences[s - 1])
+        .map(|(_, who)| *who)
+        .find(|who| cast.kind(*who) == Some(ActorKind::Person))
+}
+
+/// Finds every actor mention: the dataset's names first, then proposals for the rest.
+fn cast<'a>(input: &Input<'a>, sentences: &[Range<usize>]) -> Result<Cast<'a>, String> {
+    let text = input.text;
+    let folded = Folded::new(text);
+    let known_names = input.actors.iter().enumerate().flat_map(|(i, a)| {
+        std::iter::once((a.name.as_str(), i)).chain(a.aliases.iter().map(move |n| (n.as_str(), i)))
+    });
+    let known_gazetteer = Gazetteer::new(known_names)?;
+    let mut mentions: Vec<(Range<usize>, Who)> = known_gazetteer
+        .find(&folded)
+        .into_iter()
+        .map(|m| (m.span, Who::Known(m.owner)))
+        .collect();
+
+    // Each proposal is a dataset actor when one of its names is ("Russian" finds the
+    // dataset's Russia through the proposal for Russia); otherwise a new actor.
+    let by_name: std::collections::HashMap<String, usize> = input
+        .actors
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| {
+            std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .map(move |n| (fold(n), i))
+        })
+        .collect();
+    let mut taken: HashSet<String> = input.actors.iter().map(|a| a.id.clone()).collect();
+    let mut fresh = Vec::new();
+    let mut forms: Vec<(String, Who)> = Vec::new();
+    for proposal in propose(text, sentences) {
+        let known = std::iter::once(&proposal.name)
+            .chain(&proposal.aliases)
+            .find_map(|n| by_name.get(&fold(n)).copied());
+        let names: Vec<String> = std::iter::once(proposal.name.clone())
+            .chain(proposal.aliases.iter().cloned())
+            .collect();
+        let who = match known {
+            Some(i) => Who::Known(i),
+            None => {
+                let id = unique(slug(&[&proposal.name]), &mut taken);
+                fresh.push(Fresh { proposal, id });
+                Who::New(fresh.len() - 1)
+            }
+        };
+        forms.extend(names.into_iter().map(|n| (n, who)));
+    }
+    let proposed = Gazetteer::new(forms.iter().enumerate().map(|(k, (n, _))| (n.as_str(), k)))?;
+    for m in proposed.find(&folded) {
+        // Proper names are written with a capital; "polish" is not Poland.
+        let capital = text[m.span.clone()].starts_with(|c: char| c.is_uppercase() || c == '@');
+        let overlaps = mentions
+            .iter()
+            .any(|(k, _)| k.start < m.span.end && m.span.start < k.end);
+        if capital && !overlaps {
+            mentions.push((m.span, forms[m.owner].1));
+        }
+    }
+    mentions.sort_by_key(|(m, _)| m.start);
+    Ok(Cast {
+        known: input.actors,
+        fresh,
+        mentions,
+    })
+}
+
+/// Whether the first line, a headline, says again what the body says: most of its words
+/// (those of four letters or more) occur in the body.
+fn headline_repeated(text: &str, sentences: &[Range<usize>]) -> bool {
+    let (Some(first), Some(second)) = (sentences.first(), sentences.get(1)) else {
+        return false;
+    };
+    let body = fold(&text[second.start..]);
+    let body_words: HashSet<&str> = body.split(|c: char| !c.is_alphanumeric()).collect();
+    let headline = fold(&text[first.clone()]);
+    let words: Vec<&str> = headline
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let found = words.iter().filter(|w| body_words.contains(*w)).count();
+    !words.is_empty() && found * 2 >= words.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, actors: &[KnownActor], times: &[TimeSpan]) -> Vec<Draft> {
+        let taken: HashSet<String> = ["russia-deny-by-2021-12-13".to_string()].into();
+        draft(&Input {
+            text,
+            published: NaiveDate::from_ymd_opt(2021, 12, 13).unwrap(),
+            times,
+            actors,
+            event_ids: &taken,
+            source: "s",
+        })
+        .unwrap()
+    }
+
+    fn known(id: &str, name: &str, kind: ActorKind, aliases: &[&str]) -> KnownActor {
+        KnownActor {
+            id: id.into(),
+            name: name.into(),
+            kind: Some(kind),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_datasets_actors_are_found_by_any_of_their_names_and_adjectives() {
+        let actors = [
+            known("ru", "Russia", ActorKind::State, &[]),
+            known("vp", "Vladimir Putin", ActorKind::Person, &["Putin"]),
+        ];
+        let drafts = run(
+            "RUSSIA denied the report. Russian troops moved. Putin said so. He warned Poland.",
+            &actors,
+            &[],
+        );
+        let got: Vec<(usize, &str, Vec<&str>)> = drafts
+            .iter()
+            .map(|d| {
+                (
+                    d.sentence,
+                    d.id.as_str(),
+                    d.actors.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "russia-deny-by-2021-12-13-2", vec!["ru"]),
+                (2, "russia-move-by-2021-12-13", vec!["ru"]),
+                (3, "putin-say-by-2021-12-13", vec!["vp"]),
+                (4, "putin-warn-by-2021-12-13", vec!["vp", "poland"]),
+            ]
+        );
+        assert_eq!(drafts[1].title, "Russian troops move");
+        assert_eq!(drafts[3].new_actors.len(), 1);
+        assert_eq!(drafts[3].new_actors[0].name, "Poland");
+        assert_eq!(drafts[3].title, "Putin warns Poland");
+    }
+
+    #[test]
+    fn texts_without_acts_or_with_hostile_characters_draft_safely() {
+        assert!(run("", &[], &[]).is_empty());
+        assert!(run(" \n\n \t", &[], &[]).is_empty());
+        assert!(run("It rained all day. Nobody came.", &[], &[]).is_empty());
+        let text = "Prime Minister \u{202e}Boris Johnson\x1b[2J said no. Zürich’s Mayor Corine Mauch said yes.\u{0}";
+        for d in run(text, &[], &[]) {
+            assert_eq!(
+                d.quotes[0].text,
+                text[crate::sentences::split_sentences(text)[d.sentence - 1].clone()]
+            );
+            assert!(d.title.chars().count() <= title::MAX);
+        }
+        // Time spans out of range or with values chronicle refuses are not used.
+        let bad = [
+            TimeSpan {
+                sentence: 9,
+                start: 500,
+                end: 600,
+                value: "2021".into(),
+            },
+            TimeSpan {
+                sentence: 1,
+                start: 0,
+                end: 3,
+                value: "soon".into(),
+            },
+        ];
+        let drafts = run("Russia denied it.", &[], &bad);
+        assert_eq!(drafts[0].date, "2021/2021-12-13?");
+    }
+}

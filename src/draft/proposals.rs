@@ -1,0 +1,750 @@
+//! Actors a text names that a dataset may not have yet: countries (by name or adjective),
+//! organisations introduced with their acronym, persons introduced with a title, and proper
+//! names the text keeps coming back to. Each proposal carries the other names the text uses
+//! for it, so later short mentions ("Putin" after "President Vladimir Putin") find it too.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::countries::countries;
+use super::fold::{fold, Folded};
+use super::gazetteer::Gazetteer;
+use super::words::{words, Word};
+use crate::model::ActorKind;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Proposal {
+    pub name: String,
+    pub kind: ActorKind,
+    /// Other names the text uses for the actor, in the order first met.
+    pub aliases: Vec<String>,
+}
+
+/// Titles that introduce a person's name, lower case, longest first where they share words.
+const TITLES: &[&str] = &[
+    "prime minister",
+    "assistant secretary",
+    "deputy secretary",
+    "under secretary",
+    "undersecretary",
+    "deputy",
+    "assistant",
+    "acting",
+    "former",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "finance minister",
+    "foreign secretary",
+    "secretary of state",
+    "secretary-general",
+    "secretary general",
+    "vice president",
+    "chief executive",
+    "president",
+    "chancellor",
+    "minister",
+    "secretary",
+    "senator",
+    "sen",
+    "representative",
+    "rep",
+    "governor",
+    "gov",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "general",
+    "gen",
+    "admiral",
+    "colonel",
+    "col",
+    "commander",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "judge",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "professor",
+    "prof",
+    "sheikh",
+    "analyst",
+];
+
+/// Capitalised words that start sentences or name times, never actors.
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "however",
+    "but",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "by",
+    "with",
+    "as",
+    "after",
+    "before",
+    "since",
+    "meanwhile",
+    "according",
+    "separately",
+    "also",
+    "while",
+    "when",
+    "if",
+    "then",
+    "there",
+    "here",
+    "so",
+    "yet",
+    "thus",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "statement",
+    "telephone",
+    "tweeting",
+    "industry",
+    "one",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "each",
+    "other",
+    "another",
+    "such",
+    "no",
+    "not",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "european",
+    "african",
+    "asian",
+    "arab",
+    "latin",
+    "international",
+    "national",
+    "federal",
+];
+
+/// Words whose presence in a name, or just before it, says it is an organisation.
+const ORGANISATION_WORDS: &[&str] = &[
+    "agency",
+    "airlines",
+    "airways",
+    "army",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "commission",
+    "committee",
+    "company",
+    "corporation",
+    "corp",
+    "council",
+    "court",
+    "department",
+    "federation",
+    "force",
+    "foundation",
+    "group",
+    "inc",
+    "institute",
+    "ltd",
+    "ministry",
+    "navy",
+    "office",
+    "organisation",
+    "organization",
+    "party",
+    "police",
+    "service",
+    "union",
+    "university",
+    "manufacturer",
+    "maker",
+    "airline",
+    "carrier",
+    "airframer",
+    "firm",
+    "rival",
+    "giant",
+    "conglomerate",
+    "broadcaster",
+    "newspaper",
+    "plc",
+    "llc",
+];
+
+/// Whether `word` (lower case) is a title or a word of one ("prime" of "prime minister").
+fn is_title_word(word: &str) -> bool {
+    TITLES
+        .iter()
+        .any(|t| t.split([' ', '-']).any(|part| part == word))
+}
+
+fn is_country_form(folded: &str) -> bool {
+    static FORMS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    FORMS
+        .get_or_init(|| {
+            countries()
+                .iter()
+                .flat_map(|c| c.forms())
+                .map(fold)
+                .collect()
+        })
+        .contains(folded)
+}
+
+/// Whether `word` can be part of a person's or organisation's name.
+fn is_name_word(text: &str, word: &Word) -> bool {
+    let lower = word.lower();
+    let handle = text[..word.span.start].ends_with(['@', '#']);
+    // Letters, or a short code of letters and digits ("G7", "G20"), not a model number.
+    let plain = word
+        .text
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '.');
+    let code = word.text.chars().count() <= 3 && word.text.chars().all(char::is_alphanumeric);
+    word.is_capitalised()
+        && (plain || code)
+        && !NOT_NAMES.contains(&lower.as_str())
+        && !is_title_word(&lower)
+        && !handle
+}
+
+/// Every actor `text` names that the rules recognise, countries first.
+pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
+    let folded = Folded::new(text);
+    let mut found = Found::default();
+    countries_in(text, &folded, &mut found);
+    let sentence_words: Vec<Vec<Word>> = sentences.iter().map(|s| words(text, s.clone())).collect();
+    for words in &sentence_words {
+        acronyms_in(text, words, &mut found);
+        titled_persons_in(text, words, &mut found);
+    }
+    recurring_names_in(text, &folded, &sentence_words, &mut found);
+    found.proposals
+}
+
+/// Proposals gathered so far, one per folded name.
+#[derive(Default)]
+struct Found {
+    proposals: Vec<Proposal>,
+    by_name: HashMap<String, usize>,
+}
+
+impl Found {
+    /// Adds `name` (or finds it, by any name already known for it) and the `aliases`.
+    fn add(&mut self, name: &str, kind: ActorKind, aliases: &[&str]) {
+        let index = std::iter::once(name)
+            .chain(aliases.iter().copied())
+            .find_map(|n| self.by_name.get(&fold(n)).copied());
+        let index = match index {
+            Some(index) => index,
+            None => {
+                self.proposals.push(Proposal {
+                    name: name.to_string(),
+                    kind,
+                    aliases: Vec::new(),
+                });
+                self.by_name.insert(fold(name), self.proposals.len() - 1);
+                self.proposals.len() - 1
+            }
+        };
+        for alias in std::iter::once(name).chain(aliases.iter().copied()) {
+            if let std::collections::hash_map::Entry::Vacant(entry) =
+                self.by_name.entry(fold(alias))
+            {
+                entry.insert(index);
+                self.proposals[index].aliases.push(alias.to_string());
+            }
+        }
+    }
+
+    fn knows(&self, name: &str) -> bool {
+        self.by_name.contains_key(&fold(name))
+    }
+}
+
+/// Countries by name, adjective or other name, written with a capital ("Polish", not
+/// "polish"). The forms the text uses become aliases.
+fn countries_in(text: &str, folded: &Folded, found: &mut Found) {
+    static GAZETTEER: OnceLock<Option<Gazetteer>> = OnceLock::new();
+    let gazetteer = GAZETTEER.get_or_init(|| {
+        let forms = countries()
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| c.forms().map(move |f| (f, i)));
+        Gazetteer::new(forms).ok()
+    });
+    let Some(gazetteer) = gazetteer else {
+        return;
+    };
+    for mention in gazetteer.find(folded) {
+        let written = &text[mention.span];
+        if !written.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let country = &countries()[mention.owner];
+        let alias: Vec<&str> = country
+            .forms()
+            .filter(|f| fold(f) == fold(written) && *f != country.name)
+            .take(1)
+            .collect();
+        found.add(country.name, ActorKind::State, &alias);
+    }
+}
+
+/// "North Atlantic Treaty Organisation (NATO)": the capitalised words before a bracketed
+/// acronym whose initials spell it.
+fn acronyms_in(text: &str, words: &[Word], found: &mut Found) {
+    for (i, word) in words.iter().enumerate() {
+        let letters: String = word.text.chars().filter(|c| *c != '.').collect();
+        let bracketed = text[..word.span.start].ends_with('(')
+            && text[word.span.end..]
+                .trim_start_matches('.')
+                .starts_with(')');
+        if !bracketed
+            || letters.chars().count() < 2
+            || !letters.chars().all(|c| c.is_uppercase() || c == '&')
+        {
+            continue;
+        }
+        let acronym = text[word.span.start..]
+            .split(')')
+            .next()
+            .unwrap_or(word.text);
+        // Walk back over the name, skipping small words, until its initials spell the acronym.
+        let mut initials = String::new();
+        for start in (0..i).rev() {
+            let w = &words[start];
+            if w.is(&["of", "the", "and", "for", "on", "de", "du", "des"]) {
+                continue;
+            }
+            if !w.is_capitalised() || (start + 1 < i && words[start + 1].after_break) {
+                break;
+            }
+            initials.insert(0, w.text.chars().next().unwrap_or(' '));
+            if initials.to_uppercase() == letters.to_uppercase() {
+                let name = &text[w.span.start..words[i - 1].span.end];
+                let folded = fold(name);
+                if is_country_form(&folded) {
+                    let country = countries()
+                        .iter()
+                        .find(|c| c.forms().any(|f| fold(f) == folded));
+                    if let Some(country) = country {
+                        found.add(country.name, ActorKind::State, &[acronym]);
+                    }
+                } else {
+                    found.add(name, organisation_kind(name), &[acronym]);
+                }
+                break;
+            }
+            if initials.chars().count() >= letters.chars().count() {
+                break;
+            }
+        }
+    }
+}
+
+fn organisation_kind(name: &str) -> ActorKind {
+    let folded = fold(name);
+    if ["treaty", "alliance", "pact"]
+        .iter()
+        .any(|w| folded.split(' ').any(|x| x == *w))
+    {
+        ActorKind::Alliance
+    } else {
+        ActorKind::Organization
+    }
+}
+
+/// "Prime Minister Boris Johnson", "The President of Russia – Vladimir Putin",
+/// "Spokeswoman Sandy Angers": a title, perhaps "of" a place, then a capitalised name. The
+/// surname becomes an alias.
+fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
+    let mut i = 0;
+    while i < words.len() {
+        let Some(title_len) = title_at(words, i) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + title_len;
+        // "of Russia", "of the United Kingdom": the office's domain, then a break. The title
+        // with its domain ("President of Russia") is another name of the person.
+        let mut domain = false;
+        let mut office = None;
+        if words.get(j).is_some_and(|w| w.is(&["of"])) {
+            j += 1;
+            if words.get(j).is_some_and(|w| w.is(&["the"])) {
+                j += 1;
+            }
+            let domain_start = j;
+            while words
+                .get(j)
+                .is_some_and(|w| w.is_capitalised() && !w.after_break)
+            {
+                j += 1;
+            }
+            // "Secretary of Air Force James Roche": a long run of capitals ends with the name,
+            // unless a name follows after a dash or comma ("President of Russia – Vladimir
+            // Putin"); a colon or a quotation does not start one.
+            let followed = j > 0
+                && words.get(j).is_some_and(|w| {
+                    let gap = &text[words[j - 1].span.end..w.span.start];
+                    w.is_capitalised()
+                        && gap.contains(['–', '—', ',', '('])
+                        && !gap.contains([':', '"', '“'])
+                });
+            if !followed && j - domain_start >= 3 {
+                j -= 2;
+            }
+            if j > domain_start && words[i].is_capitalised() {
+                office = Some(&text[words[i].span.start..words[j - 1].span.end]);
+            }
+            domain = true;
+            // A bracketed acronym after the domain: "(U.K.)".
+            while words
+                .get(j)
+                .is_some_and(|w| w.after_break && text[..w.span.start].ends_with('('))
+            {
+                j += 1;
+            }
+        }
+        let first = j;
+        let mut name_end = j;
+        while let Some(w) = words.get(name_end) {
+            // A comma or dash may stand between the title and the name, not inside the name.
+            let joined = name_end == first || !w.after_break;
+            if !joined || !is_name_word(text, w) || name_end - first >= 3 {
+                break;
+            }
+            name_end += 1;
+            if w.possessive {
+                break;
+            }
+        }
+        if name_end > first && !(domain && name_end == first) {
+            let name = &text[words[first].span.start..words[name_end - 1].span.end];
+            let folded = fold(name);
+            if !is_country_form(&folded) {
+                let surname = words[name_end - 1].text;
+                let mut aliases: Vec<&str> = office.into_iter().collect();
+                if name_end - first >= 2 {
+                    aliases.push(surname);
+                }
+                found.add(name, ActorKind::Person, &aliases);
+            }
+        }
+        i = name_end.max(i + 1);
+    }
+}
+
+/// How many words the title starting at word `i` has.
+fn title_at(words: &[Word], i: usize) -> Option<usize> {
+    TITLES.iter().find_map(|title| {
+        let parts: Vec<&str> = title.split(' ').collect();
+        let matches = parts.iter().enumerate().all(|(k, part)| {
+            words
+                .get(i + k)
+                .is_some_and(|w| w.text.eq_ignore_ascii_case(part) && (k == 0 || !w.after_break))
+        });
+        matches.then_some(parts.len())
+    })
+}
+
+/// Proper names (runs of capitalised words) that the text uses at least twice, once at least
+/// away from the start of a sentence, where an ordinary word would be capitalised too.
+fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], found: &mut Found) {
+    let mut runs: Vec<(String, bool, Option<usize>)> = Vec::new();
+    for words in sentences {
+        let mut i = 0;
+        while i < words.len() {
+            if !is_name_word(text, &words[i]) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while end < words.len()
+                && end - i < 4
+                && !words[end].after_break
+                && !words[end - 1].possessive
+                && is_name_word(text, &words[end])
+            {
+                end += 1;
+            }
+            let name = text[words[i].span.start..words[end - 1].span.end].to_string();
+            runs.push((name, i > 0, i.checked_sub(1)));
+            i = end;
+        }
+    }
+    // Longer names first, so that "Wagner" after "Wagner Group" is its short name.
+    runs.sort_by_key(|(name, _, _)| std::cmp::Reverse(name.split(' ').count()));
+    let mut done = std::collections::HashSet::new();
+    for (name, inside, _) in &runs {
+        let key = fold(name);
+        if done.contains(&key) || found.knows(name) || is_country_form(&key) {
+            continue;
+        }
+        done.insert(key.clone());
+        // "Air Force James Roche": an office run into the name of a person already proposed.
+        let padded = format!(" {key} ");
+        if found.proposals.iter().any(|p| {
+            p.kind == ActorKind::Person
+                && key != fold(&p.name)
+                && padded.contains(&format!(" {} ", fold(&p.name)))
+        }) {
+            continue;
+        }
+        let occurrences = count_whole(text, folded, &key);
+        let away_from_start =
+            runs.iter().any(|(n, inside, _)| *inside && fold(n) == key) || *inside;
+        // Two capitalised words together are a name even where a sentence starts with them.
+        let several = key.contains(' ');
+        if occurrences < 2 || !(away_from_start || several) || name.chars().count() < 2 {
+            continue;
+        }
+        // A word of a longer name already proposed is that actor's short name when it is an
+        // organisation's first word ("Wagner" of "Wagner Group") or a person's last.
+        let longer = found.proposals.iter().position(|p| {
+            let whole = fold(&p.name);
+            whole.split(' ').count() > key.split(' ').count()
+                && format!(" {whole} ").contains(&format!(" {key} "))
+        });
+        if let Some(index) = longer {
+            let proposal = &found.proposals[index];
+            let whole = fold(&proposal.name);
+            let short = match proposal.kind {
+                ActorKind::Person => whole.ends_with(&format!(" {key}")),
+                _ => whole.starts_with(&format!("{key} ")),
+            };
+            if short {
+                let name = proposal.name.clone();
+                found.add(
+                    &name,
+                    proposal.kind,
+                    &[name.as_str(), name_part(&name, &key)],
+                );
+            }
+            continue;
+        }
+        let described = described_as_organisation(folded, &key);
+        let kind = if described || key.split(' ').any(|w| ORGANISATION_WORDS.contains(&w)) {
+            ActorKind::Organization
+        } else {
+            ActorKind::Other
+        };
+        found.add(name, kind, &[]);
+    }
+}
+
+/// The words of `name` that fold to `key` (whole words at its start or end), as `name`
+/// writes them.
+fn name_part<'a>(name: &'a str, key: &str) -> &'a str {
+    let n = key.split(' ').count();
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() < n {
+        return name;
+    }
+    let part = |from: usize| {
+        let start: usize = words[..from].iter().map(|w| w.len() + 1).sum();
+        let len: usize = words[from..from + n].iter().map(|w| w.len()).sum::<usize>() + n - 1;
+        &name[start..start + len]
+    };
+    [0, words.len() - n]
+        .into_iter()
+        .map(part)
+        .find(|p| fold(p) == key)
+        .unwrap_or(name)
+}
+
+/// How often `key` occurs in `folded` as whole words written with a capital.
+fn count_whole(text: &str, folded: &Folded, key: &str) -> usize {
+    folded
+        .text
+        .match_indices(key)
+        .map(|(at, _)| at..at + key.len())
+        .filter(|span| folded.is_whole_word(span))
+        .filter(|span| text[folded.original(span.clone())].starts_with(char::is_uppercase))
+        .count()
+}
+
+/// Whether an organisation word stands just before a mention: "aircraft manufacturer,
+/// Airbus", "United States airframer Boeing".
+fn described_as_organisation(folded: &Folded, key: &str) -> bool {
+    folded.text.match_indices(key).any(|(at, _)| {
+        let before = &folded.text[..at];
+        let words: Vec<&str> = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words
+            .iter()
+            .rev()
+            .take(2)
+            .any(|w| ORGANISATION_WORDS.contains(w))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences::split_sentences;
+
+    fn proposals(text: &str) -> Vec<(String, &'static str, Vec<String>)> {
+        propose(text, &split_sentences(text))
+            .into_iter()
+            .map(|p| (p.name, p.kind.as_str(), p.aliases))
+            .collect()
+    }
+
+    fn one(
+        name: &str,
+        kind: &'static str,
+        aliases: &[&str],
+    ) -> (String, &'static str, Vec<String>) {
+        (
+            name.to_string(),
+            kind,
+            aliases.iter().map(|a| a.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn a_titled_person_is_proposed_with_the_surname_as_alias() {
+        assert_eq!(
+            proposals("Prime Minister Boris Johnson spoke. Johnson left."),
+            [one("Boris Johnson", "person", &["Johnson"])]
+        );
+        assert_eq!(
+            proposals("The President of Russia – Vladimir Putin has told them. Putin left."),
+            [
+                one("Russia", "state", &[]),
+                one(
+                    "Vladimir Putin",
+                    "person",
+                    &["President of Russia", "Putin"]
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_office_ends_where_the_name_begins() {
+        let got =
+            proposals("He met Assistant Secretary of Air Force James Roche: \"No.\" Roche left.");
+        assert_eq!(
+            got,
+            [one(
+                "James Roche",
+                "person",
+                &["Assistant Secretary of Air Force", "Roche"]
+            )]
+        );
+    }
+
+    #[test]
+    fn an_organisation_is_proposed_with_its_acronym() {
+        assert_eq!(
+            proposals("It fears the North Atlantic Treaty Organisation (NATO). NATO said no."),
+            [one(
+                "North Atlantic Treaty Organisation",
+                "alliance",
+                &["NATO"]
+            )]
+        );
+        assert_eq!(
+            proposals("The European Union (E.U.) acted."),
+            [one("European Union", "organization", &["E.U."])]
+        );
+    }
+
+    #[test]
+    fn countries_come_by_name_and_adjective_with_a_capital_only() {
+        assert_eq!(
+            proposals(
+                "Russian troops moved. British ministers spoke. Polish the floor; polish it."
+            ),
+            [
+                one("Russia", "state", &["Russian"]),
+                one("United Kingdom", "state", &["British"]),
+                one("Poland", "state", &["Polish"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn recurring_proper_names_are_proposed_and_described_ones_are_organisations() {
+        let text = "European aircraft manufacturer, Airbus, has won an order. It beat Boeing. \
+                    Airbus sold more planes than Boeing. Industry analysts agree.";
+        assert_eq!(
+            proposals(text),
+            [
+                one("Airbus", "organization", &[]),
+                one("Boeing", "other", &[])
+            ]
+        );
+    }
+}

@@ -1,0 +1,171 @@
+//! actors.json: each actor record checked, affiliations resolved, and affiliation chains that
+//! come back on themselves reported.
+
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+
+use super::wire::{Located, RawActor};
+use super::{Loader, RecordFile};
+use crate::model::{Actor, ActorId, ActorKind};
+use crate::problem::{did_you_mean, escape_unsafe, quoted, Problem};
+
+/// The actors that read, and their ids.
+#[derive(Default)]
+pub struct LoadedActors {
+    pub actors: Vec<Actor>,
+    pub by_id: FxHashMap<String, ActorId>,
+}
+
+impl Loader<'_> {
+    pub(super) fn actors(&mut self) -> LoadedActors {
+        self.read_records(RecordFile::Actors, Self::check_actors)
+    }
+
+    fn check_actors(&mut self, file: &str, records: Vec<Located<RawActor>>) -> LoadedActors {
+        let mut loaded = LoadedActors::default();
+        // Sized once: grown by doubling, these tables touch about twice the memory they keep.
+        let mut first_line = HashMap::with_capacity(records.len());
+        loaded.by_id.reserve(records.len());
+        loaded.actors.reserve_exact(records.len());
+        let mut kept = Vec::with_capacity(records.len());
+        // Every id first: an affiliation may name an actor further down the file.
+        for record in records {
+            let raw = &record.value;
+            if !self.check_id(file, &record, &raw.id, "actor", &mut first_line) {
+                continue;
+            }
+            loaded
+                .by_id
+                .insert(raw.id.clone(), ActorId(kept.len() as u32));
+            kept.push(record);
+        }
+        for record in &mut kept {
+            // The record's fields move into the actor; the record keeps its place in the file
+            // for the messages about loops below.
+            let raw = std::mem::take(&mut record.value);
+            if raw.name.trim().is_empty() {
+                self.problems.push(record.problem(
+                    file,
+                    "name",
+                    format!("actor {} has an empty name", quoted(&raw.id)),
+                ));
+            }
+            let kind = raw.kind.as_deref().and_then(|k| {
+                let parsed = ActorKind::parse(k);
+                if parsed.is_none() {
+                    let kinds: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
+                    self.problems.push(
+                        record
+                            .problem(
+                                file,
+                                "kind",
+                                format!(
+                                    "unknown actor kind {}{}",
+                                    quoted(k),
+                                    did_you_mean(k, kinds.iter().copied())
+                                ),
+                            )
+                            .with_hint(format!("kind is one of {}", kinds.join(", "))),
+                    );
+                }
+                parsed
+            });
+            let affiliation = raw.affiliation.as_deref().and_then(|a| {
+                let found = loaded.by_id.get(a).copied();
+                // An actor whose own record is broken was reported already.
+                if found.is_none() && !self.actors_file.broken.contains(a) {
+                    self.problems.push(record.problem(
+                        file,
+                        "affiliation",
+                        format!(
+                            "actor {} is affiliated with unknown actor {}{}",
+                            quoted(&raw.id),
+                            quoted(a),
+                            did_you_mean(a, loaded.by_id.keys().map(String::as_str))
+                        ),
+                    ));
+                }
+                found
+            });
+            loaded.actors.push(Actor {
+                id: raw.id,
+                name: raw.name,
+                kind,
+                aliases: raw.aliases,
+                affiliation,
+                description: raw.description,
+            });
+        }
+        self.check_affiliation_loops(file, &loaded.actors, &kept);
+        loaded
+    }
+
+    /// An affiliation chain that comes back on itself has no top; report each loop once,
+    /// from its member first in file order. Each actor is walked once, so a long chain of
+    /// affiliations costs no more than its length.
+    fn check_affiliation_loops(
+        &mut self,
+        file: &str,
+        actors: &[Actor],
+        records: &[Located<RawActor>],
+    ) {
+        const UNSEEN: u8 = 0;
+        const ON_PATH: u8 = 1;
+        const DONE: u8 = 2;
+        let mut state = vec![UNSEEN; actors.len()];
+        let mut path: Vec<usize> = Vec::new();
+        let mut loops: Vec<Vec<usize>> = Vec::new();
+        for start in 0..actors.len() {
+            let mut at = Some(start);
+            while let Some(i) = at {
+                match state.get(i).copied() {
+                    Some(UNSEEN) => {
+                        state[i] = ON_PATH;
+                        path.push(i);
+                        at = actors[i].affiliation.map(ActorId::index);
+                    }
+                    Some(ON_PATH) => {
+                        let from = path.iter().position(|p| *p == i).unwrap_or(0);
+                        loops.push(path[from..].to_vec());
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+            for i in path.drain(..) {
+                state[i] = DONE;
+            }
+        }
+        for members in &mut loops {
+            let first = members
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, m)| **m)
+                .map_or(0, |(at, _)| at);
+            members.rotate_left(first);
+        }
+        loops.sort_by_key(|members| members[0]);
+        for members in loops {
+            let leader = members[0];
+            // A loop of thousands would make an unreadable message: name its first few.
+            const SHOWN: usize = 12;
+            let mut names: Vec<String> = members
+                .iter()
+                .take(SHOWN)
+                .map(|m| escape_unsafe(&actors[*m].id).into_owned())
+                .collect();
+            if members.len() > SHOWN {
+                names.push(format!("… ({} actors in all)", members.len()));
+            }
+            names.push(escape_unsafe(&actors[leader].id).into_owned());
+            let message = format!("affiliations form a loop: {}", names.join(" → "));
+            // `records` and `actors` are the same list: the leader always has its record.
+            let problem = match records.get(leader) {
+                Some(record) => record.problem(file, "affiliation", message),
+                None => Problem::new(file, None, message).with_field("affiliation"),
+            };
+            self.problems.push(problem);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! Where a load's time and memory go, phase by phase, for benchmarks: printed to standard
+//! error when `CHRONICLE_TIMINGS` is set, from /proc where there is one.
+
+use std::time::Instant;
+
+/// Time spent in each phase of a load.
+pub struct Phases {
+    enabled: bool,
+    last: Instant,
+    /// The process's CPU time (all threads) when the last phase ended, in clock ticks.
+    last_cpu: u64,
+}
+
+impl Phases {
+    pub fn new() -> Phases {
+        Phases {
+            enabled: std::env::var_os("CHRONICLE_TIMINGS").is_some(),
+            last: Instant::now(),
+            last_cpu: cpu_ticks(),
+        }
+    }
+
+    /// Says how long `phase`, just ended, took since the last one ended.
+    pub fn done(&mut self, phase: &str) {
+        if self.enabled {
+            let now = Instant::now();
+            let cpu = cpu_ticks();
+            // CPU time beside wall time: how many cores the phase kept busy.
+            eprintln!(
+                "load: {phase:<9} {:>8.1} ms  cpu {:>6} ms  resident {:>6} MB  peak {:>6} MB",
+                (now - self.last).as_secs_f64() * 1e3,
+                cpu.saturating_sub(self.last_cpu) * 10,
+                megabytes("VmRSS:"),
+                megabytes("VmHWM:")
+            );
+            self.last = now;
+            self.last_cpu = cpu;
+        }
+    }
+}
+
+/// The CPU time of the whole process (user and system, every thread) in ticks of 10 ms, from
+/// /proc where there is one (0 elsewhere).
+fn cpu_ticks() -> u64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|stat| {
+            // The command name (field 2) may hold spaces: count fields after its ')'.
+            let after = &stat[stat.rfind(')')? + 1..];
+            let mut fields = after.split_whitespace().skip(11);
+            let user: u64 = fields.next()?.parse().ok()?;
+            let system: u64 = fields.next()?.parse().ok()?;
+            Some(user + system)
+        })
+        .unwrap_or(0)
+}
+
+/// One of the process's memory figures (`VmRSS:` resident now, `VmHWM:` the most resident so
+/// far), from /proc where there is one (0 elsewhere).
+fn megabytes(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with(field))?;
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .map_or(0, |kb| kb / 1024)
+}

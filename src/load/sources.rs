@@ -1,0 +1,216 @@
+//! sources.json: each source record checked, and its text file read and split into sentences
+//! (on every core), its pinned SHA-256 compared.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::wire::{decode, Located, RawSource};
+use super::{pin, Loader, RecordFile};
+use crate::date::EdtfDate;
+use crate::files::DatasetLocation;
+use crate::model::{Source, SourceId};
+use crate::problem::{escape_unsafe, quoted, Problem};
+use crate::sentences::split_sentences;
+
+/// The sources that read, and their ids.
+#[derive(Default)]
+pub struct LoadedSources {
+    pub sources: Vec<Source>,
+    pub by_id: FxHashMap<String, SourceId>,
+}
+
+/// A source file's text and sentences, or why it could not be had.
+type SourceRead = Result<SourceText, Unreadable>;
+
+/// A source file as read.
+#[derive(Default)]
+struct SourceText {
+    text: String,
+    sentences: Vec<Range<usize>>,
+    /// The SHA-256 of the file's bytes (before any byte order mark is dropped), computed only
+    /// for a source that pins one.
+    sha256: Option<String>,
+}
+
+enum Unreadable {
+    /// It could not be opened or read (the message says why).
+    Missing(String),
+    /// It was read but is not text.
+    NotText(Problem),
+}
+
+impl Loader<'_> {
+    pub(super) fn sources(&mut self) -> LoadedSources {
+        self.read_records(RecordFile::Sources, Self::check_sources)
+    }
+
+    fn check_sources(&mut self, file: &str, records: Vec<Located<RawSource>>) -> LoadedSources {
+        let mut loaded = LoadedSources::default();
+        let mut first_line: HashMap<String, usize> = HashMap::new();
+        // Ten thousand files are read and split into sentences on every core first; what is
+        // wrong with them is reported below, record by record, in file order.
+        let mut texts = read_sources(self.location, &records);
+        for (record, text) in records.into_iter().zip(&mut texts) {
+            let raw = &record.value;
+            if !self.check_id(file, &record, &raw.id, "source", &mut first_line) {
+                continue;
+            }
+            if raw.title.trim().is_empty() {
+                self.problems.push(record.problem(
+                    file,
+                    "title",
+                    format!("source {} has an empty title", quoted(&raw.id)),
+                ));
+            }
+            let published = raw.published.as_deref().and_then(|published| {
+                EdtfDate::parse(published)
+                    .map_err(|e| {
+                        self.problems.push(record.problem(
+                            file,
+                            "published",
+                            format!("invalid date {}: {e}", quoted(published)),
+                        ));
+                    })
+                    .ok()
+            });
+            let pinned = raw.sha256.as_deref().and_then(|pin| {
+                let parsed = pin::parse(pin).map_err(|message| {
+                    let hint = match &raw.file {
+                        Some(relative) => {
+                            format!("`sha256sum {relative}` in the dataset folder prints it")
+                        }
+                        None => "sha256sum prints it".to_string(),
+                    };
+                    self.problems
+                        .push(record.problem(file, "sha256", message).with_hint(hint));
+                });
+                parsed.ok()
+            });
+            if raw.sha256.is_some() && raw.file.is_none() {
+                self.problems.push(record.problem(
+                    file,
+                    "sha256",
+                    format!(
+                        "source {} pins a sha256 but has no file to check it against",
+                        quoted(&raw.id)
+                    ),
+                ));
+            }
+            let read = match (&raw.file, text.take()) {
+                (Some(relative), Some(read)) => {
+                    self.source_text_or_problem(file, &record, relative, read)
+                }
+                _ => SourceText::default(),
+            };
+            if let (Some(pinned), Some(found), Some(relative)) = (&pinned, &read.sha256, &raw.file)
+            {
+                if pinned != found {
+                    let shown = escape_unsafe(relative);
+                    self.problems.push(
+                        record
+                            .problem(file, "sha256", pin::changed(&shown, pinned, found))
+                            .with_hint(pin::changed_hint(found)),
+                    );
+                }
+            }
+            let id = SourceId(loaded.sources.len() as u32);
+            loaded.by_id.insert(raw.id.clone(), id);
+            let raw = record.value;
+            loaded.sources.push(Source {
+                id: raw.id,
+                title: raw.title,
+                publisher: raw.publisher,
+                url: raw.url,
+                published,
+                sha256: pinned,
+                file: raw.file.unwrap_or_default(),
+                text: read.text,
+                sentences: read.sentences,
+            });
+        }
+        loaded
+    }
+
+    /// A source's text and sentences as read, or, when it could not be read, empty ones with
+    /// the problem reported (and the source marked broken, so that its quotes are not reported
+    /// again).
+    fn source_text_or_problem(
+        &mut self,
+        file: &str,
+        record: &Located<RawSource>,
+        relative: &str,
+        read: SourceRead,
+    ) -> SourceText {
+        let (message, hint) = match read {
+            Ok(text) => return text,
+            Err(Unreadable::Missing(message)) => {
+                (format!("source file {} {message}", quoted(relative)), None)
+            }
+            Err(Unreadable::NotText(p)) => (
+                format!("source file {}: {}", quoted(relative), p.message),
+                p.hint,
+            ),
+        };
+        self.sources_file.broken.insert(record.value.id.clone());
+        let mut problem = record.problem(file, "file", message);
+        problem.hint = hint;
+        self.problems.push(problem);
+        SourceText::default()
+    }
+}
+
+/// Reads and splits the text file of every source record that names one, on every core; in
+/// record order, `None` for records without a file.
+fn read_sources(
+    location: &DatasetLocation,
+    records: &[Located<RawSource>],
+) -> Vec<Option<SourceRead>> {
+    let read = |records: &[Located<RawSource>]| -> Vec<Option<SourceRead>> {
+        records
+            .iter()
+            .map(|record| {
+                let relative = record.value.file.as_deref()?;
+                let read = match location.read_source(relative) {
+                    Ok(bytes) => {
+                        let sha256 = record
+                            .value
+                            .sha256
+                            .as_ref()
+                            .map(|_| pin::sha256_hex(&bytes));
+                        source_text(&location.display(relative), bytes)
+                            .map(|text| SourceText {
+                                sentences: split_sentences(&text),
+                                text,
+                                sha256,
+                            })
+                            .map_err(Unreadable::NotText)
+                    }
+                    Err(message) => Err(Unreadable::Missing(message)),
+                };
+                Some(read)
+            })
+            .collect()
+    };
+    crate::shares::in_shares(records, read)
+}
+
+/// A source document's text: UTF-8, not binary (no NUL byte) and not empty.
+fn source_text(shown: &str, bytes: Vec<u8>) -> Result<String, Problem> {
+    // `contains` is std's optimised byte search; the position is looked for only when needed.
+    if bytes.contains(&0) {
+        let offset = bytes.iter().position(|b| *b == 0).unwrap_or(0);
+        return Err(Problem::new(
+            shown,
+            None,
+            format!("looks binary, not text (a NUL byte at byte offset {offset})"),
+        )
+        .with_hint("sources are plain UTF-8 text files"));
+    }
+    let text = decode(shown, bytes)?;
+    if text.trim().is_empty() {
+        return Err(Problem::new(shown, None, "the file is empty"));
+    }
+    Ok(text)
+}

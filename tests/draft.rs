@@ -1,0 +1,506 @@
+//! `chronicle draft`: candidate events drafted from the seed article and two Wikinews
+//! articles, and the drafts appended to a dataset passing `check`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chronicle::commands::draft::{draft_text, text_line, time_expressions};
+use chronicle::draft::{Draft, TimeSpan};
+use chronicle::files::DatasetLocation;
+use chronicle::load::{load, Dataset};
+use chronicle::sentences::split_sentences;
+use chrono::NaiveDate;
+use serde_json::Value;
+
+const SEED: &str = "tests/fixtures/seed_article.txt";
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+/// Time expressions given by hand, as (exact words, EDTF value), each where it first occurs:
+/// the drafter's input, so these tests do not depend on the tagger.
+fn spans(text: &str, expressions: &[(&str, &str)]) -> Vec<TimeSpan> {
+    let sentences = split_sentences(text);
+    expressions
+        .iter()
+        .map(|(written, value)| {
+            let start = text
+                .find(written)
+                .unwrap_or_else(|| panic!("{written} not in text"));
+            TimeSpan {
+                sentence: sentences.iter().position(|s| s.contains(&start)).unwrap() + 1,
+                start,
+                end: start + written.len(),
+                value: value.to_string(),
+            }
+        })
+        .collect()
+}
+
+fn bundled() -> Dataset {
+    load(&DatasetLocation::Folder(PathBuf::from("data"))).unwrap()
+}
+
+/// The seed's time expressions, as the tagger finds them: the tweet's date and the
+/// intelligence report's "early next year" (published 2021-12-13, so 2022-01 to 2022-04).
+fn seed_times(text: &str) -> Vec<TimeSpan> {
+    let found = time_expressions(text, day("2021-12-13"));
+    assert_eq!(
+        found,
+        spans(
+            text,
+            &[
+                ("December 13, 2021", "2021-12-13"),
+                ("early next year", "2022-01/2022-04~")
+            ]
+        ),
+        "the tagger's expressions for the seed changed"
+    );
+    found
+}
+
+fn seed_drafts(dataset: Option<&Dataset>) -> (String, Vec<Draft>) {
+    let text = std::fs::read_to_string(SEED).unwrap();
+    let times = seed_times(&text);
+    let drafts = draft_text(&text, Path::new(SEED), day("2021-12-13"), &times, dataset)
+        .unwrap_or_else(|_| panic!("drafting failed"));
+    (text, drafts)
+}
+
+fn at(drafts: &[Draft], sentence: usize) -> &Draft {
+    drafts
+        .iter()
+        .find(|d| d.sentence == sentence)
+        .unwrap_or_else(|| panic!("no draft for sentence {sentence}: {drafts:#?}"))
+}
+
+#[test]
+fn the_seed_drafts_date_the_call_and_the_g7_meeting_before_it() {
+    let dataset = bundled();
+    let (_, drafts) = seed_drafts(Some(&dataset));
+    let call = at(&drafts, 2);
+    assert_eq!(call.date, "2021-12-13");
+    assert_eq!(call.kind, "call");
+    assert_eq!(&call.actors[..2], ["putin", "johnson"]);
+    assert_eq!(call.quotes[0].source, "russia-uk-call");
+    assert!(
+        call.title.starts_with("Putin tells Johnson"),
+        "{}",
+        call.title
+    );
+
+    let g7 = at(&drafts, 17);
+    assert_eq!(g7.date, "2021-12-11/2021-12-12~");
+    assert_eq!(g7.kind, "meeting");
+    assert_eq!(g7.actors[0], "g7");
+
+    // The tweet's introduction is dated by the tweet's signature.
+    assert_eq!(at(&drafts, 9).date, "2021-12-13");
+    assert_eq!(at(&drafts, 9).kind, "post");
+    assert_eq!(
+        at(&drafts, 9).title,
+        "Putin tweets: Telephone conversation with British Prime Minister @BorisJohnson"
+    );
+    // The intelligence report is about the future, and carries its date.
+    let offensive = at(&drafts, 13);
+    assert_eq!(offensive.date, "2022-01/2022-04~");
+    assert!(offensive.tags.contains(&"future".to_string()));
+    // An undated act gets an uncertain upper bound, never a day.
+    let denial = at(&drafts, 22);
+    assert_eq!(denial.date, "2021/2021-12-13?");
+    assert_eq!(
+        (denial.kind.as_str(), denial.actors.as_slice()),
+        ("denial", &["russia".to_string()][..])
+    );
+    // The line for people shows the dates as the browser does.
+    assert!(
+        text_line(call).starts_with("[2] 2021-12-13  Putin tells Johnson"),
+        "{}",
+        text_line(call)
+    );
+    assert!(
+        text_line(g7).starts_with("[17] ~2021-12-11..12  "),
+        "{}",
+        text_line(g7)
+    );
+    assert!(
+        text_line(offensive)
+            .starts_with("[13] ~2022-01..04  U.S. Intelligence: Russia could be planning"),
+        "{}",
+        text_line(offensive)
+    );
+    // Neither the headline nor background ("The sanctions include…") is drafted.
+    assert!(drafts.iter().all(|d| d.sentence != 1 && d.sentence != 19));
+}
+
+#[test]
+fn the_seed_drafts_cover_most_of_the_sentences_the_bundled_dataset_cites() {
+    let dataset = bundled();
+    let (_, drafts) = seed_drafts(Some(&dataset));
+    let timeline = &dataset.timeline;
+    let source = timeline
+        .sources()
+        .iter()
+        .position(|s| s.id == "russia-uk-call")
+        .unwrap();
+    let cited: BTreeSet<usize> = timeline
+        .events()
+        .iter()
+        .flat_map(|e| &e.quotes)
+        .filter(|q| q.source.index() == source)
+        .flat_map(|q| q.sentences.clone())
+        .map(|s| s + 1)
+        .collect();
+    let drafted: BTreeSet<usize> = drafts.iter().map(|d| d.sentence).collect();
+    let covered = cited.intersection(&drafted).count();
+    println!(
+        "seed: {} drafts; {covered} of the {} sentences the bundled dataset cites are drafted; \
+         not drafted: {:?}",
+        drafts.len(),
+        cited.len(),
+        cited.difference(&drafted).collect::<Vec<_>>()
+    );
+    assert_eq!(cited.len(), 24);
+    assert!(covered >= 19, "only {covered} covered");
+    // Every draft is of a cited sentence: nothing drafted that the dataset's author skipped.
+    assert!(drafted.is_subset(&cited));
+}
+
+#[test]
+fn every_seed_draft_quotes_its_sentence_verbatim_under_a_short_title_and_a_unique_id() {
+    let dataset = bundled();
+    let (text, drafts) = seed_drafts(Some(&dataset));
+    let sentences = split_sentences(&text);
+    let existing: BTreeSet<&str> = dataset.timeline.events().iter().map(|e| &*e.id).collect();
+    let mut ids = BTreeSet::new();
+    for d in &drafts {
+        assert_eq!(d.quotes.len(), 1);
+        assert_eq!(d.quotes[0].text, text[sentences[d.sentence - 1].clone()]);
+        assert!(d.title.chars().count() <= 80, "{}", d.title);
+        assert!(!d.title.is_empty());
+        assert!(ids.insert(d.id.clone()), "duplicate id {}", d.id);
+        assert!(!existing.contains(d.id.as_str()), "{} is taken", d.id);
+        assert!(!d.actors.is_empty());
+        // With the bundled dataset every actor the seed names is known.
+        assert!(d.new_actors.is_empty(), "{:?}", d.new_actors);
+    }
+}
+
+/// Copies the dataset files of `from` (if any) into a new folder, appends the drafts (without
+/// `sentence` and `new_actors`) to its events, their new actors to its actors, and the
+/// `source` record when given.
+fn dataset_with(
+    from: Option<&str>,
+    drafts: &[Draft],
+    source: Option<(&str, &str)>,
+) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("sources")).unwrap();
+    let read_json = |file: &str| -> Vec<Value> {
+        from.map(|f| {
+            serde_json::from_str(&std::fs::read_to_string(Path::new(f).join(file)).unwrap())
+                .unwrap()
+        })
+        .unwrap_or_default()
+    };
+    let mut events = from
+        .map(|f| std::fs::read_to_string(Path::new(f).join("events.jsonl")).unwrap())
+        .unwrap_or_default();
+    let mut sources = read_json("sources.json");
+    for s in &sources {
+        let file = s["file"].as_str().unwrap();
+        std::fs::copy(Path::new(from.unwrap()).join(file), root.join(file)).unwrap();
+    }
+    if let Some((id, text_file)) = source {
+        let file = format!("sources/{id}.txt");
+        std::fs::copy(text_file, root.join(&file)).unwrap();
+        sources.push(serde_json::json!({"id": id, "title": "The seed article", "file": file}));
+    }
+    let mut actors = read_json("actors.json");
+    let mut added = BTreeMap::new();
+    for d in drafts {
+        let mut record = serde_json::to_value(d).unwrap();
+        let fields = record.as_object_mut().unwrap();
+        fields.remove("sentence");
+        fields.remove("new_actors");
+        events.push_str(&serde_json::to_string(&record).unwrap());
+        events.push('\n');
+        for a in &d.new_actors {
+            added
+                .entry(a.id.clone())
+                .or_insert_with(|| serde_json::to_value(a).unwrap());
+        }
+    }
+    actors.extend(added.into_values());
+    std::fs::write(root.join("events.jsonl"), events).unwrap();
+    std::fs::write(
+        root.join("actors.json"),
+        serde_json::to_string_pretty(&actors).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("sources.json"),
+        serde_json::to_string_pretty(&sources).unwrap(),
+    )
+    .unwrap();
+    dir
+}
+
+fn check(dir: &Path) -> Dataset {
+    load(&DatasetLocation::Folder(dir.to_path_buf())).unwrap_or_else(|problems| {
+        panic!("{} problems: {problems:#?}", problems.len());
+    })
+}
+
+#[test]
+fn the_seed_drafts_appended_to_the_bundled_dataset_pass_check() {
+    let (_, drafts) = seed_drafts(Some(&bundled()));
+    let dir = dataset_with(Some("data"), &drafts, None);
+    let checked = check(dir.path());
+    assert_eq!(checked.timeline.events().len(), 22 + drafts.len());
+    assert!(checked.notes.is_empty(), "{:?}", checked.notes);
+}
+
+#[test]
+fn the_seed_drafted_without_a_dataset_makes_one_that_passes_check() {
+    let (_, drafts) = seed_drafts(None);
+    let source = &drafts[0].quotes[0].source;
+    assert_eq!(source, "seed-article");
+    let dir = dataset_with(None, &drafts, Some((source, SEED)));
+    let checked = check(dir.path());
+    assert_eq!(checked.timeline.events().len(), drafts.len());
+    let names: BTreeSet<&str> = checked
+        .timeline
+        .actors()
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    for expected in [
+        "Vladimir Putin",
+        "Boris Johnson",
+        "Russia",
+        "United Kingdom",
+        "Ukraine",
+        "North Atlantic Treaty Organisation",
+        "European Union",
+    ] {
+        assert!(
+            names.contains(expected),
+            "{expected} not proposed: {names:?}"
+        );
+    }
+    // The call and the G7 meeting are dated as with the dataset.
+    assert_eq!(at(&drafts, 2).date, "2021-12-13");
+    assert_eq!(at(&drafts, 17).date, "2021-12-11/2021-12-12~");
+    let putin = checked
+        .timeline
+        .actors()
+        .iter()
+        .find(|a| a.name == "Vladimir Putin")
+        .unwrap();
+    assert_eq!(putin.kind.map(|k| k.as_str()), Some("person"));
+    assert!(
+        putin.aliases.contains(&"Putin".to_string()),
+        "{:?}",
+        putin.aliases
+    );
+    assert!(
+        putin.aliases.contains(&"President of Russia".to_string()),
+        "{:?}",
+        putin.aliases
+    );
+}
+
+/// Drafts a Wikinews fixture with the tagger's time expressions, which must include
+/// `expected` (exact words, value).
+fn wikinews(name: &str, published: &str, expected: &[(&str, &str)]) -> Vec<Draft> {
+    let file = format!("tests/fixtures/draft/{name}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let times = time_expressions(&text, day(published));
+    for span in spans(&text, expected) {
+        assert!(
+            times.contains(&span),
+            "the tagger did not find {span:?}: {times:?}"
+        );
+    }
+    draft_text(&text, Path::new(&file), day(published), &times, None)
+        .unwrap_or_else(|_| panic!("drafting failed"))
+}
+
+#[test]
+fn a_wikinews_article_on_an_airbus_order_drafts_its_acts() {
+    let drafts = wikinews(
+        "wikinews-11716.txt",
+        "2005-06-13",
+        &[("2009", "2009"), ("2004", "2004"), ("2005", "2005")],
+    );
+    for d in &drafts {
+        println!(
+            "[{}] {} {} {:?} {}",
+            d.sentence, d.date, d.title, d.actors, d.kind
+        );
+    }
+    // The headline (sentence 1) repeats the body and is not drafted.
+    assert!(drafts.iter().all(|d| d.sentence > 1));
+    let order = at(&drafts, 2);
+    assert_eq!(order.kind, "win");
+    assert_eq!(order.actors[..2], ["airbus", "qatar-airways"]);
+    assert!(
+        order
+            .title
+            .starts_with("Airbus wins an order from Qatar Airways"),
+        "{}",
+        order.title
+    );
+    let airbus = order.new_actors.iter().find(|a| a.id == "airbus").unwrap();
+    assert_eq!(airbus.kind, "organization");
+    // "Qatar Airways … will also purchase 20 of Boeing's larger 777 planes": the future.
+    let purchase = at(&drafts, 4);
+    assert_eq!(purchase.kind, "purchase");
+    assert!(purchase.tags.contains(&"future".to_string()));
+    assert_eq!(purchase.actors[0], "qatar-airways");
+    // Years of their own: "In 2004, Airbus sold more planes than Boeing".
+    assert_eq!(at(&drafts, 6).date, "2004");
+    assert_eq!(at(&drafts, 6).actors[..2], ["airbus", "boeing"]);
+    assert_eq!(at(&drafts, 7).date, "2005");
+    // "The order … has given a boost to a … Paris Air Show": no act of an actor.
+    assert!(drafts.iter().all(|d| d.sentence != 3));
+}
+
+#[test]
+fn a_wikinews_article_on_boeing_drafts_statements_by_titled_people() {
+    let drafts = wikinews(
+        "wikinews-106653.txt",
+        "2008-05-24",
+        &[("two years ago", "2006")],
+    );
+    for d in &drafts {
+        println!(
+            "[{}] {} {} {:?} {}",
+            d.sentence, d.date, d.title, d.actors, d.kind
+        );
+    }
+    let announcement = at(&drafts, 2);
+    assert_eq!(announcement.kind, "announcement");
+    assert_eq!(announcement.actors[0], "boeing");
+    // "begun two years ago" stands after the verb, in an aside: it governs nothing after.
+    assert_eq!(at(&drafts, 3).date, "2008/2008-05-24?");
+    // "Spokeswoman Sandy Angers said…", later "said Angers".
+    let said = at(&drafts, 3);
+    assert_eq!(
+        (said.actors[0].as_str(), said.kind.as_str()),
+        ("sandy-angers", "statement")
+    );
+    let angers = said
+        .new_actors
+        .iter()
+        .find(|a| a.id == "sandy-angers")
+        .unwrap();
+    assert_eq!(
+        (angers.kind.as_str(), angers.aliases.as_slice()),
+        ("person", &["Angers".to_string()][..])
+    );
+    let quoted = at(&drafts, 5);
+    assert_eq!(quoted.actors, ["sandy-angers"]);
+    assert!(
+        quoted
+            .title
+            .starts_with("Angers: We've reduced our airplane-design effort"),
+        "{}",
+        quoted.title
+    );
+    let carson = drafts
+        .iter()
+        .find(|d| d.actors.first().map(String::as_str) == Some("scott-carson"))
+        .unwrap();
+    assert!(
+        carson
+            .title
+            .starts_with("Carson: We're continuing our research effort"),
+        "{}",
+        carson.title
+    );
+}
+
+fn chronicle(args: &[&str]) -> (String, String, bool) {
+    let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.success(),
+    )
+}
+
+#[test]
+fn the_command_prints_json_records_or_a_line_of_text_per_draft() {
+    let (json, _, ok) = chronicle(&[
+        "draft",
+        SEED,
+        "--published",
+        "2021-12-13",
+        "--dataset",
+        "data",
+        "--json",
+    ]);
+    assert!(ok);
+    let records: Vec<Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(records.len() >= 19, "{json}");
+    for r in &records {
+        for field in [
+            "id",
+            "date",
+            "title",
+            "type",
+            "actors",
+            "quotes",
+            "sentence",
+            "new_actors",
+        ] {
+            assert!(r.get(field).is_some(), "{field} missing in {r}");
+        }
+    }
+    let (text, _, ok) = chronicle(&[
+        "draft",
+        SEED,
+        "--published",
+        "2021-12-13",
+        "--dataset",
+        "data",
+    ]);
+    assert!(ok);
+    assert_eq!(text.lines().count(), records.len());
+    let call = text.lines().find(|l| l.starts_with("[2] ")).unwrap();
+    assert!(
+        call.contains("Putin tells Johnson")
+            && call.ends_with("[putin, johnson, uk, russia, west, nato]"),
+        "{call}"
+    );
+    let (fresh, _, _) = chronicle(&["draft", SEED, "--published", "2021-12-13"]);
+    assert!(
+        fresh.lines().next().unwrap().contains("+vladimir-putin"),
+        "{fresh}"
+    );
+}
+
+#[test]
+fn a_bad_publication_date_or_file_is_refused_with_the_reason() {
+    let (_, err, ok) = chronicle(&["draft", SEED, "--published", "13/12/2021"]);
+    assert!(!ok);
+    assert!(
+        err.contains("invalid value '13/12/2021' for '--published <DATE>'")
+            && err.contains("YYYY-MM-DD"),
+        "{err}"
+    );
+    let (_, err, ok) = chronicle(&["draft", "no-such-file.txt", "--published", "2021-12-13"]);
+    assert!(!ok);
+    assert!(err.contains("no-such-file.txt: cannot read"), "{err}");
+}
