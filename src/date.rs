@@ -494,7 +494,11 @@ fn parse_point(text: &str) -> Result<Point, DateError> {
             text = quoted(text)
         ));
     }
-    let year = if negative { -(year as i32) } else { year as i32 };
+    let year = if negative {
+        -(year as i32)
+    } else {
+        year as i32
+    };
     let first_day = match (month, day) {
         (None, _) => NaiveDate::from_ymd_opt(year, 1, 1),
         (Some(m), None) => NaiveDate::from_ymd_opt(year, m, 1),
@@ -797,12 +801,29 @@ mod tests {
         assert_eq!(ides.to_string(), "-0043-03-15");
         assert_eq!(ides.start().first_day().year(), -43);
         assert_eq!(ides.precision(), Precision::Day);
-        for s in ["-0043", "-0043-03", "0000", "-0500/0010", "-0001-12-31T23:00Z", "-0043~"] {
+        for s in [
+            "-0043",
+            "-0043-03",
+            "0000",
+            "-0500/0010",
+            "-0001-12-31T23:00Z",
+            "-0043~",
+        ] {
             assert_eq!(d(s).edtf(), s);
-            assert_eq!(d(s).display_width(), d(s).to_string().chars().count(), "{s}");
+            assert_eq!(
+                d(s).display_width(),
+                d(s).to_string().chars().count(),
+                "{s}"
+            );
         }
         // Before 1 BCE, and so before the first year of the era.
-        let mut dates = [d("0001"), d("0000"), d("-0043-03-15"), d("-0044"), d("-0043")];
+        let mut dates = [
+            d("0001"),
+            d("0000"),
+            d("-0043-03-15"),
+            d("-0044"),
+            d("-0043"),
+        ];
         dates.sort_by(EdtfDate::timeline_cmp);
         let shown: Vec<String> = dates.iter().map(|d| d.edtf()).collect();
         assert_eq!(shown, ["-0044", "-0043", "-0043-03-15", "0000", "0001"]);
@@ -823,9 +844,17 @@ mod tests {
             "the interval ends (-0044) before it starts (-0040)"
         );
         // The short display of an interval reads back for these years too.
-        for s in ["-0043-03-15/-0043-03-20~", "-0043-03/-0043-05?", "-0043-03-15/-0043-04-02"] {
+        for s in [
+            "-0043-03-15/-0043-03-20~",
+            "-0043-03/-0043-05?",
+            "-0043-03-15/-0043-04-02",
+        ] {
             let date = d(s);
-            assert_eq!(EdtfDate::parse_display(&date.to_string()), Some(date), "{s} as {date}");
+            assert_eq!(
+                EdtfDate::parse_display(&date.to_string()),
+                Some(date),
+                "{s} as {date}"
+            );
         }
         assert_eq!(d("-0043-03-15/-0043-03-20").to_string(), "-0043-03-15..20");
     }
