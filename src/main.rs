@@ -240,6 +240,7 @@ fn showing_progress<T>(paths: &[PathBuf], load: impl FnOnce(&Progress) -> T) -> 
 fn load_reporting(inputs: &Inputs) -> Result<Dataset, Failure> {
     let options = chronicle::import::Options {
         format: inputs.input_format,
+        date_order: inputs.date_order,
         skip_invalid: inputs.skip_invalid,
         articles: inputs.articles.clone(),
     };
