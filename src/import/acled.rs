@@ -616,8 +616,10 @@ fn recorded_day(
             return None;
         }
         (Year::Full(y), _) => y,
-        (Year::Short(short), Some(column)) if column.rem_euclid(100) == i64::from(short) => {
-            i32::try_from(column).ok()?
+        (Year::Short(short), Some(column))
+            if column.rem_euclid(100) == i64::from(short) && (1..=9999).contains(&column) =>
+        {
+            column as i32
         }
         (Year::Short(short), Some(column)) => {
             check.problem(
@@ -648,8 +650,14 @@ fn recorded_day(
             let (month, day) = slash.order.month_day(first, second);
             (month, day, Some(slash))
         }
-        // The file's order is told before its first slash date is read.
-        (Written::Slash { .. }, None) => return None,
+        // The file's order is told before its first slash date is read, so this is not met.
+        (Written::Slash { .. }, None) => {
+            check.problem(
+                "event_date",
+                format!("{}: the order of day and month is not known", quoted(value)),
+            );
+            return None;
+        }
     };
     match ymd(year, month, day) {
         Ok(day) => Some(day),

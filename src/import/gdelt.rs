@@ -24,18 +24,41 @@ struct Layout {
     action_geo_full_name: usize,
     source_url: Option<usize>,
     /// Country code, latitude and longitude of the Actor1Geo, Actor2Geo and ActionGeo blocks.
-    geo: [(&'static str, [usize; 3]); 3],
+    geo: [(Geo, [usize; 3]); 3],
 }
 
-const V2_GEO: [(&str, [usize; 3]); 3] = [
-    ("Actor1Geo", [37, 40, 41]),
-    ("Actor2Geo", [45, 48, 49]),
-    ("ActionGeo", [53, 56, 57]),
+/// The names of one geography block's columns, for messages.
+#[derive(Clone, Copy)]
+struct Geo {
+    country: &'static str,
+    lat: &'static str,
+    lon: &'static str,
+}
+
+const ACTOR1_GEO: Geo = Geo {
+    country: "Actor1Geo_CountryCode",
+    lat: "Actor1Geo_Lat",
+    lon: "Actor1Geo_Long",
+};
+const ACTOR2_GEO: Geo = Geo {
+    country: "Actor2Geo_CountryCode",
+    lat: "Actor2Geo_Lat",
+    lon: "Actor2Geo_Long",
+};
+const ACTION_GEO: Geo = Geo {
+    country: "ActionGeo_CountryCode",
+    lat: "ActionGeo_Lat",
+    lon: "ActionGeo_Long",
+};
+const V2_GEO: [(Geo, [usize; 3]); 3] = [
+    (ACTOR1_GEO, [37, 40, 41]),
+    (ACTOR2_GEO, [45, 48, 49]),
+    (ACTION_GEO, [53, 56, 57]),
 ];
-const V1_GEO: [(&str, [usize; 3]); 3] = [
-    ("Actor1Geo", [37, 39, 40]),
-    ("Actor2Geo", [44, 46, 47]),
-    ("ActionGeo", [51, 53, 54]),
+const V1_GEO: [(Geo, [usize; 3]); 3] = [
+    (ACTOR1_GEO, [37, 39, 40]),
+    (ACTOR2_GEO, [44, 46, 47]),
+    (ACTION_GEO, [51, 53, 54]),
 ];
 
 const V2_COLUMNS: usize = 61;
@@ -196,10 +219,10 @@ fn event(
         }
     }
     let mut notes = Notes::new();
-    for (block, [country, lat, lon]) in layout.geo {
+    for (geo, [country, lat, lon]) in layout.geo {
         places(
             check,
-            block,
+            geo,
             field(country),
             field(lat),
             field(lon),
@@ -309,15 +332,15 @@ fn event(
 /// are swapped); one outside either way, or whose country the table lacks, a note.
 fn places(
     check: &mut RowCheck,
-    block: &str,
+    geo: Geo,
     country: &str,
     lat_text: &str,
     lon_text: &str,
     notes: &mut Notes,
 ) {
-    let (lat_column, lon_column) = (format!("{block}_Lat"), format!("{block}_Long"));
-    let lat = check.number(&lat_column, lat_text);
-    let lon = check.number(&lon_column, lon_text);
+    let (lat_column, lon_column) = (geo.lat, geo.lon);
+    let lat = check.number(lat_column, lat_text);
+    let lon = check.number(lon_column, lon_text);
     let (Some(lat), Some(lon)) = (lat, lon) else {
         return;
     };
@@ -327,13 +350,14 @@ fn places(
     let fit = found.map(|c| (c, c.fit(lat, lon)));
     if let Some((found, Fit::Swapped)) = fit {
         check.problem(
-            &lat_column,
+            lat_column,
             format!(
-                "{} and {lon_column} {} look swapped: the point lies outside {} ({block}_CountryCode \
-                 {}) as written, and inside it the other way round; check the columns",
+                "{} and {lon_column} {} look swapped: the point lies outside {} ({} {}) as \
+                 written, and inside it the other way round; check the columns",
                 quoted(lat_text),
                 quoted(lon_text),
                 found.name,
+                geo.country,
                 quoted(country)
             ),
         );
@@ -341,14 +365,14 @@ fn places(
     }
     if !(-90.0..=90.0).contains(&lat) {
         check.problem(
-            &lat_column,
+            lat_column,
             format!("{} is not between -90 and 90", quoted(lat_text)),
         );
         return;
     }
     if !(-180.0..=180.0).contains(&lon) {
         check.problem(
-            &lon_column,
+            lon_column,
             format!("{} is not between -180 and 180", quoted(lon_text)),
         );
         return;

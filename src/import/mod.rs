@@ -1,7 +1,9 @@
 //! Importing other tools' exports (GDELT, ACLED, TimelineJS) into a `Timeline`: telling each
 //! file's format, merging several files into one timeline with actors and sources deduplicated,
 //! and the rule for bad rows: every one is reported and the import fails, or with
-//! `--skip-invalid` they are skipped and counted, never silently.
+//! `--skip-invalid` they are skipped and counted, never silently. A row read twice (overlapping
+//! downloads) is merged when it is the same, and values that look odd but may be right are
+//! counted in notes (`notes`); what can only be a misread is a bad row (`plausible`).
 //!
 //! Files are streamed row by row; nothing outside this module sees CSV or TimelineJS JSON.
 
