@@ -1110,3 +1110,31 @@ fn timelinejs_finer_fields_without_coarser_ones_are_problems() {
         pairs(&[("timelinejs-orphan-fields-5", "1963-08-09")])
     );
 }
+
+/// A GDELT update that repeats an event with other counts is not the same row: both places are
+/// named, with what differs.
+#[test]
+fn a_repeated_gdelt_event_with_other_content_names_both_places() {
+    let [events, _] = gdelt_files();
+    let (_temp, path) = temp_file("update.export.CSV", &gdelt_with(&[(0, 31, "9")]));
+    let update = path.display().to_string();
+    assert_eq!(
+        refused(&[&events, &update], &[]),
+        format!(
+            "{update}:1: GLOBALEVENTID: event id '410412347' is also at {events}:1, with other \
+             content (mentions); ids must be unique across all the files\n\
+             1 problem in 2 files\n  hint: --skip-invalid imports the valid rows and counts the others\n"
+        )
+    );
+    // Skipping it keeps the first reading, and merges the six identical rows.
+    let output = run(&["check", &events, &update, "--skip-invalid"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "note: {update}: 6 rows identical to rows read before, merged: lines 2, 3, 4, 5, 6 \
+             and 1 more (the first repeats {events}:2)\n\
+             chronicle: 14 rows, 1 skipped: see --report FILE\n"
+        )
+    );
+}
