@@ -442,7 +442,12 @@ fn timelinejs_date(point: crate::date::Point) -> TimelineJsDate {
     let has = |p: Precision| point.precision() <= p;
     let time = point.local_time().filter(|_| has(Precision::Minute));
     TimelineJsDate {
-        year: day.year(),
+        // TimelineJS counts 44 BCE as -44, with no year 0; EDTF as -0043, 1 BCE being 0000.
+        year: if day.year() <= 0 {
+            day.year() - 1
+        } else {
+            day.year()
+        },
         month: has(Precision::Month).then(|| day.month()),
         day: has(Precision::Day).then(|| day.day()),
         hour: time.map(|t| t.hour()),
