@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::events::Output;
 use crate::date::EdtfDate;
-use crate::import::Format;
+use crate::import::{DateOrder, Format};
 
 const AFTER_HELP: &str = "\
 With no DATASET, chronicle opens ./data when it exists, otherwise the dataset built into the
@@ -194,6 +194,10 @@ pub struct Inputs {
     /// Read the files as this format instead of telling it from their first line
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<Format>,
+    /// Read slash dates such as 06/03/2022 in ACLED files day first (dmy) or month first (mdy),
+    /// for files whose own dates cannot tell
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_order: Option<DateOrder>,
     /// Skip invalid rows of export files (counting them) instead of failing
     #[arg(long)]
     pub skip_invalid: bool,

@@ -46,15 +46,9 @@ pub fn event_text(timeline: &Timeline, ix: EventIx) -> String {
     clean(&out)
 }
 
-/// `text` without control, bidi-override or zero-width characters, keeping line breaks.
+/// `text` without the characters a terminal would act on (`text::safe`), keeping line breaks.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|c| {
-            *c == '\n'
-                || !(c.is_control()
-                    || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'))
-        })
-        .collect()
+    crate::text::safe::strip_unsafe(text)
 }
 
 /// The OSC 52 sequence that asks the terminal to put `text` (cleaned) on the clipboard:

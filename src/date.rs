@@ -147,15 +147,19 @@ impl EdtfDate {
             None => vec![format!("{bare}{qualifier}")],
             // An end is shown without what it shares with the start (`2021-12-11..12`): try it
             // whole, after the start's year, and after its year and month.
-            Some((start, end)) => [
-                Some(end.to_string()),
-                start.get(..4).map(|y| format!("{y}-{end}")),
-                start.get(..7).map(|m| format!("{m}-{end}")),
-            ]
-            .into_iter()
-            .flatten()
-            .map(|end| format!("{start}/{end}{qualifier}"))
-            .collect(),
+            Some((start, end)) => {
+                // The year is four digits, after a minus sign before 0000.
+                let year = 4 + usize::from(start.starts_with('-'));
+                [
+                    Some(end.to_string()),
+                    start.get(..year).map(|y| format!("{y}-{end}")),
+                    start.get(..year + 3).map(|m| format!("{m}-{end}")),
+                ]
+                .into_iter()
+                .flatten()
+                .map(|end| format!("{start}/{end}{qualifier}"))
+                .collect()
+            }
         };
         // Only a reading that displays exactly as given is the date that was shown.
         candidates
@@ -312,18 +316,13 @@ impl Point {
 
     fn edtf(&self) -> String {
         let d = self.first_day;
+        let year = edtf_year(d.year());
         match self.precision {
-            Precision::Year => format!("{:04}", d.year()),
-            Precision::Month => format!("{:04}-{:02}", d.year(), d.month()),
-            Precision::Day => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            Precision::Year => year,
+            Precision::Month => format!("{year}-{:02}", d.month()),
+            Precision::Day => format!("{year}-{:02}-{:02}", d.month(), d.day()),
             Precision::Minute | Precision::Second => {
-                format!(
-                    "{:04}-{:02}-{:02}T{}",
-                    d.year(),
-                    d.month(),
-                    d.day(),
-                    self.clock()
-                )
+                format!("{year}-{:02}-{:02}T{}", d.month(), d.day(), self.clock())
             }
         }
     }
@@ -357,7 +356,7 @@ impl Point {
     fn display_width(&self) -> usize {
         let year = self.first_day.year();
         let digits = year.unsigned_abs().checked_ilog10().unwrap_or(0) as usize + 1;
-        let year = (digits + usize::from(year < 0)).max(4);
+        let year = digits.max(4) + usize::from(year < 0);
         let clock = |seconds: bool| {
             let offset = match self.offset_minutes() {
                 Some(0) if self.zulu => 1,
@@ -405,6 +404,15 @@ impl Point {
     }
 }
 
+/// A year as EDTF writes it: four digits at least, a minus sign before 0000 (`-0043` is 44 BCE).
+pub fn edtf_year(year: i32) -> String {
+    if year < 0 {
+        format!("-{:04}", year.unsigned_abs())
+    } else {
+        format!("{year:04}")
+    }
+}
+
 fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     let (next_year, next_month) = if month == 12 {
         (year + 1, 1)
@@ -443,6 +451,12 @@ fn parse_point(text: &str) -> Result<Point, DateError> {
         Some((d, t)) => (d, Some(t)),
         None => (text, None),
     };
+    // A year before 0000 (1 BCE) is written with a minus sign, as EDTF and ISO 8601 count
+    // years: 0000 is 1 BCE, -0001 is 2 BCE, -0043 is 44 BCE.
+    let (negative, date_part) = match date_part.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, date_part),
+    };
     // Fields on the stack: dates are parsed a million times in a large load.
     let mut fields = [""; 3];
     let mut count = 0;
@@ -474,7 +488,17 @@ fn parse_point(text: &str) -> Result<Point, DateError> {
             ));
         }
     }
-    let year = year as i32;
+    if negative && year == 0 {
+        return err(format!(
+            "{text} has no year: year zero (1 BCE) is written 0000, without a minus sign",
+            text = quoted(text)
+        ));
+    }
+    let year = if negative {
+        -(year as i32)
+    } else {
+        year as i32
+    };
     let first_day = match (month, day) {
         (None, _) => NaiveDate::from_ymd_opt(year, 1, 1),
         (Some(m), None) => NaiveDate::from_ymd_opt(year, m, 1),
@@ -483,8 +507,9 @@ fn parse_point(text: &str) -> Result<Point, DateError> {
             if found.is_none() {
                 let days = last_day_of_month(year, m).map_or(31, |l| l.day());
                 return err(format!(
-                    "{text} is not a real day: {} {year} has {days} days",
+                    "{text} is not a real day: {} {} has {days} days",
                     month_name(m),
+                    edtf_year(year),
                     text = quoted(text)
                 ));
             }
@@ -766,6 +791,72 @@ mod tests {
         assert_eq!(check("2021-06", "2021"), Ok(()));
         assert_eq!(check_range(None, Some(&date("2021"))), Ok(()));
         assert_eq!(check_range(Some(&date("2022")), None), Ok(()));
+    }
+
+    /// Years before the common era, as EDTF counts them: 0000 is 1 BCE, -0043 is 44 BCE.
+    #[test]
+    fn negative_years_are_years_before_the_common_era() {
+        let ides = d("-0043-03-15");
+        assert_eq!(ides.edtf(), "-0043-03-15");
+        assert_eq!(ides.to_string(), "-0043-03-15");
+        assert_eq!(ides.start().first_day().year(), -43);
+        assert_eq!(ides.precision(), Precision::Day);
+        for s in [
+            "-0043",
+            "-0043-03",
+            "0000",
+            "-0500/0010",
+            "-0001-12-31T23:00Z",
+            "-0043~",
+        ] {
+            assert_eq!(d(s).edtf(), s);
+            assert_eq!(
+                d(s).display_width(),
+                d(s).to_string().chars().count(),
+                "{s}"
+            );
+        }
+        // Before 1 BCE, and so before the first year of the era.
+        let mut dates = [
+            d("0001"),
+            d("0000"),
+            d("-0043-03-15"),
+            d("-0044"),
+            d("-0043"),
+        ];
+        dates.sort_by(EdtfDate::timeline_cmp);
+        let shown: Vec<String> = dates.iter().map(|d| d.edtf()).collect();
+        assert_eq!(shown, ["-0044", "-0043", "-0043-03-15", "0000", "0001"]);
+        // -0044 was a leap year in the proleptic Gregorian calendar (divisible by 4), -0043 not.
+        assert!(EdtfDate::parse("-0044-02-29").is_ok());
+        assert_eq!(
+            fails("-0043-02-29"),
+            "'-0043-02-29' is not a real day: February -0043 has 28 days"
+        );
+        assert_eq!(
+            fails("-0000"),
+            "'-0000' has no year: year zero (1 BCE) is written 0000, without a minus sign"
+        );
+        assert!(fails("-43-03-15").starts_with("the year in '-43-03-15' must be 4 digits"));
+        assert!(fails("--0043").contains("is not a date"));
+        assert_eq!(
+            fails("-0040/-0044"),
+            "the interval ends (-0044) before it starts (-0040)"
+        );
+        // The short display of an interval reads back for these years too.
+        for s in [
+            "-0043-03-15/-0043-03-20~",
+            "-0043-03/-0043-05?",
+            "-0043-03-15/-0043-04-02",
+        ] {
+            let date = d(s);
+            assert_eq!(
+                EdtfDate::parse_display(&date.to_string()),
+                Some(date),
+                "{s} as {date}"
+            );
+        }
+        assert_eq!(d("-0043-03-15/-0043-03-20").to_string(), "-0043-03-15..20");
     }
 
     #[test]

@@ -3,13 +3,13 @@
 //!
 //! The wire structs here mirror the loader's, so that a written folder loads back unchanged.
 
+use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use serde::Serialize;
 
-use crate::commands::events::{event_record, json_line};
 use crate::date::Precision;
 use crate::load::{ACTORS_FILE, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE, SOURCES_FILE};
 use crate::model::{Event, EventIx};
@@ -43,6 +43,85 @@ struct ActorRecord<'a> {
     affiliation: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
+}
+
+/// An event as `chronicle events --json` prints it and a dataset file holds it.
+#[derive(Serialize)]
+pub struct EventLine<'a> {
+    id: &'a str,
+    date: String,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+    actors: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<&'a str>,
+    tags: Vec<&'a str>,
+    quotes: Vec<QuoteLine<'a>>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    attributes: BTreeMap<&'a str, &'a str>,
+}
+
+#[derive(Serialize)]
+struct QuoteLine<'a> {
+    source: &'a str,
+    text: &'a str,
+    /// 1-based number of the first sentence the quote lies in; left out of dataset files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentence: Option<usize>,
+    /// When the quote's source was published (EDTF), beside the event's own date: when it
+    /// was reported, not when it happened. Left out of dataset files (it is the source's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
+}
+
+/// One event as the JSON line `--json` prints (also the browser's JSON Lines export).
+pub fn json_line(timeline: &Timeline, event: &Event) -> serde_json::Result<String> {
+    serde_json::to_string(&event_record(timeline, event, true))
+}
+
+/// An event as a JSON record: the input fields, plus each quote's sentence number and its
+/// source's publication date when `sentences` is set (`--json`), without them for a dataset
+/// file that loads back unchanged.
+pub fn event_record<'a>(
+    timeline: &'a Timeline,
+    event: &'a Event,
+    sentences: bool,
+) -> EventLine<'a> {
+    EventLine {
+        id: &event.id,
+        date: event.date.edtf(),
+        title: &event.title,
+        summary: event.summary.as_deref(),
+        kind: event.kind.as_deref(),
+        actors: event
+            .actors
+            .iter()
+            .map(|a| timeline.actor(*a).id.as_str())
+            .collect(),
+        location: event.location.as_deref(),
+        tags: event.tags.iter().map(|t| &**t).collect(),
+        quotes: event
+            .quotes
+            .iter()
+            .map(|q| {
+                let source = timeline.source(q.source);
+                QuoteLine {
+                    source: &source.id,
+                    text: timeline.quote_text(q),
+                    sentence: sentences.then(|| q.sentence_number()),
+                    published: source.published.filter(|_| sentences).map(|d| d.edtf()),
+                }
+            })
+            .collect(),
+        attributes: event
+            .attributes
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect(),
+    }
 }
 
 /// Why a dataset folder could not be written, worded for the user.
@@ -363,7 +442,12 @@ fn timelinejs_date(point: crate::date::Point) -> TimelineJsDate {
     let has = |p: Precision| point.precision() <= p;
     let time = point.local_time().filter(|_| has(Precision::Minute));
     TimelineJsDate {
-        year: day.year(),
+        // TimelineJS counts 44 BCE as -44, with no year 0; EDTF as -0043, 1 BCE being 0000.
+        year: if day.year() <= 0 {
+            day.year() - 1
+        } else {
+            day.year()
+        },
         month: has(Precision::Month).then(|| day.month()),
         day: has(Precision::Day).then(|| day.day()),
         hour: time.map(|t| t.hour()),

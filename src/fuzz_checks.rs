@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use crate::date::EdtfDate;
 use crate::files::DatasetLocation;
-use crate::problem::is_unsafe_char;
 use crate::quote::{find_anchored, fold, NormalizedText};
 use crate::quote_index::find_all;
 use crate::sentences::split_sentences;
+use crate::text::safe::has_unsafe;
 
 /// The obvious search: every position, overlapping occurrences counted.
 fn plain(text: &str, quote: &str) -> Option<(std::ops::Range<usize>, usize)> {
@@ -180,14 +180,14 @@ pub fn load(data: &[u8]) {
             }
             for note in &dataset.notes {
                 let shown = note.to_string().replace('\n', " ");
-                assert!(!shown.chars().any(is_unsafe_char), "{shown:?}");
+                assert!(!has_unsafe(&shown), "{shown:?}");
             }
         }
         Err(problems) => {
             assert!(!problems.is_empty());
             for problem in &problems {
                 let shown = problem.to_string().replace('\n', " ");
-                assert!(!shown.chars().any(is_unsafe_char), "{shown:?}");
+                assert!(!has_unsafe(&shown), "{shown:?}");
             }
         }
     }

@@ -1,7 +1,9 @@
 //! A problem found in a dataset: where it is, what is wrong, and what might fix it.
 
-use std::borrow::Cow;
 use std::fmt;
+
+// Where the loader, the commands and the tests have always found them.
+pub use crate::text::safe::{escape_unsafe, is_unsafe_char};
 
 /// One problem, reported with its place so the author can go straight to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,47 +97,12 @@ pub fn quoted(value: &str) -> String {
 
 /// `quoted`, keeping up to `limit` characters.
 pub fn quoted_up_to(value: &str, limit: usize) -> String {
-    let mut out = String::from("'");
-    for (count, c) in value.chars().enumerate() {
-        if count == limit {
-            out.push('…');
-            break;
-        }
-        if is_unsafe_char(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out.push('\'');
-    out
-}
-
-/// Whether `c` must not reach a terminal as itself: C0 and C1 controls and DEL (which start
-/// escape sequences or move the cursor), bidirectional overrides and isolates (which reorder
-/// what is shown) and zero-width characters (which hide text). The browser draws the same set
-/// as placeholders (`ui::safe_text`).
-pub fn is_unsafe_char(c: char) -> bool {
-    matches!(c,
-        '\0'..='\x1f' | '\x7f'..='\u{9f}'
-        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
-}
-
-/// `text` with every unsafe character written as a Rust-style escape (`\u{1b}`), for
-/// line-oriented messages.
-pub fn escape_unsafe(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe_char) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_unsafe_char(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    // Cut first, then escape: a joiner left dangling by the cut is escaped too.
+    let (kept, cut) = match value.char_indices().nth(limit) {
+        Some((at, _)) => (&value[..at], "…"),
+        None => (value, ""),
+    };
+    format!("'{}{cut}'", escape_unsafe(kept))
 }
 
 /// The candidate closest to `wanted` by edit distance, when it is close enough to be a typo.
@@ -180,6 +147,10 @@ mod tests {
         assert_eq!(quoted("a\u{1b}[31mb"), "'a\\u{1b}[31mb'");
         assert_eq!(quoted(&"x".repeat(100)).chars().count(), 83);
         assert_eq!(quoted("a\u{202e}b\u{9b}"), "'a\\u{202e}b\\u{9b}'");
+        assert_eq!(
+            quoted("👩\u{200d}👧 Jo\u{200d}hn"),
+            "'👩\u{200d}👧 Jo\\u{200d}hn'"
+        );
         let p = Problem::new("da\x1bta/x", Some(1), "field `\x07`").with_hint("\u{200b}");
         assert_eq!(
             p.to_string(),

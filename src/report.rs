@@ -19,6 +19,7 @@ use crate::problem::{escape_unsafe, Problem, Severity};
 pub fn open_reporting(inputs: &Inputs) -> Result<Dataset, Failure> {
     let options = crate::import::Options {
         format: inputs.input_format,
+        date_order: inputs.date_order,
         skip_invalid: inputs.skip_invalid,
         articles: inputs.articles.clone(),
     };

@@ -425,3 +425,69 @@ fn the_browser_starts_filtered_by_from_and_to() {
     term.wait_for("everything again", |s| s.contains("Events · 22"));
     quit(&term);
 }
+
+/// Emoji with VS16, ZWJ sequences, flags, skin tones, combining marks and CJK in every pane:
+/// as a real terminal emulator lays the cells out, each pane's right border stays in one
+/// column on every row (a name measured a column short pushed it right, or cut a count off).
+#[test]
+fn wide_and_joined_characters_keep_every_pane_border_in_its_column() {
+    let term = Spawn::new(&["tests/fixtures/emoji"]).size(120, 40).start();
+    let screen = term.wait_for("the browser on the emoji dataset", |s| {
+        // The status line's last words are the last cells of a frame: the frame is whole.
+        s.contains("Events · 5") && s.contains("Detail") && s.contains("q quit")
+    });
+    let (rows, _) = (40u16, 120u16);
+    let cell = |row: u16, col: u16| screen.cell_text(row, col);
+    let right_edges = |top: u16| -> Vec<u16> {
+        (0..120u16)
+            .filter(|&col| matches!(cell(top, col).as_str(), "┓" | "╮"))
+            .collect()
+    };
+    let mut checked = 0;
+    for (title, bottoms) in [("[1] Events", ["┛", "╯"]), ("[3] Quotes", ["┛", "╯"])] {
+        let (top, _) = screen
+            .find(title)
+            .unwrap_or_else(|| panic!("no {title} pane:\n{}", screen.text()));
+        let edges = right_edges(top);
+        assert_eq!(edges.len(), 2, "two panes side by side:\n{}", screen.text());
+        for col in edges {
+            let mut row = top + 1;
+            while row < rows && !bottoms.contains(&cell(row, col).as_str()) {
+                let shown = cell(row, col);
+                assert!(
+                    matches!(shown.as_str(), "┃" | "│" | "║" | "█"),
+                    "row {row}, column {col} shows {shown:?} where the border belongs:\n{}",
+                    screen.text()
+                );
+                row += 1;
+                checked += 1;
+            }
+            assert!(row < rows, "the pane at column {col} has no bottom border");
+        }
+    }
+    assert!(checked > 40, "only {checked} border cells checked");
+    // The actors pane keeps each count at the right edge, emoji names included.
+    let solidarity = screen
+        .text()
+        .lines()
+        .find(|l| l.contains("❤\u{fe0f} Solidarity Group") && l.contains("organization"))
+        .unwrap_or_else(|| panic!("no actors row:\n{}", screen.text()));
+    assert!(
+        solidarity
+            .trim_end_matches(['│', '█', '║'])
+            .trim_end()
+            .ends_with('3'),
+        "the count is cut: {solidarity:?}"
+    );
+    // The family emoji's joiners reach the terminal as joiners, not as placeholders. (vt100,
+    // like xterm, does not join the sequence into one cell: it keeps the first person and the
+    // joiner and lets the next cells overwrite the rest, so only that much can be seen here;
+    // the whole sequence in one cell is asserted on ratatui's buffer in tests/graphemes.rs.)
+    assert!(
+        screen.contains("👩\u{200d} Family Network"),
+        "{}",
+        screen.text()
+    );
+    assert!(!screen.contains("⟨U+200D⟩ Family"), "{}", screen.text());
+    quit(&term);
+}

@@ -595,7 +595,7 @@ fn bad_acled_rows_are_all_reported_with_line_and_column() {
     let output = run(&["events", &shown]);
     assert_eq!(output.status.code(), Some(1));
     let expected = [
-        format!("{shown}:2: event_date: '2023-04-31' is not a date; expected YYYY-MM-DD, 'DD Month YYYY' or DD/MM/YYYY"),
+        format!("{shown}:2: event_date: '2023-04-31' is not a date: April 2023 has 30 days"),
         format!("{shown}:2: fatalities: 'twelve' is not a whole number"),
         format!("{shown}:3: time_precision: '4' is not 1 (day), 2 (week) or 3 (month)"),
         format!("{shown}:5: expected 31 columns as in the header, found 30"),
@@ -673,11 +673,20 @@ fn several_formats_merge_into_one_timeline() {
         output,
         "18 events, 12 actors, 12 sources, 0 quotes verified\n"
     );
-    let duplicate = run(&["check", &events, &events]);
-    assert_eq!(duplicate.status.code(), Some(1));
-    assert!(stderr(&duplicate).contains(&format!(
-        "{events}:1: GLOBALEVENTID: duplicate event id '410412347'; ids must be unique across all the files\n"
-    )));
+    // The same rows twice (overlapping downloads) are one timeline, and a note counts them.
+    let twice = run(&["check", &events, &events]);
+    assert_eq!(twice.status.code(), Some(0), "{}", stderr(&twice));
+    assert_eq!(
+        stdout(&twice),
+        "7 events, 5 actors, 4 sources, 0 quotes verified\n"
+    );
+    assert_eq!(
+        stderr(&twice),
+        format!(
+            "note: {events}: 7 rows identical to rows read before, merged: lines 1, 2, 3, 4, 5 \
+             and 2 more (the first repeats {events}:1)\n"
+        )
+    );
 }
 
 #[test]
@@ -687,7 +696,14 @@ fn acled_upper_case_headers_of_the_oldest_layout_read_too() {
     let text = "GWNO,EVENT_ID_CNTY,EVENT_ID_NO_CNTY,EVENT_DATE,YEAR,TIME_PRECISION,EVENT_TYPE,ACTOR1,ALLY_ACTOR_1,INTER1,ACTOR2,ALLY_ACTOR_2,INTER2,INTERACTION,COUNTRY,ADMIN1,ADMIN2,ADMIN3,LOCATION,LATITUDE,LONGITUDE,GEO_PRECISION,SOURCE,NOTES,FATALITIES\n\
                 501,KEN3001,3001,04/03/2016,2016,3,Riots/Protests,Protesters (Kenya),Teachers (Kenya),6,,,0,60,Kenya,Nairobi,,,Nairobi,-1.2833,36.8167,1,Daily Nation,Teachers marched. [Invented for tests],0\n";
     let (_temp, path) = temp_file("acled_v7.csv", text);
-    let imported = events_json(&[&path.display().to_string()]);
+    let shown = path.display().to_string();
+    // 04/03/2016 reads two ways and nothing in the file tells which: the user chooses.
+    let refused = run(&["check", &shown]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).starts_with(&format!(
+        "{shown}:2: event_date: cannot tell whether '04/03/2016' is 4 March or 3 April 2016"
+    )));
+    let imported = events_json(&[&shown, "--date-order", "dmy"]);
     assert_eq!(imported.len(), 1);
     assert_eq!(imported[0]["id"], "KEN3001");
     assert_eq!(imported[0]["date"], "2016-03");
@@ -747,6 +763,378 @@ fn bad_mention_rows_are_reported_and_all_invalid_rows_leave_no_timeline() {
             "{shown}:1: expected 61 columns (GDELT 2.0) or 57 or 58 (GDELT 1.0), found 3\n\
              {shown}: no valid events: every row is invalid\n\
              2 problems in {shown}\n"
+        )
+    );
+}
+
+/// Runs `check` on `files` (with `extra` flags) that must fail, and returns its standard error.
+fn refused(files: &[&str], extra: &[&str]) -> String {
+    let mut args = vec!["check"];
+    args.extend_from_slice(files);
+    args.extend_from_slice(extra);
+    let output = run(&args);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{args:?}: {}",
+        stdout(&output)
+    );
+    stderr(&output)
+}
+
+/// Ids and dates of `events --json` on `args`, sorted by id.
+fn sorted_dates(args: &[&str]) -> Vec<(String, String)> {
+    let mut dates: Vec<(String, String)> = events_json(args)
+        .iter()
+        .map(|e| {
+            (
+                e["id"].as_str().unwrap_or("").to_string(),
+                e["date"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    dates.sort();
+    dates
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// `30-Jun-22` and `3 June 22` used to load as the year 0022, and `check` passed.
+#[test]
+fn acled_two_digit_years_take_their_century_from_the_year_column() {
+    let file = fixture("acled_two_digit_years.csv");
+    assert_eq!(
+        refused(&[&file], &[]),
+        format!(
+            "{file}:4: event_date: '5-Jul-21' has the two-digit year 21, which is not year 2022; \
+             one of them is wrong\n\
+             {file}:5: year: 2021 disagrees with event_date '2022-07-06' (year 2022); one of them \
+             is wrong\n\
+             2 problems in {file}\n  hint: --skip-invalid imports the valid rows and counts the others\n"
+        )
+    );
+    assert_eq!(
+        sorted_dates(&[&file, "--skip-invalid"]),
+        pairs(&[("KEN4001", "2022-06-30"), ("KEN4002", "2022-06-03")])
+    );
+    // Without a year column, a two-digit year has no century to take.
+    let text = fs::read_to_string(&file).expect("read fixture").replacen(
+        "event_date,year,",
+        "event_date,yr,",
+        1,
+    );
+    let (_temp, path) = temp_file("no_year.csv", &text);
+    let shown = path.display().to_string();
+    assert!(refused(&[&shown], &[]).starts_with(&format!(
+        "{shown}:2: event_date: '30-Jun-22' has a two-digit year, and the row has no year to \
+         tell its century from; write the year in full\n"
+    )));
+}
+
+/// `6/3/2022` used to be read as 6 March (day first) while `06/30/2022` in the same file was
+/// refused: the order is now the file's, told by its dates and named in a note.
+#[test]
+fn acled_slash_dates_are_read_in_the_order_the_file_shows() {
+    let file = fixture("acled_slash_month_first.csv");
+    let output = run(&["events", &file, "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "note: {file}: event_date: slash dates read month first (MM/DD/YYYY): line 2 has \
+             '06/30/2022', which cannot be day first\n"
+        )
+    );
+    assert_eq!(
+        sorted_dates(&[&file]),
+        pairs(&[("KEN5001", "2022-06-30"), ("KEN5002", "2022-06-03")])
+    );
+
+    // A timestamp before one reading rules it out.
+    let file = fixture("acled_slash_timestamp.csv");
+    assert_eq!(sorted_dates(&[&file]), pairs(&[("KEN7001", "2022-03-06")]));
+    assert!(stderr(&run(&["check", &file])).contains(
+        "slash dates read day first (DD/MM/YYYY): line 2 has '06/03/2022', which read month \
+         first (MM/DD/YYYY) would come after the row's timestamp (2022-03-10)"
+    ));
+}
+
+#[test]
+fn acled_slash_dates_that_read_two_ways_wait_for_the_users_choice() {
+    let file = fixture("acled_slash_ambiguous.csv");
+    assert_eq!(
+        refused(&[&file], &[]),
+        format!(
+            "{file}:2: event_date: cannot tell whether '06/03/2022' is 6 March or 3 June 2022: no \
+             slash date in the file has a day over 12, and no timestamp rules a reading out; \
+             choose with --date-order dmy (day first) or --date-order mdy (month first)\n\
+             1 problem in {file}\n  hint: --skip-invalid imports the valid rows and counts the others\n"
+        )
+    );
+    assert_eq!(
+        sorted_dates(&[&file, "--date-order", "dmy"]),
+        pairs(&[("KEN6001", "2022-03-06"), ("KEN6002", "2022-05-04")])
+    );
+    assert_eq!(
+        sorted_dates(&[&file, "--date-order", "mdy"]),
+        pairs(&[("KEN6001", "2022-06-03"), ("KEN6002", "2022-04-05")])
+    );
+
+    // Dates that disagree: the file is refused; a chosen order reports those that do not fit.
+    let text = fs::read_to_string(fixture("acled_slash_month_first.csv"))
+        .expect("read fixture")
+        .replacen("6/3/2022", "30/06/2022", 1);
+    let (_temp, path) = temp_file("both.csv", &text);
+    let shown = path.display().to_string();
+    assert_eq!(
+        refused(&[&shown], &[]),
+        format!(
+            "{shown}: event_date: the slash dates disagree on their order: line 3 has \
+             '30/06/2022', which cannot be month first, but line 2 has '06/30/2022', which cannot \
+             be day first; correct the file, or choose with --date-order dmy|mdy (the dates that \
+             do not fit are then reported)\n1 problem in {shown}\n"
+        )
+    );
+    assert!(
+        refused(&[&shown], &["--date-order", "mdy"]).starts_with(&format!(
+            "{shown}:3: event_date: '30/06/2022' is not a date read month first (MM/DD/YYYY) (as \
+         --date-order mdy says): there is no month 30\n"
+        ))
+    );
+}
+
+/// A header whose latitude and longitude names are swapped used to load without a word.
+#[test]
+fn acled_swapped_coordinates_are_caught_against_the_country() {
+    let file = fixture("acled_swapped_coordinates.csv");
+    let problems = refused(&[&file], &[]);
+    assert!(problems.starts_with(&format!(
+        "{file}:2: latitude: '32.5599' and longitude '15.5007' look swapped: the point lies \
+         outside Sudan as written, and inside it the other way round; check the header\n"
+    )));
+    assert!(problems.contains("4 problems in"), "{problems}");
+    // The same rows with the header right: no problem, no note.
+    let output = run(&["check", &fixture("acled.csv")]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stderr(&output), "");
+}
+
+/// event_type and sub_event_type swapped in the header used to load as "Armed clash / Battles".
+#[test]
+fn acled_swapped_or_misfiled_types_are_caught_against_the_codebook() {
+    let file = fixture("acled_swapped_types.csv");
+    let problems = refused(&[&file], &[]);
+    assert!(problems.starts_with(&format!(
+        "{file}:2: event_type: 'Armed clash' and sub_event_type 'Battles' look swapped: ACLED's \
+         codebook files 'Armed clash' under 'Battles'; check the header\n"
+    )));
+    assert!(problems.contains("4 problems in"), "{problems}");
+    let text = fs::read_to_string(fixture("acled.csv"))
+        .expect("read fixture")
+        .replacen("Battles,Armed clash", "Battles,Peaceful protest", 1);
+    let (_temp, path) = temp_file("misfiled.csv", &text);
+    let shown = path.display().to_string();
+    assert!(refused(&[&shown], &[]).starts_with(&format!(
+        "{shown}:2: sub_event_type: 'Peaceful protest' is not a sub-event type of 'Battles' in \
+         ACLED's codebook, but of 'Protests'\n"
+    )));
+}
+
+/// Values that may be right load, and are counted in one note per kind.
+#[test]
+fn odd_acled_values_that_may_be_right_are_counted_in_notes() {
+    let file = fixture("acled_odd_values.csv");
+    let output = run(&["check", &file]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "4 events, 3 actors, 1 source, 0 quotes verified\n"
+    );
+    let notes = [
+        format!(
+            "note: {file}: 1 row with coordinates more than 1° outside their country's bounding \
+             box (Natural Earth), either way round: at sea, or mis-coded? line 2 (Sudan: -1.2833, \
+             36.8167)"
+        ),
+        format!(
+            "note: {file}: coordinates of 1 row not checked: no bounding box for 'Gibraltar' \
+             (line 3)"
+        ),
+        format!(
+            "note: {file}: 1 row with an event type that is not one of ACLED's six \
+             ('Riots/Protests'; line 4): older ACLED versions used others; their sub-event types \
+             are not checked"
+        ),
+        format!(
+            "note: {file}: 1 row with a sub-event type that is not in ACLED's codebook \
+             ('Skirmish'; line 5)"
+        ),
+    ];
+    assert_eq!(stderr(&output), notes.join("\n") + "\n");
+}
+
+/// GDELT's EventCode and EventRootCode swapped used to load as the event "04" with root "043".
+#[test]
+fn gdelt_swapped_codes_and_coordinates_are_caught() {
+    let file = fixture("gdelt2_swapped_codes.export.CSV");
+    let problems = refused(&[&file], &[]);
+    assert!(problems.starts_with(&format!(
+        "{file}:1: EventRootCode: '043' and EventCode '04' look swapped: a root code is the \
+         first two digits of the event code; check the columns\n"
+    )));
+    assert!(problems.contains("7 problems in"), "{problems}");
+
+    let file = fixture("gdelt2_swapped_coordinates.export.CSV");
+    let problems = refused(&[&file], &[]);
+    assert!(problems.starts_with(&format!(
+        "{file}:1: ActionGeo_Lat: '25.2971' and ActionGeo_Long '-30.3098' look swapped: the \
+         point lies outside South Africa (ActionGeo_CountryCode 'SF') as written, and inside it \
+         the other way round; check the columns\n"
+    )));
+    assert!(problems.contains("7 problems in"), "{problems}");
+}
+
+/// An overlapping download used to fail the import ("duplicate event id"); now identical rows
+/// merge, and only a real conflict is refused, naming both places.
+#[test]
+fn identical_rows_merge_and_conflicting_ones_name_both_places() {
+    let first = fixture("acled.csv");
+    let overlap = fixture("acled_overlap.csv");
+    let output = run(&["check", &first, &overlap]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "5 events, 7 actors, 4 sources, 0 quotes verified\n"
+    );
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "note: {overlap}: 2 rows identical to rows read before, merged: lines 2, 4 (the first \
+             repeats {first}:4)\n"
+        )
+    );
+    let conflict = fixture("acled_conflict.csv");
+    assert_eq!(
+        refused(&[&first, &conflict], &[]),
+        format!(
+            "{conflict}:2: event_id_cnty: event id 'SDN1002' is also at {first}:3, with other \
+             content (fatalities); ids must be unique across all the files\n\
+             1 problem in 2 files\n  hint: --skip-invalid imports the valid rows and counts the others\n"
+        )
+    );
+}
+
+/// The title slide and eras used to be dropped, and negative (BCE) years refused.
+#[test]
+fn timelinejs_title_eras_and_years_before_the_common_era_are_kept() {
+    let file = fixture("timelinejs_rome.json");
+    let imported = events_json(&[&file]);
+    let got: Vec<(String, String, String)> = imported
+        .iter()
+        .map(|e| {
+            (
+                e["id"].as_str().unwrap_or("").to_string(),
+                e["date"].as_str().unwrap_or("").to_string(),
+                e["tags"].to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("timelinejs-rome-era-1", "-0048/-0044", "[\"era\"]"),
+        ("ides-of-march", "-0043-03-15", "[]"),
+        ("actium", "-0030-09-02", "[]"),
+        (
+            "timelinejs-rome-era-2",
+            "-0026-01-16/0014-08-19",
+            "[\"era\"]",
+        ),
+        ("augustus-dies", "0014-08-19", "[]"),
+    ]
+    .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()));
+    assert_eq!(got, expected);
+    let markdown = ok(&["events", &file, "--format", "markdown"]);
+    assert!(
+        markdown.starts_with("# The end of the Roman Republic\n"),
+        "{markdown}"
+    );
+
+    // Written back as TimelineJS writes years (-44 for 44 BCE), with the title; read back the
+    // same.
+    let written = ok(&["events", &file, "--format", "timelinejs"]);
+    let timeline: Value = serde_json::from_str(&written).expect("TimelineJS JSON");
+    assert_eq!(
+        timeline["title"]["text"]["headline"],
+        "The end of the Roman Republic"
+    );
+    let ides = timeline["events"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["unique_id"] == "ides-of-march"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        ides["start_date"],
+        serde_json::json!({"year": -44, "month": 3, "day": 15})
+    );
+    let (_temp, path) = temp_file("back.json", &written);
+    let back = events_json(&[&path.display().to_string()]);
+    assert_eq!(id_dates(&back), id_dates(&imported));
+    // And through a dataset folder.
+    let (_out, dir) = import(&[&file], &[]);
+    assert_eq!(id_dates(&events_json(&[&dir])), id_dates(&imported));
+}
+
+/// A day without its month used to be dropped (`{"year": 1963, "day": 9}` read as 1963).
+#[test]
+fn timelinejs_finer_fields_without_coarser_ones_are_problems() {
+    let file = fixture("timelinejs_orphan_fields.json");
+    assert_eq!(
+        refused(&[&file], &[]),
+        format!(
+            "{file}:3: events[0] ('A day without its month'): start_date.day: 9 is given without \
+             the month; give the month too, or leave out the day\n\
+             {file}:4: events[1] ('An hour without its day'): start_date.hour: 10 is given without \
+             the day; give the day too, or leave out the hour\n\
+             {file}:5: events[2] ('An end day without its month'): end_date.day: 2 is given \
+             without the month; give the month too, or leave out the day\n\
+             {file}:6: events[3] ('Year zero'): start_date.year: 0 is not a year: TimelineJS \
+             writes 1 BCE as -1 and has no year 0\n\
+             4 problems in {file}\n  hint: --skip-invalid imports the valid rows and counts the others\n"
+        )
+    );
+    assert_eq!(
+        sorted_dates(&[&file, "--skip-invalid"]),
+        pairs(&[("timelinejs-orphan-fields-5", "1963-08-09")])
+    );
+}
+
+/// A GDELT update that repeats an event with other counts is not the same row: both places are
+/// named, with what differs.
+#[test]
+fn a_repeated_gdelt_event_with_other_content_names_both_places() {
+    let [events, _] = gdelt_files();
+    let (_temp, path) = temp_file("update.export.CSV", &gdelt_with(&[(0, 31, "9")]));
+    let update = path.display().to_string();
+    assert_eq!(
+        refused(&[&events, &update], &[]),
+        format!(
+            "{update}:1: GLOBALEVENTID: event id '410412347' is also at {events}:1, with other \
+             content (mentions); ids must be unique across all the files\n\
+             1 problem in 2 files\n  hint: --skip-invalid imports the valid rows and counts the others\n"
+        )
+    );
+    // Skipping it keeps the first reading, and merges the six identical rows.
+    let output = run(&["check", &events, &update, "--skip-invalid"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "note: {update}: 6 rows identical to rows read before, merged: lines 2, 3, 4, 5, 6 \
+             and 1 more (the first repeats {events}:2)\n\
+             chronicle: 14 rows, 1 skipped: see --report FILE\n"
         )
     );
 }

@@ -3,8 +3,8 @@
 
 use crate::date::{check_range, EdtfDate};
 use crate::model::{ActorId, Event, EventIx};
+use crate::text::safe::sanitize;
 use crate::timeline::{DateKey, Timeline};
-use crate::ui::safe_text::sanitize;
 
 /// The active filters; an event is shown when it passes all of them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

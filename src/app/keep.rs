@@ -205,7 +205,7 @@ impl App<'_> {
             what: format!(
                 "'{}' with {}",
                 e.id,
-                crate::commands::count(e.quotes.len(), "quote", "quotes")
+                crate::text::count(e.quotes.len(), "quote", "quotes")
             ),
         });
     }

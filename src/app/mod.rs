@@ -19,6 +19,8 @@ pub use filters::{FilterPart, Filters};
 pub use keep::Carried;
 pub use prompt::{Picker, PickerKind, Prompt, PromptKind};
 pub use source::{QuoteRef, SourceView};
+// The panes are the layout's; the app and everything above it name them from here too.
+pub use crate::layout::Pane;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -26,22 +28,12 @@ use std::path::PathBuf;
 use ratatui::layout::Rect;
 
 use crate::export::ViewFormat as Format;
+use crate::layout::{self, Screen};
 use crate::model::{ActorId, EventIx, SourceId};
 use crate::search::{ActorMatch, Narrowing, Ranker};
 use crate::timeline::Timeline;
-use crate::ui::layout::{self, Screen};
 use density::{Density, Unit};
 use find::Find;
-
-/// The panes of the browser. The source view takes the place of quotes and detail when open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Events,
-    Actors,
-    Quotes,
-    Detail,
-    Source,
-}
 
 /// What keys currently go to: the panes, or something open on top of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -261,7 +253,7 @@ struct Location {
 pub struct App<'t> {
     pub(crate) timeline: &'t Timeline,
     pub(crate) dataset: String,
-    /// The terminal size, from which every pane's size follows (see `ui::layout`).
+    /// The terminal size, from which every pane's size follows (see `crate::layout`).
     pub(crate) size: (u16, u16),
     pub(crate) focus: Pane,
     pub(crate) overlay: Overlay,
@@ -579,7 +571,7 @@ impl<'t> App<'t> {
                 // Where to look first: the status line is one line, and may cut the rest.
                 self.message = Some(format!(
                     "Not reloaded, {}: {first}",
-                    crate::commands::count(problems.len(), "problem", "problems")
+                    crate::text::count(problems.len(), "problem", "problems")
                 ));
                 self.reload_problems = problems;
                 self.reloading = false;
@@ -928,7 +920,9 @@ impl<'t> App<'t> {
     fn detail_line_count(&self) -> usize {
         let width = layout::inner_width(self.screen().rect(Pane::Detail));
         self.selected_event().map_or(0, |e| {
-            crate::ui::detail::lines(self.timeline, self.timeline.event(e), width).len()
+            layout::detail::Detail::of(self.timeline, self.timeline.event(e))
+                .rows(width)
+                .len()
         })
     }
 

@@ -2,8 +2,8 @@
 //! Back walks, like a web browser's.
 
 use super::{App, CitingPopup, Location, Motion, Overlay, Pane, QuoteRef, SourceView};
+use crate::layout::{self, SOURCE_GUTTER};
 use crate::model::EventIx;
-use crate::ui::layout::{self, SOURCE_GUTTER};
 
 impl App<'_> {
     pub(super) fn push_location(&mut self) {

@@ -2,9 +2,9 @@
 
 use std::ops::Range;
 
+use crate::layout::marker_width;
 use crate::model::{EventIx, Source, SourceId};
-use crate::ui::source::marker_width;
-use crate::ui::wrap::wrap_marked;
+use crate::text::wrap::wrap_marked;
 
 /// A quote of an event, by position in `Event::quotes`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1281,35 +1281,6 @@ fn back_after_clearing_brings_the_filters_back_as_they_were() {
     assert!(app.filter().is_empty());
 }
 
-/// Esc pressed again and again to get rid of a filter that left no step (marks, or filters
-/// carried over a reload) clears it for good: it must not bring the filter back on the next
-/// Esc, as it did once clearing became a step. Found by review.
-#[test]
-fn esc_again_and_again_never_brings_a_filter_back() {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let t = sample::timeline();
-    let mut app = app(&t);
-    select_actor(&mut app, "putin");
-    app.update(Action::ToggleMarkSelectedActor);
-    app.update(Action::Focus(Pane::Events));
-    assert_eq!(app.filter(), [actor(&t, "putin")]);
-    let mut seen = Vec::new();
-    for _ in 0..3 {
-        let cx = crate::keymap::KeyContext {
-            mode: app.mode(),
-            focus: app.focus(),
-            can_go_back: app.can_go_back(),
-            finding: app.find().is_some(),
-        };
-        let key = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-        let action =
-            crate::keymap::action_for_key(key, cx).unwrap_or_else(|| panic!("Esc does something"));
-        app.update(action.clone());
-        seen.push((action, app.filter().len()));
-    }
-    assert!(seen.iter().all(|(_, n)| *n == 0), "Esc Esc Esc: {seen:?}");
-}
-
 #[test]
 fn a_failed_reload_keeps_every_problem_in_full_for_a_popup() {
     let t = sample::timeline();

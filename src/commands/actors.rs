@@ -7,8 +7,8 @@ use serde::Serialize;
 use super::{no_actor_matches, safe, write_json, Failure};
 use crate::model::ActorId;
 use crate::search::Ranker;
+use crate::text::width::{fit, width};
 use crate::timeline::Timeline;
-use crate::ui::safe_text;
 
 #[derive(Serialize)]
 struct ActorLine<'a> {
@@ -58,7 +58,7 @@ pub fn run(
         };
     let name_width = rows
         .iter()
-        .map(|(a, _)| safe_text::width(&timeline.actor(*a).name))
+        .map(|(a, _)| width(&timeline.actor(*a).name))
         .max()
         .unwrap_or(0);
     for (id, score) in rows {
@@ -76,7 +76,7 @@ pub fn run(
             write_json(out, &line)?;
         } else {
             let kind = actor.kind.map_or("", |k| k.as_str());
-            let name = safe_text::fit(&actor.name, name_width);
+            let name = fit(&actor.name, name_width);
             write!(out, "{name}  {kind:<12}  {events:>4}")?;
             if let Some(score) = score {
                 write!(out, "  score {score}")?;

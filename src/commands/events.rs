@@ -1,17 +1,14 @@
 //! `chronicle events`: the timeline in order, filtered by actors and dates.
 
-use std::collections::BTreeMap;
 use std::io::Write;
-
-use serde::Serialize;
 
 use super::{guessed_actor_note, resolve_actor, safe, write_json, Failure};
 use crate::date::{check_range, EdtfDate};
-use crate::export;
+use crate::export::{self, event_record};
 use crate::load::Dataset;
-use crate::model::{Event, EventIx};
+use crate::model::EventIx;
+use crate::text::width::{fit, width};
 use crate::timeline::Timeline;
-use crate::ui::safe_text;
 
 /// How `chronicle events` writes the timeline.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -35,37 +32,6 @@ pub struct EventFilter {
     pub actors: Vec<String>,
     pub from: Option<EdtfDate>,
     pub to: Option<EdtfDate>,
-}
-
-#[derive(Serialize)]
-pub struct EventLine<'a> {
-    id: &'a str,
-    date: String,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<&'a str>,
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    kind: Option<&'a str>,
-    actors: Vec<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    location: Option<&'a str>,
-    tags: Vec<&'a str>,
-    quotes: Vec<QuoteLine<'a>>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    attributes: BTreeMap<&'a str, &'a str>,
-}
-
-#[derive(Serialize)]
-struct QuoteLine<'a> {
-    source: &'a str,
-    text: &'a str,
-    /// 1-based number of the first sentence the quote lies in; left out of dataset files.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    sentence: Option<usize>,
-    /// When the quote's source was published (EDTF), beside the event's own date: when it
-    /// was reported, not when it happened. Left out of dataset files (it is the source's).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    published: Option<String>,
 }
 
 /// The events the filter keeps, in timeline order. Each actor chosen by fuzzy match is named
@@ -146,10 +112,10 @@ fn write_text(
         .iter()
         .map(|ix| timeline.event(*ix).date.to_string())
         .collect();
-    let width = dates.iter().map(|d| d.chars().count()).max().unwrap_or(0);
+    let date_width = dates.iter().map(|d| d.chars().count()).max().unwrap_or(0);
     let id_width = if ids {
         view.iter()
-            .map(|ix| safe_text::width(&timeline.event(*ix).id))
+            .map(|ix| width(&timeline.event(*ix).id))
             .max()
             .unwrap_or(0)
     } else {
@@ -162,9 +128,9 @@ fn write_text(
             .into_iter()
             .map(safe)
             .collect();
-        write!(out, "{date:<width$}  ")?;
+        write!(out, "{date:<date_width$}  ")?;
         if ids {
-            write!(out, "{}  ", safe_text::fit(&event.id, id_width))?;
+            write!(out, "{}  ", fit(&event.id, id_width))?;
         }
         write!(out, "{}", safe(&event.title))?;
         if !names.is_empty() {
@@ -173,51 +139,4 @@ fn write_text(
         writeln!(out)?;
     }
     Ok(())
-}
-
-/// One event as the JSON line `--json` prints (also the browser's JSON Lines export).
-pub fn json_line(timeline: &Timeline, event: &Event) -> serde_json::Result<String> {
-    serde_json::to_string(&event_record(timeline, event, true))
-}
-
-/// An event as a JSON record: the input fields, plus each quote's sentence number and its
-/// source's publication date when `sentences` is set (`--json`), without them for a dataset
-/// file that loads back unchanged.
-pub fn event_record<'a>(
-    timeline: &'a Timeline,
-    event: &'a Event,
-    sentences: bool,
-) -> EventLine<'a> {
-    EventLine {
-        id: &event.id,
-        date: event.date.edtf(),
-        title: &event.title,
-        summary: event.summary.as_deref(),
-        kind: event.kind.as_deref(),
-        actors: event
-            .actors
-            .iter()
-            .map(|a| timeline.actor(*a).id.as_str())
-            .collect(),
-        location: event.location.as_deref(),
-        tags: event.tags.iter().map(|t| &**t).collect(),
-        quotes: event
-            .quotes
-            .iter()
-            .map(|q| {
-                let source = timeline.source(q.source);
-                QuoteLine {
-                    source: &source.id,
-                    text: timeline.quote_text(q),
-                    sentence: sentences.then(|| q.sentence_number()),
-                    published: source.published.filter(|_| sentences).map(|d| d.edtf()),
-                }
-            })
-            .collect(),
-        attributes: event
-            .attributes
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect(),
-    }
 }

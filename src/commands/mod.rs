@@ -23,6 +23,7 @@ use crate::cli::Inputs;
 use crate::load::Dataset;
 use crate::model::{Actor, ActorId};
 use crate::search::Ranker;
+use crate::text::safe::Piece;
 use crate::timeline::Timeline;
 
 /// A command's failure, already worded for the user; the command exits 1 after printing it.
@@ -153,17 +154,14 @@ pub fn guessed_actor_note(timeline: &Timeline, name: &str, actor: ActorId) -> St
     )
 }
 
-/// "1 source", "2 sources".
-pub fn count(n: usize, singular: &str, plural: &str) -> String {
-    format!("{n} {}", if n == 1 { singular } else { plural })
-}
+pub use crate::text::count;
 
 /// Data text for a terminal line: control, bidirectional and zero-width characters shown as the
 /// browser shows them (`␛`, `⟨U+202E⟩`), so printing a hostile title cannot move the cursor,
 /// recolour the terminal, set its title or reach the clipboard. Text output is always made
 /// safe, piped or not: a pipe often ends in a terminal too (`| less -R`, `| head`).
 pub fn safe(text: &str) -> Cow<'_, str> {
-    crate::ui::safe_text::sanitize(text)
+    crate::text::safe::sanitize(text)
 }
 
 /// Writes `value` as one line of JSON. JSON escapes C0 controls itself; DEL, C1 controls,
@@ -184,15 +182,16 @@ impl serde_json::ser::Formatter for SafeJson {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        let mut plain = 0;
-        for (at, c) in fragment.char_indices() {
-            if crate::problem::is_unsafe_char(c) {
-                writer.write_all(&fragment.as_bytes()[plain..at])?;
-                write!(writer, "\\u{:04x}", u32::from(c))?;
-                plain = at + c.len_utf8();
+        let mut written = Ok(());
+        crate::text::safe::for_each_piece(fragment, |_, piece| {
+            if written.is_ok() {
+                written = match piece {
+                    Piece::Plain(plain) => writer.write_all(plain.as_bytes()),
+                    Piece::Unsafe(c) => write!(writer, "\\u{:04x}", u32::from(c)),
+                };
             }
-        }
-        writer.write_all(&fragment.as_bytes()[plain..])
+        });
+        written
     }
 }
 
@@ -212,5 +211,11 @@ mod tests {
         );
         let back: Vec<String> = serde_json::from_str(&text).unwrap_or_default();
         assert_eq!(back, value);
+        // A joiner inside an emoji is part of it; between letters it is escaped.
+        let mut out = Vec::new();
+        let value = ["👩\u{200d}👧 Jo\u{200d}hn"];
+        write_json(&mut out, &value).unwrap_or_else(|e| panic!("{e}"));
+        let text = String::from_utf8(out).unwrap_or_default();
+        assert_eq!(text, "[\"👩\u{200d}👧 Jo\\u200dhn\"]\n");
     }
 }

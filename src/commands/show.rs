@@ -4,8 +4,8 @@ use std::io::Write;
 
 use super::{safe, Failure};
 use crate::problem::{did_you_mean, quoted};
+use crate::text::width::{fit, width};
 use crate::timeline::Timeline;
-use crate::ui::safe_text;
 
 pub fn run(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Failure> {
     let Some(ix) = timeline.event_by_id(id) else {
@@ -44,12 +44,7 @@ pub fn run(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Fa
         )?;
     }
     for (name, value) in &event.attributes {
-        writeln!(
-            out,
-            "  {}  {}",
-            safe_text::fit(name, safe_text::width(name).max(8)),
-            safe(value)
-        )?;
+        writeln!(out, "  {}  {}", fit(name, width(name).max(8)), safe(value))?;
     }
     if let Some(summary) = &event.summary {
         writeln!(out)?;

@@ -4,13 +4,21 @@
 //! names or `ally_actor_1` for `assoc_actor_1`) read as well. A date is shown as precisely as
 //! ACLED knows it: a week as an approximate interval of that week, a month as the month,
 //! never as the made-up middle day ACLED records.
+//!
+//! Nothing is read by guess: a two-digit year takes its century from the row's `year`, which
+//! must agree with `event_date`; slash dates are read in the one order the file's own dates
+//! (or `--date-order`) allow; coordinates must fit the row's country and the sub-event type
+//! its event type, or the row is refused (swapped columns) or counted in a note (odd values
+//! that may be right).
 
 use std::collections::HashMap;
-use std::io::{BufRead, Cursor, Read};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Cursor, Read};
 
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate};
 
-use super::{Builder, Input, RowCheck, Rows};
+use super::plausible::{self, AcledTypes, Fit};
+use super::{Builder, DateOrder, Input, NoteKind, RowCheck, Rows};
 use crate::date::EdtfDate;
 use crate::model::{Actor, ActorId, ActorKind, Event, Source};
 use crate::problem::{quoted, Problem};
@@ -57,10 +65,12 @@ impl Columns {
     }
 }
 
-/// Reads an ACLED file into `builder`.
-pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Result<(), Problem> {
+type CsvReader = csv::Reader<std::io::Chain<Cursor<Vec<u8>>, BufReader<File>>>;
+
+/// Opens the file as CSV, with its header. The delimiter is a comma, unless the header line
+/// has more tabs or semicolons.
+fn open(input: &Input) -> Result<(CsvReader, Columns), Problem> {
     let mut file = input.open()?;
-    // The delimiter is a comma, unless the header line has more tabs or semicolons.
     let mut first = Vec::new();
     file.read_until(b'\n', &mut first)
         .map_err(|e| input.problem(1, format!("cannot read: {e}")))?;
@@ -81,7 +91,17 @@ pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Res
         .headers()
         .map_err(|e| input.problem(1, format!("cannot read the header: {e}")))?
         .clone();
-    let columns = Columns::new(&header);
+    Ok((reader, Columns::new(&header)))
+}
+
+/// Reads an ACLED file into `builder`; `order` is `--date-order`, if given.
+pub(crate) fn read(
+    input: &Input,
+    order: Option<DateOrder>,
+    builder: &mut Builder,
+    rows: &mut Rows,
+) -> Result<(), Problem> {
+    let (mut reader, columns) = open(input)?;
     let missing: Vec<&str> = REQUIRED
         .into_iter()
         .filter(|c| !columns.at.contains_key(*c))
@@ -97,6 +117,11 @@ pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Res
             ),
         ));
     }
+    // The order of slash dates: given, or told from the whole file at its first slash date.
+    let mut slash: Option<SlashOrder> = order.map(|order| SlashOrder {
+        order,
+        why: format!("as --date-order {} says", order.flag()),
+    });
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -127,11 +152,28 @@ pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Res
             rows.reject(check.problems);
             continue;
         }
-        match event(&record, &columns, &mut check, builder) {
-            Some(event) if check.ok() => {
-                if let Err(message) = builder.push_event(event) {
-                    check.problem("event_id_cnty", message);
-                    rows.reject(check.problems);
+        if slash.is_none() && columns.get(&record, "event_date").contains('/') {
+            let told = tell_slash_order(input)?;
+            if let Some(note) = &told.note {
+                builder
+                    .notes
+                    .push(Problem::new(input.shown, None, note.clone()));
+            }
+            slash = Some(told.order);
+        }
+        match event(&record, &columns, slash.as_ref(), &mut check, builder) {
+            Some((event, notes)) if check.ok() => {
+                match builder.push_event(event, input.shown, Some(line)) {
+                    Ok(true) => {
+                        for (kind, example) in notes {
+                            builder.tallies.add(input.shown, kind, line, || example);
+                        }
+                    }
+                    Ok(false) => {}
+                    Err(message) => {
+                        check.problem("event_id_cnty", message);
+                        rows.reject(check.problems);
+                    }
                 }
             }
             _ => rows.reject(check.problems),
@@ -140,18 +182,24 @@ pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Res
     Ok(())
 }
 
+/// What is counted of a good row rather than refused.
+type Notes = Vec<(NoteKind, String)>;
+
+/// Converts one row; `None` (with problems in `check`) when it is invalid.
 fn event(
     record: &csv::StringRecord,
     columns: &Columns,
+    slash: Option<&SlashOrder>,
     check: &mut RowCheck,
     builder: &mut Builder,
-) -> Option<Event> {
+) -> Option<(Event, Notes)> {
     let field = |name: &str| columns.get(record, name);
     let id = field("event_id_cnty");
     if id.is_empty() {
         check.problem("event_id_cnty", "empty; every event needs its ACLED id");
     }
-    let recorded = recorded_day(check, field("event_date"));
+    let year = check.whole("year", field("year"));
+    let recorded = recorded_day(check, field("event_date"), year, slash);
     let precision = match field("time_precision") {
         "" | "1" => Some(Precision::Day),
         "2" => Some(Precision::Week),
@@ -164,7 +212,6 @@ fn event(
             None
         }
     };
-    check.whole("year", field("year"));
     let fatalities = check.whole("fatalities", field("fatalities"));
     if fatalities.is_some_and(|f| f < 0) {
         check.problem(
@@ -172,20 +219,10 @@ fn event(
             format!("{} is negative", quoted(field("fatalities"))),
         );
     }
+    let mut notes = Notes::new();
     let latitude = check.number("latitude", field("latitude"));
     let longitude = check.number("longitude", field("longitude"));
-    if latitude.is_some_and(|l| !(-90.0..=90.0).contains(&l)) {
-        check.problem(
-            "latitude",
-            format!("{} is not between -90 and 90", quoted(field("latitude"))),
-        );
-    }
-    if longitude.is_some_and(|l| !(-180.0..=180.0).contains(&l)) {
-        check.problem(
-            "longitude",
-            format!("{} is not between -180 and 180", quoted(field("longitude"))),
-        );
-    }
+    coordinates(check, &field, latitude, longitude, &mut notes);
     let kind1 = inter_kind(check, "inter1", field("inter1"));
     let kind2 = inter_kind(check, "inter2", field("inter2"));
     let actor1 = field("actor1");
@@ -193,8 +230,11 @@ fn event(
         check.problem("actor1", "empty; every ACLED event has a first actor");
     }
     let event_type = field("event_type");
+    let sub_event_type = field("sub_event_type");
     if event_type.is_empty() {
         check.problem("event_type", "empty");
+    } else {
+        types(check, event_type, sub_event_type, &mut notes);
     }
     let (recorded, precision) = (recorded?, precision?);
     let date = dated(check, recorded, precision)?;
@@ -275,7 +315,6 @@ fn event(
     }
     attribute("sources", &source_names.join("; "));
 
-    let sub_event_type = field("sub_event_type");
     let what = if sub_event_type.is_empty() {
         event_type
     } else {
@@ -304,7 +343,7 @@ fn event(
         .filter(|t| !t.is_empty())
         .map(|t| builder.labels.get(t))
         .collect();
-    Some(Event {
+    let event = Event {
         id: id.into(),
         date,
         title: title.into(),
@@ -319,7 +358,112 @@ fn event(
         tags,
         quotes: Vec::new(),
         attributes,
-    })
+    };
+    Some((event, notes))
+}
+
+/// Checks latitude and longitude: in range, and inside the row's country (found by its ISO
+/// numeric code, else its name). A point that fits only the other way round is a problem (the
+/// header swaps the columns); one outside either way, or whose country the table lacks, a note.
+fn coordinates<'r>(
+    check: &mut RowCheck,
+    field: &impl Fn(&str) -> &'r str,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    notes: &mut Notes,
+) {
+    let table = plausible::countries();
+    let country = field("country");
+    let found = Some(field("iso"))
+        .filter(|iso| !iso.is_empty() && *iso != "0")
+        .and_then(|iso| table.by_iso_numeric(iso))
+        .or_else(|| table.by_name(country));
+    let fit = match (latitude, longitude, found) {
+        (Some(lat), Some(lon), Some(country)) => Some((country, country.fit(lat, lon))),
+        _ => None,
+    };
+    if let Some((country, Fit::Swapped)) = fit {
+        check.problem(
+            "latitude",
+            format!(
+                "{} and longitude {} look swapped: the point lies outside {} as written, and \
+                 inside it the other way round; check the header",
+                quoted(field("latitude")),
+                quoted(field("longitude")),
+                country.name
+            ),
+        );
+        return;
+    }
+    let mut in_range = true;
+    if latitude.is_some_and(|l| !(-90.0..=90.0).contains(&l)) {
+        check.problem(
+            "latitude",
+            format!("{} is not between -90 and 90", quoted(field("latitude"))),
+        );
+        in_range = false;
+    }
+    if longitude.is_some_and(|l| !(-180.0..=180.0).contains(&l)) {
+        check.problem(
+            "longitude",
+            format!("{} is not between -180 and 180", quoted(field("longitude"))),
+        );
+        in_range = false;
+    }
+    let (Some(lat), Some(lon), true) = (latitude, longitude, in_range) else {
+        return;
+    };
+    match fit {
+        Some((_, Fit::Inside | Fit::Swapped)) => {}
+        Some((country, Fit::Outside)) => notes.push((
+            NoteKind::OutsideCountry,
+            format!("{}: {lat}, {lon}", country.name),
+        )),
+        None if country.is_empty() => {}
+        None => notes.push((NoteKind::Unchecked, country.to_string())),
+    }
+}
+
+/// Checks the event type and sub-event type against ACLED's codebook.
+fn types(check: &mut RowCheck, event_type: &str, sub_event_type: &str, notes: &mut Notes) {
+    match plausible::acled_types(event_type, sub_event_type) {
+        AcledTypes::Fits => {}
+        AcledTypes::Swapped => check.problem(
+            "event_type",
+            format!(
+                "{} and sub_event_type {} look swapped: ACLED's codebook files {} under {}; \
+                 check the header",
+                quoted(event_type),
+                quoted(sub_event_type),
+                quoted(event_type),
+                quoted(sub_event_type)
+            ),
+        ),
+        AcledTypes::SubInEventType(parent) => check.problem(
+            "event_type",
+            format!(
+                "{} is a sub-event type in ACLED's codebook (of {}), not an event type; \
+                 check the header",
+                quoted(event_type),
+                quoted(parent)
+            ),
+        ),
+        AcledTypes::WrongParent(parent) => check.problem(
+            "sub_event_type",
+            format!(
+                "{} is not a sub-event type of {} in ACLED's codebook, but of {}",
+                quoted(sub_event_type),
+                quoted(event_type),
+                quoted(parent)
+            ),
+        ),
+        AcledTypes::UnknownEventType => {
+            notes.push((NoteKind::UnknownEventType, event_type.to_string()))
+        }
+        AcledTypes::UnknownSubEventType => {
+            notes.push((NoteKind::UnknownSubEventType, sub_event_type.to_string()))
+        }
+    }
 }
 
 /// ACLED's time precision codes.
@@ -333,29 +477,414 @@ enum Precision {
     Month,
 }
 
-/// The day ACLED recorded: `2021-03-04` or `4 March 2021` (also `04-March-2021`, `4 Mar 2021`,
-/// and `04/03/2021` from older spreadsheet exports).
-fn recorded_day(check: &mut RowCheck, value: &str) -> Option<NaiveDate> {
-    let parsed = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(value, "%d %B %Y"))
-        .or_else(|_| NaiveDate::parse_from_str(value, "%d-%B-%Y"))
-        .or_else(|_| NaiveDate::parse_from_str(value, "%d %b %Y"))
-        .or_else(|_| NaiveDate::parse_from_str(value, "%d-%b-%Y"))
-        // Older exports saved from spreadsheets; ACLED writes the day first.
-        .or_else(|_| NaiveDate::parse_from_str(value, "%d/%m/%Y"));
-    match parsed {
-        Ok(day) => Some(day),
-        Err(_) => {
+/// A year as written in `event_date`: in full, or its last two digits (`30-Jun-22`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Year {
+    Full(i32),
+    Short(u32),
+}
+
+/// An `event_date` as written, before the row's `year` and the file's slash order resolve it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Written {
+    /// The month and day are known: `2021-03-04`, `4 March 2021`, `04-Mar-21`.
+    Named { year: Year, month: u32, day: u32 },
+    /// `04/03/2021`: day and month in the file's order.
+    Slash { first: u32, second: u32, year: Year },
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A month's number from its English name or its first three letters (or "Sept").
+fn month_number(name: &str) -> Option<u32> {
+    let name = name.to_lowercase();
+    let at = MONTHS.iter().position(|m| {
+        *m == name
+            || (name.len() == 3 && m.starts_with(&name))
+            || (name == "sept" && *m == "september")
+    })?;
+    Some(at as u32 + 1)
+}
+
+/// Reads the forms ACLED's exports and spreadsheets write: `2021-03-04`; `4 March 2021`,
+/// `04-March-2021`, `4 Mar 2021`, `04-Mar-21`; `04/03/2021`, `4/3/21`.
+fn written(value: &str) -> Option<Written> {
+    let digits = |t: &str, widths: &[usize]| {
+        t.bytes().all(|b| b.is_ascii_digit()) && widths.contains(&t.len())
+    };
+    let number = |t: &str| t.parse::<u32>().ok();
+    let year = |t: &str| match t.len() {
+        4 if digits(t, &[4]) => t.parse().ok().map(Year::Full),
+        2 if digits(t, &[2]) => number(t).map(Year::Short),
+        _ => None,
+    };
+    if value.contains('/') {
+        let parts: Vec<&str> = value.split('/').collect();
+        let [first, second, y] = parts[..] else {
+            return None;
+        };
+        if !digits(first, &[1, 2]) || !digits(second, &[1, 2]) {
+            return None;
+        }
+        return Some(Written::Slash {
+            first: number(first)?,
+            second: number(second)?,
+            year: year(y)?,
+        });
+    }
+    let parts: Vec<&str> = value.split(['-', ' ']).filter(|p| !p.is_empty()).collect();
+    let [a, b, c] = parts[..] else {
+        return None;
+    };
+    if digits(a, &[4]) && digits(b, &[1, 2]) && digits(c, &[1, 2]) {
+        return Some(Written::Named {
+            year: year(a)?,
+            month: number(b)?,
+            day: number(c)?,
+        });
+    }
+    if digits(a, &[1, 2]) {
+        return Some(Written::Named {
+            year: year(c)?,
+            month: month_number(b)?,
+            day: number(a)?,
+        });
+    }
+    None
+}
+
+/// The day, or why there is none: "there is no month 13", "April 2023 has 30 days".
+fn ymd(year: i32, month: u32, day: u32) -> Result<NaiveDate, String> {
+    if !(1..=12).contains(&month) {
+        return Err(format!("there is no month {month}"));
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        let days = (28..=31)
+            .rev()
+            .find(|d| NaiveDate::from_ymd_opt(year, month, *d).is_some())
+            .unwrap_or(31);
+        let name = MONTHS[month as usize - 1];
+        let name = name[..1].to_uppercase() + &name[1..];
+        format!("{name} {year} has {days} days")
+    })
+}
+
+/// The day ACLED recorded. A two-digit year takes its century from the row's `year`, and a
+/// full one must agree with it; a slash date is read in the file's order.
+fn recorded_day(
+    check: &mut RowCheck,
+    value: &str,
+    year_column: Option<i64>,
+    slash: Option<&SlashOrder>,
+) -> Option<NaiveDate> {
+    let Some(written) = written(value) else {
+        check.problem(
+            "event_date",
+            format!(
+                "{} is not a date; expected YYYY-MM-DD, 'DD Month YYYY' or a slash date such as \
+                 15/04/2023",
+                quoted(value)
+            ),
+        );
+        return None;
+    };
+    let year = match written {
+        Written::Named { year, .. } | Written::Slash { year, .. } => year,
+    };
+    let year = match (year, year_column) {
+        (Year::Full(y), Some(column)) if i64::from(y) != column => {
             check.problem(
-                "event_date",
+                "year",
                 format!(
-                    "{} is not a date; expected YYYY-MM-DD, 'DD Month YYYY' or DD/MM/YYYY",
+                    "{column} disagrees with event_date {} (year {y}); one of them is wrong",
                     quoted(value)
                 ),
             );
+            return None;
+        }
+        (Year::Full(y), _) => y,
+        (Year::Short(short), Some(column))
+            if column.rem_euclid(100) == i64::from(short) && (1..=9999).contains(&column) =>
+        {
+            column as i32
+        }
+        (Year::Short(short), Some(column)) => {
+            check.problem(
+                "event_date",
+                format!(
+                    "{} has the two-digit year {short:02}, which is not year {column}; one of \
+                     them is wrong",
+                    quoted(value)
+                ),
+            );
+            return None;
+        }
+        (Year::Short(_), None) => {
+            check.problem(
+                "event_date",
+                format!(
+                    "{} has a two-digit year, and the row has no year to tell its century \
+                     from; write the year in full",
+                    quoted(value)
+                ),
+            );
+            return None;
+        }
+    };
+    let (month, day, how) = match (written, slash) {
+        (Written::Named { month, day, .. }, _) => (month, day, None),
+        (Written::Slash { first, second, .. }, Some(slash)) => {
+            let (month, day) = slash.order.month_day(first, second);
+            (month, day, Some(slash))
+        }
+        // The file's order is told before its first slash date is read, so this is not met.
+        (Written::Slash { .. }, None) => {
+            check.problem(
+                "event_date",
+                format!("{}: the order of day and month is not known", quoted(value)),
+            );
+            return None;
+        }
+    };
+    match ymd(year, month, day) {
+        Ok(day) => Some(day),
+        Err(why) => {
+            let message = match how {
+                Some(slash) => format!(
+                    "{} is not a date read {} ({}): {why}",
+                    quoted(value),
+                    slash.order.name(),
+                    slash.why
+                ),
+                None => format!("{} is not a date: {why}", quoted(value)),
+            };
+            check.problem("event_date", message);
             None
         }
     }
+}
+
+impl DateOrder {
+    /// (month, day) of a slash date's two numbers.
+    fn month_day(self, first: u32, second: u32) -> (u32, u32) {
+        match self {
+            DateOrder::Dmy => (second, first),
+            DateOrder::Mdy => (first, second),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            DateOrder::Dmy => "day first (DD/MM/YYYY)",
+            DateOrder::Mdy => "month first (MM/DD/YYYY)",
+        }
+    }
+
+    fn flag(self) -> &'static str {
+        match self {
+            DateOrder::Dmy => "dmy",
+            DateOrder::Mdy => "mdy",
+        }
+    }
+
+    fn other(self) -> DateOrder {
+        match self {
+            DateOrder::Dmy => DateOrder::Mdy,
+            DateOrder::Mdy => DateOrder::Dmy,
+        }
+    }
+}
+
+/// How a file's slash dates are read, and why (for messages).
+#[derive(Clone, Debug)]
+struct SlashOrder {
+    order: DateOrder,
+    why: String,
+}
+
+/// The order told from a file, with the note that says so.
+struct Told {
+    order: SlashOrder,
+    note: Option<String>,
+}
+
+/// Why one order is ruled out, naming the first row that does.
+struct Evidence {
+    why: String,
+}
+
+/// Tells the order of day and month in a file's slash dates from the whole file: a number over
+/// 12 can only be the day, and a date after the row's `timestamp` (when ACLED entered it) cannot
+/// be the event's, for rows whose day is known (time precision 1). The `year` column cannot
+/// tell, since both readings share the year. Refused when the rows disagree, or when nothing
+/// tells and some date reads two ways.
+fn tell_slash_order(input: &Input) -> Result<Told, Problem> {
+    let (mut reader, columns) = open(input)?;
+    // Evidence for day first, for month first; the first date that reads both ways.
+    let mut found: [Option<Evidence>; 2] = [None, None];
+    let mut ambiguous: Option<(usize, String, u32, u32, String)> = None;
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            // Rows that cannot be read are reported by the main pass.
+            Err(_) => continue,
+        }
+        let value = columns.get(&record, "event_date");
+        let Some(Written::Slash {
+            first,
+            second,
+            year,
+        }) = written(value)
+        else {
+            continue;
+        };
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let mut rule_out = |order: DateOrder, why: String| {
+            let slot = &mut found[usize::from(order == DateOrder::Mdy)];
+            if slot.is_none() {
+                *slot = Some(Evidence { why });
+            }
+        };
+        if first > 12 && second <= 12 {
+            rule_out(
+                DateOrder::Dmy,
+                format!(
+                    "line {line} has {}, which cannot be month first",
+                    quoted(value)
+                ),
+            );
+            continue;
+        }
+        if second > 12 && first <= 12 {
+            rule_out(
+                DateOrder::Mdy,
+                format!(
+                    "line {line} has {}, which cannot be day first",
+                    quoted(value)
+                ),
+            );
+            continue;
+        }
+        if first == second || first > 12 {
+            continue;
+        }
+        let year = match year {
+            Year::Full(y) => Some(y),
+            Year::Short(short) => columns
+                .get(&record, "year")
+                .parse::<i32>()
+                .ok()
+                .filter(|y| y.rem_euclid(100) == short as i32),
+        };
+        let entered = columns
+            .get(&record, "timestamp")
+            .parse::<i64>()
+            .ok()
+            .and_then(|t| DateTime::from_timestamp(t, 0))
+            .map(|t| t.date_naive());
+        let day_known = matches!(columns.get(&record, "time_precision"), "" | "1");
+        if let (Some(y), Some(entered), true) = (year, entered, day_known) {
+            // A day's grace for time zones.
+            let after = |order: DateOrder| {
+                let (m, d) = order.month_day(first, second);
+                ymd(y, m, d).is_ok_and(|day| day > entered + Duration::days(1))
+            };
+            for order in [DateOrder::Dmy, DateOrder::Mdy] {
+                if after(order.other()) && !after(order) {
+                    rule_out(
+                        order,
+                        format!(
+                            "line {line} has {}, which read {} would come after the row's \
+                             timestamp ({entered})",
+                            quoted(value),
+                            order.other().name()
+                        ),
+                    );
+                }
+            }
+        }
+        if ambiguous.is_none() {
+            ambiguous = Some((line, value.to_string(), first, second, year_of(year)));
+        }
+    }
+    match found {
+        [Some(dmy), Some(mdy)] => Err(Problem::new(
+            input.shown,
+            None,
+            format!(
+                "event_date: the slash dates disagree on their order: {}, but {}; correct the \
+                 file, or choose with --date-order dmy|mdy (the \
+                 dates that do not fit are then reported)",
+                dmy.why, mdy.why
+            ),
+        )),
+        [Some(dmy), None] => Ok(told(DateOrder::Dmy, dmy)),
+        [None, Some(mdy)] => Ok(told(DateOrder::Mdy, mdy)),
+        [None, None] => match ambiguous {
+            Some((line, value, first, second, year)) => {
+                let reading = |order: DateOrder| {
+                    let (m, d) = order.month_day(first, second);
+                    let name = MONTHS[m as usize - 1];
+                    format!("{d} {}{}", name[..1].to_uppercase(), &name[1..])
+                };
+                Err(input.problem(
+                    line,
+                    format!(
+                        "event_date: cannot tell whether {} is {} or {}{year}: no slash date in \
+                         the file has a day over 12, and no timestamp rules a reading out; \
+                         choose with --date-order dmy (day first) or --date-order mdy (month \
+                         first)",
+                        quoted(&value),
+                        reading(DateOrder::Dmy),
+                        reading(DateOrder::Mdy),
+                    ),
+                ))
+            }
+            // Every slash date reads the same either way (05/05/2021).
+            None => Ok(Told {
+                note: None,
+                order: SlashOrder {
+                    order: DateOrder::Dmy,
+                    why: "day and month are the same".into(),
+                },
+            }),
+        },
+    }
+}
+
+/// The order that `evidence` leaves, with the note that says so.
+fn told(order: DateOrder, evidence: Evidence) -> Told {
+    Told {
+        note: Some(format!(
+            "event_date: slash dates read {}: {}",
+            order.name(),
+            evidence.why
+        )),
+        order: SlashOrder {
+            order,
+            why: format!("as {}", evidence.why),
+        },
+    }
+}
+
+/// " 2022" for a known year, for messages; nothing for a two-digit one without its century.
+fn year_of(year: Option<i32>) -> String {
+    year.map_or(String::new(), |y| format!(" {y}"))
 }
 
 /// The date as precisely as ACLED knows it, composed as EDTF: `2021-03-04`; a week as the
@@ -435,12 +964,56 @@ mod tests {
         assert_eq!(week.as_deref(), Some("2021-03-01/2021-03-07~"));
         let month = dated(&mut check, day, Precision::Month).map(|d| d.edtf());
         assert_eq!(month.as_deref(), Some("2021-03"));
-        assert_eq!(recorded_day(&mut check, "4 March 2021"), Some(day));
+        assert_eq!(
+            recorded_day(&mut check, "4 March 2021", Some(2021), None),
+            Some(day)
+        );
         assert!(check.ok());
-        assert_eq!(recorded_day(&mut check, "2021/03/04"), None);
+        assert_eq!(recorded_day(&mut check, "2021/03/04", None, None), None);
         assert_eq!(
             check.problems[0].to_string(),
-            "x.csv:2: event_date: '2021/03/04' is not a date; expected YYYY-MM-DD, 'DD Month YYYY' or DD/MM/YYYY"
+            "x.csv:2: event_date: '2021/03/04' is not a date; expected YYYY-MM-DD, 'DD Month YYYY' or a slash date such as 15/04/2023"
+        );
+    }
+
+    #[test]
+    fn reads_the_written_forms_and_nothing_else() {
+        let named = |year, month, day| Some(Written::Named { year, month, day });
+        assert_eq!(written("2021-03-04"), named(Year::Full(2021), 3, 4));
+        assert_eq!(written("4 March 2021"), named(Year::Full(2021), 3, 4));
+        assert_eq!(written("04-Mar-2021"), named(Year::Full(2021), 3, 4));
+        assert_eq!(written("30-Jun-22"), named(Year::Short(22), 6, 30));
+        assert_eq!(written("3 June 22"), named(Year::Short(22), 6, 3));
+        assert_eq!(written("3 Sept 2021"), named(Year::Full(2021), 9, 3));
+        assert_eq!(
+            written("6/3/2022"),
+            Some(Written::Slash {
+                first: 6,
+                second: 3,
+                year: Year::Full(2022)
+            })
+        );
+        for bad in [
+            "2021/03/04",
+            "21-03-04",
+            "4 Mars 2021",
+            "4 March 202",
+            "March 4, 2021",
+            "123/4/2021",
+            "4/5",
+            "",
+        ] {
+            assert_eq!(written(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn names_why_a_day_is_not_real() {
+        assert_eq!(ymd(2023, 4, 31), Err("April 2023 has 30 days".to_string()));
+        assert_eq!(ymd(2023, 13, 1), Err("there is no month 13".to_string()));
+        assert_eq!(
+            ymd(2024, 2, 29).map(|d| d.to_string()),
+            Ok("2024-02-29".into())
         );
     }
 }

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::cameo;
-use super::{Builder, Input, RowCheck, Rows};
+use super::plausible::{self, Fit};
+use super::{Builder, Input, NoteKind, RowCheck, Rows};
 use crate::date::EdtfDate;
 use crate::model::{Actor, ActorId, ActorKind, Event, Quote, Source, SourceId};
 use crate::problem::{quoted, Problem};
@@ -22,7 +23,43 @@ use crate::problem::{quoted, Problem};
 struct Layout {
     action_geo_full_name: usize,
     source_url: Option<usize>,
+    /// Country code, latitude and longitude of the Actor1Geo, Actor2Geo and ActionGeo blocks.
+    geo: [(Geo, [usize; 3]); 3],
 }
+
+/// The names of one geography block's columns, for messages.
+#[derive(Clone, Copy)]
+struct Geo {
+    country: &'static str,
+    lat: &'static str,
+    lon: &'static str,
+}
+
+const ACTOR1_GEO: Geo = Geo {
+    country: "Actor1Geo_CountryCode",
+    lat: "Actor1Geo_Lat",
+    lon: "Actor1Geo_Long",
+};
+const ACTOR2_GEO: Geo = Geo {
+    country: "Actor2Geo_CountryCode",
+    lat: "Actor2Geo_Lat",
+    lon: "Actor2Geo_Long",
+};
+const ACTION_GEO: Geo = Geo {
+    country: "ActionGeo_CountryCode",
+    lat: "ActionGeo_Lat",
+    lon: "ActionGeo_Long",
+};
+const V2_GEO: [(Geo, [usize; 3]); 3] = [
+    (ACTOR1_GEO, [37, 40, 41]),
+    (ACTOR2_GEO, [45, 48, 49]),
+    (ACTION_GEO, [53, 56, 57]),
+];
+const V1_GEO: [(Geo, [usize; 3]); 3] = [
+    (ACTOR1_GEO, [37, 39, 40]),
+    (ACTOR2_GEO, [44, 46, 47]),
+    (ACTION_GEO, [51, 53, 54]),
+];
 
 const V2_COLUMNS: usize = 61;
 
@@ -31,14 +68,17 @@ fn layout(columns: usize) -> Option<Layout> {
         61 => Some(Layout {
             action_geo_full_name: 52,
             source_url: Some(60),
+            geo: V2_GEO,
         }),
         58 => Some(Layout {
             action_geo_full_name: 50,
             source_url: Some(57),
+            geo: V1_GEO,
         }),
         57 => Some(Layout {
             action_geo_full_name: 50,
             source_url: None,
+            geo: V1_GEO,
         }),
         _ => None,
     }
@@ -51,6 +91,7 @@ const ACTOR1: usize = 5;
 const ACTOR2: usize = 15;
 const IS_ROOT_EVENT: usize = 25;
 const EVENT_CODE: usize = 26;
+const EVENT_BASE_CODE: usize = 27;
 const EVENT_ROOT_CODE: usize = 28;
 const QUAD_CLASS: usize = 29;
 const GOLDSTEIN: usize = 30;
@@ -125,10 +166,18 @@ pub(crate) fn read_events(
             continue;
         };
         match event(&record, &layout, &mut check, builder) {
-            Some(event) if check.ok() => {
-                if let Err(message) = builder.push_event(event) {
-                    check.problem("GLOBALEVENTID", message);
-                    rows.reject(check.problems);
+            Some((event, notes)) if check.ok() => {
+                match builder.push_event(event, input.shown, Some(line)) {
+                    Ok(true) => {
+                        for (kind, example) in notes {
+                            builder.tallies.add(input.shown, kind, line, || example);
+                        }
+                    }
+                    Ok(false) => {}
+                    Err(message) => {
+                        check.problem("GLOBALEVENTID", message);
+                        rows.reject(check.problems);
+                    }
                 }
             }
             _ => rows.reject(check.problems),
@@ -137,13 +186,16 @@ pub(crate) fn read_events(
     Ok(())
 }
 
+/// What is counted of a good row rather than refused.
+type Notes = Vec<(NoteKind, String)>;
+
 /// Converts one row; `None` (with problems in `check`) when it is invalid.
 fn event(
     record: &csv::StringRecord,
     layout: &Layout,
     check: &mut RowCheck,
     builder: &mut Builder,
-) -> Option<Event> {
+) -> Option<(Event, Notes)> {
     let field = |i: usize| record.get(i).unwrap_or("").trim();
     let id = field(GLOBALEVENTID);
     if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
@@ -158,6 +210,23 @@ fn event(
         check.problem(
             "EventCode",
             format!("{} is not a CAMEO event code", quoted(code)),
+        );
+    } else {
+        for (column, message) in
+            plausible::cameo_codes(code, field(EVENT_BASE_CODE), field(EVENT_ROOT_CODE))
+        {
+            check.problem(column, message);
+        }
+    }
+    let mut notes = Notes::new();
+    for (geo, [country, lat, lon]) in layout.geo {
+        places(
+            check,
+            geo,
+            field(country),
+            field(lat),
+            field(lon),
+            &mut notes,
         );
     }
     check.whole("IsRootEvent", field(IS_ROOT_EVENT));
@@ -243,7 +312,7 @@ fn event(
     let location = Some(field(layout.action_geo_full_name))
         .filter(|l| !l.is_empty())
         .map(|l| builder.labels.get(l));
-    Some(Event {
+    let event = Event {
         id: id.into(),
         date,
         title: title.into(),
@@ -254,7 +323,69 @@ fn event(
         tags: Box::default(),
         quotes: Vec::new(),
         attributes,
-    })
+    };
+    Some((event, notes))
+}
+
+/// Checks one geography block's latitude and longitude: numbers in range, inside the country
+/// its FIPS code names. A point that fits only the other way round is a problem (the columns
+/// are swapped); one outside either way, or whose country the table lacks, a note.
+fn places(
+    check: &mut RowCheck,
+    geo: Geo,
+    country: &str,
+    lat_text: &str,
+    lon_text: &str,
+    notes: &mut Notes,
+) {
+    let (lat_column, lon_column) = (geo.lat, geo.lon);
+    let lat = check.number(lat_column, lat_text);
+    let lon = check.number(lon_column, lon_text);
+    let (Some(lat), Some(lon)) = (lat, lon) else {
+        return;
+    };
+    let found = Some(country)
+        .filter(|c| !c.is_empty())
+        .and_then(|c| plausible::countries().by_fips(c));
+    let fit = found.map(|c| (c, c.fit(lat, lon)));
+    if let Some((found, Fit::Swapped)) = fit {
+        check.problem(
+            lat_column,
+            format!(
+                "{} and {lon_column} {} look swapped: the point lies outside {} ({} {}) as \
+                 written, and inside it the other way round; check the columns",
+                quoted(lat_text),
+                quoted(lon_text),
+                found.name,
+                geo.country,
+                quoted(country)
+            ),
+        );
+        return;
+    }
+    if !(-90.0..=90.0).contains(&lat) {
+        check.problem(
+            lat_column,
+            format!("{} is not between -90 and 90", quoted(lat_text)),
+        );
+        return;
+    }
+    if !(-180.0..=180.0).contains(&lon) {
+        check.problem(
+            lon_column,
+            format!("{} is not between -180 and 180", quoted(lon_text)),
+        );
+        return;
+    }
+    match fit {
+        Some((_, Fit::Inside | Fit::Swapped)) => {}
+        Some((found, Fit::Outside)) => notes.push((
+            NoteKind::OutsideCountry,
+            format!("{} ({country}): {lat}, {lon}", found.name),
+        )),
+        None if country.is_empty() => {}
+        None => notes.push((NoteKind::Unchecked, country.to_string())),
+    }
 }
 
 /// A GDELT YYYYMMDD date as a day.

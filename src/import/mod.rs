@@ -1,14 +1,20 @@
 //! Importing other tools' exports (GDELT, ACLED, TimelineJS) into a `Timeline`: telling each
 //! file's format, merging several files into one timeline with actors and sources deduplicated,
 //! and the rule for bad rows: every one is reported and the import fails, or with
-//! `--skip-invalid` they are skipped and counted, never silently.
+//! `--skip-invalid` they are skipped and counted, never silently. A row read twice (overlapping
+//! downloads) is merged when it is the same, and values that look odd but may be right are
+//! counted in notes (`notes`); what can only be a misread is a bad row (`plausible`).
 //!
 //! Files are streamed row by row; nothing outside this module sees CSV or TimelineJS JSON.
 
 mod acled;
 mod cameo;
 mod gdelt;
+mod notes;
+mod plausible;
 mod timelinejs;
+
+pub use notes::NoteKind;
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -32,11 +38,22 @@ pub enum Format {
     Timelinejs,
 }
 
+/// How to read slash dates such as `06/03/2022`, when a file's own dates cannot tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DateOrder {
+    /// Day first: 06/03/2022 is 6 March 2022
+    Dmy,
+    /// Month first: 06/03/2022 is 3 June 2022
+    Mdy,
+}
+
 /// How to import.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     /// Read every file as this format instead of telling it from the file's start.
     pub format: Option<Format>,
+    /// The order of day and month in slash dates, instead of telling it from each file.
+    pub date_order: Option<DateOrder>,
     /// Skip invalid rows (counting them) instead of failing.
     pub skip_invalid: bool,
     /// A folder of saved articles, for turning GDELT mentions into verifiable quotes.
@@ -88,7 +105,7 @@ pub fn import(paths: &[PathBuf], options: &Options) -> Result<Imported, Vec<Prob
         let input = Input { path, shown };
         let result = match kind {
             Kind::GdeltEvents => gdelt::read_events(&input, &mut builder, &mut rows),
-            Kind::Acled => acled::read(&input, &mut builder, &mut rows),
+            Kind::Acled => acled::read(&input, options.date_order, &mut builder, &mut rows),
             Kind::TimelineJs => timelinejs::read(&input, &mut builder, &mut rows),
             Kind::GdeltMentions => Ok(()),
         };
@@ -129,10 +146,20 @@ pub fn import(paths: &[PathBuf], options: &Options) -> Result<Imported, Vec<Prob
         ));
         return Err(problems);
     }
-    let notes = std::mem::take(&mut builder.notes);
+    // Whatever an importer set aside as a note is told as one ("note: …"), never as a problem.
+    let notes: Vec<Problem> = std::mem::take(&mut builder.notes)
+        .into_iter()
+        .chain(builder.tallies.notes())
+        .map(Problem::as_note)
+        .collect();
+    // A TimelineJS title names its own timeline; several files keep their names.
+    let name = match (paths, builder.title.take()) {
+        ([_], Some(title)) => title,
+        _ => dataset_name(paths),
+    };
     Ok(Imported {
         dataset: Dataset {
-            name: dataset_name(paths),
+            name,
             timeline: builder.finish(),
             notes,
         },
@@ -319,7 +346,15 @@ pub(crate) struct Builder {
     sources: Vec<Source>,
     source_by_key: HashMap<String, SourceId>,
     ids: Ids,
+    /// Where each event was read, by index into `files`, for naming both places of an id
+    /// read twice.
+    places: Vec<(u32, Option<u32>)>,
+    files: Vec<String>,
     pub notes: Vec<Problem>,
+    /// What is counted rather than refused: identical rows merged, values that may be right.
+    pub tallies: notes::Tallies,
+    /// The title of a TimelineJS file, which names the dataset when it is the only file.
+    pub title: Option<String>,
     /// Event types, places and tags, each stored once for all the rows that name it.
     pub labels: crate::labels::Labels,
 }
@@ -371,18 +406,52 @@ impl Builder {
         }
     }
 
-    /// Adds an event; its id must be new.
-    pub fn push_event(&mut self, event: Event) -> Result<(), String> {
-        if self.event_index.contains_key(&*event.id) {
+    /// Adds an event read at `file`:`line`: `Ok(true)` when it is new. An event whose id was
+    /// read before is merged (`Ok(false)`, and counted) when it is the same in every field, and
+    /// refused, naming both places, when not.
+    pub fn push_event(
+        &mut self,
+        event: Event,
+        file: &str,
+        line: Option<usize>,
+    ) -> Result<bool, String> {
+        if self.files.last().is_none_or(|f| f != file) {
+            self.files.push(file.to_string());
+        }
+        let here = (
+            (self.files.len() - 1) as u32,
+            line.and_then(|l| u32::try_from(l).ok()),
+        );
+        if let Some(ix) = self.event_index.get(&*event.id) {
+            let ix = *ix as usize;
+            let before = self.place(self.places[ix]);
+            let differences = differences(&self.events[ix], &event);
+            if differences.is_empty() {
+                self.tallies
+                    .add(file, NoteKind::Merged, line.unwrap_or(0), || before);
+                return Ok(false);
+            }
             return Err(format!(
-                "duplicate event id {}; ids must be unique across all the files",
-                quoted(&event.id)
+                "event id {} is also at {before}, with other content ({}); ids must be unique \
+                 across all the files",
+                quoted(&event.id),
+                differences.join(", ")
             ));
         }
         self.event_index
             .insert(event.id.to_string(), self.events.len() as u32);
         self.events.push(event);
-        Ok(())
+        self.places.push(here);
+        Ok(true)
+    }
+
+    /// `file:line` of a place events were read from.
+    fn place(&self, (file, line): (u32, Option<u32>)) -> String {
+        let file = self.files.get(file as usize).map_or("", String::as_str);
+        match line {
+            Some(line) => format!("{file}:{line}"),
+            None => file.to_string(),
+        }
     }
 
     /// The event with `id`, for attaching mentions.
@@ -400,17 +469,66 @@ impl Builder {
             sources,
             source_by_key,
             ids,
+            places,
+            files,
             notes: _,
+            tallies: _,
+            title: _,
             labels,
         } = self;
         // The lookup tables go before the timeline builds its own indexes, so that a large
         // import does not hold both at once.
-        drop((event_index, actor_by_key, source_by_key, ids, labels));
+        drop((
+            event_index,
+            actor_by_key,
+            source_by_key,
+            ids,
+            labels,
+            places,
+            files,
+        ));
         for event in &mut events {
             event.attributes.sort();
         }
         Timeline::new(events, actors, sources)
     }
+}
+
+/// The fields in which two events of one id differ, named as `events --json` names them
+/// (attributes by their own names), at most eight.
+fn differences(a: &Event, b: &Event) -> Vec<String> {
+    let mut names: Vec<String> = [
+        ("date", a.date != b.date),
+        ("title", a.title != b.title),
+        ("summary", a.summary != b.summary),
+        ("type", a.kind != b.kind),
+        ("actors", a.actors != b.actors),
+        ("location", a.location != b.location),
+        ("tags", a.tags != b.tags),
+        ("quotes", a.quotes != b.quotes),
+    ]
+    .into_iter()
+    .filter(|(_, differ)| *differ)
+    .map(|(name, _)| name.to_string())
+    .collect();
+    let value = |event: &Event, key: &str| {
+        event
+            .attributes
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .collect::<Vec<_>>()
+    };
+    for (key, _) in a.attributes.iter().chain(&b.attributes) {
+        if !names.contains(key) && value(a, key) != value(b, key) {
+            names.push(key.clone());
+        }
+    }
+    if names.len() > 8 {
+        names.truncate(8);
+        names.push("…".to_string());
+    }
+    names
 }
 
 /// Hands out readable ids that are unique among actors and among sources.

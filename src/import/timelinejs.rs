@@ -2,8 +2,13 @@
 //!
 //! A slide's dates are objects whose fields may be numbers or strings (the published examples
 //! write `"1963"`), empty strings meaning absent. Headline and text are HTML, kept here as
-//! plain text; the media credit becomes a source without text and the group a tag. The title
-//! slide and eras are not events and are not imported.
+//! plain text; the media credit becomes a source without text and the group a tag.
+//!
+//! chronicle's model has no title or eras, so the title slide's headline names the dataset
+//! (when the file is imported alone) and each era becomes an event tagged `era`, dated by its
+//! interval. Negative years are TimelineJS's years before the common era (it shows -44 as
+//! "44 BCE"); EDTF counts 1 BCE as 0000, so -44 is read as -0043. A finer field without the
+//! coarser one (a day without a month) is refused, never dropped.
 
 use std::io::Read;
 
@@ -11,15 +16,21 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{plain_text, slug, Builder, Input, Rows};
-use crate::date::{EdtfDate, Point};
+use crate::date::{edtf_year, EdtfDate, Point};
 use crate::model::{Event, Label, Source};
 use crate::problem::{quoted, Problem};
 
 #[derive(Deserialize)]
 struct RawTimeline {
+    title: Option<Value>,
     #[serde(default)]
     events: Vec<Value>,
+    #[serde(default)]
+    eras: Vec<Value>,
 }
+
+/// The tag that marks an era read as an event.
+pub const ERA_TAG: &str = "era";
 
 #[derive(Deserialize)]
 struct RawSlide {
@@ -65,7 +76,6 @@ pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Res
         .open()?
         .read_to_string(&mut text)
         .map_err(|e| Problem::new(input.shown, None, format!("cannot read: {e}")))?;
-    let lines = slide_lines(&text);
     let timeline: RawTimeline = serde_json::from_str(&text).map_err(|e| {
         let message = e.to_string();
         let message = message
@@ -85,71 +95,112 @@ pub(crate) fn read(input: &Input, builder: &mut Builder, rows: &mut Rows) -> Res
         .map(|s| slug(&s.to_string_lossy()))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "event".to_string());
-    for (index, value) in timeline.events.into_iter().enumerate() {
-        rows.count += 1;
-        let line = lines.get(index).copied();
-        let at = format!("events[{index}]");
-        let slide: RawSlide = match serde_json::from_value(value) {
-            Ok(slide) => slide,
-            Err(e) => {
-                let message = e.to_string().replace('`', "'");
-                rows.reject(vec![Problem::new(
-                    input.shown,
-                    line,
-                    format!("{at}: {message}"),
-                )]);
-                continue;
-            }
-        };
-        let mut problems = Vec::new();
-        let event = event(&slide, index, &stem, &mut |field, message| {
-            let headline = slide
-                .text
-                .as_ref()
-                .and_then(|t| t.headline.as_deref())
-                .map(plain_text)
-                .filter(|h| !h.is_empty())
-                .map(|h| format!(" ({})", quoted(&h.replace('\n', " "))))
-                .unwrap_or_default();
-            problems.push(Problem::new(
-                input.shown,
-                line,
-                format!("{at}{headline}: {field}: {message}"),
-            ));
-        });
-        match event {
-            Some((mut event, credit)) if problems.is_empty() => {
-                if let Some((credit, url)) = credit {
-                    builder.source(&format!("credit\t{credit}"), &credit, || Source {
-                        id: String::new(),
-                        title: credit.clone(),
-                        publisher: None,
-                        url,
-                        published: None,
-                        sha256: None,
-                        file: String::new(),
-                        text: String::new(),
-                        sentences: Vec::new(),
-                    });
-                    event.attributes.push(("credit".into(), credit));
-                }
-                if let Err(message) = builder.push_event(event) {
-                    rows.reject(vec![Problem::new(
-                        input.shown,
-                        line,
-                        format!("{at}: unique_id: {message}"),
-                    )]);
-                }
-            }
-            _ => rows.reject(problems),
+    if let Some(title) = timeline
+        .title
+        .and_then(|t| serde_json::from_value::<RawSlide>(t).ok())
+        .and_then(|t| t.text)
+        .and_then(|t| t.headline)
+        .map(|h| plain_text(&h).replace('\n', " "))
+        .filter(|h| !h.is_empty())
+    {
+        builder.title.get_or_insert(title);
+    }
+    let slides = [
+        ("events", timeline.events, element_lines(&text, "events")),
+        ("eras", timeline.eras, element_lines(&text, "eras")),
+    ];
+    for (list, values, lines) in slides {
+        for (index, value) in values.into_iter().enumerate() {
+            let line = lines.get(index).copied();
+            let era = list == "eras";
+            let id = if era {
+                format!("{stem}-era-{}", index + 1)
+            } else {
+                format!("{stem}-{}", index + 1)
+            };
+            let at = (format!("{list}[{index}]"), index, line);
+            slide(input, builder, rows, value, at, id, era);
         }
     }
     Ok(())
 }
 
-/// The 1-based line on which each element of the top-level `"events"` array starts, found by
-/// a light scan of the (already valid) JSON text.
-fn slide_lines(text: &str) -> Vec<usize> {
+/// Reads one slide of `events` or `eras`, at `events[index]` on `line`, as an event
+/// (`default_id` unless it has a `unique_id`); an era is tagged `era`.
+fn slide(
+    input: &Input,
+    builder: &mut Builder,
+    rows: &mut Rows,
+    value: Value,
+    (at, index, line): (String, usize, Option<usize>),
+    default_id: String,
+    era: bool,
+) {
+    rows.count += 1;
+    let slide: RawSlide = match serde_json::from_value(value) {
+        Ok(slide) => slide,
+        Err(e) => {
+            let message = e.to_string().replace('`', "'");
+            rows.reject(vec![Problem::new(
+                input.shown,
+                line,
+                format!("{at}: {message}"),
+            )]);
+            return;
+        }
+    };
+    let mut problems = Vec::new();
+    let event = event(&slide, index, default_id, &mut |field, message| {
+        let headline = slide
+            .text
+            .as_ref()
+            .and_then(|t| t.headline.as_deref())
+            .map(plain_text)
+            .filter(|h| !h.is_empty())
+            .map(|h| format!(" ({})", quoted(&h.replace('\n', " "))))
+            .unwrap_or_default();
+        problems.push(Problem::new(
+            input.shown,
+            line,
+            format!("{at}{headline}: {field}: {message}"),
+        ));
+    });
+    match event {
+        Some((mut event, credit)) if problems.is_empty() => {
+            if let Some((credit, url)) = credit {
+                builder.source(&format!("credit\t{credit}"), &credit, || Source {
+                    id: String::new(),
+                    title: credit.clone(),
+                    publisher: None,
+                    url,
+                    published: None,
+                    sha256: None,
+                    file: String::new(),
+                    text: String::new(),
+                    sentences: Vec::new(),
+                });
+                event.attributes.push(("credit".into(), credit));
+            }
+            if era {
+                let mut tags = vec![Label::from(ERA_TAG)];
+                tags.extend(event.tags.iter().cloned());
+                event.tags = tags.into();
+            }
+            if let Err(message) = builder.push_event(event, input.shown, line) {
+                rows.reject(vec![Problem::new(
+                    input.shown,
+                    line,
+                    format!("{at}: unique_id: {message}"),
+                )]);
+            }
+        }
+        _ => rows.reject(problems),
+    }
+}
+
+/// The 1-based line on which each element of the top-level array `key` (`"events"`, `"eras"`)
+/// starts, found by a light scan of the (already valid) JSON text.
+fn element_lines(text: &str, key: &str) -> Vec<usize> {
     let mut lines = Vec::new();
     let mut line = 1;
     let mut depth = 0usize;
@@ -171,7 +222,7 @@ fn slide_lines(text: &str) -> Vec<usize> {
             } else if b == b'"' {
                 in_string = false;
                 if depth == 1 {
-                    key_is_events = &text[string_start..i] == "events";
+                    key_is_events = &text[string_start..i] == key;
                 }
             }
             continue;
@@ -216,7 +267,7 @@ type Credit = Option<(String, Option<String>)>;
 fn event(
     slide: &RawSlide,
     index: usize,
-    stem: &str,
+    default_id: String,
     report: &mut dyn FnMut(&str, String),
 ) -> Option<(Event, Credit)> {
     let Some(start) = &slide.start_date else {
@@ -274,7 +325,7 @@ fn event(
         .as_deref()
         .map(str::trim)
         .filter(|u| !u.is_empty())
-        .map_or_else(|| format!("{stem}-{}", index + 1), str::to_string);
+        .map_or(default_id, str::to_string);
     let mut attributes = Vec::new();
     let display = slide
         .display_date
@@ -412,7 +463,7 @@ fn compose(date: &RawDate, name: &str, report: &mut dyn FnMut(&str, String)) -> 
                 Err(())
             }
         };
-    let year = get("year", &date.year, 1..=9999);
+    let year = get("year", &date.year, -9999..=9999);
     let month = get("month", &date.month, 1..=12);
     let day = get("day", &date.day, 1..=31);
     let hour = get("hour", &date.hour, 0..=23);
@@ -430,7 +481,36 @@ fn compose(date: &RawDate, name: &str, report: &mut dyn FnMut(&str, String)) -> 
         );
         return None;
     };
-    let mut text = format!("{year:04}");
+    if year == 0 {
+        report(
+            &format!("{name}.year"),
+            "0 is not a year: TimelineJS writes 1 BCE as -1 and has no year 0".into(),
+        );
+        return None;
+    }
+    // A finer field needs the coarser one: a day without its month names no day.
+    let fields = [
+        ("month", month),
+        ("day", day),
+        ("hour", hour),
+        ("minute", minute),
+        ("second", second),
+    ];
+    let mut orphan = false;
+    for pair in fields.windows(2) {
+        let [(coarse, None), (fine, Some(value))] = pair else {
+            continue;
+        };
+        report(
+            &format!("{name}.{fine}"),
+            format!("{value} is given without the {coarse}; give the {coarse} too, or leave out the {fine}"),
+        );
+        orphan = true;
+    }
+    if orphan {
+        return None;
+    }
+    let mut text = edtf_year(astronomical_year(year));
     let Some(month) = month else {
         return Some(text);
     };
@@ -448,6 +528,12 @@ fn compose(date: &RawDate, name: &str, report: &mut dyn FnMut(&str, String)) -> 
     Some(text)
 }
 
+/// TimelineJS's year (-44 for 44 BCE; no year 0) as EDTF counts it (-0043; 0000 is 1 BCE).
+fn astronomical_year(year: i64) -> i32 {
+    let year = if year < 0 { year + 1 } else { year };
+    year as i32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,6 +541,7 @@ mod tests {
     #[test]
     fn finds_the_line_of_each_slide() {
         let text = "{\"title\": {\"events\": [1]},\n \"events\": [\n  {\"a\": \"}\\\"\"},\n  {\"b\": [\n1]}, {}\n ],\n \"eras\": [{}]}";
-        assert_eq!(slide_lines(text), [3, 4, 5]);
+        assert_eq!(element_lines(text, "events"), [3, 4, 5]);
+        assert_eq!(element_lines(text, "eras"), [7]);
     }
 }

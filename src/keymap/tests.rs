@@ -498,3 +498,44 @@ fn bang_shows_the_problems_of_a_failed_reload_and_closes_them() {
         Some(Action::Move(Motion::Down))
     );
 }
+
+/// Esc pressed again and again to get rid of a filter that left no step (marks, or filters
+/// carried over a reload) clears it for good: it must not bring the filter back on the next
+/// Esc, as it did once clearing became a step. Found by review. (Here rather than in the app's
+/// tests because it runs keys through this table: the app stands below the keymap.)
+#[test]
+fn esc_again_and_again_never_brings_a_filter_back() {
+    let t = crate::sample::timeline();
+    let mut app = crate::app::App::new(&t, "sample");
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let putin = t
+        .actor_by_id("putin")
+        .unwrap_or_else(|| panic!("no actor putin"));
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::Move(Motion::First));
+    while app.selected_actor() != Some(putin) {
+        let before = app.selected_actor();
+        app.update(Action::Move(Motion::Down));
+        assert_ne!(before, app.selected_actor(), "putin is not listed");
+    }
+    app.update(Action::ToggleMarkSelectedActor);
+    app.update(Action::Focus(Pane::Events));
+    assert_eq!(app.filter(), [putin]);
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        let cx = KeyContext {
+            mode: app.mode(),
+            focus: app.focus(),
+            can_go_back: app.can_go_back(),
+            finding: app.find().is_some(),
+        };
+        let action =
+            action_for_key(key(KeyCode::Esc), cx).unwrap_or_else(|| panic!("Esc does something"));
+        app.update(action.clone());
+        seen.push((action, app.filter().len()));
+    }
+    assert!(seen.iter().all(|(_, n)| *n == 0), "Esc Esc Esc: {seen:?}");
+}

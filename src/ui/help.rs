@@ -7,10 +7,10 @@ use ratatui::widgets::{Block, Clear};
 use ratatui::Frame;
 
 use super::safe_text::{fit, truncate};
-use super::wrap::wrap;
 use super::{render_row, render_scrollbar, theme};
 use crate::app::{visible_offset, App, CitingPopup};
 use crate::keymap::help;
+use crate::text::wrap::wrap;
 
 /// A box of at most `width` x `height` centred in `area`.
 pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -140,7 +140,7 @@ pub fn render_problems(app: &App, frame: &mut Frame, area: Rect, first: usize) {
     frame.render_widget(Clear, rect);
     let title = format!(
         " Not reloaded · {} · Esc closes ",
-        crate::commands::count(problems.len(), "problem", "problems")
+        crate::text::count(problems.len(), "problem", "problems")
     );
     let block = popup_block(&title);
     let inner = block.inner(rect);

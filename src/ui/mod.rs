@@ -6,7 +6,6 @@ pub mod detail;
 mod events;
 pub mod form;
 mod help;
-pub mod layout;
 mod picker;
 mod quotes;
 pub mod safe_text;
@@ -15,7 +14,6 @@ mod status;
 mod strip;
 pub mod theme;
 pub mod triage;
-pub mod wrap;
 
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
@@ -23,7 +21,7 @@ use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 use ratatui::Frame;
 
 use crate::app::{App, Overlay, Pane};
-use layout::Screen;
+use crate::layout::{self, Screen};
 
 /// Shown instead of the panes when nothing useful fits.
 pub const TOO_SMALL: &str = "terminal too small";

@@ -6,10 +6,10 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-use super::layout::quote_lines;
 use super::safe_text::{fit, styled, truncate, width as width_of};
 use super::{pane_block, pane_number, render_row, render_scrollbar, theme};
 use crate::app::{App, Pane};
+use crate::layout::quote_lines;
 
 pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     let event = app.selected_event().map(|e| app.timeline.event(e));

@@ -7,10 +7,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-use super::layout::SOURCE_GUTTER;
 use super::safe_text::{fit, styled};
 use super::{pane_block, render_row, render_scrollbar, theme};
 use crate::app::{App, SourceView};
+use crate::layout::{marker, SOURCE_GUTTER};
 use crate::model::Source;
 
 pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
@@ -63,26 +63,6 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         render_row(frame, inner, row, Line::from(spans));
     }
     render_scrollbar(frame, rect, view.lines.len(), offset, height);
-}
-
-/// A sentence's number as drawn before its first word: `⁽24⁾`, small and apart from the text
-/// (and from any number in it), so that it reads as a label.
-pub fn marker(number: usize) -> String {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    let mut out = String::from('⁽');
-    out.extend(
-        number
-            .to_string()
-            .bytes()
-            .map(|b| DIGITS[usize::from(b - b'0')]),
-    );
-    out.push('⁾');
-    out
-}
-
-/// Columns `marker(number)` takes: its digits and the two parentheses.
-pub fn marker_width(number: usize) -> usize {
-    number.checked_ilog10().map_or(1, |log| log as usize + 1) + 2
 }
 
 /// The sentences that start on the wrapped line `line`, in order.

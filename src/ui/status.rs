@@ -5,10 +5,10 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 use super::events::filter_label;
-use super::safe_text::{char_width, display_char, sanitize, truncate, width, ELLIPSIS};
+use super::safe_text::{sanitize, tail, truncate, width};
 use super::theme;
 use crate::app::{App, Mode, Prompt};
-use crate::commands::count;
+use crate::text::count;
 
 pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     if let Some(prompt) = app.prompt() {
@@ -133,28 +133,6 @@ pub(super) fn fit_around_caret((before, after): (&str, &str), room: usize) -> (S
     };
     let after = truncate(after, room - width(&before));
     (before, after)
-}
-
-/// The end of `text` that fits in `max` columns, made safe, after a `…`.
-fn tail(text: &str, max: usize) -> String {
-    if max == 0 {
-        return String::new();
-    }
-    let mut kept = Vec::new();
-    let mut used = 1;
-    for c in text.chars().rev() {
-        let w = char_width(c);
-        if used + w > max {
-            break;
-        }
-        used += w;
-        kept.push(c);
-    }
-    let mut out = String::from(ELLIPSIS);
-    for c in kept.into_iter().rev() {
-        out.push_str(&display_char(c));
-    }
-    out
 }
 
 pub(super) fn hint_spans(hint: &[(&str, &str)]) -> Vec<Span<'static>> {

@@ -137,7 +137,7 @@ fn axis(app: &App, width: usize, first: usize, last: usize, cols: usize) -> Line
         let mut about = format!(
             "{}: {}",
             density.label(app.timeline, bucket),
-            crate::commands::count(count.total() as usize, "event", "events")
+            crate::text::count(count.total() as usize, "event", "events")
         );
         if count.rough > 0 {
             about.push_str(&format!(" ({} rough)", count.rough));

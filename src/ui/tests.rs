@@ -116,7 +116,7 @@ fn search_highlights_the_matched_characters() {
     let prompt = row_with(&buffer, "/put▏");
     assert_eq!(
         prompt,
-        Some(crate::ui::layout::STRIP_ROWS),
+        Some(crate::layout::STRIP_ROWS),
         "the prompt is in the actors title"
     );
 }
@@ -321,7 +321,7 @@ fn unsafe_text_shows_placeholders_and_wide_text_keeps_borders_aligned() {
         .any(|c| c.symbol().chars().any(|ch| ch.is_control())));
     // Every row of the events pane ends in its border at the same column.
     // Below the density strip.
-    let top = crate::ui::layout::STRIP_ROWS;
+    let top = crate::layout::STRIP_ROWS;
     let border_x = column_of(&buffer, top, "╮")
         .unwrap_or(0)
         .min(column_of(&buffer, top, "┓").unwrap_or(u16::MAX));
@@ -838,11 +838,17 @@ fn the_detail_pane_gives_when_each_source_reported_the_event() {
         "{screen}"
     );
     // On a narrow pane the label stands alone, and a second source adds no empty label line.
-    let lines: Vec<String> =
-        super::detail::lines(&timeline, timeline.event(crate::model::EventIx(0)), 24)
-            .iter()
-            .map(|l| l.to_string().trim_end().to_string())
-            .collect();
+    app.update(Action::Resize {
+        width: 26,
+        height: 14,
+    });
+    let screen = text(&render(&app, 26, 14));
+    let lines: Vec<String> = screen
+        .lines()
+        .skip(1)
+        .map(|l| l.chars().skip(1).take(24).collect::<String>())
+        .map(|l| l.trim_end().to_string())
+        .collect();
     assert_eq!(
         lines[..5],
         [

@@ -12,12 +12,12 @@ use ratatui::Frame;
 use super::help::{centered, popup_block};
 use super::safe_text::{fit, styled, truncate, width};
 use super::status::hint_spans;
-use super::wrap::wrap;
 use super::{draw_too_small, pane_block, render_row, render_scrollbar, theme};
 use crate::app::visible_offset;
 use crate::date::EdtfDate;
 use crate::draft::Draft;
 use crate::keymap::triage::{help, HINT};
+use crate::text::wrap::wrap;
 use crate::triage::{list_height, Candidate, Overlay, Status, Triage};
 
 /// Paints triage for `triage`.

@@ -230,6 +230,14 @@ impl Screen {
             })
     }
 
+    /// What the cell at (row, column) shows: "" for the right half of a wide character.
+    pub fn cell_text(&self, row: u16, col: u16) -> String {
+        self.vt
+            .cell(row, col)
+            .map(|cell| cell.contents().to_string())
+            .unwrap_or_default()
+    }
+
     pub fn style_at(&self, row: u16, col: u16) -> Style {
         let cell = self
             .vt

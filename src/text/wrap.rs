@@ -1,9 +1,13 @@
 //! Word wrapping by display width, as byte ranges into the text, so that callers can style
 //! each line by byte offset (a highlighted sentence, an emphasised quote) after wrapping.
+//! Lines break between grapheme clusters, never inside one (an emoji, a letter and its marks).
 
 use std::ops::Range;
 
-use super::safe_text::char_width;
+use unicode_width::UnicodeWidthStr;
+
+use super::safe::is_unsafe_char;
+use super::width::{clusters, width as text_width};
 
 /// The lines of `text` wrapped to `width` columns: breaks at newlines, wraps at spaces, and
 /// cuts words longer than a line. Spaces at a wrap point are left out of both lines.
@@ -35,37 +39,26 @@ pub fn wrap_marked(text: &str, width: usize, marks: &[(usize, usize)]) -> Vec<Ra
 }
 
 /// The marks, and the first not yet passed: the text is read front to back, so finding the
-/// mark of each character costs a step, not a search.
+/// marks of each grapheme cluster costs a step, not a search.
 struct Marks<'a> {
     all: &'a [(usize, usize)],
     next: &'a mut usize,
 }
 
 impl Marks<'_> {
-    /// Columns of the marks at byte `at`, passing them.
-    fn at(&mut self, at: usize) -> usize {
+    /// Columns of the marks at bytes `from..to` (one cluster), passing them.
+    fn at(&mut self, from: usize, to: usize) -> usize {
         let mut columns = 0;
         while let Some((offset, w)) = self.all.get(*self.next) {
-            if *offset > at {
+            if *offset >= to {
                 break;
             }
-            if *offset == at {
+            if *offset >= from {
                 columns += w;
             }
             *self.next += 1;
         }
         columns
-    }
-
-    /// Columns of the marks at bytes `from..to`, already passed.
-    fn within(&self, from: usize, to: usize) -> usize {
-        let passed = &self.all[..*self.next];
-        let first = passed.partition_point(|(offset, _)| *offset < from);
-        passed[first..]
-            .iter()
-            .take_while(|(offset, _)| *offset < to)
-            .map(|(_, w)| w)
-            .sum()
     }
 }
 
@@ -80,26 +73,42 @@ fn wrap_paragraph(
     let mut line_width = 0;
     // The end of the line if it breaks at the last space seen, and where the next line starts.
     let mut last_break: Option<(usize, usize)> = None;
-    for (i, c) in text.char_indices() {
-        let w = char_width(c) + marks.at(base + i);
-        if c == ' ' {
+    // Columns since the last space, marks included: the part of a word carried over when the
+    // line breaks there.
+    let mut word_width = 0;
+    for (i, cluster) in clusters(text) {
+        let w = cluster_width(cluster) + marks.at(base + i, base + i + cluster.len());
+        let space = cluster == " ";
+        if space {
             last_break = Some((i, i + 1));
         }
-        if line_width > 0 && line_width + w > width && c != ' ' {
-            let (end, next) = match last_break {
-                Some((end, next)) if end > line_start => (end, next),
-                _ => (i, i),
+        if line_width > 0 && line_width + w > width && !space {
+            let (end, next, carried) = match last_break {
+                Some((end, next)) if end > line_start => (end, next, word_width),
+                _ => (i, i, 0),
             };
             lines.push(base + line_start..base + trim_end(text, line_start, end));
             line_start = next;
-            // The part of a word carried over, with its marks.
-            line_width = text[next..i].chars().map(char_width).sum::<usize>()
-                + marks.within(base + next, base + i);
+            line_width = carried;
+            word_width = carried;
             last_break = None;
         }
         line_width += w;
+        word_width = if space { 0 } else { word_width + w };
     }
     lines.push(base + line_start..base + trim_end(text, line_start, text.len()));
+}
+
+/// Columns one grapheme cluster of the text takes once made safe.
+fn cluster_width(cluster: &str) -> usize {
+    if cluster.len() == 1 {
+        // One ASCII character: one column, made safe or not.
+        1
+    } else if !cluster.chars().any(is_unsafe_char) {
+        cluster.width()
+    } else {
+        text_width(cluster)
+    }
 }
 
 /// `end` moved back over trailing spaces, not before `start`.
@@ -156,6 +165,28 @@ mod tests {
             .map(|r| &text[r])
             .collect();
         assert_eq!(lines, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn never_breaks_inside_an_emoji_a_flag_or_a_letter_with_its_marks() {
+        let family = "👩\u{200d}👩\u{200d}👧";
+        let text = format!("{family}{family}{family}");
+        assert_eq!(
+            wrapped(&text, 4),
+            [format!("{family}{family}"), family.to_string()]
+        );
+        assert_eq!(wrapped(&text, 3), [family; 3]);
+        assert_eq!(
+            wrapped("❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}", 5),
+            ["❤\u{fe0f}❤\u{fe0f}", "❤\u{fe0f}"]
+        );
+        assert_eq!(wrapped("🇺🇦🇯🇵 🇺🇦", 4), ["🇺🇦🇯🇵", "🇺🇦"]);
+        assert_eq!(
+            wrapped("e\u{301}e\u{301}e\u{301}", 2),
+            ["e\u{301}e\u{301}", "e\u{301}"]
+        );
+        // The heart with VS16 is two columns: "東京 ❤️" is seven.
+        assert_eq!(wrapped("東京 ❤\u{fe0f} ok", 6), ["東京", "❤\u{fe0f} ok"]);
     }
 
     #[test]

@@ -1,10 +1,22 @@
 //! Screen geometry, as pure functions of the terminal size and what is open, shared by
-//! `App::update` (page sizes, mouse hit tests, scroll limits) and `draw` (where to paint).
+//! `App::update` (page sizes, mouse hit tests, scroll limits) and `draw` (where to paint): where
+//! each pane goes, and which text goes on which row of the panes whose rows wrap.
+
+pub mod detail;
 
 use ratatui::layout::Rect;
 
-use crate::app::Pane;
-use crate::ui::wrap::wrap;
+use crate::text::wrap::wrap;
+
+/// The panes of the browser. The source view takes the place of quotes and detail when open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Events,
+    Actors,
+    Quotes,
+    Detail,
+    Source,
+}
 
 /// Below this the browser shows only "terminal too small".
 pub const MIN_WIDTH: u16 = 12;
@@ -174,6 +186,26 @@ pub fn quote_height(text: &str, width: usize) -> usize {
 /// The quote text wrapped for the quotes pane (indented by two columns).
 pub fn quote_lines(text: &str, width: usize) -> Vec<std::ops::Range<usize>> {
     wrap(text, width.saturating_sub(2).max(1))
+}
+
+/// A sentence's number as the source view draws it before its first word: `⁽24⁾`, small and
+/// apart from the text (and from any number in it), so that it reads as a label.
+pub fn marker(number: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let mut out = String::from('⁽');
+    out.extend(
+        number
+            .to_string()
+            .bytes()
+            .map(|b| DIGITS[usize::from(b - b'0')]),
+    );
+    out.push('⁾');
+    out
+}
+
+/// Columns `marker(number)` takes: its digits and the two parentheses.
+pub fn marker_width(number: usize) -> usize {
+    number.checked_ilog10().map_or(1, |log| log as usize + 1) + 2
 }
 
 #[cfg(test)]

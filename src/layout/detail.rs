@@ -1,0 +1,151 @@
+//! What the detail pane shows of an event, row by row: its title, its fields as "Label value"
+//! with the value wrapped under itself, and its summary. `App::update` counts the rows to limit
+//! scrolling and the pane styles them, so this is the single definition of the pane's content.
+
+use std::ops::Range;
+
+use crate::model::Event;
+use crate::text::wrap::wrap;
+use crate::timeline::Timeline;
+
+/// Width of the label column ("Location  ").
+pub const LABEL_WIDTH: usize = 10;
+
+/// The text of an event's detail, before wrapping.
+pub struct Detail<'t> {
+    pub title: &'t str,
+    /// Label and value of each field, in the order shown. An empty label continues the field
+    /// above (a second source's publication date).
+    pub fields: Vec<(&'t str, String)>,
+    pub summary: Option<&'t str>,
+}
+
+/// One row of the pane. Text is given as bytes of the title, a field's value or the summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Row {
+    Title(Range<usize>),
+    /// A field's label on a row of its own: on narrow panes the value goes under it.
+    Label(usize),
+    /// Bytes of field `field`'s value, after `indent` columns; on the first row of a field of
+    /// a wide pane the indent holds the label (`labelled`).
+    Value {
+        field: usize,
+        text: Range<usize>,
+        indent: usize,
+        labelled: bool,
+    },
+    /// The empty row between the fields and the summary.
+    Blank,
+    Summary(Range<usize>),
+}
+
+impl<'t> Detail<'t> {
+    pub fn of(timeline: &'t Timeline, event: &'t Event) -> Detail<'t> {
+        let mut fields = vec![(
+            "Date",
+            format!("{}   (EDTF {})", event.date, event.date.edtf()),
+        )];
+        // When the event was reported, by each source that says: another time than the event's.
+        for (n, (published, source)) in timeline.reported_in(event).into_iter().enumerate() {
+            let label = if n == 0 { "Reported" } else { "" };
+            fields.push((label, format!("{published} · {}", source.title)));
+        }
+        if let Some(kind) = &event.kind {
+            fields.push(("Type", kind.to_string()));
+        }
+        if let Some(location) = &event.location {
+            fields.push(("Location", location.to_string()));
+        }
+        let actors: Vec<&str> = event
+            .actors
+            .iter()
+            .map(|a| timeline.actor(*a).name.as_str())
+            .collect();
+        fields.push(("Actors", actors.join(", ")));
+        if !event.tags.is_empty() {
+            fields.push(("Tags", event.tags.join(", ")));
+        }
+        fields.push(("Quotes", event.quotes.len().to_string()));
+        fields.push(("Id", event.id.to_string()));
+        for (name, value) in &event.attributes {
+            fields.push((name.as_str(), value.clone()));
+        }
+        Detail {
+            title: &event.title,
+            fields,
+            summary: event.summary.as_deref(),
+        }
+    }
+
+    /// The rows of a pane `width` columns wide.
+    pub fn rows(&self, width: usize) -> Vec<Row> {
+        let room = width.max(1);
+        let mut out: Vec<Row> = wrap(self.title, room).into_iter().map(Row::Title).collect();
+        for (field, (label, value)) in self.fields.iter().enumerate() {
+            let wide = width >= LABEL_WIDTH * 3;
+            if !wide && !label.is_empty() {
+                out.push(Row::Label(field));
+            }
+            let indent = if wide { LABEL_WIDTH } else { 0 };
+            let room = width.saturating_sub(indent).max(1);
+            for (n, text) in wrap(value, room).into_iter().enumerate() {
+                out.push(Row::Value {
+                    field,
+                    text,
+                    indent,
+                    labelled: wide && n == 0,
+                });
+            }
+        }
+        if let Some(summary) = self.summary {
+            out.push(Row::Blank);
+            out.extend(wrap(summary, room).into_iter().map(Row::Summary));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample;
+
+    #[test]
+    fn wide_panes_label_the_first_row_of_a_field_and_narrow_ones_give_the_label_a_row() {
+        let t = sample::timeline();
+        let ix = t
+            .event_by_id("putin-johnson-call")
+            .unwrap_or_else(|| panic!("event"));
+        let detail = Detail::of(&t, t.event(ix));
+        let id = detail
+            .fields
+            .iter()
+            .position(|(label, _)| *label == "Id")
+            .unwrap_or_else(|| panic!("an Id field"));
+        let wide = detail.rows(60);
+        let id_rows: Vec<&Row> = wide
+            .iter()
+            .filter(|r| matches!(r, Row::Value { field, .. } | Row::Label(field) if *field == id))
+            .collect();
+        assert_eq!(
+            id_rows,
+            [&Row::Value {
+                field: id,
+                text: 0..detail.fields[id].1.len(),
+                indent: LABEL_WIDTH,
+                labelled: true
+            }]
+        );
+        let narrow = detail.rows(20);
+        let at = narrow
+            .iter()
+            .position(|r| *r == Row::Label(id))
+            .unwrap_or_else(|| panic!("the Id label alone"));
+        assert!(
+            matches!(&narrow[at + 1], Row::Value { field, indent: 0, labelled: false, .. } if *field == id)
+        );
+        // The summary follows a blank row, and narrow panes need more rows than wide ones.
+        assert!(wide.contains(&Row::Blank));
+        assert!(narrow.len() > wide.len());
+    }
+}

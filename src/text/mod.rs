@@ -1,0 +1,12 @@
+//! Text as a terminal shows it: which characters of data may reach the screen as themselves
+//! (`safe`), how many columns text takes and how it is cut to fit (`width`), and where it wraps
+//! (`wrap`). Problems, commands and the browser all use it; it knows nothing of ratatui.
+
+pub mod safe;
+pub mod width;
+pub mod wrap;
+
+/// "1 source", "2 sources".
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
