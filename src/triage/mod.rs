@@ -423,7 +423,7 @@ impl Triage {
             if !actors.iter().any(|a| a.id == p.id) {
                 actors.push(FormActor {
                     id: p.id.clone(),
-                    name: format!("{} (new)", p.name),
+                    name: format!("{}, new", p.name),
                 });
             }
         }

@@ -49,30 +49,43 @@ pub fn render(frame: &mut Frame, area: Rect, form: &EventForm) {
         }
         render_row(frame, inner, row, Line::from(spans));
         row += 1;
-        // Under the field: why it is not valid, else (for the actors) the matches.
-        let below = match form.error(field) {
-            Some(error) => Some(Span::styled(
-                truncate(error, field_room),
-                theme::PROMPT_ERROR,
-            )),
-            None if focused && field == FormField::Actors => {
-                let found: Vec<String> = form
-                    .suggestions(6)
-                    .iter()
-                    .map(|a| format!("{} ({})", a.id, a.name))
-                    .collect();
-                (!found.is_empty())
-                    .then(|| Span::styled(truncate(&found.join(" · "), field_room), theme::DIM))
+        // Under the field: why it is not valid, and for the actors the known ones matching
+        // the id being typed.
+        let mut below: Vec<Span<'static>> = Vec::new();
+        if let Some(error) = form.error(field) {
+            below.push(Span::styled(error.to_string(), theme::PROMPT_ERROR));
+        }
+        if focused && field == FormField::Actors {
+            let found: Vec<String> = form
+                .suggestions(6)
+                .iter()
+                .map(|a| format!("{} ({})", a.id, a.name))
+                .collect();
+            if !found.is_empty() {
+                let gap = if below.is_empty() { "" } else { " · " };
+                below.push(Span::styled(
+                    format!("{gap}known: {}", found.join(", ")),
+                    theme::DIM,
+                ));
             }
-            None if field == FormField::Type => Some(Span::styled(
+        }
+        if field == FormField::Type && below.is_empty() {
+            below.push(Span::styled(
                 "optional: call, statement, sanctions…",
                 theme::DIM,
-            )),
-            None => None,
-        };
+            ));
+        }
+        let below = (!below.is_empty()).then(|| {
+            let chars = below
+                .iter()
+                .flat_map(|s| s.content.chars().map(move |c| (c, s.style)))
+                .collect::<Vec<_>>();
+            super::safe_text::styled(chars, field_room)
+        });
         if let Some(below) = below {
-            let line = Line::from(vec![Span::raw(" ".repeat(LABEL + 1)), below]);
-            render_row(frame, inner, row, line);
+            let mut spans = vec![Span::raw(" ".repeat(LABEL))];
+            spans.extend(below);
+            render_row(frame, inner, row, Line::from(spans));
         }
         row += 1;
     }

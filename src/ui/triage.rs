@@ -111,6 +111,14 @@ fn render_list(triage: &Triage, frame: &mut Frame, rect: Rect) {
         .max()
         .unwrap_or(1)
         + 2;
+    // One actors column for every row, at most two fifths of what the title and it share.
+    let rest = columns.saturating_sub(2 + 2 + number_width + 1 + date_width + 2);
+    let actors_width = candidates
+        .iter()
+        .map(|c| width(&actor_list(triage, &c.draft)))
+        .max()
+        .unwrap_or(0)
+        .min(rest * 2 / 5);
     let offset = visible_offset(
         triage.list_offset(),
         triage.selected(),
@@ -128,7 +136,7 @@ fn render_list(triage: &Triage, frame: &mut Frame, rect: Rect) {
             triage,
             candidate,
             index == triage.selected(),
-            (number_width, date_width),
+            (number_width, date_width, actors_width),
             columns,
         );
         render_row(frame, inner, row, line);
@@ -142,7 +150,7 @@ fn list_row(
     triage: &Triage,
     candidate: &Candidate,
     selected: bool,
-    (number_width, date_width): (usize, usize),
+    (number_width, date_width, actors_width): (usize, usize, usize),
     columns: usize,
 ) -> Line<'static> {
     let draft = &candidate.draft;
@@ -164,9 +172,7 @@ fn list_row(
     };
     let actors = actor_list(triage, draft);
     let fixed = 2 + 2 + number_width + 1 + date_width + 2;
-    let rest = columns.saturating_sub(fixed);
-    let actors_width = width(&actors).min(rest / 3);
-    let title_width = rest.saturating_sub(actors_width + 2);
+    let title_width = columns.saturating_sub(fixed + actors_width + 2);
     let mut spans = vec![
         Span::styled(format!("{mark} "), mark_style.patch(row)),
         Span::styled(
@@ -319,13 +325,9 @@ fn render_details(triage: &Triage, candidate: Option<&Candidate>, frame: &mut Fr
     field("Type", &draft.kind, Style::new());
     for (n, id) in draft.actors.iter().enumerate() {
         let name = triage.actor_name(id).unwrap_or(id);
-        let new = if triage.is_new_actor(id) {
-            "  + new"
-        } else {
-            ""
-        };
+        let new = if triage.is_new_actor(id) { ", new" } else { "" };
         let label = if n == 0 { "Actors" } else { "" };
-        field(label, &format!("{name} ({id}){new}"), theme::ACTORS);
+        field(label, &format!("{name} ({id}{new})"), theme::ACTORS);
     }
     if !draft.tags.is_empty() {
         field("Tags", &draft.tags.join(", "), Style::new());
@@ -373,13 +375,14 @@ fn render_status(triage: &Triage, frame: &mut Frame, rect: Rect) {
 
 fn render_help(frame: &mut Frame, area: Rect) {
     let rows = help();
-    let rect = centered(area, 72, rows.len() as u16 + 2);
+    let keys_width = rows.iter().map(|r| width(&r.keys)).max().unwrap_or(0) + 1;
+    let rect = centered(area, 80, rows.len() as u16 + 2);
     frame.render_widget(Clear, rect);
     let block = popup_block(" Triage keys · Esc or ? closes ");
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let columns = usize::from(inner.width);
-    let keys_width = 24.min(columns / 3);
+    let keys_width = keys_width.min(columns / 2);
     for (row, help) in rows.iter().enumerate() {
         let line = Line::from(vec![
             Span::styled(
