@@ -155,10 +155,18 @@ impl DatasetFiles {
         })
     }
 
-    /// Reads the files again, after another program changed them.
-    pub fn reread(&mut self) -> Result<(), String> {
-        *self = DatasetFiles::read(&self.root)?;
-        Ok(())
+    /// Reads the files again, after another program changed them; whether any had changed.
+    pub fn reread(&mut self) -> Result<bool, String> {
+        let now = DatasetFiles::read(&self.root)?;
+        let changed = [
+            (&now.sources, &self.sources),
+            (&now.actors, &self.actors),
+            (&now.events, &self.events),
+        ]
+        .iter()
+        .any(|(a, b)| a.path() != b.path() || a.bytes() != b.bytes());
+        *self = now;
+        Ok(changed)
     }
 
     pub fn root(&self) -> &Path {

@@ -152,6 +152,10 @@ pub enum Command {
         /// Print JSON Lines: an events.jsonl record plus "sentence" and "new_actors"
         #[arg(long)]
         json: bool,
+        /// Add the article to the dataset DIR as a source, then decide on each draft in a
+        /// triage view: accepted ones are written into DIR at once
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["dataset", "json"])]
+        into: Option<PathBuf>,
     },
     /// Make an empty dataset in DIR (created when needed) that `chronicle check` accepts;
     /// refuses a folder that already holds a dataset

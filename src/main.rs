@@ -43,6 +43,16 @@ fn main() -> ExitCode {
     let Some(command) = cli.command else {
         return commands::browse::run(&cli.inputs, cli.from, cli.to);
     };
+    // Triage takes the terminal, as the browser does: before standard output is locked.
+    if let Command::Draft {
+        file,
+        published,
+        into: Some(dir),
+        ..
+    } = &command
+    {
+        return commands::draft::triage(file, *published, dir);
+    }
     // Locked for the commands only: the browser must leave stdout free for its own threads.
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -100,6 +110,7 @@ fn main() -> ExitCode {
             published,
             dataset,
             json,
+            ..
         } => commands::draft::run_command(&file, published, dataset, json, &mut out),
     };
     let flushed = out.flush().map_err(Failure::Io);

@@ -1,10 +1,12 @@
 //! The terminal side: set up the screen, run the event loop, and restore the terminal on every
-//! way out (quit, Ctrl-C, SIGTERM/SIGHUP, errors and panics).
+//! way out (quit, Ctrl-C, SIGTERM/SIGHUP, errors and panics). The same loop and the same care
+//! drive the browser and triage (`chronicle draft --into`), each a `Driven`.
 
 mod background;
 mod browser;
 mod effects;
 mod reload;
+mod triage;
 
 use std::io::{self, stdout};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -12,11 +14,14 @@ use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
+use crossterm::event::Event;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{self, EnterAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::backend::Backend;
+use ratatui::{DefaultTerminal, Terminal};
 
+use crate::authoring::DatasetFiles;
 use crate::date::EdtfDate;
 use crate::files::DatasetLocation;
 use crate::load::Dataset;
@@ -24,6 +29,26 @@ use crate::state;
 pub use background::Loader;
 pub use browser::{Browser, Start};
 pub use reload::reload_note;
+pub use triage::TriageScreen;
+
+/// What the event loop drives, one terminal event at a time: the browser, or triage.
+pub trait Driven {
+    type Backend: Backend;
+    /// What is handed back with the terminal when the loop ends.
+    type Rest;
+    fn should_quit(&self) -> bool;
+    /// The loop's own work between events (reloads).
+    fn tick(&mut self) -> io::Result<()>;
+    /// Whether the screen no longer shows the state.
+    fn is_stale(&self) -> bool;
+    fn draw(&mut self) -> io::Result<()>;
+    /// Whether work is under way that `work` goes on with when no input waits.
+    fn is_busy(&self) -> bool;
+    fn handle(&mut self, event: Event) -> io::Result<()>;
+    fn work(&mut self);
+    /// The terminal, for the caller to restore with care, and the rest.
+    fn into_parts(self) -> (Terminal<Self::Backend>, Self::Rest);
+}
 
 /// How long to wait for input before checking the signal flags (and reloads) again.
 const POLL: Duration = Duration::from_millis(250);
@@ -66,6 +91,36 @@ pub fn run(
     location: &DatasetLocation,
     initial: InitialFilter,
 ) -> io::Result<Exit> {
+    let start = Start {
+        initial,
+        state_dir: state::state_dir(),
+    };
+    let location = location.clone();
+    let (exit, ()) = on_terminal(true, move |terminal| {
+        Browser::new(terminal, dataset, location, start).map(|b| b.with_suspend(suspend))
+    })?;
+    Ok(exit)
+}
+
+/// Runs triage until the user quits or a signal ends it, writing into the dataset `files`
+/// were read from; the state it ended in, to tell what was decided. Caller has checked stdout
+/// is a terminal.
+pub fn run_triage(
+    state: crate::triage::Triage,
+    files: DatasetFiles,
+) -> io::Result<(Exit, crate::triage::Triage)> {
+    on_terminal(false, move |terminal| {
+        TriageScreen::new(terminal, state, files).map(|t| t.with_suspend(suspend_without_mouse))
+    })
+}
+
+/// Takes the terminal over (with mouse reporting when `mouse`), runs what `open` makes on it
+/// until it quits or a signal ends it, and gives the terminal back as it was, on every way out.
+fn on_terminal<D, F>(mouse: bool, open: F) -> io::Result<(Exit, D::Rest)>
+where
+    D: Driven<Backend = ratatui::backend::CrosstermBackend<io::Stdout>>,
+    F: FnOnce(DefaultTerminal) -> io::Result<D>,
+{
     let (stop, handlers) = register_signals()?;
     let finished = Arc::new(AtomicBool::new(false));
     spawn_watchdog(Arc::clone(&stop), Arc::clone(&finished));
@@ -84,19 +139,17 @@ pub fn run(
             return Err(e);
         }
     };
-    let start = Start {
-        initial,
-        state_dir: state::state_dir(),
+    let mouse_on = if mouse {
+        execute!(stdout(), EnableMouseCapture)
+    } else {
+        Ok(())
     };
-    let outcome = execute!(stdout(), EnableMouseCapture)
-        .and_then(|()| Browser::new(terminal, dataset, location.clone(), start))
-        .map(|browser| {
-            let mut browser = browser.with_suspend(suspend);
-            let looped = event_loop(&mut browser, &stop);
-            (looped, browser.into_terminal())
-        });
+    let outcome = mouse_on.and_then(|()| open(terminal)).map(|mut driven| {
+        let looped = event_loop(&mut driven, &stop);
+        (looped, driven.into_parts())
+    });
     restore();
-    let result = outcome.and_then(|(looped, mut terminal)| {
+    let result = outcome.and_then(|(looped, (mut terminal, rest))| {
         // Dropping ratatui's terminal shows the cursor and prints the error when that fails:
         // on a terminal that was closed the print panics, and the panic hook then aborts. So
         // show it here, and when that fails the terminal is gone: nothing is left for the
@@ -104,18 +157,19 @@ pub fn run(
         if terminal.show_cursor().is_err() {
             std::mem::forget(terminal);
         }
-        looped
+        looped.map(|()| rest)
     });
     finished.store(true, Ordering::SeqCst);
     // Hand the signals back to their defaults' care for the rest of the process.
     for id in handlers {
         signal_hook::low_level::unregister(id);
     }
-    result?;
-    Ok(match stop.load(Ordering::SeqCst) {
+    let rest = result?;
+    let exit = match stop.load(Ordering::SeqCst) {
         0 => Exit::Quit,
         signal => Exit::Signal(i32::try_from(signal).unwrap_or(0)),
-    })
+    };
+    Ok((exit, rest))
 }
 
 /// A safety net for signals the event loop cannot see. When the terminal goes away (a closed
@@ -192,23 +246,20 @@ fn register_signals() -> io::Result<(Arc<AtomicUsize>, Vec<signal_hook::SigId>)>
     Ok((stop, handlers))
 }
 
-/// Feeds the terminal's events to the browser until the user quits or a signal asks it to
-/// stop. Work under way (a long ranking) goes on in slices whenever no input is waiting, so
-/// that keys are read, and the screen drawn, between slices.
-fn event_loop(
-    browser: &mut Browser<impl Backend<Error = io::Error>>,
-    stop: &AtomicUsize,
-) -> io::Result<()> {
-    while !browser.should_quit() && stop.load(Ordering::Relaxed) == 0 {
-        browser.tick()?;
-        if browser.is_stale() {
-            browser.draw()?;
+/// Feeds the terminal's events to the browser or triage until the user quits or a signal asks
+/// it to stop. Work under way (a long ranking) goes on in slices whenever no input is waiting,
+/// so that keys are read, and the screen drawn, between slices.
+fn event_loop(driven: &mut impl Driven, stop: &AtomicUsize) -> io::Result<()> {
+    while !driven.should_quit() && stop.load(Ordering::Relaxed) == 0 {
+        driven.tick()?;
+        if driven.is_stale() {
+            driven.draw()?;
         }
-        let busy = browser.is_busy();
+        let busy = driven.is_busy();
         if event::poll(if busy { Duration::ZERO } else { POLL })? {
-            browser.handle(event::read()?)?;
+            driven.handle(event::read()?)?;
         } else if busy {
-            browser.work();
+            driven.work();
         }
     }
     Ok(())
@@ -226,5 +277,19 @@ fn suspend() -> io::Result<()> {
 
 #[cfg(not(unix))]
 fn suspend() -> io::Result<()> {
+    Ok(())
+}
+
+/// Ctrl-Z for a screen that takes no mouse input (triage): the mouse stays the terminal's.
+#[cfg(unix)]
+fn suspend_without_mouse() -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    terminal::enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)
+}
+
+#[cfg(not(unix))]
+fn suspend_without_mouse() -> io::Result<()> {
     Ok(())
 }

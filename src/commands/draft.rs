@@ -1,19 +1,25 @@
 //! `chronicle draft FILE --published DATE [--dataset DIR]`: candidate events drafted from a
-//! news article, as JSON Lines records (`--json`) or one line of text each.
+//! news article, as JSON Lines records (`--json`) or one line of text each; with `--into DIR`,
+//! the article added to the dataset and its drafts decided on in triage.
 
-use std::collections::HashSet;
-use std::io::Write;
+use std::collections::{BTreeSet, HashSet};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use super::{safe, with_dataset, write_json, Failure};
+use super::{count, safe, with_dataset, write_json, Failure};
+use crate::app::form::FormActor;
+use crate::authoring::{source_title, DatasetFiles};
 use crate::cli::Inputs;
 use crate::date::EdtfDate;
 use crate::draft::record::{slug, unique};
 use crate::draft::{draft, Draft, Input, KnownActor, TimeSpan};
 use crate::load::Dataset;
 use crate::times::find_times;
+use crate::triage::{Article, Known, Triage};
+use crate::tui;
 
 /// `chronicle draft`: loads the dataset named by `--dataset` (when given), then drafts.
 pub fn run_command(
@@ -137,4 +143,118 @@ pub fn text_line(d: &Draft) -> String {
         safe(&d.title),
         safe(&actors.join(", "))
     )
+}
+
+/// `chronicle draft FILE --published DATE --into DIR`: checks the dataset, adds the article to
+/// it as a source (its text copied into `sources/`, pinned by its SHA-256; a text already
+/// there is reused), drafts its events against it, and opens triage, which writes each
+/// accepted event at once. Says what was decided when it ends.
+pub fn triage(file: &Path, published: NaiveDate, dir: &Path) -> ExitCode {
+    match open_triage(file, published, dir) {
+        Ok(code) => code,
+        Err(failure) => super::exit_code(Err(failure)),
+    }
+}
+
+fn open_triage(file: &Path, published: NaiveDate, dir: &Path) -> Result<ExitCode, Failure> {
+    // Refused before anything is written: without a terminal there is nobody to decide.
+    if !io::stdout().is_terminal() {
+        return Err(Failure::Usage(
+            "standard output is not a terminal, so triage cannot open; without --into, \
+             draft prints the candidates (--json for records)"
+                .into(),
+        ));
+    }
+    // The files are read before the dataset is checked: a change made after this by another
+    // program is then refused rather than written over.
+    let mut files = DatasetFiles::read(dir).map_err(Failure::Usage)?;
+    let inputs = Inputs::folder(dir.to_path_buf());
+    let dataset = crate::report::open_reporting(&inputs)?;
+    drop(dataset);
+    let (text, skipped) = super::read_text(file)?;
+    // The file's bytes as they are: a byte order mark is kept in the copy (its hash is the
+    // file's), and left out of the text, as the loader leaves it out.
+    let mut bytes = Vec::with_capacity(skipped + text.len());
+    if skipped > 0 {
+        bytes.extend_from_slice("\u{feff}".as_bytes());
+    }
+    bytes.extend_from_slice(text.as_bytes());
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let source = files
+        .add_source(&bytes, &name, &source_title(&text, &name), published)
+        .map_err(Failure::Usage)?;
+    let shown_dir = safe(&dir.display().to_string()).into_owned();
+    let mut err = io::stderr();
+    if source.reused {
+        let _ = writeln!(
+            err,
+            "chronicle: the dataset has this text already, as source {}",
+            safe(&source.id)
+        );
+    } else {
+        let _ = writeln!(
+            err,
+            "chronicle: added source {} ({}) to {shown_dir}",
+            safe(&source.id),
+            safe(&source.file)
+        );
+    }
+    // Loaded again with the source: the drafts quote it, and the dataset is checked with it.
+    let dataset = crate::report::open_reporting(&inputs)?;
+    let times = time_expressions(&text, published);
+    let drafts = draft_text(&text, file, published, &times, Some(&dataset))?;
+    let state = Triage::new(
+        Article {
+            name: name.clone(),
+            text: text.clone(),
+            sentences: crate::sentences::split_sentences(&text),
+        },
+        known(&dataset, &source.id),
+        drafts,
+    );
+    drop(dataset);
+    let (exit, state) = tui::run_triage(state, files)
+        .map_err(|e| Failure::Usage(format!("the terminal failed: {e}")))?;
+    let (accepted, rejected, pending) = state.counts();
+    let mut out = io::stdout();
+    let _ = writeln!(
+        out,
+        "{} written to {shown_dir}, {rejected} rejected, {pending} left undecided (chronicle draft --into again takes them up)",
+        count(accepted, "event", "events"),
+    );
+    let _ = writeln!(out, "check it with: chronicle check {shown_dir}");
+    Ok(ExitCode::from(exit.code()))
+}
+
+/// What triage shows of the dataset: its name, actors, and which of the article's sentences
+/// its events cite already.
+fn known(dataset: &Dataset, source: &str) -> Known {
+    let timeline = &dataset.timeline;
+    let actors = timeline
+        .actors()
+        .iter()
+        .map(|a| FormActor {
+            id: a.id.clone(),
+            name: a.name.clone(),
+        })
+        .collect();
+    let cited: BTreeSet<usize> = timeline
+        .sources()
+        .iter()
+        .position(|s| s.id == source)
+        .map(|at| {
+            let id = crate::model::SourceId(at as u32);
+            (0..timeline.source(id).sentences.len())
+                .filter(|&s| !timeline.events_citing(id, s).is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    Known {
+        dataset: dataset.name.clone(),
+        actors,
+        cited,
+    }
 }

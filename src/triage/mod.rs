@@ -334,8 +334,10 @@ impl Triage {
         let added = if actors.is_empty() {
             String::new()
         } else {
-            let n = actors.len();
-            format!(" with {n} new actor{}", if n == 1 { "" } else { "s" })
+            format!(
+                " with {}",
+                crate::text::count(actors.len(), "new actor", "new actors")
+            )
         };
         self.message = Some(format!(
             "Accepted [{}]: written as {id}{added}.",

@@ -336,8 +336,48 @@ where
     }
 }
 
+impl<B: Backend> super::Driven for Browser<B>
+where
+    B::Error: Send + Sync + 'static,
+{
+    type Backend = B;
+    type Rest = ();
+
+    fn should_quit(&self) -> bool {
+        Browser::should_quit(self)
+    }
+
+    fn tick(&mut self) -> io::Result<()> {
+        Browser::tick(self)
+    }
+
+    fn is_stale(&self) -> bool {
+        Browser::is_stale(self)
+    }
+
+    fn draw(&mut self) -> io::Result<()> {
+        Browser::draw(self)
+    }
+
+    fn is_busy(&self) -> bool {
+        Browser::is_busy(self)
+    }
+
+    fn handle(&mut self, event: Event) -> io::Result<()> {
+        Browser::handle(self, event)
+    }
+
+    fn work(&mut self) {
+        Browser::work(self)
+    }
+
+    fn into_parts(self) -> (Terminal<B>, ()) {
+        (self.into_terminal(), ())
+    }
+}
+
 /// A backend's error as an `io::Error` (the terminal's already is one).
-fn backend<T, E: Error + Send + Sync + 'static>(result: Result<T, E>) -> io::Result<T> {
+pub(super) fn backend<T, E: Error + Send + Sync + 'static>(result: Result<T, E>) -> io::Result<T> {
     result.map_err(|e| {
         let e: Box<dyn Error + Send + Sync> = Box::new(e);
         match e.downcast::<io::Error>() {

@@ -355,11 +355,17 @@ fn render_status(triage: &Triage, frame: &mut Frame, rect: Rect) {
             )
         }
     };
+    // A message is read whole, the keys making room for it; the summary may be cut to half.
+    let keep = if triage.message().is_some() {
+        width(&left)
+    } else {
+        width(&left).min(total / 2)
+    };
     let mut right = Vec::new();
     for count in (1..=hint.len()).rev() {
         let spans = hint_spans(&hint[..count]);
         let w: usize = spans.iter().map(|s| width(&s.content)).sum();
-        if width(&left).min(total / 2) + w <= total {
+        if keep + w <= total {
             right = spans;
             break;
         }
