@@ -246,3 +246,126 @@ fn a_folder_without_a_dataset_is_refused_with_what_to_do() {
         "nothing written"
     );
 }
+
+/// Kills `chronicle draft --into` with SIGKILL where `pause` stops a write
+/// (`CHRONICLE_TEST_WRITE_PAUSE`: a step, and the file), after pressing `keys`; the dataset
+/// left must pass `check`, each of its files as it was before that write or as after it.
+fn killed_at(pause: &str, keys: &str) -> (tempfile::TempDir, PathBuf) {
+    let (dir, data) = init();
+    let term = Spawn::new(&[
+        "draft",
+        SEED,
+        "--published",
+        "2021-12-13",
+        "--into",
+        &data.display().to_string(),
+    ])
+    .env("CHRONICLE_TEST_WRITE_PAUSE", pause)
+    .start();
+    if !keys.is_empty() {
+        term.wait_for("triage", |s| s.contains("a accept"));
+        term.type_text(keys);
+    }
+    term.wait_for(&format!("the pause at {pause}"), |s| {
+        s.contains("paused writing")
+    });
+    term.signal(nix::sys::signal::Signal::SIGKILL);
+    let status = term.wait_exit();
+    assert_eq!(
+        std::os::unix::process::ExitStatusExt::signal(&status),
+        Some(9),
+        "{pause}: {status:?}"
+    );
+    (dir, data)
+}
+
+/// The dataset's files, less the temporary files a kill leaves (`.NAME.XXXXXX.tmp`), which the
+/// loader never reads.
+fn leftovers(data: &Path) -> Vec<String> {
+    let mut names = Vec::new();
+    for folder in [data.to_path_buf(), data.join("sources")] {
+        for entry in std::fs::read_dir(&folder).expect("list") {
+            let name = entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned();
+            if name.starts_with('.') {
+                assert!(name.ends_with(".tmp"), "{name}");
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn a_kill_in_the_middle_of_any_write_leaves_a_dataset_that_passes_check() {
+    // (where the write stops, keys pressed first, then events, actors and sources after the
+    // kill)
+    let cases = [
+        // The article's text: half written, whole but not in place, in place without its
+        // record; then the record.
+        ("partial:seed-article.txt", "", (0, 0, 0)),
+        ("written:seed-article.txt", "", (0, 0, 0)),
+        ("renamed:seed-article.txt", "", (0, 0, 0)),
+        ("written:sources.json", "", (0, 0, 0)),
+        ("renamed:sources.json", "", (0, 0, 1)),
+        // The first accept: its six new actors, then the event.
+        ("partial:actors.json", "a", (0, 0, 1)),
+        ("written:actors.json", "a", (0, 0, 1)),
+        ("renamed:actors.json", "a", (0, 6, 1)),
+        ("partial:events.jsonl", "a", (0, 6, 1)),
+        ("written:events.jsonl", "a", (0, 6, 1)),
+        ("renamed:events.jsonl", "a", (1, 6, 1)),
+    ];
+    for (pause, keys, expected) in cases {
+        let (_dir, data) = killed_at(pause, keys);
+        let dataset = check(&data);
+        let timeline = &dataset.timeline;
+        let found = (
+            timeline.events().len(),
+            timeline.actors().len(),
+            timeline.sources().len(),
+        );
+        assert_eq!(found, expected, "{pause}");
+        let (events, _, sources) = expected;
+        // Every file whole: events.jsonl empty or one whole line, the arrays JSON.
+        let lines = std::fs::read_to_string(data.join("events.jsonl")).expect("events");
+        assert!(
+            lines.is_empty() || (lines.ends_with('\n') && lines.lines().count() == 1),
+            "{pause}: {lines:?}"
+        );
+        for name in ["sources.json", "actors.json"] {
+            let text = std::fs::read_to_string(data.join(name)).expect("read");
+            assert!(
+                serde_json::from_str::<serde_json::Value>(&text).is_ok(),
+                "{pause}: {name}: {text}"
+            );
+        }
+        let left = leftovers(&data);
+        assert!(left.len() <= 1, "{pause}: {left:?}");
+        println!("killed at {pause}: {events} events, {sources} sources; left {left:?}");
+        // Run again, the work is done: the text there is taken (with its record, or given
+        // one), the actors there are not added twice.
+        if pause == "renamed:actors.json" || pause == "renamed:seed-article.txt" {
+            let term = triage(&data);
+            term.wait_for("triage", |s| s.contains("a accept"));
+            term.type_text("a");
+            term.wait_for("the accept", accepted(1));
+            term.type_text("q");
+            assert_eq!(term.wait_exit().code(), Some(0));
+            let timeline = check(&data).timeline;
+            assert_eq!(
+                (
+                    timeline.events().len(),
+                    timeline.actors().len(),
+                    timeline.sources().len()
+                ),
+                (1, 6, 1),
+                "run again after {pause}"
+            );
+            assert!(!data.join("sources/seed-article-2.txt").exists());
+        }
+    }
+}
