@@ -114,9 +114,18 @@ pub struct DatasetFiles {
     events_array: bool,
 }
 
-/// A write's failure as the status line and the command say it.
-fn said(e: WriteError) -> String {
-    crate::problem::escape_unsafe(&e.to_string()).into_owned()
+/// A write's failure as the status line and the command say it: a file of the dataset by its
+/// name in it. A file changed by another program is read again by the caller, so the message
+/// stops at what happened.
+fn said(root: &Path, e: WriteError) -> String {
+    let text = match e.relative_to(root) {
+        WriteError::Changed(path) => format!(
+            "{} changed since it was read (another program wrote to it); nothing was written",
+            path.display()
+        ),
+        other => other.to_string(),
+    };
+    crate::problem::escape_unsafe(&text).into_owned()
 }
 
 impl DatasetFiles {
@@ -144,7 +153,7 @@ impl DatasetFiles {
                     "{shown} has no {name}: events are added to a dataset folder; `chronicle init {shown}` makes one"
                 ));
             }
-            Snapshot::read(&path).map_err(said)
+            Snapshot::read(&path).map_err(|e| said(root, e))
         };
         Ok(DatasetFiles {
             root: root.to_path_buf(),
@@ -243,7 +252,7 @@ impl DatasetFiles {
                     std::fs::create_dir_all(self.root.join(SOURCES_FOLDER)).map_err(|e| {
                         format!("{}: cannot create the folder: {e}", SOURCES_FOLDER)
                     })?;
-                    write::create_new(&path, bytes).map_err(said)?;
+                    write::create_new(&path, bytes).map_err(|e| said(&self.root, e))?;
                     break file;
                 }
             }
@@ -256,7 +265,7 @@ impl DatasetFiles {
             sha256,
         };
         let line = json_line(&record)?;
-        let added = add_to_array(&self.sources, &[&line]).map_err(said)?;
+        let added = add_to_array(&self.sources, &[&line]).map_err(|e| said(&self.root, e))?;
         self.sources = added.snapshot;
         Ok(SourceAdded {
             id,
@@ -298,7 +307,7 @@ impl DatasetFiles {
         let mut writes = Vec::new();
         if !actor_lines.is_empty() {
             let lines: Vec<&str> = actor_lines.iter().map(String::as_str).collect();
-            let added = add_to_array(&self.actors, &lines).map_err(said)?;
+            let added = add_to_array(&self.actors, &lines).map_err(|e| said(&self.root, e))?;
             writes.push((Which::Actors, added.snapshot.fingerprint(), added.at));
             self.actors = added.snapshot;
         }
@@ -313,7 +322,7 @@ impl DatasetFiles {
                 self.events = added.snapshot;
             }
             Err(e) => {
-                let why = said(e);
+                let why = said(&self.root, e);
                 // The actors are taken out again, so that the refusal writes nothing.
                 if let Some((_, left, at)) = writes.pop() {
                     match write::remove_added(&left, at) {
@@ -321,7 +330,7 @@ impl DatasetFiles {
                         Err(e) => {
                             return Err(format!(
                                 "{why}; the actors added for it stay in {ACTORS_FILE} ({})",
-                                said(e)
+                                said(&self.root, e)
                             ))
                         }
                     }
@@ -346,11 +355,11 @@ impl DatasetFiles {
                     Which::Actors => self.actors = snapshot,
                     Which::Events => self.events = snapshot,
                 },
-                Err(e) if n + 1 == receipt.writes.len() => return Err(said(e)),
+                Err(e) if n + 1 == receipt.writes.len() => return Err(said(&self.root, e)),
                 Err(e) => {
                     return Ok(Some(format!(
                         "the actors added with it stay in {ACTORS_FILE}: {}",
-                        said(e)
+                        said(&self.root, e)
                     )))
                 }
             }

@@ -78,6 +78,36 @@ impl fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
+impl WriteError {
+    /// The same error, its file named relative to the folder `root` when it is inside it
+    /// (`events.jsonl` rather than the whole path), for messages about one dataset.
+    pub fn relative_to(self, root: &Path) -> WriteError {
+        let roots = [Some(root.to_path_buf()), fs::canonicalize(root).ok()];
+        let short = |path: PathBuf| {
+            roots
+                .iter()
+                .flatten()
+                .find_map(|r| path.strip_prefix(r).ok().map(Path::to_path_buf))
+                .unwrap_or(path)
+        };
+        match self {
+            WriteError::Exists(path) => WriteError::Exists(short(path)),
+            WriteError::Changed(path) => WriteError::Changed(short(path)),
+            WriteError::LineBreak => WriteError::LineBreak,
+            WriteError::NotAnArray { path, why } => WriteError::NotAnArray {
+                path: short(path),
+                why,
+            },
+            WriteError::NotAdded(path) => WriteError::NotAdded(short(path)),
+            WriteError::Io { path, doing, error } => WriteError::Io {
+                path: short(path),
+                doing,
+                error,
+            },
+        }
+    }
+}
+
 fn io_error(path: &Path, doing: &'static str) -> impl FnOnce(io::Error) -> WriteError {
     let path = path.to_path_buf();
     move |error| WriteError::Io { path, doing, error }
@@ -892,6 +922,22 @@ mod tests {
             Err(WriteError::NotAdded(_))
         ));
         assert_eq!(listing(dir.path()), ["events.jsonl"]);
+    }
+
+    #[test]
+    fn errors_name_a_file_inside_a_folder_by_its_place_in_it() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let inside = WriteError::Changed(dir.path().join("events.jsonl"));
+        assert_eq!(
+            inside.relative_to(dir.path()).to_string(),
+            "events.jsonl changed since it was read (another program wrote to it); nothing \
+             was written: read it again and retry"
+        );
+        let outside = WriteError::Exists(PathBuf::from("/elsewhere/x.json"));
+        assert_eq!(
+            outside.relative_to(dir.path()).to_string(),
+            "/elsewhere/x.json already exists; nothing was written"
+        );
     }
 
     #[test]

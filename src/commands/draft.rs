@@ -165,12 +165,35 @@ fn open_triage(file: &Path, published: NaiveDate, dir: &Path) -> Result<ExitCode
                 .into(),
         ));
     }
+    let (state, files) = prepare_triage(file, published, dir, &mut io::stderr())?;
+    let (exit, state) = tui::run_triage(state, files)
+        .map_err(|e| Failure::Usage(format!("the terminal failed: {e}")))?;
+    let (accepted, rejected, pending) = state.counts();
+    let shown_dir = safe(&dir.display().to_string()).into_owned();
+    let mut out = io::stdout();
+    let _ = writeln!(
+        out,
+        "{} written to {shown_dir}, {rejected} rejected, {pending} left undecided (chronicle draft --into again takes them up)",
+        count(accepted, "event", "events"),
+    );
+    let _ = writeln!(out, "check it with: chronicle check {shown_dir}");
+    Ok(ExitCode::from(exit.code()))
+}
+
+/// Everything `draft --into` does before the terminal: reads the dataset's files, checks the
+/// dataset, adds the article to it as a source (saying so on `notes`), and drafts the article
+/// against it; triage's state, and the files to write into.
+pub fn prepare_triage(
+    file: &Path,
+    published: NaiveDate,
+    dir: &Path,
+    notes: &mut impl Write,
+) -> Result<(Triage, DatasetFiles), Failure> {
     // The files are read before the dataset is checked: a change made after this by another
     // program is then refused rather than written over.
     let mut files = DatasetFiles::read(dir).map_err(Failure::Usage)?;
     let inputs = Inputs::folder(dir.to_path_buf());
-    let dataset = crate::report::open_reporting(&inputs)?;
-    drop(dataset);
+    drop(crate::report::open_reporting(&inputs)?);
     let (text, skipped) = super::read_text(file)?;
     // The file's bytes as they are: a byte order mark is kept in the copy (its hash is the
     // file's), and left out of the text, as the loader leaves it out.
@@ -187,46 +210,31 @@ fn open_triage(file: &Path, published: NaiveDate, dir: &Path) -> Result<ExitCode
         .add_source(&bytes, &name, &source_title(&text, &name), published)
         .map_err(Failure::Usage)?;
     let shown_dir = safe(&dir.display().to_string()).into_owned();
-    let mut err = io::stderr();
     if source.reused {
-        let _ = writeln!(
-            err,
+        writeln!(
+            notes,
             "chronicle: the dataset has this text already, as source {}",
             safe(&source.id)
-        );
+        )?;
     } else {
-        let _ = writeln!(
-            err,
+        writeln!(
+            notes,
             "chronicle: added source {} ({}) to {shown_dir}",
             safe(&source.id),
             safe(&source.file)
-        );
+        )?;
     }
     // Loaded again with the source: the drafts quote it, and the dataset is checked with it.
     let dataset = crate::report::open_reporting(&inputs)?;
     let times = time_expressions(&text, published);
     let drafts = draft_text(&text, file, published, &times, Some(&dataset))?;
-    let state = Triage::new(
-        Article {
-            name: name.clone(),
-            text: text.clone(),
-            sentences: crate::sentences::split_sentences(&text),
-        },
-        known(&dataset, &source.id),
-        drafts,
-    );
-    drop(dataset);
-    let (exit, state) = tui::run_triage(state, files)
-        .map_err(|e| Failure::Usage(format!("the terminal failed: {e}")))?;
-    let (accepted, rejected, pending) = state.counts();
-    let mut out = io::stdout();
-    let _ = writeln!(
-        out,
-        "{} written to {shown_dir}, {rejected} rejected, {pending} left undecided (chronicle draft --into again takes them up)",
-        count(accepted, "event", "events"),
-    );
-    let _ = writeln!(out, "check it with: chronicle check {shown_dir}");
-    Ok(ExitCode::from(exit.code()))
+    let known = known(&dataset, &source.id);
+    let article = Article {
+        name,
+        sentences: crate::sentences::split_sentences(&text),
+        text,
+    };
+    Ok((Triage::new(article, known, drafts), files))
 }
 
 /// What triage shows of the dataset: its name, actors, and which of the article's sentences

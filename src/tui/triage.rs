@@ -141,7 +141,7 @@ where
     /// program's change (undoing an earlier accept stays refused, as its file changed).
     fn after_refusal(&mut self, why: String) -> String {
         match self.files.reread() {
-            Ok(true) => format!("{why}. Read the files again: a adds it to them as they are now."),
+            Ok(true) => format!("{why}. Read the files again: a writes it after that change."),
             Ok(false) => why,
             Err(e) => format!("{why}; reading the files again failed: {e}"),
         }

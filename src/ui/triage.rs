@@ -28,7 +28,12 @@ pub fn draw(triage: &Triage, frame: &mut Frame) {
         return;
     }
     let list = Rect::new(area.x, area.y, area.width, list_height(area.height));
-    let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    // A message too long for the status line takes a second row (a refusal says what to do).
+    let status_rows = match triage.message() {
+        Some(message) if width(message) + 2 > usize::from(area.width) => 2,
+        _ => 1,
+    };
+    let status = Rect::new(area.x, area.bottom() - status_rows, area.width, status_rows);
     let below = Rect::new(
         area.x,
         list.bottom(),
@@ -345,6 +350,20 @@ fn render_status(triage: &Triage, frame: &mut Frame, rect: Rect) {
         Overlay::Help => &[("Esc", "close")],
         Overlay::Edit { .. } => crate::keymap::form::HINT,
     };
+    if rect.height > 1 {
+        // A long message: on two rows of its own, without the keys.
+        let message = triage.message().unwrap_or_default();
+        let lines = wrap(message, total.saturating_sub(2).max(1));
+        for row in 0..rect.height {
+            let text = lines
+                .get(usize::from(row))
+                .and_then(|r| message.get(r.clone()))
+                .unwrap_or("");
+            let line = Line::styled(fit(&format!(" {text}"), total), theme::MESSAGE);
+            frame.render_widget(line, Rect::new(rect.x, rect.y + row, rect.width, 1));
+        }
+        return;
+    }
     let (left, left_style) = match triage.message() {
         Some(message) => (format!(" {message} "), theme::MESSAGE),
         None => {

@@ -1,0 +1,180 @@
+//! Triage driven as a person would, through the same `TriageScreen` the binary runs, on a
+//! `TestBackend`, writing into a real dataset folder: keys in, files and screen out, and what
+//! happens when another program writes to the dataset meanwhile.
+
+use std::path::{Path, PathBuf};
+
+use chronicle::commands::draft::prepare_triage;
+use chronicle::commands::init;
+use chronicle::files::DatasetLocation;
+use chronicle::load::{load, Dataset};
+use chronicle::triage::Status;
+use chronicle::tui::TriageScreen;
+use chrono::NaiveDate;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/seed_article.txt"
+);
+
+type Screen = TriageScreen<TestBackend>;
+
+/// A dataset made by `init`, and triage of the seed article drafted into it.
+fn open() -> (tempfile::TempDir, PathBuf, Screen) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let data = dir.path().join("timeline");
+    init::run(&data, &mut Vec::new()).expect("init");
+    let published = NaiveDate::from_ymd_opt(2021, 12, 13).expect("a day");
+    let mut notes = Vec::new();
+    let (state, files) = prepare_triage(Path::new(SEED), published, &data, &mut notes)
+        .unwrap_or_else(|_| panic!("prepare"));
+    assert_eq!(
+        String::from_utf8_lossy(&notes),
+        format!(
+            "chronicle: added source seed-article (sources/seed-article.txt) to {}\n",
+            data.display()
+        )
+    );
+    let terminal = Terminal::new(TestBackend::new(120, 36)).expect("test backend");
+    let screen = TriageScreen::new(terminal, state, files).expect("triage opens");
+    (dir, data, screen)
+}
+
+fn press(screen: &mut Screen, c: char) {
+    screen
+        .handle(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )))
+        .expect("key handled");
+}
+
+fn shown(screen: &mut Screen) -> String {
+    screen.draw().expect("draw");
+    let buffer = screen.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn check(data: &Path) -> Dataset {
+    load(&DatasetLocation::Folder(data.to_path_buf())).unwrap_or_else(|problems| {
+        let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        panic!("check failed:\n{}", all.join("\n"))
+    })
+}
+
+fn read(data: &Path, name: &str) -> Vec<u8> {
+    std::fs::read(data.join(name)).expect("read")
+}
+
+#[test]
+fn accepted_events_are_written_at_once_and_undo_takes_them_out() {
+    let (_dir, data, mut screen) = open();
+    let (events_0, actors_0) = (read(&data, "events.jsonl"), read(&data, "actors.json"));
+    press(&mut screen, 'a');
+    // Written before the next key: the dataset passes check with the event and its actors.
+    let dataset = check(&data);
+    assert_eq!(dataset.timeline.events().len(), 1);
+    assert_eq!(dataset.timeline.actors().len(), 6);
+    assert_eq!(&*dataset.timeline.events()[0].id, "putin-tell-2021-12-13");
+    let (events_1, actors_1) = (read(&data, "events.jsonl"), read(&data, "actors.json"));
+    press(&mut screen, 'x');
+    press(&mut screen, 'a');
+    assert_eq!(check(&data).timeline.events().len(), 2);
+    // The second accept added the actors the first had not.
+    let added: Vec<String> = check(&data)
+        .timeline
+        .actors()
+        .iter()
+        .skip(6)
+        .map(|a| a.id.clone())
+        .collect();
+    assert_eq!(added, ["ukraine"]);
+    // u, u, u: the accept, the rejection, the first accept; the files as init left them.
+    press(&mut screen, 'u');
+    assert_eq!(read(&data, "events.jsonl"), events_1);
+    assert_eq!(read(&data, "actors.json"), actors_1);
+    press(&mut screen, 'u');
+    assert_eq!(screen.state().candidates()[1].status, Status::Pending);
+    press(&mut screen, 'u');
+    assert_eq!(read(&data, "events.jsonl"), events_0);
+    assert_eq!(read(&data, "actors.json"), actors_0);
+    let text = shown(&mut screen);
+    assert!(
+        text.contains("Took back [2]: putin-tell-2021-12-13 is out of the dataset again."),
+        "{text}"
+    );
+    assert_eq!(check(&data).timeline.events().len(), 0);
+}
+
+#[test]
+fn another_programs_change_is_refused_with_a_message_then_kept() {
+    let (_dir, data, mut screen) = open();
+    // Another editor adds an event of its own while triage is open.
+    let theirs = "{\"id\": \"theirs\", \"date\": \"2021-12\", \"title\": \"Added by hand\"}\n";
+    std::fs::write(data.join("events.jsonl"), theirs).expect("write");
+    let actors = read(&data, "actors.json");
+    press(&mut screen, 'a');
+    let text = shown(&mut screen);
+    // On two rows, as it is too long for one: what happened, and what to do.
+    let rows: Vec<&str> = text.lines().map(str::trim).collect();
+    let status = rows[rows.len() - 2..].join(" ");
+    assert_eq!(
+        status,
+        "Not accepted: events.jsonl changed since it was read (another program wrote to it); \
+         nothing was written. Read the files again: a writes it after that change.",
+        "{text}"
+    );
+    assert_eq!(read(&data, "events.jsonl"), theirs.as_bytes());
+    assert_eq!(
+        read(&data, "actors.json"),
+        actors,
+        "the actors were taken out again"
+    );
+    assert_eq!(screen.state().candidates()[0].status, Status::Pending);
+    // The status line says the files were read again; a adds to them as they are now.
+    press(&mut screen, 'a');
+    let written = read(&data, "events.jsonl");
+    assert!(written.starts_with(theirs.as_bytes()), "theirs is kept");
+    let dataset = check(&data);
+    assert_eq!(dataset.timeline.events().len(), 2);
+    // Their change after our accept: undo is refused, and says why.
+    let mut more = written.clone();
+    more.extend_from_slice(b"{\"id\": \"more\", \"date\": \"2021\", \"title\": \"More\"}\n");
+    std::fs::write(data.join("events.jsonl"), &more).expect("write");
+    press(&mut screen, 'u');
+    let text = shown(&mut screen);
+    assert!(text.contains("Not undone: "), "{text}");
+    assert_eq!(read(&data, "events.jsonl"), more);
+    assert!(matches!(
+        screen.state().candidates()[0].status,
+        Status::Accepted { .. }
+    ));
+}
+
+#[test]
+fn q_quits_and_the_decisions_are_kept_in_the_state() {
+    let (_dir, _data, mut screen) = open();
+    press(&mut screen, 'a');
+    press(&mut screen, 'x');
+    press(&mut screen, 'q');
+    let state = screen.state();
+    assert!(state.should_quit());
+    assert_eq!(state.counts(), (1, 1, 17));
+}
