@@ -368,6 +368,37 @@ impl DatasetFiles {
     }
 }
 
+/// Whether this process may write into the folder `root` (make and rename files in it): the
+/// browser says so before a form is filled in, rather than after.
+pub fn folder_writable(root: &Path) -> Result<(), String> {
+    let shown = crate::problem::escape_unsafe(&root.display().to_string()).into_owned();
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let path = std::ffi::CString::new(root.as_os_str().as_bytes())
+            .map_err(|_| format!("{shown}: the path holds a NUL byte"))?;
+        // SAFETY: access(2) reads the NUL-terminated path, which lives across the call.
+        let answer = unsafe { libc::access(path.as_ptr(), libc::W_OK) };
+        if answer != 0 {
+            let error = std::io::Error::last_os_error();
+            return Err(format!(
+                "the dataset folder {shown} cannot be written ({error})"
+            ));
+        }
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let metadata = std::fs::metadata(root).map_err(|e| format!("{shown}: {e}"))?;
+        if metadata.permissions().readonly() {
+            return Err(format!(
+                "the dataset folder {shown} cannot be written (read-only)"
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// The records of a JSON array file, as far as it reads (a BOM is not part of the JSON).
 fn array_ids(bytes: &[u8]) -> Vec<Ids> {
     let json = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);

@@ -495,6 +495,11 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "list the events citing the sentence",
         ),
         row(
+            &[&[k(ch('a'), A::AddEventHere)]],
+            P::Pane(Pane::Source),
+            "write a new event citing the sentence",
+        ),
+        row(
             &[&[k(code(Enter), A::JumpToCitingEvent)]],
             P::Citing,
             "select that event in the timeline",
@@ -642,6 +647,18 @@ pub fn action_for_key(key: KeyEvent, cx: KeyContext) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
+    // In the new event's form, every character is text: only the keys that work everywhere
+    // (Ctrl-c, Ctrl-l, Ctrl-z) keep their meaning.
+    if cx.mode == Mode::Form {
+        let always = TABLE
+            .iter()
+            .flat_map(|row| row.keys.iter().flatten().map(move |bind| (row, bind)))
+            .find(|(row, bind)| {
+                bind.key.matches(key) && bind.place.unwrap_or(row.place) == Place::Always
+            })
+            .map(|(_, bind)| bind.action.clone());
+        return always.or_else(|| form::action_for_key(key).map(Action::Form));
+    }
     let bound = TABLE.iter().find_map(|row| {
         row.keys
             .iter()
@@ -665,7 +682,7 @@ fn typed(key: KeyEvent, cx: KeyContext) -> Option<Action> {
     match cx.mode {
         Mode::Search => Some(Action::SearchInput(c)),
         Mode::Prompt | Mode::Picker => Some(Action::PromptInput(c)),
-        Mode::Normal | Mode::Help | Mode::Citing | Mode::Problems => None,
+        Mode::Normal | Mode::Help | Mode::Citing | Mode::Problems | Mode::Form => None,
     }
 }
 

@@ -2,6 +2,7 @@
 //! way out (quit, Ctrl-C, SIGTERM/SIGHUP, errors and panics). The same loop and the same care
 //! drive the browser and triage (`chronicle draft --into`), each a `Driven`.
 
+mod adding;
 mod background;
 mod browser;
 mod effects;

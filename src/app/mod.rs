@@ -1,6 +1,7 @@
 //! The browser's state as plain data, the actions a user can take, and `App::update`, the only
 //! place where state changes. Nothing here touches a terminal, so all of it is testable.
 
+mod adding;
 mod cursor;
 pub mod density;
 mod field;
@@ -13,6 +14,7 @@ pub mod prompt;
 mod source;
 mod time;
 
+pub use adding::{Adding, NewEvent};
 pub use cursor::{visible_offset, Cursor, Motion};
 pub use field::{Caret, TextField};
 pub use filters::{FilterPart, Filters};
@@ -51,6 +53,8 @@ pub enum Mode {
     Picker,
     /// The problems of a failed reload are shown in full.
     Problems,
+    /// The form for a new event is open.
+    Form,
 }
 
 /// Everything a user can ask for, named for the intent rather than the key.
@@ -171,6 +175,14 @@ pub enum Action {
     ReloadFailed(Vec<String>),
     /// Show the problems of the last failed reload in full, in a popup.
     ShowReloadProblems,
+    /// Open the form for a new event citing the source view's current sentence.
+    AddEventHere,
+    /// A key in the new event's form.
+    Form(form::FormAction),
+    /// The event loop wrote the new event (the note says where).
+    EventAdded(String),
+    /// The event loop did not write it: why (the form stays open).
+    AddRefused(String),
 }
 
 /// Work with effects outside the app (files, clipboard), carried out by the event loop after
@@ -183,6 +195,8 @@ pub enum Effect {
     Export { path: PathBuf, format: Format },
     /// Put `text` on the clipboard; `what` names it for the status line.
     Copy { text: String, what: String },
+    /// Write a new event into the dataset.
+    AddEvent(NewEvent),
 }
 
 /// The actor search prompt and its ranking.
@@ -302,6 +316,8 @@ pub struct App<'t> {
     help_rows: usize,
     /// Whether the dataset is being reloaded in the background.
     reloading: bool,
+    /// The form for a new event, when open.
+    adding: Option<Box<Adding>>,
 }
 
 impl<'t> App<'t> {
@@ -351,6 +367,7 @@ impl<'t> App<'t> {
             types_and_tags: None,
             help_rows: 0,
             reloading: false,
+            adding: None,
         }
     }
 
@@ -380,6 +397,9 @@ impl<'t> App<'t> {
     }
 
     pub fn mode(&self) -> Mode {
+        if self.adding.is_some() {
+            return Mode::Form;
+        }
         match (&self.overlay, &self.search) {
             (Overlay::Help { .. }, _) => Mode::Help,
             (Overlay::Citing(_), _) => Mode::Citing,
@@ -585,6 +605,10 @@ impl<'t> App<'t> {
                     self.overlay = Overlay::Problems { first: 0 };
                 }
             }
+            Action::AddEventHere => self.open_adding(),
+            Action::Form(action) => self.edit_adding(action),
+            Action::EventAdded(note) => self.added(note),
+            Action::AddRefused(why) => self.adding_refused(why),
             Action::ExportRefused { path, why } => {
                 self.prompt = Some(Prompt {
                     kind: PromptKind::Export,

@@ -539,3 +539,30 @@ fn esc_again_and_again_never_brings_a_filter_back() {
     }
     assert!(seen.iter().all(|(_, n)| *n == 0), "Esc Esc Esc: {seen:?}");
 }
+
+#[test]
+fn a_in_the_source_view_adds_an_event_and_the_form_takes_every_character() {
+    let source = cx(Mode::Normal, Pane::Source);
+    assert_eq!(action_for_key(ch('a'), source), Some(Action::AddEventHere));
+    assert_eq!(
+        action_for_key(ch('a'), cx(Mode::Normal, Pane::Events)),
+        None
+    );
+    let form = cx(Mode::Form, Pane::Source);
+    for c in ['a', 'q', 'x', '/', '?', 'j', 'e'] {
+        assert_eq!(
+            action_for_key(ch(c), form),
+            Some(Action::Form(crate::app::form::FormAction::Input(c)))
+        );
+    }
+    assert_eq!(action_for_key(ctrl('c'), form), Some(Action::Quit));
+    assert_eq!(action_for_key(ctrl('z'), form), Some(Action::Suspend));
+    assert_eq!(
+        action_for_key(key(KeyCode::Esc), form),
+        Some(Action::Form(crate::app::form::FormAction::Cancel))
+    );
+    assert_eq!(
+        action_for_key(key(KeyCode::Enter), form),
+        Some(Action::Form(crate::app::form::FormAction::Submit))
+    );
+}

@@ -15,6 +15,7 @@ use ratatui::backend::Backend;
 use ratatui::Terminal;
 use self_cell::self_cell;
 
+use super::adding::Author;
 use super::background::{Loaded, Loader, Outcome, Reloads};
 use super::effects::{carry_out, Context};
 use super::reload::Watch;
@@ -71,6 +72,8 @@ pub struct Browser<B: Backend> {
     /// Hands the terminal back to the shell for Ctrl-Z; by default nothing, for a backend
     /// that is not the process's terminal.
     suspend: fn() -> io::Result<()>,
+    /// Writes the events added from the source view.
+    author: Author,
 }
 
 impl<B: Backend> Browser<B>
@@ -113,6 +116,7 @@ where
             watch_every: WATCH_EVERY,
             stale: true,
             suspend: || Ok(()),
+            author: Author::default(),
         };
         browser.open(carried, note)?;
         Ok(browser)
@@ -221,17 +225,38 @@ where
             }
             _ => {}
         }
-        let cx = Context {
+        // The form for a new event opens only on a dataset folder that can be written, its
+        // files read now: a change another program makes while it is filled in is refused.
+        let action = match action {
+            Action::AddEventHere if self.app().source_view().is_some() => {
+                match self.author.prepare(&self.location) {
+                    Ok(()) => action,
+                    Err(why) => Action::Report(why),
+                }
+            }
+            other => other,
+        };
+        let mut cx = Context {
             location: &self.location,
             store: self.store.as_ref(),
+            author: &mut self.author,
         };
+        let mut added = false;
         self.shown.with_dependent_mut(|_, app| {
             app.update(action);
             for effect in app.take_effects() {
-                let outcome = carry_out(app, effect, &cx);
+                let outcome = carry_out(app, effect, &mut cx);
+                added |= matches!(outcome, Action::EventAdded(_));
                 app.update(outcome);
             }
         });
+        if added {
+            // Look at the files at the next tick, rather than in a second and a half: the
+            // event written shows at once.
+            self.looked = Instant::now()
+                .checked_sub(self.watch_every)
+                .unwrap_or(self.looked);
+        }
         self.stale = true;
         Ok(())
     }

@@ -5,6 +5,7 @@ use std::io::{self, stdout, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use super::adding::Author;
 use crate::app::{Action, App, Effect};
 use crate::clipboard;
 use crate::commands;
@@ -19,11 +20,13 @@ pub(super) struct Context<'a> {
     pub location: &'a DatasetLocation,
     /// Where marks are kept, when there is somewhere.
     pub store: Option<&'a MarkStore>,
+    /// What writes new events into the dataset.
+    pub author: &'a mut Author,
 }
 
 /// Does what `update` asked for; what to tell it of how it went (a note for the status line,
 /// or a refused export to correct).
-pub(super) fn carry_out(app: &App, effect: Effect, cx: &Context) -> Action {
+pub(super) fn carry_out(app: &App, effect: Effect, cx: &mut Context) -> Action {
     let note = match effect {
         Effect::SaveMarks => match cx.store {
             Some(store) => match store.save(app.marks()) {
@@ -52,6 +55,7 @@ pub(super) fn carry_out(app: &App, effect: Effect, cx: &Context) -> Action {
             }
         }
         Effect::Copy { text, what } => copy(&text, &what),
+        Effect::AddEvent(new) => return cx.author.write(new),
     };
     Action::Report(note)
 }

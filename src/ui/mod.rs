@@ -63,6 +63,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if let Some(picker) = &app.picker {
         picker::render(frame, area, picker);
     }
+    if let Some(adding) = app.adding() {
+        form::render(frame, area, &adding.form);
+    }
 }
 
 /// `text` made safe and fitted to exactly `columns`, the bytes in `ranges` (find matches)
