@@ -116,6 +116,18 @@ fn the_seed_in_triage_at_110x32() {
 }
 
 #[test]
+fn the_readme_shows_the_screen_as_drawn() {
+    let screen = text(&render(&decided(110, 32), 110, 32));
+    let trimmed: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    let readme = include_str!("../../../README.md");
+    assert!(
+        readme.contains(&trimmed.join("\n")),
+        "README.md's triage screen is not the one drawn:\n{}",
+        trimmed.join("\n")
+    );
+}
+
+#[test]
 fn decisions_are_marked_and_the_sentence_is_lit_in_the_article() {
     let triage = decided(110, 32);
     let buffer = render(&triage, 110, 32);
