@@ -112,6 +112,10 @@ pub struct DatasetFiles {
     events: Snapshot,
     /// Whether the events are an array (events.json) rather than lines (events.jsonl).
     events_array: bool,
+    /// The ids in the events file and in actors.json: read from the files once, then kept up
+    /// to date with what is written, rather than read again from a large file at each accept.
+    event_ids: HashSet<String>,
+    actor_ids: HashSet<String>,
 }
 
 /// A write's failure as the status line and the command say it: a file of the dataset by its
@@ -155,12 +159,36 @@ impl DatasetFiles {
             }
             Snapshot::read(&path).map_err(|e| said(root, e))
         };
+        let (sources, actors, events) = (
+            read(root.join(SOURCES_FILE))?,
+            read(root.join(ACTORS_FILE))?,
+            read(events)?,
+        );
+        let event_ids = if events_array {
+            array_ids(events.bytes())
+                .into_iter()
+                .filter_map(|r| r.id)
+                .collect()
+        } else {
+            events
+                .bytes()
+                .split(|&b| b == b'\n')
+                .filter_map(|line| serde_json::from_slice::<Ids>(line).ok())
+                .filter_map(|r| r.id)
+                .collect()
+        };
+        let actor_ids = array_ids(actors.bytes())
+            .into_iter()
+            .filter_map(|r| r.id)
+            .collect();
         Ok(DatasetFiles {
             root: root.to_path_buf(),
-            sources: read(root.join(SOURCES_FILE))?,
-            actors: read(root.join(ACTORS_FILE))?,
-            events: read(events)?,
+            sources,
+            actors,
+            events,
             events_array,
+            event_ids,
+            actor_ids,
         })
     }
 
@@ -182,25 +210,14 @@ impl DatasetFiles {
         &self.root
     }
 
-    /// The ids of the events in the events file as read.
-    pub fn event_ids(&self) -> HashSet<String> {
-        let bytes = self.events.bytes();
-        if self.events_array {
-            return array_ids(bytes).into_iter().filter_map(|r| r.id).collect();
-        }
-        bytes
-            .split(|&b| b == b'\n')
-            .filter_map(|line| serde_json::from_slice::<Ids>(line).ok())
-            .filter_map(|r| r.id)
-            .collect()
+    /// The ids of the events in the events file.
+    pub fn event_ids(&self) -> &HashSet<String> {
+        &self.event_ids
     }
 
-    /// The ids of the actors in actors.json as read.
-    pub fn actor_ids(&self) -> HashSet<String> {
-        array_ids(self.actors.bytes())
-            .into_iter()
-            .filter_map(|r| r.id)
-            .collect()
+    /// The ids of the actors in actors.json.
+    pub fn actor_ids(&self) -> &HashSet<String> {
+        &self.actor_ids
     }
 
     /// Makes the text `bytes` (of the file named `name`, published on `published`) a source
@@ -284,10 +301,9 @@ impl DatasetFiles {
         event: &EventRecord,
         proposals: &[NewActor],
     ) -> Result<Receipt, String> {
-        let known = self.actor_ids();
         let mut new: Vec<&NewActor> = Vec::new();
         for id in &event.actors {
-            if known.contains(id) || new.iter().any(|a| &a.id == id) {
+            if self.actor_ids.contains(id) || new.iter().any(|a| &a.id == id) {
                 continue;
             }
             match proposals.iter().find(|a| &a.id == id) {
@@ -301,8 +317,29 @@ impl DatasetFiles {
             }
         }
         let mut record = event.clone();
-        record.id = unique(event.id.clone(), &mut self.event_ids());
-        let line = json_line(&record)?;
+        // Taken now, given back below if nothing is written.
+        record.id = unique(event.id.clone(), &mut self.event_ids);
+        let written = self.write_event(&record, &new);
+        if written.is_err() {
+            self.event_ids.remove(&record.id);
+        }
+        let writes = written?;
+        let actors: Vec<String> = new.iter().map(|a| a.id.clone()).collect();
+        self.actor_ids.extend(actors.iter().cloned());
+        Ok(Receipt {
+            id: record.id,
+            actors,
+            writes,
+        })
+    }
+
+    /// Writes the actors `new`, then `record`: what was written where, or why nothing was.
+    fn write_event(
+        &mut self,
+        record: &EventRecord,
+        new: &[&NewActor],
+    ) -> Result<Vec<(Which, Fingerprint, Range<usize>)>, String> {
+        let line = json_line(record)?;
         let actor_lines = new.iter().map(json_line).collect::<Result<Vec<_>, _>>()?;
         let mut writes = Vec::new();
         if !actor_lines.is_empty() {
@@ -338,11 +375,7 @@ impl DatasetFiles {
                 return Err(why);
             }
         }
-        Ok(Receipt {
-            id: record.id,
-            actors: new.iter().map(|a| a.id.clone()).collect(),
-            writes,
-        })
+        Ok(writes)
     }
 
     /// Takes out what `receipt`'s addition wrote, the event first, while each file is as the
@@ -352,8 +385,16 @@ impl DatasetFiles {
         for (n, (which, left, at)) in receipt.writes.iter().enumerate().rev() {
             match write::remove_added(left, at.clone()) {
                 Ok(snapshot) => match which {
-                    Which::Actors => self.actors = snapshot,
-                    Which::Events => self.events = snapshot,
+                    Which::Actors => {
+                        self.actors = snapshot;
+                        for id in &receipt.actors {
+                            self.actor_ids.remove(id);
+                        }
+                    }
+                    Which::Events => {
+                        self.events = snapshot;
+                        self.event_ids.remove(&receipt.id);
+                    }
                 },
                 Err(e) if n + 1 == receipt.writes.len() => return Err(said(&self.root, e)),
                 Err(e) => {

@@ -188,6 +188,16 @@ fn events_come_with_the_new_actors_they_name_and_undo_takes_exactly_them_out() {
     assert_eq!(read(root, "events.jsonl"), events_0);
     assert_eq!(read(root, "actors.json"), actors_0);
     assert_eq!(check(root).timeline.events().len(), 0);
+    // The ids taken out are free again, and the actors are added again.
+    let again = files
+        .add_event(
+            &event("call", &["putin", "johnson"], "Putin called Johnson."),
+            &proposals,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((again.id.as_str(), again.actors.len()), ("call", 2));
+    assert_eq!(read(root, "actors.json"), actors_1);
+    assert_eq!(read(root, "events.jsonl"), events_1);
 }
 
 #[test]
@@ -203,10 +213,11 @@ fn a_file_changed_by_another_program_is_refused_and_nothing_is_written() {
         &[actor("putin", "Vladimir Putin")],
     );
     let message = refused.err().unwrap_or_default();
-    assert!(
-        message.contains("events.jsonl changed since it was read (another program wrote to it); nothing was written"),
-        "{message}"
+    assert_eq!(
+        message,
+        "events.jsonl changed since it was read (another program wrote to it); nothing was written"
     );
+    assert!(!files.event_ids().contains("call"), "the id is free again");
     // The actor written first was taken out again.
     assert_eq!(read(root, "actors.json"), actors_before);
     assert_eq!(read(root, "events.jsonl"), theirs.as_bytes());
@@ -262,7 +273,8 @@ fn events_json_arrays_are_added_to_as_well() {
         )
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(check(root).timeline.events().len(), 1);
-    assert_eq!(files.event_ids(), HashSet::from(["call".to_string()]));
+    assert_eq!(files.event_ids(), &HashSet::from(["call".to_string()]));
+    assert_eq!(files.actor_ids(), &HashSet::from(["putin".to_string()]));
     assert_eq!(files.undo(&receipt), Ok(None));
     assert_eq!(read(root, "events.json"), b"[]\n");
 }

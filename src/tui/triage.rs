@@ -155,11 +155,6 @@ where
         });
         Ok(())
     }
-
-    /// The state, once the loop is over.
-    pub fn into_state(self) -> Triage {
-        self.state
-    }
 }
 
 impl<B: Backend> super::Driven for TriageScreen<B>
