@@ -29,6 +29,8 @@ Examples:
   chronicle check my-dataset         validate a dataset, listing every problem
   chronicle events --actor putin     the timeline of one actor
   chronicle actors --search joh      rank actors by fuzzy match
+  chronicle stats acled.csv --by country --sum fatalities
+                                     events and fatalities per country
   chronicle sentences article.txt    see how a text splits into sentences
   chronicle times article.txt --published 2021-12-13
                                      the dates an article mentions, anchored to that day

@@ -622,3 +622,36 @@ fn errors_name_what_is_wrong() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("no event has the tag 'crowd'"));
 }
+
+#[test]
+fn months_follow_the_start_date_and_a_year_alone_has_no_month() {
+    const ROME: &str = "tests/fixtures/import/timelinejs_rome.json";
+    let text = std::fs::read_to_string(Path::new(ROOT).join(ROME)).expect("read");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let number = |v: &serde_json::Value| -> Option<i64> {
+        v.as_i64()
+            .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+    };
+    let mut expected: BTreeMap<String, Figures> = BTreeMap::new();
+    for item in ["events", "eras"]
+        .iter()
+        .flat_map(|k| json[k].as_array().cloned().unwrap_or_default())
+    {
+        let start = &item["start_date"];
+        let year = number(&start["year"]).expect("a year");
+        // TimelineJS's -44 is 44 BCE, which EDTF writes -0043 (it has a year 0).
+        let year = if year < 0 { year + 1 } else { year };
+        let year = if year < 0 {
+            format!("-{:04}", -year)
+        } else {
+            format!("{year:04}")
+        };
+        let key = match number(&start["month"]) {
+            Some(month) => format!("{year}-{month:02}"),
+            None => format!("{year} (no month)"),
+        };
+        expected.entry(key).or_insert((0, None)).0 += 1;
+    }
+    assert!(expected.contains_key("-0048 (no month)"), "{expected:?}");
+    assert_eq!(stats(&[ROME, "--by", "month"]), sorted(expected));
+}
