@@ -202,9 +202,9 @@ fn weekday(day: Weekday, lean: Lean, ctx: &Context) -> Option<NaiveDate> {
     let back = i64::from((7 + p.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7);
     let forward = (7 - back) % 7;
     if lean == Lean::This && ctx.tense == Tense::Present {
-        // `this Friday` said in the present: the Friday of this week.
-        let monday = p - Duration::days(i64::from(p.weekday().num_days_from_monday()));
-        return monday.checked_add_signed(Duration::days(i64::from(day.num_days_from_monday())));
+        // `this Friday` said in the present: the coming one, today when it is Friday (on a
+        // Saturday, `she arrives this Friday` is not the day before).
+        return p.checked_add_signed(Duration::days(forward));
     }
     let future = match lean {
         Lean::Next => true,

@@ -321,6 +321,10 @@ fn holidays_numeric_dates_and_other_forms() {
         Talks ended this past weekend. | this past weekend | 2021-12-11/2021-12-12
         Talks ended the year before last. | the year before last | 2019
         Talks are on this Friday. | this Friday | 2021-12-17
+        He left last Friday, and she arrives this Friday. | this Friday | 2021-12-17
+        He left last Friday, and she arrives this Friday. | last Friday | 2021-12-10
+        @2021-12-18 She arrives this Friday. | this Friday | 2021-12-24
+        @2021-12-17 She arrives this Friday. | this Friday | 2021-12-17
         Prices rose since the start of the year. | the start of the year | 2021-01/2021-03~
         The line opened in 2008, and by the end of the year it was full. | the end of the year | 2008-10/2008-12~
         Growth was strong in the 1990s and 2000s. | 2000s | 2000/2009
