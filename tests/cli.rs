@@ -430,6 +430,39 @@ fn times_refuses_bad_dates_and_unreadable_files() {
 }
 
 #[test]
+fn times_tells_impossible_days_on_stderr_and_refuses_edge_years() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        temp.path().join("a.txt"),
+        "From 2019 to 2017 things changed. On 31 April 2021 and on 30 February it rained.\n",
+    )
+    .expect("write");
+    let output = run_in(
+        temp.path(),
+        &["times", "a.txt", "--published", "2021-12-14"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "[1] \"2019\" → 2019\n[1] \"2017\" → 2017\n"
+    );
+    assert_eq!(
+        stderr(&output),
+        "a.txt: sentence 2: '31 April 2021' is not a date (April has 30 days)\n\
+         a.txt: sentence 2: '30 February' is not a date (February has at most 29 days)\n"
+    );
+    for edge in ["0000-01-01", "0001-06-01", "9999-06-01"] {
+        let output = run_in(temp.path(), &["times", "a.txt", "--published", edge]);
+        assert_eq!(output.status.code(), Some(2), "{edge}");
+        assert!(
+            stderr(&output).contains("the publication year must be between 0002 and 9998"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
 fn the_browser_refuses_to_draw_into_a_pipe() {
     let output = run(&[]);
     assert_eq!(output.status.code(), Some(2));

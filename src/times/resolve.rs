@@ -61,6 +61,7 @@ pub(crate) fn resolve(meaning: &Meaning, ctx: &Context) -> Option<Value> {
             Some(Value::point(Cal::month(year, *month)?))
         }
         Meaning::Anaphor(unit, n) => anaphor(*unit, *n, ctx),
+        Meaning::NotADate { .. } => None,
         Meaning::Contextual(unit) => {
             let base = match ctx.reference {
                 Some((value, true)) => value.start,
