@@ -199,7 +199,12 @@ fn impossible_dates_are_refused() {
     );
     assert_eq!(
         broken("sources.json", "\"published\": \"2021-12-13\"", "\"published\": \"Dec 13\""),
-        ["DATA/sources.json:6: invalid date 'Dec 13': the year in 'Dec 13' must be 4 digits, found 'Dec'"]
+        ["DATA/sources.json:6: published: invalid date 'Dec 13': the year in 'Dec 13' must be 4 digits, found 'Dec'"]
+    );
+    // A word with no digit is not a year written wrongly.
+    assert_eq!(
+        broken("sources.json", "\"published\": \"2021-12-13\"", "\"published\": \"yesterday\""),
+        ["DATA/sources.json:6: published: invalid date 'yesterday': expected an EDTF date such as 2021-12-13"]
     );
 }
 
@@ -225,7 +230,7 @@ fn a_quote_not_in_its_source_shows_the_closest_sentence() {
 fn source_files_must_exist_be_text_and_stay_inside() {
     assert_eq!(
         problems_after(|root| fs::remove_file(root.join("sources/call.txt")).expect("remove")),
-        ["DATA/sources.json:7: source file 'sources/call.txt' file not found"]
+        ["DATA/sources.json:7: source file 'sources/call.txt' not found"]
     );
     assert_eq!(
         problems_after(|root| fs::write(root.join("sources/call.txt"), b"ok\n\xff\xfe").expect("write")),
@@ -462,6 +467,29 @@ fn a_malformed_pin_names_the_field() {
         problems_after(|root| pin(root, "d582d13e")),
         ["DATA/sources.json:8: invalid sha256 'd582d13e': 8 digits; expected 64 hex digits, the SHA-256 of the text file's bytes\n  hint: `sha256sum sources/call.txt` in the dataset folder prints it"]
     );
+    // A file outside the folder is refused; no command to run there is offered.
+    let outside = problems_after(|root| {
+        pin(root, "d582d13e");
+        replace_in(
+            root,
+            "sources.json",
+            "\"sources/call.txt\"",
+            "\"../etc/passwd\"",
+        );
+    });
+    assert!(
+        outside
+            .iter()
+            .any(|p| p.contains("invalid sha256 'd582d13e'")
+                && p.ends_with("hint: sha256sum prints it")),
+        "{outside:?}"
+    );
+    assert!(
+        outside
+            .iter()
+            .all(|p| !p.contains("sha256sum ../etc/passwd")),
+        "{outside:?}"
+    );
     let not_hex = format!("{}z", &CALL_SHA256[..63]);
     assert_eq!(
         problems_after(|root| pin(root, &not_hex)),
@@ -582,7 +610,7 @@ fn a_field_is_found_where_the_parser_read_it_not_where_its_name_appears_as_text(
     assert_eq!(
         problems,
         [
-            "DATA/sources.json:6: invalid date '2021-12-32': '2021-12-32' is not a real day: December 2021 has 31 days",
+            "DATA/sources.json:6: published: invalid date '2021-12-32': '2021-12-32' is not a real day: December 2021 has 31 days",
             "DATA/events.json:5: event 'e1': invalid date '2021-13': month 13 in '2021-13' is not between 01 and 12",
         ]
     );

@@ -70,7 +70,7 @@ impl Loader<'_> {
                         self.problems.push(record.problem(
                             file,
                             "published",
-                            format!("invalid date {}: {e}", quoted(published)),
+                            format!("published: invalid date {}: {e}", quoted(published)),
                         ));
                     })
                     .ok()
@@ -78,10 +78,11 @@ impl Loader<'_> {
             let pinned = raw.sha256.as_deref().and_then(|pin| {
                 let parsed = pin::parse(pin).map_err(|message| {
                     let hint = match &raw.file {
-                        Some(relative) => {
+                        // Outside the folder the file is refused anyway; no command to run.
+                        Some(relative) if crate::files::inside_folder(relative) => {
                             format!("`sha256sum {relative}` in the dataset folder prints it")
                         }
-                        None => "sha256sum prints it".to_string(),
+                        _ => "sha256sum prints it".to_string(),
                     };
                     self.problems
                         .push(record.problem(file, "sha256", message).with_hint(hint));
@@ -146,6 +147,8 @@ impl Loader<'_> {
         let (message, hint) = match read {
             Ok(text) => return text,
             Err(Unreadable::Missing(message)) => {
+                // `file not found` reads `source file 'x' not found`, not `file` twice.
+                let message = message.strip_prefix("file ").unwrap_or(&message);
                 (format!("source file {} {message}", quoted(relative)), None)
             }
             Err(Unreadable::NotText(p)) => (
