@@ -315,8 +315,17 @@ fn show_prints_quotes_with_their_sentences() {
     let missing = run(&["show", "putin-jonson-call"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("(did you mean 'putin-johnson-call'?)"));
-    let missing = run(&["show", "putin-johnson-cal"]);
-    assert!(stderr(&missing).contains("ids starting with it: 'putin-johnson-call';"));
+    // The start of exactly one id is that event, and stderr says which id it took.
+    let taken = run(&["show", "putin-johnson-cal"]);
+    assert_eq!(taken.status.code(), Some(0), "{}", stderr(&taken));
+    assert!(stdout(&taken).starts_with("Putin and Johnson speak by phone\n"));
+    assert_eq!(
+        stderr(&taken),
+        "chronicle: no event with id 'putin-johnson-cal'; showing 'putin-johnson-call', the one id starting with it\n"
+    );
+    let taken = run(&["show", "putin-ukraine"]);
+    assert_eq!(taken.status.code(), Some(0), "{}", stderr(&taken));
+    assert!(stderr(&taken).contains("showing 'putin-ukraine-assessments'"));
 }
 
 #[test]
@@ -793,11 +802,11 @@ fn show_suggests_ids_that_start_with_or_contain_what_was_typed() {
         message.contains("ids containing it: 'eu-accuses-wagner', 'eu-sanctions-wagner', 'eu-statement-wagner-abuses', 'putin-wagner-not-russian-state'"),
         "{message}"
     );
-    // Nothing like it: no list, still the way to see the ids.
-    let message = stderr(&run(&["show", "zzz"]));
+    // Nothing like it: says so, and still the way to see the ids.
+    let message = stderr(&run(&["show", "zzzz"]));
     assert_eq!(
         message,
-        "chronicle: no event with id 'zzz'; `chronicle events --ids` lists the ids\n"
+        "chronicle: no event with id 'zzzz'; no id starts with, contains or is close to it; `chronicle events --ids` lists the ids\n"
     );
 }
 
