@@ -111,7 +111,7 @@ fn gdelt_round_trip_keeps_ids_dates_actors_and_mentions() {
     // The event → mention link, with the article's place and GDELT's confidence.
     assert_eq!(
         first["attributes"]["mention 01"],
-        "dailymaverick.co.za, sentence 19, chars actor1 - actor2 4594 action 4634, confidence 50%: \
+        "dailymaverick.co.za, sentence 19, character offsets: actor1 none, actor2 4594, action 4634, confidence 50%: \
          http://www.dailymaverick.co.za/article/2015-02-19-sona2015-jamming-state-security-agency-steps-forward-blames-low-ranking-operator/"
     );
     assert!(first["quotes"].as_array().is_some_and(Vec::is_empty));
