@@ -472,6 +472,24 @@ fn times_tells_impossible_days_on_stderr_and_refuses_edge_years() {
 }
 
 #[test]
+fn an_import_format_on_a_dataset_folder_is_refused() {
+    for args in [
+        &["check", "data", "--input-format", "gdelt"][..],
+        &["events", "--input-format", "acled"][..],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let message = stderr(&output);
+        assert!(
+            message.contains("is a dataset folder, read as chronicle's own files")
+                && message.contains("drop --input-format"),
+            "{message}"
+        );
+        assert!(stdout(&output).is_empty(), "{args:?}");
+    }
+}
+
+#[test]
 fn the_browser_refuses_to_draw_into_a_pipe() {
     let output = run(&[]);
     assert_eq!(output.status.code(), Some(2));
