@@ -72,10 +72,7 @@ pub fn open_reporting(inputs: &Inputs) -> Result<Dataset, Failure> {
                 failed.problems.len(),
                 escape_unsafe(&failed.root)
             );
-            if failed.importing
-                && failed.problems.iter().any(|p| p.line.is_some())
-                && !inputs.skip_invalid
-            {
+            if failed.skippable && !inputs.skip_invalid {
                 let _ = writeln!(
                     err,
                     "  hint: --skip-invalid imports the valid rows and counts the others"
