@@ -623,3 +623,49 @@ fn a_field_is_found_where_the_parser_read_it_not_where_its_name_appears_as_text(
         .collect();
     assert_eq!(fields, [Some("published".into()), Some("date".into())]);
 }
+
+/// A record refused for a field's type still has its other fields checked: every problem in
+/// one run, not the rest only once the types are fixed.
+#[test]
+fn a_refused_record_still_has_its_well_typed_fields_checked() {
+    let problems = problems_after(|root| {
+        fs::write(
+            root.join("sources.json"),
+            "[\n  {\"id\": \"call\", \"title\": \"Leaders speak by phone\", \"file\": \"sources/call.txt\"},\n  \
+             {\"id\": \"s\", \"title\": 5, \"published\": \"yesterday\", \"file\": \"sources/none.txt\"},\n  \
+             {\"id\": \"s\", \"title\": 6}\n]\n",
+        )
+        .expect("write");
+        let events = fs::read_to_string(root.join("events.jsonl")).expect("read");
+        fs::write(
+            root.join("events.jsonl"),
+            format!(
+                "{events}{{\"id\":\"b\",\"date\":\"2021-02-30\",\"title\":\"x\",\"actors\":\"putin\"}}\n\
+                 {{\"id\":\"b\",\"date\":\"2021\",\"title\":\"dup\",\"extra\":1}}\n\
+                 {{\"id\":\"call\",\"date\":\"2021\",\"title\":5}}\n"
+            ),
+        )
+        .expect("write");
+    });
+    let lines = fs::read_to_string(format!("{SMALL}/events.jsonl"))
+        .expect("read")
+        .lines()
+        .count();
+    let (b1, b2, call) = (lines + 1, lines + 2, lines + 3);
+    let expected = [
+        "DATA/sources.json:3: title: expected a string, found a number 5".to_string(),
+        "DATA/sources.json:3: published: invalid date 'yesterday': expected an EDTF date such as 2021-12-13".to_string(),
+        "DATA/sources.json:3: source file 'sources/none.txt' not found".to_string(),
+        "DATA/sources.json:4: title: expected a string, found a number 6".to_string(),
+        "DATA/sources.json:4: duplicate source id 's' (first defined on line 3)".to_string(),
+        format!("DATA/events.jsonl:{b1}: actors: expected a list of strings, found a string 'putin'"),
+        format!("DATA/events.jsonl:{b1}: event 'b': invalid date '2021-02-30': '2021-02-30' is not a real day: February 2021 has 28 days"),
+        format!("DATA/events.jsonl:{b2}: unknown field 'extra', expected one of 'id', 'date', 'title', 'summary', 'type', 'actors', 'location', 'tags', 'quotes', 'attributes'"),
+        format!("DATA/events.jsonl:{b2}: duplicate event id 'b' (first defined on line {b1})"),
+        format!("DATA/events.jsonl:{call}: title: expected a string, found a number 5"),
+        format!("DATA/events.jsonl:{call}: duplicate event id 'call' (first defined on line 1)"),
+    ];
+    for want in &expected {
+        assert!(problems.contains(want), "missing {want:?} in {problems:#?}");
+    }
+}
