@@ -29,9 +29,9 @@ pub fn run_noting(
                     quoted(id),
                     quoted(full)
                 )?;
-                timeline.event_by_id(full).ok_or_else(|| {
-                    Failure::Usage(format!("no event with id {}", quoted(full)))
-                })?
+                timeline
+                    .event_by_id(full)
+                    .ok_or_else(|| Failure::Usage(format!("no event with id {}", quoted(full))))?
             }
             None => {
                 return Err(Failure::Usage(format!(
