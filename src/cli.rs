@@ -7,7 +7,8 @@ use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
 use clap::error::{ContextKind, ContextValue};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::commands::events::Output;
+use crate::commands::events::{EventFilter, Output};
+use crate::commands::stats::By;
 use crate::date::EdtfDate;
 use crate::import::{DateOrder, Format};
 
@@ -28,6 +29,8 @@ Examples:
   chronicle check my-dataset         validate a dataset, listing every problem
   chronicle events --actor putin     the timeline of one actor
   chronicle actors --search joh      rank actors by fuzzy match
+  chronicle stats acled.csv --by country --sum fatalities
+                                     events and fatalities per country
   chronicle sentences article.txt    see how a text splits into sentences
   chronicle times article.txt --published 2021-12-13
                                      the dates an article mentions, anchored to that day
@@ -80,15 +83,8 @@ pub enum Command {
     Events {
         #[command(flatten)]
         inputs: Inputs,
-        /// Only events involving this actor (an id or a fuzzy name); repeat to require several
-        #[arg(long, value_name = "NAME")]
-        actor: Vec<String>,
-        /// Only events on or after this date (EDTF: 2021, 2021-12, 2021-12-13)
-        #[arg(long, value_name = "DATE", value_parser = EdtfDate::parse)]
-        from: Option<EdtfDate>,
-        /// Only events on or before this date (EDTF: 2021, 2021-12, 2021-12-13)
-        #[arg(long, value_name = "DATE", value_parser = EdtfDate::parse)]
-        to: Option<EdtfDate>,
+        #[command(flatten)]
+        filter: EventFilter,
         /// Output: aligned text (the default), JSON Lines, CSV, a Markdown chronology, or
         /// TimelineJS3 JSON to open in TimelineJS
         #[arg(long, value_name = "FORMAT", value_parser = OutputFormat)]
@@ -100,6 +96,24 @@ pub enum Command {
         /// Add a column of event ids to the text output (for `chronicle show ID`)
         #[arg(long, conflicts_with = "json")]
         ids: bool,
+    },
+    /// Count events and add up an attribute, grouped by type, actor, place, date or tag
+    Stats {
+        #[command(flatten)]
+        inputs: Inputs,
+        #[command(flatten)]
+        no_format: NoOutputFormat,
+        #[command(flatten)]
+        filter: EventFilter,
+        /// What to group the events by
+        #[arg(long, value_enum, value_name = "GROUP")]
+        by: By,
+        /// Add up this numeric attribute (e.g. fatalities, mentions, goldstein, tone) per row
+        #[arg(long, value_name = "ATTR")]
+        sum: Option<String>,
+        /// Print JSON Lines: {key, events, sum?, missing?}, one per row
+        #[arg(long)]
+        json: bool,
     },
     /// List actors with their event counts, or rank them by a fuzzy search
     Actors {

@@ -77,6 +77,11 @@ impl EdtfDate {
         if text.is_empty() {
             return err(format!("empty date; {FORMS}"));
         }
+        if text.chars().any(char::is_alphabetic) && !text.bytes().any(|b| b.is_ascii_digit()) {
+            // `yesterday`, `unknown`: words, not a date written wrongly; the year's digits
+            // are not what to talk about.
+            return err("expected an EDTF date such as 2021-12-13");
+        }
         let mut uncertain = false;
         let mut approximate = false;
         let mut parts = text.splitn(2, '/');
@@ -761,6 +766,10 @@ mod tests {
         );
         assert!(fails("").starts_with("empty date"));
         assert!(fails("Dec 2021").contains("must be 4 digits"));
+        assert_eq!(
+            fails("yesterday"),
+            "expected an EDTF date such as 2021-12-13"
+        );
         assert_eq!(
             fails("2021-12-12/2021-12-10"),
             "the interval ends (2021-12-10) before it starts (2021-12-12)"

@@ -160,6 +160,18 @@ impl DatasetLocation {
     }
 }
 
+/// Whether a source's `file` names a path inside the dataset folder (relative, no `..`), the
+/// only kind `read_source` reads.
+pub fn inside_folder(relative: &str) -> bool {
+    let path = Path::new(relative);
+    !relative.is_empty()
+        && !path.is_absolute()
+        && !relative.starts_with(['/', '\\'])
+        && !path
+            .components()
+            .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)))
+}
+
 fn bundled(relative: &str) -> Option<&'static [u8]> {
     BUNDLED
         .iter()

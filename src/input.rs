@@ -28,8 +28,9 @@ pub struct RowCounts {
 pub struct Failed {
     pub root: String,
     pub problems: Vec<Problem>,
-    /// Whether export files were being imported (where --skip-invalid can help).
-    pub importing: bool,
+    /// Whether `--skip-invalid` would import something: export files whose rows were partly
+    /// valid (not a file of another format, nor one where every row failed).
+    pub skippable: bool,
 }
 
 /// Opens `paths`: no path or one folder is a dataset; anything else is export files.
@@ -44,7 +45,7 @@ pub fn open(paths: &[PathBuf], options: &Options, progress: &Progress) -> Result
                 None,
                 "no such file or folder",
             )],
-            importing: false,
+            skippable: false,
         }),
         _ => match import::import(paths, options) {
             Ok(imported) => Ok(Opened {
@@ -55,13 +56,13 @@ pub fn open(paths: &[PathBuf], options: &Options, progress: &Progress) -> Result
                     skipped: imported.skipped,
                 }),
             }),
-            Err(problems) => Err(Failed {
+            Err(refused) => Err(Failed {
                 root: match paths {
                     [one] => one.display().to_string(),
                     _ => format!("{} files", paths.len()),
                 },
-                problems,
-                importing: true,
+                problems: refused.problems,
+                skippable: refused.skippable,
             }),
         },
     }
@@ -86,7 +87,7 @@ fn open_dataset(given: Option<PathBuf>, progress: &Progress) -> Result<Opened, F
         .map_err(|problems| Failed {
             root: location.display_root(),
             problems,
-            importing: false,
+            skippable: false,
         })
 }
 

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use chronicle::cli::{Cli, Command};
-use chronicle::commands::events::{EventFilter, Output};
+use chronicle::commands::events::Output;
 use chronicle::commands::{self, with_dataset, Failure};
 
 /// mimalloc keeps less overhead per small allocation than the system allocator and hands
@@ -62,24 +62,28 @@ fn main() -> ExitCode {
         }
         Command::Events {
             inputs,
-            actor,
-            from,
-            to,
+            filter,
             format,
             json,
             ids,
         } => with_dataset(&inputs, |d| {
-            let filter = EventFilter {
-                actors: actor,
-                from,
-                to,
-            };
             let output = if json {
                 Output::Json
             } else {
                 format.unwrap_or_default()
             };
             commands::events::run(d, &filter, output, ids, &mut out, &mut io::stderr())
+        }),
+        Command::Stats {
+            inputs,
+            filter,
+            by,
+            sum,
+            json,
+            ..
+        } => with_dataset(&inputs, |d| {
+            let stats = commands::stats::Stats { by, sum, json };
+            commands::stats::run(&d.timeline, &filter, &stats, &mut out, &mut io::stderr())
         }),
         Command::Actors {
             inputs,

@@ -17,6 +17,7 @@ use crate::problem::{escape_unsafe, Problem, Severity};
 /// Opens the dataset or imports the files, printing every problem (and any notes, and how
 /// many rows were skipped) to standard error.
 pub fn open_reporting(inputs: &Inputs) -> Result<Dataset, Failure> {
+    refuse_import_format_on_a_dataset(inputs)?;
     let options = crate::import::Options {
         format: inputs.input_format,
         date_order: inputs.date_order,
@@ -71,10 +72,7 @@ pub fn open_reporting(inputs: &Inputs) -> Result<Dataset, Failure> {
                 failed.problems.len(),
                 escape_unsafe(&failed.root)
             );
-            if failed.importing
-                && failed.problems.iter().any(|p| p.line.is_some())
-                && !inputs.skip_invalid
-            {
+            if failed.skippable && !inputs.skip_invalid {
                 let _ = writeln!(
                     err,
                     "  hint: --skip-invalid imports the valid rows and counts the others"
@@ -83,6 +81,27 @@ pub fn open_reporting(inputs: &Inputs) -> Result<Dataset, Failure> {
             Err(Failure::Invalid)
         }
     }
+}
+
+/// `--input-format` names how to read export files; a dataset folder is always read as
+/// chronicle's own files, so the option would be silently ignored there.
+fn refuse_import_format_on_a_dataset(inputs: &Inputs) -> Result<(), Failure> {
+    let Some(format) = inputs.input_format else {
+        return Ok(());
+    };
+    let folder = match inputs.paths.as_slice() {
+        [] => "the default dataset".to_string(),
+        [one] if one.is_dir() => escape_unsafe(&one.display().to_string()).into_owned(),
+        _ => return Ok(()),
+    };
+    let name = clap::ValueEnum::to_possible_value(&format)
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default();
+    Err(Failure::Usage(format!(
+        "--input-format {name} reads GDELT, ACLED or TimelineJS export files, but {folder} is a \
+         dataset folder, read as chronicle's own files; name the export files to import, or \
+         drop --input-format"
+    )))
 }
 
 /// What goes in front of a problem on standard error: nothing for an error (the file and line

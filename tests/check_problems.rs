@@ -199,7 +199,12 @@ fn impossible_dates_are_refused() {
     );
     assert_eq!(
         broken("sources.json", "\"published\": \"2021-12-13\"", "\"published\": \"Dec 13\""),
-        ["DATA/sources.json:6: invalid date 'Dec 13': the year in 'Dec 13' must be 4 digits, found 'Dec'"]
+        ["DATA/sources.json:6: published: invalid date 'Dec 13': the year in 'Dec 13' must be 4 digits, found 'Dec'"]
+    );
+    // A word with no digit is not a year written wrongly.
+    assert_eq!(
+        broken("sources.json", "\"published\": \"2021-12-13\"", "\"published\": \"yesterday\""),
+        ["DATA/sources.json:6: published: invalid date 'yesterday': expected an EDTF date such as 2021-12-13"]
     );
 }
 
@@ -225,7 +230,7 @@ fn a_quote_not_in_its_source_shows_the_closest_sentence() {
 fn source_files_must_exist_be_text_and_stay_inside() {
     assert_eq!(
         problems_after(|root| fs::remove_file(root.join("sources/call.txt")).expect("remove")),
-        ["DATA/sources.json:7: source file 'sources/call.txt' file not found"]
+        ["DATA/sources.json:7: source file 'sources/call.txt' not found"]
     );
     assert_eq!(
         problems_after(|root| fs::write(root.join("sources/call.txt"), b"ok\n\xff\xfe").expect("write")),
@@ -462,6 +467,29 @@ fn a_malformed_pin_names_the_field() {
         problems_after(|root| pin(root, "d582d13e")),
         ["DATA/sources.json:8: invalid sha256 'd582d13e': 8 digits; expected 64 hex digits, the SHA-256 of the text file's bytes\n  hint: `sha256sum sources/call.txt` in the dataset folder prints it"]
     );
+    // A file outside the folder is refused; no command to run there is offered.
+    let outside = problems_after(|root| {
+        pin(root, "d582d13e");
+        replace_in(
+            root,
+            "sources.json",
+            "\"sources/call.txt\"",
+            "\"../etc/passwd\"",
+        );
+    });
+    assert!(
+        outside
+            .iter()
+            .any(|p| p.contains("invalid sha256 'd582d13e'")
+                && p.ends_with("hint: sha256sum prints it")),
+        "{outside:?}"
+    );
+    assert!(
+        outside
+            .iter()
+            .all(|p| !p.contains("sha256sum ../etc/passwd")),
+        "{outside:?}"
+    );
     let not_hex = format!("{}z", &CALL_SHA256[..63]);
     assert_eq!(
         problems_after(|root| pin(root, &not_hex)),
@@ -582,7 +610,7 @@ fn a_field_is_found_where_the_parser_read_it_not_where_its_name_appears_as_text(
     assert_eq!(
         problems,
         [
-            "DATA/sources.json:6: invalid date '2021-12-32': '2021-12-32' is not a real day: December 2021 has 31 days",
+            "DATA/sources.json:6: published: invalid date '2021-12-32': '2021-12-32' is not a real day: December 2021 has 31 days",
             "DATA/events.json:5: event 'e1': invalid date '2021-13': month 13 in '2021-13' is not between 01 and 12",
         ]
     );
@@ -594,4 +622,50 @@ fn a_field_is_found_where_the_parser_read_it_not_where_its_name_appears_as_text(
         .map(|p| p.field.as_deref().map(str::to_string))
         .collect();
     assert_eq!(fields, [Some("published".into()), Some("date".into())]);
+}
+
+/// A record refused for a field's type still has its other fields checked: every problem in
+/// one run, not the rest only once the types are fixed.
+#[test]
+fn a_refused_record_still_has_its_well_typed_fields_checked() {
+    let problems = problems_after(|root| {
+        fs::write(
+            root.join("sources.json"),
+            "[\n  {\"id\": \"call\", \"title\": \"Leaders speak by phone\", \"file\": \"sources/call.txt\"},\n  \
+             {\"id\": \"s\", \"title\": 5, \"published\": \"yesterday\", \"file\": \"sources/none.txt\"},\n  \
+             {\"id\": \"s\", \"title\": 6}\n]\n",
+        )
+        .expect("write");
+        let events = fs::read_to_string(root.join("events.jsonl")).expect("read");
+        fs::write(
+            root.join("events.jsonl"),
+            format!(
+                "{events}{{\"id\":\"b\",\"date\":\"2021-02-30\",\"title\":\"x\",\"actors\":\"putin\"}}\n\
+                 {{\"id\":\"b\",\"date\":\"2021\",\"title\":\"dup\",\"extra\":1}}\n\
+                 {{\"id\":\"call\",\"date\":\"2021\",\"title\":5}}\n"
+            ),
+        )
+        .expect("write");
+    });
+    let lines = fs::read_to_string(format!("{SMALL}/events.jsonl"))
+        .expect("read")
+        .lines()
+        .count();
+    let (b1, b2, call) = (lines + 1, lines + 2, lines + 3);
+    let expected = [
+        "DATA/sources.json:3: title: expected a string, found a number 5".to_string(),
+        "DATA/sources.json:3: published: invalid date 'yesterday': expected an EDTF date such as 2021-12-13".to_string(),
+        "DATA/sources.json:3: source file 'sources/none.txt' not found".to_string(),
+        "DATA/sources.json:4: title: expected a string, found a number 6".to_string(),
+        "DATA/sources.json:4: duplicate source id 's' (first defined on line 3)".to_string(),
+        format!("DATA/events.jsonl:{b1}: actors: expected a list of strings, found a string 'putin'"),
+        format!("DATA/events.jsonl:{b1}: event 'b': invalid date '2021-02-30': '2021-02-30' is not a real day: February 2021 has 28 days"),
+        format!("DATA/events.jsonl:{b2}: unknown field 'extra', expected one of 'id', 'date', 'title', 'summary', 'type', 'actors', 'location', 'tags', 'quotes', 'attributes'"),
+        format!("DATA/events.jsonl:{b2}: duplicate event id 'b' (first defined on line {b1})"),
+        format!("DATA/events.jsonl:{call}: title: expected a string, found a number 5"),
+        format!("DATA/events.jsonl:{call}: duplicate event id 'call' (first defined on line 1)"),
+    ];
+    for want in &expected {
+        assert!(problems.contains(want), "missing {want:?} in {problems:#?}");
+    }
 }

@@ -315,8 +315,17 @@ fn show_prints_quotes_with_their_sentences() {
     let missing = run(&["show", "putin-jonson-call"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("(did you mean 'putin-johnson-call'?)"));
-    let missing = run(&["show", "putin-johnson-cal"]);
-    assert!(stderr(&missing).contains("ids starting with it: 'putin-johnson-call';"));
+    // The start of exactly one id is that event, and stderr says which id it took.
+    let taken = run(&["show", "putin-johnson-cal"]);
+    assert_eq!(taken.status.code(), Some(0), "{}", stderr(&taken));
+    assert!(stdout(&taken).starts_with("Putin and Johnson speak by phone\n"));
+    assert_eq!(
+        stderr(&taken),
+        "chronicle: no event with id 'putin-johnson-cal'; showing 'putin-johnson-call', the one id starting with it\n"
+    );
+    let taken = run(&["show", "putin-ukraine"]);
+    assert_eq!(taken.status.code(), Some(0), "{}", stderr(&taken));
+    assert!(stderr(&taken).contains("showing 'putin-ukraine-assessments'"));
 }
 
 #[test]
@@ -427,6 +436,57 @@ fn times_refuses_bad_dates_and_unreadable_files() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn times_tells_impossible_days_on_stderr_and_refuses_edge_years() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        temp.path().join("a.txt"),
+        "From 2019 to 2017 things changed. On 31 April 2021 and on 30 February it rained.\n",
+    )
+    .expect("write");
+    let output = run_in(
+        temp.path(),
+        &["times", "a.txt", "--published", "2021-12-14"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "[1] \"2019\" → 2019\n[1] \"2017\" → 2017\n"
+    );
+    assert_eq!(
+        stderr(&output),
+        "a.txt: sentence 2: '31 April 2021' is not a date (April has 30 days)\n\
+         a.txt: sentence 2: '30 February' is not a date (February has at most 29 days)\n"
+    );
+    for edge in ["0000-01-01", "0001-06-01", "9999-06-01"] {
+        let output = run_in(temp.path(), &["times", "a.txt", "--published", edge]);
+        assert_eq!(output.status.code(), Some(2), "{edge}");
+        assert!(
+            stderr(&output).contains("the publication year must be between 0002 and 9998"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn an_import_format_on_a_dataset_folder_is_refused() {
+    for args in [
+        &["check", "data", "--input-format", "gdelt"][..],
+        &["events", "--input-format", "acled"][..],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let message = stderr(&output);
+        assert!(
+            message.contains("is a dataset folder, read as chronicle's own files")
+                && message.contains("drop --input-format"),
+            "{message}"
+        );
+        assert!(stdout(&output).is_empty(), "{args:?}");
+    }
 }
 
 #[test]
@@ -760,11 +820,11 @@ fn show_suggests_ids_that_start_with_or_contain_what_was_typed() {
         message.contains("ids containing it: 'eu-accuses-wagner', 'eu-sanctions-wagner', 'eu-statement-wagner-abuses', 'putin-wagner-not-russian-state'"),
         "{message}"
     );
-    // Nothing like it: no list, still the way to see the ids.
-    let message = stderr(&run(&["show", "zzz"]));
+    // Nothing like it: says so, and still the way to see the ids.
+    let message = stderr(&run(&["show", "zzzz"]));
     assert_eq!(
         message,
-        "chronicle: no event with id 'zzz'; `chronicle events --ids` lists the ids\n"
+        "chronicle: no event with id 'zzzz'; no id starts with, contains or is close to it; `chronicle events --ids` lists the ids\n"
     );
 }
 

@@ -111,7 +111,7 @@ fn gdelt_round_trip_keeps_ids_dates_actors_and_mentions() {
     // The event → mention link, with the article's place and GDELT's confidence.
     assert_eq!(
         first["attributes"]["mention 01"],
-        "dailymaverick.co.za, sentence 19, chars actor1 - actor2 4594 action 4634, confidence 50%: \
+        "dailymaverick.co.za, sentence 19, character offsets: actor1 none, actor2 4594, action 4634, confidence 50%: \
          http://www.dailymaverick.co.za/article/2015-02-19-sona2015-jamming-state-security-agency-steps-forward-blames-low-ranking-operator/"
     );
     assert!(first["quotes"].as_array().is_some_and(Vec::is_empty));
@@ -872,7 +872,7 @@ fn acled_slash_dates_that_read_two_ways_wait_for_the_users_choice() {
             "{file}:2: event_date: cannot tell whether '06/03/2022' is 6 March or 3 June 2022: no \
              slash date in the file has a day over 12, and no timestamp rules a reading out; \
              choose with --date-order dmy (day first) or --date-order mdy (month first)\n\
-             1 problem in {file}\n  hint: --skip-invalid imports the valid rows and counts the others\n"
+             1 problem in {file}\n"
         )
     );
     assert_eq!(
@@ -1137,4 +1137,23 @@ fn a_repeated_gdelt_event_with_other_content_names_both_places() {
              chronicle: 14 rows, 1 skipped: see --report FILE\n"
         )
     );
+}
+
+/// `--skip-invalid` is offered only where it would import something: not for a file of
+/// another format, nor for one that is not the format it claims.
+#[test]
+fn skip_invalid_is_offered_only_when_some_rows_were_valid() {
+    let json = fixture("timelinejs.json");
+    let message = refused(&[&json], &["--input-format", "acled"]);
+    assert_eq!(
+        message,
+        format!(
+            "{json}:1: the ACLED header has none of the columns it needs: event_id_cnty, \
+             event_date, event_type, actor1, country\n1 problem in {json}\n"
+        )
+    );
+    let (_temp, path) = temp_file("not_timeline.json", "{\"events\": 5}\n");
+    let message = refused(&[&path.display().to_string()], &[]);
+    assert!(message.contains("not TimelineJS JSON"), "{message}");
+    assert!(!message.contains("--skip-invalid"), "{message}");
 }

@@ -1,12 +1,14 @@
 //! `chronicle events`: the timeline in order, filtered by actors and dates.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 
 use super::{guessed_actor_note, resolve_actor, safe, write_json, Failure};
 use crate::date::{check_range, EdtfDate};
 use crate::export::{self, event_record};
 use crate::load::Dataset;
-use crate::model::EventIx;
+use crate::model::{Event, EventIx};
+use crate::problem::{did_you_mean, quoted};
 use crate::text::width::{fit, width};
 use crate::timeline::Timeline;
 
@@ -26,12 +28,26 @@ pub enum Output {
     Timelinejs,
 }
 
-/// What to keep of the timeline.
-#[derive(Debug, Default)]
+/// What to keep of the timeline: the filter flags `events` and `stats` share. An event is kept
+/// when it passes every kind of filter given.
+#[derive(Debug, Default, clap::Args)]
 pub struct EventFilter {
+    /// Only events involving this actor (an id or a fuzzy name); repeat to require several
+    #[arg(long = "actor", value_name = "NAME")]
     pub actors: Vec<String>,
+    /// Only events on or after this date (EDTF: 2021, 2021-12, 2021-12-13)
+    #[arg(long, value_name = "DATE", value_parser = EdtfDate::parse)]
     pub from: Option<EdtfDate>,
+    /// Only events on or before this date (EDTF: 2021, 2021-12, 2021-12-13)
+    #[arg(long, value_name = "DATE", value_parser = EdtfDate::parse)]
     pub to: Option<EdtfDate>,
+    /// Only events of this type, or whose type begins with it before " / " (ACLED's event
+    /// type: --type Battles keeps "Battles / Armed clash"); case aside; repeat for any of several
+    #[arg(long = "type", value_name = "TYPE")]
+    pub types: Vec<String>,
+    /// Only events with this tag (case aside); repeat to require several
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
 }
 
 /// The events the filter keeps, in timeline order. Each actor chosen by fuzzy match is named
@@ -58,11 +74,72 @@ pub fn select(
     let (from, to) = (filter.from, filter.to);
     // Refused, not run: a backwards range would quietly print nothing, as if no event matched.
     check_range(from.as_ref(), to.as_ref()).map_err(|e| Failure::Usage(e.0))?;
-    let view = timeline.events_with_all(&actors);
-    if from.is_none() && to.is_none() {
-        return Ok(view);
+    let types = known(timeline, &filter.types, "type", event_types)?;
+    let tags = known(timeline, &filter.tags, "tag", |event| {
+        event.tags.iter().map(|l| &**l)
+    })?;
+    let mut view = timeline.events_with_all(&actors);
+    if from.is_some() || to.is_some() {
+        view = timeline.events_between(&view, from.as_ref(), to.as_ref());
     }
-    Ok(timeline.events_between(&view, from.as_ref(), to.as_ref()))
+    if !types.is_empty() || !tags.is_empty() {
+        view.retain(|ix| {
+            let event = timeline.event(*ix);
+            (types.is_empty() || types.iter().any(|t| names(t, event_types(event))))
+                && tags
+                    .iter()
+                    .all(|t| names(t, event.tags.iter().map(|l| &**l)))
+        });
+    }
+    Ok(view)
+}
+
+/// Whether one of `names` is `wanted` (lowercase), case aside.
+fn names<'a>(wanted: &str, mut names: impl Iterator<Item = &'a str>) -> bool {
+    names.any(|name| name.to_lowercase() == wanted)
+}
+
+/// The names `--type` matches for an event: its whole type and, for a type of the form
+/// "Battles / Armed clash" (ACLED's event type and sub-event type), the part before the slash.
+fn event_types(event: &Event) -> impl Iterator<Item = &str> {
+    let whole = event.kind.as_deref();
+    let head = whole
+        .and_then(|k| k.split_once(" / "))
+        .map(|(head, _)| head);
+    whole.into_iter().chain(head)
+}
+
+/// The `wanted` names of one kind of filter (`type`, `tag`), lowercased for matching, once each
+/// is known to name something in the timeline: a misspelt type would otherwise print nothing,
+/// as if no event matched.
+fn known<'t, I>(
+    timeline: &'t Timeline,
+    wanted: &[String],
+    what: &str,
+    names: impl Fn(&'t Event) -> I,
+) -> Result<Vec<String>, Failure>
+where
+    I: Iterator<Item = &'t str>,
+{
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let all: BTreeSet<&str> = timeline.events().iter().flat_map(names).collect();
+    let lower: BTreeSet<String> = all.iter().map(|n| n.to_lowercase()).collect();
+    wanted
+        .iter()
+        .map(|given| {
+            let name = given.trim().to_lowercase();
+            if lower.contains(&name) {
+                return Ok(name);
+            }
+            Err(Failure::Usage(format!(
+                "no event has the {what} {}{}; `chronicle stats --by {what}` lists them",
+                quoted(given),
+                did_you_mean(&name, lower.iter().map(String::as_str))
+            )))
+        })
+        .collect()
 }
 
 /// Prints the selected events in the `output` format (the text one with a column of ids when

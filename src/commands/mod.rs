@@ -10,6 +10,7 @@ pub mod import;
 pub mod init;
 pub mod sentences;
 pub mod show;
+pub mod stats;
 pub mod times;
 
 use std::borrow::Cow;

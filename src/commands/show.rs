@@ -8,12 +8,39 @@ use crate::text::width::{fit, width};
 use crate::timeline::Timeline;
 
 pub fn run(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Failure> {
-    let Some(ix) = timeline.event_by_id(id) else {
-        return Err(Failure::Usage(format!(
-            "no event with id {}{}; `chronicle events --ids` lists the ids",
-            quoted(id),
-            ids_like(timeline, id)
-        )));
+    run_noting(timeline, id, out, &mut std::io::stderr().lock())
+}
+
+/// [`run`], telling on `note` which id it took when `id` is the start of exactly one id
+/// (`show putin-ukraine` for `putin-ukraine-call`): part of an id is what people remember.
+pub fn run_noting(
+    timeline: &Timeline,
+    id: &str,
+    out: &mut impl Write,
+    note: &mut impl Write,
+) -> Result<(), Failure> {
+    let ix = match timeline.event_by_id(id) {
+        Some(ix) => ix,
+        None => match only_id_starting_with(timeline, id) {
+            Some(full) => {
+                writeln!(
+                    note,
+                    "chronicle: no event with id {}; showing {}, the one id starting with it",
+                    quoted(id),
+                    quoted(full)
+                )?;
+                timeline
+                    .event_by_id(full)
+                    .ok_or_else(|| Failure::Usage(format!("no event with id {}", quoted(full))))?
+            }
+            None => {
+                return Err(Failure::Usage(format!(
+                    "no event with id {}{}; `chronicle events --ids` lists the ids",
+                    quoted(id),
+                    ids_like(timeline, id)
+                )))
+            }
+        },
     };
     let event = timeline.event(ix);
     writeln!(out, "{}", safe(&event.title))?;
@@ -68,6 +95,21 @@ pub fn run(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Fa
     Ok(())
 }
 
+/// The id that starts with `typed` (ignoring case), when exactly one does.
+fn only_id_starting_with<'t>(timeline: &'t Timeline, typed: &str) -> Option<&'t str> {
+    let wanted = typed.to_lowercase();
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut starting = timeline
+        .events()
+        .iter()
+        .map(|e| &*e.id)
+        .filter(|id| id.to_lowercase().starts_with(&wanted));
+    let first = starting.next()?;
+    starting.next().is_none().then_some(first)
+}
+
 /// How many ids like the one typed are named; the rest are counted.
 const SHOWN_IDS: usize = 4;
 
@@ -90,7 +132,12 @@ fn ids_like(timeline: &Timeline, typed: &str) -> String {
     }
     let how = match (starting.is_empty(), containing.is_empty()) {
         (true, true) => {
-            return did_you_mean(typed, timeline.events().iter().map(|e| &*e.id));
+            let closest = did_you_mean(typed, timeline.events().iter().map(|e| &*e.id));
+            return if closest.is_empty() {
+                "; no id starts with, contains or is close to it".to_string()
+            } else {
+                closest
+            };
         }
         (false, true) => "starting with it",
         (true, false) => "containing it",

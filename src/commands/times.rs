@@ -4,11 +4,11 @@
 use std::io::Write;
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::{read_text, safe, write_json, Failure};
-use crate::times::find_times;
+use crate::times::{find_times_noting, NotADate};
 
 #[derive(Serialize)]
 struct TimeLine<'a> {
@@ -28,19 +28,47 @@ pub fn run_file(
     out: &mut impl Write,
 ) -> Result<(), Failure> {
     let (text, skipped) = read_text(file)?;
-    Ok(run(&text, skipped, published, json, out)?)
+    let not_dates = run(&text, skipped, published, json, out)?;
+    // Told on stderr so that stdout stays the expressions alone (and valid JSON Lines).
+    let mut err = std::io::stderr().lock();
+    for line in not_date_lines(file, &text, &not_dates) {
+        writeln!(err, "{line}")?;
+    }
+    Ok(())
+}
+
+/// `FILE: sentence N: '31 April 2021' is not a date (April has 30 days)`, per such words.
+fn not_date_lines(file: &Path, text: &str, not_dates: &[NotADate]) -> Vec<String> {
+    not_dates
+        .iter()
+        .map(|n| {
+            let words = text[n.start..n.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            format!(
+                "{}: sentence {}: '{}' is not a date ({})",
+                safe(&file.display().to_string()),
+                n.sentence,
+                safe(&words),
+                n.reason
+            )
+        })
+        .collect()
 }
 
 /// Prints `[N] "expression" → value` per expression, white space folded; or JSON Lines with
 /// byte offsets into the file, `skipped` being the bytes before `text` (a byte order mark).
+/// Returns the words that look like a date but are none, for the caller to tell.
 pub fn run(
     text: &str,
     skipped: usize,
     published: NaiveDate,
     json: bool,
     out: &mut impl Write,
-) -> std::io::Result<()> {
-    for found in find_times(text, published) {
+) -> std::io::Result<Vec<NotADate>> {
+    let (times, not_dates) = find_times_noting(text, published);
+    for found in times {
         let expression = &text[found.start..found.end];
         if json {
             let line = TimeLine {
@@ -62,7 +90,7 @@ pub fn run(
             )?;
         }
     }
-    Ok(())
+    Ok(not_dates)
 }
 
 /// Reads `--published`: a calendar date written exactly as YYYY-MM-DD.
@@ -75,10 +103,23 @@ pub fn parse_published(text: &str) -> Result<NaiveDate, String> {
     let date = shape
         .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
         .flatten();
-    date.ok_or_else(|| {
+    let date = date.ok_or_else(|| {
         "expected the publication date as YYYY-MM-DD (a real day), e.g. 2021-12-13".to_string()
-    })
+    })?;
+    if !PUBLISHED_YEARS.contains(&date.year()) {
+        return Err(format!(
+            "the publication year must be between {:04} and {:04}, so that `last year` and `next year` \
+             have four-digit years too; got {text}",
+            PUBLISHED_YEARS.start(),
+            PUBLISHED_YEARS.end()
+        ));
+    }
+    Ok(date)
 }
+
+/// Publication years the tagger anchors to: one year inside the four-digit years that
+/// chronicle's EDTF writes, either way.
+const PUBLISHED_YEARS: std::ops::RangeInclusive<i32> = 2..=9998;
 
 #[cfg(test)]
 mod tests {
@@ -97,8 +138,34 @@ mod tests {
             "2021-12",
             "",
             "2021-12-13T10:00",
+            "0000-01-01",
+            "0001-12-31",
+            "9999-06-01",
         ] {
             assert!(parse_published(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_edge_years_allowed_still_name_last_and_next_year() {
+        for (published, last, next) in [
+            ("0002-01-01", "0001", "0003"),
+            ("9998-12-31", "9997", "9999"),
+        ] {
+            let date = parse_published(published).unwrap();
+            let mut out = Vec::new();
+            run(
+                "It fell last year. It rises next year.",
+                0,
+                date,
+                false,
+                &mut out,
+            )
+            .unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&out),
+                format!("[1] \"last year\" → {last}\n[2] \"next year\" → {next}\n")
+            );
         }
     }
 

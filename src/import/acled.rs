@@ -107,15 +107,21 @@ pub(crate) fn read(
         .filter(|c| !columns.at.contains_key(*c))
         .collect();
     if !missing.is_empty() {
-        return Err(input.problem(
-            1,
+        // Every column missing: the list once, not as what lacks and again as what is needed.
+        let message = if missing.len() == REQUIRED.len() {
+            format!(
+                "the ACLED header has none of the columns it needs: {}",
+                REQUIRED.join(", ")
+            )
+        } else {
             format!(
                 "the ACLED header has no {} column{}; it needs {}",
                 missing.join(", "),
                 if missing.len() == 1 { "" } else { "s" },
                 REQUIRED.join(", ")
-            ),
-        ));
+            )
+        };
+        return Err(input.problem(1, message));
     }
     // The order of slash dates: given, or told from the whole file at its first slash date.
     let mut slash: Option<SlashOrder> = order.map(|order| SlashOrder {

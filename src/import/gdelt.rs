@@ -656,10 +656,10 @@ pub(crate) fn read_mentions(
         let quote = resolve(source, builder.source_ref(source), action, sentence);
         let offset = |o: Option<i64>| {
             o.filter(|o| *o >= 0)
-                .map_or("-".to_string(), |o| o.to_string())
+                .map_or("none".to_string(), |o| o.to_string())
         };
         let value = format!(
-            "{name}, sentence {}, chars actor1 {} actor2 {} action {}, confidence {}%{}: {identifier}",
+            "{name}, sentence {}, character offsets: actor1 {}, actor2 {}, action {}, confidence {}%{}: {identifier}",
             sentence.map_or("-".to_string(), |s| s.to_string()),
             offset(actor1),
             offset(actor2),

@@ -81,8 +81,25 @@ enum Kind {
     TimelineJs,
 }
 
+/// Why an import failed: every problem found, and whether `--skip-invalid` would import
+/// something (some rows were valid and no file as a whole was refused).
+#[derive(Debug)]
+pub struct Refused {
+    pub problems: Vec<Problem>,
+    pub skippable: bool,
+}
+
+impl From<Vec<Problem>> for Refused {
+    fn from(problems: Vec<Problem>) -> Refused {
+        Refused {
+            problems,
+            skippable: false,
+        }
+    }
+}
+
 /// Imports `paths` into one dataset. On failure, returns every problem found.
-pub fn import(paths: &[PathBuf], options: &Options) -> Result<Imported, Vec<Problem>> {
+pub fn import(paths: &[PathBuf], options: &Options) -> Result<Imported, Refused> {
     let mut fatal = Vec::new();
     let mut files = Vec::new();
     for path in paths {
@@ -93,7 +110,7 @@ pub fn import(paths: &[PathBuf], options: &Options) -> Result<Imported, Vec<Prob
         }
     }
     if !fatal.is_empty() {
-        return Err(fatal);
+        return Err(fatal.into());
     }
     let mut builder = Builder::default();
     let mut rows = Rows::default();
@@ -116,7 +133,7 @@ pub fn import(paths: &[PathBuf], options: &Options) -> Result<Imported, Vec<Prob
     if !mentions.is_empty() {
         let articles = match gdelt::Articles::open(options.articles.as_deref()) {
             Ok(articles) => articles,
-            Err(problem) => return Err(vec![problem]),
+            Err(problem) => return Err(vec![problem].into()),
         };
         for (path, shown, _) in mentions {
             let input = Input { path, shown };
@@ -126,8 +143,12 @@ pub fn import(paths: &[PathBuf], options: &Options) -> Result<Imported, Vec<Prob
         }
     }
     if !fatal.is_empty() || (!options.skip_invalid && !rows.problems.is_empty()) {
+        let skippable = fatal.is_empty() && rows.rejected > 0 && rows.count > rows.rejected;
         fatal.extend(rows.problems);
-        return Err(fatal);
+        return Err(Refused {
+            problems: fatal,
+            skippable,
+        });
     }
     if builder.events.is_empty() {
         let mut problems = rows.problems;
@@ -144,7 +165,7 @@ pub fn import(paths: &[PathBuf], options: &Options) -> Result<Imported, Vec<Prob
                 "no events found"
             },
         ));
-        return Err(problems);
+        return Err(problems.into());
     }
     // Whatever an importer set aside as a note is told as one ("note: …"), never as a problem.
     let notes: Vec<Problem> = std::mem::take(&mut builder.notes)

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
+use super::shape::Salvaged;
 use super::wire::{Located, RawActor};
 use super::{Loader, RecordFile};
 use crate::model::{Actor, ActorId, ActorKind};
@@ -22,7 +23,14 @@ impl Loader<'_> {
         self.read_records(RecordFile::Actors, Self::check_actors)
     }
 
-    fn check_actors(&mut self, file: &str, records: Vec<Located<RawActor>>) -> LoadedActors {
+    fn check_actors(
+        &mut self,
+        file: &str,
+        records: Vec<Located<RawActor>>,
+        // An actor has no field beyond its type to check; its id is not a source's reference
+        // target twice, and a refused actor's id is already marked broken.
+        _refused: Vec<Located<Salvaged>>,
+    ) -> LoadedActors {
         let mut loaded = LoadedActors::default();
         // Sized once: grown by doubling, these tables touch about twice the memory they keep.
         let mut first_line = HashMap::with_capacity(records.len());

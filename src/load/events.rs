@@ -85,6 +85,9 @@ pub struct RecordLines {
 pub struct ReadEvents {
     pub events: Vec<Event>,
     pub lines: Vec<RecordLines>,
+    /// The ids of records refused for their shape, with their lines: still held against
+    /// the others' for duplicates.
+    pub refused: Vec<(Box<str>, usize)>,
 }
 
 impl ReadEvents {
@@ -97,6 +100,7 @@ impl ReadEvents {
     fn append(&mut self, other: &mut ReadEvents) {
         self.events.append(&mut other.events);
         self.lines.append(&mut other.lines);
+        self.refused.append(&mut other.refused);
     }
 }
 
@@ -417,10 +421,41 @@ fn parse_lines(
                     "an event (a JSON object)",
                     shape::EVENT,
                 ));
+                if let Some(salvaged) = shape::salvage(line_text) {
+                    let record = Located::new(salvaged, line, line_text);
+                    check_refused(file, &record, &mut parsed.events, &mut parsed.problems);
+                }
             }
         }
     }
     parsed
+}
+
+/// What can still be checked of an event record refused for its shape: its date, and (later,
+/// in [`check_ids`]) its id against the others.
+pub fn check_refused(
+    file: &str,
+    record: &Located<shape::Salvaged>,
+    read: &mut ReadEvents,
+    problems: &mut Vec<Problem>,
+) {
+    let salvaged = &record.value;
+    if let Some(date) = &salvaged.date {
+        if let Err(e) = EdtfDate::parse(date) {
+            let name = salvaged
+                .id
+                .as_deref()
+                .map_or_else(String::new, |id| format!("event {}: ", quoted(id)));
+            problems.push(record.problem(
+                file,
+                "date",
+                format!("{name}invalid date {}: {e}", quoted(date)),
+            ));
+        }
+    }
+    if let Some(id) = salvaged.id.as_deref().filter(|id| !id.trim().is_empty()) {
+        read.refused.push((id.into(), record.line));
+    }
 }
 
 /// Checks one record and turns it into an event, reporting what is wrong with it.
@@ -556,6 +591,7 @@ pub fn check_record(
 /// listed by the hash of their id and sorted, so that only ids with equal hashes are ever
 /// compared: a third of the memory of a map from a million ids, and no probing.
 pub fn check_ids(file: &str, read: &ReadEvents, problems: &mut Vec<Problem>) {
+    check_refused_ids(file, read, problems);
     let events = &read.events;
     let mut by_hash: Vec<(u64, u32)> = events
         .iter()
@@ -586,6 +622,52 @@ pub fn check_ids(file: &str, read: &ReadEvents, problems: &mut Vec<Problem>) {
                 );
             }
         }
+    }
+}
+
+/// Duplicates that involve a refused record (rare: only then is a map of ids built). Each
+/// later use of an id is reported against its first, except a read event after an earlier
+/// read one, which [`check_ids`] reports already.
+fn check_refused_ids(file: &str, read: &ReadEvents, problems: &mut Vec<Problem>) {
+    if read.refused.is_empty() {
+        return;
+    }
+    // Every use of each refused id: (line, refused).
+    let mut uses: FxHashMap<&str, Vec<(usize, bool)>> = FxHashMap::default();
+    for (id, line) in &read.refused {
+        uses.entry(id).or_default().push((*line, true));
+    }
+    for (event, lines) in read.events.iter().zip(&read.lines) {
+        if let Some(found) = uses.get_mut(&*event.id) {
+            found.push((lines.record, false));
+        }
+    }
+    let mut found = Vec::new();
+    for (id, mut lines) in uses {
+        lines.sort_unstable();
+        let first = lines[0].0;
+        let mut read_seen = !lines[0].1;
+        for &(line, refused) in &lines[1..] {
+            if refused || !read_seen {
+                found.push((line, id, first));
+            }
+            read_seen |= !refused;
+        }
+    }
+    // In line order, whatever order the map gave.
+    found.sort_unstable();
+    for (line, id, first) in found {
+        problems.push(
+            Problem::new(
+                file,
+                Some(line),
+                format!(
+                    "duplicate event id {} (first defined on line {first})",
+                    quoted(id)
+                ),
+            )
+            .with_field("id"),
+        );
     }
 }
 

@@ -188,7 +188,7 @@ impl Loader<'_> {
     fn read_records<T: DeserializeOwned, R: Default>(
         &mut self,
         kind: RecordFile,
-        check: impl FnOnce(&mut Self, &str, Vec<Located<T>>) -> R,
+        check: impl FnOnce(&mut Self, &str, Vec<Located<T>>, Vec<Located<shape::Salvaged>>) -> R,
     ) -> R {
         let file = self.location.display(kind.name());
         let reported = self.problems.len();
@@ -205,6 +205,7 @@ impl Loader<'_> {
             referable.missing = self.problems.len() == reported;
             return R::default();
         };
+        let mut refused = Vec::new();
         let Some(records) = read_array::<T>(
             &file,
             &text,
@@ -212,6 +213,7 @@ impl Loader<'_> {
             kind.shape(),
             &mut self.problems,
             &mut referable.broken,
+            &mut refused,
         ) else {
             referable.unreadable = true;
             return R::default();
@@ -220,7 +222,7 @@ impl Loader<'_> {
             // No record could be read: references into the file cannot be checked either.
             referable.unreadable = true;
         }
-        check(self, &file, records)
+        check(self, &file, records, refused)
     }
 
     /// Checks a record's id: present and not seen before. Returns whether to keep the record.
@@ -291,13 +293,15 @@ impl Loader<'_> {
         let mut problems = Vec::new();
         let mut labels = crate::labels::Labels::default();
         let mut read = if let Some(text) = &array_text {
-            read_array::<RawEvent>(
+            let mut refused = Vec::new();
+            let mut read = read_array::<RawEvent>(
                 &file,
                 text,
                 "events",
                 shape::EVENT,
                 &mut problems,
                 &mut HashSet::new(),
+                &mut refused,
             )
             .unwrap_or_default()
             .into_iter()
@@ -307,7 +311,11 @@ impl Loader<'_> {
             .fold(ReadEvents::default(), |mut read, event| {
                 read.push(event);
                 read
-            })
+            });
+            for record in &refused {
+                events::check_refused(&file, record, &mut read, &mut problems);
+            }
+            read
         } else {
             match self.location.open(name) {
                 Ok(Some(reader)) => {

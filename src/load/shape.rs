@@ -99,6 +99,33 @@ pub const SOURCE: &[Field] = &[
 /// `RawQuote`'s fields.
 const QUOTE: &[Field] = &[required("source"), required("text")];
 
+/// The fields of a refused record that are still worth checking because they are strings as
+/// they should be: serde stops at a record's first mistake, but a wrong `title` says nothing
+/// about whether the `date` is a real day or the `file` exists, and `check` promises every
+/// problem in one run.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Salvaged {
+    pub id: Option<String>,
+    pub date: Option<String>,
+    pub published: Option<String>,
+    pub file: Option<String>,
+}
+
+/// The well-typed fields of `record` (a JSON object's text) that the loader checks beyond
+/// their type; `None` when it is not an object that reads. A repeated field is taken at its
+/// first (the repetition is reported already).
+pub fn salvage(record: &str) -> Option<Salvaged> {
+    let value: serde_json::Value = serde_json::from_str(record).ok()?;
+    let object = value.as_object()?;
+    let text = |name: &str| object.get(name)?.as_str().map(str::to_string);
+    Some(Salvaged {
+        id: text("id"),
+        date: text("date"),
+        published: text("published"),
+        file: text("file"),
+    })
+}
+
 /// One problem of a record: the top-level field it lies in (to find its line in a record of
 /// several lines), and what is wrong.
 #[derive(Debug, PartialEq, Eq)]

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use super::shape::Salvaged;
 use super::wire::{decode, Located, RawSource};
 use super::{pin, Loader, RecordFile};
 use crate::date::EdtfDate;
@@ -46,15 +47,32 @@ impl Loader<'_> {
         self.read_records(RecordFile::Sources, Self::check_sources)
     }
 
-    fn check_sources(&mut self, file: &str, records: Vec<Located<RawSource>>) -> LoadedSources {
+    fn check_sources(
+        &mut self,
+        file: &str,
+        records: Vec<Located<RawSource>>,
+        refused: Vec<Located<Salvaged>>,
+    ) -> LoadedSources {
         let mut loaded = LoadedSources::default();
         let mut first_line: HashMap<String, usize> = HashMap::new();
+        let refused_first = self.check_refused_sources(file, &refused);
         // Ten thousand files are read and split into sentences on every core first; what is
         // wrong with them is reported below, record by record, in file order.
         let mut texts = read_sources(self.location, &records);
         for (record, text) in records.into_iter().zip(&mut texts) {
             let raw = &record.value;
             if !self.check_id(file, &record, &raw.id, "source", &mut first_line) {
+                continue;
+            }
+            if let Some(&first) = refused_first.get(&raw.id).filter(|&&l| l < record.line) {
+                self.problems.push(record.problem(
+                    file,
+                    "id",
+                    format!(
+                        "duplicate source id {} (first defined on line {first})",
+                        quoted(&raw.id)
+                    ),
+                ));
                 continue;
             }
             if raw.title.trim().is_empty() {
@@ -70,7 +88,7 @@ impl Loader<'_> {
                         self.problems.push(record.problem(
                             file,
                             "published",
-                            format!("invalid date {}: {e}", quoted(published)),
+                            format!("published: invalid date {}: {e}", quoted(published)),
                         ));
                     })
                     .ok()
@@ -78,10 +96,11 @@ impl Loader<'_> {
             let pinned = raw.sha256.as_deref().and_then(|pin| {
                 let parsed = pin::parse(pin).map_err(|message| {
                     let hint = match &raw.file {
-                        Some(relative) => {
+                        // Outside the folder the file is refused anyway; no command to run.
+                        Some(relative) if crate::files::inside_folder(relative) => {
                             format!("`sha256sum {relative}` in the dataset folder prints it")
                         }
-                        None => "sha256sum prints it".to_string(),
+                        _ => "sha256sum prints it".to_string(),
                     };
                     self.problems
                         .push(record.problem(file, "sha256", message).with_hint(hint));
@@ -130,7 +149,72 @@ impl Loader<'_> {
                 sentences: read.sentences,
             });
         }
+        // A refused record whose id a read one used first.
+        for record in &refused {
+            let Some(id) = &record.value.id else { continue };
+            let first = first_line.get(id).filter(|&&l| l < record.line);
+            if let (Some(first), Some(&line)) = (first, refused_first.get(id)) {
+                if line == record.line {
+                    self.problems.push(record.problem(
+                        file,
+                        "id",
+                        format!(
+                            "duplicate source id {} (first defined on line {first})",
+                            quoted(id)
+                        ),
+                    ));
+                }
+            }
+        }
         loaded
+    }
+
+    /// What can still be checked of source records refused for their shape: `published`, the
+    /// file, and ids repeated among them. Returns the line of each id's first refused record.
+    fn check_refused_sources(
+        &mut self,
+        file: &str,
+        refused: &[Located<Salvaged>],
+    ) -> HashMap<String, usize> {
+        let mut first: HashMap<String, usize> = HashMap::new();
+        for record in refused {
+            let salvaged = &record.value;
+            if let Some(id) = salvaged.id.as_ref().filter(|id| !id.trim().is_empty()) {
+                match first.get(id) {
+                    Some(line) => self.problems.push(record.problem(
+                        file,
+                        "id",
+                        format!(
+                            "duplicate source id {} (first defined on line {line})",
+                            quoted(id)
+                        ),
+                    )),
+                    None => {
+                        first.insert(id.clone(), record.line);
+                    }
+                }
+            }
+            if let Some(published) = &salvaged.published {
+                if let Err(e) = EdtfDate::parse(published) {
+                    self.problems.push(record.problem(
+                        file,
+                        "published",
+                        format!("published: invalid date {}: {e}", quoted(published)),
+                    ));
+                }
+            }
+            if let Some(relative) = &salvaged.file {
+                if let Err(message) = self.location.read_source(relative) {
+                    let message = message.strip_prefix("file ").unwrap_or(&message);
+                    self.problems.push(record.problem(
+                        file,
+                        "file",
+                        format!("source file {} {message}", quoted(relative)),
+                    ));
+                }
+            }
+        }
+        first
     }
 
     /// A source's text and sentences as read, or, when it could not be read, empty ones with
@@ -146,6 +230,8 @@ impl Loader<'_> {
         let (message, hint) = match read {
             Ok(text) => return text,
             Err(Unreadable::Missing(message)) => {
+                // `file not found` reads `source file 'x' not found`, not `file` twice.
+                let message = message.strip_prefix("file ").unwrap_or(&message);
                 (format!("source file {} {message}", quoted(relative)), None)
             }
             Err(Unreadable::NotText(p)) => (

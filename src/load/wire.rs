@@ -337,6 +337,7 @@ pub fn read_array<'a, T: Deserialize<'a>>(
     shape: &[shape::Field],
     problems: &mut Vec<Problem>,
     broken_ids: &mut HashSet<String>,
+    refused: &mut Vec<Located<'a, shape::Salvaged>>,
 ) -> Option<Vec<Located<'a, T>>> {
     if text.trim().is_empty() {
         problems.push(Problem::new(
@@ -389,6 +390,9 @@ pub fn read_array<'a, T: Deserialize<'a>>(
                     shape,
                 ));
                 broken_ids.extend(id_of(element));
+                if let Some(salvaged) = shape::salvage(element) {
+                    refused.push(Located::new(salvaged, line, element));
+                }
             }
         }
     }
@@ -538,6 +542,7 @@ mod tests {
             shape::ACTOR,
             &mut problems,
             &mut HashSet::new(),
+            &mut Vec::new(),
         )
         .unwrap_or_default();
         assert_eq!(actors.len(), 1);

@@ -40,10 +40,29 @@ pub struct TimeExpression {
     pub value: String,
 }
 
+/// Words that look like a date but name none: `31 April 2021`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotADate {
+    /// 1-based sentence number, as in [`TimeExpression`].
+    pub sentence: usize,
+    /// Byte offsets [start, end) into the text given.
+    pub start: usize,
+    pub end: usize,
+    /// Why, for the person reading: `April has 30 days`.
+    pub reason: String,
+}
+
 /// Every date expression in `text`, in text order, resolved against `published`.
 /// Durations and recurrences are not reported.
 pub fn find_times(text: &str, published: NaiveDate) -> Vec<TimeExpression> {
+    find_times_noting(text, published).0
+}
+
+/// [`find_times`], and the words that look like a date but are not one (reported as no
+/// date: whether the day or the month is the mistake cannot be told).
+pub fn find_times_noting(text: &str, published: NaiveDate) -> (Vec<TimeExpression>, Vec<NotADate>) {
     let mut found = Vec::new();
+    let mut not_dates = Vec::new();
     let mut tokens = Vec::new();
     // The latest date found, and the sentence it is in, for `the following year`.
     let mut reference: Option<(value::Value, usize)> = None;
@@ -59,12 +78,24 @@ pub fn find_times(text: &str, published: NaiveDate) -> Vec<TimeExpression> {
                 i += 1;
                 continue;
             };
+            if let grammar::Meaning::NotADate { year, month, day } = m.meaning {
+                not_dates.push(NotADate {
+                    sentence,
+                    start: tokens[m.start].start,
+                    end: tokens[m.end - 1].end,
+                    reason: not_a_date_reason(year, month, day),
+                });
+                i = m.end;
+                continue;
+            }
             let ctx = Context {
                 published,
                 tense: cues.tense_at(m.start, m.end),
                 reference: reference.map(|(v, n)| (v, n == sentence)),
             };
-            match resolve(&m.meaning, &ctx) {
+            // Arithmetic near year 1 or 9999 can leave the four-digit years (`2 days ago`
+            // from 0001-01-01): such a value has no EDTF form here, so it is no date.
+            match resolve(&m.meaning, &ctx).filter(value::Value::writable) {
                 Some(value) => {
                     let value = value.approximate(m.approx);
                     found.push(TimeExpression {
@@ -82,5 +113,34 @@ pub fn find_times(text: &str, published: NaiveDate) -> Vec<TimeExpression> {
             }
         }
     }
-    found
+    (found, not_dates)
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn not_a_date_reason(year: Option<i32>, month: u32, day: u32) -> String {
+    let name = MONTH_NAMES
+        .get(month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("that month");
+    match (month, year) {
+        (2, Some(y)) if day == 29 => format!("{y} is not a leap year"),
+        (2, _) if day == 29 => "February has 28 days in that year".to_string(),
+        (2, _) => "February has at most 29 days".to_string(),
+        (4 | 6 | 9 | 11, _) => format!("{name} has 30 days"),
+        _ => format!("{name} has 31 days"),
+    }
 }

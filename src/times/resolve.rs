@@ -61,6 +61,7 @@ pub(crate) fn resolve(meaning: &Meaning, ctx: &Context) -> Option<Value> {
             Some(Value::point(Cal::month(year, *month)?))
         }
         Meaning::Anaphor(unit, n) => anaphor(*unit, *n, ctx),
+        Meaning::NotADate { .. } => None,
         Meaning::Contextual(unit) => {
             let base = match ctx.reference {
                 Some((value, true)) => value.start,
@@ -202,9 +203,9 @@ fn weekday(day: Weekday, lean: Lean, ctx: &Context) -> Option<NaiveDate> {
     let back = i64::from((7 + p.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7);
     let forward = (7 - back) % 7;
     if lean == Lean::This && ctx.tense == Tense::Present {
-        // `this Friday` said in the present: the Friday of this week.
-        let monday = p - Duration::days(i64::from(p.weekday().num_days_from_monday()));
-        return monday.checked_add_signed(Duration::days(i64::from(day.num_days_from_monday())));
+        // `this Friday` said in the present: the coming one, today when it is Friday (on a
+        // Saturday, `she arrives this Friday` is not the day before).
+        return p.checked_add_signed(Duration::days(forward));
     }
     let future = match lean {
         Lean::Next => true,

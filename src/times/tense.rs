@@ -4,8 +4,10 @@
 //! Each sentence's verbs are read once into cues (`will` future, `was` past, `is` present);
 //! an expression takes the tense of the nearest past or future cue, a clause boundary
 //! (comma, semicolon, dash, bracket, quote) counting as four words of distance, so that
-//! `Boeing said on Thursday it will deliver` reads `Thursday` as past. With no past or future
-//! cue the sentence is present.
+//! `Boeing said on Thursday it will deliver` reads `Thursday` as past. Coordinated clauses
+//! with their own subject (`, and she arrives`, `, but they`, `;`) keep their tense to
+//! themselves: `He left last Friday, and she arrives this Friday` reads the second Friday in
+//! the present. With no past or future cue in its clause an expression is present.
 
 use super::grammar::Seq;
 use super::lexicon::{Lex, DATA_NOUNS, IRREGULAR_PAST, NOT_VERBS, PARTICIPLES};
@@ -31,6 +33,9 @@ pub(crate) struct Cues {
     /// named right before one (`October sales`, `2008 results`) is past, whatever the verb
     /// says (`will report its October figures`).
     data: Vec<usize>,
+    /// The coordinated clause of each token (see [`starts_clause`]): cues count only
+    /// within the clause of the expression.
+    clause: Vec<usize>,
 }
 
 /// How far a clause boundary puts a cue, in words.
@@ -41,8 +46,14 @@ impl Cues {
         let mut cues = Vec::new();
         let mut breaks = Vec::with_capacity(s.len() + 1);
         let mut data = Vec::new();
+        let mut clause = Vec::with_capacity(s.len());
         let mut seen = 0;
+        let mut current = 0;
         for i in 0..s.len() {
+            if starts_clause(s, i) {
+                current += 1;
+            }
+            clause.push(current);
             breaks.push(seen);
             match s.toks[i].kind {
                 Kind::Punct(c) => {
@@ -62,7 +73,12 @@ impl Cues {
             }
         }
         breaks.push(seen);
-        Cues { cues, breaks, data }
+        Cues {
+            cues,
+            breaks,
+            data,
+            clause,
+        }
     }
 
     /// The tense for an expression over tokens `[start, end)`: that of the nearest cue,
@@ -76,10 +92,13 @@ impl Cues {
         let first_inside = self.cues.partition_point(|&(at, _)| at < start);
         let first_after = self.cues.partition_point(|&(at, _)| at < end);
         let mut best: Option<(usize, Tense)> = None;
+        let first_clause = self.clause.get(start).copied().unwrap_or(0);
+        let last_clause = self.clause.get(end.saturating_sub(1)).copied().unwrap_or(0);
+        let clause_of = |at: usize| self.clause.get(at).copied().unwrap_or(0);
         // Before the expression, nearest first; ties go to these, met first in reading.
         for &(at, tense) in self.cues[..first_inside].iter().rev() {
             let words = start - at;
-            if best.is_some_and(|(d, _)| words >= d) {
+            if clause_of(at) != first_clause || best.is_some_and(|(d, _)| words >= d) {
                 break;
             }
             let distance = words + breaks(at + 1, start) * BREAK_DISTANCE;
@@ -89,7 +108,7 @@ impl Cues {
         }
         for &(at, tense) in &self.cues[first_after..] {
             let words = at + 1 - end;
-            if best.is_some_and(|(d, _)| words >= d) {
+            if clause_of(at) != last_clause || best.is_some_and(|(d, _)| words >= d) {
                 break;
             }
             let distance = words + breaks(end, at) * BREAK_DISTANCE;
@@ -99,6 +118,44 @@ impl Cues {
         }
         best.map_or(Tense::Present, |(_, tense)| tense)
     }
+}
+
+/// Whether token `i` starts a coordinated clause of its own: it follows `;`, or it is
+/// `and`/`but` after a comma with a subject next (a pronoun, a determiner or a name), as in
+/// `, and she arrives`. `, and in May` or `, and later` share the first clause's verb, and
+/// so its tense.
+fn starts_clause(s: &Seq, i: usize) -> bool {
+    if i > 0 && s.is_punct(i - 1, ';') {
+        return true;
+    }
+    if i == 0 || !s.is_punct(i - 1, ',') || !s.word_is(i, &["and", "but", "while", "whereas"]) {
+        return false;
+    }
+    let next = s.word(i + 1).to_ascii_lowercase();
+    let subject = matches!(
+        next.as_str(),
+        "i" | "you"
+            | "he"
+            | "she"
+            | "it"
+            | "we"
+            | "they"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "this"
+            | "these"
+            | "those"
+            | "that"
+            | "there"
+    );
+    subject || (s.capitalised(i + 1) && s.lex(i + 1) == Lex::Other)
 }
 
 /// The tense word `i` signals, if any.
@@ -277,6 +334,27 @@ mod tests {
             Tense::Past
         );
         assert_eq!(tense_of("He may speak on Monday.", "Monday"), Tense::Future);
+    }
+
+    #[test]
+    fn a_coordinated_clause_with_its_own_subject_keeps_its_own_tense() {
+        let text = "He left last Friday, and she arrives this Friday.";
+        assert_eq!(tense_of(text, "last"), Tense::Past);
+        let mut tokens = Vec::new();
+        tokenize(text, 0..text.len(), &mut tokens);
+        let seq = Seq::new(text, &tokens);
+        let second = text.rfind("Friday").unwrap();
+        let i = tokens.iter().position(|t| t.start == second).unwrap();
+        assert_eq!(Cues::read(&seq).tense_at(i - 1, i + 1), Tense::Present);
+        assert_eq!(
+            tense_of("He left on Monday; she stays until Friday.", "Friday"),
+            Tense::Present
+        );
+        // Without a subject of its own the second part shares the first verb.
+        assert_eq!(
+            tense_of("Prices rose in March, and again on Friday.", "Friday"),
+            Tense::Past
+        );
     }
 
     #[test]

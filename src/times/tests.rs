@@ -321,6 +321,10 @@ fn holidays_numeric_dates_and_other_forms() {
         Talks ended this past weekend. | this past weekend | 2021-12-11/2021-12-12
         Talks ended the year before last. | the year before last | 2019
         Talks are on this Friday. | this Friday | 2021-12-17
+        He left last Friday, and she arrives this Friday. | this Friday | 2021-12-17
+        He left last Friday, and she arrives this Friday. | last Friday | 2021-12-10
+        @2021-12-18 She arrives this Friday. | this Friday | 2021-12-24
+        @2021-12-17 She arrives this Friday. | this Friday | 2021-12-17
         Prices rose since the start of the year. | the start of the year | 2021-01/2021-03~
         The line opened in 2008, and by the end of the year it was full. | the end of the year | 2008-10/2008-12~
         Growth was strong in the 1990s and 2000s. | 2000s | 2000/2009
@@ -585,6 +589,12 @@ fn every_value_parses_and_spans_are_sound() {
         "2000-01-01",
         "1999-12-31",
         "2022-01-02",
+        // The edges of the four-digit years: arithmetic past them must give no value
+        // rather than an invalid one.
+        "0001-01-01",
+        "0000-01-01",
+        "9999-12-31",
+        "9999-06-01",
     ] {
         let mut previous_end = 0;
         for t in find_times(&text, day(published)) {
@@ -599,5 +609,72 @@ fn every_value_parses_and_spans_are_sound() {
     assert!(
         count > 5_000,
         "only {count} expressions: the generator lost its dates"
+    );
+}
+
+#[test]
+fn a_reversed_range_is_its_two_years() {
+    assert_eq!(
+        tag("From 2019 to 2017 things changed.", P),
+        [
+            ("2019".into(), "2019".into()),
+            ("2017".into(), "2017".into())
+        ]
+    );
+    assert_eq!(
+        tag("Between 2019 and 2017 things changed.", P),
+        [
+            ("2019".into(), "2019".into()),
+            ("2017".into(), "2017".into())
+        ]
+    );
+    assert_eq!(
+        tag("From 2017 to 2019 things changed.", P),
+        [("2017 to 2019".into(), "2017/2019".into())]
+    );
+}
+
+#[test]
+fn an_impossible_day_is_no_date_and_is_noted() {
+    let text = "On 31 April 2021 and on 30 February it rained. On 29 February 2021 it snowed.";
+    let (found, not) = super::find_times_noting(text, day(P));
+    assert_eq!(found, []);
+    let noted: Vec<(&str, usize, &str)> = not
+        .iter()
+        .map(|n| (&text[n.start..n.end], n.sentence, n.reason.as_str()))
+        .collect();
+    assert_eq!(
+        noted,
+        [
+            ("31 April 2021", 1, "April has 30 days"),
+            ("30 February", 1, "February has at most 29 days"),
+            ("29 February 2021", 2, "2021 is not a leap year"),
+        ]
+    );
+    // A possible day is untouched.
+    assert_eq!(
+        tag("On 30 April 2021 it rained.", P),
+        [("30 April 2021".into(), "2021-04-30".into())]
+    );
+}
+
+#[test]
+fn edge_publication_dates_give_only_valid_values() {
+    let text = "It fell 2 days ago. It fell last year. It rises next year. It rises tomorrow.";
+    for published in ["0000-01-01", "0001-01-01", "9999-06-01", "9999-12-31"] {
+        // `tag` asserts that every value parses.
+        let found = tag(text, published);
+        assert!(
+            !found.is_empty() || published == "0000-01-01",
+            "{published}"
+        );
+    }
+    assert_eq!(
+        tag(text, "0001-01-05"),
+        [
+            ("2 days ago".into(), "0001-01-03".into()),
+            ("next year".into(), "0002".into()),
+            ("tomorrow".into(), "0001-01-06".into()),
+        ]
     );
 }

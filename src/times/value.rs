@@ -37,6 +37,11 @@ impl Cal {
         Cal::month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
     }
 
+    /// Whether the year has a four-digit form (a day reached by arithmetic may not).
+    pub fn writable(self) -> bool {
+        YEARS.contains(&self.year_of())
+    }
+
     pub fn first_day(self) -> NaiveDate {
         match self {
             Cal::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
@@ -119,6 +124,11 @@ impl Value {
             approx: self.approx || approx,
             ..self
         }
+    }
+
+    /// Whether every end is writable as chronicle's EDTF (years 0001–9999).
+    pub fn writable(&self) -> bool {
+        self.start.writable() && self.end.is_none_or(Cal::writable)
     }
 
     pub fn first_day(&self) -> NaiveDate {

@@ -23,12 +23,13 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         None => (app.actors, app.actors_by_count.len()),
     };
     if len == 0 {
-        render_row(
-            frame,
-            inner,
-            0,
-            Line::styled(fit("No actor matches.", width), theme::DIM),
-        );
+        // Without a search the list is simply empty (a new dataset), nothing failed to match.
+        let empty = if app.search.is_some() {
+            "No actor matches."
+        } else {
+            "No actors."
+        };
+        render_row(frame, inner, 0, Line::styled(fit(empty, width), theme::DIM));
         return;
     }
     let offset = visible_offset(cursor.offset, cursor.selected, height, len);

@@ -879,6 +879,9 @@ fn an_empty_dataset_opens_with_empty_panes() {
     let screen = text(&render(&app, 120, 40));
     assert!(screen.contains("[1] Events · 0"), "{screen}");
     assert!(screen.contains("[2] Actors · 0"), "{screen}");
+    // No search is on: there are no actors, not none matching.
+    assert!(screen.contains("No actors."), "{screen}");
+    assert!(!screen.contains("No actor matches."), "{screen}");
     let status = screen.lines().last().unwrap_or_default().to_string();
     assert!(
         status.contains("0 events · 0 actors · 0 sources"),

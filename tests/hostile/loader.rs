@@ -653,7 +653,7 @@ fn sources_empty_binary_or_missing() {
     );
     assert_eq!(
         problems_after(|c| std::fs::remove_file(c.root.join("sources/call.txt")).expect("remove")),
-        ["DATA/sources.json:7: source file 'sources/call.txt' file not found"]
+        ["DATA/sources.json:7: source file 'sources/call.txt' not found"]
     );
     assert_eq!(
         broken("sources.json", "\"sources/call.txt\"", "\"\""),

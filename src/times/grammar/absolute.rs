@@ -21,6 +21,10 @@ pub(in crate::times) fn range_at(s: &Seq, i: usize) -> Option<Found> {
         }
         let (k, b) = single(s, j + 1, Lead::Between)?;
         let Meaning::Date(end) = b else { return None };
+        if reversed(&start, &end) {
+            // Each end is read on its own, without the `between`.
+            return None;
+        }
         return Some((k, combine(start, end)?, false));
     }
     if !clean_start(s, i) {
@@ -41,13 +45,23 @@ pub(in crate::times) fn range_at(s: &Seq, i: usize) -> Option<Found> {
                 j + 1
             };
             if let Some((k, Meaning::Date(end))) = single(s, after, lead) {
-                if let Some(range) = combine(start, end) {
+                if let Some(range) = combine(start, end).filter(|_| !reversed(&start, &end)) {
                     return Some((k, range, false));
                 }
             }
         }
     }
     Some((j, a, false))
+}
+
+/// Whether both ends give their year and the second comes before the first (`from 2019 to
+/// 2017`): not a range but two dates, each then read on its own.
+fn reversed(start: &DateSpec, end: &DateSpec) -> bool {
+    let key = |d: &DateSpec, y: i32| (y, d.month.unwrap_or(0), d.day.unwrap_or(0));
+    match (start.year, end.year) {
+        (YearRef::Given(a), YearRef::Given(b)) => key(end, b) < key(start, a),
+        _ => false,
+    }
 }
 
 /// Joins two ends into a range, giving an end without a year the other end's year.
@@ -133,8 +147,8 @@ fn month_first(s: &Seq, i: usize, lead: Lead) -> Option<(usize, Meaning)> {
             Some((y, after)) => (YearRef::Given(y), after),
             None => (YearRef::Missing, k),
         };
-        if !possible_day(year, month, last_day.unwrap_or(day)) {
-            return None;
+        if let Some(not) = not_a_date(year, month, last_day.unwrap_or(day)) {
+            return Some((k, not));
         }
         let start = DateSpec::day(year, month, day);
         let meaning = match last_day {
@@ -169,8 +183,8 @@ fn day_first(s: &Seq, i: usize, lead: Lead) -> Option<(usize, Meaning)> {
         Some((y, after)) => (YearRef::Given(y), after),
         None => relative_year(s, k).unwrap_or((YearRef::Missing, k)),
     };
-    if !possible_day(year, month, last_day.unwrap_or(day)) {
-        return None;
+    if let Some(not) = not_a_date(year, month, last_day.unwrap_or(day)) {
+        return Some((k, not));
     }
     let start = DateSpec::day(year, month, day);
     let meaning = match last_day {
@@ -269,6 +283,20 @@ fn relative_year(s: &Seq, k: usize) -> Option<(YearRef, usize)> {
 }
 
 /// Whether `day` can be a day of `month` (in that year, when known).
+/// `Meaning::NotADate` for a day the month does not have in that year (any leap year when
+/// the year is not written), so that `31 April 2021` is reported as no date rather than
+/// silently as `April 2021`: which part is wrong cannot be told.
+fn not_a_date(year: YearRef, month: u32, day: u32) -> Option<Meaning> {
+    (!possible_day(year, month, day)).then_some(Meaning::NotADate {
+        year: match year {
+            YearRef::Given(y) => Some(y),
+            _ => None,
+        },
+        month,
+        day,
+    })
+}
+
 fn possible_day(year: YearRef, month: u32, day: u32) -> bool {
     let year = match year {
         YearRef::Given(y) => y,

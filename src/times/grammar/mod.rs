@@ -106,6 +106,13 @@ pub(crate) enum Meaning {
     /// `the year` or `the month` in `the end of the year`: that of the latest date in the same
     /// sentence, else the publication date's.
     Contextual(Unit),
+    /// A day the month does not have (`31 April 2021`, `29 February 2021`): no date, and
+    /// the words are not read again as the month alone.
+    NotADate {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
 }
 
 /// One match: tokens `[start, end)` of the sentence.
@@ -370,7 +377,7 @@ fn part_target(s: &Seq, j: usize) -> Option<(usize, Meaning)> {
 
 /// Parts are of one period, not of a range (`early 2001–2009` is not read).
 fn part_applies(m: &Meaning) -> bool {
-    !matches!(m, Meaning::Range(..))
+    !matches!(m, Meaning::Range(..) | Meaning::NotADate { .. })
 }
 
 /// `about two years ago`, `almost a decade ago`, `around 2020`, `c. 1900`, `some 20 years ago`,

@@ -1,0 +1,358 @@
+//! `chronicle stats`: how many events, and the sum of one numeric attribute, per type, actor,
+//! country, place, year, month or tag, over the events `chronicle events` would print.
+
+mod decimal;
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::Write;
+
+use chrono::Datelike;
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use self::decimal::{Decimal, MAX_PLACES};
+use super::events::{select, EventFilter};
+use super::{safe, write_json, Failure};
+use crate::date::{edtf_year, Precision};
+use crate::model::{Event, EventIx};
+use crate::problem::{did_you_mean, quoted};
+use crate::text::width::{fit, width};
+use crate::timeline::Timeline;
+
+/// What `chronicle stats` groups the events by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    /// The event's type (GDELT: the CAMEO event name; ACLED: "event type / sub-event type")
+    Type,
+    /// Each actor the event names, by id: an event counts once under each of its actors
+    Actor,
+    /// The last comma-separated part of the location (the country in GDELT and ACLED places)
+    Country,
+    /// The whole location
+    Location,
+    /// The year the event starts in
+    Year,
+    /// The month the event starts in; a date known only to the year is under "YYYY (no month)"
+    Month,
+    /// Each tag of the event: an event counts once under each of its tags
+    Tag,
+}
+
+impl By {
+    fn name(self) -> &'static str {
+        match self {
+            By::Type => "type",
+            By::Actor => "actor",
+            By::Country => "country",
+            By::Location => "location",
+            By::Year => "year",
+            By::Month => "month",
+            By::Tag => "tag",
+        }
+    }
+
+    /// Whether an event can count under several keys, so that the rows add up to more than
+    /// the events.
+    fn is_many(self) -> bool {
+        matches!(self, By::Actor | By::Tag)
+    }
+
+    /// The key of an event that has nothing to group by (no type, no actor...).
+    fn none(self) -> &'static str {
+        match self {
+            By::Type => "(no type)",
+            By::Actor => "(no actor)",
+            By::Country | By::Location => "(no location)",
+            By::Tag => "(no tag)",
+            // Every event has a date.
+            By::Year | By::Month => "",
+        }
+    }
+}
+
+/// What to tabulate and how to print it.
+#[derive(Clone, Debug)]
+pub struct Stats {
+    pub by: By,
+    /// The attribute to add up.
+    pub sum: Option<String>,
+    /// JSON Lines rather than aligned columns.
+    pub json: bool,
+}
+
+/// One key's figures: the events under it, and the sum of the attribute over those that have
+/// it (`missing` do not; they add 0).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Row {
+    key: String,
+    events: usize,
+    sum: Decimal,
+    missing: usize,
+}
+
+/// The rows, most events first, and the total over the selected events, each counted once.
+#[derive(Debug)]
+struct Table {
+    rows: Vec<Row>,
+    total: Row,
+}
+
+/// Prints the table of the events `filter` keeps; notes about the filter go to `notes`.
+pub fn run(
+    timeline: &Timeline,
+    filter: &EventFilter,
+    stats: &Stats,
+    out: &mut impl Write,
+    notes: &mut impl Write,
+) -> Result<(), Failure> {
+    let view = select(timeline, filter, notes)?;
+    if let Some(attribute) = &stats.sum {
+        check_attribute(timeline, attribute)?;
+    }
+    let table = tabulate(timeline, &view, stats.by, stats.sum.as_deref())?;
+    if stats.json {
+        write_rows_json(&table, stats.sum.is_some(), out)?;
+    } else {
+        write_text(&table, stats, out)?;
+    }
+    Ok(())
+}
+
+/// Refuses an attribute that no event has at all (a typo would otherwise add up to 0).
+fn check_attribute(timeline: &Timeline, attribute: &str) -> Result<(), Failure> {
+    let names: BTreeSet<&str> = timeline
+        .events()
+        .iter()
+        .flat_map(|e| e.attributes.iter().map(|(name, _)| name.as_str()))
+        .collect();
+    if names.contains(attribute) {
+        return Ok(());
+    }
+    let listed = if names.is_empty() {
+        "no event has attributes".to_string()
+    } else {
+        let all: Vec<&str> = names.iter().copied().collect();
+        format!("the events' attributes are {}", all.join(", "))
+    };
+    Err(Failure::Usage(format!(
+        "--sum: no event has the attribute {}{}; {listed}",
+        quoted(attribute),
+        did_you_mean(attribute, names.iter().copied())
+    )))
+}
+
+/// Counts the events of `view` under their keys and adds up `attribute`.
+fn tabulate(
+    timeline: &Timeline,
+    view: &[EventIx],
+    by: By,
+    attribute: Option<&str>,
+) -> Result<Table, Failure> {
+    let mut rows: HashMap<String, Row> = HashMap::new();
+    let mut total = Row {
+        key: "total".into(),
+        ..Row::default()
+    };
+    for ix in view {
+        let event = timeline.event(*ix);
+        let value = match attribute {
+            Some(name) => value(event, name)?,
+            None => None,
+        };
+        add(&mut total, value, attribute)?;
+        for key in keys(timeline, event, by) {
+            let row = rows.entry(key.clone()).or_insert_with(|| Row {
+                key,
+                ..Row::default()
+            });
+            add(row, value, attribute)?;
+        }
+    }
+    let mut rows: Vec<Row> = rows.into_values().collect();
+    rows.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.key.cmp(&b.key)));
+    Ok(Table { rows, total })
+}
+
+/// Counts one event into `row`.
+fn add(row: &mut Row, value: Option<Decimal>, attribute: Option<&str>) -> Result<(), Failure> {
+    row.events += 1;
+    match value {
+        Some(value) => {
+            row.sum = row.sum.checked_add(value).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "--sum: the sum of {} under {} is too large to add exactly",
+                    quoted(attribute.unwrap_or_default()),
+                    quoted(&row.key)
+                ))
+            })?;
+        }
+        None if attribute.is_some() => row.missing += 1,
+        None => {}
+    }
+    Ok(())
+}
+
+/// The event's `attribute` as a number, `None` when the event lacks it; a value that is not
+/// a plain decimal is an error naming the event, never skipped.
+fn value(event: &Event, attribute: &str) -> Result<Option<Decimal>, Failure> {
+    let Some((_, text)) = event.attributes.iter().find(|(name, _)| name == attribute) else {
+        return Ok(None);
+    };
+    Decimal::parse(text).map(Some).ok_or_else(|| {
+        Failure::Usage(format!(
+            "--sum: event {}: its {} is {}, not a number (a plain decimal such as 12 or -4.5, \
+             at most {MAX_PLACES} places)",
+            quoted(&event.id),
+            quoted(attribute),
+            quoted(text)
+        ))
+    })
+}
+
+/// The keys an event counts under, each once.
+fn keys(timeline: &Timeline, event: &Event, by: By) -> Vec<String> {
+    let mut keys: Vec<String> = match by {
+        By::Type => event.kind.iter().map(|k| k.to_string()).collect(),
+        By::Actor => event
+            .actors
+            .iter()
+            .map(|a| timeline.actor(*a).id.clone())
+            .collect(),
+        By::Location => event.location.iter().map(|l| l.to_string()).collect(),
+        By::Country => event
+            .location
+            .iter()
+            .map(|l| l.rsplit(',').next().unwrap_or(l).trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect(),
+        By::Tag => event.tags.iter().map(|t| t.to_string()).collect(),
+        By::Year => vec![edtf_year(event.date.start().first_day().year())],
+        By::Month => {
+            let start = event.date.start();
+            let day = start.first_day();
+            let year = edtf_year(day.year());
+            vec![if start.precision() == Precision::Year {
+                format!("{year} (no month)")
+            } else {
+                format!("{year}-{:02}", day.month())
+            }]
+        }
+    };
+    if keys.is_empty() {
+        keys.push(by.none().to_string());
+    }
+    let mut seen = BTreeSet::new();
+    keys.retain(|k| seen.insert(k.clone()));
+    keys
+}
+
+/// One line of `--json`.
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    key: &'a str,
+    events: usize,
+    /// The exact decimal, written as a JSON number as it is (no float rounding on the way).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sum: Option<Box<RawValue>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    missing: Option<usize>,
+}
+
+fn write_rows_json(table: &Table, with_sum: bool, out: &mut impl Write) -> std::io::Result<()> {
+    for row in &table.rows {
+        let sum = if with_sum {
+            Some(RawValue::from_string(row.sum.to_string()).map_err(std::io::Error::from)?)
+        } else {
+            None
+        };
+        let line = JsonRow {
+            key: &row.key,
+            events: row.events,
+            sum,
+            missing: with_sum.then_some(row.missing),
+        };
+        write_json(out, &line)?;
+    }
+    Ok(())
+}
+
+/// Aligned columns (the key padded by its width in terminal columns, the figures to the
+/// right), a total line, and for actors and tags a line saying why the rows add up to more.
+fn write_text(table: &Table, stats: &Stats, out: &mut impl Write) -> std::io::Result<()> {
+    let attribute = stats.sum.as_deref().map(safe);
+    let mut header = vec![stats.by.name().to_string(), "events".to_string()];
+    if let Some(name) = &attribute {
+        header.push(name.to_string());
+        header.push("missing".to_string());
+    }
+    let cells = |row: &Row| {
+        let mut cells = vec![row.key.clone(), row.events.to_string()];
+        if attribute.is_some() {
+            cells.push(row.sum.to_string());
+            cells.push(row.missing.to_string());
+        }
+        cells
+    };
+    let lines: Vec<Vec<String>> = std::iter::once(header)
+        .chain(table.rows.iter().map(cells))
+        .chain(std::iter::once(cells(&table.total)))
+        .collect();
+    let widths: Vec<usize> = (0..lines[0].len())
+        .map(|i| lines.iter().map(|l| width(&l[i])).max().unwrap_or(0))
+        .collect();
+    for line in &lines {
+        let mut text = fit(&line[0], widths[0]);
+        for (cell, w) in line.iter().zip(&widths).skip(1) {
+            let pad = w.saturating_sub(width(cell));
+            text.push_str(&" ".repeat(pad + 2));
+            text.push_str(&safe(cell));
+        }
+        writeln!(out, "{}", text.trim_end())?;
+    }
+    if stats.by.is_many() {
+        writeln!(
+            out,
+            "(an event counts once under each {} it has, so the rows add up to more than the \
+             total)",
+            stats.by.name()
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample;
+
+    fn table(by: By, attribute: Option<&str>) -> Table {
+        let timeline = sample::timeline();
+        let view = timeline.all_events();
+        tabulate(&timeline, &view, by, attribute).unwrap_or_else(|_| panic!("tabulates"))
+    }
+
+    #[test]
+    fn rows_count_each_event_once_per_key_and_the_total_once() {
+        let timeline = sample::timeline();
+        let by_actor = table(By::Actor, None);
+        let mentions: usize = timeline
+            .events()
+            .iter()
+            .map(|e| e.actors.len().max(1))
+            .sum();
+        assert_eq!(
+            by_actor.rows.iter().map(|r| r.events).sum::<usize>(),
+            mentions
+        );
+        assert_eq!(by_actor.total.events, timeline.events().len());
+        let by_year = table(By::Year, None);
+        assert_eq!(
+            by_year.rows.iter().map(|r| r.events).sum::<usize>(),
+            timeline.events().len()
+        );
+        for pair in by_actor.rows.windows(2) {
+            let order = pair[1].events.cmp(&pair[0].events);
+            assert!(order.is_lt() || (order.is_eq() && pair[0].key < pair[1].key));
+        }
+    }
+}
