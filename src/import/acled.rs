@@ -18,7 +18,7 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 use chrono::{DateTime, Duration, NaiveDate};
 
 use super::plausible::{self, AcledTypes, Fit};
-use super::{Builder, DateOrder, Input, NoteKind, RowCheck, Rows};
+use super::{keep_row, Builder, DateOrder, Input, NoteKind, RowCheck, Rows};
 use crate::date::EdtfDate;
 use crate::model::{Actor, ActorId, ActorKind, Event, Source};
 use crate::problem::{quoted, Problem};
@@ -167,29 +167,13 @@ pub(crate) fn read(
             }
             slash = Some(told.order);
         }
-        match event(&record, &columns, slash.as_ref(), &mut check, builder) {
-            Some((event, notes)) if check.ok() => {
-                match builder.push_event(event, input.shown, Some(line)) {
-                    Ok(true) => {
-                        for (kind, example) in notes {
-                            builder.tallies.add(input.shown, kind, line, || example);
-                        }
-                    }
-                    Ok(false) => {}
-                    Err(message) => {
-                        check.problem("event_id_cnty", message);
-                        rows.reject(check.problems);
-                    }
-                }
-            }
-            _ => rows.reject(check.problems),
-        }
+        let read = event(&record, &columns, slash.as_ref(), &mut check, builder);
+        keep_row(builder, rows, check, read, "event_id_cnty");
     }
     Ok(())
 }
 
-/// What is counted of a good row rather than refused.
-type Notes = Vec<(NoteKind, String)>;
+use super::Notes;
 
 /// Converts one row; `None` (with problems in `check`) when it is invalid.
 fn event(

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 
 use super::cameo;
 use super::plausible::{self, Fit};
-use super::{Builder, Input, NoteKind, RowCheck, Rows};
+use super::{keep_row, Builder, Input, NoteKind, RowCheck, Rows};
 use crate::date::EdtfDate;
 use crate::model::{Actor, ActorId, ActorKind, Event, Quote, Source, SourceId};
 use crate::problem::{quoted, Problem};
@@ -165,29 +165,13 @@ pub(crate) fn read_events(
             rows.reject(check.problems);
             continue;
         };
-        match event(&record, &layout, &mut check, builder) {
-            Some((event, notes)) if check.ok() => {
-                match builder.push_event(event, input.shown, Some(line)) {
-                    Ok(true) => {
-                        for (kind, example) in notes {
-                            builder.tallies.add(input.shown, kind, line, || example);
-                        }
-                    }
-                    Ok(false) => {}
-                    Err(message) => {
-                        check.problem("GLOBALEVENTID", message);
-                        rows.reject(check.problems);
-                    }
-                }
-            }
-            _ => rows.reject(check.problems),
-        }
+        let read = event(&record, &layout, &mut check, builder);
+        keep_row(builder, rows, check, read, "GLOBALEVENTID");
     }
     Ok(())
 }
 
-/// What is counted of a good row rather than refused.
-type Notes = Vec<(NoteKind, String)>;
+use super::Notes;
 
 /// Converts one row; `None` (with problems in `check`) when it is invalid.
 fn event(

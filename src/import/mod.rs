@@ -273,6 +273,37 @@ fn detect(path: &Path, forced: Option<Format>) -> Result<Kind, String> {
     ))
 }
 
+/// What is counted of a good row rather than refused.
+pub(crate) type Notes = Vec<(NoteKind, String)>;
+
+/// Keeps a row's event, counting its notes, when the row read well and its event is new (a
+/// repeat of an event read before is merged, counted by the builder); otherwise refuses the
+/// row with its problems, a clash of ids named under `id_column`.
+pub(crate) fn keep_row(
+    builder: &mut Builder,
+    rows: &mut Rows,
+    mut check: RowCheck<'_>,
+    read: Option<(Event, Notes)>,
+    id_column: &str,
+) {
+    let (shown, line) = (check.input.shown, check.line);
+    match read {
+        Some((event, notes)) if check.ok() => match builder.push_event(event, shown, Some(line)) {
+            Ok(true) => {
+                for (kind, example) in notes {
+                    builder.tallies.add(shown, kind, line, || example);
+                }
+            }
+            Ok(false) => {}
+            Err(message) => {
+                check.problem(id_column, message);
+                rows.reject(check.problems);
+            }
+        },
+        _ => rows.reject(check.problems),
+    }
+}
+
 /// Counts rows and keeps the problems of invalid ones.
 #[derive(Debug, Default)]
 pub(crate) struct Rows {
