@@ -624,7 +624,8 @@ fn parse_number(field: &str, width: usize, what: &str, whole: &str) -> Result<u3
     })
 }
 
-fn month_name(month: u32) -> &'static str {
+/// The English name of month 1–12 ("that month" for any other number).
+pub fn month_name(month: u32) -> &'static str {
     const NAMES: [&str; 12] = [
         "January",
         "February",

@@ -116,26 +116,8 @@ pub fn find_times_noting(text: &str, published: NaiveDate) -> (Vec<TimeExpressio
     (found, not_dates)
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn not_a_date_reason(year: Option<i32>, month: u32, day: u32) -> String {
-    let name = MONTH_NAMES
-        .get(month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("that month");
+    let name = crate::date::month_name(month);
     match (month, year) {
         (2, Some(y)) if day == 29 => format!("{y} is not a leap year"),
         (2, _) if day == 29 => "February has 28 days in that year".to_string(),
