@@ -101,16 +101,35 @@ pub struct Dater<'a> {
 
 impl Dater<'_> {
     pub fn date_all(&self, facts: &[SentenceFacts]) -> Vec<Dating> {
+        // Each sentence's usable expressions, found once: asking all of them per sentence
+        // made drafting quadratic in the text's length.
+        let mut by_sentence: Vec<Vec<&TimeSpan>> = vec![Vec::new(); self.sentences.len()];
+        for t in self.times {
+            if let Some(list) = t
+                .sentence
+                .checked_sub(1)
+                .and_then(|s| by_sentence.get_mut(s))
+            {
+                if EdtfDate::parse(&t.value).is_ok() {
+                    list.push(t);
+                }
+            }
+        }
         let base: Vec<Option<Dating>> = (0..self.sentences.len())
-            .map(|s| self.own(s).or_else(|| self.governing(s, facts)))
+            .map(|s| {
+                self.own(s, &by_sentence)
+                    .or_else(|| self.governing(s, facts, &by_sentence))
+            })
             .collect();
+        let events = EventDates::new(&base, facts);
         (0..self.sentences.len())
             .map(|s| {
                 let fact = facts.get(s).cloned().unwrap_or_default();
                 if let Some((days, anchor_noun)) = fact.after_days {
-                    let anchor = base[s].clone().map(|d| (d, s)).or_else(|| {
-                        anchor_noun.and_then(|n| self.same_event(s, &[n], &base, facts))
-                    });
+                    let anchor = base[s]
+                        .clone()
+                        .map(|d| (d, s))
+                        .or_else(|| anchor_noun.and_then(|n| events.same_event(&[n])));
                     if let Some(dated) = anchor.and_then(|(d, at)| days_before(&d.value, days, at))
                     {
                         return dated;
@@ -118,20 +137,10 @@ impl Dater<'_> {
                 }
                 base[s]
                     .clone()
-                    .or_else(|| {
-                        self.same_event(s, &fact.events, &base, facts)
-                            .map(|(d, _)| d)
-                    })
+                    .or_else(|| events.same_event(&fact.events).map(|(d, _)| d))
                     .unwrap_or_else(|| self.upper_bound())
             })
             .collect()
-    }
-
-    /// The expressions of sentence `s` (0-based) whose values chronicle accepts.
-    fn expressions(&self, s: usize) -> impl Iterator<Item = &TimeSpan> {
-        self.times
-            .iter()
-            .filter(move |t| t.sentence == s + 1 && EdtfDate::parse(&t.value).is_ok())
     }
 
     fn quoted(&self, t: &TimeSpan) -> String {
@@ -141,8 +150,8 @@ impl Dater<'_> {
             .to_string()
     }
 
-    fn own(&self, s: usize) -> Option<Dating> {
-        let t = self.expressions(s).next()?;
+    fn own(&self, s: usize, by_sentence: &[Vec<&TimeSpan>]) -> Option<Dating> {
+        let t = by_sentence.get(s)?.first()?;
         Some(Dating {
             value: t.value.clone(),
             basis: Basis::Own(self.quoted(t)),
@@ -153,7 +162,12 @@ impl Dater<'_> {
     /// sentence's verb and agrees with this sentence's tense (a future date does not govern a
     /// report of the past, nor the other way round); else the date on the paragraph's
     /// signature line.
-    fn governing(&self, s: usize, facts: &[SentenceFacts]) -> Option<Dating> {
+    fn governing(
+        &self,
+        s: usize,
+        facts: &[SentenceFacts],
+        by_sentence: &[Vec<&TimeSpan>],
+    ) -> Option<Dating> {
         let paragraph = *self.layout.paragraph.get(s)?;
         let future = facts.get(s).is_some_and(|f| f.future);
         let same = |other: usize| self.layout.paragraph.get(other) == Some(&paragraph);
@@ -161,13 +175,7 @@ impl Dater<'_> {
         let earlier = (0..s)
             .rev()
             .filter(|&o| same(o) && !headline(o))
-            .flat_map(|o| {
-                self.expressions(o)
-                    .map(move |t| (o, t))
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-            })
+            .flat_map(|o| by_sentence[o].iter().rev().map(move |t| (o, *t)))
             .find(|(o, t)| {
                 let fronted = facts
                     .get(*o)
@@ -179,40 +187,13 @@ impl Dater<'_> {
             (s + 1..self.sentences.len())
                 .take_while(|&o| same(o))
                 .filter(|&o| self.layout.signature.get(o) == Some(&true))
-                .find_map(|o| self.expressions(o).next().map(|t| (o, t)))
+                .find_map(|o| by_sentence[o].first().map(|t| (o, *t)))
         };
         let (at, t) = earlier.or_else(signed)?;
         Some(Dating {
             value: t.value.clone(),
             basis: Basis::Paragraph(self.quoted(t), at),
         })
-    }
-
-    /// The date other sentences give an event of one of the `classes`, when they all give the
-    /// same one.
-    fn same_event(
-        &self,
-        s: usize,
-        classes: &[&'static str],
-        base: &[Option<Dating>],
-        facts: &[SentenceFacts],
-    ) -> Option<(Dating, usize)> {
-        let class = classes.first()?;
-        let mut dated = (0..self.sentences.len()).filter(|&o| {
-            o != s && base[o].is_some() && facts.get(o).is_some_and(|f| f.events.contains(class))
-        });
-        let first = dated.next()?;
-        let value = base[first].as_ref()?.value.clone();
-        if dated.any(|o| base[o].as_ref().is_some_and(|d| d.value != value)) {
-            return None;
-        }
-        Some((
-            Dating {
-                value,
-                basis: Basis::SameEvent(class.to_string(), first),
-            },
-            first,
-        ))
     }
 
     fn is_future(&self, value: &str) -> bool {
@@ -228,6 +209,46 @@ impl Dater<'_> {
             ),
             basis: Basis::UpperBound,
         }
+    }
+}
+
+/// The date the text gives each class of event, when every sentence naming one of that class
+/// and dated gives the same date (a sentence asking is never among them: it has no date).
+struct EventDates {
+    /// Class, the first dated sentence naming it with its date, and whether all agree.
+    classes: Vec<(&'static str, usize, Dating, bool)>,
+}
+
+impl EventDates {
+    fn new(base: &[Option<Dating>], facts: &[SentenceFacts]) -> EventDates {
+        let mut classes: Vec<(&'static str, usize, Dating, bool)> = Vec::new();
+        for (o, dated) in base.iter().enumerate() {
+            let (Some(dated), Some(fact)) = (dated, facts.get(o)) else {
+                continue;
+            };
+            for class in &fact.events {
+                match classes.iter_mut().find(|(c, ..)| c == class) {
+                    Some((_, _, first, agree)) => *agree &= first.value == dated.value,
+                    None => classes.push((class, o, dated.clone(), true)),
+                }
+            }
+        }
+        EventDates { classes }
+    }
+
+    /// The date of the first of `classes`, with the sentence that gives it.
+    fn same_event(&self, classes: &[&'static str]) -> Option<(Dating, usize)> {
+        let class = classes.first()?;
+        let (_, first, dated, agree) = self.classes.iter().find(|(c, ..)| c == class)?;
+        agree.then(|| {
+            (
+                Dating {
+                    value: dated.value.clone(),
+                    basis: Basis::SameEvent(class.to_string(), *first),
+                },
+                *first,
+            )
+        })
     }
 }
 

@@ -124,10 +124,14 @@ impl Cast<'_> {
     }
 
     fn in_span(&self, span: &Range<usize>) -> impl Iterator<Item = &(Range<usize>, Who)> {
+        // The mentions are in text order: a search finds the sentence's first, so drafting
+        // stays linear in the text's length.
+        let first = self.mentions.partition_point(|(m, _)| m.start < span.start);
         let span = span.clone();
-        self.mentions
+        self.mentions[first..]
             .iter()
-            .filter(move |(m, _)| m.start >= span.start && m.end <= span.end)
+            .take_while(move |(m, _)| m.start < span.end)
+            .filter(move |(m, _)| m.end <= span.end)
     }
 }
 

@@ -542,38 +542,39 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
     }
     // Longer names first, so that "Wagner" after "Wagner Group" is its short name.
     runs.sort_by_key(|(name, _, _)| std::cmp::Reverse(name.split(' ').count()));
+    // Everything asked of the whole text per name is gathered in one pass over it, and the
+    // proposals are indexed by the phrases inside their names: asking each name in turn
+    // made drafting quadratic in the text's length.
+    let keys: Vec<String> = runs.iter().map(|(name, _, _)| fold(name)).collect();
+    let away: std::collections::HashSet<&str> = runs
+        .iter()
+        .zip(&keys)
+        .filter(|((_, inside, _), _)| *inside)
+        .map(|(_, key)| key.as_str())
+        .collect();
+    let stats = occurrences(text, folded, &keys);
+    let mut phrases = Phrases::default();
     let mut done = std::collections::HashSet::new();
-    for (name, inside, _) in &runs {
-        let key = fold(name);
-        if done.contains(&key) || found.knows(name) || is_country_form(&key) {
+    for ((name, _, _), key) in runs.iter().zip(&keys) {
+        if done.contains(key) || found.knows(name) || is_country_form(key) {
             continue;
         }
         done.insert(key.clone());
+        phrases.index(&found.proposals);
         // "Air Force James Roche": an office run into the name of a person already proposed.
-        let padded = format!(" {key} ");
-        if found.proposals.iter().any(|p| {
-            p.kind == ActorKind::Person
-                && key != fold(&p.name)
-                && padded.contains(&format!(" {} ", fold(&p.name)))
-        }) {
+        if sub_phrases(key).any(|p| p != key.as_str() && phrases.persons.contains(p)) {
             continue;
         }
-        let occurrences = count_whole(text, folded, &key);
-        let away_from_start =
-            runs.iter().any(|(n, inside, _)| *inside && fold(n) == key) || *inside;
+        let (count, described) = stats.get(key.as_str()).copied().unwrap_or((0, false));
+        let away_from_start = away.contains(key.as_str());
         // Two capitalised words together are a name even where a sentence starts with them.
         let several = key.contains(' ');
-        if occurrences < 2 || !(away_from_start || several) || name.chars().count() < 2 {
+        if count < 2 || !(away_from_start || several) || name.chars().count() < 2 {
             continue;
         }
         // A word of a longer name already proposed is that actor's short name when it is an
         // organisation's first word ("Wagner" of "Wagner Group") or a person's last.
-        let longer = found.proposals.iter().position(|p| {
-            let whole = fold(&p.name);
-            whole.split(' ').count() > key.split(' ').count()
-                && format!(" {whole} ").contains(&format!(" {key} "))
-        });
-        if let Some(index) = longer {
+        if let Some(&index) = phrases.inside.get(key.as_str()) {
             let proposal = &found.proposals[index];
             let whole = fold(&proposal.name);
             let short = match proposal.kind {
@@ -585,12 +586,11 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
                 found.add(
                     &name,
                     proposal.kind,
-                    &[name.as_str(), name_part(&name, &key)],
+                    &[name.as_str(), name_part(&name, key)],
                 );
             }
             continue;
         }
-        let described = described_as_organisation(folded, &key);
         let kind = if described || key.split(' ').any(|w| ORGANISATION_WORDS.contains(&w)) {
             ActorKind::Organization
         } else {
@@ -598,6 +598,91 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
         };
         found.add(name, kind, &[]);
     }
+}
+
+/// The proposals' names by the shorter phrases inside them, and the persons' names, kept up
+/// to date as proposals are added.
+#[derive(Default)]
+struct Phrases {
+    indexed: usize,
+    /// A phrase of whole words inside a longer name, to the first proposal with it.
+    inside: HashMap<String, usize>,
+    persons: std::collections::HashSet<String>,
+}
+
+impl Phrases {
+    fn index(&mut self, proposals: &[Proposal]) {
+        for (i, p) in proposals.iter().enumerate().skip(self.indexed) {
+            let whole = fold(&p.name);
+            for phrase in sub_phrases(&whole).filter(|ph| ph.len() < whole.len()) {
+                self.inside.entry(phrase.to_string()).or_insert(i);
+            }
+            if p.kind == ActorKind::Person {
+                self.persons.insert(whole);
+            }
+        }
+        self.indexed = proposals.len();
+    }
+}
+
+/// Every run of whole words of `key` (words separated by single spaces).
+fn sub_phrases(key: &str) -> impl Iterator<Item = &str> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(key.match_indices(' ').map(|(at, _)| at + 1))
+        .collect();
+    let ends: Vec<usize> = key
+        .match_indices(' ')
+        .map(|(at, _)| at)
+        .chain(std::iter::once(key.len()))
+        .collect();
+    starts
+        .into_iter()
+        .flat_map(move |s| {
+            ends.clone()
+                .into_iter()
+                .filter(move |&e| e > s)
+                .map(move |e| (s, e))
+        })
+        .map(move |(s, e)| &key[s..e])
+}
+
+/// For each of `keys`: how often it occurs in `folded` as whole words written with a capital,
+/// and whether an organisation word stands just before an occurrence ("aircraft manufacturer,
+/// Airbus", "United States airframer Boeing").
+fn occurrences<'k>(
+    text: &str,
+    folded: &Folded,
+    keys: &'k [String],
+) -> HashMap<&'k str, (usize, bool)> {
+    let mut stats: HashMap<&str, (usize, bool)> = HashMap::new();
+    let unique: Vec<&str> = {
+        let mut seen = std::collections::HashSet::new();
+        keys.iter()
+            .map(String::as_str)
+            .filter(|k| !k.is_empty() && seen.insert(*k))
+            .collect()
+    };
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(&unique) else {
+        return stats;
+    };
+    for m in automaton.find_overlapping_iter(&folded.text) {
+        let key = unique[m.pattern().as_usize()];
+        let entry = stats.entry(key).or_insert((0, false));
+        let span = m.range();
+        if folded.is_whole_word(&span)
+            && text[folded.original(span.clone())].starts_with(char::is_uppercase)
+        {
+            entry.0 += 1;
+        }
+        if !entry.1 {
+            entry.1 = folded.text[..span.start]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .any(|w| ORGANISATION_WORDS.contains(&w));
+        }
+    }
+    stats
 }
 
 /// The words of `name` that fold to `key` (whole words at its start or end), as `name`
@@ -618,34 +703,6 @@ fn name_part<'a>(name: &'a str, key: &str) -> &'a str {
         .map(part)
         .find(|p| fold(p) == key)
         .unwrap_or(name)
-}
-
-/// How often `key` occurs in `folded` as whole words written with a capital.
-fn count_whole(text: &str, folded: &Folded, key: &str) -> usize {
-    folded
-        .text
-        .match_indices(key)
-        .map(|(at, _)| at..at + key.len())
-        .filter(|span| folded.is_whole_word(span))
-        .filter(|span| text[folded.original(span.clone())].starts_with(char::is_uppercase))
-        .count()
-}
-
-/// Whether an organisation word stands just before a mention: "aircraft manufacturer,
-/// Airbus", "United States airframer Boeing".
-fn described_as_organisation(folded: &Folded, key: &str) -> bool {
-    folded.text.match_indices(key).any(|(at, _)| {
-        let before = &folded.text[..at];
-        let words: Vec<&str> = before
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        words
-            .iter()
-            .rev()
-            .take(2)
-            .any(|w| ORGANISATION_WORDS.contains(w))
-    })
 }
 
 #[cfg(test)]
@@ -670,6 +727,14 @@ mod tests {
             kind,
             aliases.iter().map(|a| a.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn the_phrases_of_a_name_are_its_runs_of_whole_words() {
+        let got: Vec<&str> = sub_phrases("air force james roche").collect();
+        assert_eq!(got.len(), 10);
+        assert!(got.contains(&"james roche") && got.contains(&"force james"));
+        assert!(!got.iter().any(|p| p.starts_with(' ') || p.ends_with(' ')));
     }
 
     #[test]
