@@ -80,6 +80,31 @@ pub fn act(words: &[Word], subject_end: usize) -> Option<Act> {
     })
 }
 
+/// Verbs of saying beyond those whose type is `statement`: what follows them is what was
+/// said, and a date in it dates the thing said, not the saying.
+const SAYING: &[&str] = &[
+    "announce", "claim", "deny", "warn", "report", "hope", "predict", "promise", "accuse",
+];
+
+/// Where the words reported by a verb of saying at word `i` begin ("that", a pronoun or an
+/// article opening the reported clause, a quotation or a phrase boundary): a date after that
+/// point belongs to what was said ("Lichte says it is hoped the aircraft can be tested in
+/// 2010"), one before it to the saying ("said on Tuesday that").
+pub fn reported_from(words: &[Word], i: usize, verb: &Verb) -> Option<usize> {
+    if verb.kind != "statement" && !SAYING.contains(&verb.base.as_str()) {
+        return None;
+    }
+    const OPENERS: &[&str] = &[
+        "that", "it", "he", "she", "they", "we", "i", "the", "a", "an", "this", "these", "there",
+        "its", "his", "her", "their",
+    ];
+    words
+        .iter()
+        .skip(i + 1)
+        .find(|w| w.is(OPENERS) || w.quoted || w.after_break)
+        .map(|w| w.span.start)
+}
+
 /// The verb at word `i`, when its form and the word before make it a verb there rather than a
 /// noun or an adjective ("the planned offensive", "the talks", "an order").
 fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {

@@ -14,6 +14,7 @@ pub mod fold;
 pub mod gazetteer;
 pub mod layout;
 pub mod proposals;
+pub mod quotes;
 pub mod record;
 pub mod title;
 pub mod verbs;
@@ -143,12 +144,25 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
     let cast = cast(input, &sentences)?;
     let sentence_words: Vec<Vec<Word>> = sentences.iter().map(|s| words(text, s.clone())).collect();
     let skip_headline = layout.headline && headline_repeated(text, &sentences);
+    let quotations = quotes::quotations(text);
+    // Who each sentence is about: its first actor outside quotation marks.
+    let topics: Vec<Option<Who>> = sentences
+        .iter()
+        .map(|span| {
+            cast.in_span(span)
+                .find(|(m, _)| !quotes::inside(&quotations, m.start))
+                .map(|(_, w)| *w)
+        })
+        .collect();
 
     // What each sentence reports, if anything, and who did it.
     let mut acts: Vec<Option<(Act, Option<Who>)>> = Vec::with_capacity(sentences.len());
     for (s, span) in sentences.iter().enumerate() {
         let words = &sentence_words[s];
-        let skipped = (s == 0 && skip_headline) || layout.signature.get(s) == Some(&true);
+        // A sentence that starts inside a quotation opened before it is someone's words.
+        let skipped = (s == 0 && skip_headline)
+            || layout.signature.get(s) == Some(&true)
+            || quotes::inside(&quotations, span.start);
         let mentions: Vec<_> = cast.in_span(span).collect();
         let pronoun = pronoun_actor(&cast, &sentences, &layout, s, words);
         if skipped || (mentions.is_empty() && pronoun.is_none()) {
@@ -171,18 +185,29 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
     let facts: Vec<SentenceFacts> = sentence_words
         .iter()
         .zip(&acts)
-        .map(|(words, found)| SentenceFacts {
-            verb_start: found
+        .enumerate()
+        .map(|(s, (words, found))| {
+            let verb = found
                 .as_ref()
                 .map(|(a, _)| a)
                 .cloned()
                 .or_else(|| act(words, 1))
-                .and_then(|a| a.verb)
-                .map(|(i, _)| words[i].span.start),
-            future: found.as_ref().is_some_and(|(a, _)| a.future_from.is_some()),
-            events: event_nouns(words),
-            after_days: after_days(words)
-                .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),
+                .and_then(|a| a.verb);
+            let opens_with_pronoun = words.first().is_some_and(|w| {
+                w.is(&[
+                    "he", "she", "it", "they", "his", "her", "its", "their", "this", "these",
+                ])
+            });
+            SentenceFacts {
+                verb_start: verb.map(|(i, _)| words[i].span.start),
+                reported_from: verb.and_then(|(i, v)| candidates::reported_from(words, i, v)),
+                continues: s > 0
+                    && (opens_with_pronoun || (topics[s].is_some() && topics[s] == topics[s - 1])),
+                future: found.as_ref().is_some_and(|(a, _)| a.future_from.is_some()),
+                events: event_nouns(words),
+                after_days: after_days(words)
+                    .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),
+            }
         })
         .collect();
     let dates = Dater {
@@ -191,6 +216,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
         layout: &layout,
         times: input.times,
         published: input.published,
+        quotations: &quotations,
     }
     .date_all(&facts);
 
@@ -364,13 +390,14 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
         if act.future_from.is_some() {
             tags.push("future".to_string());
         }
-        if dated.basis == Basis::UpperBound {
+        if matches!(dated.basis, Basis::UpperBound | Basis::LowerBound) {
             tags.push("undated".to_string());
         }
         let what = act.verb.map_or(act.kind.as_str(), |(_, v)| v.base.as_str());
         let who = subject.map(|w| cast.short(w)).unwrap_or_default();
         let when = match dated.basis {
             Basis::UpperBound => format!("by {}", input.published.format("%Y-%m-%d")),
+            Basis::LowerBound => format!("after {}", input.published.format("%Y-%m-%d")),
             _ => dated.value.split('/').next().unwrap_or("").to_string(),
         };
         let id = unique(slug(&[&who, what, &when]), &mut taken);
@@ -694,6 +721,25 @@ mod tests {
         assert_eq!(drafts[3].new_actors.len(), 1);
         assert_eq!(drafts[3].new_actors[0].name, "Poland");
         assert_eq!(drafts[3].title, "Putin warns Poland");
+    }
+
+    #[test]
+    fn sentences_inside_a_quotation_are_not_drafted_and_its_dates_stay_inside() {
+        let actors = [known("vp", "Vladimir Putin", ActorKind::Person, &["Putin"])];
+        let text = "Putin said \"We moved in 2019. He admits that they were wrong.\" Putin denied it.";
+        let start = text.find("2019").unwrap();
+        let times = [TimeSpan {
+            sentence: 1,
+            start,
+            end: start + 4,
+            value: "2019".into(),
+        }];
+        let drafts = run(text, &actors, &times);
+        let got: Vec<(usize, &str)> = drafts
+            .iter()
+            .map(|d| (d.sentence, d.date.as_str()))
+            .collect();
+        assert_eq!(got, [(1, "2021/2021-12-13?"), (3, "2021/2021-12-13?")]);
     }
 
     #[test]
