@@ -222,7 +222,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
 
     let mut taken: HashSet<String> = input.event_ids.clone();
     let mut drafts = Vec::new();
-    for (s, found) in acts.into_iter().enumerate() {
+    'sentences: for (s, found) in acts.into_iter().enumerate() {
         let Some((act, pronoun)) = found else {
             continue;
         };
@@ -250,7 +250,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                     title::title(None, "", &rest),
                 )
             }
-            (Some((at, verb)), None) => {
+            (Some((at, verb)), None) => 'arm: {
                 let verb_word = &words[at];
                 // "According to X, Y could be planning…": X is the source, Y the subject.
                 let attributed = according_to_end(words);
@@ -258,10 +258,20 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 let source: Option<Who> = attributed
                     .and_then(|end| mentions.iter().find(|(m, _)| m.end <= end).map(|(_, w)| *w));
                 let asides = relative_clauses(text, span);
-                let mut before: Vec<&(Range<usize>, Who)> = mentions
+                let fronted = fronted_phrase_end(words, at);
+                let raw_before = mentions
                     .iter()
-                    .filter(|(m, _)| m.start >= from && m.end <= verb_word.span.start)
+                    .filter(|(m, _)| m.start >= from && m.end <= verb_word.span.start);
+                let named_before = raw_before.clone().count() > 0;
+                // The subject is the head of the phrase before the verb: not a name inside a
+                // quotation, an aside, a fronted phrase ("Days after McCain's remarks, the Air
+                // Force said"), a possessive ("Boeing's rival, Airbus"), a prepositional phrase
+                // ("An email from Burkhardt to Roche advises") or a longer name ("China Daily").
+                let mut before: Vec<&(Range<usize>, Who)> = raw_before
                     .filter(|(m, _)| !asides.iter().any(|a| a.contains(&m.start)))
+                    .filter(|(m, _)| !quotes::inside(&quotations, m.start))
+                    .filter(|(m, _)| fronted.is_none_or(|end| m.start >= end))
+                    .filter(|(m, w)| !modifier_mention(text, words, m, cast.kind(*w)))
                     .collect();
                 // "United States airframer Boeing": a country naming where the subject is from.
                 while before.len() > 1
@@ -276,18 +286,38 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                     .iter()
                     .copied()
                     .find(|w| cast.kind(*w) == Some(ActorKind::Person));
+                // `"…," said Paul Nesbit`: the name right after the verb, not one further on.
                 let after = mentions
                     .iter()
                     .find(|(m, _)| m.start >= verb_word.span.end)
+                    .filter(|(m, _)| {
+                        let gap = &text[verb_word.span.end..m.start];
+                        gap.split_whitespace().count() <= 2 && !gap.contains([',', ';', '"', '“'])
+                    })
                     .map(|(_, w)| *w);
+                // "He said…" with no one "he" can be: the speaker is unknown, not the next name.
+                let pronoun_subject = subject_is_pronoun(words, at);
                 // With no actor before the verb, only a reporting verb may have its subject after
                 // it ("…," said Angers); "The order has given a boost to Airbus" is no act of
                 // Airbus.
                 let reported = REPORTING.contains(&verb.base.as_str());
-                if before.is_empty() && pronoun.is_none() && !reported {
-                    continue;
+                let unnamed = before.is_empty() && pronoun.is_none();
+                if unnamed && !reported && !named_before && !pronoun_subject {
+                    continue 'sentences;
                 }
-                let subject = person.or(before.first().copied()).or(pronoun).or(after);
+                let subject = if pronoun_subject {
+                    pronoun
+                } else {
+                    person.or(before.first().copied()).or(pronoun).or(after)
+                };
+                // Names before the verb that are none of them the doer ("China Daily
+                // reported", "An email from Burkhardt advises"): the sentence, not a guess.
+                if subject.is_none() {
+                    let mut actors: Vec<Who> = mentions.iter().map(|(_, w)| *w).collect();
+                    actors.dedup();
+                    let shown = title::condense(text, span.clone(), &[]);
+                    break 'arm (None, actors, title::fit(&shown));
+                }
                 let mut actors: Vec<Who> = subject.into_iter().collect();
                 actors.extend(pronoun);
                 actors.extend(mentions.iter().map(|(_, w)| *w));
@@ -467,6 +497,103 @@ fn modifies(between: &str) -> bool {
             .contains(&w.to_lowercase().as_str())
                 || verbs::verbs().lookup(w).is_some()
         })
+}
+
+/// Where a phrase fronted before the subject ends ("Days after McCain's remarks," "In a
+/// statement,"): the start of the word after its comma, when the sentence opens with a
+/// preposition (or a noun and one: "Days after") and the comma comes before the verb at `verb`.
+fn fronted_phrase_end(words: &[Word], verb: usize) -> Option<usize> {
+    const PREPOSITIONS: &[&str] = &[
+        "after",
+        "before",
+        "following",
+        "since",
+        "during",
+        "in",
+        "on",
+        "at",
+        "despite",
+        "with",
+        "without",
+        "amid",
+        "unlike",
+        "like",
+        "under",
+        "as",
+        "for",
+        "from",
+        "by",
+        "of",
+        "over",
+    ];
+    let opens = words.first().is_some_and(|w| w.is(PREPOSITIONS))
+        || words.get(1).is_some_and(|w| w.is(PREPOSITIONS));
+    if !opens {
+        return None;
+    }
+    words[..verb]
+        .iter()
+        .skip(1)
+        .find(|w| w.after_break)
+        .map(|w| w.span.start)
+}
+
+/// Whether the mention `m` modifies another noun rather than names the doer: a possessive
+/// ("Boeing's rival", "France's BEA"), the object of a preposition ("an email from Burkhardt"),
+/// or a country starting a longer name ("China Daily", "Singapore Airlines").
+fn modifier_mention(text: &str, words: &[Word], m: &Range<usize>, kind: Option<ActorKind>) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "of", "from", "to", "by", "with", "for", "about", "after", "before", "against", "over",
+        "at", "in", "on", "under", "between", "among", "into", "than",
+    ];
+    let rest = text[m.end..].trim_start_matches('.');
+    let possessive = ["'s", "’s", "'S", "’S"].iter().any(|p| rest.starts_with(p))
+        || words.iter().any(|w| w.span.end == m.end && w.possessive);
+    // "The official handle of President of Russia tweeted": those who speak for someone
+    // are that someone acting.
+    const VOICES: &[&str] = &[
+        "handle",
+        "account",
+        "office",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "embassy",
+        "government",
+        "ministry",
+        "service",
+        "envoy",
+        "representative",
+        "representatives",
+    ];
+    let mut before = words.iter().rev().filter(|w| w.span.end <= m.start);
+    let governed = before.next().is_some_and(|w| {
+        w.is(PREPOSITIONS)
+            && !text[w.span.end..m.start].contains([',', ';', ':'])
+            && !(w.is(&["of"]) && before.next().is_some_and(|noun| noun.is(VOICES)))
+    });
+    let longer_name = kind == Some(ActorKind::State)
+        && !countries::is_adjective(&text[m.clone()])
+        && text[m.end..].starts_with(' ')
+        && text[m.end..]
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase());
+    possessive || governed || longer_name
+}
+
+/// Whether the subject of the verb at word `verb` is a pronoun: the word before the verb
+/// group ("he has also said", "they will") is one.
+fn subject_is_pronoun(words: &[Word], verb: usize) -> bool {
+    const AUXILIARIES: &[&str] = &[
+        "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may", "might",
+        "can", "shall", "should", "must", "be", "been", "also", "not", "too", "then", "later",
+        "now", "still", "already", "never",
+    ];
+    words[..verb]
+        .iter()
+        .rev()
+        .find(|w| !w.is(AUXILIARIES) && !(w.text.len() > 4 && w.text.ends_with("ly")))
+        .is_some_and(|w| w.is(&["he", "she", "they", "it", "we", "i"]))
 }
 
 /// The relative clauses of a sentence set off by commas (", which is the third largest in
@@ -726,7 +853,8 @@ mod tests {
     #[test]
     fn sentences_inside_a_quotation_are_not_drafted_and_its_dates_stay_inside() {
         let actors = [known("vp", "Vladimir Putin", ActorKind::Person, &["Putin"])];
-        let text = "Putin said \"We moved in 2019. He admits that they were wrong.\" Putin denied it.";
+        let text =
+            "Putin said \"We moved in 2019. He admits that they were wrong.\" Putin denied it.";
         let start = text.find("2019").unwrap();
         let times = [TimeSpan {
             sentence: 1,
@@ -740,6 +868,40 @@ mod tests {
             .map(|d| (d.sentence, d.date.as_str()))
             .collect();
         assert_eq!(got, [(1, "2021/2021-12-13?"), (3, "2021/2021-12-13?")]);
+    }
+
+    #[test]
+    fn the_doer_is_the_head_of_the_subject_not_a_name_that_modifies_it() {
+        let actors = [
+            known("boeing", "Boeing", ActorKind::Organization, &[]),
+            known("airbus", "Airbus", ActorKind::Organization, &[]),
+            known("mccain", "John McCain", ActorKind::Person, &["McCain"]),
+            known("af", "Air Force", ActorKind::Organization, &[]),
+            known("cn", "China", ActorKind::State, &[]),
+            known("roche", "James Roche", ActorKind::Person, &["Roche"]),
+        ];
+        let text = "Boeing's European rival, Airbus, is preparing to release a jet. \
+                    Days after McCain's remarks, the Air Force said the deal was off. \
+                    An email from Boeing to James Roche advises the Secretary to release the numbers. \
+                    China Daily reported the order. \
+                    He said China was wrong.";
+        let drafts = run(text, &actors, &[]);
+        let got: Vec<(usize, Option<&str>, &str)> = drafts
+            .iter()
+            .map(|d| {
+                let subject = d.actors.first().map(String::as_str);
+                (d.sentence, subject, d.title.as_str())
+            })
+            .collect();
+        assert_eq!(got[0].1, Some("airbus"), "{got:?}");
+        assert!(got[0].2.starts_with("Airbus "), "{got:?}");
+        assert_eq!(got[1].1, Some("af"), "{got:?}");
+        assert!(got[1].2.starts_with("Air Force says"), "{got:?}");
+        // No doer among the names: the sentence itself, never "Roche advises".
+        assert!(got[2].2.starts_with("An email from Boeing"), "{got:?}");
+        assert!(got[3].2.starts_with("China Daily reported"), "{got:?}");
+        // "He", with no one before to be him, is not China.
+        assert!(!got[4].2.starts_with("China"), "{got:?}");
     }
 
     #[test]

@@ -283,6 +283,7 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
     for words in &sentence_words {
         acronyms_in(text, words, &mut found);
         titled_persons_in(text, words, &mut found);
+        speakers_in(text, words, &mut found);
     }
     recurring_names_in(text, &folded, &sentence_words, &mut found);
     found.proposals
@@ -499,6 +500,92 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
             }
         }
         i = name_end.max(i + 1);
+    }
+}
+
+/// Forms of the verbs that name a speaker next to them.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "commented",
+    "comments",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "explained",
+    "wrote",
+    "replied",
+    "noted",
+];
+
+/// Persons named as speakers without a title: `"…," said Paul Nesbit` (a name right after a
+/// verb of saying that follows a quotation), "defence analyst Paul Nesbit said" (two name
+/// words between a lower-case description and the verb), and "Todd Tiahrt, a Kansas
+/// representative, said" (a name opening the sentence, set off by an apposition with a title).
+fn speakers_in(text: &str, words: &[Word], found: &mut Found) {
+    let name_run = |from: usize| {
+        let mut end = from;
+        while end < words.len()
+            && end - from < 3
+            && (end == from || !words[end].after_break)
+            && is_name_word(text, &words[end])
+        {
+            end += 1;
+            if words[end - 1].possessive {
+                return from;
+            }
+        }
+        end
+    };
+    let mut add = |start: usize, end: usize| {
+        if end < start + 2 {
+            return;
+        }
+        let name = &text[words[start].span.start..words[end - 1].span.end];
+        let folded = fold(name);
+        let organisation = folded.split(' ').any(|w| ORGANISATION_WORDS.contains(&w));
+        if !organisation && !is_country_form(&folded) && !found.knows(name) {
+            found.add(name, ActorKind::Person, &[words[end - 1].text]);
+        }
+    };
+    for (i, word) in words.iter().enumerate() {
+        if !word.is(SPEECH) || word.quoted {
+            continue;
+        }
+        let after_quote = i > 0 && words[i - 1].quoted;
+        if after_quote {
+            add(i + 1, name_run(i + 1));
+        }
+        if i >= 3 && !words[i - 2].after_break && !words[i - 1].after_break {
+            let description = &words[i - 3];
+            let described = !description.is_capitalised()
+                && !description.quoted
+                && !ORGANISATION_WORDS.contains(&description.lower().as_str());
+            let start = i - 2;
+            if described && name_run(start) == i {
+                add(start, i);
+            }
+        }
+    }
+    // "Todd Tiahrt, a Kansas representative, said".
+    let end = name_run(0);
+    let apposition = words.get(end).filter(|w| w.after_break).map(|_| {
+        words[end..]
+            .iter()
+            .take_while(|w| !w.is(SPEECH) && !w.quoted)
+            .collect::<Vec<_>>()
+    });
+    if let Some(apposition) = apposition {
+        let titled = apposition.iter().any(|w| is_title_word(&w.lower()));
+        let speaks = words
+            .get(end + apposition.len())
+            .is_some_and(|w| w.is(SPEECH));
+        if titled && speaks && text[words[0].span.start..].starts_with(char::is_uppercase) {
+            add(0, end);
+        }
     }
 }
 
@@ -735,6 +822,36 @@ mod tests {
         assert_eq!(got.len(), 10);
         assert!(got.contains(&"james roche") && got.contains(&"force james"));
         assert!(!got.iter().any(|p| p.starts_with(' ') || p.ends_with(' ')));
+    }
+
+    #[test]
+    fn speakers_are_persons_by_where_they_stand_next_to_a_verb_of_saying() {
+        let names = |text: &str| -> Vec<(String, &'static str)> {
+            proposals(text)
+                .into_iter()
+                .map(|(n, k, _)| (n, k))
+                .collect()
+        };
+        let person = |n: &str| (n.to_string(), "person");
+        assert_eq!(
+            names("\"We lost,\" said Paul Nesbit."),
+            [person("Paul Nesbit")]
+        );
+        assert_eq!(
+            names("JSA Research defence analyst Paul Nesbit said that it works."),
+            [person("Paul Nesbit")]
+        );
+        assert_eq!(
+            names("Todd Tiahrt, a Kansas representative, said \"No.\""),
+            [person("Todd Tiahrt")]
+        );
+        // An organisation or a country is no speaker by these rules.
+        for text in [
+            "The airline Qatar Airways said no.",
+            "The firm Boeing Commercial said no.",
+        ] {
+            assert!(names(text).iter().all(|(_, k)| *k != "person"), "{text}");
+        }
     }
 
     #[test]
