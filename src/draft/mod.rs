@@ -592,7 +592,7 @@ fn subject_is_pronoun(words: &[Word], verb: usize) -> bool {
     words[..verb]
         .iter()
         .rev()
-        .find(|w| !w.is(AUXILIARIES) && !(w.text.len() > 4 && w.text.ends_with("ly")))
+        .find(|w| !(w.is(AUXILIARIES) || (w.text.len() > 4 && w.text.ends_with("ly"))))
         .is_some_and(|w| w.is(&["he", "she", "they", "it", "we", "i"]))
 }
 
