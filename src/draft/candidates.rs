@@ -34,8 +34,23 @@ const MODALS: &[&str] = &[
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 const FUTURE: &[&str] = &["will", "would", "could", "may", "might", "shall"];
 const INTENT: &[&str] = &[
-    "going", "expected", "set", "plans", "plan", "planning", "intends", "intend", "aims", "hopes",
-    "is", "are",
+    "going",
+    "expected",
+    "set",
+    "plans",
+    "plan",
+    "planning",
+    "intends",
+    "intend",
+    "aims",
+    "hopes",
+    "is",
+    "are",
+    "preparing",
+    "prepares",
+    "wants",
+    "seeks",
+    "seeking",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
@@ -128,6 +143,16 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
             let reduced = words.get(i + 1).is_some_and(|n| n.is(&["by"])) && !before_is(BE);
             !determined && !reduced
         }
+        // "has 60 days to respond", "advises the Secretary to release": an infinitive after
+        // a noun is that noun's purpose, not the sentence's act; after a verb ("plans to
+        // visit", "ordered to work") it is.
+        Form::ThirdPerson | Form::Base if before_is(&["to"]) => {
+            b.checked_sub(2).map(|k| &words[k]).is_some_and(|w| {
+                w.is(INTENT)
+                    || w.is(&["preparing", "ready", "able", "about"])
+                    || verbs().lookup(w.text).is_some()
+            })
+        }
         // "Boeing say", "Putin says": right after a name or a pronoun.
         Form::ThirdPerson | Form::Base if before_is(MODALS) => true,
         Form::ThirdPerson | Form::Base => {
@@ -151,7 +176,24 @@ fn passive_from(words: &[Word], i: usize) -> Option<usize> {
     while b > 0 && is_adverb(&words[b - 1]) {
         b -= 1;
     }
-    (b > 0 && words[b - 1].is(BE)).then_some(b - 1)
+    (b > 0 && words[b - 1].is(BE)).then(|| group_start(words, b - 1))
+}
+
+/// The first word of the verb group whose word `k` is an auxiliary: "has" of "has been
+/// delayed", "is" of "is to be delivered", so a title keeps a whole, grammatical group.
+fn group_start(words: &[Word], mut k: usize) -> usize {
+    const AUXILIARIES: &[&str] = &[
+        "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could",
+        "may", "might", "can", "shall", "should", "must", "to",
+    ];
+    while k > 0 && (words[k - 1].is(AUXILIARIES) || is_adverb(&words[k - 1])) {
+        k -= 1;
+    }
+    // A group opens on an auxiliary, not on an adverb or "to" left at its front.
+    while k < words.len() && (is_adverb(&words[k]) || words[k].is(&["to"])) {
+        k += 1;
+    }
+    k
 }
 
 fn is_adverb(word: &Word) -> bool {
@@ -168,7 +210,7 @@ fn future_from(words: &[Word], i: usize) -> Option<usize> {
         return Some(k);
     }
     if i >= 2 && words[i - 1].is(&["to"]) && words[i - 2].is(INTENT) {
-        return Some(i - 2);
+        return Some(group_start(words, i - 2));
     }
     None
 }
