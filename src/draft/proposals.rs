@@ -284,6 +284,7 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
         acronyms_in(text, words, &mut found);
         titled_persons_in(text, words, &mut found);
         speakers_in(text, words, &mut found);
+        country_compounds_in(text, words, &mut found);
     }
     recurring_names_in(text, &folded, &sentence_words, &mut found);
     found.proposals
@@ -437,17 +438,31 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
         // with its domain ("President of Russia") is another name of the person.
         let mut domain = false;
         let mut office = None;
-        if words.get(j).is_some_and(|w| w.is(&["of"])) {
+        if words.get(j).is_some_and(|w| w.is(&["of", "for"])) {
             j += 1;
             if words.get(j).is_some_and(|w| w.is(&["the"])) {
                 j += 1;
             }
-            let domain_start = j;
-            while words
-                .get(j)
-                .is_some_and(|w| w.is_capitalised() && !w.after_break)
-            {
+            let mut domain_start = j;
+            loop {
+                while words
+                    .get(j)
+                    .is_some_and(|w| w.is_capitalised() && !w.after_break)
+                {
+                    j += 1;
+                }
+                // "of the Air Force for Acquisition Marvin Sambur": the domain goes on.
+                let more = words
+                    .get(j)
+                    .is_some_and(|w| w.is(&["of", "for"]) && !w.after_break)
+                    && words
+                        .get(j + 1)
+                        .is_some_and(|w| w.is_capitalised() && !w.after_break);
+                if !more {
+                    break;
+                }
                 j += 1;
+                domain_start = j;
             }
             // "Secretary of Air Force James Roche": a long run of capitals ends with the name,
             // unless a name follows after a dash or comma ("President of Russia – Vladimir
@@ -500,6 +515,46 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
             }
         }
         i = name_end.max(i + 1);
+    }
+}
+
+/// "U.S. Intelligence", "China Daily", "Singapore Airlines": a country's name followed by
+/// capitalised name words is the name of an organisation of that country, not the country.
+fn country_compounds_in(text: &str, words: &[Word], found: &mut Found) {
+    let mut i = 0;
+    while i < words.len() {
+        // The longest country name starting at word i (its final dot included: "U.S.").
+        let country_end = (1..=3).rev().find(|&k| {
+            i + k <= words.len() && {
+                let span = words[i].span.start..words[i + k - 1].span.end;
+                let dotted = text[span.end..].starts_with('.');
+                is_country_form(&fold(&text[span.clone()]))
+                    || (dotted && is_country_form(&fold(&text[span.start..span.end + 1])))
+            }
+        });
+        let Some(k) = country_end else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + k;
+        while end < words.len()
+            && end - (i + k) < 3
+            && !words[end - 1].possessive
+            && !words[end].after_break
+            && is_name_word(text, &words[end])
+            && !is_country_form(&words[end].lower())
+        {
+            end += 1;
+        }
+        if end > i + k && words[i].is_capitalised() {
+            let name = &text[words[i].span.start..words[end - 1].span.end];
+            // "United States Air Force" is the text's "Air Force" too; a single word left
+            // ("Daily", "Intelligence") names nothing by itself.
+            let own = &text[words[i + k].span.start..words[end - 1].span.end];
+            let aliases: Vec<&str> = (end - (i + k) >= 2).then_some(own).into_iter().collect();
+            found.add(name, organisation_kind(name), &aliases);
+        }
+        i = end.max(i + 1);
     }
 }
 
@@ -605,7 +660,9 @@ fn title_at(words: &[Word], i: usize) -> Option<usize> {
 /// Proper names (runs of capitalised words) that the text uses at least twice, once at least
 /// away from the start of a sentence, where an ordinary word would be capitalised too.
 fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], found: &mut Found) {
-    let mut runs: Vec<(String, bool, Option<usize>)> = Vec::new();
+    // Each run: its name, whether it stands inside its sentence, and whether it qualifies a
+    // title or names where something is put.
+    let mut runs: Vec<(String, bool, (bool, bool))> = Vec::new();
     for words in sentences {
         let mut i = 0;
         while i < words.len() {
@@ -623,7 +680,17 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
                 end += 1;
             }
             let name = text[words[i].span.start..words[end - 1].span.end].to_string();
-            runs.push((name, i > 0, i.checked_sub(1)));
+            // "Civilian Deputy Undersecretary": a word before a title qualifies the office.
+            let qualifier = words.get(end).is_some_and(|w| {
+                !w.after_break && !words[end - 1].possessive && is_title_word(&w.lower())
+            });
+            // "entered into the Congressional Record": where something is put, not who acts.
+            let mut k = i;
+            if k > 0 && words[k - 1].is(&["the"]) {
+                k -= 1;
+            }
+            let medium = k > 0 && words[k - 1].is(&["in", "into"]);
+            runs.push((name, i > 0, (qualifier, medium)));
             i = end;
         }
     }
@@ -640,6 +707,13 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
         .map(|(_, key)| key.as_str())
         .collect();
     let stats = occurrences(text, folded, &keys);
+    // Names that only ever qualify a title, or only ever name where something is put.
+    let mut roles: HashMap<&str, (bool, bool)> = HashMap::new();
+    for ((_, _, (qualifier, medium)), key) in runs.iter().zip(&keys) {
+        let role = roles.entry(key.as_str()).or_insert((true, true));
+        role.0 &= *qualifier;
+        role.1 &= *medium;
+    }
     let mut phrases = Phrases::default();
     let mut done = std::collections::HashSet::new();
     for ((name, _, _), key) in runs.iter().zip(&keys) {
@@ -647,6 +721,9 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
             continue;
         }
         done.insert(key.clone());
+        if roles.get(key.as_str()).is_some_and(|(q, m)| *q || *m) {
+            continue;
+        }
         phrases.index(&found.proposals);
         // "Air Force James Roche": an office run into the name of a person already proposed.
         if sub_phrases(key).any(|p| p != key.as_str() && phrases.persons.contains(p)) {
@@ -822,6 +899,34 @@ mod tests {
         assert_eq!(got.len(), 10);
         assert!(got.contains(&"james roche") && got.contains(&"force james"));
         assert!(!got.iter().any(|p| p.starts_with(' ') || p.ends_with(' ')));
+    }
+
+    #[test]
+    fn offices_qualifiers_places_of_record_and_national_bodies_are_told_apart() {
+        let got = proposals(
+            "Assistant Secretary of the Air Force for Acquisition Marvin Sambur spoke. \
+             Civilian Deputy Undersecretary Darleen Druyun left. Civilian Deputy Secretary \
+             Ann Lee came. McCain put them into the Congressional Record. Wolfowitz wrote in \
+             the Congressional Record. China Daily reported it. U.S. Intelligence said so.",
+        );
+        let names: Vec<(&str, &str)> = got.iter().map(|(n, k, _)| (n.as_str(), *k)).collect();
+        assert!(names.contains(&("Marvin Sambur", "person")), "{names:?}");
+        assert!(names.contains(&("Darleen Druyun", "person")), "{names:?}");
+        assert!(
+            names.contains(&("China Daily", "organization")),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&("U.S. Intelligence", "organization")),
+            "{names:?}"
+        );
+        for junk in [
+            "Civilian",
+            "Congressional Record",
+            "Acquisition Marvin Sambur",
+        ] {
+            assert!(!names.iter().any(|(n, _)| *n == junk), "{junk}: {names:?}");
+        }
     }
 
     #[test]
