@@ -103,6 +103,15 @@ fn the_seed_drafts_date_the_call_and_the_g7_meeting_before_it() {
         at(&drafts, 9).title,
         "Putin tweets: Telephone conversation with British Prime Minister @BorisJohnson"
     );
+    // The post the title states is quoted, and those it names take part.
+    assert_eq!(at(&drafts, 9).quotes.len(), 2);
+    for actor in ["putin", "johnson", "uk"] {
+        assert!(
+            at(&drafts, 9).actors.iter().any(|a| a == actor),
+            "{actor} missing from {:?}",
+            at(&drafts, 9).actors
+        );
+    }
     // The intelligence report is about the future, and carries its date.
     let offensive = at(&drafts, 13);
     assert_eq!(offensive.date, "2022-01/2022-04~");
@@ -176,8 +185,12 @@ fn every_seed_draft_quotes_its_sentence_verbatim_under_a_short_title_and_a_uniqu
     let existing: BTreeSet<&str> = dataset.timeline.events().iter().map(|e| &*e.id).collect();
     let mut ids = BTreeSet::new();
     for d in &drafts {
-        assert_eq!(d.quotes.len(), 1);
         assert_eq!(d.quotes[0].text, text[sentences[d.sentence - 1].clone()]);
+        // A second quote only for the sentence its title states, the one after it.
+        assert!(d.quotes.len() <= 2, "{:?}", d.quotes);
+        if let Some(stated) = d.quotes.get(1) {
+            assert_eq!(stated.text, text[sentences[d.sentence].clone()]);
+        }
         assert!(d.title.chars().count() <= 80, "{}", d.title);
         assert!(!d.title.is_empty());
         assert!(ids.insert(d.id.clone()), "duplicate id {}", d.id);

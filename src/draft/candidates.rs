@@ -256,6 +256,33 @@ mod tests {
     }
 
     #[test]
+    fn a_record_entered_is_an_act_and_an_infinitive_after_a_noun_is_not() {
+        assert_eq!(
+            act_of("Senator John McCain (R-AZ) entered them into the Congressional Record."),
+            some("entered", "entry", false)
+        );
+        assert_eq!(act_of("The Air Force has 60 days to respond."), None);
+        assert_eq!(
+            act_of("The Air Force is ready to respond."),
+            some("respond", "statement", false)
+        );
+    }
+
+    #[test]
+    fn a_verb_group_starts_at_its_first_auxiliary() {
+        for (text, first) in [
+            ("The first delivery has been delayed.", "has"),
+            ("The first aircraft is to be delivered.", "is"),
+            ("Airbus is preparing to release a jet.", "is"),
+        ] {
+            let words = words(text, 0..text.len());
+            let act = act(&words, 1).unwrap();
+            let from = act.passive_from.or(act.future_from).map(|i| words[i].text);
+            assert_eq!(from, Some(first), "{text}");
+        }
+    }
+
+    #[test]
     fn nouns_and_adjectives_that_look_like_verbs_are_not_acts() {
         assert_eq!(
             act_of("The sanctions include travel bans and freezing of assets."),

@@ -124,6 +124,28 @@ impl Cast<'_> {
         actor.short_name().to_string()
     }
 
+    /// The actor that is the country `word` names ("British" → the United Kingdom), when
+    /// the cast has it.
+    fn country(&self, word: &str) -> Option<Who> {
+        let word = fold(word);
+        let country = countries::countries()
+            .iter()
+            .find(|c| c.forms().any(|f| fold(f) == word))?;
+        let forms: HashSet<String> = country.forms().map(fold).collect();
+        let named = |name: &String, aliases: &[String]| {
+            std::iter::once(name)
+                .chain(aliases)
+                .any(|n| forms.contains(&fold(n)))
+        };
+        let known = self.known.iter().position(|a| named(&a.name, &a.aliases));
+        known.map(Who::Known).or_else(|| {
+            self.fresh
+                .iter()
+                .position(|f| named(&f.proposal.name, &f.proposal.aliases))
+                .map(Who::New)
+        })
+    }
+
     fn in_span(&self, span: &Range<usize>) -> impl Iterator<Item = &(Range<usize>, Who)> {
         // The mentions are in text order: a search finds the sentence's first, so drafting
         // stays linear in the text's length.
@@ -229,7 +251,9 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
         let span = &sentences[s];
         let words = &sentence_words[s];
         let mentions: Vec<(Range<usize>, Who)> = cast.in_span(span).cloned().collect();
-        let (subject, actors, title) = match (act.verb, act.after) {
+        // The sentence after this one, when the title states it ("…tweeted," then the post).
+        let mut stated: Option<usize> = None;
+        let (subject, mut actors, title) = match (act.verb, act.after) {
             (_, Some((_, after))) => {
                 // The act is the event after "comes after a"; its actors are named after it.
                 let from = words.get(after + 2).map_or(span.end, |w| w.span.start);
@@ -383,11 +407,14 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                             // "…the official handle tweeted," then the post on its line.
                             _ if rest.is_empty() => {
                                 match introduced(text, &sentences, &layout, s) {
-                                    Some(post) => title::title(
-                                        who.as_deref(),
-                                        &format!("{verb_text}:"),
-                                        &post,
-                                    ),
+                                    Some(post) => {
+                                        stated = Some(s + 1);
+                                        title::title(
+                                            who.as_deref(),
+                                            &format!("{verb_text}:"),
+                                            &post,
+                                        )
+                                    }
                                     None => title::title(who.as_deref(), &verb_text, ""),
                                 }
                             }
@@ -399,6 +426,23 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
             }
             (None, None) => continue,
         };
+        let mut quotes = vec![DraftQuote {
+            source: input.source.to_string(),
+            text: text[span.clone()].to_string(),
+        }];
+        // What the title states is quoted too, and those it names take part.
+        if let Some(next) = stated.and_then(|n| sentences.get(n)) {
+            for (m, who) in cast.in_span(next) {
+                actors.push(*who);
+                // "British Prime Minister": the office's country takes part too.
+                let first = text[m.clone()].split(' ').next().unwrap_or("");
+                actors.extend(cast.country(first));
+            }
+            quotes.push(DraftQuote {
+                source: input.source.to_string(),
+                text: text[next.clone()].to_string(),
+            });
+        }
         let mut ids: Vec<String> = Vec::new();
         for who in &actors {
             let id = cast.id(*who).to_string();
@@ -443,10 +487,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
             kind: act.kind.clone(),
             actors: ids,
             tags,
-            quotes: vec![DraftQuote {
-                source: input.source.to_string(),
-                text: text[span.clone()].to_string(),
-            }],
+            quotes,
             attributes: BTreeMap::from([("date_from".to_string(), dated.basis.describe())]),
             sentence: s + 1,
             new_actors,
