@@ -239,6 +239,7 @@ fn dataset_with(
         let fields = record.as_object_mut().unwrap();
         fields.remove("sentence");
         fields.remove("new_actors");
+        fields.remove("cited_by");
         events.push_str(&serde_json::to_string(&record).unwrap());
         events.push('\n');
         for a in &d.new_actors {
@@ -494,14 +495,40 @@ fn the_command_prints_json_records_or_a_line_of_text_per_draft() {
     let call = text.lines().find(|l| l.starts_with("[2] ")).unwrap();
     assert!(
         call.contains("Putin tells Johnson")
-            && call.ends_with("[putin, johnson, uk, russia, west, nato]"),
+            && call.contains("[putin, johnson, uk, russia, west, nato]"),
         "{call}"
+    );
+    // The bundled dataset already quotes the sentence: the candidate names its events.
+    assert!(call.contains("  (cited by "), "{call}");
+    let record = records.iter().find(|r| r["sentence"] == 2).unwrap();
+    assert!(
+        record["cited_by"]
+            .as_array()
+            .is_some_and(|ids| !ids.is_empty()),
+        "{record}"
     );
     let (fresh, _, _) = chronicle(&["draft", SEED, "--published", "2021-12-13"]);
     assert!(
         fresh.lines().next().unwrap().contains("+vladimir-putin"),
         "{fresh}"
     );
+}
+
+#[test]
+fn a_text_without_acts_says_so_on_stderr_and_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("empty.txt", ""),
+        ("calm.txt", "It rained all day. Nobody came."),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let path = file.to_str().unwrap();
+        let (out, err, ok) = chronicle(&["draft", path, "--published", "2021-12-13"]);
+        assert!(ok, "{err}");
+        assert!(out.is_empty(), "{out}");
+        assert!(err.contains("no candidate events"), "{err}");
+    }
 }
 
 #[test]

@@ -59,6 +59,9 @@ pub struct Input<'a> {
     pub event_ids: &'a HashSet<String>,
     /// The id the text has (or will have) as a source.
     pub source: &'a str,
+    /// The dataset's events quoting each sentence of the text (0-based), by id: a candidate
+    /// for such a sentence says so rather than pass for new.
+    pub cited: &'a BTreeMap<usize, Vec<String>>,
 }
 
 /// Which actor a mention is of.
@@ -491,6 +494,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
             attributes: BTreeMap::from([("date_from".to_string(), dated.basis.describe())]),
             sentence: s + 1,
             new_actors,
+            cited_by: input.cited.get(&s).cloned().unwrap_or_default(),
         });
     }
     Ok(drafts)
@@ -852,6 +856,7 @@ mod tests {
             actors,
             event_ids: &taken,
             source: "s",
+            cited: &BTreeMap::from([(0, vec!["russia-denies".to_string()])]),
         })
         .unwrap()
     }
@@ -899,6 +904,9 @@ mod tests {
         assert_eq!(drafts[3].new_actors.len(), 1);
         assert_eq!(drafts[3].new_actors[0].name, "Poland");
         assert_eq!(drafts[3].title, "Putin warns Poland");
+        // The dataset's event quoting the first sentence is named on its candidate.
+        assert_eq!(drafts[0].cited_by, ["russia-denies"]);
+        assert!(drafts[1].cited_by.is_empty());
     }
 
     #[test]
