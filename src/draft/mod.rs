@@ -640,7 +640,7 @@ fn modifier_mention(text: &str, words: &[Word], m: &Range<usize>, kind: Option<A
         "release",
     ];
     // Past the determiners and adjectives of the noun phrase: "of the new Airbus".
-    let mut before = words
+    let before = words
         .iter()
         .rev()
         .filter(|w| w.span.end <= m.start)
