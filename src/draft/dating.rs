@@ -179,10 +179,22 @@ impl Dater<'_> {
         facts: &[SentenceFacts],
     ) -> Option<Dating> {
         let reported = facts.get(s).and_then(|f| f.reported_from);
-        let t = by_sentence
+        let future = facts.get(s).is_some_and(|f| f.future);
+        let mut usable = by_sentence
             .get(s)?
             .iter()
-            .find(|t| reported.is_none_or(|r| t.start < r))?;
+            .filter(|t| reported.is_none_or(|r| t.start < r));
+        // "were to take delivery in May 2008, but will now receive it next month": a sentence
+        // about the future takes its future date.
+        let t = if future {
+            let all: Vec<&&TimeSpan> = usable.collect();
+            all.iter()
+                .find(|t| !self.is_past(&t.value))
+                .or(all.first())
+                .copied()?
+        } else {
+            usable.next()?
+        };
         Some(Dating {
             value: t.value.clone(),
             basis: Basis::Own(self.quoted(t)),
@@ -539,11 +551,24 @@ mod tests {
     #[test]
     fn a_sentence_about_the_future_is_not_dated_before_publication() {
         // The helper marks sentences with "will" as speaking of the future.
-        let text = "Qatar will also purchase planes. In 2004 it will buy more.";
-        let dated = dates(text, "2005-06-13", &[("2004", "2004")]);
+        let text = "Qatar will also purchase planes. In 2004 it will buy more. \
+                    It was due in May 2004 but will now buy them next month.";
+        let dated = dates(
+            text,
+            "2005-06-13",
+            &[
+                ("2004", "2004"),
+                ("May 2004", "2004-05"),
+                ("next month", "2005-07"),
+            ],
+        );
         assert_eq!(
             values(&dated),
-            ["2005-06-13/2005-12-31?", "2005-06-13/2005-12-31?"]
+            [
+                "2005-06-13/2005-12-31?",
+                "2005-06-13/2005-12-31?",
+                "2005-07"
+            ]
         );
         assert_eq!(dated[0].basis, Basis::LowerBound);
         let date = EdtfDate::parse(&dated[0].value).unwrap();
