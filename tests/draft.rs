@@ -103,6 +103,15 @@ fn the_seed_drafts_date_the_call_and_the_g7_meeting_before_it() {
         at(&drafts, 9).title,
         "Putin tweets: Telephone conversation with British Prime Minister @BorisJohnson"
     );
+    // The post the title states is quoted, and those it names take part.
+    assert_eq!(at(&drafts, 9).quotes.len(), 2);
+    for actor in ["putin", "johnson", "uk"] {
+        assert!(
+            at(&drafts, 9).actors.iter().any(|a| a == actor),
+            "{actor} missing from {:?}",
+            at(&drafts, 9).actors
+        );
+    }
     // The intelligence report is about the future, and carries its date.
     let offensive = at(&drafts, 13);
     assert_eq!(offensive.date, "2022-01/2022-04~");
@@ -176,8 +185,12 @@ fn every_seed_draft_quotes_its_sentence_verbatim_under_a_short_title_and_a_uniqu
     let existing: BTreeSet<&str> = dataset.timeline.events().iter().map(|e| &*e.id).collect();
     let mut ids = BTreeSet::new();
     for d in &drafts {
-        assert_eq!(d.quotes.len(), 1);
         assert_eq!(d.quotes[0].text, text[sentences[d.sentence - 1].clone()]);
+        // A second quote only for the sentence its title states, the one after it.
+        assert!(d.quotes.len() <= 2, "{:?}", d.quotes);
+        if let Some(stated) = d.quotes.get(1) {
+            assert_eq!(stated.text, text[sentences[d.sentence].clone()]);
+        }
         assert!(d.title.chars().count() <= 80, "{}", d.title);
         assert!(!d.title.is_empty());
         assert!(ids.insert(d.id.clone()), "duplicate id {}", d.id);
@@ -226,6 +239,7 @@ fn dataset_with(
         let fields = record.as_object_mut().unwrap();
         fields.remove("sentence");
         fields.remove("new_actors");
+        fields.remove("cited_by");
         events.push_str(&serde_json::to_string(&record).unwrap());
         events.push('\n');
         for a in &d.new_actors {
@@ -481,14 +495,40 @@ fn the_command_prints_json_records_or_a_line_of_text_per_draft() {
     let call = text.lines().find(|l| l.starts_with("[2] ")).unwrap();
     assert!(
         call.contains("Putin tells Johnson")
-            && call.ends_with("[putin, johnson, uk, russia, west, nato]"),
+            && call.contains("[putin, johnson, uk, russia, west, nato]"),
         "{call}"
+    );
+    // The bundled dataset already quotes the sentence: the candidate names its events.
+    assert!(call.contains("  (cited by "), "{call}");
+    let record = records.iter().find(|r| r["sentence"] == 2).unwrap();
+    assert!(
+        record["cited_by"]
+            .as_array()
+            .is_some_and(|ids| !ids.is_empty()),
+        "{record}"
     );
     let (fresh, _, _) = chronicle(&["draft", SEED, "--published", "2021-12-13"]);
     assert!(
         fresh.lines().next().unwrap().contains("+vladimir-putin"),
         "{fresh}"
     );
+}
+
+#[test]
+fn a_text_without_acts_says_so_on_stderr_and_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("empty.txt", ""),
+        ("calm.txt", "It rained all day. Nobody came."),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let path = file.to_str().unwrap();
+        let (out, err, ok) = chronicle(&["draft", path, "--published", "2021-12-13"]);
+        assert!(ok, "{err}");
+        assert!(out.is_empty(), "{out}");
+        assert!(err.contains("no candidate events"), "{err}");
+    }
 }
 
 #[test]

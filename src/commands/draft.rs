@@ -2,7 +2,7 @@
 //! news article, as JSON Lines records (`--json`) or one line of text each; with `--into DIR`,
 //! the article added to the dataset and its drafts decided on in triage.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -49,6 +49,9 @@ pub fn run(
     let (text, _) = super::read_text(file)?;
     let times = time_expressions(&text, published);
     let drafts = draft_text(&text, file, published, &times, dataset)?;
+    if drafts.is_empty() {
+        eprintln!("{}: no candidate events", file.display());
+    }
     for d in &drafts {
         if json {
             write_json(out, d)?;
@@ -98,6 +101,7 @@ pub fn draft_text(
         .map(|t| t.events().iter().map(|e| e.id.to_string()).collect())
         .unwrap_or_default();
     let source = source_id(text, file, dataset);
+    let cited = cited_sentences(&source, dataset);
     let input = Input {
         text,
         published,
@@ -105,8 +109,31 @@ pub fn draft_text(
         actors: &actors,
         event_ids: &event_ids,
         source: &source,
+        cited: &cited,
     };
     draft(&input).map_err(|e| Failure::Usage(format!("{}: {e}", file.display())))
+}
+
+/// The dataset's events quoting each sentence (0-based) of the source `source`.
+fn cited_sentences(source: &str, dataset: Option<&Dataset>) -> BTreeMap<usize, Vec<String>> {
+    let mut cited: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let Some(timeline) = dataset.map(|d| &d.timeline) else {
+        return cited;
+    };
+    let Some(index) = timeline.sources().iter().position(|s| s.id == source) else {
+        return cited;
+    };
+    for event in timeline.events() {
+        for quote in event.quotes.iter().filter(|q| q.source.index() == index) {
+            for s in quote.sentences.clone() {
+                let ids = cited.entry(s).or_default();
+                if !ids.iter().any(|id| *id == *event.id) {
+                    ids.push(event.id.to_string());
+                }
+            }
+        }
+    }
+    cited
 }
 
 /// The id of the source the quotes cite: the dataset's source with this very text, else one
@@ -136,12 +163,18 @@ pub fn text_line(d: &Draft) -> String {
             format!("{}{id}", if new { "+" } else { "" })
         })
         .collect();
+    let cited = if d.cited_by.is_empty() {
+        String::new()
+    } else {
+        format!("  (cited by {})", d.cited_by.join(", "))
+    };
     format!(
-        "[{}] {}  {}  [{}]",
+        "[{}] {}  {}  [{}]{}",
         d.sentence,
         safe(&date),
         safe(&d.title),
-        safe(&actors.join(", "))
+        safe(&actors.join(", ")),
+        safe(&cited)
     )
 }
 

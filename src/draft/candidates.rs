@@ -34,8 +34,23 @@ const MODALS: &[&str] = &[
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 const FUTURE: &[&str] = &["will", "would", "could", "may", "might", "shall"];
 const INTENT: &[&str] = &[
-    "going", "expected", "set", "plans", "plan", "planning", "intends", "intend", "aims", "hopes",
-    "is", "are",
+    "going",
+    "expected",
+    "set",
+    "plans",
+    "plan",
+    "planning",
+    "intends",
+    "intend",
+    "aims",
+    "hopes",
+    "is",
+    "are",
+    "preparing",
+    "prepares",
+    "wants",
+    "seeks",
+    "seeking",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
@@ -80,6 +95,31 @@ pub fn act(words: &[Word], subject_end: usize) -> Option<Act> {
     })
 }
 
+/// Verbs of saying beyond those whose type is `statement`: what follows them is what was
+/// said, and a date in it dates the thing said, not the saying.
+const SAYING: &[&str] = &[
+    "announce", "claim", "deny", "warn", "report", "hope", "predict", "promise", "accuse",
+];
+
+/// Where the words reported by a verb of saying at word `i` begin ("that", a pronoun or an
+/// article opening the reported clause, a quotation or a phrase boundary): a date after that
+/// point belongs to what was said ("Lichte says it is hoped the aircraft can be tested in
+/// 2010"), one before it to the saying ("said on Tuesday that").
+pub fn reported_from(words: &[Word], i: usize, verb: &Verb) -> Option<usize> {
+    if verb.kind != "statement" && !SAYING.contains(&verb.base.as_str()) {
+        return None;
+    }
+    const OPENERS: &[&str] = &[
+        "that", "it", "he", "she", "they", "we", "i", "the", "a", "an", "this", "these", "there",
+        "its", "his", "her", "their",
+    ];
+    words
+        .iter()
+        .skip(i + 1)
+        .find(|w| w.is(OPENERS) || w.quoted || w.after_break)
+        .map(|w| w.span.start)
+}
+
 /// The verb at word `i`, when its form and the word before make it a verb there rather than a
 /// noun or an adjective ("the planned offensive", "the talks", "an order").
 fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
@@ -102,6 +142,16 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
         Form::Past | Form::Participle => {
             let reduced = words.get(i + 1).is_some_and(|n| n.is(&["by"])) && !before_is(BE);
             !determined && !reduced
+        }
+        // "has 60 days to respond", "advises the Secretary to release": an infinitive after
+        // a noun is that noun's purpose, not the sentence's act; after a verb ("plans to
+        // visit", "ordered to work") it is.
+        Form::ThirdPerson | Form::Base if before_is(&["to"]) => {
+            b.checked_sub(2).map(|k| &words[k]).is_some_and(|w| {
+                w.is(INTENT)
+                    || w.is(&["preparing", "ready", "able", "about"])
+                    || verbs().lookup(w.text).is_some()
+            })
         }
         // "Boeing say", "Putin says": right after a name or a pronoun.
         Form::ThirdPerson | Form::Base if before_is(MODALS) => true,
@@ -126,7 +176,24 @@ fn passive_from(words: &[Word], i: usize) -> Option<usize> {
     while b > 0 && is_adverb(&words[b - 1]) {
         b -= 1;
     }
-    (b > 0 && words[b - 1].is(BE)).then_some(b - 1)
+    (b > 0 && words[b - 1].is(BE)).then(|| group_start(words, b - 1))
+}
+
+/// The first word of the verb group whose word `k` is an auxiliary: "has" of "has been
+/// delayed", "is" of "is to be delivered", so a title keeps a whole, grammatical group.
+fn group_start(words: &[Word], mut k: usize) -> usize {
+    const AUXILIARIES: &[&str] = &[
+        "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could",
+        "may", "might", "can", "shall", "should", "must", "to",
+    ];
+    while k > 0 && (words[k - 1].is(AUXILIARIES) || is_adverb(&words[k - 1])) {
+        k -= 1;
+    }
+    // A group opens on an auxiliary, not on an adverb or "to" left at its front.
+    while k < words.len() && (is_adverb(&words[k]) || words[k].is(&["to"])) {
+        k += 1;
+    }
+    k
 }
 
 fn is_adverb(word: &Word) -> bool {
@@ -143,7 +210,7 @@ fn future_from(words: &[Word], i: usize) -> Option<usize> {
         return Some(k);
     }
     if i >= 2 && words[i - 1].is(&["to"]) && words[i - 2].is(INTENT) {
-        return Some(i - 2);
+        return Some(group_start(words, i - 2));
     }
     None
 }
@@ -186,6 +253,33 @@ mod tests {
             act_of("Putin has told Johnson, in a phone call, that Russia wants talks."),
             some("told", "call", false)
         );
+    }
+
+    #[test]
+    fn a_record_entered_is_an_act_and_an_infinitive_after_a_noun_is_not() {
+        assert_eq!(
+            act_of("Senator John McCain (R-AZ) entered them into the Congressional Record."),
+            some("entered", "entry", false)
+        );
+        assert_eq!(act_of("The Air Force has 60 days to respond."), None);
+        assert_eq!(
+            act_of("The Air Force is ready to respond."),
+            some("respond", "statement", false)
+        );
+    }
+
+    #[test]
+    fn a_verb_group_starts_at_its_first_auxiliary() {
+        for (text, first) in [
+            ("The first delivery has been delayed.", "has"),
+            ("The first aircraft is to be delivered.", "is"),
+            ("Airbus is preparing to release a jet.", "is"),
+        ] {
+            let words = words(text, 0..text.len());
+            let act = act(&words, 1).unwrap();
+            let from = act.passive_from.or(act.future_from).map(|i| words[i].text);
+            assert_eq!(from, Some(first), "{text}");
+        }
     }
 
     #[test]

@@ -18,6 +18,7 @@ use std::ops::Range;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::layout::Layout;
+use super::quotes::inside;
 use super::words::Word;
 use crate::date::{EdtfDate, Precision};
 
@@ -47,6 +48,8 @@ pub enum Basis {
     DaysBefore(i64, usize),
     /// No date in the text: on or before publication.
     UpperBound,
+    /// It speaks of the future and the text gives no later date: on or after publication.
+    LowerBound,
 }
 
 impl Basis {
@@ -62,6 +65,10 @@ impl Basis {
                 format!("the {days} days before the event of sentence {}", s + 1)
             }
             Basis::UpperBound => "no date in the text: on or before publication".to_string(),
+            Basis::LowerBound => {
+                "speaks of the future, no later date in the text: on or after publication"
+                    .to_string()
+            }
         }
     }
 }
@@ -87,6 +94,12 @@ pub struct SentenceFacts {
     /// before it ("In 2004, Airbus sold…") sets the time for the sentences after; one after it
     /// may belong to an aside ("…airliner, begun two years ago, has been pushed back").
     pub verb_start: Option<usize>,
+    /// Where the words a verb of saying reports begin (byte offset): a date after it dates
+    /// what was said, not the saying.
+    pub reported_from: Option<usize>,
+    /// It carries on the topic of the sentence before (it opens with a pronoun, or its
+    /// subject is the one before's), so a date that governs that one may govern it too.
+    pub continues: bool,
 }
 
 /// Dates every sentence of a text (`None` for those a caller will not draft is fine too: all
@@ -97,41 +110,58 @@ pub struct Dater<'a> {
     pub layout: &'a Layout,
     pub times: &'a [TimeSpan],
     pub published: NaiveDate,
+    /// The text's quotations (`quotes::quotations`): a date inside one is the speaker's.
+    pub quotations: &'a [Range<usize>],
 }
 
 impl Dater<'_> {
     pub fn date_all(&self, facts: &[SentenceFacts]) -> Vec<Dating> {
+        // Each sentence's usable expressions, found once: asking all of them per sentence
+        // made drafting quadratic in the text's length.
+        let mut by_sentence: Vec<Vec<&TimeSpan>> = vec![Vec::new(); self.sentences.len()];
+        for t in self.times {
+            if let Some(list) = t
+                .sentence
+                .checked_sub(1)
+                .and_then(|s| by_sentence.get_mut(s))
+            {
+                if EdtfDate::parse(&t.value).is_ok() && !inside(self.quotations, t.start) {
+                    list.push(t);
+                }
+            }
+        }
         let base: Vec<Option<Dating>> = (0..self.sentences.len())
-            .map(|s| self.own(s).or_else(|| self.governing(s, facts)))
+            .map(|s| {
+                self.own(s, &by_sentence, facts)
+                    .or_else(|| self.governing(s, facts, &by_sentence))
+            })
             .collect();
+        let events = EventDates::new(&base, facts);
         (0..self.sentences.len())
             .map(|s| {
                 let fact = facts.get(s).cloned().unwrap_or_default();
                 if let Some((days, anchor_noun)) = fact.after_days {
-                    let anchor = base[s].clone().map(|d| (d, s)).or_else(|| {
-                        anchor_noun.and_then(|n| self.same_event(s, &[n], &base, facts))
-                    });
+                    let anchor = base[s]
+                        .clone()
+                        .map(|d| (d, s))
+                        .or_else(|| anchor_noun.and_then(|n| events.same_event(&[n])));
                     if let Some(dated) = anchor.and_then(|(d, at)| days_before(&d.value, days, at))
                     {
                         return dated;
                     }
                 }
-                base[s]
+                let dated = base[s]
                     .clone()
-                    .or_else(|| {
-                        self.same_event(s, &fact.events, &base, facts)
-                            .map(|(d, _)| d)
-                    })
-                    .unwrap_or_else(|| self.upper_bound())
+                    .or_else(|| events.same_event(&fact.events).map(|(d, _)| d));
+                match dated {
+                    // A sentence about the future is not dated before its publication.
+                    Some(d) if fact.future && self.is_past(&d.value) => self.lower_bound(),
+                    None if fact.future => self.lower_bound(),
+                    Some(d) => d,
+                    None => self.upper_bound(),
+                }
             })
             .collect()
-    }
-
-    /// The expressions of sentence `s` (0-based) whose values chronicle accepts.
-    fn expressions(&self, s: usize) -> impl Iterator<Item = &TimeSpan> {
-        self.times
-            .iter()
-            .filter(move |t| t.sentence == s + 1 && EdtfDate::parse(&t.value).is_ok())
     }
 
     fn quoted(&self, t: &TimeSpan) -> String {
@@ -141,8 +171,30 @@ impl Dater<'_> {
             .to_string()
     }
 
-    fn own(&self, s: usize) -> Option<Dating> {
-        let t = self.expressions(s).next()?;
+    /// The sentence's first expression that is not part of what it reports someone said.
+    fn own(
+        &self,
+        s: usize,
+        by_sentence: &[Vec<&TimeSpan>],
+        facts: &[SentenceFacts],
+    ) -> Option<Dating> {
+        let reported = facts.get(s).and_then(|f| f.reported_from);
+        let future = facts.get(s).is_some_and(|f| f.future);
+        let mut usable = by_sentence
+            .get(s)?
+            .iter()
+            .filter(|t| reported.is_none_or(|r| t.start < r));
+        // "were to take delivery in May 2008, but will now receive it next month": a sentence
+        // about the future takes its future date.
+        let t = if future {
+            let all: Vec<&&TimeSpan> = usable.collect();
+            all.iter()
+                .find(|t| !self.is_past(&t.value))
+                .or(all.first())
+                .copied()?
+        } else {
+            usable.next()?
+        };
         Some(Dating {
             value: t.value.clone(),
             basis: Basis::Own(self.quoted(t)),
@@ -153,33 +205,43 @@ impl Dater<'_> {
     /// sentence's verb and agrees with this sentence's tense (a future date does not govern a
     /// report of the past, nor the other way round); else the date on the paragraph's
     /// signature line.
-    fn governing(&self, s: usize, facts: &[SentenceFacts]) -> Option<Dating> {
+    fn governing(
+        &self,
+        s: usize,
+        facts: &[SentenceFacts],
+        by_sentence: &[Vec<&TimeSpan>],
+    ) -> Option<Dating> {
         let paragraph = *self.layout.paragraph.get(s)?;
         let future = facts.get(s).is_some_and(|f| f.future);
         let same = |other: usize| self.layout.paragraph.get(other) == Some(&paragraph);
         let headline = |other: usize| other == 0 && self.layout.headline;
-        let earlier = (0..s)
+        // A date reaches forward only through sentences that carry on its sentence's topic:
+        // in an article written as one long paragraph, a background date ("challenged in
+        // 2006") would otherwise date every later statement.
+        let reach = (0..s)
+            .rev()
+            .take_while(|&o| {
+                facts.get(o + 1).is_some_and(|f| f.continues)
+                    && !inside(self.quotations, self.sentences[o + 1].start)
+            })
+            .last()
+            .unwrap_or(s);
+        let earlier = (reach..s)
             .rev()
             .filter(|&o| same(o) && !headline(o))
-            .flat_map(|o| {
-                self.expressions(o)
-                    .map(move |t| (o, t))
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-            })
+            .flat_map(|o| by_sentence[o].iter().rev().map(move |t| (o, *t)))
             .find(|(o, t)| {
                 let fronted = facts
                     .get(*o)
                     .and_then(|f| f.verb_start)
-                    .is_none_or(|verb| t.start < verb);
+                    .is_some_and(|verb| t.start < verb);
                 fronted && self.is_future(&t.value) == future
             });
         let signed = || {
             (s + 1..self.sentences.len())
                 .take_while(|&o| same(o))
                 .filter(|&o| self.layout.signature.get(o) == Some(&true))
-                .find_map(|o| self.expressions(o).next().map(|t| (o, t)))
+                .find_map(|o| by_sentence[o].first().map(|t| (o, *t)))
         };
         let (at, t) = earlier.or_else(signed)?;
         Some(Dating {
@@ -188,35 +250,26 @@ impl Dater<'_> {
         })
     }
 
-    /// The date other sentences give an event of one of the `classes`, when they all give the
-    /// same one.
-    fn same_event(
-        &self,
-        s: usize,
-        classes: &[&'static str],
-        base: &[Option<Dating>],
-        facts: &[SentenceFacts],
-    ) -> Option<(Dating, usize)> {
-        let class = classes.first()?;
-        let mut dated = (0..self.sentences.len()).filter(|&o| {
-            o != s && base[o].is_some() && facts.get(o).is_some_and(|f| f.events.contains(class))
-        });
-        let first = dated.next()?;
-        let value = base[first].as_ref()?.value.clone();
-        if dated.any(|o| base[o].as_ref().is_some_and(|d| d.value != value)) {
-            return None;
-        }
-        Some((
-            Dating {
-                value,
-                basis: Basis::SameEvent(class.to_string(), first),
-            },
-            first,
-        ))
+    fn is_past(&self, value: &str) -> bool {
+        EdtfDate::parse(value).is_ok_and(|d| d.latest().date() < self.published)
     }
 
     fn is_future(&self, value: &str) -> bool {
         EdtfDate::parse(value).is_ok_and(|d| d.earliest().date() > self.published)
+    }
+
+    /// From the publication day to its year's end, uncertain: chronicle has no open
+    /// intervals (`P/..` is refused), the article's year is the nearest end that keeps the
+    /// event in the article's own time, and `?` says the whole range is a guess.
+    fn lower_bound(&self) -> Dating {
+        Dating {
+            value: format!(
+                "{}/{}-12-31?",
+                self.published.format("%Y-%m-%d"),
+                self.published.year()
+            ),
+            basis: Basis::LowerBound,
+        }
     }
 
     fn upper_bound(&self) -> Dating {
@@ -228,6 +281,46 @@ impl Dater<'_> {
             ),
             basis: Basis::UpperBound,
         }
+    }
+}
+
+/// The date the text gives each class of event, when every sentence naming one of that class
+/// and dated gives the same date (a sentence asking is never among them: it has no date).
+struct EventDates {
+    /// Class, the first dated sentence naming it with its date, and whether all agree.
+    classes: Vec<(&'static str, usize, Dating, bool)>,
+}
+
+impl EventDates {
+    fn new(base: &[Option<Dating>], facts: &[SentenceFacts]) -> EventDates {
+        let mut classes: Vec<(&'static str, usize, Dating, bool)> = Vec::new();
+        for (o, dated) in base.iter().enumerate() {
+            let (Some(dated), Some(fact)) = (dated, facts.get(o)) else {
+                continue;
+            };
+            for class in &fact.events {
+                match classes.iter_mut().find(|(c, ..)| c == class) {
+                    Some((_, _, first, agree)) => *agree &= first.value == dated.value,
+                    None => classes.push((class, o, dated.clone(), true)),
+                }
+            }
+        }
+        EventDates { classes }
+    }
+
+    /// The date of the first of `classes`, with the sentence that gives it.
+    fn same_event(&self, classes: &[&'static str]) -> Option<(Dating, usize)> {
+        let class = classes.first()?;
+        let (_, first, dated, agree) = self.classes.iter().find(|(c, ..)| c == class)?;
+        agree.then(|| {
+            (
+                Dating {
+                    value: dated.value.clone(),
+                    basis: Basis::SameEvent(class.to_string(), *first),
+                },
+                *first,
+            )
+        })
     }
 }
 
@@ -347,11 +440,33 @@ mod tests {
                 }
             })
             .collect();
-        let facts: Vec<SentenceFacts> = sentences
+        let quotations = crate::draft::quotes::quotations(text);
+        // Each sentence's topic, the noun after its first "the": a sentence on the topic of
+        // the one before, or opening with a pronoun, carries on.
+        let topics: Vec<Option<String>> = sentences
             .iter()
             .map(|s| {
+                let w = words(text, s.clone());
+                let the = w.iter().position(|w| w.is(&["the"]))?;
+                w.get(the + 1).map(|w| w.lower())
+            })
+            .collect();
+        let facts: Vec<SentenceFacts> = sentences
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
                 let words = words(text, s.clone());
+                let pronoun = words
+                    .first()
+                    .is_some_and(|w| w.is(&["he", "she", "it", "they"]));
                 SentenceFacts {
+                    continues: k > 0
+                        && (pronoun || (topics[k].is_some() && topics[k] == topics[k - 1])),
+                    reported_from: words
+                        .iter()
+                        .position(|w| w.is(&["said", "says"]))
+                        .and_then(|v| words[v..].iter().find(|w| w.is(&["that"])))
+                        .map(|w| w.span.start),
                     future: words.iter().any(|w| w.is(&["will", "could"])),
                     events: event_nouns(&words),
                     after_days: after_days(&words)
@@ -370,6 +485,7 @@ mod tests {
             layout: &layout,
             times: &times,
             published,
+            quotations: &quotations,
         }
         .date_all(&facts)
     }
@@ -380,7 +496,8 @@ mod tests {
 
     #[test]
     fn a_sentence_takes_its_own_expression_else_the_one_earlier_in_its_paragraph() {
-        let text = "On Monday the army moved. The king spoke. It rained.\n\nThe queen left.";
+        let text =
+            "On Monday the army moved. The army spoke. It left. It rained.\n\nThe queen left.";
         let dated = dates(
             text,
             "2021-12-15",
@@ -388,17 +505,81 @@ mod tests {
         );
         assert_eq!(
             values(&dated),
-            ["2021-12-13", "2021-12-13", "2021-12-14", "2021/2021-12-15?"]
+            [
+                "2021-12-13",
+                "2021-12-13",
+                "2021-12-13",
+                "2021-12-14",
+                "2021/2021-12-15?"
+            ]
         );
         assert_eq!(dated[0].basis, Basis::Own("Monday".into()));
         assert_eq!(dated[1].basis, Basis::Paragraph("Monday".into(), 0));
-        assert_eq!(dated[3].basis, Basis::UpperBound);
+        assert_eq!(dated[4].basis, Basis::UpperBound);
+    }
+
+    #[test]
+    fn a_date_does_not_leap_to_a_sentence_on_another_topic_nor_out_of_a_quotation() {
+        // One long paragraph, as most Wikinews articles are: the king's date is not the
+        // queen's, and a date someone said is theirs, not the next sentence's.
+        let text = "In 2006 the king left. The queen spoke. In 2003 the duke said \"Last year \
+                    we left. It was late.\" It moved.";
+        let dated = dates(
+            text,
+            "2008-03-01",
+            &[("2006", "2006"), ("2003", "2003"), ("Last year", "2007")],
+        );
+        assert_eq!(
+            values(&dated),
+            [
+                "2006",
+                "2008/2008-03-01?",
+                "2003",
+                "2008/2008-03-01?",
+                "2008/2008-03-01?"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_in_what_was_said_does_not_date_the_saying() {
+        let text = "The general said that the aircraft would be tested in 2010.";
+        let dated = dates(text, "2008-03-01", &[("2010", "2010")]);
+        assert_eq!(values(&dated), ["2008/2008-03-01?"]);
+    }
+
+    #[test]
+    fn a_sentence_about_the_future_is_not_dated_before_publication() {
+        // The helper marks sentences with "will" as speaking of the future.
+        let text = "Qatar will also purchase planes. In 2004 it will buy more. \
+                    It was due in May 2004 but will now buy them next month.";
+        let dated = dates(
+            text,
+            "2005-06-13",
+            &[
+                ("2004", "2004"),
+                ("May 2004", "2004-05"),
+                ("next month", "2005-07"),
+            ],
+        );
+        assert_eq!(
+            values(&dated),
+            [
+                "2005-06-13/2005-12-31?",
+                "2005-06-13/2005-12-31?",
+                "2005-07"
+            ]
+        );
+        assert_eq!(dated[0].basis, Basis::LowerBound);
+        let date = EdtfDate::parse(&dated[0].value).unwrap();
+        assert!(date.is_uncertain());
+        assert!(date.earliest().date() >= NaiveDate::from_ymd_opt(2005, 6, 13).unwrap());
     }
 
     #[test]
     fn only_an_expression_before_its_sentences_verb_governs_the_sentences_after() {
         let text = "The king announced a plan, begun two years ago. The king spoke.\n\n\
-                    Two years ago the plan began. The king spoke.";
+                    Two years ago the plan began. The plan stalled.";
         let dated = dates(
             text,
             "2008-05-24",

@@ -283,6 +283,8 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
     for words in &sentence_words {
         acronyms_in(text, words, &mut found);
         titled_persons_in(text, words, &mut found);
+        speakers_in(text, words, &mut found);
+        country_compounds_in(text, words, &mut found);
     }
     recurring_names_in(text, &folded, &sentence_words, &mut found);
     found.proposals
@@ -436,17 +438,31 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
         // with its domain ("President of Russia") is another name of the person.
         let mut domain = false;
         let mut office = None;
-        if words.get(j).is_some_and(|w| w.is(&["of"])) {
+        if words.get(j).is_some_and(|w| w.is(&["of", "for"])) {
             j += 1;
             if words.get(j).is_some_and(|w| w.is(&["the"])) {
                 j += 1;
             }
-            let domain_start = j;
-            while words
-                .get(j)
-                .is_some_and(|w| w.is_capitalised() && !w.after_break)
-            {
+            let mut domain_start = j;
+            loop {
+                while words
+                    .get(j)
+                    .is_some_and(|w| w.is_capitalised() && !w.after_break)
+                {
+                    j += 1;
+                }
+                // "of the Air Force for Acquisition Marvin Sambur": the domain goes on.
+                let more = words
+                    .get(j)
+                    .is_some_and(|w| w.is(&["of", "for"]) && !w.after_break)
+                    && words
+                        .get(j + 1)
+                        .is_some_and(|w| w.is_capitalised() && !w.after_break);
+                if !more {
+                    break;
+                }
                 j += 1;
+                domain_start = j;
             }
             // "Secretary of Air Force James Roche": a long run of capitals ends with the name,
             // unless a name follows after a dash or comma ("President of Russia – Vladimir
@@ -502,6 +518,132 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
     }
 }
 
+/// "U.S. Intelligence", "China Daily", "Singapore Airlines": a country's name followed by
+/// capitalised name words is the name of an organisation of that country, not the country.
+fn country_compounds_in(text: &str, words: &[Word], found: &mut Found) {
+    let mut i = 0;
+    while i < words.len() {
+        // The longest country name starting at word i (its final dot included: "U.S.").
+        let country_end = (1..=3).rev().find(|&k| {
+            i + k <= words.len() && {
+                let span = words[i].span.start..words[i + k - 1].span.end;
+                let dotted = text[span.end..].starts_with('.');
+                is_country_form(&fold(&text[span.clone()]))
+                    || (dotted && is_country_form(&fold(&text[span.start..span.end + 1])))
+            }
+        });
+        let Some(k) = country_end else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + k;
+        while end < words.len()
+            && end - (i + k) < 3
+            && !words[end - 1].possessive
+            && !words[end].after_break
+            && is_name_word(text, &words[end])
+            && !is_country_form(&words[end].lower())
+        {
+            end += 1;
+        }
+        if end > i + k && words[i].is_capitalised() {
+            let name = &text[words[i].span.start..words[end - 1].span.end];
+            // "United States Air Force" is the text's "Air Force" too; a single word left
+            // ("Daily", "Intelligence") names nothing by itself.
+            let own = &text[words[i + k].span.start..words[end - 1].span.end];
+            let aliases: Vec<&str> = (end - (i + k) >= 2).then_some(own).into_iter().collect();
+            found.add(name, organisation_kind(name), &aliases);
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// Forms of the verbs that name a speaker next to them.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "commented",
+    "comments",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "explained",
+    "wrote",
+    "replied",
+    "noted",
+];
+
+/// Persons named as speakers without a title: `"…," said Paul Nesbit` (a name right after a
+/// verb of saying that follows a quotation), "defence analyst Paul Nesbit said" (two name
+/// words between a lower-case description and the verb), and "Todd Tiahrt, a Kansas
+/// representative, said" (a name opening the sentence, set off by an apposition with a title).
+fn speakers_in(text: &str, words: &[Word], found: &mut Found) {
+    let name_run = |from: usize| {
+        let mut end = from;
+        while end < words.len()
+            && end - from < 3
+            && (end == from || !words[end].after_break)
+            && is_name_word(text, &words[end])
+        {
+            end += 1;
+            if words[end - 1].possessive {
+                return from;
+            }
+        }
+        end
+    };
+    let mut add = |start: usize, end: usize| {
+        if end < start + 2 {
+            return;
+        }
+        let name = &text[words[start].span.start..words[end - 1].span.end];
+        let folded = fold(name);
+        let organisation = folded.split(' ').any(|w| ORGANISATION_WORDS.contains(&w));
+        if !organisation && !is_country_form(&folded) && !found.knows(name) {
+            found.add(name, ActorKind::Person, &[words[end - 1].text]);
+        }
+    };
+    for (i, word) in words.iter().enumerate() {
+        if !word.is(SPEECH) || word.quoted {
+            continue;
+        }
+        let after_quote = i > 0 && words[i - 1].quoted;
+        if after_quote {
+            add(i + 1, name_run(i + 1));
+        }
+        if i >= 3 && !words[i - 2].after_break && !words[i - 1].after_break {
+            let description = &words[i - 3];
+            let described = !description.is_capitalised()
+                && !description.quoted
+                && !ORGANISATION_WORDS.contains(&description.lower().as_str());
+            let start = i - 2;
+            if described && name_run(start) == i {
+                add(start, i);
+            }
+        }
+    }
+    // "Todd Tiahrt, a Kansas representative, said".
+    let end = name_run(0);
+    let apposition = words.get(end).filter(|w| w.after_break).map(|_| {
+        words[end..]
+            .iter()
+            .take_while(|w| !w.is(SPEECH) && !w.quoted)
+            .collect::<Vec<_>>()
+    });
+    if let Some(apposition) = apposition {
+        let titled = apposition.iter().any(|w| is_title_word(&w.lower()));
+        let speaks = words
+            .get(end + apposition.len())
+            .is_some_and(|w| w.is(SPEECH));
+        if titled && speaks && text[words[0].span.start..].starts_with(char::is_uppercase) {
+            add(0, end);
+        }
+    }
+}
+
 /// How many words the title starting at word `i` has.
 fn title_at(words: &[Word], i: usize) -> Option<usize> {
     TITLES.iter().find_map(|title| {
@@ -518,7 +660,9 @@ fn title_at(words: &[Word], i: usize) -> Option<usize> {
 /// Proper names (runs of capitalised words) that the text uses at least twice, once at least
 /// away from the start of a sentence, where an ordinary word would be capitalised too.
 fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], found: &mut Found) {
-    let mut runs: Vec<(String, bool, Option<usize>)> = Vec::new();
+    // Each run: its name, whether it stands inside its sentence, and whether it qualifies a
+    // title or names where something is put.
+    let mut runs: Vec<(String, bool, (bool, bool))> = Vec::new();
     for words in sentences {
         let mut i = 0;
         while i < words.len() {
@@ -536,44 +680,65 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
                 end += 1;
             }
             let name = text[words[i].span.start..words[end - 1].span.end].to_string();
-            runs.push((name, i > 0, i.checked_sub(1)));
+            // "Civilian Deputy Undersecretary": a word before a title qualifies the office.
+            let qualifier = words.get(end).is_some_and(|w| {
+                !w.after_break && !words[end - 1].possessive && is_title_word(&w.lower())
+            });
+            // "entered into the Congressional Record": where something is put, not who acts.
+            let mut k = i;
+            if k > 0 && words[k - 1].is(&["the"]) {
+                k -= 1;
+            }
+            let medium = k > 0 && words[k - 1].is(&["in", "into"]);
+            runs.push((name, i > 0, (qualifier, medium)));
             i = end;
         }
     }
     // Longer names first, so that "Wagner" after "Wagner Group" is its short name.
     runs.sort_by_key(|(name, _, _)| std::cmp::Reverse(name.split(' ').count()));
+    // Everything asked of the whole text per name is gathered in one pass over it, and the
+    // proposals are indexed by the phrases inside their names: asking each name in turn
+    // made drafting quadratic in the text's length.
+    let keys: Vec<String> = runs.iter().map(|(name, _, _)| fold(name)).collect();
+    let away: std::collections::HashSet<&str> = runs
+        .iter()
+        .zip(&keys)
+        .filter(|((_, inside, _), _)| *inside)
+        .map(|(_, key)| key.as_str())
+        .collect();
+    let stats = occurrences(text, folded, &keys);
+    // Names that only ever qualify a title, or only ever name where something is put.
+    let mut roles: HashMap<&str, (bool, bool)> = HashMap::new();
+    for ((_, _, (qualifier, medium)), key) in runs.iter().zip(&keys) {
+        let role = roles.entry(key.as_str()).or_insert((true, true));
+        role.0 &= *qualifier;
+        role.1 &= *medium;
+    }
+    let mut phrases = Phrases::default();
     let mut done = std::collections::HashSet::new();
-    for (name, inside, _) in &runs {
-        let key = fold(name);
-        if done.contains(&key) || found.knows(name) || is_country_form(&key) {
+    for ((name, _, _), key) in runs.iter().zip(&keys) {
+        if done.contains(key) || found.knows(name) || is_country_form(key) {
             continue;
         }
         done.insert(key.clone());
-        // "Air Force James Roche": an office run into the name of a person already proposed.
-        let padded = format!(" {key} ");
-        if found.proposals.iter().any(|p| {
-            p.kind == ActorKind::Person
-                && key != fold(&p.name)
-                && padded.contains(&format!(" {} ", fold(&p.name)))
-        }) {
+        if roles.get(key.as_str()).is_some_and(|(q, m)| *q || *m) {
             continue;
         }
-        let occurrences = count_whole(text, folded, &key);
-        let away_from_start =
-            runs.iter().any(|(n, inside, _)| *inside && fold(n) == key) || *inside;
+        phrases.index(&found.proposals);
+        // "Air Force James Roche": an office run into the name of a person already proposed.
+        if sub_phrases(key).any(|p| p != key.as_str() && phrases.persons.contains(p)) {
+            continue;
+        }
+        let (count, described) = stats.get(key.as_str()).copied().unwrap_or((0, false));
+        let away_from_start = away.contains(key.as_str());
         // Two capitalised words together are a name even where a sentence starts with them.
         let several = key.contains(' ');
-        if occurrences < 2 || !(away_from_start || several) || name.chars().count() < 2 {
+        if count < 2 || !(away_from_start || several) || name.chars().count() < 2 {
             continue;
         }
         // A word of a longer name already proposed is that actor's short name when it is an
         // organisation's first word ("Wagner" of "Wagner Group") or a person's last.
-        let longer = found.proposals.iter().position(|p| {
-            let whole = fold(&p.name);
-            whole.split(' ').count() > key.split(' ').count()
-                && format!(" {whole} ").contains(&format!(" {key} "))
-        });
-        if let Some(index) = longer {
+        if let Some(&index) = phrases.inside.get(key.as_str()) {
             let proposal = &found.proposals[index];
             let whole = fold(&proposal.name);
             let short = match proposal.kind {
@@ -585,12 +750,11 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
                 found.add(
                     &name,
                     proposal.kind,
-                    &[name.as_str(), name_part(&name, &key)],
+                    &[name.as_str(), name_part(&name, key)],
                 );
             }
             continue;
         }
-        let described = described_as_organisation(folded, &key);
         let kind = if described || key.split(' ').any(|w| ORGANISATION_WORDS.contains(&w)) {
             ActorKind::Organization
         } else {
@@ -598,6 +762,91 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
         };
         found.add(name, kind, &[]);
     }
+}
+
+/// The proposals' names by the shorter phrases inside them, and the persons' names, kept up
+/// to date as proposals are added.
+#[derive(Default)]
+struct Phrases {
+    indexed: usize,
+    /// A phrase of whole words inside a longer name, to the first proposal with it.
+    inside: HashMap<String, usize>,
+    persons: std::collections::HashSet<String>,
+}
+
+impl Phrases {
+    fn index(&mut self, proposals: &[Proposal]) {
+        for (i, p) in proposals.iter().enumerate().skip(self.indexed) {
+            let whole = fold(&p.name);
+            for phrase in sub_phrases(&whole).filter(|ph| ph.len() < whole.len()) {
+                self.inside.entry(phrase.to_string()).or_insert(i);
+            }
+            if p.kind == ActorKind::Person {
+                self.persons.insert(whole);
+            }
+        }
+        self.indexed = proposals.len();
+    }
+}
+
+/// Every run of whole words of `key` (words separated by single spaces).
+fn sub_phrases(key: &str) -> impl Iterator<Item = &str> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(key.match_indices(' ').map(|(at, _)| at + 1))
+        .collect();
+    let ends: Vec<usize> = key
+        .match_indices(' ')
+        .map(|(at, _)| at)
+        .chain(std::iter::once(key.len()))
+        .collect();
+    starts
+        .into_iter()
+        .flat_map(move |s| {
+            ends.clone()
+                .into_iter()
+                .filter(move |&e| e > s)
+                .map(move |e| (s, e))
+        })
+        .map(move |(s, e)| &key[s..e])
+}
+
+/// For each of `keys`: how often it occurs in `folded` as whole words written with a capital,
+/// and whether an organisation word stands just before an occurrence ("aircraft manufacturer,
+/// Airbus", "United States airframer Boeing").
+fn occurrences<'k>(
+    text: &str,
+    folded: &Folded,
+    keys: &'k [String],
+) -> HashMap<&'k str, (usize, bool)> {
+    let mut stats: HashMap<&str, (usize, bool)> = HashMap::new();
+    let unique: Vec<&str> = {
+        let mut seen = std::collections::HashSet::new();
+        keys.iter()
+            .map(String::as_str)
+            .filter(|k| !k.is_empty() && seen.insert(*k))
+            .collect()
+    };
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(&unique) else {
+        return stats;
+    };
+    for m in automaton.find_overlapping_iter(&folded.text) {
+        let key = unique[m.pattern().as_usize()];
+        let entry = stats.entry(key).or_insert((0, false));
+        let span = m.range();
+        if folded.is_whole_word(&span)
+            && text[folded.original(span.clone())].starts_with(char::is_uppercase)
+        {
+            entry.0 += 1;
+        }
+        if !entry.1 {
+            entry.1 = folded.text[..span.start]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .any(|w| ORGANISATION_WORDS.contains(&w));
+        }
+    }
+    stats
 }
 
 /// The words of `name` that fold to `key` (whole words at its start or end), as `name`
@@ -618,34 +867,6 @@ fn name_part<'a>(name: &'a str, key: &str) -> &'a str {
         .map(part)
         .find(|p| fold(p) == key)
         .unwrap_or(name)
-}
-
-/// How often `key` occurs in `folded` as whole words written with a capital.
-fn count_whole(text: &str, folded: &Folded, key: &str) -> usize {
-    folded
-        .text
-        .match_indices(key)
-        .map(|(at, _)| at..at + key.len())
-        .filter(|span| folded.is_whole_word(span))
-        .filter(|span| text[folded.original(span.clone())].starts_with(char::is_uppercase))
-        .count()
-}
-
-/// Whether an organisation word stands just before a mention: "aircraft manufacturer,
-/// Airbus", "United States airframer Boeing".
-fn described_as_organisation(folded: &Folded, key: &str) -> bool {
-    folded.text.match_indices(key).any(|(at, _)| {
-        let before = &folded.text[..at];
-        let words: Vec<&str> = before
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        words
-            .iter()
-            .rev()
-            .take(2)
-            .any(|w| ORGANISATION_WORDS.contains(w))
-    })
 }
 
 #[cfg(test)]
@@ -670,6 +891,72 @@ mod tests {
             kind,
             aliases.iter().map(|a| a.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn the_phrases_of_a_name_are_its_runs_of_whole_words() {
+        let got: Vec<&str> = sub_phrases("air force james roche").collect();
+        assert_eq!(got.len(), 10);
+        assert!(got.contains(&"james roche") && got.contains(&"force james"));
+        assert!(!got.iter().any(|p| p.starts_with(' ') || p.ends_with(' ')));
+    }
+
+    #[test]
+    fn offices_qualifiers_places_of_record_and_national_bodies_are_told_apart() {
+        let got = proposals(
+            "Assistant Secretary of the Air Force for Acquisition Marvin Sambur spoke. \
+             Civilian Deputy Undersecretary Darleen Druyun left. Civilian Deputy Secretary \
+             Ann Lee came. McCain put them into the Congressional Record. Wolfowitz wrote in \
+             the Congressional Record. China Daily reported it. U.S. Intelligence said so.",
+        );
+        let names: Vec<(&str, &str)> = got.iter().map(|(n, k, _)| (n.as_str(), *k)).collect();
+        assert!(names.contains(&("Marvin Sambur", "person")), "{names:?}");
+        assert!(names.contains(&("Darleen Druyun", "person")), "{names:?}");
+        assert!(
+            names.contains(&("China Daily", "organization")),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&("U.S. Intelligence", "organization")),
+            "{names:?}"
+        );
+        for junk in [
+            "Civilian",
+            "Congressional Record",
+            "Acquisition Marvin Sambur",
+        ] {
+            assert!(!names.iter().any(|(n, _)| *n == junk), "{junk}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn speakers_are_persons_by_where_they_stand_next_to_a_verb_of_saying() {
+        let names = |text: &str| -> Vec<(String, &'static str)> {
+            proposals(text)
+                .into_iter()
+                .map(|(n, k, _)| (n, k))
+                .collect()
+        };
+        let person = |n: &str| (n.to_string(), "person");
+        assert_eq!(
+            names("\"We lost,\" said Paul Nesbit."),
+            [person("Paul Nesbit")]
+        );
+        assert_eq!(
+            names("JSA Research defence analyst Paul Nesbit said that it works."),
+            [person("Paul Nesbit")]
+        );
+        assert_eq!(
+            names("Todd Tiahrt, a Kansas representative, said \"No.\""),
+            [person("Todd Tiahrt")]
+        );
+        // An organisation or a country is no speaker by these rules.
+        for text in [
+            "The airline Qatar Airways said no.",
+            "The firm Boeing Commercial said no.",
+        ] {
+            assert!(names(text).iter().all(|(_, k)| *k != "person"), "{text}");
+        }
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub struct Draft {
     pub sentence: usize,
     /// Actors the event names that the dataset does not have yet.
     pub new_actors: Vec<NewActor>,
+    /// The dataset's events that already quote the sentence: the candidate may be one of
+    /// them, not a new event.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cited_by: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

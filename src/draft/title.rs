@@ -32,35 +32,140 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// `text` cut to at most `MAX` characters at a word boundary (at a comma, when one falls in
-/// the second half), never ending on a dangling word or punctuation.
+/// Words that end no title: they leave a phrase open ("for a", "when it", "paid by").
+const OPEN_ENDED: &[&str] = &[
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "when",
+    "while",
+    "because",
+    "although",
+    "nor",
+    "not",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "about",
+    "after",
+    "before",
+    "against",
+    "between",
+    "under",
+    "saying",
+    "including",
+];
+
+/// Words that start a time expression and need the rest of it ("early next year").
+const TIME_OPENERS: &[&str] = &[
+    "early", "late", "mid", "next", "last", "this", "coming", "past", "within",
+];
+
+/// Words that give a number its unit or what it counts ("$4.6 billion", "20 planes" keeps
+/// its noun only if it fits; "$4.6" alone misleads).
+const UNITS: &[&str] = &[
+    "billion", "million", "trillion", "thousand", "hundred", "bn", "m", "percent", "per", "cent",
+    "dollars", "euros", "pounds", "years", "months", "weeks", "days",
+];
+
+/// `text` within `MAX` characters. A longer text is cut between words (at a comma, when one
+/// falls in its second half), never inside a number and its unit, a time expression or a
+/// name, never after a word that leaves a phrase open, and ends with "…".
 pub fn fit(text: &str) -> String {
     let text = text.trim();
-    let mut cut = if text.chars().count() <= MAX {
-        text.to_string()
-    } else {
-        let limit = text.char_indices().nth(MAX).map_or(text.len(), |(i, _)| i);
-        let kept = &text[..limit];
-        // The cut must fall between words: drop the word the limit cut through.
-        let kept = if text[limit..].starts_with(' ') {
-            kept
-        } else {
-            kept.rfind(' ').map_or(kept, |space| &kept[..space])
-        };
-        match kept.rfind(',') {
-            Some(comma) if comma > MAX / 2 => kept[..comma].to_string(),
-            _ => kept.to_string(),
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    if text.chars().count() <= MAX {
+        return trim_open_end(&tokens, tokens.len(), false);
+    }
+    // Room for the "…".
+    let mut kept = 0;
+    let mut length = 0;
+    for token in &tokens {
+        let with = length + usize::from(kept > 0) + token.chars().count();
+        if with > MAX - 1 {
+            break;
         }
-    };
-    loop {
-        let trimmed = cut.trim_end_matches([' ', ',', ';', ':', '–', '—', '-', '.']);
-        let last = trimmed.rsplit(' ').next().unwrap_or("");
-        if trimmed.contains(' ') && DANGLING.contains(&last.to_lowercase().as_str()) {
-            cut = trimmed[..trimmed.len() - last.len()].to_string();
-        } else {
-            return trimmed.to_string();
+        length = with;
+        kept += 1;
+    }
+    let mut chars = 0;
+    let mut comma = None;
+    for (i, token) in tokens[..kept].iter().enumerate() {
+        chars += token.chars().count() + 1;
+        if token.ends_with(',') && chars > MAX / 2 && i + 1 < kept {
+            comma = Some(i + 1);
         }
     }
+    trim_open_end(&tokens, comma.unwrap_or(kept.max(1)), true)
+}
+
+/// The first `kept` of `tokens`, less the words at its end that cannot end a title; with "…"
+/// when `cut`.
+fn trim_open_end(tokens: &[&str], mut kept: usize, cut: bool) -> String {
+    let bare = |t: &str| {
+        t.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%')
+            .to_string()
+    };
+    while kept > 1 {
+        let last = bare(tokens[kept - 1]);
+        let lower = last.to_lowercase();
+        let next = tokens.get(kept).map(|t| bare(t)).unwrap_or_default();
+        let next_lower = next.to_lowercase();
+        let ended = tokens[kept - 1].ends_with([',', ';', ':', '.']);
+        let capital = |w: &str| w.starts_with(char::is_uppercase);
+        let drop = last.is_empty()
+            || DANGLING.contains(&lower.as_str())
+            || (cut && OPEN_ENDED.contains(&lower.as_str()))
+            || (!ended && TIME_OPENERS.contains(&lower.as_str()) && !next.is_empty())
+            || (!ended
+                && last.contains(|c: char| c.is_ascii_digit())
+                && UNITS.contains(&next_lower.as_str()))
+            || (!ended && capital(&last) && capital(&next) && kept > 2)
+            || (!ended
+                && super::countries::is_adjective(&last)
+                && !next.is_empty()
+                && !capital(&next));
+        if !drop {
+            break;
+        }
+        kept -= 1;
+    }
+    let joined = tokens[..kept].join(" ");
+    let trimmed = joined.trim_end_matches([' ', ',', ';', ':', '–', '—', '-', '.']);
+    if cut {
+        format!("{trimmed}…")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// `rest` with a verb coordinated to a present-tense headline verb in the present too:
+/// "denies these reports and said…" becomes "denies these reports and says…".
+pub fn one_tense(rest: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut after_and = false;
+    for token in rest.split(' ') {
+        let word = token.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let past = super::verbs::verbs()
+            .lookup(word)
+            .filter(|(_, form)| matches!(form, super::verbs::Form::Past))
+            .map(|(verb, _)| verb.third_person.clone());
+        match past {
+            Some(present) if after_and && !word.is_empty() => {
+                out.push(format!("{present}{}", &token[word.len()..]));
+            }
+            _ => out.push(token.to_string()),
+        }
+        after_and = token.eq_ignore_ascii_case("and");
+    }
+    out.join(" ")
 }
 
 /// The words of `text[span]` for a title: bracketed asides and relative clauses (", whose
@@ -143,7 +248,7 @@ mod tests {
         assert!(t.chars().count() <= MAX, "{t}");
         assert_eq!(
             t,
-            "Putin tells Johnson, in a phone call, that Russia wants immediate talks"
+            "Putin tells Johnson, in a phone call, that Russia wants immediate talks…"
         );
         assert_eq!(
             title(Some("Putin"), "denies", "these reports"),
@@ -161,8 +266,49 @@ mod tests {
         let t = fit(long);
         assert_eq!(
             t,
-            "Johnson reiterates the importance of working through diplomatic channels"
+            "Johnson reiterates the importance of working through diplomatic channels…"
         );
+    }
+
+    #[test]
+    fn a_verb_joined_to_the_headline_verb_takes_its_tense() {
+        assert_eq!(
+            one_tense("these reports and said Russia has no plans"),
+            "these reports and says Russia has no plans"
+        );
+        assert_eq!(one_tense("Wagner and warned, too"), "Wagner and warns, too");
+        assert_eq!(one_tense("the said agreement"), "the said agreement");
+    }
+
+    #[test]
+    fn a_cut_keeps_numbers_times_and_names_whole() {
+        let cases = [
+            (
+                "Qatar Airways will also purchase twenty of Boeing's larger 777 planes for $4.6 billion",
+                "Qatar Airways will also purchase twenty of Boeing's larger 777 planes…",
+            ),
+            (
+                "Russia could be planning a large multifront offensive on Ukraine as soon as early next year",
+                "Russia could be planning a large multifront offensive on Ukraine as soon…",
+            ),
+            (
+                "Putin says the Wagner Group neither represented Russia nor was paid by Russian state funds",
+                "Putin says the Wagner Group neither represented Russia nor was paid…",
+            ),
+            (
+                "Boeing agrees to lease 100 tankers, but in 2003 a scandal erupted when it emerged",
+                "Boeing agrees to lease 100 tankers, but in 2003 a scandal erupted…",
+            ),
+            (
+                "The award went to the consortium of Northrop Grumman and European maker Airbus Industrie",
+                "The award went to the consortium of Northrop Grumman and European maker…",
+            ),
+        ];
+        for (long, want) in cases {
+            let t = fit(long);
+            assert!(t.chars().count() <= MAX, "{t}");
+            assert_eq!(t, want);
+        }
     }
 
     #[test]

@@ -20,6 +20,7 @@ fn draft(sentence: usize, id: &str, actors: &[&str], new: &[&str]) -> Draft {
         }],
         attributes: BTreeMap::from([("date_from".into(), "the publication day".into())]),
         sentence,
+        cited_by: vec![],
         new_actors: new
             .iter()
             .map(|id| NewActor {

@@ -39,6 +39,7 @@ pub(crate) fn seed_triage(width: u16, height: u16) -> Triage {
         actors: &[],
         event_ids: &HashSet::new(),
         source: "seed-article",
+        cited: &Default::default(),
     };
     let drafts = draft(&input).unwrap_or_else(|e| panic!("{e}"));
     let article = Article {
