@@ -21,6 +21,9 @@ pub enum Status {
     Accepted { id: String },
     /// Left out.
     Rejected,
+    /// The dataset's events with these ids quote the candidate's sentence already: it is
+    /// decided, and only an edit (which makes it a new event) opens it again.
+    InDataset { ids: Vec<String> },
 }
 
 /// A drafted event and what was decided about it.
@@ -154,16 +157,27 @@ impl Triage {
         let mut candidates: Vec<Candidate> = drafts
             .into_iter()
             .map(|draft| Candidate {
+                status: if draft.cited_by.is_empty() {
+                    Status::Pending
+                } else {
+                    Status::InDataset {
+                        ids: draft.cited_by.clone(),
+                    }
+                },
                 draft,
-                status: Status::Pending,
             })
             .collect();
         candidates.sort_by_key(|c| c.draft.sentence);
+        // Start on the first candidate to decide, past those the dataset has.
+        let mut list = Cursor::default();
+        if let Some(first) = candidates.iter().position(|c| c.status == Status::Pending) {
+            list.selected = first;
+        }
         Triage {
             article,
             known,
             candidates,
-            list: Cursor::default(),
+            list,
             proposals,
             history: Vec::new(),
             overlay: Overlay::None,
@@ -213,6 +227,14 @@ impl Triage {
             count(|s| *s == Status::Rejected),
             count(|s| *s == Status::Pending),
         )
+    }
+
+    /// How many candidates the dataset has already (their sentence quoted by one of its events).
+    pub fn in_dataset(&self) -> usize {
+        self.candidates
+            .iter()
+            .filter(|c| matches!(c.status, Status::InDataset { .. }))
+            .count()
     }
 
     /// Whether an event cites the article's sentence `sentence` (0-based): one of the
@@ -300,6 +322,14 @@ impl Triage {
             self.message = Some(format!(
                 "[{}] is written already (as {id}); u takes the last accept back, to {doing} it",
                 candidate.draft.sentence
+            ));
+            return None;
+        }
+        if let (Status::InDataset { ids }, "accept" | "reject") = (&candidate.status, doing) {
+            self.message = Some(format!(
+                "[{}] is already in the dataset as {}; e edits it into a new event, then a accepts it",
+                candidate.draft.sentence,
+                ids.join(", ")
             ));
             return None;
         }
@@ -463,6 +493,10 @@ impl Triage {
                 self.overlay = Overlay::None;
                 let candidate = &mut self.candidates[index];
                 apply_edit(&mut candidate.draft, fields);
+                // Edited, it is the user's own event, no longer the dataset's.
+                if let Status::InDataset { .. } = candidate.status {
+                    candidate.status = Status::Pending;
+                }
                 self.message = Some(format!(
                     "Edited [{}]; a accepts it.",
                     candidate.draft.sentence
