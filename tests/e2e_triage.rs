@@ -216,7 +216,7 @@ fn an_edit_in_the_form_is_written_as_typed() {
     term.wait_for("triage", |s| s.contains("19 candidates"));
     term.type_text("e");
     term.wait_for("the form", |s| {
-        s.contains("Edit [2]") && s.contains("Enter write")
+        s.contains("Edit [2]") && s.contains("Enter keep")
     });
     // Title: emptied and typed again; letters that are keys in the list are text here.
     term.press(&[Key::Ctrl('u')]);

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use crate::app::form::{EventFields, EventForm, FormAction, FormActor, FormOutcome};
+use crate::app::form::{EventFields, EventForm, FormAction, FormActor, FormOutcome, Submit};
 use crate::app::{Cursor, Motion};
 use crate::draft::record::slug;
 use crate::draft::{Draft, NewActor};
@@ -474,7 +474,9 @@ impl Triage {
             kind: Some(draft.kind.clone()).filter(|k| !k.is_empty()),
         };
         let heading = format!("Edit [{}]", draft.sentence);
-        let form = EventForm::new(heading, &fields, self.form_actors());
+        let mut form = EventForm::new(heading, &fields, self.form_actors());
+        // Enter keeps the edit; a writes it.
+        form.submit = Submit::Keep;
         self.overlay = Overlay::Edit {
             index,
             form: Box::new(form),
@@ -507,13 +509,12 @@ impl Triage {
 }
 
 /// Puts the form's values into the draft. A date set by hand is no longer the drafter's: its
-/// note of where the date came from goes, and so does the `undated` tag; the id follows the
-/// new date when it ended with the old one.
+/// note of where the date came from goes, and so does the `undated` tag; the id's date part
+/// follows the new date, as the drafter would have made it.
 fn apply_edit(draft: &mut Draft, fields: EventFields) {
     if fields.date != draft.date {
-        let old = slug(&[&draft.date]);
-        if let Some(stem) = draft.id.strip_suffix(&old) {
-            draft.id = format!("{stem}{}", slug(&[&fields.date]));
+        if let Some(stem) = id_stem(&draft.id) {
+            draft.id = slug(&[stem, id_date(&fields.date)]);
         }
         draft.attributes.remove("date_from");
         draft.tags.retain(|t| t != "undated");
@@ -522,6 +523,38 @@ fn apply_edit(draft: &mut Draft, fields: EventFields) {
     draft.title = fields.title;
     draft.kind = fields.kind.unwrap_or_default();
     draft.actors = fields.actors;
+}
+
+/// The id without its date part, which the drafter ends it with: the date's numbers (a range
+/// gives both ends), after `by` or `after` when the date is a bound, and the number that made
+/// the id unique (`putin-provide-by-2021-12-13-2` → `putin-provide`). None when the id does
+/// not end so (written by hand): it is kept as it is.
+fn id_stem(id: &str) -> Option<&str> {
+    let tokens: Vec<&str> = id.split('-').collect();
+    let numeric = |t: &&&str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let run = tokens.iter().rev().take_while(numeric).count();
+    let first = tokens.len() - run;
+    if run == 0 || first == 0 || tokens[first].len() != 4 {
+        return None;
+    }
+    let mut keep = first;
+    if matches!(tokens[keep - 1], "by" | "after") && keep > 1 {
+        keep -= 1;
+    }
+    let length = tokens[..keep].iter().map(|t| t.len() + 1).sum::<usize>() - 1;
+    Some(&id[..length])
+}
+
+/// The part of `date` an id is made with, as the drafter makes it: a range's start (its end
+/// when it is open at the start).
+fn id_date(date: &str) -> &str {
+    let mut ends = date.split('/');
+    let start = ends.next().unwrap_or(date);
+    if start.bytes().any(|b| b.is_ascii_digit()) {
+        start
+    } else {
+        ends.next().unwrap_or(date)
+    }
 }
 
 #[cfg(test)]

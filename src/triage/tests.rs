@@ -429,3 +429,44 @@ fn a_candidate_the_dataset_quotes_is_decided_until_edited() {
     t.update(Action::Accept);
     assert_eq!(t.take_effects().len(), 1);
 }
+
+#[test]
+fn the_id_follows_an_edited_date_as_the_drafter_makes_it() {
+    let cases = [
+        (
+            "putin-provide-by-2021-12-13",
+            "2021-12-13",
+            "putin-provide-2021-12-13",
+        ),
+        (
+            "putin-provide-by-2021-12-13-2",
+            "2021-12-10",
+            "putin-provide-2021-12-10",
+        ),
+        (
+            "putin-tell-2021-2021-12-13",
+            "2021-12",
+            "putin-tell-2021-12",
+        ),
+        (
+            "nato-meet-after-2021-12-13",
+            "2022-01/2022-02",
+            "nato-meet-2022-01",
+        ),
+        ("g7-meet-2021-12-11", "../2021-12-12", "g7-meet-2021-12-12"),
+        ("by-hand", "2021-12-13", "by-hand"),
+    ];
+    for (id, date, want) in cases {
+        let mut d = draft(2, id, &[], &[]);
+        d.date = "2021/2021-12-13?".into();
+        let fields = EventFields {
+            title: d.title.clone(),
+            date: date.into(),
+            actors: vec![],
+            kind: None,
+        };
+        apply_edit(&mut d, fields);
+        assert_eq!(d.id, want, "{id} dated {date}");
+        assert_eq!(d.date, date);
+    }
+}

@@ -357,7 +357,7 @@ fn render_status(triage: &Triage, frame: &mut Frame, rect: Rect) {
     let hint = match triage.overlay() {
         Overlay::None => HINT,
         Overlay::Help => &[("Esc", "close")],
-        Overlay::Edit { .. } => crate::keymap::form::HINT,
+        Overlay::Edit { form, .. } => crate::keymap::form::hint(form.submit),
     };
     if rect.height > 1 {
         // A long message: on two rows of its own, without the keys.
