@@ -152,13 +152,15 @@ fn the_bundled_dataset_says_it_cannot_be_written() {
     assert!(browser.app().source_view().is_some());
     typed(&mut browser, "a");
     assert_eq!(browser.app().mode(), Mode::Normal);
+    assert_eq!(
+        browser.app().message(),
+        Some("Cannot add events to the bundled dataset: make one with chronicle init DIR")
+    );
+    // Whole on the status line of a terminal 120 columns wide, advice and all.
+    let shown = screen(&mut browser);
     assert!(
-        browser
-            .app()
-            .message()
-            .is_some_and(|m| m.starts_with("The bundled dataset cannot be written to.")),
-        "{:?}",
-        browser.app().message()
+        shown.contains("make one with chronicle init DIR"),
+        "{shown}"
     );
 }
 
@@ -178,4 +180,68 @@ fn a_read_only_folder_is_told_before_the_form_opens() {
     );
     let dir = tempfile::tempdir().expect("temporary folder");
     assert_eq!(chronicle::authoring::folder_writable(dir.path()), Ok(()));
+}
+
+#[test]
+fn a_reload_keeps_the_form_and_the_source_view_as_they_were() {
+    let (copy, mut browser) = in_source();
+    let sentence = browser.app().source_view().map(|v| v.sentence);
+    typed(&mut browser, "a");
+    typed(&mut browser, "Mine so far");
+    // Another program adds an event: the browser reads the files again meanwhile.
+    let mut events = std::fs::read_to_string(copy.root.join("events.jsonl")).expect("read");
+    events.push_str("{\"id\": \"theirs\", \"date\": \"2021\", \"title\": \"Theirs\"}\n");
+    std::fs::write(copy.root.join("events.jsonl"), &events).expect("write");
+    let before = browser.dataset().timeline.events().len();
+    browser.tick().expect("tick");
+    browser.settle().expect("reload taken in");
+    assert_eq!(browser.dataset().timeline.events().len(), before + 1);
+    assert_eq!(browser.app().mode(), Mode::Form, "the form stays open");
+    assert_eq!(browser.app().source_view().map(|v| v.sentence), sentence);
+    let shown = screen(&mut browser);
+    assert!(shown.contains("New event citing sentence 2"), "{shown}");
+    assert!(shown.contains("Mine so far"), "{shown}");
+    // What was typed is written, quoting the sentence (after their change: Enter, Enter).
+    press(&mut browser, KeyCode::Enter);
+    assert_eq!(
+        browser.app().mode(),
+        Mode::Form,
+        "their change is told first"
+    );
+    press(&mut browser, KeyCode::Enter);
+    assert_eq!(browser.app().mode(), Mode::Normal);
+    let dataset = loaded(&copy.root);
+    let mine = dataset
+        .timeline
+        .events()
+        .iter()
+        .find(|e| &*e.title == "Mine so far")
+        .unwrap_or_else(|| panic!("not written"));
+    assert_eq!(Some(mine.quotes[0].sentences.start), sentence);
+}
+
+#[test]
+fn a_reload_that_drops_the_source_closes_the_form_and_says_why() {
+    let (copy, mut browser) = in_source();
+    typed(&mut browser, "a");
+    typed(&mut browser, "Mine");
+    std::fs::write(
+        copy.root.join("events.jsonl"),
+        "{\"id\": \"theirs\", \"date\": \"2021\", \"title\": \"Theirs\"}\n",
+    )
+    .expect("write");
+    std::fs::write(copy.root.join("sources.json"), "[]\n").expect("write");
+    browser.tick().expect("tick");
+    browser.settle().expect("reload taken in");
+    assert_eq!(browser.dataset().timeline.events().len(), 1, "reloaded");
+    assert_eq!(browser.app().mode(), Mode::Normal);
+    assert!(browser.app().source_view().is_none());
+    let message = browser.app().message().unwrap_or_default();
+    assert!(
+        message.contains(
+            "The files changed and source call is no longer in the dataset: the new event's \
+             form closed, unwritten."
+        ),
+        "{message}"
+    );
 }

@@ -157,21 +157,36 @@ fn a_second_run_reuses_the_source_marks_cited_sentences_and_undo_takes_an_accept
     let events = std::fs::read(data.join("events.jsonl")).expect("events.jsonl");
     let actors = std::fs::read(data.join("actors.json")).expect("actors.json");
 
-    // Again: the text is there already, and sentence 2 is cited by the event written.
+    // Again: the text is there already, and sentence 2 is cited by the event written, so its
+    // candidate is decided (in the dataset) and triage starts on the next.
     let term = triage(&data);
     let screen = term.wait_for("triage again", |s| {
-        s.contains("19 candidates") && s.contains("cited by an event")
+        s.contains("19 candidates")
+            && s.contains("1 in the dataset · 18 to decide")
+            && s.contains("Candidate [4] · to decide")
     });
-    assert!(screen.contains("• [2]"), "{}", screen.text());
+    assert!(screen.contains("= • [2]"), "{}", screen.text());
     // The proposals the dataset has now are not new any more: ids, not +ids.
     assert!(
         screen.contains("vladimir-putin, boris-johnson"),
         "{}",
         screen.text()
     );
-    // Reject the first, accept the next, undo the accept: the files are as they were.
+    // Back on [2], a writes no duplicate: it says which event has it.
+    term.type_text("k");
+    term.wait_for("[2] selected", |s| s.contains("already in the dataset as"));
+    term.type_text("a");
+    term.wait_for("the refusal", |s| {
+        s.contains("[2] is already in the dataset as") && s.contains("e edits it")
+    });
+    assert_eq!(
+        std::fs::read(data.join("events.jsonl")).expect("events.jsonl"),
+        events
+    );
+    // Reject the next, accept the one after, undo the accept: the files are as they were.
+    term.type_text("j");
     term.type_text("x");
-    term.wait_for("the rejection", |s| s.contains("Rejected [2]."));
+    term.wait_for("the rejection", |s| s.contains("Rejected [4]."));
     term.type_text("a");
     term.wait_for("the accept", accepted(1));
     assert_ne!(
@@ -180,11 +195,11 @@ fn a_second_run_reuses_the_source_marks_cited_sentences_and_undo_takes_an_accept
     );
     term.type_text("u");
     term.wait_for("the undo", |s| {
-        s.contains("Took back [4]") && s.contains("· 0 accepted · 1 rejected")
+        s.contains("Took back [5]") && s.contains("· 0 accepted · 1 rejected")
     });
     term.type_text("u");
     term.wait_for("the second undo", |s| {
-        s.contains("Took back the rejection of [2].")
+        s.contains("Took back the rejection of [4].")
     });
     term.type_text("q");
     assert_eq!(term.wait_exit().code(), Some(0));
@@ -201,7 +216,7 @@ fn an_edit_in_the_form_is_written_as_typed() {
     term.wait_for("triage", |s| s.contains("19 candidates"));
     term.type_text("e");
     term.wait_for("the form", |s| {
-        s.contains("Edit [2]") && s.contains("Enter write")
+        s.contains("Edit [2]") && s.contains("Enter keep")
     });
     // Title: emptied and typed again; letters that are keys in the list are text here.
     term.press(&[Key::Ctrl('u')]);

@@ -178,3 +178,48 @@ fn q_quits_and_the_decisions_are_kept_in_the_state() {
     assert!(state.should_quit());
     assert_eq!(state.counts(), (1, 1, 17));
 }
+
+#[test]
+fn a_second_run_offers_what_the_dataset_has_as_decided_and_writes_no_duplicate() {
+    let (_dir, data, mut screen) = open();
+    press(&mut screen, 'a');
+    let first = match &screen.state().candidates()[0].status {
+        Status::Accepted { id } => id.clone(),
+        other => panic!("not accepted: {other:?}"),
+    };
+    press(&mut screen, 'q');
+    let written = read(&data, "events.jsonl");
+
+    let published = NaiveDate::from_ymd_opt(2021, 12, 13).expect("a day");
+    let (state, files) = prepare_triage(Path::new(SEED), published, &data, &mut Vec::new())
+        .unwrap_or_else(|_| panic!("prepare again"));
+    assert_eq!(
+        state.candidates()[0].status,
+        Status::InDataset {
+            ids: vec![first.clone()]
+        }
+    );
+    assert_eq!(state.counts(), (0, 0, 18));
+    assert_eq!(state.in_dataset(), 1);
+    assert_eq!(state.selected(), 1, "starts on the first one to decide");
+    let terminal = Terminal::new(TestBackend::new(120, 36)).expect("test backend");
+    let mut screen = TriageScreen::new(terminal, state, files).expect("triage opens");
+    let text = shown(&mut screen);
+    assert!(text.contains("1 in the dataset · 18 to decide"), "{text}");
+    // Back on it, a refuses and names the event; nothing is written.
+    press(&mut screen, 'k');
+    press(&mut screen, 'a');
+    let text = shown(&mut screen);
+    assert!(
+        text.contains(&format!("is already in the dataset as {first}")),
+        "{text}"
+    );
+    assert_eq!(read(&data, "events.jsonl"), written);
+    press(&mut screen, 'q');
+    let summary = chronicle::commands::draft::quit_summary(screen.state(), "timeline");
+    assert_eq!(
+        summary,
+        "0 events written to timeline, 1 already in the dataset, 0 rejected, 18 left undecided; \
+         chronicle draft --into again offers the undecided and rejected ones again"
+    );
+}

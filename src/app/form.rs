@@ -90,6 +90,16 @@ pub enum FormOutcome {
     Submitted(EventFields),
 }
 
+/// What submitting the form does, as its hint says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Submit {
+    /// The event is written at once (the browser's new event).
+    #[default]
+    Write,
+    /// The edit is kept, to be written later (triage, where a writes).
+    Keep,
+}
+
 /// The form's state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventForm {
@@ -104,6 +114,8 @@ pub struct EventForm {
     /// A refusal of the last submit from outside the form (a write that failed), shown until
     /// the next edit.
     pub refusal: Option<String>,
+    /// What submitting valid fields leads to, for the hint.
+    pub submit: Submit,
 }
 
 impl EventForm {
@@ -122,6 +134,7 @@ impl EventForm {
             errors: Default::default(),
             known,
             refusal: None,
+            submit: Submit::Write,
         };
         form.validate();
         form

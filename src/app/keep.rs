@@ -5,12 +5,23 @@ use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
+use super::adding::Adding;
 use super::density::Unit;
 use super::find::{Find, Needle};
+use super::form::EventForm;
+use super::source::{QuoteRef, SourceView};
 use super::{App, Effect, Filters, Pane};
 use crate::date::EdtfDate;
-use crate::model::EventIx;
+use crate::model::{EventIx, SourceId};
 use crate::timeline::Timeline;
+
+/// What a reload closed, and why, for the status line.
+fn closed(carried: &CarriedSource, why: String) -> String {
+    match carried.adding {
+        Some(_) => format!("The files changed and {why}: the new event's form closed, unwritten."),
+        None => format!("The files changed and {why}: the source view closed."),
+    }
+}
 
 /// Names with their event counts.
 type Counted = Vec<(String, usize)>;
@@ -59,6 +70,23 @@ pub struct Carried {
     pub find: Option<String>,
     pub zoom: Option<Unit>,
     pub marks: BTreeSet<String>,
+    /// The source view, and the form for a new event open over it.
+    pub source: Option<CarriedSource>,
+}
+
+/// The source view by the source's id, and the sentence by its text: a reload may renumber
+/// sources, and a changed text may move or drop the sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CarriedSource {
+    pub id: String,
+    pub sentence: usize,
+    pub sentence_text: String,
+    /// The quote the view was opened for: its event's id and its place among the quotes.
+    pub quote: Option<(String, usize)>,
+    pub scroll: usize,
+    pub focused: bool,
+    /// The form for a new event citing the sentence, as typed so far.
+    pub adding: Option<EventForm>,
 }
 
 impl App<'_> {
@@ -80,6 +108,83 @@ impl App<'_> {
             find: self.find.as_ref().map(|f| f.needle.query.clone()),
             zoom: self.zoom,
             marks: self.marks.clone(),
+            source: self.source.as_ref().map(|view| {
+                let source = t.source(view.source);
+                CarriedSource {
+                    id: source.id.clone(),
+                    sentence: view.sentence,
+                    sentence_text: source.sentence_text(view.sentence).to_string(),
+                    quote: view
+                        .quote
+                        .map(|q| (t.event(q.event).id.to_string(), q.index)),
+                    scroll: view.scroll,
+                    focused: self.focus == Pane::Source,
+                    adding: self.adding.as_ref().map(|a| a.form.clone()),
+                }
+            }),
+        }
+    }
+
+    /// Opens the carried source view again on the same sentence, with its form, when the new
+    /// timeline still has both; else says what closed and why.
+    fn restore_source(&mut self, carried: CarriedSource) {
+        let t = self.timeline;
+        let found = t.sources().iter().position(|s| s.id == carried.id);
+        let Some(index) = found else {
+            self.message = Some(closed(
+                &carried,
+                format!("source {} is no longer in the dataset", carried.id),
+            ));
+            return;
+        };
+        let id = SourceId(index as u32);
+        let source = t.source(id);
+        let same = |n: usize| {
+            n < source.sentences.len() && source.sentence_text(n) == carried.sentence_text
+        };
+        // The same sentence, or where the same words went when the text changed.
+        let sentence = if same(carried.sentence) {
+            Some(carried.sentence)
+        } else {
+            (0..source.sentences.len()).find(|&n| same(n))
+        };
+        let Some(sentence) = sentence else {
+            self.message = Some(closed(
+                &carried,
+                format!(
+                    "source {} no longer has sentence {} as it was",
+                    carried.id,
+                    carried.sentence + 1
+                ),
+            ));
+            return;
+        };
+        let quote = carried.quote.and_then(|(event, index)| {
+            let ix = t.event_by_id(&event)?;
+            let q = t.event(ix).quotes.get(index)?;
+            (q.source == id).then_some(QuoteRef { event: ix, index })
+        });
+        if let Some(q) = quote {
+            self.quotes.selected = q.index;
+        }
+        let mut view = SourceView::new(source, id, sentence, quote);
+        view.scroll = carried.scroll;
+        self.source = Some(view);
+        if carried.focused {
+            self.focus = Pane::Source;
+        }
+        if let Some(mut form) = carried.adding {
+            form.heading = format!("New event citing sentence {}", sentence + 1);
+            self.adding = Some(Box::new(Adding {
+                form,
+                source: id,
+                sentence,
+            }));
+        }
+        self.refit();
+        let height = self.height(Pane::Source);
+        if let Some(view) = &mut self.source {
+            view.reveal(source, height);
         }
     }
 
@@ -112,6 +217,9 @@ impl App<'_> {
                 self.events.select(at, self.view.len(), height);
             }
             self.after_event_change(before);
+        }
+        if let Some(source) = carried.source {
+            self.restore_source(source);
         }
         self.refit();
     }

@@ -201,16 +201,25 @@ fn open_triage(file: &Path, published: NaiveDate, dir: &Path) -> Result<ExitCode
     let (state, files) = prepare_triage(file, published, dir, &mut io::stderr())?;
     let (exit, state) = tui::run_triage(state, files)
         .map_err(|e| Failure::Usage(format!("the terminal failed: {e}")))?;
-    let (accepted, rejected, pending) = state.counts();
     let shown_dir = safe(&dir.display().to_string()).into_owned();
     let mut out = io::stdout();
-    let _ = writeln!(
-        out,
-        "{} written to {shown_dir}, {rejected} rejected, {pending} left undecided (chronicle draft --into again takes them up)",
-        count(accepted, "event", "events"),
-    );
+    let _ = writeln!(out, "{}", quit_summary(&state, &shown_dir));
     let _ = writeln!(out, "check it with: chronicle check {shown_dir}");
     Ok(ExitCode::from(exit.code()))
+}
+
+/// What triage did, said when it closes: rejections are not kept, so they come back next time.
+pub fn quit_summary(state: &Triage, shown_dir: &str) -> String {
+    let (accepted, rejected, pending) = state.counts();
+    let known = match state.in_dataset() {
+        0 => String::new(),
+        n => format!(", {n} already in the dataset"),
+    };
+    format!(
+        "{} written to {shown_dir}{known}, {rejected} rejected, {pending} left undecided; \
+         chronicle draft --into again offers the undecided and rejected ones again",
+        count(accepted, "event", "events"),
+    )
 }
 
 /// Everything `draft --into` does before the terminal: reads the dataset's files, checks the

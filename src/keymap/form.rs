@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::Key;
-use crate::app::form::FormAction;
+use crate::app::form::{FormAction, Submit};
 use crate::app::Caret;
 
 /// The form's keys, in the order its hint line names them: (keys, what), and the action.
@@ -25,9 +25,25 @@ const KEYS: &[(Key, FormAction)] = &[
     (Key::Ctrl('u'), FormAction::Clear),
 ];
 
-/// The hint the form shows under its fields.
-pub const HINT: &[(&str, &str)] = &[
+/// The hint the form shows under its fields and in the status line.
+pub fn hint(submit: Submit) -> &'static [(&'static str, &'static str)] {
+    match submit {
+        Submit::Write => HINT,
+        Submit::Keep => KEEP_HINT,
+    }
+}
+
+/// Where Enter writes the event.
+const HINT: &[(&str, &str)] = &[
     ("Enter", "write"),
+    ("Tab ↓ ↑", "field"),
+    ("Ctrl-u", "empty it"),
+    ("Esc", "cancel"),
+];
+
+/// Where Enter only keeps the edit (triage, where a writes).
+const KEEP_HINT: &[(&str, &str)] = &[
+    ("Enter", "keep"),
     ("Tab ↓ ↑", "field"),
     ("Ctrl-u", "empty it"),
     ("Esc", "cancel"),

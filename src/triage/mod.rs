@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use crate::app::form::{EventFields, EventForm, FormAction, FormActor, FormOutcome};
+use crate::app::form::{EventFields, EventForm, FormAction, FormActor, FormOutcome, Submit};
 use crate::app::{Cursor, Motion};
 use crate::draft::record::slug;
 use crate::draft::{Draft, NewActor};
@@ -21,6 +21,9 @@ pub enum Status {
     Accepted { id: String },
     /// Left out.
     Rejected,
+    /// The dataset's events with these ids quote the candidate's sentence already: it is
+    /// decided, and only an edit (which makes it a new event) opens it again.
+    InDataset { ids: Vec<String> },
 }
 
 /// A drafted event and what was decided about it.
@@ -154,16 +157,27 @@ impl Triage {
         let mut candidates: Vec<Candidate> = drafts
             .into_iter()
             .map(|draft| Candidate {
+                status: if draft.cited_by.is_empty() {
+                    Status::Pending
+                } else {
+                    Status::InDataset {
+                        ids: draft.cited_by.clone(),
+                    }
+                },
                 draft,
-                status: Status::Pending,
             })
             .collect();
         candidates.sort_by_key(|c| c.draft.sentence);
+        // Start on the first candidate to decide, past those the dataset has.
+        let mut list = Cursor::default();
+        if let Some(first) = candidates.iter().position(|c| c.status == Status::Pending) {
+            list.selected = first;
+        }
         Triage {
             article,
             known,
             candidates,
-            list: Cursor::default(),
+            list,
             proposals,
             history: Vec::new(),
             overlay: Overlay::None,
@@ -213,6 +227,14 @@ impl Triage {
             count(|s| *s == Status::Rejected),
             count(|s| *s == Status::Pending),
         )
+    }
+
+    /// How many candidates the dataset has already (their sentence quoted by one of its events).
+    pub fn in_dataset(&self) -> usize {
+        self.candidates
+            .iter()
+            .filter(|c| matches!(c.status, Status::InDataset { .. }))
+            .count()
     }
 
     /// Whether an event cites the article's sentence `sentence` (0-based): one of the
@@ -300,6 +322,14 @@ impl Triage {
             self.message = Some(format!(
                 "[{}] is written already (as {id}); u takes the last accept back, to {doing} it",
                 candidate.draft.sentence
+            ));
+            return None;
+        }
+        if let (Status::InDataset { ids }, "accept" | "reject") = (&candidate.status, doing) {
+            self.message = Some(format!(
+                "[{}] is already in the dataset as {}; e edits it into a new event, then a accepts it",
+                candidate.draft.sentence,
+                ids.join(", ")
             ));
             return None;
         }
@@ -444,7 +474,9 @@ impl Triage {
             kind: Some(draft.kind.clone()).filter(|k| !k.is_empty()),
         };
         let heading = format!("Edit [{}]", draft.sentence);
-        let form = EventForm::new(heading, &fields, self.form_actors());
+        let mut form = EventForm::new(heading, &fields, self.form_actors());
+        // Enter keeps the edit; a writes it.
+        form.submit = Submit::Keep;
         self.overlay = Overlay::Edit {
             index,
             form: Box::new(form),
@@ -463,6 +495,10 @@ impl Triage {
                 self.overlay = Overlay::None;
                 let candidate = &mut self.candidates[index];
                 apply_edit(&mut candidate.draft, fields);
+                // Edited, it is the user's own event, no longer the dataset's.
+                if let Status::InDataset { .. } = candidate.status {
+                    candidate.status = Status::Pending;
+                }
                 self.message = Some(format!(
                     "Edited [{}]; a accepts it.",
                     candidate.draft.sentence
@@ -473,13 +509,12 @@ impl Triage {
 }
 
 /// Puts the form's values into the draft. A date set by hand is no longer the drafter's: its
-/// note of where the date came from goes, and so does the `undated` tag; the id follows the
-/// new date when it ended with the old one.
+/// note of where the date came from goes, and so does the `undated` tag; the id's date part
+/// follows the new date, as the drafter would have made it.
 fn apply_edit(draft: &mut Draft, fields: EventFields) {
     if fields.date != draft.date {
-        let old = slug(&[&draft.date]);
-        if let Some(stem) = draft.id.strip_suffix(&old) {
-            draft.id = format!("{stem}{}", slug(&[&fields.date]));
+        if let Some(stem) = id_stem(&draft.id) {
+            draft.id = slug(&[stem, id_date(&fields.date)]);
         }
         draft.attributes.remove("date_from");
         draft.tags.retain(|t| t != "undated");
@@ -488,6 +523,38 @@ fn apply_edit(draft: &mut Draft, fields: EventFields) {
     draft.title = fields.title;
     draft.kind = fields.kind.unwrap_or_default();
     draft.actors = fields.actors;
+}
+
+/// The id without its date part, which the drafter ends it with: the date's numbers (a range
+/// gives both ends), after `by` or `after` when the date is a bound, and the number that made
+/// the id unique (`putin-provide-by-2021-12-13-2` → `putin-provide`). None when the id does
+/// not end so (written by hand): it is kept as it is.
+fn id_stem(id: &str) -> Option<&str> {
+    let tokens: Vec<&str> = id.split('-').collect();
+    let numeric = |t: &&&str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let run = tokens.iter().rev().take_while(numeric).count();
+    let first = tokens.len() - run;
+    if run == 0 || first == 0 || tokens[first].len() != 4 {
+        return None;
+    }
+    let mut keep = first;
+    if matches!(tokens[keep - 1], "by" | "after") && keep > 1 {
+        keep -= 1;
+    }
+    let length = tokens[..keep].iter().map(|t| t.len() + 1).sum::<usize>() - 1;
+    Some(&id[..length])
+}
+
+/// The part of `date` an id is made with, as the drafter makes it: a range's start (its end
+/// when it is open at the start).
+fn id_date(date: &str) -> &str {
+    let mut ends = date.split('/');
+    let start = ends.next().unwrap_or(date);
+    if start.bytes().any(|b| b.is_ascii_digit()) {
+        start
+    } else {
+        ends.next().unwrap_or(date)
+    }
 }
 
 #[cfg(test)]

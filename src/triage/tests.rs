@@ -378,3 +378,95 @@ fn the_list_takes_two_fifths_of_the_screen() {
     assert_eq!(list_height(4), 3);
     assert_eq!(list_height(0), 0);
 }
+
+#[test]
+fn a_candidate_the_dataset_quotes_is_decided_until_edited() {
+    let mut drafts = vec![draft(1, "putin-tell-2021-12-13", &["russia"], &[])];
+    drafts[0].cited_by = vec!["putin-tell-2021-12-13".into()];
+    drafts.push(draft(2, "russia-deny", &["russia"], &[]));
+    let article = Article {
+        name: "article.txt".into(),
+        text: "S1. S2.".into(),
+        sentences: vec![0..3, 4..7],
+    };
+    let known = Known {
+        actors: vec![FormActor {
+            id: "russia".into(),
+            name: "Russia".into(),
+        }],
+        ..Known::default()
+    };
+    let mut t = Triage::new(article, known, drafts);
+    assert_eq!(
+        statuses(&t)[0],
+        &Status::InDataset {
+            ids: vec!["putin-tell-2021-12-13".into()]
+        }
+    );
+    assert_eq!((t.counts(), t.in_dataset()), ((0, 0, 1), 1));
+    assert_eq!(t.selected(), 1, "starts on the one to decide");
+    t.update(Action::Move(Motion::Up));
+    t.update(Action::Accept);
+    assert!(t.take_effects().is_empty(), "no duplicate is written");
+    assert_eq!(
+        t.message(),
+        Some(
+            "[1] is already in the dataset as putin-tell-2021-12-13; e edits it into a new \
+             event, then a accepts it"
+        )
+    );
+    t.update(Action::Reject);
+    assert_eq!(
+        statuses(&t)[0],
+        &Status::InDataset {
+            ids: vec!["putin-tell-2021-12-13".into()]
+        }
+    );
+    // Edited, it is a new event of the user's, and a writes it.
+    t.update(Action::Edit);
+    t.update(Action::Form(FormAction::Submit));
+    assert_eq!(statuses(&t)[0], &Status::Pending);
+    t.update(Action::Accept);
+    assert_eq!(t.take_effects().len(), 1);
+}
+
+#[test]
+fn the_id_follows_an_edited_date_as_the_drafter_makes_it() {
+    let cases = [
+        (
+            "putin-provide-by-2021-12-13",
+            "2021-12-13",
+            "putin-provide-2021-12-13",
+        ),
+        (
+            "putin-provide-by-2021-12-13-2",
+            "2021-12-10",
+            "putin-provide-2021-12-10",
+        ),
+        (
+            "putin-tell-2021-2021-12-13",
+            "2021-12",
+            "putin-tell-2021-12",
+        ),
+        (
+            "nato-meet-after-2021-12-13",
+            "2022-01/2022-02",
+            "nato-meet-2022-01",
+        ),
+        ("g7-meet-2021-12-11", "../2021-12-12", "g7-meet-2021-12-12"),
+        ("by-hand", "2021-12-13", "by-hand"),
+    ];
+    for (id, date, want) in cases {
+        let mut d = draft(2, id, &[], &[]);
+        d.date = "2021/2021-12-13?".into();
+        let fields = EventFields {
+            title: d.title.clone(),
+            date: date.into(),
+            actors: vec![],
+            kind: None,
+        };
+        apply_edit(&mut d, fields);
+        assert_eq!(d.id, want, "{id} dated {date}");
+        assert_eq!(d.date, date);
+    }
+}

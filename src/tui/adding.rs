@@ -21,18 +21,17 @@ impl Author {
         let root = match location {
             DatasetLocation::Folder(root) => root,
             DatasetLocation::Bundled => {
+                // Short enough for the status line of a narrow terminal, advice included.
                 return Err(
-                    "The bundled dataset cannot be written to. To add events, make a \
-                            dataset of your own: chronicle init DIR."
+                    "Cannot add events to the bundled dataset: make one with chronicle init DIR"
                         .into(),
-                )
+                );
             }
             DatasetLocation::Memory(_) => {
                 return Err(
-                    "This timeline was imported, not read from a dataset folder: \
-                            chronicle import FILE -o DIR makes one, to add events to."
+                    "Cannot add events to an import: make a dataset with chronicle import FILE -o DIR"
                         .into(),
-                )
+                );
             }
         };
         folder_writable(root).map_err(|why| format!("Cannot add an event: {why}"))?;

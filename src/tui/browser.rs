@@ -341,6 +341,12 @@ where
         self.resize()?;
         self.shown.with_dependent_mut(|_, app| {
             app.restore(carried);
+            // What the restore had to close, after the reload's own note.
+            let closed = app.message().map(str::to_string);
+            let note = match (note, closed) {
+                (Some(note), Some(closed)) => Some(format!("{note} {closed}")),
+                (note, closed) => note.or(closed),
+            };
             if let Some(note) = note {
                 app.update(Action::Report(note));
             }

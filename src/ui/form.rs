@@ -13,7 +13,7 @@ use super::safe_text::{truncate, width};
 use super::status::{fit_around_caret, hint_spans};
 use super::theme;
 use crate::app::form::{EventForm, FormField};
-use crate::keymap::form::HINT;
+use crate::keymap::form::hint;
 
 /// Columns of the labels, before the fields.
 const LABEL: usize = 8;
@@ -94,7 +94,7 @@ pub fn render(frame: &mut Frame, area: Rect, form: &EventForm) {
         render_row(frame, inner, row, line);
     }
     row += 1;
-    let hint = hint_spans(HINT);
+    let hint = hint_spans(hint(form.submit));
     if hint.iter().map(|s| width(&s.content)).sum::<usize>() <= room {
         render_row(frame, inner, row + 1, Line::from(hint));
     }

@@ -36,7 +36,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
         Mode::Citing => &[("Enter", "go to event"), ("Esc", "close")],
         Mode::Picker => &[("Enter", "choose"), ("↑↓", "move"), ("Esc", "cancel")],
         Mode::Prompt => &[("Enter", "go"), ("Esc", "cancel")],
-        Mode::Form => crate::keymap::form::HINT,
+        Mode::Form => crate::keymap::form::hint(crate::app::form::Submit::Write),
     };
     let left = match app.message() {
         Some(message) => format!(" {} ", sanitize(message)),

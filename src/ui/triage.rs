@@ -75,6 +75,10 @@ fn shown_date(date: &str) -> String {
 fn render_list(triage: &Triage, frame: &mut Frame, rect: Rect) {
     let candidates = triage.candidates();
     let (accepted, rejected, pending) = triage.counts();
+    let known = match triage.in_dataset() {
+        0 => String::new(),
+        n => format!(" · {n} in the dataset"),
+    };
     let title = vec![
         Span::raw(format!(
             "Triage · {} → {} · ",
@@ -82,7 +86,7 @@ fn render_list(triage: &Triage, frame: &mut Frame, rect: Rect) {
         )),
         Span::styled(
             format!(
-                "{} candidates · {accepted} accepted · {rejected} rejected · {pending} to decide",
+                "{} candidates · {accepted} accepted · {rejected} rejected{known} · {pending} to decide",
                 candidates.len()
             ),
             theme::COUNT,
@@ -168,9 +172,13 @@ fn list_row(
         Status::Pending => (" ", Style::new()),
         Status::Accepted { .. } => ("✓", theme::MARK),
         Status::Rejected => ("✗", theme::PROMPT_ERROR),
+        Status::InDataset { .. } => ("=", theme::DIM),
     };
     let cited = triage.is_cited(draft.sentence.saturating_sub(1));
-    let title_style = if candidate.status == Status::Rejected {
+    let title_style = if matches!(
+        candidate.status,
+        Status::Rejected | Status::InDataset { .. }
+    ) {
         theme::DIM
     } else {
         Style::new()
@@ -296,6 +304,7 @@ fn render_details(triage: &Triage, candidate: Option<&Candidate>, frame: &mut Fr
         Status::Pending => "to decide".to_string(),
         Status::Accepted { id } => format!("accepted as {id}"),
         Status::Rejected => "rejected".to_string(),
+        Status::InDataset { ids } => format!("already in the dataset as {}", ids.join(", ")),
     };
     let title = vec![
         Span::raw(format!("Candidate [{}] · ", draft.sentence)),
@@ -348,7 +357,7 @@ fn render_status(triage: &Triage, frame: &mut Frame, rect: Rect) {
     let hint = match triage.overlay() {
         Overlay::None => HINT,
         Overlay::Help => &[("Esc", "close")],
-        Overlay::Edit { .. } => crate::keymap::form::HINT,
+        Overlay::Edit { form, .. } => crate::keymap::form::hint(form.submit),
     };
     if rect.height > 1 {
         // A long message: on two rows of its own, without the keys.

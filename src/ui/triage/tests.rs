@@ -190,7 +190,9 @@ fn the_form_shows_why_a_field_is_refused_as_it_is_typed() {
     assert!(screen.contains("Date   2021-13▏"), "{screen}");
     let (x, y) = find(&buffer, "invalid date:").unwrap_or_else(|| panic!("{screen}"));
     assert_eq!(buffer[(x, y)].style().fg, theme::PROMPT_ERROR.fg);
-    assert!(screen.contains("Enter write"), "{screen}");
+    // Enter only keeps the edit in triage (a writes it), and says so.
+    assert!(screen.contains("Enter keep"), "{screen}");
+    assert!(!screen.contains("Enter write"), "{screen}");
     // Known actors matching what is typed.
     triage.update(Action::Form(FormAction::NextField));
     triage.update(Action::Form(FormAction::Clear));
