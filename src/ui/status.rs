@@ -1,6 +1,7 @@
 //! The status line: dataset, counts, the active filter, a note, and a hint of the main keys.
 
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
@@ -53,20 +54,34 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     } else {
         theme::STATUS
     };
-    // As many hints as fit beside the state; the first, most needed, is kept longest and may
-    // take up to half the line from the state.
+    // The state may lose up to half the line to the keys.
+    let keep = width(&left).min(total / 2);
+    render_with_keys(frame, rect, (left, left_style), keep, hint);
+}
+
+/// One status row: `left` at the left, and as many of the `hint` keys as fit at the right
+/// while `keep` columns of `left` stay; the first key, most needed, is kept longest, and
+/// `left` is cut to what the keys leave.
+pub(super) fn render_with_keys(
+    frame: &mut Frame,
+    rect: Rect,
+    (left, left_style): (String, Style),
+    keep: usize,
+    hint: &[(&str, &str)],
+) {
+    let total = usize::from(rect.width);
     let mut right = Vec::new();
     for count in (1..=hint.len()).rev() {
         let spans = hint_spans(&hint[..count]);
         let w: usize = spans.iter().map(|s| width(&s.content)).sum();
-        if width(&left).min(total / 2) + w <= total {
+        if keep + w <= total {
             right = spans;
             break;
         }
     }
     let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
-    let left = truncate(&left, total - right_width);
-    let gap = total - right_width - width(&left);
+    let left = truncate(&left, total.saturating_sub(right_width));
+    let gap = total.saturating_sub(right_width + width(&left));
     let mut spans = vec![Span::styled(left, left_style)];
     spans.push(Span::styled(" ".repeat(gap), theme::STATUS));
     spans.extend(right);

@@ -11,7 +11,7 @@ use ratatui::Frame;
 
 use super::help::{centered, popup_block};
 use super::safe_text::{fit, styled, truncate, width};
-use super::status::hint_spans;
+use super::status::render_with_keys;
 use super::{draw_too_small, pane_block, render_row, render_scrollbar, theme};
 use crate::app::visible_offset;
 use crate::date::EdtfDate;
@@ -389,22 +389,7 @@ fn render_status(triage: &Triage, frame: &mut Frame, rect: Rect) {
     } else {
         width(&left).min(total / 2)
     };
-    let mut right = Vec::new();
-    for count in (1..=hint.len()).rev() {
-        let spans = hint_spans(&hint[..count]);
-        let w: usize = spans.iter().map(|s| width(&s.content)).sum();
-        if keep + w <= total {
-            right = spans;
-            break;
-        }
-    }
-    let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
-    let left = truncate(&left, total - right_width);
-    let gap = total - right_width - width(&left);
-    let mut spans = vec![Span::styled(left, left_style)];
-    spans.push(Span::styled(" ".repeat(gap), theme::STATUS));
-    spans.extend(right);
-    frame.render_widget(Line::from(spans).style(theme::STATUS), rect);
+    render_with_keys(frame, rect, (left, left_style), keep, hint);
 }
 
 fn render_help(frame: &mut Frame, area: Rect) {
