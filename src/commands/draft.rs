@@ -235,7 +235,8 @@ pub fn prepare_triage(
     // program is then refused rather than written over.
     let mut files = DatasetFiles::read(dir).map_err(Failure::Usage)?;
     let inputs = Inputs::folder(dir.to_path_buf());
-    drop(crate::report::open_reporting(&inputs)?);
+    // Checked before anything is written into it.
+    let checked = crate::report::open_reporting(&inputs)?;
     let (text, skipped) = super::read_text(file)?;
     // The file's bytes as they are: a byte order mark is kept in the copy (its hash is the
     // file's), and left out of the text, as the loader leaves it out.
@@ -266,8 +267,14 @@ pub fn prepare_triage(
             safe(&source.file)
         )?;
     }
-    // Loaded again with the source: the drafts quote it, and the dataset is checked with it.
-    let dataset = crate::report::open_reporting(&inputs)?;
+    // A new source is loaded with the dataset again: the drafts quote it, and the dataset is
+    // checked with it. A text the dataset had already changed nothing.
+    let dataset = if source.reused {
+        checked
+    } else {
+        drop(checked);
+        crate::report::open_reporting(&inputs)?
+    };
     let times = time_expressions(&text, published);
     let drafts = draft_text(&text, file, published, &times, Some(&dataset))?;
     let known = known(&dataset, &source.id);
