@@ -235,6 +235,69 @@ pub struct Event {
     /// Further named facts from the record's origin (e.g. an importer's codes and scores),
     /// shown in the detail pane, sorted by name.
     pub attributes: Vec<(String, String)>,
+    /// Each actor's part in the event, in the order of `actors`, where the source says it
+    /// (GDELT's Actor1 is the source, Actor2 the target); empty when no role is known.
+    pub roles: Box<[Option<Role>]>,
+    /// The country and administrative areas the event happened in, shared by the events of
+    /// one place.
+    pub region: Option<Arc<Region>>,
+    /// Where the event happened on the map, when the source gives coordinates.
+    pub point: Option<Point>,
+}
+
+impl Event {
+    /// The role of the event's `nth` actor, when known.
+    pub fn role(&self, nth: usize) -> Option<Role> {
+        self.roles.get(nth).copied().flatten()
+    }
+
+    /// The attribute `name` as a number, when the event has it and it is one.
+    pub fn number(&self, name: &str) -> Option<f64> {
+        let (_, text) = self.attributes.iter().find(|(key, _)| key == name)?;
+        text.trim().parse::<f64>().ok().filter(|n| n.is_finite())
+    }
+}
+
+/// An actor's part in an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Who acted (GDELT Actor1, ACLED actor1).
+    Source,
+    /// Who was acted upon (GDELT Actor2, ACLED actor2).
+    Target,
+    /// Who took part beside the source or the target (ACLED's associated actors).
+    Associated,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Source, Role::Target, Role::Associated];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Source => "source",
+            Role::Target => "target",
+            Role::Associated => "associated",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+}
+
+/// A country and its administrative areas (ACLED's admin1/admin2; GDELT's ADM1).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Region {
+    pub country: Option<Label>,
+    pub admin1: Option<Label>,
+    pub admin2: Option<Label>,
+}
+
+/// A place on the globe in degrees (WGS 84).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    pub lat: f64,
+    pub lon: f64,
 }
 
 #[cfg(test)]

@@ -230,5 +230,8 @@ fn event(id: &str, date: &str, title: &str, actors: &[u32], quotes: Vec<Quote>) 
         tags: Box::new(["sample".into(), "ukraine".into()]),
         quotes,
         attributes: Vec::new(),
+        roles: Box::default(),
+        region: None,
+        point: None,
     }
 }

@@ -573,6 +573,9 @@ mod tests {
                 })
                 .collect(),
             attributes: Vec::new(),
+            roles: Box::default(),
+            region: None,
+            point: None,
         }
     }
 

@@ -361,6 +361,9 @@ mod tests {
             tags: Box::default(),
             quotes: Vec::new(),
             attributes: Vec::new(),
+            roles: Box::default(),
+            region: None,
+            point: None,
         };
         let label = |events: Vec<Event>| {
             let t = Timeline::new(events, Vec::new(), Vec::new());

@@ -348,6 +348,9 @@ fn event(
         tags,
         quotes: Vec::new(),
         attributes,
+        roles: Box::default(),
+        region: None,
+        point: None,
     };
     Some((event, notes))
 }

@@ -307,6 +307,9 @@ fn event(
         tags: Box::default(),
         quotes: Vec::new(),
         attributes,
+        roles: Box::default(),
+        region: None,
+        point: None,
     };
     Some((event, notes))
 }

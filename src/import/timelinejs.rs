@@ -387,6 +387,9 @@ fn event(
             tags,
             quotes: Vec::new(),
             attributes,
+            roles: Box::default(),
+            region: None,
+            point: None,
         },
         credit,
     ))

@@ -579,6 +579,9 @@ pub fn check_record(
             tags: raw.tags.iter().map(|tag| labels.get(tag)).collect(),
             quotes,
             attributes: raw.attributes.into_iter().collect(),
+            roles: Box::default(),
+            region: None,
+            point: None,
         },
         RecordLines {
             record: record.line,

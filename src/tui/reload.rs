@@ -97,6 +97,9 @@ fn same_event(
         && a.location == b.location
         && a.tags == b.tags
         && a.attributes == b.attributes
+        && a.roles == b.roles
+        && a.region == b.region
+        && a.point == b.point
         && a.actors.len() == b.actors.len()
         && a.actors
             .iter()

@@ -709,6 +709,9 @@ fn source_screen(text: &str, cited: usize, moves: usize, width: u16, height: u16
             sentences: cited..cited + 1,
         }],
         attributes: Vec::new(),
+        roles: Box::default(),
+        region: None,
+        point: None,
     };
     let timeline = Timeline::new(vec![event], Vec::new(), vec![source]);
     let mut app = app_at(&timeline, width, height);
@@ -814,6 +817,9 @@ fn reported_timeline() -> Timeline {
         tags: Box::default(),
         quotes: vec![quote(0), quote(1), quote(2), quote(0)],
         attributes: Vec::new(),
+        roles: Box::default(),
+        region: None,
+        point: None,
     };
     Timeline::new(vec![event], Vec::new(), sources)
 }
