@@ -223,3 +223,29 @@ fn a_second_run_offers_what_the_dataset_has_as_decided_and_writes_no_duplicate()
          chronicle draft --into again offers the undecided and rejected ones again"
     );
 }
+
+/// Found by a new user's trial: triage opened on a folder it could not write, and the first
+/// accept failed with the system's words. It is refused before the terminal opens now.
+#[test]
+fn a_folder_that_cannot_be_written_is_refused_before_triage_opens() {
+    use std::os::unix::fs::PermissionsExt;
+    // Root writes through permissions, so only another user can see the refusal.
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let data = dir.path().join("timeline");
+    init::run(&data, &mut Vec::new()).expect("init");
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let published = NaiveDate::from_ymd_opt(2021, 12, 13).expect("a day");
+    let refused = prepare_triage(Path::new(SEED), published, &data, &mut Vec::new());
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    match refused {
+        Err(chronicle::commands::Failure::Usage(why)) => {
+            assert!(why.contains("cannot be written"), "{why}")
+        }
+        Err(other) => panic!("another failure: {other:?}"),
+        Ok(_) => panic!("triage opened on a read-only folder"),
+    }
+}

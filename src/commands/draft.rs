@@ -234,6 +234,9 @@ pub fn prepare_triage(
     // The files are read before the dataset is checked: a change made after this by another
     // program is then refused rather than written over.
     let mut files = DatasetFiles::read(dir).map_err(Failure::Usage)?;
+    // Triage writes on the first accept: a folder that cannot take it is said now, not then.
+    crate::authoring::folder_writable(dir)
+        .map_err(|why| Failure::Usage(format!("cannot draft into it: {why}")))?;
     let inputs = Inputs::folder(dir.to_path_buf());
     // Checked before anything is written into it.
     let checked = crate::report::open_reporting(&inputs)?;
