@@ -309,7 +309,8 @@ fn write_text(table: &Table, stats: &Stats, out: &mut impl Write) -> std::io::Re
         }
         writeln!(out, "{}", text.trim_end())?;
     }
-    if stats.by.is_many() {
+    let counted: usize = table.rows.iter().map(|row| row.events).sum();
+    if stats.by.is_many() && counted > table.total.events {
         writeln!(
             out,
             "(an event counts once under each {} it has, so the rows add up to more than the \
@@ -329,6 +330,33 @@ mod tests {
         let timeline = sample::timeline();
         let view = timeline.all_events();
         tabulate(&timeline, &view, by, attribute).unwrap_or_else(|_| panic!("tabulates"))
+    }
+
+    #[test]
+    fn the_rows_are_said_to_add_up_to_more_only_when_they_do() {
+        let row = |key: &str, events| Row {
+            key: key.into(),
+            events,
+            ..Row::default()
+        };
+        let stats = Stats {
+            by: By::Actor,
+            sum: None,
+            json: false,
+        };
+        let text = |rows: Vec<Row>| {
+            let table = Table {
+                rows,
+                total: row("total", 3),
+            };
+            let mut out = Vec::new();
+            write_text(&table, &stats, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let once = text(vec![row("a", 2), row("b", 1)]);
+        assert!(!once.contains("add up to more"), "{once}");
+        let twice = text(vec![row("a", 2), row("b", 2)]);
+        assert!(twice.contains("add up to more than the total"), "{twice}");
     }
 
     #[test]
