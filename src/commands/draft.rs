@@ -262,6 +262,20 @@ pub fn prepare_triage(
             "chronicle: the dataset has this text already, as source {}",
             safe(&source.id)
         )?;
+        let pinned = checked
+            .timeline
+            .sources()
+            .iter()
+            .find(|s| s.id == source.id)
+            .and_then(|s| s.published);
+        if let Some(pinned) = pinned.filter(|p| !day_within(published, p)) {
+            writeln!(
+                notes,
+                "chronicle: sources.json says {} was published {pinned}, not {published} as \
+                 --published says; the drafts' dates count from {published}",
+                safe(&source.id)
+            )?;
+        }
     } else {
         writeln!(
             notes,
@@ -287,6 +301,13 @@ pub fn prepare_triage(
         text,
     };
     Ok((Triage::new(article, known, drafts), files))
+}
+
+/// Whether `day` lies within what `date` may mean (`2021-12-13?` holds 2021-12-13; `2021`
+/// holds every day of 2021).
+fn day_within(day: NaiveDate, date: &crate::date::EdtfDate) -> bool {
+    let noon = day.and_hms_opt(12, 0, 0).unwrap_or_default();
+    date.earliest().date() <= noon.date() && noon.date() <= date.latest().date()
 }
 
 /// What triage shows of the dataset: its name, actors, and which of the article's sentences
