@@ -40,6 +40,9 @@ pub struct Timeline {
     /// The widest date display, so that the date column lines up without formatting every
     /// date when the browser opens.
     date_width: usize,
+    /// Sources by id, built the first time an event's `source` attribute is looked up (only
+    /// imported GDELT events have one).
+    source_by_id: std::sync::OnceLock<HashMap<String, SourceId>>,
 }
 
 /// An event's date as numbers, computed once when the timeline is built.
@@ -310,6 +313,7 @@ impl Timeline {
             actor_by_id,
             keys,
             date_width,
+            source_by_id: std::sync::OnceLock::new(),
         }
     }
 
@@ -390,6 +394,33 @@ impl Timeline {
             }
         }
         reported
+    }
+
+    /// The web address of the article `event` was read from: the source its `source`
+    /// attribute names (an imported GDELT event's article), else the first source it quotes
+    /// that has an address.
+    pub fn event_url<'a>(&'a self, event: &Event) -> Option<&'a str> {
+        let named = match event.attribute("source") {
+            Some(crate::model::Value::Text(id)) => self.source_by_id(id),
+            _ => None,
+        };
+        named
+            .into_iter()
+            .chain(event.quotes.iter().map(|q| self.source(q.source)))
+            .find_map(|source| source.url.as_deref())
+            .filter(|url| !url.trim().is_empty())
+    }
+
+    /// The source whose id is `id`.
+    pub fn source_by_id(&self, id: &str) -> Option<&Source> {
+        let index = self.source_by_id.get_or_init(|| {
+            self.sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.clone(), SourceId(i as u32)))
+                .collect()
+        });
+        index.get(id).map(|s| self.source(*s))
     }
 
     pub fn event_by_id(&self, id: &str) -> Option<EventIx> {

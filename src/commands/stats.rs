@@ -123,7 +123,7 @@ fn check_attribute(timeline: &Timeline, attribute: &str) -> Result<(), Failure> 
     let names: BTreeSet<&str> = timeline
         .events()
         .iter()
-        .flat_map(|e| e.attributes.iter().map(|(name, _)| name.as_str()))
+        .flat_map(|e| e.attributes.iter().map(|(name, _)| &**name))
         .collect();
     if names.contains(attribute) {
         return Ok(());
@@ -195,16 +195,18 @@ fn add(row: &mut Row, value: Option<Decimal>, attribute: Option<&str>) -> Result
 /// The event's `attribute` as a number, `None` when the event lacks it; a value that is not
 /// a plain decimal is an error naming the event, never skipped.
 fn value(event: &Event, attribute: &str) -> Result<Option<Decimal>, Failure> {
-    let Some((_, text)) = event.attributes.iter().find(|(name, _)| name == attribute) else {
+    let Some(value) = event.attribute(attribute) else {
         return Ok(None);
     };
-    Decimal::parse(text).map(Some).ok_or_else(|| {
+    // A number shows as written, so the sum is of the decimals in the file.
+    let text = value.to_string();
+    Decimal::parse(&text).map(Some).ok_or_else(|| {
         Failure::Usage(format!(
             "--sum: event {}: its {} is {}, not a number (a plain decimal such as 12 or -4.5, \
              at most {MAX_PLACES} places)",
             quoted(&event.id),
             quoted(attribute),
-            quoted(text)
+            quoted(&text)
         ))
     })
 }

@@ -68,7 +68,7 @@ impl<'t> Detail<'t> {
         fields.push(("Quotes", event.quotes.len().to_string()));
         fields.push(("Id", event.id.to_string()));
         for (name, value) in &event.attributes {
-            fields.push((name.as_str(), value.clone()));
+            fields.push((&**name, value.to_string()));
         }
         Detail {
             title: &event.title,
