@@ -341,13 +341,16 @@ pub fn write_csv(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) ->
         .iter()
         .flat_map(|ix| timeline.event(*ix).attributes.iter().map(|(k, _)| &**k))
         .collect();
-    let header = CSV_COLUMNS.iter().map(|c| c.to_string()).chain(names.iter().map(|n| {
-        if CSV_COLUMNS.contains(n) {
-            format!("attribute {n}")
-        } else {
-            n.to_string()
-        }
-    }));
+    let header = CSV_COLUMNS
+        .iter()
+        .map(|c| c.to_string())
+        .chain(names.iter().map(|n| {
+            if CSV_COLUMNS.contains(n) {
+                format!("attribute {n}")
+            } else {
+                n.to_string()
+            }
+        }));
     writer.write_record(header)?;
     for ix in view {
         let event = timeline.event(*ix);

@@ -483,7 +483,9 @@ mod tests {
         }
         assert_eq!(Number::parse("2.50").map(|n| n.value()), Some(2.5));
         assert_eq!(Number::parse("3").map(|n| n.written), Some(None));
-        for text in ["+1", ".5", "5.", "007", "inf", "NaN", "1e999", "", "-", "1e", "1 "] {
+        for text in [
+            "+1", ".5", "5.", "007", "inf", "NaN", "1e999", "", "-", "1e", "1 ",
+        ] {
             assert_eq!(Number::parse(text), None, "{text}");
         }
         let computed = Number::from_f64(3.0).map(|n| n.to_string());
@@ -495,7 +497,10 @@ mod tests {
     fn an_attribute_reads_as_a_number_whether_typed_or_written_as_text() {
         let mut event = crate::sample::timeline().events()[0].clone();
         event.attributes = vec![
-            ("fatalities".into(), Value::Number(Number::parse("12").unwrap())),
+            (
+                "fatalities".into(),
+                Value::Number(Number::parse("12").unwrap()),
+            ),
             ("old".into(), Value::text(" 4.5 ")),
             ("code".into(), Value::text("ZWE")),
         ];
@@ -503,7 +508,10 @@ mod tests {
         assert_eq!(event.number("old"), Some(4.5));
         assert_eq!(event.number("code"), None);
         assert_eq!(event.number("missing"), None);
-        assert_eq!(event.attribute("code").map(ToString::to_string).as_deref(), Some("ZWE"));
+        assert_eq!(
+            event.attribute("code").map(ToString::to_string).as_deref(),
+            Some("ZWE")
+        );
     }
 
     fn source(text: &str) -> Source {

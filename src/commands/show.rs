@@ -71,7 +71,12 @@ pub fn run_noting(
         )?;
     }
     for (name, value) in &event.attributes {
-        writeln!(out, "  {}  {}", fit(name, width(name).max(8)), safe(&value.to_string()))?;
+        writeln!(
+            out,
+            "  {}  {}",
+            fit(name, width(name).max(8)),
+            safe(&value.to_string())
+        )?;
     }
     if let Some(summary) = &event.summary {
         writeln!(out)?;

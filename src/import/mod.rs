@@ -454,12 +454,8 @@ impl Builder {
     /// written where that is a number in JSON's syntax, else in its shortest form ("+1" as 1).
     pub fn number(&mut self, name: &str, value: &str) -> (Label, Value) {
         let value = value.trim();
-        let number = Number::parse(value).or_else(|| {
-            value
-                .parse::<f64>()
-                .ok()
-                .and_then(Number::from_f64)
-        });
+        let number =
+            Number::parse(value).or_else(|| value.parse::<f64>().ok().and_then(Number::from_f64));
         let value = match number {
             Some(number) => Value::Number(number),
             None => Value::text(value),

@@ -179,7 +179,9 @@ fn slide(
                     text: String::new(),
                     sentences: Vec::new(),
                 });
-                event.attributes.push(("credit".into(), AttributeValue::text(credit)));
+                event
+                    .attributes
+                    .push(("credit".into(), AttributeValue::text(credit)));
             }
             if era {
                 let mut tags = vec![Label::from(ERA_TAG)];

@@ -522,7 +522,10 @@ pub fn check_record(
     let roles = roles(file, &record, refs, &actors, problems);
     let point = raw.coordinates.as_ref().and_then(|point| {
         let mut in_range = true;
-        for (what, value, limit) in [("latitude", point.lat, 90.0), ("longitude", point.lon, 180.0)] {
+        for (what, value, limit) in [
+            ("latitude", point.lat, 90.0),
+            ("longitude", point.lon, 180.0),
+        ] {
             if !(-limit..=limit).contains(&value) {
                 in_range = false;
                 problems.push(record.problem(
@@ -626,7 +629,11 @@ pub fn check_record(
             attributes,
             roles,
             region: raw.region.and_then(|r| {
-                labels.region(r.country.as_deref(), r.admin1.as_deref(), r.admin2.as_deref())
+                labels.region(
+                    r.country.as_deref(),
+                    r.admin1.as_deref(),
+                    r.admin2.as_deref(),
+                )
             }),
             point,
         },

@@ -558,7 +558,7 @@ mod tests {
         );
         assert_eq!(
             messages(&record, EVENT),
-            ["attribute 'a': expected a string, found a list"]
+            ["attribute 'a': expected a string or a number, found a list"]
         );
     }
 }
