@@ -416,11 +416,34 @@ pub struct Region {
     pub admin2: Option<Label>,
 }
 
+impl std::fmt::Display for Region {
+    /// Smallest area first, as places are written: "El Fasher, North Darfur, Sudan".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts = [&self.admin2, &self.admin1, &self.country];
+        let mut first = true;
+        for part in parts.into_iter().flatten() {
+            if !first {
+                f.write_str(", ")?;
+            }
+            f.write_str(part)?;
+            first = false;
+        }
+        Ok(())
+    }
+}
+
 /// A place on the globe in degrees (WGS 84).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
     pub lat: f64,
     pub lon: f64,
+}
+
+impl std::fmt::Display for Point {
+    /// Latitude then longitude, as written in the data: "15.5007, 32.5599".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}, {}", self.lat, self.lon)
+    }
 }
 
 #[cfg(test)]

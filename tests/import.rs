@@ -1220,3 +1220,31 @@ fn skip_invalid_is_offered_only_when_some_rows_were_valid() {
     assert!(message.contains("not TimelineJS JSON"), "{message}");
     assert!(!message.contains("--skip-invalid"), "{message}");
 }
+
+#[test]
+fn show_gives_roles_region_coordinates_the_url_and_whole_attribute_names() {
+    let [events, mentions] = gdelt_files();
+    let (_temp, dir) = import(&[&events, &mentions], &[]);
+    let text = ok(&["show", "410412347", &dir]);
+    // The labels line up on the longest attribute name ("mention 01", "cameo_root").
+    for line in [
+        "  actors      PRESIDENT (president), target\n",
+        "  region      SF03, South Africa\n",
+        "  lat, lon    -30.3098, 25.2971\n",
+        "  url         http://www.dailymaverick.co.za/article/2015-02-19-sona2015-jamming-state-security-agency-steps-forward-blames-low-ranking-operator/\n",
+        "  cameo_root  04 Consult\n",
+        "  goldstein   2.8\n",
+        "  tone        -4.4776119402985\n",
+    ] {
+        assert!(text.contains(line), "{line:?} in:\n{text}");
+    }
+    let text = ok(&["show", "SDN1001", &fixture("acled.csv")]);
+    for line in [
+        "  actors         Military Forces of Sudan (2019-) (military-forces-of-sudan-2019), source\n",
+        "                 Rapid Support Forces (rapid-support-forces), target\n",
+        "  region         Khartoum, Khartoum, Sudan\n",
+        "  disorder_type  Political violence\n",
+    ] {
+        assert!(text.contains(line), "{line:?} in:\n{text}");
+    }
+}
