@@ -43,6 +43,9 @@ pub struct Timeline {
     /// Sources by id, built the first time an event's `source` attribute is looked up (only
     /// imported GDELT events have one).
     source_by_id: std::sync::OnceLock<HashMap<String, SourceId>>,
+    /// Whether each actor's name is another actor's too (ignoring case), found when first
+    /// asked.
+    name_clashes: std::sync::OnceLock<Vec<bool>>,
 }
 
 /// An event's date as numbers, computed once when the timeline is built.
@@ -314,6 +317,7 @@ impl Timeline {
             keys,
             date_width,
             source_by_id: std::sync::OnceLock::new(),
+            name_clashes: std::sync::OnceLock::new(),
         }
     }
 
@@ -409,6 +413,32 @@ impl Timeline {
             .chain(event.quotes.iter().map(|q| self.source(q.source)))
             .find_map(|source| source.url.as_deref())
             .filter(|url| !url.trim().is_empty())
+    }
+
+    /// What tells actor `id` apart from the others of its name (GDELT's three "ZIMBABWE"
+    /// actors, coded ZWE, ZWEJUD and ZWEMIL): its code (the first alias that is not the
+    /// name), else its id, which is unique. `None` when no other actor has its name.
+    pub fn telling_apart(&self, id: ActorId) -> Option<&str> {
+        let clashes = self.name_clashes.get_or_init(|| {
+            let mut counts: HashMap<String, u32> = HashMap::new();
+            let names: Vec<String> = self.actors.iter().map(|a| a.name.to_lowercase()).collect();
+            for name in &names {
+                *counts.entry(name.clone()).or_default() += 1;
+            }
+            names
+                .iter()
+                .map(|n| counts.get(n).is_some_and(|c| *c > 1))
+                .collect()
+        });
+        if !clashes.get(id.index()).copied().unwrap_or(false) {
+            return None;
+        }
+        let actor = self.actor(id);
+        let code = actor
+            .aliases
+            .iter()
+            .find(|a| !a.trim().is_empty() && !a.eq_ignore_ascii_case(&actor.name));
+        Some(code.unwrap_or(&actor.id))
     }
 
     /// The source whose id is `id`.

@@ -1248,3 +1248,25 @@ fn show_gives_roles_region_coordinates_the_url_and_whole_attribute_names() {
         assert!(text.contains(line), "{line:?} in:\n{text}");
     }
 }
+
+#[test]
+fn actors_of_one_name_are_told_apart_by_their_code() {
+    let gdelt = fixture("gdelt2_100.export.CSV");
+    let listed = ok(&["actors", &gdelt]);
+    let names: Vec<&str> = listed
+        .lines()
+        .filter(|l| l.starts_with("ZIMBABWE "))
+        .filter_map(|l| l.split("  ").next())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(
+        sorted,
+        ["ZIMBABWE (ZWE)", "ZIMBABWE (ZWEJUD)", "ZIMBABWE (ZWEMIL)"],
+        "{listed}"
+    );
+    // A name no other actor has is shown alone.
+    assert!(listed.lines().any(|l| l.starts_with("YEMEN ")), "{listed}");
+    let found = ok(&["actors", &gdelt, "--search", "zimbabwe"]);
+    assert!(found.contains("ZIMBABWE (ZWEMIL)"), "{found}");
+}
