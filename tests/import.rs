@@ -1270,3 +1270,18 @@ fn actors_of_one_name_are_told_apart_by_their_code() {
     let found = ok(&["actors", &gdelt, "--search", "zimbabwe"]);
     assert!(found.contains("ZIMBABWE (ZWEMIL)"), "{found}");
 }
+
+#[test]
+fn markdown_of_gdelt_events_gives_the_article_url_and_the_numbers() {
+    let [events, _] = gdelt_files();
+    let markdown = ok(&["events", &events, "--format", "markdown"]);
+    assert!(
+        markdown.contains(
+            "Source: <http://www.dailymaverick.co.za/article/2015-02-19-sona2015-jamming-state-security-agency-steps-forward-blames-low-ranking-operator/>"
+        ),
+        "{markdown}"
+    );
+    assert!(markdown.contains("**goldstein:** 2.8"), "{markdown}");
+    assert!(markdown.contains("**tone:** -4.4776119402985"), "{markdown}");
+    assert!(markdown.contains("**Region:** SF03, South Africa"), "{markdown}");
+}
