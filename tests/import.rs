@@ -1282,6 +1282,12 @@ fn markdown_of_gdelt_events_gives_the_article_url_and_the_numbers() {
         "{markdown}"
     );
     assert!(markdown.contains("**goldstein:** 2.8"), "{markdown}");
-    assert!(markdown.contains("**tone:** -4.4776119402985"), "{markdown}");
-    assert!(markdown.contains("**Region:** SF03, South Africa"), "{markdown}");
+    assert!(
+        markdown.contains("**tone:** -4.4776119402985"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("**Region:** SF03, South Africa"),
+        "{markdown}"
+    );
 }

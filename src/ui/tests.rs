@@ -954,3 +954,32 @@ fn actors_of_one_name_show_what_tells_them_apart_in_the_list_and_the_search() {
     assert!(screen.contains("Russia (RUSMIL)"), "{screen}");
     assert!(screen.contains("Russia (russia-3)"), "{screen}");
 }
+
+#[test]
+fn the_detail_pane_shows_long_attribute_names_whole_and_lines_up_the_values() {
+    let t = sample::timeline();
+    let events: Vec<crate::model::Event> = t
+        .events()
+        .iter()
+        .cloned()
+        .map(|mut e| {
+            e.attributes = vec![
+                (
+                    "civilian_targeting".into(),
+                    crate::model::Value::text("Civilian targeting"),
+                ),
+                ("fatalities".into(), crate::model::Value::text("3")),
+            ];
+            e
+        })
+        .collect();
+    let timeline = Timeline::new(events, t.actors().to_vec(), t.sources().to_vec());
+    let app = app_at(&timeline, 120, 40);
+    let screen = text(&render(&app, 120, 40));
+    assert!(
+        screen.contains("│civilian_targeting  Civilian targeting"),
+        "{screen}"
+    );
+    assert!(screen.contains("│fatalities          3 "), "{screen}");
+    assert!(screen.contains("│Date                "), "{screen}");
+}
