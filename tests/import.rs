@@ -1291,3 +1291,26 @@ fn markdown_of_gdelt_events_gives_the_article_url_and_the_numbers() {
         "{markdown}"
     );
 }
+
+#[test]
+fn rows_of_one_id_that_differ_only_in_their_coordinates_are_a_problem_naming_them() {
+    let text = fs::read_to_string(fixture("acled.csv")).expect("the fixture");
+    let mut lines = text.lines();
+    let header = lines.next().expect("a header");
+    let row = lines.find(|l| l.starts_with("SDN1001,")).expect("SDN1001");
+    let moved = row.replacen("15.5007", "15.6007", 1);
+    assert_ne!(moved, row);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let first = dir.path().join("first.csv");
+    let second = dir.path().join("second.csv");
+    fs::write(&first, format!("{header}\n{row}\n")).expect("write");
+    fs::write(&second, format!("{header}\n{moved}\n")).expect("write");
+    let output = run(&[
+        "check",
+        &first.display().to_string(),
+        &second.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("with other content (coordinates)"), "{err}");
+}

@@ -576,6 +576,9 @@ fn differences(a: &Event, b: &Event) -> Vec<String> {
         ("location", a.location != b.location),
         ("tags", a.tags != b.tags),
         ("quotes", a.quotes != b.quotes),
+        ("roles", a.roles != b.roles),
+        ("region", a.region != b.region),
+        ("coordinates", a.point != b.point),
     ]
     .into_iter()
     .filter(|(_, differ)| *differ)
