@@ -1,7 +1,9 @@
 //! GDELT events (1.0 and 2.0) and 2.0 mentions: tab-separated rows without a header.
 //!
-//! One event per row. Actors are deduplicated by CAMEO code and name; the article a row was
-//! coded from becomes a source without text. Mentions, read after every events file, list
+//! One event per row. Actors are deduplicated by CAMEO code and name, Actor1 the event's source
+//! and Actor2 its target; ActionGeo gives the region (its FIPS country code named) and the
+//! point; scores and counts are numbers. The article a row was coded from becomes a source
+//! without text. Mentions, read after every events file, list
 //! where each event was reported; when the article is saved locally the mention resolves to
 //! the sentence it points at and becomes a quote the browser can show in context.
 
@@ -757,6 +759,17 @@ fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fips_country_codes_are_named_and_unknown_ones_kept() {
+        // FIPS, not ISO: SF is South Africa (ISO's Finland is FI), SP Spain, UK the United
+        // Kingdom.
+        assert_eq!(country_name("SF"), "South Africa");
+        assert_eq!(country_name("SP"), "Spain");
+        assert_eq!(country_name("ZI"), "Zimbabwe");
+        assert_eq!(country_name("QQ"), "QQ");
+        assert_eq!(country_name(""), "");
+    }
 
     #[test]
     fn titles_articles_from_their_url_slug() {
