@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::date::Precision;
 use crate::load::{ACTORS_FILE, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE, SOURCES_FILE};
-use crate::model::{Event, EventIx, Number, Value};
+use crate::model::{Event, EventIx, Number, Role, Roles, Value};
 use crate::timeline::Timeline;
 
 #[derive(Serialize)]
@@ -62,9 +62,10 @@ pub struct EventLine<'a> {
     quotes: Vec<QuoteLine<'a>>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     attributes: BTreeMap<&'a str, AttributeValue<'a>>,
-    /// Each actor's part, by actor id, where known.
+    /// Each actor's part, by actor id, where known: a string, or a list of strings for an
+    /// actor with several parts.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    roles: BTreeMap<&'a str, &'static str>,
+    roles: BTreeMap<&'a str, RolesLine>,
     #[serde(skip_serializing_if = "Option::is_none")]
     region: Option<RegionLine<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -72,6 +73,20 @@ pub struct EventLine<'a> {
     /// The article's web address; left out of dataset files (it is the source's).
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+}
+
+/// An actor's roles in JSON: one as a string (as datasets before several roles were written),
+/// several as a list.
+struct RolesLine(Roles);
+
+impl Serialize for RolesLine {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let names: Vec<&str> = self.0.iter().map(Role::as_str).collect();
+        match names.as_slice() {
+            [one] => serializer.serialize_str(one),
+            _ => names.serialize(serializer),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -167,8 +182,8 @@ pub fn event_record<'a>(
             .iter()
             .enumerate()
             .filter_map(|(nth, a)| {
-                let role = event.role(nth)?;
-                Some((timeline.actor(*a).id.as_str(), role.as_str()))
+                let roles = event.roles_of(nth);
+                (!roles.is_empty()).then(|| (timeline.actor(*a).id.as_str(), RolesLine(roles)))
             })
             .collect(),
         region: event.region.as_deref().map(|r| RegionLine {
@@ -371,8 +386,9 @@ pub fn write_csv(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) ->
                 )
             })
             .collect();
-        let roles: Vec<&str> = (0..event.actors.len())
-            .map(|nth| event.role(nth).map_or("", |r| r.as_str()))
+        // Several roles of one actor are joined by '+', as '; ' parts the actors.
+        let roles: Vec<String> = (0..event.actors.len())
+            .map(|nth| event.roles_of(nth).join("+"))
             .collect();
         let region = event.region.as_deref();
         fn area(name: Option<&crate::model::Label>) -> &str {

@@ -20,7 +20,7 @@ use chrono::{DateTime, Duration, NaiveDate};
 use super::plausible::{self, AcledTypes, Fit};
 use super::{keep_row, Builder, DateOrder, Input, NoteKind, RowCheck, Rows};
 use crate::date::EdtfDate;
-use crate::model::{Actor, ActorId, ActorKind, Event, Point, Role, Source};
+use crate::model::{Actor, ActorId, ActorKind, Event, Point, Role, Roles, Source};
 use crate::problem::{quoted, Problem};
 
 /// Where each column ACLED uses lies in this file's header.
@@ -233,8 +233,8 @@ fn event(
     }
 
     let mut actors: Vec<ActorId> = Vec::new();
-    let mut roles: Vec<Option<Role>> = Vec::new();
-    // An actor named twice in a row keeps its first part.
+    let mut roles: Vec<Roles> = Vec::new();
+    // An actor named twice in a row holds each part it is named in.
     let mut add = |builder: &mut Builder, name: &str, kind: Option<ActorKind>, role: Role| {
         let name = name.trim();
         if name.is_empty() {
@@ -251,9 +251,12 @@ fn event(
         if let Some(actor) = builder.actor_mut(id) {
             actor.kind = actor.kind.or(kind);
         }
-        if !actors.contains(&id) {
-            actors.push(id);
-            roles.push(Some(role));
+        match actors.iter().position(|a| *a == id) {
+            Some(nth) => roles[nth] = roles[nth].with(role),
+            None => {
+                actors.push(id);
+                roles.push(Roles::one(role));
+            }
         }
     };
     add(builder, actor1, kind1, Role::Source);

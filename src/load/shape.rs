@@ -22,7 +22,7 @@ enum Expect {
     Quotes,
     /// An object whose values are strings or numbers.
     Attributes,
-    /// An object whose values are strings (an event's roles, by actor id).
+    /// An object whose values are strings or lists of strings (an event's roles, by actor id).
     Names,
     /// A number.
     Number,
@@ -406,10 +406,14 @@ fn check_value(field: &Field, value: &Shallow, label: &str) -> Vec<String> {
         )],
         (Expect::Names, Shallow::Object(entries)) => entries
             .iter()
-            .filter(|(_, v)| !matches!(v, Shallow::Text(_)))
+            .filter(|(_, v)| match v {
+                Shallow::Text(_) => false,
+                Shallow::List(items) => !items.iter().all(|i| matches!(i, Shallow::Text(_))),
+                _ => true,
+            })
             .map(|(name, v)| {
                 format!(
-                    "{label}, {}: expected a string, found {}",
+                    "{label}, {}: expected a string or a list of strings, found {}",
                     quoted(name),
                     v.found()
                 )
