@@ -135,3 +135,50 @@ fn several_roles_are_written_as_a_list_and_read_back_beside_single_ones() {
     );
     assert!(ok(&["check", &dir]).starts_with("7 events"));
 }
+
+#[test]
+fn acled_associated_actors_keep_their_side() {
+    let file = fixture("acled_roles.csv");
+    // assoc_actor_1 stands with actor1 (the attackers), assoc_actor_2 with actor2 (the victims).
+    assert_eq!(
+        json_roles(&file, "SDN9005"),
+        json!({
+            "rapid-support-forces": "source",
+            "arab-ethnic-militia-sudan": "associated-source",
+            "rizeigat-ethnic-militia-sudan": "associated-source",
+            "civilians-sudan": "target",
+            "masalit-ethnic-group-sudan": "associated-target",
+        })
+    );
+    assert_eq!(
+        csv_roles(&file, "SDN9005"),
+        "source; associated-source; associated-source; target; associated-target"
+    );
+    let shown = ok(&["show", "SDN9005", &file]);
+    assert!(
+        shown.contains(
+            "Masalit Ethnic Group (Sudan) (masalit-ethnic-group-sudan), associated-target\n"
+        ),
+        "{shown}"
+    );
+    // Named beside the attackers and as the attacked: both parts, the side kept.
+    assert_eq!(
+        json_roles(&file, "SDN9004")["civilians-sudan"],
+        json!(["target", "associated-source"])
+    );
+    // A dataset written before the side was kept says "associated": it still loads.
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = out.path().join("ds").display().to_string();
+    ok(&["import", &file, "-o", &dir]);
+    let events = Path::new(&dir).join("events.jsonl");
+    let text = fs::read_to_string(&events).expect("events");
+    fs::write(
+        &events,
+        text.replace("\"associated-target\"", "\"associated\""),
+    )
+    .expect("write");
+    assert_eq!(
+        json_roles(&dir, "SDN9005")["masalit-ethnic-group-sudan"],
+        "associated"
+    );
+}

@@ -259,13 +259,14 @@ fn event(
             }
         }
     };
+    // assoc_actor_1 stands with actor1, assoc_actor_2 with actor2: the side is kept.
     add(builder, actor1, kind1, Role::Source);
     for name in field("assoc_actor_1").split(';') {
-        add(builder, name, None, Role::Associated);
+        add(builder, name, None, Role::AssociatedSource);
     }
     add(builder, field("actor2"), kind2, Role::Target);
     for name in field("assoc_actor_2").split(';') {
-        add(builder, name, None, Role::Associated);
+        add(builder, name, None, Role::AssociatedTarget);
     }
 
     let mut attributes = Vec::new();
