@@ -320,7 +320,7 @@ fn actor_names(timeline: &Timeline, event: &Event, separator: &str) -> String {
     event
         .actors
         .iter()
-        .map(|a| timeline.actor(*a).name.as_str())
+        .map(|a| timeline.actor_label(*a))
         .collect::<Vec<_>>()
         .join(separator)
 }

@@ -88,3 +88,33 @@ fn fuzzy_ties_go_to_the_actor_with_more_events() {
         "{err}"
     );
 }
+
+#[test]
+fn show_and_stats_name_clashing_actors_by_code() {
+    let (shown, _) = ok(&["show", "913095765", GDELT]);
+    assert!(
+        shown.contains("  actors      ZIMBABWE (ZWEJUD) (zimbabwe), source\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("              ZIMBABWE (ZWE) (zimbabwe-2), target\n"),
+        "{shown}"
+    );
+    let (json, _) = ok(&["stats", GDELT, "--by", "actor", "--json"]);
+    let rows: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    let events = |key: &str| {
+        rows.iter()
+            .find(|r| r["key"] == key)
+            .unwrap_or_else(|| panic!("no row {key}: {json}"))["events"]
+            .clone()
+    };
+    assert_eq!(events("ZIMBABWE (ZWE)"), 8);
+    assert_eq!(events("ZIMBABWE (ZWEJUD)"), 2);
+    assert_eq!(events("ZIMBABWE (ZWEMIL)"), 2);
+    // A name no other actor has stays bare.
+    assert!(rows.iter().any(|r| r["key"] == "YEMEN"), "{json}");
+    assert!(!json.contains("zimbabwe-2"), "{json}");
+}

@@ -83,9 +83,12 @@ pub fn run_noting(
         } else {
             format!(", {}", roles.join(", "))
         };
-        let actor = timeline.actor(*actor);
+        let shown = timeline.actor_label(*actor);
         let label = if n == 0 { "actors" } else { "" };
-        field(label, &format!("{} ({}){role}", actor.name, actor.id))?;
+        field(
+            label,
+            &format!("{shown} ({}){role}", timeline.actor(*actor).id),
+        )?;
     }
     if let Some(url) = timeline.event_url(event) {
         field("url", url)?;

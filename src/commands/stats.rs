@@ -24,7 +24,8 @@ use crate::timeline::Timeline;
 pub enum By {
     /// The event's type (GDELT: the CAMEO event name; ACLED: "event type / sub-event type")
     Type,
-    /// Each actor the event names, by id: an event counts once under each of its actors
+    /// Each actor the event names, by name (with its code where names clash: "ZIMBABWE
+    /// (ZWEJUD)"): an event counts once under each of its actors
     Actor,
     /// The country of the event's region (ACLED's country; GDELT's ActionGeo country code,
     /// named; a dataset's "region")
@@ -225,7 +226,7 @@ fn keys(timeline: &Timeline, event: &Event, by: By) -> Vec<String> {
         By::Actor => event
             .actors
             .iter()
-            .map(|a| timeline.actor(*a).id.clone())
+            .map(|a| timeline.actor_label(*a))
             .collect(),
         By::Location => event.location.iter().map(|l| l.to_string()).collect(),
         By::Country => event

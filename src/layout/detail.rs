@@ -144,7 +144,7 @@ fn actors(timeline: &Timeline, event: &Event) -> String {
                 ", "
             });
         }
-        out.push_str(&timeline.actor(*actor).name);
+        out.push_str(&timeline.actor_label(*actor));
         if !roles.is_empty() {
             out.push_str(&format!(" ({})", roles.join(", ")));
         }
