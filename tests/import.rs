@@ -473,8 +473,9 @@ fn csv_and_markdown_outputs() {
     assert_eq!(
         header.join(","),
         "id,date,title,type,actors,actor_ids,roles,location,country,admin1,admin2,lat,lon,\
-         tags,summary,quotes,url,civilian_targeting,disorder_type,fatalities,inter1,inter2,\
-         interaction,recorded_date,source_scale,sources"
+         tags,summary,quotes,url,admin3,civilian_targeting,disorder_type,fatalities,\
+         geo_precision,inter1,inter2,interaction,iso,recorded_date,source_scale,sources,\
+         timestamp,world_region"
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
     assert_eq!(rows.len(), 3, "{csv}");

@@ -23,6 +23,60 @@ use crate::date::EdtfDate;
 use crate::model::{Actor, ActorId, ActorKind, Event, Point, Role, Roles, Source};
 use crate::problem::{quoted, Problem};
 
+/// Columns kept as text attributes of the same name.
+const TEXT_ATTRIBUTES: [&str; 9] = [
+    "disorder_type",
+    "inter1",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "source_scale",
+    "admin3",
+    "iso",
+    "iso3",
+];
+
+/// Every column chronicle reads, in some layout (`ally_actor_N` is read as `assoc_actor_N`).
+const READ: [&str; 32] = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+    "iso3",
+];
+
+/// Columns of older layouts left out on purpose, each said by another: `data_id` is ACLED's
+/// row number in one download, `event_id_no_cnty` is `event_id_cnty` without its country
+/// letters. (`year` and `time_precision` are read: checked against the date, and in it.)
+const DROPPED: [&str; 2] = ["data_id", "event_id_no_cnty"];
+
 /// Where each column ACLED uses lies in this file's header.
 struct Columns {
     at: HashMap<String, usize>,
@@ -102,6 +156,30 @@ pub(crate) fn read(
     rows: &mut Rows,
 ) -> Result<(), Problem> {
     let (mut reader, columns) = open(input)?;
+    // A column this reader does not know would be lost without a word: it is named.
+    let mut unknown: Vec<&str> = columns
+        .at
+        .keys()
+        .map(String::as_str)
+        .filter(|c| !READ.contains(c) && !DROPPED.contains(c))
+        .collect();
+    if !unknown.is_empty() {
+        unknown.sort_unstable();
+        builder.notes.push(Problem::new(
+            input.shown,
+            None,
+            format!(
+                "column{} {} not kept: chronicle does not know {}",
+                if unknown.len() == 1 { "" } else { "s" },
+                unknown
+                    .iter()
+                    .map(|c| quoted(c))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if unknown.len() == 1 { "it" } else { "them" }
+            ),
+        ));
+    }
     let missing: Vec<&str> = REQUIRED
         .into_iter()
         .filter(|c| !columns.at.contains_key(*c))
@@ -203,6 +281,10 @@ fn event(
         }
     };
     let fatalities = check.whole("fatalities", field("fatalities"));
+    // Analysts filter on geo_precision (1 the place itself .. 3 a wider area) and sort on
+    // when ACLED entered a row: both kept as numbers.
+    let geo_precision = check.whole("geo_precision", field("geo_precision"));
+    let timestamp = check.whole("timestamp", field("timestamp"));
     if fatalities.is_some_and(|f| f < 0) {
         check.problem(
             "fatalities",
@@ -282,17 +364,12 @@ fn event(
             &recorded.format("%Y-%m-%d").to_string(),
         );
     }
-    // Codes (inter1, interaction) are categories, not quantities: they stay text.
-    for name in [
-        "disorder_type",
-        "inter1",
-        "inter2",
-        "interaction",
-        "civilian_targeting",
-        "source_scale",
-    ] {
+    // Codes (inter1, interaction, iso) are categories, not quantities: they stay text.
+    for name in TEXT_ATTRIBUTES {
         attribute(builder, name, field(name));
     }
+    // ACLED's `region` ("Middle Africa") is not the event's region (its country and areas).
+    attribute(builder, "world_region", field("region"));
     let point = match (latitude, longitude) {
         (Some(lat), Some(lon)) => Some(Point { lat, lon }),
         _ => None,
@@ -316,8 +393,14 @@ fn event(
         });
     }
     attribute(builder, "sources", &source_names.join("; "));
-    if fatalities.is_some() {
-        attributes.push(builder.number("fatalities", field("fatalities")));
+    for (name, value) in [
+        ("fatalities", fatalities),
+        ("geo_precision", geo_precision),
+        ("timestamp", timestamp),
+    ] {
+        if value.is_some() {
+            attributes.push(builder.number(name, field(name)));
+        }
     }
     let region = builder.labels.region(
         Some(field("country")),
