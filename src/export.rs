@@ -325,6 +325,31 @@ fn actor_names(timeline: &Timeline, event: &Event, separator: &str) -> String {
         .join(separator)
 }
 
+/// Degrees as JSON writes them (`29.0`, not `29`), so that every export shows a coordinate
+/// alike.
+fn degrees(d: f64) -> String {
+    serde_json::to_string(&d).unwrap_or_else(|_| d.to_string())
+}
+
+/// The event's actors with their roles where known: "RSF (source), Civilians (target)".
+fn actors_with_roles(timeline: &Timeline, event: &Event) -> String {
+    event
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(nth, a)| {
+            let roles = event.roles_of(nth);
+            let label = timeline.actor_label(*a);
+            if roles.is_empty() {
+                label
+            } else {
+                format!("{label} ({})", roles.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The CSV columns every export has, before one column per attribute.
 const CSV_COLUMNS: [&str; 17] = [
     "id",
@@ -394,7 +419,7 @@ pub fn write_csv(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) ->
         fn area(name: Option<&crate::model::Label>) -> &str {
             name.map_or("", |n| n)
         }
-        let degrees = |d: Option<f64>| d.map_or(String::new(), |d| d.to_string());
+        let degrees = |d: Option<f64>| d.map_or(String::new(), degrees);
         let fixed: [&str; 17] = [
             &event.id,
             &event.date.edtf(),
@@ -478,7 +503,7 @@ pub fn write_markdown(
         if !event.actors.is_empty() {
             facts.push(format!(
                 "**Actors:** {}",
-                md(&actor_names(timeline, event, ", "))
+                md(&actors_with_roles(timeline, event))
             ));
         }
         if let Some(kind) = &event.kind {
@@ -499,19 +524,24 @@ pub fn write_markdown(
             facts.push(format!("**Region:** {}", md(&names.join(", "))));
         }
         if let Some(point) = event.point {
-            facts.push(format!("**Coordinates:** {}, {}", point.lat, point.lon));
+            facts.push(format!(
+                "**Coordinates:** {}, {}",
+                degrees(point.lat),
+                degrees(point.lon)
+            ));
         }
         facts.push(format!("**Id:** `{}`", event.id.replace('`', "'")));
         writeln!(out, "{}", facts.join(" · "))?;
-        let numbers: Vec<String> = event
+        // Every attribute, text too: an ACLED event's outlets (`sources`) are its only
+        // provenance.
+        let attributes: Vec<String> = event
             .attributes
             .iter()
-            .filter(|(_, v)| matches!(v, Value::Number(_)))
-            .map(|(k, v)| format!("**{}:** {v}", md(k)))
+            .map(|(k, v)| format!("**{}:** {}", md(k), md(&v.to_string())))
             .collect();
-        if !numbers.is_empty() {
+        if !attributes.is_empty() {
             writeln!(out)?;
-            writeln!(out, "{}", numbers.join(" · "))?;
+            writeln!(out, "{}", attributes.join(" · "))?;
         }
         if let Some(url) = timeline.event_url(event) {
             writeln!(out)?;

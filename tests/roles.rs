@@ -182,3 +182,47 @@ fn acled_associated_actors_keep_their_side() {
         "associated"
     );
 }
+
+#[test]
+fn markdown_gives_roles_and_text_attributes_and_every_export_writes_degrees_alike() {
+    let file = fixture("acled_roles.csv");
+    let markdown = ok(&["events", &file, "--format", "markdown"]);
+    assert!(
+        markdown.contains(
+            "**Actors:** Rapid Support Forces (source), Arab Ethnic Militia (Sudan) \
+             (associated-source), Rizeigat Ethnic Militia (Sudan) (associated-source), \
+             Civilians (Sudan) (target), Masalit Ethnic Group (Sudan) (associated-target)"
+        ),
+        "{markdown}"
+    );
+    // The outlets, an ACLED event's only provenance, are text attributes.
+    assert!(
+        markdown.contains("**sources:** Radio Dabanga; Sudan Tribune"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("**Coordinates:** 13.0, 25.0"),
+        "{markdown}"
+    );
+    // CSV as JSON: 13.0, not 13.
+    let csv = ok(&["events", &file, "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(String::from)
+        .collect();
+    let row = reader
+        .records()
+        .map(|r| r.expect("a row"))
+        .find(|r| &r[0] == "SDN9006")
+        .expect("SDN9006");
+    let cell = |name: &str| row[header.iter().position(|h| h == name).expect(name)].to_string();
+    assert_eq!((cell("lat"), cell("lon")), ("13.0".into(), "25.0".into()));
+    let json = ok(&["events", &file, "--json"]);
+    assert!(
+        json.contains("\"coordinates\":{\"lat\":13.0,\"lon\":25.0}"),
+        "{json}"
+    );
+}
