@@ -77,7 +77,8 @@ fn fixed(text: &str) -> i128 {
 /// One row of `stats --json`, its sum as the exact number written.
 #[derive(Deserialize)]
 struct RawRow {
-    key: String,
+    /// `null` on the last row, the total.
+    key: Option<String>,
     events: usize,
     sum: Option<Box<RawValue>>,
     missing: Option<usize>,
@@ -86,12 +87,17 @@ struct RawRow {
 /// A row's figures: events, and with a sum, the sum (at 18 places) and the events missing it.
 type Figures = (usize, Option<(i128, usize)>);
 
-/// `stats ARGS --json`, in its order.
+/// `stats ARGS --json`, in its order, without the total row.
 fn stats(args: &[&str]) -> Vec<(String, Figures)> {
+    stats_and_total(args).0
+}
+
+/// `stats ARGS --json`: the rows in their order, and the last line, the total (key `null`).
+fn stats_and_total(args: &[&str]) -> (Vec<(String, Figures)>, Figures) {
     let mut all = vec!["stats"];
     all.extend_from_slice(args);
     all.push("--json");
-    ok(&all)
+    let mut rows: Vec<(Option<String>, Figures)> = ok(&all)
         .lines()
         .map(|line| {
             let row: RawRow = serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}"));
@@ -102,7 +108,14 @@ fn stats(args: &[&str]) -> Vec<(String, Figures)> {
             };
             (row.key, (row.events, sum))
         })
-        .collect()
+        .collect();
+    let (key, total) = rows.pop().expect("a total row");
+    assert_eq!(key, None, "the last row is the total, with the key null");
+    let rows = rows
+        .into_iter()
+        .map(|(key, figures)| (key.expect("only the total has no key"), figures))
+        .collect();
+    (rows, total)
 }
 
 /// Rows sorted as `stats` must sort them: most events first, then by key.
@@ -245,6 +258,9 @@ fn gdelt_types_count_and_sum_mentions_goldstein_and_tone_as_the_raw_rows_do() {
         .map(|(_, f)| f.1.map_or(0, |s| s.0))
         .sum();
     assert_eq!(got, mentions);
+    // The JSON's last row is the total: every event once, whatever the rows add up to.
+    let (_, total) = stats_and_total(&[GDELT, "--by", "actor", "--sum", "mentions"]);
+    assert_eq!(total, (100, Some((mentions, 0))));
 }
 
 #[test]

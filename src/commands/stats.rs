@@ -267,10 +267,11 @@ fn keys(timeline: &Timeline, event: &Event, by: By) -> Vec<String> {
     keys
 }
 
-/// One line of `--json`.
+/// One line of `--json`; the last, the total over the events (each counted once), has the
+/// key `null`.
 #[derive(Serialize)]
 struct JsonRow<'a> {
-    key: &'a str,
+    key: Option<&'a str>,
     events: usize,
     /// The exact decimal, written as a JSON number as it is (no float rounding on the way).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -280,14 +281,15 @@ struct JsonRow<'a> {
 }
 
 fn write_rows_json(table: &Table, with_sum: bool, out: &mut impl Write) -> std::io::Result<()> {
-    for row in &table.rows {
+    let rows = table.rows.iter().map(|row| (Some(row.key.as_str()), row));
+    for (key, row) in rows.chain(std::iter::once((None, &table.total))) {
         let sum = if with_sum {
             Some(RawValue::from_string(row.sum.to_string()).map_err(std::io::Error::from)?)
         } else {
             None
         };
         let line = JsonRow {
-            key: &row.key,
+            key,
             events: row.events,
             sum,
             missing: with_sum.then_some(row.missing),
