@@ -638,12 +638,19 @@ fn errors_name_what_is_wrong() {
     assert!(
         stderr(&output).contains(
             "chronicle: --sum: no event has the attribute 'mention' (did you mean 'mentions'?); \
-             the events' attributes are articles, cameo, cameo_root, goldstein, mentions,"
+             the numeric attributes are articles, goldstein, mentions, sources, tone\n"
         ),
         "{}",
         stderr(&output)
     );
 
+    // Only numeric attributes are offered, and a singular finds its plural.
+    let output = run(&["stats", ACLED[0], "--by", "type", "--sum", "fatality"]);
+    assert_eq!(
+        stderr(&output),
+        "chronicle: --sum: no event has the attribute 'fatality' (did you mean 'fatalities'?); \
+         the numeric attributes are fatalities, geo_precision, timestamp\n"
+    );
     let output = run(&["stats", ACLED[0], "--by", "type", "--type", "battle"]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(

@@ -14,8 +14,8 @@ use self::decimal::{Decimal, MAX_PLACES};
 use super::events::{select, EventFilter};
 use super::{safe, write_json, Failure};
 use crate::date::{edtf_year, Precision};
-use crate::model::{Event, EventIx};
-use crate::problem::{did_you_mean, quoted};
+use crate::model::{Event, EventIx, Value};
+use crate::problem::{closest, quoted};
 use crate::text::width::{fit, width};
 use crate::timeline::Timeline;
 
@@ -126,27 +126,58 @@ pub fn run(
     Ok(())
 }
 
-/// Refuses an attribute that no event has at all (a typo would otherwise add up to 0).
+/// Refuses an attribute that no event has at all (a typo would otherwise add up to 0), with
+/// the numeric attributes the events have, the closest first suggested.
 fn check_attribute(timeline: &Timeline, attribute: &str) -> Result<(), Failure> {
-    let names: BTreeSet<&str> = timeline
-        .events()
-        .iter()
-        .flat_map(|e| e.attributes.iter().map(|(name, _)| &**name))
-        .collect();
+    let mut names: BTreeSet<&str> = BTreeSet::new();
+    let mut numeric: BTreeSet<&str> = BTreeSet::new();
+    for (name, value) in timeline.events().iter().flat_map(|e| &e.attributes) {
+        names.insert(name);
+        if matches!(value, Value::Number(_)) {
+            numeric.insert(name);
+        }
+    }
     if names.contains(attribute) {
         return Ok(());
     }
     let listed = if names.is_empty() {
         "no event has attributes".to_string()
-    } else {
+    } else if numeric.is_empty() {
         let all: Vec<&str> = names.iter().copied().collect();
-        format!("the events' attributes are {}", all.join(", "))
+        format!(
+            "no attribute is a number; the events' attributes are {}",
+            all.join(", ")
+        )
+    } else {
+        let all: Vec<&str> = numeric.iter().copied().collect();
+        format!("the numeric attributes are {}", all.join(", "))
     };
+    let candidates = if numeric.is_empty() { &names } else { &numeric };
+    let suggestion = closest(attribute, candidates.iter().copied())
+        .or_else(|| same_stem(attribute, candidates.iter().copied()))
+        .map(|c| format!(" (did you mean {}?)", quoted(c)))
+        .unwrap_or_default();
     Err(Failure::Usage(format!(
-        "--sum: no event has the attribute {}{}; {listed}",
+        "--sum: no event has the attribute {}{suggestion}; {listed}",
         quoted(attribute),
-        did_you_mean(attribute, names.iter().copied())
     )))
+}
+
+/// The one candidate that shares all but the last letter of `wanted` and is longer: a
+/// singular for its plural ("fatality" for "fatalities"), which is too far in letters.
+fn same_stem<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let stem: String = {
+        let chars: Vec<char> = wanted.chars().collect();
+        chars[..chars.len().saturating_sub(1)].iter().collect()
+    };
+    if stem.chars().count() < 4 {
+        return None;
+    }
+    let found: Vec<&str> = candidates.filter(|c| c.starts_with(&stem)).collect();
+    match found.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
 }
 
 /// Counts the events of `view` under their keys and adds up `attribute`.
