@@ -155,6 +155,14 @@ fn coordinates_out_of_range_or_of_the_wrong_shape_are_problems() {
             "DATA/events.jsonl:4: coordinates: missing field 'lon'",
         ]
     );
+    // A wrong shape does not hide a value out of range beside it.
+    assert_eq!(
+        with_denial("\"coordinates\": {\"lat\": \"12.5\", \"lon\": 200}"),
+        [
+            "DATA/events.jsonl:4: coordinates, lat: expected a number, found a string '12.5'",
+            "DATA/events.jsonl:4: coordinates, lon: 200 is not between -180 and 180",
+        ]
+    );
     assert_eq!(
         with_denial("\"region\": {\"country\": \"Russia\", \"city\": \"Moscow\"}"),
         [
