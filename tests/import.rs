@@ -189,7 +189,7 @@ fn acled_dates_keep_their_precision() {
     let (_temp, dir) = import(&[&fixture("acled.csv"), &fixture("acled_2019.csv")], &[]);
     assert_eq!(
         ok(&["check", &dir]),
-        "6 events, 11 actors, 6 sources, 0 quotes verified\n"
+        "6 events, 11 actors, 0 sources, 0 quotes verified\n"
     );
     let imported = events_json(&[&dir]);
     let day = find(&imported, "SDN1001");
@@ -535,7 +535,7 @@ fn import_refuses_a_folder_that_is_not_empty_unless_forced() {
     ok(&["import", &input, "-o", &dir, "--force"]);
     assert_eq!(
         ok(&["check", &dir]),
-        "4 events, 7 actors, 4 sources, 0 quotes verified\n"
+        "4 events, 7 actors, 0 sources, 0 quotes verified\n"
     );
     assert!(temp.path().join("notes.txt").exists());
 }
@@ -735,7 +735,7 @@ fn several_formats_merge_into_one_timeline() {
     ]);
     assert_eq!(
         output,
-        "18 events, 12 actors, 12 sources, 0 quotes verified\n"
+        "18 events, 12 actors, 8 sources, 0 quotes verified\n"
     );
     // The same rows twice (overlapping downloads) are one timeline, and a note counts them.
     let twice = run(&["check", &events, &events]);
@@ -1016,7 +1016,7 @@ fn odd_acled_values_that_may_be_right_are_counted_in_notes() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "4 events, 3 actors, 1 source, 0 quotes verified\n"
+        "4 events, 3 actors, 0 sources, 0 quotes verified\n"
     );
     let notes = [
         format!(
@@ -1072,7 +1072,7 @@ fn identical_rows_merge_and_conflicting_ones_name_both_places() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "5 events, 7 actors, 4 sources, 0 quotes verified\n"
+        "5 events, 7 actors, 0 sources, 0 quotes verified\n"
     );
     assert_eq!(
         stderr(&output),

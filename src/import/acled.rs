@@ -20,7 +20,7 @@ use chrono::{DateTime, Duration, NaiveDate};
 use super::plausible::{self, AcledTypes, Fit};
 use super::{keep_row, Builder, DateOrder, Input, NoteKind, RowCheck, Rows};
 use crate::date::EdtfDate;
-use crate::model::{Actor, ActorId, ActorKind, Event, Point, Role, Roles, Source};
+use crate::model::{Actor, ActorId, ActorKind, Event, Point, Role, Roles};
 use crate::problem::{quoted, Problem};
 
 /// Columns kept as text attributes of the same name.
@@ -379,19 +379,8 @@ fn event(
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    for name in &source_names {
-        builder.source(&format!("acled-source\t{name}"), name, || Source {
-            id: String::new(),
-            title: name.to_string(),
-            publisher: Some(name.to_string()),
-            url: None,
-            published: None,
-            sha256: None,
-            file: String::new(),
-            text: String::new(),
-            sentences: Vec::new(),
-        });
-    }
+    // The outlets are names only (no address, no text) that no quote could point into: they
+    // stay the event's `sources` attribute, not source records nothing links to.
     attribute(builder, "sources", &source_names.join("; "));
     for (name, value) in [
         ("fatalities", fatalities),
