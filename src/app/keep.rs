@@ -26,18 +26,34 @@ fn closed(carried: &CarriedSource, why: String) -> String {
 /// Names with their event counts.
 type Counted = Vec<(String, usize)>;
 
-/// Event types and tags with their event counts, most used first, then by name.
+/// Event types, tags, countries and admin regions with their event counts, most used first,
+/// then by name.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(super) struct TypesAndTags {
     pub types: Counted,
     pub tags: Counted,
+    pub countries: Counted,
+    /// Admin regions as "region · country" (or the region alone), with the region's name.
+    pub admin1: Vec<(String, String, usize)>,
 }
 
-/// Counts types and tags in one pass; few distinct names, so a hash map of borrowed names.
+/// Counts types, tags and places in one pass; few distinct names, so hash maps of borrowed
+/// names.
 pub(super) fn types_and_tags(timeline: &Timeline) -> TypesAndTags {
     let mut types: FxHashMap<&str, usize> = FxHashMap::default();
     let mut tags: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut countries: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut admin1: FxHashMap<(&str, Option<&str>), usize> = FxHashMap::default();
     for event in timeline.events() {
+        if let Some(region) = event.region.as_deref() {
+            let country = region.country.as_deref();
+            if let Some(country) = country {
+                *countries.entry(country).or_default() += 1;
+            }
+            if let Some(a) = region.admin1.as_deref() {
+                *admin1.entry((a, country)).or_default() += 1;
+            }
+        }
         if let Some(kind) = &event.kind {
             *types.entry(kind).or_default() += 1;
         }
@@ -51,9 +67,22 @@ pub(super) fn types_and_tags(timeline: &Timeline) -> TypesAndTags {
         list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         list
     };
+    let mut admin1: Vec<(String, String, usize)> = admin1
+        .into_iter()
+        .map(|((name, country), n)| {
+            let label = match country {
+                Some(c) => format!("{name} · {c}"),
+                None => name.to_string(),
+            };
+            (label, name.to_string(), n)
+        })
+        .collect();
+    admin1.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
     TypesAndTags {
         types: sorted(types),
         tags: sorted(tags),
+        countries: sorted(countries),
+        admin1,
     }
 }
 
@@ -67,6 +96,8 @@ pub struct Carried {
     pub tags: Vec<String>,
     pub from: Option<EdtfDate>,
     pub to: Option<EdtfDate>,
+    /// The place, range and area filters, which name nothing by index.
+    pub places_and_ranges: Filters,
     pub find: Option<String>,
     pub zoom: Option<Unit>,
     pub marks: BTreeSet<String>,
@@ -105,6 +136,13 @@ impl App<'_> {
             tags: self.filter.tags.clone(),
             from: self.filter.from,
             to: self.filter.to,
+            places_and_ranges: Filters {
+                countries: self.filter.countries.clone(),
+                admin1: self.filter.admin1.clone(),
+                ranges: self.filter.ranges.clone(),
+                area: self.filter.area,
+                ..Filters::default()
+            },
             find: self.find.as_ref().map(|f| f.needle.query.clone()),
             zoom: self.zoom,
             marks: self.marks.clone(),
@@ -202,6 +240,7 @@ impl App<'_> {
             tags: carried.tags,
             from: carried.from,
             to: carried.to,
+            ..carried.places_and_ranges
         };
         self.zoom = carried.zoom;
         self.marks = carried.marks;
@@ -212,7 +251,7 @@ impl App<'_> {
         }
         if let Some(ix) = carried.selected.and_then(|id| t.event_by_id(&id)) {
             let before = self.selected_event();
-            if let Ok(at) = self.view.binary_search(&ix) {
+            if let Ok(at) = self.row_of(ix) {
                 let height = self.height(Pane::Events);
                 self.events.select(at, self.view.len(), height);
             }
@@ -266,11 +305,13 @@ impl App<'_> {
     }
 
     pub(super) fn step_mark(&mut self, step: isize) {
-        let in_view: Vec<usize> = self
+        let mut in_view: Vec<usize> = self
             .marked
             .iter()
-            .filter_map(|e| self.view.binary_search(e).ok())
+            .filter_map(|e| self.row_of(*e).ok())
             .collect();
+        // Rows, in the pane's order whether by date or sorted.
+        in_view.sort_unstable();
         if in_view.is_empty() {
             self.message = Some(if self.marked.is_empty() {
                 "No event is marked: m marks the selected one.".into()

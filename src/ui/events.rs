@@ -35,8 +35,9 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         app.view.len(),
     );
     let columns = Columns::new(app.date_width, width);
-    let rows = app.view.iter().enumerate().skip(offset).take(height);
-    for (row, (at, &ix)) in rows.enumerate() {
+    let end = (offset + height).min(app.view.len());
+    let rows = (offset..end).filter_map(|at| Some((at, app.row_event(at)?)));
+    for (row, (at, ix)) in rows.enumerate() {
         let event = app.timeline.event(ix);
         let row_style = match (at == app.events.selected, focused) {
             (true, true) => Some(theme::SELECTED),
@@ -113,6 +114,9 @@ fn short_names(timeline: &Timeline, actors: &[ActorId]) -> String {
 fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
     let total = app.timeline.events().len();
     let mut spans = vec![Span::raw(format!("{}Events", pane_number(Pane::Events)))];
+    if let Some(sort) = app.sort() {
+        spans.push(Span::styled(format!(" · by {}", sort.label()), theme::DIM));
+    }
     if app.filter.is_empty() {
         spans.push(Span::styled(format!(" · {total}"), theme::COUNT));
         if let Some(unit) = app.zoom {
