@@ -410,7 +410,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         row(
             &[&[k(ch('R'), A::OpenPrompt(PromptKind::NumRange))]],
             P::Anywhere,
-            "filter by a number (fatalities>=10, tone -5..0)",
+            "filter by a number (fatalities>=10, x -5..0)",
         ),
         row(
             &[&[k(ch('S'), A::OpenPicker(PickerKind::Sort))]],
@@ -440,7 +440,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
                 ],
             ],
             P::Stats,
-            "next / previous: types, actors, countries, months",
+            "next / previous facet (types, actors...)",
         ),
         row(
             &[&[k(code(Enter), A::ChooseBar)]],
