@@ -98,6 +98,8 @@ pub struct Carried {
     pub to: Option<EdtfDate>,
     /// The place, range and area filters, which name nothing by index.
     pub places_and_ranges: Filters,
+    /// The events pane's order when not by date.
+    pub sort: Option<super::Sort>,
     pub find: Option<String>,
     pub zoom: Option<Unit>,
     pub marks: BTreeSet<String>,
@@ -143,6 +145,7 @@ impl App<'_> {
                 area: self.filter.area,
                 ..Filters::default()
             },
+            sort: self.sort.clone(),
             find: self.find.as_ref().map(|f| f.needle.query.clone()),
             zoom: self.zoom,
             marks: self.marks.clone(),
@@ -245,6 +248,7 @@ impl App<'_> {
         self.zoom = carried.zoom;
         self.marks = carried.marks;
         self.remark();
+        self.sort = carried.sort;
         self.set_filters(filters);
         if let Some(query) = carried.find {
             self.find = Some(Find::new(t, &self.view, Needle::new(&query)));

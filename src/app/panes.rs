@@ -231,3 +231,6 @@ fn add(list: &mut Vec<String>, name: &str) -> bool {
     list.push(name.to_string());
     false
 }
+
+#[cfg(test)]
+mod tests;
