@@ -162,6 +162,17 @@ pub fn timeline() -> Timeline {
     Timeline::new(events, actors, sources)
 }
 
+/// One event of `places`: id, date, type, actors, region, (latitude, longitude), attributes.
+type PlaceRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [u32],
+    Option<std::sync::Arc<Region>>,
+    Option<(f64, f64)>,
+    &'static [(&'static str, &'static str)],
+);
+
 /// A sample of places and numbers, as an ACLED import gives them: 6 events in 3 countries
 /// (one event without a region), 4 with coordinates, a `fatalities` count on all but one
 /// (which writes "unknown") and a decimal `tone` on three.
@@ -178,15 +189,7 @@ pub fn places() -> Timeline {
             admin2: None,
         }))
     };
-    let rows: [(
-        &str,
-        &str,
-        &str,
-        &[u32],
-        _,
-        Option<(f64, f64)>,
-        &[(&str, &str)],
-    ); 6] = [
+    let rows: [PlaceRow; 6] = [
         (
             "clash-donetsk",
             "2022-01-10",

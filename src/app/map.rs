@@ -197,7 +197,7 @@ impl MapPane {
                 }
                 let x = ((lon - w.west) * sx).round() as usize;
                 let y = ((w.north - lat) * sy).round() as usize;
-                if let Some(n) = counts.get_mut(y * columns + x.min(columns - 1)) {
+                if let Some(n) = counts.get_mut(y.min(rows - 1) * columns + x.min(columns - 1)) {
                     *n = n.saturating_add(1);
                 }
             }
@@ -207,6 +207,38 @@ impl MapPane {
             rows,
             counts,
         };
+    }
+
+    /// The dot (column, row) a place falls on, as `bin` counts it; `None` outside the window.
+    pub fn dot_of(&self, lon: f64, lat: f64) -> Option<(usize, usize)> {
+        let (columns, rows) = (self.grid.columns, self.grid.rows);
+        let w = self.window;
+        if columns < 2 || rows < 2 || !w.contains(lon, lat) {
+            return None;
+        }
+        let x = ((lon - w.west) * (columns - 1) as f64 / (w.east - w.west)).round() as usize;
+        let y = ((w.north - lat) * (rows - 1) as f64 / (w.north - w.south)).round() as usize;
+        Some((x.min(columns - 1), y.min(rows - 1)))
+    }
+
+    /// A place that ratatui's canvas writes a label at in the character cell holding dot
+    /// (`column`, `row`), with `per_cell` dots to a cell each way: labels are placed by cells,
+    /// cut rather than rounded, so a dot's own place may land in the next cell.
+    pub fn label_place(
+        &self,
+        (column, row): (usize, usize),
+        per_cell: (usize, usize),
+    ) -> (f64, f64) {
+        let w = self.window;
+        let cells = (
+            (self.grid.columns / per_cell.0).max(2),
+            (self.grid.rows / per_cell.1).max(2),
+        );
+        let (cx, cy) = (column / per_cell.0, row / per_cell.1);
+        // A quarter cell in, so that cutting lands in the cell whatever the rounding.
+        let x = w.west + (cx as f64 + 0.25) * (w.east - w.west) / (cells.0 - 1) as f64;
+        let y = w.north - (cy as f64 + 0.25) * (w.north - w.south) / (cells.1 - 1) as f64;
+        (x.min(w.east), y.max(w.south))
     }
 
     /// The place of dot (`column`, `row`) in degrees: (longitude, latitude).

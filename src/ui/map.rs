@@ -46,10 +46,12 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
         .dots()
         .map(|(column, row, _)| map.dot_place(column, row))
         .collect();
+    // The selected event's mark goes in the cell of its dot, covering it.
     let selected = app
         .selected_event()
         .and_then(|e| app.timeline.event(e).point)
-        .filter(|p| w.contains(p.lon, p.lat));
+        .and_then(|p| map.dot_of(p.lon, p.lat))
+        .map(|dot| map.label_place(dot, (2, 4)));
     let canvas = Canvas::default()
         .block(block)
         .marker(Marker::Braille)
@@ -65,14 +67,16 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
                 coords: &dots,
                 color: EVENTS,
             });
-            if let Some(p) = selected {
-                ctx.layer();
+            if let Some((lon, lat)) = selected {
                 ctx.print(
-                    p.lon,
-                    p.lat,
+                    lon,
+                    lat,
                     Span::styled(SELECTED_MARK, theme::TITLE.fg(SELECTED)),
                 );
             }
         });
     frame.render_widget(canvas, rect);
 }
+
+#[cfg(test)]
+mod tests;

@@ -11,7 +11,7 @@ mod picker;
 mod quotes;
 pub mod safe_text;
 pub mod source;
-mod stats;
+pub(crate) mod stats;
 mod status;
 mod strip;
 pub mod theme;

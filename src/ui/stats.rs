@@ -135,3 +135,6 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     );
     render_scrollbar(frame, list, bars.len(), offset, height);
 }
+
+#[cfg(test)]
+pub(crate) mod tests;
