@@ -356,6 +356,8 @@ pub struct App<'t> {
     order: Vec<u32>,
     /// With a sort, the row of each of the view's positions (`order` inverted).
     rank: Vec<u32>,
+    /// The names of the timeline's numeric attributes, found when first needed.
+    numeric_names: Option<Vec<String>>,
 }
 
 impl<'t> App<'t> {
@@ -411,6 +413,7 @@ impl<'t> App<'t> {
             sort: None,
             order: Vec::new(),
             rank: Vec::new(),
+            numeric_names: None,
         }
     }
 

@@ -7,7 +7,7 @@ use fuzzy_matcher::FuzzyMatcher;
 
 use super::filters::{parse_range, FilterPart};
 use super::find::{Find, Needle};
-use super::sort::{numeric_attributes, Sort};
+use super::sort::Sort;
 use super::{App, Cursor, Effect, Motion, TextField};
 use crate::date::EdtfDate;
 use crate::export::ViewFormat as Format;
@@ -236,7 +236,7 @@ impl App<'_> {
                     PickerKind::Tags => "No event has tags.",
                     PickerKind::ActiveFilters => "No filter to remove.",
                     PickerKind::Places => "No event has a country or region.",
-                    PickerKind::Sort => "No event shown has a numeric attribute to sort by.",
+                    PickerKind::Sort => "No event has a numeric attribute to sort by.",
                 }
                 .into(),
             );
@@ -456,10 +456,10 @@ impl App<'_> {
         }
     }
 
-    /// The sort picker's items: date order, then each numeric attribute of the view highest
-    /// first and lowest first. Empty when the view has no numeric attribute.
-    fn sort_items(&self) -> Vec<PickerItem> {
-        let names = numeric_attributes(self.timeline, &self.view);
+    /// The sort picker's items: date order, then each numeric attribute of the timeline highest
+    /// first and lowest first. Empty when no event has a numeric attribute.
+    fn sort_items(&mut self) -> Vec<PickerItem> {
+        let names = self.numeric_names();
         if names.is_empty() {
             return Vec::new();
         }
@@ -486,17 +486,17 @@ impl App<'_> {
         items
     }
 
-    /// Filters by a range of a numeric attribute as typed; an attribute no event shown has as a
+    /// Filters by a range of a numeric attribute as typed; an attribute no event has as a
     /// number is refused, naming those that are.
     fn filter_num_range(&mut self, input: &str) -> Result<(), String> {
         let range = super::filters::parse_num_range(input)?;
-        let names = numeric_attributes(self.timeline, &self.view);
+        let names = self.numeric_names();
         if !names.contains(&range.name) {
             return Err(if names.is_empty() {
-                "No event shown has a numeric attribute.".into()
+                "No event has a numeric attribute.".into()
             } else {
                 format!(
-                    "No event shown has a number '{}'; they have: {}.",
+                    "No event has a number '{}'; they have: {}.",
                     range.name,
                     names.join(", ")
                 )

@@ -3,7 +3,7 @@
 //! positions, made when the view or the order changes, never per frame, and never a copy of
 //! an event.
 
-use super::stats::numbers;
+use super::stats::{attribute_texts, number};
 use super::App;
 use crate::model::EventIx;
 use crate::timeline::Timeline;
@@ -44,17 +44,38 @@ pub fn order(timeline: &Timeline, view: &[EventIx], sort: &Sort) -> Vec<u32> {
     keyed.into_iter().map(|(_, at)| at).chain(missing).collect()
 }
 
-/// The names of the numeric attributes of the events in `view`, alphabetical.
-pub fn numeric_attributes(timeline: &Timeline, view: &[EventIx]) -> Vec<String> {
-    let mut names: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
-    for ix in view {
-        for (name, _) in numbers(timeline.event(*ix)) {
-            if !names.contains(name) {
-                names.insert(name);
+/// The names of the attributes that are numbers in at least one event, alphabetical. Events
+/// mostly list the same attributes in the same order, so each name is looked for where the
+/// last was found, and the values of a name already known to be numeric are not read again.
+pub fn numeric_attributes(timeline: &Timeline) -> Vec<String> {
+    // (name, whether a value of it was a number)
+    let mut names: Vec<(&str, bool)> = Vec::new();
+    for event in timeline.events() {
+        let mut at = 0;
+        for (name, text) in attribute_texts(event) {
+            let index = match names.get(at) {
+                Some((n, _)) if *n == name => at,
+                _ => match names.iter().position(|(n, _)| *n == name) {
+                    Some(i) => i,
+                    None => {
+                        names.push((name, false));
+                        names.len() - 1
+                    }
+                },
+            };
+            if !names[index].1 && number(text).is_some() {
+                names[index].1 = true;
             }
+            at = index + 1;
         }
     }
-    names.into_iter().map(str::to_string).collect()
+    let mut numeric: Vec<String> = names
+        .into_iter()
+        .filter(|(_, numeric)| *numeric)
+        .map(|(n, _)| n.to_string())
+        .collect();
+    numeric.sort();
+    numeric
 }
 
 impl App<'_> {
@@ -89,6 +110,14 @@ impl App<'_> {
 
     pub fn sort(&self) -> Option<&Sort> {
         self.sort.as_ref()
+    }
+
+    /// The names of the numeric attributes in the timeline, found the first time they are
+    /// asked for (the sort picker, the range prompt) rather than when the browser opens.
+    pub(super) fn numeric_names(&mut self) -> Vec<String> {
+        self.numeric_names
+            .get_or_insert_with(|| numeric_attributes(self.timeline))
+            .clone()
     }
 
     /// Makes the order of the view again after it or the sort changed.

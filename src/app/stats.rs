@@ -101,77 +101,138 @@ pub struct StatsPane {
     pub cursor: Cursor,
 }
 
-/// The event's numeric attributes: those whose value reads as a number, as `Event::number`
-/// reads them. Read in one pass rather than through `Event::number` per name, which would look
-/// every name up again (GDELT events carry a score of attributes).
-pub fn numbers(event: &Event) -> impl Iterator<Item = (&str, f64)> {
-    event.attributes.iter().filter_map(|(name, text)| {
-        let value = text.trim().parse::<f64>().ok().filter(|n| n.is_finite())?;
-        Some((name.as_str(), value))
-    })
+/// The event's attributes as (name, text): where the stats read numbers from. Attributes are
+/// text today (`Event::number` reads one as a number); the sums read the text itself, so that
+/// they are exact decimals of what the file wrote.
+pub fn attribute_texts(event: &Event) -> impl Iterator<Item = (&str, &str)> {
+    event
+        .attributes
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
 }
 
-/// A running sum: whole numbers added as integers, others as exact decimals of their shortest
-/// written form, and as floats only when neither can hold them.
+/// The text as a number, as `Event::number` reads it.
+pub fn number(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// A running sum: exact decimals of the values as written, and floats only for what an exact
+/// decimal cannot hold (an exponent, more than 18 places, a sum beyond 38 digits).
 #[derive(Default)]
 struct Adder {
-    whole: i128,
-    decimal: Option<Decimal>,
+    exact: Decimal,
     float: f64,
     inexact: bool,
     events: usize,
 }
 
-/// Beyond this a float may not hold a whole number exactly.
-const EXACT_WHOLE: f64 = 9_007_199_254_740_992.0;
-
 impl Adder {
-    fn add(&mut self, value: f64) {
-        self.events += 1;
-        self.float += value;
-        if self.inexact {
-            return;
+    /// Adds `text` when it is a number; whether it was.
+    fn add(&mut self, text: &str) -> bool {
+        if let Some(value) = Decimal::parse(text) {
+            self.events += 1;
+            self.float += value.to_f64();
+            if !self.inexact {
+                match self.exact.checked_add(value) {
+                    Some(sum) => self.exact = sum,
+                    None => self.inexact = true,
+                }
+            }
+            return true;
         }
-        if value.fract() == 0.0 && value.abs() < EXACT_WHOLE {
-            self.whole += value as i128;
-            return;
-        }
-        // Rust writes a float as the shortest decimal that reads back as it: the number as
-        // the file wrote it, for any value with up to 15 significant digits.
-        let exact = Decimal::parse(&value.to_string())
-            .and_then(|d| d.checked_add(self.decimal.unwrap_or_default()));
-        match exact {
-            Some(sum) => self.decimal = Some(sum),
-            None => self.inexact = true,
+        match number(text) {
+            Some(value) => {
+                self.events += 1;
+                self.float += value;
+                self.inexact = true;
+                true
+            }
+            None => false,
         }
     }
 
     fn total(&self) -> String {
-        let whole = Decimal::parse(&self.whole.to_string());
-        let exact = match (whole, self.decimal) {
-            (Some(w), Some(d)) => w.checked_add(d),
-            (w, None) => w,
-            (None, Some(_)) => None,
-        };
-        match exact {
-            Some(sum) if !self.inexact => sum.to_string(),
-            _ => format!("≈{}", self.float),
+        if self.inexact {
+            format!("≈{}", self.float)
+        } else {
+            self.exact.to_string()
         }
+    }
+}
+
+/// Adds up one attribute per name. Events mostly list the same attributes in the same order,
+/// so the next name is looked for where the last one was found, before any search.
+#[derive(Default)]
+struct Sums<'t> {
+    adders: Vec<(&'t str, Adder)>,
+}
+
+impl<'t> Sums<'t> {
+    fn add(&mut self, at: &mut usize, name: &'t str, text: &str) {
+        let found = match self.adders.get(*at) {
+            Some((n, _)) if *n == name => Some(*at),
+            _ => self.adders.iter().position(|(n, _)| *n == name),
+        };
+        let index = match found {
+            Some(i) => i,
+            None => {
+                // A name whose first value is not a number waits for one that is.
+                if Decimal::parse(text).is_none() && number(text).is_none() {
+                    return;
+                }
+                self.adders.push((name, Adder::default()));
+                self.adders.len() - 1
+            }
+        };
+        self.adders[index].1.add(text);
+        *at = index + 1;
+    }
+}
+
+/// Counts of labels shared by many events (types, countries), kept by the label's address
+/// rather than its text so that counting does not hash text; labels of the same text stored
+/// twice are merged at the end.
+#[derive(Default)]
+struct LabelCounts<'t> {
+    by_address: FxHashMap<usize, (&'t str, usize)>,
+}
+
+impl<'t> LabelCounts<'t> {
+    fn add(&mut self, label: &'t std::sync::Arc<str>) {
+        let address = std::sync::Arc::as_ptr(label) as *const u8 as usize;
+        self.by_address.entry(address).or_insert((label, 0)).1 += 1;
+    }
+
+    fn into_bars(self, choice: fn(String) -> Choice) -> Vec<Bar> {
+        let mut merged: FxHashMap<&str, usize> = FxHashMap::default();
+        for (label, n) in self.by_address.into_values() {
+            *merged.entry(label).or_default() += n;
+        }
+        let mut bars: Vec<Bar> = merged
+            .into_iter()
+            .map(|(label, count)| Bar {
+                label: label.to_string(),
+                count,
+                choice: choice(label.to_string()),
+            })
+            .collect();
+        bars.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        bars
     }
 }
 
 /// Counts `view` for the stats pane, in one pass over it.
 pub fn count(timeline: &Timeline, view: &[EventIx]) -> Stats {
-    let mut types: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut countries: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut types = LabelCounts::default();
+    let mut countries = LabelCounts::default();
     let mut actors = vec![0usize; timeline.actors().len()];
     let mut months: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
     let mut without = [0usize; 4];
-    let mut sums: FxHashMap<&str, Adder> = FxHashMap::default();
+    let mut sums = Sums::default();
     for ix in view {
         let event = timeline.event(*ix);
         match &event.kind {
-            Some(kind) => *types.entry(kind).or_default() += 1,
+            Some(kind) => types.add(kind),
             None => without[Facet::Type.index()] += 1,
         }
         if event.actors.is_empty() {
@@ -182,29 +243,18 @@ pub fn count(timeline: &Timeline, view: &[EventIx]) -> Stats {
                 *n += 1;
             }
         }
-        match event.region.as_deref().and_then(|r| r.country.as_deref()) {
-            Some(country) => *countries.entry(country).or_default() += 1,
+        match event.region.as_deref().and_then(|r| r.country.as_ref()) {
+            Some(country) => countries.add(country),
             None => without[Facet::Country.index()] += 1,
         }
         *months
             .entry(Unit::Month.key_of_key(timeline.key(*ix)))
             .or_default() += 1;
-        for (name, value) in numbers(event) {
-            sums.entry(name).or_default().add(value);
+        let mut at = 0;
+        for (name, text) in attribute_texts(event) {
+            sums.add(&mut at, name, text);
         }
     }
-    let by_count = |map: FxHashMap<&str, usize>, choice: fn(String) -> Choice| {
-        let mut bars: Vec<Bar> = map
-            .into_iter()
-            .map(|(label, count)| Bar {
-                label: label.to_string(),
-                count,
-                choice: choice(label.to_string()),
-            })
-            .collect();
-        bars.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
-        bars
-    };
     let mut actor_bars: Vec<Bar> = actors
         .iter()
         .enumerate()
@@ -228,6 +278,7 @@ pub fn count(timeline: &Timeline, view: &[EventIx]) -> Stats {
         })
         .collect();
     let mut sums: Vec<Sum> = sums
+        .adders
         .into_iter()
         .map(|(name, adder)| Sum {
             name: name.to_string(),
@@ -239,12 +290,39 @@ pub fn count(timeline: &Timeline, view: &[EventIx]) -> Stats {
     Stats {
         events: view.len(),
         bars: [
-            by_count(types, Choice::Type),
+            types.into_bars(Choice::Type),
             actor_bars,
-            by_count(countries, Choice::Country),
+            countries.into_bars(Choice::Country),
             month_bars,
         ],
         without,
         sums,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn total(values: &[&str]) -> (String, usize) {
+        let mut adder = Adder::default();
+        for v in values {
+            adder.add(v);
+        }
+        (adder.total(), adder.events)
+    }
+
+    #[test]
+    fn sums_are_exact_decimals_and_floats_only_where_they_must_be() {
+        assert_eq!(total(&["0.1", "0.2"]), ("0.3".into(), 2));
+        assert_eq!(total(&["10", "3", " 2 ", "0"]), ("15".into(), 4));
+        assert_eq!(
+            total(&["-4.4776119402985", "2.07852193995381"]),
+            ("-2.39909000034469".into(), 2)
+        );
+        // Not numbers: not counted, not added.
+        assert_eq!(total(&["5", "unknown", "", "NaN", "inf"]), ("5".into(), 1));
+        // An exponent is a number a decimal cannot hold: the sum says it is a float's.
+        assert_eq!(total(&["1e3", "1"]), ("≈1001".into(), 2));
     }
 }

@@ -45,6 +45,11 @@ impl Decimal {
         })
     }
 
+    /// The nearest float, for sums that outgrow exact decimals.
+    pub fn to_f64(self) -> f64 {
+        self.units as f64 / 10f64.powi(self.places as i32)
+    }
+
     /// The exact sum, or `None` when it does not fit.
     pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
         let places = self.places.max(other.places);
