@@ -15,7 +15,7 @@ use crate::text::count;
 use crate::text::wrap::wrap;
 
 /// The widest the label column gets.
-const LABEL_MAX: usize = 32;
+const LABEL_MAX: usize = 48;
 
 pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     let Some(pane) = app.stats_pane() else {
@@ -102,7 +102,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
         .max()
         .unwrap_or(0)
         .min(LABEL_MAX)
-        .min(w / 3);
+        .min(w / 2);
     // Label, a space, the bar, a space, the count; a column for the scrollbar.
     let bar_room = w.saturating_sub(label_width + count_width + 3);
     for (row, (at, bar)) in bars

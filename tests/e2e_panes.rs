@@ -1,0 +1,84 @@
+//! End to end: the stats pane, the sort and the map pane of the real binary on a pseudo-
+//! terminal, over an ACLED export opened as it is (imported on the fly), driven by keys.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::{Key, Spawn};
+
+const ACLED: &str = "tests/fixtures/import/acled.csv";
+
+#[test]
+fn stats_sort_and_map_over_an_acled_export() {
+    let term = Spawn::new(&[ACLED]).size(120, 40).start();
+    term.wait_for("the browser", |s| s.contains("Events · 4"));
+
+    // A: the four events counted per type, and their fatalities added up (12 + 3 + 0 + 5).
+    term.type_text("A");
+    let bar = |s: &pty::Screen, label: &str| {
+        s.text()
+            .lines()
+            .find(|l| l.contains(label))
+            .unwrap_or_default()
+            .trim_end_matches([' ', '┃'])
+            .to_string()
+    };
+    term.wait_for("the stats pane", |s| {
+        s.contains("Stats · 4 events")
+            && s.contains("20 fatalities (4)")
+            && bar(s, "Battles / Armed clash").ends_with(" 2")
+            && bar(s, "Violence against civilians / Attack").ends_with(" 1")
+            && bar(s, "Protests / Peaceful protest").ends_with(" 1")
+    });
+
+    // Enter on the first bar filters to it; the figures follow.
+    term.press(&[Key::Enter]);
+    term.wait_for("the stats of the filtered view", |s| {
+        s.contains("Stats · 2 events") && s.contains("17 fatalities (2)")
+    });
+    // Tab to the months: April and May of 2023.
+    term.press(&[Key::Tab, Key::Tab, Key::Tab]);
+    term.wait_for("the months", |s| {
+        bar(s, "2023-04").ends_with(" 1") && bar(s, "2023-05").ends_with(" 1")
+    });
+    term.press(&[Key::Escape]);
+    term.wait_for("the filtered events", |s| {
+        s.contains("2 of 4")
+            && !s.contains("Stats ·")
+            && s.contains("filter: type Battles / Armed clash")
+    });
+
+    // S: by fatalities, lowest first: 5 (2 May) before 12 (15 April).
+    term.type_text("S");
+    term.wait_for("the sort picker", |s| {
+        s.contains("fatalities, lowest first")
+    });
+    term.type_text("fatalities lowest");
+    term.press(&[Key::Enter]);
+    term.wait_for("the sorted events, 2 May first", |s| {
+        // Rows of the events pane, not the strip's labels.
+        let row = |date: &str| {
+            s.text()
+                .lines()
+                .position(|l| l.starts_with(&format!("┃{date} ")))
+        };
+        s.contains("by fatalities ↑")
+            && row("2023-05-02").is_some()
+            && row("2023-04-15").is_some()
+            && row("2023-05-02") < row("2023-04-15")
+    });
+
+    // M: the map of the two events, however many of them have coordinates.
+    term.type_text("M");
+    term.wait_for("the map pane", |s| {
+        s.contains("Map · ") && s.contains("of 2 events have coordinates")
+    });
+    term.type_text("+-0");
+    term.press(&[Key::Escape]);
+    term.wait_for("the events again", |s| {
+        !s.contains("Map · ") && s.contains("2 of 4")
+    });
+    term.type_text("q");
+    let status = term.wait_exit();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+}
