@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::density::Unit;
 use super::Cursor;
+use crate::date::Precision;
 use crate::model::{ActorId, Event, EventIx};
 use crate::text::decimal::Decimal;
 use crate::timeline::Timeline;
@@ -77,7 +78,8 @@ pub struct Stats {
     pub events: usize,
     /// Per facet, in `Facet::ALL` order: most events first (months in time order).
     bars: [Vec<Bar>; 4],
-    /// Per facet, the events with nothing to count (no type, no actor, no country).
+    /// Per facet, the events with nothing to count (no type, no actor, no country, a date
+    /// coarser than a month).
     without: [usize; 4],
     pub sums: Vec<Sum>,
 }
@@ -247,9 +249,14 @@ pub fn count(timeline: &Timeline, view: &[EventIx]) -> Stats {
             Some(country) => countries.add(country),
             None => without[Facet::Country.index()] += 1,
         }
-        *months
-            .entry(Unit::Month.key_of_key(timeline.key(*ix)))
-            .or_default() += 1;
+        // A date known only to the year (or coarser) is in no month: counted apart rather
+        // than under January.
+        let key = timeline.key(*ix);
+        if key.precision > Precision::Month {
+            without[Facet::Month.index()] += 1;
+        } else {
+            *months.entry(Unit::Month.key_of_key(key)).or_default() += 1;
+        }
         let mut at = 0;
         for (name, text) in attribute_texts(event) {
             sums.add(&mut at, name, text);

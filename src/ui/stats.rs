@@ -28,14 +28,15 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
         count(stats.events, "event", "events")
     );
     let without = stats.without(pane.facet);
-    if without > 0 && pane.facet != Facet::Month {
+    if without > 0 {
         title = format!(
             " Stats · {} ({without} without {}) · Tab facet · Enter filters ",
             count(stats.events, "event", "events"),
             match pane.facet {
                 Facet::Type => "a type",
                 Facet::Actor => "an actor",
-                _ => "a country",
+                Facet::Country => "a country",
+                Facet::Month => "a month",
             }
         );
     }

@@ -457,3 +457,27 @@ fn the_new_filters_and_the_sort_survive_a_reload() {
     assert_eq!(ids(&fresh), ["clash-donetsk", "clash-kharkiv"]);
     assert_eq!(fresh.sort().map(Sort::label).as_deref(), Some("tone ↑"));
 }
+
+#[test]
+fn a_date_known_only_to_the_year_is_in_no_month() {
+    let t = sample::timeline();
+    let mut app = app(&t);
+    app.update(Action::ToggleStats);
+    let months = bars(&app, Facet::Month);
+    let counted: usize = months.iter().map(|(_, n)| n).sum();
+    assert_eq!(
+        app.stats_pane().map(|p| p.stats.without(Facet::Month)),
+        Some(1)
+    );
+    assert_eq!(counted, 9, "{months:?}");
+    // "2021?" is not counted under January.
+    assert_eq!(
+        months,
+        owned(&[
+            ("2021-11", 1),
+            ("2021-12", 6),
+            ("2022-01", 1),
+            ("2022-02", 1)
+        ])
+    );
+}
