@@ -133,24 +133,34 @@ impl Adder {
     fn add(&mut self, text: &str) -> bool {
         if let Some(value) = Decimal::parse(text) {
             self.events += 1;
-            self.float += value.to_f64();
-            if !self.inexact {
-                match self.exact.checked_add(value) {
-                    Some(sum) => self.exact = sum,
-                    None => self.inexact = true,
-                }
+            if self.inexact {
+                self.float += value.to_f64();
+                return true;
+            }
+            match self.exact.checked_add(value) {
+                Some(sum) => self.exact = sum,
+                None => self.go_inexact(value.to_f64()),
             }
             return true;
         }
         match number(text) {
             Some(value) => {
                 self.events += 1;
-                self.float += value;
-                self.inexact = true;
+                if self.inexact {
+                    self.float += value;
+                } else {
+                    self.go_inexact(value);
+                }
                 true
             }
             None => false,
         }
+    }
+
+    /// From now on adds floats, starting from the exact sum so far and `value`.
+    fn go_inexact(&mut self, value: f64) {
+        self.inexact = true;
+        self.float = self.exact.to_f64() + value;
     }
 
     fn total(&self) -> String {
@@ -228,7 +238,7 @@ pub fn count(timeline: &Timeline, view: &[EventIx]) -> Stats {
     let mut types = LabelCounts::default();
     let mut countries = LabelCounts::default();
     let mut actors = vec![0usize; timeline.actors().len()];
-    let mut months: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+    let mut months: FxHashMap<i64, usize> = FxHashMap::default();
     let mut without = [0usize; 4];
     let mut sums = Sums::default();
     for ix in view {
@@ -276,6 +286,8 @@ pub fn count(timeline: &Timeline, view: &[EventIx]) -> Stats {
         })
         .collect();
     actor_bars.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    let mut months: Vec<(i64, usize)> = months.into_iter().collect();
+    months.sort_unstable();
     let month_bars = months
         .into_iter()
         .map(|(key, count)| Bar {
