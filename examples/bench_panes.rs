@@ -4,8 +4,8 @@
 //! cargo run --release --example bench_panes -- [EVENTS]
 //! ```
 //!
-//! The events are made in memory (the native format does not carry coordinates, regions or
-//! numeric attributes yet, so `examples/gen.rs` cannot write them): dates over six years, two
+//! The events are made in memory (`examples/gen.rs` writes no coordinates, regions or
+//! numeric attributes): dates over six years, two
 //! of 1000 actors each, 50 countries of 20 regions, coordinates on 95%, a whole `fatalities`
 //! and a two-place decimal `tone` on every event, as an ACLED import would give. Each figure
 //! is the median (and the slowest) of repeated runs, through `App::update` and `ui::draw` as
@@ -19,7 +19,7 @@ use ratatui::Terminal;
 
 use chronicle::app::{Action, App, Motion, PickerKind, PromptKind};
 use chronicle::date::EdtfDate;
-use chronicle::model::{Actor, ActorId, Event, Point, Region};
+use chronicle::model::{Actor, ActorId, Event, Label, Number, Point, Region, Value};
 use chronicle::timeline::Timeline;
 
 #[global_allocator]
@@ -76,6 +76,9 @@ fn timeline(events: usize) -> Timeline {
             EdtfDate::parse(&date.format("%Y-%m-%d").to_string()).expect("a date")
         })
         .collect();
+    // Attribute names are labels shared by every event, as the loader makes them.
+    let fatalities: Label = "fatalities".into();
+    let tone_name: Label = "tone".into();
     let events = (0..events)
         .map(|i| {
             let region = regions[rng.below(regions.len() as u64) as usize].clone();
@@ -98,8 +101,19 @@ fn timeline(events: usize) -> Timeline {
                 tags: Box::default(),
                 quotes: Vec::new(),
                 attributes: vec![
-                    ("fatalities".into(), rng.below(50).to_string()),
-                    ("tone".into(), format!("{:.2}", tone as f64 / 100.0)),
+                    (
+                        fatalities.clone(),
+                        Value::Number(
+                            Number::from_f64(rng.below(50) as f64).expect("a finite number"),
+                        ),
+                    ),
+                    (
+                        tone_name.clone(),
+                        Value::Number(
+                            Number::parse(&format!("{:.2}", tone as f64 / 100.0))
+                                .expect("a number"),
+                        ),
+                    ),
                 ],
                 roles: Box::default(),
                 region: Some(region),

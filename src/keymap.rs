@@ -592,6 +592,11 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "open the quote in its source",
         ),
         row(
+            &[&[k(ch('o'), A::OpenSourceUrl)]],
+            P::Anywhere,
+            "open the event's source URL in the browser",
+        ),
+        row(
             &[&[k(ch('n'), A::NextQuote), k(ch('N'), A::PreviousQuote)]],
             P::Anywhere,
             "next / previous quote (when not finding)",

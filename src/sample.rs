@@ -4,7 +4,9 @@
 //! clever the sentence splitter is.
 
 use crate::date::EdtfDate;
-use crate::model::{Actor, ActorId, ActorKind, Event, Point, Quote, Region, Source, SourceId};
+use crate::model::{
+    Actor, ActorId, ActorKind, Event, Label, Number, Point, Quote, Region, Source, SourceId, Value,
+};
 use crate::sentences::split_sentences;
 use crate::timeline::Timeline;
 
@@ -255,9 +257,13 @@ pub fn places() -> Timeline {
                 location: None,
                 region,
                 point: point.map(|(lat, lon)| Point { lat, lon }),
+                // Numbers typed as the loader types them; "unknown" stays text.
                 attributes: attributes
                     .iter()
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .map(|(k, v)| {
+                        let value = Number::parse(v).map_or_else(|| Value::text(*v), Value::Number);
+                        (Label::from(*k), value)
+                    })
                     .collect(),
                 ..event(id, date, &format!("{kind} ({id})"), actors, Vec::new())
             },

@@ -122,6 +122,8 @@ pub enum Action {
     LeaveFilter,
     /// Open the source document of the selected quote (or the event's first quote).
     JumpToSource,
+    /// Open the web address of the selected event's source in the system's browser.
+    OpenSourceUrl,
     /// Show the event's next quote in the source view.
     NextQuote,
     /// Show the event's previous quote in the source view.
@@ -225,6 +227,8 @@ pub enum Effect {
     Copy { text: String, what: String },
     /// Write a new event into the dataset.
     AddEvent(NewEvent),
+    /// Open `url` in the system's browser.
+    OpenUrl(String),
 }
 
 /// The actor search prompt and its ranking.
@@ -598,6 +602,7 @@ impl<'t> App<'t> {
             Action::ClearFilter => self.clear_filters(true),
             Action::LeaveFilter => self.clear_filters(false),
             Action::JumpToSource => self.jump_to_source(),
+            Action::OpenSourceUrl => self.open_source_url(),
             Action::NextQuote => self.step_quote(1),
             Action::PreviousQuote => self.step_quote(-1),
             Action::ShowCitingEvents => self.show_citing_events(),

@@ -3,9 +3,9 @@
 //! positions, made when the view or the order changes, never per frame, and never a copy of
 //! an event.
 
-use super::stats::{attribute_texts, number};
+use super::stats::{attribute_values, same_name};
 use super::App;
-use crate::model::EventIx;
+use crate::model::{EventIx, Label};
 use crate::timeline::Timeline;
 
 /// The events pane's order when not by date.
@@ -49,13 +49,13 @@ pub fn order(timeline: &Timeline, view: &[EventIx], sort: &Sort) -> Vec<u32> {
 /// last was found, and the values of a name already known to be numeric are not read again.
 pub fn numeric_attributes(timeline: &Timeline) -> Vec<String> {
     // (name, whether a value of it was a number)
-    let mut names: Vec<(&str, bool)> = Vec::new();
+    let mut names: Vec<(&Label, bool)> = Vec::new();
     for event in timeline.events() {
         let mut at = 0;
-        for (name, text) in attribute_texts(event) {
+        for (name, value) in attribute_values(event) {
             let index = match names.get(at) {
-                Some((n, _)) if *n == name => at,
-                _ => match names.iter().position(|(n, _)| *n == name) {
+                Some((n, _)) if same_name(n, name) => at,
+                _ => match names.iter().position(|(n, _)| same_name(n, name)) {
                     Some(i) => i,
                     None => {
                         names.push((name, false));
@@ -63,7 +63,7 @@ pub fn numeric_attributes(timeline: &Timeline) -> Vec<String> {
                     }
                 },
             };
-            if !names[index].1 && number(text).is_some() {
+            if !names[index].1 && value.number().is_some() {
                 names[index].1 = true;
             }
             at = index + 1;
@@ -75,6 +75,7 @@ pub fn numeric_attributes(timeline: &Timeline) -> Vec<String> {
         .map(|(n, _)| n.to_string())
         .collect();
     numeric.sort();
+    numeric.dedup();
     numeric
 }
 

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use super::density::Unit;
 use super::Cursor;
 use crate::date::Precision;
-use crate::model::{ActorId, Event, EventIx};
+use crate::model::{ActorId, Event, EventIx, Label, Value};
 use crate::text::decimal::Decimal;
 use crate::timeline::Timeline;
 
@@ -103,19 +103,32 @@ pub struct StatsPane {
     pub cursor: Cursor,
 }
 
-/// The event's attributes as (name, text): where the stats read numbers from. Attributes are
-/// text today (`Event::number` reads one as a number); the sums read the text itself, so that
-/// they are exact decimals of what the file wrote.
-pub fn attribute_texts(event: &Event) -> impl Iterator<Item = (&str, &str)> {
-    event
-        .attributes
-        .iter()
-        .map(|(name, text)| (name.as_str(), text.as_str()))
+/// The event's attributes as (name, value): where the stats read numbers from.
+pub fn attribute_values(event: &Event) -> impl Iterator<Item = (&Label, &Value)> {
+    event.attributes.iter().map(|(name, value)| (name, value))
 }
 
-/// The text as a number, as `Event::number` reads it.
-pub fn number(text: &str) -> Option<f64> {
-    text.trim().parse::<f64>().ok().filter(|n| n.is_finite())
+/// Whether two attribute names are the same: the same label mostly (names are shared), else
+/// the same text.
+pub fn same_name(a: &Label, b: &Label) -> bool {
+    std::sync::Arc::ptr_eq(a, b) || **a == **b
+}
+
+/// Beyond this a float may not hold a whole number exactly.
+const EXACT_WHOLE: f64 = 9_007_199_254_740_992.0;
+
+/// The value as the exact decimal it was written as (a number shows as written, text that
+/// reads as a plain decimal is one); `None` for text that is not one, or a number a decimal
+/// cannot hold.
+fn decimal(value: &Value) -> Option<Decimal> {
+    match value {
+        // Whole numbers, nearly all counts, without writing them out first.
+        Value::Number(n) if n.value().fract() == 0.0 && n.value().abs() < EXACT_WHOLE => {
+            Some(Decimal::whole(n.value() as i64))
+        }
+        Value::Number(n) => Decimal::parse(&n.to_string()),
+        Value::Text(text) => Decimal::parse(text),
+    }
 }
 
 /// A running sum: exact decimals of the values as written, and floats only for what an exact
@@ -129,27 +142,27 @@ struct Adder {
 }
 
 impl Adder {
-    /// Adds `text` when it is a number; whether it was.
-    fn add(&mut self, text: &str) -> bool {
-        if let Some(value) = Decimal::parse(text) {
+    /// Adds `value` when it is a number; whether it was.
+    fn add(&mut self, value: &Value) -> bool {
+        if let Some(exact) = decimal(value) {
             self.events += 1;
             if self.inexact {
-                self.float += value.to_f64();
+                self.float += exact.to_f64();
                 return true;
             }
-            match self.exact.checked_add(value) {
+            match self.exact.checked_add(exact) {
                 Some(sum) => self.exact = sum,
-                None => self.go_inexact(value.to_f64()),
+                None => self.go_inexact(exact.to_f64()),
             }
             return true;
         }
-        match number(text) {
-            Some(value) => {
+        match value.number() {
+            Some(float) => {
                 self.events += 1;
                 if self.inexact {
-                    self.float += value;
+                    self.float += float;
                 } else {
-                    self.go_inexact(value);
+                    self.go_inexact(float);
                 }
                 true
             }
@@ -176,27 +189,27 @@ impl Adder {
 /// so the next name is looked for where the last one was found, before any search.
 #[derive(Default)]
 struct Sums<'t> {
-    adders: Vec<(&'t str, Adder)>,
+    adders: Vec<(&'t Label, Adder)>,
 }
 
 impl<'t> Sums<'t> {
-    fn add(&mut self, at: &mut usize, name: &'t str, text: &str) {
+    fn add(&mut self, at: &mut usize, name: &'t Label, value: &Value) {
         let found = match self.adders.get(*at) {
-            Some((n, _)) if *n == name => Some(*at),
-            _ => self.adders.iter().position(|(n, _)| *n == name),
+            Some((n, _)) if same_name(n, name) => Some(*at),
+            _ => self.adders.iter().position(|(n, _)| same_name(n, name)),
         };
         let index = match found {
             Some(i) => i,
             None => {
                 // A name whose first value is not a number waits for one that is.
-                if Decimal::parse(text).is_none() && number(text).is_none() {
+                if value.number().is_none() {
                     return;
                 }
                 self.adders.push((name, Adder::default()));
                 self.adders.len() - 1
             }
         };
-        self.adders[index].1.add(text);
+        self.adders[index].1.add(value);
         *at = index + 1;
     }
 }
@@ -268,8 +281,8 @@ pub fn count(timeline: &Timeline, view: &[EventIx]) -> Stats {
             *months.entry(Unit::Month.key_of_key(key)).or_default() += 1;
         }
         let mut at = 0;
-        for (name, text) in attribute_texts(event) {
-            sums.add(&mut at, name, text);
+        for (name, value) in attribute_values(event) {
+            sums.add(&mut at, name, value);
         }
     }
     let mut actor_bars: Vec<Bar> = actors
@@ -326,7 +339,16 @@ mod tests {
     fn total(values: &[&str]) -> (String, usize) {
         let mut adder = Adder::default();
         for v in values {
-            adder.add(v);
+            adder.add(&Value::text(*v));
+        }
+        (adder.total(), adder.events)
+    }
+
+    fn total_of_numbers(values: &[&str]) -> (String, usize) {
+        let mut adder = Adder::default();
+        for v in values {
+            let n = crate::model::Number::parse(v).unwrap_or_else(|| panic!("{v}"));
+            adder.add(&Value::Number(n));
         }
         (adder.total(), adder.events)
     }
@@ -343,5 +365,15 @@ mod tests {
         assert_eq!(total(&["5", "unknown", "", "NaN", "inf"]), ("5".into(), 1));
         // An exponent is a number a decimal cannot hold: the sum says it is a float's.
         assert_eq!(total(&["1e3", "1"]), ("≈1001".into(), 2));
+    }
+
+    #[test]
+    fn typed_numbers_add_up_as_they_were_written() {
+        assert_eq!(total_of_numbers(&["0.1", "0.2", "12"]), ("12.3".into(), 3));
+        assert_eq!(
+            total_of_numbers(&["-3.6496350364963503", "1.50"]),
+            ("-2.1496350364963503".into(), 2)
+        );
+        assert_eq!(total_of_numbers(&["1e3", "2"]), ("1002".into(), 2));
     }
 }

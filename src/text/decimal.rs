@@ -45,6 +45,14 @@ impl Decimal {
         })
     }
 
+    /// A whole number.
+    pub fn whole(units: i64) -> Decimal {
+        Decimal {
+            units: i128::from(units),
+            places: 0,
+        }
+    }
+
     /// The nearest float, for sums that outgrow exact decimals.
     pub fn to_f64(self) -> f64 {
         self.units as f64 / 10f64.powi(self.places as i32)
