@@ -1,10 +1,32 @@
 //! End to end: the stats pane, the sort and the map pane of the real binary on a pseudo-
-//! terminal, over an ACLED export opened as it is (imported on the fly), driven by keys.
+//! terminal, over an ACLED export opened as it is (imported on the fly: regions, coordinates
+//! and typed fatalities), driven by keys.
 
 #[path = "support/pty.rs"]
 mod pty;
 
-use pty::{Key, Spawn};
+use pty::{Color, Key, Screen, Spawn, YELLOW};
+
+/// The selected event's mark on the map, in light red.
+const LIGHT_RED: Color = Color::Idx(9);
+
+/// Cells of the screen holding braille dots in `colour`, and those holding the selected
+/// event's mark in its colour.
+fn map_cells(s: &Screen, colour: Color) -> (usize, usize) {
+    let (mut dots, mut marks) = (0, 0);
+    for (row, line) in s.text().lines().enumerate() {
+        for (col, c) in line.chars().enumerate() {
+            let style = s.style_at(row as u16, col as u16);
+            if ('\u{2801}'..='\u{28FF}').contains(&c) && style.fg == colour {
+                dots += 1;
+            }
+            if c == '◉' && style.fg == LIGHT_RED {
+                marks += 1;
+            }
+        }
+    }
+    (dots, marks)
+}
 
 const ACLED: &str = "tests/fixtures/import/acled.csv";
 
@@ -12,6 +34,25 @@ const ACLED: &str = "tests/fixtures/import/acled.csv";
 fn stats_sort_and_map_over_an_acled_export() {
     let term = Spawn::new(&[ACLED]).size(120, 40).start();
     term.wait_for("the browser", |s| s.contains("Events · 4"));
+
+    // M: the four events have coordinates: El Fasher far to the west of the three around
+    // Khartoum, the selected one lit.
+    term.type_text("M");
+    term.wait_for("the map of the four events", |s| {
+        let (dots, marks) = map_cells(s, YELLOW);
+        s.contains("4 of 4 events have coordinates, 4 in sight") && dots >= 2 && marks == 1
+    });
+    // Zoomed in twice on the middle of Sudan, between them: none in sight.
+    term.type_text("++");
+    term.wait_for("the map zoomed in", |s| {
+        s.contains("4 of 4 events have coordinates, 0 in sight") && map_cells(s, YELLOW) == (0, 0)
+    });
+    term.type_text("0");
+    term.wait_for("the map reset", |s| s.contains("4 in sight"));
+    term.press(&[Key::Escape]);
+    term.wait_for("the events again", |s| {
+        !s.contains("Map · ") && s.contains("Events · 4")
+    });
 
     // A: the four events counted per type, and their fatalities added up (12 + 3 + 0 + 5).
     term.type_text("A");
@@ -36,8 +77,10 @@ fn stats_sort_and_map_over_an_acled_export() {
     term.wait_for("the stats of the filtered view", |s| {
         s.contains("Stats · 2 events") && s.contains("17 fatalities (2)")
     });
-    // Tab to the months: April and May of 2023.
-    term.press(&[Key::Tab, Key::Tab, Key::Tab]);
+    // Tab to the countries: both in Sudan; then to the months: April and May of 2023.
+    term.press(&[Key::Tab, Key::Tab]);
+    term.wait_for("the countries", |s| bar(s, "Sudan").ends_with(" 2"));
+    term.press(&[Key::Tab]);
     term.wait_for("the months", |s| {
         bar(s, "2023-04").ends_with(" 1") && bar(s, "2023-05").ends_with(" 1")
     });
@@ -68,15 +111,17 @@ fn stats_sort_and_map_over_an_acled_export() {
             && row("2023-05-02") < row("2023-04-15")
     });
 
-    // M: the map of the two events, however many of them have coordinates.
+    // M again: the two battles, in Khartoum and Bahri; Enter filters to the window.
     term.type_text("M");
-    term.wait_for("the map pane", |s| {
-        s.contains("Map · ") && s.contains("of 2 events have coordinates")
+    term.wait_for("the map of the two battles", |s| {
+        let (dots, marks) = map_cells(s, YELLOW);
+        s.contains("2 of 2 events have coordinates, 2 in sight") && dots + marks >= 1
     });
-    term.type_text("+-0");
+    term.press(&[Key::Enter]);
+    term.wait_for("the map filter", |s| s.contains("Filtered to the map"));
     term.press(&[Key::Escape]);
     term.wait_for("the events again", |s| {
-        !s.contains("Map · ") && s.contains("2 of 4")
+        !s.contains("Map · ") && s.contains("2 of 4") && s.contains("map ")
     });
     term.type_text("q");
     let status = term.wait_exit();

@@ -114,8 +114,9 @@ fn short_names(timeline: &Timeline, actors: &[ActorId]) -> String {
 fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
     let total = app.timeline.events().len();
     let mut spans = vec![Span::raw(format!("{}Events", pane_number(Pane::Events)))];
-    if let Some(sort) = app.sort() {
-        spans.push(Span::styled(format!(" · by {}", sort.label()), theme::DIM));
+    let sorted = app.sort().map(|sort| format!(" · by {}", sort.label()));
+    if let Some(sorted) = &sorted {
+        spans.push(Span::styled(sorted.clone(), theme::DIM));
     }
     if app.filter.is_empty() {
         spans.push(Span::styled(format!(" · {total}"), theme::COUNT));
@@ -126,10 +127,14 @@ fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
         return spans;
     }
     let counts = format!(" · {} of {total}", app.view.len());
-    // Leave the counts room; the label gives way first.
-    let room = usize::from(pane_width).saturating_sub(16 + width(&counts));
+    // Leave the counts room; the label gives way first. Besides them, the corners and the
+    // spaces around the title take 5 columns, "[1] Events" and " · " 13.
+    let sorted_width = sorted.as_deref().map_or(0, width);
+    let room = usize::from(pane_width).saturating_sub(18 + width(&counts) + sorted_width);
     spans.push(Span::raw(" · "));
-    spans.push(Span::styled(filter_label(app, room), theme::MARK));
+    // The label gives way to the counts, whatever it holds (a long type, a map area).
+    let label = super::safe_text::truncate(&filter_label(app, room), room);
+    spans.push(Span::styled(label, theme::MARK));
     spans.push(Span::styled(counts, theme::COUNT));
     spans.extend(find_count(app));
     spans

@@ -91,3 +91,33 @@ fn the_stats_pane_fits_any_size_without_panicking() {
         render(&app, w, h);
     }
 }
+
+/// Found by the end-to-end test: a sort and a long filter label pushed the events pane's
+/// counts out of its title.
+#[test]
+fn a_sorted_and_filtered_events_title_keeps_its_counts() {
+    use crate::app::{PickerKind, PromptKind};
+    let t = sample::places();
+    let mut app = App::new(&t, "places");
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.update(Action::OpenPicker(PickerKind::Sort));
+    app.update(Action::Move(Motion::Down));
+    app.update(Action::SubmitPrompt);
+    for text in ["fatalities>=0", "tone -100..100", "fatalities<=1000"] {
+        app.update(Action::OpenPrompt(PromptKind::NumRange));
+        for c in text.chars() {
+            app.update(Action::PromptInput(c));
+        }
+        app.update(Action::SubmitPrompt);
+    }
+    let screen = text(&render(&app, 120, 40));
+    let title = screen
+        .lines()
+        .find(|l| l.contains("[1] Events"))
+        .unwrap_or_default();
+    assert!(title.contains("by fatalities ↓"), "{title}");
+    assert!(title.contains(" · 3 of 6"), "{title}");
+}
