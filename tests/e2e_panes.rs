@@ -127,3 +127,42 @@ fn stats_sort_and_map_over_an_acled_export() {
     let status = term.wait_exit();
     assert_eq!(status.code(), Some(0), "{status:?}");
 }
+
+/// The same export imported into a dataset first: the native format keeps the regions, the
+/// coordinates and the numbers the panes read.
+#[test]
+fn stats_and_map_over_an_imported_dataset() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().join("sudan");
+    let import = std::process::Command::new(pty::BIN)
+        .args(["import", ACLED, "-o"])
+        .arg(&out)
+        .current_dir(pty::ROOT)
+        .output()
+        .expect("chronicle import runs");
+    assert!(import.status.success(), "{import:?}");
+    let dataset = out.to_str().expect("a UTF-8 path");
+    let term = Spawn::new(&[dataset]).size(120, 40).start();
+    term.wait_for("the browser", |s| s.contains("Events · 4"));
+    term.type_text("A");
+    term.press(&[Key::Tab, Key::Tab]);
+    term.wait_for("the countries and the fatalities", |s| {
+        s.contains("Stats · 4 events")
+            && s.contains("20 fatalities (4)")
+            && s.text()
+                .lines()
+                .any(|l| l.contains("Sudan") && l.trim_end_matches([' ', '┃']).ends_with(" 4"))
+    });
+    term.press(&[Key::Escape]);
+    term.wait_for("the events", |s| !s.contains("Stats ·"));
+    term.type_text("M");
+    term.wait_for("the map of the four events", |s| {
+        let (dots, marks) = map_cells(s, YELLOW);
+        s.contains("4 of 4 events have coordinates, 4 in sight") && dots >= 2 && marks == 1
+    });
+    term.press(&[Key::Escape]);
+    term.wait_for("the events again", |s| !s.contains("Map · "));
+    term.type_text("q");
+    let status = term.wait_exit();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+}
