@@ -122,13 +122,28 @@ const EXACT_WHOLE: f64 = 9_007_199_254_740_992.0;
 /// cannot hold.
 fn decimal(value: &Value) -> Option<Decimal> {
     match value {
-        // Whole numbers, nearly all counts, without writing them out first.
-        Value::Number(n) if n.value().fract() == 0.0 && n.value().abs() < EXACT_WHOLE => {
-            Some(Decimal::whole(n.value() as i64))
-        }
-        Value::Number(n) => Decimal::parse(&n.to_string()),
+        Value::Number(n) => short_decimal(n.value()).or_else(|| Decimal::parse(&n.to_string())),
         Value::Text(text) => Decimal::parse(text),
     }
+}
+
+/// The decimal of at most 6 places that reads as `value`, when there is one: the number as
+/// written for counts and scores (`12`, `-4.5`, `0.25`), found with a few multiplications
+/// rather than by writing the number out, which took most of the time of a count.
+fn short_decimal(value: f64) -> Option<Decimal> {
+    const SCALES: [f64; 7] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6];
+    for (places, scale) in SCALES.iter().enumerate() {
+        let units = (value * scale).round();
+        if units.abs() >= EXACT_WHOLE {
+            return None;
+        }
+        // Both exact integers below 2^53: the quotient is the float nearest the decimal,
+        // which is `value` only when the decimal is the number written.
+        if units / scale == value {
+            return Some(Decimal::new(units as i64, places as u32));
+        }
+    }
+    None
 }
 
 /// A running sum: exact decimals of the values as written, and floats only for what an exact
@@ -375,5 +390,30 @@ mod tests {
             ("-2.1496350364963503".into(), 2)
         );
         assert_eq!(total_of_numbers(&["1e3", "2"]), ("1002".into(), 2));
+        assert_eq!(
+            total_of_numbers(&["0.000001", "123456.75", "-0.1234567"]),
+            ("123456.6265443".into(), 3)
+        );
+    }
+
+    #[test]
+    fn a_short_decimal_is_the_number_as_written_or_none() {
+        for text in [
+            "0",
+            "12",
+            "-4.5",
+            "0.25",
+            "0.1",
+            "-0.000001",
+            "123456.123456",
+        ] {
+            let value: f64 = text.parse().unwrap_or_else(|_| panic!("{text}"));
+            let decimal = short_decimal(value).map(|d| d.to_string());
+            let expected = Decimal::parse(text).map(|d| d.to_string());
+            assert_eq!(decimal, expected, "{text}");
+        }
+        // More than 6 places, or beyond what a float holds whole: written out instead.
+        assert_eq!(short_decimal(-3.6496350364963503), None);
+        assert_eq!(short_decimal(1e300), None);
     }
 }

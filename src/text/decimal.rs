@@ -45,11 +45,11 @@ impl Decimal {
         })
     }
 
-    /// A whole number.
-    pub fn whole(units: i64) -> Decimal {
+    /// `units / 10^places`.
+    pub fn new(units: i64, places: u32) -> Decimal {
         Decimal {
             units: i128::from(units),
-            places: 0,
+            places: places.min(MAX_PLACES),
         }
     }
 
