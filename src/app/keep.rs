@@ -88,7 +88,7 @@ pub(super) fn types_and_tags(timeline: &Timeline) -> TypesAndTags {
 
 /// What survives a reload, by name rather than by index: the new timeline may have other
 /// events, actors and order. Also how the browser starts (`--from`, `--to`, saved marks).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Carried {
     pub selected: Option<String>,
     pub actors: Vec<String>,
@@ -100,11 +100,20 @@ pub struct Carried {
     pub places_and_ranges: Filters,
     /// The events pane's order when not by date.
     pub sort: Option<super::Sort>,
+    /// The stats pane (on its facet) or the map pane (on its window), when open.
+    pub over_panes: Option<OverPanes>,
     pub find: Option<String>,
     pub zoom: Option<Unit>,
     pub marks: BTreeSet<String>,
     /// The source view, and the form for a new event open over it.
     pub source: Option<CarriedSource>,
+}
+
+/// A pane open over the others, as a reload finds it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OverPanes {
+    Stats(super::Facet),
+    Map(super::map::Bounds),
 }
 
 /// The source view by the source's id, and the sentence by its text: a reload may renumber
@@ -146,6 +155,11 @@ impl App<'_> {
                 ..Filters::default()
             },
             sort: self.sort.clone(),
+            over_panes: match (&self.stats, &self.map) {
+                (Some(stats), _) => Some(OverPanes::Stats(stats.facet)),
+                (None, Some(map)) => Some(OverPanes::Map(map.window)),
+                (None, None) => None,
+            },
             find: self.find.as_ref().map(|f| f.needle.query.clone()),
             zoom: self.zoom,
             marks: self.marks.clone(),
@@ -263,6 +277,19 @@ impl App<'_> {
         }
         if let Some(source) = carried.source {
             self.restore_source(source);
+        }
+        match carried.over_panes {
+            Some(OverPanes::Stats(facet)) => {
+                self.toggle_stats();
+                if let Some(stats) = &mut self.stats {
+                    stats.facet = facet;
+                }
+            }
+            Some(OverPanes::Map(window)) => {
+                self.toggle_map();
+                self.show_map_window(window);
+            }
+            None => {}
         }
         self.refit();
     }

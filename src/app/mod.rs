@@ -22,7 +22,7 @@ pub use adding::{Adding, NewEvent};
 pub use cursor::{visible_offset, Cursor, Motion};
 pub use field::{Caret, TextField};
 pub use filters::{FilterPart, Filters};
-pub use keep::Carried;
+pub use keep::{Carried, OverPanes};
 pub use map::MapPane;
 pub use panes::STATS_HEADER_ROWS;
 pub use prompt::{Picker, PickerKind, Prompt, PromptKind};

@@ -183,6 +183,15 @@ impl App<'_> {
         }
     }
 
+    /// Shows `window` on the open map (as it was before a reload).
+    pub(super) fn show_map_window(&mut self, window: super::map::Bounds) {
+        let dots = self.map_dots();
+        if let Some(map) = &mut self.map {
+            map.window = window;
+            map.bin(dots);
+        }
+    }
+
     pub(super) fn reset_map(&mut self) {
         let dots = self.map_dots();
         if let Some(map) = &mut self.map {

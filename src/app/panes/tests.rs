@@ -481,3 +481,26 @@ fn a_date_known_only_to_the_year_is_in_no_month() {
         ])
     );
 }
+
+#[test]
+fn a_reload_keeps_the_stats_on_their_facet_and_the_map_on_its_window() {
+    let t = sample::places();
+    let mut app = app(&t);
+    app.update(Action::ToggleStats);
+    app.update(Action::StepFacet(2));
+    let again = sample::places();
+    let mut fresh = self::app(&again);
+    fresh.restore(app.carry());
+    assert_eq!(fresh.mode(), Mode::Stats);
+    assert_eq!(fresh.stats_pane().map(|p| p.facet), Some(Facet::Country));
+    assert_eq!(fresh.stats_pane().map(|p| p.stats.events), Some(6));
+
+    app.update(Action::ToggleMap);
+    app.update(Action::ZoomMap(true));
+    let window = app.map_pane().map(|m| m.window);
+    let mut fresh = self::app(&again);
+    fresh.restore(app.carry());
+    assert_eq!(fresh.mode(), Mode::Map);
+    assert_eq!(fresh.map_pane().map(|m| m.window), window);
+    assert_eq!(fresh.map_pane().map(|m| m.grid.total()), Some(1));
+}
