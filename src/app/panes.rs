@@ -48,8 +48,9 @@ impl App<'_> {
             return;
         }
         self.map = None;
+        let numeric = self.numeric_names();
         self.stats = Some(Box::new(StatsPane {
-            stats: stats::count(self.timeline, &self.view),
+            stats: stats::count(self.timeline, &self.view, &numeric),
             facet: Facet::Type,
             cursor: Cursor::default(),
         }));
@@ -73,8 +74,12 @@ impl App<'_> {
     /// Counts the stats and gathers the map's points again for a new view.
     pub(super) fn follow_view(&mut self) {
         let rows = self.stats_rows();
+        let numeric = match &self.stats {
+            Some(_) => self.numeric_names(),
+            None => Vec::new(),
+        };
         if let Some(pane) = &mut self.stats {
-            pane.stats = stats::count(self.timeline, &self.view);
+            pane.stats = stats::count(self.timeline, &self.view, &numeric);
             let len = pane.stats.bars(pane.facet).len();
             pane.cursor.clamp(len, rows);
         }

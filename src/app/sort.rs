@@ -5,7 +5,7 @@
 
 use super::stats::{attribute_values, same_name};
 use super::App;
-use crate::model::{EventIx, Label};
+use crate::model::{EventIx, Label, Value};
 use crate::timeline::Timeline;
 
 /// The events pane's order when not by date.
@@ -44,35 +44,41 @@ pub fn order(timeline: &Timeline, view: &[EventIx], sort: &Sort) -> Vec<u32> {
     keyed.into_iter().map(|(_, at)| at).chain(missing).collect()
 }
 
-/// The names of the attributes that are numbers in at least one event, alphabetical. Events
-/// mostly list the same attributes in the same order, so each name is looked for where the
-/// last was found, and the values of a name already known to be numeric are not read again.
+/// The names of the numeric attributes, alphabetical: those that are a number in at least one
+/// event. Text that reads as a number (a CAMEO code, `043`) does not make a name numeric, unless
+/// no event has a number at all: a dataset written before attributes were typed holds its
+/// numbers as text. Events mostly list the same attributes in the same order, so each name is
+/// looked for where the last was found.
 pub fn numeric_attributes(timeline: &Timeline) -> Vec<String> {
-    // (name, whether a value of it was a number)
-    let mut names: Vec<(&Label, bool)> = Vec::new();
+    // (name, whether a value of it is a number, whether one reads as a number)
+    let mut names: Vec<(&Label, bool, bool)> = Vec::new();
     for event in timeline.events() {
         let mut at = 0;
         for (name, value) in attribute_values(event) {
             let index = match names.get(at) {
-                Some((n, _)) if same_name(n, name) => at,
-                _ => match names.iter().position(|(n, _)| same_name(n, name)) {
+                Some((n, _, _)) if same_name(n, name) => at,
+                _ => match names.iter().position(|(n, _, _)| same_name(n, name)) {
                     Some(i) => i,
                     None => {
-                        names.push((name, false));
+                        names.push((name, false, false));
                         names.len() - 1
                     }
                 },
             };
-            if !names[index].1 && value.number().is_some() {
-                names[index].1 = true;
+            let entry = &mut names[index];
+            match value {
+                Value::Number(_) => entry.1 = true,
+                Value::Text(_) if !entry.2 => entry.2 = value.number().is_some(),
+                Value::Text(_) => {}
             }
             at = index + 1;
         }
     }
+    let typed = names.iter().any(|(_, number, _)| *number);
     let mut numeric: Vec<String> = names
         .into_iter()
-        .filter(|(_, numeric)| *numeric)
-        .map(|(n, _)| n.to_string())
+        .filter(|(_, number, reads)| if typed { *number } else { *reads })
+        .map(|(n, _, _)| n.to_string())
         .collect();
     numeric.sort();
     numeric.dedup();

@@ -201,10 +201,12 @@ impl Adder {
 }
 
 /// Adds up one attribute per name. Events mostly list the same attributes in the same order,
-/// so the next name is looked for where the last one was found, before any search.
-#[derive(Default)]
+/// so the next name is looked for where the last one was found, before any search; a name
+/// that is not numeric (a code) is kept too, with nothing to add to, so that it is not looked
+/// up in `numeric` again.
 struct Sums<'t> {
-    adders: Vec<(&'t Label, Adder)>,
+    adders: Vec<(&'t Label, Option<Adder>)>,
+    numeric: &'t [String],
 }
 
 impl<'t> Sums<'t> {
@@ -213,18 +215,14 @@ impl<'t> Sums<'t> {
             Some((n, _)) if same_name(n, name) => Some(*at),
             _ => self.adders.iter().position(|(n, _)| same_name(n, name)),
         };
-        let index = match found {
-            Some(i) => i,
-            None => {
-                // A name whose first value is not a number waits for one that is.
-                if value.number().is_none() {
-                    return;
-                }
-                self.adders.push((name, Adder::default()));
-                self.adders.len() - 1
-            }
-        };
-        self.adders[index].1.add(value);
+        let index = found.unwrap_or_else(|| {
+            let numeric = self.numeric.iter().any(|n| n.as_str() == &**name);
+            self.adders.push((name, numeric.then(Adder::default)));
+            self.adders.len() - 1
+        });
+        if let Some(adder) = &mut self.adders[index].1 {
+            adder.add(value);
+        }
         *at = index + 1;
     }
 }
@@ -261,14 +259,18 @@ impl<'t> LabelCounts<'t> {
     }
 }
 
-/// Counts `view` for the stats pane, in one pass over it.
-pub fn count(timeline: &Timeline, view: &[EventIx]) -> Stats {
+/// Counts `view` for the stats pane, in one pass over it, adding up the attributes named in
+/// `numeric` (see `sort::numeric_attributes`).
+pub fn count(timeline: &Timeline, view: &[EventIx], numeric: &[String]) -> Stats {
     let mut types = LabelCounts::default();
     let mut countries = LabelCounts::default();
     let mut actors = vec![0usize; timeline.actors().len()];
     let mut months: FxHashMap<i64, usize> = FxHashMap::default();
     let mut without = [0usize; 4];
-    let mut sums = Sums::default();
+    let mut sums = Sums {
+        adders: Vec::new(),
+        numeric,
+    };
     for ix in view {
         let event = timeline.event(*ix);
         match &event.kind {
@@ -327,6 +329,7 @@ pub fn count(timeline: &Timeline, view: &[EventIx]) -> Stats {
     let mut sums: Vec<Sum> = sums
         .adders
         .into_iter()
+        .filter_map(|(name, adder)| Some((name, adder?)))
         .map(|(name, adder)| Sum {
             name: name.to_string(),
             total: adder.total(),

@@ -504,3 +504,67 @@ fn a_reload_keeps_the_stats_on_their_facet_and_the_map_on_its_window() {
     assert_eq!(fresh.map_pane().map(|m| m.window), window);
     assert_eq!(fresh.map_pane().map(|m| m.grid.total()), Some(1));
 }
+
+/// The places sample with a code that reads as a number on every event (GDELT's CAMEO code),
+/// and its numbers typed or, as a dataset written before attributes were typed, all text.
+fn with_codes(typed: bool) -> Timeline {
+    use crate::model::{Label, Value};
+    let t = sample::places();
+    let events = t
+        .events()
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            if !typed {
+                for (_, value) in &mut e.attributes {
+                    *value = Value::text(value.to_string());
+                }
+            }
+            e.attributes
+                .push((Label::from("cameo"), Value::text("043")));
+            e
+        })
+        .collect();
+    Timeline::new(events, t.actors().to_vec(), Vec::new())
+}
+
+#[test]
+fn codes_that_read_as_numbers_are_not_added_up_when_numbers_are_typed() {
+    let t = with_codes(true);
+    let mut app = app(&t);
+    app.update(Action::ToggleStats);
+    let names: Vec<String> = sums(&app).into_iter().map(|(n, _, _)| n).collect();
+    assert_eq!(names, ["fatalities", "tone"]);
+    app.update(Action::OpenPicker(PickerKind::Sort));
+    let labels = app.picker().map(|p| p.items.len());
+    assert_eq!(
+        labels,
+        Some(5),
+        "date, and two ways for each of two numbers"
+    );
+    app.update(Action::CancelPrompt);
+    app.update(Action::ToggleStats);
+    app.update(Action::OpenPrompt(PromptKind::NumRange));
+    type_text(&mut app, "cameo>40");
+    app.update(Action::SubmitPrompt);
+    let error = app
+        .prompt()
+        .and_then(|p| p.error.clone())
+        .unwrap_or_default();
+    assert!(error.contains("No event has a number 'cameo'"), "{error}");
+}
+
+#[test]
+fn a_dataset_of_text_numbers_is_added_up_as_written() {
+    let t = with_codes(false);
+    let mut app = app(&t);
+    app.update(Action::ToggleStats);
+    assert_eq!(
+        sums(&app),
+        vec![
+            ("cameo".into(), "258".into(), 6),
+            ("fatalities".into(), "15".into(), 5),
+            ("tone".into(), "-4.2".into(), 3)
+        ]
+    );
+}
