@@ -214,7 +214,7 @@ fn main() {
     );
     app.update(Action::ToggleMap);
     report(
-        "S: open the sort picker (numeric attributes of the view)",
+        "S: open the sort picker (numeric names, found once)",
         time(RUNS, || {
             app.update(Action::OpenPicker(PickerKind::Sort));
             app.update(Action::CancelPrompt);
