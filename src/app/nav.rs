@@ -353,12 +353,12 @@ impl App<'_> {
 
     /// Selects `event` in the events pane, clearing the filter when it hides the event.
     fn select_event(&mut self, event: EventIx) {
-        if self.view.binary_search(&event).is_err() {
+        if self.row_of(event).is_err() {
             self.set_filters(super::Filters::default());
             self.message = Some("Filter cleared to show the event.".into());
         }
         let before = self.selected_event();
-        if let Ok(at) = self.view.binary_search(&event) {
+        if let Ok(at) = self.row_of(event) {
             let height = self.height(Pane::Events);
             self.events.select(at, self.view.len(), height);
         }

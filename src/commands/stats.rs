@@ -1,8 +1,6 @@
 //! `chronicle stats`: how many events, and the sum of one numeric attribute, per type, actor,
 //! country, place, year, month or tag, over the events `chronicle events` would print.
 
-mod decimal;
-
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 
@@ -10,12 +8,12 @@ use chrono::Datelike;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use self::decimal::{Decimal, MAX_PLACES};
 use super::events::{select, EventFilter};
 use super::{safe, write_json, Failure};
 use crate::date::{edtf_year, Precision};
 use crate::model::{Event, EventIx, Value};
 use crate::problem::{closest, quoted};
+use crate::text::decimal::{Decimal, MAX_PLACES};
 use crate::text::width::{fit, width};
 use crate::timeline::Timeline;
 
