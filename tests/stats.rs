@@ -625,8 +625,8 @@ fn errors_name_what_is_wrong() {
     assert_eq!(
         stderr(&output),
         format!(
-            "chronicle: --sum: event '{}': its 'disorder_type' is '{}', not a number (a plain \
-             decimal such as 12 or -4.5, at most 18 places)\n",
+            "chronicle: --sum: event '{}': its 'disorder_type' is '{}', not a number (a \
+             decimal such as 12, -4.5 or 1e5, at most 18 places)\n",
             col(protest, "event_id_cnty"),
             col(protest, "disorder_type"),
         )
@@ -694,4 +694,29 @@ fn months_follow_the_start_date_and_a_year_alone_has_no_month() {
     }
     assert!(expected.contains_key("-0048 (no month)"), "{expected:?}");
     assert_eq!(stats(&[ROME, "--by", "month"]), sorted(expected));
+}
+
+#[test]
+fn a_number_written_with_an_exponent_is_summed_exactly() {
+    // AvgTone 1e5 on the first row: valid for GDELT and JSON alike, so --sum adds 100000.
+    let text = fs::read_to_string(Path::new(ROOT).join(GDELT)).expect("the fixture");
+    let mut rows: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| l.split('\t').map(String::from).collect())
+        .collect();
+    rows[0][AVG_TONE] = "1e5".into();
+    let temp = tempfile::tempdir().expect("temp dir");
+    let file = temp.path().join("exponent.export.CSV");
+    let written: Vec<String> = rows.iter().map(|r| r.join("\t")).collect();
+    fs::write(&file, written.join("\n") + "\n").expect("write");
+    let expected: i128 = rows
+        .iter()
+        .map(|r| match r[AVG_TONE].as_str() {
+            "1e5" => fixed("100000"),
+            tone => fixed(tone),
+        })
+        .sum();
+    let file = file.display().to_string();
+    let (_, total) = stats_and_total(&[&file, "--by", "year", "--sum", "tone"]);
+    assert_eq!(total, (100, Some((expected, 0))));
 }

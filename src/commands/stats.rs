@@ -230,7 +230,7 @@ fn add(row: &mut Row, value: Option<Decimal>, attribute: Option<&str>) -> Result
 }
 
 /// The event's `attribute` as a number, `None` when the event lacks it; a value that is not
-/// a plain decimal is an error naming the event, never skipped.
+/// a decimal is an error naming the event, never skipped.
 fn value(event: &Event, attribute: &str) -> Result<Option<Decimal>, Failure> {
     let Some(value) = event.attribute(attribute) else {
         return Ok(None);
@@ -238,9 +238,18 @@ fn value(event: &Event, attribute: &str) -> Result<Option<Decimal>, Failure> {
     // A number shows as written, so the sum is of the decimals in the file.
     let text = value.to_string();
     Decimal::parse(&text).map(Some).ok_or_else(|| {
+        // A number is one; what stops it is its size or its places, not its kind.
+        let why = match value {
+            Value::Number(_) => format!(
+                "a number --sum cannot add exactly (more than {MAX_PLACES} decimal places, \
+                 or too large)"
+            ),
+            Value::Text(_) => format!(
+                "not a number (a decimal such as 12, -4.5 or 1e5, at most {MAX_PLACES} places)"
+            ),
+        };
         Failure::Usage(format!(
-            "--sum: event {}: its {} is {}, not a number (a plain decimal such as 12 or -4.5, \
-             at most {MAX_PLACES} places)",
+            "--sum: event {}: its {} is {}, {why}",
             quoted(&event.id),
             quoted(attribute),
             quoted(&text)
