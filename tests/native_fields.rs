@@ -120,7 +120,14 @@ fn a_role_must_be_one_and_for_an_actor_of_the_event() {
     );
     assert_eq!(
         with_denial("\"roles\": {\"putin\": [\"source\", 3]}"),
-        ["DATA/events.jsonl:4: roles, 'putin': expected a string or a list of strings, found a list"]
+        ["DATA/events.jsonl:4: roles, 'putin', item 2: expected a string, found a number 3"]
+    );
+    assert_eq!(
+        with_denial("\"roles\": {\"putin\": 3}"),
+        [
+            "DATA/events.jsonl:4: roles, 'putin': expected a string or a list of strings, found \
+          a number 3"
+        ]
     );
     assert_eq!(
         with_denial("\"roles\": {\"johnson\": \"target\"}"),

@@ -408,17 +408,27 @@ fn check_value(field: &Field, value: &Shallow, label: &str) -> Vec<String> {
         )],
         (Expect::Names, Shallow::Object(entries)) => entries
             .iter()
-            .filter(|(_, v)| match v {
-                Shallow::Text(_) => false,
-                Shallow::List(items) => !items.iter().all(|i| matches!(i, Shallow::Text(_))),
-                _ => true,
-            })
-            .map(|(name, v)| {
-                format!(
+            .flat_map(|(name, v)| match v {
+                Shallow::Text(_) => Vec::new(),
+                // Several roles: each one a string, the wrong ones named by place.
+                Shallow::List(items) => items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| !matches!(i, Shallow::Text(_)))
+                    .map(|(n, i)| {
+                        format!(
+                            "{label}, {}, item {}: expected a string, found {}",
+                            quoted(name),
+                            n + 1,
+                            i.found()
+                        )
+                    })
+                    .collect(),
+                other => vec![format!(
                     "{label}, {}: expected a string or a list of strings, found {}",
                     quoted(name),
-                    v.found()
-                )
+                    other.found()
+                )],
             })
             .collect(),
         (Expect::Names, other) => vec![wrong(
