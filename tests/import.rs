@@ -179,6 +179,15 @@ fn gdelt_1_rows_of_57_and_58_columns_mix_in_one_file() {
     assert_eq!(backfile["date"], "1979-01-01");
     assert_eq!(backfile["location"], "Nigeria");
     assert!(backfile["attributes"].get("source").is_none());
+    assert_eq!(
+        backfile["coordinates"],
+        serde_json::json!({"lat": 10.0, "lon": 8.0})
+    );
+    // Found by a new user's trial: a row with no place (ActionGeo_Type empty, 0 and 0 for
+    // coordinates) was put at 0, 0 on the map.
+    let nowhere = find(&imported, "0");
+    assert!(nowhere.get("coordinates").is_none(), "{nowhere}");
+    assert!(nowhere.get("region").is_none(), "{nowhere}");
     let daily = find(&imported, "253461012");
     assert_eq!(daily["date"], "2003-04-04");
     assert_eq!(daily["attributes"]["source"], "www-bangkokpost-com");

@@ -312,8 +312,12 @@ fn event(
     let region = builder
         .labels
         .region(Some(country_name(country)), admin1, None);
+    // A row with no place has ActionGeo_Type 0 (or empty) and 0, 0 for coordinates: not a
+    // point in the Gulf of Guinea.
+    let geo_type = field(layout.action_geo_full_name - 1);
+    let placed = !matches!(geo_type, "" | "0");
     let point = match (field(lat_at).parse(), field(lon_at).parse()) {
-        (Ok(lat), Ok(lon)) => Some(Point { lat, lon }),
+        (Ok(lat), Ok(lon)) if placed => Some(Point { lat, lon }),
         _ => None,
     };
     let location = Some(field(layout.action_geo_full_name))
