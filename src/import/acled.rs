@@ -19,7 +19,7 @@ use chrono::{DateTime, Duration, NaiveDate};
 
 use super::plausible::{self, AcledTypes, Fit};
 use super::{keep_row, Builder, DateOrder, Input, NoteKind, RowCheck, Rows};
-use crate::date::EdtfDate;
+use crate::date::{month_number, EdtfDate, MONTHS};
 use crate::model::{Actor, ActorId, ActorKind, Event, Point, Role, Roles};
 use crate::problem::{quoted, Problem};
 
@@ -576,32 +576,6 @@ enum Written {
     Named { year: Year, month: u32, day: u32 },
     /// `04/03/2021`: day and month in the file's order.
     Slash { first: u32, second: u32, year: Year },
-}
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// A month's number from its English name or its first three letters (or "Sept").
-fn month_number(name: &str) -> Option<u32> {
-    let name = name.to_lowercase();
-    let at = MONTHS.iter().position(|m| {
-        *m == name
-            || (name.len() == 3 && m.starts_with(&name))
-            || (name == "sept" && *m == "september")
-    })?;
-    Some(at as u32 + 1)
 }
 
 /// Reads the forms ACLED's exports and spreadsheets write: `2021-03-04`; `4 March 2021`,
