@@ -227,6 +227,10 @@ pub struct Inputs {
     /// URL<TAB>FILE
     #[arg(long, value_name = "DIR")]
     pub articles: Option<PathBuf>,
+    /// Load the dataset from its files, neither reading nor writing the cache of loaded
+    /// datasets (also: CHRONICLE_NO_CACHE=1)
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// `--format` where there is no output to name: once it named the input format on these

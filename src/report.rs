@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::cache::{Cache, Summary};
 use crate::cli::Inputs;
 use crate::commands::Failure;
 use crate::files::DatasetLocation;
@@ -24,7 +25,8 @@ pub fn open_reporting(inputs: &Inputs) -> Result<Dataset, Failure> {
         skip_invalid: inputs.skip_invalid,
         articles: inputs.articles.clone(),
     };
-    let shown = |progress: &Progress| open(&inputs.paths, &options, progress);
+    let cache = Cache::from_env(inputs.no_cache);
+    let shown = |progress: &Progress| open(&inputs.paths, &options, cache.as_ref(), progress);
     let opened = showing_progress(&inputs.paths, shown);
     // Locked only now: the progress line is written to standard error from another thread
     // during the load, and would wait for this lock for ever.
@@ -81,6 +83,33 @@ pub fn open_reporting(inputs: &Inputs) -> Result<Dataset, Failure> {
             Err(Failure::Invalid)
         }
     }
+}
+
+/// The summary of the dataset folder `inputs` name, from its cache entry when that is
+/// current, with its notes printed to standard error as `open_reporting` prints them; `None`
+/// when it must be loaded (no current entry, the cache off, or export files to import).
+pub fn cached_summary(inputs: &Inputs) -> Result<Option<Summary>, Failure> {
+    refuse_import_format_on_a_dataset(inputs)?;
+    let plain = inputs.date_order.is_none() && inputs.articles.is_none() && !inputs.skip_invalid;
+    let location = match inputs.paths.as_slice() {
+        [] => DatasetLocation::resolve(None),
+        [one] if one.is_dir() => DatasetLocation::resolve(Some(one.clone())),
+        _ => return Ok(None),
+    };
+    let (Some(cache), DatasetLocation::Folder(root), true) =
+        (Cache::from_env(inputs.no_cache), &location, plain)
+    else {
+        return Ok(None);
+    };
+    let Ok(summary) = cache.summary(root) else {
+        return Ok(None);
+    };
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for note in &summary.notes {
+        let _ = writeln!(err, "{}{note}", severity_word(note));
+    }
+    Ok(Some(summary))
 }
 
 /// `--input-format` names how to read export files; a dataset folder is always read as

@@ -12,6 +12,7 @@ mod sources;
 mod verify;
 mod wire;
 
+pub use phases::Phases;
 pub use pin::sha256_hex;
 pub use progress::{Progress, Stage};
 
@@ -25,7 +26,6 @@ use crate::problem::{quoted, Problem};
 use crate::timeline::Timeline;
 use actors::LoadedActors;
 use events::{ReadEvents, Refs};
-use phases::Phases;
 use sources::LoadedSources;
 use wire::{decode, read_array, Located, RawEvent};
 

@@ -1,0 +1,499 @@
+//! The cache of loaded datasets, in the user's cache folder ($XDG_CACHE_HOME/chronicle, else
+//! ~/.cache/chronicle; never the dataset folder): reopening an unchanged dataset reads an
+//! image of its checked, sorted and indexed timeline instead of parsing and checking it again,
+//! and `check` reads only the entry's summary.
+//!
+//! An entry is used only when everything it depends on is byte for byte what it was: the
+//! dataset's files and every source file (hashed, not dated: an edit that keeps the size and
+//! the modification time still counts), this build of the program (the executable's own hash)
+//! and the format. Anything else, a cut or damaged file included, means a fresh load, which
+//! then replaces the entry. A cache that cannot be written only costs the next open its speed.
+//!
+//! One file per dataset folder, named by a hash of its path: an entry is replaced, never
+//! piled up beside older ones. Layout: a prefix (magic, format, build, the header's length),
+//! the header (what the entry depends on, and the summary `check` prints) with its checksum,
+//! then the timeline's image (see `image`) followed by its length and checksum.
+
+mod bytes;
+mod image;
+mod key;
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Read as _, Write};
+use std::path::{Path, PathBuf};
+
+use bytes::{Corrupt, In, Out, Read};
+use key::Digest;
+
+use crate::files::DatasetLocation;
+use crate::load::{
+    self, Dataset, Progress, ACTORS_FILE, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE, SOURCES_FILE,
+};
+use crate::problem::{Problem, Severity};
+
+/// The layout's version: raised whenever what `image` or this module writes changes.
+pub const FORMAT: u32 = 1;
+const MAGIC: &[u8; 8] = b"CHRNIMG\0";
+/// Magic, format, build, header length.
+const PREFIX_LEN: usize = 8 + 4 + 16 + 8;
+/// Set (to anything but `0` or nothing) to turn the cache off, as `--no-cache` does.
+pub const NO_CACHE_VAR: &str = "CHRONICLE_NO_CACHE";
+/// The dataset files an entry depends on, besides the source files (absent ones too: one
+/// appearing is a change).
+const DATASET_FILES: [&str; 4] = [
+    SOURCES_FILE,
+    ACTORS_FILE,
+    EVENTS_LINES_FILE,
+    EVENTS_ARRAY_FILE,
+];
+
+/// The folder entries are kept in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+/// What `check` prints of a dataset that loaded cleanly, kept in an entry's header.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub name: String,
+    pub events: usize,
+    pub actors: usize,
+    pub sources: usize,
+    pub quotes: usize,
+    pub notes: Vec<Problem>,
+}
+
+impl Summary {
+    pub fn of(dataset: &Dataset) -> Summary {
+        let timeline = &dataset.timeline;
+        Summary {
+            name: dataset.name.clone(),
+            events: timeline.events().len(),
+            actors: timeline.actors().len(),
+            sources: timeline.sources().len(),
+            quotes: dataset.quote_count(),
+            notes: dataset.notes.clone(),
+        }
+    }
+}
+
+/// Why an entry was not used. `Damaged` is worth a note; the others are the ordinary life of
+/// a cache.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Miss {
+    /// No entry for this folder, or one for other contents of it, another build or format.
+    Stale,
+    /// The entry cannot be read as one: cut short, damaged or not a cache file at all.
+    Damaged(PathBuf, String),
+}
+
+impl Cache {
+    /// The user's cache folder, unless the cache is turned off (`--no-cache`, or
+    /// CHRONICLE_NO_CACHE set) or there is no home to find it in.
+    pub fn from_env(no_cache: bool) -> Option<Cache> {
+        let off = std::env::var_os(NO_CACHE_VAR).is_some_and(|v| !v.is_empty() && v != "0");
+        if no_cache || off {
+            return None;
+        }
+        let base = std::env::var_os("XDG_CACHE_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            // The XDG rule: a relative path is to be ignored.
+            .filter(|p| p.is_absolute())
+            .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))?;
+        Some(Cache::at(base.join("chronicle")))
+    }
+
+    /// A cache in `dir` (tests, and `from_env`).
+    pub fn at(dir: impl Into<PathBuf>) -> Cache {
+        Cache { dir: dir.into() }
+    }
+
+    /// The entry's file for the dataset folder `root`: by its path as given (which messages
+    /// show) and as resolved (what it is).
+    pub fn entry_path(&self, root: &Path) -> PathBuf {
+        let resolved = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let mut name = Vec::new();
+        name.extend_from_slice(root.as_os_str().as_encoded_bytes());
+        name.push(0);
+        name.extend_from_slice(resolved.as_os_str().as_encoded_bytes());
+        let hash = xxhash_rust::xxh3::xxh3_64(&name);
+        self.dir.join(format!("{hash:016x}.img"))
+    }
+
+    /// The summary of the dataset in `root`, when its entry is current: `check` on an
+    /// unchanged dataset reads only this, and the dataset's files only to hash them.
+    pub fn summary(&self, root: &Path) -> Result<Summary, Miss> {
+        let path = self.entry_path(root);
+        let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
+        let mut prefix = [0u8; PREFIX_LEN];
+        file.read_exact(&mut prefix)
+            .map_err(|_| damaged(&path, "it ends too early"))?;
+        let header_len = read_prefix(&prefix).map_err(|e| miss(&path, e))?;
+        let mut header = vec![0u8; header_len.saturating_add(16).min(1 << 30)];
+        file.read_exact(&mut header)
+            .map_err(|_| damaged(&path, "it ends too early"))?;
+        let header = read_header(root, &header).map_err(|e| miss(&path, e))?;
+        header.current(root)?;
+        Ok(header.summary)
+    }
+
+    /// The dataset in `root` from its entry, when the entry is current and whole.
+    pub fn dataset(&self, root: &Path) -> Result<Dataset, Miss> {
+        let mut phases = load::Phases::new();
+        let path = self.entry_path(root);
+        let file = File::open(&path).map_err(|_| Miss::Stale)?;
+        // SAFETY: entries are only ever replaced by renaming a new file over them, never
+        // written in place, so the mapped file does not change under the map. A program that
+        // did write into it could only make the checksum or the checks below fail.
+        let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }
+            .map_err(|_| Miss::Stale)?;
+        let bytes: &[u8] = &map;
+        let header_len = read_prefix(bytes).map_err(|e| miss(&path, e))?;
+        let header_end = PREFIX_LEN.saturating_add(header_len).saturating_add(16);
+        let header_bytes = bytes
+            .get(PREFIX_LEN..header_end)
+            .ok_or_else(|| damaged(&path, "it ends too early"))?;
+        let header = read_header(root, header_bytes).map_err(|e| miss(&path, e))?;
+        header.current(root)?;
+        phases.done("hashes");
+        let payload = check_payload(&bytes[header_end..]).map_err(|e| miss(&path, e))?;
+        phases.done("checksum");
+        let timeline = image::read(payload).map_err(|e| miss(&path, e))?;
+        phases.done("image");
+        Ok(Dataset {
+            name: header.summary.name,
+            timeline,
+            notes: header.summary.notes,
+        })
+    }
+
+    /// Writes the entry for `dataset`, loaded from `root` while its dataset files hashed to
+    /// `before` (taken before the load: when they changed during it, nothing is written, as
+    /// the entry could not say which contents it holds). Written to a temporary file and
+    /// renamed into place, so a reader sees the old entry or the new one, never part of one.
+    pub fn store(&self, root: &Path, dataset: &Dataset, before: &[Digest]) -> io::Result<()> {
+        let Some(build) = key::build() else {
+            return Ok(());
+        };
+        let top = dataset_digests(root)?;
+        if top != before {
+            return Ok(());
+        }
+        let Some(sources) = source_digests(root, dataset)? else {
+            return Ok(());
+        };
+        fs::create_dir_all(&self.dir)?;
+        let mut temp = tempfile::Builder::new()
+            .prefix(".entry")
+            .tempfile_in(&self.dir)?;
+        let mut header = Out::new(Vec::new());
+        write_header(&mut header, root, &top, &sources, &Summary::of(dataset))?;
+        let header_sum = header.digest();
+        let header = header.into_inner();
+        {
+            let mut sink = BufWriter::with_capacity(1 << 20, temp.as_file_mut());
+            sink.write_all(MAGIC)?;
+            sink.write_all(&FORMAT.to_le_bytes())?;
+            sink.write_all(&build.to_le_bytes())?;
+            sink.write_all(&(header.len() as u64).to_le_bytes())?;
+            sink.write_all(&header)?;
+            sink.write_all(&header_sum.to_le_bytes())?;
+            let mut payload = Out::new(sink);
+            image::write(&dataset.timeline, &mut payload)?;
+            let (len, sum) = (payload.written(), payload.digest());
+            let mut sink = payload.into_inner();
+            sink.write_all(&len.to_le_bytes())?;
+            sink.write_all(&sum.to_le_bytes())?;
+            sink.flush()?;
+        }
+        // No fsync: after a crash a cut or empty entry fails its checksum and is replaced,
+        // and syncing hundreds of megabytes would cost the load seconds.
+        temp.persist(self.entry_path(root)).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// The hashes of the dataset files, to take before a load and give to `store`.
+pub fn dataset_digests(root: &Path) -> io::Result<Vec<Digest>> {
+    DATASET_FILES
+        .iter()
+        .map(|f| key::file_digest(&root.join(f)))
+        .collect()
+}
+
+/// Each source file named in `dataset` with its hash, each file once; `None` when a file does
+/// not hold the text that was loaded (it changed during the load).
+fn source_digests(root: &Path, dataset: &Dataset) -> io::Result<Option<Vec<(String, Digest)>>> {
+    let mut files: Vec<(&str, &str)> = dataset
+        .timeline
+        .sources()
+        .iter()
+        .filter(|s| !s.file.is_empty())
+        .map(|s| (s.file.as_str(), s.text.as_str()))
+        .collect();
+    files.sort_unstable();
+    files.dedup_by(|a, b| a.0 == b.0);
+    let paths: Vec<PathBuf> = files.iter().map(|(f, _)| root.join(f)).collect();
+    let digests = key::digests(&paths)?;
+    let mut out = Vec::with_capacity(files.len());
+    for ((file, text), digest) in files.iter().zip(digests) {
+        // The loaded text is the file's bytes, less a byte order mark.
+        let plain = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+        let marked = xxhash_rust::xxh3::xxh3_128(&[b"\xEF\xBB\xBF", text.as_bytes()].concat());
+        if digest != Some(plain) && digest != Some(marked) {
+            return Ok(None);
+        }
+        out.push((file.to_string(), digest));
+    }
+    Ok(Some(out))
+}
+
+fn damaged(path: &Path, why: &str) -> Miss {
+    Miss::Damaged(path.to_path_buf(), why.to_string())
+}
+
+/// A read that failed: stale when the entry is another format's or build's, else damaged.
+fn miss(path: &Path, corrupt: Corrupt) -> Miss {
+    if corrupt.0.is_empty() {
+        Miss::Stale
+    } else {
+        Miss::Damaged(path.to_path_buf(), corrupt.0)
+    }
+}
+
+/// The header's length, when the prefix is this format's and this build's. Another format or
+/// build is stale (an empty `Corrupt`), not damaged.
+fn read_prefix(bytes: &[u8]) -> Read<usize> {
+    let mut input = In::new(bytes);
+    if input.bytes(8).ok() != Some(MAGIC.as_slice()) {
+        return Err(Corrupt("it is not a chronicle cache file".into()));
+    }
+    let format = input.u32()?;
+    let build = u128::from_le_bytes(input.array()?);
+    if format != FORMAT || Some(build) != key::build() {
+        return Err(Corrupt(String::new()));
+    }
+    usize::try_from(input.u64()?).map_err(|_| Corrupt("its header is too long".into()))
+}
+
+/// The payload of `bytes` (what follows the header) after checking its length and checksum.
+fn check_payload(bytes: &[u8]) -> Read<&[u8]> {
+    let end = bytes
+        .len()
+        .checked_sub(24)
+        .ok_or_else(|| Corrupt("it ends too early".into()))?;
+    let (payload, trailer) = bytes.split_at(end);
+    let mut trailer = In::new(trailer);
+    if trailer.u64()? != payload.len() as u64 {
+        return Err(Corrupt("it was cut short".into()));
+    }
+    let sum = u128::from_le_bytes(trailer.array()?);
+    if sum != xxhash_rust::xxh3::xxh3_128(payload) {
+        return Err(Corrupt("its checksum does not match".into()));
+    }
+    Ok(payload)
+}
+
+/// An entry's header: what it depends on and the summary.
+struct Header {
+    top: Vec<Digest>,
+    sources: Vec<(String, Digest)>,
+    summary: Summary,
+}
+
+impl Header {
+    /// Whether the files are still what the entry was made from.
+    fn current(&self, root: &Path) -> Result<(), Miss> {
+        if dataset_digests(root).ok().as_ref() != Some(&self.top) {
+            return Err(Miss::Stale);
+        }
+        let paths: Vec<PathBuf> = self.sources.iter().map(|(f, _)| root.join(f)).collect();
+        let now = key::digests(&paths).map_err(|_| Miss::Stale)?;
+        if now.iter().eq(self.sources.iter().map(|(_, d)| d)) {
+            Ok(())
+        } else {
+            Err(Miss::Stale)
+        }
+    }
+}
+
+fn put_digest<W: Write>(out: &mut Out<W>, digest: &Digest) -> io::Result<()> {
+    match digest {
+        None => out.u8(0),
+        Some(hash) => {
+            out.u8(1)?;
+            out.bytes(&hash.to_le_bytes())
+        }
+    }
+}
+
+fn get_digest(input: &mut In) -> Read<Digest> {
+    match input.u8()? {
+        0 => Ok(None),
+        1 => Ok(Some(u128::from_le_bytes(input.array()?))),
+        _ => Err(Corrupt("a flag is neither 0 nor 1".into())),
+    }
+}
+
+fn put_opt_number<W: Write>(out: &mut Out<W>, n: Option<usize>) -> io::Result<()> {
+    out.u64(n.map_or(0, |n| n as u64 + 1))
+}
+
+fn get_opt_number(input: &mut In) -> Read<Option<usize>> {
+    Ok(input.u64()?.checked_sub(1).map(|n| n as usize))
+}
+
+fn write_header<W: Write>(
+    out: &mut Out<W>,
+    root: &Path,
+    top: &[Digest],
+    sources: &[(String, Digest)],
+    summary: &Summary,
+) -> io::Result<()> {
+    out.str(&root.to_string_lossy())?;
+    out.len(top.len())?;
+    for digest in top {
+        put_digest(out, digest)?;
+    }
+    out.len(sources.len())?;
+    for (file, digest) in sources {
+        out.str(file)?;
+        put_digest(out, digest)?;
+    }
+    let Summary {
+        name,
+        events,
+        actors,
+        sources,
+        quotes,
+        notes,
+    } = summary;
+    out.str(name)?;
+    for n in [events, actors, sources, quotes] {
+        out.len(*n)?;
+    }
+    out.len(notes.len())?;
+    for note in notes {
+        let Problem {
+            file,
+            line,
+            column,
+            field,
+            severity,
+            message,
+            hint,
+        } = note;
+        out.str(file)?;
+        put_opt_number(out, *line)?;
+        put_opt_number(out, *column)?;
+        out.opt_str(field.as_deref())?;
+        out.u8(u8::from(*severity == Severity::Note))?;
+        out.str(message)?;
+        out.opt_str(hint.as_deref())?;
+    }
+    Ok(())
+}
+
+/// Reads a header followed by its checksum; one written for another path is stale.
+fn read_header(root: &Path, bytes: &[u8]) -> Read<Header> {
+    let end = bytes
+        .len()
+        .checked_sub(16)
+        .ok_or_else(|| Corrupt("it ends too early".into()))?;
+    let (header, sum) = bytes.split_at(end);
+    let sum = u128::from_le_bytes(
+        sum.try_into()
+            .map_err(|_| Corrupt("it ends too early".into()))?,
+    );
+    if sum != xxhash_rust::xxh3::xxh3_128(header) {
+        return Err(Corrupt("its header's checksum does not match".into()));
+    }
+    let mut input = In::new(header);
+    if input.str()? != root.to_string_lossy() {
+        // Two folders whose names hash alike: not this one's entry.
+        return Err(Corrupt(String::new()));
+    }
+    let n = input.len(1)?;
+    let top = (0..n)
+        .map(|_| get_digest(&mut input))
+        .collect::<Read<Vec<Digest>>>()?;
+    let n = input.len(9)?;
+    let sources = (0..n)
+        .map(|_| Ok((input.str()?.to_string(), get_digest(&mut input)?)))
+        .collect::<Read<Vec<(String, Digest)>>>()?;
+    let name = input.str()?.to_string();
+    let mut count = || input.u64().map(|n| n as usize);
+    let (events, actors, source_count, quotes) = (count()?, count()?, count()?, count()?);
+    let n = input.len(8)?;
+    let notes = (0..n)
+        .map(|_| {
+            let file = input.str()?.to_string();
+            let line = get_opt_number(&mut input)?;
+            let column = get_opt_number(&mut input)?;
+            let field = input.opt_str()?.map(Box::from);
+            let severity = if input.u8()? == 1 {
+                Severity::Note
+            } else {
+                Severity::Error
+            };
+            let message = input.str()?.to_string();
+            let hint = input.opt_str()?.map(Box::from);
+            Ok(Problem {
+                file,
+                line,
+                column,
+                field,
+                severity,
+                message,
+                hint,
+            })
+        })
+        .collect::<Read<Vec<Problem>>>()?;
+    Ok(Header {
+        top,
+        sources,
+        summary: Summary {
+            name,
+            events,
+            actors,
+            sources: source_count,
+            quotes,
+            notes,
+        },
+    })
+}
+
+/// Loads the dataset at `location` through `cache`: from its entry when that is current,
+/// else from the files (then writing the entry). A damaged entry is told in a note; a cache
+/// that cannot be written is not told at all (it only costs speed).
+pub fn load(
+    cache: Option<&Cache>,
+    location: &DatasetLocation,
+    progress: &Progress,
+) -> Result<Dataset, Vec<Problem>> {
+    let (Some(cache), DatasetLocation::Folder(root)) = (cache, location) else {
+        return load::load_showing(location, progress);
+    };
+    let damaged = match cache.dataset(root) {
+        Ok(dataset) => return Ok(dataset),
+        Err(Miss::Stale) => None,
+        Err(Miss::Damaged(path, why)) => Some(
+            Problem::new(
+                path.display().to_string(),
+                None,
+                format!("ignored this damaged cache file ({why}); loaded the dataset from its files and replaced it"),
+            )
+            .as_note(),
+        ),
+    };
+    let before = dataset_digests(root).ok();
+    let mut dataset = load::load_showing(location, progress)?;
+    if let Some(before) = before {
+        // Best effort: a cache that cannot be written costs only the next open's speed.
+        let _ = cache.store(root, &dataset, &before);
+    }
+    dataset.notes.extend(damaged);
+    Ok(dataset)
+}
