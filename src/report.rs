@@ -89,6 +89,35 @@ pub fn open_reporting(inputs: &Inputs) -> Result<Dataset, Failure> {
 /// current, with its notes printed to standard error as `open_reporting` prints them; `None`
 /// when it must be loaded (no current entry, the cache off, or export files to import).
 pub fn cached_summary(inputs: &Inputs) -> Result<Option<Summary>, Failure> {
+    let summary = from_cache(inputs, |cache, root| cache.summary(root).ok())?;
+    if let Some(summary) = &summary {
+        print_notes(&summary.notes);
+    }
+    Ok(summary)
+}
+
+/// The first `rows` events of the dataset folder `inputs` name and how many there are in all,
+/// from its cache entry when that is current and holds more than `rows` events (its notes
+/// printed); `None` otherwise (see `cached_summary`).
+pub fn cached_head(inputs: &Inputs, rows: usize) -> Result<Option<(Dataset, usize)>, Failure> {
+    let head = from_cache(inputs, |cache, root| {
+        cache
+            .head(root, rows)
+            .ok()
+            .filter(|(head, total)| *total > head.timeline.events().len())
+    })?;
+    if let Some((head, _)) = &head {
+        print_notes(&head.notes);
+    }
+    Ok(head)
+}
+
+/// `read` from the cache of the dataset folder `inputs` name, when there is a cache and the
+/// inputs are a dataset folder with nothing to import.
+fn from_cache<T>(
+    inputs: &Inputs,
+    read: impl FnOnce(&Cache, &Path) -> Option<T>,
+) -> Result<Option<T>, Failure> {
     refuse_import_format_on_a_dataset(inputs)?;
     let plain = inputs.date_order.is_none() && inputs.articles.is_none() && !inputs.skip_invalid;
     let location = match inputs.paths.as_slice() {
@@ -96,20 +125,18 @@ pub fn cached_summary(inputs: &Inputs) -> Result<Option<Summary>, Failure> {
         [one] if one.is_dir() => DatasetLocation::resolve(Some(one.clone())),
         _ => return Ok(None),
     };
-    let (Some(cache), DatasetLocation::Folder(root), true) =
-        (Cache::from_env(inputs.no_cache), &location, plain)
-    else {
-        return Ok(None);
-    };
-    let Ok(summary) = cache.summary(root) else {
-        return Ok(None);
-    };
+    match (Cache::from_env(inputs.no_cache), &location, plain) {
+        (Some(cache), DatasetLocation::Folder(root), true) => Ok(read(&cache, root)),
+        _ => Ok(None),
+    }
+}
+
+fn print_notes(notes: &[Problem]) {
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    for note in &summary.notes {
+    for note in notes {
         let _ = writeln!(err, "{}{note}", severity_word(note));
     }
-    Ok(Some(summary))
 }
 
 /// `--input-format` names how to read export files; a dataset folder is always read as

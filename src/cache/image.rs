@@ -65,7 +65,12 @@ pub fn write<W: Write>(timeline: &Timeline, out: &mut Out<W>) -> io::Result<()> 
     }
     out.len(timeline.sources().len())?;
     for source in timeline.sources() {
-        put_source(out, source)?;
+        // Each source behind its length: the first screen's reader skips those it needs not.
+        let mut one = Out::new(Vec::new());
+        put_source(&mut one, source)?;
+        let one = one.into_inner();
+        out.len(one.len())?;
+        out.bytes(&one)?;
     }
     let mut tables = Tables::default();
     let events = timeline.events();
@@ -306,52 +311,151 @@ fn put_indexes<W: Write>(out: &mut Out<W>, timeline: &Timeline) -> io::Result<()
 
 const KEY_LEN: usize = 26;
 
-/// Reads an image that `write` wrote; `Corrupt` when it is not one.
-pub fn read(bytes: &[u8]) -> Read<Timeline> {
-    let trailer = bytes
-        .len()
-        .checked_sub(8)
-        .ok_or_else(|| Corrupt("it is empty".into()))?;
-    let directory_at = In::new(&bytes[trailer..]).u64()? as usize;
-    let mut directory = In::new(bytes.get(directory_at..trailer).ok_or_else(bad_place)?);
-    let count = directory.len(8)?;
-    let places = (0..count)
-        .map(|_| directory.u64().map(|n| n as usize))
-        .collect::<Read<Vec<usize>>>()?;
-    let [chunks @ .., indexes_at, tables_at] = places.as_slice() else {
-        return Err(bad_place());
-    };
-    let section = |from: usize, to: usize| bytes.get(from..to).ok_or_else(bad_place);
-    let (labels, regions) = read_tables(section(*tables_at, directory_at)?)?;
-    let first_chunk = chunks.first().copied().unwrap_or(*indexes_at);
-    let mut head = In::new(section(0, first_chunk)?);
+/// Where an image's parts are.
+struct Layout<'a> {
+    /// Actors and sources.
+    head: &'a [u8],
+    runs: Vec<&'a [u8]>,
+    indexes: &'a [u8],
+    tables: &'a [u8],
+}
+
+impl<'a> Layout<'a> {
+    fn of(bytes: &'a [u8]) -> Read<Layout<'a>> {
+        let trailer = bytes
+            .len()
+            .checked_sub(8)
+            .ok_or_else(|| Corrupt("it is empty".into()))?;
+        let directory_at = In::new(&bytes[trailer..]).u64()? as usize;
+        let mut directory = In::new(bytes.get(directory_at..trailer).ok_or_else(bad_place)?);
+        let count = directory.len(8)?;
+        let places = (0..count)
+            .map(|_| directory.u64().map(|n| n as usize))
+            .collect::<Read<Vec<usize>>>()?;
+        let [chunks @ .., indexes_at, tables_at] = places.as_slice() else {
+            return Err(bad_place());
+        };
+        let section = |from: usize, to: usize| bytes.get(from..to).ok_or_else(bad_place);
+        let first_chunk = chunks.first().copied().unwrap_or(*indexes_at);
+        let ends = chunks.iter().skip(1).chain(std::iter::once(indexes_at));
+        Ok(Layout {
+            head: section(0, first_chunk)?,
+            runs: chunks
+                .iter()
+                .zip(ends)
+                .map(|(from, to)| section(*from, *to))
+                .collect::<Read<Vec<&[u8]>>>()?,
+            indexes: section(*indexes_at, *tables_at)?,
+            tables: section(*tables_at, directory_at)?,
+        })
+    }
+}
+
+/// The actors, and each source's bytes (read with `get_source`).
+fn read_actors_and_sources<'a>(head: &mut In<'a>) -> Read<(Vec<Actor>, Vec<&'a [u8]>)> {
     let actor_count = head.len(1)?;
     let actors = (0..actor_count)
-        .map(|_| get_actor(&mut head, actor_count))
+        .map(|_| get_actor(head, actor_count))
         .collect::<Read<Vec<Actor>>>()?;
-    let source_count = head.len(1)?;
+    let source_count = head.len(8)?;
     let sources = (0..source_count)
-        .map(|_| get_source(&mut head))
-        .collect::<Read<Vec<Source>>>()?;
-    let ends = chunks.iter().skip(1).chain(std::iter::once(indexes_at));
-    let runs = chunks
-        .iter()
-        .zip(ends)
-        .map(|(from, to)| section(*from, *to))
+        .map(|_| {
+            let n = head.len(1)?;
+            head.bytes(n)
+        })
         .collect::<Read<Vec<&[u8]>>>()?;
+    Ok((actors, sources))
+}
+
+/// One source from its bytes, which must hold it and nothing more.
+fn read_source(bytes: &[u8]) -> Read<Source> {
+    let mut input = In::new(bytes);
+    let source = get_source(&mut input)?;
+    if !input.is_empty() {
+        return Err(Corrupt("a source holds more than a source".into()));
+    }
+    Ok(source)
+}
+
+/// Reads an image that `write` wrote; `Corrupt` when it is not one.
+pub fn read(bytes: &[u8]) -> Read<Timeline> {
+    let layout = Layout::of(bytes)?;
+    let (labels, regions) = read_tables(layout.tables)?;
+    let mut head = In::new(layout.head);
+    let (actors, sources) = read_actors_and_sources(&mut head)?;
+    let sources = crate::shares::in_shares(&sources, |share: &[&[u8]]| {
+        share.iter().map(|b| read_source(b)).collect::<Vec<_>>()
+    })
+    .into_iter()
+    .collect::<Read<Vec<Source>>>()?;
     let context = Context {
         labels: &labels,
         regions: &regions,
         actors: &actors,
-        sources: &sources,
+        sources: Some(&sources),
     };
-    let events = read_runs(&runs, &context)?;
-    let mut input = In::new(section(*indexes_at, *tables_at)?);
+    let events = read_runs(&layout.runs, &context)?;
+    let mut input = In::new(layout.indexes);
     let parts = get_indexes(&mut input, events, actors, sources)?;
     if !input.is_empty() || !head.is_empty() {
         return Err(Corrupt("it holds more than its parts".into()));
     }
     Timeline::from_parts(parts).map_err(Corrupt)
+}
+
+/// The first `rows` events of an image as a timeline of their own, with every actor and the
+/// sources those events quote, and how many events the whole image holds: enough for the
+/// browser's first screen, read in a fraction of the whole image's time.
+pub fn read_head(bytes: &[u8], rows: usize) -> Read<(Timeline, usize)> {
+    let layout = Layout::of(bytes)?;
+    let (labels, regions) = read_tables(layout.tables)?;
+    let mut head = In::new(layout.head);
+    let (actors, source_bytes) = read_actors_and_sources(&mut head)?;
+    let total = layout
+        .runs
+        .iter()
+        .map(|run| In::new(run).len(1))
+        .sum::<Read<usize>>()?;
+    let context = Context {
+        labels: &labels,
+        regions: &regions,
+        actors: &actors,
+        // The quotes are checked below, against the sources they name.
+        sources: None,
+    };
+    let mut events = Vec::new();
+    for run in &layout.runs {
+        let mut input = In::new(run);
+        let n = input.len(1)?;
+        for _ in 0..n.min(rows - events.len()) {
+            events.push(get_event(&mut input, &context)?);
+        }
+        if events.len() == rows {
+            break;
+        }
+    }
+    // Only the sources quoted, numbered anew in the order first quoted.
+    let mut renumbered: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut sources = Vec::new();
+    for event in &mut events {
+        for quote in &mut event.quotes {
+            let next = renumbered.len() as u32;
+            let number = match renumbered.get(&quote.source.0) {
+                Some(number) => *number,
+                None => {
+                    let bytes = source_bytes
+                        .get(quote.source.index())
+                        .ok_or_else(bad_number)?;
+                    sources.push(read_source(bytes)?);
+                    renumbered.insert(quote.source.0, next);
+                    next
+                }
+            };
+            quote.source = SourceId(number);
+            check_quote(quote, &sources[number as usize])?;
+        }
+    }
+    Ok((Timeline::new(events, actors, sources), total))
 }
 
 fn bad_place() -> Corrupt {
@@ -432,7 +536,8 @@ struct Context<'a> {
     labels: &'a [Label],
     regions: &'a [Arc<Region>],
     actors: &'a [Actor],
-    sources: &'a [Source],
+    /// `None` when the quotes are checked later.
+    sources: Option<&'a [Source]>,
 }
 
 impl Context<'_> {
@@ -612,23 +717,29 @@ fn get_event(input: &mut In, context: &Context) -> Read<Event> {
 }
 
 fn get_quote(input: &mut In, context: &Context) -> Read<Quote> {
-    let source = input.u32()?;
-    let text = context
-        .sources
-        .get(source as usize)
-        .ok_or_else(bad_number)?;
+    let source = SourceId(input.u32()?);
     let written = get_opt(input, Box::from)?;
     let span = get_range(input)?;
     let sentences = get_range(input)?;
-    if text.text.get(span.clone()).is_none() || sentences.end > text.sentences.len() {
-        return Err(Corrupt("a quote lies outside its source".into()));
-    }
-    Ok(Quote {
-        source: SourceId(source),
+    let quote = Quote {
+        source,
         written,
         span,
         sentences,
-    })
+    };
+    if let Some(sources) = context.sources {
+        check_quote(&quote, sources.get(source.index()).ok_or_else(bad_number)?)?;
+    }
+    Ok(quote)
+}
+
+/// Refuses a quote that lies outside its source.
+fn check_quote(quote: &Quote, source: &Source) -> Read<()> {
+    if source.text.get(quote.span.clone()).is_none() || quote.sentences.end > source.sentences.len()
+    {
+        return Err(Corrupt("a quote lies outside its source".into()));
+    }
+    Ok(())
 }
 
 fn get_u32s(input: &mut In) -> Read<Vec<u32>> {

@@ -20,6 +20,7 @@ mod key;
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read as _, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use bytes::{Corrupt, In, Out, Read};
@@ -142,6 +143,37 @@ impl Cache {
     /// The dataset in `root` from its entry, when the entry is current and whole.
     pub fn dataset(&self, root: &Path) -> Result<Dataset, Miss> {
         let mut phases = load::Phases::new();
+        let (path, map, header, payload) = self.entry(root)?;
+        phases.done("entry");
+        let timeline = image::read(&map[payload]).map_err(|e| miss(&path, e))?;
+        phases.done("image");
+        Ok(Dataset {
+            name: header.summary.name,
+            timeline,
+            notes: header.summary.notes,
+        })
+    }
+
+    /// The first `rows` events of the dataset in `root` (with every actor, and the sources
+    /// they quote) from its entry, when the entry is current and whole, and how many events
+    /// the dataset holds: the browser's first screen, drawn while the rest is read.
+    pub fn head(&self, root: &Path, rows: usize) -> Result<(Dataset, usize), Miss> {
+        let (path, map, header, payload) = self.entry(root)?;
+        let (timeline, total) =
+            image::read_head(&map[payload], rows).map_err(|e| miss(&path, e))?;
+        Ok((
+            Dataset {
+                name: header.summary.name,
+                timeline,
+                notes: header.summary.notes,
+            },
+            total,
+        ))
+    }
+
+    /// The entry for `root` mapped, its header, and where its image lies, once the entry is
+    /// found current (the files hashed) and whole (its checksums right).
+    fn entry(&self, root: &Path) -> Result<(PathBuf, memmap2::Mmap, Header, Range<usize>), Miss> {
         let path = self.entry_path(root);
         let file = File::open(&path).map_err(|_| Miss::Stale)?;
         // SAFETY: entries are only ever replaced by renaming a new file over them, never
@@ -157,16 +189,9 @@ impl Cache {
             .ok_or_else(|| damaged(&path, "it ends too early"))?;
         let header = read_header(root, header_bytes).map_err(|e| miss(&path, e))?;
         header.current(root)?;
-        phases.done("hashes");
         let payload = check_payload(&bytes[header_end..]).map_err(|e| miss(&path, e))?;
-        phases.done("checksum");
-        let timeline = image::read(payload).map_err(|e| miss(&path, e))?;
-        phases.done("image");
-        Ok(Dataset {
-            name: header.summary.name,
-            timeline,
-            notes: header.summary.notes,
-        })
+        let payload = header_end..header_end + payload.len();
+        Ok((path, map, header, payload))
     }
 
     /// Writes the entry for `dataset`, loaded from `root` while its dataset files hashed to

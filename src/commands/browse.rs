@@ -4,11 +4,19 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
+use crate::cache::Cache;
 use crate::cli::Inputs;
+use crate::commands;
 use crate::date::{check_range, EdtfDate};
 use crate::input::location_of;
-use crate::report::open_reporting;
-use crate::tui::{self, InitialFilter};
+use crate::load::Progress;
+use crate::report::{cached_head, open_reporting};
+use crate::tui::{self, InitialFilter, Loader};
+
+/// Events read for the first screen when the rest come later: more rows than a terminal has.
+const FIRST_SCREEN: usize = 400;
 
 /// Opens the browser: checks the date range, loads everything, checks there is a terminal to
 /// draw on, and only then takes the terminal over.
@@ -19,8 +27,19 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
         eprintln!("chronicle: {e}");
         return ExitCode::from(2);
     }
-    let Ok(dataset) = open_reporting(inputs) else {
-        return ExitCode::FAILURE;
+    // Without a date range, the first screen is drawn from the first events of the cache's
+    // entry, and the rest loaded behind it.
+    let head = match (&from, &to) {
+        (None, None) => cached_head(inputs, FIRST_SCREEN),
+        _ => Ok(None),
+    };
+    let (dataset, rest) = match head {
+        Ok(Some((head, total))) => (head, Some(total)),
+        Ok(None) => match open_reporting(inputs) {
+            Ok(dataset) => (dataset, None),
+            Err(_) => return ExitCode::FAILURE,
+        },
+        Err(failure) => return commands::exit_code(Err(failure)),
     };
     if !io::stdout().is_terminal() {
         eprintln!(
@@ -29,10 +48,16 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
         );
         return ExitCode::from(2);
     }
+    let cache = Cache::from_env(inputs.no_cache);
+    let loader: Loader = Arc::new(move |location| {
+        crate::cache::load(cache.as_ref(), location, &Progress::default())
+    });
     match tui::run(
         dataset,
         &location_of(&inputs.paths),
         InitialFilter { from, to },
+        loader,
+        rest,
     ) {
         Ok(exit) => ExitCode::from(exit.code()),
         Err(e) => {

@@ -122,6 +122,29 @@ where
         Ok(browser)
     }
 
+    /// Starts loading the whole dataset on the reload's thread, the browser having opened on
+    /// its first events only (`total` in all, from the cache): keys work on those meanwhile,
+    /// and the whole timeline replaces them, keeping what the user set up, as a reload does.
+    pub fn load_rest(mut self, total: usize) -> io::Result<Browser<B>> {
+        let shown = self.shown.borrow_owner().timeline.events().len();
+        match self
+            .reloads
+            .start_rest(&self.location, self.shown.borrow_owner())
+        {
+            Ok(()) => {
+                self.act(Action::ReloadStarted)?;
+                self.act(Action::Report(format!(
+                    "Showing the first {shown} of {} while the rest load.",
+                    crate::text::count(total, "event", "events")
+                )))?;
+            }
+            Err(e) => self.act(Action::Report(format!(
+                "Only the first {shown} events: {e}"
+            )))?,
+        }
+        Ok(self)
+    }
+
     /// Loads with `load` rather than `crate::load::load` (tests hold a reload back with it).
     pub fn with_loader(mut self, load: Loader) -> Browser<B> {
         self.reloads.set_loader(load);
