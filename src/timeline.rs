@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::thread;
 
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashMap, FxHasher};
 
 use chrono::Datelike;
 
@@ -32,7 +32,7 @@ pub struct Timeline {
     /// (hash of the id, event), sorted: lookup by binary search without a second copy of
     /// every id, and without touching the events themselves while sorting.
     events_by_id: Vec<(u64, EventIx)>,
-    actor_by_id: HashMap<String, ActorId>,
+    actor_by_id: FxHashMap<String, ActorId>,
     /// Each event's date in the few numbers that filters and the density strip compare, in
     /// timeline order: a million of them are scanned in milliseconds, where going through
     /// the events themselves means a cache miss and calendar arithmetic per event.

@@ -1,8 +1,6 @@
 //! actors.json: each actor record checked, affiliations resolved, and affiliation chains that
 //! come back on themselves reported.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 use super::shape::Salvaged;
@@ -33,7 +31,7 @@ impl Loader<'_> {
     ) -> LoadedActors {
         let mut loaded = LoadedActors::default();
         // Sized once: grown by doubling, these tables touch about twice the memory they keep.
-        let mut first_line = HashMap::with_capacity(records.len());
+        let mut first_line = FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
         loaded.by_id.reserve(records.len());
         loaded.actors.reserve_exact(records.len());
         let mut kept = Vec::with_capacity(records.len());

@@ -16,7 +16,9 @@ pub use phases::Phases;
 pub use pin::sha256_hex;
 pub use progress::{Progress, Stage};
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 
 use serde::de::DeserializeOwned;
 
@@ -185,7 +187,7 @@ impl Loader<'_> {
     /// Reads `kind`'s file and hands the records that read to `check` (with the file's name
     /// as shown); nothing is loaded from a file that is absent or cannot be read. Either way,
     /// what references into the file can rely on is noted for the events.
-    fn read_records<T: DeserializeOwned, R: Default>(
+    fn read_records<T: DeserializeOwned + Send, R: Default>(
         &mut self,
         kind: RecordFile,
         check: impl FnOnce(&mut Self, &str, Vec<Located<T>>, Vec<Located<shape::Salvaged>>) -> R,
@@ -232,7 +234,7 @@ impl Loader<'_> {
         record: &Located<T>,
         id: &str,
         what: &str,
-        first_line: &mut HashMap<String, usize>,
+        first_line: &mut FxHashMap<String, usize>,
     ) -> bool {
         if id.trim().is_empty() {
             self.problems

@@ -54,7 +54,7 @@ impl Loader<'_> {
         refused: Vec<Located<Salvaged>>,
     ) -> LoadedSources {
         let mut loaded = LoadedSources::default();
-        let mut first_line: HashMap<String, usize> = HashMap::new();
+        let mut first_line: FxHashMap<String, usize> = FxHashMap::default();
         let refused_first = self.check_refused_sources(file, &refused);
         // Ten thousand files are read and split into sentences on every core first; what is
         // wrong with them is reported below, record by record, in file order.
