@@ -377,8 +377,9 @@ fn read_source(bytes: &[u8]) -> Read<Source> {
     Ok(source)
 }
 
-/// Reads an image that `write` wrote; `Corrupt` when it is not one.
-pub fn read(bytes: &[u8]) -> Read<Timeline> {
+/// Reads an image that `write` wrote; `Corrupt` when it is not one. Each part of `bytes`
+/// that has been read and is needed no more is handed to `release`.
+pub fn read(bytes: &[u8], release: &(dyn Fn(&[u8]) + Sync)) -> Read<Timeline> {
     let layout = Layout::of(bytes)?;
     let (labels, regions) = read_tables(layout.tables)?;
     let mut head = In::new(layout.head);
@@ -388,15 +389,17 @@ pub fn read(bytes: &[u8]) -> Read<Timeline> {
     })
     .into_iter()
     .collect::<Read<Vec<Source>>>()?;
+    release(layout.head);
     let context = Context {
         labels: &labels,
         regions: &regions,
         actors: &actors,
         sources: Some(&sources),
     };
-    let events = read_runs(&layout.runs, &context)?;
+    let events = read_runs(&layout.runs, &context, release)?;
     let mut input = In::new(layout.indexes);
     let parts = get_indexes(&mut input, events, actors, sources)?;
+    release(layout.indexes);
     if !input.is_empty() || !head.is_empty() {
         return Err(Corrupt("it holds more than its parts".into()));
     }
@@ -465,7 +468,11 @@ fn bad_place() -> Corrupt {
 /// The events of every run, the second half of the runs read on another thread, into one
 /// list sized once (a list grown by doubling would hold up to twice a million events' worth
 /// at its peak).
-fn read_runs(runs: &[&[u8]], context: &Context) -> Read<Vec<Event>> {
+fn read_runs(
+    runs: &[&[u8]],
+    context: &Context,
+    release: &(dyn Fn(&[u8]) + Sync),
+) -> Read<Vec<Event>> {
     let count = |runs: &[&[u8]]| -> Read<usize> {
         runs.iter()
             .map(|run| In::new(run).len(1))
@@ -481,6 +488,7 @@ fn read_runs(runs: &[&[u8]], context: &Context) -> Read<Vec<Event>> {
             if !input.is_empty() {
                 return Err(Corrupt("a run of events holds more than its events".into()));
             }
+            release(run);
         }
         Ok(())
     };
@@ -876,7 +884,7 @@ mod tests {
             timeline.actors().to_vec(),
             timeline.sources().to_vec(),
         );
-        let back = read(&image(&timeline)).unwrap();
+        let back = read(&image(&timeline), &|_| {}).unwrap();
         assert_eq!(everything(&back), everything(&timeline));
         assert!(back.events().len() > 3);
         let regions: Vec<_> = back.events()[..3]
@@ -893,7 +901,7 @@ mod tests {
     #[test]
     fn an_empty_timeline_reads_back() {
         let timeline = Timeline::new(Vec::new(), Vec::new(), Vec::new());
-        let back = read(&image(&timeline)).unwrap();
+        let back = read(&image(&timeline), &|_| {}).unwrap();
         assert_eq!(everything(&back), everything(&timeline));
     }
 
@@ -901,7 +909,7 @@ mod tests {
     fn every_cut_of_an_image_is_refused_without_panicking() {
         let bytes = image(&sample::timeline());
         for end in (0..bytes.len()).step_by(7) {
-            assert!(read(&bytes[..end]).is_err(), "cut at {end}");
+            assert!(read(&bytes[..end], &|_| {}).is_err(), "cut at {end}");
         }
     }
 
@@ -913,7 +921,7 @@ mod tests {
         for at in (0..bytes.len()).step_by(3) {
             let mut damaged = bytes.clone();
             damaged[at] ^= 0xff;
-            if let Ok(timeline) = read(&damaged) {
+            if let Ok(timeline) = read(&damaged, &|_| {}) {
                 for event in timeline.events() {
                     for actor in event.actors.iter() {
                         assert!(actor.index() < timeline.actors().len());

@@ -11,8 +11,7 @@ use xxhash_rust::xxh3::xxh3_128;
 /// A file's content as the cache knows it: absent, or present with its xxh3-128 hash.
 pub type Digest = Option<u128>;
 
-/// Files at least this big are mapped and hashed in two halves on two threads; smaller ones
-/// are read (a map costs more than it saves on a 10 KB source text).
+/// Files at least this big are hashed in two halves on two threads.
 const BIG: u64 = 16 << 20;
 
 /// The hash of the file at `path`, `None` when there is no such file.
@@ -28,21 +27,43 @@ pub fn file_digest(path: &Path) -> io::Result<Digest> {
         file.read_to_end(&mut bytes)?;
         return Ok(Some(xxh3_128(&bytes)));
     }
-    // SAFETY: the map is only read, by the hasher, while `file` is open. Another program
-    // writing the file meanwhile can only make the hash describe neither version: an entry
-    // checked against such a hash is refused, and one stored with it is never matched.
-    let map = unsafe { memmap2::MmapOptions::new().populate().map(&file)? };
-    let (first, second) = map.split_at(map.len() / 2);
+    // Read rather than mapped: a map would count the whole file in the process's memory.
+    let half = len / 2;
     let (a, b) = std::thread::scope(|scope| {
-        let b = scope.spawn(|| xxh3_128(second));
-        let a = xxh3_128(first);
-        (a, b.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        let second = scope.spawn(|| hash_range(path, half, len));
+        let first = hash_range(path, 0, half);
+        let second = second
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (first, second)
     });
+    let (a, b) = (a?, b?);
     let mut halves = [0u8; 40];
     halves[..16].copy_from_slice(&a.to_le_bytes());
     halves[16..32].copy_from_slice(&b.to_le_bytes());
     halves[32..].copy_from_slice(&len.to_le_bytes());
     Ok(Some(xxh3_128(&halves)))
+}
+
+/// The xxh3-128 of the bytes `from..to` of the file at `path`, read a few megabytes at a time.
+fn hash_range(path: &Path, from: u64, to: u64) -> io::Result<u128> {
+    use std::io::{Seek, SeekFrom};
+    // A handle of its own: two threads seeking one handle would move each other's place.
+    let mut file = File::open(path)?;
+    file.seek(SeekFrom::Start(from))?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buffer = vec![0u8; 4 << 20];
+    let mut at = from;
+    while at < to {
+        let want = ((to - at) as usize).min(buffer.len());
+        let read = file.read(&mut buffer[..want])?;
+        if read == 0 {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        hasher.update(&buffer[..read]);
+        at += read as u64;
+    }
+    Ok(hasher.digest128())
 }
 
 /// Hashes `paths`, in order: the small files shared between the cores.

@@ -128,10 +128,7 @@ impl Cache {
     pub fn summary(&self, root: &Path) -> Result<Summary, Miss> {
         let path = self.entry_path(root);
         let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
-        let mut prefix = [0u8; PREFIX_LEN];
-        file.read_exact(&mut prefix)
-            .map_err(|_| damaged(&path, "it ends too early"))?;
-        let header_len = read_prefix(&prefix).map_err(|e| miss(&path, e))?;
+        let header_len = read_prefix_from(&mut file).map_err(|e| miss(&path, e))?;
         let mut header = vec![0u8; header_len.saturating_add(16).min(1 << 30)];
         file.read_exact(&mut header)
             .map_err(|_| damaged(&path, "it ends too early"))?;
@@ -145,7 +142,20 @@ impl Cache {
         let mut phases = load::Phases::new();
         let (path, map, header, payload) = self.entry(root)?;
         phases.done("entry");
-        let timeline = image::read(&map[payload]).map_err(|e| miss(&path, e))?;
+        let start = payload.start;
+        // Each part of the image, once read, leaves the process's memory (the file's pages
+        // stay in the page cache): the peak is the timeline, not the timeline and its image.
+        let release = |part: &[u8]| {
+            let offset = part.as_ptr() as usize - map.as_ptr() as usize;
+            // SAFETY: DONTNEED on a read-only shared map of a file only drops this process's
+            // pages of it; a later read of them finds the file's bytes again, which do not
+            // change (entries are replaced by renaming, never written in place).
+            let _ = unsafe {
+                map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, offset, part.len())
+            };
+        };
+        let timeline =
+            image::read(&map[start..payload.end], &release).map_err(|e| miss(&path, e))?;
         phases.done("image");
         Ok(Dataset {
             name: header.summary.name,
@@ -175,22 +185,26 @@ impl Cache {
     /// found current (the files hashed) and whole (its checksums right).
     fn entry(&self, root: &Path) -> Result<(PathBuf, memmap2::Mmap, Header, Range<usize>), Miss> {
         let path = self.entry_path(root);
-        let file = File::open(&path).map_err(|_| Miss::Stale)?;
+        let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
+        let header_len = read_prefix_from(&mut file).map_err(|e| miss(&path, e))?;
+        let mut header = vec![0u8; header_len.saturating_add(16).min(1 << 30)];
+        file.read_exact(&mut header)
+            .map_err(|_| damaged(&path, "it ends too early"))?;
+        let header = read_header(root, &header).map_err(|e| miss(&path, e))?;
+        header.current(root)?;
+        // The checksum is read through the file, not the map, so that the whole image is not
+        // counted in the process's memory; the map is of the same open file, so of the same
+        // bytes even if a new entry is renamed over this one meanwhile.
+        let payload_len = check_payload(&mut file).map_err(|e| miss(&path, e))?;
         // SAFETY: entries are only ever replaced by renaming a new file over them, never
         // written in place, so the mapped file does not change under the map. A program that
-        // did write into it could only make the checksum or the checks below fail.
-        let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }
-            .map_err(|_| Miss::Stale)?;
-        let bytes: &[u8] = &map;
-        let header_len = read_prefix(bytes).map_err(|e| miss(&path, e))?;
-        let header_end = PREFIX_LEN.saturating_add(header_len).saturating_add(16);
-        let header_bytes = bytes
-            .get(PREFIX_LEN..header_end)
-            .ok_or_else(|| damaged(&path, "it ends too early"))?;
-        let header = read_header(root, header_bytes).map_err(|e| miss(&path, e))?;
-        header.current(root)?;
-        let payload = check_payload(&bytes[header_end..]).map_err(|e| miss(&path, e))?;
-        let payload = header_end..header_end + payload.len();
+        // did write into it could only make the image's own checks fail.
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|_| Miss::Stale)?;
+        let start = PREFIX_LEN + header_len + 16;
+        let payload = start..start + payload_len;
+        if map.len() < payload.end {
+            return Err(damaged(&path, "it was cut short"));
+        }
         Ok((path, map, header, payload))
     }
 
@@ -288,6 +302,16 @@ fn miss(path: &Path, corrupt: Corrupt) -> Miss {
     }
 }
 
+/// `read_prefix` of the start of `file`, which may be shorter than a prefix.
+fn read_prefix_from(file: &mut File) -> Read<usize> {
+    let mut prefix = Vec::with_capacity(PREFIX_LEN);
+    (&mut *file)
+        .take(PREFIX_LEN as u64)
+        .read_to_end(&mut prefix)
+        .map_err(|_| Corrupt("it cannot be read".into()))?;
+    read_prefix(&prefix)
+}
+
 /// The header's length, when the prefix is this format's and this build's. Another format or
 /// build is stale (an empty `Corrupt`), not damaged.
 fn read_prefix(bytes: &[u8]) -> Read<usize> {
@@ -303,22 +327,45 @@ fn read_prefix(bytes: &[u8]) -> Read<usize> {
     usize::try_from(input.u64()?).map_err(|_| Corrupt("its header is too long".into()))
 }
 
-/// The payload of `bytes` (what follows the header) after checking its length and checksum.
-fn check_payload(bytes: &[u8]) -> Read<&[u8]> {
-    let end = bytes
-        .len()
-        .checked_sub(24)
-        .ok_or_else(|| Corrupt("it ends too early".into()))?;
-    let (payload, trailer) = bytes.split_at(end);
-    let mut trailer = In::new(trailer);
-    if trailer.u64()? != payload.len() as u64 {
-        return Err(Corrupt("it was cut short".into()));
+/// Reads what follows the header in `file` (whose place is just after the header): checks
+/// the image's length and checksum, and says how long it is.
+fn check_payload(file: &mut File) -> Read<usize> {
+    let cut = || Corrupt("it was cut short".into());
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buffer = vec![0u8; 4 << 20];
+    // The last 24 bytes read are the trailer, not the image: kept back from the hash.
+    let mut tail: Vec<u8> = Vec::with_capacity(24);
+    let mut total: u64 = 0;
+    loop {
+        let read = file.read(&mut buffer).map_err(|_| cut())?;
+        if read == 0 {
+            break;
+        }
+        if read >= 24 {
+            hasher.update(&tail);
+            hasher.update(&buffer[..read - 24]);
+            total += (tail.len() + read - 24) as u64;
+            tail.clear();
+            tail.extend_from_slice(&buffer[read - 24..read]);
+        } else {
+            tail.extend_from_slice(&buffer[..read]);
+            let hashed = tail.len().saturating_sub(24);
+            hasher.update(&tail[..hashed]);
+            total += hashed as u64;
+            tail.drain(..hashed);
+        }
     }
-    let sum = u128::from_le_bytes(trailer.array()?);
-    if sum != xxhash_rust::xxh3::xxh3_128(payload) {
+    if tail.len() < 24 {
+        return Err(Corrupt("it ends too early".into()));
+    }
+    let mut trailer = In::new(&tail);
+    if trailer.u64()? != total {
+        return Err(cut());
+    }
+    if u128::from_le_bytes(trailer.array()?) != hasher.digest128() {
         return Err(Corrupt("its checksum does not match".into()));
     }
-    Ok(payload)
+    usize::try_from(total).map_err(|_| cut())
 }
 
 /// An entry's header: what it depends on and the summary.
