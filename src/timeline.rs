@@ -299,6 +299,22 @@ impl Timeline {
     /// Sorts the events and builds the indexes. Actor and source ids inside the events must
     /// already be valid indexes into `actors` and `sources` (the loader guarantees it).
     pub fn new(events: Vec<Event>, actors: Vec<Actor>, sources: Vec<Source>) -> Timeline {
+        let actor_by_id = actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), ActorId(i as u32)))
+            .collect();
+        Timeline::with_actor_ids(events, actors, sources, actor_by_id)
+    }
+
+    /// `new`, given the table of actors by id that the loader built already (each actor's id
+    /// to its place in `actors`), rather than building it again.
+    pub fn with_actor_ids(
+        events: Vec<Event>,
+        actors: Vec<Actor>,
+        sources: Vec<Source>,
+        actor_by_id: FxHashMap<String, ActorId>,
+    ) -> Timeline {
         let (events, keys) = sorted(events);
         // The indexes only read the events: the citations are built on a second thread while
         // this one does the rest.
@@ -323,11 +339,6 @@ impl Timeline {
                 (citations, (date_width, actor_index, events_by_id))
             });
         let (actor_start, actor_events) = actor_index;
-        let actor_by_id = actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), ActorId(i as u32)))
-            .collect();
         Timeline {
             events,
             actors,

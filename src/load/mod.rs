@@ -86,8 +86,9 @@ pub fn load_showing(
     if loader.problems.is_empty() {
         progress.enter(Stage::Timeline);
         // The id tables go before the timeline builds its own indexes: not both at once.
-        drop((sources.by_id, actors.by_id));
-        let timeline = Timeline::new(events, actors.actors, sources.sources);
+        drop(sources.by_id);
+        let timeline =
+            Timeline::with_actor_ids(events, actors.actors, sources.sources, actors.by_id);
         loader.phases.done("timeline");
         Ok(Dataset {
             name: location.name(),
@@ -227,32 +228,38 @@ impl Loader<'_> {
         check(self, &file, records, refused)
     }
 
-    /// Checks a record's id: present and not seen before. Returns whether to keep the record.
-    fn check_id<T>(
+    /// Checks a record's id: present and not seen before. Returns whether to keep the record,
+    /// which is then entered in `seen` as `value`; `line_of` tells the line of a value seen
+    /// before, for the message about a duplicate.
+    #[allow(clippy::too_many_arguments)]
+    fn check_id<T, V: Copy>(
         &mut self,
         file: &str,
         record: &Located<T>,
         id: &str,
         what: &str,
-        first_line: &mut FxHashMap<String, usize>,
+        seen: &mut FxHashMap<String, V>,
+        value: V,
+        line_of: impl Fn(V) -> usize,
     ) -> bool {
         if id.trim().is_empty() {
             self.problems
                 .push(record.problem(file, "id", format!("{what} with an empty id")));
             return false;
         }
-        if let Some(first) = first_line.get(id) {
+        if let Some(first) = seen.get(id) {
             self.problems.push(record.problem(
                 file,
                 "id",
                 format!(
-                    "duplicate {what} id {} (first defined on line {first})",
-                    quoted(id)
+                    "duplicate {what} id {} (first defined on line {})",
+                    quoted(id),
+                    line_of(*first)
                 ),
             ));
             return false;
         }
-        first_line.insert(id.to_string(), record.line);
+        seen.insert(id.to_string(), value);
         true
     }
 

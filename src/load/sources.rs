@@ -61,7 +61,16 @@ impl Loader<'_> {
         let mut texts = read_sources(self.location, &records);
         for (record, text) in records.into_iter().zip(&mut texts) {
             let raw = &record.value;
-            if !self.check_id(file, &record, &raw.id, "source", &mut first_line) {
+            let line = record.line;
+            if !self.check_id(
+                file,
+                &record,
+                &raw.id,
+                "source",
+                &mut first_line,
+                line,
+                |l| l,
+            ) {
                 continue;
             }
             if let Some(&first) = refused_first.get(&raw.id).filter(|&&l| l < record.line) {
