@@ -452,7 +452,14 @@ fn array_elements(text: &str) -> Option<Vec<(usize, usize)>> {
                 match b {
                     b'\\' => at += 1,
                     b'"' => in_string = false,
-                    _ => {}
+                    // Most of a record is inside strings: on to the next quote or escape.
+                    _ => match memchr::memchr2(b'"', b'\\', &bytes[at..]) {
+                        Some(skip) => {
+                            at += skip;
+                            continue;
+                        }
+                        None => at = bytes.len(),
+                    },
                 }
             } else {
                 match b {
