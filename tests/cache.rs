@@ -391,3 +391,16 @@ fn two_processes_at_once_never_read_half_an_entry() {
     }
     assert_eq!(setup.entries().len(), 1);
 }
+
+#[test]
+fn a_header_length_past_the_end_is_refused_without_reading_it() {
+    replaced_after(
+        |entry| {
+            let mut bytes = fs::read(entry).unwrap();
+            // The header's length, after the magic (8 bytes), format (4) and build (16).
+            bytes[28..36].copy_from_slice(&u64::MAX.to_le_bytes());
+            fs::write(entry, bytes).unwrap();
+        },
+        "ends too early",
+    );
+}

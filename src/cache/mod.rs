@@ -128,11 +128,7 @@ impl Cache {
     pub fn summary(&self, root: &Path) -> Result<Summary, Miss> {
         let path = self.entry_path(root);
         let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
-        let header_len = read_prefix_from(&mut file).map_err(|e| miss(&path, e))?;
-        let mut header = vec![0u8; header_len.saturating_add(16).min(1 << 30)];
-        file.read_exact(&mut header)
-            .map_err(|_| damaged(&path, "it ends too early"))?;
-        let header = read_header(root, &header).map_err(|e| miss(&path, e))?;
+        let (header, _) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
         header.current(root)?;
         Ok(header.summary)
     }
@@ -186,11 +182,7 @@ impl Cache {
     fn entry(&self, root: &Path) -> Result<(PathBuf, memmap2::Mmap, Header, Range<usize>), Miss> {
         let path = self.entry_path(root);
         let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
-        let header_len = read_prefix_from(&mut file).map_err(|e| miss(&path, e))?;
-        let mut header = vec![0u8; header_len.saturating_add(16).min(1 << 30)];
-        file.read_exact(&mut header)
-            .map_err(|_| damaged(&path, "it ends too early"))?;
-        let header = read_header(root, &header).map_err(|e| miss(&path, e))?;
+        let (header, header_len) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
         header.current(root)?;
         // The checksum is read through the file, not the map, so that the whole image is not
         // counted in the process's memory; the map is of the same open file, so of the same
@@ -300,6 +292,28 @@ fn miss(path: &Path, corrupt: Corrupt) -> Miss {
     } else {
         Miss::Damaged(path.to_path_buf(), corrupt.0)
     }
+}
+
+/// Reads the prefix and the header at the start of `file`, leaving its place just after the
+/// header; the header and its length.
+fn open_header(root: &Path, file: &mut File) -> Read<(Header, usize)> {
+    let header_len = read_prefix_from(file)?;
+    let size = file
+        .metadata()
+        .map_err(|_| Corrupt("it cannot be read".into()))?
+        .len();
+    // A damaged length must not ask for gigabytes: the header lies within the file.
+    if (PREFIX_LEN as u64)
+        .saturating_add(header_len as u64)
+        .saturating_add(16)
+        > size
+    {
+        return Err(Corrupt("it ends too early".into()));
+    }
+    let mut header = vec![0u8; header_len + 16];
+    file.read_exact(&mut header)
+        .map_err(|_| Corrupt("it ends too early".into()))?;
+    Ok((read_header(root, &header)?, header_len))
 }
 
 /// `read_prefix` of the start of `file`, which may be shorter than a prefix.
