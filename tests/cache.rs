@@ -8,6 +8,8 @@
 
 #[path = "support/dataset.rs"]
 mod dataset;
+#[path = "support/pty.rs"]
+mod pty;
 
 use std::fs::{self, File};
 use std::os::unix::fs::MetadataExt;
@@ -402,5 +404,37 @@ fn a_header_length_past_the_end_is_refused_without_reading_it() {
             fs::write(entry, bytes).unwrap();
         },
         "ends too early",
+    );
+}
+
+/// The browser on a real terminal: a dataset of more events than the first screen reads opens
+/// from the cache's first events, and the whole timeline replaces them.
+#[test]
+fn the_browser_opens_on_the_first_events_and_takes_in_the_rest() {
+    let setup = Setup::new();
+    let mut events = fs::read_to_string(setup.data.join("events.jsonl")).unwrap();
+    let before = events.lines().filter(|l| !l.trim().is_empty()).count();
+    for n in 0..500 {
+        events.push_str(&format!(
+            "{{\"id\": \"bulk-{n}\", \"date\": \"2030-01-01\", \"title\": \"Bulk {n}\"}}\n"
+        ));
+    }
+    fs::write(setup.data.join("events.jsonl"), events).unwrap();
+    let total = before + 500;
+    setup.run(&["check"]);
+    let written = inode(&setup.entry());
+    let term = pty::Spawn::new(&[&setup.data.display().to_string()])
+        .env("XDG_CACHE_HOME", &setup.cache_home.display().to_string())
+        .start();
+    term.wait_for("the whole timeline", |s| {
+        s.contains(&format!("Loaded all {total} events."))
+            && s.contains(&format!("Events · {total}"))
+    });
+    term.type_text("q");
+    assert_eq!(term.wait_exit().code(), Some(0));
+    assert_eq!(
+        inode(&setup.entry()),
+        written,
+        "the entry was read, not replaced"
     );
 }
