@@ -16,6 +16,7 @@ use std::os::unix::fs::MetadataExt;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::{Duration, SystemTime};
 
 const BIN: &str = env!("CARGO_BIN_EXE_chronicle");
 
@@ -437,4 +438,26 @@ fn the_browser_opens_on_the_first_events_and_takes_in_the_rest() {
         written,
         "the entry was read, not replaced"
     );
+}
+
+#[test]
+fn a_temporary_entry_abandoned_long_ago_is_removed_and_a_recent_one_kept() {
+    let setup = Setup::new();
+    let dir = setup.cache_home.join("chronicle");
+    fs::create_dir_all(&dir).unwrap();
+    let abandoned = dir.join(".entryOLD123");
+    let recent = dir.join(".entryNEW456");
+    fs::write(&abandoned, "half an entry").unwrap();
+    fs::write(&recent, "being written").unwrap();
+    let long_ago = SystemTime::now() - Duration::from_secs(3600);
+    File::options()
+        .write(true)
+        .open(&abandoned)
+        .unwrap()
+        .set_modified(long_ago)
+        .unwrap();
+    setup.run(&["check"]);
+    assert!(!abandoned.exists(), "the abandoned one is gone");
+    assert!(recent.exists(), "one that may be being written stays");
+    assert_eq!(setup.entries().len(), 2, "{:?}", setup.entries());
 }

@@ -216,8 +216,9 @@ impl Cache {
             return Ok(());
         };
         fs::create_dir_all(&self.dir)?;
+        self.remove_abandoned();
         let mut temp = tempfile::Builder::new()
-            .prefix(".entry")
+            .prefix(TEMPORARY)
             .tempfile_in(&self.dir)?;
         let mut header = Out::new(Vec::new());
         write_header(&mut header, root, &top, &sources, &Summary::of(dataset))?;
@@ -245,6 +246,33 @@ impl Cache {
         Ok(())
     }
 }
+
+impl Cache {
+    /// Removes temporary files that a process ended in the middle of writing an entry left
+    /// behind (killed, or quit while the browser's reload thread wrote one): each is as big as
+    /// an entry. Only those untouched for `ABANDONED`, so that one being written now stays.
+    fn remove_abandoned(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age >= ABANDONED);
+            if old && entry.file_name().to_string_lossy().starts_with(TEMPORARY) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// How a temporary entry's name starts.
+const TEMPORARY: &str = ".entry";
+/// How long a temporary entry must have been left untouched to be taken for abandoned.
+const ABANDONED: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// The hashes of the dataset files, to take before a load and give to `store`.
 pub fn dataset_digests(root: &Path) -> io::Result<Vec<Digest>> {
