@@ -4,26 +4,43 @@
 use std::io::{self, Write};
 
 /// Writes numbers and strings, counting the bytes and hashing them on the way (the hash is
-/// the file's checksum, computed without holding the whole image in memory).
+/// the file's checksum, computed without holding the whole image in memory). Small writes
+/// gather in a buffer that is hashed and written a megabyte at a time: an image is tens of
+/// millions of small fields, and hashing or writing each on its own took seconds.
 pub struct Out<W: Write> {
     sink: W,
+    buffer: Vec<u8>,
     hasher: xxhash_rust::xxh3::Xxh3,
     written: u64,
 }
+
+const BUFFER: usize = 1 << 20;
 
 impl<W: Write> Out<W> {
     pub fn new(sink: W) -> Out<W> {
         Out {
             sink,
+            buffer: Vec::new(),
             hasher: xxhash_rust::xxh3::Xxh3::new(),
             written: 0,
         }
     }
 
     pub fn bytes(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.hasher.update(bytes);
         self.written += bytes.len() as u64;
-        self.sink.write_all(bytes)
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= BUFFER {
+            self.drain()?;
+        }
+        Ok(())
+    }
+
+    /// Hashes and writes what the buffer holds.
+    fn drain(&mut self) -> io::Result<()> {
+        self.hasher.update(&self.buffer);
+        self.sink.write_all(&self.buffer)?;
+        self.buffer.clear();
+        Ok(())
     }
 
     pub fn u8(&mut self, n: u8) -> io::Result<()> {
@@ -62,13 +79,10 @@ impl<W: Write> Out<W> {
         self.written
     }
 
-    /// The checksum of everything written so far.
-    pub fn digest(&self) -> u128 {
-        self.hasher.digest128()
-    }
-
-    pub fn into_inner(self) -> W {
-        self.sink
+    /// Everything written out: the sink, how many bytes and their checksum.
+    pub fn finish(mut self) -> io::Result<(W, u64, u128)> {
+        self.drain()?;
+        Ok((self.sink, self.written, self.hasher.digest128()))
     }
 }
 
@@ -157,7 +171,7 @@ mod tests {
         let mut out = Out::new(Vec::new());
         out.u32(7).and_then(|_| out.str("héllo")).unwrap();
         out.opt_str(None).and_then(|_| out.u64(u64::MAX)).unwrap();
-        let bytes = out.into_inner();
+        let (bytes, _, _) = out.finish().unwrap();
         let mut input = In::new(&bytes);
         assert_eq!(input.u32(), Ok(7));
         assert_eq!(input.str(), Ok("héllo"));

@@ -208,6 +208,7 @@ impl Cache {
         let Some(build) = key::build() else {
             return Ok(());
         };
+        let mut phases = load::Phases::new();
         let top = dataset_digests(root)?;
         if top != before {
             return Ok(());
@@ -215,6 +216,7 @@ impl Cache {
         let Some(sources) = source_digests(root, dataset)? else {
             return Ok(());
         };
+        phases.done("hashed");
         fs::create_dir_all(&self.dir)?;
         self.remove_abandoned();
         let mut temp = tempfile::Builder::new()
@@ -222,10 +224,9 @@ impl Cache {
             .tempfile_in(&self.dir)?;
         let mut header = Out::new(Vec::new());
         write_header(&mut header, root, &top, &sources, &Summary::of(dataset))?;
-        let header_sum = header.digest();
-        let header = header.into_inner();
+        let (header, _, header_sum) = header.finish()?;
         {
-            let mut sink = BufWriter::with_capacity(1 << 20, temp.as_file_mut());
+            let mut sink = BufWriter::new(temp.as_file_mut());
             sink.write_all(MAGIC)?;
             sink.write_all(&FORMAT.to_le_bytes())?;
             sink.write_all(&build.to_le_bytes())?;
@@ -234,8 +235,7 @@ impl Cache {
             sink.write_all(&header_sum.to_le_bytes())?;
             let mut payload = Out::new(sink);
             image::write(&dataset.timeline, &mut payload)?;
-            let (len, sum) = (payload.written(), payload.digest());
-            let mut sink = payload.into_inner();
+            let (mut sink, len, sum) = payload.finish()?;
             sink.write_all(&len.to_le_bytes())?;
             sink.write_all(&sum.to_le_bytes())?;
             sink.flush()?;
@@ -243,6 +243,7 @@ impl Cache {
         // No fsync: after a crash a cut or empty entry fails its checksum and is replaced,
         // and syncing hundreds of megabytes would cost the load seconds.
         temp.persist(self.entry_path(root)).map_err(|e| e.error)?;
+        phases.done("stored");
         Ok(())
     }
 }
@@ -299,9 +300,8 @@ fn source_digests(root: &Path, dataset: &Dataset) -> io::Result<Option<Vec<(Stri
     let mut out = Vec::with_capacity(files.len());
     for ((file, text), digest) in files.iter().zip(digests) {
         // The loaded text is the file's bytes, less a byte order mark.
-        let plain = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
-        let marked = xxhash_rust::xxh3::xxh3_128(&[b"\xEF\xBB\xBF", text.as_bytes()].concat());
-        if digest != Some(plain) && digest != Some(marked) {
+        let same = |bytes: &[u8]| digest == Some(xxhash_rust::xxh3::xxh3_128(bytes));
+        if !same(text.as_bytes()) && !same(&[b"\xEF\xBB\xBF", text.as_bytes()].concat()) {
             return Ok(None);
         }
         out.push((file.to_string(), digest));
