@@ -13,5 +13,5 @@ fn main() -> std::io::Result<()> {
     // of their own rather than the bundled dataset's.
     let location = DatasetLocation::Folder("<sample>".into());
     let load: chronicle::tui::Loader = std::sync::Arc::new(chronicle::load::load);
-    chronicle::tui::run(dataset, &location, Default::default(), load, None).map(|_| ())
+    chronicle::tui::run(dataset.into(), &location, Default::default(), load, None).map(|_| ())
 }

@@ -204,7 +204,7 @@ pub enum Command {
 
 /// What to open: one dataset folder, or export files to import; how to read them and how to
 /// treat bad rows. Every command that reads takes these same flags.
-#[derive(Debug, Default, Args)]
+#[derive(Clone, Debug, Default, Args)]
 pub struct Inputs {
     /// A dataset folder, or one or more export files (GDELT, ACLED, TimelineJS) to merge
     #[arg(value_name = "DATASET|FILE")]

@@ -96,20 +96,40 @@ pub fn cached_summary(inputs: &Inputs) -> Result<Option<Summary>, Failure> {
     Ok(summary)
 }
 
+/// What the cache holds for the browser (see `cached_head`).
+pub enum Cached {
+    /// The first events of a larger dataset, and how many there are in all (notes printed).
+    Head(Box<Dataset>, usize),
+    /// A current entry for a dataset small enough to read whole (`open_reporting` reads it).
+    Current,
+    /// No current entry for this folder: after a load from the files, the entry is written
+    /// with `Cache::store` and these hashes, taken before the load.
+    Missing(Cache, PathBuf, Vec<crate::cache::Digest>),
+    /// The cache is off, or the inputs are not a dataset folder.
+    Off,
+}
+
 /// The first `rows` events of the dataset folder `inputs` name and how many there are in all,
 /// from its cache entry when that is current and holds more than `rows` events (its notes
-/// printed); `None` otherwise (see `cached_summary`).
-pub fn cached_head(inputs: &Inputs, rows: usize) -> Result<Option<(Dataset, usize)>, Failure> {
-    let head = from_cache(inputs, |cache, root| {
-        cache
-            .head(root, rows)
-            .ok()
-            .filter(|(head, total)| *total > head.timeline.events().len())
-    })?;
-    if let Some((head, _)) = &head {
+/// printed); else whether the entry is current or must be written after the load.
+pub fn cached_head(inputs: &Inputs, rows: usize) -> Result<Cached, Failure> {
+    let cached = from_cache(inputs, |cache, root| {
+        Some(match cache.head(root, rows) {
+            Ok((head, total)) if total > head.timeline.events().len() => {
+                Cached::Head(Box::new(head), total)
+            }
+            Ok(_) => Cached::Current,
+            Err(_) => match crate::cache::dataset_digests(root) {
+                Ok(before) => Cached::Missing(cache.clone(), root.to_path_buf(), before),
+                Err(_) => Cached::Off,
+            },
+        })
+    })?
+    .unwrap_or(Cached::Off);
+    if let Cached::Head(head, _) = &cached {
         print_notes(&head.notes);
     }
-    Ok(head)
+    Ok(cached)
 }
 
 /// `read` from the cache of the dataset folder `inputs` name, when there is a cache and the

@@ -92,7 +92,7 @@ impl Exit {
 /// `rest` there are (from the cache), and the whole dataset is loaded at once in the
 /// background.
 pub fn run(
-    dataset: Dataset,
+    dataset: Arc<Dataset>,
     location: &DatasetLocation,
     initial: InitialFilter,
     loader: Loader,

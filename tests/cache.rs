@@ -461,3 +461,24 @@ fn a_temporary_entry_abandoned_long_ago_is_removed_and_a_recent_one_kept() {
     assert!(recent.exists(), "one that may be being written stays");
     assert_eq!(setup.entries().len(), 2, "{:?}", setup.entries());
 }
+
+/// The browser on a dataset with no entry writes one while it is open (on a thread of its
+/// own, so the first screen does not wait for it), whole by the time it has quit.
+#[test]
+fn the_browser_writes_the_entry_behind_its_first_screen() {
+    let setup = Setup::new();
+    let term = pty::Spawn::new(&[&setup.data.display().to_string()])
+        .env("XDG_CACHE_HOME", &setup.cache_home.display().to_string())
+        .start();
+    term.wait_for("the browser", |s| s.contains("Events · "));
+    term.type_text("q");
+    assert_eq!(term.wait_exit().code(), Some(0));
+    let written = inode(&setup.entry());
+    let checked = setup.run(&["check"]);
+    assert_eq!(stderr(&checked), "");
+    assert_eq!(
+        inode(&setup.entry()),
+        written,
+        "the entry is current and whole"
+    );
+}

@@ -24,7 +24,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use bytes::{Corrupt, In, Out, Read};
-use key::Digest;
+pub use key::Digest;
 
 use crate::files::DatasetLocation;
 use crate::load::{

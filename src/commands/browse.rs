@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use std::sync::Arc;
+use std::thread;
 
 use crate::cache::Cache;
 use crate::cli::Inputs;
@@ -12,7 +13,7 @@ use crate::commands;
 use crate::date::{check_range, EdtfDate};
 use crate::input::location_of;
 use crate::load::Progress;
-use crate::report::{cached_head, open_reporting};
+use crate::report::{cached_head, open_reporting, Cached};
 use crate::tui::{self, InitialFilter, Loader};
 
 /// Events read for the first screen when the rest come later: more rows than a terminal has.
@@ -31,12 +32,34 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
     // entry, and the rest loaded behind it.
     let head = match (&from, &to) {
         (None, None) => cached_head(inputs, FIRST_SCREEN),
-        _ => Ok(None),
+        _ => Ok(Cached::Current),
     };
-    let (dataset, rest) = match head {
-        Ok(Some((head, total))) => (head, Some(total)),
-        Ok(None) => match open_reporting(inputs) {
-            Ok(dataset) => (dataset, None),
+    let (dataset, rest, store) = match head {
+        Ok(Cached::Head(head, total)) => (Arc::new(*head), Some(total), None),
+        Ok(Cached::Missing(cache, root, before)) => {
+            // Loaded from the files, and the entry written on a thread of its own while the
+            // browser opens, rather than before it (writing an image of a million events
+            // takes most of a second).
+            let files_only = Inputs {
+                no_cache: true,
+                ..inputs.clone()
+            };
+            let Ok(dataset) = open_reporting(&files_only) else {
+                return ExitCode::FAILURE;
+            };
+            let dataset = Arc::new(dataset);
+            let shared = Arc::clone(&dataset);
+            let store = thread::Builder::new()
+                .name("cache".into())
+                .spawn(move || {
+                    // Best effort: a cache that cannot be written costs only speed.
+                    let _ = cache.store(&root, &shared, &before);
+                })
+                .ok();
+            (dataset, None, store)
+        }
+        Ok(Cached::Current | Cached::Off) => match open_reporting(inputs) {
+            Ok(dataset) => (Arc::new(dataset), None, None),
             Err(_) => return ExitCode::FAILURE,
         },
         Err(failure) => return commands::exit_code(Err(failure)),
@@ -59,7 +82,14 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
         loader,
         rest,
     ) {
-        Ok(exit) => ExitCode::from(exit.code()),
+        Ok(exit) => {
+            // An entry half written would be thrown away: the terminal is back already, and
+            // what is left of the write takes a moment.
+            if let Some(store) = store {
+                let _ = store.join();
+            }
+            ExitCode::from(exit.code())
+        }
         Err(e) => {
             // Not eprintln: standard error may be the terminal that failed, and a panic there
             // would abort the process.

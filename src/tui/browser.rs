@@ -84,10 +84,11 @@ where
     /// command line's date range.
     pub fn new(
         terminal: Terminal<B>,
-        dataset: Dataset,
+        dataset: impl Into<Arc<Dataset>>,
         location: DatasetLocation,
         start: Start,
     ) -> io::Result<Browser<B>> {
+        let dataset: Arc<Dataset> = dataset.into();
         let store = start
             .state_dir
             .map(|dir| MarkStore::new(dir, state::dataset_key(&location)));
@@ -107,7 +108,7 @@ where
         let watch = Watch::new(&location, &dataset.timeline);
         let mut browser = Browser {
             terminal,
-            shown: show(Arc::new(dataset)),
+            shown: show(dataset),
             location,
             store,
             watch,
