@@ -85,6 +85,15 @@ fn main() {
 
     let first_cached = first_screen("browser, first screen, cached", &dir, &xdg, false, RUNS);
     let first_cold = first_screen("browser, first screen, --no-cache", &dir, &xdg, true, 1);
+    // A first open with the cache on: loaded from the files, the entry written behind it.
+    let fresh = tempfile::tempdir().expect("a temporary cache folder");
+    let first_open = first_screen(
+        "browser, first screen, first open (cache on, no entry yet)",
+        &dir,
+        &fresh.path().display().to_string(),
+        false,
+        1,
+    );
 
     let actors_dir = actors_only(&dir);
     let actors_shown = actors_dir.path().display().to_string();
@@ -103,7 +112,8 @@ fn main() {
         &names,
         RUNS,
     );
-    let actors_load = load_phase(&actors_shown);
+    let actors_load = load_phase(&actors_shown, "actors", "actors.json");
+    let events_load = load_phase(&shown, "events", "events.jsonl");
 
     println!();
     println!("load: {}", load_average());
@@ -140,8 +150,21 @@ fn main() {
         ),
         _ => {}
     }
-    if let Some(line) = actors_load {
-        println!("actors load: {line}");
+    if let Some((line, _)) = &events_load {
+        println!("events phase of a load from the files: {line}");
+    }
+    if let Some((line, rate)) = &actors_load {
+        let against = events_load
+            .as_ref()
+            .map_or("n/a".into(), |(_, events)| format!("{:.2}x", rate / events));
+        println!("actors phase: {line}; {against} the events' rate (target: at least 1.0x)");
+    }
+    if let (Some((time, _)), Some((cold, _))) = (first_open, first_cold) {
+        println!(
+            "first screen of a first open with the cache on: {:.3} s, against {:.3} s with --no-cache",
+            time.as_secs_f64(),
+            cold.as_secs_f64()
+        );
     }
     if let (Some((_, rss)), Some((_, jq_rss))) = (cold, jq) {
         println!(
@@ -284,7 +307,7 @@ fn first_screen(
             s.alternate_screen() && (s.contains("Showing the first") || s.contains(" events"))
         });
         firsts.push(start.elapsed());
-        if !no_cache {
+        if term.screen().contains("Showing the first") {
             term.wait_for("the whole timeline", |s| s.contains("Loaded all"));
             wholes.push(start.elapsed());
         }
@@ -347,22 +370,27 @@ fn actors_only(dir: &Path) -> tempfile::TempDir {
     temp
 }
 
-/// The loader's own figure for the actors phase (CHRONICLE_TIMINGS) and its MB/s.
-fn load_phase(dir: &str) -> Option<String> {
+/// The loader's own figure for `phase` (CHRONICLE_TIMINGS) over `file` of `dir`, as text and
+/// in MB/s.
+fn load_phase(dir: &str, phase: &str, file: &str) -> Option<(String, f64)> {
     let output = Command::new(BIN)
         .args(["check", "--no-cache", dir])
         .env("CHRONICLE_TIMINGS", "1")
         .output()
         .ok()?;
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let line = stderr.lines().find(|l| l.contains("load: actors"))?;
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with(&format!("load: {phase} ")))?;
     let ms: f64 = line.split_whitespace().nth(2)?.parse().ok()?;
-    let size = fs::metadata(Path::new(dir).join("actors.json")).ok()?.len();
-    Some(format!(
-        "{:.1} ms for {:.1} MB = {:.0} MB/s",
-        ms,
-        mb(size),
-        mb(size) / (ms / 1000.0)
+    let size = fs::metadata(Path::new(dir).join(file)).ok()?.len();
+    let rate = mb(size) / (ms / 1000.0);
+    Some((
+        format!(
+            "{ms:.1} ms for {:.1} MB of {file} = {rate:.0} MB/s",
+            mb(size)
+        ),
+        rate,
     ))
 }
 
