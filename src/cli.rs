@@ -41,7 +41,10 @@ Examples:
   chronicle import acled.csv -o conflict-data
                                      convert an export into a dataset folder
   chronicle events timeline.json --format markdown
-                                     a TimelineJS timeline as a Markdown chronology";
+                                     a TimelineJS timeline as a Markdown chronology
+
+In the browser, o opens the selected event's source URL with xdg-open (open on macOS), or with
+the command named by CHRONICLE_OPENER.";
 
 #[derive(Debug, Parser)]
 #[command(

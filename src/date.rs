@@ -10,6 +10,8 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use crate::problem::quoted;
 
+mod written;
+
 /// How finely a point in time is known. Declared finest first, so that the derived order sorts
 /// finer dates before coarser ones that start at the same instant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -137,6 +139,21 @@ impl EdtfDate {
 
     /// Parses the EDTF subset chronicle accepts.
     pub fn parse(text: &str) -> Result<Self, DateError> {
+        Self::parse_edtf(text).map_err(|error| match written::as_edtf(text) {
+            Some(edtf) => match Self::parse_edtf(&edtf) {
+                Ok(_) => DateError(format!(
+                    "{} is not written as EDTF; write {edtf}",
+                    quoted(text.trim())
+                )),
+                // `31 April 2021`: its EDTF form tells what is wrong with it, said of the
+                // date as typed.
+                Err(why) => DateError(why.0.replace(&quoted(&edtf), &quoted(text.trim()))),
+            },
+            None => error,
+        })
+    }
+
+    fn parse_edtf(text: &str) -> Result<Self, DateError> {
         let text = text.trim();
         if text.is_empty() {
             return err(format!("empty date; {FORMS}"));
@@ -233,7 +250,7 @@ impl EdtfDate {
         // Only a reading that displays exactly as given is the date that was shown.
         candidates
             .iter()
-            .filter_map(|edtf| EdtfDate::parse(edtf).ok())
+            .filter_map(|edtf| EdtfDate::parse_edtf(edtf).ok())
             .find(|date| date.to_string() == shown)
     }
 
@@ -830,7 +847,24 @@ mod tests {
             "the month in '2021-12\\u{1b}[2J' must be 2 digits, found '12\\u{1b}[2J'"
         );
         assert!(fails("").starts_with("empty date"));
-        assert!(fails("Dec 2021").contains("must be 4 digits"));
+        assert_eq!(
+            fails("Dec 2021"),
+            "'Dec 2021' is not written as EDTF; write 2021-12"
+        );
+        assert_eq!(
+            fails("12/13/2021"),
+            "'12/13/2021' is not written as EDTF; write 2021-12-13"
+        );
+        // The browser's display notation, typed back into the form.
+        assert_eq!(
+            fails("2021..2021-12-13?"),
+            "'2021..2021-12-13?' is not written as EDTF; write 2021/2021-12-13?"
+        );
+        assert_eq!(
+            fails("31 April 2021"),
+            "'31 April 2021' is not a real day: April 2021 has 30 days"
+        );
+        assert!(fails("06/03/2022").contains("must be 4 digits"));
         assert_eq!(
             fails("yesterday"),
             "expected an EDTF date such as 2021-12-13"

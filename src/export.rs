@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::date::Precision;
 use crate::load::{ACTORS_FILE, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE, SOURCES_FILE};
-use crate::model::{Event, EventIx};
+use crate::model::{Event, EventIx, Number, Value};
 use crate::timeline::Timeline;
 
 #[derive(Serialize)]
@@ -61,7 +61,48 @@ pub struct EventLine<'a> {
     tags: Vec<&'a str>,
     quotes: Vec<QuoteLine<'a>>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    attributes: BTreeMap<&'a str, &'a str>,
+    attributes: BTreeMap<&'a str, AttributeValue<'a>>,
+    /// Each actor's part, by actor id, where known.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    roles: BTreeMap<&'a str, &'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<RegionLine<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coordinates: Option<PointLine>,
+    /// The article's web address; left out of dataset files (it is the source's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RegionLine<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    admin1: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    admin2: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PointLine {
+    lat: f64,
+    lon: f64,
+}
+
+/// An attribute's value in JSON: a number as a JSON number, written as it was read.
+struct AttributeValue<'a>(&'a Value);
+
+impl Serialize for AttributeValue<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Value::Text(text) => serializer.serialize_str(text),
+            // A number's text is always a JSON number; written raw, it keeps its digits.
+            Value::Number(number) => serde_json::value::RawValue::from_string(number.to_string())
+                .map_err(serde::ser::Error::custom)?
+                .serialize(serializer),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -119,8 +160,31 @@ pub fn event_record<'a>(
         attributes: event
             .attributes
             .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .map(|(k, v)| (&**k, AttributeValue(v)))
             .collect(),
+        roles: event
+            .actors
+            .iter()
+            .enumerate()
+            .filter_map(|(nth, a)| {
+                let role = event.role(nth)?;
+                Some((timeline.actor(*a).id.as_str(), role.as_str()))
+            })
+            .collect(),
+        region: event.region.as_deref().map(|r| RegionLine {
+            country: r.country.as_deref(),
+            admin1: r.admin1.as_deref(),
+            admin2: r.admin2.as_deref(),
+        }),
+        coordinates: event.point.map(|p| PointLine {
+            lat: p.lat,
+            lon: p.lon,
+        }),
+        url: if sentences {
+            timeline.event_url(event)
+        } else {
+            None
+        },
     }
 }
 
@@ -246,23 +310,48 @@ fn actor_names(timeline: &Timeline, event: &Event, separator: &str) -> String {
         .join(separator)
 }
 
-/// Writes the events of `view` as CSV with a header row. Lists (actors, tags, attributes) are
-/// joined with "; "; dates are EDTF, so a month stays a month.
+/// The CSV columns every export has, before one column per attribute.
+const CSV_COLUMNS: [&str; 17] = [
+    "id",
+    "date",
+    "title",
+    "type",
+    "actors",
+    "actor_ids",
+    "roles",
+    "location",
+    "country",
+    "admin1",
+    "admin2",
+    "lat",
+    "lon",
+    "tags",
+    "summary",
+    "quotes",
+    "url",
+];
+
+/// Writes the events of `view` as CSV with a header row: the fixed columns, then one column
+/// per attribute name any of the events has, sorted (a name that is also a fixed column's is
+/// headed `attribute NAME`). Lists (actors, their ids and roles, tags) are joined with "; ",
+/// roles in the order of the actors; dates are EDTF, so a month stays a month.
 pub fn write_csv(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record([
-        "id",
-        "date",
-        "title",
-        "type",
-        "actors",
-        "actor_ids",
-        "location",
-        "tags",
-        "summary",
-        "quotes",
-        "attributes",
-    ])?;
+    let names: std::collections::BTreeSet<&str> = view
+        .iter()
+        .flat_map(|ix| timeline.event(*ix).attributes.iter().map(|(k, _)| &**k))
+        .collect();
+    let header = CSV_COLUMNS
+        .iter()
+        .map(|c| c.to_string())
+        .chain(names.iter().map(|n| {
+            if CSV_COLUMNS.contains(n) {
+                format!("attribute {n}")
+            } else {
+                n.to_string()
+            }
+        }));
+    writer.write_record(header)?;
     for ix in view {
         let event = timeline.event(*ix);
         let ids: Vec<&str> = event
@@ -282,33 +371,58 @@ pub fn write_csv(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) ->
                 )
             })
             .collect();
-        let attributes: Vec<String> = event
-            .attributes
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
+        let roles: Vec<&str> = (0..event.actors.len())
+            .map(|nth| event.role(nth).map_or("", |r| r.as_str()))
             .collect();
-        let cells = [
-            &*event.id,
+        let region = event.region.as_deref();
+        fn area(name: Option<&crate::model::Label>) -> &str {
+            name.map_or("", |n| n)
+        }
+        let degrees = |d: Option<f64>| d.map_or(String::new(), |d| d.to_string());
+        let fixed: [&str; 17] = [
+            &event.id,
             &event.date.edtf(),
             &event.title,
             event.kind.as_deref().unwrap_or(""),
             &actor_names(timeline, event, "; "),
             &ids.join("; "),
+            &if event.roles.is_empty() {
+                String::new()
+            } else {
+                roles.join("; ")
+            },
             event.location.as_deref().unwrap_or(""),
+            area(region.and_then(|r| r.country.as_ref())),
+            area(region.and_then(|r| r.admin1.as_ref())),
+            area(region.and_then(|r| r.admin2.as_ref())),
+            &degrees(event.point.map(|p| p.lat)),
+            &degrees(event.point.map(|p| p.lon)),
             &event.tags.join("; "),
             event.summary.as_deref().unwrap_or(""),
             &quotes.join(" | "),
-            &attributes.join("; "),
+            timeline.event_url(event).unwrap_or(""),
         ];
-        writer.write_record(cells.iter().map(|cell| spreadsheet_safe(cell).into_owned()))?;
+        let attributes = names.iter().map(|name| {
+            // An event may hold a name twice (GDELT mentions do not): the values joined.
+            let values: Vec<String> = event
+                .attributes
+                .iter()
+                .filter(|(k, _)| **k == **name)
+                .map(|(_, v)| v.to_string())
+                .collect();
+            values.join("; ")
+        });
+        let cells = fixed.iter().map(|cell| cell.to_string()).chain(attributes);
+        writer.write_record(cells.map(|cell| spreadsheet_safe(&cell).into_owned()))?;
     }
     writer.flush()
 }
 
 /// A cell that a spreadsheet will not run: text starting with = + - @ (or a tab or carriage
-/// return) would be taken as a formula, so it gets a leading apostrophe.
+/// return) would be taken as a formula, so it gets a leading apostrophe; a plain negative
+/// number (a longitude, a tone) is a number, and stays one.
 fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && Number::parse(text).is_none() {
         format!("'{text}").into()
     } else {
         text.into()
@@ -360,8 +474,33 @@ pub fn write_markdown(
         if !event.tags.is_empty() {
             facts.push(format!("**Tags:** {}", md(&event.tags.join(", "))));
         }
+        if let Some(region) = event.region.as_deref() {
+            let names: Vec<&str> = [&region.admin2, &region.admin1, &region.country]
+                .into_iter()
+                .flatten()
+                .map(|n| &**n)
+                .collect();
+            facts.push(format!("**Region:** {}", md(&names.join(", "))));
+        }
+        if let Some(point) = event.point {
+            facts.push(format!("**Coordinates:** {}, {}", point.lat, point.lon));
+        }
         facts.push(format!("**Id:** `{}`", event.id.replace('`', "'")));
         writeln!(out, "{}", facts.join(" · "))?;
+        let numbers: Vec<String> = event
+            .attributes
+            .iter()
+            .filter(|(_, v)| matches!(v, Value::Number(_)))
+            .map(|(k, v)| format!("**{}:** {v}", md(k)))
+            .collect();
+        if !numbers.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", numbers.join(" · "))?;
+        }
+        if let Some(url) = timeline.event_url(event) {
+            writeln!(out)?;
+            writeln!(out, "Source: <{}>", url.replace(['<', '>', ' '], ""))?;
+        }
         if let Some(summary) = &event.summary {
             writeln!(out)?;
             for line in summary.lines() {
@@ -614,5 +753,7 @@ mod tests {
         assert_eq!(spreadsheet_safe("=cmd()"), "'=cmd()");
         assert_eq!(spreadsheet_safe("+1"), "'+1");
         assert_eq!(spreadsheet_safe("plain"), "plain");
+        assert_eq!(spreadsheet_safe("-17.83"), "-17.83");
+        assert_eq!(spreadsheet_safe("-1+2"), "'-1+2");
     }
 }

@@ -114,6 +114,10 @@ pub enum Place {
     Citing,
     /// In the popup of a failed reload's problems.
     Problems,
+    /// In the stats pane.
+    Stats,
+    /// In the map pane.
+    Map,
 }
 
 impl Place {
@@ -124,7 +128,7 @@ impl Place {
             Place::Anywhere | Place::Panes | Place::Strip => panes,
             Place::Lists => matches!(
                 cx.mode,
-                Mode::Normal | Mode::Help | Mode::Citing | Mode::Problems
+                Mode::Normal | Mode::Help | Mode::Citing | Mode::Problems | Mode::Stats
             ),
             Place::Pane(pane) => panes && cx.focus == pane,
             Place::Finding => panes && cx.finding,
@@ -136,6 +140,8 @@ impl Place {
             Place::Help => cx.mode == Mode::Help,
             Place::Citing => cx.mode == Mode::Citing,
             Place::Problems => cx.mode == Mode::Problems,
+            Place::Stats => cx.mode == Mode::Stats,
+            Place::Map => cx.mode == Mode::Map,
         }
     }
 
@@ -157,6 +163,8 @@ impl Place {
             Place::Help => "help",
             Place::Citing => "citing list",
             Place::Problems => "problems",
+            Place::Stats => "stats",
+            Place::Map => "map",
         }
     }
 }
@@ -236,6 +244,10 @@ const DOWN: Action = Action::Move(Motion::Down);
 const UP: Action = Action::Move(Motion::Up);
 const PAGE_DOWN: Action = Action::Move(Motion::PageDown);
 const PAGE_UP: Action = Action::Move(Motion::PageUp);
+const MAP_WEST: Action = Action::PanMap { east: -1, north: 0 };
+const MAP_EAST: Action = Action::PanMap { east: 1, north: 0 };
+const MAP_NORTH: Action = Action::PanMap { east: 0, north: 1 };
+const MAP_SOUTH: Action = Action::PanMap { east: 0, north: -1 };
 
 use Action as A;
 use KeyCode::{
@@ -391,6 +403,106 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "filter by dates (2021-12, 2021..2022-01)",
         ),
         row(
+            &[&[k(ch('C'), A::OpenPicker(PickerKind::Places))]],
+            P::Anywhere,
+            "filter by country / admin region (fuzzy)",
+        ),
+        row(
+            &[&[k(ch('R'), A::OpenPrompt(PromptKind::NumRange))]],
+            P::Anywhere,
+            "filter by a number (fatalities>=10, x -5..0)",
+        ),
+        row(
+            &[&[k(ch('S'), A::OpenPicker(PickerKind::Sort))]],
+            P::Anywhere,
+            "sort events by a number, or by date again",
+        ),
+        row(
+            &[&[k(ch('A'), A::ToggleStats)]],
+            P::Anywhere,
+            "stats: counts and sums of the events shown",
+        ),
+        row(
+            &[&[k(ch('M'), A::ToggleMap)]],
+            P::Anywhere,
+            "map of the events shown",
+        ),
+        row(
+            &[
+                &[
+                    k(code(Tab), A::StepFacet(1)),
+                    k(code(BackTab), A::StepFacet(-1)),
+                ],
+                &[k(ch('l'), A::StepFacet(1)), k(ch('h'), A::StepFacet(-1))],
+                &[
+                    k(code(Right), A::StepFacet(1)),
+                    k(code(Left), A::StepFacet(-1)),
+                ],
+            ],
+            P::Stats,
+            "next / previous facet (types, actors...)",
+        ),
+        row(
+            &[&[k(code(Enter), A::ChooseBar)]],
+            P::Stats,
+            "filter the events to the bar",
+        ),
+        row(
+            &[&[
+                k(code(Esc), A::ToggleStats),
+                k(ch('q'), A::ToggleStats),
+                k(ch('A'), A::ToggleStats),
+            ]],
+            P::Stats,
+            "close the stats",
+        ),
+        row(
+            &[&[
+                k(ch('+'), A::ZoomMap(true)),
+                k(ch('='), A::ZoomMap(true)),
+                k(ch('-'), A::ZoomMap(false)),
+            ]],
+            P::Map,
+            "zoom in / out",
+        ),
+        row(
+            &[
+                &[
+                    k(ch('h'), MAP_WEST),
+                    k(ch('j'), MAP_SOUTH),
+                    k(ch('k'), MAP_NORTH),
+                    k(ch('l'), MAP_EAST),
+                ],
+                &[
+                    k(code(Left), MAP_WEST),
+                    k(code(Down), MAP_SOUTH),
+                    k(code(Up), MAP_NORTH),
+                    k(code(Right), MAP_EAST),
+                ],
+            ],
+            P::Map,
+            "pan west / south / north / east",
+        ),
+        row(
+            &[&[k(ch('0'), A::ResetMap)]],
+            P::Map,
+            "back to the extent of the events",
+        ),
+        row(
+            &[&[k(code(Enter), A::FilterToMap)]],
+            P::Map,
+            "filter the events to the map's window",
+        ),
+        row(
+            &[&[
+                k(code(Esc), A::ToggleMap),
+                k(ch('q'), A::ToggleMap),
+                k(ch('M'), A::ToggleMap),
+            ]],
+            P::Map,
+            "close the map",
+        ),
+        row(
             &[&[k(ch('t'), A::OpenPrompt(PromptKind::GoToDate))]],
             P::Anywhere,
             "go to the first event on or after a date",
@@ -478,6 +590,11 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             &[&[k(code(Enter), A::JumpToSource)]],
             P::Pane(Pane::Quotes),
             "open the quote in its source",
+        ),
+        row(
+            &[&[k(ch('o'), A::OpenSourceUrl)]],
+            P::Anywhere,
+            "open the event's source URL in the browser",
         ),
         row(
             &[&[k(ch('n'), A::NextQuote), k(ch('N'), A::PreviousQuote)]],
@@ -682,7 +799,13 @@ fn typed(key: KeyEvent, cx: KeyContext) -> Option<Action> {
     match cx.mode {
         Mode::Search => Some(Action::SearchInput(c)),
         Mode::Prompt | Mode::Picker => Some(Action::PromptInput(c)),
-        Mode::Normal | Mode::Help | Mode::Citing | Mode::Problems | Mode::Form => None,
+        Mode::Normal
+        | Mode::Help
+        | Mode::Citing
+        | Mode::Problems
+        | Mode::Form
+        | Mode::Stats
+        | Mode::Map => None,
     }
 }
 

@@ -1,13 +1,17 @@
 //! Storing each distinct label (event type, place, tag) once, however many events carry it.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashSet;
 
-use crate::model::Label;
+use crate::model::{Label, Region};
 
-/// The labels seen so far; `get` hands out the one stored copy of each.
+/// The labels seen so far; `get` hands out the one stored copy of each, and `region` the one
+/// stored copy of each region.
 #[derive(Debug, Default)]
 pub struct Labels {
     seen: FxHashSet<Label>,
+    regions: FxHashSet<Arc<Region>>,
 }
 
 impl Labels {
@@ -19,6 +23,34 @@ impl Labels {
         let label = Label::from(text);
         self.seen.insert(Label::clone(&label));
         label
+    }
+
+    /// The stored region of these names (blank ones left out), or `None` when all are blank.
+    pub fn region(
+        &mut self,
+        country: Option<&str>,
+        admin1: Option<&str>,
+        admin2: Option<&str>,
+    ) -> Option<Arc<Region>> {
+        let mut name = |text: Option<&str>| {
+            text.map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|t| self.get(t))
+        };
+        let region = Region {
+            country: name(country),
+            admin1: name(admin1),
+            admin2: name(admin2),
+        };
+        if region == Region::default() {
+            return None;
+        }
+        if let Some(stored) = self.regions.get(&region) {
+            return Some(Arc::clone(stored));
+        }
+        let region = Arc::new(region);
+        self.regions.insert(Arc::clone(&region));
+        Some(region)
     }
 }
 
@@ -36,5 +68,21 @@ mod tests {
         assert!(Arc::ptr_eq(&a, &b));
         assert!(!Arc::ptr_eq(&a, &c));
         assert_eq!(&*c, "strike");
+    }
+
+    #[test]
+    fn hands_out_one_region_per_distinct_place() {
+        let mut labels = Labels::default();
+        let a = labels.region(Some("Zimbabwe"), Some("Harare"), None);
+        let b = labels.region(Some("Zimbabwe"), Some(" Harare "), Some(""));
+        let c = labels.region(Some("Zimbabwe"), None, None);
+        let (Some(a), Some(b), Some(c)) = (a, b, c) else {
+            panic!("regions with names");
+        };
+        assert!(Arc::ptr_eq(&a, &b));
+        assert!(!Arc::ptr_eq(&a, &c));
+        assert_eq!(a.admin1.as_deref(), Some("Harare"));
+        assert_eq!(a.admin2, None);
+        assert_eq!(labels.region(None, Some(" "), None), None);
     }
 }

@@ -233,8 +233,9 @@ pub struct Event {
     pub tags: Box<[Label]>,
     pub quotes: Vec<Quote>,
     /// Further named facts from the record's origin (e.g. an importer's codes and scores),
-    /// shown in the detail pane, sorted by name.
-    pub attributes: Vec<(String, String)>,
+    /// shown in the detail pane, sorted by name; names are labels, as a million events share
+    /// a dozen of them.
+    pub attributes: Vec<(Label, Value)>,
     /// Each actor's part in the event, in the order of `actors`, where the source says it
     /// (GDELT's Actor1 is the source, Actor2 the target); empty when no role is known.
     pub roles: Box<[Option<Role>]>,
@@ -251,11 +252,133 @@ impl Event {
         self.roles.get(nth).copied().flatten()
     }
 
-    /// The attribute `name` as a number, when the event has it and it is one.
+    /// The attribute `name` as a number, when the event has it and it is one (a number, or
+    /// text that reads as one, as older datasets wrote numbers).
     pub fn number(&self, name: &str) -> Option<f64> {
-        let (_, text) = self.attributes.iter().find(|(key, _)| key == name)?;
-        text.trim().parse::<f64>().ok().filter(|n| n.is_finite())
+        self.attribute(name)?.number()
     }
+
+    /// The value of the attribute `name`, when the event has it.
+    pub fn attribute(&self, name: &str) -> Option<&Value> {
+        self.attributes
+            .iter()
+            .find(|(key, _)| &**key == name)
+            .map(|(_, value)| value)
+    }
+}
+
+/// The value of an event's attribute: a number (fatalities, a tone) or text (a code, a name).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Number(Number),
+    Text(Box<str>),
+}
+
+impl Value {
+    /// The value as a number: a number's own, or text that reads as one.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(n.value()),
+            Value::Text(text) => text.trim().parse::<f64>().ok().filter(|n| n.is_finite()),
+        }
+    }
+
+    /// Text, as given.
+    pub fn text(text: impl Into<Box<str>>) -> Value {
+        Value::Text(text.into())
+    }
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Number(n) => n.fmt(f),
+            Value::Text(text) => f.write_str(text),
+        }
+    }
+}
+
+/// A finite number, shown as it was written: "2.50" stays "2.50" and a tone of
+/// -3.6496350364963503 keeps all its digits, where the shortest form of the float would
+/// differ; a number computed rather than read shows its shortest form ("3", not "3.0").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Number {
+    value: f64,
+    /// The text the number was read from, kept only where it differs from the shortest form
+    /// of `value` (nearly never): always a JSON number.
+    written: Option<Box<str>>,
+}
+
+impl Number {
+    /// The number `text` writes in JSON's syntax (`-12`, `0.5`, `1e3`; not `+1`, `.5`, `inf`),
+    /// when it is finite.
+    pub fn parse(text: &str) -> Option<Number> {
+        if !is_json_number(text) {
+            return None;
+        }
+        let value = text.parse::<f64>().ok().filter(|v| v.is_finite())?;
+        let mut number = Number::from_f64(value)?;
+        if number.to_string() != text {
+            number.written = Some(text.into());
+        }
+        Some(number)
+    }
+
+    /// `value` when it is finite, shown in its shortest form.
+    pub fn from_f64(value: f64) -> Option<Number> {
+        value.is_finite().then_some(Number {
+            value,
+            written: None,
+        })
+    }
+
+    pub fn value(&self) -> f64 {
+        self.value
+    }
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.written {
+            Some(text) => f.write_str(text),
+            // Display gives the shortest text that reads back as the same float, without an
+            // exponent: always a JSON number.
+            None => write!(f, "{}", self.value),
+        }
+    }
+}
+
+/// Whether `text` is a number in JSON's syntax: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
+fn is_json_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = usize::from(bytes.first() == Some(&b'-'));
+    let digits = |at: &mut usize| {
+        let start = *at;
+        while bytes.get(*at).is_some_and(u8::is_ascii_digit) {
+            *at += 1;
+        }
+        *at - start
+    };
+    let whole = digits(&mut at);
+    if whole == 0 || (whole > 1 && bytes[at - whole] == b'0') {
+        return false;
+    }
+    if bytes.get(at) == Some(&b'.') {
+        at += 1;
+        if digits(&mut at) == 0 {
+            return false;
+        }
+    }
+    if matches!(bytes.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(bytes.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        if digits(&mut at) == 0 {
+            return false;
+        }
+    }
+    at == bytes.len()
 }
 
 /// An actor's part in an event.
@@ -293,11 +416,34 @@ pub struct Region {
     pub admin2: Option<Label>,
 }
 
+impl std::fmt::Display for Region {
+    /// Smallest area first, as places are written: "El Fasher, North Darfur, Sudan".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts = [&self.admin2, &self.admin1, &self.country];
+        let mut first = true;
+        for part in parts.into_iter().flatten() {
+            if !first {
+                f.write_str(", ")?;
+            }
+            f.write_str(part)?;
+            first = false;
+        }
+        Ok(())
+    }
+}
+
 /// A place on the globe in degrees (WGS 84).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
     pub lat: f64,
     pub lon: f64,
+}
+
+impl std::fmt::Display for Point {
+    /// Latitude then longitude, as written in the data: "15.5007, 32.5599".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}, {}", self.lat, self.lon)
+    }
 }
 
 #[cfg(test)]
@@ -349,6 +495,45 @@ mod tests {
             got.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>(),
             ["Louis", "Benedict", "Alfonso", "Smith", "Doe"],
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn numbers_show_as_written_and_computed_ones_in_their_shortest_form() {
+        for text in ["3", "-10", "0.1", "2.50", "1e3", "-3.6496350364963503", "0"] {
+            let n = Number::parse(text).unwrap_or_else(|| panic!("{text} is a number"));
+            assert_eq!(n.to_string(), text);
+        }
+        assert_eq!(Number::parse("2.50").map(|n| n.value()), Some(2.5));
+        assert_eq!(Number::parse("3").map(|n| n.written), Some(None));
+        for text in [
+            "+1", ".5", "5.", "007", "inf", "NaN", "1e999", "", "-", "1e", "1 ",
+        ] {
+            assert_eq!(Number::parse(text), None, "{text}");
+        }
+        let computed = Number::from_f64(3.0).map(|n| n.to_string());
+        assert_eq!(computed.as_deref(), Some("3"));
+        assert_eq!(Number::from_f64(f64::NAN), None);
+    }
+
+    #[test]
+    fn an_attribute_reads_as_a_number_whether_typed_or_written_as_text() {
+        let mut event = crate::sample::timeline().events()[0].clone();
+        event.attributes = vec![
+            (
+                "fatalities".into(),
+                Value::Number(Number::parse("12").unwrap()),
+            ),
+            ("old".into(), Value::text(" 4.5 ")),
+            ("code".into(), Value::text("ZWE")),
+        ];
+        assert_eq!(event.number("fatalities"), Some(12.0));
+        assert_eq!(event.number("old"), Some(4.5));
+        assert_eq!(event.number("code"), None);
+        assert_eq!(event.number("missing"), None);
+        assert_eq!(
+            event.attribute("code").map(ToString::to_string).as_deref(),
+            Some("ZWE")
         );
     }
 

@@ -4,7 +4,9 @@
 //! clever the sentence splitter is.
 
 use crate::date::EdtfDate;
-use crate::model::{Actor, ActorId, ActorKind, Event, Quote, Source, SourceId};
+use crate::model::{
+    Actor, ActorId, ActorKind, Event, Label, Number, Point, Quote, Region, Source, SourceId, Value,
+};
 use crate::sentences::split_sentences;
 use crate::timeline::Timeline;
 
@@ -160,6 +162,114 @@ pub fn timeline() -> Timeline {
         ),
     ];
     Timeline::new(events, actors, sources)
+}
+
+/// One event of `places`: id, date, type, actors, region, (latitude, longitude), attributes.
+type PlaceRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [u32],
+    Option<std::sync::Arc<Region>>,
+    Option<(f64, f64)>,
+    &'static [(&'static str, &'static str)],
+);
+
+/// A sample of places and numbers, as an ACLED import gives them: 6 events in 3 countries
+/// (one event without a region), 4 with coordinates, a `fatalities` count on all but one
+/// (which writes "unknown") and a decimal `tone` on three.
+pub fn places() -> Timeline {
+    let actors = vec![
+        actor("army", "Army", ActorKind::Group, &[], None),
+        actor("militia", "Militia", ActorKind::Group, &[], None),
+        actor("protesters", "Protesters", ActorKind::Group, &[], None),
+    ];
+    let place = |country: &str, admin1: &str| {
+        Some(std::sync::Arc::new(Region {
+            country: Some(country.into()),
+            admin1: Some(admin1.into()),
+            admin2: None,
+        }))
+    };
+    let rows: [PlaceRow; 6] = [
+        (
+            "clash-donetsk",
+            "2022-01-10",
+            "Battles",
+            &[0, 1],
+            place("Ukraine", "Donetsk"),
+            Some((48.0, 37.8)),
+            &[("fatalities", "10"), ("tone", "-4.5")],
+        ),
+        (
+            "clash-kharkiv",
+            "2022-01-20",
+            "Battles",
+            &[0],
+            place("Ukraine", "Kharkiv"),
+            Some((50.0, 36.2)),
+            &[("fatalities", "3")],
+        ),
+        (
+            "protest-kyiv",
+            "2022-02-05",
+            "Protests",
+            &[2],
+            place("Ukraine", "Kyiv City"),
+            Some((50.45, 30.52)),
+            &[("fatalities", "0"), ("tone", "0.1")],
+        ),
+        (
+            "blast-belgorod",
+            "2022-02-14",
+            "Explosions",
+            &[1],
+            place("Russia", "Belgorod"),
+            Some((50.6, 36.6)),
+            &[("fatalities", "2"), ("tone", "0.2")],
+        ),
+        (
+            "protest-tbilisi",
+            "2022-03-01",
+            "Protests",
+            &[2],
+            place("Georgia", "Tbilisi"),
+            None,
+            &[("fatalities", "0")],
+        ),
+        (
+            "clash-unplaced",
+            "2022-03-02",
+            "Battles",
+            &[0, 1],
+            None,
+            None,
+            &[("fatalities", "unknown")],
+        ),
+    ];
+    let events = rows
+        .into_iter()
+        .map(
+            |(id, date, kind, actors, region, point, attributes)| Event {
+                kind: Some(kind.into()),
+                tags: Box::default(),
+                summary: None,
+                location: None,
+                region,
+                point: point.map(|(lat, lon)| Point { lat, lon }),
+                // Numbers typed as the loader types them; "unknown" stays text.
+                attributes: attributes
+                    .iter()
+                    .map(|(k, v)| {
+                        let value = Number::parse(v).map_or_else(|| Value::text(*v), Value::Number);
+                        (Label::from(*k), value)
+                    })
+                    .collect(),
+                ..event(id, date, &format!("{kind} ({id})"), actors, Vec::new())
+            },
+        )
+        .collect();
+    Timeline::new(events, actors, Vec::new())
 }
 
 /// A source with `text`, split into sentences.

@@ -40,6 +40,12 @@ pub struct Timeline {
     /// The widest date display, so that the date column lines up without formatting every
     /// date when the browser opens.
     date_width: usize,
+    /// Sources by id, built the first time an event's `source` attribute is looked up (only
+    /// imported GDELT events have one).
+    source_by_id: std::sync::OnceLock<HashMap<String, SourceId>>,
+    /// Whether each actor's name is another actor's too (ignoring case), found when first
+    /// asked.
+    name_clashes: std::sync::OnceLock<Vec<bool>>,
 }
 
 /// An event's date as numbers, computed once when the timeline is built.
@@ -352,6 +358,8 @@ impl Timeline {
             actor_by_id,
             keys,
             date_width,
+            source_by_id: std::sync::OnceLock::new(),
+            name_clashes: std::sync::OnceLock::new(),
         }
     }
 
@@ -441,6 +449,8 @@ impl Timeline {
             actor_by_id,
             keys,
             date_width,
+            source_by_id: std::sync::OnceLock::new(),
+            name_clashes: std::sync::OnceLock::new(),
         })
     }
 
@@ -521,6 +531,59 @@ impl Timeline {
             }
         }
         reported
+    }
+
+    /// The web address of the article `event` was read from: the source its `source`
+    /// attribute names (an imported GDELT event's article), else the first source it quotes
+    /// that has an address.
+    pub fn event_url<'a>(&'a self, event: &Event) -> Option<&'a str> {
+        let named = match event.attribute("source") {
+            Some(crate::model::Value::Text(id)) => self.source_by_id(id),
+            _ => None,
+        };
+        named
+            .into_iter()
+            .chain(event.quotes.iter().map(|q| self.source(q.source)))
+            .find_map(|source| source.url.as_deref())
+            .filter(|url| !url.trim().is_empty())
+    }
+
+    /// What tells actor `id` apart from the others of its name (GDELT's three "ZIMBABWE"
+    /// actors, coded ZWE, ZWEJUD and ZWEMIL): its code (the first alias that is not the
+    /// name), else its id, which is unique. `None` when no other actor has its name.
+    pub fn telling_apart(&self, id: ActorId) -> Option<&str> {
+        let clashes = self.name_clashes.get_or_init(|| {
+            let mut counts: HashMap<String, u32> = HashMap::new();
+            let names: Vec<String> = self.actors.iter().map(|a| a.name.to_lowercase()).collect();
+            for name in &names {
+                *counts.entry(name.clone()).or_default() += 1;
+            }
+            names
+                .iter()
+                .map(|n| counts.get(n).is_some_and(|c| *c > 1))
+                .collect()
+        });
+        if !clashes.get(id.index()).copied().unwrap_or(false) {
+            return None;
+        }
+        let actor = self.actor(id);
+        let code = actor
+            .aliases
+            .iter()
+            .find(|a| !a.trim().is_empty() && !a.eq_ignore_ascii_case(&actor.name));
+        Some(code.unwrap_or(&actor.id))
+    }
+
+    /// The source whose id is `id`.
+    pub fn source_by_id(&self, id: &str) -> Option<&Source> {
+        let index = self.source_by_id.get_or_init(|| {
+            self.sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.clone(), SourceId(i as u32)))
+                .collect()
+        });
+        index.get(id).map(|s| self.source(*s))
     }
 
     pub fn event_by_id(&self, id: &str) -> Option<EventIx> {

@@ -54,7 +54,7 @@ fn missing_and_unknown_fields_and_wrong_types() {
     );
     assert_eq!(
         broken("events.jsonl", "\"location\"", "\"place\""),
-        ["DATA/events.jsonl:4: unknown field 'place', expected one of 'id', 'date', 'title', 'summary', 'type', 'actors', 'location', 'tags', 'quotes', 'attributes'"]
+        ["DATA/events.jsonl:4: unknown field 'place', expected one of 'id', 'date', 'title', 'summary', 'type', 'actors', 'location', 'tags', 'quotes', 'attributes', 'roles', 'region', 'coordinates'"]
     );
     assert_eq!(
         broken(
@@ -96,9 +96,9 @@ fn type_errors_name_the_field_and_what_was_found() {
         broken(
             "events.jsonl",
             "\"type\": \"denial\"",
-            "\"type\": \"denial\", \"attributes\": {\"casualties\": 12}"
+            "\"type\": \"denial\", \"attributes\": {\"casualties\": true}"
         ),
-        ["DATA/events.jsonl:4: attribute 'casualties': expected a string, found a number 12"]
+        ["DATA/events.jsonl:4: attribute 'casualties': expected a string or a number, found true"]
     );
     assert_eq!(
         broken(
@@ -156,7 +156,7 @@ fn every_missing_field_and_every_wrong_one_of_a_line_is_reported() {
             "{\"place\": \"Moscow\", \"tags\": 1, "
         ),
         [
-            "DATA/events.jsonl:4: unknown field 'place', expected one of 'id', 'date', 'title', 'summary', 'type', 'actors', 'location', 'tags', 'quotes', 'attributes'",
+            "DATA/events.jsonl:4: unknown field 'place', expected one of 'id', 'date', 'title', 'summary', 'type', 'actors', 'location', 'tags', 'quotes', 'attributes', 'roles', 'region', 'coordinates'",
             "DATA/events.jsonl:4: tags: expected a list of strings, found a number 1",
             "DATA/events.jsonl:4: missing fields 'id', 'date' and 'title'",
         ]
@@ -660,7 +660,7 @@ fn a_refused_record_still_has_its_well_typed_fields_checked() {
         "DATA/sources.json:4: duplicate source id 's' (first defined on line 3)".to_string(),
         format!("DATA/events.jsonl:{b1}: actors: expected a list of strings, found a string 'putin'"),
         format!("DATA/events.jsonl:{b1}: event 'b': invalid date '2021-02-30': '2021-02-30' is not a real day: February 2021 has 28 days"),
-        format!("DATA/events.jsonl:{b2}: unknown field 'extra', expected one of 'id', 'date', 'title', 'summary', 'type', 'actors', 'location', 'tags', 'quotes', 'attributes'"),
+        format!("DATA/events.jsonl:{b2}: unknown field 'extra', expected one of 'id', 'date', 'title', 'summary', 'type', 'actors', 'location', 'tags', 'quotes', 'attributes', 'roles', 'region', 'coordinates'"),
         format!("DATA/events.jsonl:{b2}: duplicate event id 'b' (first defined on line {b1})"),
         format!("DATA/events.jsonl:{call}: title: expected a string, found a number 5"),
         format!("DATA/events.jsonl:{call}: duplicate event id 'call' (first defined on line 1)"),

@@ -491,3 +491,37 @@ fn wide_and_joined_characters_keep_every_pane_border_in_its_column() {
     assert!(!screen.contains("⟨U+200D⟩ Family"), "{}", screen.text());
     quit(&term);
 }
+
+#[test]
+fn o_hands_the_events_url_to_the_opener_without_disturbing_the_screen() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let record = dir.path().join("opened.txt");
+    let opener = dir.path().join("opener.sh");
+    // An opener that records its argument and talks on stdout and stderr, as browsers do.
+    std::fs::write(
+        &opener,
+        format!(
+            "#!/bin/sh\nprintf '%s' \"$1\" > '{}'\necho OPENER-NOISE\necho OPENER-NOISE >&2\n",
+            record.display()
+        ),
+    )
+    .expect("write the opener");
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755))
+        .expect("make it runnable");
+    let gdelt = Path::new(ROOT).join("tests/fixtures/import/gdelt2.export.CSV");
+    let term = Spawn::new(&[&gdelt.display().to_string()])
+        .env("CHRONICLE_OPENER", &opener.display().to_string())
+        .start();
+    term.wait_for("the browser", |s| {
+        s.contains("Events · 7") && s.contains("Detail")
+    });
+    term.type_text("o");
+    let screen = term.wait_for("the status line", |s| s.contains("Opened http"));
+    let opened = std::fs::read_to_string(&record).expect("the opener ran");
+    assert!(opened.starts_with("http://www."), "{opened}");
+    // The detail pane shows the same address, and the opener's output is nowhere on screen.
+    assert!(screen.contains("URL"), "{}", screen.text());
+    assert!(!screen.contains("OPENER-NOISE"), "{}", screen.text());
+    quit(&term);
+}

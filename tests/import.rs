@@ -99,14 +99,34 @@ fn gdelt_round_trip_keeps_ids_dates_actors_and_mentions() {
     assert_eq!(imported.len(), 7);
     let first = find(&imported, "410412347");
     assert_eq!(first["date"], "2014-02-18");
-    assert_eq!(first["title"], "PRESIDENT: Host a visit");
+    // Only Actor2 (the target) is named: it is not made the subject.
+    assert_eq!(first["title"], "Host a visit (target: PRESIDENT)");
+    assert_eq!(first["roles"], serde_json::json!({"president": "target"}));
+    // ActionGeo: the FIPS code "SF" named (South Africa, not ISO's Finland), the ADM1 code
+    // kept as written, and the point.
+    assert_eq!(
+        first["region"],
+        serde_json::json!({"country": "South Africa", "admin1": "SF03"})
+    );
+    assert_eq!(
+        first["coordinates"],
+        serde_json::json!({"lat": -30.3098, "lon": 25.2971})
+    );
+    assert_eq!(
+        first["url"],
+        "http://www.dailymaverick.co.za/article/2015-02-19-sona2015-jamming-state-security-agency-steps-forward-blames-low-ranking-operator/"
+    );
     assert_eq!(first["type"], "Host a visit");
     assert_eq!(first["location"], "Waterkloof, Free State, South Africa");
     assert_eq!(first["attributes"]["cameo"], "043");
     assert_eq!(first["attributes"]["cameo_root"], "04 Consult");
     assert_eq!(first["attributes"]["quad_class"], "1 Verbal cooperation");
-    assert_eq!(first["attributes"]["goldstein"], "2.8");
-    assert_eq!(first["attributes"]["mentions"], "5");
+    // Scores and counts are numbers, written as GDELT wrote them.
+    assert_eq!(first["attributes"]["goldstein"], serde_json::json!(2.8));
+    assert_eq!(first["attributes"]["mentions"], serde_json::json!(5));
+    assert_eq!(first["attributes"]["sources"], serde_json::json!(1));
+    assert_eq!(first["attributes"]["articles"], serde_json::json!(5));
+    assert_eq!(first["attributes"]["tone"].to_string(), "-4.4776119402985");
     // The article the row was coded from: a source without text, found by its id.
     assert_eq!(first["attributes"]["source"], "www-dailymaverick-co-za");
     let sources = fs::read_to_string(Path::new(&dir).join("sources.json")).expect("sources");
@@ -185,7 +205,19 @@ fn acled_dates_keep_their_precision() {
         "Armed clash: Military Forces of Sudan (2019-) vs Rapid Support Forces"
     );
     assert_eq!(day["location"], "Khartoum, Sudan");
-    assert_eq!(day["attributes"]["fatalities"], "12");
+    assert_eq!(day["attributes"]["fatalities"], serde_json::json!(12));
+    assert_eq!(
+        day["roles"],
+        serde_json::json!({"military-forces-of-sudan-2019": "source", "rapid-support-forces": "target"})
+    );
+    assert_eq!(
+        day["region"],
+        serde_json::json!({"country": "Sudan", "admin1": "Khartoum", "admin2": "Khartoum"})
+    );
+    assert_eq!(
+        day["coordinates"],
+        serde_json::json!({"lat": 15.5007, "lon": 32.5599})
+    );
     assert_eq!(day["attributes"]["sources"], "Reuters; Al Jazeera");
     assert!(day["summary"].as_str().is_some_and(
         |s| s.contains("\"heavy\" gunfire, reported") || s.contains("with \"heavy\" gunfire")
@@ -435,15 +467,43 @@ fn csv_and_markdown_outputs() {
         "--actor",
         "rapid-support-forces",
     ]);
-    let mut lines = csv.lines();
+    // One column per attribute, after the fixed ones: ACLED's own "; " lists stay whole.
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(String::from)
+        .collect();
     assert_eq!(
-        lines.next(),
-        Some("id,date,title,type,actors,actor_ids,location,tags,summary,quotes,attributes")
+        header.join(","),
+        "id,date,title,type,actors,actor_ids,roles,location,country,admin1,admin2,lat,lon,\
+         tags,summary,quotes,url,civilian_targeting,disorder_type,fatalities,inter1,inter2,\
+         interaction,recorded_date,source_scale,sources"
     );
-    assert_eq!(lines.count(), 3, "{csv}");
-    assert!(csv.contains("SDN1002,2023-04-16/2023-04-22~,"), "{csv}");
-    // Commas and quote marks in notes are quoted as CSV requires.
-    assert!(csv.contains("with \"\"heavy\"\" gunfire"), "{csv}");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    assert_eq!(rows.len(), 3, "{csv}");
+    let cell = |row: &csv::StringRecord, name: &str| {
+        let at = header.iter().position(|h| h == name).expect("a column");
+        row.get(at).unwrap_or("").to_string()
+    };
+    let day = rows.iter().find(|r| &r[0] == "SDN1001").expect("SDN1001");
+    assert_eq!(cell(day, "fatalities"), "12");
+    assert_eq!(cell(day, "sources"), "Reuters; Al Jazeera");
+    assert_eq!(cell(day, "roles"), "source; target");
+    assert_eq!(cell(day, "country"), "Sudan");
+    assert_eq!(cell(day, "admin1"), "Khartoum");
+    assert_eq!(cell(day, "lat"), "15.5007");
+    assert_eq!(cell(day, "lon"), "32.5599");
+    // Commas and quote marks in notes are read back whole.
+    assert!(
+        cell(day, "summary").contains("with \"heavy\" gunfire"),
+        "{csv}"
+    );
+    let week = rows.iter().find(|r| &r[0] == "SDN1002").expect("SDN1002");
+    assert_eq!(&week[1], "2023-04-16/2023-04-22~");
+    assert_eq!(cell(week, "recorded_date"), "2023-04-19");
+    assert_eq!(cell(week, "civilian_targeting"), "Civilian targeting");
 
     let markdown = ok(&[
         "events",
@@ -459,6 +519,9 @@ fn csv_and_markdown_outputs() {
         "{markdown}"
     );
     assert!(markdown.contains("**Id:** `SDN1004`"), "{markdown}");
+    // Where it happened and the numbers, not only the text.
+    assert!(markdown.contains("**fatalities:** "), "{markdown}");
+    assert!(markdown.contains("**Region:** "), "{markdown}");
 }
 
 #[test]
@@ -1161,4 +1224,98 @@ fn skip_invalid_is_offered_only_when_some_rows_were_valid() {
     let message = refused(&[&path.display().to_string()], &[]);
     assert!(message.contains("not TimelineJS JSON"), "{message}");
     assert!(!message.contains("--skip-invalid"), "{message}");
+}
+
+#[test]
+fn show_gives_roles_region_coordinates_the_url_and_whole_attribute_names() {
+    let [events, mentions] = gdelt_files();
+    let (_temp, dir) = import(&[&events, &mentions], &[]);
+    let text = ok(&["show", "410412347", &dir]);
+    // The labels line up on the longest attribute name ("mention 01", "cameo_root").
+    for line in [
+        "  actors      PRESIDENT (president), target\n",
+        "  region      SF03, South Africa\n",
+        "  lat, lon    -30.3098, 25.2971\n",
+        "  url         http://www.dailymaverick.co.za/article/2015-02-19-sona2015-jamming-state-security-agency-steps-forward-blames-low-ranking-operator/\n",
+        "  cameo_root  04 Consult\n",
+        "  goldstein   2.8\n",
+        "  tone        -4.4776119402985\n",
+    ] {
+        assert!(text.contains(line), "{line:?} in:\n{text}");
+    }
+    let text = ok(&["show", "SDN1001", &fixture("acled.csv")]);
+    for line in [
+        "  actors         Military Forces of Sudan (2019-) (military-forces-of-sudan-2019), source\n",
+        "                 Rapid Support Forces (rapid-support-forces), target\n",
+        "  region         Khartoum, Khartoum, Sudan\n",
+        "  disorder_type  Political violence\n",
+    ] {
+        assert!(text.contains(line), "{line:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn actors_of_one_name_are_told_apart_by_their_code() {
+    let gdelt = fixture("gdelt2_100.export.CSV");
+    let listed = ok(&["actors", &gdelt]);
+    let names: Vec<&str> = listed
+        .lines()
+        .filter(|l| l.starts_with("ZIMBABWE "))
+        .filter_map(|l| l.split("  ").next())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(
+        sorted,
+        ["ZIMBABWE (ZWE)", "ZIMBABWE (ZWEJUD)", "ZIMBABWE (ZWEMIL)"],
+        "{listed}"
+    );
+    // A name no other actor has is shown alone.
+    assert!(listed.lines().any(|l| l.starts_with("YEMEN ")), "{listed}");
+    let found = ok(&["actors", &gdelt, "--search", "zimbabwe"]);
+    assert!(found.contains("ZIMBABWE (ZWEMIL)"), "{found}");
+}
+
+#[test]
+fn markdown_of_gdelt_events_gives_the_article_url_and_the_numbers() {
+    let [events, _] = gdelt_files();
+    let markdown = ok(&["events", &events, "--format", "markdown"]);
+    assert!(
+        markdown.contains(
+            "Source: <http://www.dailymaverick.co.za/article/2015-02-19-sona2015-jamming-state-security-agency-steps-forward-blames-low-ranking-operator/>"
+        ),
+        "{markdown}"
+    );
+    assert!(markdown.contains("**goldstein:** 2.8"), "{markdown}");
+    assert!(
+        markdown.contains("**tone:** -4.4776119402985"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("**Region:** SF03, South Africa"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn rows_of_one_id_that_differ_only_in_their_coordinates_are_a_problem_naming_them() {
+    let text = fs::read_to_string(fixture("acled.csv")).expect("the fixture");
+    let mut lines = text.lines();
+    let header = lines.next().expect("a header");
+    let row = lines.find(|l| l.starts_with("SDN1001,")).expect("SDN1001");
+    let moved = row.replacen("15.5007", "15.6007", 1);
+    assert_ne!(moved, row);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let first = dir.path().join("first.csv");
+    let second = dir.path().join("second.csv");
+    fs::write(&first, format!("{header}\n{row}\n")).expect("write");
+    fs::write(&second, format!("{header}\n{moved}\n")).expect("write");
+    let output = run(&[
+        "check",
+        &first.display().to_string(),
+        &second.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("with other content (coordinates)"), "{err}");
 }

@@ -2,7 +2,8 @@
 //! test computes itself from the raw rows with the csv crate: counts and exact sums per key,
 //! the filters, and the errors.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -277,17 +278,31 @@ fn gdelt_years_months_and_countries_match_the_raw_columns() {
         stats(&[GDELT, "--by", "location"]),
         tally(&rows, location, None)
     );
-    // The country is the last part of the place's name; grouping by it must split the events
-    // as GDELT's own country code does.
+    // The country is ActionGeo's FIPS 10-4 code, named by the country table (not the last
+    // part of the place's name, which gives "Republic Of" for "Kinshasa, Congo, Democratic
+    // Republic Of").
+    let table = fs::read_to_string(Path::new(ROOT).join("src/import/country_boxes.tsv"))
+        .expect("the country table");
+    let fips: HashMap<&str, &str> = table
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let fields: Vec<&str> = l.split('\t').collect();
+            let name = fields.get(3)?.split('|').next()?;
+            Some((*fields.get(2)?, name)).filter(|(code, _)| !code.is_empty())
+        })
+        .collect();
     let country = |r: &csv::StringRecord| {
-        let place = &r[ACTION_GEO_FULL_NAME];
-        vec![match place.rsplit(',').next() {
-            Some(last) if !place.is_empty() => last.trim().to_string(),
-            _ => "(no location)".to_string(),
+        let code = &r[ACTION_GEO_COUNTRY];
+        vec![match fips.get(code) {
+            _ if code.is_empty() => "(no country)".to_string(),
+            Some(name) => name.to_string(),
+            None => code.to_string(),
         }]
     };
     let got = stats(&[GDELT, "--by", "country"]);
     assert_eq!(got, tally(&rows, country, None));
+
     let by_code = tally(&rows, |r| vec![r[ACTION_GEO_COUNTRY].to_string()], None);
     let sizes = |rows: &[(String, Figures)]| {
         let mut s: Vec<usize> = rows.iter().map(|(_, f)| f.0).collect();
@@ -392,6 +407,18 @@ fn acled_types_countries_and_fatalities_match_the_raw_rows() {
     let country = |r: &AcledRow| vec![col(r, "country").to_string()];
     let got = stats(&args);
     assert_eq!(got, tally(&rows, country, Some(&fatalities)));
+    assert!(got.len() >= 3, "{got:?}");
+    // The first administrative area, with its country: names repeat across countries.
+    let mut args = ACLED.to_vec();
+    args.extend(["--by", "admin1", "--sum", "fatalities"]);
+    let admin1 = |r: &AcledRow| {
+        vec![match col(r, "admin1") {
+            "" => "(no admin1)".to_string(),
+            admin1 => format!("{admin1}, {}", col(r, "country")),
+        }]
+    };
+    let got = stats(&args);
+    assert_eq!(got, tally(&rows, admin1, Some(&fatalities)));
     assert!(got.len() >= 3, "{got:?}");
 }
 
@@ -572,7 +599,7 @@ fn errors_name_what_is_wrong() {
         "{err}"
     );
     assert!(
-        err.contains("type, actor, country, location, year, month, tag"),
+        err.contains("type, actor, country, admin1, location, year, month, tag"),
         "{err}"
     );
 
@@ -590,17 +617,16 @@ fn errors_name_what_is_wrong() {
         "--type",
         "protests",
         "--sum",
-        "coordinates",
+        "disorder_type",
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr(&output),
         format!(
-            "chronicle: --sum: event '{}': its 'coordinates' is '{}, {}', not a number (a plain \
+            "chronicle: --sum: event '{}': its 'disorder_type' is '{}', not a number (a plain \
              decimal such as 12 or -4.5, at most 18 places)\n",
             col(protest, "event_id_cnty"),
-            col(protest, "latitude"),
-            col(protest, "longitude")
+            col(protest, "disorder_type"),
         )
     );
     assert!(output.stdout.is_empty());
@@ -610,7 +636,7 @@ fn errors_name_what_is_wrong() {
     assert!(
         stderr(&output).contains(
             "chronicle: --sum: no event has the attribute 'mention' (did you mean 'mentions'?); \
-             the events' attributes are cameo, cameo_root, goldstein, mentions,"
+             the events' attributes are articles, cameo, cameo_root, goldstein, mentions,"
         ),
         "{}",
         stderr(&output)

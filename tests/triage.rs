@@ -223,3 +223,57 @@ fn a_second_run_offers_what_the_dataset_has_as_decided_and_writes_no_duplicate()
          chronicle draft --into again offers the undecided and rejected ones again"
     );
 }
+
+/// Found by a new user's trial: triage opened on a folder it could not write, and the first
+/// accept failed with the system's words. It is refused before the terminal opens now.
+#[test]
+fn a_folder_that_cannot_be_written_is_refused_before_triage_opens() {
+    use std::os::unix::fs::PermissionsExt;
+    // Root writes through permissions, so only another user can see the refusal.
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let data = dir.path().join("timeline");
+    init::run(&data, &mut Vec::new()).expect("init");
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let published = NaiveDate::from_ymd_opt(2021, 12, 13).expect("a day");
+    let refused = prepare_triage(Path::new(SEED), published, &data, &mut Vec::new());
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    match refused {
+        Err(chronicle::commands::Failure::Usage(why)) => {
+            assert!(why.contains("cannot be written"), "{why}")
+        }
+        Err(other) => panic!("another failure: {other:?}"),
+        Ok(_) => panic!("triage opened on a read-only folder"),
+    }
+}
+
+/// Found by a new user's trial: drafting a text the dataset has again, with another
+/// `--published` day, anchored the dates to the new day without a word.
+#[test]
+fn a_published_day_that_disagrees_with_the_pinned_source_is_said() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let data = dir.path().join("timeline");
+    init::run(&data, &mut Vec::new()).expect("init");
+    let day = |d| NaiveDate::from_ymd_opt(2021, 12, d).expect("a day");
+    let notes = |published| {
+        let mut notes = Vec::new();
+        prepare_triage(Path::new(SEED), published, &data, &mut notes)
+            .unwrap_or_else(|_| panic!("prepare"));
+        String::from_utf8(notes).expect("utf-8")
+    };
+    let first = notes(day(13));
+    assert!(!first.contains("not 2021"), "{first}");
+    let same = notes(day(13));
+    assert!(!same.contains("--published"), "{same}");
+    let other = notes(day(20));
+    assert!(
+        other.contains(
+            "sources.json says seed-article was published 2021-12-13, not 2021-12-20 as \
+             --published says; the drafts' dates count from 2021-12-20"
+        ),
+        "{other}"
+    );
+}

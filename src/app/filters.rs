@@ -1,8 +1,9 @@
-//! What the timeline shows: actors, event types, tags and a date range, combined. A view is
-//! computed in one pass over the actor index (or the whole timeline), never per frame.
+//! What the timeline shows: actors, event types, tags, places, a date range, ranges of numeric
+//! attributes and an area of the map, combined. A view is computed in one pass over the actor
+//! index (or the whole timeline), never per frame.
 
 use crate::date::{check_range, EdtfDate};
-use crate::model::{ActorId, Event, EventIx};
+use crate::model::{ActorId, Event, EventIx, Point};
 use crate::text::safe::sanitize;
 use crate::timeline::{DateKey, Timeline};
 
@@ -18,6 +19,109 @@ pub struct Filters {
     /// Events whose dates overlap `from ..= to` (as `chronicle events --from --to`).
     pub from: Option<EdtfDate>,
     pub to: Option<EdtfDate>,
+    /// Events in any of these countries.
+    pub countries: Vec<String>,
+    /// Events in any of these first-level administrative areas (ACLED's admin1).
+    pub admin1: Vec<String>,
+    /// Events whose numeric attribute lies in each of these ranges.
+    pub ranges: Vec<NumRange>,
+    /// Events whose point lies in this area of the map.
+    pub area: Option<Area>,
+}
+
+/// A number compared by its bits, so that filters holding numbers can be compared for the
+/// history's sake (a filter equal to the one in force is not a new step).
+#[derive(Clone, Copy, Debug)]
+pub struct Num(pub f64);
+
+impl PartialEq for Num {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.to_bits() == other.0.to_bits()
+    }
+}
+
+impl Eq for Num {}
+
+/// One end of a range: the number, and whether the number itself is in the range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bound {
+    pub value: Num,
+    pub inclusive: bool,
+}
+
+/// A range of one numeric attribute, as typed: `fatalities>=10`, `goldstein -5..0`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumRange {
+    pub name: String,
+    pub min: Option<Bound>,
+    pub max: Option<Bound>,
+}
+
+impl NumRange {
+    pub fn holds(&self, value: f64) -> bool {
+        let above = self.min.is_none_or(|b| {
+            if b.inclusive {
+                value >= b.value.0
+            } else {
+                value > b.value.0
+            }
+        });
+        let below = self.max.is_none_or(|b| {
+            if b.inclusive {
+                value <= b.value.0
+            } else {
+                value < b.value.0
+            }
+        });
+        above && below
+    }
+
+    /// The range in the prompt's words: `fatalities>=10`, `goldstein -5..0`, `tone=2`.
+    pub fn label(&self) -> String {
+        let n = |b: &Bound| b.value.0.to_string();
+        match (&self.min, &self.max) {
+            (Some(a), Some(b)) if a == b && a.inclusive => format!("{}={}", self.name, n(a)),
+            (Some(a), Some(b)) if a.inclusive && b.inclusive => {
+                format!("{} {}..{}", self.name, n(a), n(b))
+            }
+            (min, max) => {
+                let mut parts = Vec::new();
+                if let Some(a) = min {
+                    let op = if a.inclusive { ">=" } else { ">" };
+                    parts.push(format!("{}{op}{}", self.name, n(a)));
+                }
+                if let Some(b) = max {
+                    let op = if b.inclusive { "<=" } else { "<" };
+                    parts.push(format!("{}{op}{}", self.name, n(b)));
+                }
+                parts.join(" ")
+            }
+        }
+    }
+}
+
+/// An area of the map in degrees, its edges included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Area {
+    pub south: Num,
+    pub west: Num,
+    pub north: Num,
+    pub east: Num,
+}
+
+impl Area {
+    pub fn holds(&self, point: &Point) -> bool {
+        (self.south.0..=self.north.0).contains(&point.lat)
+            && (self.west.0..=self.east.0).contains(&point.lon)
+    }
+
+    /// "map 44.1..52.4°N 22.1..40.2°E", to one decimal (the map never shows finer).
+    pub fn label(&self) -> String {
+        format!(
+            "map {:.1}..{:.1} lat, {:.1}..{:.1} lon",
+            self.south.0, self.north.0, self.west.0, self.east.0
+        )
+    }
 }
 
 /// One active filter, as the filter line lists it and `X` removes it.
@@ -27,6 +131,10 @@ pub enum FilterPart {
     Type(String),
     Tag(String),
     Dates,
+    Country(String),
+    Admin1(String),
+    Range(NumRange),
+    Area,
 }
 
 impl Filters {
@@ -36,11 +144,24 @@ impl Filters {
             && self.tags.is_empty()
             && self.from.is_none()
             && self.to.is_none()
+            && !self.beyond_dates()
+    }
+
+    /// Whether places, ranges or an area filter the timeline.
+    fn beyond_dates(&self) -> bool {
+        !self.countries.is_empty()
+            || !self.admin1.is_empty()
+            || !self.ranges.is_empty()
+            || self.area.is_some()
     }
 
     /// Whether anything but actors filters the timeline.
     fn beyond_actors(&self) -> bool {
-        !self.types.is_empty() || !self.tags.is_empty() || self.from.is_some() || self.to.is_some()
+        !self.types.is_empty()
+            || !self.tags.is_empty()
+            || self.from.is_some()
+            || self.to.is_some()
+            || self.beyond_dates()
     }
 
     /// The events shown, in timeline order. Dates are compared as numbers first, so a date
@@ -58,13 +179,26 @@ impl Filters {
         view
     }
 
-    /// Whether the event passes the type and tag filters.
+    /// Whether the event passes the type, tag, place, range and area filters.
     fn keeps(&self, event: &Event) -> bool {
-        (self.types.is_empty()
-            || event
-                .kind
-                .as_deref()
-                .is_some_and(|k| self.types.iter().any(|t| t == k)))
+        let region = event.region.as_deref();
+        let in_any = |wanted: &[String], have: Option<&str>| {
+            wanted.is_empty() || have.is_some_and(|h| wanted.iter().any(|w| w == h))
+        };
+        in_any(&self.countries, region.and_then(|r| r.country.as_deref()))
+            && in_any(&self.admin1, region.and_then(|r| r.admin1.as_deref()))
+            && self
+                .ranges
+                .iter()
+                .all(|r| event.number(&r.name).is_some_and(|v| r.holds(v)))
+            && self
+                .area
+                .is_none_or(|a| event.point.as_ref().is_some_and(|p| a.holds(p)))
+            && (self.types.is_empty()
+                || event
+                    .kind
+                    .as_deref()
+                    .is_some_and(|k| self.types.iter().any(|t| t == k)))
             && self
                 .tags
                 .iter()
@@ -80,6 +214,12 @@ impl Filters {
         if self.from.is_some() || self.to.is_some() {
             parts.push(FilterPart::Dates);
         }
+        parts.extend(self.countries.iter().cloned().map(FilterPart::Country));
+        parts.extend(self.admin1.iter().cloned().map(FilterPart::Admin1));
+        parts.extend(self.ranges.iter().cloned().map(FilterPart::Range));
+        if self.area.is_some() {
+            parts.push(FilterPart::Area);
+        }
         parts
     }
 
@@ -94,6 +234,10 @@ impl Filters {
                 next.from = None;
                 next.to = None;
             }
+            FilterPart::Country(c) => next.countries.retain(|x| x != c),
+            FilterPart::Admin1(a) => next.admin1.retain(|x| x != a),
+            FilterPart::Range(r) => next.ranges.retain(|x| x != r),
+            FilterPart::Area => next.area = None,
         }
         next
     }
@@ -116,6 +260,10 @@ impl Filters {
             FilterPart::Type(t) => format!("type {}", sanitize(t)),
             FilterPart::Tag(t) => format!("#{}", sanitize(t)),
             FilterPart::Dates => self.dates_label().unwrap_or_default(),
+            FilterPart::Country(c) => format!("in {}", sanitize(c)),
+            FilterPart::Admin1(a) => format!("in {}", sanitize(a)),
+            FilterPart::Range(r) => sanitize(&r.label()).into_owned(),
+            FilterPart::Area => self.area.map(|a| a.label()).unwrap_or_default(),
         }
     }
 }
@@ -147,4 +295,71 @@ pub fn parse_range(text: &str) -> Result<(Option<EdtfDate>, Option<EdtfDate>), S
             Ok((date, date))
         }
     }
+}
+
+/// Parses a range of a numeric attribute as typed in the prompt: `NAME>=N`, `NAME>N`,
+/// `NAME<=N`, `NAME<N`, `NAME=N`, `NAME N`, or `NAME A..B` (either side may be left out).
+/// Errors say what is wrong and show the form expected.
+pub fn parse_num_range(text: &str) -> Result<NumRange, String> {
+    const FORM: &str = "type NAME>=N, NAME<N, NAME=N or NAME A..B, e.g. fatalities>=10";
+    let text = text.trim();
+    let end = text
+        .find(|c: char| c.is_whitespace() || "<>=".contains(c))
+        .unwrap_or(text.len());
+    let (name, rest) = text.split_at(end);
+    if name.is_empty() {
+        return Err(format!("No attribute name: {FORM}."));
+    }
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Err(format!("No range after {name}: {FORM}."));
+    }
+    let number = |t: &str| -> Result<Num, String> {
+        let t = t.trim();
+        t.parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+            .map(Num)
+            .ok_or_else(|| format!("'{t}' is not a number: {FORM}."))
+    };
+    let bound = |t: &str, inclusive: bool| number(t).map(|value| Some(Bound { value, inclusive }));
+    let (min, max) = if let Some(n) = rest.strip_prefix(">=") {
+        (bound(n, true)?, None)
+    } else if let Some(n) = rest.strip_prefix("<=") {
+        (None, bound(n, true)?)
+    } else if let Some(n) = rest.strip_prefix('>') {
+        (bound(n, false)?, None)
+    } else if let Some(n) = rest.strip_prefix('<') {
+        (None, bound(n, false)?)
+    } else if let Some((a, b)) = rest.split_once("..") {
+        let side = |t: &str| {
+            if t.trim().is_empty() {
+                Ok(None)
+            } else {
+                bound(t, true)
+            }
+        };
+        let (min, max) = (side(a)?, side(b)?);
+        if min.is_none() && max.is_none() {
+            return Err(format!("No number either side of '..': {FORM}."));
+        }
+        (min, max)
+    } else {
+        let n = rest.strip_prefix('=').unwrap_or(rest);
+        let b = bound(n, true)?;
+        (b, b)
+    };
+    if let (Some(a), Some(b)) = (min, max) {
+        if a.value.0 > b.value.0 {
+            return Err(format!(
+                "The range runs backwards ({} is above {}).",
+                a.value.0, b.value.0
+            ));
+        }
+    }
+    Ok(NumRange {
+        name: name.to_string(),
+        min,
+        max,
+    })
 }

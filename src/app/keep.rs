@@ -26,18 +26,34 @@ fn closed(carried: &CarriedSource, why: String) -> String {
 /// Names with their event counts.
 type Counted = Vec<(String, usize)>;
 
-/// Event types and tags with their event counts, most used first, then by name.
+/// Event types, tags, countries and admin regions with their event counts, most used first,
+/// then by name.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(super) struct TypesAndTags {
     pub types: Counted,
     pub tags: Counted,
+    pub countries: Counted,
+    /// Admin regions as "region · country" (or the region alone), with the region's name.
+    pub admin1: Vec<(String, String, usize)>,
 }
 
-/// Counts types and tags in one pass; few distinct names, so a hash map of borrowed names.
+/// Counts types, tags and places in one pass; few distinct names, so hash maps of borrowed
+/// names.
 pub(super) fn types_and_tags(timeline: &Timeline) -> TypesAndTags {
     let mut types: FxHashMap<&str, usize> = FxHashMap::default();
     let mut tags: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut countries: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut admin1: FxHashMap<(&str, Option<&str>), usize> = FxHashMap::default();
     for event in timeline.events() {
+        if let Some(region) = event.region.as_deref() {
+            let country = region.country.as_deref();
+            if let Some(country) = country {
+                *countries.entry(country).or_default() += 1;
+            }
+            if let Some(a) = region.admin1.as_deref() {
+                *admin1.entry((a, country)).or_default() += 1;
+            }
+        }
         if let Some(kind) = &event.kind {
             *types.entry(kind).or_default() += 1;
         }
@@ -51,15 +67,28 @@ pub(super) fn types_and_tags(timeline: &Timeline) -> TypesAndTags {
         list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         list
     };
+    let mut admin1: Vec<(String, String, usize)> = admin1
+        .into_iter()
+        .map(|((name, country), n)| {
+            let label = match country {
+                Some(c) => format!("{name} · {c}"),
+                None => name.to_string(),
+            };
+            (label, name.to_string(), n)
+        })
+        .collect();
+    admin1.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
     TypesAndTags {
         types: sorted(types),
         tags: sorted(tags),
+        countries: sorted(countries),
+        admin1,
     }
 }
 
 /// What survives a reload, by name rather than by index: the new timeline may have other
 /// events, actors and order. Also how the browser starts (`--from`, `--to`, saved marks).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Carried {
     pub selected: Option<String>,
     pub actors: Vec<String>,
@@ -67,11 +96,24 @@ pub struct Carried {
     pub tags: Vec<String>,
     pub from: Option<EdtfDate>,
     pub to: Option<EdtfDate>,
+    /// The place, range and area filters, which name nothing by index.
+    pub places_and_ranges: Filters,
+    /// The events pane's order when not by date.
+    pub sort: Option<super::Sort>,
+    /// The stats pane (on its facet) or the map pane (on its window), when open.
+    pub over_panes: Option<OverPanes>,
     pub find: Option<String>,
     pub zoom: Option<Unit>,
     pub marks: BTreeSet<String>,
     /// The source view, and the form for a new event open over it.
     pub source: Option<CarriedSource>,
+}
+
+/// A pane open over the others, as a reload finds it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OverPanes {
+    Stats(super::Facet),
+    Map(super::map::Bounds),
 }
 
 /// The source view by the source's id, and the sentence by its text: a reload may renumber
@@ -105,6 +147,19 @@ impl App<'_> {
             tags: self.filter.tags.clone(),
             from: self.filter.from,
             to: self.filter.to,
+            places_and_ranges: Filters {
+                countries: self.filter.countries.clone(),
+                admin1: self.filter.admin1.clone(),
+                ranges: self.filter.ranges.clone(),
+                area: self.filter.area,
+                ..Filters::default()
+            },
+            sort: self.sort.clone(),
+            over_panes: match (&self.stats, &self.map) {
+                (Some(stats), _) => Some(OverPanes::Stats(stats.facet)),
+                (None, Some(map)) => Some(OverPanes::Map(map.window)),
+                (None, None) => None,
+            },
             find: self.find.as_ref().map(|f| f.needle.query.clone()),
             zoom: self.zoom,
             marks: self.marks.clone(),
@@ -202,17 +257,19 @@ impl App<'_> {
             tags: carried.tags,
             from: carried.from,
             to: carried.to,
+            ..carried.places_and_ranges
         };
         self.zoom = carried.zoom;
         self.marks = carried.marks;
         self.remark();
+        self.sort = carried.sort;
         self.set_filters(filters);
         if let Some(query) = carried.find {
             self.find = Some(Find::new(t, &self.view, Needle::new(&query)));
         }
         if let Some(ix) = carried.selected.and_then(|id| t.event_by_id(&id)) {
             let before = self.selected_event();
-            if let Ok(at) = self.view.binary_search(&ix) {
+            if let Ok(at) = self.row_of(ix) {
                 let height = self.height(Pane::Events);
                 self.events.select(at, self.view.len(), height);
             }
@@ -220,6 +277,19 @@ impl App<'_> {
         }
         if let Some(source) = carried.source {
             self.restore_source(source);
+        }
+        match carried.over_panes {
+            Some(OverPanes::Stats(facet)) => {
+                self.toggle_stats();
+                if let Some(stats) = &mut self.stats {
+                    stats.facet = facet;
+                }
+            }
+            Some(OverPanes::Map(window)) => {
+                self.toggle_map();
+                self.show_map_window(window);
+            }
+            None => {}
         }
         self.refit();
     }
@@ -266,11 +336,13 @@ impl App<'_> {
     }
 
     pub(super) fn step_mark(&mut self, step: isize) {
-        let in_view: Vec<usize> = self
+        let mut in_view: Vec<usize> = self
             .marked
             .iter()
-            .filter_map(|e| self.view.binary_search(e).ok())
+            .filter_map(|e| self.row_of(*e).ok())
             .collect();
+        // Rows, in the pane's order whether by date or sorted.
+        in_view.sort_unstable();
         if in_view.is_empty() {
             self.message = Some(if self.marked.is_empty() {
                 "No event is marked: m marks the selected one.".into()

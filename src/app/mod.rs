@@ -9,18 +9,26 @@ pub mod filters;
 pub mod find;
 pub mod form;
 mod keep;
+pub mod map;
 mod nav;
+mod panes;
 pub mod prompt;
+pub mod sort;
 mod source;
+pub mod stats;
 mod time;
 
 pub use adding::{Adding, NewEvent};
 pub use cursor::{visible_offset, Cursor, Motion};
 pub use field::{Caret, TextField};
 pub use filters::{FilterPart, Filters};
-pub use keep::Carried;
+pub use keep::{Carried, OverPanes};
+pub use map::MapPane;
+pub use panes::STATS_HEADER_ROWS;
 pub use prompt::{Picker, PickerKind, Prompt, PromptKind};
+pub use sort::Sort;
 pub use source::{QuoteRef, SourceView};
+pub use stats::{Facet, StatsPane};
 // The panes are the layout's; the app and everything above it name them from here too.
 pub use crate::layout::Pane;
 
@@ -55,6 +63,10 @@ pub enum Mode {
     Problems,
     /// The form for a new event is open.
     Form,
+    /// The stats pane is open over the others.
+    Stats,
+    /// The map pane is open over the others.
+    Map,
 }
 
 /// Everything a user can ask for, named for the intent rather than the key.
@@ -110,6 +122,8 @@ pub enum Action {
     LeaveFilter,
     /// Open the source document of the selected quote (or the event's first quote).
     JumpToSource,
+    /// Open the web address of the selected event's source in the system's browser.
+    OpenSourceUrl,
     /// Show the event's next quote in the source view.
     NextQuote,
     /// Show the event's previous quote in the source view.
@@ -183,6 +197,22 @@ pub enum Action {
     EventAdded(String),
     /// The event loop did not write it: why (the form stays open).
     AddRefused(String),
+    /// Open or close the stats pane (counts and sums of the view).
+    ToggleStats,
+    /// Open or close the map pane.
+    ToggleMap,
+    /// Show the stats pane's next (1) or previous (-1) facet.
+    StepFacet(isize),
+    /// Filter the events to the stats pane's selected bar.
+    ChooseBar,
+    /// Zoom the map in (true) or out.
+    ZoomMap(bool),
+    /// Move the map's window a quarter of its size east (1) or west (-1), north or south.
+    PanMap { east: i8, north: i8 },
+    /// Show the map's first window again (the extent of the events).
+    ResetMap,
+    /// Filter the events to those inside the map's window.
+    FilterToMap,
 }
 
 /// Work with effects outside the app (files, clipboard), carried out by the event loop after
@@ -197,6 +227,8 @@ pub enum Effect {
     Copy { text: String, what: String },
     /// Write a new event into the dataset.
     AddEvent(NewEvent),
+    /// Open `url` in the system's browser.
+    OpenUrl(String),
 }
 
 /// The actor search prompt and its ranking.
@@ -318,6 +350,18 @@ pub struct App<'t> {
     reloading: bool,
     /// The form for a new event, when open.
     adding: Option<Box<Adding>>,
+    /// The stats pane, when open.
+    stats: Option<Box<StatsPane>>,
+    /// The map pane, when open.
+    map: Option<Box<MapPane>>,
+    /// The events pane's order when not by date.
+    sort: Option<Sort>,
+    /// With a sort, the view's positions row by row; empty in date order.
+    order: Vec<u32>,
+    /// With a sort, the row of each of the view's positions (`order` inverted).
+    rank: Vec<u32>,
+    /// The names of the timeline's numeric attributes, found when first needed.
+    numeric_names: Option<Vec<String>>,
 }
 
 impl<'t> App<'t> {
@@ -368,6 +412,12 @@ impl<'t> App<'t> {
             help_rows: 0,
             reloading: false,
             adding: None,
+            stats: None,
+            map: None,
+            sort: None,
+            order: Vec::new(),
+            rank: Vec::new(),
+            numeric_names: None,
         }
     }
 
@@ -406,6 +456,8 @@ impl<'t> App<'t> {
             (Overlay::Problems { .. }, _) => Mode::Problems,
             _ if self.picker.is_some() => Mode::Picker,
             _ if self.prompt.is_some() => Mode::Prompt,
+            _ if self.stats.is_some() => Mode::Stats,
+            _ if self.map.is_some() => Mode::Map,
             (Overlay::None, Some(_)) => Mode::Search,
             (Overlay::None, None) => Mode::Normal,
         }
@@ -456,7 +508,7 @@ impl<'t> App<'t> {
     }
 
     pub fn selected_event(&self) -> Option<EventIx> {
-        self.view.get(self.events.selected).copied()
+        self.row_event(self.events.selected)
     }
 
     pub fn selected_quote(&self) -> usize {
@@ -550,6 +602,7 @@ impl<'t> App<'t> {
             Action::ClearFilter => self.clear_filters(true),
             Action::LeaveFilter => self.clear_filters(false),
             Action::JumpToSource => self.jump_to_source(),
+            Action::OpenSourceUrl => self.open_source_url(),
             Action::NextQuote => self.step_quote(1),
             Action::PreviousQuote => self.step_quote(-1),
             Action::ShowCitingEvents => self.show_citing_events(),
@@ -609,6 +662,14 @@ impl<'t> App<'t> {
             Action::Form(action) => self.edit_adding(action),
             Action::EventAdded(note) => self.added(note),
             Action::AddRefused(why) => self.adding_refused(why),
+            Action::ToggleStats => self.toggle_stats(),
+            Action::ToggleMap => self.toggle_map(),
+            Action::StepFacet(step) => self.step_facet(step),
+            Action::ChooseBar => self.choose_bar(),
+            Action::ZoomMap(closer) => self.zoom_map(closer),
+            Action::PanMap { east, north } => self.pan_map(east, north),
+            Action::ResetMap => self.reset_map(),
+            Action::FilterToMap => self.filter_to_map(),
             Action::ExportRefused { path, why } => {
                 self.prompt = Some(Prompt {
                     kind: PromptKind::Export,
@@ -671,6 +732,7 @@ impl<'t> App<'t> {
             popup.cursor.clamp(popup.events.len(), usize::MAX);
         }
         self.fit_strip();
+        self.fit_panes();
     }
 
     fn move_selection(&mut self, motion: Motion) {
@@ -690,7 +752,7 @@ impl<'t> App<'t> {
             }
             Overlay::None => {}
         }
-        if self.move_in_picker(motion) {
+        if self.move_in_picker(motion) || self.move_in_stats(motion) {
             return;
         }
         let actors_height = self.height(Pane::Actors);
@@ -883,10 +945,12 @@ impl<'t> App<'t> {
         let before = self.selected_event();
         self.filter = filters;
         self.view = self.filter.view(self.timeline);
+        self.resort();
         self.refind();
         self.recount();
+        self.follow_view();
         let at = match before {
-            Some(event) => match self.view.binary_search(&event) {
+            Some(event) => match self.row_of(event) {
                 Ok(at) => at,
                 Err(at) => at.min(self.view.len().saturating_sub(1)),
             },

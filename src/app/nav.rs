@@ -1,7 +1,7 @@
 //! Navigation between panes and places: mouse, the source view, jumps and the history that
 //! Back walks, like a web browser's.
 
-use super::{App, CitingPopup, Location, Motion, Overlay, Pane, QuoteRef, SourceView};
+use super::{App, CitingPopup, Effect, Location, Motion, Overlay, Pane, QuoteRef, SourceView};
 use crate::layout::{self, SOURCE_GUTTER};
 use crate::model::EventIx;
 
@@ -185,8 +185,13 @@ impl App<'_> {
             self.message = Some("No event is selected.".into());
             return;
         };
-        if self.timeline.event(event).quotes.is_empty() {
-            self.message = Some("This event quotes no source.".into());
+        let record = self.timeline.event(event);
+        if record.quotes.is_empty() {
+            // An imported article is known by its address only: say where it is.
+            self.message = Some(match self.timeline.event_url(record) {
+                Some(url) => format!("No saved text of this event's source: {url} (o opens it)."),
+                None => "This event quotes no source.".into(),
+            });
             return;
         }
         self.push_location();
@@ -194,6 +199,18 @@ impl App<'_> {
             event,
             index: self.quotes.selected,
         });
+    }
+
+    /// Asks for the selected event's source address to be opened in the browser.
+    pub(super) fn open_source_url(&mut self) {
+        let Some(event) = self.selected_event() else {
+            self.message = Some("No event is selected.".into());
+            return;
+        };
+        match self.timeline.event_url(self.timeline.event(event)) {
+            Some(url) => self.effects.push(Effect::OpenUrl(url.to_string())),
+            None => self.message = Some("This event's source has no web address.".into()),
+        }
     }
 
     /// Opens the source view on `quote`, its cited sentence current and in view.
@@ -330,12 +347,12 @@ impl App<'_> {
 
     /// Selects `event` in the events pane, clearing the filter when it hides the event.
     fn select_event(&mut self, event: EventIx) {
-        if self.view.binary_search(&event).is_err() {
+        if self.row_of(event).is_err() {
             self.set_filters(super::Filters::default());
             self.message = Some("Filter cleared to show the event.".into());
         }
         let before = self.selected_event();
-        if let Ok(at) = self.view.binary_search(&event) {
+        if let Ok(at) = self.row_of(event) {
             let height = self.height(Pane::Events);
             self.events.select(at, self.view.len(), height);
         }

@@ -7,6 +7,7 @@ use fuzzy_matcher::FuzzyMatcher;
 
 use super::filters::{parse_range, FilterPart};
 use super::find::{Find, Needle};
+use super::sort::Sort;
 use super::{App, Cursor, Effect, Motion, TextField};
 use crate::date::EdtfDate;
 use crate::export::ViewFormat as Format;
@@ -22,6 +23,8 @@ pub enum PromptKind {
     Find,
     /// A file to export the view to.
     Export,
+    /// A range of a numeric attribute to filter by.
+    NumRange,
 }
 
 impl PromptKind {
@@ -31,6 +34,7 @@ impl PromptKind {
             PromptKind::DateRange => "dates (FROM..TO, FROM.., ..TO or one date)",
             PromptKind::Find => "find",
             PromptKind::Export => "export to (.md .csv .jsonl)",
+            PromptKind::NumRange => "range (fatalities>=10, goldstein -5..0)",
         }
     }
 }
@@ -54,6 +58,10 @@ pub enum PickerKind {
     Tags,
     /// The active filters, to remove one.
     ActiveFilters,
+    /// Countries and admin regions, to filter by.
+    Places,
+    /// The orders of the events pane: by date, or by a numeric attribute either way.
+    Sort,
 }
 
 impl PickerKind {
@@ -62,6 +70,8 @@ impl PickerKind {
             PickerKind::Types => " Filter by type · Enter adds ",
             PickerKind::Tags => " Filter by tag · Enter adds ",
             PickerKind::ActiveFilters => " Remove a filter · Enter removes ",
+            PickerKind::Places => " Filter by country or region · Enter adds ",
+            PickerKind::Sort => " Sort the events · Enter sorts ",
         }
     }
 }
@@ -72,7 +82,16 @@ pub struct PickerItem {
     pub label: String,
     /// Events in the whole timeline, shown beside types and tags.
     pub count: Option<usize>,
-    pub part: FilterPart,
+    pub choice: PickerChoice,
+}
+
+/// What choosing an item of a picker does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PickerChoice {
+    /// Adds the filter, or removes it in the picker of active filters.
+    Filter(FilterPart),
+    /// Orders the events pane so (by date for `None`).
+    Sort(Option<Sort>),
 }
 
 /// An item that matches the query, with the char positions that matched.
@@ -153,7 +172,7 @@ impl App<'_> {
                 ),
             },
             PromptKind::Export => format!("{}-events.md", file_stem(&self.dataset)),
-            PromptKind::GoToDate => String::new(),
+            PromptKind::GoToDate | PromptKind::NumRange => String::new(),
         };
         self.prompt = Some(Prompt {
             kind,
@@ -166,30 +185,39 @@ impl App<'_> {
         self.search = None;
         self.prompt = None;
         let counted = match kind {
-            PickerKind::Types | PickerKind::Tags => self
+            PickerKind::Types | PickerKind::Tags | PickerKind::Places => self
                 .types_and_tags
                 .get_or_insert_with(|| super::keep::types_and_tags(self.timeline)),
-            PickerKind::ActiveFilters => &super::keep::TypesAndTags::default(),
+            PickerKind::ActiveFilters | PickerKind::Sort => &super::keep::TypesAndTags::default(),
+        };
+        let filter = |label: &str, count: usize, part: FilterPart| PickerItem {
+            label: label.to_string(),
+            count: Some(count),
+            choice: PickerChoice::Filter(part),
         };
         let items: Vec<PickerItem> = match kind {
             PickerKind::Types => counted
                 .types
                 .iter()
-                .map(|(t, n)| PickerItem {
-                    label: t.clone(),
-                    count: Some(*n),
-                    part: FilterPart::Type(t.clone()),
-                })
+                .map(|(t, n)| filter(t, *n, FilterPart::Type(t.clone())))
                 .collect(),
             PickerKind::Tags => counted
                 .tags
                 .iter()
-                .map(|(t, n)| PickerItem {
-                    label: t.clone(),
-                    count: Some(*n),
-                    part: FilterPart::Tag(t.clone()),
-                })
+                .map(|(t, n)| filter(t, *n, FilterPart::Tag(t.clone())))
                 .collect(),
+            PickerKind::Places => counted
+                .countries
+                .iter()
+                .map(|(c, n)| filter(c, *n, FilterPart::Country(c.clone())))
+                .chain(
+                    counted
+                        .admin1
+                        .iter()
+                        .map(|(label, a, n)| filter(label, *n, FilterPart::Admin1(a.clone()))),
+                )
+                .collect(),
+            PickerKind::Sort => self.sort_items(),
             PickerKind::ActiveFilters => self
                 .filter
                 .parts()
@@ -197,7 +225,7 @@ impl App<'_> {
                 .map(|part| PickerItem {
                     label: self.filter.part_label(self.timeline, &part),
                     count: None,
-                    part,
+                    choice: PickerChoice::Filter(part),
                 })
                 .collect(),
         };
@@ -207,6 +235,8 @@ impl App<'_> {
                     PickerKind::Types => "No event has a type.",
                     PickerKind::Tags => "No event has tags.",
                     PickerKind::ActiveFilters => "No filter to remove.",
+                    PickerKind::Places => "No event has a country or region.",
+                    PickerKind::Sort => "No event has a numeric attribute to sort by.",
                 }
                 .into(),
             );
@@ -261,8 +291,25 @@ impl App<'_> {
                 self.picker = Some(picker);
                 return;
             };
-            let filters = match &item.part {
-                _ if picker.kind == PickerKind::ActiveFilters => self.filter.without(&item.part),
+            let part = match item.choice {
+                PickerChoice::Filter(part) => part,
+                PickerChoice::Sort(sort) => {
+                    self.set_sort(sort);
+                    return;
+                }
+            };
+            let filters = match &part {
+                _ if picker.kind == PickerKind::ActiveFilters => self.filter.without(&part),
+                FilterPart::Country(c) if !self.filter.countries.contains(c) => {
+                    let mut f = self.filter.clone();
+                    f.countries.push(c.clone());
+                    f
+                }
+                FilterPart::Admin1(a) if !self.filter.admin1.contains(a) => {
+                    let mut f = self.filter.clone();
+                    f.admin1.push(a.clone());
+                    f
+                }
                 FilterPart::Type(t) if !self.filter.types.contains(t) => {
                     let mut f = self.filter.clone();
                     f.types.push(t.clone());
@@ -302,6 +349,7 @@ impl App<'_> {
                 Ok(())
             }
             PromptKind::Export => self.export(&input),
+            PromptKind::NumRange => self.filter_num_range(&input),
         };
         if let Err(error) = refused {
             self.message = Some(error.clone());
@@ -320,6 +368,7 @@ impl App<'_> {
         let at = self
             .view
             .partition_point(|ix| timeline.event(*ix).date.earliest() < target);
+        let row = self.row_of_position(at);
         if at >= self.view.len() {
             return Err(format!(
                 "No event on or after {date}{}.",
@@ -334,7 +383,7 @@ impl App<'_> {
         self.focus = super::Pane::Events;
         let before = self.selected_event();
         let height = self.height(super::Pane::Events);
-        self.events.select(at, self.view.len(), height);
+        self.events.select(row, self.view.len(), height);
         self.after_event_change(before);
         self.refit();
         Ok(())
@@ -392,7 +441,7 @@ impl App<'_> {
             None => (find.hits[0], false),
         };
         self.focus = super::Pane::Events;
-        if let Ok(at) = self.view.binary_search(&target) {
+        if let Ok(at) = self.row_of(target) {
             let height = self.height(super::Pane::Events);
             self.events.select(at, self.view.len(), height);
         }
@@ -405,6 +454,61 @@ impl App<'_> {
                 "Find wrapped to the last match.".into()
             });
         }
+    }
+
+    /// The sort picker's items: date order, then each numeric attribute of the timeline highest
+    /// first and lowest first. Empty when no event has a numeric attribute.
+    fn sort_items(&mut self) -> Vec<PickerItem> {
+        let names = self.numeric_names();
+        if names.is_empty() {
+            return Vec::new();
+        }
+        let item = |label: String, sort: Option<Sort>| PickerItem {
+            label,
+            count: None,
+            choice: PickerChoice::Sort(sort),
+        };
+        let mut items = vec![item("date (time order)".into(), None)];
+        for name in names {
+            for descending in [true, false] {
+                let sort = Sort {
+                    attribute: name.clone(),
+                    descending,
+                };
+                let way = if descending {
+                    "highest first"
+                } else {
+                    "lowest first"
+                };
+                items.push(item(format!("{name}, {way}"), Some(sort)));
+            }
+        }
+        items
+    }
+
+    /// Filters by a range of a numeric attribute as typed; an attribute no event has as a
+    /// number is refused, naming those that are.
+    fn filter_num_range(&mut self, input: &str) -> Result<(), String> {
+        let range = super::filters::parse_num_range(input)?;
+        let names = self.numeric_names();
+        if !names.contains(&range.name) {
+            return Err(if names.is_empty() {
+                "No event has a numeric attribute.".into()
+            } else {
+                format!(
+                    "No event has a number '{}'; they have: {}.",
+                    range.name,
+                    names.join(", ")
+                )
+            });
+        }
+        if self.filter.ranges.contains(&range) {
+            return Err(format!("Already filtering by {}.", range.label()));
+        }
+        let mut filters = self.filter.clone();
+        filters.ranges.push(range);
+        self.go_to_filters(filters);
+        Ok(())
     }
 
     fn export(&mut self, input: &str) -> Result<(), String> {

@@ -1318,3 +1318,50 @@ fn a_failed_reload_keeps_every_problem_in_full_for_a_popup() {
         .message()
         .is_some_and(|m| m.contains("No reload has failed")));
 }
+
+/// The sample timeline with one more event, an imported article's: no quotes, its source
+/// known by a `source` attribute naming a source with only an address.
+fn with_article_event() -> Timeline {
+    let t = sample::timeline();
+    let mut sources = t.sources().to_vec();
+    let mut article = sources[0].clone();
+    article.id = "article".into();
+    article.url = Some("https://example.com/news/1".into());
+    article.file = String::new();
+    article.text = String::new();
+    article.sentences = Vec::new();
+    sources.push(article);
+    let mut events = t.events().to_vec();
+    let mut event = events[0].clone();
+    event.id = "imported".into();
+    event.quotes = Vec::new();
+    event.attributes = vec![("source".into(), crate::model::Value::text("article"))];
+    events.push(event);
+    Timeline::new(events, t.actors().to_vec(), sources)
+}
+
+#[test]
+fn o_asks_to_open_the_events_source_url_and_s_shows_it_when_there_is_no_text() {
+    let t = with_article_event();
+    let mut app = app(&t);
+    select(&mut app, "imported");
+    app.update(Action::OpenSourceUrl);
+    assert_eq!(
+        app.take_effects(),
+        [Effect::OpenUrl("https://example.com/news/1".into())]
+    );
+    app.update(Action::JumpToSource);
+    assert_eq!(
+        app.message(),
+        Some("No saved text of this event's source: https://example.com/news/1 (o opens it).")
+    );
+    assert_ne!(app.focus(), Pane::Source);
+    // An event whose sources have no address: nothing to open, and the status line says so.
+    select(&mut app, "putin-johnson-call");
+    app.update(Action::OpenSourceUrl);
+    assert!(app.take_effects().is_empty());
+    assert_eq!(
+        app.message(),
+        Some("This event's source has no web address.")
+    );
+}

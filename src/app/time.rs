@@ -65,6 +65,7 @@ impl App<'_> {
         let at = self
             .view
             .partition_point(|ix| unit.key_of(&timeline.event(*ix).date) < key);
+        let at = self.row_of_position(at.min(self.view.len().saturating_sub(1)));
         let before = self.selected_event();
         self.focus = Pane::Events;
         let height = self.height(Pane::Events);

@@ -21,7 +21,8 @@ use rustc_hash::FxHashMap;
 use super::bytes::{Corrupt, In, Out, Read};
 use crate::date::{EdtfDate, PACKED_LEN};
 use crate::model::{
-    Actor, ActorId, ActorKind, Event, EventIx, Label, Point, Quote, Region, Role, Source, SourceId,
+    Actor, ActorId, ActorKind, Event, EventIx, Label, Number, Point, Quote, Region, Role, Source,
+    SourceId, Value,
 };
 use crate::timeline::{DateKey, Parts, Timeline};
 
@@ -270,7 +271,7 @@ fn put_event<'a, W: Write>(
     for (name, value) in attributes {
         // Names repeat from event to event (an importer's columns): written once, as labels.
         out.u32(tables.label(name))?;
-        out.str(value)?;
+        put_value(out, value)?;
     }
     out.len(roles.len())?;
     for role in roles.iter() {
@@ -287,6 +288,31 @@ fn put_event<'a, W: Write>(
             out.u64(lat.to_bits())?;
             out.u64(lon.to_bits())
         }
+    }
+}
+
+/// An attribute's value: a number as the text it shows (which reads back as the same number,
+/// the same digits kept), or text.
+fn put_value<W: Write>(out: &mut Out<W>, value: &Value) -> io::Result<()> {
+    match value {
+        Value::Text(text) => {
+            out.u8(0)?;
+            out.str(text)
+        }
+        Value::Number(number) => {
+            out.u8(1)?;
+            out.str(&number.to_string())
+        }
+    }
+}
+
+fn get_value(input: &mut In) -> Read<Value> {
+    match input.u8()? {
+        0 => Ok(Value::Text(input.str()?.into())),
+        1 => Number::parse(input.str()?)
+            .map(Value::Number)
+            .ok_or_else(|| Corrupt("a number is not one".into())),
+        _ => Err(Corrupt("a value is neither text nor a number".into())),
     }
 }
 
@@ -709,8 +735,8 @@ fn get_event(input: &mut In, context: &Context) -> Read<Event> {
         .collect::<Read<Vec<Quote>>>()?;
     let n = input.len(12)?;
     let attributes = (0..n)
-        .map(|_| Ok((context.label(input)?.to_string(), get_string(input)?)))
-        .collect::<Read<Vec<(String, String)>>>()?;
+        .map(|_| Ok((context.label(input)?, get_value(input)?)))
+        .collect::<Read<Vec<(Label, Value)>>>()?;
     let n = input.len(1)?;
     let roles = (0..n)
         .map(|_| match input.u8()? as usize {
@@ -864,6 +890,10 @@ mod tests {
     use super::*;
     use crate::sample;
 
+    fn number(text: &str) -> Number {
+        Number::parse(text).unwrap()
+    }
+
     fn image(timeline: &Timeline) -> Vec<u8> {
         let mut out = Out::new(Vec::new());
         write(timeline, &mut out).unwrap();
@@ -906,7 +936,11 @@ mod tests {
                 lat: 50.45,
                 lon: -30.5,
             });
-            event.attributes = vec![("GoldsteinScale".into(), "-4.5".into())];
+            event.attributes = vec![
+                ("GoldsteinScale".into(), Value::Number(number("-4.50"))),
+                ("NumMentions".into(), Value::Number(number("10"))),
+                ("EventCode".into(), Value::text("043")),
+            ];
         }
         let timeline = Timeline::new(
             events,

@@ -56,9 +56,17 @@ pub fn run(
                 .map(|a| (a, None))
                 .collect(),
         };
+    // Actors of one name are told apart by their code (or id).
+    let shown = |id: ActorId| {
+        let name = &timeline.actor(id).name;
+        match timeline.telling_apart(id) {
+            Some(tag) => format!("{name} ({tag})"),
+            None => name.clone(),
+        }
+    };
     let name_width = rows
         .iter()
-        .map(|(a, _)| width(&timeline.actor(*a).name))
+        .map(|(a, _)| width(&shown(*a)))
         .max()
         .unwrap_or(0);
     for (id, score) in rows {
@@ -76,7 +84,7 @@ pub fn run(
             write_json(out, &line)?;
         } else {
             let kind = actor.kind.map_or("", |k| k.as_str());
-            let name = fit(&actor.name, name_width);
+            let name = fit(&shown(id), name_width);
             write!(out, "{name}  {kind:<12}  {events:>4}")?;
             if let Some(score) = score {
                 write!(out, "  score {score}")?;

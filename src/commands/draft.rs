@@ -234,6 +234,9 @@ pub fn prepare_triage(
     // The files are read before the dataset is checked: a change made after this by another
     // program is then refused rather than written over.
     let mut files = DatasetFiles::read(dir).map_err(Failure::Usage)?;
+    // Triage writes on the first accept: a folder that cannot take it is said now, not then.
+    crate::authoring::folder_writable(dir)
+        .map_err(|why| Failure::Usage(format!("cannot draft into it: {why}")))?;
     let inputs = Inputs::folder(dir.to_path_buf());
     // Checked before anything is written into it.
     let checked = crate::report::open_reporting(&inputs)?;
@@ -259,6 +262,20 @@ pub fn prepare_triage(
             "chronicle: the dataset has this text already, as source {}",
             safe(&source.id)
         )?;
+        let pinned = checked
+            .timeline
+            .sources()
+            .iter()
+            .find(|s| s.id == source.id)
+            .and_then(|s| s.published);
+        if let Some(pinned) = pinned.filter(|p| !day_within(published, p)) {
+            writeln!(
+                notes,
+                "chronicle: sources.json says {} was published {pinned}, not {published} as \
+                 --published says; the drafts' dates count from {published}",
+                safe(&source.id)
+            )?;
+        }
     } else {
         writeln!(
             notes,
@@ -284,6 +301,13 @@ pub fn prepare_triage(
         text,
     };
     Ok((Triage::new(article, known, drafts), files))
+}
+
+/// Whether `day` lies within what `date` may mean (`2021-12-13?` holds 2021-12-13; `2021`
+/// holds every day of 2021).
+fn day_within(day: NaiveDate, date: &crate::date::EdtfDate) -> bool {
+    let noon = day.and_hms_opt(12, 0, 0).unwrap_or_default();
+    date.earliest().date() <= noon.date() && noon.date() <= date.latest().date()
 }
 
 /// What triage shows of the dataset: its name, actors, and which of the article's sentences

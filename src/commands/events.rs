@@ -48,6 +48,10 @@ pub struct EventFilter {
     /// Only events with this tag (case aside); repeat to require several
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+    /// Only events in this country (the region's country, as ACLED and GDELT give it; case
+    /// aside); repeat for any of several
+    #[arg(long = "country", value_name = "NAME")]
+    pub countries: Vec<String>,
 }
 
 /// The events the filter keeps, in timeline order. Each actor chosen by fuzzy match is named
@@ -78,20 +82,32 @@ pub fn select(
     let tags = known(timeline, &filter.tags, "tag", |event| {
         event.tags.iter().map(|l| &**l)
     })?;
+    let countries = known(timeline, &filter.countries, "country", |event| {
+        country(event).into_iter()
+    })?;
     let mut view = timeline.events_with_all(&actors);
     if from.is_some() || to.is_some() {
         view = timeline.events_between(&view, from.as_ref(), to.as_ref());
     }
-    if !types.is_empty() || !tags.is_empty() {
+    if !types.is_empty() || !tags.is_empty() || !countries.is_empty() {
         view.retain(|ix| {
             let event = timeline.event(*ix);
             (types.is_empty() || types.iter().any(|t| names(t, event_types(event))))
                 && tags
                     .iter()
                     .all(|t| names(t, event.tags.iter().map(|l| &**l)))
+                && (countries.is_empty()
+                    || countries
+                        .iter()
+                        .any(|c| names(c, country(event).into_iter())))
         });
     }
     Ok(view)
+}
+
+/// The event's country, where its region names one.
+fn country(event: &Event) -> Option<&str> {
+    event.region.as_deref().and_then(|r| r.country.as_deref())
 }
 
 /// Whether one of `names` is `wanted` (lowercase), case aside.
@@ -216,4 +232,47 @@ fn write_text(
         writeln!(out)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(timeline: &Timeline, filter: &EventFilter) -> Result<Vec<String>, String> {
+        let mut notes = Vec::new();
+        select(timeline, filter, &mut notes)
+            .map(|view| {
+                view.iter()
+                    .map(|ix| timeline.event(*ix).id.to_string())
+                    .collect()
+            })
+            .map_err(|e| format!("{e:?}"))
+    }
+
+    #[test]
+    fn country_keeps_the_events_of_any_country_named_case_aside() {
+        let t = crate::sample::places();
+        let filter = |countries: &[&str], types: &[&str]| EventFilter {
+            countries: countries.iter().map(|c| c.to_string()).collect(),
+            types: types.iter().map(|c| c.to_string()).collect(),
+            ..EventFilter::default()
+        };
+        assert_eq!(
+            ids(&t, &filter(&["ukraine"], &[])),
+            Ok(vec![
+                "clash-donetsk".into(),
+                "clash-kharkiv".into(),
+                "protest-kyiv".into()
+            ])
+        );
+        assert_eq!(
+            ids(&t, &filter(&["Ukraine", "Georgia"], &["protests"])),
+            Ok(vec!["protest-kyiv".into(), "protest-tbilisi".into()])
+        );
+        let refused = ids(&t, &filter(&["Ukrane"], &[])).unwrap_err();
+        assert!(
+            refused.contains("no event has the country") && refused.contains("ukraine"),
+            "{refused}"
+        );
+    }
 }

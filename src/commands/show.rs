@@ -44,34 +44,51 @@ pub fn run_noting(
     };
     let event = timeline.event(ix);
     writeln!(out, "{}", safe(&event.title))?;
-    writeln!(out, "  id        {}", safe(&event.id))?;
-    writeln!(out, "  date      {}  ({})", event.date, event.date.edtf())?;
+    // The labels line up on the longest, attribute names included ("civilian_targeting").
+    let wide = event
+        .attributes
+        .iter()
+        .map(|(name, _)| width(name))
+        .max()
+        .unwrap_or(0)
+        .max(8);
+    let mut field =
+        |label: &str, value: &str| writeln!(out, "  {}  {}", fit(label, wide), safe(value));
+    field("id", &event.id)?;
+    field("date", &format!("{}  ({})", event.date, event.date.edtf()))?;
     // When it was reported is another time than when it happened: one line per source.
     for (n, (published, source)) in timeline.reported_in(event).into_iter().enumerate() {
         let label = if n == 0 { "reported" } else { "" };
-        writeln!(out, "  {label:<8}  {published} · {}", safe(&source.title))?;
+        field(label, &format!("{published} · {}", source.title))?;
     }
     if let Some(kind) = &event.kind {
-        writeln!(out, "  type      {}", safe(kind))?;
+        field("type", kind)?;
     }
     if let Some(location) = &event.location {
-        writeln!(out, "  location  {}", safe(location))?;
+        field("location", location)?;
+    }
+    if let Some(region) = &event.region {
+        field("region", &region.to_string())?;
+    }
+    if let Some(point) = event.point {
+        field("lat, lon", &point.to_string())?;
     }
     if !event.tags.is_empty() {
-        writeln!(out, "  tags      {}", safe(&event.tags.join(", ")))?;
+        field("tags", &event.tags.join(", "))?;
     }
     for (n, actor) in event.actors.iter().enumerate() {
+        let role = event
+            .role(n)
+            .map_or(String::new(), |r| format!(", {}", r.as_str()));
         let actor = timeline.actor(*actor);
         let label = if n == 0 { "actors" } else { "" };
-        writeln!(
-            out,
-            "  {label:<8}  {} ({})",
-            safe(&actor.name),
-            safe(&actor.id)
-        )?;
+        field(label, &format!("{} ({}){role}", actor.name, actor.id))?;
+    }
+    if let Some(url) = timeline.event_url(event) {
+        field("url", url)?;
     }
     for (name, value) in &event.attributes {
-        writeln!(out, "  {}  {}", fit(name, width(name).max(8)), safe(value))?;
+        field(name, &value.to_string())?;
     }
     if let Some(summary) = &event.summary {
         writeln!(out)?;

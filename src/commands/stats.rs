@@ -1,8 +1,6 @@
 //! `chronicle stats`: how many events, and the sum of one numeric attribute, per type, actor,
 //! country, place, year, month or tag, over the events `chronicle events` would print.
 
-mod decimal;
-
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 
@@ -10,12 +8,12 @@ use chrono::Datelike;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use self::decimal::{Decimal, MAX_PLACES};
 use super::events::{select, EventFilter};
 use super::{safe, write_json, Failure};
 use crate::date::{edtf_year, Precision};
 use crate::model::{Event, EventIx};
 use crate::problem::{did_you_mean, quoted};
+use crate::text::decimal::{Decimal, MAX_PLACES};
 use crate::text::width::{fit, width};
 use crate::timeline::Timeline;
 
@@ -26,8 +24,12 @@ pub enum By {
     Type,
     /// Each actor the event names, by id: an event counts once under each of its actors
     Actor,
-    /// The last comma-separated part of the location (the country in GDELT and ACLED places)
+    /// The country of the event's region (ACLED's country; GDELT's ActionGeo country code,
+    /// named; a dataset's "region")
     Country,
+    /// The first administrative area of the event's region, with its country ("Khartoum,
+    /// Sudan"; GDELT gives a code such as "SU03")
+    Admin1,
     /// The whole location
     Location,
     /// The year the event starts in
@@ -44,6 +46,7 @@ impl By {
             By::Type => "type",
             By::Actor => "actor",
             By::Country => "country",
+            By::Admin1 => "admin1",
             By::Location => "location",
             By::Year => "year",
             By::Month => "month",
@@ -62,7 +65,9 @@ impl By {
         match self {
             By::Type => "(no type)",
             By::Actor => "(no actor)",
-            By::Country | By::Location => "(no location)",
+            By::Country => "(no country)",
+            By::Admin1 => "(no admin1)",
+            By::Location => "(no location)",
             By::Tag => "(no tag)",
             // Every event has a date.
             By::Year | By::Month => "",
@@ -123,7 +128,7 @@ fn check_attribute(timeline: &Timeline, attribute: &str) -> Result<(), Failure> 
     let names: BTreeSet<&str> = timeline
         .events()
         .iter()
-        .flat_map(|e| e.attributes.iter().map(|(name, _)| name.as_str()))
+        .flat_map(|e| e.attributes.iter().map(|(name, _)| &**name))
         .collect();
     if names.contains(attribute) {
         return Ok(());
@@ -195,16 +200,18 @@ fn add(row: &mut Row, value: Option<Decimal>, attribute: Option<&str>) -> Result
 /// The event's `attribute` as a number, `None` when the event lacks it; a value that is not
 /// a plain decimal is an error naming the event, never skipped.
 fn value(event: &Event, attribute: &str) -> Result<Option<Decimal>, Failure> {
-    let Some((_, text)) = event.attributes.iter().find(|(name, _)| name == attribute) else {
+    let Some(value) = event.attribute(attribute) else {
         return Ok(None);
     };
-    Decimal::parse(text).map(Some).ok_or_else(|| {
+    // A number shows as written, so the sum is of the decimals in the file.
+    let text = value.to_string();
+    Decimal::parse(&text).map(Some).ok_or_else(|| {
         Failure::Usage(format!(
             "--sum: event {}: its {} is {}, not a number (a plain decimal such as 12 or -4.5, \
              at most {MAX_PLACES} places)",
             quoted(&event.id),
             quoted(attribute),
-            quoted(text)
+            quoted(&text)
         ))
     })
 }
@@ -220,10 +227,21 @@ fn keys(timeline: &Timeline, event: &Event, by: By) -> Vec<String> {
             .collect(),
         By::Location => event.location.iter().map(|l| l.to_string()).collect(),
         By::Country => event
-            .location
+            .region
             .iter()
-            .map(|l| l.rsplit(',').next().unwrap_or(l).trim().to_string())
-            .filter(|c| !c.is_empty())
+            .filter_map(|r| r.country.as_deref())
+            .map(str::to_string)
+            .collect(),
+        By::Admin1 => event
+            .region
+            .iter()
+            .filter_map(|r| {
+                let admin1 = r.admin1.as_deref()?;
+                Some(match r.country.as_deref() {
+                    Some(country) => format!("{admin1}, {country}"),
+                    None => admin1.to_string(),
+                })
+            })
             .collect(),
         By::Tag => event.tags.iter().map(|t| t.to_string()).collect(),
         By::Year => vec![edtf_year(event.date.start().first_day().year())],
@@ -309,7 +327,8 @@ fn write_text(table: &Table, stats: &Stats, out: &mut impl Write) -> std::io::Re
         }
         writeln!(out, "{}", text.trim_end())?;
     }
-    if stats.by.is_many() {
+    let counted: usize = table.rows.iter().map(|row| row.events).sum();
+    if stats.by.is_many() && counted > table.total.events {
         writeln!(
             out,
             "(an event counts once under each {} it has, so the rows add up to more than the \
@@ -329,6 +348,33 @@ mod tests {
         let timeline = sample::timeline();
         let view = timeline.all_events();
         tabulate(&timeline, &view, by, attribute).unwrap_or_else(|_| panic!("tabulates"))
+    }
+
+    #[test]
+    fn the_rows_are_said_to_add_up_to_more_only_when_they_do() {
+        let row = |key: &str, events| Row {
+            key: key.into(),
+            events,
+            ..Row::default()
+        };
+        let stats = Stats {
+            by: By::Actor,
+            sum: None,
+            json: false,
+        };
+        let text = |rows: Vec<Row>| {
+            let table = Table {
+                rows,
+                total: row("total", 3),
+            };
+            let mut out = Vec::new();
+            write_text(&table, &stats, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let once = text(vec![row("a", 2), row("b", 1)]);
+        assert!(!once.contains("add up to more"), "{once}");
+        let twice = text(vec![row("a", 2), row("b", 2)]);
+        assert!(twice.contains("add up to more than the total"), "{twice}");
     }
 
     #[test]

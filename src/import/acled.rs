@@ -20,7 +20,7 @@ use chrono::{DateTime, Duration, NaiveDate};
 use super::plausible::{self, AcledTypes, Fit};
 use super::{keep_row, Builder, DateOrder, Input, NoteKind, RowCheck, Rows};
 use crate::date::EdtfDate;
-use crate::model::{Actor, ActorId, ActorKind, Event, Source};
+use crate::model::{Actor, ActorId, ActorKind, Event, Point, Role, Source};
 use crate::problem::{quoted, Problem};
 
 /// Where each column ACLED uses lies in this file's header.
@@ -233,7 +233,9 @@ fn event(
     }
 
     let mut actors: Vec<ActorId> = Vec::new();
-    let mut add = |builder: &mut Builder, name: &str, kind: Option<ActorKind>| {
+    let mut roles: Vec<Option<Role>> = Vec::new();
+    // An actor named twice in a row keeps its first part.
+    let mut add = |builder: &mut Builder, name: &str, kind: Option<ActorKind>, role: Role| {
         let name = name.trim();
         if name.is_empty() {
             return;
@@ -251,28 +253,33 @@ fn event(
         }
         if !actors.contains(&id) {
             actors.push(id);
+            roles.push(Some(role));
         }
     };
-    add(builder, actor1, kind1);
+    add(builder, actor1, kind1, Role::Source);
     for name in field("assoc_actor_1").split(';') {
-        add(builder, name, None);
+        add(builder, name, None, Role::Associated);
     }
-    add(builder, field("actor2"), kind2);
+    add(builder, field("actor2"), kind2, Role::Target);
     for name in field("assoc_actor_2").split(';') {
-        add(builder, name, None);
+        add(builder, name, None, Role::Associated);
     }
 
     let mut attributes = Vec::new();
-    let mut attribute = |name: &str, value: &str| {
+    let mut attribute = |builder: &mut Builder, name: &str, value: &str| {
         if !value.is_empty() {
-            attributes.push((name.to_string(), value.to_string()));
+            attributes.push(builder.text(name, value));
         }
     };
     if precision != Precision::Day {
-        attribute("recorded_date", &recorded.format("%Y-%m-%d").to_string());
+        attribute(
+            builder,
+            "recorded_date",
+            &recorded.format("%Y-%m-%d").to_string(),
+        );
     }
+    // Codes (inter1, interaction) are categories, not quantities: they stay text.
     for name in [
-        "fatalities",
         "disorder_type",
         "inter1",
         "inter2",
@@ -280,11 +287,12 @@ fn event(
         "civilian_targeting",
         "source_scale",
     ] {
-        attribute(name, field(name));
+        attribute(builder, name, field(name));
     }
-    if let (Some(lat), Some(lon)) = (latitude, longitude) {
-        attribute("coordinates", &format!("{lat}, {lon}"));
-    }
+    let point = match (latitude, longitude) {
+        (Some(lat), Some(lon)) => Some(Point { lat, lon }),
+        _ => None,
+    };
     let source_names: Vec<&str> = field("source")
         .split(';')
         .map(str::trim)
@@ -303,7 +311,15 @@ fn event(
             sentences: Vec::new(),
         });
     }
-    attribute("sources", &source_names.join("; "));
+    attribute(builder, "sources", &source_names.join("; "));
+    if fatalities.is_some() {
+        attributes.push(builder.number("fatalities", field("fatalities")));
+    }
+    let region = builder.labels.region(
+        Some(field("country")),
+        Some(field("admin1")),
+        Some(field("admin2")),
+    );
 
     let what = if sub_event_type.is_empty() {
         event_type
@@ -348,9 +364,9 @@ fn event(
         tags,
         quotes: Vec::new(),
         attributes,
-        roles: Box::default(),
-        region: None,
-        point: None,
+        roles: roles.into(),
+        region,
+        point,
     };
     Some((event, notes))
 }

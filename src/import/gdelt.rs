@@ -1,7 +1,9 @@
 //! GDELT events (1.0 and 2.0) and 2.0 mentions: tab-separated rows without a header.
 //!
-//! One event per row. Actors are deduplicated by CAMEO code and name; the article a row was
-//! coded from becomes a source without text. Mentions, read after every events file, list
+//! One event per row. Actors are deduplicated by CAMEO code and name, Actor1 the event's source
+//! and Actor2 its target; ActionGeo gives the region (its FIPS country code named) and the
+//! point; scores and counts are numbers. The article a row was coded from becomes a source
+//! without text. Mentions, read after every events file, list
 //! where each event was reported; when the article is saved locally the mention resolves to
 //! the sentence it points at and becomes a quote the browser can show in context.
 
@@ -15,7 +17,7 @@ use super::cameo;
 use super::plausible::{self, Fit};
 use super::{keep_row, Builder, Input, NoteKind, RowCheck, Rows};
 use crate::date::EdtfDate;
-use crate::model::{Actor, ActorId, ActorKind, Event, Quote, Source, SourceId};
+use crate::model::{Actor, ActorId, ActorKind, Event, Point, Quote, Role, Source, SourceId};
 use crate::problem::{quoted, Problem};
 
 /// Where the columns after the actors and the event codes lie: GDELT 1.0 has no ADM2 codes in
@@ -231,23 +233,22 @@ fn event(
         return None;
     }
 
-    let actors: Vec<ActorId> = [ACTOR1, ACTOR2]
-        .into_iter()
-        .filter_map(|at| {
-            actor(
-                builder,
-                field(at),
-                field(at + 1),
-                field(at + 2),
-                field(at + 7),
-            )
-        })
-        .fold(Vec::new(), |mut list, id| {
-            if !list.contains(&id) {
-                list.push(id);
-            }
-            list
-        });
+    // Actor1 acted, Actor2 was acted upon; an actor in both places keeps its first part.
+    let mut actors: Vec<ActorId> = Vec::new();
+    let mut roles: Vec<Option<Role>> = Vec::new();
+    for (at, role) in [(ACTOR1, Role::Source), (ACTOR2, Role::Target)] {
+        let id = actor(
+            builder,
+            field(at),
+            field(at + 1),
+            field(at + 2),
+            field(at + 7),
+        );
+        if let Some(id) = id.filter(|id| !actors.contains(id)) {
+            actors.push(id);
+            roles.push(Some(role));
+        }
+    }
     let name = cameo::event_name(code).map_or_else(|| format!("CAMEO {code}"), str::to_string);
     let names: Vec<&str> = [ACTOR1, ACTOR2]
         .into_iter()
@@ -263,36 +264,53 @@ fn event(
         .collect();
     let title = match names.as_slice() {
         [] => name.clone(),
+        // Only a target: it is who was acted upon, never the subject of the title.
+        [target] if field(ACTOR1).is_empty() && field(ACTOR1 + 1).is_empty() => {
+            format!("{name} (target: {target})")
+        }
         [one] => format!("{one}: {name}"),
         [one, two, ..] => format!("{one} → {two}: {name}"),
     };
 
-    let mut attributes = vec![("cameo".to_string(), code.to_string())];
+    let mut attributes = vec![builder.text("cameo", code)];
     let root = field(EVENT_ROOT_CODE);
     if !root.is_empty() {
         let root_name = cameo::event_name(root).unwrap_or("");
-        attributes.push((
-            "cameo_root".into(),
-            format!("{root} {root_name}").trim().into(),
-        ));
+        let value = format!("{root} {root_name}");
+        attributes.push(builder.text("cameo_root", value.trim()));
     }
     if let Some(quad_name) = cameo::quad_class_name(quad) {
-        attributes.push(("quad_class".into(), format!("{quad} {quad_name}")));
+        attributes.push(builder.text("quad_class", format!("{quad} {quad_name}")));
     }
     for (name, at) in [
         ("goldstein", GOLDSTEIN),
         ("tone", AVG_TONE),
         ("mentions", NUM_MENTIONS),
+        ("sources", NUM_SOURCES),
+        ("articles", NUM_ARTICLES),
     ] {
         if !field(at).is_empty() {
-            attributes.push((name.into(), field(at).to_string()));
+            attributes.push(builder.number(name, field(at)));
         }
     }
     if let Some(url) = layout.source_url.map(field).filter(|u| !u.is_empty()) {
         // The event refers to its article by source id: the URL lives once, in the source.
         let source = article_source(builder, url, None);
-        attributes.push(("source".into(), builder.source_ref(source).id.clone()));
+        let id = builder.source_ref(source).id.clone();
+        attributes.push(builder.text("source", id));
     }
+    let (_, [country_at, lat_at, lon_at]) = layout.geo[2];
+    let country = field(country_at);
+    // ADM1 codes are the country's FIPS code and a number ("ZI04"); a bare country code
+    // says no more than the country.
+    let admin1 = Some(field(country_at + 1)).filter(|a| !a.is_empty() && *a != country);
+    let region = builder
+        .labels
+        .region(Some(country_name(country)), admin1, None);
+    let point = match (field(lat_at).parse(), field(lon_at).parse()) {
+        (Ok(lat), Ok(lon)) => Some(Point { lat, lon }),
+        _ => None,
+    };
     let location = Some(field(layout.action_geo_full_name))
         .filter(|l| !l.is_empty())
         .map(|l| builder.labels.get(l));
@@ -307,9 +325,9 @@ fn event(
         tags: Box::default(),
         quotes: Vec::new(),
         attributes,
-        roles: Box::default(),
-        region: None,
-        point: None,
+        roles: roles.into(),
+        region,
+        point,
     };
     Some((event, notes))
 }
@@ -373,6 +391,17 @@ fn places(
         None if country.is_empty() => {}
         None => notes.push((NoteKind::Unchecked, country.to_string())),
     }
+}
+
+/// The country a FIPS 10-4 code names (GDELT's country codes are FIPS, not ISO: "SF" is
+/// South Africa, "SP" Spain), from the embedded country table (`country_boxes.tsv`: the FIPS
+/// codes and names of GeoNames' countryInfo, CC BY 4.0; the codes themselves are the US
+/// government's public-domain FIPS 10-4). A code the table lacks is kept as the code.
+fn country_name(code: &str) -> &str {
+    Some(code)
+        .filter(|c| !c.is_empty())
+        .and_then(|c| plausible::countries().by_fips(c))
+        .map_or(code, |country| country.name.as_str())
 }
 
 /// A GDELT YYYYMMDD date as a day.
@@ -654,15 +683,16 @@ pub(crate) fn read_mentions(
             confidence.map_or("-".to_string(), |c| c.to_string()),
             if quote.is_some() { ", quoted" } else { "" },
         );
-        if let Some(event) = builder.event_mut(id) {
-            let n = event
+        let mentioned = builder.event_mut(id).map(|event| {
+            event
                 .attributes
                 .iter()
                 .filter(|(k, _)| k.starts_with("mention "))
-                .count();
-            event
-                .attributes
-                .push((format!("mention {:02}", n + 1), value));
+                .count()
+        });
+        let attribute = mentioned.map(|n| builder.text(&format!("mention {:02}", n + 1), value));
+        if let (Some(event), Some(attribute)) = (builder.event_mut(id), attribute) {
+            event.attributes.push(attribute);
             if let Some(quote) = quote {
                 if !event
                     .quotes
@@ -729,6 +759,17 @@ fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fips_country_codes_are_named_and_unknown_ones_kept() {
+        // FIPS, not ISO: SF is South Africa (ISO's Finland is FI), SP Spain, UK the United
+        // Kingdom.
+        assert_eq!(country_name("SF"), "South Africa");
+        assert_eq!(country_name("SP"), "Spain");
+        assert_eq!(country_name("ZI"), "Zimbabwe");
+        assert_eq!(country_name("QQ"), "QQ");
+        assert_eq!(country_name(""), "");
+    }
 
     #[test]
     fn titles_articles_from_their_url_slug() {

@@ -22,7 +22,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::load::Dataset;
-use crate::model::{Actor, ActorId, Event, Source, SourceId};
+use crate::model::{Actor, ActorId, Event, Label, Number, Source, SourceId, Value};
 use crate::problem::{quoted, Problem};
 use crate::sentences::split_sentences;
 use crate::timeline::Timeline;
@@ -445,6 +445,24 @@ impl Builder {
         id
     }
 
+    /// A text attribute, its name stored once for all events.
+    pub fn text(&mut self, name: &str, value: impl Into<Box<str>>) -> (Label, Value) {
+        (self.labels.get(name), Value::Text(value.into()))
+    }
+
+    /// A numeric attribute from a column's text, already checked to be a number: kept as
+    /// written where that is a number in JSON's syntax, else in its shortest form ("+1" as 1).
+    pub fn number(&mut self, name: &str, value: &str) -> (Label, Value) {
+        let value = value.trim();
+        let number =
+            Number::parse(value).or_else(|| value.parse::<f64>().ok().and_then(Number::from_f64));
+        let value = match number {
+            Some(number) => Value::Number(number),
+            None => Value::text(value),
+        };
+        (self.labels.get(name), value)
+    }
+
     pub fn source_ref(&self, id: SourceId) -> &Source {
         &self.sources[id.index()]
     }
@@ -540,7 +558,7 @@ impl Builder {
             files,
         ));
         for event in &mut events {
-            event.attributes.sort();
+            event.attributes.sort_by(|a, b| a.0.cmp(&b.0));
         }
         Timeline::new(events, actors, sources)
     }
@@ -558,6 +576,9 @@ fn differences(a: &Event, b: &Event) -> Vec<String> {
         ("location", a.location != b.location),
         ("tags", a.tags != b.tags),
         ("quotes", a.quotes != b.quotes),
+        ("roles", a.roles != b.roles),
+        ("region", a.region != b.region),
+        ("coordinates", a.point != b.point),
     ]
     .into_iter()
     .filter(|(_, differ)| *differ)
@@ -567,13 +588,13 @@ fn differences(a: &Event, b: &Event) -> Vec<String> {
         event
             .attributes
             .iter()
-            .filter(|(k, _)| k == key)
+            .filter(|(k, _)| **k == *key)
             .map(|(_, v)| v.clone())
             .collect::<Vec<_>>()
     };
     for (key, _) in a.attributes.iter().chain(&b.attributes) {
-        if !names.contains(key) && value(a, key) != value(b, key) {
-            names.push(key.clone());
+        if !names.iter().any(|n| **n == **key) && value(a, key) != value(b, key) {
+            names.push(key.to_string());
         }
     }
     if names.len() > 8 {

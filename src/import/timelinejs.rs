@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use super::{plain_text, slug, Builder, Input, Rows};
 use crate::date::{edtf_year, EdtfDate, Point};
-use crate::model::{Event, Label, Source};
+use crate::model::{Event, Label, Source, Value as AttributeValue};
 use crate::problem::{quoted, Problem};
 
 #[derive(Deserialize)]
@@ -179,7 +179,9 @@ fn slide(
                     text: String::new(),
                     sentences: Vec::new(),
                 });
-                event.attributes.push(("credit".into(), credit));
+                event
+                    .attributes
+                    .push(("credit".into(), AttributeValue::text(credit)));
             }
             if era {
                 let mut tags = vec![Label::from(ERA_TAG)];
@@ -348,7 +350,7 @@ fn event(
         Some(shown) => shown,
         None => {
             if let Some(display) = display {
-                attributes.push(("display_date".to_string(), display));
+                attributes.push(("display_date".into(), AttributeValue::text(display)));
             }
             fields_date
         }
@@ -360,7 +362,7 @@ fn event(
         .map(str::trim)
         .filter(|u| !u.is_empty());
     if let Some(url) = media_url {
-        attributes.push(("media".to_string(), url.to_string()));
+        attributes.push(("media".into(), AttributeValue::text(url)));
     }
     let credit = slide
         .media

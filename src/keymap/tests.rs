@@ -274,6 +274,8 @@ fn every_context() -> Vec<KeyContext> {
         Mode::Prompt,
         Mode::Picker,
         Mode::Problems,
+        Mode::Stats,
+        Mode::Map,
     ];
     let mut all = Vec::new();
     for mode in modes {
@@ -565,4 +567,63 @@ fn a_in_the_source_view_adds_an_event_and_the_form_takes_every_character() {
         action_for_key(key(KeyCode::Enter), form),
         Some(Action::Form(crate::app::form::FormAction::Submit))
     );
+}
+
+#[test]
+fn the_stats_and_map_keys_open_them_and_work_inside() {
+    let normal = cx(Mode::Normal, Pane::Events);
+    for (event, action) in [
+        (shift('A'), Action::ToggleStats),
+        (shift('M'), Action::ToggleMap),
+        (shift('S'), Action::OpenPicker(PickerKind::Sort)),
+        (shift('C'), Action::OpenPicker(PickerKind::Places)),
+        (shift('R'), Action::OpenPrompt(PromptKind::NumRange)),
+    ] {
+        assert_eq!(action_for_key(event, normal), Some(action), "{event:?}");
+    }
+    let stats = cx(Mode::Stats, Pane::Events);
+    for (event, action) in [
+        (key(KeyCode::Tab), Action::StepFacet(1)),
+        (key(KeyCode::BackTab), Action::StepFacet(-1)),
+        (ch('l'), Action::StepFacet(1)),
+        (ch('h'), Action::StepFacet(-1)),
+        (key(KeyCode::Right), Action::StepFacet(1)),
+        (key(KeyCode::Left), Action::StepFacet(-1)),
+        (ch('j'), Action::Move(Motion::Down)),
+        (ch('k'), Action::Move(Motion::Up)),
+        (ch('G'), Action::Move(Motion::Last)),
+        (key(KeyCode::Enter), Action::ChooseBar),
+        (key(KeyCode::Esc), Action::ToggleStats),
+        (ch('q'), Action::ToggleStats),
+        (shift('A'), Action::ToggleStats),
+    ] {
+        assert_eq!(action_for_key(event, stats), Some(action), "{event:?}");
+    }
+    // Keys of the panes do nothing under the stats pane: no quitting or filtering unseen.
+    for event in [ch('x'), shift('M'), ch('/'), ch('1')] {
+        assert_eq!(action_for_key(event, stats), None, "{event:?}");
+    }
+    let map = cx(Mode::Map, Pane::Events);
+    let pan = |east, north| Action::PanMap { east, north };
+    for (event, action) in [
+        (ch('+'), Action::ZoomMap(true)),
+        (ch('='), Action::ZoomMap(true)),
+        (ch('-'), Action::ZoomMap(false)),
+        (ch('h'), pan(-1, 0)),
+        (ch('l'), pan(1, 0)),
+        (ch('k'), pan(0, 1)),
+        (ch('j'), pan(0, -1)),
+        (key(KeyCode::Left), pan(-1, 0)),
+        (key(KeyCode::Right), pan(1, 0)),
+        (key(KeyCode::Up), pan(0, 1)),
+        (key(KeyCode::Down), pan(0, -1)),
+        (ch('0'), Action::ResetMap),
+        (key(KeyCode::Enter), Action::FilterToMap),
+        (key(KeyCode::Esc), Action::ToggleMap),
+        (ch('q'), Action::ToggleMap),
+        (shift('M'), Action::ToggleMap),
+    ] {
+        assert_eq!(action_for_key(event, map), Some(action), "{event:?}");
+    }
+    assert_eq!(action_for_key(ch('x'), map), None);
 }

@@ -126,6 +126,22 @@ const TABLE: &[Row] = &[
         listed: false,
     },
     Row {
+        // The help scrolls where the terminal is too short for it.
+        keys: &[
+            (Key::Char('j'), DOWN),
+            (Key::Char('k'), UP),
+            (Key::Code(Down), DOWN),
+            (Key::Code(Up), UP),
+            (Key::Char('g'), A::Move(Motion::First)),
+            (Key::Char('G'), A::Move(Motion::Last)),
+            (Key::Code(Home), A::Move(Motion::First)),
+            (Key::Code(End), A::Move(Motion::Last)),
+        ],
+        place: Place::Help,
+        what: "scroll the help",
+        listed: false,
+    },
+    Row {
         keys: &[
             (Key::Code(Esc), A::CloseOverlay),
             (Key::Char('q'), A::CloseOverlay),

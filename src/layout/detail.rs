@@ -4,12 +4,18 @@
 
 use std::ops::Range;
 
-use crate::model::Event;
+use crate::model::{Event, Role};
+use crate::text::width::width;
 use crate::text::wrap::wrap;
 use crate::timeline::Timeline;
 
-/// Width of the label column ("Location  ").
+/// Width of the label column ("Location  ") at the least: wider when an attribute's name is
+/// longer ("civilian_targeting"), so that names are shown whole and values line up.
 pub const LABEL_WIDTH: usize = 10;
+
+/// Columns a pane keeps for values beside the label column, or it puts labels on rows of
+/// their own.
+const VALUE_ROOM: usize = 20;
 
 /// The text of an event's detail, before wrapping.
 pub struct Detail<'t> {
@@ -56,19 +62,23 @@ impl<'t> Detail<'t> {
         if let Some(location) = &event.location {
             fields.push(("Location", location.to_string()));
         }
-        let actors: Vec<&str> = event
-            .actors
-            .iter()
-            .map(|a| timeline.actor(*a).name.as_str())
-            .collect();
-        fields.push(("Actors", actors.join(", ")));
+        if let Some(region) = &event.region {
+            fields.push(("Region", region.to_string()));
+        }
+        if let Some(point) = event.point {
+            fields.push(("Lat, lon", point.to_string()));
+        }
+        fields.push(("Actors", actors(timeline, event)));
         if !event.tags.is_empty() {
             fields.push(("Tags", event.tags.join(", ")));
         }
         fields.push(("Quotes", event.quotes.len().to_string()));
         fields.push(("Id", event.id.to_string()));
+        if let Some(url) = timeline.event_url(event) {
+            fields.push(("URL", url.to_string()));
+        }
         for (name, value) in &event.attributes {
-            fields.push((name.as_str(), value.clone()));
+            fields.push((&**name, value.to_string()));
         }
         Detail {
             title: &event.title,
@@ -77,16 +87,28 @@ impl<'t> Detail<'t> {
         }
     }
 
+    /// The width of the label column: the longest label and two spaces, at least
+    /// `LABEL_WIDTH`.
+    pub fn label_width(&self) -> usize {
+        self.fields
+            .iter()
+            .map(|(label, _)| width(label) + 2)
+            .max()
+            .unwrap_or(0)
+            .max(LABEL_WIDTH)
+    }
+
     /// The rows of a pane `width` columns wide.
     pub fn rows(&self, width: usize) -> Vec<Row> {
         let room = width.max(1);
         let mut out: Vec<Row> = wrap(self.title, room).into_iter().map(Row::Title).collect();
+        let label_width = self.label_width();
+        let wide = width >= (LABEL_WIDTH * 3).max(label_width + VALUE_ROOM);
         for (field, (label, value)) in self.fields.iter().enumerate() {
-            let wide = width >= LABEL_WIDTH * 3;
             if !wide && !label.is_empty() {
                 out.push(Row::Label(field));
             }
-            let indent = if wide { LABEL_WIDTH } else { 0 };
+            let indent = if wide { label_width } else { 0 };
             let room = width.saturating_sub(indent).max(1);
             for (n, text) in wrap(value, room).into_iter().enumerate() {
                 out.push(Row::Value {
@@ -103,6 +125,31 @@ impl<'t> Detail<'t> {
         }
         out
     }
+}
+
+/// The event's actors by name, each with its role where known, a source's and a target's
+/// joined by an arrow: "ZIMBABWE (source) → AFRICA (target)".
+fn actors(timeline: &Timeline, event: &Event) -> String {
+    let mut out = String::new();
+    for (n, actor) in event.actors.iter().enumerate() {
+        let role = event.role(n);
+        if n > 0 {
+            // The arrow goes before the first target, once.
+            let first_target =
+                role == Some(Role::Target) && !(0..n).any(|m| event.role(m) == Some(Role::Target));
+            let after_source = (0..n).any(|m| event.role(m) == Some(Role::Source));
+            out.push_str(if first_target && after_source {
+                " → "
+            } else {
+                ", "
+            });
+        }
+        out.push_str(&timeline.actor(*actor).name);
+        if let Some(role) = role {
+            out.push_str(&format!(" ({})", role.as_str()));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -147,5 +194,65 @@ mod tests {
         // The summary follows a blank row, and narrow panes need more rows than wide ones.
         assert!(wide.contains(&Row::Blank));
         assert!(narrow.len() > wide.len());
+    }
+
+    #[test]
+    fn long_attribute_names_widen_the_label_column_and_roles_region_and_point_show() {
+        use crate::labels::Labels;
+        use crate::model::{Number, Point, Value};
+        let t = sample::timeline();
+        let ix = t
+            .event_by_id("putin-johnson-call")
+            .unwrap_or_else(|| panic!("event"));
+        let mut event = t.event(ix).clone();
+        event.attributes = vec![
+            (
+                "civilian_targeting".into(),
+                Value::text("Civilian targeting"),
+            ),
+            (
+                "fatalities".into(),
+                Value::Number(Number::parse("12").unwrap_or_else(|| panic!("a number"))),
+            ),
+        ];
+        event.roles = (0..event.actors.len())
+            .map(|n| Some([Role::Source, Role::Target][n.min(1)]))
+            .collect();
+        event.region = Labels::default().region(Some("Sudan"), Some("Khartoum"), None);
+        event.point = Some(Point {
+            lat: 15.5007,
+            lon: 32.5599,
+        });
+        let detail = Detail::of(&t, &event);
+        let field = |name: &str| {
+            detail
+                .fields
+                .iter()
+                .find(|(label, _)| *label == name)
+                .map(|(_, value)| value.as_str())
+        };
+        assert_eq!(field("civilian_targeting"), Some("Civilian targeting"));
+        assert_eq!(field("fatalities"), Some("12"));
+        assert_eq!(field("Region"), Some("Khartoum, Sudan"));
+        assert_eq!(field("Lat, lon"), Some("15.5007, 32.5599"));
+        let names: Vec<&str> = event
+            .actors
+            .iter()
+            .map(|a| t.actor(*a).name.as_str())
+            .collect();
+        let mut actors = format!("{} (source) → {} (target)", names[0], names[1]);
+        for name in &names[2..] {
+            actors.push_str(&format!(", {name} (target)"));
+        }
+        assert_eq!(field("Actors"), Some(actors.as_str()));
+        // "civilian_targeting" is 18 columns: the labels take 20, and every value starts there.
+        assert_eq!(detail.label_width(), 20);
+        let rows = detail.rows(60);
+        assert!(rows.iter().all(|r| match r {
+            Row::Value { indent, .. } => *indent == 20,
+            _ => true,
+        }));
+        // Too narrow for that: labels on rows of their own, nothing cut.
+        assert!(detail.rows(36).iter().any(|r| matches!(r, Row::Label(_))));
     }
 }

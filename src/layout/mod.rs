@@ -82,6 +82,12 @@ impl Screen {
     }
 }
 
+/// Where a pane drawn over the others goes (the stats and the map): everything but the
+/// status line.
+pub fn over_panes(area: Rect) -> Rect {
+    Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1))
+}
+
 /// Rows inside a bordered pane.
 pub fn inner_height(rect: Rect) -> usize {
     usize::from(rect.height.saturating_sub(2))

@@ -13,10 +13,10 @@ use rustc_hash::FxHashMap;
 
 use super::progress::Progress;
 use super::shape;
-use super::wire::{record_problems, Located, RawEvent};
+use super::wire::{record_problems, Located, RawAttribute, RawEvent};
 use crate::date::EdtfDate;
 use crate::labels::Labels;
-use crate::model::{ActorId, Event, Quote, SourceId};
+use crate::model::{ActorId, Event, Number, Point, Quote, Role, SourceId, Value};
 use crate::problem::{did_you_mean, quoted, Problem};
 use crate::shares::threads;
 use crate::timeline::id_hash;
@@ -461,11 +461,13 @@ pub fn check_refused(
 /// Checks one record and turns it into an event, reporting what is wrong with it.
 pub fn check_record(
     file: &str,
-    record: Located<RawEvent>,
+    mut record: Located<RawEvent>,
     refs: &Refs,
     labels: &mut Labels,
     problems: &mut Vec<Problem>,
 ) -> Option<(Event, RecordLines)> {
+    // Taken out to keep the texts rather than copy them.
+    let raw_attributes = std::mem::take(&mut record.value.attributes);
     let raw = &record.value;
     // Built only when there is something to report: most records have nothing.
     let name = || quoted(&raw.id);
@@ -516,6 +518,52 @@ pub fn check_record(
     }
     if actors_unchecked {
         refs.unchecked_actors.note(record.line_of("actors"));
+    }
+    let roles = roles(file, &record, refs, &actors, problems);
+    let point = raw.coordinates.as_ref().and_then(|point| {
+        let mut in_range = true;
+        for (what, value, limit) in [
+            ("latitude", point.lat, 90.0),
+            ("longitude", point.lon, 180.0),
+        ] {
+            if !(-limit..=limit).contains(&value) {
+                in_range = false;
+                problems.push(record.problem(
+                    file,
+                    "coordinates",
+                    format!(
+                        "event {}: {what} {value} is not between -{limit} and {limit}",
+                        name()
+                    ),
+                ));
+            }
+        }
+        in_range.then_some(Point {
+            lat: point.lat,
+            lon: point.lon,
+        })
+    });
+    let mut attributes = Vec::with_capacity(raw.attributes.len());
+    for (key, value) in raw_attributes {
+        let value = match value {
+            RawAttribute::Text(text) => Value::Text(text),
+            RawAttribute::Number(text) => match Number::parse(text) {
+                Some(number) => Value::Number(number),
+                None => {
+                    problems.push(record.problem(
+                        file,
+                        "attributes",
+                        format!(
+                            "event {}: attribute {}: {text} is too large a number",
+                            name(),
+                            quoted(&key)
+                        ),
+                    ));
+                    continue;
+                }
+            },
+        };
+        attributes.push((labels.get(&key), value));
     }
     let quotes_line = record.line_of("quotes");
     let mut kept_quotes = Vec::with_capacity(raw.quotes.len());
@@ -578,16 +626,79 @@ pub fn check_record(
             location: raw.location.map(|place| labels.get(&place)),
             tags: raw.tags.iter().map(|tag| labels.get(tag)).collect(),
             quotes,
-            attributes: raw.attributes.into_iter().collect(),
-            roles: Box::default(),
-            region: None,
-            point: None,
+            attributes,
+            roles,
+            region: raw.region.and_then(|r| {
+                labels.region(
+                    r.country.as_deref(),
+                    r.admin1.as_deref(),
+                    r.admin2.as_deref(),
+                )
+            }),
+            point,
         },
         RecordLines {
             record: record.line,
             quotes: quotes_line,
         },
     ))
+}
+
+/// The roles a record gives its actors, one per actor in `actors` (the record's actors as
+/// resolved), or none when it gives none. A role for an actor the event does not list, or a
+/// role that is not one, is a problem.
+fn roles(
+    file: &str,
+    record: &Located<RawEvent>,
+    refs: &Refs,
+    actors: &[ActorId],
+    problems: &mut Vec<Problem>,
+) -> Box<[Option<Role>]> {
+    let raw = &record.value;
+    if raw.roles.is_empty() {
+        return Box::default();
+    }
+    let mut roles = vec![None; actors.len()];
+    for (actor, role) in &raw.roles {
+        let Some(role) = Role::parse(role) else {
+            problems.push(record.problem(
+                file,
+                "roles",
+                format!(
+                    "event {}: actor {} has the role {}; a role is source, target or associated",
+                    quoted(&raw.id),
+                    quoted(actor),
+                    quoted(role)
+                ),
+            ));
+            continue;
+        };
+        if !raw.actors.iter().any(|a| **a == **actor) {
+            problems.push(
+                record
+                    .problem(
+                        file,
+                        "roles",
+                        format!(
+                            "event {}: roles names {}, which is not among the event's actors",
+                            quoted(&raw.id),
+                            quoted(actor)
+                        ),
+                    )
+                    .with_hint("list the actor under \"actors\" too, or drop its role"),
+            );
+            continue;
+        }
+        // An actor that is listed but unknown is reported already.
+        let nth = refs
+            .actors
+            .get(actor.as_str())
+            .and_then(|id| actors.iter().position(|a| a == id));
+        if let Some(nth) = nth {
+            roles[nth] = Some(role);
+        }
+    }
+    roles.into()
 }
 
 /// Duplicate event ids, each named with the line that first used it. The events are

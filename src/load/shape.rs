@@ -20,8 +20,14 @@ enum Expect {
     Texts,
     /// A list of quotes, each an object of `QUOTE`'s fields.
     Quotes,
-    /// An object whose values are strings.
+    /// An object whose values are strings or numbers.
     Attributes,
+    /// An object whose values are strings (an event's roles, by actor id).
+    Names,
+    /// A number.
+    Number,
+    /// An object of these fields.
+    Object(&'static [Field]),
 }
 
 /// A field of a record, as the loader's wire structs declare it.
@@ -61,6 +67,30 @@ const fn listed(name: &'static str, expect: Expect) -> Field {
     }
 }
 
+const fn number(name: &'static str) -> Field {
+    Field {
+        name,
+        expect: Expect::Number,
+        required: true,
+        nullable: false,
+    }
+}
+
+const fn object(name: &'static str, shape: &'static [Field]) -> Field {
+    Field {
+        name,
+        expect: Expect::Object(shape),
+        required: false,
+        nullable: true,
+    }
+}
+
+/// `RawRegion`'s fields.
+const REGION: &[Field] = &[optional("country"), optional("admin1"), optional("admin2")];
+
+/// `RawPoint`'s fields.
+const POINT: &[Field] = &[number("lat"), number("lon")];
+
 /// `RawEvent`'s fields, in its order (which serde's "expected one of" follows).
 pub const EVENT: &[Field] = &[
     required("id"),
@@ -73,6 +103,9 @@ pub const EVENT: &[Field] = &[
     listed("tags", Expect::Texts),
     listed("quotes", Expect::Quotes),
     listed("attributes", Expect::Attributes),
+    listed("roles", Expect::Names),
+    object("region", REGION),
+    object("coordinates", POINT),
 ];
 
 /// `RawActor`'s fields.
@@ -254,15 +287,17 @@ impl<'de> Visitor<'de> for Depth {
 }
 
 /// Checks an object's fields against `shape`: wrong types, unknown and repeated fields in the
-/// order written, then the missing ones together. `quote` names a quote (`quote 2`).
+/// order written, then the missing ones together. `within` names an object inside a record
+/// (`quote 2`) and the record's field it lies in (`quotes`).
 fn check_object(
     shape: &[Field],
     entries: &[(String, Shallow)],
-    quote: Option<&str>,
+    within: Option<(&str, &str)>,
     found: &mut Vec<Mistake>,
 ) {
-    // A quote's problems lie in the event's `quotes` field.
-    let at = |key: &str| Some(quote.map_or(key, |_| "quotes").to_string());
+    let quote = within.map(|(label, _)| label);
+    // An inner object's problems lie in the record's field that holds it.
+    let at = |key: &str| Some(within.map_or(key, |(_, field)| field).to_string());
     let whose = quote.map_or_else(String::new, |q| format!("{q}: "));
     for (n, (key, value)) in entries.iter().enumerate() {
         if entries[..n].iter().any(|(k, _)| k == key) {
@@ -305,7 +340,7 @@ fn check_object(
         [first @ .., last] => format!("{whose}missing fields {} and {last}", first.join(", ")),
     };
     found.push(Mistake {
-        field: quote.map(|_| "quotes".to_string()),
+        field: within.map(|(_, field)| field.to_string()),
         message,
     });
 }
@@ -339,7 +374,7 @@ fn check_value(field: &Field, value: &Shallow, label: &str) -> Vec<String> {
                 match item {
                     Shallow::Object(entries) => {
                         let mut mistakes = Vec::new();
-                        check_object(QUOTE, entries, Some(&quote), &mut mistakes);
+                        check_object(QUOTE, entries, Some((&quote, "quotes")), &mut mistakes);
                         found.extend(mistakes.into_iter().map(|m| m.message));
                     }
                     other => found.push(format!(
@@ -356,19 +391,45 @@ fn check_value(field: &Field, value: &Shallow, label: &str) -> Vec<String> {
         )],
         (Expect::Attributes, Shallow::Object(entries)) => entries
             .iter()
-            .filter(|(_, v)| !matches!(v, Shallow::Text(_)))
+            .filter(|(_, v)| !matches!(v, Shallow::Text(_) | Shallow::Number(_)))
             .map(|(name, v)| {
                 format!(
-                    "attribute {}: expected a string, found {}",
+                    "attribute {}: expected a string or a number, found {}",
                     quoted(name),
                     v.found()
                 )
             })
             .collect(),
         (Expect::Attributes, other) => vec![wrong(
-            "an object of strings {\"name\": \"value\", ...}",
+            "an object of strings or numbers {\"name\": \"value\", \"count\": 3, ...}",
             other,
         )],
+        (Expect::Names, Shallow::Object(entries)) => entries
+            .iter()
+            .filter(|(_, v)| !matches!(v, Shallow::Text(_)))
+            .map(|(name, v)| {
+                format!(
+                    "{label}, {}: expected a string, found {}",
+                    quoted(name),
+                    v.found()
+                )
+            })
+            .collect(),
+        (Expect::Names, other) => vec![wrong(
+            "an object of roles by actor id {\"actor\": \"source\", ...}",
+            other,
+        )],
+        (Expect::Number, Shallow::Number(_)) => Vec::new(),
+        (Expect::Number, other) => vec![wrong("a number", other)],
+        (Expect::Object(shape), Shallow::Object(entries)) => {
+            let mut mistakes = Vec::new();
+            check_object(shape, entries, Some((label, label)), &mut mistakes);
+            mistakes.into_iter().map(|m| m.message).collect()
+        }
+        (Expect::Object(shape), other) => {
+            let names: Vec<String> = shape.iter().map(|f| format!("\"{}\"", f.name)).collect();
+            vec![wrong(&format!("an object {{{}}}", names.join(", ")), other)]
+        }
     }
 }
 
@@ -428,7 +489,13 @@ mod tests {
                         Expect::Text => "\"x\"",
                         Expect::Texts => "[\"x\"]",
                         Expect::Quotes => "[{\"source\": \"s\", \"text\": \"t\"}]",
-                        Expect::Attributes => "{\"a\": \"b\"}",
+                        Expect::Attributes => "{\"a\": \"b\", \"n\": 2.50}",
+                        Expect::Names => "{\"x\": \"source\"}",
+                        Expect::Number => "1",
+                        Expect::Object(_) if f.name == "coordinates" => {
+                            "{\"lat\": 1, \"lon\": -2.5}"
+                        }
+                        Expect::Object(_) => "{\"country\": \"x\", \"admin1\": null}",
                     };
                     format!("\"{}\": {value}", f.name)
                 })
@@ -491,7 +558,7 @@ mod tests {
         );
         assert_eq!(
             messages(&record, EVENT),
-            ["attribute 'a': expected a string, found a list"]
+            ["attribute 'a': expected a string or a number, found a list"]
         );
     }
 }

@@ -63,8 +63,56 @@ pub struct RawEvent<'a> {
     pub tags: Vec<Text<'a>>,
     #[serde(default, borrow)]
     pub quotes: Vec<RawQuote<'a>>,
+    #[serde(default, borrow)]
+    pub attributes: BTreeMap<String, RawAttribute<'a>>,
+    /// Each actor's part, by actor id: `{"zwe": "source", "afr": "target"}`.
     #[serde(default)]
-    pub attributes: BTreeMap<String, String>,
+    pub roles: BTreeMap<String, String>,
+    pub region: Option<RawRegion>,
+    pub coordinates: Option<RawPoint>,
+}
+
+/// Where an event happened: a country and its administrative areas, each optional.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegion {
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub admin2: Option<String>,
+}
+
+/// A point in degrees, checked for range by the loader.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPoint {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// An attribute's value: a string, or a number kept as the text it was written in, so that
+/// `2.50` reads back as written.
+#[derive(Debug)]
+pub enum RawAttribute<'a> {
+    Text(Box<str>),
+    Number(&'a str),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawAttribute<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, Unexpected};
+        let raw: &'de RawValue = Deserialize::deserialize(deserializer)?;
+        let text = raw.get();
+        match text.as_bytes().first() {
+            Some(b'"') => serde_json::from_str::<Box<str>>(text)
+                .map(RawAttribute::Text)
+                .map_err(D::Error::custom),
+            Some(b'-' | b'0'..=b'9') => Ok(RawAttribute::Number(text)),
+            _ => Err(D::Error::invalid_type(
+                Unexpected::Other(text),
+                &"a string or a number",
+            )),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -139,6 +139,10 @@ pub struct Triage {
     /// The decisions, oldest first: which candidate, and its status before.
     history: Vec<(usize, Status)>,
     overlay: Overlay,
+    /// The first help row shown, where the help is taller than the terminal.
+    help_scroll: usize,
+    /// How many rows the help has (the key table lives above this layer).
+    help_rows: usize,
     /// A note for the status line, until the next action.
     message: Option<String>,
     effects: Vec<Effect>,
@@ -181,6 +185,8 @@ impl Triage {
             proposals,
             history: Vec::new(),
             overlay: Overlay::None,
+            help_scroll: 0,
+            help_rows: 0,
             message: None,
             effects: Vec::new(),
             size: (0, 0),
@@ -203,6 +209,29 @@ impl Triage {
 
     pub fn overlay(&self) -> &Overlay {
         &self.overlay
+    }
+
+    /// The first help row shown.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// Tells how many rows the key help has, so that it scrolls no further than its end.
+    pub fn set_help_rows(&mut self, rows: usize) {
+        self.help_rows = rows;
+    }
+
+    fn scroll_help(&mut self, motion: Motion) {
+        // The help's rows inside its border, as the popup is drawn on the whole screen.
+        let shown = usize::from(self.size.1).saturating_sub(2).max(1);
+        let last = self.help_rows.saturating_sub(shown);
+        self.help_scroll = match motion {
+            Motion::Down => self.help_scroll + 1,
+            Motion::Up => self.help_scroll.saturating_sub(1),
+            Motion::First => 0,
+            _ => last,
+        }
+        .min(last);
     }
 
     pub fn message(&self) -> Option<&str> {
@@ -292,6 +321,7 @@ impl Triage {
                 let rows = self.list_rows();
                 self.list.clamp(self.candidates.len(), rows);
             }
+            Action::Move(motion) if self.overlay == Overlay::Help => self.scroll_help(motion),
             Action::Move(motion) => {
                 let rows = self.list_rows();
                 self.list.apply(motion, self.candidates.len(), rows);
@@ -301,6 +331,7 @@ impl Triage {
             Action::Edit => self.open_form(),
             Action::Undo => self.undo(),
             Action::ToggleHelp => {
+                self.help_scroll = 0;
                 self.overlay = match self.overlay {
                     Overlay::Help => Overlay::None,
                     _ => Overlay::Help,

@@ -56,6 +56,7 @@ pub(super) fn carry_out(app: &App, effect: Effect, cx: &mut Context) -> Action {
         }
         Effect::Copy { text, what } => copy(&text, &what),
         Effect::AddEvent(new) => return cx.author.write(new),
+        Effect::OpenUrl(url) => open_url(&opener(), &url),
     };
     Action::Report(note)
 }
@@ -90,6 +91,53 @@ fn write_export(path: &Path, bytes: &[u8], location: &DatasetLocation) -> Result
         e => e.to_string(),
     })?;
     Ok(path)
+}
+
+/// The command that opens a web address: `CHRONICLE_OPENER` when set (a script in tests, or
+/// a browser of one's choice), else the system's: `open` on macOS, `xdg-open` elsewhere.
+fn opener() -> String {
+    match std::env::var("CHRONICLE_OPENER") {
+        Ok(command) if !command.trim().is_empty() => command,
+        _ if cfg!(target_os = "macos") => "open".into(),
+        _ => "xdg-open".into(),
+    }
+}
+
+/// How long an opener may take to say it failed; one still running then (some wait for the
+/// browser) is taken to have worked, and is left to finish on its own.
+const OPENER_GRACE: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// Runs `opener URL` detached from the terminal (no input, its output discarded, so that the
+/// browser's messages do not draw over the screen); the note for the status line.
+fn open_url(opener: &str, url: &str) -> String {
+    let spawned = Command::new(opener)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    let mut child = match spawned {
+        Ok(child) => child,
+        Err(e) => return format!("Not opened: cannot run {opener}: {e}. The URL: {url}"),
+    };
+    let started = std::time::Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => return format!("Opened {url}"),
+            Ok(Some(status)) => {
+                return format!("Not opened: {opener} failed ({status}). The URL: {url}")
+            }
+            Ok(None) if started.elapsed() < OPENER_GRACE => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Ok(None) => {
+                // Reaped when it ends, so that it does not linger as a zombie.
+                std::thread::spawn(move || child.wait());
+                return format!("Opening {url}");
+            }
+            Err(e) => return format!("Not opened: {e}. The URL: {url}"),
+        }
+    }
 }
 
 /// Puts text on the clipboard: `wl-copy` or `xclip` when there is a display for them, else
@@ -140,6 +188,41 @@ fn pipe_to(tool: &str, args: &[&str], text: &str) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn the_opener_gets_the_url_and_a_failure_is_told() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let record = dir.path().join("opened.txt");
+        let script = dir.path().join("opener.sh");
+        std::fs::write(
+            &script,
+            format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", record.display()),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let url = "https://example.com/a b?x=1&y='2'";
+        let note = open_url(&script.display().to_string(), url);
+        assert_eq!(note, format!("Opened {url}"));
+        assert_eq!(std::fs::read_to_string(&record).ok().as_deref(), Some(url));
+
+        let failing = dir.path().join("failing.sh");
+        std::fs::write(&failing, "#!/bin/sh\nexit 3\n").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::set_permissions(&failing, std::fs::Permissions::from_mode(0o755))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let note = open_url(&failing.display().to_string(), url);
+        assert!(
+            note.starts_with("Not opened: ") && note.ends_with(url),
+            "{note}"
+        );
+        let missing = open_url("/no/such/opener", url);
+        assert!(
+            missing.starts_with("Not opened: cannot run /no/such/opener") && missing.ends_with(url),
+            "{missing}"
+        );
+    }
 
     #[test]
     fn exports_never_go_into_the_dataset_folder_nor_over_a_file() {

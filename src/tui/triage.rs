@@ -37,6 +37,8 @@ where
         state: Triage,
         files: DatasetFiles,
     ) -> io::Result<TriageScreen<B>> {
+        let mut state = state;
+        state.set_help_rows(crate::keymap::triage::help().len());
         let mut screen = TriageScreen {
             terminal,
             state,

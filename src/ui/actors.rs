@@ -87,7 +87,8 @@ fn row_spans(
         Span::styled(" ", style(Style::new())),
     ];
     let plain = style(Style::new());
-    let name_chars: Vec<(char, Style)> = match matched {
+    let mut shown_alias = None;
+    let mut name_chars: Vec<(char, Style)> = match matched {
         Some(m) if !m.indices.is_empty() => {
             let lit = |text: &str| -> Vec<(char, Style)> {
                 text.chars()
@@ -106,6 +107,7 @@ fn row_spans(
                 MatchedName::Name => lit(&actor.name),
                 MatchedName::Alias(i) => {
                     let alias = actor.aliases.get(i).map_or("", String::as_str);
+                    shown_alias = Some(alias);
                     let mut chars: Vec<(char, Style)> =
                         actor.name.chars().map(|c| (c, plain)).collect();
                     chars.extend(" (".chars().map(|c| (c, plain)));
@@ -117,6 +119,15 @@ fn row_spans(
         }
         _ => actor.name.chars().map(|c| (c, plain)).collect(),
     };
+    // Actors of one name are told apart by their code (or id), unless the matched alias
+    // shown already is it.
+    if let Some(tag) = app
+        .timeline
+        .telling_apart(id)
+        .filter(|t| shown_alias != Some(*t))
+    {
+        name_chars.extend(format!(" ({tag})").chars().map(|c| (c, style(theme::DIM))));
+    }
     let mut name = styled(name_chars, name_width);
     let used: usize = name
         .iter()

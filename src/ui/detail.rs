@@ -11,7 +11,7 @@ use ratatui::Frame;
 use super::safe_text::{fit, styled, truncate};
 use super::{pane_block, pane_number, render_row, render_scrollbar, theme};
 use crate::app::{App, Pane};
-use crate::layout::detail::{Detail, Row, LABEL_WIDTH};
+use crate::layout::detail::{Detail, Row};
 
 pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     let title = vec![Span::raw(format!("{}Detail", pane_number(Pane::Detail)))];
@@ -57,10 +57,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
                 let first = if *labelled {
                     // Attribute names come from data: make them safe, and keep the value
                     // column aligned.
-                    Span::styled(
-                        fit(&truncate(label, LABEL_WIDTH - 1), LABEL_WIDTH),
-                        theme::LABEL,
-                    )
+                    Span::styled(fit(&truncate(label, indent - 1), *indent), theme::LABEL)
                 } else {
                     Span::raw(" ".repeat(*indent))
                 };

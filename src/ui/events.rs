@@ -35,8 +35,9 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         app.view.len(),
     );
     let columns = Columns::new(app.date_width, width);
-    let rows = app.view.iter().enumerate().skip(offset).take(height);
-    for (row, (at, &ix)) in rows.enumerate() {
+    let end = (offset + height).min(app.view.len());
+    let rows = (offset..end).filter_map(|at| Some((at, app.row_event(at)?)));
+    for (row, (at, ix)) in rows.enumerate() {
         let event = app.timeline.event(ix);
         let row_style = match (at == app.events.selected, focused) {
             (true, true) => Some(theme::SELECTED),
@@ -113,6 +114,10 @@ fn short_names(timeline: &Timeline, actors: &[ActorId]) -> String {
 fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
     let total = app.timeline.events().len();
     let mut spans = vec![Span::raw(format!("{}Events", pane_number(Pane::Events)))];
+    let sorted = app.sort().map(|sort| format!(" · by {}", sort.label()));
+    if let Some(sorted) = &sorted {
+        spans.push(Span::styled(sorted.clone(), theme::DIM));
+    }
     if app.filter.is_empty() {
         spans.push(Span::styled(format!(" · {total}"), theme::COUNT));
         if let Some(unit) = app.zoom {
@@ -122,10 +127,14 @@ fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
         return spans;
     }
     let counts = format!(" · {} of {total}", app.view.len());
-    // Leave the counts room; the label gives way first.
-    let room = usize::from(pane_width).saturating_sub(16 + width(&counts));
+    // Leave the counts room; the label gives way first. Besides them, the corners and the
+    // spaces around the title take 5 columns, "[1] Events" and " · " 13.
+    let sorted_width = sorted.as_deref().map_or(0, width);
+    let room = usize::from(pane_width).saturating_sub(18 + width(&counts) + sorted_width);
     spans.push(Span::raw(" · "));
-    spans.push(Span::styled(filter_label(app, room), theme::MARK));
+    // The label gives way to the counts, whatever it holds (a long type, a map area).
+    let label = super::safe_text::truncate(&filter_label(app, room), room);
+    spans.push(Span::styled(label, theme::MARK));
     spans.push(Span::styled(counts, theme::COUNT));
     spans.extend(find_count(app));
     spans

@@ -6,10 +6,12 @@ pub mod detail;
 mod events;
 pub mod form;
 mod help;
+mod map;
 mod picker;
 mod quotes;
 pub mod safe_text;
 pub mod source;
+pub(crate) mod stats;
 mod status;
 mod strip;
 pub mod theme;
@@ -52,6 +54,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     if let Some(strip) = strip {
         strip::render(app, frame, strip);
+    }
+    if app.stats_pane().is_some() {
+        stats::render(app, frame, app.over_panes());
+    }
+    if app.map_pane().is_some() {
+        map::render(app, frame, app.over_panes());
     }
     status::render(app, frame, status);
     match &app.overlay {

@@ -37,6 +37,19 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
         Mode::Citing => &[("Enter", "go to event"), ("Esc", "close")],
         Mode::Picker => &[("Enter", "choose"), ("↑↓", "move"), ("Esc", "cancel")],
         Mode::Prompt => &[("Enter", "go"), ("Esc", "cancel")],
+        Mode::Stats => &[
+            ("Enter", "filter"),
+            ("Tab", "facet"),
+            ("↑↓", "move"),
+            ("Esc", "close"),
+        ],
+        Mode::Map => &[
+            ("Enter", "filter to window"),
+            ("+-", "zoom"),
+            ("←↓↑→", "pan"),
+            ("0", "reset"),
+            ("Esc", "close"),
+        ],
         Mode::Form => crate::keymap::form::hint(crate::app::form::Submit::Write),
     };
     let left = match app.message() {

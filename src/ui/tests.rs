@@ -914,3 +914,72 @@ fn an_empty_dataset_opens_with_empty_panes() {
         }
     }
 }
+
+/// The sample timeline with two more actors named as an existing one, as GDELT names its
+/// ZIMBABWE actors (coded ZWE, ZWEJUD, ZWEMIL): one with a code, one without.
+fn clashing_timeline() -> Timeline {
+    let t = sample::timeline();
+    let mut actors = t.actors().to_vec();
+    let russia = actors
+        .iter()
+        .find(|a| a.id == "russia")
+        .cloned()
+        .unwrap_or_else(|| panic!("russia"));
+    let mut military = russia.clone();
+    military.id = "russia-2".into();
+    military.aliases = vec!["RUSMIL".into()];
+    let mut bare = russia;
+    bare.id = "russia-3".into();
+    bare.aliases = Vec::new();
+    actors.extend([military, bare]);
+    Timeline::new(t.events().to_vec(), actors, t.sources().to_vec())
+}
+
+#[test]
+fn actors_of_one_name_show_what_tells_them_apart_in_the_list_and_the_search() {
+    let timeline = clashing_timeline();
+    let app = app_at(&timeline, 120, 40);
+    let screen = text(&render(&app, 120, 40));
+    // The first alias that is not the name (a code), else the id; others are left alone.
+    assert!(screen.contains("Russia (Russian Fede"), "{screen}");
+    assert!(screen.contains("Russia (RUSMIL)"), "{screen}");
+    assert!(screen.contains("Russia (russia-3)"), "{screen}");
+    assert!(!screen.contains("Vladimir Putin ("), "{screen}");
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::OpenSearch);
+    for c in "russ".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let screen = text(&render(&app, 120, 40));
+    assert!(screen.contains("Russia (RUSMIL)"), "{screen}");
+    assert!(screen.contains("Russia (russia-3)"), "{screen}");
+}
+
+#[test]
+fn the_detail_pane_shows_long_attribute_names_whole_and_lines_up_the_values() {
+    let t = sample::timeline();
+    let events: Vec<crate::model::Event> = t
+        .events()
+        .iter()
+        .cloned()
+        .map(|mut e| {
+            e.attributes = vec![
+                (
+                    "civilian_targeting".into(),
+                    crate::model::Value::text("Civilian targeting"),
+                ),
+                ("fatalities".into(), crate::model::Value::text("3")),
+            ];
+            e
+        })
+        .collect();
+    let timeline = Timeline::new(events, t.actors().to_vec(), t.sources().to_vec());
+    let app = app_at(&timeline, 120, 40);
+    let screen = text(&render(&app, 120, 40));
+    assert!(
+        screen.contains("│civilian_targeting  Civilian targeting"),
+        "{screen}"
+    );
+    assert!(screen.contains("│fatalities          3 "), "{screen}");
+    assert!(screen.contains("│Date                "), "{screen}");
+}

@@ -61,7 +61,7 @@ pub fn draw(triage: &Triage, frame: &mut Frame) {
     render_status(triage, frame, status);
     match triage.overlay() {
         Overlay::None => {}
-        Overlay::Help => render_help(frame, area),
+        Overlay::Help => render_help(frame, area, triage.help_scroll()),
         Overlay::Edit { form, .. } => super::form::render(frame, area, form),
     }
 }
@@ -392,7 +392,7 @@ fn render_status(triage: &Triage, frame: &mut Frame, rect: Rect) {
     render_with_keys(frame, rect, (left, left_style), keep, hint);
 }
 
-fn render_help(frame: &mut Frame, area: Rect) {
+fn render_help(frame: &mut Frame, area: Rect, scroll: usize) {
     let rows = help();
     let keys_width = rows.iter().map(|r| width(&r.keys)).max().unwrap_or(0) + 1;
     let rect = centered(area, 80, rows.len() as u16 + 2);
@@ -402,7 +402,9 @@ fn render_help(frame: &mut Frame, area: Rect) {
     frame.render_widget(block, rect);
     let columns = usize::from(inner.width);
     let keys_width = keys_width.min(columns / 2);
-    for (row, help) in rows.iter().enumerate() {
+    let height = usize::from(inner.height);
+    let offset = scroll.min(rows.len().saturating_sub(height));
+    for (row, help) in rows.iter().skip(offset).take(height).enumerate() {
         let line = Line::from(vec![
             Span::styled(
                 fit(&help.keys, keys_width),
@@ -413,6 +415,7 @@ fn render_help(frame: &mut Frame, area: Rect) {
         ]);
         render_row(frame, inner, row, line);
     }
+    super::render_scrollbar(frame, rect, rows.len(), offset, height);
 }
 
 #[cfg(test)]

@@ -223,6 +223,39 @@ fn the_help_lists_the_keys() {
     }
 }
 
+/// Found by a new user's trial: at 40x12 the help's last rows could not be reached.
+#[test]
+fn the_help_scrolls_to_its_last_row_on_a_short_terminal() {
+    let mut triage = seed_triage(40, 12);
+    let rows = crate::keymap::triage::help();
+    triage.set_help_rows(rows.len());
+    triage.update(Action::ToggleHelp);
+    let last = rows.last().map(|r| r.keys.clone()).unwrap_or_default();
+    let first = text(&render(&triage, 40, 12));
+    assert!(first.contains("accept"), "{first}");
+    triage.update(Action::Move(Motion::Last));
+    let end = text(&render(&triage, 40, 12));
+    assert!(end.contains(&last), "{last}\n{end}");
+    assert!(
+        !end.contains("accept"),
+        "scrolled past the first row\n{end}"
+    );
+    triage.update(Action::Move(Motion::Up));
+    triage.update(Action::Move(Motion::First));
+    assert_eq!(triage.help_scroll(), 0);
+    assert_eq!(
+        crate::keymap::triage::action_for_key(
+            crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('j')),
+            triage.overlay()
+        ),
+        Some(Action::Move(Motion::Down))
+    );
+    // Moving in the help leaves the list where it was.
+    let selected = triage.selected();
+    triage.update(Action::Move(Motion::Down));
+    assert_eq!(triage.selected(), selected);
+}
+
 #[test]
 fn no_size_panics_and_small_ones_say_so() {
     let mut triage = decided(80, 24);

@@ -45,8 +45,28 @@ impl Decimal {
         })
     }
 
+    /// `units / 10^places`.
+    pub fn new(units: i64, places: u32) -> Decimal {
+        Decimal {
+            units: i128::from(units),
+            places: places.min(MAX_PLACES),
+        }
+    }
+
+    /// The nearest float, for sums that outgrow exact decimals.
+    pub fn to_f64(self) -> f64 {
+        self.units as f64 / 10f64.powi(self.places as i32)
+    }
+
     /// The exact sum, or `None` when it does not fit.
     pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        // The common case of a column's values: as many places, no scaling.
+        if self.places == other.places {
+            return Some(Decimal {
+                units: self.units.checked_add(other.units)?,
+                places: self.places,
+            });
+        }
         let places = self.places.max(other.places);
         let a = self
             .units

@@ -1,0 +1,250 @@
+//! The stats and map panes, drawn over the others: opening and closing them, moving in them,
+//! and the filters they choose. Their figures follow the view: counted again whenever the
+//! filters change while they are open.
+
+use ratatui::layout::Rect;
+
+use super::filters::{Area, Num};
+use super::map::MapPane;
+use super::stats::{self, Choice, Facet, StatsPane};
+use super::{App, Cursor, Filters, Motion};
+use crate::date::EdtfDate;
+use crate::layout;
+
+/// Rows of the stats pane above its bars: the facets, and two lines of sums.
+pub const STATS_HEADER_ROWS: usize = 3;
+
+impl App<'_> {
+    pub fn stats_pane(&self) -> Option<&StatsPane> {
+        self.stats.as_deref()
+    }
+
+    pub fn map_pane(&self) -> Option<&MapPane> {
+        self.map.as_deref()
+    }
+
+    /// Where the stats and map panes are drawn: over the panes and the strip, the status
+    /// line left in sight (it shows the filters they choose).
+    pub fn over_panes(&self) -> Rect {
+        layout::over_panes(Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    /// Bars the stats pane shows at once.
+    fn stats_rows(&self) -> usize {
+        layout::inner_height(self.over_panes()).saturating_sub(STATS_HEADER_ROWS)
+    }
+
+    /// The map's canvas in braille dots: two per column and four per row inside the border.
+    pub fn map_dots(&self) -> (usize, usize) {
+        let rect = self.over_panes();
+        (
+            layout::inner_width(rect) * 2,
+            layout::inner_height(rect) * 4,
+        )
+    }
+
+    pub(super) fn toggle_stats(&mut self) {
+        if self.stats.take().is_some() {
+            return;
+        }
+        self.map = None;
+        let numeric = self.numeric_names();
+        self.stats = Some(Box::new(StatsPane {
+            stats: stats::count(self.timeline, &self.view, &numeric),
+            facet: Facet::Type,
+            cursor: Cursor::default(),
+        }));
+    }
+
+    pub(super) fn toggle_map(&mut self) {
+        if self.map.take().is_some() {
+            return;
+        }
+        self.stats = None;
+        let map = MapPane::open(self.timeline, &self.view, self.map_dots());
+        if map.located() == 0 {
+            self.message = Some(format!(
+                "No event of the {} shown has coordinates.",
+                self.view.len()
+            ));
+        }
+        self.map = Some(Box::new(map));
+    }
+
+    /// Counts the stats and gathers the map's points again for a new view.
+    pub(super) fn follow_view(&mut self) {
+        let rows = self.stats_rows();
+        let numeric = match &self.stats {
+            Some(_) => self.numeric_names(),
+            None => Vec::new(),
+        };
+        if let Some(pane) = &mut self.stats {
+            pane.stats = stats::count(self.timeline, &self.view, &numeric);
+            let len = pane.stats.bars(pane.facet).len();
+            pane.cursor.clamp(len, rows);
+        }
+        let dots = self.map_dots();
+        if let Some(map) = &mut self.map {
+            map.gather(self.timeline, &self.view);
+            map.bin(dots);
+        }
+    }
+
+    /// Bins the map's points again after a resize.
+    pub(super) fn fit_panes(&mut self) {
+        let dots = self.map_dots();
+        if let Some(map) = &mut self.map {
+            if (map.grid.columns, map.grid.rows) != dots {
+                map.bin(dots);
+            }
+        }
+        let rows = self.stats_rows();
+        if let Some(pane) = &mut self.stats {
+            let len = pane.stats.bars(pane.facet).len();
+            pane.cursor.clamp(len, rows);
+        }
+    }
+
+    pub(super) fn step_facet(&mut self, step: isize) {
+        if let Some(pane) = &mut self.stats {
+            pane.facet = pane.facet.step(step);
+            pane.cursor = Cursor::default();
+        }
+    }
+
+    /// Moves over the bars; whether the stats pane was there to take the motion.
+    pub(super) fn move_in_stats(&mut self, motion: Motion) -> bool {
+        let rows = self.stats_rows();
+        let Some(pane) = &mut self.stats else {
+            return false;
+        };
+        let len = pane.stats.bars(pane.facet).len();
+        pane.cursor.apply(motion, len, rows);
+        true
+    }
+
+    /// Filters the events to the selected bar, as a step Back returns from; the pane stays
+    /// open and counts the new view.
+    pub(super) fn choose_bar(&mut self) {
+        let Some(pane) = &self.stats else {
+            return;
+        };
+        let Some(bar) = pane.stats.bars(pane.facet).get(pane.cursor.selected) else {
+            self.message = Some(format!("No {} to choose.", pane.facet.name()));
+            return;
+        };
+        let mut filters = self.filter.clone();
+        let already = match &bar.choice {
+            Choice::Type(t) => add(&mut filters.types, t),
+            Choice::Country(c) => add(&mut filters.countries, c),
+            Choice::Actor(a) => {
+                let fresh = !filters.actors.contains(a);
+                if fresh {
+                    filters.actors.push(*a);
+                }
+                !fresh
+            }
+            Choice::Month(key) => {
+                let Ok(month) = EdtfDate::parse(&super::density::Unit::Month.label(*key)) else {
+                    self.message = Some(format!("{} is not a month to filter by.", bar.label));
+                    return;
+                };
+                let same = filters.from == Some(month) && filters.to == Some(month);
+                filters.from = Some(month);
+                filters.to = Some(month);
+                same
+            }
+        };
+        if already {
+            self.message = Some(format!("Already filtering by {}.", bar.label));
+            return;
+        }
+        let label = bar.label.clone();
+        self.go_to_filters(filters);
+        self.message = Some(format!(
+            "Filtered to {label}: {} shown. x clears, Backspace goes back.",
+            crate::text::count(self.view.len(), "event", "events")
+        ));
+        if let Some(pane) = &mut self.stats {
+            pane.cursor = Cursor::default();
+        }
+    }
+
+    pub(super) fn zoom_map(&mut self, closer: bool) {
+        let dots = self.map_dots();
+        if let Some(map) = &mut self.map {
+            map.window = map.window.zoomed(if closer { 0.5 } else { 2.0 });
+            map.bin(dots);
+        }
+    }
+
+    pub(super) fn pan_map(&mut self, east: i8, north: i8) {
+        let dots = self.map_dots();
+        if let Some(map) = &mut self.map {
+            map.window = map
+                .window
+                .panned(f64::from(east) / 4.0, f64::from(north) / 4.0);
+            map.bin(dots);
+        }
+    }
+
+    /// Shows `window` on the open map (as it was before a reload).
+    pub(super) fn show_map_window(&mut self, window: super::map::Bounds) {
+        let dots = self.map_dots();
+        if let Some(map) = &mut self.map {
+            map.window = window;
+            map.bin(dots);
+        }
+    }
+
+    pub(super) fn reset_map(&mut self) {
+        let dots = self.map_dots();
+        if let Some(map) = &mut self.map {
+            map.window = map.home;
+            map.bin(dots);
+        }
+    }
+
+    /// Filters the events to those inside the map's window, as a step Back returns from.
+    pub(super) fn filter_to_map(&mut self) {
+        let Some(map) = &self.map else {
+            return;
+        };
+        let w = map.window;
+        let area = Area {
+            south: Num(w.south),
+            west: Num(w.west),
+            north: Num(w.north),
+            east: Num(w.east),
+        };
+        let filters = Filters {
+            area: Some(area),
+            ..self.filter.clone()
+        };
+        self.go_to_filters(filters);
+        self.message = Some(format!(
+            "Filtered to the {}: {} shown. x clears, Backspace goes back.",
+            area.label(),
+            crate::text::count(self.view.len(), "event", "events")
+        ));
+        // The window stays where it was, now the extent of what it filtered to.
+        let dots = self.map_dots();
+        if let Some(map) = &mut self.map {
+            map.window = w;
+            map.home = w;
+            map.bin(dots);
+        }
+    }
+}
+
+/// Adds `name` to `list`; whether it was there already.
+fn add(list: &mut Vec<String>, name: &str) -> bool {
+    if list.iter().any(|n| n == name) {
+        return true;
+    }
+    list.push(name.to_string());
+    false
+}
+
+#[cfg(test)]
+mod tests;
