@@ -426,6 +426,8 @@ fn the_browser_opens_on_the_first_events_and_takes_in_the_rest() {
     let written = inode(&setup.entry());
     let term = pty::Spawn::new(&[&setup.data.display().to_string()])
         .env("XDG_CACHE_HOME", &setup.cache_home.display().to_string())
+        // Staged from 500 events here, where the browser does so from 50,000.
+        .env("CHRONICLE_FIRST_SCREEN_FROM", "500")
         .start();
     term.wait_for("the whole timeline", |s| {
         s.contains(&format!("Loaded all {total} events."))

@@ -79,6 +79,12 @@ impl<W: Write> Out<W> {
         self.written
     }
 
+    /// The checksum of everything written so far.
+    pub fn digest_so_far(&mut self) -> io::Result<u128> {
+        self.drain()?;
+        Ok(self.hasher.clone().digest128())
+    }
+
     /// Everything written out: the sink, how many bytes and their checksum.
     pub fn finish(mut self) -> io::Result<(W, u64, u128)> {
         self.drain()?;

@@ -56,9 +56,19 @@ impl<'a> Tables<'a> {
     }
 }
 
-/// Writes `timeline`'s image to `out`.
-pub fn write<W: Write>(timeline: &Timeline, out: &mut Out<W>) -> io::Result<()> {
-    let start = out.written();
+/// What the first screen's reader checks of an image (see `read_head`): the image up to the
+/// end of its first run of events, and from its tables to its end, each with its checksum.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub head_end: u64,
+    pub head_sum: u128,
+    pub tail_at: u64,
+    pub tail_sum: u128,
+}
+
+/// Writes `timeline`'s image to `out`, which must have had nothing written yet.
+pub fn write<W: Write>(timeline: &Timeline, out: &mut Out<W>) -> io::Result<Marks> {
+    let mut marks = Marks::default();
     let mut directory = Vec::new();
     out.len(timeline.actors().len())?;
     for actor in timeline.actors() {
@@ -76,16 +86,25 @@ pub fn write<W: Write>(timeline: &Timeline, out: &mut Out<W>) -> io::Result<()> 
     let mut tables = Tables::default();
     let events = timeline.events();
     let per_chunk = events.len().div_ceil(CHUNKS).max(1);
-    for chunk in events.chunks(per_chunk) {
-        directory.push(out.written() - start);
+    for (n, chunk) in events.chunks(per_chunk).enumerate() {
+        if n == 1 {
+            (marks.head_end, marks.head_sum) = (out.written(), out.digest_so_far()?);
+        }
+        directory.push(out.written());
         out.len(chunk.len())?;
         for event in chunk {
             put_event(out, event, &mut tables)?;
         }
     }
-    directory.push(out.written() - start);
+    if marks.head_end == 0 {
+        (marks.head_end, marks.head_sum) = (out.written(), out.digest_so_far()?);
+    }
+    directory.push(out.written());
     put_indexes(out, timeline)?;
-    directory.push(out.written() - start);
+    marks.tail_at = out.written();
+    directory.push(marks.tail_at);
+    // The tables and the directory, gathered to be checksummed on their own.
+    let mut tail = Out::new(Vec::new());
     // The regions' labels join the table before it is written.
     for region in tables.region_list.clone() {
         for label in [&region.country, &region.admin1, &region.admin2]
@@ -95,11 +114,11 @@ pub fn write<W: Write>(timeline: &Timeline, out: &mut Out<W>) -> io::Result<()> 
             tables.label(label);
         }
     }
-    out.len(tables.label_list.len())?;
+    tail.len(tables.label_list.len())?;
     for label in &tables.label_list {
-        out.str(label)?;
+        tail.str(label)?;
     }
-    out.len(tables.region_list.len())?;
+    tail.len(tables.region_list.len())?;
     for region in tables.region_list.clone() {
         let Region {
             country,
@@ -107,15 +126,19 @@ pub fn write<W: Write>(timeline: &Timeline, out: &mut Out<W>) -> io::Result<()> 
             admin2,
         } = region;
         for part in [country, admin1, admin2] {
-            put_opt_label(out, part.as_deref(), &mut tables)?;
+            put_opt_label(&mut tail, part.as_deref(), &mut tables)?;
         }
     }
-    let directory_at = out.written() - start;
-    out.len(directory.len())?;
+    let directory_at = marks.tail_at + tail.written();
+    tail.len(directory.len())?;
     for at in directory {
-        out.u64(at)?;
+        tail.u64(at)?;
     }
-    out.u64(directory_at)
+    tail.u64(directory_at)?;
+    let (tail, _, tail_sum) = tail.finish()?;
+    marks.tail_sum = tail_sum;
+    out.bytes(&tail)?;
+    Ok(marks)
 }
 
 fn put_opt_label<'a, W: Write>(
@@ -461,19 +484,14 @@ pub fn read(bytes: &[u8], release: &(dyn Fn(&[u8]) + Sync)) -> Read<Timeline> {
     Timeline::from_parts(parts).map_err(Corrupt)
 }
 
-/// The first `rows` events of an image as a timeline of their own, with every actor and the
-/// sources those events quote, and how many events the whole image holds: enough for the
-/// browser's first screen, read in a fraction of the whole image's time.
-pub fn read_head(bytes: &[u8], rows: usize) -> Read<(Timeline, usize)> {
+/// The first `rows` events of an image (at most its first run's) as a timeline of their own,
+/// with every actor and the sources those events quote: enough for the browser's first
+/// screen, read in a fraction of the whole image's time. Reads only what `Marks` covers.
+pub fn read_head(bytes: &[u8], rows: usize) -> Read<Timeline> {
     let layout = Layout::of(bytes)?;
     let (labels, regions) = read_tables(layout.tables)?;
     let mut head = In::new(layout.head);
     let (actors, source_bytes) = read_actors_and_sources(&mut head)?;
-    let total = layout
-        .runs
-        .iter()
-        .map(|run| In::new(run).len(1))
-        .sum::<Read<usize>>()?;
     let context = Context {
         labels: &labels,
         regions: &regions,
@@ -481,15 +499,13 @@ pub fn read_head(bytes: &[u8], rows: usize) -> Read<(Timeline, usize)> {
         // The quotes are checked below, against the sources they name.
         sources: None,
     };
+    // The first run only: the part of the image checked for the first screen.
     let mut events = Vec::new();
-    for run in &layout.runs {
+    if let Some(run) = layout.runs.first() {
         let mut input = In::new(run);
         let n = input.len(1)?;
-        for _ in 0..n.min(rows - events.len()) {
+        for _ in 0..n.min(rows) {
             events.push(get_event(&mut input, &context)?);
-        }
-        if events.len() == rows {
-            break;
         }
     }
     // Only the sources quoted, numbered anew in the order first quoted.
@@ -513,7 +529,7 @@ pub fn read_head(bytes: &[u8], rows: usize) -> Read<(Timeline, usize)> {
             check_quote(quote, &sources[number as usize])?;
         }
     }
-    Ok((Timeline::new(events, actors, sources), total))
+    Ok(Timeline::new(events, actors, sources))
 }
 
 fn bad_place() -> Corrupt {

@@ -12,7 +12,9 @@
 //! One file per dataset folder, named by a hash of its path: an entry is replaced, never
 //! piled up beside older ones. Layout: a prefix (magic, format, build, the header's length),
 //! the header (what the entry depends on, and the summary `check` prints) with its checksum,
-//! then the timeline's image (see `image`) followed by its length and checksum.
+//! then the timeline's image (see `image`) followed by a trailer: where the parts that the
+//! browser's first screen reads end and begin, with their checksums, then the image's length
+//! and checksum.
 
 mod bytes;
 mod image;
@@ -24,6 +26,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use bytes::{Corrupt, In, Out, Read};
+use image::Marks;
 pub use key::Digest;
 
 use crate::files::DatasetLocation;
@@ -33,7 +36,7 @@ use crate::load::{
 use crate::problem::{Problem, Severity};
 
 /// The layout's version: raised whenever what `image` or this module writes changes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"CHRNIMG\0";
 /// Magic, format, build, header length.
 const PREFIX_LEN: usize = 8 + 4 + 16 + 8;
@@ -136,7 +139,7 @@ impl Cache {
     /// The dataset in `root` from its entry, when the entry is current and whole.
     pub fn dataset(&self, root: &Path) -> Result<Dataset, Miss> {
         let mut phases = load::Phases::new();
-        let (path, map, header, payload) = self.entry(root)?;
+        let (path, map, header, payload) = self.entry(root, true)?;
         phases.done("entry");
         let start = payload.start;
         // Each part of the image, once read, leaves the process's memory (the file's pages
@@ -162,40 +165,76 @@ impl Cache {
 
     /// The first `rows` events of the dataset in `root` (with every actor, and the sources
     /// they quote) from its entry, when the entry is current and whole, and how many events
-    /// the dataset holds: the browser's first screen, drawn while the rest is read.
-    pub fn head(&self, root: &Path, rows: usize) -> Result<(Dataset, usize), Miss> {
-        let (path, map, header, payload) = self.entry(root)?;
-        let (timeline, total) =
-            image::read_head(&map[payload], rows).map_err(|e| miss(&path, e))?;
-        Ok((
+    /// the dataset holds: the browser's first screen, drawn while the rest is read. `None`
+    /// when the entry is current but holds fewer than `from` events, which are read whole
+    /// as fast.
+    pub fn head(
+        &self,
+        root: &Path,
+        rows: usize,
+        from: usize,
+    ) -> Result<Option<(Dataset, usize)>, Miss> {
+        let (path, map, header, payload) = self.entry(root, false)?;
+        let total = header.summary.events;
+        if total < from {
+            return Ok(None);
+        }
+        let timeline = image::read_head(&map[payload], rows).map_err(|e| miss(&path, e))?;
+        Ok(Some((
             Dataset {
                 name: header.summary.name,
                 timeline,
                 notes: header.summary.notes,
             },
             total,
-        ))
+        )))
     }
 
     /// The entry for `root` mapped, its header, and where its image lies, once the entry is
     /// found current (the files hashed) and whole (its checksums right).
-    fn entry(&self, root: &Path) -> Result<(PathBuf, memmap2::Mmap, Header, Range<usize>), Miss> {
+    fn entry(
+        &self,
+        root: &Path,
+        whole: bool,
+    ) -> Result<(PathBuf, memmap2::Mmap, Header, Range<usize>), Miss> {
         let path = self.entry_path(root);
         let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
         let (header, header_len) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
         header.current(root)?;
-        // The checksum is read through the file, not the map, so that the whole image is not
-        // counted in the process's memory; the map is of the same open file, so of the same
-        // bytes even if a new entry is renamed over this one meanwhile.
-        let payload_len = check_payload(&mut file).map_err(|e| miss(&path, e))?;
+        let start = PREFIX_LEN + header_len + 16;
+        // The whole image's checksum is read through the file, not the map, so that the whole
+        // image is not counted in the process's memory; the map is of the same open file, so
+        // of the same bytes even if a new entry is renamed over this one meanwhile.
+        let trailer = if whole {
+            check_payload(&mut file).map_err(|e| miss(&path, e))?
+        } else {
+            read_trailer(&mut file).map_err(|e| miss(&path, e))?
+        };
+        let len = usize::try_from(trailer.len).map_err(|_| damaged(&path, "it was cut short"))?;
         // SAFETY: entries are only ever replaced by renaming a new file over them, never
         // written in place, so the mapped file does not change under the map. A program that
         // did write into it could only make the image's own checks fail.
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|_| Miss::Stale)?;
-        let start = PREFIX_LEN + header_len + 16;
-        let payload = start..start + payload_len;
-        if map.len() < payload.end {
+        let payload = start..start.saturating_add(len);
+        if map.len() != payload.end.saturating_add(TRAILER_LEN) {
             return Err(damaged(&path, "it was cut short"));
+        }
+        if !whole {
+            // The first screen reads only the parts the marks cover: those are checked.
+            let image = &map[payload.clone()];
+            let Marks {
+                head_end,
+                head_sum,
+                tail_at,
+                tail_sum,
+            } = trailer.marks;
+            let part = |from: u64, to: u64| image.get(from as usize..to as usize);
+            let fits = |part: Option<&[u8]>, sum: u128| {
+                part.is_some_and(|p| xxhash_rust::xxh3::xxh3_128(p) == sum)
+            };
+            if !fits(part(0, head_end), head_sum) || !fits(part(tail_at, trailer.len), tail_sum) {
+                return Err(damaged(&path, "its checksum does not match"));
+            }
         }
         Ok((path, map, header, payload))
     }
@@ -234,10 +273,10 @@ impl Cache {
             sink.write_all(&header)?;
             sink.write_all(&header_sum.to_le_bytes())?;
             let mut payload = Out::new(sink);
-            image::write(&dataset.timeline, &mut payload)?;
+            let marks = image::write(&dataset.timeline, &mut payload)?;
             let (mut sink, len, sum) = payload.finish()?;
-            sink.write_all(&len.to_le_bytes())?;
-            sink.write_all(&sum.to_le_bytes())?;
+            let trailer = Trailer { marks, len, sum };
+            sink.write_all(&trailer.bytes())?;
             sink.flush()?;
         }
         // No fsync: after a crash a cut or empty entry fails its checksum and is replaced,
@@ -369,45 +408,95 @@ fn read_prefix(bytes: &[u8]) -> Read<usize> {
     usize::try_from(input.u64()?).map_err(|_| Corrupt("its header is too long".into()))
 }
 
+/// What follows an image: the marks of its parts the first screen reads, its length and its
+/// checksum.
+struct Trailer {
+    marks: Marks,
+    len: u64,
+    sum: u128,
+}
+
+const TRAILER_LEN: usize = 8 + 16 + 8 + 16 + 8 + 16;
+
+impl Trailer {
+    fn bytes(&self) -> Vec<u8> {
+        let m = &self.marks;
+        let mut out = Vec::with_capacity(TRAILER_LEN);
+        out.extend_from_slice(&m.head_end.to_le_bytes());
+        out.extend_from_slice(&m.head_sum.to_le_bytes());
+        out.extend_from_slice(&m.tail_at.to_le_bytes());
+        out.extend_from_slice(&m.tail_sum.to_le_bytes());
+        out.extend_from_slice(&self.len.to_le_bytes());
+        out.extend_from_slice(&self.sum.to_le_bytes());
+        out
+    }
+
+    fn read(bytes: &[u8]) -> Read<Trailer> {
+        let mut input = In::new(bytes);
+        let marks = Marks {
+            head_end: input.u64()?,
+            head_sum: u128::from_le_bytes(input.array()?),
+            tail_at: input.u64()?,
+            tail_sum: u128::from_le_bytes(input.array()?),
+        };
+        Ok(Trailer {
+            marks,
+            len: input.u64()?,
+            sum: u128::from_le_bytes(input.array()?),
+        })
+    }
+}
+
+/// The trailer at the end of `file`, unchecked but for its place.
+fn read_trailer(file: &mut File) -> Read<Trailer> {
+    use std::io::{Seek, SeekFrom};
+    let short = || Corrupt("it ends too early".into());
+    file.seek(SeekFrom::End(-(TRAILER_LEN as i64)))
+        .map_err(|_| short())?;
+    let mut bytes = [0u8; TRAILER_LEN];
+    file.read_exact(&mut bytes).map_err(|_| short())?;
+    Trailer::read(&bytes)
+}
+
 /// Reads what follows the header in `file` (whose place is just after the header): checks
-/// the image's length and checksum, and says how long it is.
-fn check_payload(file: &mut File) -> Read<usize> {
+/// the image's length and checksum, and gives the trailer.
+fn check_payload(file: &mut File) -> Read<Trailer> {
     let cut = || Corrupt("it was cut short".into());
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    let mut buffer = vec![0u8; 4 << 20];
-    // The last 24 bytes read are the trailer, not the image: kept back from the hash.
-    let mut tail: Vec<u8> = Vec::with_capacity(24);
+    let mut buffer = vec![0u8; 256 << 10];
+    // The last bytes read are the trailer, not the image: kept back from the hash.
+    let mut tail: Vec<u8> = Vec::with_capacity(TRAILER_LEN);
     let mut total: u64 = 0;
     loop {
         let read = file.read(&mut buffer).map_err(|_| cut())?;
         if read == 0 {
             break;
         }
-        if read >= 24 {
+        if read >= TRAILER_LEN {
             hasher.update(&tail);
-            hasher.update(&buffer[..read - 24]);
-            total += (tail.len() + read - 24) as u64;
+            hasher.update(&buffer[..read - TRAILER_LEN]);
+            total += (tail.len() + read - TRAILER_LEN) as u64;
             tail.clear();
-            tail.extend_from_slice(&buffer[read - 24..read]);
+            tail.extend_from_slice(&buffer[read - TRAILER_LEN..read]);
         } else {
             tail.extend_from_slice(&buffer[..read]);
-            let hashed = tail.len().saturating_sub(24);
+            let hashed = tail.len().saturating_sub(TRAILER_LEN);
             hasher.update(&tail[..hashed]);
             total += hashed as u64;
             tail.drain(..hashed);
         }
     }
-    if tail.len() < 24 {
+    if tail.len() < TRAILER_LEN {
         return Err(Corrupt("it ends too early".into()));
     }
-    let mut trailer = In::new(&tail);
-    if trailer.u64()? != total {
+    let trailer = Trailer::read(&tail)?;
+    if trailer.len != total {
         return Err(cut());
     }
-    if u128::from_le_bytes(trailer.array()?) != hasher.digest128() {
+    if trailer.sum != hasher.digest128() {
         return Err(Corrupt("its checksum does not match".into()));
     }
-    usize::try_from(total).map_err(|_| cut())
+    Ok(trailer)
 }
 
 /// An entry's header: what it depends on and the summary.
