@@ -686,7 +686,9 @@ pub fn load(
             Problem::new(
                 path.display().to_string(),
                 None,
-                format!("ignored this damaged cache file ({why}); loaded the dataset from its files and replaced it"),
+                format!(
+                    "ignored this damaged cache file ({why}) and loaded the dataset from its files"
+                ),
             )
             .as_note(),
         ),
