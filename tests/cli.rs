@@ -9,6 +9,11 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// Runs chronicle in `dir` with `args`.
 fn run_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(BIN)
+        // The cache of loaded datasets goes under target/, never the real ~/.cache.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(args)
         .current_dir(dir)
         .output()

@@ -18,6 +18,11 @@ const SEED: &str = "tests/fixtures/seed_article.txt";
 
 fn run(args: &[&str]) -> Output {
     Command::new(BIN)
+        // The cache of loaded datasets goes under target/, never the real ~/.cache.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(args)
         .current_dir(ROOT)
         .output()
