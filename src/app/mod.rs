@@ -213,6 +213,12 @@ pub enum Action {
     ResetMap,
     /// Filter the events to those inside the map's window.
     FilterToMap,
+    /// A key of the panes beneath (named) was pressed in the stats or map pane, which covers
+    /// them: say to close it first.
+    CoveredKey(String),
+    /// Esc right after closing the stats or map pane: rather than going back unseen, say what
+    /// going back would do.
+    SayHowToGoBack,
 }
 
 /// Work with effects outside the app (files, clipboard), carried out by the event loop after
@@ -362,6 +368,8 @@ pub struct App<'t> {
     rank: Vec<u32>,
     /// The names of the timeline's numeric attributes, found when first needed.
     numeric_names: Option<Vec<String>>,
+    /// Whether the last action closed the stats or map pane.
+    pane_closed: bool,
 }
 
 impl<'t> App<'t> {
@@ -418,6 +426,7 @@ impl<'t> App<'t> {
             order: Vec::new(),
             rank: Vec::new(),
             numeric_names: None,
+            pane_closed: false,
         }
     }
 
@@ -540,6 +549,11 @@ impl<'t> App<'t> {
         !self.history.is_empty()
     }
 
+    /// Whether the last action closed the stats or map pane.
+    pub fn pane_closed(&self) -> bool {
+        self.pane_closed
+    }
+
     /// The actor under the cursor in the actors pane (or in the ranking while searching).
     pub fn selected_actor(&self) -> Option<ActorId> {
         match &self.search {
@@ -567,6 +581,7 @@ impl<'t> App<'t> {
         // A note stays until the user's next action; the event loop's own do not count.
         if !matches!(action, Action::ContinueRanking | Action::ReloadStarted) {
             self.message = None;
+            self.pane_closed = false;
         }
         match action {
             Action::Quit => self.quit = true,
@@ -670,6 +685,8 @@ impl<'t> App<'t> {
             Action::PanMap { east, north } => self.pan_map(east, north),
             Action::ResetMap => self.reset_map(),
             Action::FilterToMap => self.filter_to_map(),
+            Action::CoveredKey(key) => self.say_covered(&key),
+            Action::SayHowToGoBack => self.say_how_to_go_back(),
             Action::ExportRefused { path, why } => {
                 self.prompt = Some(Prompt {
                     kind: PromptKind::Export,
@@ -788,6 +805,9 @@ impl<'t> App<'t> {
     }
 
     fn open_search(&mut self) {
+        // The search ranks in the actors pane, which the stats and map panes cover.
+        self.stats = None;
+        self.map = None;
         self.overlay = Overlay::None;
         self.prompt = None;
         self.picker = None;

@@ -45,6 +45,7 @@ impl App<'_> {
 
     pub(super) fn toggle_stats(&mut self) {
         if self.stats.take().is_some() {
+            self.pane_closed = true;
             return;
         }
         self.map = None;
@@ -58,6 +59,7 @@ impl App<'_> {
 
     pub(super) fn toggle_map(&mut self) {
         if self.map.take().is_some() {
+            self.pane_closed = true;
             return;
         }
         self.stats = None;
@@ -234,6 +236,49 @@ impl App<'_> {
             map.home = w;
             map.bin(dots);
         }
+    }
+}
+
+impl App<'_> {
+    /// The name of the pane over the others, if one is open.
+    fn pane_over(&self) -> Option<&'static str> {
+        match (&self.stats, &self.map) {
+            (Some(_), _) => Some("stats"),
+            (None, Some(_)) => Some("map"),
+            (None, None) => None,
+        }
+    }
+
+    pub(super) fn say_covered(&mut self, key: &str) {
+        let pane = self.pane_over().unwrap_or("pane");
+        self.message = Some(format!(
+            "{key} works on the panes under the {pane}: close the {pane} first (q or Esc)."
+        ));
+    }
+
+    /// After a pane closed, Esc does not go back: it says where Back would go.
+    pub(super) fn say_how_to_go_back(&mut self) {
+        self.message = Some(match self.history.last() {
+            Some(back) if back.filter != self.filter => format!(
+                "Closed. Esc again or Backspace goes back to {}.",
+                self.filters_words(&back.filter)
+            ),
+            Some(_) => "Closed. Esc again or Backspace goes back.".into(),
+            None => "Closed.".into(),
+        });
+    }
+
+    /// `filters` in words, as the status line names them.
+    pub(super) fn filters_words(&self, filters: &Filters) -> String {
+        if filters.is_empty() {
+            return "no filter".into();
+        }
+        let parts: Vec<String> = filters
+            .parts()
+            .iter()
+            .map(|p| filters.part_label(self.timeline, p))
+            .collect();
+        format!("the filter {}", parts.join(", "))
     }
 }
 

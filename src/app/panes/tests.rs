@@ -568,3 +568,47 @@ fn a_dataset_of_text_numbers_is_added_up_as_written() {
         ]
     );
 }
+
+#[test]
+fn the_filter_a_bar_chose_clears_in_the_pane_and_esc_after_closing_does_not_go_back() {
+    let t = sample::places();
+    let mut app = app(&t);
+    app.update(Action::ToggleStats);
+    app.update(Action::ChooseBar);
+    assert!(app
+        .message()
+        .is_some_and(|m| m.contains("x clears, Backspace goes back")));
+    // x, as the note says, in the pane: the stats count every event again.
+    app.update(Action::ClearFilter);
+    assert_eq!(app.mode(), Mode::Stats);
+    assert_eq!(app.stats_pane().map(|p| p.stats.events), Some(6));
+    // Back says what it brought back.
+    app.update(Action::Back);
+    assert_eq!(app.stats_pane().map(|p| p.stats.events), Some(3));
+    assert_eq!(
+        app.message(),
+        Some("Back to the filter type Battles: 3 events shown.")
+    );
+    app.update(Action::ClearFilter);
+    // Closing the pane, then the reflex Esc: nothing changes, and the note says what Back
+    // would bring back.
+    app.update(Action::ToggleStats);
+    assert!(app.pane_closed());
+    app.update(Action::SayHowToGoBack);
+    assert_eq!(app.view().len(), 6);
+    assert_eq!(
+        app.message(),
+        Some("Closed. Esc again or Backspace goes back to the filter type Battles.")
+    );
+    assert!(!app.pane_closed());
+    // A key of the panes beneath, in a pane, says so.
+    app.update(Action::ToggleMap);
+    app.update(Action::CoveredKey("[".into()));
+    assert_eq!(
+        app.message(),
+        Some("[ works on the panes under the map: close the map first (q or Esc).")
+    );
+    // The search ranks in the actors pane: it closes the map.
+    app.update(Action::OpenSearch);
+    assert_eq!(app.mode(), Mode::Search);
+}
