@@ -8,7 +8,6 @@ use super::filters::{Area, Num};
 use super::map::MapPane;
 use super::stats::{self, Choice, Facet, StatsPane};
 use super::{App, Cursor, Filters, Motion};
-use crate::date::EdtfDate;
 use crate::layout;
 
 /// Rows of the stats pane above its bars: the facets, and two lines of sums.
@@ -146,15 +145,13 @@ impl App<'_> {
                 }
                 !fresh
             }
+            // The events the bar counts: dated within the month (`DateKey::month_within`).
             Choice::Month(key) => {
-                let Ok(month) = EdtfDate::parse(&super::density::Unit::Month.label(*key)) else {
+                let Ok(month) = i32::try_from(*key) else {
                     self.message = Some(format!("{} is not a month to filter by.", bar.label));
                     return;
                 };
-                let same = filters.from == Some(month) && filters.to == Some(month);
-                filters.from = Some(month);
-                filters.to = Some(month);
-                same
+                filters.month.replace(month) == Some(month)
             }
         };
         if already {

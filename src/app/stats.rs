@@ -6,7 +6,6 @@ use rustc_hash::FxHashMap;
 
 use super::density::Unit;
 use super::Cursor;
-use crate::date::Precision;
 use crate::model::{ActorId, Event, EventIx, Label, Value};
 use crate::text::decimal::Decimal;
 use crate::timeline::Timeline;
@@ -289,13 +288,11 @@ pub fn count(timeline: &Timeline, view: &[EventIx], numeric: &[String]) -> Stats
             Some(country) => countries.add(country),
             None => without[Facet::Country.index()] += 1,
         }
-        // A date known only to the year (or coarser) is in no month: counted apart rather
-        // than under January.
-        let key = timeline.key(*ix);
-        if key.precision > Precision::Month {
-            without[Facet::Month.index()] += 1;
-        } else {
-            *months.entry(Unit::Month.key_of_key(key)).or_default() += 1;
+        // A date known only to the year (or coarser), or spanning months, is in no month:
+        // counted apart rather than under January, by the rule the month filter keeps.
+        match timeline.key(*ix).month_within() {
+            Some(month) => *months.entry(i64::from(month)).or_default() += 1,
+            None => without[Facet::Month.index()] += 1,
         }
         let mut at = 0;
         for (name, value) in attribute_values(event) {

@@ -30,13 +30,15 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     let without = stats.without(pane.facet);
     if without > 0 {
         title = format!(
-            " Stats · {} ({without} without {}) · Tab facet · Enter filters ",
+            " Stats · {} ({without} {}) · Tab facet · Enter filters ",
             count(stats.events, "event", "events"),
             match pane.facet {
-                Facet::Type => "a type",
-                Facet::Actor => "an actor",
-                Facet::Country => "a country",
-                Facet::Month => "a month",
+                Facet::Type => "without a type",
+                Facet::Actor => "without an actor",
+                Facet::Country => "without a country",
+                // Known only to the year, or spanning months: in no month's bar, and not
+                // kept by a month's filter either.
+                Facet::Month => "not within one month",
             }
         );
     }

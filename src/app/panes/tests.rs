@@ -169,7 +169,11 @@ fn a_month_bar_filters_to_the_month_and_an_actor_bar_to_the_actor() {
     app.update(Action::Move(Motion::Down));
     app.update(Action::ChooseBar);
     assert_eq!(ids(&app), ["protest-kyiv", "blast-belgorod"]);
-    assert_eq!(app.filters().dates_label().as_deref(), Some("2022-02"));
+    assert_eq!(app.filters().dates_label(), None);
+    assert_eq!(
+        app.filters().month.map(super::super::filters::month_label),
+        Some("within 2022-02".into())
+    );
     app.update(Action::ClearFilter);
     app.update(Action::StepFacet(-2));
     assert_eq!(app.stats_pane().map(|p| p.facet), Some(Facet::Actor));
@@ -611,4 +615,41 @@ fn the_filter_a_bar_chose_clears_in_the_pane_and_esc_after_closing_does_not_go_b
     // The search ranks in the actors pane: it closes the map.
     app.update(Action::OpenSearch);
     assert_eq!(app.mode(), Mode::Search);
+}
+
+#[test]
+fn enter_on_a_month_bar_shows_as_many_events_as_the_bar_counts() {
+    // The sample has "2021?", which overlaps every month of 2021 but lies in none.
+    for t in [sample::timeline(), sample::places()] {
+        let mut app = app(&t);
+        app.update(Action::ToggleStats);
+        app.update(Action::StepFacet(-1));
+        let months = bars(&app, Facet::Month);
+        assert!(!months.is_empty());
+        for (at, (label, count)) in months.iter().enumerate() {
+            app.update(Action::Move(Motion::First));
+            for _ in 0..at {
+                app.update(Action::Move(Motion::Down));
+            }
+            app.update(Action::ChooseBar);
+            assert_eq!(app.view().len(), *count, "{label}");
+            assert_eq!(bars(&app, Facet::Month), owned(&[(label, *count)]));
+            assert_eq!(
+                app.stats_pane().map(|p| p.stats.without(Facet::Month)),
+                Some(0),
+                "{label}"
+            );
+            assert_eq!(
+                app.message(),
+                Some(
+                    format!(
+                        "Filtered to {label}: {} shown. x clears, Backspace goes back.",
+                        crate::text::count(*count, "event", "events")
+                    )
+                    .as_str()
+                )
+            );
+            app.update(Action::ClearFilter);
+        }
+    }
 }
