@@ -227,8 +227,14 @@ pub enum Action {
 pub enum Effect {
     /// The marks changed: save them.
     SaveMarks,
-    /// Write the view to `path` in `format`.
-    Export { path: PathBuf, format: Format },
+    /// Write `events` (the view, in the order shown) to `path` in `format`; `order` names
+    /// the sort when it is not by date.
+    Export {
+        path: PathBuf,
+        format: Format,
+        events: Vec<EventIx>,
+        order: Option<String>,
+    },
     /// Put `text` on the clipboard; `what` names it for the status line.
     Copy { text: String, what: String },
     /// Write a new event into the dataset.

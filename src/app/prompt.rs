@@ -522,6 +522,8 @@ impl App<'_> {
         self.effects.push(Effect::Export {
             path: input.into(),
             format,
+            events: self.shown_events(),
+            order: self.sort.as_ref().map(super::Sort::label),
         });
         Ok(())
     }

@@ -653,3 +653,29 @@ fn enter_on_a_month_bar_shows_as_many_events_as_the_bar_counts() {
         }
     }
 }
+
+#[test]
+fn e_exports_the_events_in_the_order_shown() {
+    let t = sample::places();
+    let mut app = app(&t);
+    app.update(Action::OpenPicker(PickerKind::Sort));
+    app.update(Action::Move(Motion::Down));
+    app.update(Action::SubmitPrompt);
+    assert_eq!(app.sort().map(Sort::label).as_deref(), Some("fatalities ↓"));
+    let shown = ids(&app);
+    app.update(Action::OpenPrompt(PromptKind::Export));
+    app.update(Action::PromptClear);
+    type_text(&mut app, "out.csv");
+    app.update(Action::SubmitPrompt);
+    let effects = app.take_effects();
+    let [Effect::Export { events, order, .. }] = effects.as_slice() else {
+        panic!("one export: {effects:?}");
+    };
+    let exported: Vec<String> = events
+        .iter()
+        .map(|ix| t.event(*ix).id.to_string())
+        .collect();
+    assert_eq!(exported, shown);
+    assert_ne!(events.as_slice(), app.view(), "not time order");
+    assert_eq!(order.as_deref(), Some("fatalities ↓"));
+}
