@@ -189,6 +189,9 @@ fn summary(app: &App) -> String {
             app.view.len()
         ));
     }
+    if let Some(sort) = app.sort() {
+        text.push_str(&format!(" · sorted by {}", sanitize(&sort.label())));
+    }
     if let Some(find) = app.find() {
         let at = find
             .number_of(app.selected_event())
