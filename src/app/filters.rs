@@ -309,16 +309,24 @@ pub fn parse_range(text: &str) -> Result<(Option<EdtfDate>, Option<EdtfDate>), S
     }
 }
 
+/// The attribute a range typed in the prompt is about: what comes before the first space or
+/// comparison (`fatalities` in `fatalities>=10`).
+pub fn num_range_name(text: &str) -> &str {
+    let text = text.trim();
+    let end = text
+        .find(|c: char| c.is_whitespace() || "<>=".contains(c))
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
 /// Parses a range of a numeric attribute as typed in the prompt: `NAME>=N`, `NAME>N`,
 /// `NAME<=N`, `NAME<N`, `NAME=N`, `NAME N`, or `NAME A..B` (either side may be left out).
 /// Errors say what is wrong and show the form expected.
 pub fn parse_num_range(text: &str) -> Result<NumRange, String> {
     const FORM: &str = "type NAME>=N, NAME<N, NAME=N or NAME A..B, e.g. fatalities>=10";
     let text = text.trim();
-    let end = text
-        .find(|c: char| c.is_whitespace() || "<>=".contains(c))
-        .unwrap_or(text.len());
-    let (name, rest) = text.split_at(end);
+    let name = num_range_name(text);
+    let rest = &text[name.len()..];
     if name.is_empty() {
         return Err(format!("No attribute name: {FORM}."));
     }

@@ -269,6 +269,11 @@ fn r_filters_by_a_range_and_refuses_what_it_cannot_read() {
     for (typed, error) in [
         ("fatalities>=ten", "'ten' is not a number"),
         ("casualties>1", "they have: fatalities, tone"),
+        // The name is wrong before the number is.
+        (
+            "foo bar",
+            "No event has a number 'foo'; they have: fatalities, tone.",
+        ),
         (">=3", "No attribute name"),
         ("tone 2..-2", "backwards"),
         ("tone", "No range after tone"),
