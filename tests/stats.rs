@@ -681,3 +681,15 @@ fn months_follow_the_start_date_and_a_year_alone_has_no_month() {
     assert!(expected.contains_key("-0048 (no month)"), "{expected:?}");
     assert_eq!(stats(&[ROME, "--by", "month"]), sorted(expected));
 }
+
+/// README's `chronicle stats --sum fatalities`: without `--by`, the rows are the event types.
+#[test]
+fn without_by_the_rows_are_the_types() {
+    let file = ACLED[0];
+    assert_eq!(
+        stats(&[file, "--sum", "fatalities"]),
+        stats(&[file, "--by", "type", "--sum", "fatalities"])
+    );
+    let help = ok(&["stats", "--help"]);
+    assert!(help.contains("by event type when not given"), "{help}");
+}
