@@ -24,7 +24,6 @@ pub use field::{Caret, TextField};
 pub use filters::{FilterPart, Filters};
 pub use keep::{Carried, OverPanes};
 pub use map::MapPane;
-pub use panes::STATS_HEADER_ROWS;
 pub use prompt::{Picker, PickerKind, Prompt, PromptKind};
 pub use sort::Sort;
 pub use source::{QuoteRef, SourceView};

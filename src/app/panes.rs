@@ -10,9 +10,6 @@ use super::stats::{self, Choice, Facet, StatsPane};
 use super::{App, Cursor, Filters, Motion};
 use crate::layout;
 
-/// Rows of the stats pane above its bars: the facets, and two lines of sums.
-pub const STATS_HEADER_ROWS: usize = 3;
-
 impl App<'_> {
     pub fn stats_pane(&self) -> Option<&StatsPane> {
         self.stats.as_deref()
@@ -28,9 +25,14 @@ impl App<'_> {
         layout::over_panes(Rect::new(0, 0, self.size.0, self.size.1))
     }
 
-    /// Bars the stats pane shows at once.
+    /// Bars the stats pane shows at once: the rows left under the facets and the sums.
     fn stats_rows(&self) -> usize {
-        layout::inner_height(self.over_panes()).saturating_sub(STATS_HEADER_ROWS)
+        let rect = self.over_panes();
+        let (columns, rows) = (layout::inner_width(rect), layout::inner_height(rect));
+        let sums = self.stats.as_ref().map_or(stats::MIN_SUM_ROWS, |pane| {
+            pane.stats.sum_rows(columns, rows)
+        });
+        rows.saturating_sub(1 + sums)
     }
 
     /// The map's canvas in braille dots: two per column and four per row inside the border.
