@@ -151,7 +151,16 @@ fn short_names(timeline: &Timeline, actors: &[ActorId]) -> String {
 fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
     let total = app.timeline.events().len();
     let mut spans = vec![Span::raw(format!("{}Events", pane_number(Pane::Events)))];
-    let sorted = app.sort().map(|sort| format!(" · by {}", sort.label()));
+    let counts_width = if app.filter.is_empty() {
+        width(&format!(" · {total}"))
+    } else {
+        width(&format!(" · {} of {total}", app.view.len()))
+    };
+    // The sort gives way to the counts (the status line names it too).
+    let sorted = app
+        .sort()
+        .map(|sort| format!(" · by {}", sort.label()))
+        .filter(|s| 18 + counts_width + width(s) <= usize::from(pane_width));
     if let Some(sorted) = &sorted {
         spans.push(Span::styled(sorted.clone(), theme::DIM));
     }
@@ -168,10 +177,13 @@ fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
     // spaces around the title take 5 columns, "[1] Events" and " · " 13.
     let sorted_width = sorted.as_deref().map_or(0, width);
     let room = usize::from(pane_width).saturating_sub(18 + width(&counts) + sorted_width);
-    spans.push(Span::raw(" · "));
-    // The label gives way to the counts, whatever it holds (a long type, a map area).
-    let label = super::safe_text::truncate(&filter_label(app, room), room);
-    spans.push(Span::styled(label, theme::MARK));
+    // The label gives way to the counts, whatever it holds (a long type, a map area), and
+    // with no room at all leaves no empty "·  ·" behind.
+    let label = super::safe_text::truncate(&filter_label(app, room), room.saturating_sub(3));
+    if !label.is_empty() {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(label, theme::MARK));
+    }
     spans.push(Span::styled(counts, theme::COUNT));
     spans.extend(find_count(app));
     spans

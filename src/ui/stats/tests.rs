@@ -120,6 +120,17 @@ fn a_sorted_and_filtered_events_title_keeps_its_counts() {
         .unwrap_or_default();
     assert!(title.contains("by fatalities ↓"), "{title}");
     assert!(title.contains(" · 3 of 6"), "{title}");
+    // Narrow, the label gives way without leaving an empty "·  ·".
+    for width in [40, 44, 48, 52] {
+        app.update(Action::Resize { width, height: 12 });
+        let screen = text(&render(&app, width, 12));
+        let title = screen
+            .lines()
+            .find(|l| l.contains("Events"))
+            .unwrap_or_default();
+        assert!(!title.contains("·  ·"), "{title}");
+        assert!(title.contains("3 of 6"), "{title}");
+    }
 }
 
 /// The places sample with three more numbers per event, named long enough that five sums
