@@ -13,7 +13,7 @@ fn actor_names(timeline: &Timeline, event: &Event) -> Vec<String> {
     event
         .actors
         .iter()
-        .map(|a| timeline.actor(*a).name.clone())
+        .map(|a| timeline.actor_label(*a))
         .collect()
 }
 

@@ -12,6 +12,8 @@ use crate::problem::quoted;
 
 mod written;
 
+pub use written::{month_number, MONTHS};
+
 /// How finely a point in time is known. Declared finest first, so that the derived order sorts
 /// finer dates before coarser ones that start at the same instant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::date::Precision;
 use crate::load::{ACTORS_FILE, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE, SOURCES_FILE};
-use crate::model::{Event, EventIx, Number, Value};
+use crate::model::{Event, EventIx, Number, Role, Roles, Value};
 use crate::timeline::Timeline;
 
 #[derive(Serialize)]
@@ -62,9 +62,10 @@ pub struct EventLine<'a> {
     quotes: Vec<QuoteLine<'a>>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     attributes: BTreeMap<&'a str, AttributeValue<'a>>,
-    /// Each actor's part, by actor id, where known.
+    /// Each actor's part, by actor id, where known: a string, or a list of strings for an
+    /// actor with several parts.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    roles: BTreeMap<&'a str, &'static str>,
+    roles: BTreeMap<&'a str, RolesLine>,
     #[serde(skip_serializing_if = "Option::is_none")]
     region: Option<RegionLine<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -72,6 +73,20 @@ pub struct EventLine<'a> {
     /// The article's web address; left out of dataset files (it is the source's).
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+}
+
+/// An actor's roles in JSON: one as a string (as datasets before several roles were written),
+/// several as a list.
+struct RolesLine(Roles);
+
+impl Serialize for RolesLine {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let names: Vec<&str> = self.0.iter().map(Role::as_str).collect();
+        match names.as_slice() {
+            [one] => serializer.serialize_str(one),
+            _ => names.serialize(serializer),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -167,8 +182,8 @@ pub fn event_record<'a>(
             .iter()
             .enumerate()
             .filter_map(|(nth, a)| {
-                let role = event.role(nth)?;
-                Some((timeline.actor(*a).id.as_str(), role.as_str()))
+                let roles = event.roles_of(nth);
+                (!roles.is_empty()).then(|| (timeline.actor(*a).id.as_str(), RolesLine(roles)))
             })
             .collect(),
         region: event.region.as_deref().map(|r| RegionLine {
@@ -305,9 +320,34 @@ fn actor_names(timeline: &Timeline, event: &Event, separator: &str) -> String {
     event
         .actors
         .iter()
-        .map(|a| timeline.actor(*a).name.as_str())
+        .map(|a| timeline.actor_label(*a))
         .collect::<Vec<_>>()
         .join(separator)
+}
+
+/// Degrees as JSON writes them (`29.0`, not `29`), so that every export shows a coordinate
+/// alike.
+fn degrees(d: f64) -> String {
+    serde_json::to_string(&d).unwrap_or_else(|_| d.to_string())
+}
+
+/// The event's actors with their roles where known: "RSF (source), Civilians (target)".
+fn actors_with_roles(timeline: &Timeline, event: &Event) -> String {
+    event
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(nth, a)| {
+            let roles = event.roles_of(nth);
+            let label = timeline.actor_label(*a);
+            if roles.is_empty() {
+                label
+            } else {
+                format!("{label} ({})", roles.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The CSV columns every export has, before one column per attribute.
@@ -371,14 +411,15 @@ pub fn write_csv(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) ->
                 )
             })
             .collect();
-        let roles: Vec<&str> = (0..event.actors.len())
-            .map(|nth| event.role(nth).map_or("", |r| r.as_str()))
+        // Several roles of one actor are joined by '+', as '; ' parts the actors.
+        let roles: Vec<String> = (0..event.actors.len())
+            .map(|nth| event.roles_of(nth).join("+"))
             .collect();
         let region = event.region.as_deref();
         fn area(name: Option<&crate::model::Label>) -> &str {
             name.map_or("", |n| n)
         }
-        let degrees = |d: Option<f64>| d.map_or(String::new(), |d| d.to_string());
+        let degrees = |d: Option<f64>| d.map_or(String::new(), degrees);
         let fixed: [&str; 17] = [
             &event.id,
             &event.date.edtf(),
@@ -462,7 +503,7 @@ pub fn write_markdown(
         if !event.actors.is_empty() {
             facts.push(format!(
                 "**Actors:** {}",
-                md(&actor_names(timeline, event, ", "))
+                md(&actors_with_roles(timeline, event))
             ));
         }
         if let Some(kind) = &event.kind {
@@ -483,19 +524,24 @@ pub fn write_markdown(
             facts.push(format!("**Region:** {}", md(&names.join(", "))));
         }
         if let Some(point) = event.point {
-            facts.push(format!("**Coordinates:** {}, {}", point.lat, point.lon));
+            facts.push(format!(
+                "**Coordinates:** {}, {}",
+                degrees(point.lat),
+                degrees(point.lon)
+            ));
         }
         facts.push(format!("**Id:** `{}`", event.id.replace('`', "'")));
         writeln!(out, "{}", facts.join(" · "))?;
-        let numbers: Vec<String> = event
+        // Every attribute, text too: an ACLED event's outlets (`sources`) are its only
+        // provenance.
+        let attributes: Vec<String> = event
             .attributes
             .iter()
-            .filter(|(_, v)| matches!(v, Value::Number(_)))
-            .map(|(k, v)| format!("**{}:** {v}", md(k)))
+            .map(|(k, v)| format!("**{}:** {}", md(k), md(&v.to_string())))
             .collect();
-        if !numbers.is_empty() {
+        if !attributes.is_empty() {
             writeln!(out)?;
-            writeln!(out, "{}", numbers.join(" · "))?;
+            writeln!(out, "{}", attributes.join(" · "))?;
         }
         if let Some(url) = timeline.event_url(event) {
             writeln!(out)?;

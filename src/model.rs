@@ -236,9 +236,9 @@ pub struct Event {
     /// shown in the detail pane, sorted by name; names are labels, as a million events share
     /// a dozen of them.
     pub attributes: Vec<(Label, Value)>,
-    /// Each actor's part in the event, in the order of `actors`, where the source says it
+    /// Each actor's parts in the event, in the order of `actors`, where the source says them
     /// (GDELT's Actor1 is the source, Actor2 the target); empty when no role is known.
-    pub roles: Box<[Option<Role>]>,
+    pub roles: Box<[Roles]>,
     /// The country and administrative areas the event happened in, shared by the events of
     /// one place.
     pub region: Option<Arc<Region>>,
@@ -247,9 +247,9 @@ pub struct Event {
 }
 
 impl Event {
-    /// The role of the event's `nth` actor, when known.
-    pub fn role(&self, nth: usize) -> Option<Role> {
-        self.roles.get(nth).copied().flatten()
+    /// The roles of the event's `nth` actor (none when unknown).
+    pub fn roles_of(&self, nth: usize) -> Roles {
+        self.roles.get(nth).copied().unwrap_or_default()
     }
 
     /// The attribute `name` as a number, when the event has it and it is one (a number, or
@@ -388,23 +388,78 @@ pub enum Role {
     Source,
     /// Who was acted upon (GDELT Actor2, ACLED actor2).
     Target,
-    /// Who took part beside the source or the target (ACLED's associated actors).
+    /// Who took part beside the source or the target, the side unsaid (older datasets).
     Associated,
+    /// Who took part on the source's side (ACLED's assoc_actor_1).
+    AssociatedSource,
+    /// Who took part on the target's side (ACLED's assoc_actor_2).
+    AssociatedTarget,
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Source, Role::Target, Role::Associated];
+    pub const ALL: [Role; 5] = [
+        Role::Source,
+        Role::Target,
+        Role::Associated,
+        Role::AssociatedSource,
+        Role::AssociatedTarget,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Source => "source",
             Role::Target => "target",
             Role::Associated => "associated",
+            Role::AssociatedSource => "associated-source",
+            Role::AssociatedTarget => "associated-target",
         }
     }
 
     pub fn parse(text: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// The parts one actor plays in an event: mostly one, two when an actor acts upon itself
+/// (GDELT's USAGOV → USAGOV, ACLED's intra-militia clashes) or is the target and also named
+/// beside the source. None when the source says nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Roles(u8);
+
+impl Roles {
+    /// No role known.
+    pub const NONE: Roles = Roles(0);
+
+    pub fn one(role: Role) -> Roles {
+        Roles(role.bit())
+    }
+
+    /// These roles and `role` too.
+    #[must_use]
+    pub fn with(self, role: Role) -> Roles {
+        Roles(self.0 | role.bit())
+    }
+
+    pub fn contains(self, role: Role) -> bool {
+        self.0 & role.bit() != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The roles, in `Role::ALL`'s order (source before target).
+    pub fn iter(self) -> impl Iterator<Item = Role> {
+        Role::ALL.into_iter().filter(move |r| self.contains(*r))
+    }
+
+    /// The role names joined by `sep`: "source", "source, target".
+    pub fn join(self, sep: &str) -> String {
+        self.iter().map(Role::as_str).collect::<Vec<_>>().join(sep)
     }
 }
 

@@ -453,6 +453,17 @@ impl Timeline {
         Some(code.unwrap_or(&actor.id))
     }
 
+    /// The name a person reads for actor `id`: its name, with what tells it apart where
+    /// another actor has that name (`ZIMBABWE (ZWEJUD)`). Every list, pane and command that
+    /// names an actor to a person uses this, so that one ZIMBABWE never passes for another.
+    pub fn actor_label(&self, id: ActorId) -> String {
+        let name = &self.actor(id).name;
+        match self.telling_apart(id) {
+            Some(tag) => format!("{name} ({tag})"),
+            None => name.clone(),
+        }
+    }
+
     /// The source whose id is `id`.
     pub fn source_by_id(&self, id: &str) -> Option<&Source> {
         let index = self.source_by_id.get_or_init(|| {

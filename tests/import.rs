@@ -179,6 +179,15 @@ fn gdelt_1_rows_of_57_and_58_columns_mix_in_one_file() {
     assert_eq!(backfile["date"], "1979-01-01");
     assert_eq!(backfile["location"], "Nigeria");
     assert!(backfile["attributes"].get("source").is_none());
+    assert_eq!(
+        backfile["coordinates"],
+        serde_json::json!({"lat": 10.0, "lon": 8.0})
+    );
+    // Found by a new user's trial: a row with no place (ActionGeo_Type empty, 0 and 0 for
+    // coordinates) was put at 0, 0 on the map.
+    let nowhere = find(&imported, "0");
+    assert!(nowhere.get("coordinates").is_none(), "{nowhere}");
+    assert!(nowhere.get("region").is_none(), "{nowhere}");
     let daily = find(&imported, "253461012");
     assert_eq!(daily["date"], "2003-04-04");
     assert_eq!(daily["attributes"]["source"], "www-bangkokpost-com");
@@ -189,7 +198,7 @@ fn acled_dates_keep_their_precision() {
     let (_temp, dir) = import(&[&fixture("acled.csv"), &fixture("acled_2019.csv")], &[]);
     assert_eq!(
         ok(&["check", &dir]),
-        "6 events, 11 actors, 6 sources, 0 quotes verified\n"
+        "6 events, 11 actors, 0 sources, 0 quotes verified\n"
     );
     let imported = events_json(&[&dir]);
     let day = find(&imported, "SDN1001");
@@ -473,8 +482,9 @@ fn csv_and_markdown_outputs() {
     assert_eq!(
         header.join(","),
         "id,date,title,type,actors,actor_ids,roles,location,country,admin1,admin2,lat,lon,\
-         tags,summary,quotes,url,civilian_targeting,disorder_type,fatalities,inter1,inter2,\
-         interaction,recorded_date,source_scale,sources"
+         tags,summary,quotes,url,admin3,civilian_targeting,disorder_type,fatalities,\
+         geo_precision,inter1,inter2,interaction,iso,recorded_date,source_scale,sources,\
+         timestamp,world_region"
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
     assert_eq!(rows.len(), 3, "{csv}");
@@ -534,7 +544,7 @@ fn import_refuses_a_folder_that_is_not_empty_unless_forced() {
     ok(&["import", &input, "-o", &dir, "--force"]);
     assert_eq!(
         ok(&["check", &dir]),
-        "4 events, 7 actors, 4 sources, 0 quotes verified\n"
+        "4 events, 7 actors, 0 sources, 0 quotes verified\n"
     );
     assert!(temp.path().join("notes.txt").exists());
 }
@@ -734,7 +744,7 @@ fn several_formats_merge_into_one_timeline() {
     ]);
     assert_eq!(
         output,
-        "18 events, 12 actors, 12 sources, 0 quotes verified\n"
+        "18 events, 12 actors, 8 sources, 0 quotes verified\n"
     );
     // The same rows twice (overlapping downloads) are one timeline, and a note counts them.
     let twice = run(&["check", &events, &events]);
@@ -1015,7 +1025,7 @@ fn odd_acled_values_that_may_be_right_are_counted_in_notes() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "4 events, 3 actors, 1 source, 0 quotes verified\n"
+        "4 events, 3 actors, 0 sources, 0 quotes verified\n"
     );
     let notes = [
         format!(
@@ -1071,7 +1081,7 @@ fn identical_rows_merge_and_conflicting_ones_name_both_places() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "5 events, 7 actors, 4 sources, 0 quotes verified\n"
+        "5 events, 7 actors, 0 sources, 0 quotes verified\n"
     );
     assert_eq!(
         stderr(&output),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chronicle::export::write_dataset;
 use chronicle::files::DatasetLocation;
 use chronicle::load::load;
-use chronicle::model::{Point, Role, Value};
+use chronicle::model::{Point, Role, Roles, Value};
 
 #[path = "support/dataset.rs"]
 mod dataset;
@@ -51,8 +51,13 @@ fn roles_region_coordinates_and_numbers_load() {
     let call = event("call");
     // One role per actor, in the order of the actors; russia and uk have none.
     assert_eq!(
-        (0..4).map(|n| call.role(n)).collect::<Vec<_>>(),
-        [Some(Role::Source), Some(Role::Target), None, None]
+        (0..4).map(|n| call.roles_of(n)).collect::<Vec<_>>(),
+        [
+            Roles::one(Role::Source),
+            Roles::one(Role::Target),
+            Roles::NONE,
+            Roles::NONE
+        ]
     );
     assert_eq!(
         call.point,
@@ -102,7 +107,26 @@ fn a_role_must_be_one_and_for_an_actor_of_the_event() {
         with_denial("\"roles\": {\"putin\": \"victim\"}"),
         [
             "DATA/events.jsonl:4: event 'denial': actor 'putin' has the role 'victim'; a role is \
-          source, target or associated"
+          source, target, associated, associated-source or associated-target"
+        ]
+    );
+    // Several roles are a list of them, each one a role.
+    assert_eq!(
+        with_denial("\"roles\": {\"putin\": [\"source\", \"victim\"]}"),
+        [
+            "DATA/events.jsonl:4: event 'denial': actor 'putin' has the role 'victim'; a role is \
+          source, target, associated, associated-source or associated-target"
+        ]
+    );
+    assert_eq!(
+        with_denial("\"roles\": {\"putin\": [\"source\", 3]}"),
+        ["DATA/events.jsonl:4: roles, 'putin', item 2: expected a string, found a number 3"]
+    );
+    assert_eq!(
+        with_denial("\"roles\": {\"putin\": 3}"),
+        [
+            "DATA/events.jsonl:4: roles, 'putin': expected a string or a list of strings, found \
+          a number 3"
         ]
     );
     assert_eq!(
@@ -136,6 +160,14 @@ fn coordinates_out_of_range_or_of_the_wrong_shape_are_problems() {
             "DATA/events.jsonl:4: coordinates, lat: expected a number, found a string '55'",
             "DATA/events.jsonl:4: coordinates: unknown field 'long', expected 'lat' or 'lon'",
             "DATA/events.jsonl:4: coordinates: missing field 'lon'",
+        ]
+    );
+    // A wrong shape does not hide a value out of range beside it.
+    assert_eq!(
+        with_denial("\"coordinates\": {\"lat\": \"12.5\", \"lon\": 200}"),
+        [
+            "DATA/events.jsonl:4: coordinates, lat: expected a number, found a string '12.5'",
+            "DATA/events.jsonl:4: coordinates, lon: 200 is not between -180 and 180",
         ]
     );
     assert_eq!(

@@ -77,7 +77,8 @@ fn fixed(text: &str) -> i128 {
 /// One row of `stats --json`, its sum as the exact number written.
 #[derive(Deserialize)]
 struct RawRow {
-    key: String,
+    /// `null` on the last row, the total.
+    key: Option<String>,
     events: usize,
     sum: Option<Box<RawValue>>,
     missing: Option<usize>,
@@ -86,12 +87,17 @@ struct RawRow {
 /// A row's figures: events, and with a sum, the sum (at 18 places) and the events missing it.
 type Figures = (usize, Option<(i128, usize)>);
 
-/// `stats ARGS --json`, in its order.
+/// `stats ARGS --json`, in its order, without the total row.
 fn stats(args: &[&str]) -> Vec<(String, Figures)> {
+    stats_and_total(args).0
+}
+
+/// `stats ARGS --json`: the rows in their order, and the last line, the total (key `null`).
+fn stats_and_total(args: &[&str]) -> (Vec<(String, Figures)>, Figures) {
     let mut all = vec!["stats"];
     all.extend_from_slice(args);
     all.push("--json");
-    ok(&all)
+    let mut rows: Vec<(Option<String>, Figures)> = ok(&all)
         .lines()
         .map(|line| {
             let row: RawRow = serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}"));
@@ -102,7 +108,14 @@ fn stats(args: &[&str]) -> Vec<(String, Figures)> {
             };
             (row.key, (row.events, sum))
         })
-        .collect()
+        .collect();
+    let (key, total) = rows.pop().expect("a total row");
+    assert_eq!(key, None, "the last row is the total, with the key null");
+    let rows = rows
+        .into_iter()
+        .map(|(key, figures)| (key.expect("only the total has no key"), figures))
+        .collect();
+    (rows, total)
 }
 
 /// Rows sorted as `stats` must sort them: most events first, then by key.
@@ -245,6 +258,9 @@ fn gdelt_types_count_and_sum_mentions_goldstein_and_tone_as_the_raw_rows_do() {
         .map(|(_, f)| f.1.map_or(0, |s| s.0))
         .sum();
     assert_eq!(got, mentions);
+    // The JSON's last row is the total: every event once, whatever the rows add up to.
+    let (_, total) = stats_and_total(&[GDELT, "--by", "actor", "--sum", "mentions"]);
+    assert_eq!(total, (100, Some((mentions, 0))));
 }
 
 #[test]
@@ -432,17 +448,8 @@ fn acled_actors_count_an_event_once_under_each_actor() {
             (field("name"), field("id"))
         })
         .collect();
-    let actor_ids = |r: &AcledRow| {
-        acled_actor_names(r)
-            .iter()
-            .map(|n| {
-                ids.get(n)
-                    .cloned()
-                    .unwrap_or_else(|| panic!("no id for {n}"))
-            })
-            .collect()
-    };
-    let expected = tally(&rows, actor_ids, Some(&fatalities));
+    // Rows are keyed by the actor's name: no two of these ACLED actors share one.
+    let expected = tally(&rows, acled_actor_names, Some(&fatalities));
     let mut args = ACLED.to_vec();
     args.extend(["--by", "actor", "--sum", "fatalities"]);
     let got = stats(&args);
@@ -618,8 +625,8 @@ fn errors_name_what_is_wrong() {
     assert_eq!(
         stderr(&output),
         format!(
-            "chronicle: --sum: event '{}': its 'disorder_type' is '{}', not a number (a plain \
-             decimal such as 12 or -4.5, at most 18 places)\n",
+            "chronicle: --sum: event '{}': its 'disorder_type' is '{}', not a number (a \
+             decimal such as 12, -4.5 or 1e5, at most 18 places)\n",
             col(protest, "event_id_cnty"),
             col(protest, "disorder_type"),
         )
@@ -631,12 +638,19 @@ fn errors_name_what_is_wrong() {
     assert!(
         stderr(&output).contains(
             "chronicle: --sum: no event has the attribute 'mention' (did you mean 'mentions'?); \
-             the events' attributes are articles, cameo, cameo_root, goldstein, mentions,"
+             the numeric attributes are articles, goldstein, mentions, sources, tone\n"
         ),
         "{}",
         stderr(&output)
     );
 
+    // Only numeric attributes are offered, and a singular finds its plural.
+    let output = run(&["stats", ACLED[0], "--by", "type", "--sum", "fatality"]);
+    assert_eq!(
+        stderr(&output),
+        "chronicle: --sum: no event has the attribute 'fatality' (did you mean 'fatalities'?); \
+         the numeric attributes are fatalities, geo_precision, timestamp\n"
+    );
     let output = run(&["stats", ACLED[0], "--by", "type", "--type", "battle"]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
@@ -680,6 +694,31 @@ fn months_follow_the_start_date_and_a_year_alone_has_no_month() {
     }
     assert!(expected.contains_key("-0048 (no month)"), "{expected:?}");
     assert_eq!(stats(&[ROME, "--by", "month"]), sorted(expected));
+}
+
+#[test]
+fn a_number_written_with_an_exponent_is_summed_exactly() {
+    // AvgTone 1e5 on the first row: valid for GDELT and JSON alike, so --sum adds 100000.
+    let text = fs::read_to_string(Path::new(ROOT).join(GDELT)).expect("the fixture");
+    let mut rows: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| l.split('\t').map(String::from).collect())
+        .collect();
+    rows[0][AVG_TONE] = "1e5".into();
+    let temp = tempfile::tempdir().expect("temp dir");
+    let file = temp.path().join("exponent.export.CSV");
+    let written: Vec<String> = rows.iter().map(|r| r.join("\t")).collect();
+    fs::write(&file, written.join("\n") + "\n").expect("write");
+    let expected: i128 = rows
+        .iter()
+        .map(|r| match r[AVG_TONE].as_str() {
+            "1e5" => fixed("100000"),
+            tone => fixed(tone),
+        })
+        .sum();
+    let file = file.display().to_string();
+    let (_, total) = stats_and_total(&[&file, "--by", "year", "--sum", "tone"]);
+    assert_eq!(total, (100, Some((expected, 0))));
 }
 
 /// README's `chronicle stats --sum fatalities`: without `--by`, the rows are the event types.

@@ -267,7 +267,7 @@ impl Filters {
     /// The words for one filter, made safe for the terminal.
     pub fn part_label(&self, timeline: &Timeline, part: &FilterPart) -> String {
         match part {
-            FilterPart::Actor(a) => sanitize(&timeline.actor(*a).name).into_owned(),
+            FilterPart::Actor(a) => sanitize(&timeline.actor_label(*a)).into_owned(),
             FilterPart::Type(t) => format!("type {}", sanitize(t)),
             FilterPart::Tag(t) => format!("#{}", sanitize(t)),
             FilterPart::Dates => self.dates_label().unwrap_or_default(),

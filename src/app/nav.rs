@@ -221,8 +221,14 @@ impl App<'_> {
             self.message = Some("No event is selected.".into());
             return;
         };
-        match self.timeline.event_url(self.timeline.event(event)) {
+        let record = self.timeline.event(event);
+        match self.timeline.event_url(record) {
             Some(url) => self.effects.push(Effect::OpenUrl(url.to_string())),
+            // An ACLED event names its outlets only, with no address: say that, not that a
+            // source it does not have lacks one.
+            None if record.quotes.is_empty() => {
+                self.message = Some("This event names no source with a web address.".into())
+            }
             None => self.message = Some("This event's source has no web address.".into()),
         }
     }

@@ -1338,7 +1338,11 @@ fn with_article_event() -> Timeline {
     event.id = "imported".into();
     event.quotes = Vec::new();
     event.attributes = vec![("source".into(), crate::model::Value::text("article"))];
-    events.push(event);
+    // As ACLED gives it: outlets by name only, no source record.
+    let mut outlets = event.clone();
+    outlets.id = "outlets".into();
+    outlets.attributes = vec![("sources".into(), crate::model::Value::text("Reuters"))];
+    events.extend([event, outlets]);
     Timeline::new(events, t.actors().to_vec(), sources)
 }
 
@@ -1365,5 +1369,13 @@ fn o_asks_to_open_the_events_source_url_and_s_shows_it_when_there_is_no_text() {
     assert_eq!(
         app.message(),
         Some("This event's source has no web address.")
+    );
+    // An event with no source at all is not said to have one.
+    select(&mut app, "outlets");
+    app.update(Action::OpenSourceUrl);
+    assert!(app.take_effects().is_empty());
+    assert_eq!(
+        app.message(),
+        Some("This event names no source with a web address.")
     );
 }

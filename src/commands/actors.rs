@@ -4,9 +4,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{no_actor_matches, safe, write_json, Failure};
+use super::{no_actor_matches, rank_actors, safe, write_json, Failure};
 use crate::model::ActorId;
-use crate::search::Ranker;
 use crate::text::width::{fit, width};
 use crate::timeline::Timeline;
 
@@ -40,8 +39,7 @@ pub fn run(
                     .into(),
             )),
             Some(query) => {
-                let ranked: Vec<_> = Ranker::default()
-                    .rank(timeline.actors(), query)
+                let ranked: Vec<_> = rank_actors(timeline, query)
                     .into_iter()
                     .map(|m| (m.actor, Some(m.score)))
                     .collect();
@@ -57,13 +55,7 @@ pub fn run(
                 .collect(),
         };
     // Actors of one name are told apart by their code (or id).
-    let shown = |id: ActorId| {
-        let name = &timeline.actor(id).name;
-        match timeline.telling_apart(id) {
-            Some(tag) => format!("{name} ({tag})"),
-            None => name.clone(),
-        }
-    };
+    let shown = |id: ActorId| timeline.actor_label(id);
     let name_width = rows
         .iter()
         .map(|(a, _)| width(&shown(*a)))

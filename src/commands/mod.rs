@@ -105,8 +105,11 @@ pub struct Resolved {
     pub guessed: bool,
 }
 
-/// Resolves an actor named on the command line: an exact id, else the best fuzzy match of
-/// its names and aliases.
+/// Resolves an actor named on the command line: an exact id, else the one actor whose label
+/// (as `chronicle actors` prints it: `ZIMBABWE (ZWE)`), id, name or alias (a GDELT code) is
+/// the name given, else the best fuzzy match. A name several actors answer to, or a fuzzy
+/// best that ties with actors of its own name, is refused with the candidates listed: a
+/// filter never quietly takes one ZIMBABWE for another.
 pub fn resolve_actor(timeline: &Timeline, name: &str) -> Result<Resolved, Failure> {
     if let Some(actor) = timeline.actor_by_id(name) {
         return Ok(Resolved {
@@ -114,23 +117,90 @@ pub fn resolve_actor(timeline: &Timeline, name: &str) -> Result<Resolved, Failur
             guessed: false,
         });
     }
-    let best = Ranker::default()
-        .rank(timeline.actors(), name)
-        .first()
-        .map(|m| m.actor);
-    let Some(actor) = best else {
+    let wanted = name.trim().to_lowercase();
+    let is = |text: &str| text.trim().to_lowercase() == wanted;
+    let ids = (0..timeline.actors().len() as u32).map(ActorId);
+    // A label names one actor; a name, an alias or an id in other case ("ZIMBABWE" for the
+    // id `zimbabwe`, which is only the first ZIMBABWE read) may be shared.
+    let labelled: Vec<ActorId> = ids
+        .clone()
+        .filter(|a| is(&timeline.actor_label(*a)))
+        .collect();
+    let named: Vec<ActorId> = ids
+        .filter(|a| {
+            let actor = timeline.actor(*a);
+            is(&actor.id)
+                || is(&timeline.actor_label(*a))
+                || is(&actor.name)
+                || actor.aliases.iter().any(|n| is(n))
+        })
+        .collect();
+    let exact = match (labelled.as_slice(), named.as_slice()) {
+        ([one], _) | ([], [one]) => Some(*one),
+        (_, []) => None,
+        (_, several) => return Err(ambiguous(timeline, name, several)),
+    };
+    if let Some(actor) = exact {
+        return Ok(Resolved {
+            actor,
+            guessed: false,
+        });
+    }
+    let ranked = rank_actors(timeline, name);
+    let Some(best) = ranked.first() else {
         return Err(no_actor_matches(timeline, name));
     };
-    let found = timeline.actor(actor);
-    let wanted = name.trim().to_lowercase();
-    let exact = std::iter::once(&found.id)
-        .chain(std::iter::once(&found.name))
-        .chain(&found.aliases)
-        .any(|n| n.trim().to_lowercase() == wanted);
+    let best_name = timeline.actor(best.actor).name.to_lowercase();
+    let tied: Vec<ActorId> = ranked
+        .iter()
+        .take_while(|m| m.score == best.score)
+        .map(|m| m.actor)
+        .filter(|a| timeline.actor(*a).name.to_lowercase() == best_name)
+        .collect();
+    if tied.len() > 1 {
+        return Err(ambiguous(timeline, name, &tied));
+    }
     Ok(Resolved {
-        actor,
-        guessed: !exact,
+        actor: best.actor,
+        guessed: true,
     })
+}
+
+/// Actors ranked by fuzzy match of `query`, best first; equal scores go to the actor with
+/// more events, then by name (file order would put a minor same-named actor first).
+pub fn rank_actors(timeline: &Timeline, query: &str) -> Vec<crate::search::ActorMatch> {
+    let mut ranked = Ranker::default().rank(timeline.actors(), query);
+    ranked.sort_by_cached_key(|m| {
+        (
+            std::cmp::Reverse(m.score),
+            std::cmp::Reverse(timeline.event_count(m.actor)),
+            timeline.actor_label(m.actor),
+        )
+    });
+    ranked
+}
+
+/// The failure for a name several actors answer to, listing them as `chronicle actors` does.
+fn ambiguous(timeline: &Timeline, name: &str, actors: &[ActorId]) -> Failure {
+    let mut actors = actors.to_vec();
+    actors.sort_by_key(|a| std::cmp::Reverse(timeline.event_count(*a)));
+    let listed: Vec<String> = actors
+        .iter()
+        .map(|a| {
+            format!(
+                "  {}: id {}, {}",
+                safe(&timeline.actor_label(*a)),
+                safe(&timeline.actor(*a).id),
+                count(timeline.event_count(*a), "event", "events")
+            )
+        })
+        .collect();
+    Failure::Usage(format!(
+        "'{}' names {} actors; give one's id or its label:\n{}",
+        safe(name),
+        actors.len(),
+        listed.join("\n")
+    ))
 }
 
 /// The failure for a name that no actor's names or aliases match, the same for `--actor` and
@@ -146,12 +216,11 @@ pub fn no_actor_matches(timeline: &Timeline, name: &str) -> Failure {
 /// The line saying which actor a fuzzy `--actor NAME` chose, e.g.
 /// `--actor 'u' matched United Kingdom (uk)`, made safe for the terminal.
 pub fn guessed_actor_note(timeline: &Timeline, name: &str, actor: ActorId) -> String {
-    let actor = timeline.actor(actor);
     format!(
         "--actor '{}' matched {} ({})",
         safe(name),
-        safe(&actor.name),
-        safe(&actor.id)
+        safe(&timeline.actor_label(actor)),
+        safe(&timeline.actor(actor).id)
     )
 }
 

@@ -77,12 +77,18 @@ pub fn run_noting(
         field("tags", &event.tags.join(", "))?;
     }
     for (n, actor) in event.actors.iter().enumerate() {
-        let role = event
-            .role(n)
-            .map_or(String::new(), |r| format!(", {}", r.as_str()));
-        let actor = timeline.actor(*actor);
+        let roles = event.roles_of(n);
+        let role = if roles.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", roles.join(", "))
+        };
+        let shown = timeline.actor_label(*actor);
         let label = if n == 0 { "actors" } else { "" };
-        field(label, &format!("{} ({}){role}", actor.name, actor.id))?;
+        field(
+            label,
+            &format!("{shown} ({}){role}", timeline.actor(*actor).id),
+        )?;
     }
     if let Some(url) = timeline.event_url(event) {
         field("url", url)?;

@@ -11,8 +11,8 @@ use serde_json::value::RawValue;
 use super::events::{select, EventFilter};
 use super::{safe, write_json, Failure};
 use crate::date::{edtf_year, Precision};
-use crate::model::{Event, EventIx};
-use crate::problem::{did_you_mean, quoted};
+use crate::model::{Event, EventIx, Value};
+use crate::problem::{closest, quoted};
 use crate::text::decimal::{Decimal, MAX_PLACES};
 use crate::text::width::{fit, width};
 use crate::timeline::Timeline;
@@ -22,7 +22,8 @@ use crate::timeline::Timeline;
 pub enum By {
     /// The event's type (GDELT: the CAMEO event name; ACLED: "event type / sub-event type")
     Type,
-    /// Each actor the event names, by id: an event counts once under each of its actors
+    /// Each actor the event names, by name (with its code where names clash: "ZIMBABWE
+    /// (ZWEJUD)"): an event counts once under each of its actors
     Actor,
     /// The country of the event's region (ACLED's country; GDELT's ActionGeo country code,
     /// named; a dataset's "region")
@@ -123,27 +124,58 @@ pub fn run(
     Ok(())
 }
 
-/// Refuses an attribute that no event has at all (a typo would otherwise add up to 0).
+/// Refuses an attribute that no event has at all (a typo would otherwise add up to 0), with
+/// the numeric attributes the events have, the closest first suggested.
 fn check_attribute(timeline: &Timeline, attribute: &str) -> Result<(), Failure> {
-    let names: BTreeSet<&str> = timeline
-        .events()
-        .iter()
-        .flat_map(|e| e.attributes.iter().map(|(name, _)| &**name))
-        .collect();
+    let mut names: BTreeSet<&str> = BTreeSet::new();
+    let mut numeric: BTreeSet<&str> = BTreeSet::new();
+    for (name, value) in timeline.events().iter().flat_map(|e| &e.attributes) {
+        names.insert(name);
+        if matches!(value, Value::Number(_)) {
+            numeric.insert(name);
+        }
+    }
     if names.contains(attribute) {
         return Ok(());
     }
     let listed = if names.is_empty() {
         "no event has attributes".to_string()
-    } else {
+    } else if numeric.is_empty() {
         let all: Vec<&str> = names.iter().copied().collect();
-        format!("the events' attributes are {}", all.join(", "))
+        format!(
+            "no attribute is a number; the events' attributes are {}",
+            all.join(", ")
+        )
+    } else {
+        let all: Vec<&str> = numeric.iter().copied().collect();
+        format!("the numeric attributes are {}", all.join(", "))
     };
+    let candidates = if numeric.is_empty() { &names } else { &numeric };
+    let suggestion = closest(attribute, candidates.iter().copied())
+        .or_else(|| same_stem(attribute, candidates.iter().copied()))
+        .map(|c| format!(" (did you mean {}?)", quoted(c)))
+        .unwrap_or_default();
     Err(Failure::Usage(format!(
-        "--sum: no event has the attribute {}{}; {listed}",
+        "--sum: no event has the attribute {}{suggestion}; {listed}",
         quoted(attribute),
-        did_you_mean(attribute, names.iter().copied())
     )))
+}
+
+/// The one candidate that shares all but the last letter of `wanted` and is longer: a
+/// singular for its plural ("fatality" for "fatalities"), which is too far in letters.
+fn same_stem<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let stem: String = {
+        let chars: Vec<char> = wanted.chars().collect();
+        chars[..chars.len().saturating_sub(1)].iter().collect()
+    };
+    if stem.chars().count() < 4 {
+        return None;
+    }
+    let found: Vec<&str> = candidates.filter(|c| c.starts_with(&stem)).collect();
+    match found.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
 }
 
 /// Counts the events of `view` under their keys and adds up `attribute`.
@@ -198,7 +230,7 @@ fn add(row: &mut Row, value: Option<Decimal>, attribute: Option<&str>) -> Result
 }
 
 /// The event's `attribute` as a number, `None` when the event lacks it; a value that is not
-/// a plain decimal is an error naming the event, never skipped.
+/// a decimal is an error naming the event, never skipped.
 fn value(event: &Event, attribute: &str) -> Result<Option<Decimal>, Failure> {
     let Some(value) = event.attribute(attribute) else {
         return Ok(None);
@@ -206,9 +238,18 @@ fn value(event: &Event, attribute: &str) -> Result<Option<Decimal>, Failure> {
     // A number shows as written, so the sum is of the decimals in the file.
     let text = value.to_string();
     Decimal::parse(&text).map(Some).ok_or_else(|| {
+        // A number is one; what stops it is its size or its places, not its kind.
+        let why = match value {
+            Value::Number(_) => format!(
+                "a number --sum cannot add exactly (more than {MAX_PLACES} decimal places, \
+                 or too large)"
+            ),
+            Value::Text(_) => format!(
+                "not a number (a decimal such as 12, -4.5 or 1e5, at most {MAX_PLACES} places)"
+            ),
+        };
         Failure::Usage(format!(
-            "--sum: event {}: its {} is {}, not a number (a plain decimal such as 12 or -4.5, \
-             at most {MAX_PLACES} places)",
+            "--sum: event {}: its {} is {}, {why}",
             quoted(&event.id),
             quoted(attribute),
             quoted(&text)
@@ -223,7 +264,7 @@ fn keys(timeline: &Timeline, event: &Event, by: By) -> Vec<String> {
         By::Actor => event
             .actors
             .iter()
-            .map(|a| timeline.actor(*a).id.clone())
+            .map(|a| timeline.actor_label(*a))
             .collect(),
         By::Location => event.location.iter().map(|l| l.to_string()).collect(),
         By::Country => event
@@ -264,10 +305,11 @@ fn keys(timeline: &Timeline, event: &Event, by: By) -> Vec<String> {
     keys
 }
 
-/// One line of `--json`.
+/// One line of `--json`; the last, the total over the events (each counted once), has the
+/// key `null`.
 #[derive(Serialize)]
 struct JsonRow<'a> {
-    key: &'a str,
+    key: Option<&'a str>,
     events: usize,
     /// The exact decimal, written as a JSON number as it is (no float rounding on the way).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -277,14 +319,15 @@ struct JsonRow<'a> {
 }
 
 fn write_rows_json(table: &Table, with_sum: bool, out: &mut impl Write) -> std::io::Result<()> {
-    for row in &table.rows {
+    let rows = table.rows.iter().map(|row| (Some(row.key.as_str()), row));
+    for (key, row) in rows.chain(std::iter::once((None, &table.total))) {
         let sum = if with_sum {
             Some(RawValue::from_string(row.sum.to_string()).map_err(std::io::Error::from)?)
         } else {
             None
         };
         let line = JsonRow {
-            key: &row.key,
+            key,
             events: row.events,
             sum,
             missing: with_sum.then_some(row.missing),

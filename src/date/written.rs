@@ -4,7 +4,8 @@
 
 use super::EdtfDate;
 
-const MONTHS: [&str; 12] = [
+/// The months' English names, lower case, January first.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -18,6 +19,18 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
+
+/// A month's number (1 for January) from its English name or its first three letters (or
+/// "Sept"), any case.
+pub fn month_number(name: &str) -> Option<u32> {
+    let name = name.to_lowercase();
+    let at = MONTHS.iter().position(|m| {
+        *m == name
+            || (name.len() == 3 && m.starts_with(&name))
+            || (name == "sept" && *m == "september")
+    })?;
+    Some(at as u32 + 1)
+}
 
 /// The EDTF for `text`, when `text` is a date written another common way and tells its
 /// day and month apart (`06/03/2022` does not: either could be the month). The result may be
@@ -57,12 +70,7 @@ fn with_month_name(text: &str) -> Option<String> {
         .filter(|w| !w.is_empty())
         .map(|w| w.trim_end_matches('.').to_lowercase())
         .collect();
-    let month = |word: &str| {
-        (word.len() >= 3)
-            .then(|| MONTHS.iter().position(|m| m.starts_with(word)))
-            .flatten()
-            .map(|i| i + 1)
-    };
+    let month = month_number;
     let number = |word: &str| {
         word.trim_end_matches(|c: char| c.is_alphabetic())
             .parse::<u32>()

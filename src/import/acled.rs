@@ -19,9 +19,63 @@ use chrono::{DateTime, Duration, NaiveDate};
 
 use super::plausible::{self, AcledTypes, Fit};
 use super::{keep_row, Builder, DateOrder, Input, NoteKind, RowCheck, Rows};
-use crate::date::EdtfDate;
-use crate::model::{Actor, ActorId, ActorKind, Event, Point, Role, Source};
+use crate::date::{month_number, EdtfDate, MONTHS};
+use crate::model::{Actor, ActorId, ActorKind, Event, Point, Role, Roles};
 use crate::problem::{quoted, Problem};
+
+/// Columns kept as text attributes of the same name.
+const TEXT_ATTRIBUTES: [&str; 9] = [
+    "disorder_type",
+    "inter1",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "source_scale",
+    "admin3",
+    "iso",
+    "iso3",
+];
+
+/// Every column chronicle reads, in some layout (`ally_actor_N` is read as `assoc_actor_N`).
+const READ: [&str; 32] = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+    "iso3",
+];
+
+/// Columns of older layouts left out on purpose, each said by another: `data_id` is ACLED's
+/// row number in one download, `event_id_no_cnty` is `event_id_cnty` without its country
+/// letters. (`year` and `time_precision` are read: checked against the date, and in it.)
+const DROPPED: [&str; 2] = ["data_id", "event_id_no_cnty"];
 
 /// Where each column ACLED uses lies in this file's header.
 struct Columns {
@@ -102,6 +156,30 @@ pub(crate) fn read(
     rows: &mut Rows,
 ) -> Result<(), Problem> {
     let (mut reader, columns) = open(input)?;
+    // A column this reader does not know would be lost without a word: it is named.
+    let mut unknown: Vec<&str> = columns
+        .at
+        .keys()
+        .map(String::as_str)
+        .filter(|c| !READ.contains(c) && !DROPPED.contains(c))
+        .collect();
+    if !unknown.is_empty() {
+        unknown.sort_unstable();
+        builder.notes.push(Problem::new(
+            input.shown,
+            None,
+            format!(
+                "column{} {} not kept: chronicle does not know {}",
+                if unknown.len() == 1 { "" } else { "s" },
+                unknown
+                    .iter()
+                    .map(|c| quoted(c))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if unknown.len() == 1 { "it" } else { "them" }
+            ),
+        ));
+    }
     let missing: Vec<&str> = REQUIRED
         .into_iter()
         .filter(|c| !columns.at.contains_key(*c))
@@ -203,6 +281,10 @@ fn event(
         }
     };
     let fatalities = check.whole("fatalities", field("fatalities"));
+    // Analysts filter on geo_precision (1 the place itself .. 3 a wider area) and sort on
+    // when ACLED entered a row: both kept as numbers.
+    let geo_precision = check.whole("geo_precision", field("geo_precision"));
+    let timestamp = check.whole("timestamp", field("timestamp"));
     if fatalities.is_some_and(|f| f < 0) {
         check.problem(
             "fatalities",
@@ -233,8 +315,8 @@ fn event(
     }
 
     let mut actors: Vec<ActorId> = Vec::new();
-    let mut roles: Vec<Option<Role>> = Vec::new();
-    // An actor named twice in a row keeps its first part.
+    let mut roles: Vec<Roles> = Vec::new();
+    // An actor named twice in a row holds each part it is named in.
     let mut add = |builder: &mut Builder, name: &str, kind: Option<ActorKind>, role: Role| {
         let name = name.trim();
         if name.is_empty() {
@@ -251,18 +333,22 @@ fn event(
         if let Some(actor) = builder.actor_mut(id) {
             actor.kind = actor.kind.or(kind);
         }
-        if !actors.contains(&id) {
-            actors.push(id);
-            roles.push(Some(role));
+        match actors.iter().position(|a| *a == id) {
+            Some(nth) => roles[nth] = roles[nth].with(role),
+            None => {
+                actors.push(id);
+                roles.push(Roles::one(role));
+            }
         }
     };
+    // assoc_actor_1 stands with actor1, assoc_actor_2 with actor2: the side is kept.
     add(builder, actor1, kind1, Role::Source);
     for name in field("assoc_actor_1").split(';') {
-        add(builder, name, None, Role::Associated);
+        add(builder, name, None, Role::AssociatedSource);
     }
     add(builder, field("actor2"), kind2, Role::Target);
     for name in field("assoc_actor_2").split(';') {
-        add(builder, name, None, Role::Associated);
+        add(builder, name, None, Role::AssociatedTarget);
     }
 
     let mut attributes = Vec::new();
@@ -278,17 +364,12 @@ fn event(
             &recorded.format("%Y-%m-%d").to_string(),
         );
     }
-    // Codes (inter1, interaction) are categories, not quantities: they stay text.
-    for name in [
-        "disorder_type",
-        "inter1",
-        "inter2",
-        "interaction",
-        "civilian_targeting",
-        "source_scale",
-    ] {
+    // Codes (inter1, interaction, iso) are categories, not quantities: they stay text.
+    for name in TEXT_ATTRIBUTES {
         attribute(builder, name, field(name));
     }
+    // ACLED's `region` ("Middle Africa") is not the event's region (its country and areas).
+    attribute(builder, "world_region", field("region"));
     let point = match (latitude, longitude) {
         (Some(lat), Some(lon)) => Some(Point { lat, lon }),
         _ => None,
@@ -298,22 +379,17 @@ fn event(
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    for name in &source_names {
-        builder.source(&format!("acled-source\t{name}"), name, || Source {
-            id: String::new(),
-            title: name.to_string(),
-            publisher: Some(name.to_string()),
-            url: None,
-            published: None,
-            sha256: None,
-            file: String::new(),
-            text: String::new(),
-            sentences: Vec::new(),
-        });
-    }
+    // The outlets are names only (no address, no text) that no quote could point into: they
+    // stay the event's `sources` attribute, not source records nothing links to.
     attribute(builder, "sources", &source_names.join("; "));
-    if fatalities.is_some() {
-        attributes.push(builder.number("fatalities", field("fatalities")));
+    for (name, value) in [
+        ("fatalities", fatalities),
+        ("geo_precision", geo_precision),
+        ("timestamp", timestamp),
+    ] {
+        if value.is_some() {
+            attributes.push(builder.number(name, field(name)));
+        }
     }
     let region = builder.labels.region(
         Some(field("country")),
@@ -500,32 +576,6 @@ enum Written {
     Named { year: Year, month: u32, day: u32 },
     /// `04/03/2021`: day and month in the file's order.
     Slash { first: u32, second: u32, year: Year },
-}
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// A month's number from its English name or its first three letters (or "Sept").
-fn month_number(name: &str) -> Option<u32> {
-    let name = name.to_lowercase();
-    let at = MONTHS.iter().position(|m| {
-        *m == name
-            || (name.len() == 3 && m.starts_with(&name))
-            || (name == "sept" && *m == "september")
-    })?;
-    Some(at as u32 + 1)
 }
 
 /// Reads the forms ACLED's exports and spreadsheets write: `2021-03-04`; `4 March 2021`,

@@ -17,7 +17,7 @@ use super::cameo;
 use super::plausible::{self, Fit};
 use super::{keep_row, Builder, Input, NoteKind, RowCheck, Rows};
 use crate::date::EdtfDate;
-use crate::model::{Actor, ActorId, ActorKind, Event, Point, Quote, Role, Source, SourceId};
+use crate::model::{Actor, ActorId, ActorKind, Event, Point, Quote, Role, Roles, Source, SourceId};
 use crate::problem::{quoted, Problem};
 
 /// Where the columns after the actors and the event codes lie: GDELT 1.0 has no ADM2 codes in
@@ -233,9 +233,9 @@ fn event(
         return None;
     }
 
-    // Actor1 acted, Actor2 was acted upon; an actor in both places keeps its first part.
+    // Actor1 acted, Actor2 was acted upon; an actor in both places holds both parts.
     let mut actors: Vec<ActorId> = Vec::new();
-    let mut roles: Vec<Option<Role>> = Vec::new();
+    let mut roles: Vec<Roles> = Vec::new();
     for (at, role) in [(ACTOR1, Role::Source), (ACTOR2, Role::Target)] {
         let id = actor(
             builder,
@@ -244,9 +244,14 @@ fn event(
             field(at + 2),
             field(at + 7),
         );
-        if let Some(id) = id.filter(|id| !actors.contains(id)) {
-            actors.push(id);
-            roles.push(Some(role));
+        if let Some(id) = id {
+            match actors.iter().position(|a| *a == id) {
+                Some(nth) => roles[nth] = roles[nth].with(role),
+                None => {
+                    actors.push(id);
+                    roles.push(Roles::one(role));
+                }
+            }
         }
     }
     let name = cameo::event_name(code).map_or_else(|| format!("CAMEO {code}"), str::to_string);
@@ -307,8 +312,12 @@ fn event(
     let region = builder
         .labels
         .region(Some(country_name(country)), admin1, None);
+    // A row with no place has ActionGeo_Type 0 (or empty) and 0, 0 for coordinates: not a
+    // point in the Gulf of Guinea.
+    let geo_type = field(layout.action_geo_full_name - 1);
+    let placed = !matches!(geo_type, "" | "0");
     let point = match (field(lat_at).parse(), field(lon_at).parse()) {
-        (Ok(lat), Ok(lon)) => Some(Point { lat, lon }),
+        (Ok(lat), Ok(lon)) if placed => Some(Point { lat, lon }),
         _ => None,
     };
     let location = Some(field(layout.action_geo_full_name))

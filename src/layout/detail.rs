@@ -132,21 +132,21 @@ impl<'t> Detail<'t> {
 fn actors(timeline: &Timeline, event: &Event) -> String {
     let mut out = String::new();
     for (n, actor) in event.actors.iter().enumerate() {
-        let role = event.role(n);
+        let roles = event.roles_of(n);
         if n > 0 {
             // The arrow goes before the first target, once.
-            let first_target =
-                role == Some(Role::Target) && !(0..n).any(|m| event.role(m) == Some(Role::Target));
-            let after_source = (0..n).any(|m| event.role(m) == Some(Role::Source));
+            let earlier = |role| (0..n).any(|m| event.roles_of(m).contains(role));
+            let first_target = roles.contains(Role::Target) && !earlier(Role::Target);
+            let after_source = earlier(Role::Source);
             out.push_str(if first_target && after_source {
                 " → "
             } else {
                 ", "
             });
         }
-        out.push_str(&timeline.actor(*actor).name);
-        if let Some(role) = role {
-            out.push_str(&format!(" ({})", role.as_str()));
+        out.push_str(&timeline.actor_label(*actor));
+        if !roles.is_empty() {
+            out.push_str(&format!(" ({})", roles.join(", ")));
         }
     }
     out
@@ -199,7 +199,7 @@ mod tests {
     #[test]
     fn long_attribute_names_widen_the_label_column_and_roles_region_and_point_show() {
         use crate::labels::Labels;
-        use crate::model::{Number, Point, Value};
+        use crate::model::{Number, Point, Roles, Value};
         let t = sample::timeline();
         let ix = t
             .event_by_id("putin-johnson-call")
@@ -216,7 +216,7 @@ mod tests {
             ),
         ];
         event.roles = (0..event.actors.len())
-            .map(|n| Some([Role::Source, Role::Target][n.min(1)]))
+            .map(|n| Roles::one([Role::Source, Role::Target][n.min(1)]))
             .collect();
         event.region = Labels::default().region(Some("Sudan"), Some("Khartoum"), None);
         event.point = Some(Point {
@@ -254,5 +254,19 @@ mod tests {
         }));
         // Too narrow for that: labels on rows of their own, nothing cut.
         assert!(detail.rows(36).iter().any(|r| matches!(r, Row::Label(_))));
+    }
+
+    #[test]
+    fn an_actor_with_two_parts_shows_both() {
+        use crate::model::Roles;
+        let t = sample::timeline();
+        let ix = t
+            .event_by_id("putin-johnson-call")
+            .unwrap_or_else(|| panic!("event"));
+        let mut event = t.event(ix).clone();
+        event.actors = event.actors[..1].into();
+        event.roles = [Roles::one(Role::Source).with(Role::Target)].into();
+        let name = &t.actor(event.actors[0]).name;
+        assert_eq!(actors(&t, &event), format!("{name} (source, target)"));
     }
 }

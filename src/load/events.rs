@@ -16,7 +16,7 @@ use super::shape;
 use super::wire::{record_problems, Located, RawAttribute, RawEvent};
 use crate::date::EdtfDate;
 use crate::labels::Labels;
-use crate::model::{ActorId, Event, Number, Point, Quote, Role, SourceId, Value};
+use crate::model::{ActorId, Event, Number, Point, Quote, Role, Roles, SourceId, Value};
 use crate::problem::{did_you_mean, quoted, Problem};
 use crate::shares::threads;
 use crate::timeline::id_hash;
@@ -644,6 +644,9 @@ pub fn check_record(
     ))
 }
 
+/// The roles a dataset may give, for messages.
+const ROLE_NAMES: &str = "source, target, associated, associated-source or associated-target";
+
 /// The roles a record gives its actors, one per actor in `actors` (the record's actors as
 /// resolved), or none when it gives none. A role for an actor the event does not list, or a
 /// role that is not one, is a problem.
@@ -653,26 +656,33 @@ fn roles(
     refs: &Refs,
     actors: &[ActorId],
     problems: &mut Vec<Problem>,
-) -> Box<[Option<Role>]> {
+) -> Box<[Roles]> {
     let raw = &record.value;
     if raw.roles.is_empty() {
         return Box::default();
     }
-    let mut roles = vec![None; actors.len()];
-    for (actor, role) in &raw.roles {
-        let Some(role) = Role::parse(role) else {
-            problems.push(record.problem(
-                file,
-                "roles",
-                format!(
-                    "event {}: actor {} has the role {}; a role is source, target or associated",
-                    quoted(&raw.id),
-                    quoted(actor),
-                    quoted(role)
-                ),
-            ));
+    let mut roles = vec![Roles::NONE; actors.len()];
+    for (actor, names) in &raw.roles {
+        let mut parts = Roles::NONE;
+        for name in names.names() {
+            match Role::parse(name) {
+                Some(role) => parts = parts.with(role),
+                None => problems.push(record.problem(
+                    file,
+                    "roles",
+                    format!(
+                        "event {}: actor {} has the role {}; a role is {}",
+                        quoted(&raw.id),
+                        quoted(actor),
+                        quoted(name),
+                        ROLE_NAMES
+                    ),
+                )),
+            }
+        }
+        if parts.is_empty() {
             continue;
-        };
+        }
         if !raw.actors.iter().any(|a| **a == **actor) {
             problems.push(
                 record
@@ -695,7 +705,7 @@ fn roles(
             .get(actor.as_str())
             .and_then(|id| actors.iter().position(|a| a == id));
         if let Some(nth) = nth {
-            roles[nth] = Some(role);
+            roles[nth] = parts;
         }
     }
     roles.into()

@@ -22,10 +22,10 @@ enum Expect {
     Quotes,
     /// An object whose values are strings or numbers.
     Attributes,
-    /// An object whose values are strings (an event's roles, by actor id).
+    /// An object whose values are strings or lists of strings (an event's roles, by actor id).
     Names,
-    /// A number.
-    Number,
+    /// A number of degrees within ± this many (a latitude, a longitude).
+    Degrees(u8),
     /// An object of these fields.
     Object(&'static [Field]),
 }
@@ -67,10 +67,12 @@ const fn listed(name: &'static str, expect: Expect) -> Field {
     }
 }
 
-const fn number(name: &'static str) -> Field {
+/// A required number of degrees within ±`limit`: out of range is said even when a sibling's
+/// shape is wrong, so that one look at the record reports both.
+const fn degrees(name: &'static str, limit: u8) -> Field {
     Field {
         name,
-        expect: Expect::Number,
+        expect: Expect::Degrees(limit),
         required: true,
         nullable: false,
     }
@@ -89,7 +91,7 @@ const fn object(name: &'static str, shape: &'static [Field]) -> Field {
 const REGION: &[Field] = &[optional("country"), optional("admin1"), optional("admin2")];
 
 /// `RawPoint`'s fields.
-const POINT: &[Field] = &[number("lat"), number("lon")];
+const POINT: &[Field] = &[degrees("lat", 90), degrees("lon", 180)];
 
 /// `RawEvent`'s fields, in its order (which serde's "expected one of" follows).
 pub const EVENT: &[Field] = &[
@@ -406,21 +408,43 @@ fn check_value(field: &Field, value: &Shallow, label: &str) -> Vec<String> {
         )],
         (Expect::Names, Shallow::Object(entries)) => entries
             .iter()
-            .filter(|(_, v)| !matches!(v, Shallow::Text(_)))
-            .map(|(name, v)| {
-                format!(
-                    "{label}, {}: expected a string, found {}",
+            .flat_map(|(name, v)| match v {
+                Shallow::Text(_) => Vec::new(),
+                // Several roles: each one a string, the wrong ones named by place.
+                Shallow::List(items) => items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| !matches!(i, Shallow::Text(_)))
+                    .map(|(n, i)| {
+                        format!(
+                            "{label}, {}, item {}: expected a string, found {}",
+                            quoted(name),
+                            n + 1,
+                            i.found()
+                        )
+                    })
+                    .collect(),
+                other => vec![format!(
+                    "{label}, {}: expected a string or a list of strings, found {}",
                     quoted(name),
-                    v.found()
-                )
+                    other.found()
+                )],
             })
             .collect(),
         (Expect::Names, other) => vec![wrong(
             "an object of roles by actor id {\"actor\": \"source\", ...}",
             other,
         )],
-        (Expect::Number, Shallow::Number(_)) => Vec::new(),
-        (Expect::Number, other) => vec![wrong("a number", other)],
+        (Expect::Degrees(limit), Shallow::Number(text)) => {
+            let limit = f64::from(limit);
+            match text.parse::<f64>() {
+                Ok(value) if (-limit..=limit).contains(&value) => Vec::new(),
+                _ => vec![format!(
+                    "{label}: {text} is not between -{limit} and {limit}"
+                )],
+            }
+        }
+        (Expect::Degrees(_), other) => vec![wrong("a number", other)],
         (Expect::Object(shape), Shallow::Object(entries)) => {
             let mut mistakes = Vec::new();
             check_object(shape, entries, Some((label, label)), &mut mistakes);
@@ -491,7 +515,7 @@ mod tests {
                         Expect::Quotes => "[{\"source\": \"s\", \"text\": \"t\"}]",
                         Expect::Attributes => "{\"a\": \"b\", \"n\": 2.50}",
                         Expect::Names => "{\"x\": \"source\"}",
-                        Expect::Number => "1",
+                        Expect::Degrees(_) => "1",
                         Expect::Object(_) if f.name == "coordinates" => {
                             "{\"lat\": 1, \"lon\": -2.5}"
                         }

@@ -65,11 +65,29 @@ pub struct RawEvent<'a> {
     pub quotes: Vec<RawQuote<'a>>,
     #[serde(default, borrow)]
     pub attributes: BTreeMap<String, RawAttribute<'a>>,
-    /// Each actor's part, by actor id: `{"zwe": "source", "afr": "target"}`.
+    /// Each actor's part, by actor id: `{"zwe": "source", "afr": "target"}`; an actor with
+    /// several parts has a list: `{"usa": ["source", "target"]}`.
     #[serde(default)]
-    pub roles: BTreeMap<String, String>,
+    pub roles: BTreeMap<String, RawRoles>,
     pub region: Option<RawRegion>,
     pub coordinates: Option<RawPoint>,
+}
+
+/// An actor's part in an event, or its parts.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawRoles {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl RawRoles {
+    pub fn names(&self) -> &[String] {
+        match self {
+            RawRoles::One(one) => std::slice::from_ref(one),
+            RawRoles::Many(many) => many,
+        }
+    }
 }
 
 /// Where an event happened: a country and its administrative areas, each optional.

@@ -15,12 +15,43 @@ pub struct Decimal {
 }
 
 impl Decimal {
-    /// Reads a plain decimal: an optional sign, digits, and optionally a point and more digits
-    /// (`12`, `-4.5`, `.5`, `+3.`), with at most `MAX_PLACES` after the point. Exponents,
-    /// thousands separators, `NaN` and `inf` are not numbers here: an attribute that writes
-    /// them is not one `--sum` can add without guessing.
+    /// Reads a decimal: an optional sign, digits, and optionally a point and more digits
+    /// (`12`, `-4.5`, `.5`, `+3.`), then optionally an exponent (`1e5`, `2.5E-3`), as JSON and
+    /// GDELT write numbers; exactly, with at most `MAX_PLACES` after the point once the
+    /// exponent is applied. Thousands separators, `NaN` and `inf` are not numbers here: an
+    /// attribute that writes them is not one `--sum` can add without guessing.
     pub fn parse(text: &str) -> Option<Decimal> {
         let text = text.trim();
+        let (text, exponent) = match text.split_once(['e', 'E']) {
+            Some((mantissa, exponent)) => (mantissa, Some(exponent)),
+            None => (text, None),
+        };
+        let plain = Decimal::plain(text)?;
+        let Some(exponent) = exponent else {
+            return Some(plain);
+        };
+        let digits = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 3 {
+            return None;
+        }
+        let exponent: i64 = exponent.parse().ok()?;
+        let places = i64::from(plain.places) - exponent;
+        if places >= 0 {
+            let places = u32::try_from(places).ok().filter(|p| *p <= MAX_PLACES)?;
+            return Some(Decimal {
+                units: plain.units,
+                places,
+            });
+        }
+        let scale = 10i128.checked_pow(u32::try_from(-places).ok()?)?;
+        Some(Decimal {
+            units: plain.units.checked_mul(scale)?,
+            places: 0,
+        })
+    }
+
+    /// A decimal without an exponent.
+    fn plain(text: &str) -> Option<Decimal> {
         let (negative, unsigned) = match text.as_bytes().first() {
             Some(b'-') => (true, &text[1..]),
             Some(b'+') => (false, &text[1..]),
@@ -126,12 +157,29 @@ mod tests {
     }
 
     #[test]
+    fn an_exponent_is_read_exactly() {
+        let read = |text: &str| Decimal::parse(text).map(|d| d.to_string());
+        assert_eq!(read("1e5").as_deref(), Some("100000"));
+        assert_eq!(read("1E3").as_deref(), Some("1000"));
+        assert_eq!(read("1e+2").as_deref(), Some("100"));
+        assert_eq!(read("-1.5e2").as_deref(), Some("-150"));
+        assert_eq!(read("2.5e-3").as_deref(), Some("0.0025"));
+        assert_eq!(read("12e0").as_deref(), Some("12"));
+        assert_eq!(sum(&["1e5", "0.1", "-2e-1"]), "99999.9");
+    }
+
+    #[test]
     fn what_is_not_a_plain_decimal_is_refused() {
         for text in [
             "",
             "-",
             ".",
-            "1e3",
+            "1e",
+            "e5",
+            "1e+",
+            "1e5.5",
+            "1e99999999999",
+            "1e-30",
             "1,000",
             "NaN",
             "inf",

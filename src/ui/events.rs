@@ -230,7 +230,7 @@ fn actors_label(app: &App, room: usize) -> String {
         .filter
         .actors
         .iter()
-        .map(|a| super::safe_text::sanitize(&app.timeline.actor(*a).name).into_owned())
+        .map(|a| super::safe_text::sanitize(&app.timeline.actor_label(*a)).into_owned())
         .collect();
     let full = match names.as_slice() {
         [] => String::new(),

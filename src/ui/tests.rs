@@ -956,6 +956,33 @@ fn actors_of_one_name_show_what_tells_them_apart_in_the_list_and_the_search() {
 }
 
 #[test]
+fn a_clashing_name_is_told_apart_in_the_events_title_the_filter_and_the_detail_pane() {
+    let timeline = clashing_timeline();
+    let russia = timeline
+        .actor_by_id("russia")
+        .unwrap_or_else(|| panic!("russia"));
+    let label = timeline.actor_label(russia);
+    assert_eq!(label, "Russia (Russian Federation)");
+    let mut app = app_at(&timeline, 160, 40);
+    app.update(Action::FilterByActor(russia));
+    let screen = text(&render(&app, 160, 40));
+    assert!(screen.contains(&format!("Events · {label} · ")), "{screen}");
+    assert!(screen.contains(&format!("filter: {label} (")), "{screen}");
+    // The detail pane of the chosen event (one naming Russia) names it the same way.
+    let detail = crate::layout::detail::Detail::of(
+        &timeline,
+        timeline.event(app.selected_event().unwrap_or_else(|| panic!("an event"))),
+    );
+    let actors = detail
+        .fields
+        .iter()
+        .find(|(name, _)| *name == "Actors")
+        .map(|(_, value)| value.clone())
+        .unwrap_or_default();
+    assert!(actors.contains(&label), "{actors}");
+}
+
+#[test]
 fn the_detail_pane_shows_long_attribute_names_whole_and_lines_up_the_values() {
     let t = sample::timeline();
     let events: Vec<crate::model::Event> = t
