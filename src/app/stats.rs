@@ -351,7 +351,7 @@ pub fn count(timeline: &Timeline, view: &[EventIx], numeric: &[String]) -> Stats
         .map(|(at, n)| {
             let id = ActorId(at as u32);
             Bar {
-                label: timeline.actor(id).name.clone(),
+                label: timeline.actor_label(id),
                 count: *n,
                 choice: Choice::Actor(id),
             }

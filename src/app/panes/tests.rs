@@ -684,3 +684,66 @@ fn e_exports_the_events_in_the_order_shown() {
     assert_ne!(events.as_slice(), app.view(), "not time order");
     assert_eq!(order.as_deref(), Some("fatalities ↓"));
 }
+
+/// The sample with a second "Russia" (the military, RUSMIL) in one of Russia's events.
+fn two_russias() -> Timeline {
+    let t = sample::timeline();
+    let russia = t.actor_by_id("russia").expect("russia");
+    let mut military = t.actor(russia).clone();
+    military.id = "russia-2".into();
+    military.aliases = vec!["RUSMIL".into()];
+    let mut actors = t.actors().to_vec();
+    let military_id = crate::model::ActorId(actors.len() as u32);
+    actors.push(military);
+    let mut moved = false;
+    let events = t
+        .events()
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            if !moved && e.actors.contains(&russia) {
+                for a in e.actors.iter_mut().filter(|a| **a == russia) {
+                    *a = military_id;
+                }
+                moved = true;
+            }
+            e
+        })
+        .collect();
+    Timeline::new(events, actors, t.sources().to_vec())
+}
+
+#[test]
+fn actors_of_one_name_are_told_apart_in_the_stats_and_the_filter_a_bar_chooses() {
+    let t = two_russias();
+    let mut app = app(&t);
+    app.update(Action::ToggleStats);
+    app.update(Action::StepFacet(1));
+    let actors = bars(&app, Facet::Actor);
+    let labels: Vec<&str> = actors.iter().map(|(l, _)| l.as_str()).collect();
+    assert!(labels.contains(&"Russia (RUSMIL)"), "{labels:?}");
+    assert!(
+        labels.contains(&"Russia (Russian Federation)"),
+        "{labels:?}"
+    );
+    assert!(!labels.contains(&"Russia"), "{labels:?}");
+    let at = labels
+        .iter()
+        .position(|l| *l == "Russia (RUSMIL)")
+        .expect("the bar");
+    for _ in 0..at {
+        app.update(Action::Move(Motion::Down));
+    }
+    app.update(Action::ChooseBar);
+    assert_eq!(
+        app.message(),
+        Some("Filtered to Russia (RUSMIL): 1 event shown. x clears, Backspace goes back.")
+    );
+    let filters = app.filters();
+    let parts: Vec<String> = filters
+        .parts()
+        .iter()
+        .map(|p| filters.part_label(&t, p))
+        .collect();
+    assert_eq!(parts, ["Russia (RUSMIL)"]);
+}
