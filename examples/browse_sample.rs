@@ -12,5 +12,6 @@ fn main() -> std::io::Result<()> {
     // A folder that does not exist: nothing to watch for reloads, and marks kept under a key
     // of their own rather than the bundled dataset's.
     let location = DatasetLocation::Folder("<sample>".into());
-    chronicle::tui::run(dataset, &location, Default::default()).map(|_| ())
+    let load: chronicle::tui::Loader = std::sync::Arc::new(chronicle::load::load);
+    chronicle::tui::run(dataset.into(), &location, Default::default(), load, None).map(|_| ())
 }

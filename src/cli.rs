@@ -207,7 +207,7 @@ pub enum Command {
 
 /// What to open: one dataset folder, or export files to import; how to read them and how to
 /// treat bad rows. Every command that reads takes these same flags.
-#[derive(Debug, Default, Args)]
+#[derive(Clone, Debug, Default, Args)]
 pub struct Inputs {
     /// A dataset folder, or one or more export files (GDELT, ACLED, TimelineJS) to merge
     #[arg(value_name = "DATASET|FILE")]
@@ -230,6 +230,10 @@ pub struct Inputs {
     /// URL<TAB>FILE
     #[arg(long, value_name = "DIR")]
     pub articles: Option<PathBuf>,
+    /// Load the dataset from its files, neither reading nor writing the cache of loaded
+    /// datasets (also: CHRONICLE_NO_CACHE=1)
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// `--format` where there is no output to name: once it named the input format on these

@@ -25,6 +25,17 @@ pub enum Precision {
     Year,
 }
 
+impl Precision {
+    /// Every precision, finest first.
+    pub const ALL: [Precision; 5] = [
+        Precision::Second,
+        Precision::Minute,
+        Precision::Day,
+        Precision::Month,
+        Precision::Year,
+    ];
+}
+
 /// One end of a date: a year, month, day or instant, as precise as its author knew it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Point {
@@ -74,7 +85,60 @@ fn err<T>(message: impl Into<String>) -> Result<T, DateError> {
 const FORMS: &str = "expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm[Z|±hh:mm] or START/END, \
 optionally followed by ? ~ or %";
 
+/// How many bytes `EdtfDate::packed` takes.
+pub const PACKED_LEN: usize = 26;
+
+impl Point {
+    fn pack(&self, out: &mut [u8]) {
+        out[0..4].copy_from_slice(&self.first_day.num_days_from_ce().to_le_bytes());
+        out[4] = self.precision as u8;
+        out[5..9].copy_from_slice(&self.seconds.to_le_bytes());
+        out[9..11].copy_from_slice(&self.offset.to_le_bytes());
+        out[11] = u8::from(self.zulu);
+    }
+
+    fn unpack(bytes: &[u8]) -> Option<Point> {
+        let days = i32::from_le_bytes(bytes.get(0..4)?.try_into().ok()?);
+        let code = *bytes.get(4)?;
+        let precision = Precision::ALL.into_iter().find(|p| *p as u8 == code)?;
+        Some(Point {
+            first_day: NaiveDate::from_num_days_from_ce_opt(days)?,
+            precision,
+            seconds: u32::from_le_bytes(bytes.get(5..9)?.try_into().ok()?),
+            offset: i16::from_le_bytes(bytes.get(9..11)?.try_into().ok()?),
+            zulu: *bytes.get(11)? == 1,
+        })
+    }
+}
+
 impl EdtfDate {
+    /// The date in `PACKED_LEN` plain bytes, for the cache's image of a dataset (src/cache):
+    /// reading these back is far cheaper than parsing the text again.
+    pub fn packed(&self) -> [u8; PACKED_LEN] {
+        let mut out = [0u8; PACKED_LEN];
+        self.start.pack(&mut out[0..12]);
+        if let Some(end) = &self.end {
+            out[12] = 1;
+            end.pack(&mut out[13..25]);
+        }
+        out[25] = u8::from(self.uncertain) | u8::from(self.approximate) << 1;
+        out
+    }
+
+    /// A date from `packed`'s bytes; `None` when they cannot be one.
+    pub fn unpacked(bytes: &[u8; PACKED_LEN]) -> Option<EdtfDate> {
+        Some(EdtfDate {
+            start: Point::unpack(&bytes[0..12])?,
+            end: match bytes[12] {
+                0 => None,
+                1 => Some(Point::unpack(&bytes[13..25])?),
+                _ => return None,
+            },
+            uncertain: bytes[25] & 1 != 0,
+            approximate: bytes[25] & 2 != 0,
+        })
+    }
+
     /// Parses the EDTF subset chronicle accepts.
     pub fn parse(text: &str) -> Result<Self, DateError> {
         Self::parse_edtf(text).map_err(|error| match written::as_edtf(text) {
@@ -984,5 +1048,29 @@ mod tests {
         ] {
             assert_eq!(EdtfDate::parse_display(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_packed_date_reads_back_the_same() {
+        for text in [
+            "2021",
+            "2021-12?",
+            "2021-12-13~",
+            "2021-12-13T10:30Z",
+            "2021-12-13T10:30:05+02:00",
+            "2021-12-13T10:30",
+            "-0044-03-15",
+            "2021-12/2022-01-05%",
+        ] {
+            let date = EdtfDate::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let back = EdtfDate::unpacked(&date.packed());
+            assert_eq!(back, Some(date), "{text}");
+            assert_eq!(back.map(|d| d.to_string()), Some(date.to_string()));
+        }
+        let mut bad = EdtfDate::parse("2021")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .packed();
+        bad[4] = 9;
+        assert_eq!(EdtfDate::unpacked(&bad), None);
     }
 }

@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
+use crate::cache::Cache;
 use crate::files::DatasetLocation;
 use crate::import::{self, Options};
-use crate::load::{load_showing, Dataset, Progress};
+use crate::load::{Dataset, Progress};
 use crate::problem::Problem;
 
 /// A dataset ready to use, with the import's row counts when it came from export files.
@@ -34,10 +35,16 @@ pub struct Failed {
 }
 
 /// Opens `paths`: no path or one folder is a dataset; anything else is export files.
-pub fn open(paths: &[PathBuf], options: &Options, progress: &Progress) -> Result<Opened, Failed> {
+/// A dataset folder is read through `cache` when there is one.
+pub fn open(
+    paths: &[PathBuf],
+    options: &Options,
+    cache: Option<&Cache>,
+    progress: &Progress,
+) -> Result<Opened, Failed> {
     match paths {
-        [] => open_dataset(None, progress),
-        [one] if one.is_dir() => open_dataset(Some(one.clone()), progress),
+        [] => open_dataset(None, cache, progress),
+        [one] if one.is_dir() => open_dataset(Some(one.clone()), cache, progress),
         [one] if !one.exists() => Err(Failed {
             root: one.display().to_string(),
             problems: vec![Problem::new(
@@ -77,9 +84,13 @@ pub fn location_of(paths: &[PathBuf]) -> DatasetLocation {
     }
 }
 
-fn open_dataset(given: Option<PathBuf>, progress: &Progress) -> Result<Opened, Failed> {
+fn open_dataset(
+    given: Option<PathBuf>,
+    cache: Option<&Cache>,
+    progress: &Progress,
+) -> Result<Opened, Failed> {
     let location = DatasetLocation::resolve(given);
-    load_showing(&location, progress)
+    crate::cache::load(cache, &location, progress)
         .map(|dataset| Opened {
             dataset,
             import: None,

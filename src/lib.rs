@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod authoring;
+pub mod cache;
 pub mod cli;
 pub mod clipboard;
 pub mod commands;

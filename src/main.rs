@@ -57,9 +57,7 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = match command {
-        Command::Check { inputs, .. } => {
-            with_dataset(&inputs, |d| Ok(commands::check::run(d, &mut out)?))
-        }
+        Command::Check { inputs, .. } => commands::check::run_inputs(&inputs, &mut out),
         Command::Events {
             inputs,
             filter,

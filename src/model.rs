@@ -452,6 +452,17 @@ impl Roles {
         self.0 == 0
     }
 
+    /// The set as one byte, a bit per role (for storing it).
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// The set from `bits`, when every bit set names a role.
+    pub fn from_bits(bits: u8) -> Option<Roles> {
+        let all = Role::ALL.iter().fold(0, |all, role| all | role.bit());
+        (bits & !all == 0).then_some(Roles(bits))
+    }
+
     /// The roles, in `Role::ALL`'s order (source before target).
     pub fn iter(self) -> impl Iterator<Item = Role> {
         Role::ALL.into_iter().filter(move |r| self.contains(*r))

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::thread;
 
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashMap, FxHasher};
 
 use chrono::Datelike;
 
@@ -32,7 +32,7 @@ pub struct Timeline {
     /// (hash of the id, event), sorted: lookup by binary search without a second copy of
     /// every id, and without touching the events themselves while sorting.
     events_by_id: Vec<(u64, EventIx)>,
-    actor_by_id: HashMap<String, ActorId>,
+    actor_by_id: FxHashMap<String, ActorId>,
     /// Each event's date in the few numbers that filters and the density strip compare, in
     /// timeline order: a million of them are scanned in milliseconds, where going through
     /// the events themselves means a cache miss and calendar arithmetic per event.
@@ -282,10 +282,57 @@ pub(crate) fn id_hash(id: &str) -> u64 {
     hasher.finish()
 }
 
+/// A timeline taken apart into the lists `Timeline::new` builds, for the cache's image of a
+/// loaded dataset (src/cache): reopening it skips the sort and the indexes. Field by field
+/// as in `Timeline`; see there for what each list holds.
+#[derive(Debug, Default)]
+pub struct Parts {
+    pub events: Vec<Event>,
+    pub actors: Vec<Actor>,
+    pub sources: Vec<Source>,
+    pub actor_start: Vec<u32>,
+    pub actor_events: Vec<EventIx>,
+    pub sentence_base: Vec<u32>,
+    pub citing_start: Vec<u32>,
+    pub citing: Vec<EventIx>,
+    pub events_by_id: Vec<(u64, EventIx)>,
+    pub keys: Vec<DateKey>,
+    pub date_width: usize,
+}
+
+/// The index lists of a timeline, borrowed (see `Parts`).
+#[derive(Clone, Copy, Debug)]
+pub struct Indexes<'a> {
+    pub actor_start: &'a [u32],
+    pub actor_events: &'a [EventIx],
+    pub sentence_base: &'a [u32],
+    pub citing_start: &'a [u32],
+    pub citing: &'a [EventIx],
+    pub events_by_id: &'a [(u64, EventIx)],
+    pub keys: &'a [DateKey],
+    pub date_width: usize,
+}
+
 impl Timeline {
     /// Sorts the events and builds the indexes. Actor and source ids inside the events must
     /// already be valid indexes into `actors` and `sources` (the loader guarantees it).
     pub fn new(events: Vec<Event>, actors: Vec<Actor>, sources: Vec<Source>) -> Timeline {
+        let actor_by_id = actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), ActorId(i as u32)))
+            .collect();
+        Timeline::with_actor_ids(events, actors, sources, actor_by_id)
+    }
+
+    /// `new`, given the table of actors by id that the loader built already (each actor's id
+    /// to its place in `actors`), rather than building it again.
+    pub fn with_actor_ids(
+        events: Vec<Event>,
+        actors: Vec<Actor>,
+        sources: Vec<Source>,
+        actor_by_id: FxHashMap<String, ActorId>,
+    ) -> Timeline {
         let (events, keys) = sorted(events);
         // The indexes only read the events: the citations are built on a second thread while
         // this one does the rest.
@@ -310,11 +357,6 @@ impl Timeline {
                 (citations, (date_width, actor_index, events_by_id))
             });
         let (actor_start, actor_events) = actor_index;
-        let actor_by_id = actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), ActorId(i as u32)))
-            .collect();
         Timeline {
             events,
             actors,
@@ -331,6 +373,97 @@ impl Timeline {
             source_by_id: std::sync::OnceLock::new(),
             name_clashes: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The index lists, for the cache's image.
+    pub fn indexes(&self) -> Indexes<'_> {
+        Indexes {
+            actor_start: &self.actor_start,
+            actor_events: &self.actor_events,
+            sentence_base: &self.sentence_base,
+            citing_start: &self.citing_start,
+            citing: &self.citing,
+            events_by_id: &self.events_by_id,
+            keys: &self.keys,
+            date_width: self.date_width,
+        }
+    }
+
+    /// A timeline from the lists an earlier `new` built (read back from the cache), checked
+    /// to be consistent enough that no lookup can go out of bounds: every index points into
+    /// its list, and the flat indexes' starts rise to their lists' ends. Says what is wrong
+    /// otherwise.
+    pub fn from_parts(parts: Parts) -> Result<Timeline, String> {
+        let Parts {
+            events,
+            actors,
+            sources,
+            actor_start,
+            actor_events,
+            sentence_base,
+            citing_start,
+            citing,
+            events_by_id,
+            keys,
+            date_width,
+        } = parts;
+        let n = events.len();
+        let ix_ok = |list: &[EventIx]| list.iter().all(|ix| ix.index() < n);
+        let starts_ok = |starts: &[u32], len: usize, count: usize| {
+            starts.len() == count + 1
+                && starts.first() == Some(&0)
+                && starts.windows(2).all(|w| w[0] <= w[1])
+                && starts.last().map(|l| *l as usize) == Some(len)
+        };
+        let sentences: usize = sources.iter().map(|s| s.sentences.len()).sum();
+        let base_ok = sentence_base.len() == sources.len()
+            && sentence_base
+                .iter()
+                .zip(sources.iter().scan(0usize, |total, s| {
+                    let base = *total;
+                    *total += s.sentences.len();
+                    Some(base)
+                }))
+                .all(|(b, expected)| *b as usize == expected);
+        let checks = [
+            (keys.len() == n, "date keys"),
+            (
+                events_by_id.len() == n && events_by_id.iter().all(|(_, ix)| ix.index() < n),
+                "id index",
+            ),
+            (
+                starts_ok(&actor_start, actor_events.len(), actors.len()) && ix_ok(&actor_events),
+                "actor index",
+            ),
+            (
+                base_ok && starts_ok(&citing_start, citing.len(), sentences) && ix_ok(&citing),
+                "citation index",
+            ),
+        ];
+        if let Some((_, what)) = checks.iter().find(|(ok, _)| !ok) {
+            return Err(format!("its {what} does not fit its events"));
+        }
+        let actor_by_id = actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), ActorId(i as u32)))
+            .collect();
+        Ok(Timeline {
+            events,
+            actors,
+            sources,
+            actor_start,
+            actor_events,
+            sentence_base,
+            citing_start,
+            citing,
+            events_by_id,
+            actor_by_id,
+            keys,
+            date_width,
+            source_by_id: std::sync::OnceLock::new(),
+            name_clashes: std::sync::OnceLock::new(),
+        })
     }
 
     /// The event's date as numbers (see `DateKey`).

@@ -87,10 +87,16 @@ impl Exit {
 /// Runs the browser until the user quits or a signal ends it. Caller has already loaded and
 /// validated the data and checked stdout is a terminal. The browser keeps the dataset, to
 /// replace it when its files change on disk.
+///
+/// Reloads go through `loader`. With `rest`, `dataset` holds only the first events of the
+/// `rest` there are (from the cache), and the whole dataset is loaded at once in the
+/// background.
 pub fn run(
-    dataset: Dataset,
+    dataset: Arc<Dataset>,
     location: &DatasetLocation,
     initial: InitialFilter,
+    loader: Loader,
+    rest: Option<usize>,
 ) -> io::Result<Exit> {
     let start = Start {
         initial,
@@ -98,7 +104,13 @@ pub fn run(
     };
     let location = location.clone();
     let (exit, ()) = on_terminal(true, move |terminal| {
-        Browser::new(terminal, dataset, location, start).map(|b| b.with_suspend(suspend))
+        let browser = Browser::new(terminal, dataset, location, start)?
+            .with_suspend(suspend)
+            .with_loader(loader);
+        match rest {
+            Some(total) => browser.load_rest(total),
+            None => Ok(browser),
+        }
     })?;
     Ok(exit)
 }

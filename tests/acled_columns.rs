@@ -3,25 +3,18 @@
 //! is named in a note, not lost without a word.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::{json, Value};
 
-const BIN: &str = env!("CARGO_BIN_EXE_chronicle");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{run, ROOT};
+
 const FIXTURES: [&str; 3] = [
     "tests/fixtures/import/acled.csv",
     "tests/fixtures/import/acled_2019.csv",
     "tests/fixtures/import/acled_odd_values.csv",
 ];
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("run chronicle")
-}
 
 fn ok(args: &[&str]) -> (String, String) {
     let output = run(args);

@@ -2,20 +2,12 @@
 //! binary: `--actor` never quietly takes one for another, and every place a person reads a
 //! clashing name tells them apart by code.
 
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod cli;
+use cli::run;
 
-const BIN: &str = env!("CARGO_BIN_EXE_chronicle");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// 100 GDELT 2.0 rows: ZIMBABWE as ZWE (8 events), ZWEJUD (2) and ZWEMIL (2).
 const GDELT: &str = "tests/fixtures/import/gdelt2_100.export.CSV";
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("run chronicle")
-}
 
 /// Standard output of a command that must succeed, and its standard error.
 fn ok(args: &[&str]) -> (String, String) {

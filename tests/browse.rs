@@ -341,3 +341,60 @@ fn ctrl_z_hands_the_terminal_back_and_the_browser_carries_on() {
     press_key(&mut browser, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(browser.should_quit());
 }
+
+#[test]
+fn a_first_screen_from_the_cache_answers_keys_until_the_whole_timeline_replaces_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let location = sample_folder(dir.path());
+    let DatasetLocation::Folder(root) = &location else {
+        panic!("a folder");
+    };
+    let cache = chronicle::cache::Cache::at(dir.path().join("cache"));
+    let whole = load(&location).expect("the sample loads");
+    let before = chronicle::cache::dataset_digests(root).expect("hashed");
+    cache.store(root, &whole, &before).expect("entry written");
+    let (head, total) = cache
+        .head(root, 3, 0)
+        .expect("the entry is current")
+        .expect("as many events as asked for");
+    // At most 3, and no more than the image's first run of events holds.
+    let n = head.timeline.events().len();
+    assert!((2..=3).contains(&n), "{n}");
+    assert_eq!(total, whole.timeline.events().len());
+    let first_ids: Vec<&str> = whole.timeline.events()[..n]
+        .iter()
+        .map(|e| &*e.id)
+        .collect();
+    let head_ids: Vec<&str> = head.timeline.events().iter().map(|e| &*e.id).collect();
+    assert_eq!(
+        head_ids, first_ids,
+        "the head is the timeline's first events"
+    );
+
+    let (browser, gate) = gated(open(head, location.clone(), Start::default()));
+    let mut browser = browser.load_rest(total).expect("the rest starts loading");
+    // The rest waits for the first frame, so as not to slow it down.
+    browser.tick().expect("tick");
+    assert!(!browser.is_reloading());
+    let shown = screen(&mut browser);
+    browser.tick().expect("tick");
+    assert!(browser.is_reloading());
+    assert!(
+        shown.contains(&format!("Showing the first {n} of {total} events")),
+        "{shown}"
+    );
+    // Held at the gate: keys work on the first events meanwhile.
+    typed(&mut browser, "j");
+    let moved = selected_id(&browser);
+    assert_eq!(moved, first_ids[1]);
+
+    gate.open.send(()).expect("gate");
+    browser.settle().expect("the whole timeline taken in");
+    assert_eq!(browser.dataset().timeline.events().len(), total);
+    assert_eq!(selected_id(&browser), moved, "the selection is kept");
+    assert_eq!(
+        browser.app().message(),
+        Some(format!("Loaded all {total} events.").as_str())
+    );
+    assert!(!browser.is_reloading());
+}

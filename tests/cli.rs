@@ -3,21 +3,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_chronicle");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-/// Runs chronicle in `dir` with `args`.
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run chronicle")
-}
-
-fn run(args: &[&str]) -> Output {
-    run_in(Path::new(ROOT), args)
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{run, run_in, BIN, ROOT};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

@@ -441,6 +441,11 @@ fn a_wikinews_article_on_boeing_drafts_statements_by_titled_people() {
 
 fn chronicle(args: &[&str]) -> (String, String, bool) {
     let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        // The cache of loaded datasets goes under target/, never the real ~/.cache.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(args)
         .output()
         .unwrap();

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use chronicle::files::DatasetLocation;
 use chronicle::load::{load, sha256_hex, Dataset};
@@ -12,17 +11,13 @@ use chronicle::load::{load, sha256_hex, Dataset};
 #[path = "support/pty.rs"]
 mod pty;
 
-use pty::{Key, Screen, Spawn, Term, BIN, BLUE, ROOT};
+use pty::{Key, Screen, Spawn, Term, BLUE, ROOT};
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::run;
 
 const SEED: &str = "tests/fixtures/seed_article.txt";
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("run chronicle")
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

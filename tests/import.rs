@@ -3,27 +3,16 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_chronicle");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+#[path = "support/cli.rs"]
+mod cli;
+use cli::run;
 
 fn fixture(name: &str) -> String {
-    Path::new(ROOT)
-        .join("tests/fixtures/import")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("run chronicle")
+    cli::import_fixture(name)
 }
 
 fn stdout(output: &Output) -> String {

@@ -37,6 +37,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "datasets in and out, and what is found in their text",
         &[
             "load",
+            "cache",
             "import",
             "input",
             "export",

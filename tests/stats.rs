@@ -5,13 +5,14 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-const BIN: &str = env!("CARGO_BIN_EXE_chronicle");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{run, ROOT};
 
 /// The 100 rows of GDELT's 2.0 sample (tab-separated, no header).
 const GDELT: &str = "tests/fixtures/import/gdelt2_100.export.CSV";
@@ -31,14 +32,6 @@ const NUM_MENTIONS: usize = 31;
 const AVG_TONE: usize = 34;
 const ACTION_GEO_FULL_NAME: usize = 52;
 const ACTION_GEO_COUNTRY: usize = 53;
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("run chronicle")
-}
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

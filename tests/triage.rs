@@ -22,6 +22,18 @@ const SEED: &str = concat!(
 
 type Screen = TriageScreen<TestBackend>;
 
+/// `prepare_triage` loads the dataset in this process, through the cache of loaded datasets:
+/// pointed under target/ once, before any test loads, so the real ~/.cache is never written.
+fn isolate_cache() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::env::set_var(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        );
+    });
+}
+
 /// A dataset made by `init`, and triage of the seed article drafted into it.
 fn open() -> (tempfile::TempDir, PathBuf, Screen) {
     let dir = tempfile::tempdir().expect("temporary folder");
@@ -29,6 +41,7 @@ fn open() -> (tempfile::TempDir, PathBuf, Screen) {
     init::run(&data, &mut Vec::new()).expect("init");
     let published = NaiveDate::from_ymd_opt(2021, 12, 13).expect("a day");
     let mut notes = Vec::new();
+    isolate_cache();
     let (state, files) = prepare_triage(Path::new(SEED), published, &data, &mut notes)
         .unwrap_or_else(|_| panic!("prepare"));
     assert_eq!(
@@ -191,6 +204,7 @@ fn a_second_run_offers_what_the_dataset_has_as_decided_and_writes_no_duplicate()
     let written = read(&data, "events.jsonl");
 
     let published = NaiveDate::from_ymd_opt(2021, 12, 13).expect("a day");
+    isolate_cache();
     let (state, files) = prepare_triage(Path::new(SEED), published, &data, &mut Vec::new())
         .unwrap_or_else(|_| panic!("prepare again"));
     assert_eq!(

@@ -4,11 +4,20 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+use std::sync::Arc;
+use std::thread;
+
+use crate::cache::Cache;
 use crate::cli::Inputs;
+use crate::commands;
 use crate::date::{check_range, EdtfDate};
 use crate::input::location_of;
-use crate::report::open_reporting;
-use crate::tui::{self, InitialFilter};
+use crate::load::Progress;
+use crate::report::{cached_head, open_reporting, Cached};
+use crate::tui::{self, InitialFilter, Loader};
+
+/// Events read for the first screen when the rest come later: more rows than a terminal has.
+const FIRST_SCREEN: usize = 400;
 
 /// Opens the browser: checks the date range, loads everything, checks there is a terminal to
 /// draw on, and only then takes the terminal over.
@@ -19,8 +28,41 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
         eprintln!("chronicle: {e}");
         return ExitCode::from(2);
     }
-    let Ok(dataset) = open_reporting(inputs) else {
-        return ExitCode::FAILURE;
+    // Without a date range, the first screen is drawn from the first events of the cache's
+    // entry, and the rest loaded behind it.
+    let head = match (&from, &to) {
+        (None, None) => cached_head(inputs, FIRST_SCREEN),
+        _ => Ok(Cached::Current),
+    };
+    let (dataset, rest, store) = match head {
+        Ok(Cached::Head(head, total)) => (Arc::new(*head), Some(total), None),
+        Ok(Cached::Missing(cache, root, before)) => {
+            // Loaded from the files, and the entry written on a thread of its own while the
+            // browser opens, rather than before it (writing an image of a million events
+            // takes most of a second).
+            let files_only = Inputs {
+                no_cache: true,
+                ..inputs.clone()
+            };
+            let Ok(dataset) = open_reporting(&files_only) else {
+                return ExitCode::FAILURE;
+            };
+            let dataset = Arc::new(dataset);
+            let shared = Arc::clone(&dataset);
+            let store = thread::Builder::new()
+                .name("cache".into())
+                .spawn(move || {
+                    // Best effort: a cache that cannot be written costs only speed.
+                    let _ = cache.store(&root, &shared, &before);
+                })
+                .ok();
+            (dataset, None, store)
+        }
+        Ok(Cached::Current | Cached::Off) => match open_reporting(inputs) {
+            Ok(dataset) => (Arc::new(dataset), None, None),
+            Err(_) => return ExitCode::FAILURE,
+        },
+        Err(failure) => return commands::exit_code(Err(failure)),
     };
     if !io::stdout().is_terminal() {
         eprintln!(
@@ -29,12 +71,25 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
         );
         return ExitCode::from(2);
     }
+    let cache = Cache::from_env(inputs.no_cache);
+    let loader: Loader = Arc::new(move |location| {
+        crate::cache::load(cache.as_ref(), location, &Progress::default())
+    });
     match tui::run(
         dataset,
         &location_of(&inputs.paths),
         InitialFilter { from, to },
+        loader,
+        rest,
     ) {
-        Ok(exit) => ExitCode::from(exit.code()),
+        Ok(exit) => {
+            // An entry half written would be thrown away: the terminal is back already, and
+            // what is left of the write takes a moment.
+            if let Some(store) = store {
+                let _ = store.join();
+            }
+            ExitCode::from(exit.code())
+        }
         Err(e) => {
             // Not eprintln: standard error may be the terminal that failed, and a panic there
             // would abort the process.

@@ -1,8 +1,6 @@
 //! actors.json: each actor record checked, affiliations resolved, and affiliation chains that
 //! come back on themselves reported.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 use super::shape::Salvaged;
@@ -33,21 +31,34 @@ impl Loader<'_> {
     ) -> LoadedActors {
         let mut loaded = LoadedActors::default();
         // Sized once: grown by doubling, these tables touch about twice the memory they keep.
-        let mut first_line = HashMap::with_capacity(records.len());
         loaded.by_id.reserve(records.len());
         loaded.actors.reserve_exact(records.len());
-        let mut kept = Vec::with_capacity(records.len());
-        // Every id first: an affiliation may name an actor further down the file.
-        for record in records {
-            let raw = &record.value;
-            if !self.check_id(file, &record, &raw.id, "actor", &mut first_line) {
-                continue;
+        // Every id first: an affiliation may name an actor further down the file. The id
+        // table is also what finds a duplicate, and `lines` where its first was.
+        let mut lines: Vec<usize> = Vec::with_capacity(records.len());
+        let mut keep = vec![false; records.len()];
+        for (record, keep) in records.iter().zip(&mut keep) {
+            let next = ActorId(lines.len() as u32);
+            let first_line = |a: ActorId| lines.get(a.index()).copied().unwrap_or(0);
+            *keep = self.check_id(
+                file,
+                record,
+                &record.value.id,
+                "actor",
+                &mut loaded.by_id,
+                next,
+                first_line,
+            );
+            if *keep {
+                lines.push(record.line);
             }
-            loaded
-                .by_id
-                .insert(raw.id.clone(), ActorId(kept.len() as u32));
-            kept.push(record);
         }
+        let mut records = records;
+        let mut kept: Vec<&mut Located<RawActor>> = records
+            .iter_mut()
+            .zip(&keep)
+            .filter_map(|(record, keep)| keep.then_some(record))
+            .collect();
         for record in &mut kept {
             // The record's fields move into the actor; the record keeps its place in the file
             // for the messages about loops below.
@@ -105,6 +116,7 @@ impl Loader<'_> {
                 description: raw.description,
             });
         }
+        let kept: Vec<&Located<RawActor>> = kept.into_iter().map(|r| &*r).collect();
         self.check_affiliation_loops(file, &loaded.actors, &kept);
         loaded
     }
@@ -116,7 +128,7 @@ impl Loader<'_> {
         &mut self,
         file: &str,
         actors: &[Actor],
-        records: &[Located<RawActor>],
+        records: &[&Located<RawActor>],
     ) {
         const UNSEEN: u8 = 0;
         const ON_PATH: u8 = 1;

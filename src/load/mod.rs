@@ -12,10 +12,13 @@ mod sources;
 mod verify;
 mod wire;
 
+pub use phases::Phases;
 pub use pin::sha256_hex;
 pub use progress::{Progress, Stage};
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 
 use serde::de::DeserializeOwned;
 
@@ -25,7 +28,6 @@ use crate::problem::{quoted, Problem};
 use crate::timeline::Timeline;
 use actors::LoadedActors;
 use events::{ReadEvents, Refs};
-use phases::Phases;
 use sources::LoadedSources;
 use wire::{decode, read_array, Located, RawEvent};
 
@@ -84,8 +86,9 @@ pub fn load_showing(
     if loader.problems.is_empty() {
         progress.enter(Stage::Timeline);
         // The id tables go before the timeline builds its own indexes: not both at once.
-        drop((sources.by_id, actors.by_id));
-        let timeline = Timeline::new(events, actors.actors, sources.sources);
+        drop(sources.by_id);
+        let timeline =
+            Timeline::with_actor_ids(events, actors.actors, sources.sources, actors.by_id);
         loader.phases.done("timeline");
         Ok(Dataset {
             name: location.name(),
@@ -185,7 +188,7 @@ impl Loader<'_> {
     /// Reads `kind`'s file and hands the records that read to `check` (with the file's name
     /// as shown); nothing is loaded from a file that is absent or cannot be read. Either way,
     /// what references into the file can rely on is noted for the events.
-    fn read_records<T: DeserializeOwned, R: Default>(
+    fn read_records<T: DeserializeOwned + Send, R: Default>(
         &mut self,
         kind: RecordFile,
         check: impl FnOnce(&mut Self, &str, Vec<Located<T>>, Vec<Located<shape::Salvaged>>) -> R,
@@ -225,32 +228,38 @@ impl Loader<'_> {
         check(self, &file, records, refused)
     }
 
-    /// Checks a record's id: present and not seen before. Returns whether to keep the record.
-    fn check_id<T>(
+    /// Checks a record's id: present and not seen before. Returns whether to keep the record,
+    /// which is then entered in `seen` as `value`; `line_of` tells the line of a value seen
+    /// before, for the message about a duplicate.
+    #[allow(clippy::too_many_arguments)]
+    fn check_id<T, V: Copy>(
         &mut self,
         file: &str,
         record: &Located<T>,
         id: &str,
         what: &str,
-        first_line: &mut HashMap<String, usize>,
+        seen: &mut FxHashMap<String, V>,
+        value: V,
+        line_of: impl Fn(V) -> usize,
     ) -> bool {
         if id.trim().is_empty() {
             self.problems
                 .push(record.problem(file, "id", format!("{what} with an empty id")));
             return false;
         }
-        if let Some(first) = first_line.get(id) {
+        if let Some(first) = seen.get(id) {
             self.problems.push(record.problem(
                 file,
                 "id",
                 format!(
-                    "duplicate {what} id {} (first defined on line {first})",
-                    quoted(id)
+                    "duplicate {what} id {} (first defined on line {})",
+                    quoted(id),
+                    line_of(*first)
                 ),
             ));
             return false;
         }
-        first_line.insert(id.to_string(), record.line);
+        seen.insert(id.to_string(), value);
         true
     }
 

@@ -11,6 +11,12 @@ pub struct Phases {
     last_cpu: u64,
 }
 
+impl Default for Phases {
+    fn default() -> Phases {
+        Phases::new()
+    }
+}
+
 impl Phases {
     pub fn new() -> Phases {
         Phases {

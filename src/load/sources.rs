@@ -54,14 +54,23 @@ impl Loader<'_> {
         refused: Vec<Located<Salvaged>>,
     ) -> LoadedSources {
         let mut loaded = LoadedSources::default();
-        let mut first_line: HashMap<String, usize> = HashMap::new();
+        let mut first_line: FxHashMap<String, usize> = FxHashMap::default();
         let refused_first = self.check_refused_sources(file, &refused);
         // Ten thousand files are read and split into sentences on every core first; what is
         // wrong with them is reported below, record by record, in file order.
         let mut texts = read_sources(self.location, &records);
         for (record, text) in records.into_iter().zip(&mut texts) {
             let raw = &record.value;
-            if !self.check_id(file, &record, &raw.id, "source", &mut first_line) {
+            let line = record.line;
+            if !self.check_id(
+                file,
+                &record,
+                &raw.id,
+                "source",
+                &mut first_line,
+                line,
+                |l| l,
+            ) {
                 continue;
             }
             if let Some(&first) = refused_first.get(&raw.id).filter(|&&l| l < record.line) {

@@ -396,7 +396,7 @@ pub fn record_problems(
 /// Reads a file holding a JSON array of records. A syntax error stops the file (nothing after
 /// it can be trusted) and gives `None`; a record of the wrong shape is reported and the others
 /// still read.
-pub fn read_array<'a, T: Deserialize<'a>>(
+pub fn read_array<'a, T: Deserialize<'a> + Send>(
     file: &str,
     text: &'a str,
     what: &str,
@@ -413,11 +413,29 @@ pub fn read_array<'a, T: Deserialize<'a>>(
         ));
         return None;
     }
-    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+    // The whole text is checked as JSON on one thread while the other cuts it into records
+    // and the cores read them: the check's result decides whether they are used.
+    let (checked, cut) = std::thread::scope(|scope| {
+        let checked = scope.spawn(|| serde_json::from_str::<serde::de::IgnoredAny>(text));
+        let cut = array_elements(text).map(|elements| {
+            let parsed = crate::shares::in_shares(&elements, |share: &[(usize, usize)]| {
+                share
+                    .iter()
+                    .map(|(start, end)| serde_json::from_str::<T>(&text[*start..*end]))
+                    .collect()
+            });
+            (elements, parsed)
+        });
+        let checked = checked
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (checked, cut)
+    });
+    if let Err(e) = checked {
         problems.push(json_problem(file, &e, 0));
         return None;
     }
-    let Some(elements) = array_elements(text) else {
+    let Some((elements, parsed)) = cut else {
         let found = text
             .trim_start()
             .chars()
@@ -439,11 +457,11 @@ pub fn read_array<'a, T: Deserialize<'a>>(
     // records must not be scanned 100,000 times.
     let mut line = 1;
     let mut counted_to = 0;
-    for (start, end) in elements {
+    for ((start, end), parsed) in elements.into_iter().zip(parsed) {
         let element = &text[start..end];
         line += count_lines(&text[counted_to..start]);
         counted_to = start;
-        match serde_json::from_str::<T>(element) {
+        match parsed {
             Ok(value) => records.push(Located::new(value, line, element)),
             Err(e) => {
                 let expected = format!("each of the {what} to be a JSON object");
@@ -473,7 +491,7 @@ fn id_of(record: &str) -> Option<String> {
 }
 
 /// Byte ranges of the elements of a top-level JSON array, or `None` when the text is not an
-/// array. The text must already be known to be valid JSON.
+/// array. Meaningful only for valid JSON, but safe (and finite) on any text.
 fn array_elements(text: &str) -> Option<Vec<(usize, usize)>> {
     let bytes = text.as_bytes();
     let mut at = skip_space(bytes, 0);
@@ -500,7 +518,14 @@ fn array_elements(text: &str) -> Option<Vec<(usize, usize)>> {
                 match b {
                     b'\\' => at += 1,
                     b'"' => in_string = false,
-                    _ => {}
+                    // Most of a record is inside strings: on to the next quote or escape.
+                    _ => match memchr::memchr2(b'"', b'\\', &bytes[at..]) {
+                        Some(skip) => {
+                            at += skip;
+                            continue;
+                        }
+                        None => at = bytes.len(),
+                    },
                 }
             } else {
                 match b {
@@ -513,6 +538,11 @@ fn array_elements(text: &str) -> Option<Vec<(usize, usize)>> {
                 }
             }
             at += 1;
+        }
+        if at == start {
+            // A closing bracket where a value should start: not JSON. Checked so that this
+            // may run before the text is known to be JSON, and still always end.
+            return None;
         }
         let end = start + text[start..at.min(text.len())].trim_end().len();
         elements.push((start, end));
@@ -541,6 +571,16 @@ mod tests {
         assert_eq!(parts, ["{\"a\": [1, 2]}", "\"x,]\"", "3"]);
         assert_eq!(array_elements("{}"), None);
         assert_eq!(array_elements("[]"), Some(vec![]));
+    }
+
+    /// It now runs beside the JSON check rather than after it: on text that is not JSON it
+    /// must still end (it looped for ever on a stray closing bracket).
+    #[test]
+    fn array_elements_ends_on_text_that_is_not_json() {
+        for text in ["[}]", "[ ] ]", "[1, }", "[{]", "[\"a", "[,,", "[1 2]"] {
+            let _ = array_elements(text);
+        }
+        assert_eq!(array_elements("[}]"), None);
     }
 
     #[test]

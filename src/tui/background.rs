@@ -11,6 +11,7 @@ use super::reload::{reload_note, Watch};
 use crate::files::DatasetLocation;
 use crate::load::Dataset;
 use crate::problem::Problem;
+use crate::timeline::Timeline;
 
 /// How a dataset is loaded: `crate::load::load`, or in tests one that waits for their word.
 pub type Loader = Arc<dyn Fn(&DatasetLocation) -> Result<Dataset, Vec<Problem>> + Send + Sync>;
@@ -66,6 +67,30 @@ impl Reloads {
         &mut self,
         location: &DatasetLocation,
         current: &Arc<Dataset>,
+    ) -> io::Result<()> {
+        self.spawn(location, current, reload_note)
+    }
+
+    /// Starts loading the whole dataset of which `current` holds the first events (the first
+    /// screen, from the cache); the note then says how many there are.
+    pub(super) fn start_rest(
+        &mut self,
+        location: &DatasetLocation,
+        current: &Arc<Dataset>,
+    ) -> io::Result<()> {
+        self.spawn(location, current, |_, all| {
+            format!(
+                "Loaded all {}.",
+                crate::text::count(all.events().len(), "event", "events")
+            )
+        })
+    }
+
+    fn spawn(
+        &mut self,
+        location: &DatasetLocation,
+        current: &Arc<Dataset>,
+        reload_note: fn(&Timeline, &Timeline) -> String,
     ) -> io::Result<()> {
         let load = Arc::clone(&self.load);
         let location = location.clone();

@@ -74,6 +74,10 @@ pub struct Browser<B: Backend> {
     suspend: fn() -> io::Result<()>,
     /// Writes the events added from the source view.
     author: Author,
+    /// The browser opened on a dataset's first events; the rest loads after the first frame.
+    rest_pending: bool,
+    /// Whether a frame has been drawn.
+    drawn: bool,
 }
 
 impl<B: Backend> Browser<B>
@@ -84,10 +88,11 @@ where
     /// command line's date range.
     pub fn new(
         terminal: Terminal<B>,
-        dataset: Dataset,
+        dataset: impl Into<Arc<Dataset>>,
         location: DatasetLocation,
         start: Start,
     ) -> io::Result<Browser<B>> {
+        let dataset: Arc<Dataset> = dataset.into();
         let store = start
             .state_dir
             .map(|dir| MarkStore::new(dir, state::dataset_key(&location)));
@@ -107,7 +112,7 @@ where
         let watch = Watch::new(&location, &dataset.timeline);
         let mut browser = Browser {
             terminal,
-            shown: show(Arc::new(dataset)),
+            shown: show(dataset),
             location,
             store,
             watch,
@@ -117,9 +122,43 @@ where
             stale: true,
             suspend: || Ok(()),
             author: Author::default(),
+            rest_pending: false,
+            drawn: false,
         };
         browser.open(carried, note)?;
         Ok(browser)
+    }
+
+    /// Starts loading the whole dataset on the reload's thread, the browser having opened on
+    /// its first events only (`total` in all, from the cache): keys work on those meanwhile,
+    /// and the whole timeline replaces them, keeping what the user set up, as a reload does.
+    pub fn load_rest(mut self, total: usize) -> io::Result<Browser<B>> {
+        let shown = self.shown.borrow_owner().timeline.events().len();
+        self.rest_pending = true;
+        self.act(Action::ReloadStarted)?;
+        self.act(Action::Report(format!(
+            "Showing the first {shown} of {} while the rest load.",
+            crate::text::count(total, "event", "events")
+        )))?;
+        Ok(self)
+    }
+
+    /// Starts loading the rest (see `load_rest`) once the first screen is drawn: started
+    /// before, the load would take the cores from that first frame.
+    fn start_rest(&mut self) -> io::Result<()> {
+        self.rest_pending = false;
+        match self
+            .reloads
+            .start_rest(&self.location, self.shown.borrow_owner())
+        {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let shown = self.shown.borrow_owner().timeline.events().len();
+                self.act(Action::Report(format!(
+                    "Only the first {shown} events: {e}"
+                )))
+            }
+        }
     }
 
     /// Loads with `load` rather than `crate::load::load` (tests hold a reload back with it).
@@ -170,7 +209,8 @@ where
 
     /// Whether work is under way that `work` goes on with between events.
     pub fn is_busy(&self) -> bool {
-        self.app().is_busy()
+        // The rest of a dataset waits for the next tick, which should come at once.
+        self.app().is_busy() || self.rest_pending
     }
 
     /// Whether a reload is under way on its thread.
@@ -183,6 +223,7 @@ where
         let app = self.shown.borrow_dependent();
         backend(self.terminal.draw(|frame| ui::draw(app, frame)))?;
         self.stale = false;
+        self.drawn = true;
         Ok(())
     }
 
@@ -273,6 +314,13 @@ where
     /// The loop's own work between events: now and then, look at the dataset's files and
     /// start a reload when they changed; swap in a reload that has finished.
     pub fn tick(&mut self) -> io::Result<()> {
+        if self.rest_pending {
+            if self.drawn {
+                self.start_rest()?;
+            }
+            // The rest's load reads the files as they are then: no reload besides it.
+            return Ok(());
+        }
         if self.looked.elapsed() >= self.watch_every {
             self.looked = Instant::now();
             if self.watch.changed() {

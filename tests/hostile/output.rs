@@ -10,6 +10,11 @@ use crate::common::{hostile_dataset, is_unsafe, Copy, EVIL};
 
 fn chronicle(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        // The cache of loaded datasets goes under target/, never the real ~/.cache.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(args)
         .current_dir(dir)
         .env("CHRONICLE_STATE_DIR", dir.join("state"))

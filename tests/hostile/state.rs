@@ -95,6 +95,7 @@ fn reading_a_dataset_never_writes_into_its_folder() {
         ] {
             let status = Command::new(env!("CARGO_BIN_EXE_chronicle"))
                 .args(&args)
+                .env("XDG_CACHE_HOME", temp.path().join("cache"))
                 .current_dir(&root)
                 .env("CHRONICLE_STATE_DIR", temp.path().join("state"))
                 .output()

@@ -402,6 +402,11 @@ impl Spawn {
             .env_clear()
             .env("TERM", "xterm-256color")
             .env("CHRONICLE_STATE_DIR", &state_dir)
+            // The cache of loaded datasets under target/, never the real ~/.cache.
+            .env(
+                "XDG_CACHE_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+            )
             .envs(self.env.iter().map(|(k, v)| (k, v)))
             .stdin(slave.try_clone().expect("dup the slave"))
             .stdout(slave.try_clone().expect("dup the slave"))

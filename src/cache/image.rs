@@ -1,0 +1,1007 @@
+//! The binary image of a loaded timeline: its events, actors and sources field by field, and
+//! the indexes `Timeline::new` built, so that reopening skips parsing, checking, placing
+//! quotes, sorting and indexing.
+//!
+//! Every model type is written and read here and nowhere else: each is taken apart with a
+//! full destructuring (`let Event { id, date, .. } = event` without `..`), so a field added to
+//! the model fails to compile here until it is written and read too. The format's version in
+//! `super::FORMAT` must then go up.
+//!
+//! Layout: actors, sources, then the events in `CHUNKS` runs (read on two threads), then the
+//! index lists, then the tables of labels and regions the events refer to by number, and a
+//! directory of where each part starts, whose own place is the last 8 bytes.
+
+use std::io::{self, Write};
+use std::ops::Range;
+use std::sync::Arc;
+use std::thread;
+
+use rustc_hash::FxHashMap;
+
+use super::bytes::{Corrupt, In, Out, Read};
+use crate::date::{EdtfDate, PACKED_LEN};
+use crate::model::{
+    Actor, ActorId, ActorKind, Event, EventIx, Label, Number, Point, Quote, Region, Roles, Source,
+    SourceId, Value,
+};
+use crate::timeline::{DateKey, Parts, Timeline};
+
+/// Runs of events, each readable on its own: at least as many as the threads that read them.
+const CHUNKS: usize = 8;
+
+/// Labels and regions by number, collected while the events are written.
+#[derive(Default)]
+struct Tables<'a> {
+    labels: FxHashMap<&'a str, u32>,
+    label_list: Vec<&'a str>,
+    regions: FxHashMap<&'a Region, u32>,
+    region_list: Vec<&'a Region>,
+}
+
+impl<'a> Tables<'a> {
+    fn label(&mut self, label: &'a str) -> u32 {
+        let next = self.label_list.len() as u32;
+        *self.labels.entry(label).or_insert_with(|| {
+            self.label_list.push(label);
+            next
+        })
+    }
+
+    fn region(&mut self, region: &'a Region) -> u32 {
+        let next = self.region_list.len() as u32;
+        *self.regions.entry(region).or_insert_with(|| {
+            self.region_list.push(region);
+            next
+        })
+    }
+}
+
+/// What the first screen's reader checks of an image (see `read_head`): the image up to the
+/// end of its first run of events, and from its tables to its end, each with its checksum.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub head_end: u64,
+    pub head_sum: u128,
+    pub tail_at: u64,
+    pub tail_sum: u128,
+}
+
+/// Writes `timeline`'s image to `out`, which must have had nothing written yet.
+pub fn write<W: Write>(timeline: &Timeline, out: &mut Out<W>) -> io::Result<Marks> {
+    let mut marks = Marks::default();
+    let mut directory = Vec::new();
+    out.len(timeline.actors().len())?;
+    for actor in timeline.actors() {
+        put_actor(out, actor)?;
+    }
+    out.len(timeline.sources().len())?;
+    for source in timeline.sources() {
+        // Each source behind its length: the first screen's reader skips those it needs not.
+        let len = source_len(source);
+        out.len(len)?;
+        let at = out.written();
+        put_source(out, source)?;
+        debug_assert_eq!(out.written() - at, len as u64, "source_len and put_source");
+    }
+    let mut tables = Tables::default();
+    let events = timeline.events();
+    let per_chunk = events.len().div_ceil(CHUNKS).max(1);
+    for (n, chunk) in events.chunks(per_chunk).enumerate() {
+        if n == 1 {
+            (marks.head_end, marks.head_sum) = (out.written(), out.digest_so_far()?);
+        }
+        directory.push(out.written());
+        out.len(chunk.len())?;
+        for event in chunk {
+            put_event(out, event, &mut tables)?;
+        }
+    }
+    if marks.head_end == 0 {
+        (marks.head_end, marks.head_sum) = (out.written(), out.digest_so_far()?);
+    }
+    directory.push(out.written());
+    put_indexes(out, timeline)?;
+    marks.tail_at = out.written();
+    directory.push(marks.tail_at);
+    // The tables and the directory, gathered to be checksummed on their own.
+    let mut tail = Out::new(Vec::new());
+    // The regions' labels join the table before it is written.
+    for region in tables.region_list.clone() {
+        for label in [&region.country, &region.admin1, &region.admin2]
+            .into_iter()
+            .flatten()
+        {
+            tables.label(label);
+        }
+    }
+    tail.len(tables.label_list.len())?;
+    for label in &tables.label_list {
+        tail.str(label)?;
+    }
+    tail.len(tables.region_list.len())?;
+    for region in tables.region_list.clone() {
+        let Region {
+            country,
+            admin1,
+            admin2,
+        } = region;
+        for part in [country, admin1, admin2] {
+            put_opt_label(&mut tail, part.as_deref(), &mut tables)?;
+        }
+    }
+    let directory_at = marks.tail_at + tail.written();
+    tail.len(directory.len())?;
+    for at in directory {
+        tail.u64(at)?;
+    }
+    tail.u64(directory_at)?;
+    let (tail, _, tail_sum) = tail.finish()?;
+    marks.tail_sum = tail_sum;
+    out.bytes(&tail)?;
+    Ok(marks)
+}
+
+fn put_opt_label<'a, W: Write>(
+    out: &mut Out<W>,
+    label: Option<&'a str>,
+    tables: &mut Tables<'a>,
+) -> io::Result<()> {
+    match label {
+        None => out.u32(0),
+        Some(label) => out.u32(tables.label(label) + 1),
+    }
+}
+
+fn put_actor<W: Write>(out: &mut Out<W>, actor: &Actor) -> io::Result<()> {
+    let Actor {
+        id,
+        name,
+        kind,
+        aliases,
+        affiliation,
+        description,
+    } = actor;
+    out.str(id)?;
+    out.str(name)?;
+    out.u8(kind.map_or(0, |k| k as u8 + 1))?;
+    out.len(aliases.len())?;
+    for alias in aliases {
+        out.str(alias)?;
+    }
+    out.u32(affiliation.map_or(0, |a| a.0 + 1))?;
+    out.opt_str(description.as_deref())
+}
+
+fn put_range<W: Write>(out: &mut Out<W>, range: &Range<usize>) -> io::Result<()> {
+    out.u64(range.start as u64)?;
+    out.u64(range.end as u64)
+}
+
+fn put_date<W: Write>(out: &mut Out<W>, date: &EdtfDate) -> io::Result<()> {
+    out.bytes(&date.packed())
+}
+
+/// How many bytes `put_source` writes for `source` (a source's text is most of an image:
+/// counted rather than written twice). The reader checks that each source takes exactly this.
+fn source_len(source: &Source) -> usize {
+    let Source {
+        id,
+        title,
+        publisher,
+        url,
+        published,
+        sha256,
+        file,
+        text,
+        sentences,
+    } = source;
+    let str_len = |s: &str| 8 + s.len();
+    let opt_len = |s: Option<&str>| 1 + s.map_or(0, str_len);
+    str_len(id)
+        + str_len(title)
+        + opt_len(publisher.as_deref())
+        + opt_len(url.as_deref())
+        + 1
+        + published.map_or(0, |_| PACKED_LEN)
+        + opt_len(sha256.as_deref())
+        + str_len(file)
+        + str_len(text)
+        + 8
+        + 16 * sentences.len()
+}
+
+fn put_source<W: Write>(out: &mut Out<W>, source: &Source) -> io::Result<()> {
+    let Source {
+        id,
+        title,
+        publisher,
+        url,
+        published,
+        sha256,
+        file,
+        text,
+        sentences,
+    } = source;
+    out.str(id)?;
+    out.str(title)?;
+    out.opt_str(publisher.as_deref())?;
+    out.opt_str(url.as_deref())?;
+    match published {
+        None => out.u8(0)?,
+        Some(date) => {
+            out.u8(1)?;
+            put_date(out, date)?;
+        }
+    }
+    out.opt_str(sha256.as_deref())?;
+    out.str(file)?;
+    out.str(text)?;
+    out.len(sentences.len())?;
+    for sentence in sentences {
+        put_range(out, sentence)?;
+    }
+    Ok(())
+}
+
+fn put_event<'a, W: Write>(
+    out: &mut Out<W>,
+    event: &'a Event,
+    tables: &mut Tables<'a>,
+) -> io::Result<()> {
+    let Event {
+        id,
+        date,
+        title,
+        summary,
+        kind,
+        actors,
+        location,
+        tags,
+        quotes,
+        attributes,
+        roles,
+        region,
+        point,
+    } = event;
+    out.str(id)?;
+    put_date(out, date)?;
+    out.str(title)?;
+    out.opt_str(summary.as_deref())?;
+    put_opt_label(out, kind.as_deref(), tables)?;
+    out.len(actors.len())?;
+    for actor in actors.iter() {
+        out.u32(actor.0)?;
+    }
+    put_opt_label(out, location.as_deref(), tables)?;
+    out.len(tags.len())?;
+    for tag in tags.iter() {
+        out.u32(tables.label(tag))?;
+    }
+    out.len(quotes.len())?;
+    for quote in quotes {
+        let Quote {
+            source,
+            written,
+            span,
+            sentences,
+        } = quote;
+        out.u32(source.0)?;
+        out.opt_str(written.as_deref())?;
+        put_range(out, span)?;
+        put_range(out, sentences)?;
+    }
+    out.len(attributes.len())?;
+    for (name, value) in attributes {
+        // Names repeat from event to event (an importer's columns): written once, as labels.
+        out.u32(tables.label(name))?;
+        put_value(out, value)?;
+    }
+    out.len(roles.len())?;
+    for role in roles.iter() {
+        out.u8(role.bits())?;
+    }
+    match region {
+        None => out.u32(0)?,
+        Some(region) => out.u32(tables.region(region) + 1)?,
+    }
+    match point {
+        None => out.u8(0),
+        Some(Point { lat, lon }) => {
+            out.u8(1)?;
+            out.u64(lat.to_bits())?;
+            out.u64(lon.to_bits())
+        }
+    }
+}
+
+/// An attribute's value: a number as the text it shows (which reads back as the same number,
+/// the same digits kept), or text.
+fn put_value<W: Write>(out: &mut Out<W>, value: &Value) -> io::Result<()> {
+    match value {
+        Value::Text(text) => {
+            out.u8(0)?;
+            out.str(text)
+        }
+        Value::Number(number) => {
+            out.u8(1)?;
+            out.str(&number.to_string())
+        }
+    }
+}
+
+fn get_value(input: &mut In) -> Read<Value> {
+    match input.u8()? {
+        0 => Ok(Value::Text(input.str()?.into())),
+        1 => Number::parse(input.str()?)
+            .map(Value::Number)
+            .ok_or_else(|| Corrupt("a number is not one".into())),
+        _ => Err(Corrupt("a value is neither text nor a number".into())),
+    }
+}
+
+fn put_u32s<W: Write>(
+    out: &mut Out<W>,
+    list: impl ExactSizeIterator<Item = u32>,
+) -> io::Result<()> {
+    out.len(list.len())?;
+    let mut buffer = Vec::with_capacity(list.len() * 4);
+    for n in list {
+        buffer.extend_from_slice(&n.to_le_bytes());
+    }
+    out.bytes(&buffer)
+}
+
+fn put_indexes<W: Write>(out: &mut Out<W>, timeline: &Timeline) -> io::Result<()> {
+    let ix = timeline.indexes();
+    put_u32s(out, ix.actor_start.iter().copied())?;
+    put_u32s(out, ix.actor_events.iter().map(|e| e.0))?;
+    put_u32s(out, ix.sentence_base.iter().copied())?;
+    put_u32s(out, ix.citing_start.iter().copied())?;
+    put_u32s(out, ix.citing.iter().map(|e| e.0))?;
+    out.len(ix.events_by_id.len())?;
+    let mut buffer = Vec::with_capacity(ix.events_by_id.len() * 12);
+    for (hash, event) in ix.events_by_id {
+        buffer.extend_from_slice(&hash.to_le_bytes());
+        buffer.extend_from_slice(&event.0.to_le_bytes());
+    }
+    out.bytes(&buffer)?;
+    out.len(ix.keys.len())?;
+    let mut buffer = Vec::with_capacity(ix.keys.len() * KEY_LEN);
+    for key in ix.keys {
+        let DateKey {
+            earliest,
+            latest,
+            day,
+            month,
+            precision,
+            exact,
+        } = key;
+        buffer.extend_from_slice(&earliest.to_le_bytes());
+        buffer.extend_from_slice(&latest.to_le_bytes());
+        buffer.extend_from_slice(&day.to_le_bytes());
+        buffer.extend_from_slice(&month.to_le_bytes());
+        buffer.push(*precision as u8);
+        buffer.push(u8::from(*exact));
+    }
+    out.bytes(&buffer)?;
+    out.len(ix.date_width)
+}
+
+const KEY_LEN: usize = 26;
+
+/// Where an image's parts are.
+struct Layout<'a> {
+    /// Actors and sources.
+    head: &'a [u8],
+    runs: Vec<&'a [u8]>,
+    indexes: &'a [u8],
+    tables: &'a [u8],
+}
+
+impl<'a> Layout<'a> {
+    fn of(bytes: &'a [u8]) -> Read<Layout<'a>> {
+        let trailer = bytes
+            .len()
+            .checked_sub(8)
+            .ok_or_else(|| Corrupt("it is empty".into()))?;
+        let directory_at = In::new(&bytes[trailer..]).u64()? as usize;
+        let mut directory = In::new(bytes.get(directory_at..trailer).ok_or_else(bad_place)?);
+        let count = directory.len(8)?;
+        let places = (0..count)
+            .map(|_| directory.u64().map(|n| n as usize))
+            .collect::<Read<Vec<usize>>>()?;
+        let [chunks @ .., indexes_at, tables_at] = places.as_slice() else {
+            return Err(bad_place());
+        };
+        let section = |from: usize, to: usize| bytes.get(from..to).ok_or_else(bad_place);
+        let first_chunk = chunks.first().copied().unwrap_or(*indexes_at);
+        let ends = chunks.iter().skip(1).chain(std::iter::once(indexes_at));
+        Ok(Layout {
+            head: section(0, first_chunk)?,
+            runs: chunks
+                .iter()
+                .zip(ends)
+                .map(|(from, to)| section(*from, *to))
+                .collect::<Read<Vec<&[u8]>>>()?,
+            indexes: section(*indexes_at, *tables_at)?,
+            tables: section(*tables_at, directory_at)?,
+        })
+    }
+}
+
+/// The actors, and each source's bytes (read with `get_source`).
+fn read_actors_and_sources<'a>(head: &mut In<'a>) -> Read<(Vec<Actor>, Vec<&'a [u8]>)> {
+    let actor_count = head.len(1)?;
+    let actors = (0..actor_count)
+        .map(|_| get_actor(head, actor_count))
+        .collect::<Read<Vec<Actor>>>()?;
+    let source_count = head.len(8)?;
+    let sources = (0..source_count)
+        .map(|_| {
+            let n = head.len(1)?;
+            head.bytes(n)
+        })
+        .collect::<Read<Vec<&[u8]>>>()?;
+    Ok((actors, sources))
+}
+
+/// One source from its bytes, which must hold it and nothing more.
+fn read_source(bytes: &[u8]) -> Read<Source> {
+    let mut input = In::new(bytes);
+    let source = get_source(&mut input)?;
+    if !input.is_empty() {
+        return Err(Corrupt("a source holds more than a source".into()));
+    }
+    Ok(source)
+}
+
+/// Reads an image that `write` wrote; `Corrupt` when it is not one. Each part of `bytes`
+/// that has been read and is needed no more is handed to `release`.
+pub fn read(bytes: &[u8], release: &(dyn Fn(&[u8]) + Sync)) -> Read<Timeline> {
+    let layout = Layout::of(bytes)?;
+    let (labels, regions) = read_tables(layout.tables)?;
+    let mut head = In::new(layout.head);
+    let (actors, sources) = read_actors_and_sources(&mut head)?;
+    let sources = crate::shares::in_shares(&sources, |share: &[&[u8]]| {
+        share.iter().map(|b| read_source(b)).collect::<Vec<_>>()
+    })
+    .into_iter()
+    .collect::<Read<Vec<Source>>>()?;
+    release(layout.head);
+    let context = Context {
+        labels: &labels,
+        regions: &regions,
+        actors: &actors,
+        sources: Some(&sources),
+    };
+    let events = read_runs(&layout.runs, &context, release)?;
+    let mut input = In::new(layout.indexes);
+    let parts = get_indexes(&mut input, events, actors, sources)?;
+    release(layout.indexes);
+    if !input.is_empty() || !head.is_empty() {
+        return Err(Corrupt("it holds more than its parts".into()));
+    }
+    Timeline::from_parts(parts).map_err(Corrupt)
+}
+
+/// The first `rows` events of an image (at most its first run's) as a timeline of their own,
+/// with every actor and the sources those events quote: enough for the browser's first
+/// screen, read in a fraction of the whole image's time. Reads only what `Marks` covers.
+pub fn read_head(bytes: &[u8], rows: usize) -> Read<Timeline> {
+    let layout = Layout::of(bytes)?;
+    let (labels, regions) = read_tables(layout.tables)?;
+    let mut head = In::new(layout.head);
+    let (actors, source_bytes) = read_actors_and_sources(&mut head)?;
+    let context = Context {
+        labels: &labels,
+        regions: &regions,
+        actors: &actors,
+        // The quotes are checked below, against the sources they name.
+        sources: None,
+    };
+    // The first run only: the part of the image checked for the first screen.
+    let mut events = Vec::new();
+    if let Some(run) = layout.runs.first() {
+        let mut input = In::new(run);
+        let n = input.len(1)?;
+        for _ in 0..n.min(rows) {
+            events.push(get_event(&mut input, &context)?);
+        }
+    }
+    // Only the sources quoted, numbered anew in the order first quoted.
+    let mut renumbered: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut sources = Vec::new();
+    for event in &mut events {
+        for quote in &mut event.quotes {
+            let next = renumbered.len() as u32;
+            let number = match renumbered.get(&quote.source.0) {
+                Some(number) => *number,
+                None => {
+                    let bytes = source_bytes
+                        .get(quote.source.index())
+                        .ok_or_else(bad_number)?;
+                    sources.push(read_source(bytes)?);
+                    renumbered.insert(quote.source.0, next);
+                    next
+                }
+            };
+            quote.source = SourceId(number);
+            check_quote(quote, &sources[number as usize])?;
+        }
+    }
+    Ok(Timeline::new(events, actors, sources))
+}
+
+fn bad_place() -> Corrupt {
+    Corrupt("its directory points outside it".into())
+}
+
+/// The events of every run, the second half of the runs read on another thread, into one
+/// list sized once (a list grown by doubling would hold up to twice a million events' worth
+/// at its peak).
+fn read_runs(
+    runs: &[&[u8]],
+    context: &Context,
+    release: &(dyn Fn(&[u8]) + Sync),
+) -> Read<Vec<Event>> {
+    let count = |runs: &[&[u8]]| -> Read<usize> {
+        runs.iter()
+            .map(|run| In::new(run).len(1))
+            .sum::<Read<usize>>()
+    };
+    let read_into = |events: &mut Vec<Event>, runs: &[&[u8]]| -> Read<()> {
+        for run in runs {
+            let mut input = In::new(run);
+            let n = input.len(1)?;
+            for _ in 0..n {
+                events.push(get_event(&mut input, context)?);
+            }
+            if !input.is_empty() {
+                return Err(Corrupt("a run of events holds more than its events".into()));
+            }
+            release(run);
+        }
+        Ok(())
+    };
+    let (first, second) = runs.split_at(runs.len() / 2);
+    let mut events = Vec::with_capacity(count(runs)?);
+    let rest = thread::scope(|scope| {
+        let other = scope.spawn(|| -> Read<Vec<Event>> {
+            let mut rest = Vec::with_capacity(count(second)?);
+            read_into(&mut rest, second)?;
+            Ok(rest)
+        });
+        let first = read_into(&mut events, first);
+        let rest = other
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        first.and(rest)
+    })?;
+    events.extend(rest);
+    Ok(events)
+}
+
+fn read_tables(bytes: &[u8]) -> Read<(Vec<Label>, Vec<Arc<Region>>)> {
+    let mut input = In::new(bytes);
+    let n = input.len(8)?;
+    let labels = (0..n)
+        .map(|_| input.str().map(Label::from))
+        .collect::<Read<Vec<Label>>>()?;
+    let n = input.len(12)?;
+    let label = |input: &mut In| -> Read<Option<Label>> {
+        match input.u32()? as usize {
+            0 => Ok(None),
+            k => labels.get(k - 1).cloned().map(Some).ok_or_else(bad_number),
+        }
+    };
+    let regions = (0..n)
+        .map(|_| {
+            Ok(Arc::new(Region {
+                country: label(&mut input)?,
+                admin1: label(&mut input)?,
+                admin2: label(&mut input)?,
+            }))
+        })
+        .collect::<Read<Vec<Arc<Region>>>>()?;
+    Ok((labels, regions))
+}
+
+fn bad_number() -> Corrupt {
+    Corrupt("a number refers past its table".into())
+}
+
+/// What events refer into, to resolve and check their numbers.
+struct Context<'a> {
+    labels: &'a [Label],
+    regions: &'a [Arc<Region>],
+    actors: &'a [Actor],
+    /// `None` when the quotes are checked later.
+    sources: Option<&'a [Source]>,
+}
+
+impl Context<'_> {
+    fn label(&self, input: &mut In) -> Read<Label> {
+        let k = input.u32()? as usize;
+        self.labels.get(k).cloned().ok_or_else(bad_number)
+    }
+
+    fn opt_label(&self, input: &mut In) -> Read<Option<Label>> {
+        match input.u32()? as usize {
+            0 => Ok(None),
+            k => self
+                .labels
+                .get(k - 1)
+                .cloned()
+                .map(Some)
+                .ok_or_else(bad_number),
+        }
+    }
+}
+
+fn get_box(input: &mut In) -> Read<Box<str>> {
+    input.str().map(Box::from)
+}
+
+fn get_string(input: &mut In) -> Read<String> {
+    input.str().map(String::from)
+}
+
+fn get_opt<'a, T>(input: &mut In<'a>, get: impl FnOnce(&'a str) -> T) -> Read<Option<T>> {
+    Ok(input.opt_str()?.map(get))
+}
+
+fn get_date(input: &mut In) -> Read<EdtfDate> {
+    let bytes: [u8; PACKED_LEN] = input.array()?;
+    EdtfDate::unpacked(&bytes).ok_or_else(|| Corrupt("a date is not one".into()))
+}
+
+fn get_range(input: &mut In) -> Read<Range<usize>> {
+    let start = input.u64()? as usize;
+    let end = input.u64()? as usize;
+    if start > end {
+        return Err(Corrupt("a range ends before it starts".into()));
+    }
+    Ok(start..end)
+}
+
+fn get_actor(input: &mut In, actors: usize) -> Read<Actor> {
+    let id = get_string(input)?;
+    let name = get_string(input)?;
+    let kind = match input.u8()? as usize {
+        0 => None,
+        k => Some(*ActorKind::ALL.get(k - 1).ok_or_else(bad_number)?),
+    };
+    let n = input.len(8)?;
+    let aliases = (0..n)
+        .map(|_| get_string(input))
+        .collect::<Read<Vec<String>>>()?;
+    let affiliation = match input.u32()? {
+        0 => None,
+        k if (k as usize) <= actors => Some(ActorId(k - 1)),
+        _ => return Err(bad_number()),
+    };
+    let description = get_opt(input, String::from)?;
+    Ok(Actor {
+        id,
+        name,
+        kind,
+        aliases,
+        affiliation,
+        description,
+    })
+}
+
+fn get_source(input: &mut In) -> Read<Source> {
+    let id = get_string(input)?;
+    let title = get_string(input)?;
+    let publisher = get_opt(input, String::from)?;
+    let url = get_opt(input, String::from)?;
+    let published = match input.u8()? {
+        0 => None,
+        1 => Some(get_date(input)?),
+        _ => return Err(Corrupt("a flag is neither 0 nor 1".into())),
+    };
+    let sha256 = get_opt(input, String::from)?;
+    let file = get_string(input)?;
+    let text = get_string(input)?;
+    let n = input.len(16)?;
+    let sentences = (0..n)
+        .map(|_| {
+            let span = get_range(input)?;
+            if text.get(span.clone()).is_none() {
+                return Err(Corrupt("a sentence lies outside its text".into()));
+            }
+            Ok(span)
+        })
+        .collect::<Read<Vec<Range<usize>>>>()?;
+    Ok(Source {
+        id,
+        title,
+        publisher,
+        url,
+        published,
+        sha256,
+        file,
+        text,
+        sentences,
+    })
+}
+
+fn get_event(input: &mut In, context: &Context) -> Read<Event> {
+    let id = get_box(input)?;
+    let date = get_date(input)?;
+    let title = get_box(input)?;
+    let summary = get_opt(input, Box::from)?;
+    let kind = context.opt_label(input)?;
+    let n = input.len(4)?;
+    let actors = (0..n)
+        .map(|_| match input.u32()? {
+            a if (a as usize) < context.actors.len() => Ok(ActorId(a)),
+            _ => Err(bad_number()),
+        })
+        .collect::<Read<Box<[ActorId]>>>()?;
+    let location = context.opt_label(input)?;
+    let n = input.len(4)?;
+    let tags = (0..n)
+        .map(|_| context.label(input))
+        .collect::<Read<Box<[Label]>>>()?;
+    let n = input.len(37)?;
+    let quotes = (0..n)
+        .map(|_| get_quote(input, context))
+        .collect::<Read<Vec<Quote>>>()?;
+    let n = input.len(12)?;
+    let attributes = (0..n)
+        .map(|_| Ok((context.label(input)?, get_value(input)?)))
+        .collect::<Read<Vec<(Label, Value)>>>()?;
+    let n = input.len(1)?;
+    let roles = (0..n)
+        .map(|_| Roles::from_bits(input.u8()?).ok_or_else(bad_number))
+        .collect::<Read<Box<[Roles]>>>()?;
+    let region = match input.u32()? as usize {
+        0 => None,
+        k => Some(Arc::clone(
+            context.regions.get(k - 1).ok_or_else(bad_number)?,
+        )),
+    };
+    let point = match input.u8()? {
+        0 => None,
+        1 => Some(Point {
+            lat: f64::from_bits(input.u64()?),
+            lon: f64::from_bits(input.u64()?),
+        }),
+        _ => return Err(Corrupt("a flag is neither 0 nor 1".into())),
+    };
+    Ok(Event {
+        id,
+        date,
+        title,
+        summary,
+        kind,
+        actors,
+        location,
+        tags,
+        quotes,
+        attributes,
+        roles,
+        region,
+        point,
+    })
+}
+
+fn get_quote(input: &mut In, context: &Context) -> Read<Quote> {
+    let source = SourceId(input.u32()?);
+    let written = get_opt(input, Box::from)?;
+    let span = get_range(input)?;
+    let sentences = get_range(input)?;
+    let quote = Quote {
+        source,
+        written,
+        span,
+        sentences,
+    };
+    if let Some(sources) = context.sources {
+        check_quote(&quote, sources.get(source.index()).ok_or_else(bad_number)?)?;
+    }
+    Ok(quote)
+}
+
+/// Refuses a quote that lies outside its source.
+fn check_quote(quote: &Quote, source: &Source) -> Read<()> {
+    if source.text.get(quote.span.clone()).is_none() || quote.sentences.end > source.sentences.len()
+    {
+        return Err(Corrupt("a quote lies outside its source".into()));
+    }
+    Ok(())
+}
+
+fn get_u32s(input: &mut In) -> Read<Vec<u32>> {
+    let n = input.len(4)?;
+    Ok(input
+        .bytes(n * 4)?
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect())
+}
+
+fn get_ixs(input: &mut In) -> Read<Vec<EventIx>> {
+    Ok(get_u32s(input)?.into_iter().map(EventIx).collect())
+}
+
+fn get_indexes(
+    input: &mut In,
+    events: Vec<Event>,
+    actors: Vec<Actor>,
+    sources: Vec<Source>,
+) -> Read<Parts> {
+    let actor_start = get_u32s(input)?;
+    let actor_events = get_ixs(input)?;
+    let sentence_base = get_u32s(input)?;
+    let citing_start = get_u32s(input)?;
+    let citing = get_ixs(input)?;
+    let n = input.len(12)?;
+    let events_by_id = input
+        .bytes(n * 12)?
+        .chunks_exact(12)
+        .map(|b| {
+            let hash = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            (
+                hash,
+                EventIx(u32::from_le_bytes([b[8], b[9], b[10], b[11]])),
+            )
+        })
+        .collect();
+    let n = input.len(KEY_LEN)?;
+    let keys = input
+        .bytes(n * KEY_LEN)?
+        .chunks_exact(KEY_LEN)
+        .map(get_key)
+        .collect::<Read<Vec<DateKey>>>()?;
+    let date_width = input.u64()? as usize;
+    Ok(Parts {
+        events,
+        actors,
+        sources,
+        actor_start,
+        actor_events,
+        sentence_base,
+        citing_start,
+        citing,
+        events_by_id,
+        keys,
+        date_width,
+    })
+}
+
+fn get_key(b: &[u8]) -> Read<DateKey> {
+    let mut input = In::new(b);
+    let earliest = input.u64()? as i64;
+    let latest = input.u64()? as i64;
+    let day = input.u32()? as i32;
+    let month = input.u32()? as i32;
+    let precision = input.u8()?;
+    let precision = crate::date::Precision::ALL
+        .into_iter()
+        .find(|p| *p as u8 == precision)
+        .ok_or_else(bad_number)?;
+    let exact = input.u8()? == 1;
+    Ok(DateKey {
+        earliest,
+        latest,
+        day,
+        month,
+        precision,
+        exact,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Role;
+    use crate::sample;
+
+    fn number(text: &str) -> Number {
+        Number::parse(text).unwrap()
+    }
+
+    fn image(timeline: &Timeline) -> Vec<u8> {
+        let mut out = Out::new(Vec::new());
+        write(timeline, &mut out).unwrap();
+        out.finish().unwrap().0
+    }
+
+    /// Everything a timeline answers, as text, to compare two timelines field by field.
+    fn everything(timeline: &Timeline) -> String {
+        let ix = timeline.indexes();
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?} {:?} {:?} {:?} {:?} {:?} {:?} {}",
+            timeline.events(),
+            timeline.actors(),
+            timeline.sources(),
+            ix.actor_start,
+            ix.actor_events,
+            ix.sentence_base,
+            ix.citing_start,
+            ix.citing,
+            ix.events_by_id,
+            ix.keys,
+            ix.date_width
+        )
+    }
+
+    #[test]
+    fn a_timeline_reads_back_the_same_with_its_labels_shared() {
+        let timeline = sample::timeline();
+        let mut events = timeline.events().to_vec();
+        // Fields the sample leaves empty: roles, a region, a point, attributes.
+        let region = Arc::new(Region {
+            country: Some("Ukraine".into()),
+            admin1: Some("Kyiv".into()),
+            admin2: None,
+        });
+        for event in events.iter_mut().take(3) {
+            event.roles =
+                vec![Roles::one(Role::Target).with(Role::Source); event.actors.len()].into();
+            event.region = Some(Arc::clone(&region));
+            event.point = Some(Point {
+                lat: 50.45,
+                lon: -30.5,
+            });
+            event.attributes = vec![
+                ("GoldsteinScale".into(), Value::Number(number("-4.50"))),
+                ("NumMentions".into(), Value::Number(number("10"))),
+                ("EventCode".into(), Value::text("043")),
+            ];
+        }
+        let timeline = Timeline::new(
+            events,
+            timeline.actors().to_vec(),
+            timeline.sources().to_vec(),
+        );
+        let back = read(&image(&timeline), &|_| {}).unwrap();
+        assert_eq!(everything(&back), everything(&timeline));
+        assert!(back.events().len() > 3);
+        let regions: Vec<_> = back.events()[..3]
+            .iter()
+            .filter_map(|e| e.region.clone())
+            .collect();
+        assert_eq!(regions.len(), 3);
+        assert!(
+            Arc::ptr_eq(&regions[0], &regions[2]),
+            "the region is shared"
+        );
+    }
+
+    #[test]
+    fn an_empty_timeline_reads_back() {
+        let timeline = Timeline::new(Vec::new(), Vec::new(), Vec::new());
+        let back = read(&image(&timeline), &|_| {}).unwrap();
+        assert_eq!(everything(&back), everything(&timeline));
+    }
+
+    #[test]
+    fn every_cut_of_an_image_is_refused_without_panicking() {
+        let bytes = image(&sample::timeline());
+        for end in (0..bytes.len()).step_by(7) {
+            assert!(read(&bytes[..end], &|_| {}).is_err(), "cut at {end}");
+        }
+    }
+
+    #[test]
+    fn damaged_numbers_are_refused_without_panicking() {
+        let bytes = image(&sample::timeline());
+        // Flipping bytes may leave a readable image (a letter of a title changed): the file's
+        // checksum catches those. Here: nothing panics, and no index points outside its list.
+        for at in (0..bytes.len()).step_by(3) {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0xff;
+            if let Ok(timeline) = read(&damaged, &|_| {}) {
+                for event in timeline.events() {
+                    for actor in event.actors.iter() {
+                        assert!(actor.index() < timeline.actors().len());
+                    }
+                }
+            }
+        }
+    }
+}

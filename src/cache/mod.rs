@@ -1,0 +1,704 @@
+//! The cache of loaded datasets, in the user's cache folder ($XDG_CACHE_HOME/chronicle, else
+//! ~/.cache/chronicle; never the dataset folder): reopening an unchanged dataset reads an
+//! image of its checked, sorted and indexed timeline instead of parsing and checking it again,
+//! and `check` reads only the entry's summary.
+//!
+//! An entry is used only when everything it depends on is byte for byte what it was: the
+//! dataset's files and every source file (hashed, not dated: an edit that keeps the size and
+//! the modification time still counts), this build of the program (the executable's own hash)
+//! and the format. Anything else, a cut or damaged file included, means a fresh load, which
+//! then replaces the entry. A cache that cannot be written only costs the next open its speed.
+//!
+//! One file per dataset folder, named by a hash of its path: an entry is replaced, never
+//! piled up beside older ones. Layout: a prefix (magic, format, build, the header's length),
+//! the header (what the entry depends on, and the summary `check` prints) with its checksum,
+//! then the timeline's image (see `image`) followed by a trailer: where the parts that the
+//! browser's first screen reads end and begin, with their checksums, then the image's length
+//! and checksum.
+
+mod bytes;
+mod image;
+mod key;
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Read as _, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use bytes::{Corrupt, In, Out, Read};
+use image::Marks;
+pub use key::Digest;
+
+use crate::files::DatasetLocation;
+use crate::load::{
+    self, Dataset, Progress, ACTORS_FILE, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE, SOURCES_FILE,
+};
+use crate::problem::{Problem, Severity};
+
+/// The layout's version: raised whenever what `image` or this module writes changes.
+pub const FORMAT: u32 = 2;
+const MAGIC: &[u8; 8] = b"CHRNIMG\0";
+/// Magic, format, build, header length.
+const PREFIX_LEN: usize = 8 + 4 + 16 + 8;
+/// Set (to anything but `0` or nothing) to turn the cache off, as `--no-cache` does.
+pub const NO_CACHE_VAR: &str = "CHRONICLE_NO_CACHE";
+/// The dataset files an entry depends on, besides the source files (absent ones too: one
+/// appearing is a change).
+const DATASET_FILES: [&str; 4] = [
+    SOURCES_FILE,
+    ACTORS_FILE,
+    EVENTS_LINES_FILE,
+    EVENTS_ARRAY_FILE,
+];
+
+/// The folder entries are kept in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+/// What `check` prints of a dataset that loaded cleanly, kept in an entry's header.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub name: String,
+    pub events: usize,
+    pub actors: usize,
+    pub sources: usize,
+    pub quotes: usize,
+    pub notes: Vec<Problem>,
+}
+
+impl Summary {
+    pub fn of(dataset: &Dataset) -> Summary {
+        let timeline = &dataset.timeline;
+        Summary {
+            name: dataset.name.clone(),
+            events: timeline.events().len(),
+            actors: timeline.actors().len(),
+            sources: timeline.sources().len(),
+            quotes: dataset.quote_count(),
+            notes: dataset.notes.clone(),
+        }
+    }
+}
+
+/// Why an entry was not used. `Damaged` is worth a note; the others are the ordinary life of
+/// a cache.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Miss {
+    /// No entry for this folder, or one for other contents of it, another build or format.
+    Stale,
+    /// The entry cannot be read as one: cut short, damaged or not a cache file at all.
+    Damaged(PathBuf, String),
+}
+
+impl Cache {
+    /// The user's cache folder, unless the cache is turned off (`--no-cache`, or
+    /// CHRONICLE_NO_CACHE set) or there is no home to find it in.
+    pub fn from_env(no_cache: bool) -> Option<Cache> {
+        let off = std::env::var_os(NO_CACHE_VAR).is_some_and(|v| !v.is_empty() && v != "0");
+        if no_cache || off {
+            return None;
+        }
+        let base = std::env::var_os("XDG_CACHE_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            // The XDG rule: a relative path is to be ignored.
+            .filter(|p| p.is_absolute())
+            .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))?;
+        Some(Cache::at(base.join("chronicle")))
+    }
+
+    /// A cache in `dir` (tests, and `from_env`).
+    pub fn at(dir: impl Into<PathBuf>) -> Cache {
+        Cache { dir: dir.into() }
+    }
+
+    /// The entry's file for the dataset folder `root`: by its path as given (which messages
+    /// show) and as resolved (what it is).
+    pub fn entry_path(&self, root: &Path) -> PathBuf {
+        let resolved = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let mut name = Vec::new();
+        name.extend_from_slice(root.as_os_str().as_encoded_bytes());
+        name.push(0);
+        name.extend_from_slice(resolved.as_os_str().as_encoded_bytes());
+        let hash = xxhash_rust::xxh3::xxh3_64(&name);
+        self.dir.join(format!("{hash:016x}.img"))
+    }
+
+    /// The summary of the dataset in `root`, when its entry is current: `check` on an
+    /// unchanged dataset reads only this, and the dataset's files only to hash them.
+    pub fn summary(&self, root: &Path) -> Result<Summary, Miss> {
+        let path = self.entry_path(root);
+        let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
+        let (header, _) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
+        header.current(root)?;
+        Ok(header.summary)
+    }
+
+    /// The dataset in `root` from its entry, when the entry is current and whole.
+    pub fn dataset(&self, root: &Path) -> Result<Dataset, Miss> {
+        let mut phases = load::Phases::new();
+        let (path, map, header, payload) = self.entry(root, true)?;
+        phases.done("entry");
+        let start = payload.start;
+        // Each part of the image, once read, leaves the process's memory (the file's pages
+        // stay in the page cache): the peak is the timeline, not the timeline and its image.
+        let release = |part: &[u8]| {
+            let offset = part.as_ptr() as usize - map.as_ptr() as usize;
+            // SAFETY: DONTNEED on a read-only shared map of a file only drops this process's
+            // pages of it; a later read of them finds the file's bytes again, which do not
+            // change (entries are replaced by renaming, never written in place).
+            let _ = unsafe {
+                map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, offset, part.len())
+            };
+        };
+        let timeline =
+            image::read(&map[start..payload.end], &release).map_err(|e| miss(&path, e))?;
+        phases.done("image");
+        Ok(Dataset {
+            name: header.summary.name,
+            timeline,
+            notes: header.summary.notes,
+        })
+    }
+
+    /// The first `rows` events of the dataset in `root` (with every actor, and the sources
+    /// they quote) from its entry, when the entry is current and whole, and how many events
+    /// the dataset holds: the browser's first screen, drawn while the rest is read. `None`
+    /// when the entry is current but holds fewer than `from` events, which are read whole
+    /// as fast.
+    pub fn head(
+        &self,
+        root: &Path,
+        rows: usize,
+        from: usize,
+    ) -> Result<Option<(Dataset, usize)>, Miss> {
+        let (path, map, header, payload) = self.entry(root, false)?;
+        let total = header.summary.events;
+        if total < from {
+            return Ok(None);
+        }
+        let timeline = image::read_head(&map[payload], rows).map_err(|e| miss(&path, e))?;
+        Ok(Some((
+            Dataset {
+                name: header.summary.name,
+                timeline,
+                notes: header.summary.notes,
+            },
+            total,
+        )))
+    }
+
+    /// The entry for `root` mapped, its header, and where its image lies, once the entry is
+    /// found current (the files hashed) and whole (its checksums right).
+    fn entry(
+        &self,
+        root: &Path,
+        whole: bool,
+    ) -> Result<(PathBuf, memmap2::Mmap, Header, Range<usize>), Miss> {
+        let path = self.entry_path(root);
+        let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
+        let (header, header_len) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
+        header.current(root)?;
+        let start = PREFIX_LEN + header_len + 16;
+        // The whole image's checksum is read through the file, not the map, so that the whole
+        // image is not counted in the process's memory; the map is of the same open file, so
+        // of the same bytes even if a new entry is renamed over this one meanwhile.
+        let trailer = if whole {
+            check_payload(&mut file).map_err(|e| miss(&path, e))?
+        } else {
+            read_trailer(&mut file).map_err(|e| miss(&path, e))?
+        };
+        let len = usize::try_from(trailer.len).map_err(|_| damaged(&path, "it was cut short"))?;
+        // SAFETY: entries are only ever replaced by renaming a new file over them, never
+        // written in place, so the mapped file does not change under the map. A program that
+        // did write into it could only make the image's own checks fail.
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|_| Miss::Stale)?;
+        let payload = start..start.saturating_add(len);
+        if map.len() != payload.end.saturating_add(TRAILER_LEN) {
+            return Err(damaged(&path, "it was cut short"));
+        }
+        if !whole {
+            // The first screen reads only the parts the marks cover: those are checked.
+            let image = &map[payload.clone()];
+            let Marks {
+                head_end,
+                head_sum,
+                tail_at,
+                tail_sum,
+            } = trailer.marks;
+            let part = |from: u64, to: u64| image.get(from as usize..to as usize);
+            let fits = |part: Option<&[u8]>, sum: u128| {
+                part.is_some_and(|p| xxhash_rust::xxh3::xxh3_128(p) == sum)
+            };
+            if !fits(part(0, head_end), head_sum) || !fits(part(tail_at, trailer.len), tail_sum) {
+                return Err(damaged(&path, "its checksum does not match"));
+            }
+        }
+        Ok((path, map, header, payload))
+    }
+
+    /// Writes the entry for `dataset`, loaded from `root` while its dataset files hashed to
+    /// `before` (taken before the load: when they changed during it, nothing is written, as
+    /// the entry could not say which contents it holds). Written to a temporary file and
+    /// renamed into place, so a reader sees the old entry or the new one, never part of one.
+    pub fn store(&self, root: &Path, dataset: &Dataset, before: &[Digest]) -> io::Result<()> {
+        let Some(build) = key::build() else {
+            return Ok(());
+        };
+        let mut phases = load::Phases::new();
+        let top = dataset_digests(root)?;
+        if top != before {
+            return Ok(());
+        }
+        let Some(sources) = source_digests(root, dataset)? else {
+            return Ok(());
+        };
+        phases.done("hashed");
+        fs::create_dir_all(&self.dir)?;
+        self.remove_abandoned();
+        let mut temp = tempfile::Builder::new()
+            .prefix(TEMPORARY)
+            .tempfile_in(&self.dir)?;
+        let mut header = Out::new(Vec::new());
+        write_header(&mut header, root, &top, &sources, &Summary::of(dataset))?;
+        let (header, _, header_sum) = header.finish()?;
+        {
+            let mut sink = BufWriter::new(temp.as_file_mut());
+            sink.write_all(MAGIC)?;
+            sink.write_all(&FORMAT.to_le_bytes())?;
+            sink.write_all(&build.to_le_bytes())?;
+            sink.write_all(&(header.len() as u64).to_le_bytes())?;
+            sink.write_all(&header)?;
+            sink.write_all(&header_sum.to_le_bytes())?;
+            let mut payload = Out::new(sink);
+            let marks = image::write(&dataset.timeline, &mut payload)?;
+            let (mut sink, len, sum) = payload.finish()?;
+            let trailer = Trailer { marks, len, sum };
+            sink.write_all(&trailer.bytes())?;
+            sink.flush()?;
+        }
+        // No fsync: after a crash a cut or empty entry fails its checksum and is replaced,
+        // and syncing hundreds of megabytes would cost the load seconds.
+        temp.persist(self.entry_path(root)).map_err(|e| e.error)?;
+        phases.done("stored");
+        Ok(())
+    }
+}
+
+impl Cache {
+    /// Removes temporary files that a process ended in the middle of writing an entry left
+    /// behind (killed, or quit while the browser's reload thread wrote one): each is as big as
+    /// an entry. Only those untouched for `ABANDONED`, so that one being written now stays.
+    fn remove_abandoned(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age >= ABANDONED);
+            if old && entry.file_name().to_string_lossy().starts_with(TEMPORARY) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// How a temporary entry's name starts.
+const TEMPORARY: &str = ".entry";
+/// How long a temporary entry must have been left untouched to be taken for abandoned.
+const ABANDONED: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// The hashes of the dataset files, to take before a load and give to `store`.
+pub fn dataset_digests(root: &Path) -> io::Result<Vec<Digest>> {
+    DATASET_FILES
+        .iter()
+        .map(|f| key::file_digest(&root.join(f)))
+        .collect()
+}
+
+/// Each source file named in `dataset` with its hash, each file once; `None` when a file does
+/// not hold the text that was loaded (it changed during the load).
+fn source_digests(root: &Path, dataset: &Dataset) -> io::Result<Option<Vec<(String, Digest)>>> {
+    let mut files: Vec<(&str, &str)> = dataset
+        .timeline
+        .sources()
+        .iter()
+        .filter(|s| !s.file.is_empty())
+        .map(|s| (s.file.as_str(), s.text.as_str()))
+        .collect();
+    files.sort_unstable();
+    files.dedup_by(|a, b| a.0 == b.0);
+    let paths: Vec<PathBuf> = files.iter().map(|(f, _)| root.join(f)).collect();
+    let digests = key::digests(&paths)?;
+    let mut out = Vec::with_capacity(files.len());
+    for ((file, text), digest) in files.iter().zip(digests) {
+        // The loaded text is the file's bytes, less a byte order mark.
+        let same = |bytes: &[u8]| digest == Some(xxhash_rust::xxh3::xxh3_128(bytes));
+        if !same(text.as_bytes()) && !same(&[b"\xEF\xBB\xBF", text.as_bytes()].concat()) {
+            return Ok(None);
+        }
+        out.push((file.to_string(), digest));
+    }
+    Ok(Some(out))
+}
+
+fn damaged(path: &Path, why: &str) -> Miss {
+    Miss::Damaged(path.to_path_buf(), why.to_string())
+}
+
+/// A read that failed: stale when the entry is another format's or build's, else damaged.
+fn miss(path: &Path, corrupt: Corrupt) -> Miss {
+    if corrupt.0.is_empty() {
+        Miss::Stale
+    } else {
+        Miss::Damaged(path.to_path_buf(), corrupt.0)
+    }
+}
+
+/// Reads the prefix and the header at the start of `file`, leaving its place just after the
+/// header; the header and its length.
+fn open_header(root: &Path, file: &mut File) -> Read<(Header, usize)> {
+    let header_len = read_prefix_from(file)?;
+    let size = file
+        .metadata()
+        .map_err(|_| Corrupt("it cannot be read".into()))?
+        .len();
+    // A damaged length must not ask for gigabytes: the header lies within the file.
+    if (PREFIX_LEN as u64)
+        .saturating_add(header_len as u64)
+        .saturating_add(16)
+        > size
+    {
+        return Err(Corrupt("it ends too early".into()));
+    }
+    let mut header = vec![0u8; header_len + 16];
+    file.read_exact(&mut header)
+        .map_err(|_| Corrupt("it ends too early".into()))?;
+    Ok((read_header(root, &header)?, header_len))
+}
+
+/// `read_prefix` of the start of `file`, which may be shorter than a prefix.
+fn read_prefix_from(file: &mut File) -> Read<usize> {
+    let mut prefix = Vec::with_capacity(PREFIX_LEN);
+    (&mut *file)
+        .take(PREFIX_LEN as u64)
+        .read_to_end(&mut prefix)
+        .map_err(|_| Corrupt("it cannot be read".into()))?;
+    read_prefix(&prefix)
+}
+
+/// The header's length, when the prefix is this format's and this build's. Another format or
+/// build is stale (an empty `Corrupt`), not damaged.
+fn read_prefix(bytes: &[u8]) -> Read<usize> {
+    let mut input = In::new(bytes);
+    if input.bytes(8).ok() != Some(MAGIC.as_slice()) {
+        return Err(Corrupt("it is not a chronicle cache file".into()));
+    }
+    let format = input.u32()?;
+    let build = u128::from_le_bytes(input.array()?);
+    if format != FORMAT || Some(build) != key::build() {
+        return Err(Corrupt(String::new()));
+    }
+    usize::try_from(input.u64()?).map_err(|_| Corrupt("its header is too long".into()))
+}
+
+/// What follows an image: the marks of its parts the first screen reads, its length and its
+/// checksum.
+struct Trailer {
+    marks: Marks,
+    len: u64,
+    sum: u128,
+}
+
+const TRAILER_LEN: usize = 8 + 16 + 8 + 16 + 8 + 16;
+
+impl Trailer {
+    fn bytes(&self) -> Vec<u8> {
+        let m = &self.marks;
+        let mut out = Vec::with_capacity(TRAILER_LEN);
+        out.extend_from_slice(&m.head_end.to_le_bytes());
+        out.extend_from_slice(&m.head_sum.to_le_bytes());
+        out.extend_from_slice(&m.tail_at.to_le_bytes());
+        out.extend_from_slice(&m.tail_sum.to_le_bytes());
+        out.extend_from_slice(&self.len.to_le_bytes());
+        out.extend_from_slice(&self.sum.to_le_bytes());
+        out
+    }
+
+    fn read(bytes: &[u8]) -> Read<Trailer> {
+        let mut input = In::new(bytes);
+        let marks = Marks {
+            head_end: input.u64()?,
+            head_sum: u128::from_le_bytes(input.array()?),
+            tail_at: input.u64()?,
+            tail_sum: u128::from_le_bytes(input.array()?),
+        };
+        Ok(Trailer {
+            marks,
+            len: input.u64()?,
+            sum: u128::from_le_bytes(input.array()?),
+        })
+    }
+}
+
+/// The trailer at the end of `file`, unchecked but for its place.
+fn read_trailer(file: &mut File) -> Read<Trailer> {
+    use std::io::{Seek, SeekFrom};
+    let short = || Corrupt("it ends too early".into());
+    file.seek(SeekFrom::End(-(TRAILER_LEN as i64)))
+        .map_err(|_| short())?;
+    let mut bytes = [0u8; TRAILER_LEN];
+    file.read_exact(&mut bytes).map_err(|_| short())?;
+    Trailer::read(&bytes)
+}
+
+/// Reads what follows the header in `file` (whose place is just after the header): checks
+/// the image's length and checksum, and gives the trailer.
+fn check_payload(file: &mut File) -> Read<Trailer> {
+    let cut = || Corrupt("it was cut short".into());
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buffer = vec![0u8; 256 << 10];
+    // The last bytes read are the trailer, not the image: kept back from the hash.
+    let mut tail: Vec<u8> = Vec::with_capacity(TRAILER_LEN);
+    let mut total: u64 = 0;
+    loop {
+        let read = file.read(&mut buffer).map_err(|_| cut())?;
+        if read == 0 {
+            break;
+        }
+        if read >= TRAILER_LEN {
+            hasher.update(&tail);
+            hasher.update(&buffer[..read - TRAILER_LEN]);
+            total += (tail.len() + read - TRAILER_LEN) as u64;
+            tail.clear();
+            tail.extend_from_slice(&buffer[read - TRAILER_LEN..read]);
+        } else {
+            tail.extend_from_slice(&buffer[..read]);
+            let hashed = tail.len().saturating_sub(TRAILER_LEN);
+            hasher.update(&tail[..hashed]);
+            total += hashed as u64;
+            tail.drain(..hashed);
+        }
+    }
+    if tail.len() < TRAILER_LEN {
+        return Err(Corrupt("it ends too early".into()));
+    }
+    let trailer = Trailer::read(&tail)?;
+    if trailer.len != total {
+        return Err(cut());
+    }
+    if trailer.sum != hasher.digest128() {
+        return Err(Corrupt("its checksum does not match".into()));
+    }
+    Ok(trailer)
+}
+
+/// An entry's header: what it depends on and the summary.
+struct Header {
+    top: Vec<Digest>,
+    sources: Vec<(String, Digest)>,
+    summary: Summary,
+}
+
+impl Header {
+    /// Whether the files are still what the entry was made from.
+    fn current(&self, root: &Path) -> Result<(), Miss> {
+        if dataset_digests(root).ok().as_ref() != Some(&self.top) {
+            return Err(Miss::Stale);
+        }
+        let paths: Vec<PathBuf> = self.sources.iter().map(|(f, _)| root.join(f)).collect();
+        let now = key::digests(&paths).map_err(|_| Miss::Stale)?;
+        if now.iter().eq(self.sources.iter().map(|(_, d)| d)) {
+            Ok(())
+        } else {
+            Err(Miss::Stale)
+        }
+    }
+}
+
+fn put_digest<W: Write>(out: &mut Out<W>, digest: &Digest) -> io::Result<()> {
+    match digest {
+        None => out.u8(0),
+        Some(hash) => {
+            out.u8(1)?;
+            out.bytes(&hash.to_le_bytes())
+        }
+    }
+}
+
+fn get_digest(input: &mut In) -> Read<Digest> {
+    match input.u8()? {
+        0 => Ok(None),
+        1 => Ok(Some(u128::from_le_bytes(input.array()?))),
+        _ => Err(Corrupt("a flag is neither 0 nor 1".into())),
+    }
+}
+
+fn put_opt_number<W: Write>(out: &mut Out<W>, n: Option<usize>) -> io::Result<()> {
+    out.u64(n.map_or(0, |n| n as u64 + 1))
+}
+
+fn get_opt_number(input: &mut In) -> Read<Option<usize>> {
+    Ok(input.u64()?.checked_sub(1).map(|n| n as usize))
+}
+
+fn write_header<W: Write>(
+    out: &mut Out<W>,
+    root: &Path,
+    top: &[Digest],
+    sources: &[(String, Digest)],
+    summary: &Summary,
+) -> io::Result<()> {
+    out.str(&root.to_string_lossy())?;
+    out.len(top.len())?;
+    for digest in top {
+        put_digest(out, digest)?;
+    }
+    out.len(sources.len())?;
+    for (file, digest) in sources {
+        out.str(file)?;
+        put_digest(out, digest)?;
+    }
+    let Summary {
+        name,
+        events,
+        actors,
+        sources,
+        quotes,
+        notes,
+    } = summary;
+    out.str(name)?;
+    for n in [events, actors, sources, quotes] {
+        out.len(*n)?;
+    }
+    out.len(notes.len())?;
+    for note in notes {
+        let Problem {
+            file,
+            line,
+            column,
+            field,
+            severity,
+            message,
+            hint,
+        } = note;
+        out.str(file)?;
+        put_opt_number(out, *line)?;
+        put_opt_number(out, *column)?;
+        out.opt_str(field.as_deref())?;
+        out.u8(u8::from(*severity == Severity::Note))?;
+        out.str(message)?;
+        out.opt_str(hint.as_deref())?;
+    }
+    Ok(())
+}
+
+/// Reads a header followed by its checksum; one written for another path is stale.
+fn read_header(root: &Path, bytes: &[u8]) -> Read<Header> {
+    let end = bytes
+        .len()
+        .checked_sub(16)
+        .ok_or_else(|| Corrupt("it ends too early".into()))?;
+    let (header, sum) = bytes.split_at(end);
+    let sum = u128::from_le_bytes(
+        sum.try_into()
+            .map_err(|_| Corrupt("it ends too early".into()))?,
+    );
+    if sum != xxhash_rust::xxh3::xxh3_128(header) {
+        return Err(Corrupt("its header's checksum does not match".into()));
+    }
+    let mut input = In::new(header);
+    if input.str()? != root.to_string_lossy() {
+        // Two folders whose names hash alike: not this one's entry.
+        return Err(Corrupt(String::new()));
+    }
+    let n = input.len(1)?;
+    let top = (0..n)
+        .map(|_| get_digest(&mut input))
+        .collect::<Read<Vec<Digest>>>()?;
+    let n = input.len(9)?;
+    let sources = (0..n)
+        .map(|_| Ok((input.str()?.to_string(), get_digest(&mut input)?)))
+        .collect::<Read<Vec<(String, Digest)>>>()?;
+    let name = input.str()?.to_string();
+    let mut count = || input.u64().map(|n| n as usize);
+    let (events, actors, source_count, quotes) = (count()?, count()?, count()?, count()?);
+    let n = input.len(8)?;
+    let notes = (0..n)
+        .map(|_| {
+            let file = input.str()?.to_string();
+            let line = get_opt_number(&mut input)?;
+            let column = get_opt_number(&mut input)?;
+            let field = input.opt_str()?.map(Box::from);
+            let severity = if input.u8()? == 1 {
+                Severity::Note
+            } else {
+                Severity::Error
+            };
+            let message = input.str()?.to_string();
+            let hint = input.opt_str()?.map(Box::from);
+            Ok(Problem {
+                file,
+                line,
+                column,
+                field,
+                severity,
+                message,
+                hint,
+            })
+        })
+        .collect::<Read<Vec<Problem>>>()?;
+    Ok(Header {
+        top,
+        sources,
+        summary: Summary {
+            name,
+            events,
+            actors,
+            sources: source_count,
+            quotes,
+            notes,
+        },
+    })
+}
+
+/// Loads the dataset at `location` through `cache`: from its entry when that is current,
+/// else from the files (then writing the entry). A damaged entry is told in a note; a cache
+/// that cannot be written is not told at all (it only costs speed).
+pub fn load(
+    cache: Option<&Cache>,
+    location: &DatasetLocation,
+    progress: &Progress,
+) -> Result<Dataset, Vec<Problem>> {
+    let (Some(cache), DatasetLocation::Folder(root)) = (cache, location) else {
+        return load::load_showing(location, progress);
+    };
+    let damaged = match cache.dataset(root) {
+        Ok(dataset) => return Ok(dataset),
+        Err(Miss::Stale) => None,
+        Err(Miss::Damaged(path, why)) => Some(
+            Problem::new(
+                path.display().to_string(),
+                None,
+                format!(
+                    "ignored this damaged cache file ({why}) and loaded the dataset from its files"
+                ),
+            )
+            .as_note(),
+        ),
+    };
+    let before = dataset_digests(root).ok();
+    let mut dataset = load::load_showing(location, progress)?;
+    if let Some(before) = before {
+        // Best effort: a cache that cannot be written costs only the next open's speed.
+        let _ = cache.store(root, &dataset, &before);
+    }
+    dataset.notes.extend(damaged);
+    Ok(dataset)
+}
