@@ -179,7 +179,7 @@ fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
     let room = usize::from(pane_width).saturating_sub(18 + width(&counts) + sorted_width);
     // The label gives way to the counts, whatever it holds (a long type, a map area), and
     // with no room at all leaves no empty "·  ·" behind.
-    let label = super::safe_text::truncate(&filter_label(app, room), room.saturating_sub(3));
+    let label = super::safe_text::truncate(&filter_label(app, room), room);
     if !label.is_empty() {
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(label, theme::MARK));
