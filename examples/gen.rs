@@ -115,7 +115,20 @@ struct Args {
     seed: u64,
 }
 
-fn parse_args() -> Result<Args, String> {
+const USAGE: &str = "\
+Writes a large, valid, deterministic dataset for benchmarks and stress tests.
+
+usage: cargo run --release --example gen -- [--events N] [--actors M] [--sources S] [--out DIR] [--seed X]
+
+  --events N   events to write (1000)
+  --actors M   actors to write (100)
+  --sources S  source texts to write (10)
+  --out DIR    the dataset folder to write (target/gen)
+  --seed X     the seed of the pseudo-random choices (42)
+  -h, --help   print this help";
+
+/// The arguments after the program's name; `Ok(None)` when they ask for the help.
+fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
     let mut args = Args {
         events: 1000,
         actors: 100,
@@ -123,8 +136,10 @@ fn parse_args() -> Result<Args, String> {
         out: PathBuf::from("target/gen"),
         seed: 42,
     };
-    let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
+        if flag == "--help" || flag == "-h" {
+            return Ok(None);
+        }
         let value = it.next().ok_or(format!("{flag} needs a value"))?;
         let number = || {
             value
@@ -139,17 +154,21 @@ fn parse_args() -> Result<Args, String> {
             "--out" => args.out = PathBuf::from(&value),
             _ => {
                 return Err(format!(
-                    "unknown flag {flag}; use --events --actors --sources --out --seed"
+                    "unknown flag {flag}; use --events --actors --sources --out --seed (--help)"
                 ))
             }
         }
     }
-    Ok(args)
+    Ok(Some(args))
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(args) => args,
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(args)) => args,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         Err(message) => {
             eprintln!("gen: {message}");
             return ExitCode::from(2);
@@ -326,5 +345,26 @@ fn date(rng: &mut Rng) -> String {
         1 => format!("{base}?"),
         2 => format!("{base}%"),
         _ => base,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Option<Args>, String> {
+        parse_args(args.iter().map(|a| a.to_string()))
+    }
+
+    #[test]
+    fn help_is_asked_for_not_a_flag_missing_its_value() {
+        assert!(matches!(parse(&["--help"]), Ok(None)));
+        assert!(matches!(parse(&["--events", "5", "-h"]), Ok(None)));
+        let args = parse(&["--events", "5"]).ok().flatten().map(|a| a.events);
+        assert_eq!(args, Some(5));
+        assert_eq!(
+            parse(&["--events"]).err().as_deref(),
+            Some("--events needs a value")
+        );
     }
 }

@@ -108,8 +108,8 @@ pub enum Command {
         no_format: NoOutputFormat,
         #[command(flatten)]
         filter: EventFilter,
-        /// What to group the events by
-        #[arg(long, value_enum, value_name = "GROUP")]
+        /// What to group the events by (by event type when not given)
+        #[arg(long, value_enum, value_name = "GROUP", default_value = "type")]
         by: By,
         /// Add up this numeric attribute (e.g. fatalities, mentions, goldstein, tone) per row
         #[arg(long, value_name = "ATTR")]

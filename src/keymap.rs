@@ -23,6 +23,9 @@ pub struct KeyContext {
     pub can_go_back: bool,
     /// Whether a find is active; n and N then step through its matches outside the source view.
     pub finding: bool,
+    /// Whether the last key closed the stats or map pane: Esc then only says how to go back,
+    /// so that a second Esc does not undo a filter unseen.
+    pub pane_closed: bool,
 }
 
 /// A key (or mouse gesture) as the table names it.
@@ -85,9 +88,11 @@ impl Key {
 pub enum Place {
     /// In every mode, prompts and overlays included.
     Always,
-    /// In the panes, whichever has focus (nothing open on top of them).
+    /// In the panes, whichever has focus, and in the stats and map panes for the keys they
+    /// do not use themselves (nothing else open on top of them).
     Anywhere,
-    /// The same, for what acts on the focused pane.
+    /// In the panes, for what acts on the focused pane (or on what the stats and map panes
+    /// cover, which then say so).
     Panes,
     /// In any list: the panes, and the help, citing and problems overlays.
     Lists,
@@ -118,22 +123,28 @@ pub enum Place {
     Stats,
     /// In the map pane.
     Map,
+    /// In the panes, when the last key closed the stats or map pane.
+    PaneClosed,
 }
 
 impl Place {
     fn holds(self, cx: KeyContext) -> bool {
         let panes = cx.mode == Mode::Normal;
+        // The stats and map panes take their own keys first (see `action_for_key`); the
+        // others work there as they do in the panes.
+        let over = panes || matches!(cx.mode, Mode::Stats | Mode::Map);
         match self {
             Place::Always => true,
-            Place::Anywhere | Place::Panes | Place::Strip => panes,
+            Place::Anywhere => over,
+            Place::Panes | Place::Strip => panes,
             Place::Lists => matches!(
                 cx.mode,
                 Mode::Normal | Mode::Help | Mode::Citing | Mode::Problems | Mode::Stats
             ),
             Place::Pane(pane) => panes && cx.focus == pane,
-            Place::Finding => panes && cx.finding,
-            Place::FindingOutsideSource => panes && cx.finding && cx.focus != Pane::Source,
-            Place::GoingBack => panes && cx.can_go_back,
+            Place::Finding => over && cx.finding,
+            Place::FindingOutsideSource => over && cx.finding && cx.focus != Pane::Source,
+            Place::GoingBack => over && cx.can_go_back && !cx.pane_closed,
             Place::Search => cx.mode == Mode::Search,
             Place::Prompt => matches!(cx.mode, Mode::Prompt | Mode::Picker),
             Place::Picker => cx.mode == Mode::Picker,
@@ -142,6 +153,7 @@ impl Place {
             Place::Problems => cx.mode == Mode::Problems,
             Place::Stats => cx.mode == Mode::Stats,
             Place::Map => cx.mode == Mode::Map,
+            Place::PaneClosed => panes && cx.pane_closed,
         }
     }
 
@@ -165,6 +177,7 @@ impl Place {
             Place::Problems => "problems",
             Place::Stats => "stats",
             Place::Map => "map",
+            Place::PaneClosed => "anywhere",
         }
     }
 }
@@ -266,7 +279,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
                 &[k_in(P::Always, ctrl('c'), A::Quit)],
             ],
             P::Anywhere,
-            "quit",
+            "quit (in the stats or map, q closes it)",
         ),
         row(
             &[&[k(ch('?'), A::ToggleHelp)]],
@@ -509,12 +522,12 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         row(
             &[&[k(ch('['), A::PreviousBucket), k(ch(']'), A::NextBucket)]],
-            P::Anywhere,
+            P::Panes,
             "previous / next non-empty strip bucket",
         ),
         row(
             &[&[k(ch('+'), A::ZoomIn), k(ch('-'), A::ZoomOut)]],
-            P::Anywhere,
+            P::Panes,
             "finer / coarser strip buckets",
         ),
         row(
@@ -580,7 +593,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         row(
             &[
-                &[k_in(P::Anywhere, ch('s'), A::JumpToSource)],
+                &[k_in(P::Panes, ch('s'), A::JumpToSource)],
                 &[k(code(Enter), A::JumpToSource)],
             ],
             P::Pane(Pane::Events),
@@ -598,7 +611,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         row(
             &[&[k(ch('n'), A::NextQuote), k(ch('N'), A::PreviousQuote)]],
-            P::Anywhere,
+            P::Panes,
             "next / previous quote (when not finding)",
         ),
         row(
@@ -620,6 +633,11 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             &[&[k(code(Enter), A::JumpToCitingEvent)]],
             P::Citing,
             "select that event in the timeline",
+        ),
+        unlisted(
+            &[&[k(code(Esc), A::SayHowToGoBack)]],
+            P::PaneClosed,
+            "right after closing a pane: say how to go back",
         ),
         row(
             &[
@@ -652,7 +670,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         unlisted(
             &[&[k(ch('='), A::ZoomIn)]],
-            P::Anywhere,
+            P::Panes,
             "finer strip buckets (+ without Shift)",
         ),
         unlisted(
@@ -776,16 +794,36 @@ pub fn action_for_key(key: KeyEvent, cx: KeyContext) -> Option<Action> {
             .map(|(_, bind)| bind.action.clone());
         return always.or_else(|| form::action_for_key(key).map(Action::Form));
     }
-    let bound = TABLE.iter().find_map(|row| {
+    let over_panes = matches!(cx.mode, Mode::Stats | Mode::Map);
+    // The stats and map panes take the keys they use first (q and Esc close them, h j k l
+    // are theirs); the other keys work there as anywhere else.
+    let own = |place: Place| matches!(place, Place::Stats | Place::Map | Place::Lists);
+    let bound = over_panes
+        .then(|| lookup(key, cx, own))
+        .flatten()
+        .or_else(|| lookup(key, cx, |_| true));
+    match bound {
+        Some(bind) => Some(bind.action.clone()),
+        // A key of the panes beneath says so rather than nothing.
+        None if over_panes => {
+            let beneath = KeyContext {
+                mode: Mode::Normal,
+                ..cx
+            };
+            lookup(key, beneath, |_| true).map(|bind| Action::CoveredKey(bind.key.label()))
+        }
+        None => typed(key, cx),
+    }
+}
+
+/// The first binding of `key` that works in `cx`, among the rows whose place `rows` keeps.
+fn lookup(key: KeyEvent, cx: KeyContext, rows: impl Fn(Place) -> bool) -> Option<&'static Bind> {
+    TABLE.iter().filter(|row| rows(row.place)).find_map(|row| {
         row.keys
             .iter()
             .flat_map(|group| group.iter())
             .find(|bind| bind.key.matches(key) && bind.place.unwrap_or(row.place).holds(cx))
-    });
-    match bound {
-        Some(bind) => Some(bind.action.clone()),
-        None => typed(key, cx),
-    }
+    })
 }
 
 /// In the search prompt, a prompt or a picker, any other character is text.

@@ -77,6 +77,18 @@ impl DateKey {
         }
     }
 
+    /// The month the date lies within (year * 12 + month - 1), if it is known to the month
+    /// or finer and does not run into the next: the one rule by which the stats pane counts
+    /// an event under a month and the month filter its bar chooses keeps it. A date known
+    /// only to the year (`2021?`), or spanning months, is in none.
+    pub fn month_within(&self) -> Option<i32> {
+        if self.precision > Precision::Month {
+            return None;
+        }
+        let last = chrono::DateTime::from_timestamp(self.latest, 0)?.date_naive();
+        (last.year() * 12 + last.month0() as i32 == self.month).then_some(self.month)
+    }
+
     /// Whether the date overlaps `from ..= to` (either end open when `None`).
     pub fn overlaps(&self, from: Option<&DateKey>, to: Option<&DateKey>) -> bool {
         from.is_none_or(|f| self.latest >= f.earliest)

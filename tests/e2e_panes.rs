@@ -153,8 +153,36 @@ fn stats_and_map_over_an_imported_dataset() {
                 .lines()
                 .any(|l| l.contains("Sudan") && l.trim_end_matches([' ', '┃']).ends_with(" 4"))
     });
+    // Enter on Sudan, then x as the note says, in the pane: the filter is gone.
+    term.press(&[Key::Enter]);
+    term.wait_for("the filter chosen", |s| {
+        s.contains("Filtered to Sudan: 4 events shown. x clears")
+    });
+    term.type_text("x");
+    term.wait_for("the filter cleared in the pane", |s| {
+        s.contains("Stats · 4 events") && !s.contains("in Sudan")
+    });
+    // M from the stats opens the map, and A from the map the stats.
+    term.type_text("M");
+    term.wait_for("the map from the stats", |s| {
+        s.contains("4 of 4 events have coordinates") && !s.contains("Stats ·")
+    });
+    term.type_text("A");
+    term.wait_for("the stats from the map", |s| {
+        s.contains("Stats · 4 events") && !s.contains("Map · ")
+    });
+    // A key of the panes beneath says so.
+    term.type_text("[");
+    term.wait_for("the covered key's note", |s| {
+        s.contains("[ works on the panes under the stats")
+    });
+    // Esc closes; a second Esc does not bring the cleared filter back, it says Back would.
     term.press(&[Key::Escape]);
     term.wait_for("the events", |s| !s.contains("Stats ·"));
+    term.press(&[Key::Escape]);
+    term.wait_for("the note on going back", |s| {
+        s.contains("goes back to the filter in Sudan") && s.contains("Events · 4")
+    });
     term.type_text("M");
     term.wait_for("the map of the four events", |s| {
         let (dots, marks) = map_cells(s, YELLOW);

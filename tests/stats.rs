@@ -713,3 +713,15 @@ fn a_number_written_with_an_exponent_is_summed_exactly() {
     let (_, total) = stats_and_total(&[&file, "--by", "year", "--sum", "tone"]);
     assert_eq!(total, (100, Some((expected, 0))));
 }
+
+/// README's `chronicle stats --sum fatalities`: without `--by`, the rows are the event types.
+#[test]
+fn without_by_the_rows_are_the_types() {
+    let file = ACLED[0];
+    assert_eq!(
+        stats(&[file, "--sum", "fatalities"]),
+        stats(&[file, "--by", "type", "--sum", "fatalities"])
+    );
+    let help = ok(&["stats", "--help"]);
+    assert!(help.contains("by event type when not given"), "{help}");
+}

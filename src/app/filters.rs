@@ -19,6 +19,9 @@ pub struct Filters {
     /// Events whose dates overlap `from ..= to` (as `chronicle events --from --to`).
     pub from: Option<EdtfDate>,
     pub to: Option<EdtfDate>,
+    /// Events dated within this month (year * 12 + month - 1), as the stats pane's month
+    /// bar that chose it counts them (`DateKey::month_within`).
+    pub month: Option<i32>,
     /// Events in any of these countries.
     pub countries: Vec<String>,
     /// Events in any of these first-level administrative areas (ACLED's admin1).
@@ -131,6 +134,7 @@ pub enum FilterPart {
     Type(String),
     Tag(String),
     Dates,
+    Month,
     Country(String),
     Admin1(String),
     Range(NumRange),
@@ -149,7 +153,8 @@ impl Filters {
 
     /// Whether places, ranges or an area filter the timeline.
     fn beyond_dates(&self) -> bool {
-        !self.countries.is_empty()
+        self.month.is_some()
+            || !self.countries.is_empty()
             || !self.admin1.is_empty()
             || !self.ranges.is_empty()
             || self.area.is_some()
@@ -172,7 +177,9 @@ impl Filters {
             let from = self.from.as_ref().map(DateKey::from);
             let to = self.to.as_ref().map(DateKey::from);
             view.retain(|ix| {
-                timeline.key(*ix).overlaps(from.as_ref(), to.as_ref())
+                let key = timeline.key(*ix);
+                key.overlaps(from.as_ref(), to.as_ref())
+                    && self.month.is_none_or(|m| key.month_within() == Some(m))
                     && self.keeps(timeline.event(*ix))
             });
         }
@@ -214,6 +221,9 @@ impl Filters {
         if self.from.is_some() || self.to.is_some() {
             parts.push(FilterPart::Dates);
         }
+        if self.month.is_some() {
+            parts.push(FilterPart::Month);
+        }
         parts.extend(self.countries.iter().cloned().map(FilterPart::Country));
         parts.extend(self.admin1.iter().cloned().map(FilterPart::Admin1));
         parts.extend(self.ranges.iter().cloned().map(FilterPart::Range));
@@ -234,6 +244,7 @@ impl Filters {
                 next.from = None;
                 next.to = None;
             }
+            FilterPart::Month => next.month = None,
             FilterPart::Country(c) => next.countries.retain(|x| x != c),
             FilterPart::Admin1(a) => next.admin1.retain(|x| x != a),
             FilterPart::Range(r) => next.ranges.retain(|x| x != r),
@@ -260,6 +271,7 @@ impl Filters {
             FilterPart::Type(t) => format!("type {}", sanitize(t)),
             FilterPart::Tag(t) => format!("#{}", sanitize(t)),
             FilterPart::Dates => self.dates_label().unwrap_or_default(),
+            FilterPart::Month => self.month.map(month_label).unwrap_or_default(),
             FilterPart::Country(c) => format!("in {}", sanitize(c)),
             FilterPart::Admin1(a) => format!("in {}", sanitize(a)),
             FilterPart::Range(r) => sanitize(&r.label()).into_owned(),
@@ -297,16 +309,24 @@ pub fn parse_range(text: &str) -> Result<(Option<EdtfDate>, Option<EdtfDate>), S
     }
 }
 
+/// The attribute a range typed in the prompt is about: what comes before the first space or
+/// comparison (`fatalities` in `fatalities>=10`).
+pub fn num_range_name(text: &str) -> &str {
+    let text = text.trim();
+    let end = text
+        .find(|c: char| c.is_whitespace() || "<>=".contains(c))
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
 /// Parses a range of a numeric attribute as typed in the prompt: `NAME>=N`, `NAME>N`,
 /// `NAME<=N`, `NAME<N`, `NAME=N`, `NAME N`, or `NAME A..B` (either side may be left out).
 /// Errors say what is wrong and show the form expected.
 pub fn parse_num_range(text: &str) -> Result<NumRange, String> {
     const FORM: &str = "type NAME>=N, NAME<N, NAME=N or NAME A..B, e.g. fatalities>=10";
     let text = text.trim();
-    let end = text
-        .find(|c: char| c.is_whitespace() || "<>=".contains(c))
-        .unwrap_or(text.len());
-    let (name, rest) = text.split_at(end);
+    let name = num_range_name(text);
+    let rest = &text[name.len()..];
     if name.is_empty() {
         return Err(format!("No attribute name: {FORM}."));
     }
@@ -362,4 +382,12 @@ pub fn parse_num_range(text: &str) -> Result<NumRange, String> {
         min,
         max,
     })
+}
+
+/// The month filter in words: `within 2021-12`, for it keeps only the events dated inside it.
+pub fn month_label(month: i32) -> String {
+    format!(
+        "within {}",
+        super::density::Unit::Month.label(i64::from(month))
+    )
 }

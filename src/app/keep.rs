@@ -150,6 +150,7 @@ impl App<'_> {
             places_and_ranges: Filters {
                 countries: self.filter.countries.clone(),
                 admin1: self.filter.admin1.clone(),
+                month: self.filter.month,
                 ranges: self.filter.ranges.clone(),
                 area: self.filter.area,
                 ..Filters::default()

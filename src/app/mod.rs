@@ -24,7 +24,6 @@ pub use field::{Caret, TextField};
 pub use filters::{FilterPart, Filters};
 pub use keep::{Carried, OverPanes};
 pub use map::MapPane;
-pub use panes::STATS_HEADER_ROWS;
 pub use prompt::{Picker, PickerKind, Prompt, PromptKind};
 pub use sort::Sort;
 pub use source::{QuoteRef, SourceView};
@@ -213,6 +212,12 @@ pub enum Action {
     ResetMap,
     /// Filter the events to those inside the map's window.
     FilterToMap,
+    /// A key of the panes beneath (named) was pressed in the stats or map pane, which covers
+    /// them: say to close it first.
+    CoveredKey(String),
+    /// Esc right after closing the stats or map pane: rather than going back unseen, say what
+    /// going back would do.
+    SayHowToGoBack,
 }
 
 /// Work with effects outside the app (files, clipboard), carried out by the event loop after
@@ -221,8 +226,14 @@ pub enum Action {
 pub enum Effect {
     /// The marks changed: save them.
     SaveMarks,
-    /// Write the view to `path` in `format`.
-    Export { path: PathBuf, format: Format },
+    /// Write `events` (the view, in the order shown) to `path` in `format`; `order` names
+    /// the sort when it is not by date.
+    Export {
+        path: PathBuf,
+        format: Format,
+        events: Vec<EventIx>,
+        order: Option<String>,
+    },
     /// Put `text` on the clipboard; `what` names it for the status line.
     Copy { text: String, what: String },
     /// Write a new event into the dataset.
@@ -362,6 +373,8 @@ pub struct App<'t> {
     rank: Vec<u32>,
     /// The names of the timeline's numeric attributes, found when first needed.
     numeric_names: Option<Vec<String>>,
+    /// Whether the last action closed the stats or map pane.
+    pane_closed: bool,
 }
 
 impl<'t> App<'t> {
@@ -418,6 +431,7 @@ impl<'t> App<'t> {
             order: Vec::new(),
             rank: Vec::new(),
             numeric_names: None,
+            pane_closed: false,
         }
     }
 
@@ -540,6 +554,11 @@ impl<'t> App<'t> {
         !self.history.is_empty()
     }
 
+    /// Whether the last action closed the stats or map pane.
+    pub fn pane_closed(&self) -> bool {
+        self.pane_closed
+    }
+
     /// The actor under the cursor in the actors pane (or in the ranking while searching).
     pub fn selected_actor(&self) -> Option<ActorId> {
         match &self.search {
@@ -567,6 +586,7 @@ impl<'t> App<'t> {
         // A note stays until the user's next action; the event loop's own do not count.
         if !matches!(action, Action::ContinueRanking | Action::ReloadStarted) {
             self.message = None;
+            self.pane_closed = false;
         }
         match action {
             Action::Quit => self.quit = true,
@@ -670,6 +690,8 @@ impl<'t> App<'t> {
             Action::PanMap { east, north } => self.pan_map(east, north),
             Action::ResetMap => self.reset_map(),
             Action::FilterToMap => self.filter_to_map(),
+            Action::CoveredKey(key) => self.say_covered(&key),
+            Action::SayHowToGoBack => self.say_how_to_go_back(),
             Action::ExportRefused { path, why } => {
                 self.prompt = Some(Prompt {
                     kind: PromptKind::Export,
@@ -788,6 +810,9 @@ impl<'t> App<'t> {
     }
 
     fn open_search(&mut self) {
+        // The search ranks in the actors pane, which the stats and map panes cover.
+        self.stats = None;
+        self.map = None;
         self.overlay = Overlay::None;
         self.prompt = None;
         self.picker = None;

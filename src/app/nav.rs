@@ -32,10 +32,24 @@ impl App<'_> {
         };
         self.overlay = Overlay::None;
         self.search = None;
+        // A filter changing without a word (under a pane, or by a reflex Esc) would mislead.
+        let restored =
+            (location.filter != self.filter).then(|| self.filters_words(&location.filter));
         if location.filter_step {
             self.set_filters(location.filter);
-            return;
+        } else {
+            self.return_to(location);
         }
+        if let Some(words) = restored {
+            self.message = Some(format!(
+                "Back to {words}: {} shown.",
+                crate::text::count(self.view.len(), "event", "events")
+            ));
+        }
+    }
+
+    /// Shows `location` as it was left.
+    fn return_to(&mut self, location: Location) {
         self.filter = location.filter;
         self.view = self.filter.view(self.timeline);
         self.refind();

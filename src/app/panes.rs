@@ -8,11 +8,7 @@ use super::filters::{Area, Num};
 use super::map::MapPane;
 use super::stats::{self, Choice, Facet, StatsPane};
 use super::{App, Cursor, Filters, Motion};
-use crate::date::EdtfDate;
 use crate::layout;
-
-/// Rows of the stats pane above its bars: the facets, and two lines of sums.
-pub const STATS_HEADER_ROWS: usize = 3;
 
 impl App<'_> {
     pub fn stats_pane(&self) -> Option<&StatsPane> {
@@ -29,9 +25,14 @@ impl App<'_> {
         layout::over_panes(Rect::new(0, 0, self.size.0, self.size.1))
     }
 
-    /// Bars the stats pane shows at once.
+    /// Bars the stats pane shows at once: the rows left under the facets and the sums.
     fn stats_rows(&self) -> usize {
-        layout::inner_height(self.over_panes()).saturating_sub(STATS_HEADER_ROWS)
+        let rect = self.over_panes();
+        let (columns, rows) = (layout::inner_width(rect), layout::inner_height(rect));
+        let sums = self.stats.as_ref().map_or(stats::MIN_SUM_ROWS, |pane| {
+            pane.stats.sum_rows(columns, rows)
+        });
+        rows.saturating_sub(1 + sums)
     }
 
     /// The map's canvas in braille dots: two per column and four per row inside the border.
@@ -45,6 +46,7 @@ impl App<'_> {
 
     pub(super) fn toggle_stats(&mut self) {
         if self.stats.take().is_some() {
+            self.pane_closed = true;
             return;
         }
         self.map = None;
@@ -58,6 +60,7 @@ impl App<'_> {
 
     pub(super) fn toggle_map(&mut self) {
         if self.map.take().is_some() {
+            self.pane_closed = true;
             return;
         }
         self.stats = None;
@@ -144,15 +147,13 @@ impl App<'_> {
                 }
                 !fresh
             }
+            // The events the bar counts: dated within the month (`DateKey::month_within`).
             Choice::Month(key) => {
-                let Ok(month) = EdtfDate::parse(&super::density::Unit::Month.label(*key)) else {
+                let Ok(month) = i32::try_from(*key) else {
                     self.message = Some(format!("{} is not a month to filter by.", bar.label));
                     return;
                 };
-                let same = filters.from == Some(month) && filters.to == Some(month);
-                filters.from = Some(month);
-                filters.to = Some(month);
-                same
+                filters.month.replace(month) == Some(month)
             }
         };
         if already {
@@ -234,6 +235,49 @@ impl App<'_> {
             map.home = w;
             map.bin(dots);
         }
+    }
+}
+
+impl App<'_> {
+    /// The name of the pane over the others, if one is open.
+    fn pane_over(&self) -> Option<&'static str> {
+        match (&self.stats, &self.map) {
+            (Some(_), _) => Some("stats"),
+            (None, Some(_)) => Some("map"),
+            (None, None) => None,
+        }
+    }
+
+    pub(super) fn say_covered(&mut self, key: &str) {
+        let pane = self.pane_over().unwrap_or("pane");
+        self.message = Some(format!(
+            "{key} works on the panes under the {pane}: close the {pane} first (q or Esc)."
+        ));
+    }
+
+    /// After a pane closed, Esc does not go back: it says where Back would go.
+    pub(super) fn say_how_to_go_back(&mut self) {
+        self.message = Some(match self.history.last() {
+            Some(back) if back.filter != self.filter => format!(
+                "Closed. Esc again or Backspace goes back to {}.",
+                self.filters_words(&back.filter)
+            ),
+            Some(_) => "Closed. Esc again or Backspace goes back.".into(),
+            None => "Closed.".into(),
+        });
+    }
+
+    /// `filters` in words, as the status line names them.
+    pub(super) fn filters_words(&self, filters: &Filters) -> String {
+        if filters.is_empty() {
+            return "no filter".into();
+        }
+        let parts: Vec<String> = filters
+            .parts()
+            .iter()
+            .map(|p| filters.part_label(self.timeline, p))
+            .collect();
+        format!("the filter {}", parts.join(", "))
     }
 }
 

@@ -489,19 +489,20 @@ impl App<'_> {
     /// Filters by a range of a numeric attribute as typed; an attribute no event has as a
     /// number is refused, naming those that are.
     fn filter_num_range(&mut self, input: &str) -> Result<(), String> {
-        let range = super::filters::parse_num_range(input)?;
+        // The attribute first: `foo bar` is wrong for its name before its number.
+        let name = super::filters::num_range_name(input);
         let names = self.numeric_names();
-        if !names.contains(&range.name) {
+        if !name.is_empty() && !names.iter().any(|n| n == name) {
             return Err(if names.is_empty() {
                 "No event has a numeric attribute.".into()
             } else {
                 format!(
-                    "No event has a number '{}'; they have: {}.",
-                    range.name,
+                    "No event has a number '{name}'; they have: {}.",
                     names.join(", ")
                 )
             });
         }
+        let range = super::filters::parse_num_range(input)?;
         if self.filter.ranges.contains(&range) {
             return Err(format!("Already filtering by {}.", range.label()));
         }
@@ -522,6 +523,8 @@ impl App<'_> {
         self.effects.push(Effect::Export {
             path: input.into(),
             format,
+            events: self.shown_events(),
+            order: self.sort.as_ref().map(super::Sort::label),
         });
         Ok(())
     }

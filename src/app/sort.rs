@@ -96,6 +96,17 @@ impl App<'_> {
         }
     }
 
+    /// The view's events in the order the events pane shows them (the sort's, or time).
+    pub fn shown_events(&self) -> Vec<EventIx> {
+        if self.order.is_empty() {
+            return self.view.clone();
+        }
+        self.order
+            .iter()
+            .filter_map(|at| self.view.get(*at as usize).copied())
+            .collect()
+    }
+
     /// The row of `event` in the events pane; when it is not in the view, `Err` with the row
     /// it would have in time order (the first row when sorted otherwise).
     pub(super) fn row_of(&self, event: EventIx) -> Result<usize, usize> {

@@ -6,9 +6,10 @@ use rustc_hash::FxHashMap;
 
 use super::density::Unit;
 use super::Cursor;
-use crate::date::Precision;
 use crate::model::{ActorId, Event, EventIx, Label, Value};
 use crate::text::decimal::Decimal;
+use crate::text::safe::sanitize;
+use crate::text::width::width;
 use crate::timeline::Timeline;
 
 /// What the bars of the stats pane count events by.
@@ -81,10 +82,53 @@ pub struct Stats {
     /// Per facet, the events with nothing to count (no type, no actor, no country, a date
     /// coarser than a month).
     without: [usize; 4],
+    /// Per facet, the widest label (in columns, as drawn): the bars start in the same column
+    /// on every page.
+    label_widths: [usize; 4],
     pub sums: Vec<Sum>,
 }
 
+/// The rows of the stats pane above its bars: the facets, then the sums (at least two rows).
+pub const MIN_SUM_ROWS: usize = 2;
+
 impl Stats {
+    pub fn label_width(&self, facet: Facet) -> usize {
+        self.label_widths[facet.index()]
+    }
+
+    /// The sums line by line for `columns`: as many on a line as fit, none cut between lines
+    /// (one wider than the line is cut when drawn).
+    pub fn sum_lines(&self, columns: usize) -> Vec<String> {
+        if self.sums.is_empty() {
+            return vec!["No numeric attribute to add up.".into()];
+        }
+        let mut lines = Vec::new();
+        let mut line = String::from("Sums:");
+        for (at, s) in self.sums.iter().enumerate() {
+            let item = format!("{} {} ({})", s.total, sanitize(&s.name), s.events);
+            if at == 0 && width(&line) + 1 + width(&item) > columns {
+                // "Sums:" alone on its line rather than cutting the first sum.
+                lines.push(std::mem::take(&mut line));
+            } else if at == 0 {
+                line.push(' ');
+            } else if width(&line) + width(" · ") + width(&item) <= columns {
+                line.push_str(" · ");
+            } else {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push_str(&item);
+        }
+        lines.push(line);
+        lines
+    }
+
+    /// The rows the sums take in a pane of `columns` x `rows` inside: all of them when three
+    /// rows of bars are left, else what leaves those.
+    pub fn sum_rows(&self, columns: usize, rows: usize) -> usize {
+        let room = rows.saturating_sub(1 + 3).max(MIN_SUM_ROWS);
+        self.sum_lines(columns).len().clamp(MIN_SUM_ROWS, room)
+    }
+
     pub fn bars(&self, facet: Facet) -> &[Bar] {
         &self.bars[facet.index()]
     }
@@ -289,13 +333,11 @@ pub fn count(timeline: &Timeline, view: &[EventIx], numeric: &[String]) -> Stats
             Some(country) => countries.add(country),
             None => without[Facet::Country.index()] += 1,
         }
-        // A date known only to the year (or coarser) is in no month: counted apart rather
-        // than under January.
-        let key = timeline.key(*ix);
-        if key.precision > Precision::Month {
-            without[Facet::Month.index()] += 1;
-        } else {
-            *months.entry(Unit::Month.key_of_key(key)).or_default() += 1;
+        // A date known only to the year (or coarser), or spanning months, is in no month:
+        // counted apart rather than under January, by the rule the month filter keeps.
+        match timeline.key(*ix).month_within() {
+            Some(month) => *months.entry(i64::from(month)).or_default() += 1,
+            None => without[Facet::Month.index()] += 1,
         }
         let mut at = 0;
         for (name, value) in attribute_values(event) {
@@ -309,7 +351,7 @@ pub fn count(timeline: &Timeline, view: &[EventIx], numeric: &[String]) -> Stats
         .map(|(at, n)| {
             let id = ActorId(at as u32);
             Bar {
-                label: timeline.actor(id).name.clone(),
+                label: timeline.actor_label(id),
                 count: *n,
                 choice: Choice::Actor(id),
             }
@@ -337,15 +379,23 @@ pub fn count(timeline: &Timeline, view: &[EventIx], numeric: &[String]) -> Stats
         })
         .collect();
     sums.sort_by(|a, b| a.name.cmp(&b.name));
+    let bars = [
+        types.into_bars(Choice::Type),
+        actor_bars,
+        countries.into_bars(Choice::Country),
+        month_bars,
+    ];
+    let label_widths = bars.each_ref().map(|bars| {
+        bars.iter()
+            .map(|b| width(&sanitize(&b.label)))
+            .max()
+            .unwrap_or(0)
+    });
     Stats {
         events: view.len(),
-        bars: [
-            types.into_bars(Choice::Type),
-            actor_bars,
-            countries.into_bars(Choice::Country),
-            month_bars,
-        ],
+        bars,
         without,
+        label_widths,
         sums,
     }
 }

@@ -954,7 +954,9 @@ fn export_asks_for_a_file_whose_extension_picks_the_format() {
         app.take_effects(),
         [Effect::Export {
             path: "out.csv".into(),
-            format: crate::export::ViewFormat::Csv
+            format: crate::export::ViewFormat::Csv,
+            events: app.view().to_vec(),
+            order: None,
         }]
     );
     // The file could not be written (it exists): the prompt opens again with the name and

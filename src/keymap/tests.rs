@@ -13,6 +13,7 @@ fn cx(mode: Mode, focus: Pane) -> KeyContext {
         focus,
         can_go_back: false,
         finding: false,
+        pane_closed: false,
     }
 }
 
@@ -282,12 +283,15 @@ fn every_context() -> Vec<KeyContext> {
         for focus in ALL_PANES {
             for can_go_back in [false, true] {
                 for finding in [false, true] {
-                    all.push(KeyContext {
-                        mode,
-                        focus,
-                        can_go_back,
-                        finding,
-                    });
+                    for pane_closed in [false, true] {
+                        all.push(KeyContext {
+                            mode,
+                            focus,
+                            can_go_back,
+                            finding,
+                            pane_closed,
+                        });
+                    }
                 }
             }
         }
@@ -533,6 +537,7 @@ fn esc_again_and_again_never_brings_a_filter_back() {
             focus: app.focus(),
             can_go_back: app.can_go_back(),
             finding: app.find().is_some(),
+            pane_closed: app.pane_closed(),
         };
         let action =
             action_for_key(key(KeyCode::Esc), cx).unwrap_or_else(|| panic!("Esc does something"));
@@ -599,9 +604,42 @@ fn the_stats_and_map_keys_open_them_and_work_inside() {
     ] {
         assert_eq!(action_for_key(event, stats), Some(action), "{event:?}");
     }
-    // Keys of the panes do nothing under the stats pane: no quitting or filtering unseen.
-    for event in [ch('x'), shift('M'), ch('/'), ch('1')] {
-        assert_eq!(action_for_key(event, stats), None, "{event:?}");
+    // The keys the stats pane does not use work there as anywhere: the filters it chooses
+    // can be cleared, the map opened from it, the help read.
+    for (event, action) in [
+        (ch('x'), Action::ClearFilter),
+        (shift('X'), Action::OpenPicker(PickerKind::ActiveFilters)),
+        (key(KeyCode::Backspace), Action::Back),
+        (ctrl('o'), Action::Back),
+        (shift('M'), Action::ToggleMap),
+        (ch('/'), Action::OpenSearch),
+        (ch('?'), Action::ToggleHelp),
+        (ch('f'), Action::OpenPrompt(PromptKind::Find)),
+        (shift('S'), Action::OpenPicker(PickerKind::Sort)),
+        (shift('R'), Action::OpenPrompt(PromptKind::NumRange)),
+        (shift('C'), Action::OpenPicker(PickerKind::Places)),
+        (shift('T'), Action::OpenPicker(PickerKind::Types)),
+        (shift('F'), Action::OpenPrompt(PromptKind::DateRange)),
+        (ch('e'), Action::OpenPrompt(PromptKind::Export)),
+        (ch('o'), Action::OpenSourceUrl),
+        (ch('m'), Action::ToggleEventMark),
+        (ch('y'), Action::CopyEvent),
+        (shift('!'), Action::ShowReloadProblems),
+    ] {
+        assert_eq!(action_for_key(event, stats), Some(action), "{event:?}");
+    }
+    // Those of the panes it covers say so rather than nothing.
+    for (event, label) in [
+        (ch('1'), "1"),
+        (ch('['), "["),
+        (ch('+'), "+"),
+        (ch('s'), "s"),
+    ] {
+        assert_eq!(
+            action_for_key(event, stats),
+            Some(Action::CoveredKey(label.into())),
+            "{event:?}"
+        );
     }
     let map = cx(Mode::Map, Pane::Events);
     let pan = |east, north| Action::PanMap { east, north };
@@ -625,5 +663,41 @@ fn the_stats_and_map_keys_open_them_and_work_inside() {
     ] {
         assert_eq!(action_for_key(event, map), Some(action), "{event:?}");
     }
-    assert_eq!(action_for_key(ch('x'), map), None);
+    for (event, action) in [
+        (ch('x'), Action::ClearFilter),
+        (key(KeyCode::Backspace), Action::Back),
+        (shift('A'), Action::ToggleStats),
+        (ch('?'), Action::ToggleHelp),
+        (ch('e'), Action::OpenPrompt(PromptKind::Export)),
+        (shift('!'), Action::ShowReloadProblems),
+    ] {
+        assert_eq!(action_for_key(event, map), Some(action), "{event:?}");
+    }
+    assert_eq!(
+        action_for_key(ch('G'), map),
+        Some(Action::CoveredKey("G".into()))
+    );
+}
+
+#[test]
+fn esc_right_after_closing_a_pane_does_not_go_back() {
+    let closed = KeyContext {
+        can_go_back: true,
+        pane_closed: true,
+        ..cx(Mode::Normal, Pane::Events)
+    };
+    assert_eq!(
+        action_for_key(key(KeyCode::Esc), closed),
+        Some(Action::SayHowToGoBack)
+    );
+    // Backspace is asked for on purpose, and still goes back.
+    assert_eq!(
+        action_for_key(key(KeyCode::Backspace), closed),
+        Some(Action::Back)
+    );
+    let later = KeyContext {
+        pane_closed: false,
+        ..closed
+    };
+    assert_eq!(action_for_key(key(KeyCode::Esc), later), Some(Action::Back));
 }

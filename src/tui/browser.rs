@@ -239,6 +239,7 @@ where
                         focus: app.focus(),
                         can_go_back: app.can_go_back(),
                         finding: app.find().is_some(),
+                        pane_closed: app.pane_closed(),
                     },
                 )
             }

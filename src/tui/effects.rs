@@ -38,13 +38,19 @@ pub(super) fn carry_out(app: &App, effect: Effect, cx: &mut Context) -> Action {
                     .into()
             }
         },
-        Effect::Export { path, format } => {
-            let text = export::render(app.timeline, app.view(), format, &app.dataset);
+        Effect::Export {
+            path,
+            format,
+            events,
+            order,
+        } => {
+            let text = export::render(app.timeline, &events, format, &app.dataset);
             match write_export(&path, text.as_bytes(), cx.location) {
                 Ok(written) => format!(
-                    "Exported {} to {}.",
-                    commands::count(app.view().len(), "event", "events"),
-                    written.display()
+                    "Exported {} to {}{}.",
+                    commands::count(events.len(), "event", "events"),
+                    written.display(),
+                    order.map(|o| format!(", by {o}")).unwrap_or_default()
                 ),
                 Err(why) => {
                     return Action::ExportRefused {

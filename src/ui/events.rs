@@ -34,10 +34,36 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         height,
         app.view.len(),
     );
-    let columns = Columns::new(app.date_width, width);
+    let mut columns = Columns::new(app.date_width, width);
     let end = (offset + height).min(app.view.len());
-    let rows = (offset..end).filter_map(|at| Some((at, app.row_event(at)?)));
-    for (row, (at, ix)) in rows.enumerate() {
+    let rows: Vec<(usize, crate::model::EventIx)> = (offset..end)
+        .filter_map(|at| Some((at, app.row_event(at)?)))
+        .collect();
+    // Sorted by a number, the rows show it, right-aligned after the title: without it the
+    // order would look random.
+    let sorted_values: Vec<String> = match app.sort() {
+        Some(sort) => rows
+            .iter()
+            .map(|(_, ix)| {
+                app.timeline
+                    .event(*ix)
+                    .attribute(&sort.attribute)
+                    .map_or_else(|| "–".to_string(), |v| v.to_string())
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let value_width = sorted_values
+        .iter()
+        .map(|v| super::safe_text::width(v))
+        .max()
+        .unwrap_or(0)
+        .min(SORT_VALUE_WIDTH)
+        .min(columns.title / 3);
+    if value_width > 0 {
+        columns.title = columns.title.saturating_sub(value_width + 1);
+    }
+    for (row, (at, ix)) in rows.into_iter().enumerate() {
         let event = app.timeline.event(ix);
         let row_style = match (at == app.events.selected, focused) {
             (true, true) => Some(theme::SELECTED),
@@ -67,6 +93,14 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
                 style(Style::new()),
             )),
         }
+        if let Some(value) = sorted_values.get(row).filter(|_| value_width > 0) {
+            let value = super::safe_text::truncate(value, value_width);
+            let pad = value_width.saturating_sub(super::safe_text::width(&value));
+            spans.push(Span::styled(
+                format!(" {}{value}", " ".repeat(pad)),
+                style(theme::COUNT),
+            ));
+        }
         if columns.actors > 0 {
             spans.push(Span::styled(" ", style(Style::new())));
             let names = short_names(app.timeline, &event.actors);
@@ -80,6 +114,9 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     }
     render_scrollbar(frame, rect, app.view.len(), offset, height);
 }
+
+/// The widest the sort's value column gets; longer values (a tone's 17 digits) are cut.
+const SORT_VALUE_WIDTH: usize = 12;
 
 /// Column widths of an event row.
 struct Columns {
@@ -114,7 +151,16 @@ fn short_names(timeline: &Timeline, actors: &[ActorId]) -> String {
 fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
     let total = app.timeline.events().len();
     let mut spans = vec![Span::raw(format!("{}Events", pane_number(Pane::Events)))];
-    let sorted = app.sort().map(|sort| format!(" · by {}", sort.label()));
+    let counts_width = if app.filter.is_empty() {
+        width(&format!(" · {total}"))
+    } else {
+        width(&format!(" · {} of {total}", app.view.len()))
+    };
+    // The sort gives way to the counts (the status line names it too).
+    let sorted = app
+        .sort()
+        .map(|sort| format!(" · by {}", sort.label()))
+        .filter(|s| 18 + counts_width + width(s) <= usize::from(pane_width));
     if let Some(sorted) = &sorted {
         spans.push(Span::styled(sorted.clone(), theme::DIM));
     }
@@ -131,10 +177,13 @@ fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
     // spaces around the title take 5 columns, "[1] Events" and " · " 13.
     let sorted_width = sorted.as_deref().map_or(0, width);
     let room = usize::from(pane_width).saturating_sub(18 + width(&counts) + sorted_width);
-    spans.push(Span::raw(" · "));
-    // The label gives way to the counts, whatever it holds (a long type, a map area).
+    // The label gives way to the counts, whatever it holds (a long type, a map area), and
+    // with no room at all leaves no empty "·  ·" behind.
     let label = super::safe_text::truncate(&filter_label(app, room), room);
-    spans.push(Span::styled(label, theme::MARK));
+    if !label.is_empty() {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(label, theme::MARK));
+    }
     spans.push(Span::styled(counts, theme::COUNT));
     spans.extend(find_count(app));
     spans

@@ -8,11 +8,10 @@ use ratatui::widgets::Clear;
 use ratatui::Frame;
 
 use super::help::popup_block;
-use super::safe_text::{fit, sanitize, truncate, width};
+use super::safe_text::{fit, truncate};
 use super::{render_row, render_scrollbar, theme};
-use crate::app::{visible_offset, App, Facet, STATS_HEADER_ROWS};
+use crate::app::{visible_offset, App, Facet};
 use crate::text::count;
-use crate::text::wrap::wrap;
 
 /// The widest the label column gets.
 const LABEL_MAX: usize = 48;
@@ -30,13 +29,15 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     let without = stats.without(pane.facet);
     if without > 0 {
         title = format!(
-            " Stats · {} ({without} without {}) · Tab facet · Enter filters ",
+            " Stats · {} ({without} {}) · Tab facet · Enter filters ",
             count(stats.events, "event", "events"),
             match pane.facet {
-                Facet::Type => "a type",
-                Facet::Actor => "an actor",
-                Facet::Country => "a country",
-                Facet::Month => "a month",
+                Facet::Type => "without a type",
+                Facet::Actor => "without an actor",
+                Facet::Country => "without a country",
+                // Known only to the year, or spanning months: in no month's bar, and not
+                // kept by a month's filter either.
+                Facet::Month => "not within one month",
             }
         );
     }
@@ -56,21 +57,13 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
         tabs.push(Span::raw(" "));
     }
     render_row(frame, inner, 0, Line::from(tabs));
-    // The sums, wrapped over two rows.
-    let sums = if stats.sums.is_empty() {
-        "No numeric attribute to add up.".to_string()
-    } else {
-        let parts: Vec<String> = stats
-            .sums
-            .iter()
-            .map(|s| format!("{} {} ({})", s.total, sanitize(&s.name), s.events))
-            .collect();
-        format!("Sums: {}", parts.join(" · "))
-    };
-    let lines = wrap(&sums, w.max(1));
-    for (row, range) in lines.iter().take(STATS_HEADER_ROWS - 1).enumerate() {
-        let mut text = sums[range.clone()].to_string();
-        if row == STATS_HEADER_ROWS - 2 && lines.len() > STATS_HEADER_ROWS - 1 {
+    // The sums, each whole on a line, on as many rows as leave three to the bars.
+    let lines = stats.sum_lines(w);
+    let sum_rows = stats.sum_rows(w, usize::from(inner.height));
+    let header_rows = 1 + sum_rows;
+    for (row, line) in lines.iter().take(sum_rows).enumerate() {
+        let mut text = line.clone();
+        if row + 1 == sum_rows && lines.len() > sum_rows {
             text = format!("{}…", truncate(&text, w.saturating_sub(1)));
         }
         render_row(
@@ -81,13 +74,13 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
         );
     }
     let bars = stats.bars(pane.facet);
-    let height = usize::from(inner.height).saturating_sub(STATS_HEADER_ROWS);
+    let height = usize::from(inner.height).saturating_sub(header_rows);
     if bars.is_empty() {
         let note = format!("No {} in the events shown.", pane.facet.name());
         render_row(
             frame,
             inner,
-            STATS_HEADER_ROWS,
+            header_rows,
             Line::styled(fit(&note, w), theme::DIM),
         );
         return;
@@ -95,15 +88,8 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     let offset = visible_offset(pane.cursor.offset, pane.cursor.selected, height, bars.len());
     let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1);
     let count_width = max.to_string().len();
-    let label_width = bars
-        .iter()
-        .skip(offset)
-        .take(height)
-        .map(|b| width(&sanitize(&b.label)))
-        .max()
-        .unwrap_or(0)
-        .min(LABEL_MAX)
-        .min(w / 2);
+    // The widest label of the facet, not of the page: the bars stay put while paging.
+    let label_width = stats.label_width(pane.facet).min(LABEL_MAX).min(w / 2);
     // Label, a space, the bar, a space, the count; a column for the scrollbar.
     let bar_room = w.saturating_sub(label_width + count_width + 3);
     for (row, (at, bar)) in bars
@@ -126,11 +112,11 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
             Span::raw(" ".repeat(bar_room - length + 1)),
             Span::styled(format!("{:>count_width$}", bar.count), theme::COUNT),
         ]);
-        render_row(frame, inner, row + STATS_HEADER_ROWS, line);
+        render_row(frame, inner, row + header_rows, line);
     }
     let list = Rect::new(
         rect.x,
-        inner.y + STATS_HEADER_ROWS as u16 - 1,
+        inner.y + header_rows as u16 - 1,
         rect.width,
         (height + 2) as u16,
     );

@@ -41,14 +41,14 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
             ("Enter", "filter"),
             ("Tab", "facet"),
             ("↑↓", "move"),
-            ("Esc", "close"),
+            ("q/Esc", "close"),
         ],
         Mode::Map => &[
             ("Enter", "filter to window"),
             ("+-", "zoom"),
             ("←↓↑→", "pan"),
             ("0", "reset"),
-            ("Esc", "close"),
+            ("q/Esc", "close"),
         ],
         Mode::Form => crate::keymap::form::hint(crate::app::form::Submit::Write),
     };
@@ -188,6 +188,9 @@ fn summary(app: &App) -> String {
             filter_label(app, 40),
             app.view.len()
         ));
+    }
+    if let Some(sort) = app.sort() {
+        text.push_str(&format!(" · sorted by {}", sanitize(&sort.label())));
     }
     if let Some(find) = app.find() {
         let at = find

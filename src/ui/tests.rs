@@ -1010,3 +1010,26 @@ fn the_detail_pane_shows_long_attribute_names_whole_and_lines_up_the_values() {
     assert!(screen.contains("│fatalities          3 "), "{screen}");
     assert!(screen.contains("│Date                "), "{screen}");
 }
+
+#[test]
+fn sorted_events_show_the_sort_value_and_the_status_line_the_sort() {
+    let timeline = sample::places();
+    let mut app = app_at(&timeline, 120, 30);
+    app.update(Action::OpenPicker(crate::app::PickerKind::Sort));
+    app.update(Action::Move(Motion::Down));
+    app.update(Action::SubmitPrompt);
+    let buffer = render(&app, 120, 30);
+    // The value, right-aligned in a column between the title and the actors.
+    let end_of = |needle: &str, value: &str| {
+        let y = row_with(&buffer, needle).unwrap_or_else(|| panic!("a row with {needle}"));
+        column_of(&buffer, y, &format!("{value} Army")).map(|x| x + value.len() as u16)
+    };
+    let donetsk = end_of("clash-donetsk", "10");
+    assert!(donetsk.is_some(), "{}", text(&buffer));
+    assert_eq!(end_of("clash-kharkiv", "3"), donetsk);
+    // The status line names the sort once the note about it has gone.
+    app.update(Action::Move(Motion::Down));
+    let screen = text(&render(&app, 120, 30));
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(status.contains("· sorted by fatalities ↓"), "{status}");
+}

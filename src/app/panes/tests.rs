@@ -169,7 +169,11 @@ fn a_month_bar_filters_to_the_month_and_an_actor_bar_to_the_actor() {
     app.update(Action::Move(Motion::Down));
     app.update(Action::ChooseBar);
     assert_eq!(ids(&app), ["protest-kyiv", "blast-belgorod"]);
-    assert_eq!(app.filters().dates_label().as_deref(), Some("2022-02"));
+    assert_eq!(app.filters().dates_label(), None);
+    assert_eq!(
+        app.filters().month.map(super::super::filters::month_label),
+        Some("within 2022-02".into())
+    );
     app.update(Action::ClearFilter);
     app.update(Action::StepFacet(-2));
     assert_eq!(app.stats_pane().map(|p| p.facet), Some(Facet::Actor));
@@ -265,6 +269,11 @@ fn r_filters_by_a_range_and_refuses_what_it_cannot_read() {
     for (typed, error) in [
         ("fatalities>=ten", "'ten' is not a number"),
         ("casualties>1", "they have: fatalities, tone"),
+        // The name is wrong before the number is.
+        (
+            "foo bar",
+            "No event has a number 'foo'; they have: fatalities, tone.",
+        ),
         (">=3", "No attribute name"),
         ("tone 2..-2", "backwards"),
         ("tone", "No range after tone"),
@@ -567,4 +576,174 @@ fn a_dataset_of_text_numbers_is_added_up_as_written() {
             ("tone".into(), "-4.2".into(), 3)
         ]
     );
+}
+
+#[test]
+fn the_filter_a_bar_chose_clears_in_the_pane_and_esc_after_closing_does_not_go_back() {
+    let t = sample::places();
+    let mut app = app(&t);
+    app.update(Action::ToggleStats);
+    app.update(Action::ChooseBar);
+    assert!(app
+        .message()
+        .is_some_and(|m| m.contains("x clears, Backspace goes back")));
+    // x, as the note says, in the pane: the stats count every event again.
+    app.update(Action::ClearFilter);
+    assert_eq!(app.mode(), Mode::Stats);
+    assert_eq!(app.stats_pane().map(|p| p.stats.events), Some(6));
+    // Back says what it brought back.
+    app.update(Action::Back);
+    assert_eq!(app.stats_pane().map(|p| p.stats.events), Some(3));
+    assert_eq!(
+        app.message(),
+        Some("Back to the filter type Battles: 3 events shown.")
+    );
+    app.update(Action::ClearFilter);
+    // Closing the pane, then the reflex Esc: nothing changes, and the note says what Back
+    // would bring back.
+    app.update(Action::ToggleStats);
+    assert!(app.pane_closed());
+    app.update(Action::SayHowToGoBack);
+    assert_eq!(app.view().len(), 6);
+    assert_eq!(
+        app.message(),
+        Some("Closed. Esc again or Backspace goes back to the filter type Battles.")
+    );
+    assert!(!app.pane_closed());
+    // A key of the panes beneath, in a pane, says so.
+    app.update(Action::ToggleMap);
+    app.update(Action::CoveredKey("[".into()));
+    assert_eq!(
+        app.message(),
+        Some("[ works on the panes under the map: close the map first (q or Esc).")
+    );
+    // The search ranks in the actors pane: it closes the map.
+    app.update(Action::OpenSearch);
+    assert_eq!(app.mode(), Mode::Search);
+}
+
+#[test]
+fn enter_on_a_month_bar_shows_as_many_events_as_the_bar_counts() {
+    // The sample has "2021?", which overlaps every month of 2021 but lies in none.
+    for t in [sample::timeline(), sample::places()] {
+        let mut app = app(&t);
+        app.update(Action::ToggleStats);
+        app.update(Action::StepFacet(-1));
+        let months = bars(&app, Facet::Month);
+        assert!(!months.is_empty());
+        for (at, (label, count)) in months.iter().enumerate() {
+            app.update(Action::Move(Motion::First));
+            for _ in 0..at {
+                app.update(Action::Move(Motion::Down));
+            }
+            app.update(Action::ChooseBar);
+            assert_eq!(app.view().len(), *count, "{label}");
+            assert_eq!(bars(&app, Facet::Month), owned(&[(label, *count)]));
+            assert_eq!(
+                app.stats_pane().map(|p| p.stats.without(Facet::Month)),
+                Some(0),
+                "{label}"
+            );
+            assert_eq!(
+                app.message(),
+                Some(
+                    format!(
+                        "Filtered to {label}: {} shown. x clears, Backspace goes back.",
+                        crate::text::count(*count, "event", "events")
+                    )
+                    .as_str()
+                )
+            );
+            app.update(Action::ClearFilter);
+        }
+    }
+}
+
+#[test]
+fn e_exports_the_events_in_the_order_shown() {
+    let t = sample::places();
+    let mut app = app(&t);
+    app.update(Action::OpenPicker(PickerKind::Sort));
+    app.update(Action::Move(Motion::Down));
+    app.update(Action::SubmitPrompt);
+    assert_eq!(app.sort().map(Sort::label).as_deref(), Some("fatalities ↓"));
+    let shown = ids(&app);
+    app.update(Action::OpenPrompt(PromptKind::Export));
+    app.update(Action::PromptClear);
+    type_text(&mut app, "out.csv");
+    app.update(Action::SubmitPrompt);
+    let effects = app.take_effects();
+    let [Effect::Export { events, order, .. }] = effects.as_slice() else {
+        panic!("one export: {effects:?}");
+    };
+    let exported: Vec<String> = events
+        .iter()
+        .map(|ix| t.event(*ix).id.to_string())
+        .collect();
+    assert_eq!(exported, shown);
+    assert_ne!(events.as_slice(), app.view(), "not time order");
+    assert_eq!(order.as_deref(), Some("fatalities ↓"));
+}
+
+/// The sample with a second "Russia" (the military, RUSMIL) in one of Russia's events.
+fn two_russias() -> Timeline {
+    let t = sample::timeline();
+    let russia = t.actor_by_id("russia").expect("russia");
+    let mut military = t.actor(russia).clone();
+    military.id = "russia-2".into();
+    military.aliases = vec!["RUSMIL".into()];
+    let mut actors = t.actors().to_vec();
+    let military_id = crate::model::ActorId(actors.len() as u32);
+    actors.push(military);
+    let mut moved = false;
+    let events = t
+        .events()
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            if !moved && e.actors.contains(&russia) {
+                for a in e.actors.iter_mut().filter(|a| **a == russia) {
+                    *a = military_id;
+                }
+                moved = true;
+            }
+            e
+        })
+        .collect();
+    Timeline::new(events, actors, t.sources().to_vec())
+}
+
+#[test]
+fn actors_of_one_name_are_told_apart_in_the_stats_and_the_filter_a_bar_chooses() {
+    let t = two_russias();
+    let mut app = app(&t);
+    app.update(Action::ToggleStats);
+    app.update(Action::StepFacet(1));
+    let actors = bars(&app, Facet::Actor);
+    let labels: Vec<&str> = actors.iter().map(|(l, _)| l.as_str()).collect();
+    assert!(labels.contains(&"Russia (RUSMIL)"), "{labels:?}");
+    assert!(
+        labels.contains(&"Russia (Russian Federation)"),
+        "{labels:?}"
+    );
+    assert!(!labels.contains(&"Russia"), "{labels:?}");
+    let at = labels
+        .iter()
+        .position(|l| *l == "Russia (RUSMIL)")
+        .expect("the bar");
+    for _ in 0..at {
+        app.update(Action::Move(Motion::Down));
+    }
+    app.update(Action::ChooseBar);
+    assert_eq!(
+        app.message(),
+        Some("Filtered to Russia (RUSMIL): 1 event shown. x clears, Backspace goes back.")
+    );
+    let filters = app.filters();
+    let parts: Vec<String> = filters
+        .parts()
+        .iter()
+        .map(|p| filters.part_label(&t, p))
+        .collect();
+    assert_eq!(parts, ["Russia (RUSMIL)"]);
 }

@@ -120,4 +120,83 @@ fn a_sorted_and_filtered_events_title_keeps_its_counts() {
         .unwrap_or_default();
     assert!(title.contains("by fatalities ↓"), "{title}");
     assert!(title.contains(" · 3 of 6"), "{title}");
+    // Narrow, the label gives way without leaving an empty "·  ·".
+    for width in [40, 44, 48, 52] {
+        app.update(Action::Resize { width, height: 12 });
+        let screen = text(&render(&app, width, 12));
+        let title = screen
+            .lines()
+            .find(|l| l.contains("Events"))
+            .unwrap_or_default();
+        assert!(!title.contains("·  ·"), "{title}");
+        assert!(title.contains("3 of 6"), "{title}");
+    }
+}
+
+/// The places sample with three more numbers per event, named long enough that five sums
+/// need five rows at 40 columns.
+fn with_five_numbers() -> crate::timeline::Timeline {
+    use crate::model::{Label, Number, Value};
+    let t = sample::places();
+    let events = t
+        .events()
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            for name in ["mentions_total", "sources_total", "articles_total"] {
+                let n = Number::parse("-306.5465055261119").expect("a number");
+                e.attributes.push((Label::from(name), Value::Number(n)));
+            }
+            e
+        })
+        .collect();
+    crate::timeline::Timeline::new(events, t.actors().to_vec(), Vec::new())
+}
+
+#[test]
+fn every_sum_can_be_read_whole_in_a_small_pane() {
+    let t = with_five_numbers();
+    let mut app = App::new(&t, "places");
+    app.update(Action::Resize {
+        width: 40,
+        height: 14,
+    });
+    app.update(Action::ToggleStats);
+    let screen = text(&render(&app, 40, 14));
+    for sum in [
+        "15 fatalities (5)",
+        "-4.2 tone (3)",
+        "-1839.2790331566714 articles_total (6)",
+        "-1839.2790331566714 mentions_total (6)",
+        "-1839.2790331566714 sources_total (6)",
+    ] {
+        assert!(screen.contains(sum), "{sum}:\n{screen}");
+    }
+    // Bars are still shown under them, and move as they should.
+    assert!(line_with(&screen, "Battles").ends_with(" 3"), "{screen}");
+    app.update(Action::Move(Motion::Last));
+    let screen = text(&render(&app, 40, 14));
+    assert!(line_with(&screen, "Explosions").ends_with(" 1"), "{screen}");
+}
+
+#[test]
+fn the_bars_start_in_the_same_column_on_every_page() {
+    let t = sample::places();
+    let mut app = App::new(&t, "places");
+    // Room for one bar: each page shows one label, of its own length.
+    app.update(Action::Resize {
+        width: 60,
+        height: 7,
+    });
+    app.update(Action::ToggleStats);
+    let start = |screen: &str, label: &str| {
+        let line = line_with(screen, label);
+        line.find('█').map(|at| line[..at].chars().count())
+    };
+    let first = text(&render(&app, 60, 7));
+    let battles = start(&first, "Battles");
+    assert!(battles.is_some(), "{first}");
+    app.update(Action::Move(Motion::Last));
+    let last = text(&render(&app, 60, 7));
+    assert_eq!(start(&last, "Explosions"), battles, "{first}\n{last}");
 }
