@@ -7,8 +7,8 @@
 //! the model fails to compile here until it is written and read too. The format's version in
 //! `super::FORMAT` must then go up.
 //!
-//! Layout: actors, sources, then the events in `CHUNKS` runs (read on two threads), then the
-//! index lists, then the tables of labels and regions the events refer to by number, and a
+//! Layout: actors and how many events each is in (`chronicle actors` reads only these),
+//! sources, then the events in `CHUNKS` runs (read on two threads), then the index lists, then the tables of labels and regions the events refer to by number, and a
 //! directory of where each part starts, whose own place is the last 8 bytes.
 
 use std::io::{self, Write};
@@ -57,9 +57,12 @@ impl<'a> Tables<'a> {
 }
 
 /// What the first screen's reader checks of an image (see `read_head`): the image up to the
-/// end of its first run of events, and from its tables to its end, each with its checksum.
+/// end of its first run of events, and from its tables to its end, each with its checksum;
+/// and what `read_actors` checks: the image up to the end of the actors' event counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Marks {
+    pub actors_end: u64,
+    pub actors_sum: u128,
     pub head_end: u64,
     pub head_sum: u128,
     pub tail_at: u64,
@@ -74,6 +77,9 @@ pub fn write<W: Write>(timeline: &Timeline, out: &mut Out<W>) -> io::Result<Mark
     for actor in timeline.actors() {
         put_actor(out, actor)?;
     }
+    let counts = (0..timeline.actors().len() as u32).map(|a| timeline.event_count(ActorId(a)));
+    put_u32s(out, counts.map(|n| n as u32))?;
+    (marks.actors_end, marks.actors_sum) = (out.written(), out.digest_so_far()?);
     out.len(timeline.sources().len())?;
     for source in timeline.sources() {
         // Each source behind its length: the first screen's reader skips those it needs not.
@@ -429,12 +435,36 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// The actors, and each source's bytes (read with `get_source`).
-fn read_actors_and_sources<'a>(head: &mut In<'a>) -> Read<(Vec<Actor>, Vec<&'a [u8]>)> {
-    let actor_count = head.len(1)?;
+/// The actors and how many events each is in.
+fn get_actors_and_counts(input: &mut In) -> Read<(Vec<Actor>, Vec<u32>)> {
+    let actor_count = input.len(1)?;
     let actors = (0..actor_count)
-        .map(|_| get_actor(head, actor_count))
+        .map(|_| get_actor(input, actor_count))
         .collect::<Read<Vec<Actor>>>()?;
+    let counts = get_u32s(input)?;
+    if counts.len() != actors.len() {
+        return Err(Corrupt("its event counts do not fit its actors".into()));
+    }
+    Ok((actors, counts))
+}
+
+/// The actors and how many events each is in, from the image's first `Marks::actors_end`
+/// bytes alone: what `chronicle actors` needs, without the events.
+pub fn read_actors(bytes: &[u8]) -> Read<(Vec<Actor>, Vec<u32>)> {
+    let mut input = In::new(bytes);
+    let read = get_actors_and_counts(&mut input)?;
+    if !input.is_empty() {
+        return Err(Corrupt(
+            "its actors' part holds more than its actors".into(),
+        ));
+    }
+    Ok(read)
+}
+
+/// The actors, and each source's bytes (read with `get_source`). The event counts are
+/// skipped: a whole timeline counts them from its index.
+fn read_actors_and_sources<'a>(head: &mut In<'a>) -> Read<(Vec<Actor>, Vec<&'a [u8]>)> {
+    let (actors, _) = get_actors_and_counts(head)?;
     let source_count = head.len(8)?;
     let sources = (0..source_count)
         .map(|_| {
@@ -970,6 +1000,26 @@ mod tests {
             Arc::ptr_eq(&regions[0], &regions[2]),
             "the region is shared"
         );
+    }
+
+    #[test]
+    fn the_actors_part_alone_reads_back_with_each_actors_event_count() {
+        let timeline = sample::timeline();
+        let mut out = Out::new(Vec::new());
+        let marks = write(&timeline, &mut out).unwrap();
+        let bytes = out.finish().unwrap().0;
+        let part = &bytes[..marks.actors_end as usize];
+        assert_eq!(marks.actors_sum, xxhash_rust::xxh3::xxh3_128(part));
+        let (actors, counts) = read_actors(part).unwrap();
+        assert_eq!(format!("{actors:?}"), format!("{:?}", timeline.actors()));
+        let expected: Vec<u32> = (0..actors.len() as u32)
+            .map(|a| timeline.event_count(ActorId(a)) as u32)
+            .collect();
+        assert!(expected.iter().any(|n| *n > 1));
+        assert_eq!(counts, expected);
+        // A byte more or less is not an actors' part.
+        assert!(read_actors(&bytes[..part.len() + 1]).is_err());
+        assert!(read_actors(&part[..part.len() - 1]).is_err());
     }
 
     #[test]
