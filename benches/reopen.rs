@@ -12,9 +12,11 @@
 //!   the cache, against `jq empty` on the events file;
 //! - the browser's first screen on a pseudo-terminal, from the cache and from the files, and
 //!   when the whole timeline has arrived behind it;
-//! - `chronicle actors --search karo` on the dataset's 100,000 actors alone, against
-//!   `fzf --filter karo` over the same names;
-//! - peak memory of each (GNU time's maximum resident set; /proc VmHWM for the browser).
+//! - `chronicle actors --search karo` on the dataset through the cache (which reads only the
+//!   entry's actors part) and from the files, and on a dataset of its actors alone, both
+//!   ways, against `fzf --filter karo` over the same names;
+//! - peak memory of each (GNU time's maximum resident set; /proc VmHWM for the browser, taken
+//!   once the whole timeline is in), and the browser's from the cache against from the files.
 
 #[path = "../tests/support/pty.rs"]
 mod pty;
@@ -110,11 +112,40 @@ fn main() {
         1,
     );
 
+    let search_cached = measure(
+        "chronicle actors --search karo, cached (whole dataset)",
+        BIN,
+        &["actors", "--search", "karo", &shown],
+        &xdg,
+        RUNS,
+    );
+    let search_cold = measure(
+        "chronicle actors --search karo --no-cache (whole dataset)",
+        BIN,
+        &["actors", "--search", "karo", "--no-cache", &shown],
+        &xdg,
+        1,
+    );
     let actors_dir = actors_only(&dir);
     let actors_shown = actors_dir.path().display().to_string();
     let names = actors_dir.path().join("names.txt");
+    // Writes the actors-only dataset's entry.
+    let _ = measure(
+        "chronicle actors, writing the cache (100k actors alone)",
+        BIN,
+        &["actors", &actors_shown],
+        &xdg,
+        1,
+    );
     let search = measure(
-        "chronicle actors --search karo --no-cache (100k actors)",
+        "chronicle actors --search karo, cached (100k actors alone)",
+        BIN,
+        &["actors", "--search", "karo", &actors_shown],
+        &xdg,
+        RUNS,
+    );
+    let search_files = measure(
+        "chronicle actors --search karo --no-cache (100k actors alone)",
         BIN,
         &["actors", "--search", "karo", "--no-cache", &actors_shown],
         &xdg,
@@ -152,19 +183,31 @@ fn main() {
             ratio(first_cached, first_cold)
         );
     }
-    match (search, fzf) {
-        (Some((time, _)), Some(_)) => println!(
-            "actors --search karo: {:.3} s, fzf --filter: {}; chronicle is {} fzf's speed (target: at least 1.0x)",
+    let against_fzf = |what: &str, search: Option<(Duration, u64)>| {
+        match (search, fzf) {
+        (Some((time, _)), Some((baseline, _))) => println!(
+            "{what}: {:.3} s, fzf --filter: {:.3} s; chronicle is {} fzf's speed (target: at least 1.0x)",
             time.as_secs_f64(),
-            fzf.map_or("n/a".into(), |(t, _)| format!("{:.3} s", t.as_secs_f64())),
+            baseline.as_secs_f64(),
             ratio(search, fzf)
         ),
         (Some((time, _)), None) => println!(
-            "actors --search karo: {:.3} s; fzf is not installed (apt-get install fzf), so no baseline",
+            "{what}: {:.3} s; fzf is not installed (apt-get install fzf), so no baseline",
             time.as_secs_f64()
         ),
         _ => {}
     }
+    };
+    against_fzf("actors --search karo, cached, whole dataset", search_cached);
+    against_fzf(
+        "actors --search karo, --no-cache, whole dataset",
+        search_cold,
+    );
+    against_fzf("actors --search karo, cached, actors alone", search);
+    against_fzf(
+        "actors --search karo, --no-cache, actors alone",
+        search_files,
+    );
     if let Some((line, _)) = &events_load {
         println!("events phase of a load from the files: {line}");
     }
@@ -187,6 +230,14 @@ fn main() {
             mb(rss),
             rss as f64 / disk_size(&dir) as f64,
             mb(jq_rss)
+        );
+    }
+    if let (Some((_, cached)), Some((_, files))) = (first_cached, first_cold) {
+        println!(
+            "peak memory, browser with the whole timeline in: {:.0} MB from the cache, {:.0} MB from the files = {:.2}x (target: at most 1.0x)",
+            mb(cached),
+            mb(files),
+            cached as f64 / files as f64
         );
     }
     let _ = fill;

@@ -25,6 +25,7 @@ pub mod problem;
 pub mod quote;
 pub mod quote_index;
 pub mod report;
+pub mod roster;
 #[cfg(any(test, feature = "testing"))]
 pub mod sample;
 pub mod search;

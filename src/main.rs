@@ -88,9 +88,7 @@ fn main() -> ExitCode {
             search,
             json,
             ..
-        } => with_dataset(&inputs, |d| {
-            commands::actors::run(&d.timeline, search.as_deref(), json, &mut out)
-        }),
+        } => commands::actors::run_inputs(&inputs, search.as_deref(), json, &mut out),
         Command::Show { event, inputs, .. } => with_dataset(&inputs, |d| {
             commands::show::run(&d.timeline, &event, &mut out)
         }),

@@ -96,6 +96,18 @@ pub fn cached_summary(inputs: &Inputs) -> Result<Option<Summary>, Failure> {
     Ok(summary)
 }
 
+/// The actors of the dataset folder `inputs` name with their event counts, from its cache
+/// entry's actors part when the entry is current and that part whole, with the entry's notes
+/// printed as `open_reporting` prints them; `None` when it must be loaded (the load then
+/// tells of a damaged entry).
+pub fn cached_actors(inputs: &Inputs) -> Result<Option<crate::roster::Counted>, Failure> {
+    let read = from_cache(inputs, |cache, root| cache.actors(root).ok())?;
+    Ok(read.map(|(counted, notes)| {
+        print_notes(&notes);
+        counted
+    }))
+}
+
 /// What the cache holds for the browser (see `cached_head`).
 pub enum Cached {
     /// The first events of a larger dataset, and how many there are in all (notes printed).

@@ -564,37 +564,18 @@ impl Timeline {
     /// actors, coded ZWE, ZWEJUD and ZWEMIL): its code (the first alias that is not the
     /// name), else its id, which is unique. `None` when no other actor has its name.
     pub fn telling_apart(&self, id: ActorId) -> Option<&str> {
-        let clashes = self.name_clashes.get_or_init(|| {
-            let mut counts: HashMap<String, u32> = HashMap::new();
-            let names: Vec<String> = self.actors.iter().map(|a| a.name.to_lowercase()).collect();
-            for name in &names {
-                *counts.entry(name.clone()).or_default() += 1;
-            }
-            names
-                .iter()
-                .map(|n| counts.get(n).is_some_and(|c| *c > 1))
-                .collect()
-        });
-        if !clashes.get(id.index()).copied().unwrap_or(false) {
-            return None;
-        }
-        let actor = self.actor(id);
-        let code = actor
-            .aliases
-            .iter()
-            .find(|a| !a.trim().is_empty() && !a.eq_ignore_ascii_case(&actor.name));
-        Some(code.unwrap_or(&actor.id))
+        let clashes = self
+            .name_clashes
+            .get_or_init(|| crate::roster::name_clashes(&self.actors));
+        let clash = clashes.get(id.index()).copied().unwrap_or(false);
+        crate::roster::telling_apart(self.actor(id), clash)
     }
 
     /// The name a person reads for actor `id`: its name, with what tells it apart where
     /// another actor has that name (`ZIMBABWE (ZWEJUD)`). Every list, pane and command that
     /// names an actor to a person uses this, so that one ZIMBABWE never passes for another.
     pub fn actor_label(&self, id: ActorId) -> String {
-        let name = &self.actor(id).name;
-        match self.telling_apart(id) {
-            Some(tag) => format!("{name} ({tag})"),
-            None => name.clone(),
-        }
+        crate::roster::label(self.actor(id), self.telling_apart(id))
     }
 
     /// The source whose id is `id`.
@@ -644,13 +625,7 @@ impl Timeline {
 
     /// Actor ids by descending event count, ties by name: the order actor lists show.
     pub fn actors_by_event_count(&self) -> Vec<ActorId> {
-        let mut ids: Vec<ActorId> = (0..self.actors.len() as u32).map(ActorId).collect();
-        ids.sort_by(|a, b| {
-            self.event_count(*b)
-                .cmp(&self.event_count(*a))
-                .then_with(|| self.actor(*a).name.cmp(&self.actor(*b).name))
-        });
-        ids
+        crate::roster::Roster::actors_by_event_count(self)
     }
 
     /// The events involving every one of `actors`, in timeline order; all events when empty.

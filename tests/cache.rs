@@ -484,3 +484,108 @@ fn the_browser_writes_the_entry_behind_its_first_screen() {
         "the entry is current and whole"
     );
 }
+
+/// Flips the case of the first (or, `last`, the last) occurrence of `text` in the entry: a
+/// change only a checksum can see.
+fn flip_in_entry(entry: &Path, text: &str, last: bool) {
+    let mut bytes = fs::read(entry).unwrap();
+    let found = bytes
+        .windows(text.len())
+        .enumerate()
+        .filter(|(_, w)| *w == text.as_bytes())
+        .map(|(at, _)| at);
+    let at = if last { found.max() } else { found.min() }.unwrap();
+    bytes[at] ^= 0x20;
+    fs::write(entry, bytes).unwrap();
+}
+
+const ACTOR_QUERIES: [&[&str]; 3] = [
+    &["actors"],
+    &["actors", "--search", "put"],
+    &["actors", "--json"],
+];
+
+#[test]
+fn actors_from_the_entry_print_what_a_fresh_load_prints() {
+    let setup = Setup::new();
+    setup.run(&["check"]);
+    let written = inode(&setup.entry());
+    for query in ACTOR_QUERIES {
+        let cached = setup.run(query);
+        let fresh = setup.run(&[query, &["--no-cache"]].concat());
+        assert_eq!(stdout(&cached), stdout(&fresh), "{query:?}");
+        assert_eq!(stderr(&cached), stderr(&fresh), "{query:?}");
+    }
+    assert!(stdout(&setup.run(&["actors"])).contains("Vladimir Putin"));
+    assert_eq!(
+        inode(&setup.entry()),
+        written,
+        "the entry was read, not rewritten"
+    );
+    // An edit to the events changes the counts: the entry is not used for them.
+    let before = stdout(&setup.run(&["actors"]));
+    change_unseen(
+        &setup.data,
+        "events.jsonl",
+        "\"actors\": [\"putin\"]",
+        "\"actors\": [\"uk\"]   ",
+    );
+    let after = stdout(&setup.run(&["actors"]));
+    assert_ne!(after, before, "Putin is in one event fewer");
+    assert_eq!(after, stdout(&setup.run(&["actors", "--no-cache"])));
+}
+
+#[test]
+fn a_damaged_events_part_does_not_change_the_actors_answer() {
+    let setup = Setup::new();
+    let fresh: Vec<String> = ACTOR_QUERIES
+        .iter()
+        .map(|q| stdout(&setup.run(&[*q, &["--no-cache"]].concat())))
+        .collect();
+    setup.run(&["check"]);
+    let entry = setup.entry();
+    // The last copy of an event's title lies in the events, past the actors' part.
+    flip_in_entry(&entry, "Putin and Johnson speak by phone", true);
+    let damaged = inode(&entry);
+    for (query, fresh) in ACTOR_QUERIES.iter().zip(&fresh) {
+        let output = setup.run(query);
+        assert_eq!(&stdout(&output), fresh, "{query:?}");
+        assert_eq!(stderr(&output), "", "the actors' part is whole: {query:?}");
+    }
+    assert_eq!(
+        inode(&setup.entry()),
+        damaged,
+        "only the actors' part was read"
+    );
+    // What reads the events finds the damage, says so and replaces the entry.
+    let events = setup.run(&["events", "--json"]);
+    assert!(
+        stderr(&events).contains("damaged cache file"),
+        "{}",
+        stderr(&events)
+    );
+    assert_ne!(inode(&setup.entry()), damaged);
+}
+
+#[test]
+fn a_damaged_actors_part_gives_a_fresh_load_with_a_note() {
+    let setup = Setup::new();
+    let fresh = stdout(&setup.run(&["actors", "--no-cache"]));
+    setup.run(&["check"]);
+    let entry = setup.entry();
+    // The first copy of an actor's name lies in the actors' part.
+    flip_in_entry(&entry, "Vladimir Putin", false);
+    let damaged = inode(&entry);
+    let output = setup.run(&["actors"]);
+    assert_eq!(stdout(&output), fresh);
+    let told = stderr(&output);
+    assert!(told.starts_with("note: "), "{told}");
+    assert!(
+        told.contains("damaged cache file") && told.contains("checksum"),
+        "{told}"
+    );
+    assert_ne!(inode(&setup.entry()), damaged, "the entry was replaced");
+    let again = setup.run(&["actors"]);
+    assert_eq!(stdout(&again), fresh);
+    assert_eq!(stderr(&again), "", "the replacement is whole");
+}

@@ -31,7 +31,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "the timeline and its indexes",
-        &["timeline", "search", "sample"],
+        &["timeline", "roster", "search", "sample"],
     ),
     (
         "datasets in and out, and what is found in their text",

@@ -104,7 +104,7 @@ fn short() -> Corrupt {
 }
 
 /// Reads what `Out` wrote, from the front of a slice.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 pub struct In<'a> {
     rest: &'a [u8],
 }
@@ -165,6 +165,16 @@ impl<'a> In<'a> {
 
     pub fn is_empty(&self) -> bool {
         self.rest.is_empty()
+    }
+
+    /// How many bytes are left to read.
+    pub fn left(&self) -> usize {
+        self.rest.len()
+    }
+
+    /// The bytes left to read.
+    pub fn rest(&self) -> &'a [u8] {
+        self.rest
     }
 }
 

@@ -7,8 +7,8 @@
 //! the model fails to compile here until it is written and read too. The format's version in
 //! `super::FORMAT` must then go up.
 //!
-//! Layout: actors, sources, then the events in `CHUNKS` runs (read on two threads), then the
-//! index lists, then the tables of labels and regions the events refer to by number, and a
+//! Layout: actors and how many events each is in (`chronicle actors` reads only these),
+//! sources, then the events in `CHUNKS` runs (read on two threads), then the index lists, then the tables of labels and regions the events refer to by number, and a
 //! directory of where each part starts, whose own place is the last 8 bytes.
 
 use std::io::{self, Write};
@@ -57,9 +57,12 @@ impl<'a> Tables<'a> {
 }
 
 /// What the first screen's reader checks of an image (see `read_head`): the image up to the
-/// end of its first run of events, and from its tables to its end, each with its checksum.
+/// end of its first run of events, and from its tables to its end, each with its checksum;
+/// and what `read_actors` checks: the image up to the end of the actors' event counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Marks {
+    pub actors_end: u64,
+    pub actors_sum: u128,
     pub head_end: u64,
     pub head_sum: u128,
     pub tail_at: u64,
@@ -74,6 +77,9 @@ pub fn write<W: Write>(timeline: &Timeline, out: &mut Out<W>) -> io::Result<Mark
     for actor in timeline.actors() {
         put_actor(out, actor)?;
     }
+    let counts = (0..timeline.actors().len() as u32).map(|a| timeline.event_count(ActorId(a)));
+    put_u32s(out, counts.map(|n| n as u32))?;
+    (marks.actors_end, marks.actors_sum) = (out.written(), out.digest_so_far()?);
     out.len(timeline.sources().len())?;
     for source in timeline.sources() {
         // Each source behind its length: the first screen's reader skips those it needs not.
@@ -429,12 +435,36 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// The actors, and each source's bytes (read with `get_source`).
-fn read_actors_and_sources<'a>(head: &mut In<'a>) -> Read<(Vec<Actor>, Vec<&'a [u8]>)> {
-    let actor_count = head.len(1)?;
+/// The actors and how many events each is in.
+fn get_actors_and_counts(input: &mut In) -> Read<(Vec<Actor>, Vec<u32>)> {
+    let actor_count = input.len(1)?;
     let actors = (0..actor_count)
-        .map(|_| get_actor(head, actor_count))
+        .map(|_| get_actor(input, actor_count))
         .collect::<Read<Vec<Actor>>>()?;
+    let counts = get_u32s(input)?;
+    if counts.len() != actors.len() {
+        return Err(Corrupt("its event counts do not fit its actors".into()));
+    }
+    Ok((actors, counts))
+}
+
+/// The actors and how many events each is in, from the image's first `Marks::actors_end`
+/// bytes alone: what `chronicle actors` needs, without the events.
+pub fn read_actors(bytes: &[u8]) -> Read<(Vec<Actor>, Vec<u32>)> {
+    let mut input = In::new(bytes);
+    let read = get_actors_and_counts(&mut input)?;
+    if !input.is_empty() {
+        return Err(Corrupt(
+            "its actors' part holds more than its actors".into(),
+        ));
+    }
+    Ok(read)
+}
+
+/// The actors, and each source's bytes (read with `get_source`). The event counts are
+/// skipped: a whole timeline counts them from its index.
+fn read_actors_and_sources<'a>(head: &mut In<'a>) -> Read<(Vec<Actor>, Vec<&'a [u8]>)> {
+    let (actors, _) = get_actors_and_counts(head)?;
     let source_count = head.len(8)?;
     let sources = (0..source_count)
         .map(|_| {
@@ -476,7 +506,7 @@ pub fn read(bytes: &[u8], release: &(dyn Fn(&[u8]) + Sync)) -> Read<Timeline> {
     };
     let events = read_runs(&layout.runs, &context, release)?;
     let mut input = In::new(layout.indexes);
-    let parts = get_indexes(&mut input, events, actors, sources)?;
+    let parts = get_indexes(&mut input, events, actors, sources, release)?;
     release(layout.indexes);
     if !input.is_empty() || !head.is_empty() {
         return Err(Corrupt("it holds more than its parts".into()));
@@ -538,7 +568,8 @@ fn bad_place() -> Corrupt {
 
 /// The events of every run, the second half of the runs read on another thread, into one
 /// list sized once (a list grown by doubling would hold up to twice a million events' worth
-/// at its peak).
+/// at its peak). The other thread's events come one run's list at a time, each moved in and
+/// dropped before the next: moving them in one list of half the events held that half twice.
 fn read_runs(
     runs: &[&[u8]],
     context: &Context,
@@ -549,37 +580,53 @@ fn read_runs(
             .map(|run| In::new(run).len(1))
             .sum::<Read<usize>>()
     };
-    let read_into = |events: &mut Vec<Event>, runs: &[&[u8]]| -> Read<()> {
-        for run in runs {
-            let mut input = In::new(run);
-            let n = input.len(1)?;
-            for _ in 0..n {
-                events.push(get_event(&mut input, context)?);
+    let read_into = |events: &mut Vec<Event>, run: &[u8]| -> Read<()> {
+        let mut input = In::new(run);
+        let n = input.len(1)?;
+        // The run's bytes read so far leave memory every few megabytes, not only at its
+        // end: a run is an eighth of the image, two read at once.
+        let mut released = 0;
+        for _ in 0..n {
+            events.push(get_event(&mut input, context)?);
+            let read = run.len() - input.left();
+            if read - released >= RELEASE_EVERY {
+                release(&run[released..read]);
+                released = read;
             }
-            if !input.is_empty() {
-                return Err(Corrupt("a run of events holds more than its events".into()));
-            }
-            release(run);
         }
+        if !input.is_empty() {
+            return Err(Corrupt("a run of events holds more than its events".into()));
+        }
+        release(&run[released..]);
         Ok(())
     };
     let (first, second) = runs.split_at(runs.len() / 2);
     let mut events = Vec::with_capacity(count(runs)?);
     let rest = thread::scope(|scope| {
-        let other = scope.spawn(|| -> Read<Vec<Event>> {
-            let mut rest = Vec::with_capacity(count(second)?);
-            read_into(&mut rest, second)?;
-            Ok(rest)
+        let other = scope.spawn(|| -> Read<Vec<Vec<Event>>> {
+            second
+                .iter()
+                .map(|run| {
+                    let mut events = Vec::with_capacity(In::new(run).len(1)?);
+                    read_into(&mut events, run)?;
+                    Ok(events)
+                })
+                .collect()
         });
-        let first = read_into(&mut events, first);
+        let first = first.iter().try_for_each(|run| read_into(&mut events, run));
         let rest = other
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
         first.and(rest)
     })?;
-    events.extend(rest);
+    for run in rest {
+        events.extend(run);
+    }
     Ok(events)
 }
+
+/// How many bytes of a run are read between two releases of them.
+const RELEASE_EVERY: usize = 4 << 20;
 
 fn read_tables(bytes: &[u8]) -> Read<(Vec<Label>, Vec<Arc<Region>>)> {
     let mut input = In::new(bytes);
@@ -638,6 +685,18 @@ impl Context<'_> {
     }
 }
 
+/// `n` items read with `get`, in a list of exactly `n`: collecting a `Result` iterator does
+/// not know its length and allocates room for four, which for a million events of one quote
+/// each held some 100 MB more than the events loaded from their files. `n` is a length that
+/// `In::len` checked against the bytes left, so it cannot ask for more than the image holds.
+fn list<T>(n: usize, mut get: impl FnMut() -> Read<T>) -> Read<Vec<T>> {
+    let mut items = Vec::with_capacity(n);
+    for _ in 0..n {
+        items.push(get()?);
+    }
+    Ok(items)
+}
+
 fn get_box(input: &mut In) -> Read<Box<str>> {
     input.str().map(Box::from)
 }
@@ -672,9 +731,7 @@ fn get_actor(input: &mut In, actors: usize) -> Read<Actor> {
         k => Some(*ActorKind::ALL.get(k - 1).ok_or_else(bad_number)?),
     };
     let n = input.len(8)?;
-    let aliases = (0..n)
-        .map(|_| get_string(input))
-        .collect::<Read<Vec<String>>>()?;
+    let aliases = list(n, || get_string(input))?;
     let affiliation = match input.u32()? {
         0 => None,
         k if (k as usize) <= actors => Some(ActorId(k - 1)),
@@ -705,15 +762,13 @@ fn get_source(input: &mut In) -> Read<Source> {
     let file = get_string(input)?;
     let text = get_string(input)?;
     let n = input.len(16)?;
-    let sentences = (0..n)
-        .map(|_| {
-            let span = get_range(input)?;
-            if text.get(span.clone()).is_none() {
-                return Err(Corrupt("a sentence lies outside its text".into()));
-            }
-            Ok(span)
-        })
-        .collect::<Read<Vec<Range<usize>>>>()?;
+    let sentences = list(n, || {
+        let span = get_range(input)?;
+        if text.get(span.clone()).is_none() {
+            return Err(Corrupt("a sentence lies outside its text".into()));
+        }
+        Ok(span)
+    })?;
     Ok(Source {
         id,
         title,
@@ -734,29 +789,21 @@ fn get_event(input: &mut In, context: &Context) -> Read<Event> {
     let summary = get_opt(input, Box::from)?;
     let kind = context.opt_label(input)?;
     let n = input.len(4)?;
-    let actors = (0..n)
-        .map(|_| match input.u32()? {
-            a if (a as usize) < context.actors.len() => Ok(ActorId(a)),
-            _ => Err(bad_number()),
-        })
-        .collect::<Read<Box<[ActorId]>>>()?;
+    let actors = list(n, || match input.u32()? {
+        a if (a as usize) < context.actors.len() => Ok(ActorId(a)),
+        _ => Err(bad_number()),
+    })?
+    .into_boxed_slice();
     let location = context.opt_label(input)?;
     let n = input.len(4)?;
-    let tags = (0..n)
-        .map(|_| context.label(input))
-        .collect::<Read<Box<[Label]>>>()?;
+    let tags = list(n, || context.label(input))?.into_boxed_slice();
     let n = input.len(37)?;
-    let quotes = (0..n)
-        .map(|_| get_quote(input, context))
-        .collect::<Read<Vec<Quote>>>()?;
+    let quotes = list(n, || get_quote(input, context))?;
     let n = input.len(12)?;
-    let attributes = (0..n)
-        .map(|_| Ok((context.label(input)?, get_value(input)?)))
-        .collect::<Read<Vec<(Label, Value)>>>()?;
+    let attributes = list(n, || Ok((context.label(input)?, get_value(input)?)))?;
     let n = input.len(1)?;
-    let roles = (0..n)
-        .map(|_| Roles::from_bits(input.u8()?).ok_or_else(bad_number))
-        .collect::<Read<Box<[Roles]>>>()?;
+    let roles =
+        list(n, || Roles::from_bits(input.u8()?).ok_or_else(bad_number))?.into_boxed_slice();
     let region = match input.u32()? as usize {
         0 => None,
         k => Some(Arc::clone(
@@ -823,24 +870,30 @@ fn get_u32s(input: &mut In) -> Read<Vec<u32>> {
         .collect())
 }
 
-fn get_ixs(input: &mut In) -> Read<Vec<EventIx>> {
-    Ok(get_u32s(input)?.into_iter().map(EventIx).collect())
-}
-
+/// The index lists, each list's bytes handed to `release` once it is read: together they
+/// are some 50 MB for a million events, which would otherwise stay in memory beside the
+/// lists read from them.
 fn get_indexes(
     input: &mut In,
     events: Vec<Event>,
     actors: Vec<Actor>,
     sources: Vec<Source>,
+    release: &(dyn Fn(&[u8]) + Sync),
 ) -> Read<Parts> {
-    let actor_start = get_u32s(input)?;
-    let actor_events = get_ixs(input)?;
-    let sentence_base = get_u32s(input)?;
-    let citing_start = get_u32s(input)?;
-    let citing = get_ixs(input)?;
+    let mut read = |get: fn(&mut In) -> Read<Vec<u32>>| -> Read<Vec<u32>> {
+        let before = *input;
+        let list = get(input)?;
+        release(&before.rest()[..before.left() - input.left()]);
+        Ok(list)
+    };
+    let actor_start = read(get_u32s)?;
+    let actor_events = read(get_u32s)?.into_iter().map(EventIx).collect();
+    let sentence_base = read(get_u32s)?;
+    let citing_start = read(get_u32s)?;
+    let citing = read(get_u32s)?.into_iter().map(EventIx).collect();
     let n = input.len(12)?;
-    let events_by_id = input
-        .bytes(n * 12)?
+    let bytes = input.bytes(n * 12)?;
+    let events_by_id = bytes
         .chunks_exact(12)
         .map(|b| {
             let hash = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
@@ -850,12 +903,14 @@ fn get_indexes(
             )
         })
         .collect();
+    release(bytes);
     let n = input.len(KEY_LEN)?;
-    let keys = input
-        .bytes(n * KEY_LEN)?
-        .chunks_exact(KEY_LEN)
-        .map(get_key)
-        .collect::<Read<Vec<DateKey>>>()?;
+    let bytes = input.bytes(n * KEY_LEN)?;
+    let mut chunks = bytes.chunks_exact(KEY_LEN);
+    let keys = list(n, || {
+        chunks.next().map_or_else(|| Err(bad_place()), get_key)
+    })?;
+    release(bytes);
     let date_width = input.u64()? as usize;
     Ok(Parts {
         events,
@@ -970,6 +1025,26 @@ mod tests {
             Arc::ptr_eq(&regions[0], &regions[2]),
             "the region is shared"
         );
+    }
+
+    #[test]
+    fn the_actors_part_alone_reads_back_with_each_actors_event_count() {
+        let timeline = sample::timeline();
+        let mut out = Out::new(Vec::new());
+        let marks = write(&timeline, &mut out).unwrap();
+        let bytes = out.finish().unwrap().0;
+        let part = &bytes[..marks.actors_end as usize];
+        assert_eq!(marks.actors_sum, xxhash_rust::xxh3::xxh3_128(part));
+        let (actors, counts) = read_actors(part).unwrap();
+        assert_eq!(format!("{actors:?}"), format!("{:?}", timeline.actors()));
+        let expected: Vec<u32> = (0..actors.len() as u32)
+            .map(|a| timeline.event_count(ActorId(a)) as u32)
+            .collect();
+        assert!(expected.iter().any(|n| *n > 1));
+        assert_eq!(counts, expected);
+        // A byte more or less is not an actors' part.
+        assert!(read_actors(&bytes[..part.len() + 1]).is_err());
+        assert!(read_actors(&part[..part.len() - 1]).is_err());
     }
 
     #[test]

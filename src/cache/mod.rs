@@ -13,8 +13,8 @@
 //! piled up beside older ones. Layout: a prefix (magic, format, build, the header's length),
 //! the header (what the entry depends on, and the summary `check` prints) with its checksum,
 //! then the timeline's image (see `image`) followed by a trailer: where the parts that the
-//! browser's first screen reads end and begin, with their checksums, then the image's length
-//! and checksum.
+//! browser's first screen and `chronicle actors` read end and begin, with their checksums,
+//! then the image's length and checksum.
 
 mod bytes;
 mod image;
@@ -34,9 +34,10 @@ use crate::load::{
     self, Dataset, Progress, ACTORS_FILE, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE, SOURCES_FILE,
 };
 use crate::problem::{Problem, Severity};
+use crate::roster::Counted;
 
 /// The layout's version: raised whenever what `image` or this module writes changes.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"CHRNIMG\0";
 /// Magic, format, build, header length.
 const PREFIX_LEN: usize = 8 + 4 + 16 + 8;
@@ -190,6 +191,46 @@ impl Cache {
         )))
     }
 
+    /// The actors of the dataset in `root` with how many events each is in, and the notes of
+    /// its load, from its entry when that is current and its actors' part whole: only that
+    /// part is read (and checked), so a damage elsewhere in the entry does not change the
+    /// answer, and is found by the next command that reads the rest.
+    pub fn actors(&self, root: &Path) -> Result<(Counted, Vec<Problem>), Miss> {
+        use std::io::{Seek, SeekFrom};
+        let mut phases = load::Phases::new();
+        let path = self.entry_path(root);
+        let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
+        let (header, header_len) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
+        phases.done("header");
+        header.current(root)?;
+        phases.done("hashed");
+        let trailer = read_trailer(&mut file).map_err(|e| miss(&path, e))?;
+        let start = (PREFIX_LEN + header_len + 16) as u64;
+        let size = file.metadata().map_err(|_| Miss::Stale)?.len();
+        let Marks {
+            actors_end,
+            actors_sum,
+            ..
+        } = trailer.marks;
+        let whole = start
+            .checked_add(trailer.len)
+            .and_then(|end| end.checked_add(TRAILER_LEN as u64));
+        if whole != Some(size) || actors_end > trailer.len {
+            return Err(damaged(&path, "it was cut short"));
+        }
+        let mut part = vec![0u8; actors_end as usize];
+        file.seek(SeekFrom::Start(start))
+            .and_then(|_| file.read_exact(&mut part))
+            .map_err(|_| damaged(&path, "it was cut short"))?;
+        if xxhash_rust::xxh3::xxh3_128(&part) != actors_sum {
+            return Err(damaged(&path, "its checksum does not match"));
+        }
+        phases.done("read");
+        let (actors, counts) = image::read_actors(&part).map_err(|e| miss(&path, e))?;
+        phases.done("actors");
+        Ok((Counted::new(actors, counts), header.summary.notes))
+    }
+
     /// The entry for `root` mapped, its header, and where its image lies, once the entry is
     /// found current (the files hashed) and whole (its checksums right).
     fn entry(
@@ -227,6 +268,7 @@ impl Cache {
                 head_sum,
                 tail_at,
                 tail_sum,
+                ..
             } = trailer.marks;
             let part = |from: u64, to: u64| image.get(from as usize..to as usize);
             let fits = |part: Option<&[u8]>, sum: u128| {
@@ -416,12 +458,14 @@ struct Trailer {
     sum: u128,
 }
 
-const TRAILER_LEN: usize = 8 + 16 + 8 + 16 + 8 + 16;
+const TRAILER_LEN: usize = 8 + 16 + 8 + 16 + 8 + 16 + 8 + 16;
 
 impl Trailer {
     fn bytes(&self) -> Vec<u8> {
         let m = &self.marks;
         let mut out = Vec::with_capacity(TRAILER_LEN);
+        out.extend_from_slice(&m.actors_end.to_le_bytes());
+        out.extend_from_slice(&m.actors_sum.to_le_bytes());
         out.extend_from_slice(&m.head_end.to_le_bytes());
         out.extend_from_slice(&m.head_sum.to_le_bytes());
         out.extend_from_slice(&m.tail_at.to_le_bytes());
@@ -434,6 +478,8 @@ impl Trailer {
     fn read(bytes: &[u8]) -> Read<Trailer> {
         let mut input = In::new(bytes);
         let marks = Marks {
+            actors_end: input.u64()?,
+            actors_sum: u128::from_le_bytes(input.array()?),
             head_end: input.u64()?,
             head_sum: u128::from_le_bytes(input.array()?),
             tail_at: input.u64()?,

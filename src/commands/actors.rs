@@ -4,10 +4,11 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{no_actor_matches, rank_actors, safe, write_json, Failure};
+use super::{no_actor_matches, rank_actors, safe, with_dataset, write_json, Failure};
+use crate::cli::Inputs;
 use crate::model::ActorId;
+use crate::roster::Roster;
 use crate::text::width::{fit, width};
-use crate::timeline::Timeline;
 
 #[derive(Serialize)]
 struct ActorLine<'a> {
@@ -20,11 +21,34 @@ struct ActorLine<'a> {
     score: Option<i64>,
 }
 
+/// `chronicle actors` on what `inputs` name: from the cache's actors part when the dataset is
+/// unchanged since it was last loaded (its events are then neither read nor counted), else
+/// loaded.
+pub fn run_inputs(
+    inputs: &Inputs,
+    search: Option<&str>,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    match crate::report::cached_actors(inputs)? {
+        Some(counted) => {
+            let mut phases = crate::load::Phases::new();
+            let done = run(&counted, search, json, out);
+            phases.done("listed");
+            // As `with_dataset` does: the process ends right after, and the system takes
+            // the pages back faster than 100,000 actors are dropped one by one.
+            std::mem::forget(counted);
+            done
+        }
+        None => with_dataset(inputs, |d| run(&d.timeline, search, json, out)),
+    }
+}
+
 /// Lists actors by event count (then name), or with `search`, ranked best first. A search that
 /// matches nothing fails (exit 1, as grep does) with the reason on standard error, and prints
 /// no rows, which with `--json` is a valid, empty JSON Lines stream.
 pub fn run(
-    timeline: &Timeline,
+    timeline: &impl Roster,
     search: Option<&str>,
     json: bool,
     out: &mut impl Write,

@@ -23,6 +23,7 @@ use serde::Serialize;
 use crate::cli::Inputs;
 use crate::load::Dataset;
 use crate::model::{Actor, ActorId};
+use crate::roster::Roster;
 use crate::search::Ranker;
 use crate::text::safe::Piece;
 use crate::timeline::Timeline;
@@ -168,13 +169,13 @@ pub fn resolve_actor(timeline: &Timeline, name: &str) -> Result<Resolved, Failur
 
 /// Actors ranked by fuzzy match of `query`, best first; equal scores go to the actor with
 /// more events, then by name (file order would put a minor same-named actor first).
-pub fn rank_actors(timeline: &Timeline, query: &str) -> Vec<crate::search::ActorMatch> {
-    let mut ranked = Ranker::default().rank(timeline.actors(), query);
+pub fn rank_actors<R: Roster + ?Sized>(roster: &R, query: &str) -> Vec<crate::search::ActorMatch> {
+    let mut ranked = Ranker::default().rank(roster.actors(), query);
     ranked.sort_by_cached_key(|m| {
         (
             std::cmp::Reverse(m.score),
-            std::cmp::Reverse(timeline.event_count(m.actor)),
-            timeline.actor_label(m.actor),
+            std::cmp::Reverse(roster.event_count(m.actor)),
+            roster.actor_label(m.actor),
         )
     });
     ranked
@@ -205,8 +206,8 @@ fn ambiguous(timeline: &Timeline, name: &str, actors: &[ActorId]) -> Failure {
 
 /// The failure for a name that no actor's names or aliases match, the same for `--actor` and
 /// `--search`.
-pub fn no_actor_matches(timeline: &Timeline, name: &str) -> Failure {
-    let ids = timeline.actors().iter().map(|a: &Actor| a.id.as_str());
+pub fn no_actor_matches<R: Roster + ?Sized>(roster: &R, name: &str) -> Failure {
+    let ids = roster.actors().iter().map(|a: &Actor| a.id.as_str());
     Failure::Usage(format!(
         "no actor matches '{name}'{}; `chronicle actors` lists them",
         crate::problem::did_you_mean(name, ids)
