@@ -187,13 +187,18 @@ fn in_memory<'f>(files: &'f [(String, Vec<u8>)], relative: &str) -> Option<&'f [
 }
 
 /// What the inside-the-folder rule is about, for its message.
-const DATASET_FILES: &str = "the dataset's files";
-const SOURCE_FILES: &str = "source files";
+pub(crate) const DATASET_FILES: &str = "the dataset's files";
+pub(crate) const SOURCE_FILES: &str = "source files";
 
 /// Opens `relative` under `root` after resolving every symbolic link, refusing what resolves
 /// outside the folder and anything but a regular file (a named pipe would block the load
-/// forever, a device would never end); `Ok(None)` when it does not exist.
-fn open_inside(root: &Path, relative: &str, what: &str) -> Result<Option<std::fs::File>, String> {
+/// forever, a device would never end); `Ok(None)` when it does not exist. The cache hashes
+/// the files through this same rule, so that what a load would refuse is never a cache hit.
+pub(crate) fn open_inside(
+    root: &Path,
+    relative: &str,
+    what: &str,
+) -> Result<Option<std::fs::File>, String> {
     let joined = root.join(relative);
     let resolved = match std::fs::canonicalize(&joined) {
         Ok(resolved) => resolved,

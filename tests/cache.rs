@@ -484,3 +484,101 @@ fn the_browser_writes_the_entry_behind_its_first_screen() {
         "the entry is current and whole"
     );
 }
+
+/// Runs `args` on the setup's dataset with and without the cache, and gives both outputs,
+/// failing when either takes more than ten seconds (the cache must never hang a load).
+fn cached_and_fresh(setup: &Setup, args: &[&str]) -> (Output, Output) {
+    let run = |extra: &[&str]| {
+        let mut child = setup
+            .command(&[args, extra].concat())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > Duration::from_secs(10) {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("`chronicle {args:?} {extra:?}` hung");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        child.wait_with_output().unwrap()
+    };
+    let cached = run(&[]);
+    let fresh = run(&["--no-cache"]);
+    (cached, fresh)
+}
+
+/// The cached answer is the fresh one: same exit code, same output, an error here.
+fn same_error(setup: &Setup, args: &[&str], expect: &str) {
+    for _ in 0..2 {
+        let (cached, fresh) = cached_and_fresh(setup, args);
+        assert_eq!(fresh.status.code(), Some(1), "{}", stderr(&fresh));
+        assert!(stderr(&fresh).contains(expect), "{}", stderr(&fresh));
+        assert_eq!(
+            cached.status.code(),
+            fresh.status.code(),
+            "{}",
+            stderr(&cached)
+        );
+        assert_eq!(stderr(&cached), stderr(&fresh));
+        assert_eq!(stdout(&cached), stdout(&fresh));
+    }
+}
+
+#[test]
+fn a_sources_folder_turned_into_a_link_outside_is_refused_as_without_the_cache() {
+    let setup = Setup::new();
+    setup.run(&["check"]);
+    let outside = setup.cache_home.parent().unwrap().join("outside-sources");
+    fs::rename(setup.data.join("sources"), &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, setup.data.join("sources")).unwrap();
+    same_error(&setup, &["check"], "leads outside the dataset folder");
+    same_error(
+        &setup,
+        &["events", "--ids"],
+        "leads outside the dataset folder",
+    );
+}
+
+#[test]
+fn an_events_file_turned_into_a_link_outside_is_refused_as_without_the_cache() {
+    let setup = Setup::new();
+    setup.run(&["check"]);
+    let outside = setup.cache_home.parent().unwrap().join("outside.jsonl");
+    fs::rename(setup.data.join("events.jsonl"), &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, setup.data.join("events.jsonl")).unwrap();
+    same_error(&setup, &["check"], "leads outside the dataset folder");
+    same_error(&setup, &["events"], "leads outside the dataset folder");
+}
+
+#[test]
+fn a_named_pipe_in_the_dataset_is_refused_at_once_as_without_the_cache() {
+    // A folder never cached: the hashes taken before the load must not open the pipe.
+    let setup = Setup::new();
+    nix::unistd::mkfifo(
+        &setup.data.join("events.json"),
+        nix::sys::stat::Mode::from_bits_truncate(0o644),
+    )
+    .unwrap();
+    same_error(&setup, &["check"], "both");
+    same_error(&setup, &["events"], "both");
+    assert_eq!(setup.entries(), Vec::<PathBuf>::new());
+}
+
+#[test]
+fn a_source_file_turned_into_a_named_pipe_is_refused_at_once_as_without_the_cache() {
+    let setup = Setup::new();
+    setup.run(&["check"]);
+    let source = fs::read_dir(setup.data.join("sources"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .min()
+        .unwrap();
+    fs::remove_file(&source).unwrap();
+    nix::unistd::mkfifo(&source, nix::sys::stat::Mode::from_bits_truncate(0o644)).unwrap();
+    same_error(&setup, &["check"], "is not a regular file");
+    same_error(&setup, &["events"], "is not a regular file");
+}

@@ -315,10 +315,12 @@ const TEMPORARY: &str = ".entry";
 const ABANDONED: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// The hashes of the dataset files, to take before a load and give to `store`.
+/// An error when any is one the loader would refuse (then nothing is read from the cache or
+/// written to it: the load from the files reports the problem).
 pub fn dataset_digests(root: &Path) -> io::Result<Vec<Digest>> {
     DATASET_FILES
         .iter()
-        .map(|f| key::file_digest(&root.join(f)))
+        .map(|f| key::file_digest(root, f, crate::files::DATASET_FILES))
         .collect()
 }
 
@@ -334,8 +336,8 @@ fn source_digests(root: &Path, dataset: &Dataset) -> io::Result<Option<Vec<(Stri
         .collect();
     files.sort_unstable();
     files.dedup_by(|a, b| a.0 == b.0);
-    let paths: Vec<PathBuf> = files.iter().map(|(f, _)| root.join(f)).collect();
-    let digests = key::digests(&paths)?;
+    let names: Vec<&str> = files.iter().map(|(f, _)| *f).collect();
+    let digests = key::source_digests(root, &names)?;
     let mut out = Vec::with_capacity(files.len());
     for ((file, text), digest) in files.iter().zip(digests) {
         // The loaded text is the file's bytes, less a byte order mark.
@@ -512,8 +514,8 @@ impl Header {
         if dataset_digests(root).ok().as_ref() != Some(&self.top) {
             return Err(Miss::Stale);
         }
-        let paths: Vec<PathBuf> = self.sources.iter().map(|(f, _)| root.join(f)).collect();
-        let now = key::digests(&paths).map_err(|_| Miss::Stale)?;
+        let names: Vec<&str> = self.sources.iter().map(|(f, _)| f.as_str()).collect();
+        let now = key::source_digests(root, &names).map_err(|_| Miss::Stale)?;
         if now.iter().eq(self.sources.iter().map(|(_, d)| d)) {
             Ok(())
         } else {
