@@ -582,3 +582,126 @@ fn a_source_file_turned_into_a_named_pipe_is_refused_at_once_as_without_the_cach
     same_error(&setup, &["check"], "is not a regular file");
     same_error(&setup, &["events"], "is not a regular file");
 }
+
+/// Runs `chronicle ARGS DATASET` in `dir`, the dataset named as `dataset`.
+fn run_named(setup: &Setup, dir: &Path, args: &[&str], dataset: &str) -> Output {
+    let output = Command::new(BIN)
+        .args(args)
+        .arg(dataset)
+        .current_dir(dir)
+        .env("XDG_CACHE_HOME", &setup.cache_home)
+        .env_remove("CHRONICLE_NO_CACHE")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    output
+}
+
+#[test]
+fn every_way_of_naming_a_folder_shares_one_entry_and_notes_show_it_as_typed() {
+    let setup = Setup::new();
+    // A quote that occurs twice: a note, which names the folder.
+    let call = setup.data.join("sources/call.txt");
+    let mut text = fs::read_to_string(&call).unwrap();
+    text.push_str("\nRussia wants immediate talks with the West.\n");
+    fs::write(&call, text).unwrap();
+    let parent = setup.data.parent().unwrap();
+    std::os::unix::fs::symlink(&setup.data, parent.join("link")).unwrap();
+    let absolute = setup.data.display().to_string();
+    let spellings = [
+        "data",
+        "./data",
+        "data/",
+        absolute.as_str(),
+        &format!("{absolute}/"),
+        "link",
+        "cache-home/../data",
+    ];
+    // `cache-home` must exist for the last spelling to resolve.
+    fs::create_dir_all(&setup.cache_home).unwrap();
+    let mut inodes = Vec::new();
+    for spelling in spellings {
+        let cached = run_named(&setup, parent, &["check"], spelling);
+        let fresh = run_named(&setup, parent, &["check", "--no-cache"], spelling);
+        assert_eq!(stderr(&cached), stderr(&fresh), "{spelling}");
+        assert_eq!(stdout(&cached), stdout(&fresh), "{spelling}");
+        let typed = Path::new(spelling)
+            .join("events.jsonl")
+            .display()
+            .to_string();
+        assert!(
+            stderr(&cached).starts_with(&format!("note: {typed}:")),
+            "{spelling}: {}",
+            stderr(&cached)
+        );
+        inodes.push(inode(&setup.entry()));
+    }
+    // One entry, written once and used by every other spelling.
+    assert!(inodes.iter().all(|&i| i == inodes[0]), "{inodes:?}");
+}
+
+/// Sets the modification time of `path` to `days` ago.
+fn age(path: &Path, days: u64) {
+    let then = SystemTime::now() - Duration::from_secs(days * 24 * 3600);
+    File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(then)
+        .unwrap();
+}
+
+#[test]
+fn entries_unused_for_a_month_or_of_a_folder_gone_are_removed() {
+    let setup = Setup::new();
+    let other = setup.data.parent().unwrap().join("other");
+    dataset::copy_dir(Path::new(dataset::SMALL), &other);
+    run_named(
+        &setup,
+        Path::new("/"),
+        &["check"],
+        &other.display().to_string(),
+    );
+    let of_other = setup.entry();
+    fs::remove_dir_all(&other).unwrap();
+    let dir = setup.cache_home.join("chronicle");
+    let old = dir.join("0000000000000001.img");
+    let recent = dir.join("0000000000000002.img");
+    fs::write(&old, "an entry of long ago").unwrap();
+    fs::write(&recent, "an entry used last week").unwrap();
+    age(&old, 31);
+    age(&recent, 7);
+    setup.run(&["check"]);
+    let entries = setup.entries();
+    assert!(!entries.contains(&of_other), "{entries:?}");
+    assert!(!entries.contains(&old), "{entries:?}");
+    assert!(entries.contains(&recent), "{entries:?}");
+    assert_eq!(entries.len(), 2, "{entries:?}");
+}
+
+#[test]
+fn the_least_recently_used_entries_go_when_the_cache_passes_two_gigabytes() {
+    let setup = Setup::new();
+    let dir = setup.cache_home.join("chronicle");
+    fs::create_dir_all(&dir).unwrap();
+    // Sparse: big to the cache's count, nothing on the disk.
+    let big = |name: &str, days: u64| {
+        let path = dir.join(name);
+        File::create(&path).unwrap().set_len(1200 << 20).unwrap();
+        age(&path, days);
+        path
+    };
+    let older = big("0000000000000001.img", 3);
+    let newer = big("0000000000000002.img", 2);
+    setup.run(&["check"]);
+    let entries = setup.entries();
+    assert!(!entries.contains(&older), "{entries:?}");
+    assert!(entries.contains(&newer), "{entries:?}");
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    // Reading an entry marks it used now, for the next pruning.
+    let ours = entries.into_iter().find(|p| *p != newer).unwrap();
+    age(&ours, 5);
+    setup.run(&["check"]);
+    let modified = fs::metadata(&ours).unwrap().modified().unwrap();
+    assert!(modified.elapsed().unwrap() < Duration::from_secs(3600));
+}

@@ -9,8 +9,8 @@
 //! and the format. Anything else, a cut or damaged file included, means a fresh load, which
 //! then replaces the entry. A cache that cannot be written only costs the next open its speed.
 //!
-//! One file per dataset folder, named by a hash of its path: an entry is replaced, never
-//! piled up beside older ones. Layout: a prefix (magic, format, build, the header's length),
+//! One file per dataset folder, named by a hash of its resolved path: an entry is replaced,
+//! never piled up beside older ones, and each write prunes the folder (see `Cache::prune`). Layout: a prefix (magic, format, build, the header's length),
 //! the header (what the entry depends on, and the summary `check` prints) with its checksum,
 //! then the timeline's image (see `image`) followed by a trailer: where the parts that the
 //! browser's first screen reads end and begin, with their checksums, then the image's length
@@ -36,7 +36,7 @@ use crate::load::{
 use crate::problem::{Problem, Severity};
 
 /// The layout's version: raised whenever what `image` or this module writes changes.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"CHRNIMG\0";
 /// Magic, format, build, header length.
 const PREFIX_LEN: usize = 8 + 4 + 16 + 8;
@@ -114,16 +114,12 @@ impl Cache {
         Cache { dir: dir.into() }
     }
 
-    /// The entry's file for the dataset folder `root`: by its path as given (which messages
-    /// show) and as resolved (what it is).
+    /// The entry's file for the dataset folder `root`: by its resolved path, so that every
+    /// way of writing it (`data`, `./data/`, its absolute path, a link to it) shares one
+    /// entry. Messages still show the folder as typed: the notes are rewritten on reading.
     pub fn entry_path(&self, root: &Path) -> PathBuf {
-        let resolved = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        let mut name = Vec::new();
-        name.extend_from_slice(root.as_os_str().as_encoded_bytes());
-        name.push(0);
-        name.extend_from_slice(resolved.as_os_str().as_encoded_bytes());
-        let hash = xxhash_rust::xxh3::xxh3_64(&name);
-        self.dir.join(format!("{hash:016x}.img"))
+        let hash = xxhash_rust::xxh3::xxh3_64(resolved(root).as_os_str().as_encoded_bytes());
+        self.dir.join(format!("{hash:016x}{ENTRY}"))
     }
 
     /// The summary of the dataset in `root`, when its entry is current: `check` on an
@@ -133,6 +129,7 @@ impl Cache {
         let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
         let (header, _) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
         header.current(root)?;
+        used(&file);
         Ok(header.summary)
     }
 
@@ -201,6 +198,7 @@ impl Cache {
         let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
         let (header, header_len) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
         header.current(root)?;
+        used(&file);
         let start = PREFIX_LEN + header_len + 16;
         // The whole image's checksum is read through the file, not the map, so that the whole
         // image is not counted in the process's memory; the map is of the same open file, so
@@ -281,8 +279,11 @@ impl Cache {
         }
         // No fsync: after a crash a cut or empty entry fails its checksum and is replaced,
         // and syncing hundreds of megabytes would cost the load seconds.
-        temp.persist(self.entry_path(root)).map_err(|e| e.error)?;
+        let entry = self.entry_path(root);
+        temp.persist(&entry).map_err(|e| e.error)?;
         phases.done("stored");
+        self.prune(&entry);
+        phases.done("pruned");
         Ok(())
     }
 }
@@ -309,6 +310,95 @@ impl Cache {
     }
 }
 
+impl Cache {
+    /// Keeps the cache folder bounded: removes entries unused for `UNUSED` or whose dataset
+    /// folder is gone, then the least recently used until all fit in `cap` (never `kept`,
+    /// the entry just written).
+    fn prune(&self, kept: &Path) {
+        let Ok(listing) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut entries: Vec<(std::time::SystemTime, u64, PathBuf)> = Vec::new();
+        for entry in listing.flatten() {
+            let path = entry.path();
+            let Ok(meta) = entry.metadata() else {
+                continue;
+            };
+            if !meta.is_file() || !entry.file_name().to_string_lossy().ends_with(ENTRY) {
+                continue;
+            }
+            let last_used = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
+            let unused = last_used.elapsed().is_ok_and(|age| age >= UNUSED);
+            if path != kept && (unused || folder_gone(&path)) {
+                let _ = fs::remove_file(&path);
+                continue;
+            }
+            entries.push((last_used, meta.len(), path));
+        }
+        let newest = fs::metadata(kept).map_or(0, |m| m.len());
+        let cap = cap(newest);
+        let mut total: u64 = entries.iter().map(|(_, len, _)| len).sum();
+        entries.sort();
+        for (_, len, path) in entries {
+            if total <= cap {
+                break;
+            }
+            if path != kept && fs::remove_file(&path).is_ok() {
+                total -= len;
+            }
+        }
+    }
+}
+
+/// Marks an entry used now (its modification time: entries are written once, by renaming),
+/// for pruning the least recently used. Best effort: a cache not ours to touch keeps its time.
+fn used(file: &File) {
+    let _ = file.set_modified(std::time::SystemTime::now());
+}
+
+/// How long an entry may go unused before it is removed.
+const UNUSED: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
+
+/// The most the cache folder keeps: 2 GB, or four times the entry just written when that is
+/// bigger, so that the biggest dataset in use always fits with a few others.
+fn cap(newest: u64) -> u64 {
+    (2u64 << 30).max(newest.saturating_mul(4))
+}
+
+/// Whether the entry at `path` is of this format and names a dataset folder that no longer
+/// exists (renamed, moved or deleted: its entry could never be used again).
+fn folder_gone(path: &Path) -> bool {
+    let Ok(file) = File::open(path) else {
+        return false;
+    };
+    let mut start = Vec::new();
+    // The prefix, then the header's first field: the resolved folder, a length and its bytes.
+    if (&file)
+        .take((PREFIX_LEN + 8 + 4096) as u64)
+        .read_to_end(&mut start)
+        .is_err()
+        || start.get(..8) != Some(MAGIC.as_slice())
+        || start.get(8..12) != Some(FORMAT.to_le_bytes().as_slice())
+    {
+        return false;
+    }
+    let mut input = In::new(start.get(PREFIX_LEN..).unwrap_or_default());
+    match input.str() {
+        Ok(folder) => matches!(
+            fs::metadata(folder),
+            Err(e) if e.kind() == io::ErrorKind::NotFound
+        ),
+        Err(_) => false,
+    }
+}
+
+/// `root` resolved (links followed, `.` and `..` gone), or as given when it cannot be.
+fn resolved(root: &Path) -> PathBuf {
+    fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
+}
+
+/// How an entry's name ends.
+const ENTRY: &str = ".img";
 /// How a temporary entry's name starts.
 const TEMPORARY: &str = ".entry";
 /// How long a temporary entry must have been left untouched to be taken for abandoned.
@@ -557,6 +647,8 @@ fn write_header<W: Write>(
     sources: &[(String, Digest)],
     summary: &Summary,
 ) -> io::Result<()> {
+    out.str(&resolved(root).to_string_lossy())?;
+    // The folder as typed when the notes were made, for `read_header` to rewrite them.
     out.str(&root.to_string_lossy())?;
     out.len(top.len())?;
     for digest in top {
@@ -616,10 +708,11 @@ fn read_header(root: &Path, bytes: &[u8]) -> Read<Header> {
         return Err(Corrupt("its header's checksum does not match".into()));
     }
     let mut input = In::new(header);
-    if input.str()? != root.to_string_lossy() {
+    if input.str()? != resolved(root).to_string_lossy() {
         // Two folders whose names hash alike: not this one's entry.
         return Err(Corrupt(String::new()));
     }
+    let typed = Path::new(input.str()?).to_path_buf();
     let n = input.len(1)?;
     let top = (0..n)
         .map(|_| get_digest(&mut input))
@@ -646,7 +739,7 @@ fn read_header(root: &Path, bytes: &[u8]) -> Read<Header> {
             let message = input.str()?.to_string();
             let hint = input.opt_str()?.map(Box::from);
             Ok(Problem {
-                file,
+                file: as_typed(file, &typed, root),
                 line,
                 column,
                 field,
@@ -668,6 +761,16 @@ fn read_header(root: &Path, bytes: &[u8]) -> Read<Header> {
             notes,
         },
     })
+}
+
+/// A note's `file`, made when the folder was typed `then`, as if it were typed `now`.
+fn as_typed(file: String, then: &Path, now: &Path) -> String {
+    let prefix = then.join("").display().to_string();
+    match file.strip_prefix(&prefix) {
+        Some(rest) => now.join(rest).display().to_string(),
+        None if file == then.display().to_string() => now.display().to_string(),
+        None => file,
+    }
 }
 
 /// Loads the dataset at `location` through `cache`: from its entry when that is current,
