@@ -166,6 +166,10 @@ pub enum Command {
         /// The dataset whose actors, sources and event ids the drafts use and avoid
         #[arg(long, value_name = "DIR")]
         dataset: Option<PathBuf>,
+        /// Load the --dataset from its files, neither reading nor writing the cache of loaded
+        /// datasets (also: CHRONICLE_NO_CACHE=1)
+        #[arg(long, requires = "dataset")]
+        no_cache: bool,
         /// Print JSON Lines: an events.jsonl record plus "sentence" and "new_actors"
         #[arg(long)]
         json: bool,

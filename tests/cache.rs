@@ -705,3 +705,26 @@ fn the_least_recently_used_entries_go_when_the_cache_passes_two_gigabytes() {
     let modified = fs::metadata(&ours).unwrap().modified().unwrap();
     assert!(modified.elapsed().unwrap() < Duration::from_secs(3600));
 }
+
+#[test]
+fn draft_with_a_dataset_takes_no_cache_as_the_other_reading_commands() {
+    let setup = Setup::new();
+    let article = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed_article.txt");
+    let draft = |extra: &[&str]| {
+        let mut command = Command::new(BIN);
+        command
+            .args(["draft", article, "--published", "2021-12-13", "--dataset"])
+            .arg(&setup.data)
+            .args(extra)
+            .env("XDG_CACHE_HOME", &setup.cache_home)
+            .env_remove("CHRONICLE_NO_CACHE");
+        command.output().unwrap()
+    };
+    let fresh = draft(&["--no-cache"]);
+    assert_eq!(fresh.status.code(), Some(0), "{}", stderr(&fresh));
+    assert_eq!(setup.entries(), Vec::<PathBuf>::new());
+    let cached = draft(&[]);
+    assert_eq!(cached.status.code(), Some(0), "{}", stderr(&cached));
+    assert_eq!(stdout(&cached), stdout(&fresh));
+    assert_eq!(setup.entries().len(), 1);
+}
