@@ -309,7 +309,7 @@ fn no_cache_and_the_environment_variable_turn_it_off() {
     setup.run(&["check", "--no-cache"]);
     setup.run(&["events", "--no-cache"]);
     assert_eq!(setup.entries(), Vec::<PathBuf>::new());
-    for value in ["1", "yes"] {
+    for value in ["1", "yes", "true", "on"] {
         let output = setup
             .command(&["check"])
             .env("CHRONICLE_NO_CACHE", value)
@@ -318,13 +318,16 @@ fn no_cache_and_the_environment_variable_turn_it_off() {
         assert_eq!(output.status.code(), Some(0));
         assert_eq!(setup.entries(), Vec::<PathBuf>::new());
     }
-    let output = setup
-        .command(&["check"])
-        .env("CHRONICLE_NO_CACHE", "0")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(setup.entries().len(), 1);
+    for value in ["0", "", "false", "no", "off", "FALSE", "Off"] {
+        let output = setup
+            .command(&["check"])
+            .env("CHRONICLE_NO_CACHE", value)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        assert_eq!(setup.entries().len(), 1, "CHRONICLE_NO_CACHE={value:?}");
+        fs::remove_dir_all(setup.cache_home.join("chronicle")).unwrap();
+    }
 }
 
 #[test]
@@ -709,7 +712,10 @@ fn the_least_recently_used_entries_go_when_the_cache_passes_two_gigabytes() {
 #[test]
 fn draft_with_a_dataset_takes_no_cache_as_the_other_reading_commands() {
     let setup = Setup::new();
-    let article = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed_article.txt");
+    let article = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/seed_article.txt"
+    );
     let draft = |extra: &[&str]| {
         let mut command = Command::new(BIN);
         command

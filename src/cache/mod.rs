@@ -40,8 +40,15 @@ pub const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"CHRNIMG\0";
 /// Magic, format, build, header length.
 const PREFIX_LEN: usize = 8 + 4 + 16 + 8;
-/// Set (to anything but `0` or nothing) to turn the cache off, as `--no-cache` does.
+/// Set to turn the cache off, as `--no-cache` does: any value but the false words below.
 pub const NO_CACHE_VAR: &str = "CHRONICLE_NO_CACHE";
+
+/// Whether `CHRONICLE_NO_CACHE=value` turns the cache off: all but empty, `0`, `false`, `no`
+/// and `off` (in any case), which are read as "not turned off", as a person setting them means.
+fn turns_off(value: &std::ffi::OsStr) -> bool {
+    let value = value.to_string_lossy().trim().to_ascii_lowercase();
+    !matches!(value.as_str(), "" | "0" | "false" | "no" | "off")
+}
 /// The dataset files an entry depends on, besides the source files (absent ones too: one
 /// appearing is a change).
 const DATASET_FILES: [&str; 4] = [
@@ -96,7 +103,7 @@ impl Cache {
     /// The user's cache folder, unless the cache is turned off (`--no-cache`, or
     /// CHRONICLE_NO_CACHE set) or there is no home to find it in.
     pub fn from_env(no_cache: bool) -> Option<Cache> {
-        let off = std::env::var_os(NO_CACHE_VAR).is_some_and(|v| !v.is_empty() && v != "0");
+        let off = std::env::var_os(NO_CACHE_VAR).is_some_and(|v| turns_off(&v));
         if no_cache || off {
             return None;
         }
