@@ -225,10 +225,45 @@ fn replaced_after(damage: impl Fn(&Path), why: &str) {
     let third = setup.run(&["events", "--json"]);
     assert_eq!(stderr(&third), "", "the replacement is whole");
     assert_eq!(inode(&setup.entry()), replaced);
-    // `check` reads only the header: a damaged header is noticed there too.
+    // `check` reads only the header, and the entry's length: a damaged header or a cut
+    // entry is noticed there too, and replaced.
     damage(&setup.entry());
     let checked = setup.run(&["check"]);
     assert!(stdout(&checked).ends_with("verified\n"));
+    if why != "checksum" {
+        // (A flipped byte inside the image is for the image's own checksum, which `check`
+        // does not read.)
+        let told = stderr(&checked);
+        assert!(
+            told.contains("damaged cache file") && told.contains(why),
+            "{told}"
+        );
+        assert_ne!(inode(&setup.entry()), replaced);
+        assert_eq!(stderr(&setup.run(&["check"])), "");
+    }
+}
+
+#[test]
+fn check_notices_an_entry_cut_to_half_and_replaces_it() {
+    let setup = Setup::new();
+    setup.run(&["check"]);
+    let entry = setup.entry();
+    let len = fs::metadata(&entry).unwrap().len();
+    File::options()
+        .write(true)
+        .open(&entry)
+        .unwrap()
+        .set_len(len / 2)
+        .unwrap();
+    let checked = setup.run(&["check"]);
+    assert!(stdout(&checked).ends_with("verified\n"));
+    let told = stderr(&checked);
+    assert!(
+        told.contains("damaged cache file") && told.contains("cut short"),
+        "{told}"
+    );
+    assert_eq!(fs::metadata(setup.entry()).unwrap().len(), len);
+    assert_eq!(stderr(&setup.run(&["check"])), "");
 }
 
 #[test]

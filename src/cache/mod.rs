@@ -134,8 +134,16 @@ impl Cache {
     pub fn summary(&self, root: &Path) -> Result<Summary, Miss> {
         let path = self.entry_path(root);
         let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
-        let (header, _) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
+        let (header, header_len) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
         header.current(root)?;
+        // The image is not read, but an entry cut short is noticed (and then replaced by the
+        // load that follows): its length is the header's, the image's and the trailer's.
+        let trailer = read_trailer(&mut file).map_err(|e| miss(&path, e))?;
+        let size = file.metadata().map_err(|_| Miss::Stale)?.len();
+        let whole = ((PREFIX_LEN + header_len + 16 + TRAILER_LEN) as u64).checked_add(trailer.len);
+        if whole != Some(size) {
+            return Err(damaged(&path, "it was cut short"));
+        }
         used(&file);
         Ok(header.summary)
     }
