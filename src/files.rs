@@ -199,15 +199,28 @@ pub(crate) fn open_inside(
     relative: &str,
     what: &str,
 ) -> Result<Option<std::fs::File>, String> {
+    let root = match std::fs::canonicalize(root) {
+        Ok(root) => root,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot open the dataset folder: {e}")),
+    };
+    open_inside_resolved(&root, relative, what)
+}
+
+/// `open_inside` of a `root` already resolved (`fs::canonicalize`), for many files of one
+/// folder.
+pub(crate) fn open_inside_resolved(
+    root: &Path,
+    relative: &str,
+    what: &str,
+) -> Result<Option<std::fs::File>, String> {
     let joined = root.join(relative);
     let resolved = match std::fs::canonicalize(&joined) {
         Ok(resolved) => resolved,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(format!("cannot open: {e}")),
     };
-    let root =
-        std::fs::canonicalize(root).map_err(|e| format!("cannot open the dataset folder: {e}"))?;
-    if !resolved.starts_with(&root) {
+    if !resolved.starts_with(root) {
         return Err(format!(
             "leads outside the dataset folder (to {}); {what} must be inside it",
             resolved.display()

@@ -1,14 +1,14 @@
 //! What a cache entry depends on: the bytes of every dataset and source file, and the build
 //! of the program that wrote it. Hashed with xxh3 over memory-mapped files, a few GB/s.
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::Path;
 use std::sync::OnceLock;
 
 use xxhash_rust::xxh3::xxh3_128;
 
-use crate::files::{open_inside, SOURCE_FILES};
+use crate::files::{open_inside_resolved, SOURCE_FILES};
 
 /// A file's content as the cache knows it: absent, or present with its xxh3-128 hash.
 pub type Digest = Option<u128>;
@@ -21,7 +21,13 @@ const BIG: u64 = 16 << 20;
 /// refuse (leading outside the folder, a pipe, a device) is an error here, never hashed, so
 /// that it can never match an entry, and a named pipe is never opened (that would block).
 pub fn file_digest(root: &Path, relative: &str, what: &str) -> io::Result<Digest> {
-    let open = || open_inside(root, relative, what).map_err(io::Error::other);
+    let root = fs::canonicalize(root)?;
+    resolved_digest(&root, relative, what)
+}
+
+/// `file_digest` in a `root` already resolved (`fs::canonicalize`).
+fn resolved_digest(root: &Path, relative: &str, what: &str) -> io::Result<Digest> {
+    let open = || open_inside_resolved(root, relative, what).map_err(io::Error::other);
     let Some(file) = open()? else {
         return Ok(None);
     };
@@ -81,6 +87,9 @@ fn hash_range(mut file: File, from: u64, to: u64) -> io::Result<u128> {
 /// Hashes the source files `relative` in `root`, in order: the small files shared between
 /// the cores. An error when any is one the loader would refuse.
 pub fn source_digests(root: &Path, relative: &[&str]) -> io::Result<Vec<Digest>> {
+    // Resolved once, not for each of thousands of files.
+    let root = fs::canonicalize(root)?;
+    let root = root.as_path();
     crate::shares::in_shares(relative, |share: &[&str]| {
         share
             .iter()
@@ -89,7 +98,7 @@ pub fn source_digests(root: &Path, relative: &[&str]) -> io::Result<Vec<Digest>>
                 if !crate::files::inside_folder(f) {
                     return Err(io::Error::other("leads outside the dataset folder"));
                 }
-                file_digest(root, f, SOURCE_FILES)
+                resolved_digest(root, f, SOURCE_FILES)
             })
             .collect::<Vec<io::Result<Digest>>>()
     })
