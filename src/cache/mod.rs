@@ -10,11 +10,11 @@
 //! then replaces the entry. A cache that cannot be written only costs the next open its speed.
 //!
 //! One file per dataset folder, named by a hash of its resolved path: an entry is replaced,
-//! never piled up beside older ones, and each write prunes the folder (see `Cache::prune`). Layout: a prefix (magic, format, build, the header's length),
-//! the header (what the entry depends on, and the summary `check` prints) with its checksum,
-//! then the timeline's image (see `image`) followed by a trailer: where the parts that the
-//! browser's first screen reads end and begin, with their checksums, then the image's length
-//! and checksum.
+//! never piled up beside older ones, and each write prunes the folder (see `Cache::prune`).
+//! Layout: a prefix (magic, format, build, the header's length), the header (what the entry
+//! depends on, and the summary `check` prints) with its checksum, then the timeline's image
+//! (see `image`) followed by a trailer: where the parts that the browser's first screen reads
+//! end and begin, with their checksums, then the image's length and checksum.
 
 mod bytes;
 mod image;
@@ -49,6 +49,7 @@ fn turns_off(value: &std::ffi::OsStr) -> bool {
     let value = value.to_string_lossy().trim().to_ascii_lowercase();
     !matches!(value.as_str(), "" | "0" | "false" | "no" | "off")
 }
+
 /// The dataset files an entry depends on, besides the source files (absent ones too: one
 /// appearing is a change).
 const DATASET_FILES: [&str; 4] = [
