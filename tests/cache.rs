@@ -769,3 +769,26 @@ fn draft_with_a_dataset_takes_no_cache_as_the_other_reading_commands() {
     assert_eq!(stdout(&cached), stdout(&fresh));
     assert_eq!(setup.entries().len(), 1);
 }
+
+#[test]
+fn the_timings_say_when_the_cache_is_used_and_why_it_was_not_written() {
+    let setup = Setup::new();
+    let timed = |args: &[&str]| {
+        let output = setup
+            .command(args)
+            .env("CHRONICLE_TIMINGS", "1")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stderr(&output)
+    };
+    fs::write(&setup.cache_home, "a file where the cache folder goes").unwrap();
+    let told = timed(&["check"]);
+    assert!(told.contains("load: cache not written: "), "{told}");
+    fs::remove_file(&setup.cache_home).unwrap();
+    let told = timed(&["check"]);
+    assert!(!told.contains("cache not written"), "{told}");
+    assert!(!told.contains("load: summary"), "{told}");
+    let told = timed(&["check"]);
+    assert!(told.contains("load: summary"), "{told}");
+}

@@ -133,6 +133,7 @@ impl Cache {
     /// The summary of the dataset in `root`, when its entry is current: `check` on an
     /// unchanged dataset reads only this, and the dataset's files only to hash them.
     pub fn summary(&self, root: &Path) -> Result<Summary, Miss> {
+        let mut phases = load::Phases::new();
         let path = self.entry_path(root);
         let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
         let (header, header_len) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
@@ -146,6 +147,7 @@ impl Cache {
             return Err(damaged(&path, "it was cut short"));
         }
         used(&file);
+        phases.done("summary");
         Ok(header.summary)
     }
 
@@ -814,11 +816,13 @@ pub fn load(
             .as_note(),
         ),
     };
-    let before = dataset_digests(root).ok();
+    let before = dataset_digests(root);
     let mut dataset = load::load_showing(location, progress)?;
-    if let Some(before) = before {
-        // Best effort: a cache that cannot be written costs only the next open's speed.
-        let _ = cache.store(root, &dataset, &before);
+    // Best effort: a cache that cannot be written costs only the next open's speed, said
+    // only among the timings (CHRONICLE_TIMINGS), for whoever wonders why reopening is slow.
+    let written = before.and_then(|before| cache.store(root, &dataset, &before));
+    if let Err(e) = written {
+        load::Phases::new().say(&format!("cache not written: {e}"));
     }
     dataset.notes.extend(damaged);
     Ok(dataset)
