@@ -166,6 +166,10 @@ pub enum Command {
         /// The dataset whose actors, sources and event ids the drafts use and avoid
         #[arg(long, value_name = "DIR")]
         dataset: Option<PathBuf>,
+        /// Load the --dataset from its files, neither reading nor writing the cache of loaded
+        /// datasets (also: CHRONICLE_NO_CACHE=1; empty, 0, false, no or off keep it on)
+        #[arg(long, requires = "dataset")]
+        no_cache: bool,
         /// Print JSON Lines: an events.jsonl record plus "sentence" and "new_actors"
         #[arg(long)]
         json: bool,
@@ -231,7 +235,7 @@ pub struct Inputs {
     #[arg(long, value_name = "DIR")]
     pub articles: Option<PathBuf>,
     /// Load the dataset from its files, neither reading nor writing the cache of loaded
-    /// datasets (also: CHRONICLE_NO_CACHE=1)
+    /// datasets (also: CHRONICLE_NO_CACHE=1; empty, 0, false, no or off keep it on)
     #[arg(long)]
     pub no_cache: bool,
 }

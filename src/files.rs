@@ -187,22 +187,40 @@ fn in_memory<'f>(files: &'f [(String, Vec<u8>)], relative: &str) -> Option<&'f [
 }
 
 /// What the inside-the-folder rule is about, for its message.
-const DATASET_FILES: &str = "the dataset's files";
-const SOURCE_FILES: &str = "source files";
+pub(crate) const DATASET_FILES: &str = "the dataset's files";
+pub(crate) const SOURCE_FILES: &str = "source files";
 
 /// Opens `relative` under `root` after resolving every symbolic link, refusing what resolves
 /// outside the folder and anything but a regular file (a named pipe would block the load
-/// forever, a device would never end); `Ok(None)` when it does not exist.
-fn open_inside(root: &Path, relative: &str, what: &str) -> Result<Option<std::fs::File>, String> {
+/// forever, a device would never end); `Ok(None)` when it does not exist. The cache hashes
+/// the files through this same rule, so that what a load would refuse is never a cache hit.
+pub(crate) fn open_inside(
+    root: &Path,
+    relative: &str,
+    what: &str,
+) -> Result<Option<std::fs::File>, String> {
+    let root = match std::fs::canonicalize(root) {
+        Ok(root) => root,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot open the dataset folder: {e}")),
+    };
+    open_inside_resolved(&root, relative, what)
+}
+
+/// `open_inside` of a `root` already resolved (`fs::canonicalize`), for many files of one
+/// folder.
+pub(crate) fn open_inside_resolved(
+    root: &Path,
+    relative: &str,
+    what: &str,
+) -> Result<Option<std::fs::File>, String> {
     let joined = root.join(relative);
     let resolved = match std::fs::canonicalize(&joined) {
         Ok(resolved) => resolved,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(format!("cannot open: {e}")),
     };
-    let root =
-        std::fs::canonicalize(root).map_err(|e| format!("cannot open the dataset folder: {e}"))?;
-    if !resolved.starts_with(&root) {
+    if !resolved.starts_with(root) {
         return Err(format!(
             "leads outside the dataset folder (to {}); {what} must be inside it",
             resolved.display()

@@ -109,9 +109,10 @@ fn main() -> ExitCode {
             file,
             published,
             dataset,
+            no_cache,
             json,
             ..
-        } => commands::draft::run_command(&file, published, dataset, json, &mut out),
+        } => commands::draft::run_command(&file, published, dataset, no_cache, json, &mut out),
     };
     let flushed = out.flush().map_err(Failure::Io);
     commands::exit_code(result.and(flushed))

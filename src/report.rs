@@ -87,7 +87,8 @@ pub fn open_reporting(inputs: &Inputs) -> Result<Dataset, Failure> {
 
 /// The summary of the dataset folder `inputs` name, from its cache entry when that is
 /// current, with its notes printed to standard error as `open_reporting` prints them; `None`
-/// when it must be loaded (no current entry, the cache off, or export files to import).
+/// when it must be loaded (no current entry, the cache off, or export files to import; a
+/// damaged entry too: the load notes it and replaces it).
 pub fn cached_summary(inputs: &Inputs) -> Result<Option<Summary>, Failure> {
     let summary = from_cache(inputs, |cache, root| cache.summary(root).ok())?;
     if let Some(summary) = &summary {

@@ -225,10 +225,45 @@ fn replaced_after(damage: impl Fn(&Path), why: &str) {
     let third = setup.run(&["events", "--json"]);
     assert_eq!(stderr(&third), "", "the replacement is whole");
     assert_eq!(inode(&setup.entry()), replaced);
-    // `check` reads only the header: a damaged header is noticed there too.
+    // `check` reads only the header, and the entry's length: a damaged header or a cut
+    // entry is noticed there too, and replaced.
     damage(&setup.entry());
     let checked = setup.run(&["check"]);
     assert!(stdout(&checked).ends_with("verified\n"));
+    if why != "checksum" {
+        // (A flipped byte inside the image is for the image's own checksum, which `check`
+        // does not read.)
+        let told = stderr(&checked);
+        assert!(
+            told.contains("damaged cache file") && told.contains(why),
+            "{told}"
+        );
+        assert_ne!(inode(&setup.entry()), replaced);
+        assert_eq!(stderr(&setup.run(&["check"])), "");
+    }
+}
+
+#[test]
+fn check_notices_an_entry_cut_to_half_and_replaces_it() {
+    let setup = Setup::new();
+    setup.run(&["check"]);
+    let entry = setup.entry();
+    let len = fs::metadata(&entry).unwrap().len();
+    File::options()
+        .write(true)
+        .open(&entry)
+        .unwrap()
+        .set_len(len / 2)
+        .unwrap();
+    let checked = setup.run(&["check"]);
+    assert!(stdout(&checked).ends_with("verified\n"));
+    let told = stderr(&checked);
+    assert!(
+        told.contains("damaged cache file") && told.contains("cut short"),
+        "{told}"
+    );
+    assert_eq!(fs::metadata(setup.entry()).unwrap().len(), len);
+    assert_eq!(stderr(&setup.run(&["check"])), "");
 }
 
 #[test]
@@ -309,7 +344,7 @@ fn no_cache_and_the_environment_variable_turn_it_off() {
     setup.run(&["check", "--no-cache"]);
     setup.run(&["events", "--no-cache"]);
     assert_eq!(setup.entries(), Vec::<PathBuf>::new());
-    for value in ["1", "yes"] {
+    for value in ["1", "yes", "true", "on"] {
         let output = setup
             .command(&["check"])
             .env("CHRONICLE_NO_CACHE", value)
@@ -318,13 +353,16 @@ fn no_cache_and_the_environment_variable_turn_it_off() {
         assert_eq!(output.status.code(), Some(0));
         assert_eq!(setup.entries(), Vec::<PathBuf>::new());
     }
-    let output = setup
-        .command(&["check"])
-        .env("CHRONICLE_NO_CACHE", "0")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(setup.entries().len(), 1);
+    for value in ["0", "", "false", "no", "off", "FALSE", "Off"] {
+        let output = setup
+            .command(&["check"])
+            .env("CHRONICLE_NO_CACHE", value)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        assert_eq!(setup.entries().len(), 1, "CHRONICLE_NO_CACHE={value:?}");
+        fs::remove_dir_all(setup.cache_home.join("chronicle")).unwrap();
+    }
 }
 
 #[test]
@@ -588,4 +626,274 @@ fn a_damaged_actors_part_gives_a_fresh_load_with_a_note() {
     let again = setup.run(&["actors"]);
     assert_eq!(stdout(&again), fresh);
     assert_eq!(stderr(&again), "", "the replacement is whole");
+}
+
+/// Runs `args` on the setup's dataset with and without the cache, and gives both outputs,
+/// failing when either takes more than ten seconds (the cache must never hang a load).
+fn cached_and_fresh(setup: &Setup, args: &[&str]) -> (Output, Output) {
+    let run = |extra: &[&str]| {
+        let mut child = setup
+            .command(&[args, extra].concat())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > Duration::from_secs(10) {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("`chronicle {args:?} {extra:?}` hung");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        child.wait_with_output().unwrap()
+    };
+    let cached = run(&[]);
+    let fresh = run(&["--no-cache"]);
+    (cached, fresh)
+}
+
+/// The cached answer is the fresh one: same exit code, same output, an error here.
+fn same_error(setup: &Setup, args: &[&str], expect: &str) {
+    for _ in 0..2 {
+        let (cached, fresh) = cached_and_fresh(setup, args);
+        assert_eq!(fresh.status.code(), Some(1), "{}", stderr(&fresh));
+        assert!(stderr(&fresh).contains(expect), "{}", stderr(&fresh));
+        assert_eq!(
+            cached.status.code(),
+            fresh.status.code(),
+            "{}",
+            stderr(&cached)
+        );
+        assert_eq!(stderr(&cached), stderr(&fresh));
+        assert_eq!(stdout(&cached), stdout(&fresh));
+    }
+}
+
+#[test]
+fn a_sources_folder_turned_into_a_link_outside_is_refused_as_without_the_cache() {
+    let setup = Setup::new();
+    setup.run(&["check"]);
+    let outside = setup.cache_home.parent().unwrap().join("outside-sources");
+    fs::rename(setup.data.join("sources"), &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, setup.data.join("sources")).unwrap();
+    same_error(&setup, &["check"], "leads outside the dataset folder");
+    same_error(
+        &setup,
+        &["events", "--ids"],
+        "leads outside the dataset folder",
+    );
+}
+
+#[test]
+fn an_events_file_turned_into_a_link_outside_is_refused_as_without_the_cache() {
+    let setup = Setup::new();
+    setup.run(&["check"]);
+    let outside = setup.cache_home.parent().unwrap().join("outside.jsonl");
+    fs::rename(setup.data.join("events.jsonl"), &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, setup.data.join("events.jsonl")).unwrap();
+    same_error(&setup, &["check"], "leads outside the dataset folder");
+    same_error(&setup, &["events"], "leads outside the dataset folder");
+}
+
+#[test]
+fn a_named_pipe_in_the_dataset_is_refused_at_once_as_without_the_cache() {
+    // A folder never cached: the hashes taken before the load must not open the pipe.
+    let setup = Setup::new();
+    nix::unistd::mkfifo(
+        &setup.data.join("events.json"),
+        nix::sys::stat::Mode::from_bits_truncate(0o644),
+    )
+    .unwrap();
+    same_error(&setup, &["check"], "both");
+    same_error(&setup, &["events"], "both");
+    assert_eq!(setup.entries(), Vec::<PathBuf>::new());
+}
+
+#[test]
+fn a_source_file_turned_into_a_named_pipe_is_refused_at_once_as_without_the_cache() {
+    let setup = Setup::new();
+    setup.run(&["check"]);
+    let source = fs::read_dir(setup.data.join("sources"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .min()
+        .unwrap();
+    fs::remove_file(&source).unwrap();
+    nix::unistd::mkfifo(&source, nix::sys::stat::Mode::from_bits_truncate(0o644)).unwrap();
+    same_error(&setup, &["check"], "is not a regular file");
+    same_error(&setup, &["events"], "is not a regular file");
+}
+
+/// Runs `chronicle ARGS DATASET` in `dir`, the dataset named as `dataset`.
+fn run_named(setup: &Setup, dir: &Path, args: &[&str], dataset: &str) -> Output {
+    let output = Command::new(BIN)
+        .args(args)
+        .arg(dataset)
+        .current_dir(dir)
+        .env("XDG_CACHE_HOME", &setup.cache_home)
+        .env_remove("CHRONICLE_NO_CACHE")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    output
+}
+
+#[test]
+fn every_way_of_naming_a_folder_shares_one_entry_and_notes_show_it_as_typed() {
+    let setup = Setup::new();
+    // A quote that occurs twice: a note, which names the folder.
+    let call = setup.data.join("sources/call.txt");
+    let mut text = fs::read_to_string(&call).unwrap();
+    text.push_str("\nRussia wants immediate talks with the West.\n");
+    fs::write(&call, text).unwrap();
+    let parent = setup.data.parent().unwrap();
+    std::os::unix::fs::symlink(&setup.data, parent.join("link")).unwrap();
+    let absolute = setup.data.display().to_string();
+    let spellings = [
+        "data",
+        "./data",
+        "data/",
+        absolute.as_str(),
+        &format!("{absolute}/"),
+        "link",
+        "cache-home/../data",
+    ];
+    // `cache-home` must exist for the last spelling to resolve.
+    fs::create_dir_all(&setup.cache_home).unwrap();
+    let mut inodes = Vec::new();
+    for spelling in spellings {
+        let cached = run_named(&setup, parent, &["check"], spelling);
+        let fresh = run_named(&setup, parent, &["check", "--no-cache"], spelling);
+        assert_eq!(stderr(&cached), stderr(&fresh), "{spelling}");
+        assert_eq!(stdout(&cached), stdout(&fresh), "{spelling}");
+        let typed = Path::new(spelling)
+            .join("events.jsonl")
+            .display()
+            .to_string();
+        assert!(
+            stderr(&cached).starts_with(&format!("note: {typed}:")),
+            "{spelling}: {}",
+            stderr(&cached)
+        );
+        inodes.push(inode(&setup.entry()));
+    }
+    // One entry, written once and used by every other spelling.
+    assert!(inodes.iter().all(|&i| i == inodes[0]), "{inodes:?}");
+}
+
+/// Sets the modification time of `path` to `days` ago.
+fn age(path: &Path, days: u64) {
+    let then = SystemTime::now() - Duration::from_secs(days * 24 * 3600);
+    File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(then)
+        .unwrap();
+}
+
+#[test]
+fn entries_unused_for_a_month_or_of_a_folder_gone_are_removed() {
+    let setup = Setup::new();
+    let other = setup.data.parent().unwrap().join("other");
+    dataset::copy_dir(Path::new(dataset::SMALL), &other);
+    run_named(
+        &setup,
+        Path::new("/"),
+        &["check"],
+        &other.display().to_string(),
+    );
+    let of_other = setup.entry();
+    fs::remove_dir_all(&other).unwrap();
+    let dir = setup.cache_home.join("chronicle");
+    let old = dir.join("0000000000000001.img");
+    let recent = dir.join("0000000000000002.img");
+    fs::write(&old, "an entry of long ago").unwrap();
+    fs::write(&recent, "an entry used last week").unwrap();
+    age(&old, 31);
+    age(&recent, 7);
+    setup.run(&["check"]);
+    let entries = setup.entries();
+    assert!(!entries.contains(&of_other), "{entries:?}");
+    assert!(!entries.contains(&old), "{entries:?}");
+    assert!(entries.contains(&recent), "{entries:?}");
+    assert_eq!(entries.len(), 2, "{entries:?}");
+}
+
+#[test]
+fn the_least_recently_used_entries_go_when_the_cache_passes_two_gigabytes() {
+    let setup = Setup::new();
+    let dir = setup.cache_home.join("chronicle");
+    fs::create_dir_all(&dir).unwrap();
+    // Sparse: big to the cache's count, nothing on the disk.
+    let big = |name: &str, days: u64| {
+        let path = dir.join(name);
+        File::create(&path).unwrap().set_len(1200 << 20).unwrap();
+        age(&path, days);
+        path
+    };
+    let older = big("0000000000000001.img", 3);
+    let newer = big("0000000000000002.img", 2);
+    setup.run(&["check"]);
+    let entries = setup.entries();
+    assert!(!entries.contains(&older), "{entries:?}");
+    assert!(entries.contains(&newer), "{entries:?}");
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    // Reading an entry marks it used now, for the next pruning.
+    let ours = entries.into_iter().find(|p| *p != newer).unwrap();
+    age(&ours, 5);
+    setup.run(&["check"]);
+    let modified = fs::metadata(&ours).unwrap().modified().unwrap();
+    assert!(modified.elapsed().unwrap() < Duration::from_secs(3600));
+}
+
+#[test]
+fn draft_with_a_dataset_takes_no_cache_as_the_other_reading_commands() {
+    let setup = Setup::new();
+    let article = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/seed_article.txt"
+    );
+    let draft = |extra: &[&str]| {
+        let mut command = Command::new(BIN);
+        command
+            .args(["draft", article, "--published", "2021-12-13", "--dataset"])
+            .arg(&setup.data)
+            .args(extra)
+            .env("XDG_CACHE_HOME", &setup.cache_home)
+            .env_remove("CHRONICLE_NO_CACHE");
+        command.output().unwrap()
+    };
+    let fresh = draft(&["--no-cache"]);
+    assert_eq!(fresh.status.code(), Some(0), "{}", stderr(&fresh));
+    assert_eq!(setup.entries(), Vec::<PathBuf>::new());
+    let cached = draft(&[]);
+    assert_eq!(cached.status.code(), Some(0), "{}", stderr(&cached));
+    assert_eq!(stdout(&cached), stdout(&fresh));
+    assert_eq!(setup.entries().len(), 1);
+}
+
+#[test]
+fn the_timings_say_when_the_cache_is_used_and_why_it_was_not_written() {
+    let setup = Setup::new();
+    let timed = |args: &[&str]| {
+        let output = setup
+            .command(args)
+            .env("CHRONICLE_TIMINGS", "1")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stderr(&output)
+    };
+    fs::write(&setup.cache_home, "a file where the cache folder goes").unwrap();
+    let told = timed(&["check"]);
+    assert!(told.contains("load: cache not written: "), "{told}");
+    fs::remove_file(&setup.cache_home).unwrap();
+    let told = timed(&["check"]);
+    assert!(!told.contains("cache not written"), "{told}");
+    assert!(!told.contains("load: summary"), "{told}");
+    let told = timed(&["check"]);
+    assert!(told.contains("load: summary"), "{told}");
 }

@@ -108,6 +108,9 @@ pub enum Action {
     /// A reload of the dataset started on the event loop's background thread; the status line
     /// says so until it fails (`ReloadFailed`) or its app replaces this one.
     ReloadStarted,
+    /// The timeline holds only the first events of the dataset's `.0` (the first screen, from
+    /// the cache) while the rest load: counts say so, and what needs them all waits.
+    LoadingRest(usize),
     /// Show only the events of the actor under the cursor (in the actors pane or the ranking).
     FilterBySelectedActor,
     /// Show only the events of this actor.
@@ -359,6 +362,9 @@ pub struct App<'t> {
     help_rows: usize,
     /// Whether the dataset is being reloaded in the background.
     reloading: bool,
+    /// With only the first events in, how many the dataset holds (the app over the whole
+    /// timeline replaces this one).
+    partial: Option<usize>,
     /// The form for a new event, when open.
     adding: Option<Box<Adding>>,
     /// The stats pane, when open.
@@ -424,6 +430,7 @@ impl<'t> App<'t> {
             types_and_tags: None,
             help_rows: 0,
             reloading: false,
+            partial: None,
             adding: None,
             stats: None,
             map: None,
@@ -458,6 +465,22 @@ impl<'t> App<'t> {
     /// Whether the dataset is being reloaded in the background.
     pub fn is_reloading(&self) -> bool {
         self.reloading
+    }
+
+    /// With only the first events in while the rest load, how many the dataset holds.
+    pub fn partial(&self) -> Option<usize> {
+        self.partial
+    }
+
+    /// What a key that needs every event says while only the first are in.
+    fn only_first(&self, what: &str) -> Option<String> {
+        self.partial.map(|all| {
+            format!(
+                "{what}: only the first {} of {} are in; the rest are loading…",
+                self.timeline.events().len(),
+                crate::text::count(all, "event", "events")
+            )
+        })
     }
 
     pub fn mode(&self) -> Mode {
@@ -584,7 +607,10 @@ impl<'t> App<'t> {
     /// Applies one action. Every selection is clamped against real lengths before returning.
     pub fn update(&mut self, action: Action) {
         // A note stays until the user's next action; the event loop's own do not count.
-        if !matches!(action, Action::ContinueRanking | Action::ReloadStarted) {
+        if !matches!(
+            action,
+            Action::ContinueRanking | Action::ReloadStarted | Action::LoadingRest(_)
+        ) {
             self.message = None;
             self.pane_closed = false;
         }
@@ -611,6 +637,7 @@ impl<'t> App<'t> {
             Action::SearchClear => self.edit_query(String::clear),
             Action::CloseSearch => self.search = None,
             Action::ReloadStarted => self.reloading = true,
+            Action::LoadingRest(all) => self.partial = Some(all),
             Action::ContinueRanking if self.is_ranking() => self.continue_ranking(RANKING_SLICE),
             // Idle: the search to come starts faster.
             Action::ContinueRanking => {
@@ -682,6 +709,10 @@ impl<'t> App<'t> {
             Action::Form(action) => self.edit_adding(action),
             Action::EventAdded(note) => self.added(note),
             Action::AddRefused(why) => self.adding_refused(why),
+            // Stats of the first events would pass for the dataset's.
+            Action::ToggleStats if self.stats.is_none() && self.partial.is_some() => {
+                self.message = self.only_first("Stats wait for every event");
+            }
             Action::ToggleStats => self.toggle_stats(),
             Action::ToggleMap => self.toggle_map(),
             Action::StepFacet(step) => self.step_facet(step),
@@ -790,6 +821,10 @@ impl<'t> App<'t> {
                 let height = self.height(Pane::Events);
                 self.events.apply(motion, self.view.len(), height);
                 self.after_event_change(before);
+                if motion == Motion::Last {
+                    // Not the dataset's last event, which is not in yet: said.
+                    self.message = self.only_first("At the last event loaded so far");
+                }
             }
             Pane::Actors => self
                 .actors

@@ -9,12 +9,12 @@
 //! and the format. Anything else, a cut or damaged file included, means a fresh load, which
 //! then replaces the entry. A cache that cannot be written only costs the next open its speed.
 //!
-//! One file per dataset folder, named by a hash of its path: an entry is replaced, never
-//! piled up beside older ones. Layout: a prefix (magic, format, build, the header's length),
-//! the header (what the entry depends on, and the summary `check` prints) with its checksum,
-//! then the timeline's image (see `image`) followed by a trailer: where the parts that the
-//! browser's first screen and `chronicle actors` read end and begin, with their checksums,
-//! then the image's length and checksum.
+//! One file per dataset folder, named by a hash of its resolved path: an entry is replaced,
+//! never piled up beside older ones, and each write prunes the folder (see `Cache::prune`).
+//! Layout: a prefix (magic, format, build, the header's length), the header (what the entry
+//! depends on, and the summary `check` prints) with its checksum, then the timeline's image
+//! (see `image`) followed by a trailer: where the parts that the browser's first screen and
+//! `chronicle actors` read end and begin, with their checksums, then the image's length and checksum.
 
 mod bytes;
 mod image;
@@ -37,12 +37,20 @@ use crate::problem::{Problem, Severity};
 use crate::roster::Counted;
 
 /// The layout's version: raised whenever what `image` or this module writes changes.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 const MAGIC: &[u8; 8] = b"CHRNIMG\0";
 /// Magic, format, build, header length.
 const PREFIX_LEN: usize = 8 + 4 + 16 + 8;
-/// Set (to anything but `0` or nothing) to turn the cache off, as `--no-cache` does.
+/// Set to turn the cache off, as `--no-cache` does: any value but the false words below.
 pub const NO_CACHE_VAR: &str = "CHRONICLE_NO_CACHE";
+
+/// Whether `CHRONICLE_NO_CACHE=value` turns the cache off: all but empty, `0`, `false`, `no`
+/// and `off` (in any case), which are read as "not turned off", as a person setting them means.
+fn turns_off(value: &std::ffi::OsStr) -> bool {
+    let value = value.to_string_lossy().trim().to_ascii_lowercase();
+    !matches!(value.as_str(), "" | "0" | "false" | "no" | "off")
+}
+
 /// The dataset files an entry depends on, besides the source files (absent ones too: one
 /// appearing is a change).
 const DATASET_FILES: [&str; 4] = [
@@ -97,7 +105,7 @@ impl Cache {
     /// The user's cache folder, unless the cache is turned off (`--no-cache`, or
     /// CHRONICLE_NO_CACHE set) or there is no home to find it in.
     pub fn from_env(no_cache: bool) -> Option<Cache> {
-        let off = std::env::var_os(NO_CACHE_VAR).is_some_and(|v| !v.is_empty() && v != "0");
+        let off = std::env::var_os(NO_CACHE_VAR).is_some_and(|v| turns_off(&v));
         if no_cache || off {
             return None;
         }
@@ -115,25 +123,32 @@ impl Cache {
         Cache { dir: dir.into() }
     }
 
-    /// The entry's file for the dataset folder `root`: by its path as given (which messages
-    /// show) and as resolved (what it is).
+    /// The entry's file for the dataset folder `root`: by its resolved path, so that every
+    /// way of writing it (`data`, `./data/`, its absolute path, a link to it) shares one
+    /// entry. Messages still show the folder as typed: the notes are rewritten on reading.
     pub fn entry_path(&self, root: &Path) -> PathBuf {
-        let resolved = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        let mut name = Vec::new();
-        name.extend_from_slice(root.as_os_str().as_encoded_bytes());
-        name.push(0);
-        name.extend_from_slice(resolved.as_os_str().as_encoded_bytes());
-        let hash = xxhash_rust::xxh3::xxh3_64(&name);
-        self.dir.join(format!("{hash:016x}.img"))
+        let hash = xxhash_rust::xxh3::xxh3_64(resolved(root).as_os_str().as_encoded_bytes());
+        self.dir.join(format!("{hash:016x}{ENTRY}"))
     }
 
     /// The summary of the dataset in `root`, when its entry is current: `check` on an
     /// unchanged dataset reads only this, and the dataset's files only to hash them.
     pub fn summary(&self, root: &Path) -> Result<Summary, Miss> {
+        let mut phases = load::Phases::new();
         let path = self.entry_path(root);
         let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
-        let (header, _) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
+        let (header, header_len) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
         header.current(root)?;
+        // The image is not read, but an entry cut short is noticed (and then replaced by the
+        // load that follows): its length is the header's, the image's and the trailer's.
+        let trailer = read_trailer(&mut file).map_err(|e| miss(&path, e))?;
+        let size = file.metadata().map_err(|_| Miss::Stale)?.len();
+        let whole = ((PREFIX_LEN + header_len + 16 + TRAILER_LEN) as u64).checked_add(trailer.len);
+        if whole != Some(size) {
+            return Err(damaged(&path, "it was cut short"));
+        }
+        used(&file);
+        phases.done("summary");
         Ok(header.summary)
     }
 
@@ -242,6 +257,7 @@ impl Cache {
         let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
         let (header, header_len) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
         header.current(root)?;
+        used(&file);
         let start = PREFIX_LEN + header_len + 16;
         // The whole image's checksum is read through the file, not the map, so that the whole
         // image is not counted in the process's memory; the map is of the same open file, so
@@ -323,8 +339,11 @@ impl Cache {
         }
         // No fsync: after a crash a cut or empty entry fails its checksum and is replaced,
         // and syncing hundreds of megabytes would cost the load seconds.
-        temp.persist(self.entry_path(root)).map_err(|e| e.error)?;
+        let entry = self.entry_path(root);
+        temp.persist(&entry).map_err(|e| e.error)?;
         phases.done("stored");
+        self.prune(&entry);
+        phases.done("pruned");
         Ok(())
     }
 }
@@ -351,16 +370,107 @@ impl Cache {
     }
 }
 
+impl Cache {
+    /// Keeps the cache folder bounded: removes entries unused for `UNUSED` or whose dataset
+    /// folder is gone, then the least recently used until all fit in `cap` (never `kept`,
+    /// the entry just written).
+    fn prune(&self, kept: &Path) {
+        let Ok(listing) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut entries: Vec<(std::time::SystemTime, u64, PathBuf)> = Vec::new();
+        for entry in listing.flatten() {
+            let path = entry.path();
+            let Ok(meta) = entry.metadata() else {
+                continue;
+            };
+            if !meta.is_file() || !entry.file_name().to_string_lossy().ends_with(ENTRY) {
+                continue;
+            }
+            let last_used = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
+            let unused = last_used.elapsed().is_ok_and(|age| age >= UNUSED);
+            if path != kept && (unused || folder_gone(&path)) {
+                let _ = fs::remove_file(&path);
+                continue;
+            }
+            entries.push((last_used, meta.len(), path));
+        }
+        let newest = fs::metadata(kept).map_or(0, |m| m.len());
+        let cap = cap(newest);
+        let mut total: u64 = entries.iter().map(|(_, len, _)| len).sum();
+        entries.sort();
+        for (_, len, path) in entries {
+            if total <= cap {
+                break;
+            }
+            if path != kept && fs::remove_file(&path).is_ok() {
+                total -= len;
+            }
+        }
+    }
+}
+
+/// Marks an entry used now (its modification time: entries are written once, by renaming),
+/// for pruning the least recently used. Best effort: a cache not ours to touch keeps its time.
+fn used(file: &File) {
+    let _ = file.set_modified(std::time::SystemTime::now());
+}
+
+/// How long an entry may go unused before it is removed.
+const UNUSED: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
+
+/// The most the cache folder keeps: 2 GB, or four times the entry just written when that is
+/// bigger, so that the biggest dataset in use always fits with a few others.
+fn cap(newest: u64) -> u64 {
+    (2u64 << 30).max(newest.saturating_mul(4))
+}
+
+/// Whether the entry at `path` is of this format and names a dataset folder that no longer
+/// exists (renamed, moved or deleted: its entry could never be used again).
+fn folder_gone(path: &Path) -> bool {
+    let Ok(file) = File::open(path) else {
+        return false;
+    };
+    let mut start = Vec::new();
+    // The prefix, then the header's first field: the resolved folder, a length and its bytes.
+    if (&file)
+        .take((PREFIX_LEN + 8 + 4096) as u64)
+        .read_to_end(&mut start)
+        .is_err()
+        || start.get(..8) != Some(MAGIC.as_slice())
+        || start.get(8..12) != Some(FORMAT.to_le_bytes().as_slice())
+    {
+        return false;
+    }
+    let mut input = In::new(start.get(PREFIX_LEN..).unwrap_or_default());
+    match input.str() {
+        Ok(folder) => matches!(
+            fs::metadata(folder),
+            Err(e) if e.kind() == io::ErrorKind::NotFound
+        ),
+        Err(_) => false,
+    }
+}
+
+/// `root` resolved (links followed, `.` and `..` gone), or as given when it cannot be.
+fn resolved(root: &Path) -> PathBuf {
+    fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
+}
+
+/// How an entry's name ends.
+const ENTRY: &str = ".img";
 /// How a temporary entry's name starts.
 const TEMPORARY: &str = ".entry";
 /// How long a temporary entry must have been left untouched to be taken for abandoned.
 const ABANDONED: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// The hashes of the dataset files, to take before a load and give to `store`.
+/// An error when any is one the loader would refuse (then nothing is read from the cache or
+/// written to it: the load from the files reports the problem).
 pub fn dataset_digests(root: &Path) -> io::Result<Vec<Digest>> {
     DATASET_FILES
         .iter()
-        .map(|f| key::file_digest(&root.join(f)))
+        .map(|f| key::file_digest(root, f, crate::files::DATASET_FILES))
         .collect()
 }
 
@@ -376,8 +486,8 @@ fn source_digests(root: &Path, dataset: &Dataset) -> io::Result<Option<Vec<(Stri
         .collect();
     files.sort_unstable();
     files.dedup_by(|a, b| a.0 == b.0);
-    let paths: Vec<PathBuf> = files.iter().map(|(f, _)| root.join(f)).collect();
-    let digests = key::digests(&paths)?;
+    let names: Vec<&str> = files.iter().map(|(f, _)| *f).collect();
+    let digests = key::source_digests(root, &names)?;
     let mut out = Vec::with_capacity(files.len());
     for ((file, text), digest) in files.iter().zip(digests) {
         // The loaded text is the file's bytes, less a byte order mark.
@@ -558,8 +668,8 @@ impl Header {
         if dataset_digests(root).ok().as_ref() != Some(&self.top) {
             return Err(Miss::Stale);
         }
-        let paths: Vec<PathBuf> = self.sources.iter().map(|(f, _)| root.join(f)).collect();
-        let now = key::digests(&paths).map_err(|_| Miss::Stale)?;
+        let names: Vec<&str> = self.sources.iter().map(|(f, _)| f.as_str()).collect();
+        let now = key::source_digests(root, &names).map_err(|_| Miss::Stale)?;
         if now.iter().eq(self.sources.iter().map(|(_, d)| d)) {
             Ok(())
         } else {
@@ -601,6 +711,8 @@ fn write_header<W: Write>(
     sources: &[(String, Digest)],
     summary: &Summary,
 ) -> io::Result<()> {
+    out.str(&resolved(root).to_string_lossy())?;
+    // The folder as typed when the notes were made, for `read_header` to rewrite them.
     out.str(&root.to_string_lossy())?;
     out.len(top.len())?;
     for digest in top {
@@ -660,10 +772,11 @@ fn read_header(root: &Path, bytes: &[u8]) -> Read<Header> {
         return Err(Corrupt("its header's checksum does not match".into()));
     }
     let mut input = In::new(header);
-    if input.str()? != root.to_string_lossy() {
+    if input.str()? != resolved(root).to_string_lossy() {
         // Two folders whose names hash alike: not this one's entry.
         return Err(Corrupt(String::new()));
     }
+    let typed = Path::new(input.str()?).to_path_buf();
     let n = input.len(1)?;
     let top = (0..n)
         .map(|_| get_digest(&mut input))
@@ -690,7 +803,7 @@ fn read_header(root: &Path, bytes: &[u8]) -> Read<Header> {
             let message = input.str()?.to_string();
             let hint = input.opt_str()?.map(Box::from);
             Ok(Problem {
-                file,
+                file: as_typed(file, &typed, root),
                 line,
                 column,
                 field,
@@ -712,6 +825,16 @@ fn read_header(root: &Path, bytes: &[u8]) -> Read<Header> {
             notes,
         },
     })
+}
+
+/// A note's `file`, made when the folder was typed `then`, as if it were typed `now`.
+fn as_typed(file: String, then: &Path, now: &Path) -> String {
+    let prefix = then.join("").display().to_string();
+    match file.strip_prefix(&prefix) {
+        Some(rest) => now.join(rest).display().to_string(),
+        None if file == then.display().to_string() => now.display().to_string(),
+        None => file,
+    }
 }
 
 /// Loads the dataset at `location` through `cache`: from its entry when that is current,
@@ -739,11 +862,13 @@ pub fn load(
             .as_note(),
         ),
     };
-    let before = dataset_digests(root).ok();
+    let before = dataset_digests(root);
     let mut dataset = load::load_showing(location, progress)?;
-    if let Some(before) = before {
-        // Best effort: a cache that cannot be written costs only the next open's speed.
-        let _ = cache.store(root, &dataset, &before);
+    // Best effort: a cache that cannot be written costs only the next open's speed, said
+    // only among the timings (CHRONICLE_TIMINGS), for whoever wonders why reopening is slow.
+    let written = before.and_then(|before| cache.store(root, &dataset, &before));
+    if let Err(e) = written {
+        load::Phases::new().say(&format!("cache not written: {e}"));
     }
     dataset.notes.extend(damaged);
     Ok(dataset)

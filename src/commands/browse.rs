@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use std::sync::Arc;
 use std::thread;
+use std::time::{Duration, Instant};
 
 use crate::cache::Cache;
 use crate::cli::Inputs;
@@ -49,13 +50,15 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
             };
             let dataset = Arc::new(dataset);
             let shared = Arc::clone(&dataset);
+            let shown = crate::problem::escape_unsafe(&root.display().to_string()).into_owned();
             let store = thread::Builder::new()
                 .name("cache".into())
                 .spawn(move || {
                     // Best effort: a cache that cannot be written costs only speed.
                     let _ = cache.store(&root, &shared, &before);
                 })
-                .ok();
+                .ok()
+                .map(|handle| (handle, shown));
             (dataset, None, store)
         }
         Ok(Cached::Current | Cached::Off) => match open_reporting(inputs) {
@@ -84,9 +87,10 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
     ) {
         Ok(exit) => {
             // An entry half written would be thrown away: the terminal is back already, and
-            // what is left of the write takes a moment.
-            if let Some(store) = store {
-                let _ = store.join();
+            // what is left of the write is waited for, saying so when it takes a while.
+            if let Some((store, shown)) = store {
+                let said = format!("chronicle: writing the cache of {shown}…");
+                wait_saying(store, SAY_AFTER, &said, &mut io::stderr());
             }
             ExitCode::from(exit.code())
         }
@@ -96,5 +100,43 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
             let _ = writeln!(io::stderr(), "chronicle: the terminal failed: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// How long a wait at quitting may stay silent.
+const SAY_AFTER: Duration = Duration::from_millis(200);
+
+/// Waits for `work` to end; when it has not within `after`, says `said` on `out` first, so
+/// that the wait never reads as a hang.
+fn wait_saying(work: thread::JoinHandle<()>, after: Duration, said: &str, out: &mut impl Write) {
+    let started = Instant::now();
+    while !work.is_finished() && started.elapsed() < after {
+        thread::sleep(Duration::from_millis(10));
+    }
+    if !work.is_finished() {
+        let _ = writeln!(out, "{said}");
+    }
+    let _ = work.join();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_wait_at_quitting_is_said_and_a_short_one_is_not() {
+        let slow = thread::spawn(|| thread::sleep(Duration::from_millis(400)));
+        let mut out = Vec::new();
+        let started = Instant::now();
+        wait_saying(slow, Duration::from_millis(50), "writing…", &mut out);
+        assert!(
+            started.elapsed() >= Duration::from_millis(400),
+            "it waits for the end"
+        );
+        assert_eq!(String::from_utf8(out).unwrap(), "writing…\n");
+        let quick = thread::spawn(|| ());
+        let mut out = Vec::new();
+        wait_saying(quick, Duration::from_secs(5), "writing…", &mut out);
+        assert!(out.is_empty());
     }
 }

@@ -26,13 +26,18 @@ pub fn run_command(
     file: &Path,
     published: NaiveDate,
     dataset: Option<PathBuf>,
+    no_cache: bool,
     json: bool,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
     match dataset {
-        Some(dir) => with_dataset(&Inputs::folder(dir), |d| {
-            run(file, published, Some(d), json, out)
-        }),
+        Some(dir) => with_dataset(
+            &Inputs {
+                no_cache,
+                ..Inputs::folder(dir)
+            },
+            |d| run(file, published, Some(d), json, out),
+        ),
         None => run(file, published, None, json, out),
     }
 }

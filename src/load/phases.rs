@@ -26,6 +26,13 @@ impl Phases {
         }
     }
 
+    /// Says `what` happened, beside the phases' times (e.g. why the cache was not written).
+    pub fn say(&self, what: &str) {
+        if self.enabled {
+            eprintln!("load: {what}");
+        }
+    }
+
     /// Says how long `phase`, just ended, took since the last one ended.
     pub fn done(&mut self, phase: &str) {
         if self.enabled {

@@ -136,6 +136,7 @@ where
         let shown = self.shown.borrow_owner().timeline.events().len();
         self.rest_pending = true;
         self.act(Action::ReloadStarted)?;
+        self.act(Action::LoadingRest(total))?;
         self.act(Action::Report(format!(
             "Showing the first {shown} of {} while the rest load.",
             crate::text::count(total, "event", "events")

@@ -149,7 +149,11 @@ fn short_names(timeline: &Timeline, actors: &[ActorId]) -> String {
 
 /// "Events · 10", or with a filter "Events · Vladimir Putin · 4 of 10".
 fn title(app: &App, pane_width: u16) -> Vec<Span<'static>> {
-    let total = app.timeline.events().len();
+    let total = match app.partial() {
+        // Only the first events are in while the rest load.
+        Some(all) => format!("first {} of {all}", app.timeline.events().len()),
+        None => app.timeline.events().len().to_string(),
+    };
     let mut spans = vec![Span::raw(format!("{}Events", pane_number(Pane::Events)))];
     let counts_width = if app.filter.is_empty() {
         width(&format!(" · {total}"))

@@ -57,10 +57,20 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
         None => summary(app),
     };
     // First, so that it is the last cut: the screen will change when the reload lands.
-    let left = if app.is_reloading() {
-        format!(" reloading… ·{left}")
-    } else {
-        left
+    let left = match app.partial() {
+        // On every frame until the rest is in: the counts below are of the first events.
+        Some(all) => format!(
+            " first {} of {}{} ·{left}",
+            app.timeline.events().len(),
+            count(all, "event", "events"),
+            if app.is_reloading() {
+                " · loading the rest…"
+            } else {
+                ""
+            }
+        ),
+        None if app.is_reloading() => format!(" reloading… ·{left}"),
+        None => left,
     };
     let left_style = if app.message().is_some() {
         theme::MESSAGE
@@ -175,13 +185,17 @@ pub(super) fn hint_spans(hint: &[(&str, &str)]) -> Vec<Span<'static>> {
 
 fn summary(app: &App) -> String {
     let t = app.timeline;
-    let mut text = format!(
-        " {} · {} · {} · {}",
-        sanitize(&app.dataset),
-        count(t.events().len(), "event", "events"),
-        count(t.actors().len(), "actor", "actors"),
-        count(t.sources().len(), "source", "sources"),
-    );
+    let mut text = format!(" {}", sanitize(&app.dataset));
+    // With only the first events in, the line starts with how many: these would pass for
+    // the dataset's.
+    if app.partial().is_none() {
+        text.push_str(&format!(
+            " · {} · {} · {}",
+            count(t.events().len(), "event", "events"),
+            count(t.actors().len(), "actor", "actors"),
+            count(t.sources().len(), "source", "sources"),
+        ));
+    }
     if !app.filter.is_empty() {
         text.push_str(&format!(
             " · filter: {} ({} shown)",

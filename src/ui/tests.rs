@@ -1033,3 +1033,47 @@ fn sorted_events_show_the_sort_value_and_the_status_line_the_sort() {
     let status = screen.lines().last().unwrap_or_default();
     assert!(status.contains("· sorted by fatalities ↓"), "{status}");
 }
+
+/// While only the first events are in (the first screen from the cache), every frame says
+/// so, not only the first: the counts are of those events, and stats and `G` say they wait.
+#[test]
+fn with_only_the_first_events_in_every_frame_says_so() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 160, 40);
+    app.update(Action::ReloadStarted);
+    app.update(Action::LoadingRest(1000));
+    app.update(Action::Report(
+        "Showing the first 10 of 1000 events.".into(),
+    ));
+    app.update(Action::Move(Motion::Down));
+    let screen = text(&render(&app, 160, 40));
+    assert!(
+        screen.contains(" first 10 of 1000 events · loading the rest… · sample "),
+        "{screen}"
+    );
+    assert!(screen.contains("Events · first 10 of 1000"), "{screen}");
+    assert!(!screen.contains("10 events"), "{screen}");
+    app.update(Action::ToggleStats);
+    assert_eq!(
+        app.mode(),
+        crate::app::Mode::Normal,
+        "no stats of 10 of 1000"
+    );
+    let screen = text(&render(&app, 160, 40));
+    assert!(
+        screen.contains("Stats wait for every event: only the first 10 of 1000 events"),
+        "{screen}"
+    );
+    app.update(Action::Move(Motion::Last));
+    assert!(
+        app.message()
+            .is_some_and(|m| m.starts_with("At the last event loaded so far")),
+        "{:?}",
+        app.message()
+    );
+    // The app over the whole timeline says nothing of it.
+    let whole = app_at(&timeline, 160, 40);
+    let screen = text(&render(&whole, 160, 40));
+    assert!(!screen.contains("first 10"), "{screen}");
+    assert!(screen.contains("10 events"), "{screen}");
+}
