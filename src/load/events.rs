@@ -88,16 +88,37 @@ pub struct ReadEvents {
     /// The ids of records refused for their shape, with their lines: still held against
     /// the others' for duplicates.
     pub refused: Vec<(Box<str>, usize)>,
+    /// The quotes' texts as written, one after another, until the quotes are placed: each
+    /// unplaced quote's `span` is where its text lies here, and its `written` is `None`.
+    /// Kept apart from the events so that, once nearly all of them (the verbatim ones) are
+    /// dropped, they go as one block rather than leaving a million small holes among the
+    /// events (some 90 MB over a million events, measured).
+    pub quote_texts: String,
 }
 
 impl ReadEvents {
-    pub fn push(&mut self, (event, lines): (Event, RecordLines)) {
+    pub fn push(&mut self, (mut event, lines): (Event, RecordLines)) {
+        for quote in &mut event.quotes {
+            if let Some(text) = quote.written.take() {
+                let start = self.quote_texts.len();
+                self.quote_texts.push_str(&text);
+                quote.span = start..self.quote_texts.len();
+            }
+        }
         self.events.push(event);
         self.lines.push(lines);
     }
 
     /// Moves `other`'s events to the end of these, leaving `other` empty (with its room).
     fn append(&mut self, other: &mut ReadEvents) {
+        let shift = self.quote_texts.len();
+        for event in &mut other.events {
+            for quote in &mut event.quotes {
+                quote.span = quote.span.start + shift..quote.span.end + shift;
+            }
+        }
+        self.quote_texts.push_str(&other.quote_texts);
+        other.quote_texts.clear();
         self.events.append(&mut other.events);
         self.lines.append(&mut other.lines);
         self.refused.append(&mut other.refused);

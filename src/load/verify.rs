@@ -71,9 +71,10 @@ pub fn locate_quotes(
     let by_source = BySource::new(sources.len(), &read.events);
     let mut reports: Vec<(QuoteRef, Problem)> = Vec::new();
     let numbered: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
+    let quote_texts = std::mem::take(&mut read.quote_texts);
     let lines = &read.lines;
     for round in numbered.chunks(SOURCES_PER_ROUND) {
-        let found = find_all(round, &by_source, &read.events);
+        let found = find_all(round, &by_source, &read.events, &quote_texts);
         // Placed on every core, each thread the quotes of its own share of the events (a
         // million quotes, each a cache miss or two away).
         reports.extend(in_shares_mut(&mut read.events, |offset, events| {
@@ -86,7 +87,13 @@ pub fn locate_quotes(
                     }
                     let event = &mut events[e as usize - offset];
                     let line = lines[e as usize].quotes;
-                    if let Some(report) = place(file, source, event, q, result.as_ref(), line) {
+                    let placing = Placing {
+                        file,
+                        source,
+                        quote_texts: &quote_texts,
+                        line,
+                    };
+                    if let Some(report) = placing.place(event, q, result.as_ref()) {
                         reports.push(((e, q), report));
                     }
                 }
@@ -103,57 +110,73 @@ pub fn locate_quotes(
     }
 }
 
-/// Places quote `q` of `event` where it was found in `source`; what to report about it, if
-/// anything (an error when it was not found, a note when found more than once).
-fn place(
-    file: &str,
-    source: &Source,
-    event: &mut Event,
-    q: u32,
-    found: Option<&Placed>,
+/// What placing the quotes of one source in one event needs.
+struct Placing<'a> {
+    file: &'a str,
+    source: &'a Source,
+    /// The unplaced quotes' texts (see `ReadEvents::quote_texts`).
+    quote_texts: &'a str,
+    /// The line of the event's quotes.
     line: usize,
-) -> Option<Problem> {
-    match found {
-        Some(found) => {
-            event.quotes[q as usize].place(
-                found.span.clone(),
-                found.sentences.clone(),
-                found.verbatim,
-            );
-            (found.occurrences > 1).then(|| {
-                let message = format!(
-                    "event {}, quote {} occurs {} times in source {}; the first is used",
-                    quoted(&event.id),
-                    q + 1,
-                    found.occurrences,
-                    quoted(&source.id)
-                );
-                Problem::new(file, Some(line), message)
-                    .with_field("quotes")
-                    .as_note()
-            })
-        }
-        None => {
-            let text = event.quotes[q as usize].text(source);
-            let mut problem = Problem::new(
-                file,
-                Some(line),
-                format!(
-                    "event {}, quote {} not found in source {}: {}",
-                    quoted(&event.id),
-                    q + 1,
-                    quoted(&source.id),
-                    quoted(text)
-                ),
-            )
-            .with_field("quotes");
-            if let Some((number, sentence)) = closest_sentence(source, text) {
-                problem = problem.with_hint(format!(
-                    "closest sentence [{number}]: {}",
-                    quoted_up_to(sentence, 300)
-                ));
+}
+
+impl Placing<'_> {
+    /// Places quote `q` of `event` where it was found in the source; what to report about it,
+    /// if anything (an error when it was not found, a note when found more than once).
+    fn place(&self, event: &mut Event, q: u32, found: Option<&Placed>) -> Option<Problem> {
+        let Placing {
+            file,
+            source,
+            quote_texts,
+            line,
+        } = *self;
+        let quote = &mut event.quotes[q as usize];
+        let written = quote_texts.get(quote.span.clone()).unwrap_or("");
+        match found {
+            Some(found) => {
+                // Only a quote that differs from its source's words keeps its own copy.
+                if !found.verbatim {
+                    quote.written = Some(written.into());
+                }
+                quote.place(found.span.clone(), found.sentences.clone(), found.verbatim);
+                (found.occurrences > 1).then(|| {
+                    let message = format!(
+                        "event {}, quote {} occurs {} times in source {}; the first is used",
+                        quoted(&event.id),
+                        q + 1,
+                        found.occurrences,
+                        quoted(&source.id)
+                    );
+                    Problem::new(file, Some(line), message)
+                        .with_field("quotes")
+                        .as_note()
+                })
             }
-            Some(problem)
+            None => {
+                // Left as the record wrote it, with nowhere in its source.
+                quote.written = Some(written.into());
+                quote.span = 0..0;
+                let text = written;
+                let mut problem = Problem::new(
+                    file,
+                    Some(line),
+                    format!(
+                        "event {}, quote {} not found in source {}: {}",
+                        quoted(&event.id),
+                        q + 1,
+                        quoted(&source.id),
+                        quoted(text)
+                    ),
+                )
+                .with_field("quotes");
+                if let Some((number, sentence)) = closest_sentence(source, text) {
+                    problem = problem.with_hint(format!(
+                        "closest sentence [{number}]: {}",
+                        quoted_up_to(sentence, 300)
+                    ));
+                }
+                Some(problem)
+            }
         }
     }
 }
@@ -180,6 +203,7 @@ fn find_all(
     sources: &[(usize, &Source)],
     by_source: &BySource,
     events: &[Event],
+    quote_texts: &str,
 ) -> Vec<Vec<Option<Placed>>> {
     let search = |items: &[(usize, &Source)]| -> Vec<Vec<Option<Placed>>> {
         items
@@ -190,15 +214,18 @@ fn find_all(
                     .iter()
                     .map(|&(e, q)| &events[e as usize].quotes[q as usize])
                     .collect();
-                let texts: Vec<&str> = quotes.iter().map(|q| q.text(source)).collect();
+                let texts: Vec<&str> = quotes
+                    .iter()
+                    .map(|q| quote_texts.get(q.span.clone()).unwrap_or(""))
+                    .collect();
                 find_in_source(&source.text, &texts)
                     .into_iter()
-                    .zip(quotes)
-                    .map(|(found, quote)| {
+                    .zip(texts)
+                    .map(|(found, text)| {
                         let found = found?;
                         Some(Placed {
                             sentences: sentences_of(source, &found.span),
-                            verbatim: quote.is_verbatim_at(source, &found.span),
+                            verbatim: source.text.get(found.span.clone()) == Some(text),
                             span: found.span,
                             occurrences: found.occurrences,
                         })
