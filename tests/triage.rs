@@ -242,6 +242,7 @@ fn a_second_run_offers_what_the_dataset_has_as_decided_and_writes_no_duplicate()
 /// accept failed with the system's words. It is refused before the terminal opens now.
 #[test]
 fn a_folder_that_cannot_be_written_is_refused_before_triage_opens() {
+    isolate_cache();
     use std::os::unix::fs::PermissionsExt;
     // Root writes through permissions, so only another user can see the refusal.
     // SAFETY: geteuid has no preconditions.
@@ -268,6 +269,7 @@ fn a_folder_that_cannot_be_written_is_refused_before_triage_opens() {
 /// `--published` day, anchored the dates to the new day without a word.
 #[test]
 fn a_published_day_that_disagrees_with_the_pinned_source_is_said() {
+    isolate_cache();
     let dir = tempfile::tempdir().expect("temporary folder");
     let data = dir.path().join("timeline");
     init::run(&data, &mut Vec::new()).expect("init");
