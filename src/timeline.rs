@@ -282,6 +282,15 @@ pub(crate) fn id_hash(id: &str) -> u64 {
     hasher.finish()
 }
 
+/// Each actor's id to its place in `actors`.
+fn actor_ids(actors: &[Actor]) -> FxHashMap<String, ActorId> {
+    actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.clone(), ActorId(i as u32)))
+        .collect()
+}
+
 /// A timeline taken apart into the lists `Timeline::new` builds, for the cache's image of a
 /// loaded dataset (src/cache): reopening it skips the sort and the indexes. Field by field
 /// as in `Timeline`; see there for what each list holds.
@@ -317,11 +326,7 @@ impl Timeline {
     /// Sorts the events and builds the indexes. Actor and source ids inside the events must
     /// already be valid indexes into `actors` and `sources` (the loader guarantees it).
     pub fn new(events: Vec<Event>, actors: Vec<Actor>, sources: Vec<Source>) -> Timeline {
-        let actor_by_id = actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), ActorId(i as u32)))
-            .collect();
+        let actor_by_id = actor_ids(&actors);
         Timeline::with_actor_ids(events, actors, sources, actor_by_id)
     }
 
@@ -357,6 +362,37 @@ impl Timeline {
                 (citations, (date_width, actor_index, events_by_id))
             });
         let (actor_start, actor_events) = actor_index;
+        let parts = Parts {
+            events,
+            actors,
+            sources,
+            actor_start,
+            actor_events,
+            sentence_base,
+            citing_start,
+            citing,
+            events_by_id,
+            keys,
+            date_width,
+        };
+        Timeline::assemble(parts, actor_by_id)
+    }
+
+    /// The timeline of `parts`, trusted to be consistent.
+    fn assemble(parts: Parts, actor_by_id: FxHashMap<String, ActorId>) -> Timeline {
+        let Parts {
+            events,
+            actors,
+            sources,
+            actor_start,
+            actor_events,
+            sentence_base,
+            citing_start,
+            citing,
+            events_by_id,
+            keys,
+            date_width,
+        } = parts;
         Timeline {
             events,
             actors,
@@ -405,8 +441,8 @@ impl Timeline {
             citing,
             events_by_id,
             keys,
-            date_width,
-        } = parts;
+            ..
+        } = &parts;
         let n = events.len();
         let ix_ok = |list: &[EventIx]| list.iter().all(|ix| ix.index() < n);
         let starts_ok = |starts: &[u32], len: usize, count: usize| {
@@ -432,38 +468,19 @@ impl Timeline {
                 "id index",
             ),
             (
-                starts_ok(&actor_start, actor_events.len(), actors.len()) && ix_ok(&actor_events),
+                starts_ok(actor_start, actor_events.len(), actors.len()) && ix_ok(actor_events),
                 "actor index",
             ),
             (
-                base_ok && starts_ok(&citing_start, citing.len(), sentences) && ix_ok(&citing),
+                base_ok && starts_ok(citing_start, citing.len(), sentences) && ix_ok(citing),
                 "citation index",
             ),
         ];
         if let Some((_, what)) = checks.iter().find(|(ok, _)| !ok) {
             return Err(format!("its {what} does not fit its events"));
         }
-        let actor_by_id = actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), ActorId(i as u32)))
-            .collect();
-        Ok(Timeline {
-            events,
-            actors,
-            sources,
-            actor_start,
-            actor_events,
-            sentence_base,
-            citing_start,
-            citing,
-            events_by_id,
-            actor_by_id,
-            keys,
-            date_width,
-            source_by_id: std::sync::OnceLock::new(),
-            name_clashes: std::sync::OnceLock::new(),
-        })
+        let actor_by_id = actor_ids(actors);
+        Ok(Timeline::assemble(parts, actor_by_id))
     }
 
     /// The event's date as numbers (see `DateKey`).
