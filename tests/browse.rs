@@ -17,6 +17,9 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
+#[path = "support/buffer.rs"]
+mod buffer;
+
 type TestBrowser = Browser<TestBackend>;
 
 fn sample_dataset() -> Dataset {
@@ -50,22 +53,7 @@ fn typed(browser: &mut TestBrowser, text: &str) {
 
 fn screen(browser: &mut TestBrowser) -> String {
     browser.draw().expect("draw");
-    let buffer = browser.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut skip = 0;
-        for x in 0..buffer.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
+    buffer::text(browser.backend().buffer())
 }
 
 fn selected_id(browser: &TestBrowser) -> String {

@@ -15,6 +15,9 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
+#[path = "support/buffer.rs"]
+mod buffer;
+
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/seed_article.txt"
@@ -67,22 +70,7 @@ fn press(screen: &mut Screen, c: char) {
 
 fn shown(screen: &mut Screen) -> String {
     screen.draw().expect("draw");
-    let buffer = screen.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut skip = 0;
-        for x in 0..buffer.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
+    buffer::text(screen.backend().buffer())
 }
 
 fn check(data: &Path) -> Dataset {
