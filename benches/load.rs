@@ -12,6 +12,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[path = "support/mod.rs"]
+mod support;
+
+use support::{disk_size, generate, mb};
+
 const RUNS: usize = 3;
 
 fn main() {
@@ -71,24 +76,6 @@ fn main() {
     split_speed(&dir);
 }
 
-fn generate(root: &Path, dir: &Path, events: usize) {
-    println!("generating {events} events into {} ...", dir.display());
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .current_dir(root)
-        .args(["run", "--release", "--quiet", "--example", "gen", "--"])
-        .args(["--events", &events.to_string()])
-        .args(["--actors", &(events / 10).max(1).to_string()])
-        .args(["--sources", &(events / 100).max(1).to_string()])
-        .arg("--out")
-        .arg(dir)
-        .status();
-    if !status.is_ok_and(|s| s.success()) {
-        eprintln!("bench: could not generate the dataset");
-        std::process::exit(1);
-    }
-}
-
 /// Median wall time and the largest peak resident memory (bytes) of `RUNS` runs, through GNU
 /// time for the memory; `None` when the program is missing or fails.
 fn measure(program: &str, args: &[&str]) -> Option<(Duration, u64)> {
@@ -127,28 +114,6 @@ fn measure(program: &str, args: &[&str]) -> Option<(Duration, u64)> {
     }
     times.sort();
     Some((times[times.len() / 2], peak))
-}
-
-fn disk_size(dir: &Path) -> u64 {
-    let mut total = 0;
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(path) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&path) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            match entry.metadata() {
-                Ok(meta) if meta.is_dir() => stack.push(entry.path()),
-                Ok(meta) => total += meta.len(),
-                Err(_) => {}
-            }
-        }
-    }
-    total
-}
-
-fn mb(bytes: u64) -> f64 {
-    bytes as f64 / 1e6
 }
 
 /// Splits every generated source text, repeated to at least 50 MB, and reports MB/s.

@@ -26,6 +26,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "support/mod.rs"]
+mod support;
+
+use support::{disk_size, generate, mb};
+
 const BIN: &str = env!("CARGO_BIN_EXE_chronicle");
 const RUNS: usize = 5;
 
@@ -44,7 +49,7 @@ fn main() {
             }
         });
     if !dir.join("events.jsonl").exists() {
-        generate(&root, &dir);
+        generate(&root, &dir, 1_000_000);
     }
     let cache = tempfile::tempdir().expect("a temporary cache folder");
     let xdg = cache.path().display().to_string();
@@ -243,29 +248,6 @@ fn main() {
     let _ = fill;
 }
 
-fn generate(root: &Path, dir: &Path) {
-    println!("generating 1,000,000 events into {} ...", dir.display());
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .current_dir(root)
-        .args(["run", "--release", "--quiet", "--example", "gen", "--"])
-        .args([
-            "--events",
-            "1000000",
-            "--actors",
-            "100000",
-            "--sources",
-            "10000",
-        ])
-        .arg("--out")
-        .arg(dir)
-        .status();
-    if !status.is_ok_and(|s| s.success()) {
-        eprintln!("bench: could not generate the dataset");
-        std::process::exit(1);
-    }
-}
-
 fn load_average() -> String {
     fs::read_to_string("/proc/loadavg")
         .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
@@ -459,26 +441,4 @@ fn load_phase(dir: &str, phase: &str, file: &str) -> Option<(String, f64)> {
         ),
         rate,
     ))
-}
-
-fn disk_size(dir: &Path) -> u64 {
-    let mut total = 0;
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(path) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&path) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            match entry.metadata() {
-                Ok(meta) if meta.is_dir() => stack.push(entry.path()),
-                Ok(meta) => total += meta.len(),
-                Err(_) => {}
-            }
-        }
-    }
-    total
-}
-
-fn mb(bytes: u64) -> f64 {
-    bytes as f64 / 1e6
 }
