@@ -9,15 +9,14 @@
 //! Each process is timed RUNS times and the median reported.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 #[path = "support/mod.rs"]
 mod support;
 
-use support::{disk_size, generate, mb};
+use support::{disk_size, generate, mb, measure};
 
-const RUNS: usize = 3;
+use support::RUNS;
 
 fn main() {
     let events: usize = std::env::args()
@@ -74,46 +73,6 @@ fn main() {
         );
     }
     split_speed(&dir);
-}
-
-/// Median wall time and the largest peak resident memory (bytes) of `RUNS` runs, through GNU
-/// time for the memory; `None` when the program is missing or fails.
-fn measure(program: &str, args: &[&str]) -> Option<(Duration, u64)> {
-    let mut times = Vec::with_capacity(RUNS);
-    let mut peak = 0;
-    for _ in 0..RUNS {
-        let start = Instant::now();
-        let output = Command::new("/usr/bin/time")
-            .args(["-f", "%M"])
-            .arg(program)
-            .args(args)
-            .output();
-        let elapsed = start.elapsed();
-        let Ok(output) = output else {
-            eprintln!("bench: /usr/bin/time is needed (apt-get install time)");
-            return None;
-        };
-        if !output.status.success() {
-            eprintln!(
-                "bench: {program} failed: {}",
-                String::from_utf8_lossy(&output.stderr)
-                    .lines()
-                    .last()
-                    .unwrap_or("")
-            );
-            return None;
-        }
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let kb: u64 = stderr
-            .lines()
-            .last()
-            .and_then(|l| l.trim().parse().ok())
-            .unwrap_or(0);
-        peak = peak.max(kb * 1024);
-        times.push(elapsed);
-    }
-    times.sort();
-    Some((times[times.len() / 2], peak))
 }
 
 /// Splits every generated source text, repeated to at least 50 MB, and reports MB/s.

@@ -27,6 +27,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 #[path = "support/mod.rs"]
+// `measure` is the load and import benches'.
+#[allow(dead_code)]
 mod support;
 
 use support::{disk_size, generate, mb};

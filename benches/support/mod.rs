@@ -2,6 +2,10 @@
 
 use std::path::Path;
 use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// How many times `measure` runs a process.
+pub const RUNS: usize = 3;
 
 /// Generates `events` events with a tenth as many actors and a hundredth as many sources
 /// into `dir` (through `cargo run --example gen`), or ends the benchmark.
@@ -44,4 +48,44 @@ pub fn disk_size(dir: &Path) -> u64 {
 
 pub fn mb(bytes: u64) -> f64 {
     bytes as f64 / 1e6
+}
+
+/// Median wall time and the largest peak resident memory (bytes) of `RUNS` runs, through GNU
+/// time for the memory; `None` when the program is missing or fails.
+pub fn measure(program: &str, args: &[&str]) -> Option<(Duration, u64)> {
+    let mut times = Vec::with_capacity(RUNS);
+    let mut peak = 0;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let output = Command::new("/usr/bin/time")
+            .args(["-f", "%M"])
+            .arg(program)
+            .args(args)
+            .output();
+        let elapsed = start.elapsed();
+        let Ok(output) = output else {
+            eprintln!("bench: /usr/bin/time is needed (apt-get install time)");
+            return None;
+        };
+        if !output.status.success() {
+            eprintln!(
+                "bench: {program} failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+            );
+            return None;
+        }
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let kb: u64 = stderr
+            .lines()
+            .last()
+            .and_then(|l| l.trim().parse().ok())
+            .unwrap_or(0);
+        peak = peak.max(kb * 1024);
+        times.push(elapsed);
+    }
+    times.sort();
+    Some((times[times.len() / 2], peak))
 }
