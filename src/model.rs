@@ -271,7 +271,9 @@ impl Event {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Number(Number),
-    Text(Box<str>),
+    /// A label, shared by every event with the same value: an export's codes and names
+    /// (CAMEO codes, outlets, interaction types) repeat over a million rows.
+    Text(Label),
 }
 
 impl Value {
@@ -284,7 +286,7 @@ impl Value {
     }
 
     /// Text, as given.
-    pub fn text(text: impl Into<Box<str>>) -> Value {
+    pub fn text(text: impl Into<Label>) -> Value {
         Value::Text(text.into())
     }
 }

@@ -300,7 +300,7 @@ fn put_event<'a, W: Write>(
     for (name, value) in attributes {
         // Names repeat from event to event (an importer's columns): written once, as labels.
         out.u32(tables.label(name))?;
-        put_value(out, value)?;
+        put_value(out, tables, value)?;
     }
     out.len(roles.len())?;
     for role in roles.iter() {
@@ -322,11 +322,16 @@ fn put_event<'a, W: Write>(
 
 /// An attribute's value: a number as the text it shows (which reads back as the same number,
 /// the same digits kept), or text.
-fn put_value<W: Write>(out: &mut Out<W>, value: &Value) -> io::Result<()> {
+fn put_value<'a, W: Write>(
+    out: &mut Out<W>,
+    tables: &mut Tables<'a>,
+    value: &'a Value,
+) -> io::Result<()> {
     match value {
+        // A label, as the names are: written once however many events share it.
         Value::Text(text) => {
             out.u8(0)?;
-            out.str(text)
+            out.u32(tables.label(text))
         }
         Value::Number(number) => {
             out.u8(1)?;
@@ -335,9 +340,9 @@ fn put_value<W: Write>(out: &mut Out<W>, value: &Value) -> io::Result<()> {
     }
 }
 
-fn get_value(input: &mut In) -> Read<Value> {
+fn get_value(input: &mut In, context: &Context) -> Read<Value> {
     match input.u8()? {
-        0 => Ok(Value::Text(input.str()?.into())),
+        0 => Ok(Value::Text(context.label(input)?)),
         1 => Number::parse(input.str()?)
             .map(Value::Number)
             .ok_or_else(|| Corrupt("a number is not one".into())),
@@ -800,7 +805,9 @@ fn get_event(input: &mut In, context: &Context) -> Read<Event> {
     let n = input.len(37)?;
     let quotes = list(n, || get_quote(input, context))?;
     let n = input.len(12)?;
-    let attributes = list(n, || Ok((context.label(input)?, get_value(input)?)))?;
+    let attributes = list(n, || {
+        Ok((context.label(input)?, get_value(input, context)?))
+    })?;
     let n = input.len(1)?;
     let roles =
         list(n, || Roles::from_bits(input.u8()?).ok_or_else(bad_number))?.into_boxed_slice();

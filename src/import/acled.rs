@@ -351,7 +351,10 @@ fn event(
         add(builder, name, None, Role::AssociatedTarget);
     }
 
-    let mut attributes = Vec::new();
+    // Room for every column kept (the recorded date, the text columns, world_region,
+    // sources, three numbers): grown one push at a time, the list would be copied and
+    // leave holes among the events kept.
+    let mut attributes = Vec::with_capacity(TEXT_ATTRIBUTES.len() + 6);
     let mut attribute = |builder: &mut Builder, name: &str, value: &str| {
         if !value.is_empty() {
             attributes.push(builder.text(name, value));

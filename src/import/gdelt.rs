@@ -277,7 +277,10 @@ fn event(
         [one, two, ..] => format!("{one} → {two}: {name}"),
     };
 
-    let mut attributes = vec![builder.text("cameo", code)];
+    // Room for all nine at once: grown one push at a time, a row's list would be copied
+    // three times and leave holes among the events kept.
+    let mut attributes = Vec::with_capacity(9);
+    attributes.push(builder.text("cameo", code));
     let root = field(EVENT_ROOT_CODE);
     if !root.is_empty() {
         let root_name = cameo::event_name(root).unwrap_or("");

@@ -567,7 +567,7 @@ pub fn check_record(
     let mut attributes = Vec::with_capacity(raw.attributes.len());
     for (key, value) in raw_attributes {
         let value = match value {
-            RawAttribute::Text(text) => Value::Text(text),
+            RawAttribute::Text(text) => Value::Text(labels.get(&text)),
             RawAttribute::Number(text) => match Number::parse(text) {
                 Some(number) => Value::Number(number),
                 None => {
