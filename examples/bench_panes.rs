@@ -65,9 +65,9 @@ fn timeline(events: usize) -> Timeline {
             })
         })
         .collect();
-    let kinds: Vec<Arc<str>> = ["Battles", "Protests", "Riots", "Explosions", "Strategic"]
+    let kinds: Vec<Label> = ["Battles", "Protests", "Riots", "Explosions", "Strategic"]
         .iter()
-        .map(|k| Arc::from(*k))
+        .map(|k| Label::from(*k))
         .collect();
     let days: Vec<EdtfDate> = (0..6 * 365)
         .map(|d| {

@@ -65,8 +65,8 @@ mod tests {
         let a = labels.get("protest");
         let b = labels.get("protest");
         let c = labels.get("strike");
-        assert!(Arc::ptr_eq(&a, &b));
-        assert!(!Arc::ptr_eq(&a, &c));
+        assert!(Label::ptr_eq(&a, &b));
+        assert!(!Label::ptr_eq(&a, &c));
         assert_eq!(&*c, "strike");
     }
 

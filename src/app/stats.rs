@@ -155,7 +155,7 @@ pub fn attribute_values(event: &Event) -> impl Iterator<Item = (&Label, &Value)>
 /// Whether two attribute names are the same: the same label mostly (names are shared), else
 /// the same text.
 pub fn same_name(a: &Label, b: &Label) -> bool {
-    std::sync::Arc::ptr_eq(a, b) || **a == **b
+    Label::ptr_eq(a, b) || **a == **b
 }
 
 /// Beyond this a float may not hold a whole number exactly.
@@ -280,8 +280,8 @@ struct LabelCounts<'t> {
 }
 
 impl<'t> LabelCounts<'t> {
-    fn add(&mut self, label: &'t std::sync::Arc<str>) {
-        let address = std::sync::Arc::as_ptr(label) as *const u8 as usize;
+    fn add(&mut self, label: &'t Label) {
+        let address = label.as_ptr() as usize;
         self.by_address.entry(address).or_insert((label, 0)).1 += 1;
     }
 

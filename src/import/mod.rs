@@ -728,7 +728,7 @@ mod tests {
                 for (_, value) in &event.attributes {
                     if let Value::Text(text) = value {
                         let stored = first.entry(&**text).or_insert(text);
-                        assert!(std::sync::Arc::ptr_eq(stored, text), "{file}: {text}");
+                        assert!(Label::ptr_eq(stored, text), "{file}: {text}");
                         shared += usize::from(!std::ptr::eq(*stored, text));
                     }
                 }
