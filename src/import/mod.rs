@@ -9,6 +9,7 @@
 
 mod acled;
 mod cameo;
+mod event_index;
 mod gdelt;
 mod notes;
 mod plausible;
@@ -392,7 +393,7 @@ impl<'a> RowCheck<'a> {
 pub(crate) struct Builder {
     events: Vec<Event>,
     /// Event id → index in `events`, for duplicate ids and for attaching mentions.
-    event_index: HashMap<String, u32>,
+    event_index: event_index::EventIndex,
     actors: Vec<Actor>,
     actor_by_key: HashMap<String, ActorId>,
     sources: Vec<Source>,
@@ -498,8 +499,8 @@ impl Builder {
             (self.files.len() - 1) as u32,
             line.and_then(|l| u32::try_from(l).ok()),
         );
-        if let Some(ix) = self.event_index.get(&*event.id) {
-            let ix = *ix as usize;
+        if let Some(ix) = self.event_index.get(&event.id, &self.events) {
+            let ix = ix as usize;
             let before = self.place(self.places[ix]);
             let differences = differences(&self.events[ix], &event);
             if differences.is_empty() {
@@ -514,8 +515,7 @@ impl Builder {
                 differences.join(", ")
             ));
         }
-        self.event_index
-            .insert(event.id.to_string(), self.events.len() as u32);
+        self.event_index.insert(&event.id, self.events.len() as u32);
         self.events.push(event);
         self.places.push(here);
         Ok(true)
@@ -532,7 +532,7 @@ impl Builder {
 
     /// The event with `id`, for attaching mentions.
     pub fn event_mut(&mut self, id: &str) -> Option<&mut Event> {
-        let ix = *self.event_index.get(id)?;
+        let ix = self.event_index.get(id, &self.events)?;
         self.events.get_mut(ix as usize)
     }
 
