@@ -7,8 +7,8 @@
 //! the model fails to compile here until it is written and read too. The format's version in
 //! `super::FORMAT` must then go up.
 //!
-//! Layout: actors and how many events each is in (`chronicle actors` reads only these),
-//! sources, then the events in `CHUNKS` runs (read on two threads), then the index lists, then the tables of labels and regions the events refer to by number, and a
+//! Layout: actors, how many events each is in and which share a name (`chronicle actors`
+//! reads only these), sources, then the events in `CHUNKS` runs (read on two threads), then the index lists, then the tables of labels and regions the events refer to by number, and a
 //! directory of where each part starts, whose own place is the last 8 bytes.
 
 use std::io::{self, Write};
@@ -79,6 +79,12 @@ pub fn write<W: Write>(timeline: &Timeline, out: &mut Out<W>) -> io::Result<Mark
     }
     let counts = (0..timeline.actors().len() as u32).map(|a| timeline.event_count(ActorId(a)));
     put_u32s(out, counts.map(|n| n as u32))?;
+    // The actors whose names others share (usually none): a listing from this part alone
+    // then needs not lowercase and count every name to label its rows.
+    let clashing = (0..timeline.actors().len() as u32)
+        .filter(|a| timeline.telling_apart(ActorId(*a)).is_some())
+        .collect::<Vec<u32>>();
+    put_u32s(out, clashing.into_iter())?;
     (marks.actors_end, marks.actors_sum) = (out.written(), out.digest_so_far()?);
     out.len(timeline.sources().len())?;
     for source in timeline.sources() {
@@ -435,8 +441,8 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// The actors and how many events each is in.
-fn get_actors_and_counts(input: &mut In) -> Read<(Vec<Actor>, Vec<u32>)> {
+/// The actors, how many events each is in, and whether each one's name is another's too.
+fn get_actors_and_counts(input: &mut In) -> Read<ActorsPart> {
     let actor_count = input.len(1)?;
     let actors = (0..actor_count)
         .map(|_| get_actor(input, actor_count))
@@ -445,12 +451,32 @@ fn get_actors_and_counts(input: &mut In) -> Read<(Vec<Actor>, Vec<u32>)> {
     if counts.len() != actors.len() {
         return Err(Corrupt("its event counts do not fit its actors".into()));
     }
-    Ok((actors, counts))
+    let mut clashes = vec![false; actors.len()];
+    for a in get_u32s(input)? {
+        match clashes.get_mut(a as usize) {
+            Some(clash) => *clash = true,
+            None => return Err(bad_number()),
+        }
+    }
+    Ok(ActorsPart {
+        actors,
+        counts,
+        clashes,
+    })
 }
 
-/// The actors and how many events each is in, from the image's first `Marks::actors_end`
-/// bytes alone: what `chronicle actors` needs, without the events.
-pub fn read_actors(bytes: &[u8]) -> Read<(Vec<Actor>, Vec<u32>)> {
+/// What the image's actors part holds.
+pub struct ActorsPart {
+    pub actors: Vec<Actor>,
+    /// How many events each actor is in.
+    pub counts: Vec<u32>,
+    /// Whether each actor's name is another's too, ignoring case (`roster::name_clashes`).
+    pub clashes: Vec<bool>,
+}
+
+/// The actors, their event counts and name clashes, from the image's first
+/// `Marks::actors_end` bytes alone: what `chronicle actors` needs, without the events.
+pub fn read_actors(bytes: &[u8]) -> Read<ActorsPart> {
     let mut input = In::new(bytes);
     let read = get_actors_and_counts(&mut input)?;
     if !input.is_empty() {
@@ -464,7 +490,7 @@ pub fn read_actors(bytes: &[u8]) -> Read<(Vec<Actor>, Vec<u32>)> {
 /// The actors, and each source's bytes (read with `get_source`). The event counts are
 /// skipped: a whole timeline counts them from its index.
 fn read_actors_and_sources<'a>(head: &mut In<'a>) -> Read<(Vec<Actor>, Vec<&'a [u8]>)> {
-    let (actors, _) = get_actors_and_counts(head)?;
+    let actors = get_actors_and_counts(head)?.actors;
     let source_count = head.len(8)?;
     let sources = (0..source_count)
         .map(|_| {
@@ -1028,6 +1054,28 @@ mod tests {
     }
 
     #[test]
+    fn the_actors_part_tells_which_actors_share_a_name() {
+        let sample = sample::timeline();
+        let mut actors = sample.actors().to_vec();
+        let mut twin = actors[1].clone();
+        twin.id = "twin".into();
+        twin.name = twin.name.to_uppercase();
+        actors.push(twin);
+        let timeline = Timeline::new(sample.events().to_vec(), actors, sample.sources().to_vec());
+        let mut out = Out::new(Vec::new());
+        let marks = write(&timeline, &mut out).unwrap();
+        let bytes = out.finish().unwrap().0;
+        let clashes = read_actors(&bytes[..marks.actors_end as usize])
+            .unwrap()
+            .clashes;
+        let last = timeline.actors().len() - 1;
+        let clashing: Vec<usize> = (0..clashes.len()).filter(|a| clashes[*a]).collect();
+        assert_eq!(clashing, [1, last]);
+        // The whole image still reads back past the part.
+        assert_eq!(read(&bytes, &|_| ()).unwrap().actors().len(), last + 1);
+    }
+
+    #[test]
     fn the_actors_part_alone_reads_back_with_each_actors_event_count() {
         let timeline = sample::timeline();
         let mut out = Out::new(Vec::new());
@@ -1035,8 +1083,13 @@ mod tests {
         let bytes = out.finish().unwrap().0;
         let part = &bytes[..marks.actors_end as usize];
         assert_eq!(marks.actors_sum, xxhash_rust::xxh3::xxh3_128(part));
-        let (actors, counts) = read_actors(part).unwrap();
+        let ActorsPart {
+            actors,
+            counts,
+            clashes,
+        } = read_actors(part).unwrap();
         assert_eq!(format!("{actors:?}"), format!("{:?}", timeline.actors()));
+        assert_eq!(clashes, crate::roster::name_clashes(timeline.actors()));
         let expected: Vec<u32> = (0..actors.len() as u32)
             .map(|a| timeline.event_count(ActorId(a)) as u32)
             .collect();

@@ -37,7 +37,7 @@ use crate::problem::{Problem, Severity};
 use crate::roster::Counted;
 
 /// The layout's version: raised whenever what `image` or this module writes changes.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 const MAGIC: &[u8; 8] = b"CHRNIMG\0";
 /// Magic, format, build, header length.
 const PREFIX_LEN: usize = 8 + 4 + 16 + 8;
@@ -241,9 +241,16 @@ impl Cache {
             return Err(damaged(&path, "its checksum does not match"));
         }
         phases.done("read");
-        let (actors, counts) = image::read_actors(&part).map_err(|e| miss(&path, e))?;
+        let image::ActorsPart {
+            actors,
+            counts,
+            clashes,
+        } = image::read_actors(&part).map_err(|e| miss(&path, e))?;
         phases.done("actors");
-        Ok((Counted::new(actors, counts), header.summary.notes))
+        Ok((
+            Counted::with_clashes(actors, counts, clashes),
+            header.summary.notes,
+        ))
     }
 
     /// The entry for `root` mapped, its header, and where its image lies, once the entry is
