@@ -211,7 +211,6 @@ impl Cache {
     /// part is read (and checked), so a damage elsewhere in the entry does not change the
     /// answer, and is found by the next command that reads the rest.
     pub fn actors(&self, root: &Path) -> Result<(Counted, Vec<Problem>), Miss> {
-        use std::io::{Seek, SeekFrom};
         let mut phases = load::Phases::new();
         let path = self.entry_path(root);
         let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
@@ -233,10 +232,19 @@ impl Cache {
         if whole != Some(size) || actors_end > trailer.len {
             return Err(damaged(&path, "it was cut short"));
         }
-        let mut part = vec![0u8; actors_end as usize];
-        file.seek(SeekFrom::Start(start))
-            .and_then(|_| file.read_exact(&mut part))
-            .map_err(|_| damaged(&path, "it was cut short"))?;
+        let len = usize::try_from(actors_end).map_err(|_| damaged(&path, "it was cut short"))?;
+        // Mapped, its pages mapped at once, rather than read: a read copies the part into
+        // as much fresh memory, which the system hands over a page at a time.
+        // SAFETY: entries are only ever replaced by renaming a new file over them, never
+        // written in place (see `entry`).
+        let part = unsafe {
+            memmap2::MmapOptions::new()
+                .offset(start)
+                .len(len)
+                .populate()
+                .map(&file)
+        }
+        .map_err(|_| Miss::Stale)?;
         if xxhash_rust::xxh3::xxh3_128(&part) != actors_sum {
             return Err(damaged(&path, "its checksum does not match"));
         }
