@@ -444,9 +444,7 @@ impl<'a> Layout<'a> {
 /// The actors, how many events each is in, and whether each one's name is another's too.
 fn get_actors_and_counts(input: &mut In) -> Read<ActorsPart> {
     let actor_count = input.len(1)?;
-    let actors = (0..actor_count)
-        .map(|_| get_actor(input, actor_count))
-        .collect::<Read<Vec<Actor>>>()?;
+    let actors = get_actor_list(input, actor_count)?;
     let counts = get_u32s(input)?;
     if counts.len() != actors.len() {
         return Err(Corrupt("its event counts do not fit its actors".into()));
@@ -747,6 +745,100 @@ fn get_range(input: &mut In) -> Read<Range<usize>> {
         return Err(Corrupt("a range ends before it starts".into()));
     }
     Ok(start..end)
+}
+
+/// Below this many actors, they are read on one thread.
+const ACTORS_IN_SHARES: usize = 4096;
+
+/// `count` actors, read in one share per core: each share's first actor is found by a pass
+/// that only skips over the bytes before it, some ten times faster than reading them.
+fn get_actor_list<'a>(input: &mut In<'a>, count: usize) -> Read<Vec<Actor>> {
+    let threads = crate::shares::threads();
+    if threads == 1 || count < ACTORS_IN_SHARES {
+        return list(count, || get_actor(input, count));
+    }
+    let size = count.div_ceil(threads);
+    let mut starts = vec![*input];
+    let mut skipping = *input;
+    for at in 1..count {
+        skip_actor(&mut skipping)?;
+        if at % size == 0 {
+            starts.push(skipping);
+            if starts.len() == count.div_ceil(size) {
+                break;
+            }
+        }
+    }
+    let shares: Vec<(In<'a>, usize)> = starts
+        .iter()
+        .enumerate()
+        .map(|(n, start)| (*start, size.min(count - n * size)))
+        .collect();
+    let read =
+        |(mut share, n): (In<'a>, usize), mut into: Vec<Actor>| -> Read<(Vec<Actor>, In<'a>)> {
+            for _ in 0..n {
+                into.push(get_actor(&mut share, count)?);
+            }
+            Ok((into, share))
+        };
+    let read_shares = thread::scope(|scope| {
+        let others: Vec<_> = shares[1..]
+            .iter()
+            .map(|share| scope.spawn(move || read(*share, Vec::with_capacity(share.1))))
+            .collect();
+        // The first share is read into the list of them all, which the others join: fresh
+        // memory is the system's to clear page by page, so none is taken twice over.
+        let mut all = vec![read(shares[0], Vec::with_capacity(count))];
+        for other in others {
+            all.push(
+                other
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        all
+    });
+    let mut actors = Vec::new();
+    let mut end = *input;
+    for (n, share) in read_shares.into_iter().enumerate() {
+        let (read, after) = share?;
+        if n == 0 {
+            actors = read;
+        } else {
+            actors.extend(read);
+        }
+        // Each share ends where the next begins, as the skipping pass found: else the pass
+        // and the reader disagree on the layout, and the part is not taken for read.
+        if shares
+            .get(n + 1)
+            .is_some_and(|(next, _)| next.left() != after.left())
+        {
+            return Err(Corrupt("its actors do not follow each other".into()));
+        }
+        end = after;
+    }
+    *input = end;
+    Ok(actors)
+}
+
+/// Moves `input` past one actor that `get_actor` would read, checking only lengths.
+fn skip_actor(input: &mut In) -> Read<()> {
+    let skip_str = |input: &mut In| -> Read<()> {
+        let n = input.len(1)?;
+        input.bytes(n).map(|_| ())
+    };
+    skip_str(input)?;
+    skip_str(input)?;
+    input.u8()?;
+    for _ in 0..input.len(8)? {
+        skip_str(input)?;
+    }
+    input.u32()?;
+    match input.u8()? {
+        0 => Ok(()),
+        1 => skip_str(input),
+        _ => Err(Corrupt("a flag is neither 0 nor 1".into())),
+    }
 }
 
 fn get_actor(input: &mut In, actors: usize) -> Read<Actor> {
@@ -1051,6 +1143,34 @@ mod tests {
             Arc::ptr_eq(&regions[0], &regions[2]),
             "the region is shared"
         );
+    }
+
+    #[test]
+    fn many_actors_read_in_shares_as_they_were_written() {
+        let sample = sample::timeline();
+        let mut actors = sample.actors().to_vec();
+        let first = actors.len();
+        // Names, aliases and descriptions of every length, so that the shares' bytes differ.
+        for i in 0..ACTORS_IN_SHARES + 777 {
+            let mut actor = actors[i % first].clone();
+            actor.id = format!("extra{i}");
+            actor.name = format!("{} {}", actor.name, "é".repeat(i % 13));
+            actor.aliases = (0..i % 4).map(|a| format!("alias {a} of {i}")).collect();
+            actor.description = (i % 3 == 0).then(|| "d".repeat(i % 300));
+            actors.push(actor);
+        }
+        let timeline = Timeline::new(sample.events().to_vec(), actors, sample.sources().to_vec());
+        let mut out = Out::new(Vec::new());
+        let marks = write(&timeline, &mut out).unwrap();
+        let bytes = out.finish().unwrap().0;
+        let part = &bytes[..marks.actors_end as usize];
+        let read_back = read_actors(part).unwrap();
+        assert_eq!(read_back.actors, timeline.actors());
+        assert_eq!(read(&bytes, &|_| ()).unwrap().actors(), timeline.actors());
+        // Cut anywhere, the shares are refused, never misread.
+        for cut in (1..part.len()).step_by(part.len() / 97) {
+            assert!(read_actors(&part[..cut]).is_err(), "cut at {cut}");
+        }
     }
 
     #[test]
