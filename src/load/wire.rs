@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::shape;
+use crate::model::ActorKind;
 use crate::problem::Problem;
 
 #[derive(Debug, Deserialize)]
@@ -35,11 +36,43 @@ pub struct RawSource {
 pub struct RawActor {
     pub id: String,
     pub name: String,
-    pub kind: Option<String>,
+    pub kind: Option<RawKind>,
     #[serde(default)]
     pub aliases: Vec<String>,
     pub affiliation: Option<String>,
     pub description: Option<String>,
+}
+
+/// An actor's kind as written: one of the kinds, known without a copy of its text (100,000
+/// actors each have one), or another text, kept for the message about it.
+#[derive(Debug, PartialEq)]
+pub enum RawKind {
+    Known(ActorKind),
+    Unknown(String),
+}
+
+impl<'de> Deserialize<'de> for RawKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KindVisitor;
+
+        impl Visitor<'_> for KindVisitor {
+            type Value = RawKind;
+
+            // As a `String` says it, so that a kind of the wrong type reads as before.
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_str<E>(self, text: &str) -> Result<RawKind, E> {
+                Ok(match ActorKind::parse(text) {
+                    Some(kind) => RawKind::Known(kind),
+                    None => RawKind::Unknown(text.to_string()),
+                })
+            }
+        }
+
+        deserializer.deserialize_str(KindVisitor)
+    }
 }
 
 /// An event record: only `id`, `date` and `title` are required (a timeline of dates and titles
