@@ -223,12 +223,13 @@ impl Ranker {
         self.first_keys.bytes()
     }
 
-    /// The names of `actors`: those gathered by `new`, else gathered now into `scratch`.
-    fn names<'a>(&'a self, actors: &[Actor], scratch: &'a mut Option<Names>) -> &'a Names {
+    /// The names of `actors`: those gathered by `new`, else the actors' own.
+    fn names<'a>(&'a self, actors: &'a [Actor]) -> NameSource<'a> {
         if self.names.cover(actors) {
-            return &self.names;
+            NameSource::Gathered(&self.names)
+        } else {
+            NameSource::Actors(actors)
         }
-        scratch.insert(Names::new(actors))
     }
 
     /// Ranks the actors matching `query`, best first, with match positions; ties go to the
@@ -253,8 +254,7 @@ impl Ranker {
         if pattern.text.is_empty() {
             return Vec::new();
         }
-        let mut scratch = None;
-        let names = self.names(actors, &mut scratch);
+        let names = self.names(actors);
         let candidates = match among {
             Some(previous) => candidates(previous, actors.len()),
             None => (0..actors.len() as u32).map(ActorId).collect(),
@@ -274,15 +274,16 @@ impl Ranker {
     /// Scores `candidates[*next..]` into `found`, the ranker's threads taking batches in
     /// turn, until all are scored or `budget` has passed (each thread scores at least one
     /// batch). Moves `next` past what was scored; returns whether all were.
-    fn score(
+    fn score<'n>(
         &self,
-        names: &Names,
+        names: impl Into<NameSource<'n>>,
         pattern: &Pattern,
         candidates: &[ActorId],
         next: &mut usize,
         found: &mut Vec<Scored>,
         budget: Duration,
     ) -> bool {
+        let names = names.into();
         let started = Instant::now();
         let claimed = AtomicUsize::new(*next);
         // Every batch a thread claims it scores before it looks at the clock, so when all
@@ -340,10 +341,34 @@ impl Ranker {
             .unwrap_or_default()
     }
 
-    fn best(&self, names: &Names, id: ActorId, pattern: &Pattern) -> Option<Scored> {
+    fn best(&self, names: NameSource, id: ActorId, pattern: &Pattern) -> Option<Scored> {
+        match names {
+            NameSource::Gathered(names) => self.best_of(names.of(id), id, pattern),
+            NameSource::Actors(actors) => {
+                let actor = actors.get(id.index())?;
+                let all = std::iter::once(&actor.name).chain(&actor.aliases);
+                let named = all.enumerate().map(|(which, name)| {
+                    let matched = match which {
+                        0 => MatchedName::Name,
+                        i => MatchedName::Alias(i - 1),
+                    };
+                    (matched, name.as_str())
+                });
+                self.best_of(named, id, pattern)
+            }
+        }
+    }
+
+    /// The best of an actor's `names` (each with which of its names it is) for `pattern`.
+    fn best_of<'n>(
+        &self,
+        names: impl Iterator<Item = (MatchedName, &'n str)>,
+        id: ActorId,
+        pattern: &Pattern,
+    ) -> Option<Scored> {
         // The name wins ties with an alias, so highlights land on what is shown first.
         let mut best: Option<Scored> = None;
-        for (which, text) in names.of(id) {
+        for (which, text) in names {
             if !pattern.may_match(text) {
                 continue;
             }
@@ -354,6 +379,22 @@ impl Ranker {
             }
         }
         best
+    }
+}
+
+/// Where a ranking reads the actors' names: gathered in one buffer by a ranker made for
+/// these actors (the browser's, which ranks on every keystroke), or the actors' own, for a
+/// ranking done once (`chronicle actors --search`), where gathering 133,000 names took
+/// longer than scoring them.
+#[derive(Clone, Copy)]
+enum NameSource<'a> {
+    Gathered(&'a Names),
+    Actors(&'a [Actor]),
+}
+
+impl<'a> From<&'a Names> for NameSource<'a> {
+    fn from(names: &'a Names) -> Self {
+        NameSource::Gathered(names)
     }
 }
 
@@ -478,8 +519,7 @@ impl Narrowing {
             return true;
         };
         let pattern = Pattern::new(&pending.query);
-        let mut scratch = None;
-        let names = ranker.names(actors, &mut scratch);
+        let names = ranker.names(actors);
         let all = ranker.score(
             names,
             &pattern,
@@ -640,6 +680,75 @@ mod tests {
             }
             // Each query misses some names, so a check that lets everything through fails.
             assert!(refused > 0, "'{query}' refused no name");
+        }
+    }
+
+    /// Every actor scored by the matcher over each of its names, with no check before it
+    /// and no threads: what any faster way of ranking must give.
+    fn plainly_ranked(actors: &[Actor], query: &str) -> Vec<ActorMatch> {
+        let matcher = SkimMatcherV2::default().smart_case();
+        let mut scored = Vec::new();
+        for (i, actor) in actors.iter().enumerate() {
+            let names = std::iter::once(&actor.name).chain(&actor.aliases);
+            let mut best: Option<Scored> = None;
+            for (which, name) in names.enumerate() {
+                let matched = match which {
+                    0 => MatchedName::Name,
+                    a => MatchedName::Alias(a - 1),
+                };
+                if let Some(score) = matcher.fuzzy_match(name, query.trim()) {
+                    if best.is_none_or(|(s, _, _)| score > s) {
+                        best = Some((score, ActorId(i as u32), matched));
+                    }
+                }
+            }
+            scored.extend(best);
+        }
+        best_first(scored)
+    }
+
+    #[test]
+    fn rankings_from_the_actors_or_their_gathered_names_are_the_plain_ranking() {
+        let (mut actors, _) = crowd();
+        // Names beyond ASCII: accents, a Kelvin sign, Greek, CJK, an emoji, and case pairs
+        // whose folding differs from ASCII's.
+        let more = [
+            "Ökonomie Karo",
+            "\u{212A}arolina",
+            "ΚΑΡΟ Παπαδόπουλος",
+            "カロ Karō",
+            "Karo 🙂 Group",
+            "İstanbul Karo",
+            "KARO ß",
+        ];
+        for (i, name) in more.iter().enumerate() {
+            actors.push(actor(&format!("x{i}"), name, &["Straße", "Karol Ünal"]));
+        }
+        for threads in [1, 2] {
+            let gathered = Ranker::new(&actors).with_threads(threads);
+            let from_actors = Ranker::default().with_threads(threads);
+            for query in [
+                "karo", "k", "KA", "kar 1", "é", "élo", "Ö", "ö", "ka", "κα", "ΚΑ", "Ök", "ß",
+                "🙂", "i", "zz",
+            ] {
+                let plain = plainly_ranked(&actors, query);
+                let gathered = gathered.rank_among(&actors, query, None);
+                let direct = from_actors.rank_among(&actors, query, None);
+                assert_eq!(gathered, plain, "'{query}' gathered, {threads} threads");
+                assert_eq!(
+                    direct, plain,
+                    "'{query}' from the actors, {threads} threads"
+                );
+            }
+        }
+        // The names beyond ASCII are among what is ranked.
+        let first_added = actors.len() - more.len();
+        for query in ["ΚΑ", "🙂", "Ök", "ß"] {
+            let plain = plainly_ranked(&actors, query);
+            assert!(
+                plain.iter().any(|m| m.actor.index() >= first_added),
+                "'{query}'"
+            );
         }
     }
 

@@ -669,3 +669,50 @@ fn a_refused_record_still_has_its_well_typed_fields_checked() {
         assert!(problems.contains(want), "missing {want:?} in {problems:#?}");
     }
 }
+
+#[test]
+fn problems_of_many_actors_come_in_file_order_with_their_lines() {
+    // Enough actors for every core to read and check a share of them, with problems in each
+    // share: each actor on line i + 2 of the file.
+    let actors: Vec<String> = (0..3000)
+        .map(|i| {
+            let (id, name, kind, affiliation) = match i {
+                10 | 2500 => (format!("a{i}"), "Name", "persn", "a0"),
+                20 | 2900 => (format!("a{i}"), "Name", "state", "nobody"),
+                1500 => (format!("a{i}"), " ", "group", "a0"),
+                2000 => ("a7".to_string(), "Name", "group", "a0"),
+                _ => (format!("a{i}"), "Name", "person", "a0"),
+            };
+            // The first is the top of every affiliation, itself affiliated with none.
+            let affiliation = match i {
+                0 => String::new(),
+                _ => format!(", \"affiliation\": \"{affiliation}\""),
+            };
+            format!("{{\"id\": \"{id}\", \"name\": \"{name}\", \"kind\": \"{kind}\"{affiliation}}}")
+        })
+        .collect();
+    let hint = "\n  hint: kind is one of person, state, organization, alliance, group, other";
+    let problems = problems_after(|root| {
+        fs::write(
+            root.join("actors.json"),
+            format!("[\n{}\n]\n", actors.join(",\n")),
+        )
+        .unwrap();
+        fs::write(root.join("events.jsonl"), "").unwrap();
+    });
+    assert_eq!(
+        problems,
+        [
+            "DATA/actors.json:2002: duplicate actor id 'a7' (first defined on line 9)",
+            &format!(
+                "DATA/actors.json:12: unknown actor kind 'persn' (did you mean 'person'?){hint}"
+            ),
+            "DATA/actors.json:22: actor 'a20' is affiliated with unknown actor 'nobody'",
+            "DATA/actors.json:1502: actor 'a1500' has an empty name",
+            &format!(
+                "DATA/actors.json:2502: unknown actor kind 'persn' (did you mean 'person'?){hint}"
+            ),
+            "DATA/actors.json:2902: actor 'a2900' is affiliated with unknown actor 'nobody'",
+        ]
+    );
+}

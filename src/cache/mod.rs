@@ -211,7 +211,6 @@ impl Cache {
     /// part is read (and checked), so a damage elsewhere in the entry does not change the
     /// answer, and is found by the next command that reads the rest.
     pub fn actors(&self, root: &Path) -> Result<(Counted, Vec<Problem>), Miss> {
-        use std::io::{Seek, SeekFrom};
         let mut phases = load::Phases::new();
         let path = self.entry_path(root);
         let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
@@ -233,17 +232,33 @@ impl Cache {
         if whole != Some(size) || actors_end > trailer.len {
             return Err(damaged(&path, "it was cut short"));
         }
-        let mut part = vec![0u8; actors_end as usize];
-        file.seek(SeekFrom::Start(start))
-            .and_then(|_| file.read_exact(&mut part))
-            .map_err(|_| damaged(&path, "it was cut short"))?;
+        let len = usize::try_from(actors_end).map_err(|_| damaged(&path, "it was cut short"))?;
+        // Mapped, its pages mapped at once, rather than read: a read copies the part into
+        // as much fresh memory, which the system hands over a page at a time.
+        // SAFETY: entries are only ever replaced by renaming a new file over them, never
+        // written in place (see `entry`).
+        let part = unsafe {
+            memmap2::MmapOptions::new()
+                .offset(start)
+                .len(len)
+                .populate()
+                .map(&file)
+        }
+        .map_err(|_| Miss::Stale)?;
         if xxhash_rust::xxh3::xxh3_128(&part) != actors_sum {
             return Err(damaged(&path, "its checksum does not match"));
         }
         phases.done("read");
-        let (actors, counts) = image::read_actors(&part).map_err(|e| miss(&path, e))?;
+        let image::ActorsPart {
+            actors,
+            counts,
+            clashes,
+        } = image::read_actors(&part).map_err(|e| miss(&path, e))?;
         phases.done("actors");
-        Ok((Counted::new(actors, counts), header.summary.notes))
+        Ok((
+            Counted::with_clashes(actors, counts, clashes),
+            header.summary.notes,
+        ))
     }
 
     /// The entry for `root` mapped, its header, and where its image lies, once the entry is

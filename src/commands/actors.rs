@@ -78,35 +78,35 @@ pub fn run(
                 .map(|a| (a, None))
                 .collect(),
         };
-    // Actors of one name are told apart by their code (or id).
-    let shown = |id: ActorId| timeline.actor_label(id);
-    let name_width = rows
-        .iter()
-        .map(|(a, _)| width(&shown(*a)))
-        .max()
-        .unwrap_or(0);
-    for (id, score) in rows {
-        let actor = timeline.actor(id);
-        let events = timeline.event_count(id);
-        if json {
+    if json {
+        for (id, score) in rows {
+            let actor = timeline.actor(id);
             let line = ActorLine {
                 id: &actor.id,
                 name: &actor.name,
                 kind: actor.kind.map(|k| k.as_str()),
                 aliases: &actor.aliases,
-                events,
+                events: timeline.event_count(id),
                 score,
             };
             write_json(out, &line)?;
-        } else {
-            let kind = actor.kind.map_or("", |k| k.as_str());
-            let name = fit(&shown(id), name_width);
-            write!(out, "{name}  {kind:<12}  {events:>4}")?;
-            if let Some(score) = score {
-                write!(out, "  score {score}")?;
-            }
-            writeln!(out, "  ({})", safe(&actor.id))?;
         }
+        return Ok(());
+    }
+    // Actors of one name are told apart by their code (or id); each label made once, as
+    // the column's width and the row both need it.
+    let labels: Vec<String> = rows.iter().map(|(a, _)| timeline.actor_label(*a)).collect();
+    let name_width = labels.iter().map(|l| width(l)).max().unwrap_or(0);
+    for ((id, score), label) in rows.into_iter().zip(&labels) {
+        let actor = timeline.actor(id);
+        let events = timeline.event_count(id);
+        let kind = actor.kind.map_or("", |k| k.as_str());
+        let name = fit(label, name_width);
+        write!(out, "{name}  {kind:<12}  {events:>4}")?;
+        if let Some(score) = score {
+            write!(out, "  score {score}")?;
+        }
+        writeln!(out, "  ({})", safe(&actor.id))?;
     }
     Ok(())
 }

@@ -170,7 +170,8 @@ pub fn resolve_actor(timeline: &Timeline, name: &str) -> Result<Resolved, Failur
 /// Actors ranked by fuzzy match of `query`, best first; equal scores go to the actor with
 /// more events, then by name (file order would put a minor same-named actor first).
 pub fn rank_actors<R: Roster + ?Sized>(roster: &R, query: &str) -> Vec<crate::search::ActorMatch> {
-    let mut ranked = Ranker::default().rank(roster.actors(), query);
+    // Without match positions: no caller shows them.
+    let mut ranked = Ranker::default().rank_among(roster.actors(), query, None);
     ranked.sort_by_cached_key(|m| {
         (
             std::cmp::Reverse(m.score),

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use super::shape::Salvaged;
-use super::wire::{Located, RawActor};
+use super::wire::{Located, RawActor, RawKind};
 use super::{Loader, RecordFile};
 use crate::model::{Actor, ActorId, ActorKind};
 use crate::problem::{did_you_mean, escape_unsafe, quoted, Problem};
@@ -14,6 +14,71 @@ use crate::problem::{did_you_mean, escape_unsafe, quoted, Problem};
 pub struct LoadedActors {
     pub actors: Vec<Actor>,
     pub by_id: FxHashMap<String, ActorId>,
+}
+
+/// The actor `record` holds, its fields moved out of it (the record keeps its place in the
+/// file for the messages about loops), and the problems with them.
+fn actor(
+    file: &str,
+    record: &mut Located<RawActor>,
+    by_id: &FxHashMap<String, ActorId>,
+    broken: &std::collections::HashSet<String>,
+    problems: &mut Vec<Problem>,
+) -> Actor {
+    let raw = std::mem::take(&mut record.value);
+    if raw.name.trim().is_empty() {
+        problems.push(record.problem(
+            file,
+            "name",
+            format!("actor {} has an empty name", quoted(&raw.id)),
+        ));
+    }
+    let kind = match &raw.kind {
+        None => None,
+        Some(RawKind::Known(kind)) => Some(*kind),
+        Some(RawKind::Unknown(k)) => {
+            let kinds: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
+            problems.push(
+                record
+                    .problem(
+                        file,
+                        "kind",
+                        format!(
+                            "unknown actor kind {}{}",
+                            quoted(k),
+                            did_you_mean(k, kinds.iter().copied())
+                        ),
+                    )
+                    .with_hint(format!("kind is one of {}", kinds.join(", "))),
+            );
+            None
+        }
+    };
+    let affiliation = raw.affiliation.as_deref().and_then(|a| {
+        let found = by_id.get(a).copied();
+        // An actor whose own record is broken was reported already.
+        if found.is_none() && !broken.contains(a) {
+            problems.push(record.problem(
+                file,
+                "affiliation",
+                format!(
+                    "actor {} is affiliated with unknown actor {}{}",
+                    quoted(&raw.id),
+                    quoted(a),
+                    did_you_mean(a, by_id.keys().map(String::as_str))
+                ),
+            ));
+        }
+        found
+    });
+    Actor {
+        id: raw.id,
+        name: raw.name,
+        kind,
+        aliases: raw.aliases,
+        affiliation,
+        description: raw.description,
+    }
 }
 
 impl Loader<'_> {
@@ -32,7 +97,6 @@ impl Loader<'_> {
         let mut loaded = LoadedActors::default();
         // Sized once: grown by doubling, these tables touch about twice the memory they keep.
         loaded.by_id.reserve(records.len());
-        loaded.actors.reserve_exact(records.len());
         // Every id first: an affiliation may name an actor further down the file. The id
         // table is also what finds a duplicate, and `lines` where its first was.
         let mut lines: Vec<usize> = Vec::with_capacity(records.len());
@@ -59,62 +123,28 @@ impl Loader<'_> {
             .zip(&keep)
             .filter_map(|(record, keep)| keep.then_some(record))
             .collect();
-        for record in &mut kept {
-            // The record's fields move into the actor; the record keeps its place in the file
-            // for the messages about loops below.
-            let raw = std::mem::take(&mut record.value);
-            if raw.name.trim().is_empty() {
-                self.problems.push(record.problem(
-                    file,
-                    "name",
-                    format!("actor {} has an empty name", quoted(&raw.id)),
-                ));
+        // Each core makes the actors of a share of the records, with their problems in
+        // record order: every id is known by now, so affiliations resolve in any share.
+        let by_id = &loaded.by_id;
+        let broken = &self.actors_file.broken;
+        let total = kept.len();
+        let shares = crate::shares::in_shares_mut(&mut kept, |start, share| {
+            let mut problems = Vec::new();
+            // The first share's list becomes the list of all: made to hold them all at once,
+            // so that no list of them is made twice.
+            let mut actors = Vec::with_capacity(if start == 0 { total } else { share.len() });
+            for record in share.iter_mut() {
+                actors.push(actor(file, record, by_id, broken, &mut problems));
             }
-            let kind = raw.kind.as_deref().and_then(|k| {
-                let parsed = ActorKind::parse(k);
-                if parsed.is_none() {
-                    let kinds: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
-                    self.problems.push(
-                        record
-                            .problem(
-                                file,
-                                "kind",
-                                format!(
-                                    "unknown actor kind {}{}",
-                                    quoted(k),
-                                    did_you_mean(k, kinds.iter().copied())
-                                ),
-                            )
-                            .with_hint(format!("kind is one of {}", kinds.join(", "))),
-                    );
-                }
-                parsed
-            });
-            let affiliation = raw.affiliation.as_deref().and_then(|a| {
-                let found = loaded.by_id.get(a).copied();
-                // An actor whose own record is broken was reported already.
-                if found.is_none() && !self.actors_file.broken.contains(a) {
-                    self.problems.push(record.problem(
-                        file,
-                        "affiliation",
-                        format!(
-                            "actor {} is affiliated with unknown actor {}{}",
-                            quoted(&raw.id),
-                            quoted(a),
-                            did_you_mean(a, loaded.by_id.keys().map(String::as_str))
-                        ),
-                    ));
-                }
-                found
-            });
-            loaded.actors.push(Actor {
-                id: raw.id,
-                name: raw.name,
-                kind,
-                aliases: raw.aliases,
-                affiliation,
-                description: raw.description,
-            });
+            vec![(actors, problems)]
+        });
+        for (n, (actors, problems)) in shares.into_iter().enumerate() {
+            if n == 0 {
+                loaded.actors = actors;
+            } else {
+                loaded.actors.extend(actors);
+            }
+            self.problems.extend(problems);
         }
         let kept: Vec<&Located<RawActor>> = kept.into_iter().map(|r| &*r).collect();
         self.check_affiliation_loops(file, &loaded.actors, &kept);

@@ -247,20 +247,25 @@ impl Loader<'_> {
                 .push(record.problem(file, "id", format!("{what} with an empty id")));
             return false;
         }
-        if let Some(first) = seen.get(id) {
-            self.problems.push(record.problem(
-                file,
-                "id",
-                format!(
-                    "duplicate {what} id {} (first defined on line {})",
-                    quoted(id),
-                    line_of(*first)
-                ),
-            ));
-            return false;
+        // One look-up for both the check and the insert.
+        match seen.entry(id.to_string()) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                self.problems.push(record.problem(
+                    file,
+                    "id",
+                    format!(
+                        "duplicate {what} id {} (first defined on line {})",
+                        quoted(id),
+                        line_of(*first.get())
+                    ),
+                ));
+                false
+            }
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                entry.insert(value);
+                true
+            }
         }
-        seen.insert(id.to_string(), value);
-        true
     }
 
     fn events(&mut self, sources: &LoadedSources, actors: &LoadedActors) -> Vec<Event> {

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::shape;
+use crate::model::ActorKind;
 use crate::problem::Problem;
 
 #[derive(Debug, Deserialize)]
@@ -35,11 +36,43 @@ pub struct RawSource {
 pub struct RawActor {
     pub id: String,
     pub name: String,
-    pub kind: Option<String>,
+    pub kind: Option<RawKind>,
     #[serde(default)]
     pub aliases: Vec<String>,
     pub affiliation: Option<String>,
     pub description: Option<String>,
+}
+
+/// An actor's kind as written: one of the kinds, known without a copy of its text (100,000
+/// actors each have one), or another text, kept for the message about it.
+#[derive(Debug, PartialEq)]
+pub enum RawKind {
+    Known(ActorKind),
+    Unknown(String),
+}
+
+impl<'de> Deserialize<'de> for RawKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KindVisitor;
+
+        impl Visitor<'_> for KindVisitor {
+            type Value = RawKind;
+
+            // As a `String` says it, so that a kind of the wrong type reads as before.
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_str<E>(self, text: &str) -> Result<RawKind, E> {
+                Ok(match ActorKind::parse(text) {
+                    Some(kind) => RawKind::Known(kind),
+                    None => RawKind::Unknown(text.to_string()),
+                })
+            }
+        }
+
+        deserializer.deserialize_str(KindVisitor)
+    }
 }
 
 /// An event record: only `id`, `date` and `title` are required (a timeline of dates and titles
@@ -413,74 +446,96 @@ pub fn read_array<'a, T: Deserialize<'a> + Send>(
         ));
         return None;
     }
-    // The whole text is checked as JSON on one thread while the other cuts it into records
-    // and the cores read them: the check's result decides whether they are used.
-    let (checked, cut) = std::thread::scope(|scope| {
-        let checked = scope.spawn(|| serde_json::from_str::<serde::de::IgnoredAny>(text));
-        let cut = array_elements(text).map(|elements| {
-            let parsed = crate::shares::in_shares(&elements, |share: &[(usize, usize)]| {
-                share
-                    .iter()
-                    .map(|(start, end)| serde_json::from_str::<T>(&text[*start..*end]))
-                    .collect()
-            });
-            (elements, parsed)
-        });
-        let checked = checked
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (checked, cut)
-    });
-    if let Err(e) = checked {
-        problems.push(json_problem(file, &e, 0));
-        return None;
-    }
-    let Some((elements, parsed)) = cut else {
-        let found = text
-            .trim_start()
-            .chars()
-            .next()
-            .map_or("nothing", |c| match c {
-                '{' => "an object",
-                '"' => "a string",
-                _ => "a single value",
-            });
-        problems.push(Problem::new(
-            file,
-            Some(1),
-            format!("expected a JSON array of {what}, found {found}"),
-        ));
-        return None;
+    // The array is read as its elements' raw text, which checks the whole file as JSON and
+    // finds where each element lies in one pass; a file that is not a JSON array is told
+    // about by the slower way below.
+    let elements = match serde_json::from_str::<Vec<&RawValue>>(text) {
+        Ok(raw) => raw
+            .iter()
+            .map(|r| {
+                let start = r.get().as_ptr() as usize - text.as_ptr() as usize;
+                (start, start + r.get().len())
+            })
+            .collect(),
+        Err(_) => not_an_array(file, text, what, problems)?,
     };
-    let mut records = Vec::with_capacity(elements.len());
-    // Lines are counted from one element to the next, never from the top: a file of 100,000
-    // records must not be scanned 100,000 times.
-    let mut line = 1;
-    let mut counted_to = 0;
-    for ((start, end), parsed) in elements.into_iter().zip(parsed) {
-        let element = &text[start..end];
-        line += count_lines(&text[counted_to..start]);
-        counted_to = start;
-        match parsed {
-            Ok(value) => records.push(Located::new(value, line, element)),
-            Err(e) => {
-                let expected = format!("each of the {what} to be a JSON object");
-                problems.extend(record_problems(
-                    file,
-                    &e,
-                    line - 1,
-                    element,
-                    &expected,
-                    shape,
-                ));
-                broken_ids.extend(id_of(element));
-                if let Some(salvaged) = shape::salvage(element) {
-                    refused.push(Located::new(salvaged, line, element));
-                }
+    // Each core reads a share of the records, with their lines: a share counts the lines
+    // before its first record, then from one record to the next, never from the top (a file
+    // of 100,000 records must not be scanned 100,000 times).
+    let total = elements.len();
+    let shares = crate::shares::in_shares(&elements, |share: &[(usize, usize)]| {
+        // The first share's list becomes the list of all: made to hold them all at once.
+        let first = std::ptr::eq(share.as_ptr(), elements.as_ptr());
+        let mut records = Vec::with_capacity(if first { total } else { share.len() });
+        let mut failed = Vec::new();
+        let mut line = 1;
+        let mut counted_to = 0;
+        for (start, end) in share {
+            let element = &text[*start..*end];
+            line += count_lines(&text[counted_to..*start]);
+            counted_to = *start;
+            match serde_json::from_str::<T>(element) {
+                Ok(value) => records.push(Located::new(value, line, element)),
+                Err(e) => failed.push((e, line, element)),
             }
+        }
+        vec![(records, failed)]
+    });
+    let mut shares = shares.into_iter();
+    let (mut records, mut failed) = shares.next().unwrap_or_default();
+    for (more, more_failed) in shares {
+        records.extend(more);
+        failed.extend(more_failed);
+    }
+    for (e, line, element) in failed {
+        let expected = format!("each of the {what} to be a JSON object");
+        problems.extend(record_problems(
+            file,
+            &e,
+            line - 1,
+            element,
+            &expected,
+            shape,
+        ));
+        broken_ids.extend(id_of(element));
+        if let Some(salvaged) = shape::salvage(element) {
+            refused.push(Located::new(salvaged, line, element));
         }
     }
     Some(records)
+}
+
+/// The problem with a file that is not a JSON array: a syntax error where it lies, else
+/// what it holds instead. `None` then; the byte ranges of the array's elements when it is
+/// one after all.
+fn not_an_array(
+    file: &str,
+    text: &str,
+    what: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<(usize, usize)>> {
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        problems.push(json_problem(file, &e, 0));
+        return None;
+    }
+    if let Some(elements) = array_elements(text) {
+        return Some(elements);
+    }
+    let found = text
+        .trim_start()
+        .chars()
+        .next()
+        .map_or("nothing", |c| match c {
+            '{' => "an object",
+            '"' => "a string",
+            _ => "a single value",
+        });
+    problems.push(Problem::new(
+        file,
+        Some(1),
+        format!("expected a JSON array of {what}, found {found}"),
+    ));
+    None
 }
 
 /// The id of a record that failed to read, so that references to it are not reported again
@@ -575,6 +630,111 @@ mod tests {
 
     /// It now runs beside the JSON check rather than after it: on text that is not JSON it
     /// must still end (it looped for ever on a stray closing bracket).
+    /// An actors.json of `n` records laid out every which way (one a line, several on a line,
+    /// one over several lines), with a record of the wrong shape every `broken` records.
+    fn actors_text(n: usize, broken: usize) -> String {
+        let mut text = String::from("[\n");
+        for i in 0..n {
+            let record = if i % broken == broken - 1 {
+                format!("{{\"id\": \"a{i}\",\n \"name\": {i}}}")
+            } else if i % 3 == 0 {
+                format!(
+                    "{{\"id\": \"a{i}\",\n  \"name\": \"N\\u00e9 {i}\",\n  \"aliases\": [\"x\"]}}"
+                )
+            } else {
+                format!("{{\"id\": \"a{i}\", \"name\": \"Name {i}\"}}")
+            };
+            text.push_str(&record);
+            if i + 1 < n {
+                text.push_str(if i % 2 == 0 { ",\n" } else { ", " });
+            }
+        }
+        text.push_str("\n]\n");
+        text
+    }
+
+    fn read_actors_text(text: &str) -> (Option<Vec<Located<'_, RawActor>>>, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let mut broken = HashSet::new();
+        let mut refused = Vec::new();
+        let records = read_array::<RawActor>(
+            "actors.json",
+            text,
+            "actors",
+            shape::ACTOR,
+            &mut problems,
+            &mut broken,
+            &mut refused,
+        );
+        (records, problems)
+    }
+
+    #[test]
+    fn records_of_an_array_read_in_shares_keep_their_lines_and_order() {
+        let text = actors_text(1000, 97);
+        let (records, problems) = read_actors_text(&text);
+        let records = records.expect("an array");
+        let elements = array_elements(&text).expect("an array");
+        assert_eq!(elements.len(), 1000);
+        let line_of = |start: usize| text[..start].matches('\n').count() + 1;
+        let read: Vec<(&str, usize, &str)> = records
+            .iter()
+            .map(|r| (r.value.id.as_str(), r.line, r.text))
+            .collect();
+        let expected: Vec<(String, usize, &str)> = elements
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 97 != 96)
+            .map(|(i, (start, end))| (format!("a{i}"), line_of(*start), &text[*start..*end]))
+            .collect();
+        assert_eq!(read.len(), expected.len());
+        for (read, expected) in read.iter().zip(&expected) {
+            assert_eq!(
+                (read.0, read.1, read.2),
+                (expected.0.as_str(), expected.1, expected.2)
+            );
+        }
+        assert_eq!(records[3].value.name, "Né 3");
+        // Each broken record told once, in file order, on the line of its wrong field.
+        let lines: Vec<usize> = problems.iter().filter_map(|p| p.line).collect();
+        let broken: Vec<usize> = elements
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 97 == 96)
+            .map(|(_, (start, _))| line_of(*start) + 1)
+            .collect();
+        assert_eq!(lines, broken);
+    }
+
+    #[test]
+    fn a_file_that_is_not_an_array_of_records_is_told_as_before() {
+        for (text, message) in [
+            (
+                "{\"id\": \"a\"}",
+                "expected a JSON array of actors, found an object",
+            ),
+            ("\"a\"", "expected a JSON array of actors, found a string"),
+            ("3", "expected a JSON array of actors, found a single value"),
+        ] {
+            let (records, problems) = read_actors_text(text);
+            assert!(records.is_none(), "{text}");
+            assert_eq!(problems.len(), 1, "{text}");
+            assert_eq!(problems[0].message, message);
+        }
+        let mut cut = actors_text(50, 1000);
+        cut.truncate(cut.len() / 2);
+        let (records, problems) = read_actors_text(&cut);
+        assert!(records.is_none());
+        assert_eq!(problems.len(), 1);
+        let syntax = "[{\"id\": \"a\"},\n {\"id\" \"b\"}]";
+        let (records, problems) = read_actors_text(syntax);
+        assert!(records.is_none());
+        assert_eq!(problems[0].line, Some(2), "{:?}", problems[0]);
+        let (records, problems) = read_actors_text("[]");
+        assert_eq!(records.map(|r| r.len()), Some(0));
+        assert!(problems.is_empty());
+    }
+
     #[test]
     fn array_elements_ends_on_text_that_is_not_json() {
         for text in ["[}]", "[ ] ]", "[1, }", "[{]", "[\"a", "[,,", "[1 2]"] {
