@@ -13,10 +13,11 @@ use rustc_hash::FxHashMap;
 
 use super::progress::Progress;
 use super::shape;
+use super::starts::SentenceStarts;
 use super::wire::{record_problems, Located, RawAttribute, RawEvent};
 use crate::date::EdtfDate;
 use crate::labels::Labels;
-use crate::model::{ActorId, Event, Number, Point, Quote, Role, Roles, SourceId, Value};
+use crate::model::{ActorId, Event, Number, Point, Quote, Role, Roles, Source, SourceId, Value};
 use crate::problem::{did_you_mean, quoted, Problem};
 use crate::shares::threads;
 use crate::timeline::id_hash;
@@ -28,6 +29,8 @@ const BLOCK: usize = 8 << 20;
 pub struct Refs<'a> {
     pub actors: &'a FxHashMap<String, ActorId>,
     pub sources: &'a FxHashMap<String, SourceId>,
+    /// Where the sources' sentences begin, to keep quotes as spans of their sources.
+    pub starts: &'a SentenceStarts<'a>,
     pub broken_actors: &'a HashSet<String>,
     pub broken_sources: &'a HashSet<String>,
     /// A whole file could not be read, so references into it cannot be checked.
@@ -88,18 +91,39 @@ pub struct ReadEvents {
     /// The ids of records refused for their shape, with their lines: still held against
     /// the others' for duplicates.
     pub refused: Vec<(Box<str>, usize)>,
-    /// The quotes' texts as written, one after another, until the quotes are placed: each
-    /// unplaced quote's `span` is where its text lies here, and its `written` is `None`.
-    /// Kept apart from the events so that, once nearly all of them (the verbatim ones) are
-    /// dropped, they go as one block rather than leaving a million small holes among the
-    /// events (some 90 MB over a million events, measured).
+    /// The texts of the quotes not found opening a sentence of their source while read, one
+    /// after another, until the quotes are placed (see `pending_text`). Kept apart from the
+    /// events so that they go as one block rather than leaving many small holes among the
+    /// events.
     pub quote_texts: String,
 }
 
+/// An unplaced quote's `sentences` when its `span` is where its text lies in its source
+/// (rather than in `ReadEvents::quote_texts`).
+const IN_SOURCE: Range<usize> = usize::MAX..usize::MAX;
+
+/// The text of a quote read but not yet placed, as the record wrote it: a span of its source
+/// or of `quote_texts`.
+pub fn pending_text<'a>(quote: &Quote, source: &'a Source, quote_texts: &'a str) -> &'a str {
+    let text = if quote.sentences == IN_SOURCE {
+        source.text.as_str()
+    } else {
+        quote_texts
+    };
+    text.get(quote.span.clone()).unwrap_or("")
+}
+
 impl ReadEvents {
-    pub fn push(&mut self, (mut event, lines): (Event, RecordLines)) {
+    /// Adds an event read, its quotes still as written: each is kept as a span of its source
+    /// where it opens one of the source's sentences, else copied into `quote_texts`.
+    pub fn push(&mut self, (mut event, lines): (Event, RecordLines), starts: &SentenceStarts) {
         for quote in &mut event.quotes {
             if let Some(text) = quote.written.take() {
+                if let Some(span) = starts.find(quote.source, &text) {
+                    quote.span = span;
+                    quote.sentences = IN_SOURCE;
+                    continue;
+                }
                 let start = self.quote_texts.len();
                 self.quote_texts.push_str(&text);
                 quote.span = start..self.quote_texts.len();
@@ -113,7 +137,7 @@ impl ReadEvents {
     fn append(&mut self, other: &mut ReadEvents) {
         let shift = self.quote_texts.len();
         for event in &mut other.events {
-            for quote in &mut event.quotes {
+            for quote in event.quotes.iter_mut().filter(|q| q.sentences != IN_SOURCE) {
                 quote.span = quote.span.start + shift..quote.span.end + shift;
             }
         }
@@ -430,7 +454,7 @@ fn parse_lines(
                 let record = Located::new(value, line, line_text);
                 if let Some(event) = check_record(file, record, refs, labels, &mut parsed.problems)
                 {
-                    parsed.events.push(event);
+                    parsed.events.push(event, refs.starts);
                 }
             }
             Err(e) => {

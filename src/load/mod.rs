@@ -9,6 +9,7 @@ mod pin;
 mod progress;
 mod shape;
 mod sources;
+mod starts;
 mod verify;
 mod wire;
 
@@ -289,9 +290,12 @@ impl Loader<'_> {
         } else {
             None
         };
+        // Only while the events are read: the quotes are placed after it is gone.
+        let starts = starts::SentenceStarts::new(&sources.sources);
         let refs = Refs {
             actors: &actors.by_id,
             sources: &sources.by_id,
+            starts: &starts,
             broken_actors: &self.actors_file.broken,
             broken_sources: &self.sources_file.broken,
             actors_unreadable: self.actors_file.unreadable,
@@ -318,7 +322,7 @@ impl Loader<'_> {
                 events::check_record(&file, record, &refs, &mut labels, &mut problems)
             })
             .fold(ReadEvents::default(), |mut read, event| {
-                read.push(event);
+                read.push(event, &starts);
                 read
             });
             for record in &refused {
@@ -346,6 +350,7 @@ impl Loader<'_> {
         // `chronicle init` makes one; `check` says so in its count ("0 events").
         self.phases.done("events");
         let unchecked = (refs.unchecked_sources.get(), refs.unchecked_actors.get());
+        drop(starts);
         self.report_missing(&file, unchecked);
         events::check_ids(&file, &read, &mut problems);
         self.phases.done("ids");
