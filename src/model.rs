@@ -231,11 +231,11 @@ pub struct Event {
     pub actors: Box<[ActorId]>,
     pub location: Option<Label>,
     pub tags: Box<[Label]>,
-    pub quotes: Vec<Quote>,
+    pub quotes: Box<[Quote]>,
     /// Further named facts from the record's origin (e.g. an importer's codes and scores),
     /// shown in the detail pane, sorted by name; names are labels, as a million events share
     /// a dozen of them.
-    pub attributes: Vec<(Label, Value)>,
+    pub attributes: Box<[(Label, Value)]>,
     /// Each actor's parts in the event, in the order of `actors`, where the source says them
     /// (GDELT's Actor1 is the source, Actor2 the target); empty when no role is known.
     pub roles: Box<[Roles]>,
@@ -243,7 +243,7 @@ pub struct Event {
     /// one place.
     pub region: Option<Arc<Region>>,
     /// Where the event happened on the map, when the source gives coordinates.
-    pub point: Option<Point>,
+    pub point: Option<Box<Point>>,
 }
 
 impl Event {
@@ -265,6 +265,15 @@ impl Event {
             .find(|(key, _)| &**key == name)
             .map(|(_, value)| value)
     }
+}
+
+/// Adds `item` at the end of one of an event's lists, which are held sized exactly (a
+/// million events' spare room would be tens of megabytes): for the importers, which add to
+/// an event as they read on.
+pub fn push_to<T>(list: &mut Box<[T]>, item: T) {
+    let mut items = std::mem::take(list).into_vec();
+    items.push(item);
+    *list = items.into_boxed_slice();
 }
 
 /// The value of an event's attribute: a number (fatalities, a tone) or text (a code, a name).
@@ -585,14 +594,14 @@ mod tests {
     #[test]
     fn an_attribute_reads_as_a_number_whether_typed_or_written_as_text() {
         let mut event = crate::sample::timeline().events()[0].clone();
-        event.attributes = vec![
+        event.attributes = Box::new([
             (
                 "fatalities".into(),
                 Value::Number(Number::parse("12").unwrap()),
             ),
             ("old".into(), Value::text(" 4.5 ")),
             ("code".into(), Value::text("ZWE")),
-        ];
+        ]);
         assert_eq!(event.number("fatalities"), Some(12.0));
         assert_eq!(event.number("old"), Some(4.5));
         assert_eq!(event.number("code"), None);

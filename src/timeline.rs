@@ -781,7 +781,7 @@ mod tests {
                     sentences: *s..*s + 1,
                 })
                 .collect(),
-            attributes: Vec::new(),
+            attributes: Box::default(),
             roles: Box::default(),
             region: None,
             point: None,

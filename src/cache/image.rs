@@ -312,7 +312,8 @@ fn put_event<'a, W: Write>(
     }
     match point {
         None => out.u8(0),
-        Some(Point { lat, lon }) => {
+        Some(point) => {
+            let Point { lat, lon } = **point;
             out.u8(1)?;
             out.u64(lat.to_bits())?;
             out.u64(lon.to_bits())
@@ -827,11 +828,11 @@ fn get_event(input: &mut In, context: &Context) -> Read<Event> {
         actors,
         location,
         tags,
-        quotes,
-        attributes,
+        quotes: quotes.into(),
+        attributes: attributes.into(),
         roles,
         region,
-        point,
+        point: point.map(Box::new),
     })
 }
 
@@ -998,15 +999,15 @@ mod tests {
             event.roles =
                 vec![Roles::one(Role::Target).with(Role::Source); event.actors.len()].into();
             event.region = Some(Arc::clone(&region));
-            event.point = Some(Point {
+            event.point = Some(Box::new(Point {
                 lat: 50.45,
                 lon: -30.5,
-            });
-            event.attributes = vec![
+            }));
+            event.attributes = Box::new([
                 ("GoldsteinScale".into(), Value::Number(number("-4.50"))),
                 ("NumMentions".into(), Value::Number(number("10"))),
                 ("EventCode".into(), Value::text("043")),
-            ];
+            ]);
         }
         let timeline = Timeline::new(
             events,

@@ -70,7 +70,7 @@ pub fn run_noting(
     if let Some(region) = &event.region {
         field("region", &region.to_string())?;
     }
-    if let Some(point) = event.point {
+    if let Some(point) = &event.point {
         field("lat, lon", &point.to_string())?;
     }
     if !event.tags.is_empty() {

@@ -583,9 +583,11 @@ pub fn check_record(
                 ));
             }
         }
-        in_range.then_some(Point {
-            lat: point.lat,
-            lon: point.lon,
+        in_range.then(|| {
+            Box::new(Point {
+                lat: point.lat,
+                lon: point.lon,
+            })
         })
     });
     let mut attributes = Vec::with_capacity(raw.attributes.len());
@@ -670,8 +672,8 @@ pub fn check_record(
             actors: actors.into(),
             location: raw.location.map(|place| labels.get(&place)),
             tags: raw.tags.iter().map(|tag| labels.get(tag)).collect(),
-            quotes,
-            attributes,
+            quotes: quotes.into(),
+            attributes: attributes.into(),
             roles,
             region: raw.region.and_then(|r| {
                 labels.region(
