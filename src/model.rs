@@ -172,10 +172,23 @@ pub struct Quote {
     /// at `span` (other white space or quote marks); `None` means those words are the quote.
     /// Verbatim quotes, nearly all of them, are not stored twice. Read it with `text`.
     pub written: Option<Box<str>>,
-    /// Where the quote lies in the source text, in bytes.
-    pub span: Range<usize>,
-    /// The 0-based sentences the quote touches (end exclusive, never empty).
-    pub sentences: Range<usize>,
+    /// Where the quote lies in the source text, in bytes (read it with `span()`). Four bytes
+    /// an offset rather than eight, as a source text is under 4 GiB (the loader refuses a
+    /// bigger one): a million quotes each fit a smaller block of memory.
+    pub span: Range<u32>,
+    /// The 0-based sentences the quote touches (end exclusive, never empty); see `sentences()`.
+    pub sentences: Range<u32>,
+}
+
+/// `offset` as a quote holds it. Source texts over 4 GiB are refused when read, so an offset
+/// into one always fits; one that did not would stand at the text's end, where nothing is.
+pub fn offset(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+/// `range` as a quote holds it (see `offset`).
+pub fn offsets(range: Range<usize>) -> Range<u32> {
+    offset(range.start)..offset(range.end)
 }
 
 impl Quote {
@@ -184,8 +197,18 @@ impl Quote {
     pub fn text<'a>(&'a self, source: &'a Source) -> &'a str {
         match &self.written {
             Some(written) => written,
-            None => source.text.get(self.span.clone()).unwrap_or(""),
+            None => source.text.get(self.span()).unwrap_or(""),
         }
+    }
+
+    /// Where the quote lies in the source text, in bytes.
+    pub fn span(&self) -> Range<usize> {
+        self.span.start as usize..self.span.end as usize
+    }
+
+    /// The 0-based sentences the quote touches (end exclusive, never empty).
+    pub fn sentences(&self) -> Range<usize> {
+        self.sentences.start as usize..self.sentences.end as usize
     }
 
     /// A quote as a record wrote it, its place in the source not yet found.
@@ -209,13 +232,13 @@ impl Quote {
         if verbatim {
             self.written = None;
         }
-        self.span = span;
-        self.sentences = sentences;
+        self.span = offsets(span);
+        self.sentences = offsets(sentences);
     }
 
     /// The first sentence the quote lies in, 1-based as shown to people.
     pub fn sentence_number(&self) -> usize {
-        self.sentences.start + 1
+        self.sentences.start as usize + 1
     }
 }
 

@@ -317,8 +317,8 @@ fn quote(sources: &[Source], source: SourceId, text: &str) -> Quote {
     Quote {
         source,
         written: None,
-        span,
-        sentences: first..last + 1,
+        span: crate::model::offsets(span),
+        sentences: crate::model::offsets(first..last + 1),
     }
 }
 

@@ -268,8 +268,7 @@ fn sentence_numbers<'a>(
             .get(quote.source.index())
             .map_or(0, |s| s.sentences.len());
         quote
-            .sentences
-            .clone()
+            .sentences()
             .filter(move |n| *n < count)
             .filter_map(move |n| base.map(|b| b as usize + n))
     })
@@ -778,7 +777,7 @@ mod tests {
                     source: SourceId(0),
                     written: None,
                     span: 0..0,
-                    sentences: *s..*s + 1,
+                    sentences: crate::model::offsets(*s..*s + 1),
                 })
                 .collect(),
             attributes: Box::default(),

@@ -52,7 +52,7 @@ fn quotes_from_every_block_are_placed_with_their_own_text() {
         assert_eq!(quote.text(source), written, "event {}", event.id);
         assert_eq!(quote.written.as_deref(), words.map(|_| written));
         assert_eq!(
-            &source.text[quote.span.clone()],
+            &source.text[quote.span()],
             words.unwrap_or(written),
             "event {}",
             event.id

@@ -293,8 +293,9 @@ fn put_event<'a, W: Write>(
         } = quote;
         out.u32(source.0)?;
         out.opt_str(written.as_deref())?;
-        put_range(out, span)?;
-        put_range(out, sentences)?;
+        // Written as eight bytes each, as before offsets were held in four.
+        put_range(out, &quote_range(span))?;
+        put_range(out, &quote_range(sentences))?;
     }
     out.len(attributes.len())?;
     for (name, value) in attributes {
@@ -724,6 +725,18 @@ fn get_range(input: &mut In) -> Read<Range<usize>> {
     Ok(start..end)
 }
 
+/// A range of a quote's (offsets held in four bytes; see `Quote::span`).
+fn get_quote_range(input: &mut In) -> Read<Range<u32>> {
+    let range = get_range(input)?;
+    let start = u32::try_from(range.start).map_err(|_| bad_number())?;
+    let end = u32::try_from(range.end).map_err(|_| bad_number())?;
+    Ok(start..end)
+}
+
+fn quote_range(range: &Range<u32>) -> Range<usize> {
+    range.start as usize..range.end as usize
+}
+
 fn get_actor(input: &mut In, actors: usize) -> Read<Actor> {
     let id = get_string(input)?;
     let name = get_string(input)?;
@@ -839,8 +852,8 @@ fn get_event(input: &mut In, context: &Context) -> Read<Event> {
 fn get_quote(input: &mut In, context: &Context) -> Read<Quote> {
     let source = SourceId(input.u32()?);
     let written = get_opt(input, Box::from)?;
-    let span = get_range(input)?;
-    let sentences = get_range(input)?;
+    let span = get_quote_range(input)?;
+    let sentences = get_quote_range(input)?;
     let quote = Quote {
         source,
         written,
@@ -855,8 +868,7 @@ fn get_quote(input: &mut In, context: &Context) -> Read<Quote> {
 
 /// Refuses a quote that lies outside its source.
 fn check_quote(quote: &Quote, source: &Source) -> Read<()> {
-    if source.text.get(quote.span.clone()).is_none() || quote.sentences.end > source.sentences.len()
-    {
+    if source.text.get(quote.span()).is_none() || quote.sentences().end > source.sentences.len() {
         return Err(Corrupt("a quote lies outside its source".into()));
     }
     Ok(())

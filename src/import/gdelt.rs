@@ -18,7 +18,7 @@ use super::plausible::{self, Fit};
 use super::{keep_row, Builder, Input, NoteKind, RowCheck, Rows};
 use crate::date::EdtfDate;
 use crate::model::{
-    push_to, Actor, ActorId, ActorKind, Event, Point, Quote, Role, Roles, Source, SourceId,
+    offsets, push_to, Actor, ActorId, ActorKind, Event, Point, Quote, Role, Roles, Source, SourceId,
 };
 use crate::problem::{quoted, Problem};
 
@@ -762,8 +762,8 @@ fn resolve(
     Some(Quote {
         source: id,
         written: None,
-        span,
-        sentences: index..index + 1,
+        span: offsets(span),
+        sentences: offsets(index..index + 1),
     })
 }
 

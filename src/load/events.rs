@@ -17,7 +17,9 @@ use super::starts::SentenceStarts;
 use super::wire::{record_problems, Located, RawAttribute, RawEvent};
 use crate::date::EdtfDate;
 use crate::labels::Labels;
-use crate::model::{ActorId, Event, Number, Point, Quote, Role, Roles, Source, SourceId, Value};
+use crate::model::{
+    offset, offsets, ActorId, Event, Number, Point, Quote, Role, Roles, Source, SourceId, Value,
+};
 use crate::problem::{did_you_mean, quoted, Problem};
 use crate::shares::threads;
 use crate::timeline::id_hash;
@@ -100,17 +102,25 @@ pub struct ReadEvents {
 
 /// An unplaced quote's `sentences` when its `span` is where its text lies in its source
 /// (rather than in `ReadEvents::quote_texts`).
-const IN_SOURCE: Range<usize> = usize::MAX..usize::MAX;
+const IN_SOURCE: Range<u32> = u32::MAX..u32::MAX;
 
-/// The text of a quote read but not yet placed, as the record wrote it: a span of its source
-/// or of `quote_texts`.
+/// The text of a quote read but not yet placed, as the record wrote it, where the quote does
+/// not keep its own copy (it does only past 4 GiB of copies, which the spans cannot reach):
+/// a span of its source or of `quote_texts`.
 pub fn pending_text<'a>(quote: &Quote, source: &'a Source, quote_texts: &'a str) -> &'a str {
     let text = if quote.sentences == IN_SOURCE {
         source.text.as_str()
     } else {
         quote_texts
     };
-    text.get(quote.span.clone()).unwrap_or("")
+    text.get(quote.span()).unwrap_or("")
+}
+
+/// Where `text` would lie appended to `texts`, when that is within 4 GiB.
+fn span_after(texts: &str, text: &str) -> Option<Range<u32>> {
+    let start = u32::try_from(texts.len()).ok()?;
+    let end = u32::try_from(texts.len() + text.len()).ok()?;
+    Some(start..end)
 }
 
 impl ReadEvents {
@@ -118,16 +128,19 @@ impl ReadEvents {
     /// where it opens one of the source's sentences, else copied into `quote_texts`.
     pub fn push(&mut self, (mut event, lines): (Event, RecordLines), starts: &SentenceStarts) {
         for quote in &mut event.quotes {
-            if let Some(text) = quote.written.take() {
-                if let Some(span) = starts.find(quote.source, &text) {
-                    quote.span = span;
-                    quote.sentences = IN_SOURCE;
-                    continue;
-                }
-                let start = self.quote_texts.len();
-                self.quote_texts.push_str(&text);
-                quote.span = start..self.quote_texts.len();
+            let Some(text) = quote.written.as_deref() else {
+                continue;
+            };
+            if let Some(span) = starts.find(quote.source, text) {
+                quote.span = offsets(span);
+                quote.sentences = IN_SOURCE;
+            } else if let Some(span) = span_after(&self.quote_texts, text) {
+                self.quote_texts.push_str(text);
+                quote.span = span;
+            } else {
+                continue;
             }
+            quote.written = None;
         }
         self.events.push(event);
         self.lines.push(lines);
@@ -135,13 +148,23 @@ impl ReadEvents {
 
     /// Moves `other`'s events to the end of these, leaving `other` empty (with its room).
     fn append(&mut self, other: &mut ReadEvents) {
-        let shift = self.quote_texts.len();
+        let fits = span_after(&self.quote_texts, &other.quote_texts).is_some();
+        let shift = offset(self.quote_texts.len());
         for event in &mut other.events {
-            for quote in event.quotes.iter_mut().filter(|q| q.sentences != IN_SOURCE) {
-                quote.span = quote.span.start + shift..quote.span.end + shift;
+            let in_texts = |q: &&mut Quote| q.written.is_none() && q.sentences != IN_SOURCE;
+            for quote in event.quotes.iter_mut().filter(in_texts) {
+                if fits {
+                    quote.span = quote.span.start + shift..quote.span.end + shift;
+                } else {
+                    // Past 4 GiB of copies: the quote keeps its own.
+                    let text = other.quote_texts.get(quote.span()).unwrap_or("");
+                    quote.written = Some(text.into());
+                }
             }
         }
-        self.quote_texts.push_str(&other.quote_texts);
+        if fits {
+            self.quote_texts.push_str(&other.quote_texts);
+        }
         other.quote_texts.clear();
         self.events.append(&mut other.events);
         self.lines.append(&mut other.lines);

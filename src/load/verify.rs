@@ -131,7 +131,11 @@ impl Placing<'_> {
             line,
         } = *self;
         let quote = &mut event.quotes[q as usize];
-        let written = pending_text(quote, source, quote_texts);
+        let own = quote.written.take();
+        let written = match &own {
+            Some(own) => own,
+            None => pending_text(quote, source, quote_texts),
+        };
         match found {
             Some(found) => {
                 // Only a quote that differs from its source's words keeps its own copy.
@@ -217,7 +221,10 @@ fn find_all(
                     .collect();
                 let texts: Vec<&str> = quotes
                     .iter()
-                    .map(|q| pending_text(q, source, quote_texts))
+                    .map(|q| match &q.written {
+                        Some(own) => own,
+                        None => pending_text(q, source, quote_texts),
+                    })
                     .collect();
                 find_in_source(&source.text, &texts)
                     .into_iter()

@@ -28,7 +28,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         .quote
         .and_then(|q| app.timeline.event(q.event).quotes.get(q.index))
         .filter(|q| q.source == view.source)
-        .map_or(0..0, |q| q.span.clone());
+        .map_or(0..0, |q| q.span());
     let is_cited = |s: usize| !app.timeline.events_citing(view.source, s).is_empty();
     let offset = view.scroll.min(view.max_scroll(height));
     let rows = view.lines.iter().skip(offset).take(height);
