@@ -367,7 +367,7 @@ fn put_indexes<W: Write>(out: &mut Out<W>, timeline: &Timeline) -> io::Result<()
     put_u32s(out, ix.citing_start.iter().copied())?;
     put_u32s(out, ix.citing.iter().map(|e| e.0))?;
     out.len(ix.events_by_id.len())?;
-    let mut buffer = Vec::with_capacity(ix.events_by_id.len() * 12);
+    let mut buffer = Vec::with_capacity(ix.events_by_id.len() * 8);
     for (hash, event) in ix.events_by_id {
         buffer.extend_from_slice(&hash.to_le_bytes());
         buffer.extend_from_slice(&event.0.to_le_bytes());
@@ -904,16 +904,13 @@ fn get_indexes(
     let sentence_base = read(get_u32s)?;
     let citing_start = read(get_u32s)?;
     let citing = read(get_u32s)?.into_iter().map(EventIx).collect();
-    let n = input.len(12)?;
-    let bytes = input.bytes(n * 12)?;
+    let n = input.len(8)?;
+    let bytes = input.bytes(n * 8)?;
     let events_by_id = bytes
-        .chunks_exact(12)
+        .chunks_exact(8)
         .map(|b| {
-            let hash = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-            (
-                hash,
-                EventIx(u32::from_le_bytes([b[8], b[9], b[10], b[11]])),
-            )
+            let hash = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            (hash, EventIx(u32::from_le_bytes([b[4], b[5], b[6], b[7]])))
         })
         .collect();
     release(bytes);

@@ -37,7 +37,7 @@ use crate::problem::{Problem, Severity};
 use crate::roster::Counted;
 
 /// The layout's version: raised whenever what `image` or this module writes changes.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 const MAGIC: &[u8; 8] = b"CHRNIMG\0";
 /// Magic, format, build, header length.
 const PREFIX_LEN: usize = 8 + 4 + 16 + 8;
