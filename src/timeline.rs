@@ -187,25 +187,49 @@ fn index_actors(events: &[Event], actors: usize) -> (Vec<u32>, Vec<EventIx>) {
     let mut start = vec![0u32; actors + 1];
     for event in events {
         for actor in distinct(&event.actors) {
-            if let Some(count) = start.get_mut(actor.index() + 1) {
+            if let Some(count) = start.get_mut(actor.index()) {
                 *count += 1;
             }
         }
     }
-    for a in 0..actors {
-        start[a + 1] += start[a];
+    let listed = fill_backwards(&mut start, events.len(), |i, out| {
+        out.extend(distinct(&events[i].actors).map(|a| a.index()));
+    });
+    (start, listed)
+}
+
+/// The flat lists of a counting sort, without a second copy of `start` to fill from: given
+/// each list's count in `start[k]` (and room for one more at the end), `items` of each item
+/// `i` (which `items` pushes onto its list) are laid out, lists in order and each list in
+/// the order of the items; `start[k]` is then where list `k` begins.
+fn fill_backwards(
+    start: &mut [u32],
+    count: usize,
+    items: impl Fn(usize, &mut Vec<usize>),
+) -> Vec<EventIx> {
+    let mut total = 0u32;
+    let lists = start.len().saturating_sub(1);
+    for end in &mut start[..lists] {
+        total += *end;
+        *end = total;
     }
-    let mut fill = start.clone();
-    let mut listed = vec![EventIx(0); start[actors] as usize];
-    for (i, event) in events.iter().enumerate() {
-        for actor in distinct(&event.actors) {
-            if let Some(at) = fill.get_mut(actor.index()) {
+    if let Some(last) = start.last_mut() {
+        *last = total;
+    }
+    // Each list is filled from its end, the items taken last first.
+    let mut listed = vec![EventIx(0); total as usize];
+    let mut of_item = Vec::new();
+    for i in (0..count).rev() {
+        of_item.clear();
+        items(i, &mut of_item);
+        for &k in &of_item {
+            if let Some(at) = start.get_mut(k).filter(|_| k < lists) {
+                *at -= 1;
                 listed[*at as usize] = EventIx(i as u32);
-                *at += 1;
             }
         }
     }
-    (start, listed)
+    listed
 }
 
 /// The event's actors, each once: the loader refuses repeats, but a timeline can be built
@@ -228,50 +252,50 @@ fn index_citations(events: &[Event], sources: &[Source]) -> (Vec<u32>, Vec<u32>,
         total += source.sentences.len() as u32;
     }
     let total = total as usize;
-    let mut last_seen = vec![u32::MAX; total];
     let mut citing_start = vec![0u32; total + 1];
-    for (i, event) in events.iter().enumerate() {
-        for k in sentence_numbers(event, &sentence_base, sources) {
-            if last_seen[k] != i as u32 {
-                last_seen[k] = i as u32;
-                citing_start[k + 1] += 1;
-            }
+    let mut cited = Vec::new();
+    for event in events {
+        cited.clear();
+        sentences_cited(event, &sentence_base, sources, &mut cited);
+        for &k in &cited {
+            citing_start[k] += 1;
         }
     }
-    for k in 0..total {
-        citing_start[k + 1] += citing_start[k];
-    }
-    let mut fill = citing_start.clone();
-    let mut citing = vec![EventIx(0); citing_start[total] as usize];
-    last_seen.fill(u32::MAX);
-    for (i, event) in events.iter().enumerate() {
-        for k in sentence_numbers(event, &sentence_base, sources) {
-            if last_seen[k] != i as u32 {
-                last_seen[k] = i as u32;
-                citing[fill[k] as usize] = EventIx(i as u32);
-                fill[k] += 1;
-            }
-        }
-    }
+    let citing = fill_backwards(&mut citing_start, events.len(), |i, out| {
+        sentences_cited(&events[i], &sentence_base, sources, out);
+    });
     (sentence_base, citing_start, citing)
 }
 
-/// The overall numbers of the sentences `event` quotes.
+/// The overall numbers of the sentences `event` quotes, each once, pushed onto `out`. A
+/// quote's own sentences differ; those of its earlier quotes, few, are looked through (cheaper
+/// than a mark per sentence, which for a million sentences is megabytes more at the peak).
+fn sentences_cited(event: &Event, sentence_base: &[u32], sources: &[Source], out: &mut Vec<usize>) {
+    let from = out.len();
+    for quote in event.quotes.iter() {
+        let earlier = out.len();
+        for k in sentence_numbers(quote, sentence_base, sources) {
+            if !out[from..earlier].contains(&k) {
+                out.push(k);
+            }
+        }
+    }
+}
+
+/// The overall numbers of the sentences `quote` touches.
 fn sentence_numbers<'a>(
-    event: &'a Event,
+    quote: &'a Quote,
     sentence_base: &'a [u32],
     sources: &'a [Source],
 ) -> impl Iterator<Item = usize> + 'a {
-    event.quotes.iter().flat_map(move |quote| {
-        let base = sentence_base.get(quote.source.index()).copied();
-        let count = sources
-            .get(quote.source.index())
-            .map_or(0, |s| s.sentences.len());
-        quote
-            .sentences()
-            .filter(move |n| *n < count)
-            .filter_map(move |n| base.map(|b| b as usize + n))
-    })
+    let base = sentence_base.get(quote.source.index()).copied();
+    let count = sources
+        .get(quote.source.index())
+        .map_or(0, |s| s.sentences.len());
+    quote
+        .sentences()
+        .filter(move |n| *n < count)
+        .filter_map(move |n| base.map(|b| b as usize + n))
 }
 
 /// The hash events are looked up by id with.
