@@ -139,26 +139,38 @@ pub struct Source {
     pub file: String,
     /// The whole document, verbatim.
     pub text: String,
-    /// Byte spans of the document's sentences, in order, trimmed of surrounding white space.
-    pub sentences: Vec<Range<usize>>,
+    /// Byte spans of the document's sentences, in order, trimmed of surrounding white space
+    /// (read one with `sentence`): four-byte offsets, as a source text is under 4 GiB.
+    pub sentences: Vec<Range<u32>>,
 }
 
 impl Source {
     /// The text of sentence `index` (0-based), verbatim.
     pub fn sentence_text(&self, index: usize) -> &str {
+        self.sentence(index)
+            .and_then(|span| self.text.get(span))
+            .unwrap_or("")
+    }
+
+    /// The byte span of sentence `index` (0-based).
+    pub fn sentence(&self, index: usize) -> Option<Range<usize>> {
         self.sentences
             .get(index)
-            .and_then(|span| self.text.get(span.clone()))
-            .unwrap_or("")
+            .map(|span| span.start as usize..span.end as usize)
     }
 
     /// The 0-based index of the sentence holding byte `offset`, or the one before it when the
     /// offset falls between sentences.
     pub fn sentence_at(&self, offset: usize) -> usize {
         self.sentences
-            .partition_point(|span| span.start <= offset)
+            .partition_point(|span| span.start as usize <= offset)
             .saturating_sub(1)
     }
+}
+
+/// Sentence spans as a source holds them (see `Source::sentences`).
+pub fn sentence_spans(spans: Vec<Range<usize>>) -> Vec<Range<u32>> {
+    spans.into_iter().map(offsets).collect()
 }
 
 /// A short text that many events share (a type, a place, a tag), stored once however many

@@ -283,7 +283,7 @@ pub(crate) fn source(id: &str, title: &str, text: &str) -> Source {
         sha256: None,
         file: format!("sources/{id}.txt"),
         text: text.into(),
-        sentences: split_sentences(text),
+        sentences: crate::model::sentence_spans(split_sentences(text)),
     }
 }
 

@@ -244,7 +244,7 @@ fn put_source<W: Write>(out: &mut Out<W>, source: &Source) -> io::Result<()> {
     out.str(text)?;
     out.len(sentences.len())?;
     for sentence in sentences {
-        put_range(out, sentence)?;
+        put_range(out, &quote_range(sentence))?;
     }
     Ok(())
 }
@@ -777,8 +777,8 @@ fn get_source(input: &mut In) -> Read<Source> {
     let text = get_string(input)?;
     let n = input.len(16)?;
     let sentences = list(n, || {
-        let span = get_range(input)?;
-        if text.get(span.clone()).is_none() {
+        let span = get_quote_range(input)?;
+        if text.get(quote_range(&span)).is_none() {
             return Err(Corrupt("a sentence lies outside its text".into()));
         }
         Ok(span)

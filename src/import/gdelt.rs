@@ -756,7 +756,7 @@ fn resolve(
         .and_then(|s| s.checked_sub(1))
         .filter(|s| *s < source.sentences.len());
     let index = by_offset.or(by_number)?;
-    let span = source.sentences.get(index)?.clone();
+    let span = source.sentence(index)?;
     // The quote is the sentence itself, so it is stored as the source's words, not again.
     source.text.get(span.clone())?;
     Some(Quote {

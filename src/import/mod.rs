@@ -22,7 +22,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::load::Dataset;
-use crate::model::{Actor, ActorId, Event, Label, Number, Source, SourceId, Value};
+use crate::model::{sentence_spans, Actor, ActorId, Event, Label, Number, Source, SourceId, Value};
 use crate::problem::{quoted, Problem};
 use crate::sentences::split_sentences;
 use crate::timeline::Timeline;
@@ -470,7 +470,7 @@ impl Builder {
     /// Gives a source its text (and sentences), once.
     pub fn set_source_text(&mut self, id: SourceId, text: String, file: String) {
         if let Some(source) = self.sources.get_mut(id.index()) {
-            source.sentences = split_sentences(&text);
+            source.sentences = sentence_spans(split_sentences(&text));
             source.text = text;
             source.file = file;
         }

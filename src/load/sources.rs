@@ -11,7 +11,7 @@ use super::wire::{decode, Located, RawSource};
 use super::{pin, Loader, RecordFile};
 use crate::date::EdtfDate;
 use crate::files::DatasetLocation;
-use crate::model::{Source, SourceId};
+use crate::model::{sentence_spans, Source, SourceId};
 use crate::problem::{escape_unsafe, quoted, Problem};
 use crate::sentences::split_sentences;
 
@@ -29,7 +29,7 @@ type SourceRead = Result<SourceText, Unreadable>;
 #[derive(Default)]
 struct SourceText {
     text: String,
-    sentences: Vec<Range<usize>>,
+    sentences: Vec<Range<u32>>,
     /// The SHA-256 of the file's bytes (before any byte order mark is dropped), computed only
     /// for a source that pins one.
     sha256: Option<String>,
@@ -276,7 +276,7 @@ fn read_sources(
                             .map(|_| pin::sha256_hex(&bytes));
                         source_text(&location.display(relative), bytes)
                             .map(|text| SourceText {
-                                sentences: split_sentences(&text),
+                                sentences: sentence_spans(split_sentences(&text)),
                                 text,
                                 sha256,
                             })

@@ -49,7 +49,7 @@ impl<'a> SentenceStarts<'a> {
                 let Some(prefix) = source
                     .text
                     .as_bytes()
-                    .get(sentence.start..)
+                    .get(sentence.start as usize..)
                     .filter(|_| sentence.len() >= PREFIX)
                     .and_then(|rest| rest.get(..PREFIX))
                 else {
@@ -85,7 +85,7 @@ impl<'a> SentenceStarts<'a> {
             }
             let number = slot - 1;
             if (first..end).contains(&number) {
-                let start = sentences[(number - first) as usize].start;
+                let start = sentences[(number - first) as usize].start as usize;
                 let span = start..start + quote.len();
                 if text.as_bytes().get(span.clone()) == Some(quote.as_bytes()) {
                     return Some(span);

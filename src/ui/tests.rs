@@ -705,7 +705,7 @@ fn source_screen(text: &str, cited: usize, moves: usize, width: u16, height: u16
         quotes: Box::new([Quote {
             source: SourceId(0),
             written: None,
-            span: crate::model::offsets(sentences[cited].clone()),
+            span: sentences[cited].clone(),
             sentences: crate::model::offsets(cited..cited + 1),
         }]),
         attributes: Box::default(),
