@@ -86,7 +86,7 @@ pub fn locate_quotes(
                         continue;
                     }
                     let event = &mut events[e as usize - offset];
-                    let line = lines[e as usize].quotes;
+                    let line = lines[e as usize].quotes();
                     let placing = Placing {
                         file,
                         source,
