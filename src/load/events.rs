@@ -144,14 +144,29 @@ fn span_after(texts: &str, text: &str) -> Option<Range<u32>> {
 }
 
 impl ReadEvents {
-    /// Adds an event read, its quotes still as written: each is kept as a span of its source
-    /// where it opens one of the source's sentences, else copied into `quote_texts`.
-    pub fn push(&mut self, (mut event, lines): (Event, RecordLines), starts: &SentenceStarts) {
-        for quote in &mut event.quotes {
+    /// Adds an event read, its quotes still as written until `settle`.
+    pub fn push(&mut self, (event, lines): (Event, RecordLines)) {
+        self.events.push(event);
+        self.lines.push(lines);
+    }
+
+    /// Lets the quotes of the events from `from` on go of their own copies of their texts:
+    /// each is kept as a span of its source where it opens one of the source's sentences,
+    /// else copied into `quote_texts`. Done for many events at once (see `find_many`).
+    pub fn settle(&mut self, from: usize, starts: &SentenceStarts) {
+        let events = self.events.get_mut(from..).unwrap_or_default();
+        let asked: Vec<(SourceId, &str)> = events
+            .iter()
+            .flat_map(|e| e.quotes.iter())
+            .filter_map(|q| Some((q.source, q.written.as_deref()?)))
+            .collect();
+        let mut found = starts.find_many(&asked).into_iter();
+        drop(asked);
+        for quote in events.iter_mut().flat_map(|e| e.quotes.iter_mut()) {
             let Some(text) = quote.written.as_deref() else {
                 continue;
             };
-            if let Some(span) = starts.find(quote.source, text) {
+            if let Some(span) = found.next().flatten() {
                 quote.span = offsets(span);
                 quote.sentences = IN_SOURCE;
             } else if let Some(span) = span_after(&self.quote_texts, text) {
@@ -162,8 +177,6 @@ impl ReadEvents {
             }
             quote.written = None;
         }
-        self.events.push(event);
-        self.lines.push(lines);
     }
 
     /// Moves `other`'s events to the end of these, leaving `other` empty (with its room).
@@ -482,6 +495,7 @@ fn parse_lines(
     // Emptied lists from an earlier block: allocating them afresh for every block would have
     // the system clear their memory again each time.
     let mut parsed = into;
+    let from = parsed.events.events.len();
     // About one event a line: sized once rather than grown by doubling.
     let lines = count_lines(text.as_bytes()) + 1;
     parsed.events.events.reserve(lines);
@@ -497,7 +511,7 @@ fn parse_lines(
                 let record = Located::new(value, line, line_text);
                 if let Some(event) = check_record(file, record, refs, labels, &mut parsed.problems)
                 {
-                    parsed.events.push(event, refs.starts);
+                    parsed.events.push(event);
                 }
             }
             Err(e) => {
@@ -516,6 +530,7 @@ fn parse_lines(
             }
         }
     }
+    parsed.events.settle(from, refs.starts);
     parsed
 }
 

@@ -322,9 +322,10 @@ impl Loader<'_> {
                 events::check_record(&file, record, &refs, &mut labels, &mut problems)
             })
             .fold(ReadEvents::default(), |mut read, event| {
-                read.push(event, &starts);
+                read.push(event);
                 read
             });
+            read.settle(0, &starts);
             for record in &refused {
                 events::check_refused(&file, record, &mut read, &mut problems);
             }

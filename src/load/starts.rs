@@ -22,6 +22,8 @@ pub struct SentenceStarts<'a> {
     base: Vec<u32>,
     /// Sentence numbers overall plus one; zero is an empty slot.
     slots: Vec<u32>,
+    /// How far a key is shifted to give a slot: the slot is the key's top bits.
+    shift: u32,
 }
 
 impl<'a> SentenceStarts<'a> {
@@ -37,12 +39,14 @@ impl<'a> SentenceStarts<'a> {
             sources,
             base,
             slots: Vec::new(),
+            shift: 0,
         };
         // More sentences than a slot can number: no table, every quote kept as a copy.
         if total >= u32::MAX as usize {
             return starts;
         }
         starts.slots = vec![0; (total + total / 2).next_power_of_two().max(2)];
+        starts.shift = 64 - starts.slots.len().trailing_zeros();
         let mask = starts.slots.len() - 1;
         for (s, source) in sources.iter().enumerate() {
             for (n, sentence) in source.sentences.iter().enumerate() {
@@ -55,7 +59,7 @@ impl<'a> SentenceStarts<'a> {
                 else {
                     continue;
                 };
-                let mut at = key(s, prefix) as usize & mask;
+                let mut at = starts.slot(s, prefix);
                 while starts.slots[at] != 0 {
                     at = (at + 1) & mask;
                 }
@@ -66,41 +70,109 @@ impl<'a> SentenceStarts<'a> {
     }
 
     /// Where `quote` lies in `source` when it begins where one of the source's sentences does
-    /// (it may run past that sentence's end).
+    /// (it may run past that sentence's end). One at a time: the loader asks `find_many`.
+    #[cfg(test)]
     pub fn find(&self, source: SourceId, quote: &str) -> Option<Range<usize>> {
-        let s = source.index();
         let prefix = quote.as_bytes().get(..PREFIX)?;
-        let text = self.sources.get(s)?.text.as_str();
-        let sentences = &self.sources[s].sentences;
-        let (first, end) = (*self.base.get(s)?, *self.base.get(s + 1)?);
         if self.slots.is_empty() {
             return None;
         }
+        self.find_from(source.index(), quote, self.slot(source.index(), prefix))
+    }
+
+    /// `find` for each of `quotes` (source and text). Each look-up reads three places far
+    /// apart in memory (the table, the sentences, the text), every one a cache miss: taken
+    /// a step at a time over all the quotes, the reads of different quotes overlap instead
+    /// of each waiting on the one before (measured: half the time of one by one).
+    pub fn find_many(&self, quotes: &[(SourceId, &str)]) -> Vec<Option<Range<usize>>> {
+        if self.slots.is_empty() {
+            return vec![None; quotes.len()];
+        }
+        // The first slot of each quote's search, and what it holds.
+        let first: Vec<Option<(usize, u32)>> = quotes
+            .iter()
+            .map(|(source, quote)| {
+                let prefix = quote.as_bytes().get(..PREFIX)?;
+                let at = self.slot(source.index(), prefix);
+                Some((at, self.slots[at]))
+            })
+            .collect();
+        // Where the sentence in that slot starts, when it is one of the quote's source's.
+        let starts: Vec<Option<usize>> = quotes
+            .iter()
+            .zip(&first)
+            .map(|((source, _), first)| {
+                let (_, slot) = (*first)?;
+                self.sentence_start(source.index(), slot.checked_sub(1)?)
+            })
+            .collect();
+        quotes
+            .iter()
+            .zip(first.into_iter().zip(starts))
+            .map(|((source, quote), (first, start))| {
+                let (at, slot) = first?;
+                if slot == 0 {
+                    return None;
+                }
+                let s = source.index();
+                if let Some(span) = start.and_then(|start| self.at(s, quote, start)) {
+                    return Some(span);
+                }
+                self.find_from(s, quote, (at + 1) & (self.slots.len() - 1))
+            })
+            .collect()
+    }
+
+    /// The search for `quote` in source `s` from slot `at` on.
+    fn find_from(&self, s: usize, quote: &str, mut at: usize) -> Option<Range<usize>> {
         let mask = self.slots.len() - 1;
-        let mut at = key(s, prefix) as usize & mask;
         loop {
             let slot = self.slots[at];
             if slot == 0 {
                 return None;
             }
-            let number = slot - 1;
-            if (first..end).contains(&number) {
-                let start = sentences[(number - first) as usize].start as usize;
-                let span = start..start + quote.len();
-                if text.as_bytes().get(span.clone()) == Some(quote.as_bytes()) {
-                    return Some(span);
-                }
+            let found = self
+                .sentence_start(s, slot - 1)
+                .and_then(|start| self.at(s, quote, start));
+            if found.is_some() {
+                return found;
             }
             at = (at + 1) & mask;
         }
     }
+
+    /// Where sentence `number` (overall) starts, when it is one of source `s`'s.
+    fn sentence_start(&self, s: usize, number: u32) -> Option<usize> {
+        let (first, end) = (*self.base.get(s)?, *self.base.get(s + 1)?);
+        if !(first..end).contains(&number) {
+            return None;
+        }
+        let sentence = self
+            .sources
+            .get(s)?
+            .sentences
+            .get((number - first) as usize)?;
+        Some(sentence.start as usize)
+    }
+
+    /// The span of `quote` at `start` in source `s`, when its words are there.
+    fn at(&self, s: usize, quote: &str, start: usize) -> Option<Range<usize>> {
+        let span = start..start + quote.len();
+        let text = self.sources.get(s)?.text.as_bytes();
+        (text.get(span.clone()) == Some(quote.as_bytes())).then_some(span)
+    }
 }
 
-fn key(source: usize, prefix: &[u8]) -> u64 {
-    let mut hasher = FxHasher::default();
-    hasher.write_usize(source);
-    hasher.write(prefix);
-    hasher.finish()
+impl SentenceStarts<'_> {
+    /// Where the search for the sentence of `source` opening with `prefix` starts: the top
+    /// bits of its hash, mixed once more (Fx's low bits follow a few bytes of the prefix
+    /// only, and the sentences of news text share many a first word or two).
+    fn slot(&self, source: usize, prefix: &[u8]) -> usize {
+        let mut hasher = FxHasher::default();
+        hasher.write_usize(source);
+        hasher.write(prefix);
+        (hasher.finish().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
 }
 
 #[cfg(test)]
@@ -145,5 +217,15 @@ mod tests {
             None
         );
         assert_eq!(starts.find(SourceId(7), "The ministers left at noon"), None);
+        let asked = [
+            (a, "The ministers left at noon"),
+            (b, "The ministers left at noon"),
+            (a, across),
+            (a, "ministers left at noon, said"),
+            (a, "The talks"),
+            (SourceId(7), "The ministers left at noon"),
+        ];
+        let one_by_one: Vec<_> = asked.iter().map(|(s, q)| starts.find(*s, q)).collect();
+        assert_eq!(starts.find_many(&asked), one_by_one);
     }
 }
