@@ -56,25 +56,62 @@ pub struct DateKey {
     pub latest: i64,
     /// The day of the earliest instant, counted from 1 January of year 1 (day 1).
     pub day: i32,
-    /// The month of the earliest instant: year * 12 + month - 1.
-    pub month: i32,
-    pub precision: Precision,
-    /// A single point with no qualifier (see `EdtfDate::is_exact`).
-    pub exact: bool,
+    /// From the top, the month of the earliest instant (see `month`), the precision (three
+    /// bits) and whether the date is exact (the lowest bit): 24 bytes a key rather than 32.
+    month_kind: i32,
 }
+
+/// How far a key's month is shifted in `month_kind`.
+const MONTH_SHIFT: u32 = 4;
 
 impl DateKey {
     fn of(date: &EdtfDate) -> DateKey {
         let earliest = date.earliest();
         let day = earliest.date();
-        DateKey {
-            earliest: earliest.and_utc().timestamp(),
-            latest: date.latest().and_utc().timestamp(),
-            day: day.num_days_from_ce(),
-            month: day.year() * 12 + day.month0() as i32,
-            precision: date.precision(),
-            exact: date.is_exact(),
-        }
+        let month = day.year() * 12 + day.month0() as i32;
+        DateKey::new(
+            earliest.and_utc().timestamp(),
+            date.latest().and_utc().timestamp(),
+            day.num_days_from_ce(),
+            month,
+            date.precision(),
+            date.is_exact(),
+        )
+        .unwrap_or(UNSET)
+    }
+
+    /// A key from its parts; `None` when the month is beyond any date's (more than 11
+    /// million years from year 0).
+    pub fn new(
+        earliest: i64,
+        latest: i64,
+        day: i32,
+        month: i32,
+        precision: Precision,
+        exact: bool,
+    ) -> Option<DateKey> {
+        let limit = i32::MAX >> MONTH_SHIFT;
+        (-limit..=limit).contains(&month).then_some(DateKey {
+            earliest,
+            latest,
+            day,
+            month_kind: month << MONTH_SHIFT | (precision as i32) << 1 | i32::from(exact),
+        })
+    }
+
+    /// The month of the earliest instant: year * 12 + month - 1.
+    pub fn month(&self) -> i32 {
+        self.month_kind >> MONTH_SHIFT
+    }
+
+    pub fn precision(&self) -> Precision {
+        let code = (self.month_kind >> 1 & 7) as usize;
+        Precision::ALL.get(code).copied().unwrap_or(Precision::Year)
+    }
+
+    /// A single point with no qualifier (see `EdtfDate::is_exact`).
+    pub fn exact(&self) -> bool {
+        self.month_kind & 1 != 0
     }
 
     /// The month the date lies within (year * 12 + month - 1), if it is known to the month
@@ -82,11 +119,11 @@ impl DateKey {
     /// an event under a month and the month filter its bar chooses keeps it. A date known
     /// only to the year (`2021?`), or spanning months, is in none.
     pub fn month_within(&self) -> Option<i32> {
-        if self.precision > Precision::Month {
+        if self.precision() > Precision::Month {
             return None;
         }
         let last = chrono::DateTime::from_timestamp(self.latest, 0)?.date_naive();
-        (last.year() * 12 + last.month0() as i32 == self.month).then_some(self.month)
+        (last.year() * 12 + last.month0() as i32 == self.month()).then_some(self.month())
     }
 
     /// Whether the date overlaps `from ..= to` (either end open when `None`).
@@ -118,7 +155,7 @@ fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
         .map(|(i, k)| {
             // Seconds since 1970 need 40 bits for any year EDTF allows: room for the
             // precision below them.
-            let start = k.earliest * 8 + k.precision as i64;
+            let start = k.earliest * 8 + k.precision() as i64;
             (start, k.latest, i as u64)
         })
         .collect();
@@ -150,17 +187,17 @@ fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
     (events, keys)
 }
 
+/// A key to be filled in (and, never met, the key of a date past any month a key holds).
+const UNSET: DateKey = DateKey {
+    earliest: 0,
+    latest: 0,
+    day: 0,
+    month_kind: (Precision::Day as i32) << 1,
+};
+
 /// Every event's `DateKey`, computed on two threads (calendar arithmetic for a million dates)
 /// straight into one list.
 fn date_keys(events: &[Event]) -> Vec<DateKey> {
-    const UNSET: DateKey = DateKey {
-        earliest: 0,
-        latest: 0,
-        day: 0,
-        month: 0,
-        precision: Precision::Day,
-        exact: false,
-    };
     let fill = |keys: &mut [DateKey], events: &[Event]| {
         for (key, event) in keys.iter_mut().zip(events) {
             *key = DateKey::of(&event.date);
@@ -727,6 +764,30 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_keys_month_precision_and_exactness_read_back_from_four_bytes() {
+        for month in [-3_145_716, -13, -1, 0, 1, 24_263, 3_145_727] {
+            for precision in Precision::ALL {
+                for exact in [false, true] {
+                    let key = DateKey::new(-5, 7, -400, month, precision, exact)
+                        .unwrap_or_else(|| panic!("{month}"));
+                    assert_eq!(
+                        (key.earliest, key.latest, key.day),
+                        (-5, 7, -400),
+                        "{month}"
+                    );
+                    assert_eq!(
+                        (key.month(), key.precision(), key.exact()),
+                        (month, precision, exact)
+                    );
+                }
+            }
+        }
+        assert_eq!(DateKey::new(0, 0, 0, i32::MAX, Precision::Day, true), None);
+        assert_eq!(DateKey::new(0, 0, 0, i32::MIN, Precision::Day, true), None);
+        assert_eq!(std::mem::size_of::<DateKey>(), 24);
+    }
     use crate::model::{Quote, SourceId};
 
     fn actor(id: &str) -> Actor {

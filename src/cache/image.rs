@@ -376,20 +376,12 @@ fn put_indexes<W: Write>(out: &mut Out<W>, timeline: &Timeline) -> io::Result<()
     out.len(ix.keys.len())?;
     let mut buffer = Vec::with_capacity(ix.keys.len() * KEY_LEN);
     for key in ix.keys {
-        let DateKey {
-            earliest,
-            latest,
-            day,
-            month,
-            precision,
-            exact,
-        } = key;
-        buffer.extend_from_slice(&earliest.to_le_bytes());
-        buffer.extend_from_slice(&latest.to_le_bytes());
-        buffer.extend_from_slice(&day.to_le_bytes());
-        buffer.extend_from_slice(&month.to_le_bytes());
-        buffer.push(*precision as u8);
-        buffer.push(u8::from(*exact));
+        buffer.extend_from_slice(&key.earliest.to_le_bytes());
+        buffer.extend_from_slice(&key.latest.to_le_bytes());
+        buffer.extend_from_slice(&key.day.to_le_bytes());
+        buffer.extend_from_slice(&key.month().to_le_bytes());
+        buffer.push(key.precision() as u8);
+        buffer.push(u8::from(key.exact()));
     }
     out.bytes(&buffer)?;
     out.len(ix.date_width)
@@ -949,14 +941,7 @@ fn get_key(b: &[u8]) -> Read<DateKey> {
         .find(|p| *p as u8 == precision)
         .ok_or_else(bad_number)?;
     let exact = input.u8()? == 1;
-    Ok(DateKey {
-        earliest,
-        latest,
-        day,
-        month,
-        precision,
-        exact,
-    })
+    DateKey::new(earliest, latest, day, month, precision, exact).ok_or_else(bad_number)
 }
 
 #[cfg(test)]
