@@ -10,6 +10,13 @@ use rustc_hash::FxHasher;
 
 use crate::model::{Source, SourceId};
 
+/// Slots a search looks at, at most, from where a key starts it. Sentences that share their
+/// first bytes (a line of boilerplate repeated a million times in a scraped page) would
+/// otherwise make one run of slots as long as themselves, to be walked by every insertion
+/// and look-up; past this many, a sentence is left out, and a quote that opens it is kept
+/// as a copy instead (the same place is found for it either way).
+const MAX_PROBES: usize = 16;
+
 /// Bytes of a sentence's start that its key is made from: shorter quotes, and sentences, are
 /// not looked up (they are few, and kept as copies).
 const PREFIX: usize = 16;
@@ -59,11 +66,13 @@ impl<'a> SentenceStarts<'a> {
                 else {
                     continue;
                 };
-                let mut at = starts.slot(s, prefix);
-                while starts.slots[at] != 0 {
-                    at = (at + 1) & mask;
+                let first = starts.slot(s, prefix);
+                let free = (0..MAX_PROBES)
+                    .map(|probe| (first + probe) & mask)
+                    .find(|at| starts.slots[*at] == 0);
+                if let Some(at) = free {
+                    starts.slots[at] = starts.base[s] + n as u32 + 1;
                 }
-                starts.slots[at] = starts.base[s] + n as u32 + 1;
             }
         }
         starts
@@ -77,7 +86,7 @@ impl<'a> SentenceStarts<'a> {
         if self.slots.is_empty() {
             return None;
         }
-        self.find_from(source.index(), quote, self.slot(source.index(), prefix))
+        self.find_from(source.index(), quote, self.slot(source.index(), prefix), 0)
     }
 
     /// `find` for each of `quotes` (source and text). Each look-up reads three places far
@@ -118,16 +127,17 @@ impl<'a> SentenceStarts<'a> {
                 if let Some(span) = start.and_then(|start| self.at(s, quote, start)) {
                     return Some(span);
                 }
-                self.find_from(s, quote, (at + 1) & (self.slots.len() - 1))
+                self.find_from(s, quote, at, 1)
             })
             .collect()
     }
 
-    /// The search for `quote` in source `s` from slot `at` on.
-    fn find_from(&self, s: usize, quote: &str, mut at: usize) -> Option<Range<usize>> {
+    /// The search for `quote` in source `s` that starts at slot `first`, the first `done`
+    /// slots of it looked at already.
+    fn find_from(&self, s: usize, quote: &str, first: usize, done: usize) -> Option<Range<usize>> {
         let mask = self.slots.len() - 1;
-        loop {
-            let slot = self.slots[at];
+        for probe in done..MAX_PROBES {
+            let slot = self.slots[(first + probe) & mask];
             if slot == 0 {
                 return None;
             }
@@ -137,8 +147,8 @@ impl<'a> SentenceStarts<'a> {
             if found.is_some() {
                 return found;
             }
-            at = (at + 1) & mask;
         }
+        None
     }
 
     /// Where sentence `number` (overall) starts, when it is one of source `s`'s.
@@ -227,5 +237,24 @@ mod tests {
         ];
         let one_by_one: Vec<_> = asked.iter().map(|(s, q)| starts.find(*s, q)).collect();
         assert_eq!(starts.find_many(&asked), one_by_one);
+    }
+
+    /// Found by the test of a 100 MB source of one line repeated: every insertion walked
+    /// the run of all the copies before it.
+    #[test]
+    fn a_sentence_repeated_many_times_is_entered_only_a_few_times() {
+        let line = "Officials said the talks would continue next week, according to reports.\n";
+        let mut text = line.repeat(20_000);
+        text.push_str("Officials said the talks had failed.");
+        let sources = [crate::sample::source("a", "A", &text)];
+        let started = std::time::Instant::now();
+        let starts = SentenceStarts::new(&sources);
+        let occupied = starts.slots.iter().filter(|s| **s != 0).count();
+        assert!(occupied <= MAX_PROBES + 1, "{occupied}");
+        let a = SourceId(0);
+        assert_eq!(starts.find(a, &line[..40]), Some(0..40));
+        // Left out behind the copies: kept as a copy when read, found when placed.
+        assert_eq!(starts.find(a, "Officials said the talks had failed."), None);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     }
 }
