@@ -8,10 +8,14 @@ mod dataset;
 
 use dataset::Copy;
 
-/// The three quotes the events cycle through: as written, and the source's words at the
-/// place found (`None` when written verbatim).
-const QUOTES: [(&str, Option<&str>); 3] = [
+/// The quotes the events cycle through: as written, and the source's words at the place
+/// found (`None` when written verbatim). Verbatim in the middle of a sentence, verbatim from
+/// a sentence's start (kept as a span of the source while read, not as a copy), and written
+/// otherwise, one from where a sentence starts and one not quite (copied while read).
+const QUOTES: [(&str, Option<&str>); 5] = [
     ("Russia wants immediate talks with the West", None),
+    ("Putin denied any plans to invade.", None),
+    ("Johnson expressed concern about Russia’s troop", None),
     (
         "Johnson expressed concern about Russia's troop movements",
         Some("Johnson expressed concern about Russia’s troop movements"),
