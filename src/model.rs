@@ -349,8 +349,10 @@ impl std::fmt::Display for Value {
 pub struct Number {
     value: f64,
     /// The text the number was read from, kept only where it differs from the shortest form
-    /// of `value` (nearly never): always a JSON number.
-    written: Option<Box<str>>,
+    /// of `value` (nearly never): always a JSON number. Boxed once more, so that a number
+    /// takes 16 bytes and an attribute's value 24 rather than 32 (an imported GDELT event
+    /// has nine of them).
+    written: Option<Box<Box<str>>>,
 }
 
 impl Number {
@@ -363,7 +365,7 @@ impl Number {
         let value = text.parse::<f64>().ok().filter(|v| v.is_finite())?;
         let mut number = Number::from_f64(value)?;
         if number.to_string() != text {
-            number.written = Some(text.into());
+            number.written = Some(Box::new(text.into()));
         }
         Some(number)
     }
@@ -606,6 +608,11 @@ mod tests {
             ["Louis", "Benedict", "Alfonso", "Smith", "Doe"],
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn an_attribute_value_takes_24_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 24);
     }
 
     #[test]
