@@ -99,8 +99,8 @@ fn timeline(events: usize) -> Timeline {
                 ]),
                 location: None,
                 tags: Box::default(),
-                quotes: Vec::new(),
-                attributes: vec![
+                quotes: Box::default(),
+                attributes: Box::new([
                     (
                         fatalities.clone(),
                         Value::Number(
@@ -114,10 +114,10 @@ fn timeline(events: usize) -> Timeline {
                                 .expect("a number"),
                         ),
                     ),
-                ],
+                ]),
                 roles: Box::default(),
                 region: Some(region),
-                point,
+                point: point.map(Box::new),
             }
         })
         .collect();

@@ -37,23 +37,87 @@ impl Precision {
 }
 
 /// One end of a date: a year, month, day or instant, as precise as its author knew it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Point {
     /// The first day of the period the point names.
     first_day: NaiveDate,
-    precision: Precision,
-    /// Time of day in seconds from midnight (local to the offset) for minute and second
-    /// precision; `NO_TIME` for whole days. Plain numbers with a marker value rather than
-    /// `Option`s: a million events carry two points each, and this halves their size.
-    seconds: u32,
-    /// UTC offset in minutes; `NO_OFFSET` for "Z"-less local times and for whole days.
-    offset: i16,
-    /// Whether the author wrote "Z" (UTC) rather than "+00:00".
-    zulu: bool,
+    /// The rest in four bytes, as a million events carry two points each: from the lowest
+    /// bit, the time of day in seconds from midnight (local to the offset; 17 bits, all ones
+    /// for whole days), the UTC offset in minutes plus `OFFSET_BIAS` (11 bits, zero for
+    /// "Z"-less local times and whole days), the precision (3 bits) and whether the author
+    /// wrote "Z" (UTC) rather than "+00:00" (the top bit).
+    bits: u32,
 }
 
 const NO_TIME: u32 = u32::MAX;
 const NO_OFFSET: i16 = i16::MIN;
+
+const SECONDS_BITS: u32 = 17;
+const NO_TIME_CODE: u32 = (1 << SECONDS_BITS) - 1;
+const OFFSET_SHIFT: u32 = SECONDS_BITS;
+const OFFSET_BIAS: i16 = 1024;
+const PRECISION_SHIFT: u32 = OFFSET_SHIFT + 11;
+const ZULU_BIT: u32 = 1 << 31;
+
+impl Point {
+    /// A point from its parts; `None` when one does not fit (a time of day past the day's
+    /// seconds, an offset of 17 hours or more), which parsing never gives.
+    fn new(
+        first_day: NaiveDate,
+        precision: Precision,
+        seconds: u32,
+        offset: i16,
+        zulu: bool,
+    ) -> Option<Point> {
+        let seconds = match seconds {
+            NO_TIME => NO_TIME_CODE,
+            s if s < 86_400 => s,
+            _ => return None,
+        };
+        let offset = match offset {
+            NO_OFFSET => 0,
+            o if o.abs() < OFFSET_BIAS => (o + OFFSET_BIAS) as u32,
+            _ => return None,
+        };
+        let bits = seconds
+            | offset << OFFSET_SHIFT
+            | (precision as u32) << PRECISION_SHIFT
+            | if zulu { ZULU_BIT } else { 0 };
+        Some(Point { first_day, bits })
+    }
+
+    /// The time of day in seconds from midnight; `NO_TIME` for whole days.
+    fn seconds(&self) -> u32 {
+        match self.bits & NO_TIME_CODE {
+            NO_TIME_CODE => NO_TIME,
+            s => s,
+        }
+    }
+
+    /// The UTC offset in minutes; `NO_OFFSET` for "Z"-less local times and whole days.
+    fn offset(&self) -> i16 {
+        match (self.bits >> OFFSET_SHIFT) & 0x7FF {
+            0 => NO_OFFSET,
+            o => o as i16 - OFFSET_BIAS,
+        }
+    }
+
+    fn zulu(&self) -> bool {
+        self.bits & ZULU_BIT != 0
+    }
+}
+
+impl fmt::Debug for Point {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Point")
+            .field("first_day", &self.first_day)
+            .field("precision", &self.precision())
+            .field("seconds", &self.seconds())
+            .field("offset", &self.offset())
+            .field("zulu", &self.zulu())
+            .finish()
+    }
+}
 
 /// A date as written in event records: a point or an interval, maybe uncertain or approximate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -91,23 +155,23 @@ pub const PACKED_LEN: usize = 26;
 impl Point {
     fn pack(&self, out: &mut [u8]) {
         out[0..4].copy_from_slice(&self.first_day.num_days_from_ce().to_le_bytes());
-        out[4] = self.precision as u8;
-        out[5..9].copy_from_slice(&self.seconds.to_le_bytes());
-        out[9..11].copy_from_slice(&self.offset.to_le_bytes());
-        out[11] = u8::from(self.zulu);
+        out[4] = self.precision() as u8;
+        out[5..9].copy_from_slice(&self.seconds().to_le_bytes());
+        out[9..11].copy_from_slice(&self.offset().to_le_bytes());
+        out[11] = u8::from(self.zulu());
     }
 
     fn unpack(bytes: &[u8]) -> Option<Point> {
         let days = i32::from_le_bytes(bytes.get(0..4)?.try_into().ok()?);
         let code = *bytes.get(4)?;
         let precision = Precision::ALL.into_iter().find(|p| *p as u8 == code)?;
-        Some(Point {
-            first_day: NaiveDate::from_num_days_from_ce_opt(days)?,
+        Point::new(
+            NaiveDate::from_num_days_from_ce_opt(days)?,
             precision,
-            seconds: u32::from_le_bytes(bytes.get(5..9)?.try_into().ok()?),
-            offset: i16::from_le_bytes(bytes.get(9..11)?.try_into().ok()?),
-            zulu: *bytes.get(11)? == 1,
-        })
+            u32::from_le_bytes(bytes.get(5..9)?.try_into().ok()?),
+            i16::from_le_bytes(bytes.get(9..11)?.try_into().ok()?),
+            *bytes.get(11)? == 1,
+        )
     }
 }
 
@@ -268,7 +332,7 @@ impl EdtfDate {
 
     /// The precision of the start, which decides timeline order among equal starts.
     pub fn precision(&self) -> Precision {
-        self.start.precision
+        self.start.precision()
     }
 
     /// The canonical EDTF text, as it would be written in a record.
@@ -303,7 +367,7 @@ impl EdtfDate {
         self.start
             .earliest()
             .cmp(&other.start.earliest())
-            .then(self.start.precision.cmp(&other.start.precision))
+            .then(self.start.precision().cmp(&other.start.precision()))
             .then_with(|| self.latest().cmp(&other.latest()))
     }
 }
@@ -342,7 +406,13 @@ impl fmt::Display for EdtfDate {
 
 impl Point {
     pub fn precision(&self) -> Precision {
-        self.precision
+        match (self.bits >> PRECISION_SHIFT) & 7 {
+            0 => Precision::Second,
+            1 => Precision::Minute,
+            2 => Precision::Day,
+            3 => Precision::Month,
+            _ => Precision::Year,
+        }
     }
 
     /// The first day of the period the point names.
@@ -361,14 +431,16 @@ impl Point {
     }
 
     fn time(&self) -> Option<NaiveTime> {
-        if self.seconds == NO_TIME {
+        let seconds = self.seconds();
+        if seconds == NO_TIME {
             return None;
         }
-        NaiveTime::from_num_seconds_from_midnight_opt(self.seconds, 0)
+        NaiveTime::from_num_seconds_from_midnight_opt(seconds, 0)
     }
 
     fn offset_minutes(&self) -> Option<i16> {
-        (self.offset != NO_OFFSET).then_some(self.offset)
+        let offset = self.offset();
+        (offset != NO_OFFSET).then_some(offset)
     }
 
     /// The first instant of the period, in UTC where an offset is known.
@@ -387,12 +459,12 @@ impl Point {
     /// The last instant of the period.
     pub fn latest(&self) -> NaiveDateTime {
         let start = self.earliest();
-        let last_day = match self.precision {
+        let last_day = match self.precision() {
             Precision::Year => NaiveDate::from_ymd_opt(self.first_day.year(), 12, 31),
             Precision::Month => last_day_of_month(self.first_day.year(), self.first_day.month()),
             _ => Some(self.first_day),
         };
-        match self.precision {
+        match self.precision() {
             Precision::Second => start,
             Precision::Minute => start + chrono::Duration::seconds(59),
             _ => last_day
@@ -405,7 +477,7 @@ impl Point {
     fn edtf(&self) -> String {
         let d = self.first_day;
         let year = edtf_year(d.year());
-        match self.precision {
+        match self.precision() {
             Precision::Year => year,
             Precision::Month => format!("{year}-{:02}", d.month()),
             Precision::Day => format!("{year}-{:02}-{:02}", d.month(), d.day()),
@@ -418,11 +490,11 @@ impl Point {
     fn clock(&self) -> String {
         let time = self.time().unwrap_or(NaiveTime::MIN);
         let mut out = format!("{:02}:{:02}", time.hour(), time.minute());
-        if self.precision == Precision::Second {
+        if self.precision() == Precision::Second {
             out.push_str(&format!(":{:02}", time.second()));
         }
         match self.offset_minutes() {
-            Some(0) if self.zulu => out.push('Z'),
+            Some(0) if self.zulu() => out.push('Z'),
             Some(minutes) => {
                 let sign = if minutes < 0 { '-' } else { '+' };
                 let minutes = minutes.unsigned_abs();
@@ -434,7 +506,7 @@ impl Point {
     }
 
     fn display(&self) -> String {
-        match self.precision {
+        match self.precision() {
             Precision::Minute | Precision::Second => self.edtf().replacen('T', " ", 1),
             _ => self.edtf(),
         }
@@ -447,14 +519,14 @@ impl Point {
         let year = digits.max(4) + usize::from(year < 0);
         let clock = |seconds: bool| {
             let offset = match self.offset_minutes() {
-                Some(0) if self.zulu => 1,
+                Some(0) if self.zulu() => 1,
                 Some(_) => 6,
                 None => 0,
             };
             // " hh:mm" then ":ss" and the offset.
             6 + if seconds { 3 } else { 0 } + offset
         };
-        match self.precision {
+        match self.precision() {
             Precision::Year => year,
             Precision::Month => year + 3,
             Precision::Day => year + 6,
@@ -468,7 +540,7 @@ impl Point {
         let (a, b) = (start.first_day, self.first_day);
         let same_year = a.year() == b.year();
         let same_month = same_year && a.month() == b.month();
-        match (start.precision, self.precision) {
+        match (start.precision(), self.precision()) {
             (Precision::Day, Precision::Day) if same_month => 2,
             (Precision::Day, Precision::Day) if same_year => 5,
             (Precision::Month, Precision::Month) if same_year => 2,
@@ -481,7 +553,7 @@ impl Point {
         let (a, b) = (start.first_day, self.first_day);
         let same_year = a.year() == b.year();
         let same_month = same_year && a.month() == b.month();
-        match (start.precision, self.precision) {
+        match (start.precision(), self.precision()) {
             (Precision::Day, Precision::Day) if same_month => format!("{:02}", b.day()),
             (Precision::Day, Precision::Day) if same_year => {
                 format!("{:02}-{:02}", b.month(), b.day())
@@ -610,29 +682,45 @@ fn parse_point(text: &str) -> Result<Point, DateError> {
             text = quoted(text)
         ));
     };
-    let mut point = Point {
-        first_day,
-        precision: match (month, day) {
-            (None, _) => Precision::Year,
-            (Some(_), None) => Precision::Month,
-            _ => Precision::Day,
-        },
-        seconds: NO_TIME,
-        offset: NO_OFFSET,
-        zulu: false,
+    let precision = match (month, day) {
+        (None, _) => Precision::Year,
+        (Some(_), None) => Precision::Month,
+        _ => Precision::Day,
     };
-    if let Some(time_text) = time_part {
-        if point.precision != Precision::Day {
-            return err(format!("{text} has a time but no day", text = quoted(text)));
-        }
-        parse_time(time_text, text, &mut point)?;
+    let Some(time_text) = time_part else {
+        return point(first_day, precision, NO_TIME, NO_OFFSET, false, text);
+    };
+    if precision != Precision::Day {
+        return err(format!("{text} has a time but no day", text = quoted(text)));
     }
-    Ok(point)
+    parse_time(time_text, text, first_day)
 }
 
-fn parse_time(time_text: &str, whole: &str, point: &mut Point) -> Result<(), DateError> {
+/// `Point::new`, or why the parts do not fit one (which parsing never gives).
+fn point(
+    first_day: NaiveDate,
+    precision: Precision,
+    seconds: u32,
+    offset: i16,
+    zulu: bool,
+    whole: &str,
+) -> Result<Point, DateError> {
+    Point::new(first_day, precision, seconds, offset, zulu).map_or_else(
+        || {
+            err(format!(
+                "{whole} is out of the supported range",
+                whole = quoted(whole)
+            ))
+        },
+        Ok,
+    )
+}
+
+/// The point at `time_text` (hh:mm or hh:mm:ss, maybe with an offset) of `day`.
+fn parse_time(time_text: &str, whole: &str, day: NaiveDate) -> Result<Point, DateError> {
+    let mut zulu = false;
     let (clock, offset) = if let Some(clock) = time_text.strip_suffix(['Z', 'z']) {
-        point.zulu = true;
+        zulu = true;
         (clock, Some(0))
     } else if let Some(at) = time_text.rfind(['+', '-']) {
         (
@@ -661,14 +749,19 @@ fn parse_time(time_text: &str, whole: &str, point: &mut Point) -> Result<(), Dat
             whole = quoted(whole)
         ));
     };
-    point.seconds = time.num_seconds_from_midnight();
-    point.offset = offset.unwrap_or(NO_OFFSET);
-    point.precision = if fields.len() == 3 {
+    let precision = if fields.len() == 3 {
         Precision::Second
     } else {
         Precision::Minute
     };
-    Ok(())
+    point(
+        day,
+        precision,
+        time.num_seconds_from_midnight(),
+        offset.unwrap_or(NO_OFFSET),
+        zulu,
+        whole,
+    )
 }
 
 fn parse_offset(text: &str, whole: &str) -> Result<i16, DateError> {
@@ -732,6 +825,37 @@ pub fn month_name(month: u32) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_points_parts_read_back_as_they_were_packed_into_four_bytes() {
+        let day = NaiveDate::from_ymd_opt(-400, 2, 29).expect("a day");
+        for precision in Precision::ALL {
+            for seconds in [0, 59, 86_399, NO_TIME] {
+                for offset in [-1023, -899, 0, 330, 899, 1023, NO_OFFSET] {
+                    for zulu in [false, true] {
+                        let point = Point::new(day, precision, seconds, offset, zulu)
+                            .unwrap_or_else(|| panic!("{precision:?} {seconds} {offset}"));
+                        let got = (
+                            point.first_day(),
+                            point.precision(),
+                            point.seconds(),
+                            point.offset(),
+                            point.zulu(),
+                        );
+                        assert_eq!(got, (day, precision, seconds, offset, zulu));
+                        let mut bytes = [0u8; 12];
+                        point.pack(&mut bytes);
+                        assert_eq!(Point::unpack(&bytes), Some(point));
+                    }
+                }
+            }
+        }
+        // Parts no date has: refused, not wrapped into other values.
+        assert_eq!(Point::new(day, Precision::Second, 86_400, 0, false), None);
+        assert_eq!(Point::new(day, Precision::Minute, 0, 1024, false), None);
+        assert_eq!(Point::new(day, Precision::Minute, 0, -1024, false), None);
+        assert_eq!(Point::new(day, Precision::Minute, 0, i16::MAX, false), None);
+    }
 
     fn d(s: &str) -> EdtfDate {
         EdtfDate::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))

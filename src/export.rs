@@ -191,7 +191,7 @@ pub fn event_record<'a>(
             admin1: r.admin1.as_deref(),
             admin2: r.admin2.as_deref(),
         }),
-        coordinates: event.point.map(|p| PointLine {
+        coordinates: event.point.as_deref().map(|p| PointLine {
             lat: p.lat,
             lon: p.lon,
         }),
@@ -436,8 +436,8 @@ pub fn write_csv(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) ->
             area(region.and_then(|r| r.country.as_ref())),
             area(region.and_then(|r| r.admin1.as_ref())),
             area(region.and_then(|r| r.admin2.as_ref())),
-            &degrees(event.point.map(|p| p.lat)),
-            &degrees(event.point.map(|p| p.lon)),
+            &degrees(event.point.as_deref().map(|p| p.lat)),
+            &degrees(event.point.as_deref().map(|p| p.lon)),
             &event.tags.join("; "),
             event.summary.as_deref().unwrap_or(""),
             &quotes.join(" | "),
@@ -523,7 +523,7 @@ pub fn write_markdown(
                 .collect();
             facts.push(format!("**Region:** {}", md(&names.join(", "))));
         }
-        if let Some(point) = event.point {
+        if let Some(point) = &event.point {
             facts.push(format!(
                 "**Coordinates:** {}, {}",
                 degrees(point.lat),

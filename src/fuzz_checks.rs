@@ -167,15 +167,13 @@ pub fn load(data: &[u8]) {
                 for quote in &event.quotes {
                     let source = timeline.source(quote.source);
                     let text = &source.text;
-                    assert!(quote.span.end <= text.len());
-                    assert!(text.is_char_boundary(quote.span.start));
-                    assert!(text.is_char_boundary(quote.span.end));
-                    assert_eq!(
-                        fold(&text[quote.span.clone()]).trim(),
-                        fold(quote.text(source).trim())
-                    );
+                    let span = quote.span();
+                    assert!(span.end <= text.len());
+                    assert!(text.is_char_boundary(span.start));
+                    assert!(text.is_char_boundary(span.end));
+                    assert_eq!(fold(&text[span]).trim(), fold(quote.text(source).trim()));
                     assert!(quote.sentences.start < quote.sentences.end);
-                    assert!(quote.sentences.end <= source.sentences.len());
+                    assert!(quote.sentences().end <= source.sentences.len());
                 }
             }
             for note in &dataset.notes {

@@ -139,26 +139,38 @@ pub struct Source {
     pub file: String,
     /// The whole document, verbatim.
     pub text: String,
-    /// Byte spans of the document's sentences, in order, trimmed of surrounding white space.
-    pub sentences: Vec<Range<usize>>,
+    /// Byte spans of the document's sentences, in order, trimmed of surrounding white space
+    /// (read one with `sentence`): four-byte offsets, as a source text is under 4 GiB.
+    pub sentences: Vec<Range<u32>>,
 }
 
 impl Source {
     /// The text of sentence `index` (0-based), verbatim.
     pub fn sentence_text(&self, index: usize) -> &str {
+        self.sentence(index)
+            .and_then(|span| self.text.get(span))
+            .unwrap_or("")
+    }
+
+    /// The byte span of sentence `index` (0-based).
+    pub fn sentence(&self, index: usize) -> Option<Range<usize>> {
         self.sentences
             .get(index)
-            .and_then(|span| self.text.get(span.clone()))
-            .unwrap_or("")
+            .map(|span| span.start as usize..span.end as usize)
     }
 
     /// The 0-based index of the sentence holding byte `offset`, or the one before it when the
     /// offset falls between sentences.
     pub fn sentence_at(&self, offset: usize) -> usize {
         self.sentences
-            .partition_point(|span| span.start <= offset)
+            .partition_point(|span| span.start as usize <= offset)
             .saturating_sub(1)
     }
+}
+
+/// Sentence spans as a source holds them (see `Source::sentences`).
+pub fn sentence_spans(spans: Vec<Range<usize>>) -> Vec<Range<u32>> {
+    spans.into_iter().map(offsets).collect()
 }
 
 /// A short text that many events share (a type, a place, a tag), stored once however many
@@ -172,10 +184,23 @@ pub struct Quote {
     /// at `span` (other white space or quote marks); `None` means those words are the quote.
     /// Verbatim quotes, nearly all of them, are not stored twice. Read it with `text`.
     pub written: Option<Box<str>>,
-    /// Where the quote lies in the source text, in bytes.
-    pub span: Range<usize>,
-    /// The 0-based sentences the quote touches (end exclusive, never empty).
-    pub sentences: Range<usize>,
+    /// Where the quote lies in the source text, in bytes (read it with `span()`). Four bytes
+    /// an offset rather than eight, as a source text is under 4 GiB (the loader refuses a
+    /// bigger one): a million quotes each fit a smaller block of memory.
+    pub span: Range<u32>,
+    /// The 0-based sentences the quote touches (end exclusive, never empty); see `sentences()`.
+    pub sentences: Range<u32>,
+}
+
+/// `offset` as a quote holds it. Source texts over 4 GiB are refused when read, so an offset
+/// into one always fits; one that did not would stand at the text's end, where nothing is.
+pub fn offset(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+/// `range` as a quote holds it (see `offset`).
+pub fn offsets(range: Range<usize>) -> Range<u32> {
+    offset(range.start)..offset(range.end)
 }
 
 impl Quote {
@@ -184,8 +209,18 @@ impl Quote {
     pub fn text<'a>(&'a self, source: &'a Source) -> &'a str {
         match &self.written {
             Some(written) => written,
-            None => source.text.get(self.span.clone()).unwrap_or(""),
+            None => source.text.get(self.span()).unwrap_or(""),
         }
+    }
+
+    /// Where the quote lies in the source text, in bytes.
+    pub fn span(&self) -> Range<usize> {
+        self.span.start as usize..self.span.end as usize
+    }
+
+    /// The 0-based sentences the quote touches (end exclusive, never empty).
+    pub fn sentences(&self) -> Range<usize> {
+        self.sentences.start as usize..self.sentences.end as usize
     }
 
     /// A quote as a record wrote it, its place in the source not yet found.
@@ -209,13 +244,13 @@ impl Quote {
         if verbatim {
             self.written = None;
         }
-        self.span = span;
-        self.sentences = sentences;
+        self.span = offsets(span);
+        self.sentences = offsets(sentences);
     }
 
     /// The first sentence the quote lies in, 1-based as shown to people.
     pub fn sentence_number(&self) -> usize {
-        self.sentences.start + 1
+        self.sentences.start as usize + 1
     }
 }
 
@@ -231,11 +266,11 @@ pub struct Event {
     pub actors: Box<[ActorId]>,
     pub location: Option<Label>,
     pub tags: Box<[Label]>,
-    pub quotes: Vec<Quote>,
+    pub quotes: Box<[Quote]>,
     /// Further named facts from the record's origin (e.g. an importer's codes and scores),
     /// shown in the detail pane, sorted by name; names are labels, as a million events share
     /// a dozen of them.
-    pub attributes: Vec<(Label, Value)>,
+    pub attributes: Box<[(Label, Value)]>,
     /// Each actor's parts in the event, in the order of `actors`, where the source says them
     /// (GDELT's Actor1 is the source, Actor2 the target); empty when no role is known.
     pub roles: Box<[Roles]>,
@@ -243,7 +278,7 @@ pub struct Event {
     /// one place.
     pub region: Option<Arc<Region>>,
     /// Where the event happened on the map, when the source gives coordinates.
-    pub point: Option<Point>,
+    pub point: Option<Box<Point>>,
 }
 
 impl Event {
@@ -265,6 +300,15 @@ impl Event {
             .find(|(key, _)| &**key == name)
             .map(|(_, value)| value)
     }
+}
+
+/// Adds `item` at the end of one of an event's lists, which are held sized exactly (a
+/// million events' spare room would be tens of megabytes): for the importers, which add to
+/// an event as they read on.
+pub fn push_to<T>(list: &mut Box<[T]>, item: T) {
+    let mut items = std::mem::take(list).into_vec();
+    items.push(item);
+    *list = items.into_boxed_slice();
 }
 
 /// The value of an event's attribute: a number (fatalities, a tone) or text (a code, a name).
@@ -578,6 +622,13 @@ mod tests {
         );
     }
 
+    /// Two words a value, three with its name: a million rows of a dozen attributes each.
+    #[test]
+    fn an_attribute_takes_24_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<(Label, Value)>(), 24);
+    }
+
     #[test]
     fn numbers_show_as_written_and_computed_ones_in_their_shortest_form() {
         for text in ["3", "-10", "0.1", "2.50", "1e3", "-3.6496350364963503", "0"] {
@@ -593,9 +644,6 @@ mod tests {
             Number::parse("2.50").as_ref().and_then(Number::written),
             Some("2.50")
         );
-        // Two words each: a million rows of a dozen attributes each.
-        assert_eq!(std::mem::size_of::<Value>(), 16);
-        assert_eq!(std::mem::size_of::<(Label, Value)>(), 24);
         for text in [
             "+1", ".5", "5.", "007", "inf", "NaN", "1e999", "", "-", "1e", "1 ",
         ] {
@@ -609,14 +657,14 @@ mod tests {
     #[test]
     fn an_attribute_reads_as_a_number_whether_typed_or_written_as_text() {
         let mut event = crate::sample::timeline().events()[0].clone();
-        event.attributes = vec![
+        event.attributes = Box::new([
             (
                 "fatalities".into(),
                 Value::Number(Number::parse("12").unwrap()),
             ),
             ("old".into(), Value::text(" 4.5 ")),
             ("code".into(), Value::text("ZWE")),
-        ];
+        ]);
         assert_eq!(event.number("fatalities"), Some(12.0));
         assert_eq!(event.number("old"), Some(4.5));
         assert_eq!(event.number("code"), None);

@@ -256,7 +256,7 @@ pub fn places() -> Timeline {
                 summary: None,
                 location: None,
                 region,
-                point: point.map(|(lat, lon)| Point { lat, lon }),
+                point: point.map(|(lat, lon)| Box::new(Point { lat, lon })),
                 // Numbers typed as the loader types them; "unknown" stays text.
                 attributes: attributes
                     .iter()
@@ -283,7 +283,7 @@ pub(crate) fn source(id: &str, title: &str, text: &str) -> Source {
         sha256: None,
         file: format!("sources/{id}.txt"),
         text: text.into(),
-        sentences: split_sentences(text),
+        sentences: crate::model::sentence_spans(split_sentences(text)),
     }
 }
 
@@ -317,8 +317,8 @@ fn quote(sources: &[Source], source: SourceId, text: &str) -> Quote {
     Quote {
         source,
         written: None,
-        span,
-        sentences: first..last + 1,
+        span: crate::model::offsets(span),
+        sentences: crate::model::offsets(first..last + 1),
     }
 }
 
@@ -338,8 +338,8 @@ fn event(id: &str, date: &str, title: &str, actors: &[u32], quotes: Vec<Quote>) 
         actors: actors.iter().copied().map(ActorId).collect(),
         location: Some("Moscow".into()),
         tags: Box::new(["sample".into(), "ukraine".into()]),
-        quotes,
-        attributes: Vec::new(),
+        quotes: quotes.into(),
+        attributes: Box::default(),
         roles: Box::default(),
         region: None,
         point: None,

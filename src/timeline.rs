@@ -31,7 +31,7 @@ pub struct Timeline {
     citing: Vec<EventIx>,
     /// (hash of the id, event), sorted: lookup by binary search without a second copy of
     /// every id, and without touching the events themselves while sorting.
-    events_by_id: Vec<(u64, EventIx)>,
+    events_by_id: Vec<(u32, EventIx)>,
     actor_by_id: FxHashMap<String, ActorId>,
     /// Each event's date in the few numbers that filters and the density strip compare, in
     /// timeline order: a million of them are scanned in milliseconds, where going through
@@ -56,25 +56,62 @@ pub struct DateKey {
     pub latest: i64,
     /// The day of the earliest instant, counted from 1 January of year 1 (day 1).
     pub day: i32,
-    /// The month of the earliest instant: year * 12 + month - 1.
-    pub month: i32,
-    pub precision: Precision,
-    /// A single point with no qualifier (see `EdtfDate::is_exact`).
-    pub exact: bool,
+    /// From the top, the month of the earliest instant (see `month`), the precision (three
+    /// bits) and whether the date is exact (the lowest bit): 24 bytes a key rather than 32.
+    month_kind: i32,
 }
+
+/// How far a key's month is shifted in `month_kind`.
+const MONTH_SHIFT: u32 = 4;
 
 impl DateKey {
     fn of(date: &EdtfDate) -> DateKey {
         let earliest = date.earliest();
         let day = earliest.date();
-        DateKey {
-            earliest: earliest.and_utc().timestamp(),
-            latest: date.latest().and_utc().timestamp(),
-            day: day.num_days_from_ce(),
-            month: day.year() * 12 + day.month0() as i32,
-            precision: date.precision(),
-            exact: date.is_exact(),
-        }
+        let month = day.year() * 12 + day.month0() as i32;
+        DateKey::new(
+            earliest.and_utc().timestamp(),
+            date.latest().and_utc().timestamp(),
+            day.num_days_from_ce(),
+            month,
+            date.precision(),
+            date.is_exact(),
+        )
+        .unwrap_or(UNSET)
+    }
+
+    /// A key from its parts; `None` when the month is beyond any date's (more than 11
+    /// million years from year 0).
+    pub fn new(
+        earliest: i64,
+        latest: i64,
+        day: i32,
+        month: i32,
+        precision: Precision,
+        exact: bool,
+    ) -> Option<DateKey> {
+        let limit = i32::MAX >> MONTH_SHIFT;
+        (-limit..=limit).contains(&month).then_some(DateKey {
+            earliest,
+            latest,
+            day,
+            month_kind: month << MONTH_SHIFT | (precision as i32) << 1 | i32::from(exact),
+        })
+    }
+
+    /// The month of the earliest instant: year * 12 + month - 1.
+    pub fn month(&self) -> i32 {
+        self.month_kind >> MONTH_SHIFT
+    }
+
+    pub fn precision(&self) -> Precision {
+        let code = (self.month_kind >> 1 & 7) as usize;
+        Precision::ALL.get(code).copied().unwrap_or(Precision::Year)
+    }
+
+    /// A single point with no qualifier (see `EdtfDate::is_exact`).
+    pub fn exact(&self) -> bool {
+        self.month_kind & 1 != 0
     }
 
     /// The month the date lies within (year * 12 + month - 1), if it is known to the month
@@ -82,11 +119,11 @@ impl DateKey {
     /// an event under a month and the month filter its bar chooses keeps it. A date known
     /// only to the year (`2021?`), or spanning months, is in none.
     pub fn month_within(&self) -> Option<i32> {
-        if self.precision > Precision::Month {
+        if self.precision() > Precision::Month {
             return None;
         }
         let last = chrono::DateTime::from_timestamp(self.latest, 0)?.date_naive();
-        (last.year() * 12 + last.month0() as i32 == self.month).then_some(self.month)
+        (last.year() * 12 + last.month0() as i32 == self.month()).then_some(self.month())
     }
 
     /// Whether the date overlaps `from ..= to` (either end open when `None`).
@@ -118,7 +155,7 @@ fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
         .map(|(i, k)| {
             // Seconds since 1970 need 40 bits for any year EDTF allows: room for the
             // precision below them.
-            let start = k.earliest * 8 + k.precision as i64;
+            let start = k.earliest * 8 + k.precision() as i64;
             (start, k.latest, i as u64)
         })
         .collect();
@@ -150,17 +187,17 @@ fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
     (events, keys)
 }
 
+/// A key to be filled in (and, never met, the key of a date past any month a key holds).
+const UNSET: DateKey = DateKey {
+    earliest: 0,
+    latest: 0,
+    day: 0,
+    month_kind: (Precision::Day as i32) << 1,
+};
+
 /// Every event's `DateKey`, computed on two threads (calendar arithmetic for a million dates)
 /// straight into one list.
 fn date_keys(events: &[Event]) -> Vec<DateKey> {
-    const UNSET: DateKey = DateKey {
-        earliest: 0,
-        latest: 0,
-        day: 0,
-        month: 0,
-        precision: Precision::Day,
-        exact: false,
-    };
     let fill = |keys: &mut [DateKey], events: &[Event]| {
         for (key, event) in keys.iter_mut().zip(events) {
             *key = DateKey::of(&event.date);
@@ -187,25 +224,49 @@ fn index_actors(events: &[Event], actors: usize) -> (Vec<u32>, Vec<EventIx>) {
     let mut start = vec![0u32; actors + 1];
     for event in events {
         for actor in distinct(&event.actors) {
-            if let Some(count) = start.get_mut(actor.index() + 1) {
+            if let Some(count) = start.get_mut(actor.index()) {
                 *count += 1;
             }
         }
     }
-    for a in 0..actors {
-        start[a + 1] += start[a];
+    let listed = fill_backwards(&mut start, events.len(), |i, out| {
+        out.extend(distinct(&events[i].actors).map(|a| a.index()));
+    });
+    (start, listed)
+}
+
+/// The flat lists of a counting sort, without a second copy of `start` to fill from: given
+/// each list's count in `start[k]` (and room for one more at the end), `items` of each item
+/// `i` (which `items` pushes onto its list) are laid out, lists in order and each list in
+/// the order of the items; `start[k]` is then where list `k` begins.
+fn fill_backwards(
+    start: &mut [u32],
+    count: usize,
+    items: impl Fn(usize, &mut Vec<usize>),
+) -> Vec<EventIx> {
+    let mut total = 0u32;
+    let lists = start.len().saturating_sub(1);
+    for end in &mut start[..lists] {
+        total += *end;
+        *end = total;
     }
-    let mut fill = start.clone();
-    let mut listed = vec![EventIx(0); start[actors] as usize];
-    for (i, event) in events.iter().enumerate() {
-        for actor in distinct(&event.actors) {
-            if let Some(at) = fill.get_mut(actor.index()) {
+    if let Some(last) = start.last_mut() {
+        *last = total;
+    }
+    // Each list is filled from its end, the items taken last first.
+    let mut listed = vec![EventIx(0); total as usize];
+    let mut of_item = Vec::new();
+    for i in (0..count).rev() {
+        of_item.clear();
+        items(i, &mut of_item);
+        for &k in &of_item {
+            if let Some(at) = start.get_mut(k).filter(|_| k < lists) {
+                *at -= 1;
                 listed[*at as usize] = EventIx(i as u32);
-                *at += 1;
             }
         }
     }
-    (start, listed)
+    listed
 }
 
 /// The event's actors, each once: the loader refuses repeats, but a timeline can be built
@@ -228,51 +289,50 @@ fn index_citations(events: &[Event], sources: &[Source]) -> (Vec<u32>, Vec<u32>,
         total += source.sentences.len() as u32;
     }
     let total = total as usize;
-    let mut last_seen = vec![u32::MAX; total];
     let mut citing_start = vec![0u32; total + 1];
-    for (i, event) in events.iter().enumerate() {
-        for k in sentence_numbers(event, &sentence_base, sources) {
-            if last_seen[k] != i as u32 {
-                last_seen[k] = i as u32;
-                citing_start[k + 1] += 1;
-            }
+    let mut cited = Vec::new();
+    for event in events {
+        cited.clear();
+        sentences_cited(event, &sentence_base, sources, &mut cited);
+        for &k in &cited {
+            citing_start[k] += 1;
         }
     }
-    for k in 0..total {
-        citing_start[k + 1] += citing_start[k];
-    }
-    let mut fill = citing_start.clone();
-    let mut citing = vec![EventIx(0); citing_start[total] as usize];
-    last_seen.fill(u32::MAX);
-    for (i, event) in events.iter().enumerate() {
-        for k in sentence_numbers(event, &sentence_base, sources) {
-            if last_seen[k] != i as u32 {
-                last_seen[k] = i as u32;
-                citing[fill[k] as usize] = EventIx(i as u32);
-                fill[k] += 1;
-            }
-        }
-    }
+    let citing = fill_backwards(&mut citing_start, events.len(), |i, out| {
+        sentences_cited(&events[i], &sentence_base, sources, out);
+    });
     (sentence_base, citing_start, citing)
 }
 
-/// The overall numbers of the sentences `event` quotes.
+/// The overall numbers of the sentences `event` quotes, each once, pushed onto `out`. A
+/// quote's own sentences differ; those of its earlier quotes, few, are looked through (cheaper
+/// than a mark per sentence, which for a million sentences is megabytes more at the peak).
+fn sentences_cited(event: &Event, sentence_base: &[u32], sources: &[Source], out: &mut Vec<usize>) {
+    let from = out.len();
+    for quote in event.quotes.iter() {
+        let earlier = out.len();
+        for k in sentence_numbers(quote, sentence_base, sources) {
+            if !out[from..earlier].contains(&k) {
+                out.push(k);
+            }
+        }
+    }
+}
+
+/// The overall numbers of the sentences `quote` touches.
 fn sentence_numbers<'a>(
-    event: &'a Event,
+    quote: &'a Quote,
     sentence_base: &'a [u32],
     sources: &'a [Source],
 ) -> impl Iterator<Item = usize> + 'a {
-    event.quotes.iter().flat_map(move |quote| {
-        let base = sentence_base.get(quote.source.index()).copied();
-        let count = sources
-            .get(quote.source.index())
-            .map_or(0, |s| s.sentences.len());
-        quote
-            .sentences
-            .clone()
-            .filter(move |n| *n < count)
-            .filter_map(move |n| base.map(|b| b as usize + n))
-    })
+    let base = sentence_base.get(quote.source.index()).copied();
+    let count = sources
+        .get(quote.source.index())
+        .map_or(0, |s| s.sentences.len());
+    quote
+        .sentences()
+        .filter(move |n| *n < count)
+        .filter_map(move |n| base.map(|b| b as usize + n))
 }
 
 /// The hash events are looked up by id with.
@@ -280,6 +340,13 @@ pub(crate) fn id_hash(id: &str) -> u64 {
     let mut hasher = FxHasher::default();
     id.hash(&mut hasher);
     hasher.finish()
+}
+
+/// `id_hash` in four bytes, for the id index: eight bytes an event rather than sixteen. A
+/// million ids share a few hundred such hashes, which the lookup tells apart by the ids.
+fn short_id_hash(id: &str) -> u32 {
+    let hash = id_hash(id);
+    (hash >> 32) as u32 ^ hash as u32
 }
 
 /// Each actor's id to its place in `actors`.
@@ -304,7 +371,7 @@ pub struct Parts {
     pub sentence_base: Vec<u32>,
     pub citing_start: Vec<u32>,
     pub citing: Vec<EventIx>,
-    pub events_by_id: Vec<(u64, EventIx)>,
+    pub events_by_id: Vec<(u32, EventIx)>,
     pub keys: Vec<DateKey>,
     pub date_width: usize,
 }
@@ -317,7 +384,7 @@ pub struct Indexes<'a> {
     pub sentence_base: &'a [u32],
     pub citing_start: &'a [u32],
     pub citing: &'a [EventIx],
-    pub events_by_id: &'a [(u64, EventIx)],
+    pub events_by_id: &'a [(u32, EventIx)],
     pub keys: &'a [DateKey],
     pub date_width: usize,
 }
@@ -350,10 +417,10 @@ impl Timeline {
                     .max()
                     .unwrap_or(0);
                 let actor_index = index_actors(&events, actors.len());
-                let mut events_by_id: Vec<(u64, EventIx)> = events
+                let mut events_by_id: Vec<(u32, EventIx)> = events
                     .iter()
                     .enumerate()
-                    .map(|(i, e)| (id_hash(&e.id), EventIx(i as u32)))
+                    .map(|(i, e)| (short_id_hash(&e.id), EventIx(i as u32)))
                     .collect();
                 events_by_id.sort_unstable();
                 let citations = citations
@@ -608,7 +675,7 @@ impl Timeline {
     }
 
     pub fn event_by_id(&self, id: &str) -> Option<EventIx> {
-        let hash = id_hash(id);
+        let hash = short_id_hash(id);
         let from = self.events_by_id.partition_point(|(h, _)| *h < hash);
         self.events_by_id[from..]
             .iter()
@@ -697,6 +764,30 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_keys_month_precision_and_exactness_read_back_from_four_bytes() {
+        for month in [-3_145_716, -13, -1, 0, 1, 24_263, 3_145_727] {
+            for precision in Precision::ALL {
+                for exact in [false, true] {
+                    let key = DateKey::new(-5, 7, -400, month, precision, exact)
+                        .unwrap_or_else(|| panic!("{month}"));
+                    assert_eq!(
+                        (key.earliest, key.latest, key.day),
+                        (-5, 7, -400),
+                        "{month}"
+                    );
+                    assert_eq!(
+                        (key.month(), key.precision(), key.exact()),
+                        (month, precision, exact)
+                    );
+                }
+            }
+        }
+        assert_eq!(DateKey::new(0, 0, 0, i32::MAX, Precision::Day, true), None);
+        assert_eq!(DateKey::new(0, 0, 0, i32::MIN, Precision::Day, true), None);
+        assert_eq!(std::mem::size_of::<DateKey>(), 24);
+    }
     use crate::model::{Quote, SourceId};
 
     fn actor(id: &str) -> Actor {
@@ -778,10 +869,10 @@ mod tests {
                     source: SourceId(0),
                     written: None,
                     span: 0..0,
-                    sentences: *s..*s + 1,
+                    sentences: crate::model::offsets(*s..*s + 1),
                 })
                 .collect(),
-            attributes: Vec::new(),
+            attributes: Box::default(),
             roles: Box::default(),
             region: None,
             point: None,

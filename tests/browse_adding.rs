@@ -103,7 +103,7 @@ fn an_event_added_from_the_source_view_is_written_and_shows_after_the_reload() {
         .iter()
         .find(|e| &*e.id == "putin-asks-for-talks-2021-12-13")
         .unwrap_or_else(|| panic!("not written: {}", String::from_utf8_lossy(&after)));
-    assert_eq!(event.quotes[0].sentences.start, sentence.unwrap_or(99));
+    assert_eq!(event.quotes[0].sentences().start, sentence.unwrap_or(99));
     assert_eq!(event.kind.as_deref(), Some("call"));
     assert!(screen(&mut browser).contains("Added putin-asks-for-talks-2021-12-13 to the dataset"));
     // The browser reads the dataset again at the next tick, and shows the event.
@@ -217,7 +217,7 @@ fn a_reload_keeps_the_form_and_the_source_view_as_they_were() {
         .iter()
         .find(|e| &*e.title == "Mine so far")
         .unwrap_or_else(|| panic!("not written"));
-    assert_eq!(Some(mine.quotes[0].sentences.start), sentence);
+    assert_eq!(Some(mine.quotes[0].sentences().start), sentence);
 }
 
 #[test]

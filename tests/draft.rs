@@ -159,7 +159,7 @@ fn the_seed_drafts_cover_most_of_the_sentences_the_bundled_dataset_cites() {
         .iter()
         .flat_map(|e| &e.quotes)
         .filter(|q| q.source.index() == source)
-        .flat_map(|q| q.sentences.clone())
+        .flat_map(|q| q.sentences())
         .map(|s| s + 1)
         .collect();
     let drafted: BTreeSet<usize> = drafts.iter().map(|d| d.sentence).collect();

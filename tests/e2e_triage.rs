@@ -110,7 +110,7 @@ fn init_draft_into_accept_three_quit_and_check_passes() {
         .events()
         .iter()
         .flat_map(|e| &e.quotes)
-        .map(|q| q.sentences.start + 1)
+        .map(|q| q.sentences().start + 1)
         .collect();
     assert_eq!(cited, BTreeSet::from([2, 4, 5]));
     // Every actor the three name was created with them, once.

@@ -60,8 +60,8 @@ fn roles_region_coordinates_and_numbers_load() {
         ]
     );
     assert_eq!(
-        call.point,
-        Some(Point {
+        call.point.as_deref(),
+        Some(&Point {
             lat: 55.75,
             lon: 37.62
         })

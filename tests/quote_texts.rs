@@ -8,10 +8,14 @@ mod dataset;
 
 use dataset::Copy;
 
-/// The three quotes the events cycle through: as written, and the source's words at the
-/// place found (`None` when written verbatim).
-const QUOTES: [(&str, Option<&str>); 3] = [
+/// The quotes the events cycle through: as written, and the source's words at the place
+/// found (`None` when written verbatim). Verbatim in the middle of a sentence, verbatim from
+/// a sentence's start (kept as a span of the source while read, not as a copy), and written
+/// otherwise, one from where a sentence starts and one not quite (copied while read).
+const QUOTES: [(&str, Option<&str>); 5] = [
     ("Russia wants immediate talks with the West", None),
+    ("Putin denied any plans to invade.", None),
+    ("Johnson expressed concern about Russia’s troop", None),
     (
         "Johnson expressed concern about Russia's troop movements",
         Some("Johnson expressed concern about Russia’s troop movements"),
@@ -52,7 +56,7 @@ fn quotes_from_every_block_are_placed_with_their_own_text() {
         assert_eq!(quote.text(source), written, "event {}", event.id);
         assert_eq!(quote.written.as_deref(), words.map(|_| written));
         assert_eq!(
-            &source.text[quote.span.clone()],
+            &source.text[quote.span()],
             words.unwrap_or(written),
             "event {}",
             event.id

@@ -60,8 +60,8 @@ impl Unit {
         match self {
             Unit::Day => day,
             Unit::Week => (day - 1).div_euclid(7),
-            Unit::Month => i64::from(key.month),
-            Unit::Year => i64::from(key.month).div_euclid(12),
+            Unit::Month => i64::from(key.month()),
+            Unit::Year => i64::from(key.month()).div_euclid(12),
         }
     }
 
@@ -94,7 +94,7 @@ impl Unit {
 
     /// `holds_exactly` from the date's numbers.
     fn holds_key_exactly(self, key: &DateKey) -> bool {
-        key.exact && key.precision <= self.finest_needed()
+        key.exact() && key.precision() <= self.finest_needed()
     }
 
     /// The coarsest precision that places a date in one bucket.
@@ -109,7 +109,7 @@ impl Unit {
     /// Whether a date is coarser than a bucket (a year by weeks): it is counted in the
     /// bucket of its first instant, which is not a bucket it names.
     fn is_finer_than(self, key: &DateKey) -> bool {
-        key.precision > self.finest_needed()
+        key.precision() > self.finest_needed()
     }
 }
 
@@ -359,8 +359,8 @@ mod tests {
             actors: Box::default(),
             location: None,
             tags: Box::default(),
-            quotes: Vec::new(),
-            attributes: Vec::new(),
+            quotes: Box::default(),
+            attributes: Box::default(),
             roles: Box::default(),
             region: None,
             point: None,

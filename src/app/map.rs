@@ -172,7 +172,7 @@ impl MapPane {
         self.events = view.len();
         self.points = view
             .iter()
-            .filter_map(|ix| timeline.event(*ix).point)
+            .filter_map(|ix| timeline.event(*ix).point.as_deref().copied())
             .filter(|p| p.lat.is_finite() && p.lon.is_finite())
             .map(|p| [p.lon as f32, p.lat as f32])
             .collect();

@@ -244,7 +244,7 @@ impl App<'_> {
         self.source = Some(SourceView::new(
             source,
             q.source,
-            q.sentences.start,
+            q.sentences().start,
             Some(quote),
         ));
         self.focus = Pane::Source;
@@ -359,7 +359,7 @@ impl App<'_> {
             .event(event)
             .quotes
             .iter()
-            .position(|q| q.source == popup.source && q.sentences.contains(&popup.sentence));
+            .position(|q| q.source == popup.source && q.sentences().contains(&popup.sentence));
         self.quotes.selected = quote.unwrap_or(0);
         self.focus = Pane::Events;
         self.refit();

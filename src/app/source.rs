@@ -52,7 +52,7 @@ impl SourceView {
                 .sentences
                 .iter()
                 .enumerate()
-                .map(|(n, span)| (span.start, marker_width(n + 1)))
+                .map(|(n, span)| (span.start as usize, marker_width(n + 1)))
                 .collect();
             self.lines = wrap_marked(&source.text, width, &marks);
             self.width = width;
@@ -68,7 +68,7 @@ impl SourceView {
 
     /// The wrapped lines the current sentence covers.
     pub fn sentence_lines(&self, source: &Source) -> Range<usize> {
-        match source.sentences.get(self.sentence) {
+        match source.sentence(self.sentence) {
             Some(span) => {
                 let first = self.line_of(span.start);
                 first..self.line_of(span.end.saturating_sub(1).max(span.start)) + 1

@@ -1336,12 +1336,12 @@ fn with_article_event() -> Timeline {
     let mut events = t.events().to_vec();
     let mut event = events[0].clone();
     event.id = "imported".into();
-    event.quotes = Vec::new();
-    event.attributes = vec![("source".into(), crate::model::Value::text("article"))];
+    event.quotes = Box::default();
+    event.attributes = Box::new([("source".into(), crate::model::Value::text("article"))]);
     // As ACLED gives it: outlets by name only, no source record.
     let mut outlets = event.clone();
     outlets.id = "outlets".into();
-    outlets.attributes = vec![("sources".into(), crate::model::Value::text("Reuters"))];
+    outlets.attributes = Box::new([("sources".into(), crate::model::Value::text("Reuters"))]);
     events.extend([event, outlets]);
     Timeline::new(events, t.actors().to_vec(), sources)
 }

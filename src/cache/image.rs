@@ -250,7 +250,7 @@ fn put_source<W: Write>(out: &mut Out<W>, source: &Source) -> io::Result<()> {
     out.str(text)?;
     out.len(sentences.len())?;
     for sentence in sentences {
-        put_range(out, sentence)?;
+        put_range(out, &quote_range(sentence))?;
     }
     Ok(())
 }
@@ -299,8 +299,9 @@ fn put_event<'a, W: Write>(
         } = quote;
         out.u32(source.0)?;
         out.opt_str(written.as_deref())?;
-        put_range(out, span)?;
-        put_range(out, sentences)?;
+        // Written as eight bytes each, as before offsets were held in four.
+        put_range(out, &quote_range(span))?;
+        put_range(out, &quote_range(sentences))?;
     }
     out.len(attributes.len())?;
     for (name, value) in attributes {
@@ -318,7 +319,8 @@ fn put_event<'a, W: Write>(
     }
     match point {
         None => out.u8(0),
-        Some(Point { lat, lon }) => {
+        Some(point) => {
+            let Point { lat, lon } = **point;
             out.u8(1)?;
             out.u64(lat.to_bits())?;
             out.u64(lon.to_bits())
@@ -376,7 +378,7 @@ fn put_indexes<W: Write>(out: &mut Out<W>, timeline: &Timeline) -> io::Result<()
     put_u32s(out, ix.citing_start.iter().copied())?;
     put_u32s(out, ix.citing.iter().map(|e| e.0))?;
     out.len(ix.events_by_id.len())?;
-    let mut buffer = Vec::with_capacity(ix.events_by_id.len() * 12);
+    let mut buffer = Vec::with_capacity(ix.events_by_id.len() * 8);
     for (hash, event) in ix.events_by_id {
         buffer.extend_from_slice(&hash.to_le_bytes());
         buffer.extend_from_slice(&event.0.to_le_bytes());
@@ -385,20 +387,12 @@ fn put_indexes<W: Write>(out: &mut Out<W>, timeline: &Timeline) -> io::Result<()
     out.len(ix.keys.len())?;
     let mut buffer = Vec::with_capacity(ix.keys.len() * KEY_LEN);
     for key in ix.keys {
-        let DateKey {
-            earliest,
-            latest,
-            day,
-            month,
-            precision,
-            exact,
-        } = key;
-        buffer.extend_from_slice(&earliest.to_le_bytes());
-        buffer.extend_from_slice(&latest.to_le_bytes());
-        buffer.extend_from_slice(&day.to_le_bytes());
-        buffer.extend_from_slice(&month.to_le_bytes());
-        buffer.push(*precision as u8);
-        buffer.push(u8::from(*exact));
+        buffer.extend_from_slice(&key.earliest.to_le_bytes());
+        buffer.extend_from_slice(&key.latest.to_le_bytes());
+        buffer.extend_from_slice(&key.day.to_le_bytes());
+        buffer.extend_from_slice(&key.month().to_le_bytes());
+        buffer.push(key.precision() as u8);
+        buffer.push(u8::from(key.exact()));
     }
     out.bytes(&buffer)?;
     out.len(ix.date_width)
@@ -846,6 +840,18 @@ fn skip_actor(input: &mut In) -> Read<()> {
     }
 }
 
+/// A range of a quote's (offsets held in four bytes; see `Quote::span`).
+fn get_quote_range(input: &mut In) -> Read<Range<u32>> {
+    let range = get_range(input)?;
+    let start = u32::try_from(range.start).map_err(|_| bad_number())?;
+    let end = u32::try_from(range.end).map_err(|_| bad_number())?;
+    Ok(start..end)
+}
+
+fn quote_range(range: &Range<u32>) -> Range<usize> {
+    range.start as usize..range.end as usize
+}
+
 fn get_actor(input: &mut In, actors: usize) -> Read<Actor> {
     let id = get_string(input)?;
     let name = get_string(input)?;
@@ -886,8 +892,8 @@ fn get_source(input: &mut In) -> Read<Source> {
     let text = get_string(input)?;
     let n = input.len(16)?;
     let sentences = list(n, || {
-        let span = get_range(input)?;
-        if text.get(span.clone()).is_none() {
+        let span = get_quote_range(input)?;
+        if text.get(quote_range(&span)).is_none() {
             return Err(Corrupt("a sentence lies outside its text".into()));
         }
         Ok(span)
@@ -952,19 +958,19 @@ fn get_event(input: &mut In, context: &Context) -> Read<Event> {
         actors,
         location,
         tags,
-        quotes,
-        attributes,
+        quotes: quotes.into(),
+        attributes: attributes.into(),
         roles,
         region,
-        point,
+        point: point.map(Box::new),
     })
 }
 
 fn get_quote(input: &mut In, context: &Context) -> Read<Quote> {
     let source = SourceId(input.u32()?);
     let written = get_opt(input, Box::from)?;
-    let span = get_range(input)?;
-    let sentences = get_range(input)?;
+    let span = get_quote_range(input)?;
+    let sentences = get_quote_range(input)?;
     let quote = Quote {
         source,
         written,
@@ -979,8 +985,7 @@ fn get_quote(input: &mut In, context: &Context) -> Read<Quote> {
 
 /// Refuses a quote that lies outside its source.
 fn check_quote(quote: &Quote, source: &Source) -> Read<()> {
-    if source.text.get(quote.span.clone()).is_none() || quote.sentences.end > source.sentences.len()
-    {
+    if source.text.get(quote.span()).is_none() || quote.sentences().end > source.sentences.len() {
         return Err(Corrupt("a quote lies outside its source".into()));
     }
     Ok(())
@@ -1016,16 +1021,13 @@ fn get_indexes(
     let sentence_base = read(get_u32s)?;
     let citing_start = read(get_u32s)?;
     let citing = read(get_u32s)?.into_iter().map(EventIx).collect();
-    let n = input.len(12)?;
-    let bytes = input.bytes(n * 12)?;
+    let n = input.len(8)?;
+    let bytes = input.bytes(n * 8)?;
     let events_by_id = bytes
-        .chunks_exact(12)
+        .chunks_exact(8)
         .map(|b| {
-            let hash = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-            (
-                hash,
-                EventIx(u32::from_le_bytes([b[8], b[9], b[10], b[11]])),
-            )
+            let hash = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            (hash, EventIx(u32::from_le_bytes([b[4], b[5], b[6], b[7]])))
         })
         .collect();
     release(bytes);
@@ -1064,14 +1066,7 @@ fn get_key(b: &[u8]) -> Read<DateKey> {
         .find(|p| *p as u8 == precision)
         .ok_or_else(bad_number)?;
     let exact = input.u8()? == 1;
-    Ok(DateKey {
-        earliest,
-        latest,
-        day,
-        month,
-        precision,
-        exact,
-    })
+    DateKey::new(earliest, latest, day, month, precision, exact).ok_or_else(bad_number)
 }
 
 #[cfg(test)]
@@ -1123,15 +1118,15 @@ mod tests {
             event.roles =
                 vec![Roles::one(Role::Target).with(Role::Source); event.actors.len()].into();
             event.region = Some(Arc::clone(&region));
-            event.point = Some(Point {
+            event.point = Some(Box::new(Point {
                 lat: 50.45,
                 lon: -30.5,
-            });
-            event.attributes = vec![
+            }));
+            event.attributes = Box::new([
                 ("GoldsteinScale".into(), Value::Number(number("-4.50"))),
                 ("NumMentions".into(), Value::Number(number("10"))),
                 ("EventCode".into(), Value::text("043")),
-            ];
+            ]);
         }
         let timeline = Timeline::new(
             events,

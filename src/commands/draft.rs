@@ -130,7 +130,7 @@ fn cited_sentences(source: &str, dataset: Option<&Dataset>) -> BTreeMap<usize, V
     };
     for event in timeline.events() {
         for quote in event.quotes.iter().filter(|q| q.source.index() == index) {
-            for s in quote.sentences.clone() {
+            for s in quote.sentences() {
                 let ids = cited.entry(s).or_default();
                 if !ids.iter().any(|id| *id == *event.id) {
                     ids.push(event.id.to_string());

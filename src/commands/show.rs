@@ -70,7 +70,7 @@ pub fn run_noting(
     if let Some(region) = &event.region {
         field("region", &region.to_string())?;
     }
-    if let Some(point) = event.point {
+    if let Some(point) = &event.point {
         field("lat, lon", &point.to_string())?;
     }
     if !event.tags.is_empty() {
@@ -104,7 +104,7 @@ pub fn run_noting(
         let source = timeline.source(quote.source);
         writeln!(out)?;
         writeln!(out, "Quote {}: \"{}\"", n + 1, safe(quote.text(source)))?;
-        for sentence in quote.sentences.clone() {
+        for sentence in quote.sentences() {
             let text: Vec<&str> = source.sentence_text(sentence).split_whitespace().collect();
             writeln!(
                 out,

@@ -441,11 +441,11 @@ fn event(
             .filter(|p| !p.is_empty())
             .map(|p| builder.labels.get(&p)),
         tags,
-        quotes: Vec::new(),
-        attributes,
+        quotes: Box::default(),
+        attributes: attributes.into(),
         roles: roles.into(),
         region,
-        point,
+        point: point.map(Box::new),
     };
     Some((event, notes))
 }

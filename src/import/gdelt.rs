@@ -17,7 +17,9 @@ use super::cameo;
 use super::plausible::{self, Fit};
 use super::{keep_row, Builder, Input, NoteKind, RowCheck, Rows};
 use crate::date::EdtfDate;
-use crate::model::{Actor, ActorId, ActorKind, Event, Point, Quote, Role, Roles, Source, SourceId};
+use crate::model::{
+    offsets, push_to, Actor, ActorId, ActorKind, Event, Point, Quote, Role, Roles, Source, SourceId,
+};
 use crate::problem::{quoted, Problem};
 
 /// Where the columns after the actors and the event codes lie: GDELT 1.0 has no ADM2 codes in
@@ -335,11 +337,11 @@ fn event(
         actors: actors.into(),
         location,
         tags: Box::default(),
-        quotes: Vec::new(),
-        attributes,
+        quotes: Box::default(),
+        attributes: attributes.into(),
         roles: roles.into(),
         region,
-        point,
+        point: point.map(Box::new),
     };
     Some((event, notes))
 }
@@ -704,14 +706,14 @@ pub(crate) fn read_mentions(
         });
         let attribute = mentioned.map(|n| builder.text(&format!("mention {:02}", n + 1), value));
         if let (Some(event), Some(attribute)) = (builder.event_mut(id), attribute) {
-            event.attributes.push(attribute);
+            push_to(&mut event.attributes, attribute);
             if let Some(quote) = quote {
                 if !event
                     .quotes
                     .iter()
                     .any(|q| q.source == quote.source && q.span == quote.span)
                 {
-                    event.quotes.push(quote);
+                    push_to(&mut event.quotes, quote);
                 }
             }
         }
@@ -757,14 +759,14 @@ fn resolve(
         .and_then(|s| s.checked_sub(1))
         .filter(|s| *s < source.sentences.len());
     let index = by_offset.or(by_number)?;
-    let span = source.sentences.get(index)?.clone();
+    let span = source.sentence(index)?;
     // The quote is the sentence itself, so it is stored as the source's words, not again.
     source.text.get(span.clone())?;
     Some(Quote {
         source: id,
         written: None,
-        span,
-        sentences: index..index + 1,
+        span: offsets(span),
+        sentences: offsets(index..index + 1),
     })
 }
 

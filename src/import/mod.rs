@@ -23,7 +23,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::load::Dataset;
-use crate::model::{Actor, ActorId, Event, Label, Number, Source, SourceId, Value};
+use crate::model::{sentence_spans, Actor, ActorId, Event, Label, Number, Source, SourceId, Value};
 use crate::problem::{quoted, Problem};
 use crate::sentences::split_sentences;
 use crate::timeline::Timeline;
@@ -474,7 +474,7 @@ impl Builder {
     /// Gives a source its text (and sentences), once.
     pub fn set_source_text(&mut self, id: SourceId, text: String, file: String) {
         if let Some(source) = self.sources.get_mut(id.index()) {
-            source.sentences = split_sentences(&text);
+            source.sentences = sentence_spans(split_sentences(&text));
             source.text = text;
             source.file = file;
         }
@@ -485,13 +485,10 @@ impl Builder {
     /// refused, naming both places, when not.
     pub fn push_event(
         &mut self,
-        mut event: Event,
+        event: Event,
         file: &str,
         line: Option<usize>,
     ) -> Result<bool, String> {
-        // Pushed one by one, a GDELT row's nine attributes leave room for sixteen: some
-        // 300 bytes an event, a third of a large import's memory.
-        event.attributes.shrink_to_fit();
         if self.files.last().is_none_or(|f| f != file) {
             self.files.push(file.to_string());
         }
@@ -565,8 +562,6 @@ impl Builder {
         ));
         for event in &mut events {
             event.attributes.sort_by(|a, b| a.0.cmp(&b.0));
-            // Mentions may have added some since the event was pushed.
-            event.attributes.shrink_to_fit();
         }
         Timeline::new(events, actors, sources)
     }
@@ -709,10 +704,9 @@ pub(crate) fn plain_text(html: &str) -> String {
 mod tests {
     use super::*;
 
-    /// A million exported rows repeat a few dozen codes and names: each is stored once, and
-    /// every list of attributes is exactly as long as it needs to be.
+    /// A million exported rows repeat a few dozen codes and names: each is stored once.
     #[test]
-    fn repeated_text_values_are_shared_and_lists_are_exact() {
+    fn repeated_text_values_are_shared() {
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
         for file in ["gdelt2_100.export.CSV", "acled.csv"] {
             let imported = import(&[fixtures.join(file)], &Options::default()).expect(file);
@@ -720,12 +714,7 @@ mod tests {
             let mut first: std::collections::HashMap<&str, &Label> = Default::default();
             let mut shared = 0;
             for event in events {
-                assert_eq!(
-                    event.attributes.capacity(),
-                    event.attributes.len(),
-                    "{file}"
-                );
-                for (_, value) in &event.attributes {
+                for (_, value) in event.attributes.iter() {
                     if let Value::Text(text) = value {
                         let stored = first.entry(&**text).or_insert(text);
                         assert!(Label::ptr_eq(stored, text), "{file}: {text}");

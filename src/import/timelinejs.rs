@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use super::{plain_text, slug, Builder, Input, Rows};
 use crate::date::{edtf_year, EdtfDate, Point};
-use crate::model::{Event, Label, Source, Value as AttributeValue};
+use crate::model::{push_to, Event, Label, Source, Value as AttributeValue};
 use crate::problem::{quoted, Problem};
 
 #[derive(Deserialize)]
@@ -179,9 +179,10 @@ fn slide(
                     text: String::new(),
                     sentences: Vec::new(),
                 });
-                event
-                    .attributes
-                    .push(("credit".into(), AttributeValue::text(credit)));
+                push_to(
+                    &mut event.attributes,
+                    ("credit".into(), AttributeValue::text(credit)),
+                );
             }
             if era {
                 let mut tags = vec![Label::from(ERA_TAG)];
@@ -387,8 +388,8 @@ fn event(
             actors: Box::default(),
             location: None,
             tags,
-            quotes: Vec::new(),
-            attributes,
+            quotes: Box::default(),
+            attributes: attributes.into(),
             roles: Box::default(),
             region: None,
             point: None,

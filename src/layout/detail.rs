@@ -65,7 +65,7 @@ impl<'t> Detail<'t> {
         if let Some(region) = &event.region {
             fields.push(("Region", region.to_string()));
         }
-        if let Some(point) = event.point {
+        if let Some(point) = &event.point {
             fields.push(("Lat, lon", point.to_string()));
         }
         fields.push(("Actors", actors(timeline, event)));
@@ -205,7 +205,7 @@ mod tests {
             .event_by_id("putin-johnson-call")
             .unwrap_or_else(|| panic!("event"));
         let mut event = t.event(ix).clone();
-        event.attributes = vec![
+        event.attributes = Box::new([
             (
                 "civilian_targeting".into(),
                 Value::text("Civilian targeting"),
@@ -214,15 +214,15 @@ mod tests {
                 "fatalities".into(),
                 Value::Number(Number::parse("12").unwrap_or_else(|| panic!("a number"))),
             ),
-        ];
+        ]);
         event.roles = (0..event.actors.len())
             .map(|n| Roles::one([Role::Source, Role::Target][n.min(1)]))
             .collect();
         event.region = Labels::default().region(Some("Sudan"), Some("Khartoum"), None);
-        event.point = Some(Point {
+        event.point = Some(Box::new(Point {
             lat: 15.5007,
             lon: 32.5599,
-        });
+        }));
         let detail = Detail::of(&t, &event);
         let field = |name: &str| {
             detail

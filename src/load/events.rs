@@ -13,10 +13,13 @@ use rustc_hash::FxHashMap;
 
 use super::progress::Progress;
 use super::shape;
+use super::starts::SentenceStarts;
 use super::wire::{record_problems, Located, RawAttribute, RawEvent};
 use crate::date::EdtfDate;
 use crate::labels::Labels;
-use crate::model::{ActorId, Event, Number, Point, Quote, Role, Roles, SourceId, Value};
+use crate::model::{
+    offset, offsets, ActorId, Event, Number, Point, Quote, Role, Roles, Source, SourceId, Value,
+};
 use crate::problem::{did_you_mean, quoted, Problem};
 use crate::shares::threads;
 use crate::timeline::id_hash;
@@ -28,6 +31,8 @@ const BLOCK: usize = 8 << 20;
 pub struct Refs<'a> {
     pub actors: &'a FxHashMap<String, ActorId>,
     pub sources: &'a FxHashMap<String, SourceId>,
+    /// Where the sources' sentences begin, to keep quotes as spans of their sources.
+    pub starts: &'a SentenceStarts<'a>,
     pub broken_actors: &'a HashSet<String>,
     pub broken_sources: &'a HashSet<String>,
     /// A whole file could not be read, so references into it cannot be checked.
@@ -69,13 +74,33 @@ impl Unchecked {
     }
 }
 
-/// Where an event's record is, for problems found after reading (duplicates, quotes).
+/// Where an event's record is, for problems found after reading (duplicates, quotes): in
+/// four bytes a line, eight an event rather than sixteen while a million events are read. A
+/// line past 4,294,967,295 (a file of that many lines) is told as that one.
 #[derive(Clone, Copy)]
 pub struct RecordLines {
+    record: u32,
+    quotes: u32,
+}
+
+impl RecordLines {
+    fn new(record: usize, quotes: usize) -> RecordLines {
+        let line = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        RecordLines {
+            record: line(record),
+            quotes: line(quotes),
+        }
+    }
+
     /// The line the record starts on.
-    pub record: usize,
+    pub fn record(&self) -> usize {
+        self.record as usize
+    }
+
     /// The line of the record's `"quotes"` field.
-    pub quotes: usize,
+    pub fn quotes(&self) -> usize {
+        self.quotes as usize
+    }
 }
 
 /// Events read from their records, their quotes' spans not yet found, with where each came
@@ -88,36 +113,91 @@ pub struct ReadEvents {
     /// The ids of records refused for their shape, with their lines: still held against
     /// the others' for duplicates.
     pub refused: Vec<(Box<str>, usize)>,
-    /// The quotes' texts as written, one after another, until the quotes are placed: each
-    /// unplaced quote's `span` is where its text lies here, and its `written` is `None`.
-    /// Kept apart from the events so that, once nearly all of them (the verbatim ones) are
-    /// dropped, they go as one block rather than leaving a million small holes among the
-    /// events (some 90 MB over a million events, measured).
+    /// The texts of the quotes not found opening a sentence of their source while read, one
+    /// after another, until the quotes are placed (see `pending_text`). Kept apart from the
+    /// events so that they go as one block rather than leaving many small holes among the
+    /// events.
     pub quote_texts: String,
 }
 
+/// An unplaced quote's `sentences` when its `span` is where its text lies in its source
+/// (rather than in `ReadEvents::quote_texts`).
+const IN_SOURCE: Range<u32> = u32::MAX..u32::MAX;
+
+/// The text of a quote read but not yet placed, as the record wrote it, where the quote does
+/// not keep its own copy (it does only past 4 GiB of copies, which the spans cannot reach):
+/// a span of its source or of `quote_texts`.
+pub fn pending_text<'a>(quote: &Quote, source: &'a Source, quote_texts: &'a str) -> &'a str {
+    let text = if quote.sentences == IN_SOURCE {
+        source.text.as_str()
+    } else {
+        quote_texts
+    };
+    text.get(quote.span()).unwrap_or("")
+}
+
+/// Where `text` would lie appended to `texts`, when that is within 4 GiB.
+fn span_after(texts: &str, text: &str) -> Option<Range<u32>> {
+    let start = u32::try_from(texts.len()).ok()?;
+    let end = u32::try_from(texts.len() + text.len()).ok()?;
+    Some(start..end)
+}
+
 impl ReadEvents {
-    pub fn push(&mut self, (mut event, lines): (Event, RecordLines)) {
-        for quote in &mut event.quotes {
-            if let Some(text) = quote.written.take() {
-                let start = self.quote_texts.len();
-                self.quote_texts.push_str(&text);
-                quote.span = start..self.quote_texts.len();
-            }
-        }
+    /// Adds an event read, its quotes still as written until `settle`.
+    pub fn push(&mut self, (event, lines): (Event, RecordLines)) {
         self.events.push(event);
         self.lines.push(lines);
     }
 
+    /// Lets the quotes of the events from `from` on go of their own copies of their texts:
+    /// each is kept as a span of its source where it opens one of the source's sentences,
+    /// else copied into `quote_texts`. Done for many events at once (see `find_many`).
+    pub fn settle(&mut self, from: usize, starts: &SentenceStarts) {
+        let events = self.events.get_mut(from..).unwrap_or_default();
+        let asked: Vec<(SourceId, &str)> = events
+            .iter()
+            .flat_map(|e| e.quotes.iter())
+            .filter_map(|q| Some((q.source, q.written.as_deref()?)))
+            .collect();
+        let mut found = starts.find_many(&asked).into_iter();
+        drop(asked);
+        for quote in events.iter_mut().flat_map(|e| e.quotes.iter_mut()) {
+            let Some(text) = quote.written.as_deref() else {
+                continue;
+            };
+            if let Some(span) = found.next().flatten() {
+                quote.span = offsets(span);
+                quote.sentences = IN_SOURCE;
+            } else if let Some(span) = span_after(&self.quote_texts, text) {
+                self.quote_texts.push_str(text);
+                quote.span = span;
+            } else {
+                continue;
+            }
+            quote.written = None;
+        }
+    }
+
     /// Moves `other`'s events to the end of these, leaving `other` empty (with its room).
     fn append(&mut self, other: &mut ReadEvents) {
-        let shift = self.quote_texts.len();
+        let fits = span_after(&self.quote_texts, &other.quote_texts).is_some();
+        let shift = offset(self.quote_texts.len());
         for event in &mut other.events {
-            for quote in &mut event.quotes {
-                quote.span = quote.span.start + shift..quote.span.end + shift;
+            let in_texts = |q: &&mut Quote| q.written.is_none() && q.sentences != IN_SOURCE;
+            for quote in event.quotes.iter_mut().filter(in_texts) {
+                if fits {
+                    quote.span = quote.span.start + shift..quote.span.end + shift;
+                } else {
+                    // Past 4 GiB of copies: the quote keeps its own.
+                    let text = other.quote_texts.get(quote.span()).unwrap_or("");
+                    quote.written = Some(text.into());
+                }
             }
         }
-        self.quote_texts.push_str(&other.quote_texts);
+        if fits {
+            self.quote_texts.push_str(&other.quote_texts);
+        }
         other.quote_texts.clear();
         self.events.append(&mut other.events);
         self.lines.append(&mut other.lines);
@@ -415,6 +495,7 @@ fn parse_lines(
     // Emptied lists from an earlier block: allocating them afresh for every block would have
     // the system clear their memory again each time.
     let mut parsed = into;
+    let from = parsed.events.events.len();
     // About one event a line: sized once rather than grown by doubling.
     let lines = count_lines(text.as_bytes()) + 1;
     parsed.events.events.reserve(lines);
@@ -449,6 +530,7 @@ fn parse_lines(
             }
         }
     }
+    parsed.events.settle(from, refs.starts);
     parsed
 }
 
@@ -559,9 +641,11 @@ pub fn check_record(
                 ));
             }
         }
-        in_range.then_some(Point {
-            lat: point.lat,
-            lon: point.lon,
+        in_range.then(|| {
+            Box::new(Point {
+                lat: point.lat,
+                lon: point.lon,
+            })
         })
     });
     let mut attributes = Vec::with_capacity(raw.attributes.len());
@@ -646,8 +730,8 @@ pub fn check_record(
             actors: actors.into(),
             location: raw.location.map(|place| labels.get(&place)),
             tags: raw.tags.iter().map(|tag| labels.get(tag)).collect(),
-            quotes,
-            attributes,
+            quotes: quotes.into(),
+            attributes: attributes.into(),
             roles,
             region: raw.region.and_then(|r| {
                 labels.region(
@@ -658,10 +742,7 @@ pub fn check_record(
             }),
             point,
         },
-        RecordLines {
-            record: record.line,
-            quotes: quotes_line,
-        },
+        RecordLines::new(record.line, quotes_line),
     ))
 }
 
@@ -756,11 +837,11 @@ pub fn check_ids(file: &str, read: &ReadEvents, problems: &mut Vec<Problem>) {
                 problems.push(
                     Problem::new(
                         file,
-                        Some(read.lines[later as usize].record),
+                        Some(read.lines[later as usize].record()),
                         format!(
                             "duplicate event id {} (first defined on line {})",
                             quoted(id),
-                            read.lines[first].record
+                            read.lines[first].record()
                         ),
                     )
                     .with_field("id"),
@@ -784,7 +865,7 @@ fn check_refused_ids(file: &str, read: &ReadEvents, problems: &mut Vec<Problem>)
     }
     for (event, lines) in read.events.iter().zip(&read.lines) {
         if let Some(found) = uses.get_mut(&*event.id) {
-            found.push((lines.record, false));
+            found.push((lines.record(), false));
         }
     }
     let mut found = Vec::new();

@@ -9,6 +9,7 @@ mod pin;
 mod progress;
 mod shape;
 mod sources;
+mod starts;
 mod verify;
 mod wire;
 
@@ -294,9 +295,12 @@ impl Loader<'_> {
         } else {
             None
         };
+        // Only while the events are read: the quotes are placed after it is gone.
+        let starts = starts::SentenceStarts::new(&sources.sources);
         let refs = Refs {
             actors: &actors.by_id,
             sources: &sources.by_id,
+            starts: &starts,
             broken_actors: &self.actors_file.broken,
             broken_sources: &self.sources_file.broken,
             actors_unreadable: self.actors_file.unreadable,
@@ -326,6 +330,7 @@ impl Loader<'_> {
                 read.push(event);
                 read
             });
+            read.settle(0, &starts);
             for record in &refused {
                 events::check_refused(&file, record, &mut read, &mut problems);
             }
@@ -351,6 +356,7 @@ impl Loader<'_> {
         // `chronicle init` makes one; `check` says so in its count ("0 events").
         self.phases.done("events");
         let unchecked = (refs.unchecked_sources.get(), refs.unchecked_actors.get());
+        drop(starts);
         self.report_missing(&file, unchecked);
         events::check_ids(&file, &read, &mut problems);
         self.phases.done("ids");

@@ -11,7 +11,7 @@ use super::wire::{decode, Located, RawSource};
 use super::{pin, Loader, RecordFile};
 use crate::date::EdtfDate;
 use crate::files::DatasetLocation;
-use crate::model::{Source, SourceId};
+use crate::model::{sentence_spans, Source, SourceId};
 use crate::problem::{escape_unsafe, quoted, Problem};
 use crate::sentences::split_sentences;
 
@@ -29,7 +29,7 @@ type SourceRead = Result<SourceText, Unreadable>;
 #[derive(Default)]
 struct SourceText {
     text: String,
-    sentences: Vec<Range<usize>>,
+    sentences: Vec<Range<u32>>,
     /// The SHA-256 of the file's bytes (before any byte order mark is dropped), computed only
     /// for a source that pins one.
     sha256: Option<String>,
@@ -276,7 +276,7 @@ fn read_sources(
                             .map(|_| pin::sha256_hex(&bytes));
                         source_text(&location.display(relative), bytes)
                             .map(|text| SourceText {
-                                sentences: split_sentences(&text),
+                                sentences: sentence_spans(split_sentences(&text)),
                                 text,
                                 sha256,
                             })
@@ -291,8 +291,23 @@ fn read_sources(
     crate::shares::in_shares(records, read)
 }
 
-/// A source document's text: UTF-8, not binary (no NUL byte) and not empty.
+/// Quotes hold their places in a source in four bytes (see `Quote::span`): a source text of
+/// 4 GiB or more is refused rather than misplaced.
+fn check_size(shown: &str, len: usize) -> Result<(), Problem> {
+    if u32::try_from(len).is_ok_and(|len| len < u32::MAX) {
+        return Ok(());
+    }
+    Err(Problem::new(
+        shown,
+        None,
+        format!("is {len} bytes; a source text must be under 4 GiB"),
+    )
+    .with_hint("split it into several source files"))
+}
+
+/// A source document's text: UTF-8, not binary (no NUL byte), not empty, and under 4 GiB.
 fn source_text(shown: &str, bytes: Vec<u8>) -> Result<String, Problem> {
+    check_size(shown, bytes.len())?;
     // `contains` is std's optimised byte search; the position is looked for only when needed.
     if bytes.contains(&0) {
         let offset = bytes.iter().position(|b| *b == 0).unwrap_or(0);
@@ -308,4 +323,21 @@ fn source_text(shown: &str, bytes: Vec<u8>) -> Result<String, Problem> {
         return Err(Problem::new(shown, None, "the file is empty"));
     }
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_text_of_4_gib_or_more_is_refused_naming_the_file() {
+        assert!(check_size("d/sources/a.txt", u32::MAX as usize - 1).is_ok());
+        for len in [u32::MAX as usize, 5 << 30] {
+            let problem = check_size("d/sources/a.txt", len).err();
+            let message = problem.map(|p| p.to_string()).unwrap_or_default();
+            assert!(message.contains("d/sources/a.txt"), "{message}");
+            assert!(message.contains(&format!("is {len} bytes")), "{message}");
+            assert!(message.contains("under 4 GiB"), "{message}");
+        }
+    }
 }

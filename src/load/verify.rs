@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::events::ReadEvents;
+use super::events::{pending_text, ReadEvents};
 use crate::model::Source;
 use crate::model::{Event, Quote};
 use crate::problem::{quoted, quoted_up_to, Problem, Severity};
@@ -86,7 +86,7 @@ pub fn locate_quotes(
                         continue;
                     }
                     let event = &mut events[e as usize - offset];
-                    let line = lines[e as usize].quotes;
+                    let line = lines[e as usize].quotes();
                     let placing = Placing {
                         file,
                         source,
@@ -114,7 +114,7 @@ pub fn locate_quotes(
 struct Placing<'a> {
     file: &'a str,
     source: &'a Source,
-    /// The unplaced quotes' texts (see `ReadEvents::quote_texts`).
+    /// The texts of unplaced quotes not kept as spans of their sources (see `pending_text`).
     quote_texts: &'a str,
     /// The line of the event's quotes.
     line: usize,
@@ -131,7 +131,11 @@ impl Placing<'_> {
             line,
         } = *self;
         let quote = &mut event.quotes[q as usize];
-        let written = quote_texts.get(quote.span.clone()).unwrap_or("");
+        let own = quote.written.take();
+        let written = match &own {
+            Some(own) => own,
+            None => pending_text(quote, source, quote_texts),
+        };
         match found {
             Some(found) => {
                 // Only a quote that differs from its source's words keeps its own copy.
@@ -156,6 +160,7 @@ impl Placing<'_> {
                 // Left as the record wrote it, with nowhere in its source.
                 quote.written = Some(written.into());
                 quote.span = 0..0;
+                quote.sentences = 0..0;
                 let text = written;
                 let mut problem = Problem::new(
                     file,
@@ -216,7 +221,10 @@ fn find_all(
                     .collect();
                 let texts: Vec<&str> = quotes
                     .iter()
-                    .map(|q| quote_texts.get(q.span.clone()).unwrap_or(""))
+                    .map(|q| match &q.written {
+                        Some(own) => own,
+                        None => pending_text(q, source, quote_texts),
+                    })
                     .collect();
                 find_in_source(&source.text, &texts)
                     .into_iter()

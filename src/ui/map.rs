@@ -49,7 +49,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     // The selected event's mark goes in the cell of its dot, covering it.
     let selected = app
         .selected_event()
-        .and_then(|e| app.timeline.event(e).point)
+        .and_then(|e| app.timeline.event(e).point.as_deref().copied())
         .and_then(|p| map.dot_of(p.lon, p.lat))
         .map(|dot| map.label_place(dot, (2, 4)));
     let canvas = Canvas::default()

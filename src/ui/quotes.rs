@@ -13,7 +13,7 @@ use crate::layout::quote_lines;
 
 pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     let event = app.selected_event().map(|e| app.timeline.event(e));
-    let quotes = event.map_or(&[][..], |e| e.quotes.as_slice());
+    let quotes = event.map_or(&[][..], |e| &e.quotes[..]);
     let mut title = vec![Span::raw(format!("{}Quotes", pane_number(Pane::Quotes)))];
     if !quotes.is_empty() {
         let at = app.quotes.selected.min(quotes.len() - 1) + 1;

@@ -23,12 +23,12 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     frame.render_widget(block, rect);
     let height = usize::from(inner.height);
     let text_width = usize::from(inner.width).saturating_sub(SOURCE_GUTTER);
-    let sentence = source.sentences.get(view.sentence).cloned().unwrap_or(0..0);
+    let sentence = source.sentence(view.sentence).unwrap_or(0..0);
     let quoted = view
         .quote
         .and_then(|q| app.timeline.event(q.event).quotes.get(q.index))
         .filter(|q| q.source == view.source)
-        .map_or(0..0, |q| q.span.clone());
+        .map_or(0..0, |q| q.span());
     let is_cited = |s: usize| !app.timeline.events_citing(view.source, s).is_empty();
     let offset = view.scroll.min(view.max_scroll(height));
     let rows = view.lines.iter().skip(offset).take(height);
@@ -40,7 +40,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         let mut chars = Vec::with_capacity(text.len());
         for (i, c) in text.char_indices() {
             let at = line.start + i;
-            if let Some(n) = starts.next_if(|s| source.sentences[*s].start == at) {
+            if let Some(n) = starts.next_if(|s| source.sentences[*s].start as usize == at) {
                 let style = if n == view.sentence {
                     theme::SENTENCE
                 } else if is_cited(n) {
@@ -72,8 +72,8 @@ fn starting_on(
 ) -> impl Iterator<Item = usize> + Clone + '_ {
     let first = source.sentence_at(line.start);
     (first..source.sentences.len())
-        .skip_while(move |s| source.sentences[*s].start < line.start)
-        .take_while(move |s| source.sentences[*s].start < line.end)
+        .skip_while(move |s| (source.sentences[*s].start as usize) < line.start)
+        .take_while(move |s| (source.sentences[*s].start as usize) < line.end)
 }
 
 /// The gutter of one wrapped line: a mark when a sentence that some event cites starts on it

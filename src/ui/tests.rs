@@ -702,13 +702,13 @@ fn source_screen(text: &str, cited: usize, moves: usize, width: u16, height: u16
         actors: Box::default(),
         location: None,
         tags: Box::default(),
-        quotes: vec![Quote {
+        quotes: Box::new([Quote {
             source: SourceId(0),
             written: None,
             span: sentences[cited].clone(),
-            sentences: cited..cited + 1,
-        }],
-        attributes: Vec::new(),
+            sentences: crate::model::offsets(cited..cited + 1),
+        }]),
+        attributes: Box::default(),
         roles: Box::default(),
         region: None,
         point: None,
@@ -815,8 +815,8 @@ fn reported_timeline() -> Timeline {
         actors: Box::default(),
         location: None,
         tags: Box::default(),
-        quotes: vec![quote(0), quote(1), quote(2), quote(0)],
-        attributes: Vec::new(),
+        quotes: Box::new([quote(0), quote(1), quote(2), quote(0)]),
+        attributes: Box::default(),
         roles: Box::default(),
         region: None,
         point: None,
@@ -990,13 +990,13 @@ fn the_detail_pane_shows_long_attribute_names_whole_and_lines_up_the_values() {
         .iter()
         .cloned()
         .map(|mut e| {
-            e.attributes = vec![
+            e.attributes = Box::new([
                 (
                     "civilian_targeting".into(),
                     crate::model::Value::text("Civilian targeting"),
                 ),
                 ("fatalities".into(), crate::model::Value::text("3")),
-            ];
+            ]);
             e
         })
         .collect();

@@ -529,8 +529,10 @@ fn with_codes(typed: bool) -> Timeline {
                     *value = Value::text(value.to_string());
                 }
             }
-            e.attributes
-                .push((Label::from("cameo"), Value::text("043")));
+            crate::model::push_to(
+                &mut e.attributes,
+                (Label::from("cameo"), Value::text("043")),
+            );
             e
         })
         .collect();

@@ -145,7 +145,7 @@ fn with_five_numbers() -> crate::timeline::Timeline {
             let mut e = e.clone();
             for name in ["mentions_total", "sources_total", "articles_total"] {
                 let n = Number::parse("-306.5465055261119").expect("a number");
-                e.attributes.push((Label::from(name), Value::Number(n)));
+                crate::model::push_to(&mut e.attributes, (Label::from(name), Value::Number(n)));
             }
             e
         })
