@@ -11,8 +11,13 @@ use crate::timeline::Timeline;
 /// The dataset's files and when they last changed, polled to notice edits.
 pub(super) struct Watch {
     files: Vec<PathBuf>,
-    seen: Vec<Option<(SystemTime, u64)>>,
+    seen: Vec<Option<Stamp>>,
 }
+
+/// What a look at a file tells of its content without reading it: its modification time and
+/// size, and where the system has them its inode and change time, which an edit that puts
+/// the size and modification time back (`touch -r`, a same-length overwrite) still moves.
+type Stamp = (SystemTime, u64, u64, i64, i64);
 
 impl Watch {
     pub(super) fn new(location: &DatasetLocation, timeline: &Timeline) -> Watch {
@@ -44,9 +49,22 @@ impl Watch {
     }
 }
 
-fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
+fn stamp(path: &Path) -> Option<Stamp> {
     let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
+    #[cfg(unix)]
+    let (inode, changed, changed_ns) = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.ino(), meta.ctime(), meta.ctime_nsec())
+    };
+    #[cfg(not(unix))]
+    let (inode, changed, changed_ns) = (0, 0, 0);
+    Some((
+        meta.modified().ok()?,
+        meta.len(),
+        inode,
+        changed,
+        changed_ns,
+    ))
 }
 
 /// What a reload changed, by event id: "+2 events, −1, 3 changed". One pass over each
@@ -115,6 +133,36 @@ fn same_event(
 mod tests {
     use super::*;
     use crate::sample;
+
+    /// An edit that keeps the size and puts the modification time back is still noticed.
+    #[cfg(unix)]
+    #[test]
+    fn an_edit_of_the_same_size_and_time_is_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("events.jsonl");
+        std::fs::write(&file, "one").unwrap();
+        let mtime = std::fs::metadata(&file).unwrap().modified().unwrap();
+        let mut watch = Watch {
+            files: vec![file.clone()],
+            seen: vec![stamp(&file)],
+        };
+        assert!(!watch.changed());
+        // The change time has a clock tick to move on to on every file system.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&file, "two").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(mtime)
+            .unwrap();
+        assert_eq!(std::fs::metadata(&file).unwrap().modified().unwrap(), mtime);
+        assert!(
+            watch.changed(),
+            "a same-size edit with its old mtime is a change"
+        );
+        assert!(!watch.changed(), "and is seen once");
+    }
 
     #[test]
     fn the_reload_note_counts_added_removed_and_changed_events_by_id() {
