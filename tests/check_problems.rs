@@ -703,12 +703,12 @@ fn problems_of_many_actors_come_in_file_order_with_their_lines() {
     assert_eq!(
         problems,
         [
-            "DATA/actors.json:2002: duplicate actor id 'a7' (first defined on line 9)",
             &format!(
                 "DATA/actors.json:12: unknown actor kind 'persn' (did you mean 'person'?){hint}"
             ),
             "DATA/actors.json:22: actor 'a20' is affiliated with unknown actor 'nobody'",
             "DATA/actors.json:1502: actor 'a1500' has an empty name",
+            "DATA/actors.json:2002: duplicate actor id 'a7' (first defined on line 9)",
             &format!(
                 "DATA/actors.json:2502: unknown actor kind 'persn' (did you mean 'person'?){hint}"
             ),

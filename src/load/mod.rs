@@ -76,10 +76,15 @@ pub fn load_showing(
         progress,
     };
     let sources = loader.sources();
+    // Each file's problems are found pass by pass (fields, then ids, then each record's
+    // values, then loops); a reader wants them in the file's order. Stable: one line's keep
+    // their order, and a problem of the whole file (no line) comes first.
+    loader.problems.sort_by_key(|p| p.line);
     loader.phases.done("sources");
     loader.actors_problems_from = loader.problems.len();
     progress.enter(Stage::Actors);
     let actors = loader.actors();
+    loader.problems[loader.actors_problems_from..].sort_by_key(|p| p.line);
     loader.phases.done("actors");
     progress.enter(Stage::Events);
     let events = loader.events(&sources, &actors);
