@@ -88,17 +88,64 @@ fn lowercase_hash(name: &str) -> u64 {
     hasher.digest()
 }
 
-/// What tells `actor` apart from the others of its name, when its name `clashes`: its code
-/// (the first alias that is not the name), else its id, which is unique.
-pub fn telling_apart(actor: &Actor, clashes: bool) -> Option<&str> {
-    if !clashes {
-        return None;
-    }
-    let code = actor
+/// How an actor's label tells it apart from the other actors of its name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Clash {
+    /// No other actor has its name: the name alone.
+    #[default]
+    None,
+    /// By its code (GDELT's ZWEJUD): no other actor of its name has that code.
+    ByCode,
+    /// By its id, which is unique: it has no code, or another of its name has the same one.
+    ById,
+}
+
+/// The actor's code: its first alias that is not its name.
+fn code(actor: &Actor) -> Option<&str> {
+    actor
         .aliases
         .iter()
-        .find(|a| !a.trim().is_empty() && !a.eq_ignore_ascii_case(&actor.name));
-    Some(code.unwrap_or(&actor.id))
+        .find(|a| !a.trim().is_empty() && !a.eq_ignore_ascii_case(&actor.name))
+        .map(String::as_str)
+}
+
+/// How each actor is told apart, given which names clash (`name_clashes`): by its code where
+/// that is its own among the actors of its name (ignoring case, as labels are looked up), else
+/// by its id. Only the clashing actors (usually none) are looked at.
+pub fn clash_kinds(actors: &[Actor], clashes: &[bool]) -> Vec<Clash> {
+    let mut kinds = vec![Clash::None; actors.len()];
+    let clashing: Vec<usize> = (0..actors.len())
+        .filter(|a| clashes.get(*a).copied().unwrap_or(false))
+        .collect();
+    // (name, code or id) of one actor, lowercased: two actors with the same pair would get
+    // the same label.
+    let tag_of = |a: usize, by_code: bool| {
+        let actor = &actors[a];
+        let tag = if by_code { code(actor) } else { None }.unwrap_or(&actor.id);
+        (actor.name.to_lowercase(), tag.to_lowercase())
+    };
+    let mut taken: FxHashMap<(String, String), u32> = FxHashMap::default();
+    for &a in &clashing {
+        *taken.entry(tag_of(a, true)).or_default() += 1;
+        if code(&actors[a]).is_some() {
+            // An id that another of the name has for its code also makes that code ambiguous.
+            *taken.entry(tag_of(a, false)).or_default() += 1;
+        }
+    }
+    for &a in &clashing {
+        let own_code = code(&actors[a]).is_some() && taken.get(&tag_of(a, true)) == Some(&1);
+        kinds[a] = if own_code { Clash::ByCode } else { Clash::ById };
+    }
+    kinds
+}
+
+/// What tells `actor` apart from the others of its name (see `Clash`).
+pub fn telling_apart(actor: &Actor, clash: Clash) -> Option<&str> {
+    match clash {
+        Clash::None => None,
+        Clash::ByCode => Some(code(actor).unwrap_or(&actor.id)),
+        Clash::ById => Some(&actor.id),
+    }
 }
 
 /// `name (tag)` where a tag tells the actor apart, else the name.
@@ -114,7 +161,7 @@ pub fn label(actor: &Actor, tag: Option<&str>) -> String {
 pub struct Counted {
     actors: Vec<Actor>,
     counts: Vec<u32>,
-    clashes: OnceLock<Vec<bool>>,
+    clashes: OnceLock<Vec<Clash>>,
 }
 
 impl Counted {
@@ -132,10 +179,11 @@ impl Counted {
     /// As `new`, with whether each actor's name is another's too (`name_clashes`), known
     /// already (the cache keeps them).
     pub fn with_clashes(actors: Vec<Actor>, counts: Vec<u32>, clashes: Vec<bool>) -> Counted {
+        let kinds = clash_kinds(&actors, &clashes);
         Counted {
             actors,
             counts,
-            clashes: OnceLock::from(clashes),
+            clashes: OnceLock::from(kinds),
         }
     }
 }
@@ -150,11 +198,13 @@ impl Roster for Counted {
     }
 
     fn actor_label(&self, id: ActorId) -> String {
-        let clashes = self.clashes.get_or_init(|| name_clashes(&self.actors));
+        let clashes = self
+            .clashes
+            .get_or_init(|| clash_kinds(&self.actors, &name_clashes(&self.actors)));
         let actor = self.actor(id);
         label(
             actor,
-            telling_apart(actor, clashes.get(id.index()).copied().unwrap_or(false)),
+            telling_apart(actor, clashes.get(id.index()).copied().unwrap_or_default()),
         )
     }
 }

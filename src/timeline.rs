@@ -45,7 +45,7 @@ pub struct Timeline {
     source_by_id: std::sync::OnceLock<HashMap<String, SourceId>>,
     /// Whether each actor's name is another actor's too (ignoring case), found when first
     /// asked.
-    name_clashes: std::sync::OnceLock<Vec<bool>>,
+    name_clashes: std::sync::OnceLock<Vec<crate::roster::Clash>>,
 }
 
 /// An event's date as numbers, computed once when the timeline is built.
@@ -648,10 +648,10 @@ impl Timeline {
     /// actors, coded ZWE, ZWEJUD and ZWEMIL): its code (the first alias that is not the
     /// name), else its id, which is unique. `None` when no other actor has its name.
     pub fn telling_apart(&self, id: ActorId) -> Option<&str> {
-        let clashes = self
-            .name_clashes
-            .get_or_init(|| crate::roster::name_clashes(&self.actors));
-        let clash = clashes.get(id.index()).copied().unwrap_or(false);
+        let clashes = self.name_clashes.get_or_init(|| {
+            crate::roster::clash_kinds(&self.actors, &crate::roster::name_clashes(&self.actors))
+        });
+        let clash = clashes.get(id.index()).copied().unwrap_or_default();
         crate::roster::telling_apart(self.actor(id), clash)
     }
 
