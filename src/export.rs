@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::date::Precision;
 use crate::load::{ACTORS_FILE, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE, SOURCES_FILE};
 use crate::model::{Event, EventIx, Number, Role, Roles, Value};
+use crate::text::safe::{sanitize, sanitize_keeping_lines};
 use crate::timeline::Timeline;
 
 #[derive(Serialize)]
@@ -391,7 +392,7 @@ pub fn write_csv(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) ->
                 n.to_string()
             }
         }));
-    writer.write_record(header)?;
+    writer.write_record(header.map(|name| sanitize_keeping_lines(&name).into_owned()))?;
     for ix in view {
         let event = timeline.event(*ix);
         let ids: Vec<&str> = event
@@ -454,7 +455,10 @@ pub fn write_csv(timeline: &Timeline, view: &[EventIx], out: &mut impl Write) ->
             values.join("; ")
         });
         let cells = fixed.iter().map(|cell| cell.to_string()).chain(attributes);
-        writer.write_record(cells.map(|cell| spreadsheet_safe(&cell).into_owned()))?;
+        // Safe for a terminal as for a spreadsheet: `--format csv` is often read on one.
+        writer.write_record(
+            cells.map(|cell| spreadsheet_safe(&sanitize_keeping_lines(&cell)).into_owned()),
+        )?;
     }
     writer.flush()
 }
@@ -470,10 +474,16 @@ fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Escapes Markdown's inline specials in text from the data.
+/// Escapes Markdown's inline specials in text from the data, a line break as a space (it
+/// would end a heading or a list item) and other controls as their placeholders (a
+/// chronology is printed on terminals too).
 fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in sanitize_keeping_lines(text).chars() {
+        if c == '\n' {
+            out.push(' ');
+            continue;
+        }
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
@@ -530,7 +540,10 @@ pub fn write_markdown(
                 degrees(point.lon)
             ));
         }
-        facts.push(format!("**Id:** `{}`", event.id.replace('`', "'")));
+        facts.push(format!(
+            "**Id:** `{}`",
+            sanitize(&event.id).replace('`', "'")
+        ));
         writeln!(out, "{}", facts.join(" · "))?;
         // Every attribute, text too: an ACLED event's outlets (`sources`) are its only
         // provenance.
@@ -545,7 +558,8 @@ pub fn write_markdown(
         }
         if let Some(url) = timeline.event_url(event) {
             writeln!(out)?;
-            writeln!(out, "Source: <{}>", url.replace(['<', '>', ' '], ""))?;
+            let url = sanitize(url).replace(['<', '>', ' '], "");
+            writeln!(out, "Source: <{url}>")?;
         }
         if let Some(summary) = &event.summary {
             writeln!(out)?;
@@ -567,7 +581,11 @@ pub fn write_markdown(
             )?;
             writeln!(out, ">")?;
             let title = match &source.url {
-                Some(url) => format!("[{}]({})", md(&source.title), url.replace(')', "%29")),
+                Some(url) => format!(
+                    "[{}]({})",
+                    md(&source.title),
+                    sanitize(url).replace(')', "%29")
+                ),
                 None => md(&source.title),
             };
             writeln!(out, "> — {title}, sentence {}", quote.sentence_number())?;

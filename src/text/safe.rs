@@ -124,6 +124,19 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     replaced(text, |c, out| out.push_str(&placeholder(c)))
 }
 
+/// `text` with every unsafe character but the line break replaced by its placeholder, for
+/// exports (CSV, Markdown) that keep a summary's lines but must not carry a terminal's
+/// control sequences to whoever prints them.
+pub fn sanitize_keeping_lines(text: &str) -> Cow<'_, str> {
+    replaced(text, |c, out| {
+        if c == '\n' {
+            out.push(c);
+        } else {
+            out.push_str(&placeholder(c));
+        }
+    })
+}
+
 /// `text` with every unsafe character written as a Rust-style escape (`\u{1b}`), for
 /// line-oriented messages.
 pub fn escape_unsafe(text: &str) -> Cow<'_, str> {
@@ -144,6 +157,15 @@ pub fn strip_unsafe(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exports_keep_line_breaks_and_nothing_else_unsafe() {
+        assert_eq!(
+            sanitize_keeping_lines("a\x1b]0;PWNED\x07\nb\u{202e}"),
+            "a␛]0;PWNED␇\nb⟨U+202E⟩"
+        );
+        assert_eq!(sanitize_keeping_lines("two\nlines"), "two\nlines");
+    }
 
     #[test]
     fn controls_escapes_bidi_and_zero_width_become_visible() {

@@ -43,6 +43,9 @@ fn every_command_escapes_what_the_data_holds() {
         vec!["check", dataset],
         vec!["events", dataset],
         vec!["events", dataset, "--json"],
+        // Exports are printed on terminals too (trial 6 found CSV setting the window title).
+        vec!["events", dataset, "--format", "csv"],
+        vec!["events", dataset, "--format", "markdown"],
         vec!["actors", dataset],
         vec!["actors", dataset, "--json"],
         vec!["actors", dataset, "--search", "name"],
