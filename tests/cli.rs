@@ -858,3 +858,38 @@ fn the_readme_says_how_to_build_install_and_run_every_command() {
         );
     }
 }
+
+/// An actor in 10 000 events or more keeps the columns of `chronicle actors` aligned: the
+/// count column is as wide as its largest count.
+#[test]
+fn actors_counts_of_five_digits_stay_aligned() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("actors.json"),
+        r#"[{"id":"big","name":"Big","kind":"state"},{"id":"small","name":"Small","kind":"state"}]"#,
+    )
+    .unwrap();
+    let mut events = String::new();
+    for i in 0..12_345 {
+        let actors = if i < 7 {
+            r#"["big","small"]"#
+        } else {
+            r#"["big"]"#
+        };
+        events.push_str(&format!(
+            "{{\"id\":\"e{i}\",\"date\":\"2020\",\"title\":\"t\",\"actors\":{actors}}}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("events.jsonl"), events).unwrap();
+    let output = run(&["actors", &dir.path().display().to_string()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines[0].contains("12345") && lines[1].contains(" 7 "),
+        "{stdout}"
+    );
+    let id_column: Vec<usize> = lines.iter().map(|l| l.find(" (").unwrap()).collect();
+    assert_eq!(id_column[0], id_column[1], "the ids line up:\n{stdout}");
+}

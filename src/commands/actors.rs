@@ -97,12 +97,19 @@ pub fn run(
     // the column's width and the row both need it.
     let labels: Vec<String> = rows.iter().map(|(a, _)| timeline.actor_label(*a)).collect();
     let name_width = labels.iter().map(|l| width(l)).max().unwrap_or(0);
+    // As wide as the largest count (at least 4), so that counts of 10 000 and more align.
+    let count_width = rows
+        .iter()
+        .map(|(a, _)| timeline.event_count(*a).to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(4);
     for ((id, score), label) in rows.into_iter().zip(&labels) {
         let actor = timeline.actor(id);
         let events = timeline.event_count(id);
         let kind = actor.kind.map_or("", |k| k.as_str());
         let name = fit(label, name_width);
-        write!(out, "{name}  {kind:<12}  {events:>4}")?;
+        write!(out, "{name}  {kind:<12}  {events:>count_width$}")?;
         if let Some(score) = score {
             write!(out, "  score {score}")?;
         }
