@@ -893,3 +893,17 @@ fn actors_counts_of_five_digits_stay_aligned() {
     let id_column: Vec<usize> = lines.iter().map(|l| l.find(" (").unwrap()).collect();
     assert_eq!(id_column[0], id_column[1], "the ids line up:\n{stdout}");
 }
+
+/// A search nothing matches says so without repeating a pasted paragraph whole.
+#[test]
+fn a_long_search_that_matches_nothing_is_cut_in_the_message() {
+    let query = format!("{}zzzz", "q".repeat(5000));
+    let output = run(&["actors", "--search", &query]);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        err.contains(&format!("no actor matches '{}…'", "q".repeat(60))),
+        "{err}"
+    );
+    assert!(err.len() < 400, "{err}");
+}
