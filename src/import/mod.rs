@@ -356,9 +356,29 @@ impl<'a> RowCheck<'a> {
         if value.is_empty() {
             return None;
         }
-        match value.parse() {
-            Ok(n) => Some(n),
-            Err(_) => {
+        if let Ok(n) = value.parse() {
+            return Some(n);
+        }
+        let digits = value.strip_prefix(['-', '+']).unwrap_or(value);
+        let all_digits = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+        // Written with an exponent or a point (`1E5`, `12.0`), as exports may write counts:
+        // whole all the same, when it is exactly a whole number a float holds.
+        const EXACT: f64 = 9_007_199_254_740_992.0;
+        let float = value.parse::<f64>().ok().filter(|n| n.is_finite());
+        match float {
+            Some(n) if !all_digits && n.fract() == 0.0 && n.abs() <= EXACT => Some(n as i64),
+            Some(n) if n.fract() == 0.0 => {
+                self.problem(
+                    column,
+                    format!(
+                        "{} is too large a number (at most {})",
+                        quoted(value),
+                        i64::MAX
+                    ),
+                );
+                None
+            }
+            _ => {
                 self.problem(column, format!("{} is not a whole number", quoted(value)));
                 None
             }
@@ -727,6 +747,31 @@ mod tests {
                 "{file}: no text value repeats, the test shows nothing"
             );
         }
+    }
+
+    #[test]
+    fn whole_numbers_may_have_an_exponent_and_too_large_ones_say_so() {
+        let input = Input {
+            path: Path::new("x.csv"),
+            shown: "x.csv",
+        };
+        let mut check = RowCheck::new(&input, 2);
+        assert_eq!(check.whole("n", "12"), Some(12));
+        assert_eq!(check.whole("n", "1E5"), Some(100_000));
+        assert_eq!(check.whole("n", "-3.0"), Some(-3));
+        assert!(check.ok());
+        assert_eq!(check.whole("n", "2.5"), None);
+        assert_eq!(check.whole("n", "12345678901234567890"), None);
+        assert_eq!(check.whole("n", "1e300"), None);
+        let messages: Vec<String> = check.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "x.csv:2: n: '2.5' is not a whole number",
+                "x.csv:2: n: '12345678901234567890' is too large a number (at most 9223372036854775807)",
+                "x.csv:2: n: '1e300' is too large a number (at most 9223372036854775807)",
+            ]
+        );
     }
 
     #[test]
