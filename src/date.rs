@@ -777,7 +777,16 @@ fn parse_offset(text: &str, whole: &str) -> Result<i16, DateError> {
     let minutes = parse_number(minutes, 2, "offset minute", whole)?;
     if hours > 14 || minutes > 59 {
         return err(format!(
-            "the UTC offset in {whole} is out of range",
+            "the UTC offset in {whole} is out of range (at most ±14:59)",
+            whole = quoted(whole)
+        ));
+    }
+    // RFC 3339's "-00:00" says the offset is unknown, not that it is UTC: it would print back
+    // as +00:00, a claim the data never made.
+    if sign < 0 && hours == 0 && minutes == 0 {
+        return err(format!(
+            "the offset -00:00 in {whole} says the offset is unknown; leave it out (a local \
+             time), or write Z or +00:00 for UTC",
             whole = quoted(whole)
         ));
     }
@@ -943,6 +952,19 @@ mod tests {
         let tokyo = d("2021-12-13T09:00+09:00");
         let london = d("2021-12-13T01:00Z");
         assert_eq!(tokyo.timeline_cmp(&london), Ordering::Less);
+    }
+
+    /// An unknown offset (RFC 3339's -00:00) is refused rather than shown back as +00:00
+    /// (trial 7); +00:00 and Z are UTC.
+    #[test]
+    fn minus_zero_offset_is_refused_and_plus_zero_kept() {
+        assert!(fails("2021-12-13T10:00-00:00").contains("says the offset is unknown"));
+        assert_eq!(
+            d("2021-12-13T10:00+00:00").to_string(),
+            "2021-12-13 10:00+00:00"
+        );
+        assert_eq!(d("2021-12-13T10:00Z").to_string(), "2021-12-13 10:00Z");
+        assert!(fails("2021-12-13T10:00+15:00").contains("at most ±14:59"));
     }
 
     #[test]
