@@ -309,12 +309,7 @@ fn timed(what: &str, runs: usize, setup: impl Fn(&mut Command)) -> Option<(Durat
                 return None;
             }
         }
-        let kb: u64 = stderr
-            .lines()
-            .last()
-            .and_then(|l| l.trim().parse().ok())
-            .unwrap_or(0);
-        peak = peak.max(kb * 1024);
+        peak = peak.max(support::peak_bytes(&stderr));
         times.push(elapsed);
     }
     times.sort();

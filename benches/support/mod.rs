@@ -78,14 +78,20 @@ pub fn measure(program: &str, args: &[&str]) -> Option<(Duration, u64)> {
             return None;
         }
         let stderr = String::from_utf8_lossy(&output.stderr);
-        let kb: u64 = stderr
-            .lines()
-            .last()
-            .and_then(|l| l.trim().parse().ok())
-            .unwrap_or(0);
-        peak = peak.max(kb * 1024);
+        peak = peak.max(peak_bytes(&stderr));
         times.push(elapsed);
     }
     times.sort();
     Some((times[times.len() / 2], peak))
+}
+
+/// The peak resident memory in bytes that `/usr/bin/time -f %M` wrote as the last line of a
+/// process's standard error (0 when it is not there).
+pub fn peak_bytes(stderr: &str) -> u64 {
+    let kb: u64 = stderr
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or(0);
+    kb * 1024
 }
