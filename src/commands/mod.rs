@@ -210,14 +210,9 @@ fn ambiguous(timeline: &Timeline, name: &str, actors: &[ActorId]) -> Failure {
 pub fn no_actor_matches<R: Roster + ?Sized>(roster: &R, name: &str) -> Failure {
     let ids = roster.actors().iter().map(|a: &Actor| a.id.as_str());
     // A pasted paragraph is not repeated whole: its start says which query it was.
-    const SHOWN: usize = 60;
-    let shown: String = match name.char_indices().nth(SHOWN) {
-        Some((cut, _)) => format!("{}…", &name[..cut]),
-        None => name.to_string(),
-    };
     Failure::Usage(format!(
         "no actor matches '{}'{}; `chronicle actors` lists them",
-        safe(&shown),
+        crate::text::width::truncate(name, 61),
         crate::problem::did_you_mean(name, ids)
     ))
 }
