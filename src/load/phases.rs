@@ -21,11 +21,14 @@ impl Default for Phases {
 
 impl Phases {
     pub fn new() -> Phases {
+        let enabled = std::env::var_os("CHRONICLE_TIMINGS").is_some();
+        // /proc is read only when the timings are asked for: not on every load.
+        let (cpu, faults) = if enabled { cpu_and_faults() } else { (0, 0) };
         Phases {
-            enabled: std::env::var_os("CHRONICLE_TIMINGS").is_some(),
+            enabled,
             last: Instant::now(),
-            last_cpu: cpu_ticks(),
-            last_faults: stat_field(7).unwrap_or(0),
+            last_cpu: cpu,
+            last_faults: faults,
         }
     }
 
@@ -40,8 +43,7 @@ impl Phases {
     pub fn done(&mut self, phase: &str) {
         if self.enabled {
             let now = Instant::now();
-            let cpu = cpu_ticks();
-            let faults = stat_field(7).unwrap_or(0);
+            let (cpu, faults) = cpu_and_faults();
             // CPU time beside wall time: how many cores the phase kept busy. Fresh memory
             // touched (minor faults, 4 KiB each) beside the resident size: memory given back
             // and touched again costs the kernel's clearing of every page once more.
@@ -61,21 +63,23 @@ impl Phases {
     }
 }
 
-/// The CPU time of the whole process (user and system, every thread) in ticks of 10 ms, from
-/// /proc where there is one (0 elsewhere).
-fn cpu_ticks() -> u64 {
-    let user = stat_field(11);
-    let system = stat_field(12);
-    user.zip(system).map_or(0, |(user, system)| user + system)
-}
-
-/// The number `nth` (from 0) after the command name in /proc/self/stat: 7 is the minor
-/// faults, 11 and 12 the user and system time.
-fn stat_field(nth: usize) -> Option<u64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // The command name (field 2) may hold spaces: count fields after its ')'.
-    let after = &stat[stat.rfind(')')? + 1..];
-    after.split_whitespace().nth(nth)?.parse().ok()
+/// The CPU time of the whole process (user and system, every thread) in ticks of 10 ms, and
+/// its minor page faults, from one read of /proc/self/stat where there is one (0 and 0
+/// elsewhere).
+fn cpu_and_faults() -> (u64, u64) {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return (0, 0);
+    };
+    // The command name (field 2) may hold spaces: count fields after its ')'. After it, 7 is
+    // the minor faults, 11 and 12 the user and system time.
+    let after = stat.rfind(')').map_or("", |at| &stat[at + 1..]);
+    let fields: Vec<u64> = after
+        .split_whitespace()
+        .take(13)
+        .map(|f| f.parse().unwrap_or(0))
+        .collect();
+    let field = |nth: usize| fields.get(nth).copied().unwrap_or(0);
+    (field(11) + field(12), field(7))
 }
 
 /// One of the process's memory figures (`VmRSS:` resident now, `VmHWM:` the most resident so
