@@ -488,14 +488,18 @@ pub fn read_actors(bytes: &[u8]) -> Read<ActorsPart> {
 /// skipped: a whole timeline counts them from its index.
 fn read_actors_and_sources<'a>(head: &mut In<'a>) -> Read<(Vec<Actor>, Vec<&'a [u8]>)> {
     let actors = get_actors_and_counts(head)?.actors;
+    Ok((actors, get_source_bytes(head)?))
+}
+
+/// Each source's bytes (read with `read_source`).
+fn get_source_bytes<'a>(head: &mut In<'a>) -> Read<Vec<&'a [u8]>> {
     let source_count = head.len(8)?;
-    let sources = (0..source_count)
+    (0..source_count)
         .map(|_| {
             let n = head.len(1)?;
             head.bytes(n)
         })
-        .collect::<Read<Vec<&[u8]>>>()?;
-    Ok((actors, sources))
+        .collect()
 }
 
 /// One source from its bytes, which must hold it and nothing more.
@@ -524,7 +528,7 @@ pub fn read(bytes: &[u8], release: &(dyn Fn(&[u8]) + Sync)) -> Read<Timeline> {
     let context = Context {
         labels: &labels,
         regions: &regions,
-        actors: &actors,
+        actors: actors.len(),
         sources: Some(&sources),
     };
     let events = read_runs(&layout.runs, &context, release)?;
@@ -538,17 +542,21 @@ pub fn read(bytes: &[u8], release: &(dyn Fn(&[u8]) + Sync)) -> Read<Timeline> {
 }
 
 /// The first `rows` events of an image (at most its first run's) as a timeline of their own,
-/// with every actor and the sources those events quote: enough for the browser's first
-/// screen, read in a fraction of the whole image's time. Reads only what `Marks` covers.
+/// with the actors they name (and those these are affiliated with) and the sources they
+/// quote: enough for the browser's first screen, read in a fraction of the whole image's
+/// time. Reads only what `Marks` covers. Only those actors, not every one: the first screen's
+/// timeline stays in memory while the whole one is read behind it, and a hundred thousand
+/// actors there (with the browser's search over their names) held some 40 MB beside it.
 pub fn read_head(bytes: &[u8], rows: usize) -> Read<Timeline> {
     let layout = Layout::of(bytes)?;
     let (labels, regions) = read_tables(layout.tables)?;
     let mut head = In::new(layout.head);
-    let (actors, source_bytes) = read_actors_and_sources(&mut head)?;
+    let actor_places = actor_places(&mut head)?;
+    let source_bytes = get_source_bytes(&mut head)?;
     let context = Context {
         labels: &labels,
         regions: &regions,
-        actors: &actors,
+        actors: actor_places.len(),
         // The quotes are checked below, against the sources they name.
         sources: None,
     };
@@ -561,28 +569,72 @@ pub fn read_head(bytes: &[u8], rows: usize) -> Read<Timeline> {
             events.push(get_event(&mut input, &context)?);
         }
     }
-    // Only the sources quoted, numbered anew in the order first quoted.
-    let mut renumbered: FxHashMap<u32, u32> = FxHashMap::default();
+    // Actors and sources numbered anew, in the order first named.
+    let mut actors = Renumbered::default();
+    for event in &mut events {
+        for actor in event.actors.iter_mut() {
+            *actor = ActorId(actors.number(actor.0));
+        }
+    }
+    let mut kept = Vec::new();
+    while let Some(&place) = actors.order.get(kept.len()) {
+        let mut input = *actor_places.get(place as usize).ok_or_else(bad_number)?;
+        let mut actor = get_actor(&mut input, actor_places.len())?;
+        actor.affiliation = actor.affiliation.map(|a| ActorId(actors.number(a.0)));
+        kept.push(actor);
+    }
+    let mut numbers = Renumbered::default();
     let mut sources = Vec::new();
     for event in &mut events {
         for quote in &mut event.quotes {
-            let next = renumbered.len() as u32;
-            let number = match renumbered.get(&quote.source.0) {
-                Some(number) => *number,
-                None => {
-                    let bytes = source_bytes
-                        .get(quote.source.index())
-                        .ok_or_else(bad_number)?;
-                    sources.push(read_source(bytes)?);
-                    renumbered.insert(quote.source.0, next);
-                    next
-                }
-            };
+            let number = numbers.number(quote.source.0);
+            if number as usize == sources.len() {
+                let bytes = source_bytes
+                    .get(quote.source.index())
+                    .ok_or_else(bad_number)?;
+                sources.push(read_source(bytes)?);
+            }
             quote.source = SourceId(number);
             check_quote(quote, &sources[number as usize])?;
         }
     }
-    Ok(Timeline::new(events, actors, sources))
+    Ok(Timeline::new(events, kept, sources))
+}
+
+/// Numbers given anew to the actors or sources of part of an image, in the order first asked.
+#[derive(Default)]
+struct Renumbered {
+    numbers: FxHashMap<u32, u32>,
+    /// The old numbers, by new number.
+    order: Vec<u32>,
+}
+
+impl Renumbered {
+    fn number(&mut self, old: u32) -> u32 {
+        let next = self.order.len() as u32;
+        *self.numbers.entry(old).or_insert_with(|| {
+            self.order.push(old);
+            next
+        })
+    }
+}
+
+/// Where each actor of the image's actors part begins (each read with `get_actor`), moving
+/// `input` past the part: the actors are walked, not read.
+fn actor_places<'a>(input: &mut In<'a>) -> Read<Vec<In<'a>>> {
+    let count = input.len(1)?;
+    let mut places = Vec::with_capacity(count);
+    for _ in 0..count {
+        places.push(*input);
+        skip_actor(input)?;
+    }
+    if get_u32s(input)?.len() != count {
+        return Err(Corrupt("its event counts do not fit its actors".into()));
+    }
+    if get_u32s(input)?.iter().any(|a| *a as usize >= count) {
+        return Err(bad_number());
+    }
+    Ok(places)
 }
 
 fn bad_place() -> Corrupt {
@@ -684,7 +736,8 @@ fn bad_number() -> Corrupt {
 struct Context<'a> {
     labels: &'a [Label],
     regions: &'a [Arc<Region>],
-    actors: &'a [Actor],
+    /// How many actors the image holds.
+    actors: usize,
     /// `None` when the quotes are checked later.
     sources: Option<&'a [Source]>,
 }
@@ -919,7 +972,7 @@ fn get_event(input: &mut In, context: &Context) -> Read<Event> {
     let kind = context.opt_label(input)?;
     let n = input.len(4)?;
     let actors = list(n, || match input.u32()? {
-        a if (a as usize) < context.actors.len() => Ok(ActorId(a)),
+        a if (a as usize) < context.actors => Ok(ActorId(a)),
         _ => Err(bad_number()),
     })?
     .into_boxed_slice();
@@ -1104,6 +1157,90 @@ mod tests {
             ix.keys,
             ix.date_width
         )
+    }
+
+    #[test]
+    fn the_first_screen_holds_only_the_actors_its_events_name_and_their_affiliations() {
+        // The sample, with an actor that no event names but the first event's first actor is
+        // affiliated with.
+        let sample = sample::timeline();
+        let mut actors = sample.actors().to_vec();
+        let first = sample.events()[0].actors[0];
+        actors[first.index()].affiliation = Some(ActorId(actors.len() as u32));
+        actors.push(Actor {
+            id: "parent".into(),
+            name: "Parent".into(),
+            kind: None,
+            aliases: Vec::new(),
+            affiliation: None,
+            description: None,
+        });
+        let timeline = Timeline::new(sample.events().to_vec(), actors, sample.sources().to_vec());
+        let bytes = image(&timeline);
+        let by_id = |t: &Timeline, id: &str| t.actors().iter().find(|a| a.id == id).cloned();
+        let mut affiliates_added = false;
+        for rows in 1..=timeline.events().len() {
+            let head = read_head(&bytes, rows).unwrap();
+            // The actors each event names, and (step by step) those they are affiliated with.
+            let mut expected: Vec<String> = Vec::new();
+            for event in head.events() {
+                let whole = timeline.event_by_id(&event.id).map(|ix| timeline.event(ix));
+                let whole = whole.unwrap();
+                let named = |t: &Timeline, e: &Event| -> Vec<String> {
+                    e.actors.iter().map(|a| t.actor(*a).id.clone()).collect()
+                };
+                assert_eq!(named(&head, event), named(&timeline, whole), "rows {rows}");
+                assert_eq!(event.quotes.len(), whole.quotes.len());
+                for (quote, original) in event.quotes.iter().zip(&whole.quotes) {
+                    assert_eq!(
+                        quote.text(head.source(quote.source)),
+                        original.text(timeline.source(original.source))
+                    );
+                }
+                expected.extend(named(&timeline, whole));
+            }
+            let named_by_events = {
+                let mut ids = expected.clone();
+                ids.sort();
+                ids.dedup();
+                ids.len()
+            };
+            let mut at = 0;
+            while let Some(id) = expected.get(at).cloned() {
+                let actor = by_id(&timeline, &id).unwrap();
+                if let Some(a) = actor.affiliation {
+                    expected.push(timeline.actor(a).id.clone());
+                }
+                at += 1;
+            }
+            expected.sort();
+            expected.dedup();
+            affiliates_added |= expected.len() > named_by_events;
+            let mut held: Vec<String> = head.actors().iter().map(|a| a.id.clone()).collect();
+            held.sort();
+            assert_eq!(held, expected, "rows {rows}");
+            assert!(held.len() < timeline.actors().len(), "rows {rows}");
+            // Each actor is the whole timeline's, its affiliation naming the same actor.
+            for actor in head.actors() {
+                let original = by_id(&timeline, &actor.id).unwrap();
+                let affiliated =
+                    |t: &Timeline, a: &Actor| a.affiliation.map(|a| t.actor(a).id.clone());
+                assert_eq!(affiliated(&head, actor), affiliated(&timeline, &original));
+                assert_eq!(
+                    (&actor.name, &actor.aliases, actor.kind, &actor.description),
+                    (
+                        &original.name,
+                        &original.aliases,
+                        original.kind,
+                        &original.description
+                    )
+                );
+            }
+        }
+        assert!(
+            affiliates_added,
+            "some first screen holds an actor only by affiliation"
+        );
     }
 
     #[test]
