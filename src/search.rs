@@ -96,29 +96,45 @@ impl Default for Ranker {
 
 /// Every actor's names (name, then aliases) in one buffer, in actor order: a ranking reads a
 /// few megabytes front to back instead of following a pointer to each actor and each name.
+/// Offsets are four bytes and every list is made its exact size at once: the browser keeps
+/// this for as long as it is open, beside a million events.
 #[derive(Debug, Default)]
 struct Names {
     text: String,
-    /// Where each name lies in `text`, and which of its actor's names it is (0 for the name,
-    /// i + 1 for alias i).
-    spans: Vec<(usize, usize, usize)>,
-    /// For each actor, the index of its first span; one more at the end.
-    first: Vec<usize>,
+    /// Where each name ends in `text`; each begins where the one before it ends.
+    ends: Vec<u32>,
+    /// For each actor, the index of its first name (its name; then come its aliases); one
+    /// more at the end.
+    first: Vec<u32>,
 }
 
 impl Names {
+    /// The names of `actors`; none (so that rankings read the actors' own) in the unlikely
+    /// case of names too many or too long to count in four bytes.
     fn new(actors: &[Actor]) -> Names {
-        let mut names = Names::default();
+        let all = |actor: &'_ Actor| std::iter::once(&actor.name).chain(&actor.aliases).count();
+        let count: usize = actors.iter().map(all).sum();
+        let bytes: usize = actors
+            .iter()
+            .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+            .map(String::len)
+            .sum();
+        if u32::try_from(count.max(bytes)).is_err() {
+            return Names::default();
+        }
+        let mut names = Names {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(count),
+            first: Vec::with_capacity(actors.len() + 1),
+        };
         for actor in actors {
-            names.first.push(names.spans.len());
-            let all = std::iter::once(&actor.name).chain(&actor.aliases);
-            for (which, name) in all.enumerate() {
-                let start = names.text.len();
+            names.first.push(names.ends.len() as u32);
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
                 names.text.push_str(name);
-                names.spans.push((start, names.text.len(), which));
+                names.ends.push(names.text.len() as u32);
             }
         }
-        names.first.push(names.spans.len());
+        names.first.push(names.ends.len() as u32);
         names
     }
 
@@ -129,19 +145,22 @@ impl Names {
 
     /// The actor's names with which each is.
     fn of(&self, actor: ActorId) -> impl Iterator<Item = (MatchedName, &str)> {
-        let spans = match (
+        let (from, to) = match (
             self.first.get(actor.index()),
             self.first.get(actor.index() + 1),
         ) {
-            (Some(&from), Some(&to)) => &self.spans[from..to],
-            _ => &[],
+            (Some(&from), Some(&to)) => (from as usize, to as usize),
+            _ => (0, 0),
         };
-        spans.iter().map(|&(start, end, which)| {
-            let matched = match which {
+        (from..to).map(move |k| {
+            let start = k
+                .checked_sub(1)
+                .map_or(0, |before| self.ends[before] as usize);
+            let matched = match k - from {
                 0 => MatchedName::Name,
                 i => MatchedName::Alias(i - 1),
             };
-            (matched, &self.text[start..end])
+            (matched, &self.text[start..self.ends[k] as usize])
         })
     }
 }

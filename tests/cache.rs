@@ -310,13 +310,24 @@ fn an_entry_of_another_build_is_not_read() {
     let other = temp.path().join("chronicle");
     fs::copy(BIN, &other).unwrap();
     let run = |bin: &Path| {
-        let output = Command::new(bin)
+        let mut command = Command::new(bin);
+        command
             .arg("check")
             .arg(&setup.data)
             .env("XDG_CACHE_HOME", &setup.cache_home)
-            .env_remove("CHRONICLE_NO_CACHE")
-            .output()
-            .unwrap();
+            .env_remove("CHRONICLE_NO_CACHE");
+        // A copied executable cannot run while some other test's child, forked meanwhile,
+        // still holds the copy's write handle ("Text file busy"); it lets go when it execs.
+        let mut tries = 0;
+        let output = loop {
+            match command.output() {
+                Err(e) if e.raw_os_error() == Some(26) && tries < 50 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => break other.unwrap(),
+            }
+        };
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
         assert_eq!(
             stderr(&output),
