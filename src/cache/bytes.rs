@@ -11,6 +11,8 @@ pub struct Out<W: Write> {
     sink: W,
     buffer: Vec<u8>,
     hasher: xxhash_rust::xxh3::Xxh3,
+    /// The checksum of a part of its own (see `start_part`), while one is being written.
+    part: Option<xxhash_rust::xxh3::Xxh3>,
     written: u64,
 }
 
@@ -22,6 +24,7 @@ impl<W: Write> Out<W> {
             sink,
             buffer: Vec::new(),
             hasher: xxhash_rust::xxh3::Xxh3::new(),
+            part: None,
             written: 0,
         }
     }
@@ -38,6 +41,9 @@ impl<W: Write> Out<W> {
     /// Hashes and writes what the buffer holds.
     fn drain(&mut self) -> io::Result<()> {
         self.hasher.update(&self.buffer);
+        if let Some(part) = &mut self.part {
+            part.update(&self.buffer);
+        }
         self.sink.write_all(&self.buffer)?;
         self.buffer.clear();
         Ok(())
@@ -77,6 +83,20 @@ impl<W: Write> Out<W> {
     /// How many bytes went through so far.
     pub fn written(&self) -> u64 {
         self.written
+    }
+
+    /// Starts a part with a checksum of its own: a reader that needs only that part checks
+    /// it without hashing all that comes before it.
+    pub fn start_part(&mut self) -> io::Result<()> {
+        self.drain()?;
+        self.part = Some(xxhash_rust::xxh3::Xxh3::new());
+        Ok(())
+    }
+
+    /// Ends the part `start_part` started: the checksum of what was written since.
+    pub fn end_part(&mut self) -> io::Result<u128> {
+        self.drain()?;
+        Ok(self.part.take().map_or(0, |part| part.digest128()))
     }
 
     /// The checksum of everything written so far.

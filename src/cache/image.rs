@@ -56,18 +56,24 @@ impl<'a> Tables<'a> {
     }
 }
 
-/// What the first screen's reader checks of an image (see `read_head`): the image up to the
-/// end of its first run of events, and from its tables to its end, each with its checksum;
-/// and what `read_actors` checks: the image up to the end of the actors' event counts.
+/// What the first screen's reader checks of an image (see `read_head`), each part against a
+/// checksum of its own, so that it hashes only what it reads: the actors' part (the image up
+/// to the end of the actors' event counts, which is also what `read_actors` checks), the
+/// first `SCREEN` events (`screen_at..screen_end`), and the tables to the image's end. Each
+/// source carries its own checksum besides (see `write`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Marks {
     pub actors_end: u64,
     pub actors_sum: u128,
-    pub head_end: u64,
-    pub head_sum: u128,
+    pub screen_at: u64,
+    pub screen_end: u64,
+    pub screen_sum: u128,
     pub tail_at: u64,
     pub tail_sum: u128,
 }
+
+/// How many events the first screen's part holds: more than a terminal shows.
+pub const SCREEN: usize = 1000;
 
 /// Writes `timeline`'s image to `out`, which must have had nothing written yet.
 pub fn write<W: Write>(timeline: &Timeline, out: &mut Out<W>) -> io::Result<Marks> {
@@ -92,24 +98,37 @@ pub fn write<W: Write>(timeline: &Timeline, out: &mut Out<W>) -> io::Result<Mark
         let len = source_len(source);
         out.len(len)?;
         let at = out.written();
+        // With a checksum of its own: the first screen reads only the sources it quotes,
+        // of a hundred megabytes of them.
+        out.start_part()?;
         put_source(out, source)?;
+        let sum = out.end_part()?;
         debug_assert_eq!(out.written() - at, len as u64, "source_len and put_source");
+        out.bytes(&sum.to_le_bytes())?;
     }
     let mut tables = Tables::default();
     let events = timeline.events();
     let per_chunk = events.len().div_ceil(CHUNKS).max(1);
+    marks.screen_at = out.written();
+    out.start_part()?;
+    let mut screen_open = true;
     for (n, chunk) in events.chunks(per_chunk).enumerate() {
-        if n == 1 {
-            (marks.head_end, marks.head_sum) = (out.written(), out.digest_so_far()?);
-        }
         directory.push(out.written());
         out.len(chunk.len())?;
-        for event in chunk {
+        for (at, event) in chunk.iter().enumerate() {
+            if n == 0 && at == SCREEN {
+                (marks.screen_end, marks.screen_sum) = (out.written(), out.end_part()?);
+                screen_open = false;
+            }
             put_event(out, event, &mut tables)?;
         }
+        if screen_open {
+            (marks.screen_end, marks.screen_sum) = (out.written(), out.end_part()?);
+            screen_open = false;
+        }
     }
-    if marks.head_end == 0 {
-        (marks.head_end, marks.head_sum) = (out.written(), out.digest_so_far()?);
+    if screen_open {
+        (marks.screen_end, marks.screen_sum) = (out.written(), out.end_part()?);
     }
     directory.push(out.written());
     put_indexes(out, timeline)?;
@@ -486,18 +505,25 @@ pub fn read_actors(bytes: &[u8]) -> Read<ActorsPart> {
 
 /// The actors, and each source's bytes (read with `get_source`). The event counts are
 /// skipped: a whole timeline counts them from its index.
+/// The sources' own checksums are left to the whole image's.
 fn read_actors_and_sources<'a>(head: &mut In<'a>) -> Read<(Vec<Actor>, Vec<&'a [u8]>)> {
     let actors = get_actors_and_counts(head)?.actors;
-    Ok((actors, get_source_bytes(head)?))
+    let sources = get_source_bytes(head)?;
+    Ok((
+        actors,
+        sources.into_iter().map(|(bytes, _)| bytes).collect(),
+    ))
 }
 
-/// Each source's bytes (read with `read_source`).
-fn get_source_bytes<'a>(head: &mut In<'a>) -> Read<Vec<&'a [u8]>> {
-    let source_count = head.len(8)?;
+/// Each source's bytes (read with `read_source`) and their own checksum.
+fn get_source_bytes<'a>(head: &mut In<'a>) -> Read<Vec<(&'a [u8], u128)>> {
+    // A source's length, its bytes (at least one), its checksum.
+    let source_count = head.len(8 + 1 + 16)?;
     (0..source_count)
         .map(|_| {
             let n = head.len(1)?;
-            head.bytes(n)
+            let bytes = head.bytes(n)?;
+            Ok((bytes, u128::from_le_bytes(head.array()?)))
         })
         .collect()
 }
@@ -547,12 +573,20 @@ pub fn read(bytes: &[u8], release: &(dyn Fn(&[u8]) + Sync)) -> Read<Timeline> {
 /// time. Reads only what `Marks` covers. Only those actors, not every one: the first screen's
 /// timeline stays in memory while the whole one is read behind it, and a hundred thousand
 /// actors there (with the browser's search over their names) held some 40 MB beside it.
-pub fn read_head(bytes: &[u8], rows: usize) -> Read<Timeline> {
+///
+/// `screen` is where the first `SCREEN` events lie (see `Marks`), which the caller checked,
+/// as it checked the actors' part and the tables; each source read is checked here.
+pub fn read_head(bytes: &[u8], rows: usize, screen: Range<usize>) -> Read<Timeline> {
     let layout = Layout::of(bytes)?;
     let (labels, regions) = read_tables(layout.tables)?;
     let mut head = In::new(layout.head);
     let actor_places = actor_places(&mut head)?;
     let source_bytes = get_source_bytes(&mut head)?;
+    if !head.is_empty() {
+        return Err(Corrupt(
+            "its sources do not end where its events begin".into(),
+        ));
+    }
     let context = Context {
         labels: &labels,
         regions: &regions,
@@ -560,12 +594,12 @@ pub fn read_head(bytes: &[u8], rows: usize) -> Read<Timeline> {
         // The quotes are checked below, against the sources they name.
         sources: None,
     };
-    // The first run only: the part of the image checked for the first screen.
+    // The first run's first events only: the part of the image checked for the first screen.
     let mut events = Vec::new();
-    if let Some(run) = layout.runs.first() {
-        let mut input = In::new(run);
+    if !layout.runs.is_empty() {
+        let mut input = In::new(bytes.get(screen).ok_or_else(bad_place)?);
         let n = input.len(1)?;
-        for _ in 0..n.min(rows) {
+        while events.len() < n.min(rows) && !input.is_empty() {
             events.push(get_event(&mut input, &context)?);
         }
     }
@@ -589,9 +623,12 @@ pub fn read_head(bytes: &[u8], rows: usize) -> Read<Timeline> {
         for quote in &mut event.quotes {
             let number = numbers.number(quote.source.0);
             if number as usize == sources.len() {
-                let bytes = source_bytes
+                let (bytes, sum) = source_bytes
                     .get(quote.source.index())
                     .ok_or_else(bad_number)?;
+                if xxhash_rust::xxh3::xxh3_128(bytes) != *sum {
+                    return Err(Corrupt("a source's checksum does not match".into()));
+                }
                 sources.push(read_source(bytes)?);
             }
             quote.source = SourceId(number);
@@ -1135,9 +1172,92 @@ mod tests {
     }
 
     fn image(timeline: &Timeline) -> Vec<u8> {
+        image_and_marks(timeline).0
+    }
+
+    fn image_and_marks(timeline: &Timeline) -> (Vec<u8>, Marks) {
         let mut out = Out::new(Vec::new());
-        write(timeline, &mut out).unwrap();
-        out.finish().unwrap().0
+        let marks = write(timeline, &mut out).unwrap();
+        (out.finish().unwrap().0, marks)
+    }
+
+    /// `bytes` with one letter of `text` (found once in them) changed to another.
+    fn damaged_in(bytes: &[u8], text: &str) -> Vec<u8> {
+        let at = bytes
+            .windows(text.len())
+            .position(|w| w == text.as_bytes())
+            .unwrap();
+        let letter = at + text.find(|c: char| c.is_ascii_lowercase()).unwrap();
+        let mut damaged = bytes.to_vec();
+        damaged[letter] = if damaged[letter] == b'x' { b'y' } else { b'x' };
+        damaged
+    }
+
+    #[test]
+    fn the_first_screen_checks_the_sources_it_reads_and_only_those() {
+        let timeline = sample::timeline();
+        let (bytes, marks) = image_and_marks(&timeline);
+        let screen = marks.screen_at as usize..marks.screen_end as usize;
+        let head = read_head(&bytes, 1, screen.clone()).unwrap();
+        let read: Vec<&str> = head.sources().iter().map(|s| &*s.id).collect();
+        assert!(!read.is_empty());
+        let (quoted, unquoted): (Vec<&Source>, Vec<&Source>) = timeline
+            .sources()
+            .iter()
+            .partition(|s| read.contains(&&*s.id));
+        assert!(!unquoted.is_empty());
+        for source in unquoted {
+            let damaged = damaged_in(&bytes, &source.text);
+            let head = read_head(&damaged, 1, screen.clone()).unwrap();
+            assert_eq!(head.sources().len(), read.len());
+            // The whole image's reader finds it nonetheless: its checksum covers every byte.
+            assert_ne!(
+                xxhash_rust::xxh3::xxh3_128(&damaged),
+                xxhash_rust::xxh3::xxh3_128(&bytes)
+            );
+        }
+        for source in quoted {
+            let damaged = damaged_in(&bytes, &source.text);
+            let refused = read_head(&damaged, 1, screen.clone())
+                .map(|_| ())
+                .unwrap_err();
+            assert_eq!(
+                refused,
+                Corrupt("a source's checksum does not match".into())
+            );
+        }
+    }
+
+    #[test]
+    fn the_first_screen_part_holds_the_first_events_with_its_own_checksum() {
+        let sample = sample::timeline();
+        let mut events = Vec::new();
+        // Runs of SCREEN + 1 events each: the first screen's part ends inside the first.
+        for n in 0..CHUNKS * (SCREEN + 1) {
+            let mut event = sample.events()[n % sample.events().len()].clone();
+            event.id = format!("e{n}").into();
+            events.push(event);
+        }
+        let timeline = Timeline::new(events, sample.actors().to_vec(), sample.sources().to_vec());
+        let (bytes, marks) = image_and_marks(&timeline);
+        let screen = marks.screen_at as usize..marks.screen_end as usize;
+        assert_eq!(
+            marks.screen_sum,
+            xxhash_rust::xxh3::xxh3_128(&bytes[screen.clone()])
+        );
+        // Asked for more, the reader stops where the part ends.
+        let head = read_head(&bytes, SCREEN + 5, screen.clone()).unwrap();
+        let ids = |t: &Timeline, n: usize| -> Vec<String> {
+            t.events()
+                .iter()
+                .take(n)
+                .map(|e| e.id.to_string())
+                .collect()
+        };
+        assert_eq!(head.events().len(), SCREEN);
+        assert_eq!(ids(&head, SCREEN), ids(&timeline, SCREEN));
+        let head = read_head(&bytes, 10, screen).unwrap();
+        assert_eq!(ids(&head, 10), ids(&timeline, 10));
     }
 
     /// Everything a timeline answers, as text, to compare two timelines field by field.
@@ -1176,11 +1296,12 @@ mod tests {
             description: None,
         });
         let timeline = Timeline::new(sample.events().to_vec(), actors, sample.sources().to_vec());
-        let bytes = image(&timeline);
+        let (bytes, marks) = image_and_marks(&timeline);
+        let screen = marks.screen_at as usize..marks.screen_end as usize;
         let by_id = |t: &Timeline, id: &str| t.actors().iter().find(|a| a.id == id).cloned();
         let mut affiliates_added = false;
         for rows in 1..=timeline.events().len() {
-            let head = read_head(&bytes, rows).unwrap();
+            let head = read_head(&bytes, rows, screen.clone()).unwrap();
             // The actors each event names, and (step by step) those they are affiliated with.
             let mut expected: Vec<String> = Vec::new();
             for event in head.events() {

@@ -37,7 +37,7 @@ use crate::problem::{Problem, Severity};
 use crate::roster::Counted;
 
 /// The layout's version: raised whenever what `image` or this module writes changes.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 const MAGIC: &[u8; 8] = b"CHRNIMG\0";
 /// Magic, format, build, header length.
 const PREFIX_LEN: usize = 8 + 4 + 16 + 8;
@@ -155,7 +155,7 @@ impl Cache {
     /// The dataset in `root` from its entry, when the entry is current and whole.
     pub fn dataset(&self, root: &Path) -> Result<Dataset, Miss> {
         let mut phases = load::Phases::new();
-        let (path, map, header, payload) = self.entry(root, true)?;
+        let (path, map, header, payload, _) = self.entry(root, true)?;
         phases.done("entry");
         let start = payload.start;
         // Each part of the image, once read, leaves the process's memory (the file's pages
@@ -190,12 +190,13 @@ impl Cache {
         rows: usize,
         from: usize,
     ) -> Result<Option<(Dataset, usize)>, Miss> {
-        let (path, map, header, payload) = self.entry(root, false)?;
+        let (path, map, header, payload, marks) = self.entry(root, false)?;
         let total = header.summary.events;
         if total < from {
             return Ok(None);
         }
-        let timeline = image::read_head(&map[payload], rows).map_err(|e| miss(&path, e))?;
+        let screen = marks.screen_at as usize..marks.screen_end as usize;
+        let timeline = image::read_head(&map[payload], rows, screen).map_err(|e| miss(&path, e))?;
         Ok(Some((
             Dataset {
                 name: header.summary.name,
@@ -261,13 +262,15 @@ impl Cache {
         ))
     }
 
-    /// The entry for `root` mapped, its header, and where its image lies, once the entry is
-    /// found current (the files hashed) and whole (its checksums right).
+    /// The entry for `root` mapped, its header, where its image lies and its marks, once the
+    /// entry is found current (the files hashed) and whole (its checksums right: all of it,
+    /// or when not `whole` the parts the first screen reads, see `Marks`).
+    #[allow(clippy::type_complexity)]
     fn entry(
         &self,
         root: &Path,
         whole: bool,
-    ) -> Result<(PathBuf, memmap2::Mmap, Header, Range<usize>), Miss> {
+    ) -> Result<(PathBuf, memmap2::Mmap, Header, Range<usize>, Marks), Miss> {
         let path = self.entry_path(root);
         let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
         let (header, header_len) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
@@ -295,21 +298,26 @@ impl Cache {
             // The first screen reads only the parts the marks cover: those are checked.
             let image = &map[payload.clone()];
             let Marks {
-                head_end,
-                head_sum,
+                actors_end,
+                actors_sum,
+                screen_at,
+                screen_end,
+                screen_sum,
                 tail_at,
                 tail_sum,
-                ..
             } = trailer.marks;
             let part = |from: u64, to: u64| image.get(from as usize..to as usize);
             let fits = |part: Option<&[u8]>, sum: u128| {
                 part.is_some_and(|p| xxhash_rust::xxh3::xxh3_128(p) == sum)
             };
-            if !fits(part(0, head_end), head_sum) || !fits(part(tail_at, trailer.len), tail_sum) {
+            if !fits(part(0, actors_end), actors_sum)
+                || !fits(part(screen_at, screen_end), screen_sum)
+                || !fits(part(tail_at, trailer.len), tail_sum)
+            {
                 return Err(damaged(&path, "its checksum does not match"));
             }
         }
-        Ok((path, map, header, payload))
+        Ok((path, map, header, payload, trailer.marks))
     }
 
     /// Writes the entry for `dataset`, loaded from `root` while its dataset files hashed to
@@ -583,7 +591,7 @@ struct Trailer {
     sum: u128,
 }
 
-const TRAILER_LEN: usize = 8 + 16 + 8 + 16 + 8 + 16 + 8 + 16;
+const TRAILER_LEN: usize = 8 + 16 + 8 + 8 + 16 + 8 + 16 + 8 + 16;
 
 impl Trailer {
     fn bytes(&self) -> Vec<u8> {
@@ -591,8 +599,9 @@ impl Trailer {
         let mut out = Vec::with_capacity(TRAILER_LEN);
         out.extend_from_slice(&m.actors_end.to_le_bytes());
         out.extend_from_slice(&m.actors_sum.to_le_bytes());
-        out.extend_from_slice(&m.head_end.to_le_bytes());
-        out.extend_from_slice(&m.head_sum.to_le_bytes());
+        out.extend_from_slice(&m.screen_at.to_le_bytes());
+        out.extend_from_slice(&m.screen_end.to_le_bytes());
+        out.extend_from_slice(&m.screen_sum.to_le_bytes());
         out.extend_from_slice(&m.tail_at.to_le_bytes());
         out.extend_from_slice(&m.tail_sum.to_le_bytes());
         out.extend_from_slice(&self.len.to_le_bytes());
@@ -605,8 +614,9 @@ impl Trailer {
         let marks = Marks {
             actors_end: input.u64()?,
             actors_sum: u128::from_le_bytes(input.array()?),
-            head_end: input.u64()?,
-            head_sum: u128::from_le_bytes(input.array()?),
+            screen_at: input.u64()?,
+            screen_end: input.u64()?,
+            screen_sum: u128::from_le_bytes(input.array()?),
             tail_at: input.u64()?,
             tail_sum: u128::from_le_bytes(input.array()?),
         };
