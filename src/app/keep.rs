@@ -107,6 +107,15 @@ pub struct Carried {
     pub marks: BTreeSet<String>,
     /// The source view, and the form for a new event open over it.
     pub source: Option<CarriedSource>,
+    /// The pane in focus, the actor selected in the actors pane (by id), an open search's
+    /// query, an open prompt as typed so far, and the key help's scroll when it is open: the
+    /// whole timeline taking the first screen's place, seconds after the browser opened, is
+    /// likely to come in the middle of typing.
+    pub focus: Option<Pane>,
+    pub actor: Option<String>,
+    pub search: Option<String>,
+    pub prompt: Option<super::Prompt>,
+    pub help: Option<usize>,
 }
 
 /// A pane open over the others, as a reload finds it.
@@ -162,6 +171,14 @@ impl App<'_> {
                 (None, None) => None,
             },
             find: self.find.as_ref().map(|f| f.needle.query.clone()),
+            focus: Some(self.focus),
+            actor: self.selected_actor().map(|a| t.actor(a).id.clone()),
+            search: self.search.as_ref().map(|s| s.query.clone()),
+            prompt: self.prompt.clone(),
+            help: match self.overlay {
+                super::Overlay::Help { scroll } => Some(scroll),
+                _ => None,
+            },
             zoom: self.zoom,
             marks: self.marks.clone(),
             source: self.source.as_ref().map(|view| {
@@ -292,7 +309,53 @@ impl App<'_> {
             }
             None => {}
         }
+        self.restore_typing(
+            carried.focus,
+            carried.actor,
+            carried.search,
+            carried.prompt,
+            carried.help,
+        );
         self.refit();
+    }
+
+    /// Puts back the focus, the actors pane's selection, and what was open to type in or
+    /// read: a search ranked again over the new actors, a prompt, the key help.
+    fn restore_typing(
+        &mut self,
+        focus: Option<Pane>,
+        actor: Option<String>,
+        search: Option<String>,
+        prompt: Option<super::Prompt>,
+        help: Option<usize>,
+    ) {
+        let t = self.timeline;
+        // The source pane's focus is the source view's own to restore (`restore_source`).
+        if let Some(focus) = focus.filter(|f| *f != Pane::Source) {
+            self.focus = focus;
+        }
+        let actor = actor.and_then(|id| t.actor_by_id(&id));
+        if let Some(at) = actor.and_then(|a| self.actors_by_count.iter().position(|b| *b == a)) {
+            self.actors.selected = at;
+        }
+        if let Some(query) = search {
+            self.open_search();
+            if let Some(search) = &mut self.search {
+                search.query = query;
+            }
+            self.rerank();
+            // The ranking is finished at once: its cursor goes to the actor selected before.
+            self.continue_ranking(std::time::Duration::MAX);
+            if let (Some(search), Some(actor)) = (&mut self.search, actor) {
+                if let Some(at) = search.matches().iter().position(|m| m.actor == actor) {
+                    search.cursor.selected = at;
+                }
+            }
+        } else if let Some(prompt) = prompt {
+            self.prompt = Some(prompt);
+        } else if let Some(scroll) = help {
+            self.overlay = super::Overlay::Help { scroll };
+        }
     }
 
     /// Finds again in a new view.

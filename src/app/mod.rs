@@ -483,6 +483,30 @@ impl<'t> App<'t> {
         })
     }
 
+    /// What a "no actor matches" says while only the first events, and so only their
+    /// actors, are in: nothing when all are.
+    pub(crate) fn so_far_actors(&self) -> String {
+        match self.partial {
+            Some(_) => format!(
+                " among the actors of the first {} (the rest are loading)",
+                crate::text::count(self.timeline.events().len(), "event", "events")
+            ),
+            None => String::new(),
+        }
+    }
+
+    /// What a "not found" says while only the first events are in: nothing when all are.
+    pub(crate) fn so_far(&self) -> String {
+        match self.partial {
+            Some(all) => format!(
+                " among the first {} of {} (the rest are loading)",
+                self.timeline.events().len(),
+                crate::text::count(all, "event", "events")
+            ),
+            None => String::new(),
+        }
+    }
+
     pub fn mode(&self) -> Mode {
         if self.adding.is_some() {
             return Mode::Form;
@@ -661,6 +685,10 @@ impl<'t> App<'t> {
                     Overlay::Help { .. } => Overlay::None,
                     _ => Overlay::Help { scroll: 0 },
                 }
+            }
+            // An export of the first events would pass for the dataset's, as stats would.
+            Action::OpenPrompt(PromptKind::Export) if self.partial.is_some() => {
+                self.message = self.only_first("Export waits for every event");
             }
             Action::OpenPrompt(kind) => self.open_prompt(kind),
             Action::OpenPicker(kind) => self.open_picker(kind),
@@ -933,7 +961,10 @@ impl<'t> App<'t> {
         // Enter chooses from the ranking of what was typed, however long it takes.
         self.continue_ranking(std::time::Duration::MAX);
         let Some(actor) = self.selected_actor() else {
-            self.message = Some("No actor matches.".into());
+            self.message = Some(match self.partial {
+                Some(_) => format!("No actor matches{}.", self.so_far_actors()),
+                None => "No actor matches.".into(),
+            });
             return;
         };
         self.search = None;

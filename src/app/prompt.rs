@@ -371,12 +371,13 @@ impl App<'_> {
         let row = self.row_of_position(at);
         if at >= self.view.len() {
             return Err(format!(
-                "No event on or after {date}{}.",
+                "No event on or after {date}{}{}.",
                 if self.filter.is_empty() {
                     ""
                 } else {
                     " in this view"
-                }
+                },
+                self.so_far()
             ));
         }
         self.push_location();
@@ -403,7 +404,10 @@ impl App<'_> {
         let count = find.hits.len();
         self.find = Some(find);
         if count == 0 {
-            self.message = Some(format!("No event in view mentions '{query}'."));
+            self.message = Some(format!(
+                "No event in view mentions '{query}'{}.",
+                self.so_far()
+            ));
             return;
         }
         // Stay put when the selected event matches, else go to the next match.

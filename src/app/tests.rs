@@ -1109,6 +1109,135 @@ fn carried_state_survives_a_new_timeline() {
     assert!(fresh.is_marked(fresh.selected_event().unwrap_or(EventIx(0))));
 }
 
+/// The sample's first event alone, with its actors only: a first screen, as the cache's is.
+fn first_screen(t: &Timeline) -> Timeline {
+    let mut first = t.events()[0].clone();
+    let mut actors = Vec::new();
+    for a in first.actors.iter_mut() {
+        let mut actor = t.actor(*a).clone();
+        actor.affiliation = None;
+        actors.push(actor);
+        *a = ActorId(actors.len() as u32 - 1);
+    }
+    first.quotes = Box::new([]);
+    Timeline::new(vec![first], actors, Vec::new())
+}
+
+#[test]
+fn a_search_typed_on_the_first_screen_goes_on_over_the_whole_timeline() {
+    let t = sample::timeline();
+    let head = first_screen(&t);
+    // An actor the first screen does not hold.
+    let missing = t
+        .actors()
+        .iter()
+        .find(|a| head.actor_by_id(&a.id).is_none())
+        .unwrap();
+    let mut app = app(&head);
+    app.update(Action::LoadingRest(t.events().len()));
+    app.update(Action::OpenSearch);
+    for c in missing.name.chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::FilterBySelectedActor);
+    assert_eq!(
+        app.message(),
+        Some("No actor matches among the actors of the first 1 event (the rest are loading).")
+    );
+    let carried = app.carry();
+    let mut whole = App::new(&t, "sample");
+    whole.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    whole.restore(carried);
+    assert_eq!(whole.mode(), Mode::Search);
+    assert_eq!(
+        whole.search.as_ref().map(|s| s.query.as_str()),
+        Some(&*missing.name)
+    );
+    let found = whole
+        .selected_actor()
+        .map(|a| whole.timeline.actor(a).id.clone());
+    assert_eq!(found.as_deref(), Some(&*missing.id));
+}
+
+#[test]
+fn focus_the_selected_actor_a_prompt_and_the_help_survive_a_new_timeline() {
+    let t = sample::timeline();
+    let head = first_screen(&t);
+    let mut app = app(&head);
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::Move(Motion::Down));
+    let chosen = app
+        .selected_actor()
+        .map(|a| head.actor(a).id.clone())
+        .unwrap();
+    app.update(Action::OpenPrompt(PromptKind::GoToDate));
+    for c in "2022-0".chars() {
+        app.update(Action::PromptInput(c));
+    }
+    let carried = app.carry();
+    let mut whole = App::new(&t, "sample");
+    whole.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    whole.restore(carried);
+    assert_eq!(whole.focus, Pane::Actors);
+    let selected = whole.selected_actor().map(|a| t.actor(a).id.clone());
+    assert_eq!(selected, Some(chosen));
+    assert_eq!(whole.mode(), Mode::Prompt);
+    assert_eq!(
+        whole.prompt.as_ref().map(|p| p.input.as_str()),
+        Some("2022-0")
+    );
+
+    let mut app = self::app(&head);
+    app.update(Action::ToggleHelp);
+    app.update(Action::Move(Motion::Down));
+    let scroll = match app.overlay() {
+        Overlay::Help { scroll } => *scroll,
+        other => panic!("{other:?}"),
+    };
+    let carried = app.carry();
+    let mut whole = App::new(&t, "sample");
+    whole.restore(carried);
+    assert_eq!(whole.overlay(), &Overlay::Help { scroll });
+}
+
+#[test]
+fn on_the_first_screen_not_found_says_so_and_export_waits() {
+    let t = sample::timeline();
+    let head = first_screen(&t);
+    let mut app = app(&head);
+    app.update(Action::LoadingRest(t.events().len()));
+    let all = crate::text::count(t.events().len(), "event", "events");
+    prompt(&mut app, PromptKind::GoToDate, "2100");
+    assert_eq!(
+        app.message(),
+        Some(&*format!(
+            "No event on or after 2100 among the first 1 of {all} (the rest are loading)."
+        ))
+    );
+    app.update(Action::CancelPrompt);
+    prompt(&mut app, PromptKind::Find, "zzzz");
+    assert_eq!(
+        app.message(),
+        Some(&*format!(
+            "No event in view mentions 'zzzz' among the first 1 of {all} (the rest are loading)."
+        ))
+    );
+    app.update(Action::OpenPrompt(PromptKind::Export));
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(
+        app.message(),
+        Some(&*format!(
+            "Export waits for every event: only the first 1 of {all} are in; the rest are loading…"
+        ))
+    );
+}
+
 #[test]
 fn an_empty_timeline_survives_the_navigation_actions() {
     let t = Timeline::default();

@@ -25,11 +25,16 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     if len == 0 {
         // Without a search the list is simply empty (a new dataset), nothing failed to match.
         let empty = if app.search.is_some() {
-            "No actor matches."
+            format!("No actor matches{}.", app.so_far_actors())
         } else {
-            "No actors."
+            "No actors.".to_string()
         };
-        render_row(frame, inner, 0, Line::styled(fit(empty, width), theme::DIM));
+        render_row(
+            frame,
+            inner,
+            0,
+            Line::styled(fit(&empty, width), theme::DIM),
+        );
         return;
     }
     let offset = visible_offset(cursor.offset, cursor.selected, height, len);
@@ -151,6 +156,16 @@ fn row_spans(
 
 fn title(app: &App) -> Vec<Span<'static>> {
     let mut spans = vec![Span::raw(format!("{}Actors", pane_number(Pane::Actors)))];
+    // Only the first events' actors, counted in those events, until the rest is in.
+    if let Some(all) = app.partial() {
+        spans.push(Span::styled(
+            format!(
+                " of the first {} of {all} events",
+                app.timeline.events().len()
+            ),
+            theme::COUNT,
+        ));
+    }
     match &app.search {
         Some(search) => {
             spans.push(Span::raw(" · "));

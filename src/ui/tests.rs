@@ -1052,6 +1052,11 @@ fn with_only_the_first_events_in_every_frame_says_so() {
         "{screen}"
     );
     assert!(screen.contains("Events · first 10 of 1000"), "{screen}");
+    // The actors pane lists only the actors of those events, and says so.
+    assert!(
+        screen.contains("Actors of the first 10 of 1000 events"),
+        "{screen}"
+    );
     assert!(!screen.contains("10 events"), "{screen}");
     app.update(Action::ToggleStats);
     assert_eq!(
