@@ -218,6 +218,51 @@ fn gated(browser: TestBrowser) -> (TestBrowser, Gate) {
 }
 
 #[test]
+fn a_first_screen_whose_rest_failed_to_load_says_loaded_all_once_it_loads() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let location = sample_folder(dir.path());
+    let DatasetLocation::Folder(root) = &location else {
+        panic!("a folder");
+    };
+    let cache = chronicle::cache::Cache::at(dir.path().join("cache"));
+    let whole = load(&location).expect("the sample loads");
+    let before = chronicle::cache::dataset_digests(root).expect("hashed");
+    cache.store(root, &whole, &before).expect("entry written");
+    let (head, total) = cache.head(root, 3, 0).expect("current").expect("a head");
+    let (browser, gate) = gated(open(head, location.clone(), Start::default()));
+    let mut browser = browser.load_rest(total).expect("the rest starts loading");
+    browser.tick().expect("tick");
+    screen(&mut browser);
+    // The dataset breaks before the rest is read: the first screen stays, saying why.
+    edit_events(&location, "\"title\":\"", "\"title\":");
+    browser.tick().expect("tick");
+    assert!(browser.is_reloading());
+    gate.open.send(()).expect("gate");
+    browser.settle().expect("failure taken in");
+    assert!(browser.app().partial().is_some());
+    assert!(
+        browser
+            .app()
+            .message()
+            .is_some_and(|m| m.starts_with("Not reloaded")),
+        "{:?}",
+        browser.app().message()
+    );
+    // Mended, the rest arrives as the rest: not as events added to the first screen's.
+    edit_events(&location, "\"title\":", "\"title\":\"");
+    browser.tick().expect("tick");
+    assert!(browser.is_reloading());
+    gate.open.send(()).expect("gate");
+    browser.settle().expect("the whole timeline taken in");
+    assert_eq!(browser.dataset().timeline.events().len(), total);
+    assert!(browser.app().partial().is_none());
+    assert_eq!(
+        browser.app().message(),
+        Some(format!("Loaded all {total} events.").as_str())
+    );
+}
+
+#[test]
 fn keys_are_answered_while_a_reload_loads_and_a_second_change_queues_one_more() {
     let dir = tempfile::tempdir().expect("temp dir");
     let location = sample_folder(dir.path());

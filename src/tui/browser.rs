@@ -348,10 +348,16 @@ where
             self.reloads.again();
             return Ok(());
         }
-        match self
-            .reloads
-            .start(&self.location, self.shown.borrow_owner())
-        {
+        // Still on the first screen (the rest's load failed): this load is the rest's, and
+        // says how many events there are, not that all but the first were added.
+        let started = if self.app().partial().is_some() {
+            self.reloads
+                .start_rest(&self.location, self.shown.borrow_owner())
+        } else {
+            self.reloads
+                .start(&self.location, self.shown.borrow_owner())
+        };
+        match started {
             Ok(()) => self.act(Action::ReloadStarted),
             Err(e) => self.act(Action::Report(format!("Not reloaded: {e}"))),
         }
