@@ -217,18 +217,31 @@ fn gated(browser: TestBrowser) -> (TestBrowser, Gate) {
     (browser, gate)
 }
 
-#[test]
-fn a_first_screen_whose_rest_failed_to_load_says_loaded_all_once_it_loads() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let location = sample_folder(dir.path());
+/// The sample as a dataset folder in `dir` with its cache entry written, loaded whole, and
+/// its first `rows` events from that entry with how many there are in all.
+fn first_screen_from_the_cache(
+    dir: &Path,
+    rows: usize,
+) -> (DatasetLocation, Dataset, Dataset, usize) {
+    let location = sample_folder(dir);
     let DatasetLocation::Folder(root) = &location else {
         panic!("a folder");
     };
-    let cache = chronicle::cache::Cache::at(dir.path().join("cache"));
+    let cache = chronicle::cache::Cache::at(dir.join("cache"));
     let whole = load(&location).expect("the sample loads");
     let before = chronicle::cache::dataset_digests(root).expect("hashed");
     cache.store(root, &whole, &before).expect("entry written");
-    let (head, total) = cache.head(root, 3, 0).expect("current").expect("a head");
+    let (head, total) = cache
+        .head(root, rows, 0)
+        .expect("the entry is current")
+        .expect("as many events as asked for");
+    (location, whole, head, total)
+}
+
+#[test]
+fn a_first_screen_whose_rest_failed_to_load_says_loaded_all_once_it_loads() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (location, _, head, total) = first_screen_from_the_cache(dir.path(), 3);
     let (browser, gate) = gated(open(head, location.clone(), Start::default()));
     let mut browser = browser.load_rest(total).expect("the rest starts loading");
     browser.tick().expect("tick");
@@ -378,18 +391,7 @@ fn ctrl_z_hands_the_terminal_back_and_the_browser_carries_on() {
 #[test]
 fn a_first_screen_from_the_cache_answers_keys_until_the_whole_timeline_replaces_it() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let location = sample_folder(dir.path());
-    let DatasetLocation::Folder(root) = &location else {
-        panic!("a folder");
-    };
-    let cache = chronicle::cache::Cache::at(dir.path().join("cache"));
-    let whole = load(&location).expect("the sample loads");
-    let before = chronicle::cache::dataset_digests(root).expect("hashed");
-    cache.store(root, &whole, &before).expect("entry written");
-    let (head, total) = cache
-        .head(root, 3, 0)
-        .expect("the entry is current")
-        .expect("as many events as asked for");
+    let (location, whole, head, total) = first_screen_from_the_cache(dir.path(), 3);
     // At most 3, and no more than the image's first run of events holds.
     let n = head.timeline.events().len();
     assert!((2..=3).contains(&n), "{n}");

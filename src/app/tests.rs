@@ -1145,11 +1145,7 @@ fn a_search_typed_on_the_first_screen_goes_on_over_the_whole_timeline() {
         Some("No actor matches among the actors of the first 1 event (the rest are loading).")
     );
     let carried = app.carry();
-    let mut whole = App::new(&t, "sample");
-    whole.update(Action::Resize {
-        width: 120,
-        height: 40,
-    });
+    let mut whole = self::app(&t);
     whole.restore(carried);
     assert_eq!(whole.mode(), Mode::Search);
     assert_eq!(
@@ -1178,11 +1174,7 @@ fn focus_the_selected_actor_a_prompt_and_the_help_survive_a_new_timeline() {
         app.update(Action::PromptInput(c));
     }
     let carried = app.carry();
-    let mut whole = App::new(&t, "sample");
-    whole.update(Action::Resize {
-        width: 120,
-        height: 40,
-    });
+    let mut whole = self::app(&t);
     whole.restore(carried);
     assert_eq!(whole.focus, Pane::Actors);
     let selected = whole.selected_actor().map(|a| t.actor(a).id.clone());
