@@ -514,21 +514,19 @@ pub fn parse_array<'a, R: Send, S: Default + Send>(
         None => (checked_elements(file, text, what, problems)?, true),
     };
     // Each value is made in its place in the list, which is made once and never copied.
-    let mut values: Vec<Option<R>> = std::iter::repeat_with(|| None)
-        .take(elements.len())
-        .collect();
-    let shares = crate::shares::in_shares_mut(&mut values, |start, share| {
-        let mut notes = S::default();
-        let mut failed = Vec::new();
-        for (n, slot) in share.iter_mut().enumerate() {
-            let element = &elements[start + n];
-            match parse(&mut notes, start + n, element.text(text), element.line) {
-                Ok(value) => *slot = Some(value),
-                Err(e) => failed.push((e, start + n)),
+    let (values, shares) = crate::shares::made_in_shares(
+        elements.len(),
+        |n, (notes, failed): &mut (S, Vec<(serde_json::Error, usize)>)| {
+            let element = &elements[n];
+            match parse(notes, n, element.text(text), element.line) {
+                Ok(value) => Some(value),
+                Err(e) => {
+                    failed.push((e, n));
+                    None
+                }
             }
-        }
-        vec![(notes, failed)]
-    });
+        },
+    );
     let mut notes = Vec::with_capacity(shares.len());
     let mut failed = Vec::new();
     for (share_notes, share_failed) in shares {
