@@ -74,7 +74,7 @@ fn read_actor<'a>(
         id: raw.id,
         name: raw.name,
         kind,
-        aliases: raw.aliases,
+        aliases: raw.aliases.iter().map(|alias| alias.to_string()).collect(),
         affiliation: None,
         description: raw.description,
     })

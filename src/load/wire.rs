@@ -32,15 +32,16 @@ pub struct RawSource {
 }
 
 /// An actor record. The fields an actor keeps are read into their own storage; its
-/// affiliation is only looked up, so it borrows from the file.
+/// affiliation is only looked up, so it borrows from the file, and its aliases too, to be
+/// copied into a list of their exact number (serde's list of strings has room for four).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawActor<'a> {
     pub id: String,
     pub name: String,
     pub kind: Option<RawKind>,
-    #[serde(default)]
-    pub aliases: Vec<String>,
+    #[serde(default, borrow)]
+    pub aliases: Vec<Text<'a>>,
     #[serde(borrow)]
     pub affiliation: Option<Text<'a>>,
     pub description: Option<String>,
