@@ -98,12 +98,9 @@ impl DatasetLocation {
             DatasetLocation::Bundled => Ok(bundled(relative).map(<[u8]>::to_vec)),
             DatasetLocation::Memory(files) => Ok(in_memory(files, relative).map(<[u8]>::to_vec)),
             DatasetLocation::Folder(root) => match open_inside(root, relative, DATASET_FILES)? {
-                Some(mut file) => {
-                    let mut bytes = Vec::new();
-                    file.read_to_end(&mut bytes)
-                        .map_err(|e| format!("cannot read: {e}"))?;
-                    Ok(Some(bytes))
-                }
+                Some(file) => read_whole(file)
+                    .map(Some)
+                    .map_err(|e| format!("cannot read: {e}")),
                 None => Ok(None),
             },
         }
@@ -190,6 +187,42 @@ fn in_memory<'f>(files: &'f [(String, Vec<u8>)], relative: &str) -> Option<&'f [
 pub(crate) const DATASET_FILES: &str = "the dataset's files";
 pub(crate) const SOURCE_FILES: &str = "source files";
 
+/// A file's bytes. A large file is read by every core, a part each: a read copies the file
+/// into fresh memory, which the system hands over a page at a time, so that each core takes
+/// on the pages of its own part.
+fn read_whole(mut file: std::fs::File) -> std::io::Result<Vec<u8>> {
+    const LARGE: u64 = 4 << 20;
+    #[cfg(unix)]
+    if let Some(len) = file
+        .metadata()
+        .ok()
+        .map(|m| m.len())
+        .filter(|len| *len >= LARGE)
+        .and_then(|len| usize::try_from(len).ok())
+    {
+        if let Some(bytes) = read_in_parts(&file, len) {
+            return Ok(bytes);
+        }
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The `len` bytes of `file`, read in one part a core; `None` when the file is not `len` bytes
+/// long after all (it changed while read), for a read in one pass.
+#[cfg(unix)]
+fn read_in_parts(file: &std::fs::File, len: usize) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let mut bytes = vec![0u8; len];
+    let read = crate::shares::in_shares_mut(&mut bytes, |start, part| {
+        vec![file.read_exact_at(part, start as u64).is_ok()]
+    });
+    let mut past = [0u8; 1];
+    let whole = read.iter().all(|ok| *ok) && matches!(file.read_at(&mut past, len as u64), Ok(0));
+    whole.then_some(bytes)
+}
+
 /// Opens `relative` under `root` after resolving every symbolic link, refusing what resolves
 /// outside the folder and anything but a regular file (a named pipe would block the load
 /// forever, a device would never end); `Ok(None)` when it does not exist. The cache hashes
@@ -238,4 +271,22 @@ pub(crate) fn open_inside_resolved(
     std::fs::File::open(&resolved)
         .map(Some)
         .map_err(|e| format!("cannot read: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file large enough to be read in parts reads back byte for byte, as a small one does.
+    #[test]
+    fn reads_a_large_file_whole() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let large: Vec<u8> = (0..(5u32 << 20) + 7).map(|i| (i % 251) as u8).collect();
+        std::fs::write(dir.path().join("actors.json"), &large).expect("written");
+        std::fs::write(dir.path().join("sources.json"), b"[]").expect("written");
+        let location = DatasetLocation::Folder(dir.path().to_path_buf());
+        assert_eq!(location.read("actors.json"), Ok(Some(large)));
+        assert_eq!(location.read("sources.json"), Ok(Some(b"[]".to_vec())));
+        assert_eq!(location.read("events.jsonl"), Ok(None));
+    }
 }

@@ -14,6 +14,7 @@ pub mod export;
 pub mod files;
 #[cfg(any(test, feature = "testing"))]
 pub mod fuzz_checks;
+pub mod id_table;
 pub mod import;
 pub mod input;
 pub mod keymap;

@@ -62,9 +62,46 @@ pub fn in_shares_mut<T: Send, R: Send>(
     })
 }
 
+/// A list of `n` values, value `i` made by `make(i, notes)`, each core making a share of them
+/// in place, with one `notes` a share for whatever else it finds (the notes, in order, come
+/// back with the list). The list is made once, at its full size, and each core writes its
+/// share of it: its pages are first touched on the core that fills them, and nothing is made
+/// twice or copied.
+pub fn made_in_shares<T: Send, S: Default + Send>(
+    n: usize,
+    make: impl Fn(usize, &mut S) -> T + Sync,
+) -> (Vec<T>, Vec<S>) {
+    let mut values: Vec<T> = Vec::with_capacity(n);
+    let notes = in_shares_mut(&mut values.spare_capacity_mut()[..n], |start, share| {
+        let mut notes = S::default();
+        for (i, slot) in share.iter_mut().enumerate() {
+            slot.write(make(start + i, &mut notes));
+        }
+        vec![notes]
+    });
+    // SAFETY: `in_shares_mut` hands each of the `n` slots to exactly one share, and a share
+    // writes every slot of its own before it returns. A panic in a share goes on from
+    // `in_shares_mut`, before this line: the values written then are only leaked.
+    unsafe { values.set_len(n) };
+    (values, notes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn makes_every_value_in_its_place() {
+        for n in [0, 1, 2, 3, 1001] {
+            let (values, notes) = made_in_shares(n, |i, seen: &mut Vec<usize>| {
+                seen.push(i);
+                format!("v{i}")
+            });
+            let expected: Vec<String> = (0..n).map(|i| format!("v{i}")).collect();
+            assert_eq!(values, expected);
+            assert_eq!(notes.concat(), (0..n).collect::<Vec<_>>());
+        }
+    }
 
     #[test]
     fn keeps_the_order_of_the_items() {

@@ -4,11 +4,12 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::thread;
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 
 use chrono::Datelike;
 
 use crate::date::{EdtfDate, Precision};
+use crate::id_table::IdTable;
 use crate::model::{Actor, ActorId, Event, EventIx, Quote, Source, SourceId};
 
 /// Events sorted by date (start, then finer precision first; ties in the order of the events
@@ -32,7 +33,7 @@ pub struct Timeline {
     /// (hash of the id, event), sorted: lookup by binary search without a second copy of
     /// every id, and without touching the events themselves while sorting.
     events_by_id: Vec<(u32, EventIx)>,
-    actor_by_id: FxHashMap<String, ActorId>,
+    actor_by_id: IdTable,
     /// Each event's date in the few numbers that filters and the density strip compare, in
     /// timeline order: a million of them are scanned in milliseconds, where going through
     /// the events themselves means a cache miss and calendar arithmetic per event.
@@ -349,13 +350,9 @@ fn short_id_hash(id: &str) -> u32 {
     (hash >> 32) as u32 ^ hash as u32
 }
 
-/// Each actor's id to its place in `actors`.
-fn actor_ids(actors: &[Actor]) -> FxHashMap<String, ActorId> {
-    actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.clone(), ActorId(i as u32)))
-        .collect()
+/// Each actor's id, numbered by its place in `actors`.
+fn actor_ids(actors: &[Actor]) -> IdTable {
+    IdTable::of(actors.iter().map(|a| a.id.as_str()))
 }
 
 /// A timeline taken apart into the lists `Timeline::new` builds, for the cache's image of a
@@ -403,7 +400,7 @@ impl Timeline {
         events: Vec<Event>,
         actors: Vec<Actor>,
         sources: Vec<Source>,
-        actor_by_id: FxHashMap<String, ActorId>,
+        actor_by_id: IdTable,
     ) -> Timeline {
         let (events, keys) = sorted(events);
         // The indexes only read the events: the citations are built on a second thread while
@@ -446,7 +443,7 @@ impl Timeline {
     }
 
     /// The timeline of `parts`, trusted to be consistent.
-    fn assemble(parts: Parts, actor_by_id: FxHashMap<String, ActorId>) -> Timeline {
+    fn assemble(parts: Parts, actor_by_id: IdTable) -> Timeline {
         let Parts {
             events,
             actors,
@@ -685,7 +682,7 @@ impl Timeline {
     }
 
     pub fn actor_by_id(&self, id: &str) -> Option<ActorId> {
-        self.actor_by_id.get(id).copied()
+        self.actor_by_id.get(id).map(ActorId)
     }
 
     /// All events, in order, as a view.

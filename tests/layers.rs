@@ -16,7 +16,7 @@ use proc_macro2::{Delimiter, TokenStream, TokenTree};
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "text, problems, files and threads: nothing of the domain",
-        &["text", "problem", "write", "files", "shares"],
+        &["text", "problem", "write", "files", "shares", "id_table"],
     ),
     (
         "the domain: events, dates, sentences, quotes",

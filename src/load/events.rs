@@ -16,6 +16,7 @@ use super::shape;
 use super::starts::SentenceStarts;
 use super::wire::{record_problems, Located, RawAttribute, RawEvent};
 use crate::date::EdtfDate;
+use crate::id_table::IdTable;
 use crate::labels::Labels;
 use crate::model::{
     offset, offsets, ActorId, Event, Number, Point, Quote, Role, Roles, Source, SourceId, Value,
@@ -29,7 +30,7 @@ const BLOCK: usize = 8 << 20;
 
 /// What event records may refer to, and what is already known to be broken.
 pub struct Refs<'a> {
-    pub actors: &'a FxHashMap<String, ActorId>,
+    pub actors: &'a IdTable,
     pub sources: &'a FxHashMap<String, SourceId>,
     /// Where the sources' sentences begin, to keep quotes as spans of their sources.
     pub starts: &'a SentenceStarts<'a>,
@@ -598,13 +599,13 @@ pub fn check_record(
     let mut actors = Vec::with_capacity(raw.actors.len());
     let mut actors_unchecked = false;
     for actor in raw.actors.iter().map(|a| &**a) {
-        match refs.actors.get(actor) {
-            Some(id) if actors.contains(id) => problems.push(record.problem(
+        match refs.actors.get(actor).map(ActorId) {
+            Some(id) if actors.contains(&id) => problems.push(record.problem(
                 file,
                 "actors",
                 format!("event {} lists actor {} twice", name(), quoted(actor)),
             )),
-            Some(id) => actors.push(*id),
+            Some(id) => actors.push(id),
             None if refs.actors_unreadable => actors_unchecked = true,
             None if refs.broken_actors.contains(actor) => {}
             None => problems.push(record.problem(
@@ -614,7 +615,7 @@ pub fn check_record(
                     "event {}: unknown actor {}{}",
                     name(),
                     quoted(actor),
-                    did_you_mean(actor, refs.actors.keys().map(String::as_str))
+                    did_you_mean(actor, refs.actors.ids())
                 ),
             )),
         }
@@ -805,7 +806,7 @@ fn roles(
         let nth = refs
             .actors
             .get(actor.as_str())
-            .and_then(|id| actors.iter().position(|a| a == id));
+            .and_then(|id| actors.iter().position(|a| a.0 == id));
         if let Some(nth) = nth {
             roles[nth] = parts;
         }

@@ -21,8 +21,6 @@ use std::collections::HashSet;
 
 use rustc_hash::FxHashMap;
 
-use serde::de::DeserializeOwned;
-
 use crate::files::DatasetLocation;
 use crate::model::Event;
 use crate::problem::{quoted, Problem};
@@ -191,47 +189,50 @@ impl Loader<'_> {
         }
     }
 
-    /// Reads `kind`'s file and hands the records that read to `check` (with the file's name
-    /// as shown); nothing is loaded from a file that is absent or cannot be read. Either way,
-    /// what references into the file can rely on is noted for the events.
-    fn read_records<T: DeserializeOwned + Send, R: Default>(
+    /// Reads `kind`'s file and hands its text to `check` (with the file's name as shown),
+    /// which reads its records and gives what it loaded and how many records read, or `None`
+    /// when the file is no array of records. Nothing is loaded from a file that is absent or
+    /// cannot be read. Either way, what references into the file can rely on is noted for the
+    /// events.
+    fn read_records<R: Default>(
         &mut self,
         kind: RecordFile,
-        check: impl FnOnce(&mut Self, &str, Vec<Located<T>>, Vec<Located<shape::Salvaged>>) -> R,
+        check: impl FnOnce(&mut Self, &str, &str) -> Option<(R, usize)>,
     ) -> R {
         let file = self.location.display(kind.name());
         let reported = self.problems.len();
         let text = self.read_text(kind.name(), false);
-        let referable = match kind {
-            RecordFile::Sources => &mut self.sources_file,
-            RecordFile::Actors => &mut self.actors_file,
-        };
+        let problems = self.problems.len();
         let Some(text) = text else {
             // A file that cannot be read (not UTF-8, say) was reported, and a missing one is
             // reported after the events if they refer into it: either way references into it
             // are not reported again, one by one, as unknown.
+            let referable = self.referable(kind);
             referable.unreadable = true;
-            referable.missing = self.problems.len() == reported;
+            referable.missing = problems == reported;
             return R::default();
         };
-        let mut refused = Vec::new();
-        let Some(records) = read_array::<T>(
-            &file,
-            &text,
-            kind.what(),
-            kind.shape(),
-            &mut self.problems,
-            &mut referable.broken,
-            &mut refused,
-        ) else {
-            referable.unreadable = true;
-            return R::default();
-        };
-        if records.is_empty() && self.problems.len() > reported {
-            // No record could be read: references into the file cannot be checked either.
-            referable.unreadable = true;
+        match check(self, &file, &text) {
+            Some((loaded, read)) => {
+                if read == 0 && self.problems.len() > reported {
+                    // No record could be read: references into the file cannot be checked
+                    // either.
+                    self.referable(kind).unreadable = true;
+                }
+                loaded
+            }
+            None => {
+                self.referable(kind).unreadable = true;
+                R::default()
+            }
         }
-        check(self, &file, records, refused)
+    }
+
+    fn referable(&mut self, kind: RecordFile) -> &mut Referable {
+        match kind {
+            RecordFile::Sources => &mut self.sources_file,
+            RecordFile::Actors => &mut self.actors_file,
+        }
     }
 
     /// Checks a record's id: present and not seen before. Returns whether to keep the record,

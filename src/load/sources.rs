@@ -7,7 +7,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::shape::Salvaged;
-use super::wire::{decode, Located, RawSource};
+use super::wire::{decode, read_array, Located, RawSource};
 use super::{pin, Loader, RecordFile};
 use crate::date::EdtfDate;
 use crate::files::DatasetLocation;
@@ -44,7 +44,21 @@ enum Unreadable {
 
 impl Loader<'_> {
     pub(super) fn sources(&mut self) -> LoadedSources {
-        self.read_records(RecordFile::Sources, Self::check_sources)
+        self.read_records(RecordFile::Sources, |loader, file, text| {
+            let kind = RecordFile::Sources;
+            let mut refused = Vec::new();
+            let records = read_array::<RawSource>(
+                file,
+                text,
+                kind.what(),
+                kind.shape(),
+                &mut loader.problems,
+                &mut loader.sources_file.broken,
+                &mut refused,
+            )?;
+            let read = records.len();
+            Some((loader.check_sources(file, records, refused), read))
+        })
     }
 
     fn check_sources(

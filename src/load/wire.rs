@@ -31,15 +31,19 @@ pub struct RawSource {
     pub sha256: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// An actor record. The fields an actor keeps are read into their own storage; its
+/// affiliation is only looked up, so it borrows from the file, and its aliases too, to be
+/// copied into a list of their exact number (serde's list of strings has room for four).
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawActor {
+pub struct RawActor<'a> {
     pub id: String,
     pub name: String,
     pub kind: Option<RawKind>,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    pub affiliation: Option<String>,
+    #[serde(default, borrow)]
+    pub aliases: Vec<Text<'a>>,
+    #[serde(borrow)]
+    pub affiliation: Option<Text<'a>>,
     pub description: Option<String>,
 }
 
@@ -426,9 +430,33 @@ pub fn record_problems(
     )]
 }
 
-/// Reads a file holding a JSON array of records. A syntax error stops the file (nothing after
-/// it can be trusted) and gives `None`; a record of the wrong shape is reported and the others
-/// still read.
+/// Where a record of a JSON array lies in the file's text, and the line it starts on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Element {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+}
+
+impl Element {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A JSON array's records as `parse_array` read them.
+pub struct Records<R, S> {
+    /// Each element of the array, in order.
+    pub elements: Vec<Element>,
+    /// What was made of each element; `None` for one that did not read (reported).
+    pub values: Vec<Option<R>>,
+    /// What was noted beside the values, one note per share of the elements, in order.
+    pub notes: Vec<S>,
+}
+
+/// Reads a file holding a JSON array of records into a `Located` record each. A syntax error
+/// stops the file (nothing after it can be trusted) and gives `None`; a record of the wrong
+/// shape is reported and the others still read.
 pub fn read_array<'a, T: Deserialize<'a> + Send>(
     file: &str,
     text: &'a str,
@@ -438,6 +466,39 @@ pub fn read_array<'a, T: Deserialize<'a> + Send>(
     broken_ids: &mut HashSet<String>,
     refused: &mut Vec<Located<'a, shape::Salvaged>>,
 ) -> Option<Vec<Located<'a, T>>> {
+    let records = parse_array(
+        file,
+        text,
+        what,
+        shape,
+        problems,
+        broken_ids,
+        refused,
+        |_: &mut (), _, element, line| {
+            serde_json::from_str::<T>(element).map(|value| Located::new(value, line, element))
+        },
+    )?;
+    // `filter_map` rather than `flatten`: it keeps the list where it is, in place.
+    #[allow(clippy::filter_map_identity)]
+    let records = records.values.into_iter().filter_map(|r| r).collect();
+    Some(records)
+}
+
+/// Reads a file holding a JSON array of records on every core, `parse` making a value of each
+/// element (given its number in the array, its text and its line) and noting what else it
+/// likes in the note of its share. A syntax error stops the file and gives `None`; an element
+/// that `parse` refuses is reported as `read_array` says, and the others still read.
+#[allow(clippy::too_many_arguments)]
+pub fn parse_array<'a, R: Send, S: Default + Send>(
+    file: &str,
+    text: &'a str,
+    what: &str,
+    shape: &[shape::Field],
+    problems: &mut Vec<Problem>,
+    broken_ids: &mut HashSet<String>,
+    refused: &mut Vec<Located<'a, shape::Salvaged>>,
+    parse: impl Fn(&mut S, usize, &'a str, usize) -> Result<R, serde_json::Error> + Sync,
+) -> Option<Records<R, S>> {
     if text.trim().is_empty() {
         problems.push(Problem::new(
             file,
@@ -446,48 +507,42 @@ pub fn read_array<'a, T: Deserialize<'a> + Send>(
         ));
         return None;
     }
-    // The array is read as its elements' raw text, which checks the whole file as JSON and
-    // finds where each element lies in one pass; a file that is not a JSON array is told
-    // about by the slower way below.
-    let elements = match serde_json::from_str::<Vec<&RawValue>>(text) {
-        Ok(raw) => raw
-            .iter()
-            .map(|r| {
-                let start = r.get().as_ptr() as usize - text.as_ptr() as usize;
-                (start, start + r.get().len())
-            })
-            .collect(),
-        Err(_) => not_an_array(file, text, what, problems)?,
+    // Most files are cut into their elements by one quick pass that leaves checking each as
+    // JSON to its reading, on every core; the rest (and any file where an element fails to
+    // read, which may be a syntax error) are checked whole by serde, which says what is wrong.
+    let (elements, checked) = match plain_elements(text) {
+        Some(elements) => (elements, false),
+        None => (checked_elements(file, text, what, problems)?, true),
     };
-    // Each core reads a share of the records, with their lines: a share counts the lines
-    // before its first record, then from one record to the next, never from the top (a file
-    // of 100,000 records must not be scanned 100,000 times).
-    let total = elements.len();
-    let shares = crate::shares::in_shares(&elements, |share: &[(usize, usize)]| {
-        // The first share's list becomes the list of all: made to hold them all at once.
-        let first = std::ptr::eq(share.as_ptr(), elements.as_ptr());
-        let mut records = Vec::with_capacity(if first { total } else { share.len() });
-        let mut failed = Vec::new();
-        let mut line = 1;
-        let mut counted_to = 0;
-        for (start, end) in share {
-            let element = &text[*start..*end];
-            line += count_lines(&text[counted_to..*start]);
-            counted_to = *start;
-            match serde_json::from_str::<T>(element) {
-                Ok(value) => records.push(Located::new(value, line, element)),
-                Err(e) => failed.push((e, line, element)),
+    // Each value is made in its place in the list, which is made once and never copied.
+    let (values, shares) = crate::shares::made_in_shares(
+        elements.len(),
+        |n, (notes, failed): &mut (S, Vec<(serde_json::Error, usize)>)| {
+            let element = &elements[n];
+            match parse(notes, n, element.text(text), element.line) {
+                Ok(value) => Some(value),
+                Err(e) => {
+                    failed.push((e, n));
+                    None
+                }
             }
-        }
-        vec![(records, failed)]
-    });
-    let mut shares = shares.into_iter();
-    let (mut records, mut failed) = shares.next().unwrap_or_default();
-    for (more, more_failed) in shares {
-        records.extend(more);
-        failed.extend(more_failed);
+        },
+    );
+    let mut notes = Vec::with_capacity(shares.len());
+    let mut failed = Vec::new();
+    for (share_notes, share_failed) in shares {
+        notes.push(share_notes);
+        failed.extend(share_failed);
     }
-    for (e, line, element) in failed {
+    if !failed.is_empty() && !checked {
+        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            problems.push(json_problem(file, &e, 0));
+            return None;
+        }
+    }
+    for (e, n) in failed {
+        let Element { line, .. } = elements[n];
+        let element = elements[n].text(text);
         let expected = format!("each of the {what} to be a JSON object");
         problems.extend(record_problems(
             file,
@@ -502,7 +557,257 @@ pub fn read_array<'a, T: Deserialize<'a> + Send>(
             refused.push(Located::new(salvaged, line, element));
         }
     }
-    Some(records)
+    Some(Records {
+        elements,
+        values,
+        notes,
+    })
+}
+
+/// The elements of a file checked whole as a JSON array, with their lines; `None` when it is
+/// no array (reported).
+fn checked_elements(
+    file: &str,
+    text: &str,
+    what: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<Element>> {
+    let ranges = match serde_json::from_str::<Vec<&RawValue>>(text) {
+        Ok(raw) => raw
+            .iter()
+            .map(|r| {
+                let start = r.get().as_ptr() as usize - text.as_ptr() as usize;
+                (start, start + r.get().len())
+            })
+            .collect(),
+        Err(_) => not_an_array(file, text, what, problems)?,
+    };
+    // Counted on from one element to the next, never from the top (a file of 100,000
+    // records must not be scanned 100,000 times).
+    let mut line = 1;
+    let mut counted_to = 0;
+    let elements = ranges
+        .into_iter()
+        .map(|(start, end)| {
+            line += count_lines(&text[counted_to..start]);
+            counted_to = start;
+            Element { start, end, line }
+        })
+        .collect();
+    Some(elements)
+}
+
+/// JSON's white space, the only characters allowed between its values.
+fn is_json_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// The elements of `text`, with their lines, when it is a JSON array as JSON writes one: `[`,
+/// elements apart by commas, `]`, and only white space around them. Each element is cut out,
+/// not checked: the text is JSON only if every element reads as JSON, which the caller finds
+/// as it reads them. `None` for anything else, and for elements nested deep enough that
+/// serde's limit on nesting might tell them apart from the whole file; those are left to
+/// serde.
+///
+/// Each core cuts a share of the text, the shares parted at line breaks (which JSON has only
+/// between tokens), each share taken to start where an element is due, as in a file of one
+/// record a line. Where that proves wrong (a record over several lines across the parting),
+/// the text is cut again in one pass.
+fn plain_elements(text: &str) -> Option<Vec<Element>> {
+    plain_elements_in(text, crate::shares::threads())
+}
+
+/// `plain_elements`, the text cut in `n` shares.
+fn plain_elements_in(text: &str, n: usize) -> Option<Vec<Element>> {
+    let bytes = text.as_bytes();
+    let mut line = 1;
+    let mut at = 0;
+    skip_json_space(bytes, &mut at, &mut line, usize::MAX);
+    if bytes.get(at) != Some(&b'[') {
+        return None;
+    }
+    at += 1;
+    skip_json_space(bytes, &mut at, &mut line, usize::MAX);
+    let (elements, end) = if bytes.get(at) == Some(&b']') {
+        (Vec::new(), at + 1)
+    } else {
+        match cut_in_shares(bytes, at, line, n) {
+            Some(cut) => cut,
+            None => {
+                let whole = cut_elements(bytes, at, usize::MAX, 0)?;
+                let closed = whole.closed?;
+                let mut elements = whole.elements;
+                for element in &mut elements {
+                    element.line += line;
+                }
+                (elements, closed)
+            }
+        }
+    };
+    let mut at = end;
+    skip_json_space(bytes, &mut at, &mut line, usize::MAX);
+    (at == bytes.len()).then_some(elements)
+}
+
+/// The elements from `at` (on `line`), where the first is due, cut in `n` shares on every
+/// core, and where the array ends; `None` when a share did not start where an element was
+/// due after all, or the text is no array of elements.
+fn cut_in_shares(bytes: &[u8], at: usize, line: usize, n: usize) -> Option<(Vec<Element>, usize)> {
+    let shares = line_shares(bytes, at, n);
+    // The first share's list becomes the list of all: made to hold them all at once.
+    let all = (bytes.len() - at) / 64;
+    let cut = crate::shares::in_shares(&shares, |share| {
+        share
+            .iter()
+            .map(|&(from, to)| cut_elements(bytes, from, to, if from == at { all } else { 0 }))
+            .collect()
+    });
+    joined_cuts(cut, &shares, line)
+}
+
+/// The text from `at` on in `n` shares of about equal length, each after the first starting
+/// at the beginning of a line.
+fn line_shares(bytes: &[u8], at: usize, n: usize) -> Vec<(usize, usize)> {
+    let mut shares = Vec::with_capacity(n);
+    let mut from = at;
+    for k in 1..n {
+        let middle = at + (bytes.len() - at) / n * k;
+        let Some(to) = bytes
+            .get(middle.max(from)..)
+            .and_then(|rest| memchr::memchr(b'\n', rest))
+            .map(|nl| middle.max(from) + nl + 1)
+        else {
+            break;
+        };
+        shares.push((from, to));
+        from = to;
+    }
+    shares.push((from, usize::MAX));
+    shares
+}
+
+/// The elements each share cut, put together with their lines counted from the top, and where
+/// the array ends; `None` when a share did not start where an element was due after all.
+fn joined_cuts(
+    cut: Vec<Option<Cut>>,
+    shares: &[(usize, usize)],
+    first_line: usize,
+) -> Option<(Vec<Element>, usize)> {
+    let mut cut = cut.into_iter();
+    let mut all = cut.next()??;
+    let mut lines = first_line;
+    for element in &mut all.elements {
+        element.line += lines;
+    }
+    for (more, (_, to)) in cut.zip(shares) {
+        let more = more?;
+        // The share before must have ended where this one began, with an element due.
+        if all.closed.is_some() || all.at != *to {
+            return None;
+        }
+        lines += all.lines;
+        all.elements
+            .extend(more.elements.into_iter().map(|mut element| {
+                element.line += lines;
+                element
+            }));
+        (all.at, all.lines, all.closed) = (more.at, more.lines, more.closed);
+    }
+    Some((all.elements, all.closed?))
+}
+
+/// What `cut_elements` found.
+struct Cut {
+    /// With their lines counted from 0 at the start.
+    elements: Vec<Element>,
+    /// Where it stopped, and the line breaks it passed.
+    at: usize,
+    lines: usize,
+    /// Just after the array's `]`, when it got there.
+    closed: Option<usize>,
+}
+
+/// The elements from `at`, where an element is due, up to the first due at or after `to`, or
+/// up to the array's end; `None` where the text is no array of elements. Room is made for
+/// `reserve` elements at least.
+fn cut_elements(bytes: &[u8], mut at: usize, to: usize, reserve: usize) -> Option<Cut> {
+    const DEEPEST: usize = 64;
+    let mut line = 0;
+    // Sized for records of some 64 bytes: memory reserved and never written to costs nothing,
+    // where a list grown by doubling writes about twice what it keeps.
+    let own = to.min(bytes.len()).saturating_sub(at) / 64;
+    let mut elements = Vec::with_capacity(own.max(reserve));
+    loop {
+        skip_json_space(bytes, &mut at, &mut line, to);
+        if at >= to {
+            return Some(Cut {
+                elements,
+                at,
+                lines: line,
+                closed: None,
+            });
+        }
+        let (start, start_line) = (at, line);
+        let mut depth = 0usize;
+        let mut deepest = 0;
+        // Line breaks are counted outside strings only: JSON has none inside one.
+        while let Some(&b) = bytes.get(at) {
+            match b {
+                b'"' => {
+                    at += 1;
+                    loop {
+                        at += memchr::memchr2(b'"', b'\\', bytes.get(at..)?)?;
+                        if bytes[at] == b'"' {
+                            break;
+                        }
+                        at += 2;
+                    }
+                }
+                b'{' | b'[' => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                b'}' | b']' | b',' if depth == 0 => break,
+                b'}' | b']' => depth -= 1,
+                b'\n' => line += 1,
+                _ => {}
+            }
+            at += 1;
+        }
+        let end = start
+            + bytes[start..at]
+                .iter()
+                .rposition(|b| !is_json_space(*b))
+                .map_or(0, |last| last + 1);
+        if end == start || deepest > DEEPEST {
+            return None;
+        }
+        elements.push(Element {
+            start,
+            end,
+            line: start_line,
+        });
+        match bytes.get(at) {
+            Some(b',') => at += 1,
+            Some(b']') => {
+                return Some(Cut {
+                    elements,
+                    at: at + 1,
+                    lines: line,
+                    closed: Some(at + 1),
+                })
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Moves `at` past JSON's white space, up to `to` at most, counting the line breaks.
+fn skip_json_space(bytes: &[u8], at: &mut usize, line: &mut usize, to: usize) {
+    while let Some(&b) = bytes.get(*at).filter(|b| is_json_space(**b) && *at < to) {
+        *line += usize::from(b == b'\n');
+        *at += 1;
+    }
 }
 
 /// The problem with a file that is not a JSON array: a syntax error where it lies, else
@@ -653,7 +958,7 @@ mod tests {
         text
     }
 
-    fn read_actors_text(text: &str) -> (Option<Vec<Located<'_, RawActor>>>, Vec<Problem>) {
+    fn read_actors_text(text: &str) -> (Option<Vec<Located<'_, RawActor<'_>>>>, Vec<Problem>) {
         let mut problems = Vec::new();
         let mut broken = HashSet::new();
         let mut refused = Vec::new();
@@ -733,6 +1038,112 @@ mod tests {
         let (records, problems) = read_actors_text("[]");
         assert_eq!(records.map(|r| r.len()), Some(0));
         assert!(problems.is_empty());
+    }
+
+    /// Where the quick cut finds elements, they are serde's (with their lines), however many
+    /// shares it is cut in; and where the text is no JSON, some element it cut does not read
+    /// as JSON, so that the file is then checked whole by serde.
+    fn agrees_with_serde(text: &str) {
+        for n in 1..=4 {
+            let Some(quick) = plain_elements_in(text, n) else {
+                continue;
+            };
+            match serde_json::from_str::<Vec<&RawValue>>(text) {
+                Ok(_) => {
+                    let checked = checked_elements("f", text, "x", &mut Vec::new());
+                    assert_eq!(Some(quick), checked, "{n} shares: {text:?}");
+                }
+                Err(_) => assert!(
+                    quick.iter().any(|e| {
+                        serde_json::from_str::<serde::de::IgnoredAny>(e.text(text)).is_err()
+                    }),
+                    "{n} shares: {text:?}"
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_cut_agrees_with_serde() {
+        let one_a_line = (0..50)
+            .map(|i| format!("  {{\"id\": \"a{i}\", \"aliases\": [\"x,]\\\"\"]}}"))
+            .collect::<Vec<_>>()
+            .join(",\n");
+        let texts = [
+            actors_text(300, 7),
+            actors_text(40, 1000).replace('\n', ""),
+            format!("[\n{one_a_line}\n]\n"),
+            format!("\r\n[{one_a_line}\n]"),
+            format!("[\n{one_a_line}\n,\n]\n"),
+            format!("[\n{one_a_line}\n]\n]"),
+            format!("[{}1{}]", "[".repeat(70), "]".repeat(70)),
+        ];
+        let odd = [
+            "[]",
+            " [ ]\n",
+            "[1,2]",
+            "[\n1,\n2\n]\n",
+            "[1,,2]",
+            "[1,]",
+            "[,1]",
+            "[1] x",
+            "[1",
+            "[1 2]",
+            "[\"a\\\"]\", 2]",
+            "[\"a\nb\"]",
+            "[1\u{c}]",
+            "[\"\\",
+            "[{]",
+            "[}]",
+            "{}",
+            "[\"é\", é]",
+            "[1]\n\n",
+            "[1\n,\n2]",
+            "[\n{\"a\":\n1},\n{\"b\":\n2}\n]",
+        ];
+        for text in texts.iter().map(String::as_str).chain(odd) {
+            agrees_with_serde(text);
+        }
+        // The files that are JSON are cut quickly, but for the one nested deeper than the cut
+        // leaves to serde.
+        for n in 1..=4 {
+            for text in &texts[..4] {
+                assert!(plain_elements_in(text, n).is_some(), "{n} shares: {text:?}");
+            }
+            assert_eq!(plain_elements_in(&texts[6], n), None);
+        }
+        // Every one-byte change of a small file, records over several lines among them.
+        let base = actors_text(7, 4);
+        for at in (0..base.len()).filter(|at| base.is_char_boundary(*at)) {
+            let mut cut = base.clone();
+            cut.remove(at);
+            agrees_with_serde(&cut);
+            for c in [',', ']', '[', '"', '\\', '\n', '{', '}', ' '] {
+                let mut more = base.clone();
+                more.insert(at, c);
+                agrees_with_serde(&more);
+            }
+        }
+    }
+
+    /// A file of one record a line is cut on every core; a record over the line where the
+    /// shares part makes them start again, in one pass.
+    #[test]
+    fn a_file_of_one_record_a_line_is_cut_in_shares() {
+        let text = (0..100)
+            .map(|i| format!("{{\"id\": \"a{i}\"}}"))
+            .collect::<Vec<_>>()
+            .join(",\n");
+        let text = format!("[\n{text}\n]\n");
+        let (elements, end) = cut_in_shares(text.as_bytes(), 2, 2, 3).expect("in shares");
+        assert_eq!(end, text.len() - 1);
+        assert_eq!(elements.len(), 100);
+        assert_eq!(elements[99].line, 101);
+        assert_eq!(elements[99].text(&text), "{\"id\": \"a99\"}");
+        // Commas first, each record over two lines: no line starts where an element is due.
+        let spread = text.replace(",\n", "\n, ").replace(": ", ":\n ");
+        assert_eq!(cut_in_shares(spread.as_bytes(), 2, 2, 3), None);
+        assert_eq!(plain_elements_in(&spread, 3).map(|e| e.len()), Some(100));
     }
 
     #[test]
