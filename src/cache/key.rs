@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use xxhash_rust::xxh3::xxh3_128;
 
-use crate::files::{open_inside_resolved, SOURCE_FILES};
+use crate::files::{open_inside_resolved, Inside, SOURCE_FILES};
 
 /// A file's content as the cache knows it: absent, or present with its xxh3-128 hash.
 pub type Digest = Option<u128>;
@@ -98,10 +98,11 @@ fn read_at(file: &File, buffer: &mut [u8], at: u64) -> io::Result<usize> {
 /// Hashes the source files `relative` in `root`, in order: the small files shared between
 /// the cores. An error when any is one the loader would refuse.
 pub fn source_digests(root: &Path, relative: &[&str]) -> io::Result<Vec<Digest>> {
-    // Resolved once, not for each of thousands of files.
+    // Resolved once, not for each of thousands of files, and each folder inside it once a
+    // core.
     let root = fs::canonicalize(root)?;
-    let root = root.as_path();
     crate::shares::in_shares(relative, |share: &[&str]| {
+        let mut inside = Inside::new(root.clone());
         share
             .iter()
             .map(|f| {
@@ -109,7 +110,10 @@ pub fn source_digests(root: &Path, relative: &[&str]) -> io::Result<Vec<Digest>>
                 if !crate::files::inside_folder(f) {
                     return Err(io::Error::other("leads outside the dataset folder"));
                 }
-                resolved_digest(root, f, SOURCE_FILES)
+                match inside.open(f, SOURCE_FILES).map_err(io::Error::other)? {
+                    Some(file) => hash_file(&file).map(Some),
+                    None => Ok(None),
+                }
             })
             .collect::<Vec<io::Result<Digest>>>()
     })

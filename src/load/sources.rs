@@ -277,11 +277,12 @@ fn read_sources(
     records: &[Located<RawSource>],
 ) -> Vec<Option<SourceRead>> {
     let read = |records: &[Located<RawSource>]| -> Vec<Option<SourceRead>> {
+        let mut reader = location.source_reader();
         records
             .iter()
             .map(|record| {
                 let relative = record.value.file.as_deref()?;
-                let read = match location.read_source(relative) {
+                let read = match reader.read(relative) {
                     Ok(bytes) => {
                         let sha256 = record
                             .value
