@@ -272,6 +272,31 @@ pub(crate) fn open_inside(
     open_inside_resolved(&root, relative, what)
 }
 
+/// What a look at a file tells of its content without reading it: its modification time and
+/// size, and where the system has them its inode and change time, which any write moves, even
+/// one that puts the size, the modification time or the bytes themselves back (`touch -r`, a
+/// same-length overwrite).
+pub type Stamp = (std::time::SystemTime, u64, u64, i64, i64);
+
+/// `path`'s stamp; `None` when it cannot be looked at (missing, say).
+pub fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let (inode, changed, changed_ns) = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.ino(), meta.ctime(), meta.ctime_nsec())
+    };
+    #[cfg(not(unix))]
+    let (inode, changed, changed_ns) = (0, 0, 0);
+    Some((
+        meta.modified().ok()?,
+        meta.len(),
+        inode,
+        changed,
+        changed_ns,
+    ))
+}
+
 /// Opens files of one resolved dataset folder by `open_inside`'s rule, resolving each folder
 /// inside it once: resolving every file's path from the top asked the system about each of
 /// its parts (four calls a file for `sources/a.txt`), some 60,000 calls for 10,000 sources.

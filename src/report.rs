@@ -117,7 +117,7 @@ pub enum Cached {
     Current,
     /// No current entry for this folder: after a load from the files, the entry is written
     /// with `Cache::store` and these hashes, taken before the load.
-    Missing(Cache, PathBuf, Vec<crate::cache::Digest>),
+    Missing(Cache, PathBuf, crate::cache::Before),
     /// The cache is off, or the inputs are not a dataset folder.
     Off,
 }
@@ -132,7 +132,7 @@ pub fn cached_head(inputs: &Inputs, rows: usize) -> Result<Cached, Failure> {
                 Cached::Head(Box::new(head), total)
             }
             Ok(_) => Cached::Current,
-            Err(_) => match crate::cache::dataset_digests(root) {
+            Err(_) => match crate::cache::dataset_before(root) {
                 Ok(before) => Cached::Missing(cache.clone(), root.to_path_buf(), before),
                 Err(_) => Cached::Off,
             },

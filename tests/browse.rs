@@ -229,13 +229,49 @@ fn first_screen_from_the_cache(
     };
     let cache = chronicle::cache::Cache::at(dir.join("cache"));
     let whole = load(&location).expect("the sample loads");
-    let before = chronicle::cache::dataset_digests(root).expect("hashed");
+    let before = chronicle::cache::dataset_before(root).expect("hashed");
     cache.store(root, &whole, &before).expect("entry written");
     let (head, total) = cache
         .head(root, rows, 0)
         .expect("the entry is current")
         .expect("as many events as asked for");
     (location, whole, head, total)
+}
+
+/// A file written while the load read it cannot be known to hold what was read, even when
+/// the write put back the very bytes it held: no entry is written then (trial 9).
+#[test]
+fn no_entry_is_written_when_a_file_was_written_during_the_load_even_back_as_it_was() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let location = sample_folder(dir.path());
+    let DatasetLocation::Folder(root) = &location else {
+        panic!("a folder");
+    };
+    let cache_dir = dir.path().join("cache");
+    let cache = chronicle::cache::Cache::at(&cache_dir);
+    let entries = || std::fs::read_dir(&cache_dir).map_or(0, |d| d.count());
+    let before = chronicle::cache::dataset_before(root).expect("hashed");
+    let whole = load(&location).expect("the sample loads");
+    // Meanwhile actors.json is written again with the same bytes, until the system's
+    // coarse clock shows the change.
+    let path = root.join("actors.json");
+    let bytes = std::fs::read(&path).expect("read");
+    let stamped = chronicle::files::stamp(&path);
+    for _ in 0..5000 {
+        std::fs::write(&path, &bytes).expect("written");
+        if chronicle::files::stamp(&path) != stamped {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    assert_ne!(chronicle::files::stamp(&path), stamped);
+    cache.store(root, &whole, &before).expect("stored or not");
+    assert_eq!(entries(), 0, "no entry from a load the files changed under");
+    // Loaded again from files left alone, the entry is written.
+    let before = chronicle::cache::dataset_before(root).expect("hashed");
+    let whole = load(&location).expect("the sample loads");
+    cache.store(root, &whole, &before).expect("stored");
+    assert_eq!(entries(), 1);
 }
 
 #[test]

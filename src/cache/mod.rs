@@ -320,17 +320,19 @@ impl Cache {
         Ok((path, map, header, payload, trailer.marks))
     }
 
-    /// Writes the entry for `dataset`, loaded from `root` while its dataset files hashed to
-    /// `before` (taken before the load: when they changed during it, nothing is written, as
-    /// the entry could not say which contents it holds). Written to a temporary file and
-    /// renamed into place, so a reader sees the old entry or the new one, never part of one.
-    pub fn store(&self, root: &Path, dataset: &Dataset, before: &[Digest]) -> io::Result<()> {
+    /// Writes the entry for `dataset`, loaded from `root` while its dataset files were as
+    /// `before` says (taken before the load: when they changed during it, nothing is written,
+    /// as the entry could not say which contents it holds, even when a write put the bytes
+    /// back as they were). Written to a temporary file and renamed into place, so a reader
+    /// sees the old entry or the new one, never part of one.
+    pub fn store(&self, root: &Path, dataset: &Dataset, before: &Before) -> io::Result<()> {
         let Some(build) = key::build() else {
             return Ok(());
         };
         let mut phases = load::Phases::new();
         let top = dataset_digests(root)?;
-        if top != before {
+        // Looked at after the hashing: a write during it moves them too.
+        if top != before.digests || dataset_stamps(root) != before.stamps {
             return Ok(());
         }
         let Some(sources) = source_digests(root, dataset)? else {
@@ -487,7 +489,34 @@ const TEMPORARY: &str = ".entry";
 /// How long a temporary entry must have been left untouched to be taken for abandoned.
 const ABANDONED: std::time::Duration = std::time::Duration::from_secs(600);
 
-/// The hashes of the dataset files, to take before a load and give to `store`.
+/// The dataset files as they were before a load, for `store`: their hashes, and their stamps
+/// (`files::stamp`), which any write moves, even one that puts the bytes back as they were
+/// while the load read them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Before {
+    digests: Vec<Digest>,
+    stamps: Vec<Option<crate::files::Stamp>>,
+}
+
+/// The dataset files as they are, to take before a load and give to `store`; an error as for
+/// `dataset_digests`.
+pub fn dataset_before(root: &Path) -> io::Result<Before> {
+    // Stamped first: a write during the hashing moves the stamps.
+    let stamps = dataset_stamps(root);
+    Ok(Before {
+        digests: dataset_digests(root)?,
+        stamps,
+    })
+}
+
+fn dataset_stamps(root: &Path) -> Vec<Option<crate::files::Stamp>> {
+    DATASET_FILES
+        .iter()
+        .map(|f| crate::files::stamp(&root.join(f)))
+        .collect()
+}
+
+/// The hashes of the dataset files.
 /// An error when any is one the loader would refuse (then nothing is read from the cache or
 /// written to it: the load from the files reports the problem).
 pub fn dataset_digests(root: &Path) -> io::Result<Vec<Digest>> {
@@ -887,7 +916,7 @@ pub fn load(
             .as_note(),
         ),
     };
-    let before = dataset_digests(root);
+    let before = dataset_before(root);
     let mut dataset = load::load_showing(location, progress)?;
     // Best effort: a cache that cannot be written costs only the next open's speed, said
     // only among the timings (CHRONICLE_TIMINGS), for whoever wonders why reopening is slow.

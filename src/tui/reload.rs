@@ -1,10 +1,9 @@
 //! Live reload: noticing that the dataset's files changed, and saying what changed.
 
-use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::path::PathBuf;
 
 use crate::commands;
-use crate::files::DatasetLocation;
+use crate::files::{stamp, DatasetLocation, Stamp};
 use crate::load::{ACTORS_FILE, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE, SOURCES_FILE};
 use crate::timeline::Timeline;
 
@@ -13,11 +12,6 @@ pub(super) struct Watch {
     files: Vec<PathBuf>,
     seen: Vec<Option<Stamp>>,
 }
-
-/// What a look at a file tells of its content without reading it: its modification time and
-/// size, and where the system has them its inode and change time, which an edit that puts
-/// the size and modification time back (`touch -r`, a same-length overwrite) still moves.
-type Stamp = (SystemTime, u64, u64, i64, i64);
 
 impl Watch {
     pub(super) fn new(location: &DatasetLocation, timeline: &Timeline) -> Watch {
@@ -47,24 +41,6 @@ impl Watch {
         self.seen = now;
         true
     }
-}
-
-fn stamp(path: &Path) -> Option<Stamp> {
-    let meta = std::fs::metadata(path).ok()?;
-    #[cfg(unix)]
-    let (inode, changed, changed_ns) = {
-        use std::os::unix::fs::MetadataExt;
-        (meta.ino(), meta.ctime(), meta.ctime_nsec())
-    };
-    #[cfg(not(unix))]
-    let (inode, changed, changed_ns) = (0, 0, 0);
-    Some((
-        meta.modified().ok()?,
-        meta.len(),
-        inode,
-        changed,
-        changed_ns,
-    ))
 }
 
 /// What a reload changed, by event id: "+2 events, −1, 3 changed". One pass over each
