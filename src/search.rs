@@ -9,6 +9,7 @@
 //! and may still take longer than a frame, so a ranking runs in slices of time between
 //! keystrokes and frames: typing is never blocked, and the ranking shows when it is complete.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -165,10 +166,35 @@ impl Names {
     }
 }
 
+/// `text` with each letter beyond ASCII that has another one-letter small form in that form
+/// ("Émile" → "émile", "РОССИЯ" → "россия"), letter for letter: the matcher folds only ASCII,
+/// and the places it gives are counted in letters, so they still fit the text as written.
+/// Letters whose small form is longer (the dotted "İ") are left as they are.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    let folds = |c: char| {
+        let mut small = c.to_lowercase();
+        !c.is_ascii() && small.len() == 1 && small.next() != Some(c)
+    };
+    if text.is_ascii() || !text.chars().any(folds) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c.to_lowercase().next() {
+                Some(small) if folds(c) => small,
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
 /// A query as the matcher sees it: trimmed, and folded as its smart case folds it, for the
 /// cheap check that runs before the matcher.
 struct Pattern<'q> {
-    text: &'q str,
+    /// Folded (`fold`) unless the query is case-sensitive; names are then folded too.
+    text: Cow<'q, str>,
+    /// The matcher's smart case: case-sensitive when the query has an ASCII capital.
+    case_sensitive: bool,
     /// Each of the query's bytes and the byte it also matches: its other case for an ASCII
     /// letter unless the query is case-sensitive, else itself.
     bytes: Vec<(u8, u8)>,
@@ -177,8 +203,12 @@ struct Pattern<'q> {
 impl<'q> Pattern<'q> {
     fn new(query: &'q str) -> Pattern<'q> {
         let text = query.trim();
-        // The matcher's smart case: case-sensitive when the query has an ASCII capital.
         let case_sensitive = text.bytes().any(|b| b.is_ascii_uppercase());
+        let text = if case_sensitive {
+            Cow::Borrowed(text)
+        } else {
+            fold(text)
+        };
         let bytes = text
             .bytes()
             .map(|b| {
@@ -189,7 +219,20 @@ impl<'q> Pattern<'q> {
                 }
             })
             .collect();
-        Pattern { text, bytes }
+        Pattern {
+            text,
+            case_sensitive,
+            bytes,
+        }
+    }
+
+    /// `name` as this query is matched against it: folded unless the query is case-sensitive.
+    fn name<'n>(&self, name: &'n str) -> Cow<'n, str> {
+        if self.case_sensitive {
+            Cow::Borrowed(name)
+        } else {
+            fold(name)
+        }
     }
 
     /// Whether the query's bytes occur in order in `name`. The matcher matches when the
@@ -354,8 +397,11 @@ impl Ranker {
 
     /// The char positions of `query` in the actor's `matched` name, as the matcher aligns it.
     pub fn positions(&self, actor: &Actor, matched: MatchedName, query: &str) -> Vec<usize> {
+        let pattern = Pattern::new(query);
+        // Folding keeps every letter in its place: the places fit the name as written.
+        let name = pattern.name(matched_text(actor, matched));
         self.matcher
-            .fuzzy_indices(matched_text(actor, matched), query.trim())
+            .fuzzy_indices(&name, &pattern.text)
             .map(|(_, indices)| indices)
             .unwrap_or_default()
     }
@@ -388,10 +434,11 @@ impl Ranker {
         // The name wins ties with an alias, so highlights land on what is shown first.
         let mut best: Option<Scored> = None;
         for (which, text) in names {
-            if !pattern.may_match(text) {
+            let text = pattern.name(text);
+            if !pattern.may_match(&text) {
                 continue;
             }
-            if let Some(score) = self.matcher.fuzzy_match(text, pattern.text) {
+            if let Some(score) = self.matcher.fuzzy_match(&text, &pattern.text) {
                 if best.is_none_or(|(s, _, _)| score > s) {
                     best = Some((score, id, which));
                 }
@@ -692,9 +739,14 @@ mod tests {
             let mut refused = 0;
             for actor in &actors {
                 for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                    let matched = ranker.matcher.fuzzy_match(name, query.trim()).is_some();
-                    assert!(pattern.may_match(name) || !matched, "'{query}' in '{name}'");
-                    refused += usize::from(!pattern.may_match(name));
+                    // As the ranking matches: both sides folded unless case-sensitive.
+                    let name = pattern.name(name);
+                    let matched = ranker.matcher.fuzzy_match(&name, &pattern.text).is_some();
+                    assert!(
+                        pattern.may_match(&name) || !matched,
+                        "'{query}' in '{name}'"
+                    );
+                    refused += usize::from(!pattern.may_match(&name));
                 }
             }
             // Each query misses some names, so a check that lets everything through fails.
@@ -706,6 +758,24 @@ mod tests {
     /// and no threads: what any faster way of ranking must give.
     fn plainly_ranked(actors: &[Actor], query: &str) -> Vec<ActorMatch> {
         let matcher = SkimMatcherV2::default().smart_case();
+        // Letters beyond ASCII folded on both sides, unless an ASCII capital makes the query
+        // case-sensitive (the matcher folds ASCII itself).
+        let sensitive = query.bytes().any(|b| b.is_ascii_uppercase());
+        let folded = |text: &str| -> String {
+            if sensitive {
+                return text.to_string();
+            }
+            text.chars()
+                .map(|c| {
+                    let mut small = c.to_lowercase();
+                    match (c.is_ascii(), small.len(), small.next()) {
+                        (false, 1, Some(s)) => s,
+                        _ => c,
+                    }
+                })
+                .collect()
+        };
+        let query = folded(query.trim());
         let mut scored = Vec::new();
         for (i, actor) in actors.iter().enumerate() {
             let names = std::iter::once(&actor.name).chain(&actor.aliases);
@@ -715,7 +785,7 @@ mod tests {
                     0 => MatchedName::Name,
                     a => MatchedName::Alias(a - 1),
                 };
-                if let Some(score) = matcher.fuzzy_match(name, query.trim()) {
+                if let Some(score) = matcher.fuzzy_match(&folded(name), &query) {
                     if best.is_none_or(|(s, _, _)| score > s) {
                         best = Some((score, ActorId(i as u32), matched));
                     }
@@ -724,6 +794,37 @@ mod tests {
             scored.extend(best);
         }
         best_first(scored)
+    }
+
+    #[test]
+    fn case_is_ignored_beyond_ascii_unless_an_ascii_capital_asks_for_it() {
+        let actors = vec![
+            actor("zola", "Émile Zola", &[]),
+            actor("ru", "Россия", &["РФ"]),
+            actor("gr", "ΚΑΡΟ Παπαδόπουλος", &[]),
+            actor("ist", "İstanbul", &[]),
+        ];
+        for ranker in [Ranker::new(&actors), Ranker::default()] {
+            let found = |query: &str| -> Vec<(String, Vec<usize>)> {
+                ranker
+                    .rank(&actors, query)
+                    .into_iter()
+                    .map(|m| {
+                        let actor = &actors[m.actor.index()];
+                        (actor.id.clone(), ranker.positions(actor, m.matched, query))
+                    })
+                    .collect()
+            };
+            assert_eq!(found("émile"), [("zola".to_string(), vec![0, 1, 2, 3, 4])]);
+            assert_eq!(found("рос"), [("ru".to_string(), vec![0, 1, 2])]);
+            assert_eq!(found("рф").len(), 1);
+            assert_eq!(found("καρο")[0].0, "gr");
+            // An ASCII capital makes the query case-sensitive, as for ASCII names.
+            assert_eq!(found("Émile Z").len(), 1);
+            assert!(found("éMILE").is_empty());
+            // A letter whose small form is longer is left as written.
+            assert_eq!(found("İst").len(), 1);
+        }
     }
 
     #[test]
