@@ -295,6 +295,23 @@ fn a_damaged_entry_is_ignored_noted_and_replaced() {
     );
 }
 
+/// A folder where the entry would be is no entry: read from the files, silently (it cannot be
+/// replaced, so a note would come back on every run), as a cache that cannot be written.
+#[test]
+fn a_folder_in_the_entrys_place_only_costs_speed_and_says_nothing() {
+    let setup = Setup::new();
+    let first = setup.run(&["events", "--json"]);
+    let entry = setup.entry();
+    fs::remove_file(&entry).unwrap();
+    fs::create_dir(&entry).unwrap();
+    for command in [&["events", "--json"][..], &["check"], &["actors"]] {
+        let output = setup.run(command);
+        assert_eq!(stderr(&output), "", "{command:?}");
+    }
+    assert_eq!(stdout(&setup.run(&["events", "--json"])), stdout(&first));
+    assert!(entry.is_dir(), "left as it was");
+}
+
 #[test]
 fn a_foreign_file_in_the_entrys_place_is_ignored_noted_and_replaced() {
     replaced_after(

@@ -136,7 +136,7 @@ impl Cache {
     pub fn summary(&self, root: &Path) -> Result<Summary, Miss> {
         let mut phases = load::Phases::new();
         let path = self.entry_path(root);
-        let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
+        let mut file = open_entry(&path)?;
         let (header, header_len) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
         header.current(root)?;
         // The image is not read, but an entry cut short is noticed (and then replaced by the
@@ -214,7 +214,7 @@ impl Cache {
     pub fn actors(&self, root: &Path) -> Result<(Counted, Vec<Problem>), Miss> {
         let mut phases = load::Phases::new();
         let path = self.entry_path(root);
-        let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
+        let mut file = open_entry(&path)?;
         let (header, header_len) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
         phases.done("header");
         header.current(root)?;
@@ -272,7 +272,7 @@ impl Cache {
         whole: bool,
     ) -> Result<(PathBuf, memmap2::Mmap, Header, Range<usize>, Marks), Miss> {
         let path = self.entry_path(root);
-        let mut file = File::open(&path).map_err(|_| Miss::Stale)?;
+        let mut file = open_entry(&path)?;
         let (header, header_len) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
         header.current(root)?;
         used(&file);
@@ -484,6 +484,17 @@ fn resolved(root: &Path) -> PathBuf {
 
 /// How an entry's name ends.
 const ENTRY: &str = ".img";
+/// The entry's file at `path`, when there is one to read: anything else in its place (a
+/// folder made there, say) is no entry, not a damaged one, and the note about it would come
+/// back on every run, as a file can never be renamed over it.
+fn open_entry(path: &Path) -> Result<File, Miss> {
+    let file = File::open(path).map_err(|_| Miss::Stale)?;
+    match file.metadata() {
+        Ok(meta) if meta.is_file() => Ok(file),
+        _ => Err(Miss::Stale),
+    }
+}
+
 /// How a temporary entry's name starts.
 const TEMPORARY: &str = ".entry";
 /// How long a temporary entry must have been left untouched to be taken for abandoned.
