@@ -274,6 +274,43 @@ fn no_entry_is_written_when_a_file_was_written_during_the_load_even_back_as_it_w
     assert_eq!(entries(), 1);
 }
 
+/// A damaged entry found when the rest is read behind the first screen is passed over for
+/// the files, and the status line says so, as the commands' note does (trial 8).
+#[test]
+fn a_damaged_entry_found_behind_the_first_screen_is_said() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (location, _, head, total) = first_screen_from_the_cache(dir.path(), 3);
+    let DatasetLocation::Folder(root) = &location else {
+        panic!("a folder");
+    };
+    let cache = chronicle::cache::Cache::at(dir.path().join("cache"));
+    let entry = cache.entry_path(root);
+    let mut bytes = std::fs::read(&entry).expect("the entry");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x55;
+    std::fs::write(&entry, bytes).expect("damaged");
+    let browser = open(head, location.clone(), Start::default()).with_loader(Arc::new(
+        move |location: &DatasetLocation| {
+            chronicle::cache::load(Some(&cache), location, &Default::default())
+        },
+    ));
+    let mut browser = browser.load_rest(total).expect("the rest starts loading");
+    browser.tick().expect("tick");
+    screen(&mut browser);
+    browser.tick().expect("tick");
+    browser.settle().expect("the whole timeline taken in");
+    assert_eq!(browser.dataset().timeline.events().len(), total);
+    let said = browser.app().message().unwrap_or_default().to_string();
+    assert!(
+        said.starts_with(&format!("Loaded all {total} events.")),
+        "{said}"
+    );
+    assert!(
+        said.contains("note: ") && said.contains("damaged cache file"),
+        "{said}"
+    );
+}
+
 #[test]
 fn a_first_screen_whose_rest_failed_to_load_says_loaded_all_once_it_loads() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -99,7 +99,12 @@ impl Reloads {
             .name("reload".into())
             .spawn(move || {
                 let next = Arc::new(load(&location)?);
-                let note = reload_note(&before.timeline, &next.timeline);
+                let mut note = reload_note(&before.timeline, &next.timeline);
+                // Notes this load has and the last had not (a damaged cache entry passed over,
+                // say): printed on standard error when the browser opened, here only shown.
+                for new in next.notes.iter().filter(|n| !before.notes.contains(n)) {
+                    note.push_str(&format!(" note: {}", new.to_string().replace('\n', " ")));
+                }
                 drop(before);
                 let watch = Watch::new(&location, &next.timeline);
                 Ok(Loaded {
