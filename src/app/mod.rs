@@ -961,10 +961,7 @@ impl<'t> App<'t> {
         // Enter chooses from the ranking of what was typed, however long it takes.
         self.continue_ranking(std::time::Duration::MAX);
         let Some(actor) = self.selected_actor() else {
-            self.message = Some(match self.partial {
-                Some(_) => format!("No actor matches{}.", self.so_far_actors()),
-                None => "No actor matches.".into(),
-            });
+            self.message = Some(format!("No actor matches{}.", self.so_far_actors()));
             return;
         };
         self.search = None;

@@ -155,7 +155,13 @@ impl Cache {
     /// The dataset in `root` from its entry, when the entry is current and whole.
     pub fn dataset(&self, root: &Path) -> Result<Dataset, Miss> {
         let mut phases = load::Phases::new();
-        let (path, map, header, payload, _) = self.entry(root, true)?;
+        let Entry {
+            path,
+            map,
+            header,
+            payload,
+            ..
+        } = self.entry(root, true)?;
         phases.done("entry");
         let start = payload.start;
         // Each part of the image, once read, leaves the process's memory (the file's pages
@@ -179,8 +185,8 @@ impl Cache {
         })
     }
 
-    /// The first `rows` events of the dataset in `root` (with every actor, and the sources
-    /// they quote) from its entry, when the entry is current and whole, and how many events
+    /// The first `rows` events of the dataset in `root` (with the actors they name and those
+    /// these are affiliated with, and the sources they quote) from its entry, when the entry is current and whole, and how many events
     /// the dataset holds: the browser's first screen, drawn while the rest is read. `None`
     /// when the entry is current but holds fewer than `from` events, which are read whole
     /// as fast.
@@ -190,7 +196,13 @@ impl Cache {
         rows: usize,
         from: usize,
     ) -> Result<Option<(Dataset, usize)>, Miss> {
-        let (path, map, header, payload, marks) = self.entry(root, false)?;
+        let Entry {
+            path,
+            map,
+            header,
+            payload,
+            marks,
+        } = self.entry(root, false)?;
         let total = header.summary.events;
         if total < from {
             return Ok(None);
@@ -262,15 +274,10 @@ impl Cache {
         ))
     }
 
-    /// The entry for `root` mapped, its header, where its image lies and its marks, once the
-    /// entry is found current (the files hashed) and whole (its checksums right: all of it,
-    /// or when not `whole` the parts the first screen reads, see `Marks`).
-    #[allow(clippy::type_complexity)]
-    fn entry(
-        &self,
-        root: &Path,
-        whole: bool,
-    ) -> Result<(PathBuf, memmap2::Mmap, Header, Range<usize>, Marks), Miss> {
+    /// The entry for `root`, once it is found current (the files hashed) and whole (its
+    /// checksums right: all of it, or when not `whole` the parts the first screen reads, see
+    /// `Marks`).
+    fn entry(&self, root: &Path, whole: bool) -> Result<Entry, Miss> {
         let path = self.entry_path(root);
         let mut file = open_entry(&path)?;
         let (header, header_len) = open_header(root, &mut file).map_err(|e| miss(&path, e))?;
@@ -317,7 +324,13 @@ impl Cache {
                 return Err(damaged(&path, "its checksum does not match"));
             }
         }
-        Ok((path, map, header, payload, trailer.marks))
+        Ok(Entry {
+            path,
+            map,
+            header,
+            payload,
+            marks: trailer.marks,
+        })
     }
 
     /// Writes the entry for `dataset`, loaded from `root` while its dataset files were as
@@ -484,6 +497,16 @@ fn resolved(root: &Path) -> PathBuf {
 
 /// How an entry's name ends.
 const ENTRY: &str = ".img";
+/// An entry found current and whole (`Cache::entry`).
+struct Entry {
+    path: PathBuf,
+    map: memmap2::Mmap,
+    header: Header,
+    /// Where the image lies in `map`.
+    payload: Range<usize>,
+    marks: Marks,
+}
+
 /// The entry's file at `path`, when there is one to read: anything else in its place (a
 /// folder made there, say) is no entry, not a damaged one, and the note about it would come
 /// back on every run, as a file can never be renamed over it.
