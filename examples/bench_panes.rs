@@ -19,7 +19,7 @@ use ratatui::Terminal;
 
 use chronicle::app::{Action, App, Motion, PickerKind, PromptKind};
 use chronicle::date::EdtfDate;
-use chronicle::model::{Actor, ActorId, Event, Label, Number, Point, Region, Value};
+use chronicle::model::{Actor, ActorId, Event, Label, Number, Point, Region, Shapes, Value};
 use chronicle::timeline::Timeline;
 
 #[global_allocator]
@@ -76,9 +76,11 @@ fn timeline(events: usize) -> Timeline {
             EdtfDate::parse(&date.format("%Y-%m-%d").to_string()).expect("a date")
         })
         .collect();
-    // Attribute names are labels shared by every event, as the loader makes them.
+    // Attribute names are labels shared by every event, and so are the lists' shapes, as the
+    // loader makes them.
     let fatalities: Label = "fatalities".into();
     let tone_name: Label = "tone".into();
+    let mut shapes = Shapes::default();
     let events = (0..events)
         .map(|i| {
             let region = regions[rng.below(regions.len() as u64) as usize].clone();
@@ -100,7 +102,7 @@ fn timeline(events: usize) -> Timeline {
                 location: None,
                 tags: Box::default(),
                 quotes: Box::default(),
-                attributes: Box::new([
+                attributes: shapes.attributes(vec![
                     (
                         fatalities.clone(),
                         Value::Number(

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::date::Precision;
 use crate::load::{ACTORS_FILE, EVENTS_ARRAY_FILE, EVENTS_LINES_FILE, SOURCES_FILE};
-use crate::model::{Event, EventIx, Number, Role, Roles, Value};
+use crate::model::{Event, EventIx, Number, Role, Roles, ValueRef};
 use crate::text::safe::{sanitize, sanitize_keeping_lines};
 use crate::timeline::Timeline;
 
@@ -107,16 +107,18 @@ struct PointLine {
 }
 
 /// An attribute's value in JSON: a number as a JSON number, written as it was read.
-struct AttributeValue<'a>(&'a Value);
+struct AttributeValue<'a>(ValueRef<'a>);
 
 impl Serialize for AttributeValue<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
-            Value::Text(text) => serializer.serialize_str(text),
+        match &self.0 {
+            ValueRef::Text(text) => serializer.serialize_str(text),
             // A number's text is always a JSON number; written raw, it keeps its digits.
-            Value::Number(number) => serde_json::value::RawValue::from_string(number.to_string())
-                .map_err(serde::ser::Error::custom)?
-                .serialize(serializer),
+            ValueRef::Number(number) => {
+                serde_json::value::RawValue::from_string(number.to_string())
+                    .map_err(serde::ser::Error::custom)?
+                    .serialize(serializer)
+            }
         }
     }
 }

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
-use crate::model::{Label, Region};
+use crate::model::{Attributes, Label, Region, Shapes, Value};
 
 /// The labels seen so far; `get` hands out the one stored copy of each, and `region` the one
 /// stored copy of each region.
@@ -12,6 +12,8 @@ use crate::model::{Label, Region};
 pub struct Labels {
     seen: FxHashSet<Label>,
     regions: FxHashSet<Arc<Region>>,
+    /// Attribute lists' names and kinds, shared likewise.
+    pub shapes: Shapes,
 }
 
 impl Labels {
@@ -23,6 +25,12 @@ impl Labels {
         let label = Label::from(text);
         self.seen.insert(Label::clone(&label));
         label
+    }
+
+    /// `list` as attributes whose names and kinds are shared with every earlier list of the
+    /// same.
+    pub fn attributes(&mut self, list: Vec<(Label, Value)>) -> Attributes {
+        self.shapes.attributes(list)
     }
 
     /// The stored region of these names (blank ones left out), or `None` when all are blank.

@@ -6,6 +6,9 @@ use std::sync::Arc;
 
 use crate::date::EdtfDate;
 
+mod attributes;
+pub use attributes::{Attributes, Shapes, ValueRef};
+
 /// Index of an actor in `Timeline::actors`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ActorId(pub u32);
@@ -268,9 +271,8 @@ pub struct Event {
     pub tags: Box<[Label]>,
     pub quotes: Box<[Quote]>,
     /// Further named facts from the record's origin (e.g. an importer's codes and scores),
-    /// shown in the detail pane, sorted by name; names are labels, as a million events share
-    /// a dozen of them.
-    pub attributes: Box<[(Label, Value)]>,
+    /// shown in the detail pane, sorted by name once loaded.
+    pub attributes: Attributes,
     /// Each actor's parts in the event, in the order of `actors`, where the source says them
     /// (GDELT's Actor1 is the source, Actor2 the target); empty when no role is known.
     pub roles: Box<[Roles]>,
@@ -294,11 +296,8 @@ impl Event {
     }
 
     /// The value of the attribute `name`, when the event has it.
-    pub fn attribute(&self, name: &str) -> Option<&Value> {
-        self.attributes
-            .iter()
-            .find(|(key, _)| &**key == name)
-            .map(|(_, value)| value)
+    pub fn attribute(&self, name: &str) -> Option<ValueRef<'_>> {
+        self.attributes.get(name)
     }
 }
 
@@ -622,11 +621,12 @@ mod tests {
         );
     }
 
-    /// Two words a value, three with its name: a million rows of a dozen attributes each.
+    /// Two words a value as given; an event holds its attributes in two words however many
+    /// (see `Attributes`).
     #[test]
-    fn an_attribute_takes_24_bytes() {
+    fn a_value_takes_two_words_and_an_events_attributes_two() {
         assert_eq!(std::mem::size_of::<Value>(), 16);
-        assert_eq!(std::mem::size_of::<(Label, Value)>(), 24);
+        assert_eq!(std::mem::size_of::<Attributes>(), 16);
     }
 
     #[test]
@@ -657,7 +657,7 @@ mod tests {
     #[test]
     fn an_attribute_reads_as_a_number_whether_typed_or_written_as_text() {
         let mut event = crate::sample::timeline().events()[0].clone();
-        event.attributes = Box::new([
+        event.attributes = Attributes::from([
             (
                 "fatalities".into(),
                 Value::Number(Number::parse("12").unwrap()),
@@ -670,7 +670,7 @@ mod tests {
         assert_eq!(event.number("code"), None);
         assert_eq!(event.number("missing"), None);
         assert_eq!(
-            event.attribute("code").map(ToString::to_string).as_deref(),
+            event.attribute("code").map(|v| v.to_string()).as_deref(),
             Some("ZWE")
         );
     }

@@ -339,7 +339,7 @@ fn event(id: &str, date: &str, title: &str, actors: &[u32], quotes: Vec<Quote>) 
         location: Some("Moscow".into()),
         tags: Box::new(["sample".into(), "ukraine".into()]),
         quotes: quotes.into(),
-        attributes: Box::default(),
+        attributes: Default::default(),
         roles: Box::default(),
         region: None,
         point: None,

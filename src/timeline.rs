@@ -631,7 +631,7 @@ impl Timeline {
     /// that has an address.
     pub fn event_url<'a>(&'a self, event: &Event) -> Option<&'a str> {
         let named = match event.attribute("source") {
-            Some(crate::model::Value::Text(id)) => self.source_by_id(id),
+            Some(crate::model::ValueRef::Text(id)) => self.source_by_id(id),
             _ => None,
         };
         named
@@ -869,7 +869,7 @@ mod tests {
                     sentences: crate::model::offsets(*s..*s + 1),
                 })
                 .collect(),
-            attributes: Box::default(),
+            attributes: Default::default(),
             roles: Box::default(),
             region: None,
             point: None,

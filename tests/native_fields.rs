@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chronicle::export::write_dataset;
 use chronicle::files::DatasetLocation;
 use chronicle::load::load;
-use chronicle::model::{Point, Role, Roles, Value};
+use chronicle::model::{Point, Role, Roles, ValueRef};
 
 #[path = "support/dataset.rs"]
 mod dataset;
@@ -79,12 +79,15 @@ fn roles_region_coordinates_and_numbers_load() {
     assert!(denial.roles.is_empty() && denial.point.is_none());
     // Numbers are numbers, shown as written; strings stay text.
     assert_eq!(call.number("minutes"), Some(50.0));
-    assert!(matches!(call.attribute("minutes"), Some(Value::Number(_))));
-    let shown = |name: &str| call.attribute(name).map(ToString::to_string);
+    assert!(matches!(
+        call.attribute("minutes"),
+        Some(ValueRef::Number(_))
+    ));
+    let shown = |name: &str| call.attribute(name).map(|v| v.to_string());
     assert_eq!(shown("tone").as_deref(), Some("-3.6496350364963503"));
     assert_eq!(shown("share").as_deref(), Some("2.50"));
     assert_eq!(shown("code").as_deref(), Some("043"));
-    assert!(matches!(call.attribute("code"), Some(Value::Text(_))));
+    assert!(matches!(call.attribute("code"), Some(ValueRef::Text(_))));
 
     // Written out and read back: the same values, numbers as numbers.
     let out = tempfile::tempdir().expect("temp dir");

@@ -360,7 +360,7 @@ mod tests {
             location: None,
             tags: Box::default(),
             quotes: Box::default(),
-            attributes: Box::default(),
+            attributes: Default::default(),
             roles: Box::default(),
             region: None,
             point: None,

@@ -5,7 +5,7 @@
 
 use super::stats::{attribute_values, same_name};
 use super::App;
-use crate::model::{EventIx, Label, Value};
+use crate::model::{EventIx, Label, ValueRef};
 use crate::timeline::Timeline;
 
 /// The events pane's order when not by date.
@@ -67,9 +67,9 @@ pub fn numeric_attributes(timeline: &Timeline) -> Vec<String> {
             };
             let entry = &mut names[index];
             match value {
-                Value::Number(_) => entry.1 = true,
-                Value::Text(_) if !entry.2 => entry.2 = value.number().is_some(),
-                Value::Text(_) => {}
+                ValueRef::Number(_) => entry.1 = true,
+                ValueRef::Text(_) if !entry.2 => entry.2 = value.number().is_some(),
+                ValueRef::Text(_) => {}
             }
             at = index + 1;
         }

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::density::Unit;
 use super::Cursor;
-use crate::model::{ActorId, Event, EventIx, Label, Value};
+use crate::model::{ActorId, Event, EventIx, Label, ValueRef};
 use crate::text::decimal::Decimal;
 use crate::text::safe::sanitize;
 use crate::text::width::width;
@@ -148,8 +148,8 @@ pub struct StatsPane {
 }
 
 /// The event's attributes as (name, value): where the stats read numbers from.
-pub fn attribute_values(event: &Event) -> impl Iterator<Item = (&Label, &Value)> {
-    event.attributes.iter().map(|(name, value)| (name, value))
+pub fn attribute_values(event: &Event) -> impl Iterator<Item = (&Label, ValueRef<'_>)> {
+    event.attributes.iter()
 }
 
 /// Whether two attribute names are the same: the same label mostly (names are shared), else
@@ -164,10 +164,10 @@ const EXACT_WHOLE: f64 = 9_007_199_254_740_992.0;
 /// The value as the exact decimal it was written as (a number shows as written, text that
 /// reads as a plain decimal is one); `None` for text that is not one, or a number a decimal
 /// cannot hold.
-fn decimal(value: &Value) -> Option<Decimal> {
+fn decimal(value: &ValueRef) -> Option<Decimal> {
     match value {
-        Value::Number(n) => short_decimal(n.value()).or_else(|| Decimal::parse(&n.to_string())),
-        Value::Text(text) => Decimal::parse(text),
+        ValueRef::Number(n) => short_decimal(n.value()).or_else(|| Decimal::parse(&n.to_string())),
+        ValueRef::Text(text) => Decimal::parse(text),
     }
 }
 
@@ -202,7 +202,7 @@ struct Adder {
 
 impl Adder {
     /// Adds `value` when it is a number; whether it was.
-    fn add(&mut self, value: &Value) -> bool {
+    fn add(&mut self, value: &ValueRef) -> bool {
         if let Some(exact) = decimal(value) {
             self.events += 1;
             if self.inexact {
@@ -254,7 +254,7 @@ struct Sums<'t> {
 }
 
 impl<'t> Sums<'t> {
-    fn add(&mut self, at: &mut usize, name: &'t Label, value: &Value) {
+    fn add(&mut self, at: &mut usize, name: &'t Label, value: &ValueRef) {
         let found = match self.adders.get(*at) {
             Some((n, _)) if same_name(n, name) => Some(*at),
             _ => self.adders.iter().position(|(n, _)| same_name(n, name)),
@@ -341,7 +341,7 @@ pub fn count(timeline: &Timeline, view: &[EventIx], numeric: &[String]) -> Stats
         }
         let mut at = 0;
         for (name, value) in attribute_values(event) {
-            sums.add(&mut at, name, value);
+            sums.add(&mut at, name, &value);
         }
     }
     let mut actor_bars: Vec<Bar> = actors
@@ -407,7 +407,7 @@ mod tests {
     fn total(values: &[&str]) -> (String, usize) {
         let mut adder = Adder::default();
         for v in values {
-            adder.add(&Value::text(*v));
+            adder.add(&ValueRef::Text(&Label::from(*v)));
         }
         (adder.total(), adder.events)
     }
@@ -416,7 +416,7 @@ mod tests {
         let mut adder = Adder::default();
         for v in values {
             let n = crate::model::Number::parse(v).unwrap_or_else(|| panic!("{v}"));
-            adder.add(&Value::Number(n));
+            adder.add(&ValueRef::Number(n));
         }
         (adder.total(), adder.events)
     }

@@ -1458,11 +1458,13 @@ fn with_article_event() -> Timeline {
     let mut event = events[0].clone();
     event.id = "imported".into();
     event.quotes = Box::default();
-    event.attributes = Box::new([("source".into(), crate::model::Value::text("article"))]);
+    event.attributes =
+        crate::model::Attributes::from([("source".into(), crate::model::Value::text("article"))]);
     // As ACLED gives it: outlets by name only, no source record.
     let mut outlets = event.clone();
     outlets.id = "outlets".into();
-    outlets.attributes = Box::new([("sources".into(), crate::model::Value::text("Reuters"))]);
+    outlets.attributes =
+        crate::model::Attributes::from([("sources".into(), crate::model::Value::text("Reuters"))]);
     events.extend([event, outlets]);
     Timeline::new(events, t.actors().to_vec(), sources)
 }

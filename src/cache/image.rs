@@ -21,8 +21,8 @@ use rustc_hash::FxHashMap;
 use super::bytes::{Corrupt, In, Out, Read};
 use crate::date::{EdtfDate, PACKED_LEN};
 use crate::model::{
-    Actor, ActorId, ActorKind, Event, EventIx, Label, Number, Point, Quote, Region, Roles, Source,
-    SourceId, Value,
+    Actor, ActorId, ActorKind, Event, EventIx, Label, Number, Point, Quote, Region, Roles, Shapes,
+    Source, SourceId, Value, ValueRef,
 };
 use crate::timeline::{DateKey, Parts, Timeline};
 
@@ -352,15 +352,15 @@ fn put_event<'a, W: Write>(
 fn put_value<'a, W: Write>(
     out: &mut Out<W>,
     tables: &mut Tables<'a>,
-    value: &'a Value,
+    value: ValueRef<'a>,
 ) -> io::Result<()> {
     match value {
         // A label, as the names are: written once however many events share it.
-        Value::Text(text) => {
+        ValueRef::Text(text) => {
             out.u8(0)?;
             out.u32(tables.label(text))
         }
-        Value::Number(number) => {
+        ValueRef::Number(number) => {
             out.u8(1)?;
             out.str(&number.to_string())
         }
@@ -599,8 +599,9 @@ pub fn read_head(bytes: &[u8], rows: usize, screen: Range<usize>) -> Read<Timeli
     if !layout.runs.is_empty() {
         let mut input = In::new(bytes.get(screen).ok_or_else(bad_place)?);
         let n = input.len(1)?;
+        let mut shapes = Shapes::default();
         while events.len() < n.min(rows) && !input.is_empty() {
-            events.push(get_event(&mut input, &context)?);
+            events.push(get_event(&mut input, &context, &mut shapes)?);
         }
     }
     // Actors and sources numbered anew, in the order first named.
@@ -698,8 +699,9 @@ fn read_runs(
         // The run's bytes read so far leave memory every few megabytes, not only at its
         // end: a run is an eighth of the image, two read at once.
         let mut released = 0;
+        let mut shapes = Shapes::default();
         for _ in 0..n {
-            events.push(get_event(&mut input, context)?);
+            events.push(get_event(&mut input, context, &mut shapes)?);
             let read = run.len() - input.left();
             if read - released >= RELEASE_EVERY {
                 release(&run[released..read]);
@@ -1001,7 +1003,7 @@ fn get_source(input: &mut In) -> Read<Source> {
     })
 }
 
-fn get_event(input: &mut In, context: &Context) -> Read<Event> {
+fn get_event(input: &mut In, context: &Context, shapes: &mut Shapes) -> Read<Event> {
     let id = get_box(input)?;
     let date = get_date(input)?;
     let title = get_box(input)?;
@@ -1051,7 +1053,7 @@ fn get_event(input: &mut In, context: &Context) -> Read<Event> {
         location,
         tags,
         quotes: quotes.into(),
-        attributes: attributes.into(),
+        attributes: shapes.attributes(attributes),
         roles,
         region,
         point: point.map(Box::new),
@@ -1382,7 +1384,7 @@ mod tests {
                 lat: 50.45,
                 lon: -30.5,
             }));
-            event.attributes = Box::new([
+            event.attributes = crate::model::Attributes::from([
                 ("GoldsteinScale".into(), Value::Number(number("-4.50"))),
                 ("NumMentions".into(), Value::Number(number("10"))),
                 ("EventCode".into(), Value::text("043")),

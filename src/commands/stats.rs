@@ -11,7 +11,7 @@ use serde_json::value::RawValue;
 use super::events::{select, EventFilter};
 use super::{safe, write_json, Failure};
 use crate::date::{edtf_year, Precision};
-use crate::model::{Event, EventIx, Value};
+use crate::model::{Event, EventIx, ValueRef};
 use crate::problem::{closest, quoted};
 use crate::text::decimal::{Decimal, MAX_PLACES};
 use crate::text::width::{fit, width};
@@ -131,7 +131,7 @@ fn check_attribute(timeline: &Timeline, attribute: &str) -> Result<(), Failure> 
     let mut numeric: BTreeSet<&str> = BTreeSet::new();
     for (name, value) in timeline.events().iter().flat_map(|e| &e.attributes) {
         names.insert(name);
-        if matches!(value, Value::Number(_)) {
+        if matches!(value, ValueRef::Number(_)) {
             numeric.insert(name);
         }
     }
@@ -240,11 +240,11 @@ fn value(event: &Event, attribute: &str) -> Result<Option<Decimal>, Failure> {
     Decimal::parse(&text).map(Some).ok_or_else(|| {
         // A number is one; what stops it is its size or its places, not its kind.
         let why = match value {
-            Value::Number(_) => format!(
+            ValueRef::Number(_) => format!(
                 "a number --sum cannot add exactly (more than {MAX_PLACES} decimal places, \
                  or too large)"
             ),
-            Value::Text(_) => format!(
+            ValueRef::Text(_) => format!(
                 "not a number (a decimal such as 12, -4.5 or 1e5, at most {MAX_PLACES} places)"
             ),
         };

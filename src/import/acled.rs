@@ -442,7 +442,7 @@ fn event(
             .map(|p| builder.labels.get(&p)),
         tags,
         quotes: Box::default(),
-        attributes: attributes.into(),
+        attributes: builder.attributes(attributes),
         roles: roles.into(),
         region,
         point: point.map(Box::new),

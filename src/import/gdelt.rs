@@ -338,7 +338,7 @@ fn event(
         location,
         tags: Box::default(),
         quotes: Box::default(),
-        attributes: attributes.into(),
+        attributes: builder.attributes(attributes),
         roles: roles.into(),
         region,
         point: point.map(Box::new),
@@ -705,8 +705,7 @@ pub(crate) fn read_mentions(
                 .count()
         });
         let attribute = mentioned.map(|n| builder.text(&format!("mention {:02}", n + 1), value));
-        if let (Some(event), Some(attribute)) = (builder.event_mut(id), attribute) {
-            push_to(&mut event.attributes, attribute);
+        if let Some(event) = attribute.and_then(|a| builder.push_attribute(id, a)) {
             if let Some(quote) = quote {
                 if !event
                     .quotes

@@ -23,7 +23,9 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::load::Dataset;
-use crate::model::{sentence_spans, Actor, ActorId, Event, Label, Number, Source, SourceId, Value};
+use crate::model::{
+    sentence_spans, Actor, ActorId, Attributes, Event, Label, Number, Source, SourceId, Value,
+};
 use crate::problem::{quoted, Problem};
 use crate::sentences::split_sentences;
 use crate::timeline::Timeline;
@@ -466,6 +468,13 @@ impl Builder {
         id
     }
 
+    /// A row's attributes, sorted by name as every import's are, their names and kinds
+    /// stored once for every row with the same.
+    pub fn attributes(&mut self, mut list: Vec<(Label, Value)>) -> Attributes {
+        list.sort_by(|a, b| a.0.cmp(&b.0));
+        self.labels.attributes(list)
+    }
+
     /// A text attribute, its name and its value each stored once for all events.
     pub fn text(&mut self, name: &str, value: impl AsRef<str>) -> (Label, Value) {
         (
@@ -553,6 +562,18 @@ impl Builder {
         self.events.get_mut(ix as usize)
     }
 
+    /// Adds an attribute to the event `id` (its list's shape shared), and hands the event on.
+    pub fn push_attribute(
+        &mut self,
+        id: &str,
+        (name, value): (Label, Value),
+    ) -> Option<&mut Event> {
+        let ix = self.event_index.get(id, &self.events)?;
+        let event = self.events.get_mut(ix as usize)?;
+        self.labels.shapes.push(&mut event.attributes, name, value);
+        Some(event)
+    }
+
     fn finish(self) -> Timeline {
         let Builder {
             mut events,
@@ -567,8 +588,12 @@ impl Builder {
             notes: _,
             tallies: _,
             title: _,
-            labels,
+            mut labels,
         } = self;
+        // Sorted while the shapes are at hand, so that sorted lists share theirs too.
+        for event in &mut events {
+            labels.shapes.sort(&mut event.attributes);
+        }
         // The lookup tables go before the timeline builds its own indexes, so that a large
         // import does not hold both at once.
         drop((
@@ -580,9 +605,6 @@ impl Builder {
             places,
             files,
         ));
-        for event in &mut events {
-            event.attributes.sort_by(|a, b| a.0.cmp(&b.0));
-        }
         Timeline::new(events, actors, sources)
     }
 }
@@ -612,7 +634,7 @@ fn differences(a: &Event, b: &Event) -> Vec<String> {
             .attributes
             .iter()
             .filter(|(k, _)| **k == *key)
-            .map(|(_, v)| v.clone())
+            .map(|(_, v)| v.to_value())
             .collect::<Vec<_>>()
     };
     for (key, _) in a.attributes.iter().chain(&b.attributes) {
@@ -723,6 +745,7 @@ pub(crate) fn plain_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ValueRef;
 
     /// A million exported rows repeat a few dozen codes and names: each is stored once.
     #[test]
@@ -735,8 +758,8 @@ mod tests {
             let mut shared = 0;
             for event in events {
                 for (_, value) in event.attributes.iter() {
-                    if let Value::Text(text) = value {
-                        let stored = first.entry(&**text).or_insert(text);
+                    if let ValueRef::Text(text) = value {
+                        let stored = first.entry(text.as_str()).or_insert(text);
                         assert!(Label::ptr_eq(stored, text), "{file}: {text}");
                         shared += usize::from(!std::ptr::eq(*stored, text));
                     }

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use super::{plain_text, slug, Builder, Input, Rows};
 use crate::date::{edtf_year, EdtfDate, Point};
-use crate::model::{push_to, Event, Label, Source, Value as AttributeValue};
+use crate::model::{Event, Label, Source, Value as AttributeValue};
 use crate::problem::{quoted, Problem};
 
 #[derive(Deserialize)]
@@ -179,9 +179,10 @@ fn slide(
                     text: String::new(),
                     sentences: Vec::new(),
                 });
-                push_to(
+                builder.labels.shapes.push(
                     &mut event.attributes,
-                    ("credit".into(), AttributeValue::text(credit)),
+                    "credit".into(),
+                    AttributeValue::text(credit),
                 );
             }
             if era {

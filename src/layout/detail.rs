@@ -205,7 +205,7 @@ mod tests {
             .event_by_id("putin-johnson-call")
             .unwrap_or_else(|| panic!("event"));
         let mut event = t.event(ix).clone();
-        event.attributes = Box::new([
+        event.attributes = crate::model::Attributes::from([
             (
                 "civilian_targeting".into(),
                 Value::text("Civilian targeting"),

@@ -732,7 +732,7 @@ pub fn check_record(
             location: raw.location.map(|place| labels.get(&place)),
             tags: raw.tags.iter().map(|tag| labels.get(tag)).collect(),
             quotes: quotes.into(),
-            attributes: attributes.into(),
+            attributes: labels.attributes(attributes),
             roles,
             region: raw.region.and_then(|r| {
                 labels.region(

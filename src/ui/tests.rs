@@ -708,7 +708,7 @@ fn source_screen(text: &str, cited: usize, moves: usize, width: u16, height: u16
             span: sentences[cited].clone(),
             sentences: crate::model::offsets(cited..cited + 1),
         }]),
-        attributes: Box::default(),
+        attributes: Default::default(),
         roles: Box::default(),
         region: None,
         point: None,
@@ -816,7 +816,7 @@ fn reported_timeline() -> Timeline {
         location: None,
         tags: Box::default(),
         quotes: Box::new([quote(0), quote(1), quote(2), quote(0)]),
-        attributes: Box::default(),
+        attributes: Default::default(),
         roles: Box::default(),
         region: None,
         point: None,
@@ -990,7 +990,7 @@ fn the_detail_pane_shows_long_attribute_names_whole_and_lines_up_the_values() {
         .iter()
         .cloned()
         .map(|mut e| {
-            e.attributes = Box::new([
+            e.attributes = crate::model::Attributes::from([
                 (
                     "civilian_targeting".into(),
                     crate::model::Value::text("Civilian targeting"),

@@ -524,15 +524,14 @@ fn with_codes(typed: bool) -> Timeline {
         .iter()
         .map(|e| {
             let mut e = e.clone();
+            let mut attributes = e.attributes.to_list();
             if !typed {
-                for (_, value) in &mut e.attributes {
+                for (_, value) in &mut attributes {
                     *value = Value::text(value.to_string());
                 }
             }
-            crate::model::push_to(
-                &mut e.attributes,
-                (Label::from("cameo"), Value::text("043")),
-            );
+            attributes.push((Label::from("cameo"), Value::text("043")));
+            e.attributes = attributes.into();
             e
         })
         .collect();

@@ -143,10 +143,12 @@ fn with_five_numbers() -> crate::timeline::Timeline {
         .iter()
         .map(|e| {
             let mut e = e.clone();
+            let mut attributes = e.attributes.to_list();
             for name in ["mentions_total", "sources_total", "articles_total"] {
                 let n = Number::parse("-306.5465055261119").expect("a number");
-                crate::model::push_to(&mut e.attributes, (Label::from(name), Value::Number(n)));
+                attributes.push((Label::from(name), Value::Number(n)));
             }
+            e.attributes = attributes.into();
             e
         })
         .collect();
