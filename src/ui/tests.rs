@@ -1082,3 +1082,51 @@ fn with_only_the_first_events_in_every_frame_says_so() {
     assert!(!screen.contains("first 10"), "{screen}");
     assert!(screen.contains("10 events"), "{screen}");
 }
+
+/// The note of the first screen comes before the state, so that the part cut at the
+/// right of a narrow line is never the explanation (trial 8: P3).
+#[test]
+fn with_only_the_first_events_in_a_note_is_read_whole() {
+    let timeline = sample::timeline();
+    let status_at = |width: u16, note: &str| {
+        let mut app = app_at(&timeline, width, 30);
+        app.update(Action::ReloadStarted);
+        app.update(Action::LoadingRest(1_000_000));
+        app.update(Action::Report(note.into()));
+        let screen = text(&render(&app, width, 30));
+        screen.lines().last().unwrap_or_default().to_string()
+    };
+    let note = "Showing the first 10 of 1000000 events while the rest load.";
+    let status = status_at(120, note);
+    assert!(
+        status.starts_with(&format!(" {note} · loading the rest… ")),
+        "{status}"
+    );
+    assert!(status.contains(" ? help "), "{status}");
+    let status = status_at(80, note);
+    assert!(status.starts_with(&format!(" {note} ")), "{status}");
+    assert!(status.trim_end().ends_with("? help"), "{status}");
+    // A key that waits for every event says why, whole at 120 columns.
+    let mut app = app_at(&timeline, 120, 30);
+    app.update(Action::ReloadStarted);
+    app.update(Action::LoadingRest(1_000_000));
+    app.update(Action::ToggleStats);
+    let screen = text(&render(&app, 120, 30));
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(
+        status.starts_with(
+            " Stats wait for every event: only the first 10 of 1000000 events are in · loading the rest… "
+        ),
+        "{status}"
+    );
+    // Without a note, the state comes first, ahead of counts that would pass for the
+    // dataset's, and whole even at 80 columns.
+    app.update(Action::Move(Motion::Down));
+    let screen = text(&render(&app, 80, 30));
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(
+        status.starts_with(" first 10 of 1000000 events · loading the rest… · "),
+        "{status}"
+    );
+    assert!(status.contains(" ? help "), "{status}");
+}
