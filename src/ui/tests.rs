@@ -1130,3 +1130,65 @@ fn with_only_the_first_events_in_a_note_is_read_whole() {
     );
     assert!(status.contains(" ? help "), "{status}");
 }
+
+/// The actors of a large dataset: `count` of them, the first `named` called "Olusegun Wei",
+/// the others a name of letters the query does not find.
+fn many_actors(count: usize, named: usize) -> Timeline {
+    let actors = (0..count)
+        .map(|n| crate::model::Actor {
+            id: format!("a{n}"),
+            name: if n < named {
+                format!("Olusegun Wei {n}")
+            } else {
+                format!("Zz {n}")
+            },
+            kind: None,
+            aliases: Vec::new(),
+            affiliation: None,
+            description: None,
+        })
+        .collect();
+    Timeline::new(Vec::new(), actors, Vec::new())
+}
+
+/// During a search the actors title keeps its match count whole in a 40-column pane: the
+/// words before the query go first (trial 9: 6).
+#[test]
+fn the_actors_title_keeps_the_match_count_during_a_search() {
+    let timeline = many_actors(100_000, 39);
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::OpenSearch);
+    for c in "olusegun wei".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    while app.is_busy() {
+        app.update(Action::ContinueRanking);
+    }
+    assert_eq!(app.search.as_ref().map(|s| s.matches().len()), Some(39));
+    let screen = text(&render(&app, 120, 40));
+    assert!(
+        screen.contains(" [2] /olusegun wei▏ · 39 of 100000 "),
+        "{screen}"
+    );
+    // A query too long for the pane keeps its end, where the caret is, and the count.
+    for c in " 3 and more".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    while app.is_busy() {
+        app.update(Action::ContinueRanking);
+    }
+    let matches = app.search.as_ref().map_or(0, |s| s.matches().len());
+    let screen = text(&render(&app, 120, 40));
+    let count = format!(" · {matches} of 100000");
+    let title = screen
+        .lines()
+        .find(|l| l.contains("[2] /…"))
+        .unwrap_or_else(|| panic!("the query's start cut: {screen}"));
+    assert!(title.contains(&format!("3 and more▏{count}")), "{title}");
+    // Where there is room the title is whole.
+    let screen = text(&render(&app, 220, 40));
+    assert!(
+        screen.contains(&format!("[2] Actors · /olusegun wei 3 and more▏{count}")),
+        "{screen}"
+    );
+}
