@@ -1192,3 +1192,50 @@ fn the_actors_title_keeps_the_match_count_during_a_search() {
         "{screen}"
     );
 }
+
+/// While the actors pane is focused, the detail pane shows the actor selected there, its
+/// affiliation by name among what actors.json says of it (trial 8: P9); the event's detail
+/// comes back with the focus.
+#[test]
+fn the_detail_pane_shows_the_focused_actor_and_its_affiliation() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    let putin = timeline
+        .actors()
+        .iter()
+        .position(|a| a.id == "putin")
+        .map(|i| crate::model::ActorId(i as u32));
+    app.update(Action::Focus(Pane::Actors));
+    while app.selected_actor() != putin {
+        let before = app.selected_actor();
+        app.update(Action::Move(Motion::Down));
+        assert_ne!(app.selected_actor(), before, "Putin never selected");
+    }
+    let buffer = render(&app, 120, 40);
+    let screen = text(&buffer);
+    let detail = app.screen().rect(Pane::Detail);
+    let pane: Vec<String> = (detail.y..detail.bottom())
+        .map(|y| {
+            (detail.x..detail.right())
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect();
+    let has = |needle: &str| pane.iter().any(|row| row.contains(needle));
+    assert!(has("[4] Detail · actor"), "{screen}");
+    assert!(has("│Vladimir Putin "), "{screen}");
+    assert!(has("│Affiliation  Russia (russia) "), "{screen}");
+    assert!(has("│Aliases      President of Russia "), "{screen}");
+    assert!(has("│Id           putin "), "{screen}");
+    // Russia itself has none.
+    app.update(Action::Move(Motion::First));
+    let screen = text(&render(&app, 120, 40));
+    assert!(screen.contains("│Russia "), "{screen}");
+    assert!(!screen.contains("Affiliation"), "{screen}");
+    // Back on the events, the event's detail.
+    app.update(Action::Focus(Pane::Events));
+    let screen = text(&render(&app, 120, 40));
+    assert!(!screen.contains("Detail · actor"), "{screen}");
+    assert!(!screen.contains("Affiliation"), "{screen}");
+    assert!(screen.contains("│Actors "), "{screen}");
+}
