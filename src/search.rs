@@ -188,6 +188,19 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// The score and char places of `query` in `text`, matched as the actor search matches a
+/// name (`matcher` being fuzzy-matcher's smart case): case ignored in every alphabet unless
+/// the query has an ASCII capital. The places fit `text` as written. For the pickers' lists
+/// (types, tags, places), short enough to match whole on every key.
+pub fn fuzzy_indices(
+    matcher: &SkimMatcherV2,
+    text: &str,
+    query: &str,
+) -> Option<(i64, Vec<usize>)> {
+    let pattern = Pattern::new(query);
+    matcher.fuzzy_indices(&pattern.name(text), &pattern.text)
+}
+
 /// A query as the matcher sees it: trimmed, and folded as its smart case folds it, for the
 /// cheap check that runs before the matcher.
 struct Pattern<'q> {

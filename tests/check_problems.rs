@@ -716,3 +716,73 @@ fn problems_of_many_actors_come_in_file_order_with_their_lines() {
         ]
     );
 }
+
+#[test]
+fn a_record_that_reads_as_no_json_value_still_gives_its_id() {
+    // Each of these would not read as a `serde_json::Value` either: the id must still be
+    // found, so that the actor affiliated with russia and the events naming it are not
+    // reported as naming an unknown actor.
+    let deep = format!("[{}{}]", "[".repeat(200_000), "]".repeat(200_000));
+    for (to, problem) in [
+        (
+            "\"name\": \"Russia \\ud800\"",
+            "DATA/actors.json:2:40: lone surrogate in a string: a \\u escape from \\uD800 to \\uDFFF is half of a pair and needs its other half\n  hint: write the character itself, or both escapes of its pair (such as \\ud83c\\udf0d)",
+        ),
+        (
+            "\"name\": \"Russia\", \"description\": 1e999",
+            "DATA/actors.json:2:55: number out of range",
+        ),
+        (
+            &format!("\"name\": \"Russia\", \"description\": {deep}"),
+            "DATA/actors.json:2: description: expected a string, found a list",
+        ),
+    ] {
+        assert_eq!(
+            broken("actors.json", "\"name\": \"Russia\"", to),
+            [problem],
+            "{to:.60}"
+        );
+    }
+}
+
+#[test]
+fn a_source_that_reads_as_no_json_value_still_gives_its_id() {
+    // The quotes that cite it are not reported as citing an unknown source. (A second source
+    // that reads, or the file would be unreadable and no quote checked at all.)
+    assert_eq!(
+        problems_after(|root| {
+            replace_in(
+                root,
+                "sources.json",
+                "\"Leaders speak by phone\"",
+                "\"Leaders speak by phone \\udc00\"",
+            );
+            replace_in(
+                root,
+                "sources.json",
+                "[\n",
+                "[\n  {\"id\": \"other\", \"title\": \"Another source\"},\n",
+            );
+        }),
+        ["DATA/sources.json:5:43: lone surrogate in a string: a \\u escape from \\uD800 to \\uDFFF is half of a pair and needs its other half\n  hint: write the character itself, or both escapes of its pair (such as \\ud83c\\udf0d)"]
+    );
+}
+
+#[test]
+fn an_event_that_reads_as_no_json_value_still_counts_against_duplicates() {
+    assert_eq!(
+        problems_after(|root| {
+            replace_in(
+                root,
+                "events.jsonl",
+                "\"id\": \"denial\", \"date\": \"2021-12~\"",
+                "\"id\": \"call\", \"date\": \"2021-12-32\", \"summary\": 1e999",
+            )
+        }),
+        [
+            "DATA/events.jsonl:4:53: number out of range",
+            "DATA/events.jsonl:4: event 'call': invalid date '2021-12-32': '2021-12-32' is not a real day: December 2021 has 31 days",
+            "DATA/events.jsonl:4: duplicate event id 'call' (first defined on line 1)",
+        ]
+    );
+}

@@ -258,6 +258,32 @@ fn actors_rank_by_search_and_count() {
     assert!(listed.lines().all(|l| !l.contains("\"score\"")));
 }
 
+/// An actor's affiliation (actors.json's `affiliation`): its id in `--json`, its name at the
+/// end of the plain line (trial 8: P9).
+#[test]
+fn actors_show_their_affiliation() {
+    let listed = stdout(&run(&["actors", "--json"]));
+    let of = |id: &str| -> serde_json::Value {
+        listed
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
+            .find(|v| v["id"] == id)
+            .unwrap_or_else(|| panic!("{id} listed: {listed}"))
+    };
+    assert_eq!(of("putin")["affiliation"], "russia");
+    assert_eq!(of("russia")["affiliation"], serde_json::Value::Null);
+    let plain = stdout(&run(&["actors"]));
+    let line = |id: &str| {
+        plain
+            .lines()
+            .find(|l| l.contains(&format!("  ({id})")))
+            .unwrap_or_else(|| panic!("{id} listed: {plain}"))
+            .to_string()
+    };
+    assert!(line("putin").ends_with("  (putin)  → Russia"), "{plain}");
+    assert!(line("russia").ends_with("  (russia)"), "{plain}");
+}
+
 #[test]
 fn actors_search_says_when_nothing_matches() {
     // As grep: no match is exit 1, with the reason on standard error and no rows on standard

@@ -472,11 +472,12 @@ impl<'t> App<'t> {
         self.partial
     }
 
-    /// What a key that needs every event says while only the first are in.
+    /// What a key that needs every event says while only the first are in (the status line
+    /// adds whether the rest is loading).
     fn only_first(&self, what: &str) -> Option<String> {
         self.partial.map(|all| {
             format!(
-                "{what}: only the first {} of {} are in; the rest are loading…",
+                "{what}: only the first {} of {} are in",
                 self.timeline.events().len(),
                 crate::text::count(all, "event", "events")
             )

@@ -3,7 +3,6 @@
 //! Enter; a prompt whose input is refused stays open showing why.
 
 use fuzzy_matcher::skim::SkimMatcherV2;
-use fuzzy_matcher::FuzzyMatcher;
 
 use super::filters::{parse_range, FilterPart};
 use super::find::{Find, Needle};
@@ -131,8 +130,7 @@ impl Picker {
                 .iter()
                 .enumerate()
                 .filter_map(|(item, it)| {
-                    matcher
-                        .fuzzy_indices(&it.label, query)
+                    crate::search::fuzzy_indices(&matcher, &it.label, query)
                         .map(|(score, indices)| (score, PickerMatch { item, indices }))
                 })
                 .collect();

@@ -1225,7 +1225,7 @@ fn on_the_first_screen_not_found_says_so_and_export_waits() {
     assert_eq!(
         app.message(),
         Some(&*format!(
-            "Export waits for every event: only the first 1 of {all} are in; the rest are loading…"
+            "Export waits for every event: only the first 1 of {all} are in"
         ))
     );
 }
@@ -1501,4 +1501,43 @@ fn o_asks_to_open_the_events_source_url_and_s_shows_it_when_there_is_no_text() {
         app.message(),
         Some("This event names no source with a web address.")
     );
+}
+
+/// The pickers ignore case in every alphabet, as the actor search does: `é` finds `É`,
+/// `рос` finds `Россия`; an ASCII capital still makes the query case-sensitive.
+#[test]
+fn pickers_ignore_case_beyond_ascii() {
+    let base = sample::timeline();
+    let mut events = base.events().to_vec();
+    for (i, event) in events.iter_mut().enumerate() {
+        event.kind = Some(if i % 2 == 0 { "Éloge" } else { "statement" }.into());
+        event.tags = Box::new([if i < 3 { "Élysée" } else { "Россия" }.into()]);
+    }
+    let t = Timeline::new(events, base.actors().to_vec(), base.sources().to_vec());
+    let mut app = app(&t);
+    let found = |app: &mut App, kind: PickerKind, query: &str| -> Vec<(String, Vec<usize>)> {
+        app.update(Action::OpenPicker(kind));
+        type_text(app, query);
+        let found = app
+            .picker()
+            .map(|p| {
+                p.matches
+                    .iter()
+                    .map(|m| (p.items[m.item].label.clone(), m.indices.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        app.update(Action::CancelPrompt);
+        found
+    };
+    assert_eq!(
+        found(&mut app, PickerKind::Tags, "élysée"),
+        [("Élysée".to_string(), vec![0, 1, 2, 3, 4, 5])]
+    );
+    assert_eq!(
+        found(&mut app, PickerKind::Tags, "рос"),
+        [("Россия".to_string(), vec![0, 1, 2])]
+    );
+    assert_eq!(found(&mut app, PickerKind::Types, "élo")[0].0, "Éloge");
+    assert!(found(&mut app, PickerKind::Tags, "éLYSÉE").is_empty());
 }

@@ -16,6 +16,8 @@ struct ActorLine<'a> {
     name: &'a str,
     kind: Option<&'static str>,
     aliases: &'a [String],
+    /// The id of the actor it is affiliated with, as actors.json names it.
+    affiliation: Option<&'a str>,
     events: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<i64>,
@@ -86,6 +88,7 @@ pub fn run(
                 name: &actor.name,
                 kind: actor.kind.map(|k| k.as_str()),
                 aliases: &actor.aliases,
+                affiliation: actor.affiliation.map(|up| timeline.actor(up).id.as_str()),
                 events: timeline.event_count(id),
                 score,
             };
@@ -113,7 +116,12 @@ pub fn run(
         if let Some(score) = score {
             write!(out, "  score {score}")?;
         }
-        writeln!(out, "  ({})", safe(&actor.id))?;
+        write!(out, "  ({})", safe(&actor.id))?;
+        // Last, where a line may grow: Putin → Russia, as the README's notation has it.
+        if let Some(up) = actor.affiliation {
+            write!(out, "  → {}", safe(&timeline.actor_label(up)))?;
+        }
+        writeln!(out)?;
     }
     Ok(())
 }

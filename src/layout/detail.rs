@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::model::{Event, Role};
+use crate::model::{ActorId, Event, Role};
 use crate::text::width::width;
 use crate::text::wrap::wrap;
 use crate::timeline::Timeline;
@@ -84,6 +84,33 @@ impl<'t> Detail<'t> {
             title: &event.title,
             fields,
             summary: event.summary.as_deref(),
+        }
+    }
+
+    /// What the pane shows of an actor while the actors pane is focused: what actors.json
+    /// says of it (its affiliation by name, with its id) and how many events name it.
+    pub fn of_actor(timeline: &'t Timeline, id: ActorId) -> Detail<'t> {
+        let actor = timeline.actor(id);
+        let mut fields = Vec::new();
+        if let Some(kind) = actor.kind {
+            fields.push(("Kind", kind.as_str().to_string()));
+        }
+        if let Some(up) = actor.affiliation {
+            let id = &timeline.actor(up).id;
+            fields.push((
+                "Affiliation",
+                format!("{} ({id})", timeline.actor_label(up)),
+            ));
+        }
+        if !actor.aliases.is_empty() {
+            fields.push(("Aliases", actor.aliases.join(", ")));
+        }
+        fields.push(("Events", timeline.event_count(id).to_string()));
+        fields.push(("Id", actor.id.clone()));
+        Detail {
+            title: &actor.name,
+            fields,
+            summary: actor.description.as_deref(),
         }
     }
 

@@ -149,16 +149,104 @@ pub struct Salvaged {
 /// The well-typed fields of `record` (a JSON object's text) that the loader checks beyond
 /// their type; `None` when it is not an object that reads. A repeated field is taken at its
 /// first (the repetition is reported already).
+///
+/// Read leniently: the other fields are only skipped, so that a record refused for what
+/// would not read as a `serde_json::Value` (a lone surrogate `"\ud800"`, a number `1e999`,
+/// lists nested 200,000 deep) still gives its id, and what names it is not reported again as
+/// unknown.
 pub fn salvage(record: &str) -> Option<Salvaged> {
-    let value: serde_json::Value = serde_json::from_str(record).ok()?;
-    let object = value.as_object()?;
-    let text = |name: &str| object.get(name)?.as_str().map(str::to_string);
-    Some(Salvaged {
-        id: text("id"),
-        date: text("date"),
-        published: text("published"),
-        file: text("file"),
-    })
+    let mut deserializer = serde_json::Deserializer::from_str(record);
+    let salvaged = deserializer.deserialize_map(SalvageVisitor).ok()?;
+    deserializer.end().ok()?;
+    Some(salvaged)
+}
+
+struct SalvageVisitor;
+
+impl<'de> Visitor<'de> for SalvageVisitor {
+    type Value = Salvaged;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Salvaged, A::Error> {
+        // Each field as first written: `Some(None)` for one that is not a string.
+        let [mut id, mut date, mut published, mut file] = [None, None, None, None];
+        while let Some(key) = map.next_key::<String>()? {
+            let slot = match key.as_str() {
+                "id" => &mut id,
+                "date" => &mut date,
+                "published" => &mut published,
+                "file" => &mut file,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            let value = map.next_value_seed(TextOrSkipped)?;
+            slot.get_or_insert(value);
+        }
+        Ok(Salvaged {
+            id: id.flatten(),
+            date: date.flatten(),
+            published: published.flatten(),
+            file: file.flatten(),
+        })
+    }
+}
+
+/// A string value, or `None` for any other, skipped without being built.
+struct TextOrSkipped;
+
+impl<'de> DeserializeSeed<'de> for TextOrSkipped {
+    type Value = Option<String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TextOrSkipped {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Some(text.to_string()))
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
 }
 
 /// One problem of a record: the top-level field it lies in (to find its line in a record of

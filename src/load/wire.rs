@@ -366,6 +366,12 @@ pub fn decode(file: &str, mut bytes: Vec<u8>) -> Result<String, Problem> {
     }
 }
 
+/// A `\u` escape of half a UTF-16 surrogate pair, as serde refuses it.
+const LONE_SURROGATE: &str =
+    "lone surrogate in a string: a \\u escape from \\uD800 to \\uDFFF is half of a pair and needs its other half";
+const LONE_SURROGATE_HINT: &str =
+    "write the character itself, or both escapes of its pair (such as \\ud83c\\udf0d)";
+
 /// Turns a serde_json error into a problem at the right place, `line_offset` being the number
 /// of lines before the text that was parsed.
 pub fn json_problem(file: &str, error: &serde_json::Error, line_offset: usize) -> Problem {
@@ -376,7 +382,18 @@ pub fn json_problem(file: &str, error: &serde_json::Error, line_offset: usize) -
         None => full,
     };
     let message = message.replace('`', "'");
-    let problem = Problem::new(file, Some(line_offset + error.line().max(1)), message);
+    // serde's words for half a UTF-16 pair (`"\ud800"`) are a parser's, and the first of them
+    // is not even true: the escape did end. Say what is wrong and how to mend it.
+    let (message, hint) = match message.as_str() {
+        "unexpected end of hex escape" | "lone leading surrogate in hex escape" => {
+            (LONE_SURROGATE.to_string(), Some(LONE_SURROGATE_HINT))
+        }
+        _ => (message, None),
+    };
+    let mut problem = Problem::new(file, Some(line_offset + error.line().max(1)), message);
+    if let Some(hint) = hint {
+        problem = problem.with_hint(hint);
+    }
     if error.is_syntax() || error.is_eof() {
         problem.with_column(error.column())
     } else {
@@ -552,8 +569,10 @@ pub fn parse_array<'a, R: Send, S: Default + Send>(
             &expected,
             shape,
         ));
-        broken_ids.extend(id_of(element));
+        // The id of a record that failed to read, so that references to it are not reported
+        // again as unknown: one problem per mistake, not a cascade.
         if let Some(salvaged) = shape::salvage(element) {
+            broken_ids.extend(salvaged.id.clone());
             refused.push(Located::new(salvaged, line, element));
         }
     }
@@ -841,13 +860,6 @@ fn not_an_array(
         format!("expected a JSON array of {what}, found {found}"),
     ));
     None
-}
-
-/// The id of a record that failed to read, so that references to it are not reported again
-/// as unknown: one problem per mistake, not a cascade.
-fn id_of(record: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(record).ok()?;
-    value.get("id")?.as_str().map(str::to_string)
 }
 
 /// Byte ranges of the elements of a top-level JSON array, or `None` when the text is not an

@@ -6,14 +6,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-use super::safe_text::{fit, styled};
+use super::safe_text::{fit, styled, tail, width};
 use super::{pane_block, pane_number, render_row, render_scrollbar, theme};
 use crate::app::{visible_offset, App, Cursor, Pane};
 use crate::model::ActorId;
 use crate::search::{ActorMatch, MatchedName};
 
 pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
-    let block = pane_block(title(app), rect, focused);
+    let block = pane_block(title(app, super::title_room(rect)), rect, focused);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let height = usize::from(inner.height);
@@ -154,43 +154,67 @@ fn row_spans(
     spans
 }
 
-fn title(app: &App) -> Vec<Span<'static>> {
-    let mut spans = vec![Span::raw(format!("{}Actors", pane_number(Pane::Actors)))];
-    // Only the first events' actors, counted in those events, until the rest is in.
-    if let Some(all) = app.partial() {
-        spans.push(Span::styled(
-            format!(
-                " of the first {} of {all} events",
-                app.timeline.events().len()
-            ),
-            theme::COUNT,
-        ));
-    }
-    match &app.search {
-        Some(search) => {
-            spans.push(Span::raw(" · "));
-            let query = super::safe_text::sanitize(&search.query).into_owned();
-            spans.push(Span::styled(format!("/{query}▏"), theme::PROMPT));
-            let counts = if search.is_ranking() {
-                " · ranking…".to_string()
-            } else {
-                format!(
-                    " · {} of {}",
-                    search.matches().len(),
-                    app.actors_by_count.len()
-                )
-            };
-            spans.push(Span::styled(counts, theme::COUNT));
-        }
-        None => {
+/// The pane's title, in `room` columns: during a search the match count stays whole, the
+/// words before the query going first and then the query's start (its end was just typed).
+fn title(app: &App, room: usize) -> Vec<Span<'static>> {
+    let number = pane_number(Pane::Actors);
+    let label = |words: bool| {
+        let mut spans = vec![Span::raw(if words {
+            format!("{number}Actors")
+        } else {
+            number.trim_end().to_string()
+        })];
+        // Only the first events' actors, counted in those events, until the rest is in.
+        if let Some(all) = app.partial().filter(|_| words) {
             spans.push(Span::styled(
-                format!(" · {}", app.actors_by_count.len()),
+                format!(
+                    " of the first {} of {all} events",
+                    app.timeline.events().len()
+                ),
                 theme::COUNT,
             ));
-            if app.filter.actors.len() > 1 {
-                spans.push(Span::raw(format!(" · {} marked", app.filter.actors.len())));
-            }
         }
+        spans
+    };
+    let Some(search) = &app.search else {
+        let mut spans = label(true);
+        spans.push(Span::styled(
+            format!(" · {}", app.actors_by_count.len()),
+            theme::COUNT,
+        ));
+        if app.filter.actors.len() > 1 {
+            spans.push(Span::raw(format!(" · {} marked", app.filter.actors.len())));
+        }
+        return spans;
+    };
+    let query = format!("/{}▏", super::safe_text::sanitize(&search.query));
+    let counts = if search.is_ranking() {
+        " · ranking…".to_string()
+    } else {
+        format!(
+            " · {} of {}",
+            search.matches().len(),
+            app.actors_by_count.len()
+        )
+    };
+    let spans_width = |spans: &[Span]| -> usize { spans.iter().map(|s| width(&s.content)).sum() };
+    let mut spans = label(true);
+    let mut query_room = room.saturating_sub(spans_width(&spans) + 3 + width(&counts));
+    if width(&query) > query_room {
+        spans = label(false);
+        query_room = room.saturating_sub(spans_width(&spans) + 1 + width(&counts));
+        spans.push(Span::raw(" "));
+    } else {
+        spans.push(Span::raw(" · "));
     }
+    // The caret stays at the end of what fits; the start of a long query goes.
+    let query = if width(&query) <= query_room {
+        query
+    } else {
+        let typed = super::safe_text::sanitize(&search.query);
+        format!("/{}▏", tail(&typed, query_room.saturating_sub(2)))
+    };
+    spans.push(Span::styled(query, theme::PROMPT));
+    spans.push(Span::styled(counts, theme::COUNT));
     spans
 }

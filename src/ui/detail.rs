@@ -14,19 +14,30 @@ use crate::app::{App, Pane};
 use crate::layout::detail::{Detail, Row};
 
 pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
-    let title = vec![Span::raw(format!("{}Detail", pane_number(Pane::Detail)))];
+    // While the actors pane is focused, the actor selected there: there is no other place
+    // for what actors.json says of it (its affiliation, aliases, description). It is not
+    // scrolled: the pane's scroll is the event's, and focusing the pane shows the event.
+    let actor = app.selected_actor().filter(|_| app.focus() == Pane::Actors);
+    let mut title = vec![Span::raw(format!("{}Detail", pane_number(Pane::Detail)))];
+    if actor.is_some() {
+        title.push(Span::styled(" · actor", theme::COUNT));
+    }
     let block = pane_block(title, rect, focused);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let Some(event) = app.selected_event().map(|e| app.timeline.event(e)) else {
-        return;
+    let (detail, scroll) = match (actor, app.selected_event()) {
+        (Some(actor), _) => (Detail::of_actor(app.timeline, actor), 0),
+        (None, Some(event)) => (
+            Detail::of(app.timeline, app.timeline.event(event)),
+            app.detail_scroll,
+        ),
+        (None, None) => return,
     };
     let height = usize::from(inner.height);
     let width = usize::from(inner.width);
-    let detail = Detail::of(app.timeline, event);
     let rows = detail.rows(width);
     let total = rows.len();
-    let offset = app.detail_scroll.min(total.saturating_sub(height));
+    let offset = scroll.min(total.saturating_sub(height));
     let needle = app.find.as_ref().map(|f| &f.needle);
     let found = |text: &str| needle.map(|n| n.ranges(text)).unwrap_or_default();
     let title_found = found(detail.title);

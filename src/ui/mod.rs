@@ -115,7 +115,7 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
 /// fitted to the border so a long filter label never overwrites the corners.
 fn pane_block(title: Vec<Span<'static>>, rect: Rect, focused: bool) -> Block<'static> {
     // A space either side of the title, inside the corners.
-    let room = usize::from(rect.width.saturating_sub(4));
+    let room = 1 + title_room(rect);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for span in title {
@@ -140,6 +140,12 @@ fn pane_block(title: Vec<Span<'static>>, rect: Rect, focused: bool) -> Block<'st
         .border_style(style)
         .border_type(kind)
         .title(Line::from(spans).style(theme::TITLE))
+}
+
+/// The columns a pane's title has in `pane_block`: the border's, less its corners and a
+/// space either side.
+fn title_room(rect: Rect) -> usize {
+    usize::from(rect.width.saturating_sub(5))
 }
 
 /// A vertical scrollbar on the right border of `rect`, when the content does not fit.

@@ -52,33 +52,50 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
         ],
         Mode::Form => crate::keymap::form::hint(crate::app::form::Submit::Write),
     };
-    let left = match app.message() {
-        Some(message) => format!(" {} ", sanitize(message)),
-        None => summary(app),
-    };
-    // First, so that it is the last cut: the screen will change when the reload lands.
-    let left = match app.partial() {
-        // On every frame until the rest is in: the counts below are of the first events.
-        Some(all) => format!(
-            " first {} of {}{} ·{left}",
+    // Until the rest is in, every frame says that only the first events are: ahead of the
+    // summary, whose counts would pass for the dataset's. A note explains itself and is read
+    // once: it comes first (put after the state, it was the part cut), followed only by
+    // whether the rest is loading (the events pane's title has the counts).
+    let first = app.partial().map(|all| {
+        format!(
+            "first {} of {}",
             app.timeline.events().len(),
-            count(all, "event", "events"),
-            if app.is_reloading() {
-                " · loading the rest…"
-            } else {
-                ""
+            count(all, "event", "events")
+        )
+    });
+    let loading = match (&first, app.is_reloading()) {
+        (Some(_), true) => Some("loading the rest…"),
+        (None, true) => Some("reloading…"),
+        (_, false) => None,
+    };
+    let (left, left_style, keep) = match app.message() {
+        Some(message) => {
+            let mut left = format!(" {}", sanitize(message));
+            if let Some(state) = loading {
+                left.push_str(&format!(" · {state}"));
             }
-        ),
-        None if app.is_reloading() => format!(" reloading… ·{left}"),
-        None => left,
+            left.push(' ');
+            // A note goes with the next key: until then it may take all but the first key.
+            let first_key: usize = hint_spans(hint.get(..1).unwrap_or_default())
+                .iter()
+                .map(|s| width(&s.content))
+                .sum();
+            let keep = width(&left).min(total.saturating_sub(first_key));
+            (left, theme::MESSAGE, keep)
+        }
+        None => {
+            let state: Vec<&str> = first.as_deref().into_iter().chain(loading).collect();
+            let (state, summary) = if state.is_empty() {
+                (String::new(), summary(app))
+            } else {
+                (format!(" {} ·", state.join(" · ")), summary(app))
+            };
+            // The summary may lose up to half the line to the keys, the state none of it.
+            let keep = (width(&state) + width(&summary)).min((total / 2).max(width(&state)));
+            let left = state + &summary;
+            (left, theme::STATUS, keep)
+        }
     };
-    let left_style = if app.message().is_some() {
-        theme::MESSAGE
-    } else {
-        theme::STATUS
-    };
-    // The state may lose up to half the line to the keys.
-    let keep = width(&left).min(total / 2);
     render_with_keys(frame, rect, (left, left_style), keep, hint);
 }
 

@@ -1082,3 +1082,160 @@ fn with_only_the_first_events_in_every_frame_says_so() {
     assert!(!screen.contains("first 10"), "{screen}");
     assert!(screen.contains("10 events"), "{screen}");
 }
+
+/// The note of the first screen comes before the state, so that the part cut at the
+/// right of a narrow line is never the explanation (trial 8: P3).
+#[test]
+fn with_only_the_first_events_in_a_note_is_read_whole() {
+    let timeline = sample::timeline();
+    let status_at = |width: u16, note: &str| {
+        let mut app = app_at(&timeline, width, 30);
+        app.update(Action::ReloadStarted);
+        app.update(Action::LoadingRest(1_000_000));
+        app.update(Action::Report(note.into()));
+        let screen = text(&render(&app, width, 30));
+        screen.lines().last().unwrap_or_default().to_string()
+    };
+    let note = "Showing the first 10 of 1000000 events while the rest load.";
+    let status = status_at(120, note);
+    assert!(
+        status.starts_with(&format!(" {note} · loading the rest… ")),
+        "{status}"
+    );
+    assert!(status.contains(" ? help "), "{status}");
+    let status = status_at(80, note);
+    assert!(status.starts_with(&format!(" {note} ")), "{status}");
+    assert!(status.trim_end().ends_with("? help"), "{status}");
+    // A key that waits for every event says why, whole at 120 columns.
+    let mut app = app_at(&timeline, 120, 30);
+    app.update(Action::ReloadStarted);
+    app.update(Action::LoadingRest(1_000_000));
+    app.update(Action::ToggleStats);
+    let screen = text(&render(&app, 120, 30));
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(
+        status.starts_with(
+            " Stats wait for every event: only the first 10 of 1000000 events are in · loading the rest… "
+        ),
+        "{status}"
+    );
+    // Without a note, the state comes first, ahead of counts that would pass for the
+    // dataset's, and whole even at 80 columns.
+    app.update(Action::Move(Motion::Down));
+    let screen = text(&render(&app, 80, 30));
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(
+        status.starts_with(" first 10 of 1000000 events · loading the rest… · "),
+        "{status}"
+    );
+    assert!(status.contains(" ? help "), "{status}");
+}
+
+/// The actors of a large dataset: `count` of them, the first `named` called "Olusegun Wei",
+/// the others a name of letters the query does not find.
+fn many_actors(count: usize, named: usize) -> Timeline {
+    let actors = (0..count)
+        .map(|n| crate::model::Actor {
+            id: format!("a{n}"),
+            name: if n < named {
+                format!("Olusegun Wei {n}")
+            } else {
+                format!("Zz {n}")
+            },
+            kind: None,
+            aliases: Vec::new(),
+            affiliation: None,
+            description: None,
+        })
+        .collect();
+    Timeline::new(Vec::new(), actors, Vec::new())
+}
+
+/// During a search the actors title keeps its match count whole in a 40-column pane: the
+/// words before the query go first (trial 9: 6).
+#[test]
+fn the_actors_title_keeps_the_match_count_during_a_search() {
+    let timeline = many_actors(100_000, 39);
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::OpenSearch);
+    for c in "olusegun wei".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    while app.is_busy() {
+        app.update(Action::ContinueRanking);
+    }
+    assert_eq!(app.search.as_ref().map(|s| s.matches().len()), Some(39));
+    let screen = text(&render(&app, 120, 40));
+    assert!(
+        screen.contains(" [2] /olusegun wei▏ · 39 of 100000 "),
+        "{screen}"
+    );
+    // A query too long for the pane keeps its end, where the caret is, and the count.
+    for c in " 3 and more".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    while app.is_busy() {
+        app.update(Action::ContinueRanking);
+    }
+    let matches = app.search.as_ref().map_or(0, |s| s.matches().len());
+    let screen = text(&render(&app, 120, 40));
+    let count = format!(" · {matches} of 100000");
+    let title = screen
+        .lines()
+        .find(|l| l.contains("[2] /…"))
+        .unwrap_or_else(|| panic!("the query's start cut: {screen}"));
+    assert!(title.contains(&format!("3 and more▏{count}")), "{title}");
+    // Where there is room the title is whole.
+    let screen = text(&render(&app, 220, 40));
+    assert!(
+        screen.contains(&format!("[2] Actors · /olusegun wei 3 and more▏{count}")),
+        "{screen}"
+    );
+}
+
+/// While the actors pane is focused, the detail pane shows the actor selected there, its
+/// affiliation by name among what actors.json says of it (trial 8: P9); the event's detail
+/// comes back with the focus.
+#[test]
+fn the_detail_pane_shows_the_focused_actor_and_its_affiliation() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 120, 40);
+    let putin = timeline
+        .actors()
+        .iter()
+        .position(|a| a.id == "putin")
+        .map(|i| crate::model::ActorId(i as u32));
+    app.update(Action::Focus(Pane::Actors));
+    while app.selected_actor() != putin {
+        let before = app.selected_actor();
+        app.update(Action::Move(Motion::Down));
+        assert_ne!(app.selected_actor(), before, "Putin never selected");
+    }
+    let buffer = render(&app, 120, 40);
+    let screen = text(&buffer);
+    let detail = app.screen().rect(Pane::Detail);
+    let pane: Vec<String> = (detail.y..detail.bottom())
+        .map(|y| {
+            (detail.x..detail.right())
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect();
+    let has = |needle: &str| pane.iter().any(|row| row.contains(needle));
+    assert!(has("[4] Detail · actor"), "{screen}");
+    assert!(has("│Vladimir Putin "), "{screen}");
+    assert!(has("│Affiliation  Russia (russia) "), "{screen}");
+    assert!(has("│Aliases      President of Russia "), "{screen}");
+    assert!(has("│Id           putin "), "{screen}");
+    // Russia itself has none.
+    app.update(Action::Move(Motion::First));
+    let screen = text(&render(&app, 120, 40));
+    assert!(screen.contains("│Russia "), "{screen}");
+    assert!(!screen.contains("Affiliation"), "{screen}");
+    // Back on the events, the event's detail.
+    app.update(Action::Focus(Pane::Events));
+    let screen = text(&render(&app, 120, 40));
+    assert!(!screen.contains("Detail · actor"), "{screen}");
+    assert!(!screen.contains("Affiliation"), "{screen}");
+    assert!(screen.contains("│Actors "), "{screen}");
+}
