@@ -100,6 +100,23 @@ fn type_errors_name_the_field_and_what_was_found() {
         ),
         ["DATA/events.jsonl:4: attribute 'casualties': expected a string or a number, found true"]
     );
+    // A key given twice would lose one value in silence: refused, as a field given twice is.
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "\"type\": \"denial\"",
+            "\"type\": \"denial\", \"attributes\": {\"fatalities\": 1, \"code\": \"a\", \"fatalities\": 2}"
+        ),
+        ["DATA/events.jsonl:4: attribute 'fatalities' is given twice; keep one"]
+    );
+    assert_eq!(
+        broken(
+            "events.jsonl",
+            "\"type\": \"denial\"",
+            "\"type\": \"denial\", \"roles\": {\"putin\": \"source\", \"putin\": \"target\"}"
+        ),
+        ["DATA/events.jsonl:4: roles, 'putin' is given twice; give its roles once, as a list"]
+    );
     assert_eq!(
         broken(
             "actors.json",

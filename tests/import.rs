@@ -1313,3 +1313,54 @@ fn rows_of_one_id_that_differ_only_in_their_coordinates_are_a_problem_naming_the
     let err = stderr(&output);
     assert!(err.contains("with other content (coordinates)"), "{err}");
 }
+
+/// An event mentioned a hundred times and more: its mentions are numbered to one width, so
+/// that they sort in the order read, and every one is kept.
+#[test]
+fn many_mentions_of_one_event_are_numbered_in_order() {
+    let fixture_text = fs::read_to_string(fixture("gdelt2.mentions.CSV")).expect("read fixture");
+    let first = fixture_text.lines().next().expect("a mention row");
+    let mut columns: Vec<&str> = first.split('\t').collect();
+    let mut rows = String::new();
+    let urls: Vec<String> = (0..120)
+        .map(|k| format!("http://example.org/article-{k}"))
+        .collect();
+    for url in &urls {
+        columns[5] = url;
+        rows.push_str(&columns.join("\t"));
+        rows.push('\n');
+    }
+    let (_temp, mentions) = temp_file("many.mentions.CSV", &rows);
+    let events = events_json(&[
+        &fixture("gdelt2.export.CSV"),
+        &mentions.display().to_string(),
+    ]);
+    let event = find(&events, "410412347");
+    let names: Vec<&String> = event["attributes"]
+        .as_object()
+        .expect("attributes")
+        .keys()
+        .filter(|k| k.starts_with("mention "))
+        .collect();
+    let expected: Vec<String> = (1..=120).map(|n| format!("mention {n:03}")).collect();
+    assert_eq!(names, expected.iter().collect::<Vec<_>>());
+    for (n, url) in urls.iter().enumerate() {
+        let value = event["attributes"][format!("mention {:03}", n + 1)]
+            .as_str()
+            .expect("a mention is text");
+        assert!(value.ends_with(&format!(": {url}")), "{value}");
+    }
+    // Read in order, not only named in order: the detail lists them as read.
+    let shown = ok(&[
+        "show",
+        "410412347",
+        &fixture("gdelt2.export.CSV"),
+        &mentions.display().to_string(),
+    ]);
+    let at = |name: &str| {
+        shown
+            .find(name)
+            .unwrap_or_else(|| panic!("{name} in {shown}"))
+    };
+    assert!(at("mention 009") < at("mention 010") && at("mention 099") < at("mention 100"));
+}

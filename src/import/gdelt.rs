@@ -18,7 +18,8 @@ use super::plausible::{self, Fit};
 use super::{keep_row, Builder, Input, NoteKind, RowCheck, Rows};
 use crate::date::EdtfDate;
 use crate::model::{
-    offsets, push_to, Actor, ActorId, ActorKind, Event, Point, Quote, Role, Roles, Source, SourceId,
+    offsets, push_to, Actor, ActorId, ActorKind, Event, Point, Quote, Role, Roles, Source,
+    SourceId, Value,
 };
 use crate::problem::{quoted, Problem};
 
@@ -697,15 +698,8 @@ pub(crate) fn read_mentions(
             confidence.map_or("-".to_string(), |c| c.to_string()),
             if quote.is_some() { ", quoted" } else { "" },
         );
-        let mentioned = builder.event_mut(id).map(|event| {
-            event
-                .attributes
-                .iter()
-                .filter(|(k, _)| k.starts_with("mention "))
-                .count()
-        });
-        let attribute = mentioned.map(|n| builder.text(&format!("mention {:02}", n + 1), value));
-        if let Some(event) = attribute.and_then(|a| builder.push_attribute(id, a)) {
+        // Each value is its own (the article, offsets): not worth a label stored once.
+        if let Some(event) = builder.push_numbered(id, "mention", Value::text(value)) {
             if let Some(quote) = quote {
                 if !event
                     .quotes

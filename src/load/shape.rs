@@ -481,13 +481,21 @@ fn check_value(field: &Field, value: &Shallow, label: &str) -> Vec<String> {
         )],
         (Expect::Attributes, Shallow::Object(entries)) => entries
             .iter()
-            .filter(|(_, v)| !matches!(v, Shallow::Text(_) | Shallow::Number(_)))
-            .map(|(name, v)| {
-                format!(
-                    "attribute {}: expected a string or a number, found {}",
-                    quoted(name),
-                    v.found()
-                )
+            .enumerate()
+            .filter_map(|(n, (name, v))| {
+                if entries[..n].iter().any(|(k, _)| k == name) {
+                    return Some(format!(
+                        "attribute {} is given twice; keep one",
+                        quoted(name)
+                    ));
+                }
+                (!matches!(v, Shallow::Text(_) | Shallow::Number(_))).then(|| {
+                    format!(
+                        "attribute {}: expected a string or a number, found {}",
+                        quoted(name),
+                        v.found()
+                    )
+                })
             })
             .collect(),
         (Expect::Attributes, other) => vec![wrong(
@@ -496,7 +504,12 @@ fn check_value(field: &Field, value: &Shallow, label: &str) -> Vec<String> {
         )],
         (Expect::Names, Shallow::Object(entries)) => entries
             .iter()
-            .flat_map(|(name, v)| match v {
+            .enumerate()
+            .flat_map(|(n, (name, v))| match v {
+                _ if entries[..n].iter().any(|(k, _)| k == name) => vec![format!(
+                    "{label}, {} is given twice; give its roles once, as a list",
+                    quoted(name)
+                )],
                 Shallow::Text(_) => Vec::new(),
                 // Several roles: each one a string, the wrong ones named by place.
                 Shallow::List(items) => items

@@ -100,11 +100,11 @@ pub struct RawEvent<'a> {
     pub tags: Vec<Text<'a>>,
     #[serde(default, borrow)]
     pub quotes: Vec<RawQuote<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "unique_keys")]
     pub attributes: BTreeMap<String, RawAttribute<'a>>,
     /// Each actor's part, by actor id: `{"zwe": "source", "afr": "target"}`; an actor with
     /// several parts has a list: `{"usa": ["source", "target"]}`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub roles: BTreeMap<String, RawRoles>,
     pub region: Option<RawRegion>,
     pub coordinates: Option<RawPoint>,
@@ -142,6 +142,41 @@ pub struct RawRegion {
 pub struct RawPoint {
     pub lat: f64,
     pub lon: f64,
+}
+
+/// An object's entries by key, a key given twice refused: a map would keep the last value and
+/// lose the first without a word.
+fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Entries<V>(std::marker::PhantomData<V>);
+
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for Entries<V> {
+        type Value = BTreeMap<String, V>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut entries = BTreeMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let value = map.next_value()?;
+                if entries.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "{} is given twice",
+                        crate::problem::quoted(&key)
+                    )));
+                }
+                entries.insert(key, value);
+            }
+            Ok(entries)
+        }
+    }
+
+    deserializer.deserialize_map(Entries(std::marker::PhantomData))
 }
 
 /// An attribute's value: a string, or a number kept as the text it was written in, so that

@@ -38,6 +38,13 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
         return;
     }
     let offset = visible_offset(cursor.offset, cursor.selected, height, len);
+    // Counts right-aligned to the widest (the first actor's, most events), a space before:
+    // `organization8000` read as one word.
+    let most = app
+        .actors_by_count
+        .first()
+        .map_or(0, |a| app.timeline.event_count(*a));
+    let count_width = (most.to_string().len() + 1).max(4);
     for row in 0..height.min(len - offset) {
         let at = offset + row;
         let row_style = match (at == cursor.selected, focused) {
@@ -49,11 +56,11 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
             Some(search) => search
                 .matches()
                 .get(at)
-                .map(|m| row_spans(app, m.actor, Some(m), width, row_style)),
+                .map(|m| row_spans(app, m.actor, Some(m), (width, count_width), row_style)),
             None => app
                 .actors_by_count
                 .get(at)
-                .map(|a| row_spans(app, *a, None, width, row_style)),
+                .map(|a| row_spans(app, *a, None, (width, count_width), row_style)),
         };
         if let Some(spans) = spans {
             render_row(
@@ -67,19 +74,20 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     render_scrollbar(frame, rect, len, offset, height);
 }
 
-/// Mark column, name (highlighted where the query matched), kind, and event count.
+/// Mark column, name (highlighted where the query matched), kind, and event count, in `width`
+/// columns with `count_width` for the count.
 fn row_spans(
     app: &App,
     id: ActorId,
     matched: Option<&ActorMatch>,
-    width: usize,
+    (width, count_width): (usize, usize),
     row_style: Option<Style>,
 ) -> Vec<Span<'static>> {
     let style = |base: Style| row_style.map_or(base, |r| base.patch(r));
     // The match highlight stays visible on the selected row: it is patched over the row style.
     let hit = |base: Style| row_style.map_or(base, |r| r.patch(base));
     let actor = app.timeline.actor(id);
-    let count = format!("{:>4}", app.timeline.event_count(id));
+    let count = format!("{:>count_width$}", app.timeline.event_count(id));
     let kind_width = if width >= 40 { 13 } else { 0 };
     let name_width = width.saturating_sub(2 + kind_width + count.len());
     let mark = if app.filter.actors.contains(&id) {

@@ -1239,3 +1239,48 @@ fn the_detail_pane_shows_the_focused_actor_and_its_affiliation() {
     assert!(!screen.contains("Affiliation"), "{screen}");
     assert!(screen.contains("│Actors "), "{screen}");
 }
+
+/// Counts of a thousand events and more keep a space before them, and the column lines up
+/// (trial 10: B5: `organization8000`).
+#[test]
+fn actor_counts_of_four_digits_and_more_stand_apart_from_the_kind() {
+    let template = crate::sample::timeline().events()[0].clone();
+    let actors: Vec<crate::model::Actor> = [("a0", "Investor"), ("a1", "Yemen")]
+        .iter()
+        .map(|(id, name)| crate::model::Actor {
+            id: id.to_string(),
+            name: name.to_string(),
+            kind: Some(crate::model::ActorKind::Organization),
+            aliases: Vec::new(),
+            affiliation: None,
+            description: None,
+        })
+        .collect();
+    let events = (0..12_000)
+        .map(|n| {
+            let mut event = template.clone();
+            event.id = format!("e{n}").into();
+            event.quotes = Box::default();
+            event.actors = Box::new([crate::model::ActorId(u32::from(n >= 10_000))]);
+            event
+        })
+        .collect();
+    let timeline = Timeline::new(events, actors, Vec::new());
+    let app = app_at(&timeline, 120, 40);
+    let screen = text(&render(&app, 120, 40));
+    let row = |name: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name}: {screen}"))
+            .to_string()
+    };
+    let (investor, yemen) = (row("Investor"), row("Yemen"));
+    assert!(investor.contains("organization 10000"), "{investor}");
+    assert!(yemen.contains("organization  2000"), "{yemen}");
+    assert_eq!(
+        investor.find("10000"),
+        yemen.find(" 2000"),
+        "{investor}\n{yemen}"
+    );
+}
