@@ -1364,3 +1364,60 @@ fn many_mentions_of_one_event_are_numbered_in_order() {
     };
     assert!(at("mention 009") < at("mention 010") && at("mention 099") < at("mention 100"));
 }
+
+/// The same number written another way in an overlapping download (`12.0`, an exponent) is
+/// the same row, merged; a count that only rounds to a whole number is refused
+/// (trial 10: B1, B2).
+#[test]
+fn numbers_written_another_way_are_the_same_and_near_whole_counts_are_refused() {
+    let first = fixture("acled.csv");
+    let text = fs::read_to_string(&first).expect("read fixture");
+    let mut lines = text.lines();
+    let header = lines.next().expect("a header");
+    let row = lines.next().expect("a row");
+    assert!(row.ends_with(",12,,1681776000"), "{row}");
+    let again = row.replace(",12,,1681776000", ",12.0,,1.681776e9");
+    let (_temp, path) = temp_file("again.csv", &format!("{header}\n{again}\n"));
+    let again_path = path.display().to_string();
+    let output = run(&["check", &first, &again_path]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("1 row identical to a row read before, merged"),
+        "{}",
+        stderr(&output)
+    );
+    let near = row.replace(",12,,1681776000", ",1.000000000000000000001,,1681776000");
+    let (_temp, path) = temp_file("near.csv", &format!("{header}\n{near}\n"));
+    let output = run(&["check", &path.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("fatalities: '1.000000000000000000001' is not a whole number"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// A Goldstein score or an average tone outside its scale is a shifted column or a broken row,
+/// refused like a QuadClass of 7 (trial 10: B6).
+#[test]
+fn gdelt_scores_outside_their_scales_are_refused() {
+    let text = gdelt_with(&[(1, 30, "1e5"), (2, 34, "-100.5"), (3, 30, "-10")]);
+    let (_temp, path) = temp_file("scores.export.CSV", &text);
+    let shown = path.display().to_string();
+    let output = run(&["check", &shown]);
+    assert_eq!(output.status.code(), Some(1));
+    let problems = stderr(&output);
+    assert!(
+        problems.contains(&format!(
+            "{shown}:2: GoldsteinScale: '1e5' is outside the scale (-10 to +10)"
+        )),
+        "{problems}"
+    );
+    assert!(
+        problems.contains(&format!(
+            "{shown}:3: AvgTone: '-100.5' is outside the scale (-100 to +100)"
+        )),
+        "{problems}"
+    );
+    assert!(problems.contains("2 problems in"), "{problems}");
+}

@@ -691,13 +691,14 @@ fn months_follow_the_start_date_and_a_year_alone_has_no_month() {
 
 #[test]
 fn a_number_written_with_an_exponent_is_summed_exactly() {
-    // AvgTone 1e5 on the first row: valid for GDELT and JSON alike, so --sum adds 100000.
+    // AvgTone 5e1 on the first row: valid for GDELT and JSON alike, so --sum adds 50 (within
+    // the tone's scale, -100 to +100: 1e5 would be refused).
     let text = fs::read_to_string(Path::new(ROOT).join(GDELT)).expect("the fixture");
     let mut rows: Vec<Vec<String>> = text
         .lines()
         .map(|l| l.split('\t').map(String::from).collect())
         .collect();
-    rows[0][AVG_TONE] = "1e5".into();
+    rows[0][AVG_TONE] = "5e1".into();
     let temp = tempfile::tempdir().expect("temp dir");
     let file = temp.path().join("exponent.export.CSV");
     let written: Vec<String> = rows.iter().map(|r| r.join("\t")).collect();
@@ -705,7 +706,7 @@ fn a_number_written_with_an_exponent_is_summed_exactly() {
     let expected: i128 = rows
         .iter()
         .map(|r| match r[AVG_TONE].as_str() {
-            "1e5" => fixed("100000"),
+            "5e1" => fixed("50"),
             tone => fixed(tone),
         })
         .sum();

@@ -226,11 +226,26 @@ fn event(
             format!("{} is not a QuadClass (1 to 4)", quoted(quad)),
         );
     }
-    check.number("GoldsteinScale", field(GOLDSTEIN));
+    // Both are bounded by their definitions: a value outside is a shifted column or a broken
+    // row, and would throw every sum and average of them.
+    for (column, at, limit) in [
+        ("GoldsteinScale", GOLDSTEIN, 10.0),
+        ("AvgTone", AVG_TONE, 100.0),
+    ] {
+        let outside = check
+            .number(column, field(at))
+            .is_some_and(|n| n.abs() > limit);
+        if outside {
+            let message = format!(
+                "{} is outside the scale (-{limit} to +{limit})",
+                quoted(field(at))
+            );
+            check.problem(column, message);
+        }
+    }
     check.whole("NumMentions", field(NUM_MENTIONS));
     check.whole("NumSources", field(NUM_SOURCES));
     check.whole("NumArticles", field(NUM_ARTICLES));
-    check.number("AvgTone", field(AVG_TONE));
     let date = date?;
     if !check.ok() {
         return None;

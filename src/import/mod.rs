@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use crate::load::Dataset;
 use crate::model::{
     sentence_spans, Actor, ActorId, Attributes, Event, Label, Number, Source, SourceId, Value,
+    ValueRef,
 };
 use crate::problem::{quoted, Problem};
 use crate::sentences::split_sentences;
@@ -368,6 +369,11 @@ impl<'a> RowCheck<'a> {
         const EXACT: f64 = 9_007_199_254_740_992.0;
         let float = value.parse::<f64>().ok().filter(|n| n.is_finite());
         match float {
+            // `1.000000000000000000001` reads as 1 but is not a count.
+            Some(_) if !all_digits && !whole_as_written(value) => {
+                self.problem(column, format!("{} is not a whole number", quoted(value)));
+                None
+            }
             Some(n) if !all_digits && n.fract() == 0.0 && n.abs() <= EXACT => Some(n as i64),
             Some(n) if n.fract() == 0.0 => {
                 self.problem(
@@ -635,6 +641,24 @@ impl Builder {
     }
 }
 
+/// Whether a number written with a point or an exponent (`12.0`, `1E5`, `1000e-3`) is whole as
+/// written, not only once read into a float (`1.000000000000000000001` reads as 1).
+fn whole_as_written(text: &str) -> bool {
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => match exponent.parse::<i64>() {
+            Ok(exponent) => (mantissa, exponent),
+            Err(_) => return false,
+        },
+        None => (unsigned, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{fraction}");
+    // The digits up to the last that is not zero must all stand before the point.
+    let significant = digits.trim_end_matches('0').len() as i64;
+    significant <= whole.len() as i64 + exponent
+}
+
 /// The fields in which two events of one id differ, named as `events --json` names them
 /// (attributes by their own names), at most eight.
 fn differences(a: &Event, b: &Event) -> Vec<String> {
@@ -655,12 +679,16 @@ fn differences(a: &Event, b: &Event) -> Vec<String> {
     .filter(|(_, differ)| *differ)
     .map(|(name, _)| name.to_string())
     .collect();
+    // A number by its value: `12.0` and `12` in two downloads are the same count.
     let value = |event: &Event, key: &str| {
         event
             .attributes
             .iter()
             .filter(|(k, _)| **k == *key)
-            .map(|(_, v)| v.to_value())
+            .map(|(_, v)| match v {
+                ValueRef::Number(n) => Ok(n.value()),
+                ValueRef::Text(text) => Err(Label::clone(text)),
+            })
             .collect::<Vec<_>>()
     };
     for (key, _) in a.attributes.iter().chain(&b.attributes) {
@@ -771,7 +799,26 @@ pub(crate) fn plain_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ValueRef;
+
+    #[test]
+    fn a_number_is_whole_as_written_when_no_digit_past_the_point_is_not_zero() {
+        for whole in [
+            "12.0", "1E5", "1e+5", "1000e-3", "1.5e1", "0.0", "-3.00", "0e9", "00012",
+        ] {
+            assert!(whole_as_written(whole), "{whole}");
+        }
+        for not in [
+            "1.000000000000000000001",
+            "1.55e1",
+            "1e-7",
+            "2.50",
+            "10e-2",
+            "1e",
+            "1ex",
+        ] {
+            assert!(!whole_as_written(not), "{not}");
+        }
+    }
 
     /// A million exported rows repeat a few dozen codes and names: each is stored once.
     #[test]
