@@ -4,8 +4,12 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread;
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::flag;
 use std::time::{Duration, Instant};
 
 use crate::cache::Cache;
@@ -87,10 +91,26 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
     ) {
         Ok(exit) => {
             // An entry half written would be thrown away: the terminal is back already, and
-            // what is left of the write is waited for, saying so when it takes a while.
+            // what is left of the write is waited for, saying so when it takes a while. Ctrl-C
+            // (or a termination signal) skips it: the next open reads the files and writes it.
             if let Some((store, shown)) = store {
-                let said = format!("chronicle: writing the cache of {shown}…");
-                wait_saying(store, SAY_AFTER, &said, &mut io::stderr());
+                let skip = Arc::new(AtomicBool::new(false));
+                let handlers: Vec<_> = [SIGINT, SIGTERM, SIGHUP]
+                    .into_iter()
+                    .filter_map(|signal| flag::register(signal, Arc::clone(&skip)).ok())
+                    .collect();
+                let said = format!("chronicle: writing the cache of {shown}… (Ctrl-C skips it)");
+                let written = wait_saying(store, SAY_AFTER, &said, &skip, &mut io::stderr());
+                for handler in handlers {
+                    signal_hook::low_level::unregister(handler);
+                }
+                if !written {
+                    let _ = writeln!(
+                        io::stderr(),
+                        "chronicle: the cache entry was not written; the next open reads the files"
+                    );
+                    return ExitCode::from(130);
+                }
             }
             ExitCode::from(exit.code())
         }
@@ -107,16 +127,29 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
 const SAY_AFTER: Duration = Duration::from_millis(200);
 
 /// Waits for `work` to end; when it has not within `after`, says `said` on `out` first, so
-/// that the wait never reads as a hang.
-fn wait_saying(work: thread::JoinHandle<()>, after: Duration, said: &str, out: &mut impl Write) {
+/// that the wait never reads as a hang. Gives up when `skip` is set (a signal): whether
+/// `work` ended.
+fn wait_saying(
+    work: thread::JoinHandle<()>,
+    after: Duration,
+    said: &str,
+    skip: &AtomicBool,
+    out: &mut impl Write,
+) -> bool {
     let started = Instant::now();
-    while !work.is_finished() && started.elapsed() < after {
+    let mut told = false;
+    while !work.is_finished() {
+        if skip.load(Ordering::SeqCst) {
+            return false;
+        }
+        if !told && started.elapsed() >= after {
+            let _ = writeln!(out, "{said}");
+            told = true;
+        }
         thread::sleep(Duration::from_millis(10));
     }
-    if !work.is_finished() {
-        let _ = writeln!(out, "{said}");
-    }
     let _ = work.join();
+    true
 }
 
 #[cfg(test)]
@@ -125,10 +158,17 @@ mod tests {
 
     #[test]
     fn a_long_wait_at_quitting_is_said_and_a_short_one_is_not() {
+        let never = AtomicBool::new(false);
         let slow = thread::spawn(|| thread::sleep(Duration::from_millis(400)));
         let mut out = Vec::new();
         let started = Instant::now();
-        wait_saying(slow, Duration::from_millis(50), "writing…", &mut out);
+        assert!(wait_saying(
+            slow,
+            Duration::from_millis(50),
+            "writing…",
+            &never,
+            &mut out
+        ));
         assert!(
             started.elapsed() >= Duration::from_millis(400),
             "it waits for the end"
@@ -136,7 +176,41 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), "writing…\n");
         let quick = thread::spawn(|| ());
         let mut out = Vec::new();
-        wait_saying(quick, Duration::from_secs(5), "writing…", &mut out);
+        assert!(wait_saying(
+            quick,
+            Duration::from_secs(5),
+            "writing…",
+            &never,
+            &mut out
+        ));
         assert!(out.is_empty());
+    }
+
+    /// Ctrl-C during the wait at quitting skips it, rather than being ignored (trial 8: P8).
+    #[test]
+    fn a_signal_skips_the_wait_at_quitting() {
+        let (done, finish) = std::sync::mpsc::channel::<()>();
+        let stuck = thread::spawn(move || {
+            let _ = finish.recv();
+        });
+        let skip = Arc::new(AtomicBool::new(false));
+        let setter = {
+            let skip = Arc::clone(&skip);
+            thread::spawn(move || {
+                thread::sleep(Duration::from_millis(100));
+                skip.store(true, Ordering::SeqCst);
+            })
+        };
+        let mut out = Vec::new();
+        assert!(!wait_saying(
+            stuck,
+            Duration::from_millis(20),
+            "writing…",
+            &skip,
+            &mut out
+        ));
+        assert_eq!(String::from_utf8(out).unwrap(), "writing…\n");
+        let _ = setter.join();
+        drop(done);
     }
 }
