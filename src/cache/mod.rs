@@ -24,6 +24,7 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, Read as _, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use bytes::{Corrupt, In, Out, Read};
 use image::Marks;
@@ -339,6 +340,19 @@ impl Cache {
     /// back as they were). Written to a temporary file and renamed into place, so a reader
     /// sees the old entry or the new one, never part of one.
     pub fn store(&self, root: &Path, dataset: &Dataset, before: &Before) -> io::Result<()> {
+        self.store_unless(root, dataset, before, &AtomicBool::new(false))
+    }
+
+    /// `store`, given up as soon as `stop` is set (a person who quit and will not wait): the
+    /// temporary file goes with it, rather than waiting as big as an entry for the next write
+    /// to remove it.
+    pub fn store_unless(
+        &self,
+        root: &Path,
+        dataset: &Dataset,
+        before: &Before,
+        stop: &AtomicBool,
+    ) -> io::Result<()> {
         let Some(build) = key::build() else {
             return Ok(());
         };
@@ -352,6 +366,9 @@ impl Cache {
             return Ok(());
         };
         phases.done("hashed");
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
         fs::create_dir_all(&self.dir)?;
         self.remove_abandoned();
         let mut temp = tempfile::Builder::new()
@@ -361,7 +378,10 @@ impl Cache {
         write_header(&mut header, root, &top, &sources, &Summary::of(dataset))?;
         let (header, _, header_sum) = header.finish()?;
         {
-            let mut sink = BufWriter::new(temp.as_file_mut());
+            let mut sink = BufWriter::new(Stoppable {
+                inner: temp.as_file_mut(),
+                stop,
+            });
             sink.write_all(MAGIC)?;
             sink.write_all(&FORMAT.to_le_bytes())?;
             sink.write_all(&build.to_le_bytes())?;
@@ -383,6 +403,27 @@ impl Cache {
         self.prune(&entry);
         phases.done("pruned");
         Ok(())
+    }
+}
+
+/// A writer that fails once `stop` is set, so that a write in progress ends at its next
+/// buffer and the temporary file is dropped.
+struct Stoppable<'a, W> {
+    inner: W,
+    stop: &'a AtomicBool,
+}
+
+impl<W: Write> Write for Stoppable<'_, W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.stop.load(Ordering::Relaxed) {
+            // Not `Interrupted`, which `write_all` would try again.
+            return Err(io::Error::other("the cache write was skipped"));
+        }
+        self.inner.write(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -960,4 +1001,61 @@ pub fn load(
     }
     dataset.notes.extend(damaged);
     Ok(dataset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::files::DatasetLocation;
+
+    fn copy_small(to: &Path) {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
+        fs::create_dir_all(to.join("sources")).expect("folders");
+        for entry in fs::read_dir(&from).expect("the fixture").flatten() {
+            let path = entry.path();
+            if path.is_file() {
+                fs::copy(&path, to.join(entry.file_name())).expect("copy");
+            }
+        }
+        for entry in fs::read_dir(from.join("sources"))
+            .expect("sources")
+            .flatten()
+        {
+            fs::copy(entry.path(), to.join("sources").join(entry.file_name())).expect("copy");
+        }
+    }
+
+    /// A write given up (the person quit and pressed Ctrl-C) leaves nothing behind, not a
+    /// temporary file as big as an entry (trial 8: P8).
+    #[test]
+    fn a_store_given_up_leaves_no_file() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let root = temp.path().join("data");
+        copy_small(&root);
+        let dataset = crate::load::load(&DatasetLocation::Folder(root.clone())).expect("loads");
+        let before = dataset_before(&root).expect("stamps");
+        let cache = Cache::at(temp.path().join("cache"));
+        let files = |cache: &Cache| -> usize {
+            fs::read_dir(&cache.dir).map_or(0, |entries| entries.count())
+        };
+        let _ = cache.store_unless(&root, &dataset, &before, &AtomicBool::new(true));
+        assert_eq!(files(&cache), 0);
+        cache.store(&root, &dataset, &before).expect("stored");
+        assert_eq!(files(&cache), 1);
+    }
+
+    #[test]
+    fn a_stopped_writer_fails_its_next_write_for_good() {
+        let stop = AtomicBool::new(false);
+        let mut written = Vec::new();
+        let mut sink = Stoppable {
+            inner: &mut written,
+            stop: &stop,
+        };
+        sink.write_all(b"first").expect("written");
+        stop.store(true, Ordering::Relaxed);
+        let error = sink.write_all(b"second").expect_err("stopped");
+        assert_ne!(error.kind(), io::ErrorKind::Interrupted);
+        assert_eq!(written, b"first");
+    }
 }

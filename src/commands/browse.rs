@@ -55,14 +55,20 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
             let dataset = Arc::new(dataset);
             let shared = Arc::clone(&dataset);
             let shown = crate::problem::escape_unsafe(&root.display().to_string()).into_owned();
+            let skip = Arc::new(AtomicBool::new(false));
+            let skipped = Arc::clone(&skip);
             let store = thread::Builder::new()
                 .name("cache".into())
                 .spawn(move || {
                     // Best effort: a cache that cannot be written costs only speed.
-                    let _ = cache.store(&root, &shared, &before);
+                    let _ = cache.store_unless(&root, &shared, &before, &skipped);
                 })
                 .ok()
-                .map(|handle| (handle, shown));
+                .map(|handle| Store {
+                    handle,
+                    shown,
+                    skip,
+                });
             (dataset, None, store)
         }
         Ok(Cached::Current | Cached::Off) => match open_reporting(inputs) {
@@ -93,14 +99,18 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
             // An entry half written would be thrown away: the terminal is back already, and
             // what is left of the write is waited for, saying so when it takes a while. Ctrl-C
             // (or a termination signal) skips it: the next open reads the files and writes it.
-            if let Some((store, shown)) = store {
-                let skip = Arc::new(AtomicBool::new(false));
+            if let Some(Store {
+                handle,
+                shown,
+                skip,
+            }) = store
+            {
                 let handlers: Vec<_> = [SIGINT, SIGTERM, SIGHUP]
                     .into_iter()
                     .filter_map(|signal| flag::register(signal, Arc::clone(&skip)).ok())
                     .collect();
                 let said = format!("chronicle: writing the cache of {shown}… (Ctrl-C skips it)");
-                let written = wait_saying(store, SAY_AFTER, &said, &skip, &mut io::stderr());
+                let written = wait_saying(handle, SAY_AFTER, &said, &skip, &mut io::stderr());
                 for handler in handlers {
                     signal_hook::low_level::unregister(handler);
                 }
@@ -123,12 +133,24 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
     }
 }
 
+/// The cache entry being written behind the browser: its thread, the folder as shown, and
+/// the flag that makes it give up.
+struct Store {
+    handle: thread::JoinHandle<()>,
+    shown: String,
+    skip: Arc<AtomicBool>,
+}
+
+/// How long a skipped write may take to remove its temporary file (it stops at its next
+/// buffer; hashing the files, before, is not cut short).
+const CLEAN_UP: Duration = Duration::from_secs(1);
+
 /// How long a wait at quitting may stay silent.
 const SAY_AFTER: Duration = Duration::from_millis(200);
 
 /// Waits for `work` to end; when it has not within `after`, says `said` on `out` first, so
-/// that the wait never reads as a hang. Gives up when `skip` is set (a signal): whether
-/// `work` ended.
+/// that the wait never reads as a hang. When `skip` is set (a signal), which `work` heeds
+/// too, waits only a moment more for it to clean up: whether `work` ended by itself.
 fn wait_saying(
     work: thread::JoinHandle<()>,
     after: Duration,
@@ -140,6 +162,10 @@ fn wait_saying(
     let mut told = false;
     while !work.is_finished() {
         if skip.load(Ordering::SeqCst) {
+            let skipped = Instant::now();
+            while !work.is_finished() && skipped.elapsed() < CLEAN_UP {
+                thread::sleep(Duration::from_millis(10));
+            }
             return false;
         }
         if !told && started.elapsed() >= after {
