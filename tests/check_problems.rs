@@ -107,7 +107,7 @@ fn type_errors_name_the_field_and_what_was_found() {
             "\"type\": \"denial\"",
             "\"type\": \"denial\", \"attributes\": {\"fatalities\": 1, \"code\": \"a\", \"fatalities\": 2}"
         ),
-        ["DATA/events.jsonl:4: attribute 'fatalities' is given twice; keep one"]
+        ["DATA/events.jsonl:4: event 'denial': attribute 'fatalities' is given twice; keep one"]
     );
     assert_eq!(
         broken(
@@ -115,7 +115,7 @@ fn type_errors_name_the_field_and_what_was_found() {
             "\"type\": \"denial\"",
             "\"type\": \"denial\", \"roles\": {\"putin\": \"source\", \"putin\": \"target\"}"
         ),
-        ["DATA/events.jsonl:4: roles, 'putin' is given twice; give its roles once, as a list"]
+        ["DATA/events.jsonl:4: event 'denial': roles names 'putin' twice; give its roles once, as a list"]
     );
     assert_eq!(
         broken(
@@ -747,7 +747,7 @@ fn a_record_that_reads_as_no_json_value_still_gives_its_id() {
         ),
         (
             "\"name\": \"Russia\", \"description\": 1e999",
-            "DATA/actors.json:2:55: number out of range",
+            "DATA/actors.json:2:55: description: '1e999' is too large a number",
         ),
         (
             &format!("\"name\": \"Russia\", \"description\": {deep}"),
@@ -797,9 +797,92 @@ fn an_event_that_reads_as_no_json_value_still_counts_against_duplicates() {
             )
         }),
         [
-            "DATA/events.jsonl:4:53: number out of range",
+            "DATA/events.jsonl:4:53: summary: '1e999' is too large a number",
             "DATA/events.jsonl:4: event 'call': invalid date '2021-12-32': '2021-12-32' is not a real day: December 2021 has 31 days",
             "DATA/events.jsonl:4: duplicate event id 'call' (first defined on line 1)",
         ]
     );
+}
+
+/// The same when what does not read is the date itself (a number out of range, lists nested
+/// too deep): the id is still read, and a second record of it is a duplicate (trial 11: D3).
+#[test]
+fn an_event_whose_date_does_not_read_still_counts_against_duplicates() {
+    for date in [
+        "1e999".to_string(),
+        format!("{}1{}", "[".repeat(200_000), "]".repeat(200_000)),
+    ] {
+        let problems = problems_after(|root| {
+            replace_in(
+                root,
+                "events.jsonl",
+                "\"id\": \"denial\", \"date\": \"2021-12~\"",
+                &format!("\"id\": \"call\", \"date\": {date}"),
+            )
+        });
+        assert_eq!(
+            problems.last().map(String::as_str),
+            Some("DATA/events.jsonl:4: duplicate event id 'call' (first defined on line 1)"),
+            "{problems:?}"
+        );
+    }
+}
+
+/// A number too large to read names its field and itself, in every file, rather than serde's
+/// bare "number out of range" (trial 11: D4).
+#[test]
+fn a_number_too_large_to_read_is_named_with_its_field() {
+    let cases = [
+        (
+            "events.jsonl",
+            "\"date\": \"2021-12~\"",
+            "\"date\": 1e999",
+            "DATA/events.jsonl:4:30: date: '1e999' is too large a number",
+        ),
+        (
+            "actors.json",
+            "\"name\": \"Russia\"",
+            "\"name\": -2E+999",
+            "DATA/actors.json:2:32: name: '-2E+999' is too large a number",
+        ),
+        (
+            "sources.json",
+            "\"published\": \"2021-12-13\"",
+            "\"published\": 9e9999",
+            "DATA/sources.json:6:23: published: '9e9999' is too large a number",
+        ),
+    ];
+    for (file, from, to, expected) in cases {
+        let problems = problems_after(|root| replace_in(root, file, from, to));
+        assert_eq!(
+            problems.first().map(String::as_str),
+            Some(expected),
+            "{problems:?}"
+        );
+    }
+}
+
+/// A name given twice in `attributes` or `roles` is reported with the record's other problems,
+/// not alone, and names the event (trial 11: D5).
+#[test]
+fn names_given_twice_are_reported_beside_the_records_other_problems() {
+    let problems = problems_after(|root| {
+        replace_in(
+            root,
+            "events.jsonl",
+            "\"actors\": [\"putin\"]",
+            "\"actors\": [\"putin\", \"putin\"], \"roles\": {\"putin\": \"source\", \"putin\": \"target\"}, \"attributes\": {\"a\": 1, \"a\": \"x\"}",
+        )
+    });
+    let wanted = [
+        "event 'denial' lists actor 'putin' twice",
+        "event 'denial': attribute 'a' is given twice; keep one",
+        "event 'denial': roles names 'putin' twice; give its roles once, as a list",
+    ];
+    for wanted in wanted {
+        assert!(
+            problems.iter().any(|p| p.contains(wanted)),
+            "{wanted}: {problems:?}"
+        );
+    }
 }

@@ -933,3 +933,33 @@ fn a_long_search_that_matches_nothing_is_cut_in_the_message() {
     );
     assert!(err.len() < 400, "{err}");
 }
+
+/// A suggestion for a misspelt country, type or tag is shown as the data writes it, not
+/// lowercased (trial 11: D13).
+#[test]
+fn a_filter_suggestion_is_written_as_in_the_data() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let dir = temp.path();
+    std::fs::write(dir.join("actors.json"), "[]").expect("write");
+    std::fs::write(dir.join("sources.json"), "[]").expect("write");
+    std::fs::write(
+        dir.join("events.jsonl"),
+        "{\"id\": \"a\", \"date\": \"2022\", \"title\": \"A\", \"type\": \"Éditorial\", \
+         \"region\": {\"country\": \"Россия\"}}\n",
+    )
+    .expect("write");
+    let shown = dir.display().to_string();
+    let output = run(&["events", &shown, "--country", "росия"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("(did you mean 'Россия'?)"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&["events", &shown, "--type", "editorial"]);
+    assert!(
+        stderr(&output).contains("(did you mean 'Éditorial'?)"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -1398,10 +1398,15 @@ fn numbers_written_another_way_are_the_same_and_near_whole_counts_are_refused() 
 }
 
 /// A Goldstein score or an average tone outside its scale is a shifted column or a broken row,
-/// refused like a QuadClass of 7 (trial 10: B6).
+/// refused like a QuadClass of 7 (trial 10: B6), and so is a negative count.
 #[test]
 fn gdelt_scores_outside_their_scales_are_refused() {
-    let text = gdelt_with(&[(1, 30, "1e5"), (2, 34, "-100.5"), (3, 30, "-10")]);
+    let text = gdelt_with(&[
+        (1, 30, "1e5"),
+        (2, 34, "-100.5"),
+        (3, 30, "-10"),
+        (4, 31, "-3"),
+    ]);
     let (_temp, path) = temp_file("scores.export.CSV", &text);
     let shown = path.display().to_string();
     let output = run(&["check", &shown]);
@@ -1419,5 +1424,10 @@ fn gdelt_scores_outside_their_scales_are_refused() {
         )),
         "{problems}"
     );
-    assert!(problems.contains("2 problems in"), "{problems}");
+    // A count below zero is refused, as ACLED's fatalities are (trial 11: D10).
+    assert!(
+        problems.contains(&format!("{shown}:5: NumMentions: '-3' is negative")),
+        "{problems}"
+    );
+    assert!(problems.contains("3 problems in"), "{problems}");
 }

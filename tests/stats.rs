@@ -648,7 +648,7 @@ fn errors_name_what_is_wrong() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr(&output),
-        "chronicle: no event has the type 'battle' (did you mean 'battles'?); \
+        "chronicle: no event has the type 'battle' (did you mean 'Battles'?); \
          `chronicle stats --by type` lists them\n"
     );
     let output = run(&["events", ACLED[0], "--tag", "crowd"]);

@@ -1,6 +1,6 @@
 //! `chronicle events`: the timeline in order, filtered by actors and dates.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use super::{guessed_actor_note, resolve_actor, safe, write_json, Failure};
@@ -8,7 +8,7 @@ use crate::date::{check_range, EdtfDate};
 use crate::export::{self, event_record};
 use crate::load::Dataset;
 use crate::model::{Event, EventIx};
-use crate::problem::{did_you_mean, quoted};
+use crate::problem::{closest, quoted};
 use crate::text::width::{fit, width};
 use crate::timeline::Timeline;
 
@@ -141,18 +141,26 @@ where
         return Ok(Vec::new());
     }
     let all: BTreeSet<&str> = timeline.events().iter().flat_map(names).collect();
-    let lower: BTreeSet<String> = all.iter().map(|n| n.to_lowercase()).collect();
+    // Each name lowercased, with one way the data writes it: a suggestion is shown as written
+    // (`Россия`, not `россия`).
+    let mut lower: BTreeMap<String, &str> = BTreeMap::new();
+    for name in &all {
+        lower.entry(name.to_lowercase()).or_insert(name);
+    }
     wanted
         .iter()
         .map(|given| {
             let name = given.trim().to_lowercase();
-            if lower.contains(&name) {
+            if lower.contains_key(&name) {
                 return Ok(name);
             }
+            let suggested = closest(&name, lower.keys().map(String::as_str))
+                .and_then(|c| lower.get(c))
+                .map(|written| format!(" (did you mean {}?)", quoted(written)))
+                .unwrap_or_default();
             Err(Failure::Usage(format!(
-                "no event has the {what} {}{}; `chronicle stats --by {what}` lists them",
+                "no event has the {what} {}{suggested}; `chronicle stats --by {what}` lists them",
                 quoted(given),
-                did_you_mean(&name, lower.iter().map(String::as_str))
             )))
         })
         .collect()
@@ -271,7 +279,9 @@ mod tests {
         );
         let refused = ids(&t, &filter(&["Ukrane"], &[])).unwrap_err();
         assert!(
-            refused.contains("no event has the country") && refused.contains("ukraine"),
+            // Suggested as the data writes it (trial 11: D13).
+            refused.contains("no event has the country")
+                && refused.contains("(did you mean 'Ukraine'?)"),
             "{refused}"
         );
     }

@@ -243,9 +243,16 @@ fn event(
             check.problem(column, message);
         }
     }
-    check.whole("NumMentions", field(NUM_MENTIONS));
-    check.whole("NumSources", field(NUM_SOURCES));
-    check.whole("NumArticles", field(NUM_ARTICLES));
+    // Counts, as ACLED's fatalities are: never below zero.
+    for (column, at) in [
+        ("NumMentions", NUM_MENTIONS),
+        ("NumSources", NUM_SOURCES),
+        ("NumArticles", NUM_ARTICLES),
+    ] {
+        if check.whole(column, field(at)).is_some_and(|n| n < 0) {
+            check.problem(column, format!("{} is negative", quoted(field(at))));
+        }
+    }
     let date = date?;
     if !check.ok() {
         return None;

@@ -719,9 +719,21 @@ pub fn check_record(
         })
     });
     let mut attributes = Vec::with_capacity(raw.attributes.len());
-    for (key, value) in raw_attributes {
+    for (n, (key, value)) in raw_attributes.iter().enumerate() {
+        if raw_attributes[..n].iter().any(|(k, _)| k == key) {
+            problems.push(record.problem(
+                file,
+                "attributes",
+                format!(
+                    "event {}: attribute {} is given twice; keep one",
+                    name(),
+                    quoted(key)
+                ),
+            ));
+            continue;
+        }
         let value = match value {
-            RawAttribute::Text(text) => Value::Text(labels.get(&text)),
+            RawAttribute::Text(text) => Value::Text(labels.get(text)),
             RawAttribute::Number(text) => match Number::parse(text) {
                 Some(number) => Value::Number(number),
                 None => {
@@ -731,15 +743,17 @@ pub fn check_record(
                         format!(
                             "event {}: attribute {}: {text} is too large a number",
                             name(),
-                            quoted(&key)
+                            quoted(key)
                         ),
                     ));
                     continue;
                 }
             },
         };
-        attributes.push((labels.get(&key), value));
+        attributes.push((labels.get(key), value));
     }
+    // By name, as they are shown and written.
+    attributes.sort_by(|a, b| a.0.cmp(&b.0));
     let quotes_line = record.line_of("quotes");
     let mut kept_quotes = Vec::with_capacity(raw.quotes.len());
     if refs.sources_unreadable && !raw.quotes.is_empty() {
@@ -834,7 +848,19 @@ fn roles(
         return Box::default();
     }
     let mut roles = vec![Roles::NONE; actors.len()];
-    for (actor, names) in &raw.roles {
+    for (n, (actor, names)) in raw.roles.iter().enumerate() {
+        if raw.roles[..n].iter().any(|(a, _)| a == actor) {
+            problems.push(record.problem(
+                file,
+                "roles",
+                format!(
+                    "event {}: roles names {} twice; give its roles once, as a list",
+                    quoted(&raw.id),
+                    quoted(actor)
+                ),
+            ));
+            continue;
+        }
         let mut parts = Roles::NONE;
         for name in names.names() {
             match Role::parse(name) {

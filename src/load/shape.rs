@@ -196,56 +196,22 @@ impl<'de> Visitor<'de> for SalvageVisitor {
     }
 }
 
-/// A string value, or `None` for any other, skipped without being built.
+/// A string value, or `None` for any other, skipped without being built: taken whole as its
+/// text first, so that a number is not read (`1e999` is out of range only once read) and a
+/// string that does not read (a lone surrogate) is `None` too.
 struct TextOrSkipped;
 
 impl<'de> DeserializeSeed<'de> for TextOrSkipped {
     type Value = Option<String>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for TextOrSkipped {
-    type Value = Option<String>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_str<E>(self, text: &str) -> Result<Self::Value, E> {
-        Ok(Some(text.to_string()))
-    }
-
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(None)
+        let raw: &'de serde_json::value::RawValue = serde::Deserialize::deserialize(deserializer)?;
+        let text = raw.get();
+        Ok(if text.starts_with('"') {
+            serde_json::from_str::<String>(text).ok()
+        } else {
+            None
+        })
     }
 }
 

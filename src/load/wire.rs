@@ -2,7 +2,7 @@
 //! These structs never leave the loader: they are converted into the domain model.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
@@ -100,12 +100,13 @@ pub struct RawEvent<'a> {
     pub tags: Vec<Text<'a>>,
     #[serde(default, borrow)]
     pub quotes: Vec<RawQuote<'a>>,
-    #[serde(default, borrow, deserialize_with = "unique_keys")]
-    pub attributes: BTreeMap<String, RawAttribute<'a>>,
+    /// In the order written, a name given twice kept twice (for the checks to report).
+    #[serde(default, borrow, deserialize_with = "entries")]
+    pub attributes: Vec<(String, RawAttribute<'a>)>,
     /// Each actor's part, by actor id: `{"zwe": "source", "afr": "target"}`; an actor with
     /// several parts has a list: `{"usa": ["source", "target"]}`.
-    #[serde(default, deserialize_with = "unique_keys")]
-    pub roles: BTreeMap<String, RawRoles>,
+    #[serde(default, deserialize_with = "entries")]
+    pub roles: Vec<(String, RawRoles)>,
     pub region: Option<RawRegion>,
     pub coordinates: Option<RawPoint>,
 }
@@ -144,9 +145,9 @@ pub struct RawPoint {
     pub lon: f64,
 }
 
-/// An object's entries by key, a key given twice refused: a map would keep the last value and
-/// lose the first without a word.
-fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
+/// An object's entries in the order written, a key given twice kept twice: a map would keep
+/// the last value and lose the first without a word, where the record's checks report it.
+fn entries<'de, D, V>(deserializer: D) -> Result<Vec<(String, V)>, D::Error>
 where
     D: Deserializer<'de>,
     V: Deserialize<'de>,
@@ -154,23 +155,16 @@ where
     struct Entries<V>(std::marker::PhantomData<V>);
 
     impl<'de, V: Deserialize<'de>> Visitor<'de> for Entries<V> {
-        type Value = BTreeMap<String, V>;
+        type Value = Vec<(String, V)>;
 
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("an object")
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut entries = BTreeMap::new();
-            while let Some(key) = map.next_key::<String>()? {
-                let value = map.next_value()?;
-                if entries.contains_key(&key) {
-                    return Err(serde::de::Error::custom(format!(
-                        "{} is given twice",
-                        crate::problem::quoted(&key)
-                    )));
-                }
-                entries.insert(key, value);
+            let mut entries = Vec::new();
+            while let Some(entry) = map.next_entry()? {
+                entries.push(entry);
             }
             Ok(entries)
         }
@@ -436,6 +430,41 @@ pub fn json_problem(file: &str, error: &serde_json::Error, line_offset: usize) -
     }
 }
 
+/// serde's "number out of range" (`1e999`) with the number and the field it is the value of,
+/// read from the record where serde stopped: `date: 1e999 is too large a number`.
+fn number_out_of_range(error: &serde_json::Error, record: &str) -> Option<String> {
+    if !error.to_string().starts_with("number out of range") {
+        return None;
+    }
+    let line_start: usize = record
+        .split_inclusive('\n')
+        .take(error.line().saturating_sub(1))
+        .map(str::len)
+        .sum();
+    // serde stops somewhere in the number (where it saw that it was too large): the number
+    // is the run of its characters on both sides.
+    let in_number = |c: char| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-');
+    let at = (line_start + error.column().saturating_sub(1)).min(record.len());
+    let end = record
+        .get(at..)?
+        .find(|c: char| !in_number(c))
+        .map_or(record.len(), |n| at + n);
+    let before = record.get(..end)?;
+    let start = before.rfind(|c: char| !in_number(c)).map_or(0, |n| n + 1);
+    let number = before.get(start..)?;
+    let key = before[..start]
+        .trim_end()
+        .strip_suffix(':')
+        .map(str::trim_end)
+        .and_then(|k| k.strip_suffix('"'))
+        .and_then(|k| k.rfind('"').map(|at| &k[at + 1..]));
+    let number = crate::problem::quoted_up_to(number, 40);
+    Some(match key {
+        Some(key) => format!("{key}: {number} is too large a number"),
+        None => format!("{number} is too large a number"),
+    })
+}
+
 /// The problems of a record serde refused: JSON syntax as `json_problem` says it; an object
 /// held against its `shape`, every problem named by its field; and a record that is valid
 /// JSON but not an object (serde would otherwise complain about its first element, as if it
@@ -450,7 +479,11 @@ pub fn record_problems(
 ) -> Vec<Problem> {
     let first = record.trim_start().chars().next();
     if error.is_syntax() || error.is_eof() {
-        return vec![json_problem(file, error, line_offset)];
+        let mut problem = json_problem(file, error, line_offset);
+        if let Some(named) = number_out_of_range(error, record) {
+            problem.message = named;
+        }
+        return vec![problem];
     }
     if first == Some('{') {
         return match shape::mistakes(record, shape) {

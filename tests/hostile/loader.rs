@@ -397,7 +397,7 @@ fn wrong_types_nulls_and_huge_numbers() {
     }
     assert_eq!(
         with_event_line(4, &denial_with("date", "1e999")),
-        ["DATA/events.jsonl:4:30: number out of range"]
+        ["DATA/events.jsonl:4:30: date: '1e999' is too large a number"]
     );
     // Optional fields may be null.
     assert_eq!(
@@ -418,7 +418,7 @@ fn wrong_types_nulls_and_huge_numbers() {
             "\"file\": \"sources/call.txt\"",
             "\"file\": 1e400"
         ),
-        ["DATA/sources.json:7:17: number out of range"]
+        ["DATA/sources.json:7:17: file: '1e400' is too large a number"]
     );
 }
 
