@@ -1284,3 +1284,24 @@ fn actor_counts_of_four_digits_and_more_stand_apart_from_the_kind() {
         "{investor}\n{yemen}"
     );
 }
+
+/// A query cut to fit the narrow actors title keeps the space before the border, as a
+/// title that fits does (trial 11: D12: `/…lantic▏ · 1 of 18━━┓`).
+#[test]
+fn a_title_cut_to_fit_keeps_the_space_before_the_border() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 80, 24);
+    app.update(Action::OpenSearch);
+    for c in "northatlantic".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    while app.is_busy() {
+        app.update(Action::ContinueRanking);
+    }
+    let screen = text(&render(&app, 80, 24));
+    let title = screen
+        .lines()
+        .find(|l| l.contains("[2] /…"))
+        .unwrap_or_else(|| panic!("the query is not cut: {screen}"));
+    assert!(title.ends_with("tlantic▏ · 1 of 8 ━┓"), "{title}");
+}
