@@ -1305,3 +1305,43 @@ fn a_title_cut_to_fit_keeps_the_space_before_the_border() {
         .unwrap_or_else(|| panic!("the query is not cut: {screen}"));
     assert!(title.ends_with("tlantic▏ · 1 of 8 ━┓"), "{title}");
 }
+
+/// While only the first events are in, the actors title drops words rather than cut a
+/// number, at every width (trial 11: D8: `Actors of the first 400 of 10000…` of 1000000).
+#[test]
+fn the_first_screens_actors_title_never_cuts_a_number() {
+    let timeline = sample::timeline();
+    let actors = timeline.actors().len().to_string();
+    for width in 20..=200u16 {
+        let mut app = app_at(&timeline, width, 30);
+        app.update(Action::Focus(Pane::Actors));
+        app.update(Action::ReloadStarted);
+        app.update(Action::LoadingRest(1_000_000));
+        let screen = text(&render(&app, width, 30));
+        let title = screen
+            .lines()
+            .find_map(|l| l.find("[2]").map(|at| &l[at..]))
+            .unwrap_or_else(|| panic!("no actors title at {width}: {screen}"));
+        let numbers: Vec<&str> = title
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .collect();
+        for n in &numbers {
+            assert!(
+                ["2", "10", "1000000", actors.as_str()].contains(n),
+                "a number cut at {width}: {title}"
+            );
+        }
+        // Whose actors these are is said wherever the words fit.
+        if width >= 60 {
+            assert!(title.contains("first 10 of 1000000"), "{width}: {title}");
+        }
+    }
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::LoadingRest(1_000_000));
+    let screen = text(&render(&app, 120, 40));
+    assert!(
+        screen.contains(" [2] Actors · first 10 of 1000000 "),
+        "{screen}"
+    );
+}
