@@ -40,12 +40,12 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     let offset = scroll.min(total.saturating_sub(height));
     let needle = app.find.as_ref().map(|f| &f.needle);
     let found = |text: &str| needle.map(|n| n.ranges(text)).unwrap_or_default();
-    let title_found = found(detail.title);
+    let title_found = found(&detail.title);
     let summary_found = detail.summary.map(found).unwrap_or_default();
     let room = width.max(1);
     for (at, row) in rows.iter().skip(offset).take(height).enumerate() {
         let line = match row {
-            Row::Title(range) => lit(detail.title, range, theme::TITLE, &title_found, room),
+            Row::Title(range) => lit(&detail.title, range, theme::TITLE, &title_found, room),
             Row::Summary(range) => lit(
                 detail.summary.unwrap_or(""),
                 range,

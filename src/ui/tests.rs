@@ -1345,3 +1345,39 @@ fn the_first_screens_actors_title_never_cuts_a_number() {
         "{screen}"
     );
 }
+
+/// The actor detail is headed by the label the actors pane lists, which tells apart actors
+/// of one name (trial 11: D11: `ZIMBABWE` for `ZIMBABWE (ZWEJUD)`).
+#[test]
+fn the_actor_detail_is_headed_by_the_actors_label() {
+    let actors = ["ZWE", "ZWEJUD"]
+        .iter()
+        .map(|id| crate::model::Actor {
+            id: id.to_string(),
+            name: "ZIMBABWE".to_string(),
+            kind: None,
+            aliases: Vec::new(),
+            affiliation: None,
+            description: None,
+        })
+        .collect();
+    let timeline = Timeline::new(Vec::new(), actors, Vec::new());
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::Move(Motion::Down));
+    let Some(actor) = app.selected_actor() else {
+        panic!("no actor selected");
+    };
+    let label = timeline.actor_label(actor);
+    assert_ne!(label, "ZIMBABWE", "the names should clash");
+    let buffer = render(&app, 120, 40);
+    let detail = app.screen().rect(Pane::Detail);
+    let heading: String = (detail.x..detail.right())
+        .map(|x| buffer[(x, detail.y + 1)].symbol().to_string())
+        .collect();
+    assert!(
+        heading.starts_with(&format!("│{label} ")),
+        "{heading}\n{}",
+        text(&buffer)
+    );
+}
