@@ -472,16 +472,12 @@ impl<'t> App<'t> {
         self.partial
     }
 
-    /// What a key that needs every event says while only the first are in (the status line
-    /// adds whether the rest is loading).
+    /// What a key that needs every event says while only the first are in: `what` of all
+    /// the dataset's events (the status line adds whether the rest is loading, and the
+    /// whole fits in 80 columns).
     fn only_first(&self, what: &str) -> Option<String> {
-        self.partial.map(|all| {
-            format!(
-                "{what}: only the first {} of {} are in",
-                self.timeline.events().len(),
-                crate::text::count(all, "event", "events")
-            )
-        })
+        self.partial
+            .map(|all| format!("{what} {}", crate::text::count(all, "event", "events")))
     }
 
     /// What a "no actor matches" says while only the first events, and so only their
@@ -689,7 +685,7 @@ impl<'t> App<'t> {
             }
             // An export of the first events would pass for the dataset's, as stats would.
             Action::OpenPrompt(PromptKind::Export) if self.partial.is_some() => {
-                self.message = self.only_first("Export waits for every event");
+                self.message = self.only_first("Export waits for all");
             }
             Action::OpenPrompt(kind) => self.open_prompt(kind),
             Action::OpenPicker(kind) => self.open_picker(kind),
@@ -740,7 +736,7 @@ impl<'t> App<'t> {
             Action::AddRefused(why) => self.adding_refused(why),
             // Stats of the first events would pass for the dataset's.
             Action::ToggleStats if self.stats.is_none() && self.partial.is_some() => {
-                self.message = self.only_first("Stats wait for every event");
+                self.message = self.only_first("Stats wait for all");
             }
             Action::ToggleStats => self.toggle_stats(),
             Action::ToggleMap => self.toggle_map(),
@@ -852,7 +848,13 @@ impl<'t> App<'t> {
                 self.after_event_change(before);
                 if motion == Motion::Last {
                     // Not the dataset's last event, which is not in yet: said.
-                    self.message = self.only_first("At the last event loaded so far");
+                    self.message = self.partial.map(|all| {
+                        format!(
+                            "At the last of the first {} of {}",
+                            self.timeline.events().len(),
+                            crate::text::count(all, "event", "events")
+                        )
+                    });
                 }
             }
             Pane::Actors => self

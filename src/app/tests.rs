@@ -1224,9 +1224,7 @@ fn on_the_first_screen_not_found_says_so_and_export_waits() {
     assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(
         app.message(),
-        Some(&*format!(
-            "Export waits for every event: only the first 1 of {all} are in"
-        ))
+        Some(&*format!("Export waits for all {all}"))
     );
 }
 

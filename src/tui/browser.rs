@@ -138,7 +138,8 @@ where
         self.act(Action::ReloadStarted)?;
         self.act(Action::LoadingRest(total))?;
         self.act(Action::Report(format!(
-            "Showing the first {shown} of {} while the rest load.",
+            // The status line adds "loading the rest…": said here, it was said twice.
+            "Showing the first {shown} of {}",
             crate::text::count(total, "event", "events")
         )))?;
         Ok(self)
