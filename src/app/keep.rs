@@ -107,7 +107,8 @@ pub struct Carried {
     pub marks: BTreeSet<String>,
     /// The source view, and the form for a new event open over it.
     pub source: Option<CarriedSource>,
-    /// The pane in focus, the actor selected in the actors pane (by id), an open search's
+    /// The pane in focus, the actor selected in the actors pane (by id; when the person
+    /// moved there or searched, else the list starts at its top), an open search's
     /// query, an open prompt as typed so far, and the key help's scroll when it is open: the
     /// whole timeline taking the first screen's place, seconds after the browser opened, is
     /// likely to come in the middle of typing.
@@ -172,7 +173,12 @@ impl App<'_> {
             },
             find: self.find.as_ref().map(|f| f.needle.query.clone()),
             focus: Some(self.focus),
-            actor: self.selected_actor().map(|a| t.actor(a).id.clone()),
+            // The actor at the top of a list nobody moved in (the first screen's) would open
+            // the next list wherever that actor falls in it.
+            actor: self
+                .selected_actor()
+                .filter(|_| self.actors_moved || self.search.is_some())
+                .map(|a| t.actor(a).id.clone()),
             search: self.search.as_ref().map(|s| s.query.clone()),
             prompt: self.prompt.clone(),
             help: match self.overlay {
@@ -337,6 +343,7 @@ impl App<'_> {
         let actor = actor.and_then(|id| t.actor_by_id(&id));
         if let Some(at) = actor.and_then(|a| self.actors_by_count.iter().position(|b| *b == a)) {
             self.actors.selected = at;
+            self.actors_moved = true;
         }
         if let Some(query) = search {
             self.open_search();

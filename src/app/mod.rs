@@ -328,6 +328,10 @@ pub struct App<'t> {
     /// Actors by event count (descending), then name.
     pub(crate) actors_by_count: Vec<ActorId>,
     pub(crate) actors: Cursor,
+    /// Whether the person moved the actors pane's selection (or it was carried from an app
+    /// where they had): only then does a reload keep it, rather than start at the top of a
+    /// list whose order may have changed.
+    actors_moved: bool,
     /// The selected quote of the selected event; `offset` counts lines, as quotes wrap.
     pub(crate) quotes: Cursor,
     pub(crate) detail_scroll: usize,
@@ -412,6 +416,7 @@ impl<'t> App<'t> {
             events: Cursor::default(),
             actors_by_count,
             actors: Cursor::default(),
+            actors_moved: false,
             quotes: Cursor::default(),
             detail_scroll: 0,
             source: None,
@@ -635,6 +640,7 @@ impl<'t> App<'t> {
             self.message = None;
             self.pane_closed = false;
         }
+        let actor_before = self.actors.selected;
         match action {
             Action::Quit => self.quit = true,
             // Terminal effects, carried out by the event loop; no state changes.
@@ -756,6 +762,7 @@ impl<'t> App<'t> {
                 });
             }
         }
+        self.actors_moved |= self.actors.selected != actor_before;
         self.highlight_visible();
     }
 

@@ -1111,7 +1111,12 @@ fn carried_state_survives_a_new_timeline() {
 
 /// The sample's first event alone, with its actors only: a first screen, as the cache's is.
 fn first_screen(t: &Timeline) -> Timeline {
-    let mut first = t.events()[0].clone();
+    first_screen_of(t, 0)
+}
+
+/// Event `at` of the sample alone, with its actors only, as a first screen.
+fn first_screen_of(t: &Timeline, at: usize) -> Timeline {
+    let mut first = t.events()[at].clone();
     let mut actors = Vec::new();
     for a in first.actors.iter_mut() {
         let mut actor = t.actor(*a).clone();
@@ -1196,6 +1201,48 @@ fn focus_the_selected_actor_a_prompt_and_the_help_survive_a_new_timeline() {
     let mut whole = App::new(&t, "sample");
     whole.restore(carried);
     assert_eq!(whole.overlay(), &Overlay::Help { scroll });
+}
+
+/// The first screen's actors pane starts on its top actor; unmoved, the whole list opens at
+/// its own top rather than wherever that actor falls in it. Moved there, it stays on it
+/// (trial 11: D6).
+#[test]
+fn the_actors_selection_survives_a_new_timeline_only_when_moved() {
+    let t = sample::timeline();
+    let top = |app: &App| {
+        app.selected_actor()
+            .map(|a| app.timeline.actor(a).id.clone())
+    };
+    let whole_top = top(&self::app(&t));
+    // A first event without the whole list's top actor.
+    let at = (0..t.events().len())
+        .find(|&at| top(&self::app(&first_screen_of(&t, at))) != whole_top)
+        .unwrap();
+    let head = first_screen_of(&t, at);
+    let first_top = top(&self::app(&head));
+    let mut app = self::app(&head);
+    app.update(Action::LoadingRest(t.events().len()));
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::Move(Motion::Down));
+    app.update(Action::Focus(Pane::Events));
+    let mut unmoved = self::app(&head);
+    unmoved.update(Action::LoadingRest(t.events().len()));
+    unmoved.update(Action::Focus(Pane::Actors));
+    let mut whole = self::app(&t);
+    whole.restore(unmoved.carry());
+    assert_eq!(whole.actors.selected, 0);
+    assert_eq!(top(&whole), whole_top);
+    // Moved down and back up: the person chose that actor.
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::Move(Motion::Up));
+    let mut whole = self::app(&t);
+    whole.restore(app.carry());
+    assert_eq!(top(&whole), first_top);
+    assert_ne!(whole.actors.selected, 0);
+    // And so does the app after it, at the next reload.
+    let mut again = self::app(&t);
+    again.restore(whole.carry());
+    assert_eq!(top(&again), first_top);
 }
 
 #[test]
