@@ -114,6 +114,8 @@ pub struct Carried {
     /// likely to come in the middle of typing.
     pub focus: Option<Pane>,
     pub actor: Option<String>,
+    /// The actor's detail in the focused detail pane, at this scroll, rather than the event's.
+    pub actor_detail: Option<usize>,
     pub search: Option<String>,
     pub prompt: Option<super::Prompt>,
     pub help: Option<usize>,
@@ -179,6 +181,10 @@ impl App<'_> {
                 .selected_actor()
                 .filter(|_| self.actors_moved || self.search.is_some())
                 .map(|a| t.actor(a).id.clone()),
+            actor_detail: self
+                .actor_detail
+                .filter(|_| self.focus == Pane::Detail)
+                .map(|shown| shown.scroll),
             search: self.search.as_ref().map(|s| s.query.clone()),
             prompt: self.prompt.clone(),
             help: match self.overlay {
@@ -315,6 +321,11 @@ impl App<'_> {
             }
             None => {}
         }
+        // The scroll is the carried actor's, not another's that took its place at the top.
+        let actor_scroll =
+            carried
+                .actor_detail
+                .map(|scroll| if carried.actor.is_some() { scroll } else { 0 });
         self.restore_typing(
             carried.focus,
             carried.actor,
@@ -322,7 +333,15 @@ impl App<'_> {
             carried.prompt,
             carried.help,
         );
+        if self.focus == Pane::Detail {
+            if let Some(scroll) = actor_scroll {
+                self.actor_detail = self
+                    .selected_actor()
+                    .map(|actor| super::ActorDetail { actor, scroll });
+            }
+        }
         self.refit();
+        self.follow_actor_detail();
     }
 
     /// Puts back the focus, the actors pane's selection, and what was open to type in or

@@ -4,6 +4,7 @@
 mod adding;
 mod cursor;
 pub mod density;
+mod detail;
 mod field;
 pub mod filters;
 pub mod find;
@@ -20,6 +21,7 @@ mod time;
 
 pub use adding::{Adding, NewEvent};
 pub use cursor::{visible_offset, Cursor, Motion};
+pub use detail::ActorDetail;
 pub use field::{Caret, TextField};
 pub use filters::{FilterPart, Filters};
 pub use keep::{Carried, OverPanes};
@@ -334,7 +336,10 @@ pub struct App<'t> {
     actors_moved: bool,
     /// The selected quote of the selected event; `offset` counts lines, as quotes wrap.
     pub(crate) quotes: Cursor,
+    /// The event's detail scroll.
     pub(crate) detail_scroll: usize,
+    /// The actor the detail pane shows instead of the event (see `detail`).
+    actor_detail: Option<ActorDetail>,
     pub(crate) source: Option<SourceView>,
     history: Vec<Location>,
     /// A one-off note for the status line, cleared by the next action.
@@ -419,6 +424,7 @@ impl<'t> App<'t> {
             actors_moved: false,
             quotes: Cursor::default(),
             detail_scroll: 0,
+            actor_detail: None,
             source: None,
             history: Vec::new(),
             message: None,
@@ -763,6 +769,7 @@ impl<'t> App<'t> {
             }
         }
         self.actors_moved |= self.actors.selected != actor_before;
+        self.follow_actor_detail();
         self.highlight_visible();
     }
 
@@ -873,11 +880,7 @@ impl<'t> App<'t> {
                 self.quotes.selected = motion.apply(self.quotes.selected, len, page);
                 self.reveal_quote();
             }
-            Pane::Detail => {
-                let height = self.height(Pane::Detail);
-                let max = self.detail_line_count().saturating_sub(height);
-                self.detail_scroll = motion.apply(self.detail_scroll, max + 1, height);
-            }
+            Pane::Detail => self.move_in_detail(motion),
             Pane::Source => self.move_in_source(motion),
         }
     }
@@ -1102,22 +1105,7 @@ impl<'t> App<'t> {
         offset = offset.min(start).min(total.saturating_sub(height));
         self.quotes.offset = offset;
     }
-
-    fn detail_line_count(&self) -> usize {
-        let width = layout::inner_width(self.screen().rect(Pane::Detail));
-        self.selected_event().map_or(0, |e| {
-            layout::detail::Detail::of(self.timeline, self.timeline.event(e))
-                .rows(width)
-                .len()
-        })
-    }
-
-    fn clamp_detail(&mut self) {
-        let height = self.height(Pane::Detail);
-        let max = self.detail_line_count().saturating_sub(height);
-        self.detail_scroll = self.detail_scroll.min(max);
-    }
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1269,10 +1269,7 @@ fn on_the_first_screen_not_found_says_so_and_export_waits() {
     );
     app.update(Action::OpenPrompt(PromptKind::Export));
     assert_eq!(app.mode(), Mode::Normal);
-    assert_eq!(
-        app.message(),
-        Some(&*format!("Export waits for all {all}"))
-    );
+    assert_eq!(app.message(), Some(&*format!("Export waits for all {all}")));
 }
 
 #[test]
@@ -1585,4 +1582,121 @@ fn pickers_ignore_case_beyond_ascii() {
     );
     assert_eq!(found(&mut app, PickerKind::Types, "élo")[0].0, "Éloge");
     assert!(found(&mut app, PickerKind::Tags, "éLYSÉE").is_empty());
+}
+
+/// The sample with a description for Putin long enough to fall below the fold at 80x24.
+pub(crate) fn with_putins_description() -> Timeline {
+    let t = sample::timeline();
+    let mut actors = t.actors().to_vec();
+    for a in &mut actors {
+        if a.id == "putin" {
+            a.description = Some(
+                "President of Russia since 2012, and before that its prime minister; \
+                 he ordered the troop build-up on the border with Ukraine in late 2021 \
+                 and the invasion of February 2022. The description ends here."
+                    .into(),
+            );
+        }
+    }
+    Timeline::new(t.events().to_vec(), actors, t.sources().to_vec())
+}
+
+/// The actor's detail, shown from the actors pane on, stays when the detail pane is focused
+/// from there, so that j/k and the mouse wheel scroll it to its end; the events and quotes
+/// panes bring the event's back, its scroll as it was (trial 11: D2).
+#[test]
+fn the_actors_detail_stays_when_focused_and_scrolls() {
+    let t = with_putins_description();
+    let mut app = app(&t);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.update(Action::Focus(Pane::Detail));
+    app.update(Action::Move(Motion::Down));
+    let event_scroll = app.detail_scroll;
+    assert_eq!(event_scroll, 1, "the event's detail scrolls");
+    select_actor(&mut app, "putin");
+    let putin = actor(&t, "putin");
+    assert_eq!(
+        app.actor_detail(),
+        Some(ActorDetail {
+            actor: putin,
+            scroll: 0
+        })
+    );
+    app.update(Action::Focus(Pane::Detail));
+    assert_eq!(app.actor_detail().map(|d| d.actor), Some(putin));
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.actor_detail().map(|d| d.scroll), Some(1));
+    app.update(Action::Move(Motion::Last));
+    let last = app.actor_detail().map_or(0, |d| d.scroll);
+    assert!(last > 1, "{last}");
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(
+        app.actor_detail().map(|d| d.scroll),
+        Some(last),
+        "no further"
+    );
+    assert_eq!(
+        app.detail_scroll, event_scroll,
+        "the event's scroll is its own"
+    );
+    // The wheel over the detail pane scrolls the actor's, the actors pane focused or not.
+    app.update(Action::Focus(Pane::Actors));
+    let detail = app.screen().rect(Pane::Detail);
+    app.update(Action::ScrollAt {
+        column: detail.x + 2,
+        row: detail.y + 2,
+        lines: -1,
+    });
+    assert_eq!(app.actor_detail().map(|d| d.scroll), Some(last - 1));
+    // Another actor is read from its top.
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.actor_detail().map(|d| d.scroll), Some(0));
+    assert_ne!(app.actor_detail().map(|d| d.actor), Some(putin));
+    // The event's panes bring the event's detail back.
+    app.update(Action::Focus(Pane::Detail));
+    app.update(Action::Focus(Pane::Quotes));
+    assert_eq!(app.actor_detail(), None);
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::Focus(Pane::Events));
+    assert_eq!(app.actor_detail(), None);
+    app.update(Action::Focus(Pane::Detail));
+    assert_eq!(
+        app.actor_detail(),
+        None,
+        "from the events pane, the event's"
+    );
+    assert_eq!(app.detail_scroll, event_scroll);
+}
+
+/// The actor's detail being read when the dataset reloads (or the rest of it comes in) is
+/// still read after, at its scroll.
+#[test]
+fn the_actors_detail_survives_a_new_timeline() {
+    let t = with_putins_description();
+    let mut app = app(&t);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    select_actor(&mut app, "putin");
+    app.update(Action::Focus(Pane::Detail));
+    app.update(Action::Move(Motion::Down));
+    let carried = app.carry();
+    let mut fresh = App::new(&t, "sample");
+    fresh.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    fresh.restore(carried);
+    assert_eq!(fresh.focus, Pane::Detail);
+    assert_eq!(
+        fresh.actor_detail(),
+        Some(ActorDetail {
+            actor: actor(&t, "putin"),
+            scroll: 1
+        })
+    );
 }

@@ -1398,3 +1398,30 @@ fn the_actor_detail_is_headed_by_the_actors_label() {
         text(&buffer)
     );
 }
+
+/// An actor's description below the fold is read to its end: `2`, the actor, `4`, then `G`;
+/// where one pane shows at a time, `4` from the actors pane shows the actor's detail alone
+/// (trial 11: D2).
+#[test]
+fn the_actors_description_is_reached_at_80x24_and_below() {
+    let timeline = crate::app::tests::with_putins_description();
+    let putin = timeline.actor_by_id("putin");
+    for (width, height) in [(80, 24), (60, 16)] {
+        let mut app = app_at(&timeline, width, height);
+        app.update(Action::Focus(Pane::Actors));
+        while app.selected_actor() != putin {
+            let before = app.selected_actor();
+            app.update(Action::Move(Motion::Down));
+            assert_ne!(app.selected_actor(), before, "Putin never selected");
+        }
+        app.update(Action::Focus(Pane::Detail));
+        let screen = text(&render(&app, width, height));
+        assert!(screen.contains("[4] Detail · actor"), "{screen}");
+        assert!(screen.contains("Vladimir Putin"), "{screen}");
+        assert!(!screen.contains("ends here"), "below the fold: {screen}");
+        app.update(Action::Move(Motion::Last));
+        let screen = text(&render(&app, width, height));
+        assert!(screen.contains("[4] Detail · actor"), "{screen}");
+        assert!(screen.contains("ends here."), "{width}x{height}: {screen}");
+    }
+}
