@@ -41,6 +41,7 @@ use ratatui::layout::Rect;
 use crate::export::ViewFormat as Format;
 use crate::layout::{self, Screen};
 use crate::model::{ActorId, EventIx, SourceId};
+use crate::problem::Problem;
 use crate::search::{ActorMatch, Narrowing, Ranker};
 use crate::timeline::Timeline;
 use density::{Density, Unit};
@@ -191,8 +192,12 @@ pub enum Action {
     /// The dataset changed on disk and did not load: its problems, as `chronicle check`
     /// prints them. The status line says the first; all are kept for `ShowReloadProblems`.
     ReloadFailed(Vec<String>),
-    /// Show the problems of the last failed reload in full, in a popup.
+    /// Show the problems of the last failed reload in full, in a popup; with none, the notes
+    /// of the load shown (a damaged cache entry passed over, a quote found twice).
     ShowReloadProblems,
+    /// The load just taken in has these notes (by their place among its notes) that the one
+    /// before had not: the status line says what the first is about, `!` shows each in full.
+    ReportNotes(Vec<usize>),
     /// Open the form for a new event citing the source view's current sentence.
     AddEventHere,
     /// A key in the new event's form.
@@ -347,6 +352,10 @@ pub struct App<'t> {
     /// The problems of the last reload that failed (the timeline shown is the last good one);
     /// the status line is too short to hold them.
     reload_problems: Vec<String>,
+    /// The notes of the load shown, for `!` when no reload has failed.
+    notes: &'t [Problem],
+    /// Whether the note on the status line is about the load's notes, which `!` shows.
+    notes_said: bool,
     quit: bool,
     ranker: Ranker,
     /// The widest date display in the timeline, so the date column lines up.
@@ -429,6 +438,8 @@ impl<'t> App<'t> {
             history: Vec::new(),
             message: None,
             reload_problems: Vec::new(),
+            notes: &[],
+            notes_said: false,
             quit: false,
             ranker: Ranker::new(timeline.actors()),
             date_width,
@@ -456,6 +467,11 @@ impl<'t> App<'t> {
     /// The app, told how many rows the key help has.
     pub fn with_help_rows(self, help_rows: usize) -> App<'t> {
         App { help_rows, ..self }
+    }
+
+    /// The app, given the notes of the load it shows, for `!` to show in full.
+    pub fn with_notes(self, notes: &'t [Problem]) -> App<'t> {
+        App { notes, ..self }
     }
 
     pub fn should_quit(&self) -> bool {
@@ -605,6 +621,26 @@ impl<'t> App<'t> {
         &self.reload_problems
     }
 
+    /// The notes of the load shown.
+    pub fn notes(&self) -> &[Problem] {
+        self.notes
+    }
+
+    /// Whether the note on the status line tells of the load's notes (the status line then
+    /// offers `!` to read them).
+    pub fn notes_said(&self) -> bool {
+        self.notes_said && self.message.is_some()
+    }
+
+    /// How many entries the `!` popup lists: the failed reload's problems, else the notes.
+    fn told_len(&self) -> usize {
+        if self.reload_problems.is_empty() {
+            self.notes.len()
+        } else {
+            self.reload_problems.len()
+        }
+    }
+
     pub fn can_go_back(&self) -> bool {
         !self.history.is_empty()
     }
@@ -641,9 +677,13 @@ impl<'t> App<'t> {
         // A note stays until the user's next action; the event loop's own do not count.
         if !matches!(
             action,
-            Action::ContinueRanking | Action::ReloadStarted | Action::LoadingRest(_)
+            Action::ContinueRanking
+                | Action::ReloadStarted
+                | Action::LoadingRest(_)
+                | Action::ReportNotes(_)
         ) {
             self.message = None;
+            self.notes_said = false;
             self.pane_closed = false;
         }
         let actor_before = self.actors.selected;
@@ -734,14 +774,17 @@ impl<'t> App<'t> {
                 self.reloading = false;
             }
             Action::ShowReloadProblems => {
-                if self.reload_problems.is_empty() {
+                if self.told_len() == 0 {
                     self.message = Some(
-                        "No reload has failed: the timeline shown is the dataset on disk.".into(),
+                        "No reload has failed, and the load left no notes: the timeline shown \
+                         is the dataset on disk."
+                            .into(),
                     );
                 } else {
                     self.overlay = Overlay::Problems { first: 0 };
                 }
             }
+            Action::ReportNotes(new) => self.report_notes(&new),
             Action::AddEventHere => self.open_adding(),
             Action::Form(action) => self.edit_adding(action),
             Action::EventAdded(note) => self.added(note),
@@ -771,6 +814,24 @@ impl<'t> App<'t> {
         self.actors_moved |= self.actors.selected != actor_before;
         self.follow_actor_detail();
         self.highlight_visible();
+    }
+
+    /// Says what the first of the load's new notes `new` is about, after the load's own
+    /// note: its message without the file it names, which a path of a cache entry pushed off
+    /// a status line of 80 columns, and `!` shows in full.
+    fn report_notes(&mut self, new: &[usize]) {
+        let Some(first) = new.first().and_then(|&at| self.notes.get(at)) else {
+            return;
+        };
+        let said = match new.len() {
+            1 => format!("Note: {}", first.message),
+            n => format!("{n} notes; the first: {}", first.message),
+        };
+        self.message = Some(match self.message.take() {
+            Some(before) => format!("{before} {said}"),
+            None => said,
+        });
+        self.notes_said = true;
     }
 
     /// The panes Tab cycles through, in order.
@@ -828,6 +889,7 @@ impl<'t> App<'t> {
     }
 
     fn move_selection(&mut self, motion: Motion) {
+        let told = self.told_len();
         match &mut self.overlay {
             Overlay::Help { scroll } => {
                 let len = self.help_rows + 4;
@@ -839,7 +901,7 @@ impl<'t> App<'t> {
                 return;
             }
             Overlay::Problems { first } => {
-                *first = motion.apply(*first, self.reload_problems.len(), 5);
+                *first = motion.apply(*first, told, 5);
                 return;
             }
             Overlay::None => {}

@@ -1700,3 +1700,48 @@ fn the_actors_detail_survives_a_new_timeline() {
         })
     );
 }
+
+/// `!` shows a failed reload's problems, else the load's notes, else says there is neither
+/// (trial 11: D1: it said "No reload has failed" with a note it never showed).
+#[test]
+fn bang_shows_the_loads_notes_when_no_reload_failed() {
+    let t = sample::timeline();
+    let notes = vec![
+        crate::problem::Problem::new("cache/a.img", None, "ignored this damaged cache file")
+            .as_note(),
+        crate::problem::Problem::new("events.jsonl", Some(3), "a quote occurs twice").as_note(),
+    ];
+    let mut bare = app(&t);
+    bare.update(Action::ShowReloadProblems);
+    assert_eq!(bare.overlay(), &Overlay::None);
+    assert!(
+        bare.message().is_some_and(|m| m.contains("no notes")),
+        "{:?}",
+        bare.message()
+    );
+    let mut app = app(&t).with_notes(&notes);
+    app.update(Action::Report("Loaded all 10 events.".into()));
+    app.update(Action::ReportNotes(vec![1, 0]));
+    assert_eq!(
+        app.message(),
+        Some("Loaded all 10 events. 2 notes; the first: a quote occurs twice")
+    );
+    assert!(app.notes_said());
+    app.update(Action::ShowReloadProblems);
+    assert_eq!(app.mode(), Mode::Problems);
+    assert!(!app.notes_said());
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.overlay(), &Overlay::Problems { first: 1 });
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.overlay(), &Overlay::Problems { first: 1 }, "two notes");
+    // A failed reload's problems come first.
+    app.update(Action::CloseOverlay);
+    app.update(Action::ReloadFailed(vec!["events.jsonl:1: bad".into()]));
+    app.update(Action::ShowReloadProblems);
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(
+        app.overlay(),
+        &Overlay::Problems { first: 0 },
+        "one problem"
+    );
+}

@@ -26,6 +26,13 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
             ("/", "search"),
             ("q", "quit"),
         ],
+        // So does a note telling of the load's notes, for as long as it shows.
+        Mode::Normal if app.notes_said() => &[
+            ("!", "notes"),
+            ("?", "help"),
+            ("/", "search"),
+            ("q", "quit"),
+        ],
         Mode::Normal => &[
             ("?", "help"),
             ("/", "search"),

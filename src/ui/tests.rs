@@ -1425,3 +1425,50 @@ fn the_actors_description_is_reached_at_80x24_and_below() {
         assert!(screen.contains("ends here."), "{width}x{height}: {screen}");
     }
 }
+
+/// A note of the load that comes in behind the first screen says what happened, not the
+/// path of the file it is about, at 80 columns as at 120, and offers `!`, which shows the
+/// notes in full, path and all (trial 11: D1).
+#[test]
+fn a_note_of_the_load_is_read_on_the_status_line_and_in_full() {
+    let timeline = sample::timeline();
+    let path = "/tmp/trial11/cache2/chronicle/66572acd0d113a16.img";
+    let notes = vec![crate::problem::Problem::new(
+        path,
+        None,
+        "ignored this damaged cache file (its checksum does not match) and loaded the \
+         dataset from its files",
+    )
+    .as_note()];
+    for width in [80u16, 120] {
+        let mut app = app_at(&timeline, width, 24).with_notes(&notes);
+        app.update(Action::Report("Loaded all 1000000 events.".into()));
+        app.update(Action::ReportNotes(vec![0]));
+        let screen = text(&render(&app, width, 24));
+        let status = screen.lines().last().unwrap_or_default();
+        assert!(
+            status.starts_with(
+                " Loaded all 1000000 events. Note: ignored this damaged cache file (its"
+            ),
+            "{width}: {status}"
+        );
+        assert!(!status.contains("/tmp"), "{width}: {status}");
+        assert!(status.trim_end().ends_with("! notes"), "{width}: {status}");
+        app.update(Action::ShowReloadProblems);
+        let screen = text(&render(&app, width, 24));
+        assert!(
+            screen.contains(" The load's 1 note · Esc closes "),
+            "{screen}"
+        );
+        assert!(screen.contains(path), "{screen}");
+        assert!(
+            screen.contains("loaded the dataset from its files"),
+            "{screen}"
+        );
+        // The offer goes with the note.
+        app.update(Action::CloseOverlay);
+        let screen = text(&render(&app, width, 24));
+        let status = screen.lines().last().unwrap_or_default();
+        assert!(!status.contains("! notes"), "{width}: {status}");
+    }
+}
