@@ -656,7 +656,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         row(
             &[&[k(ch('!'), A::ShowReloadProblems)]],
             P::Anywhere,
-            "read the problems of a failed reload in full",
+            "read a failed reload's problems, or the load's notes, in full",
         ),
         row(
             &[&[k(ctrl('l'), A::Redraw)]],

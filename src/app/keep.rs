@@ -107,12 +107,15 @@ pub struct Carried {
     pub marks: BTreeSet<String>,
     /// The source view, and the form for a new event open over it.
     pub source: Option<CarriedSource>,
-    /// The pane in focus, the actor selected in the actors pane (by id), an open search's
+    /// The pane in focus, the actor selected in the actors pane (by id; when the person
+    /// moved there or searched, else the list starts at its top), an open search's
     /// query, an open prompt as typed so far, and the key help's scroll when it is open: the
     /// whole timeline taking the first screen's place, seconds after the browser opened, is
     /// likely to come in the middle of typing.
     pub focus: Option<Pane>,
     pub actor: Option<String>,
+    /// The actor's detail in the focused detail pane, at this scroll, rather than the event's.
+    pub actor_detail: Option<usize>,
     pub search: Option<String>,
     pub prompt: Option<super::Prompt>,
     pub help: Option<usize>,
@@ -172,7 +175,16 @@ impl App<'_> {
             },
             find: self.find.as_ref().map(|f| f.needle.query.clone()),
             focus: Some(self.focus),
-            actor: self.selected_actor().map(|a| t.actor(a).id.clone()),
+            // The actor at the top of a list nobody moved in (the first screen's) would open
+            // the next list wherever that actor falls in it.
+            actor: self
+                .selected_actor()
+                .filter(|_| self.actors_moved || self.search.is_some())
+                .map(|a| t.actor(a).id.clone()),
+            actor_detail: self
+                .actor_detail
+                .filter(|_| self.focus == Pane::Detail)
+                .map(|shown| shown.scroll),
             search: self.search.as_ref().map(|s| s.query.clone()),
             prompt: self.prompt.clone(),
             help: match self.overlay {
@@ -309,6 +321,11 @@ impl App<'_> {
             }
             None => {}
         }
+        // The scroll is the carried actor's, not another's that took its place at the top.
+        let actor_scroll =
+            carried
+                .actor_detail
+                .map(|scroll| if carried.actor.is_some() { scroll } else { 0 });
         self.restore_typing(
             carried.focus,
             carried.actor,
@@ -316,7 +333,15 @@ impl App<'_> {
             carried.prompt,
             carried.help,
         );
+        if self.focus == Pane::Detail {
+            if let Some(scroll) = actor_scroll {
+                self.actor_detail = self
+                    .selected_actor()
+                    .map(|actor| super::ActorDetail { actor, scroll });
+            }
+        }
         self.refit();
+        self.follow_actor_detail();
     }
 
     /// Puts back the focus, the actors pane's selection, and what was open to type in or
@@ -337,6 +362,7 @@ impl App<'_> {
         let actor = actor.and_then(|id| t.actor_by_id(&id));
         if let Some(at) = actor.and_then(|a| self.actors_by_count.iter().position(|b| *b == a)) {
             self.actors.selected = at;
+            self.actors_moved = true;
         }
         if let Some(query) = search {
             self.open_search();

@@ -4,6 +4,7 @@
 mod adding;
 mod cursor;
 pub mod density;
+mod detail;
 mod field;
 pub mod filters;
 pub mod find;
@@ -20,6 +21,7 @@ mod time;
 
 pub use adding::{Adding, NewEvent};
 pub use cursor::{visible_offset, Cursor, Motion};
+pub use detail::ActorDetail;
 pub use field::{Caret, TextField};
 pub use filters::{FilterPart, Filters};
 pub use keep::{Carried, OverPanes};
@@ -39,6 +41,7 @@ use ratatui::layout::Rect;
 use crate::export::ViewFormat as Format;
 use crate::layout::{self, Screen};
 use crate::model::{ActorId, EventIx, SourceId};
+use crate::problem::Problem;
 use crate::search::{ActorMatch, Narrowing, Ranker};
 use crate::timeline::Timeline;
 use density::{Density, Unit};
@@ -189,8 +192,12 @@ pub enum Action {
     /// The dataset changed on disk and did not load: its problems, as `chronicle check`
     /// prints them. The status line says the first; all are kept for `ShowReloadProblems`.
     ReloadFailed(Vec<String>),
-    /// Show the problems of the last failed reload in full, in a popup.
+    /// Show the problems of the last failed reload in full, in a popup; with none, the notes
+    /// of the load shown (a damaged cache entry passed over, a quote found twice).
     ShowReloadProblems,
+    /// The load just taken in has these notes (by their place among its notes) that the one
+    /// before had not: the status line says what the first is about, `!` shows each in full.
+    ReportNotes(Vec<usize>),
     /// Open the form for a new event citing the source view's current sentence.
     AddEventHere,
     /// A key in the new event's form.
@@ -328,9 +335,16 @@ pub struct App<'t> {
     /// Actors by event count (descending), then name.
     pub(crate) actors_by_count: Vec<ActorId>,
     pub(crate) actors: Cursor,
+    /// Whether the person moved the actors pane's selection (or it was carried from an app
+    /// where they had): only then does a reload keep it, rather than start at the top of a
+    /// list whose order may have changed.
+    actors_moved: bool,
     /// The selected quote of the selected event; `offset` counts lines, as quotes wrap.
     pub(crate) quotes: Cursor,
+    /// The event's detail scroll.
     pub(crate) detail_scroll: usize,
+    /// The actor the detail pane shows instead of the event (see `detail`).
+    actor_detail: Option<ActorDetail>,
     pub(crate) source: Option<SourceView>,
     history: Vec<Location>,
     /// A one-off note for the status line, cleared by the next action.
@@ -338,6 +352,10 @@ pub struct App<'t> {
     /// The problems of the last reload that failed (the timeline shown is the last good one);
     /// the status line is too short to hold them.
     reload_problems: Vec<String>,
+    /// The notes of the load shown, for `!` when no reload has failed.
+    notes: &'t [Problem],
+    /// Whether the note on the status line is about the load's notes, which `!` shows.
+    notes_said: bool,
     quit: bool,
     ranker: Ranker,
     /// The widest date display in the timeline, so the date column lines up.
@@ -412,12 +430,16 @@ impl<'t> App<'t> {
             events: Cursor::default(),
             actors_by_count,
             actors: Cursor::default(),
+            actors_moved: false,
             quotes: Cursor::default(),
             detail_scroll: 0,
+            actor_detail: None,
             source: None,
             history: Vec::new(),
             message: None,
             reload_problems: Vec::new(),
+            notes: &[],
+            notes_said: false,
             quit: false,
             ranker: Ranker::new(timeline.actors()),
             date_width,
@@ -447,6 +469,11 @@ impl<'t> App<'t> {
         App { help_rows, ..self }
     }
 
+    /// The app, given the notes of the load it shows, for `!` to show in full.
+    pub fn with_notes(self, notes: &'t [Problem]) -> App<'t> {
+        App { notes, ..self }
+    }
+
     pub fn should_quit(&self) -> bool {
         self.quit
     }
@@ -472,16 +499,12 @@ impl<'t> App<'t> {
         self.partial
     }
 
-    /// What a key that needs every event says while only the first are in (the status line
-    /// adds whether the rest is loading).
+    /// What a key that needs every event says while only the first are in: `what` of all
+    /// the dataset's events (the status line adds whether the rest is loading, and the
+    /// whole fits in 80 columns).
     fn only_first(&self, what: &str) -> Option<String> {
-        self.partial.map(|all| {
-            format!(
-                "{what}: only the first {} of {} are in",
-                self.timeline.events().len(),
-                crate::text::count(all, "event", "events")
-            )
-        })
+        self.partial
+            .map(|all| format!("{what} {}", crate::text::count(all, "event", "events")))
     }
 
     /// What a "no actor matches" says while only the first events, and so only their
@@ -598,6 +621,26 @@ impl<'t> App<'t> {
         &self.reload_problems
     }
 
+    /// The notes of the load shown.
+    pub fn notes(&self) -> &[Problem] {
+        self.notes
+    }
+
+    /// Whether the note on the status line tells of the load's notes (the status line then
+    /// offers `!` to read them).
+    pub fn notes_said(&self) -> bool {
+        self.notes_said && self.message.is_some()
+    }
+
+    /// How many entries the `!` popup lists: the failed reload's problems, else the notes.
+    fn told_len(&self) -> usize {
+        if self.reload_problems.is_empty() {
+            self.notes.len()
+        } else {
+            self.reload_problems.len()
+        }
+    }
+
     pub fn can_go_back(&self) -> bool {
         !self.history.is_empty()
     }
@@ -634,11 +677,16 @@ impl<'t> App<'t> {
         // A note stays until the user's next action; the event loop's own do not count.
         if !matches!(
             action,
-            Action::ContinueRanking | Action::ReloadStarted | Action::LoadingRest(_)
+            Action::ContinueRanking
+                | Action::ReloadStarted
+                | Action::LoadingRest(_)
+                | Action::ReportNotes(_)
         ) {
             self.message = None;
+            self.notes_said = false;
             self.pane_closed = false;
         }
+        let actor_before = self.actors.selected;
         match action {
             Action::Quit => self.quit = true,
             // Terminal effects, carried out by the event loop; no state changes.
@@ -689,7 +737,7 @@ impl<'t> App<'t> {
             }
             // An export of the first events would pass for the dataset's, as stats would.
             Action::OpenPrompt(PromptKind::Export) if self.partial.is_some() => {
-                self.message = self.only_first("Export waits for every event");
+                self.message = self.only_first("Export waits for all");
             }
             Action::OpenPrompt(kind) => self.open_prompt(kind),
             Action::OpenPicker(kind) => self.open_picker(kind),
@@ -726,21 +774,24 @@ impl<'t> App<'t> {
                 self.reloading = false;
             }
             Action::ShowReloadProblems => {
-                if self.reload_problems.is_empty() {
+                if self.told_len() == 0 {
                     self.message = Some(
-                        "No reload has failed: the timeline shown is the dataset on disk.".into(),
+                        "No reload has failed, and the load left no notes: the timeline shown \
+                         is the dataset on disk."
+                            .into(),
                     );
                 } else {
                     self.overlay = Overlay::Problems { first: 0 };
                 }
             }
+            Action::ReportNotes(new) => self.report_notes(&new),
             Action::AddEventHere => self.open_adding(),
             Action::Form(action) => self.edit_adding(action),
             Action::EventAdded(note) => self.added(note),
             Action::AddRefused(why) => self.adding_refused(why),
             // Stats of the first events would pass for the dataset's.
             Action::ToggleStats if self.stats.is_none() && self.partial.is_some() => {
-                self.message = self.only_first("Stats wait for every event");
+                self.message = self.only_first("Stats wait for all");
             }
             Action::ToggleStats => self.toggle_stats(),
             Action::ToggleMap => self.toggle_map(),
@@ -760,7 +811,27 @@ impl<'t> App<'t> {
                 });
             }
         }
+        self.actors_moved |= self.actors.selected != actor_before;
+        self.follow_actor_detail();
         self.highlight_visible();
+    }
+
+    /// Says what the first of the load's new notes `new` is about, after the load's own
+    /// note: its message without the file it names, which a path of a cache entry pushed off
+    /// a status line of 80 columns, and `!` shows in full.
+    fn report_notes(&mut self, new: &[usize]) {
+        let Some(first) = new.first().and_then(|&at| self.notes.get(at)) else {
+            return;
+        };
+        let said = match new.len() {
+            1 => format!("Note: {}", first.message),
+            n => format!("{n} notes; the first: {}", first.message),
+        };
+        self.message = Some(match self.message.take() {
+            Some(before) => format!("{before} {said}"),
+            None => said,
+        });
+        self.notes_said = true;
     }
 
     /// The panes Tab cycles through, in order.
@@ -818,6 +889,7 @@ impl<'t> App<'t> {
     }
 
     fn move_selection(&mut self, motion: Motion) {
+        let told = self.told_len();
         match &mut self.overlay {
             Overlay::Help { scroll } => {
                 let len = self.help_rows + 4;
@@ -829,7 +901,7 @@ impl<'t> App<'t> {
                 return;
             }
             Overlay::Problems { first } => {
-                *first = motion.apply(*first, self.reload_problems.len(), 5);
+                *first = motion.apply(*first, told, 5);
                 return;
             }
             Overlay::None => {}
@@ -852,7 +924,13 @@ impl<'t> App<'t> {
                 self.after_event_change(before);
                 if motion == Motion::Last {
                     // Not the dataset's last event, which is not in yet: said.
-                    self.message = self.only_first("At the last event loaded so far");
+                    self.message = self.partial.map(|all| {
+                        format!(
+                            "At the last of the first {} of {}",
+                            self.timeline.events().len(),
+                            crate::text::count(all, "event", "events")
+                        )
+                    });
                 }
             }
             Pane::Actors => self
@@ -864,11 +942,7 @@ impl<'t> App<'t> {
                 self.quotes.selected = motion.apply(self.quotes.selected, len, page);
                 self.reveal_quote();
             }
-            Pane::Detail => {
-                let height = self.height(Pane::Detail);
-                let max = self.detail_line_count().saturating_sub(height);
-                self.detail_scroll = motion.apply(self.detail_scroll, max + 1, height);
-            }
+            Pane::Detail => self.move_in_detail(motion),
             Pane::Source => self.move_in_source(motion),
         }
     }
@@ -1093,22 +1167,7 @@ impl<'t> App<'t> {
         offset = offset.min(start).min(total.saturating_sub(height));
         self.quotes.offset = offset;
     }
-
-    fn detail_line_count(&self) -> usize {
-        let width = layout::inner_width(self.screen().rect(Pane::Detail));
-        self.selected_event().map_or(0, |e| {
-            layout::detail::Detail::of(self.timeline, self.timeline.event(e))
-                .rows(width)
-                .len()
-        })
-    }
-
-    fn clamp_detail(&mut self) {
-        let height = self.height(Pane::Detail);
-        let max = self.detail_line_count().saturating_sub(height);
-        self.detail_scroll = self.detail_scroll.min(max);
-    }
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -89,10 +89,7 @@ impl App<'_> {
                 self.quotes.offset = self.quotes.offset.saturating_add_signed(delta);
                 self.clamp_quote_offset(height);
             }
-            Pane::Detail => {
-                let max = self.detail_line_count().saturating_sub(height);
-                self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(max);
-            }
+            Pane::Detail => self.scroll_detail(|scroll, _| scroll.saturating_add_signed(delta)),
             Pane::Source => {
                 let timeline = self.timeline;
                 if let Some(view) = &mut self.source {

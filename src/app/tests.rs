@@ -1111,7 +1111,12 @@ fn carried_state_survives_a_new_timeline() {
 
 /// The sample's first event alone, with its actors only: a first screen, as the cache's is.
 fn first_screen(t: &Timeline) -> Timeline {
-    let mut first = t.events()[0].clone();
+    first_screen_of(t, 0)
+}
+
+/// Event `at` of the sample alone, with its actors only, as a first screen.
+fn first_screen_of(t: &Timeline, at: usize) -> Timeline {
+    let mut first = t.events()[at].clone();
     let mut actors = Vec::new();
     for a in first.actors.iter_mut() {
         let mut actor = t.actor(*a).clone();
@@ -1198,6 +1203,48 @@ fn focus_the_selected_actor_a_prompt_and_the_help_survive_a_new_timeline() {
     assert_eq!(whole.overlay(), &Overlay::Help { scroll });
 }
 
+/// The first screen's actors pane starts on its top actor; unmoved, the whole list opens at
+/// its own top rather than wherever that actor falls in it. Moved there, it stays on it
+/// (trial 11: D6).
+#[test]
+fn the_actors_selection_survives_a_new_timeline_only_when_moved() {
+    let t = sample::timeline();
+    let top = |app: &App| {
+        app.selected_actor()
+            .map(|a| app.timeline.actor(a).id.clone())
+    };
+    let whole_top = top(&self::app(&t));
+    // A first event without the whole list's top actor.
+    let at = (0..t.events().len())
+        .find(|&at| top(&self::app(&first_screen_of(&t, at))) != whole_top)
+        .unwrap();
+    let head = first_screen_of(&t, at);
+    let first_top = top(&self::app(&head));
+    let mut app = self::app(&head);
+    app.update(Action::LoadingRest(t.events().len()));
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::Move(Motion::Down));
+    app.update(Action::Focus(Pane::Events));
+    let mut unmoved = self::app(&head);
+    unmoved.update(Action::LoadingRest(t.events().len()));
+    unmoved.update(Action::Focus(Pane::Actors));
+    let mut whole = self::app(&t);
+    whole.restore(unmoved.carry());
+    assert_eq!(whole.actors.selected, 0);
+    assert_eq!(top(&whole), whole_top);
+    // Moved down and back up: the person chose that actor.
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::Move(Motion::Up));
+    let mut whole = self::app(&t);
+    whole.restore(app.carry());
+    assert_eq!(top(&whole), first_top);
+    assert_ne!(whole.actors.selected, 0);
+    // And so does the app after it, at the next reload.
+    let mut again = self::app(&t);
+    again.restore(whole.carry());
+    assert_eq!(top(&again), first_top);
+}
+
 #[test]
 fn on_the_first_screen_not_found_says_so_and_export_waits() {
     let t = sample::timeline();
@@ -1222,12 +1269,7 @@ fn on_the_first_screen_not_found_says_so_and_export_waits() {
     );
     app.update(Action::OpenPrompt(PromptKind::Export));
     assert_eq!(app.mode(), Mode::Normal);
-    assert_eq!(
-        app.message(),
-        Some(&*format!(
-            "Export waits for every event: only the first 1 of {all} are in"
-        ))
-    );
+    assert_eq!(app.message(), Some(&*format!("Export waits for all {all}")));
 }
 
 #[test]
@@ -1540,4 +1582,166 @@ fn pickers_ignore_case_beyond_ascii() {
     );
     assert_eq!(found(&mut app, PickerKind::Types, "élo")[0].0, "Éloge");
     assert!(found(&mut app, PickerKind::Tags, "éLYSÉE").is_empty());
+}
+
+/// The sample with a description for Putin long enough to fall below the fold at 80x24.
+pub(crate) fn with_putins_description() -> Timeline {
+    let t = sample::timeline();
+    let mut actors = t.actors().to_vec();
+    for a in &mut actors {
+        if a.id == "putin" {
+            a.description = Some(
+                "President of Russia since 2012, and before that its prime minister; \
+                 he ordered the troop build-up on the border with Ukraine in late 2021 \
+                 and the invasion of February 2022. The description ends here."
+                    .into(),
+            );
+        }
+    }
+    Timeline::new(t.events().to_vec(), actors, t.sources().to_vec())
+}
+
+/// The actor's detail, shown from the actors pane on, stays when the detail pane is focused
+/// from there, so that j/k and the mouse wheel scroll it to its end; the events and quotes
+/// panes bring the event's back, its scroll as it was (trial 11: D2).
+#[test]
+fn the_actors_detail_stays_when_focused_and_scrolls() {
+    let t = with_putins_description();
+    let mut app = app(&t);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.update(Action::Focus(Pane::Detail));
+    app.update(Action::Move(Motion::Down));
+    let event_scroll = app.detail_scroll;
+    assert_eq!(event_scroll, 1, "the event's detail scrolls");
+    select_actor(&mut app, "putin");
+    let putin = actor(&t, "putin");
+    assert_eq!(
+        app.actor_detail(),
+        Some(ActorDetail {
+            actor: putin,
+            scroll: 0
+        })
+    );
+    app.update(Action::Focus(Pane::Detail));
+    assert_eq!(app.actor_detail().map(|d| d.actor), Some(putin));
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.actor_detail().map(|d| d.scroll), Some(1));
+    app.update(Action::Move(Motion::Last));
+    let last = app.actor_detail().map_or(0, |d| d.scroll);
+    assert!(last > 1, "{last}");
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(
+        app.actor_detail().map(|d| d.scroll),
+        Some(last),
+        "no further"
+    );
+    assert_eq!(
+        app.detail_scroll, event_scroll,
+        "the event's scroll is its own"
+    );
+    // The wheel over the detail pane scrolls the actor's, the actors pane focused or not.
+    app.update(Action::Focus(Pane::Actors));
+    let detail = app.screen().rect(Pane::Detail);
+    app.update(Action::ScrollAt {
+        column: detail.x + 2,
+        row: detail.y + 2,
+        lines: -1,
+    });
+    assert_eq!(app.actor_detail().map(|d| d.scroll), Some(last - 1));
+    // Another actor is read from its top.
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.actor_detail().map(|d| d.scroll), Some(0));
+    assert_ne!(app.actor_detail().map(|d| d.actor), Some(putin));
+    // The event's panes bring the event's detail back.
+    app.update(Action::Focus(Pane::Detail));
+    app.update(Action::Focus(Pane::Quotes));
+    assert_eq!(app.actor_detail(), None);
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::Focus(Pane::Events));
+    assert_eq!(app.actor_detail(), None);
+    app.update(Action::Focus(Pane::Detail));
+    assert_eq!(
+        app.actor_detail(),
+        None,
+        "from the events pane, the event's"
+    );
+    assert_eq!(app.detail_scroll, event_scroll);
+}
+
+/// The actor's detail being read when the dataset reloads (or the rest of it comes in) is
+/// still read after, at its scroll.
+#[test]
+fn the_actors_detail_survives_a_new_timeline() {
+    let t = with_putins_description();
+    let mut app = app(&t);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    select_actor(&mut app, "putin");
+    app.update(Action::Focus(Pane::Detail));
+    app.update(Action::Move(Motion::Down));
+    let carried = app.carry();
+    let mut fresh = App::new(&t, "sample");
+    fresh.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    fresh.restore(carried);
+    assert_eq!(fresh.focus, Pane::Detail);
+    assert_eq!(
+        fresh.actor_detail(),
+        Some(ActorDetail {
+            actor: actor(&t, "putin"),
+            scroll: 1
+        })
+    );
+}
+
+/// `!` shows a failed reload's problems, else the load's notes, else says there is neither
+/// (trial 11: D1: it said "No reload has failed" with a note it never showed).
+#[test]
+fn bang_shows_the_loads_notes_when_no_reload_failed() {
+    let t = sample::timeline();
+    let notes = vec![
+        crate::problem::Problem::new("cache/a.img", None, "ignored this damaged cache file")
+            .as_note(),
+        crate::problem::Problem::new("events.jsonl", Some(3), "a quote occurs twice").as_note(),
+    ];
+    let mut bare = app(&t);
+    bare.update(Action::ShowReloadProblems);
+    assert_eq!(bare.overlay(), &Overlay::None);
+    assert!(
+        bare.message().is_some_and(|m| m.contains("no notes")),
+        "{:?}",
+        bare.message()
+    );
+    let mut app = app(&t).with_notes(&notes);
+    app.update(Action::Report("Loaded all 10 events.".into()));
+    app.update(Action::ReportNotes(vec![1, 0]));
+    assert_eq!(
+        app.message(),
+        Some("Loaded all 10 events. 2 notes; the first: a quote occurs twice")
+    );
+    assert!(app.notes_said());
+    app.update(Action::ShowReloadProblems);
+    assert_eq!(app.mode(), Mode::Problems);
+    assert!(!app.notes_said());
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.overlay(), &Overlay::Problems { first: 1 });
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(app.overlay(), &Overlay::Problems { first: 1 }, "two notes");
+    // A failed reload's problems come first.
+    app.update(Action::CloseOverlay);
+    app.update(Action::ReloadFailed(vec!["events.jsonl:1: bad".into()]));
+    app.update(Action::ShowReloadProblems);
+    app.update(Action::Move(Motion::Down));
+    assert_eq!(
+        app.overlay(),
+        &Overlay::Problems { first: 0 },
+        "one problem"
+    );
 }

@@ -2,6 +2,7 @@
 //! with the value wrapped under itself, and its summary. `App::update` counts the rows to limit
 //! scrolling and the pane styles them, so this is the single definition of the pane's content.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::model::{ActorId, Event, Role};
@@ -19,7 +20,7 @@ const VALUE_ROOM: usize = 20;
 
 /// The text of an event's detail, before wrapping.
 pub struct Detail<'t> {
-    pub title: &'t str,
+    pub title: Cow<'t, str>,
     /// Label and value of each field, in the order shown. An empty label continues the field
     /// above (a second source's publication date).
     pub fields: Vec<(&'t str, String)>,
@@ -81,7 +82,7 @@ impl<'t> Detail<'t> {
             fields.push((&**name, value.to_string()));
         }
         Detail {
-            title: &event.title,
+            title: Cow::Borrowed(&event.title),
             fields,
             summary: event.summary.as_deref(),
         }
@@ -108,7 +109,8 @@ impl<'t> Detail<'t> {
         fields.push(("Events", timeline.event_count(id).to_string()));
         fields.push(("Id", actor.id.clone()));
         Detail {
-            title: &actor.name,
+            // Headed as the actors pane lists it: one ZIMBABWE never passes for another.
+            title: Cow::Owned(timeline.actor_label(id)),
             fields,
             summary: actor.description.as_deref(),
         }
@@ -128,7 +130,10 @@ impl<'t> Detail<'t> {
     /// The rows of a pane `width` columns wide.
     pub fn rows(&self, width: usize) -> Vec<Row> {
         let room = width.max(1);
-        let mut out: Vec<Row> = wrap(self.title, room).into_iter().map(Row::Title).collect();
+        let mut out: Vec<Row> = wrap(&self.title, room)
+            .into_iter()
+            .map(Row::Title)
+            .collect();
         let label_width = self.label_width();
         let wide = width >= (LABEL_WIDTH * 3).max(label_width + VALUE_ROOM);
         for (field, (label, value)) in self.fields.iter().enumerate() {

@@ -21,6 +21,8 @@ pub type Loader = Arc<dyn Fn(&DatasetLocation) -> Result<Dataset, Vec<Problem>> 
 pub(super) struct Loaded {
     pub shown: Shown,
     pub note: String,
+    /// The notes of the new dataset (by their place) that the last had not.
+    pub new_notes: Vec<usize>,
     pub watch: Watch,
 }
 
@@ -99,17 +101,18 @@ impl Reloads {
             .name("reload".into())
             .spawn(move || {
                 let next = Arc::new(load(&location)?);
-                let mut note = reload_note(&before.timeline, &next.timeline);
+                let note = reload_note(&before.timeline, &next.timeline);
                 // Notes this load has and the last had not (a damaged cache entry passed over,
                 // say): printed on standard error when the browser opened, here only shown.
-                for new in next.notes.iter().filter(|n| !before.notes.contains(n)) {
-                    note.push_str(&format!(" note: {}", new.to_string().replace('\n', " ")));
-                }
+                let new_notes = (0..next.notes.len())
+                    .filter(|&at| !before.notes.contains(&next.notes[at]))
+                    .collect();
                 drop(before);
                 let watch = Watch::new(&location, &next.timeline);
                 Ok(Loaded {
                     shown: show(next),
                     note,
+                    new_notes,
                     watch,
                 })
             })?;

@@ -43,7 +43,9 @@ self_cell!(
 /// A fresh app over `dataset`.
 pub(super) fn show(dataset: Arc<Dataset>) -> Shown {
     Shown::new(dataset, |d| {
-        App::new(&d.timeline, &d.name).with_help_rows(help().len())
+        App::new(&d.timeline, &d.name)
+            .with_help_rows(help().len())
+            .with_notes(&d.notes)
     })
 }
 
@@ -138,7 +140,8 @@ where
         self.act(Action::ReloadStarted)?;
         self.act(Action::LoadingRest(total))?;
         self.act(Action::Report(format!(
-            "Showing the first {shown} of {} while the rest load.",
+            // The status line adds "loading the rest…": said here, it was said twice.
+            "Showing the first {shown} of {}",
             crate::text::count(total, "event", "events")
         )))?;
         Ok(self)
@@ -366,7 +369,12 @@ where
     /// Swaps a loaded dataset in, keeping what the user had set up, or reports why not.
     fn take_reload(&mut self, outcome: Outcome) -> io::Result<()> {
         match outcome {
-            Ok(Loaded { shown, note, watch }) => {
+            Ok(Loaded {
+                shown,
+                note,
+                new_notes,
+                watch,
+            }) => {
                 // A change since the reload's thread looked is for one more reload.
                 if self.watch.changed() {
                     self.reloads.again();
@@ -380,6 +388,9 @@ where
                     .name("free".into())
                     .spawn(move || drop(old));
                 self.open(carried, Some(note))?;
+                if !new_notes.is_empty() {
+                    self.act(Action::ReportNotes(new_notes))?;
+                }
             }
             Err(problems) => {
                 let problems = problems.iter().map(|p| p.to_string()).collect();

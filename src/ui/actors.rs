@@ -162,38 +162,75 @@ fn row_spans(
     spans
 }
 
-/// The pane's title, in `room` columns: during a search the match count stays whole, the
-/// words before the query going first and then the query's start (its end was just typed).
+/// The pane's title, in `room` columns. Words go before numbers, and no number is cut: while
+/// only the first events are in, "Actors of the first 400 of 1000000 events" gives way to
+/// "Actors · first 400 of 1000000", then the actors' count goes (the events pane and the
+/// status line say how many events are in; this says whose actors these are). During a
+/// search the match count stays whole, the words before the query going first and then the
+/// query's start (its end was just typed).
 fn title(app: &App, room: usize) -> Vec<Span<'static>> {
     let number = pane_number(Pane::Actors);
-    let label = |words: bool| {
-        let mut spans = vec![Span::raw(if words {
-            format!("{number}Actors")
-        } else {
-            number.trim_end().to_string()
-        })];
-        // Only the first events' actors, counted in those events, until the rest is in.
-        if let Some(all) = app.partial().filter(|_| words) {
-            spans.push(Span::styled(
-                format!(
-                    " of the first {} of {all} events",
-                    app.timeline.events().len()
-                ),
-                theme::COUNT,
-            ));
+    let named = format!("{number}Actors");
+    let bare = number.trim_end().to_string();
+    // The words before the counts, longest first.
+    let labels: Vec<Vec<Span<'static>>> = match app.partial() {
+        Some(all) => {
+            let first = app.timeline.events().len();
+            vec![
+                vec![
+                    Span::raw(named.clone()),
+                    Span::styled(
+                        format!(" of the first {first} of {all} events"),
+                        theme::COUNT,
+                    ),
+                ],
+                vec![
+                    Span::raw(named.clone()),
+                    Span::styled(format!(" · first {first} of {all}"), theme::COUNT),
+                ],
+            ]
         }
-        spans
+        None => vec![vec![Span::raw(named.clone())]],
     };
+    let spans_width = |spans: &[Span]| -> usize { spans.iter().map(|s| width(&s.content)).sum() };
     let Some(search) = &app.search else {
-        let mut spans = label(true);
-        spans.push(Span::styled(
-            format!(" · {}", app.actors_by_count.len()),
-            theme::COUNT,
-        ));
-        if app.filter.actors.len() > 1 {
-            spans.push(Span::raw(format!(" · {} marked", app.filter.actors.len())));
+        let count = Span::styled(format!(" · {}", app.actors_by_count.len()), theme::COUNT);
+        let marked = (app.filter.actors.len() > 1)
+            .then(|| Span::raw(format!(" · {} marked", app.filter.actors.len())));
+        let mut candidates: Vec<Vec<Span<'static>>> = Vec::new();
+        for label in &labels {
+            let mut spans = label.clone();
+            spans.push(count.clone());
+            spans.extend(marked.clone());
+            candidates.push(spans);
         }
-        return spans;
+        let shortest = labels.last().cloned().unwrap_or_default();
+        if marked.is_some() {
+            let mut spans = shortest.clone();
+            spans.push(count.clone());
+            candidates.push(spans);
+        }
+        candidates.push(shortest);
+        if let Some(all) = app.partial() {
+            let first = app.timeline.events().len();
+            for words in [
+                format!(" first {first} of {all}"),
+                format!(" first {first} events"),
+            ] {
+                candidates.push(vec![
+                    Span::raw(bare.clone()),
+                    Span::styled(words, theme::COUNT),
+                ]);
+            }
+        }
+        candidates.push(vec![Span::raw(named)]);
+        candidates.push(vec![Span::raw(bare)]);
+        let last = candidates.len() - 1;
+        let at = candidates
+            .iter()
+            .position(|spans| spans_width(spans) <= room)
+            .unwrap_or(last);
+        return candidates.swap_remove(at);
     };
     let query = format!("/{}▏", super::safe_text::sanitize(&search.query));
     let counts = if search.is_ranking() {
@@ -205,16 +242,19 @@ fn title(app: &App, room: usize) -> Vec<Span<'static>> {
             app.actors_by_count.len()
         )
     };
-    let spans_width = |spans: &[Span]| -> usize { spans.iter().map(|s| width(&s.content)).sum() };
-    let mut spans = label(true);
-    let mut query_room = room.saturating_sub(spans_width(&spans) + 3 + width(&counts));
-    if width(&query) > query_room {
-        spans = label(false);
-        query_room = room.saturating_sub(spans_width(&spans) + 1 + width(&counts));
-        spans.push(Span::raw(" "));
-    } else {
-        spans.push(Span::raw(" · "));
-    }
+    let fitting = labels
+        .into_iter()
+        .find(|label| spans_width(label) + 3 + width(&query) + width(&counts) <= room);
+    let (mut spans, query_room) = match fitting {
+        Some(mut label) => {
+            label.push(Span::raw(" · "));
+            (label, width(&query))
+        }
+        None => {
+            let room = room.saturating_sub(width(&bare) + 1 + width(&counts));
+            (vec![Span::raw(bare), Span::raw(" ")], room)
+        }
+    };
     // The caret stays at the end of what fits; the start of a long query goes.
     let query = if width(&query) <= query_room {
         query

@@ -14,10 +14,9 @@ use crate::app::{App, Pane};
 use crate::layout::detail::{Detail, Row};
 
 pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
-    // While the actors pane is focused, the actor selected there: there is no other place
-    // for what actors.json says of it (its affiliation, aliases, description). It is not
-    // scrolled: the pane's scroll is the event's, and focusing the pane shows the event.
-    let actor = app.selected_actor().filter(|_| app.focus() == Pane::Actors);
+    // From the actors pane on, the actor selected there: there is no other place for what
+    // actors.json says of it (its affiliation, aliases, description). `App` says when.
+    let actor = app.actor_detail();
     let mut title = vec![Span::raw(format!("{}Detail", pane_number(Pane::Detail)))];
     if actor.is_some() {
         title.push(Span::styled(" · actor", theme::COUNT));
@@ -26,7 +25,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let (detail, scroll) = match (actor, app.selected_event()) {
-        (Some(actor), _) => (Detail::of_actor(app.timeline, actor), 0),
+        (Some(shown), _) => (Detail::of_actor(app.timeline, shown.actor), shown.scroll),
         (None, Some(event)) => (
             Detail::of(app.timeline, app.timeline.event(event)),
             app.detail_scroll,
@@ -40,12 +39,12 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, focused: bool) {
     let offset = scroll.min(total.saturating_sub(height));
     let needle = app.find.as_ref().map(|f| &f.needle);
     let found = |text: &str| needle.map(|n| n.ranges(text)).unwrap_or_default();
-    let title_found = found(detail.title);
+    let title_found = found(&detail.title);
     let summary_found = detail.summary.map(found).unwrap_or_default();
     let room = width.max(1);
     for (at, row) in rows.iter().skip(offset).take(height).enumerate() {
         let line = match row {
-            Row::Title(range) => lit(detail.title, range, theme::TITLE, &title_found, room),
+            Row::Title(range) => lit(&detail.title, range, theme::TITLE, &title_found, room),
             Row::Summary(range) => lit(
                 detail.summary.unwrap_or(""),
                 range,

@@ -109,15 +109,34 @@ pub fn render_citing(app: &App, frame: &mut Frame, area: Rect, popup: &CitingPop
 
 /// The problems of the last failed reload, each wrapped in full (the status line cuts them),
 /// from problem `first` on, in a box as tall as they need.
+/// The problems of the last failed reload, or with none the notes of the load, in full.
 pub fn render_problems(app: &App, frame: &mut Frame, area: Rect, first: usize) {
     let problems = app.reload_problems();
+    let notes = app.notes();
+    let (len, title) = if problems.is_empty() {
+        let count = crate::text::count(notes.len(), "note", "notes");
+        (notes.len(), format!(" The load's {count} · Esc closes "))
+    } else {
+        let count = crate::text::count(problems.len(), "problem", "problems");
+        (
+            problems.len(),
+            format!(" Not reloaded · {count} · Esc closes "),
+        )
+    };
+    // Notes are written out only as far as the box shows them.
+    let told = |at: usize| -> String {
+        match problems.get(at) {
+            Some(problem) => problem.clone(),
+            None => notes.get(at).map(ToString::to_string).unwrap_or_default(),
+        }
+    };
     let width = usize::from(area.width.min(100)).saturating_sub(2);
     let most = usize::from(area.height.saturating_sub(4)).max(1);
     // The rows of the problems that fit, a blank one between two; a problem taller than the
     // box is cut rather than hidden.
     let mut rows: Vec<String> = Vec::new();
     let mut shown = 0;
-    for problem in problems.iter().skip(first) {
+    for problem in (first..len).map(told) {
         let mut these: Vec<String> = Vec::new();
         if !rows.is_empty() {
             these.push(String::new());
@@ -138,15 +157,11 @@ pub fn render_problems(app: &App, frame: &mut Frame, area: Rect, first: usize) {
     rows.truncate(most);
     let rect = centered(area, width as u16 + 2, rows.len() as u16 + 2);
     frame.render_widget(Clear, rect);
-    let title = format!(
-        " Not reloaded · {} · Esc closes ",
-        crate::text::count(problems.len(), "problem", "problems")
-    );
     let block = popup_block(&title);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     for (row, text) in rows.into_iter().enumerate() {
         render_row(frame, inner, row, Line::raw(text));
     }
-    render_scrollbar(frame, rect, problems.len(), first, shown);
+    render_scrollbar(frame, rect, len, first, shown);
 }

@@ -114,21 +114,22 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
 /// The bordered block of a pane, its border thick and coloured when focused. The title is
 /// fitted to the border so a long filter label never overwrites the corners.
 fn pane_block(title: Vec<Span<'static>>, rect: Rect, focused: bool) -> Block<'static> {
-    // A space either side of the title, inside the corners.
-    let room = 1 + title_room(rect);
+    // A space either side of the title, inside the corners: the one after it too when the
+    // title fills its room, or it runs into the border.
+    let room = title_room(rect);
     let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
+    let mut used = 0;
     for span in title {
         let w = safe_text::width(&span.content);
         if used + w > room {
-            let rest = safe_text::truncate(&span.content, room.saturating_sub(used));
+            let rest = safe_text::truncate(&span.content, room - used);
             spans.push(Span::styled(rest, span.style));
             break;
         }
         used += w;
         spans.push(span);
     }
-    if used < room {
+    if room > 0 {
         spans.push(Span::raw(" "));
     }
     let (style, kind) = if focused {

@@ -26,6 +26,13 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
             ("/", "search"),
             ("q", "quit"),
         ],
+        // So does a note telling of the load's notes, for as long as it shows.
+        Mode::Normal if app.notes_said() => &[
+            ("!", "notes"),
+            ("?", "help"),
+            ("/", "search"),
+            ("q", "quit"),
+        ],
         Mode::Normal => &[
             ("?", "help"),
             ("/", "search"),
@@ -76,24 +83,33 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
             }
             left.push(' ');
             // A note goes with the next key: until then it may take all but the first key.
-            let first_key: usize = hint_spans(hint.get(..1).unwrap_or_default())
-                .iter()
-                .map(|s| width(&s.content))
-                .sum();
+            let first_key = hint_width(hint.get(..1).unwrap_or_default());
             let keep = width(&left).min(total.saturating_sub(first_key));
             (left, theme::MESSAGE, keep)
         }
         None => {
             let state: Vec<&str> = first.as_deref().into_iter().chain(loading).collect();
-            let (state, summary) = if state.is_empty() {
-                (String::new(), summary(app))
+            let summary = summary(app);
+            if state.is_empty() {
+                // The summary may lose up to half the line to the keys.
+                let keep = width(&summary).min(total / 2);
+                (summary, theme::STATUS, keep)
             } else {
-                (format!(" {} ·", state.join(" · ")), summary(app))
-            };
-            // The summary may lose up to half the line to the keys, the state none of it.
-            let keep = (width(&state) + width(&summary)).min((total / 2).max(width(&state)));
-            let left = state + &summary;
-            (left, theme::STATUS, keep)
+                // The state loses none of it; the summary follows where a useful part of it
+                // fits beside the keys, rather than a stray `· …`.
+                let state = format!(" {}", state.join(" · "));
+                let keep =
+                    (width(&state) + 2 + width(&summary)).min((total / 2).max(width(&state)));
+                let room =
+                    total.saturating_sub(hint_width(&hint[..keys_fitting(hint, keep, total)]));
+                let least = width(&summary).min(SUMMARY_LEAST);
+                if room >= width(&state) + 2 + least {
+                    (format!("{state} ·{summary}"), theme::STATUS, keep)
+                } else {
+                    let keep = width(&state);
+                    (state, theme::STATUS, keep)
+                }
+            }
         }
     };
     render_with_keys(frame, rect, (left, left_style), keep, hint);
@@ -110,15 +126,7 @@ pub(super) fn render_with_keys(
     hint: &[(&str, &str)],
 ) {
     let total = usize::from(rect.width);
-    let mut right = Vec::new();
-    for count in (1..=hint.len()).rev() {
-        let spans = hint_spans(&hint[..count]);
-        let w: usize = spans.iter().map(|s| width(&s.content)).sum();
-        if keep + w <= total {
-            right = spans;
-            break;
-        }
-    }
+    let right = hint_spans(&hint[..keys_fitting(hint, keep, total)]);
     let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
     let left = truncate(&left, total.saturating_sub(right_width));
     let gap = total.saturating_sub(right_width + width(&left));
@@ -126,6 +134,22 @@ pub(super) fn render_with_keys(
     spans.push(Span::styled(" ".repeat(gap), theme::STATUS));
     spans.extend(right);
     frame.render_widget(Line::from(spans).style(theme::STATUS), rect);
+}
+
+/// The fewest columns the summary shows beside the first screen's state, or none of it.
+const SUMMARY_LEAST: usize = 12;
+
+/// How many of the `hint` keys `render_with_keys` shows beside `keep` columns of a line
+/// `total` wide.
+fn keys_fitting(hint: &[(&str, &str)], keep: usize, total: usize) -> usize {
+    (1..=hint.len())
+        .rev()
+        .find(|&count| keep + hint_width(&hint[..count]) <= total)
+        .unwrap_or(0)
+}
+
+fn hint_width(hint: &[(&str, &str)]) -> usize {
+    hint_spans(hint).iter().map(|s| width(&s.content)).sum()
 }
 
 /// The prompt fills the status line: its label, the input with a caret (an offered text drawn

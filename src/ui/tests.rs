@@ -1066,15 +1066,13 @@ fn with_only_the_first_events_in_every_frame_says_so() {
     );
     let screen = text(&render(&app, 160, 40));
     assert!(
-        screen.contains("Stats wait for every event: only the first 10 of 1000 events"),
+        screen.contains("Stats wait for all 1000 events · loading the rest…"),
         "{screen}"
     );
     app.update(Action::Move(Motion::Last));
-    assert!(
-        app.message()
-            .is_some_and(|m| m.starts_with("At the last event loaded so far")),
-        "{:?}",
-        app.message()
+    assert_eq!(
+        app.message(),
+        Some("At the last of the first 10 of 1000 events")
     );
     // The app over the whole timeline says nothing of it.
     let whole = app_at(&timeline, 160, 40);
@@ -1084,51 +1082,70 @@ fn with_only_the_first_events_in_every_frame_says_so() {
 }
 
 /// The note of the first screen comes before the state, so that the part cut at the
-/// right of a narrow line is never the explanation (trial 8: P3).
+/// right of a narrow line is never the explanation (trial 8: P3). Each says once that the rest
+/// is loading, and fits whole at 80 columns, with the help key, as at 120; without a note the
+/// state is not followed by a stray `· …` where the summary has no room (trial 11: D7).
 #[test]
 fn with_only_the_first_events_in_a_note_is_read_whole() {
     let timeline = sample::timeline();
-    let status_at = |width: u16, note: &str| {
+    let first_screen = |width: u16| {
         let mut app = app_at(&timeline, width, 30);
         app.update(Action::ReloadStarted);
         app.update(Action::LoadingRest(1_000_000));
-        app.update(Action::Report(note.into()));
-        let screen = text(&render(&app, width, 30));
+        app
+    };
+    let status = |app: &App, width: u16| {
+        let screen = text(&render(app, width, 30));
         screen.lines().last().unwrap_or_default().to_string()
     };
-    let note = "Showing the first 10 of 1000000 events while the rest load.";
-    let status = status_at(120, note);
-    assert!(
-        status.starts_with(&format!(" {note} · loading the rest… ")),
-        "{status}"
-    );
-    assert!(status.contains(" ? help "), "{status}");
-    let status = status_at(80, note);
-    assert!(status.starts_with(&format!(" {note} ")), "{status}");
-    assert!(status.trim_end().ends_with("? help"), "{status}");
-    // A key that waits for every event says why, whole at 120 columns.
-    let mut app = app_at(&timeline, 120, 30);
-    app.update(Action::ReloadStarted);
-    app.update(Action::LoadingRest(1_000_000));
-    app.update(Action::ToggleStats);
-    let screen = text(&render(&app, 120, 30));
-    let status = screen.lines().last().unwrap_or_default();
-    assert!(
-        status.starts_with(
-            " Stats wait for every event: only the first 10 of 1000000 events are in · loading the rest… "
-        ),
-        "{status}"
-    );
+    for width in [80, 120] {
+        let mut app = first_screen(width);
+        // As the browser says it when it opens on the first screen.
+        app.update(Action::Report(
+            "Showing the first 10 of 1000000 events".into(),
+        ));
+        let mut said = vec![status(&app, width)];
+        for action in [
+            Action::ToggleStats,
+            Action::OpenPrompt(crate::app::PromptKind::Export),
+            Action::Move(Motion::Last),
+        ] {
+            app.update(action);
+            said.push(status(&app, width));
+        }
+        let expected = [
+            "Showing the first 10 of 1000000 events",
+            "Stats wait for all 1000000 events",
+            "Export waits for all 1000000 events",
+            "At the last of the first 10 of 1000000 events",
+        ];
+        for (status, note) in said.iter().zip(expected) {
+            assert!(
+                status.starts_with(&format!(" {note} · loading the rest… ")),
+                "{width}: {status}"
+            );
+            assert_eq!(status.matches("rest").count(), 1, "{width}: {status}");
+            assert!(status.contains(" ? help "), "{width}: {status}");
+        }
+    }
     // Without a note, the state comes first, ahead of counts that would pass for the
-    // dataset's, and whole even at 80 columns.
+    // dataset's, and whole even at 80 columns, where the summary has no room beside the keys.
+    let mut app = first_screen(80);
     app.update(Action::Move(Motion::Down));
-    let screen = text(&render(&app, 80, 30));
-    let status = screen.lines().last().unwrap_or_default();
+    let line = status(&app, 80);
     assert!(
-        status.starts_with(" first 10 of 1000000 events · loading the rest… · "),
-        "{status}"
+        line.starts_with(" first 10 of 1000000 events · loading the rest… "),
+        "{line}"
     );
-    assert!(status.contains(" ? help "), "{status}");
+    assert!(!line.contains("· …"), "{line}");
+    assert_eq!(line.matches('…').count(), 1, "{line}");
+    assert!(line.contains(" ? help "), "{line}");
+    // At 120 there is room for it.
+    let line = status(&first_screen(120), 120);
+    assert!(
+        line.starts_with(" first 10 of 1000000 events · loading the rest… · sample "),
+        "{line}"
+    );
 }
 
 /// The actors of a large dataset: `count` of them, the first `named` called "Olusegun Wei",
@@ -1283,4 +1300,175 @@ fn actor_counts_of_four_digits_and_more_stand_apart_from_the_kind() {
         yemen.find(" 2000"),
         "{investor}\n{yemen}"
     );
+}
+
+/// A query cut to fit the narrow actors title keeps the space before the border, as a
+/// title that fits does (trial 11: D12: `/…lantic▏ · 1 of 18━━┓`).
+#[test]
+fn a_title_cut_to_fit_keeps_the_space_before_the_border() {
+    let timeline = sample::timeline();
+    let mut app = app_at(&timeline, 80, 24);
+    app.update(Action::OpenSearch);
+    for c in "northatlantic".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    while app.is_busy() {
+        app.update(Action::ContinueRanking);
+    }
+    let screen = text(&render(&app, 80, 24));
+    let title = screen
+        .lines()
+        .find(|l| l.contains("[2] /…"))
+        .unwrap_or_else(|| panic!("the query is not cut: {screen}"));
+    assert!(title.ends_with("tlantic▏ · 1 of 8 ━┓"), "{title}");
+}
+
+/// While only the first events are in, the actors title drops words rather than cut a
+/// number, at every width (trial 11: D8: `Actors of the first 400 of 10000…` of 1000000).
+#[test]
+fn the_first_screens_actors_title_never_cuts_a_number() {
+    let timeline = sample::timeline();
+    let actors = timeline.actors().len().to_string();
+    for width in 20..=200u16 {
+        let mut app = app_at(&timeline, width, 30);
+        app.update(Action::Focus(Pane::Actors));
+        app.update(Action::ReloadStarted);
+        app.update(Action::LoadingRest(1_000_000));
+        let screen = text(&render(&app, width, 30));
+        let title = screen
+            .lines()
+            .find_map(|l| l.find("[2]").map(|at| &l[at..]))
+            .unwrap_or_else(|| panic!("no actors title at {width}: {screen}"));
+        let numbers: Vec<&str> = title
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .collect();
+        for n in &numbers {
+            assert!(
+                ["2", "10", "1000000", actors.as_str()].contains(n),
+                "a number cut at {width}: {title}"
+            );
+        }
+        // Whose actors these are is said wherever the words fit.
+        if width >= 60 {
+            assert!(title.contains("first 10 of 1000000"), "{width}: {title}");
+        }
+    }
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::LoadingRest(1_000_000));
+    let screen = text(&render(&app, 120, 40));
+    assert!(
+        screen.contains(" [2] Actors · first 10 of 1000000 "),
+        "{screen}"
+    );
+}
+
+/// The actor detail is headed by the label the actors pane lists, which tells apart actors
+/// of one name (trial 11: D11: `ZIMBABWE` for `ZIMBABWE (ZWEJUD)`).
+#[test]
+fn the_actor_detail_is_headed_by_the_actors_label() {
+    let actors = ["ZWE", "ZWEJUD"]
+        .iter()
+        .map(|id| crate::model::Actor {
+            id: id.to_string(),
+            name: "ZIMBABWE".to_string(),
+            kind: None,
+            aliases: Vec::new(),
+            affiliation: None,
+            description: None,
+        })
+        .collect();
+    let timeline = Timeline::new(Vec::new(), actors, Vec::new());
+    let mut app = app_at(&timeline, 120, 40);
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::Move(Motion::Down));
+    let Some(actor) = app.selected_actor() else {
+        panic!("no actor selected");
+    };
+    let label = timeline.actor_label(actor);
+    assert_ne!(label, "ZIMBABWE", "the names should clash");
+    let buffer = render(&app, 120, 40);
+    let detail = app.screen().rect(Pane::Detail);
+    let heading: String = (detail.x..detail.right())
+        .map(|x| buffer[(x, detail.y + 1)].symbol().to_string())
+        .collect();
+    assert!(
+        heading.starts_with(&format!("│{label} ")),
+        "{heading}\n{}",
+        text(&buffer)
+    );
+}
+
+/// An actor's description below the fold is read to its end: `2`, the actor, `4`, then `G`;
+/// where one pane shows at a time, `4` from the actors pane shows the actor's detail alone
+/// (trial 11: D2).
+#[test]
+fn the_actors_description_is_reached_at_80x24_and_below() {
+    let timeline = crate::app::tests::with_putins_description();
+    let putin = timeline.actor_by_id("putin");
+    for (width, height) in [(80, 24), (60, 16)] {
+        let mut app = app_at(&timeline, width, height);
+        app.update(Action::Focus(Pane::Actors));
+        while app.selected_actor() != putin {
+            let before = app.selected_actor();
+            app.update(Action::Move(Motion::Down));
+            assert_ne!(app.selected_actor(), before, "Putin never selected");
+        }
+        app.update(Action::Focus(Pane::Detail));
+        let screen = text(&render(&app, width, height));
+        assert!(screen.contains("[4] Detail · actor"), "{screen}");
+        assert!(screen.contains("Vladimir Putin"), "{screen}");
+        assert!(!screen.contains("ends here"), "below the fold: {screen}");
+        app.update(Action::Move(Motion::Last));
+        let screen = text(&render(&app, width, height));
+        assert!(screen.contains("[4] Detail · actor"), "{screen}");
+        assert!(screen.contains("ends here."), "{width}x{height}: {screen}");
+    }
+}
+
+/// A note of the load that comes in behind the first screen says what happened, not the
+/// path of the file it is about, at 80 columns as at 120, and offers `!`, which shows the
+/// notes in full, path and all (trial 11: D1).
+#[test]
+fn a_note_of_the_load_is_read_on_the_status_line_and_in_full() {
+    let timeline = sample::timeline();
+    let path = "/tmp/trial11/cache2/chronicle/66572acd0d113a16.img";
+    let notes = vec![crate::problem::Problem::new(
+        path,
+        None,
+        "ignored this damaged cache file (its checksum does not match) and loaded the \
+         dataset from its files",
+    )
+    .as_note()];
+    for width in [80u16, 120] {
+        let mut app = app_at(&timeline, width, 24).with_notes(&notes);
+        app.update(Action::Report("Loaded all 1000000 events.".into()));
+        app.update(Action::ReportNotes(vec![0]));
+        let screen = text(&render(&app, width, 24));
+        let status = screen.lines().last().unwrap_or_default();
+        assert!(
+            status.starts_with(
+                " Loaded all 1000000 events. Note: ignored this damaged cache file (its"
+            ),
+            "{width}: {status}"
+        );
+        assert!(!status.contains("/tmp"), "{width}: {status}");
+        assert!(status.trim_end().ends_with("! notes"), "{width}: {status}");
+        app.update(Action::ShowReloadProblems);
+        let screen = text(&render(&app, width, 24));
+        assert!(
+            screen.contains(" The load's 1 note · Esc closes "),
+            "{screen}"
+        );
+        assert!(screen.contains(path), "{screen}");
+        assert!(
+            screen.contains("loaded the dataset from its files"),
+            "{screen}"
+        );
+        // The offer goes with the note.
+        app.update(Action::CloseOverlay);
+        let screen = text(&render(&app, width, 24));
+        let status = screen.lines().last().unwrap_or_default();
+        assert!(!status.contains("! notes"), "{width}: {status}");
+    }
 }
