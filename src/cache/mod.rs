@@ -341,33 +341,34 @@ impl Cache {
     /// sees the old entry or the new one, never part of one.
     pub fn store(&self, root: &Path, dataset: &Dataset, before: &Before) -> io::Result<()> {
         self.store_unless(root, dataset, before, &AtomicBool::new(false))
+            .map(|_| ())
     }
 
     /// `store`, given up as soon as `stop` is set (a person who quit and will not wait): the
     /// temporary file goes with it, rather than waiting as big as an entry for the next write
-    /// to remove it.
+    /// to remove it. Whether the entry was written.
     pub fn store_unless(
         &self,
         root: &Path,
         dataset: &Dataset,
         before: &Before,
         stop: &AtomicBool,
-    ) -> io::Result<()> {
+    ) -> io::Result<bool> {
         let Some(build) = key::build() else {
-            return Ok(());
+            return Ok(false);
         };
         let mut phases = load::Phases::new();
         let top = dataset_digests(root)?;
         // Looked at after the hashing: a write during it moves them too.
         if top != before.digests || dataset_stamps(root) != before.stamps {
-            return Ok(());
+            return Ok(false);
         }
         let Some(sources) = source_digests(root, dataset)? else {
-            return Ok(());
+            return Ok(false);
         };
         phases.done("hashed");
         if stop.load(Ordering::Relaxed) {
-            return Ok(());
+            return Ok(false);
         }
         fs::create_dir_all(&self.dir)?;
         self.remove_abandoned();
@@ -402,7 +403,7 @@ impl Cache {
         phases.done("stored");
         self.prune(&entry);
         phases.done("pruned");
-        Ok(())
+        Ok(true)
     }
 }
 

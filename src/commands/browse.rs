@@ -56,18 +56,22 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
             let shared = Arc::clone(&dataset);
             let shown = crate::problem::escape_unsafe(&root.display().to_string()).into_owned();
             let skip = Arc::new(AtomicBool::new(false));
-            let skipped = Arc::clone(&skip);
+            let written = Arc::new(AtomicBool::new(false));
+            let (skipped, stored) = (Arc::clone(&skip), Arc::clone(&written));
             let store = thread::Builder::new()
                 .name("cache".into())
                 .spawn(move || {
                     // Best effort: a cache that cannot be written costs only speed.
-                    let _ = cache.store_unless(&root, &shared, &before, &skipped);
+                    if let Ok(true) = cache.store_unless(&root, &shared, &before, &skipped) {
+                        stored.store(true, Ordering::SeqCst);
+                    }
                 })
                 .ok()
                 .map(|handle| Store {
                     handle,
                     shown,
                     skip,
+                    written,
                 });
             (dataset, None, store)
         }
@@ -103,6 +107,7 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
                 handle,
                 shown,
                 skip,
+                written,
             }) = store
             {
                 let handlers: Vec<_> = [SIGINT, SIGTERM, SIGHUP]
@@ -110,11 +115,13 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
                     .filter_map(|signal| flag::register(signal, Arc::clone(&skip)).ok())
                     .collect();
                 let said = format!("chronicle: writing the cache of {shown}… (Ctrl-C skips it)");
-                let written = wait_saying(handle, SAY_AFTER, &said, &skip, &mut io::stderr());
+                let ended = wait_saying(handle, SAY_AFTER, &said, &skip, &mut io::stderr());
                 for handler in handlers {
                     signal_hook::low_level::unregister(handler);
                 }
-                if !written {
+                // Skipped too late to matter (the entry was in place, old ones being pruned):
+                // nothing to say.
+                if !ended && !written.load(Ordering::SeqCst) {
                     let _ = writeln!(
                         io::stderr(),
                         "chronicle: the cache entry was not written; the next open reads the files"
@@ -139,6 +146,8 @@ struct Store {
     handle: thread::JoinHandle<()>,
     shown: String,
     skip: Arc<AtomicBool>,
+    /// Set once the entry is in place.
+    written: Arc<AtomicBool>,
 }
 
 /// How long a skipped write may take to remove its temporary file (it stops at its next
