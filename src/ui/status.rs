@@ -128,12 +128,27 @@ pub(super) fn render_with_keys(
     let total = usize::from(rect.width);
     let right = hint_spans(&hint[..keys_fitting(hint, keep, total)]);
     let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
-    let left = truncate(&left, total.saturating_sub(right_width));
+    let left = truncate_at_parts(&left, total.saturating_sub(right_width));
     let gap = total.saturating_sub(right_width + width(&left));
     let mut spans = vec![Span::styled(left, left_style)];
     spans.push(Span::styled(" ".repeat(gap), theme::STATUS));
     spans.extend(right);
     frame.render_widget(Line::from(spans).style(theme::STATUS), rect);
+}
+
+/// `text` cut to `room` columns, never inside a number: a count cut short reads as a smaller
+/// one (`100000 actors · 1…` as one source), so a number the cut reaches goes whole.
+fn truncate_at_parts(text: &str, room: usize) -> String {
+    let cut = truncate(text, room);
+    if cut == text {
+        return cut;
+    }
+    let kept = cut.strip_suffix('…').unwrap_or(&cut);
+    let without_number = kept.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
+    if without_number.len() == kept.len() {
+        return cut;
+    }
+    format!("{without_number}…")
 }
 
 /// The fewest columns the summary shows beside the first screen's state, or none of it.
@@ -261,4 +276,27 @@ fn summary(app: &App) -> String {
         text.push_str(&format!(" · {} marked", app.marked.len()));
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line too long is cut before a number it would cut, never inside it (trial 12: N5).
+    #[test]
+    fn a_line_is_never_cut_inside_a_number() {
+        let line = " data · 1000000 events · 100000 actors · 10000 sources";
+        assert_eq!(truncate_at_parts(line, 80), line);
+        assert_eq!(
+            truncate_at_parts(line, 43),
+            " data · 1000000 events · 100000 actors · …"
+        );
+        assert_eq!(truncate_at_parts(line, 30), " data · 1000000 events · …");
+        assert_eq!(truncate_at_parts(line, 12), " data · …");
+        // Words are cut as any text is.
+        assert_eq!(
+            truncate_at_parts(" filter: actor Putin", 12),
+            " filter: ac…"
+        );
+    }
 }
