@@ -620,6 +620,8 @@ impl Builder {
                 let name = labels.get(&format!("{prefix} {:0width$}", n + 1));
                 (name, value)
             }));
+            // Sorted before they are made, not made twice.
+            list.sort_by(|a, b| a.0.cmp(&b.0));
             event.attributes = labels.attributes(list);
         }
         // Sorted while the shapes are at hand, so that sorted lists share theirs too.

@@ -634,13 +634,11 @@ pub fn check_refused(
 /// Checks one record and turns it into an event, reporting what is wrong with it.
 pub fn check_record(
     file: &str,
-    mut record: Located<RawEvent>,
+    record: Located<RawEvent>,
     refs: &Refs,
     labels: &mut Labels,
     problems: &mut Vec<Problem>,
 ) -> Option<(Event, RecordLines)> {
-    // Taken out to keep the texts rather than copy them.
-    let raw_attributes = std::mem::take(&mut record.value.attributes);
     let raw = &record.value;
     // Built only when there is something to report: most records have nothing.
     let name = || quoted(&raw.id);
@@ -719,8 +717,8 @@ pub fn check_record(
         })
     });
     let mut attributes = Vec::with_capacity(raw.attributes.len());
-    for (n, (key, value)) in raw_attributes.iter().enumerate() {
-        if raw_attributes[..n].iter().any(|(k, _)| k == key) {
+    for (n, (key, value)) in raw.attributes.iter().enumerate() {
+        if raw.attributes[..n].iter().any(|(k, _)| k == key) {
             problems.push(record.problem(
                 file,
                 "attributes",

@@ -128,7 +128,7 @@ pub(super) fn render_with_keys(
     let total = usize::from(rect.width);
     let right = hint_spans(&hint[..keys_fitting(hint, keep, total)]);
     let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
-    let left = truncate_at_parts(&left, total.saturating_sub(right_width));
+    let left = truncate_keeping_numbers(&left, total.saturating_sub(right_width));
     let gap = total.saturating_sub(right_width + width(&left));
     let mut spans = vec![Span::styled(left, left_style)];
     spans.push(Span::styled(" ".repeat(gap), theme::STATUS));
@@ -138,7 +138,7 @@ pub(super) fn render_with_keys(
 
 /// `text` cut to `room` columns, never inside a number: a count cut short reads as a smaller
 /// one (`100000 actors · 1…` as one source), so a number the cut reaches goes whole.
-fn truncate_at_parts(text: &str, room: usize) -> String {
+fn truncate_keeping_numbers(text: &str, room: usize) -> String {
     let cut = truncate(text, room);
     if cut == text {
         return cut;
@@ -286,16 +286,19 @@ mod tests {
     #[test]
     fn a_line_is_never_cut_inside_a_number() {
         let line = " data · 1000000 events · 100000 actors · 10000 sources";
-        assert_eq!(truncate_at_parts(line, 80), line);
+        assert_eq!(truncate_keeping_numbers(line, 80), line);
         assert_eq!(
-            truncate_at_parts(line, 43),
+            truncate_keeping_numbers(line, 43),
             " data · 1000000 events · 100000 actors · …"
         );
-        assert_eq!(truncate_at_parts(line, 30), " data · 1000000 events · …");
-        assert_eq!(truncate_at_parts(line, 12), " data · …");
+        assert_eq!(
+            truncate_keeping_numbers(line, 30),
+            " data · 1000000 events · …"
+        );
+        assert_eq!(truncate_keeping_numbers(line, 12), " data · …");
         // Words are cut as any text is.
         assert_eq!(
-            truncate_at_parts(" filter: actor Putin", 12),
+            truncate_keeping_numbers(" filter: actor Putin", 12),
             " filter: ac…"
         );
     }
