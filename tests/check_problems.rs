@@ -886,3 +886,41 @@ fn names_given_twice_are_reported_beside_the_records_other_problems() {
         );
     }
 }
+
+/// A record that repeats a field is still refused for it, but its other problems are reported
+/// too, naming the event, as for a record without that fault; and its id still counts against
+/// duplicates (trial 12: N3).
+#[test]
+fn a_repeated_field_does_not_hide_the_records_other_problems() {
+    let problems = problems_after(|root| {
+        replace_in(
+            root,
+            "events.jsonl",
+            "\"actors\": [\"putin\"]",
+            "\"date\": \"2021-13-45\", \"actors\": [\"putin\", \"putin\"], \"roles\": {\"putin\": \"source\", \"putin\": \"target\"}, \"attributes\": {\"a\": 1, \"a\": \"x\"}",
+        );
+        let events = root.join("events.jsonl");
+        let mut text = fs::read_to_string(&events).unwrap();
+        text.push_str("{\"id\": \"denial\", \"date\": \"2021\", \"title\": \"again\"}\n");
+        fs::write(&events, text).unwrap();
+    });
+    let wanted = [
+        "DATA/events.jsonl:4: event 'denial': duplicate field 'date'",
+        "DATA/events.jsonl:4: event 'denial' lists actor 'putin' twice",
+        "DATA/events.jsonl:4: event 'denial': attribute 'a' is given twice; keep one",
+        "DATA/events.jsonl:4: event 'denial': roles names 'putin' twice; give its roles once, as a list",
+        "duplicate event id 'denial' (first defined on line 4)",
+    ];
+    for wanted in wanted {
+        assert!(
+            problems.iter().any(|p| p.contains(wanted)),
+            "{wanted}: {problems:?}"
+        );
+    }
+    // Reported once each: the checks of the record's shape do not report them again.
+    assert_eq!(
+        problems.iter().filter(|p| p.contains("'putin'")).count(),
+        2,
+        "{problems:?}"
+    );
+}

@@ -584,6 +584,7 @@ fn parse_lines(
                     parsed.events.push(event);
                 }
             }
+            Err(_) if check_repeating(file, line_text, line, refs, labels, &mut parsed) => {}
             Err(e) => {
                 parsed.problems.extend(record_problems(
                     file,
@@ -602,6 +603,38 @@ fn parse_lines(
     }
     parsed.events.settle(from, refs.starts);
     parsed
+}
+
+/// Checks a record refused only for repeating a field (`"date"` twice): it stays refused, but
+/// is checked with each field's first value like any other record, so that its other
+/// problems are reported too, naming the event. False when the record has other faults of
+/// shape, left to `record_problems`.
+fn check_repeating(
+    file: &str,
+    line_text: &str,
+    line: usize,
+    refs: &Refs,
+    labels: &mut Labels,
+    parsed: &mut Parsed,
+) -> bool {
+    let Some((first_values, repeated)) = shape::first_of_each_field(line_text) else {
+        return false;
+    };
+    let Ok(value) = serde_json::from_str::<RawEvent>(&first_values) else {
+        return false;
+    };
+    let id = value.id.clone();
+    let record = Located::new(value, line, line_text);
+    for field in &repeated {
+        let message = format!("event {}: duplicate field {}", quoted(&id), quoted(field));
+        parsed.problems.push(record.problem(file, field, message));
+    }
+    // Checked for what it would report; the event itself is not kept.
+    let _ = check_record(file, record, refs, labels, &mut parsed.problems);
+    if !id.trim().is_empty() {
+        parsed.events.refused.push((id, line));
+    }
+    true
 }
 
 /// What can still be checked of an event record refused for its shape: its date, and (later,

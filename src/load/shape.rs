@@ -161,6 +161,36 @@ pub fn salvage(record: &str) -> Option<Salvaged> {
     Some(salvaged)
 }
 
+/// A record that repeats some of its fields, read again with only each field's first value:
+/// its text so rebuilt, and the repeated names in the order their repetitions are written.
+/// `None` when no field is repeated, or the record is no object that reads.
+///
+/// serde refuses a repeated field before looking further; read this way, the record's other
+/// problems are found too, as for any record, rather than hidden behind that one.
+pub fn first_of_each_field(record: &str) -> Option<(String, Vec<String>)> {
+    let mut deserializer = serde_json::Deserializer::from_str(record);
+    let entries: Vec<(String, &serde_json::value::RawValue)> =
+        super::wire::entries(&mut deserializer).ok()?;
+    deserializer.end().ok()?;
+    let mut repeated = Vec::new();
+    let mut text = String::with_capacity(record.len());
+    text.push('{');
+    for (n, (key, value)) in entries.iter().enumerate() {
+        if entries[..n].iter().any(|(k, _)| k == key) {
+            repeated.push(key.clone());
+            continue;
+        }
+        if text.len() > 1 {
+            text.push(',');
+        }
+        text.push_str(&serde_json::to_string(key).ok()?);
+        text.push(':');
+        text.push_str(value.get());
+    }
+    text.push('}');
+    (!repeated.is_empty()).then_some((text, repeated))
+}
+
 struct SalvageVisitor;
 
 impl<'de> Visitor<'de> for SalvageVisitor {

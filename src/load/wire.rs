@@ -147,7 +147,7 @@ pub struct RawPoint {
 
 /// An object's entries in the order written, a key given twice kept twice: a map would keep
 /// the last value and lose the first without a word, where the record's checks report it.
-fn entries<'de, D, V>(deserializer: D) -> Result<Vec<(String, V)>, D::Error>
+pub fn entries<'de, D, V>(deserializer: D) -> Result<Vec<(String, V)>, D::Error>
 where
     D: Deserializer<'de>,
     V: Deserialize<'de>,
