@@ -310,6 +310,9 @@ struct Location {
     actors: Cursor,
     quotes: Cursor,
     detail_scroll: usize,
+    /// The actor the detail pane showed instead of the event: a detail pane focused from the
+    /// actors pane comes back showing the actor, as the actors pane does (trial 12: N4).
+    actor_detail: Option<ActorDetail>,
     source: Option<SourceView>,
     /// Left by a change of filter only: going back changes the filter again and keeps the
     /// event in hand (as clearing a filter does), rather than the selection of back then.

@@ -1761,6 +1761,35 @@ fn the_actors_detail_stays_when_focused_and_scrolls() {
     assert_eq!(app.detail_scroll, event_scroll);
 }
 
+/// Going back from the source view to a detail pane focused from the actors pane shows the
+/// actor again, at its scroll, as going back to the actors pane does (trial 12: N4: `2 j j 4 s
+/// Esc` brought back the event's detail).
+#[test]
+fn going_back_from_the_source_keeps_the_actors_detail() {
+    let t = with_putins_description();
+    let mut app = app(&t);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let putin = actor(&t, "putin");
+    for focus in [Pane::Actors, Pane::Detail] {
+        select_actor(&mut app, "putin");
+        app.update(Action::Focus(focus));
+        if focus == Pane::Detail {
+            app.update(Action::Move(Motion::Down));
+        }
+        let shown = app.actor_detail();
+        assert_eq!(shown.map(|d| d.actor), Some(putin), "{focus:?}");
+        app.update(Action::JumpToSource);
+        assert!(app.source_view().is_some(), "{focus:?}");
+        assert_eq!(app.actor_detail(), None, "the source is the event's");
+        app.update(Action::Back);
+        assert_eq!(app.focus(), focus);
+        assert_eq!(app.actor_detail(), shown, "{focus:?}");
+    }
+}
+
 /// The actor's detail being read when the dataset reloads (or the rest of it comes in) is
 /// still read after, at its scroll.
 #[test]
