@@ -131,6 +131,9 @@ pub struct Carried {
     pub search: Option<String>,
     pub prompt: Option<super::Prompt>,
     pub help: Option<usize>,
+    /// Whether the load's notes were told of and not yet read: a reload whose load left the
+    /// same notes (not told of again) still offers `!` for them.
+    pub notes_unread: bool,
 }
 
 /// A pane open over the others, as a reload finds it.
@@ -205,6 +208,7 @@ impl App<'_> {
             },
             zoom: self.zoom,
             marks: self.marks.clone(),
+            notes_unread: self.notes_unread,
             source: self.source.as_ref().map(|view| {
                 let source = t.source(view.source);
                 CarriedSource {
@@ -352,6 +356,7 @@ impl App<'_> {
                     .map(|actor| super::ActorDetail { actor, scroll });
             }
         }
+        self.notes_unread = carried.notes_unread;
         self.refit();
         self.follow_actor_detail();
     }

@@ -33,6 +33,14 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
             ("/", "search"),
             ("q", "quit"),
         ],
+        // After it, until `!` has shown them, the notes keep a key, in the place of `s source`
+        // (so the keys take no more of the line), after help (trial 12: N6).
+        Mode::Normal if app.notes_unread() => &[
+            ("?", "help"),
+            ("!", "notes"),
+            ("/", "search"),
+            ("q", "quit"),
+        ],
         Mode::Normal => &[
             ("?", "help"),
             ("/", "search"),

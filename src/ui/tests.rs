@@ -1220,6 +1220,61 @@ fn with_only_the_first_events_in_narrow_status_lines_keep_the_numbers_whole() {
     }
 }
 
+/// After the note telling of the load's notes goes (the next key, a resize), the status line
+/// keeps offering `! notes`, in the place of `s source`, until `!` has shown them; a reload
+/// that leaves the same notes keeps the offer (trial 12: N6: nothing said the load had left
+/// a note).
+#[test]
+fn the_loads_notes_keep_a_key_until_read() {
+    let timeline = sample::timeline();
+    let notes = vec![crate::problem::Problem::new(
+        "/tmp/cache/chronicle/66572acd0d113a16.img",
+        None,
+        "ignored this damaged cache file (its checksum does not match)",
+    )
+    .as_note()];
+    let status = |app: &App, width: u16| {
+        let screen = text(&render(app, width, 24));
+        screen.lines().last().unwrap_or_default().to_string()
+    };
+    for width in [80u16, 120] {
+        let mut app = app_at(&timeline, width, 24).with_notes(&notes);
+        app.update(Action::Report("Loaded all 10 events.".into()));
+        app.update(Action::ReportNotes(vec![0]));
+        app.update(Action::Move(Motion::Down));
+        app.update(Action::Resize { width, height: 24 });
+        assert_eq!(app.message(), None);
+        let line = status(&app, width);
+        assert!(
+            line.starts_with(" sample · 10 events · 8 actors · 2 sources "),
+            "{width}: {line}"
+        );
+        assert!(
+            line.trim_end()
+                .ends_with("? help  ! notes  / search  q quit"),
+            "{width}: {line}"
+        );
+        // Carried over a reload whose load left the notes again.
+        let mut again = app_at(&timeline, width, 24).with_notes(&notes);
+        again.restore(app.carry());
+        assert!(status(&again, width).contains(" ! notes "), "{width}");
+        // Read, they give their key back to `s source`; `!` still shows them.
+        app.update(Action::ShowReloadProblems);
+        app.update(Action::CloseOverlay);
+        let line = status(&app, width);
+        assert!(!line.contains("! notes"), "{width}: {line}");
+        assert!(line.contains(" s source "), "{width}: {line}");
+        app.update(Action::ShowReloadProblems);
+        assert!(text(&render(&app, width, 24)).contains(" The load's 1 note "));
+    }
+    // A load without notes offers nothing, whatever was carried.
+    let mut app = app_at(&timeline, 80, 24).with_notes(&notes);
+    app.update(Action::ReportNotes(vec![0]));
+    let mut fresh = app_at(&timeline, 80, 24);
+    fresh.restore(app.carry());
+    assert!(!status(&fresh, 80).contains("! notes"));
+}
+
 /// The actors of a large dataset: `count` of them, the first `named` called "Olusegun Wei",
 /// the others a name of letters the query does not find.
 fn many_actors(count: usize, named: usize) -> Timeline {
