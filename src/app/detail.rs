@@ -2,7 +2,8 @@
 //! scrolled. The actor's shows from the moment the actors pane is focused and stays when the
 //! detail pane is focused from there, so that `4` then j/k read it to its end (a description
 //! below the fold at 80x24, and the only way to it where one pane shows at a time); the events
-//! and quotes panes, which are the event's, bring the event's back.
+//! and quotes panes, which are the event's, bring the event's back. Going back (Esc from the
+//! source view) brings back what the pane showed, the actor's too (`Location`).
 
 use super::{App, Motion, Pane};
 use crate::layout::{self, detail::Detail};

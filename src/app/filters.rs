@@ -4,6 +4,7 @@
 
 use crate::date::{check_range, EdtfDate};
 use crate::model::{ActorId, Event, EventIx, Point};
+use crate::text::case::same_label;
 use crate::text::safe::sanitize;
 use crate::timeline::{DateKey, Timeline};
 
@@ -186,11 +187,12 @@ impl Filters {
         view
     }
 
-    /// Whether the event passes the type, tag, place, range and area filters.
+    /// Whether the event passes the type, tag, place, range and area filters. Types, tags and
+    /// places match case aside, as the pickers list them and as `chronicle events` matches.
     fn keeps(&self, event: &Event) -> bool {
         let region = event.region.as_deref();
         let in_any = |wanted: &[String], have: Option<&str>| {
-            wanted.is_empty() || have.is_some_and(|h| wanted.iter().any(|w| w == h))
+            wanted.is_empty() || have.is_some_and(|h| wanted.iter().any(|w| same_label(w, h)))
         };
         in_any(&self.countries, region.and_then(|r| r.country.as_deref()))
             && in_any(&self.admin1, region.and_then(|r| r.admin1.as_deref()))
@@ -201,15 +203,11 @@ impl Filters {
             && self
                 .area
                 .is_none_or(|a| event.point.as_ref().is_some_and(|p| a.holds(p)))
-            && (self.types.is_empty()
-                || event
-                    .kind
-                    .as_deref()
-                    .is_some_and(|k| self.types.iter().any(|t| t == k)))
+            && in_any(&self.types, event.kind.as_deref())
             && self
                 .tags
                 .iter()
-                .all(|t| event.tags.iter().any(|e| **e == **t))
+                .all(|t| event.tags.iter().any(|e| same_label(e, t)))
     }
 
     /// The active filters, in the order the filter line shows them.

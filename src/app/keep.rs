@@ -13,6 +13,7 @@ use super::source::{QuoteRef, SourceView};
 use super::{App, Effect, Filters, Pane};
 use crate::date::EdtfDate;
 use crate::model::{EventIx, SourceId};
+use crate::text::case::{fold_label, merge_spellings};
 use crate::timeline::Timeline;
 
 /// What a reload closed, and why, for the status line.
@@ -27,7 +28,8 @@ fn closed(carried: &CarriedSource, why: String) -> String {
 type Counted = Vec<(String, usize)>;
 
 /// Event types, tags, countries and admin regions with their event counts, most used first,
-/// then by name.
+/// then by name. Spellings that differ only in case are one entry, as the filters and the
+/// CLI's `--type` hold them one (`text::case`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(super) struct TypesAndTags {
     pub types: Counted,
@@ -38,7 +40,7 @@ pub(super) struct TypesAndTags {
 }
 
 /// Counts types, tags and places in one pass; few distinct names, so hash maps of borrowed
-/// names.
+/// names, merged case aside at the end.
 pub(super) fn types_and_tags(timeline: &Timeline) -> TypesAndTags {
     let mut types: FxHashMap<&str, usize> = FxHashMap::default();
     let mut tags: FxHashMap<&str, usize> = FxHashMap::default();
@@ -62,12 +64,22 @@ pub(super) fn types_and_tags(timeline: &Timeline) -> TypesAndTags {
         }
     }
     let sorted = |map: FxHashMap<&str, usize>| {
-        let mut list: Vec<(String, usize)> =
-            map.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+        let mut list: Vec<(String, usize)> = merge_spellings(map, |l| fold_label(l))
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n))
+            .collect();
         list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         list
     };
-    let mut admin1: Vec<(String, String, usize)> = admin1
+    // A region is one entry per region and country, both case aside.
+    let place = |(name, country): &(&str, Option<&str>)| {
+        format!(
+            "{}\0{}",
+            fold_label(name),
+            fold_label(country.unwrap_or(""))
+        )
+    };
+    let mut admin1: Vec<(String, String, usize)> = merge_spellings(admin1, place)
         .into_iter()
         .map(|((name, country), n)| {
             let label = match country {
@@ -119,6 +131,9 @@ pub struct Carried {
     pub search: Option<String>,
     pub prompt: Option<super::Prompt>,
     pub help: Option<usize>,
+    /// Whether the load's notes were told of and not yet read: a reload whose load left the
+    /// same notes (not told of again) still offers `!` for them.
+    pub notes_unread: bool,
 }
 
 /// A pane open over the others, as a reload finds it.
@@ -193,6 +208,7 @@ impl App<'_> {
             },
             zoom: self.zoom,
             marks: self.marks.clone(),
+            notes_unread: self.notes_unread,
             source: self.source.as_ref().map(|view| {
                 let source = t.source(view.source);
                 CarriedSource {
@@ -340,6 +356,7 @@ impl App<'_> {
                     .map(|actor| super::ActorDetail { actor, scroll });
             }
         }
+        self.notes_unread = carried.notes_unread;
         self.refit();
         self.follow_actor_detail();
     }

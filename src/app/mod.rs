@@ -310,6 +310,9 @@ struct Location {
     actors: Cursor,
     quotes: Cursor,
     detail_scroll: usize,
+    /// The actor the detail pane showed instead of the event: a detail pane focused from the
+    /// actors pane comes back showing the actor, as the actors pane does (trial 12: N4).
+    actor_detail: Option<ActorDetail>,
     source: Option<SourceView>,
     /// Left by a change of filter only: going back changes the filter again and keeps the
     /// event in hand (as clearing a filter does), rather than the selection of back then.
@@ -356,6 +359,9 @@ pub struct App<'t> {
     notes: &'t [Problem],
     /// Whether the note on the status line is about the load's notes, which `!` shows.
     notes_said: bool,
+    /// Whether the load's notes were told of and not yet read with `!`: the status line
+    /// offers `! notes` until they are, not only while the note telling of them shows.
+    notes_unread: bool,
     quit: bool,
     ranker: Ranker,
     /// The widest date display in the timeline, so the date column lines up.
@@ -440,6 +446,7 @@ impl<'t> App<'t> {
             reload_problems: Vec::new(),
             notes: &[],
             notes_said: false,
+            notes_unread: false,
             quit: false,
             ranker: Ranker::new(timeline.actors()),
             date_width,
@@ -632,6 +639,11 @@ impl<'t> App<'t> {
         self.notes_said && self.message.is_some()
     }
 
+    /// Whether the load left notes that were told of and not yet read with `!`.
+    pub fn notes_unread(&self) -> bool {
+        self.notes_unread && !self.notes.is_empty()
+    }
+
     /// How many entries the `!` popup lists: the failed reload's problems, else the notes.
     fn told_len(&self) -> usize {
         if self.reload_problems.is_empty() {
@@ -782,6 +794,10 @@ impl<'t> App<'t> {
                     );
                 } else {
                     self.overlay = Overlay::Problems { first: 0 };
+                    // With no failed reload to show, the popup lists the notes.
+                    if self.reload_problems.is_empty() {
+                        self.notes_unread = false;
+                    }
                 }
             }
             Action::ReportNotes(new) => self.report_notes(&new),
@@ -832,6 +848,7 @@ impl<'t> App<'t> {
             None => said,
         });
         self.notes_said = true;
+        self.notes_unread = true;
     }
 
     /// The panes Tab cycles through, in order.

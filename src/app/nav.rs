@@ -20,6 +20,7 @@ impl App<'_> {
             actors: self.actors,
             quotes: self.quotes,
             detail_scroll: self.detail_scroll,
+            actor_detail: self.actor_detail,
             source: self.source.clone(),
             filter_step,
         }
@@ -58,6 +59,7 @@ impl App<'_> {
         self.actors = location.actors;
         self.quotes = location.quotes;
         self.detail_scroll = location.detail_scroll;
+        self.actor_detail = location.actor_detail;
         self.source = location.source;
         self.focus = location.focus;
         self.refit();

@@ -281,9 +281,9 @@ impl App<'_> {
     }
 }
 
-/// Adds `name` to `list`; whether it was there already.
-fn add(list: &mut Vec<String>, name: &str) -> bool {
-    if list.iter().any(|n| n == name) {
+/// Adds `name` to `list`; whether it was there already (case aside, as filters match).
+pub(super) fn add(list: &mut Vec<String>, name: &str) -> bool {
+    if list.iter().any(|n| crate::text::case::same_label(n, name)) {
         return true;
     }
     list.push(name.to_string());

@@ -6,6 +6,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::filters::{parse_range, FilterPart};
 use super::find::{Find, Needle};
+use super::panes::add;
 use super::sort::Sort;
 use super::{App, Cursor, Effect, Motion, TextField};
 use crate::date::EdtfDate;
@@ -296,33 +297,22 @@ impl App<'_> {
                     return;
                 }
             };
-            let filters = match &part {
-                _ if picker.kind == PickerKind::ActiveFilters => self.filter.without(&part),
-                FilterPart::Country(c) if !self.filter.countries.contains(c) => {
-                    let mut f = self.filter.clone();
-                    f.countries.push(c.clone());
-                    f
+            let mut filters = self.filter.clone();
+            let already = match &part {
+                _ if picker.kind == PickerKind::ActiveFilters => {
+                    filters = self.filter.without(&part);
+                    false
                 }
-                FilterPart::Admin1(a) if !self.filter.admin1.contains(a) => {
-                    let mut f = self.filter.clone();
-                    f.admin1.push(a.clone());
-                    f
-                }
-                FilterPart::Type(t) if !self.filter.types.contains(t) => {
-                    let mut f = self.filter.clone();
-                    f.types.push(t.clone());
-                    f
-                }
-                FilterPart::Tag(t) if !self.filter.tags.contains(t) => {
-                    let mut f = self.filter.clone();
-                    f.tags.push(t.clone());
-                    f
-                }
-                _ => {
-                    self.message = Some(format!("Already filtering by {}.", item.label));
-                    return;
-                }
+                FilterPart::Country(c) => add(&mut filters.countries, c),
+                FilterPart::Admin1(a) => add(&mut filters.admin1, a),
+                FilterPart::Type(t) => add(&mut filters.types, t),
+                FilterPart::Tag(t) => add(&mut filters.tags, t),
+                _ => true,
             };
+            if already {
+                self.message = Some(format!("Already filtering by {}.", item.label));
+                return;
+            }
             self.go_to_filters(filters);
             return;
         }

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 use super::density::Unit;
 use super::Cursor;
 use crate::model::{ActorId, Event, EventIx, Label, ValueRef};
+use crate::text::case::{fold_label, merge_spellings};
 use crate::text::decimal::Decimal;
 use crate::text::safe::sanitize;
 use crate::text::width::width;
@@ -273,7 +274,7 @@ impl<'t> Sums<'t> {
 
 /// Counts of labels shared by many events (types, countries), kept by the label's address
 /// rather than its text so that counting does not hash text; labels of the same text stored
-/// twice are merged at the end.
+/// twice, or differing only in case, are merged at the end.
 #[derive(Default)]
 struct LabelCounts<'t> {
     by_address: FxHashMap<usize, (&'t str, usize)>,
@@ -290,7 +291,8 @@ impl<'t> LabelCounts<'t> {
         for (label, n) in self.by_address.into_values() {
             *merged.entry(label).or_default() += n;
         }
-        let mut bars: Vec<Bar> = merged
+        // One bar per label case aside, as the pickers list them and a bar's filter matches.
+        let mut bars: Vec<Bar> = merge_spellings(merged, |l| fold_label(l))
             .into_iter()
             .map(|(label, count)| Bar {
                 label: label.to_string(),
@@ -419,6 +421,26 @@ mod tests {
             adder.add(&ValueRef::Number(n));
         }
         (adder.total(), adder.events)
+    }
+
+    /// A type or country written in two cases is one bar, as the pickers list it and as its
+    /// filter matches.
+    #[test]
+    fn spellings_that_differ_in_case_are_one_bar() {
+        let base = crate::sample::timeline();
+        let mut events = base.events().to_vec();
+        for (i, event) in events.iter_mut().enumerate() {
+            event.kind = Some(if i == 0 { "éditorial" } else { "Éditorial" }.into());
+        }
+        let n = events.len();
+        let t = Timeline::new(events, base.actors().to_vec(), base.sources().to_vec());
+        let view: Vec<EventIx> = (0..n).map(|i| EventIx(i as u32)).collect();
+        let bars: Vec<(String, usize)> = count(&t, &view, &[])
+            .bars(Facet::Type)
+            .iter()
+            .map(|b| (b.label.clone(), b.count))
+            .collect();
+        assert_eq!(bars, [("Éditorial".to_string(), n)]);
     }
 
     #[test]

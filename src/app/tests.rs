@@ -1584,6 +1584,96 @@ fn pickers_ignore_case_beyond_ascii() {
     assert!(found(&mut app, PickerKind::Tags, "éLYSÉE").is_empty());
 }
 
+/// Spellings that differ only in case are one row of a picker (types, tags, places), counting
+/// every event of each spelling and written as the spelling used most (ties: the one sorting
+/// first); choosing it filters on all of them, as `chronicle events --type` matches (trial 11:
+/// D9).
+#[test]
+fn pickers_list_case_variants_once_and_filter_on_all_of_them() {
+    use crate::model::Region;
+    use std::sync::Arc;
+    let base = sample::timeline();
+    let mut events = base.events().to_vec();
+    let n = events.len();
+    assert!(n >= 6, "the sample has {n} events");
+    for (i, event) in events.iter_mut().enumerate() {
+        event.kind = Some(
+            match i {
+                0 | 1 => "Éditorial",
+                2 => "éditorial",
+                _ => "statement",
+            }
+            .into(),
+        );
+        event.tags = Box::new([match i {
+            0 => "Élection",
+            1 => "élection",
+            _ => "presse",
+        }
+        .into()]);
+        let (country, admin1) = match i {
+            0 => ("Россия", "Москва"),
+            1 => ("РОССИЯ", "МОСКВА"),
+            2 => ("Россия", "Москва"),
+            3 => ("россия", "москва"),
+            _ => ("France", "Paris"),
+        };
+        event.region = Some(Arc::new(Region {
+            country: Some(country.into()),
+            admin1: Some(admin1.into()),
+            admin2: None,
+        }));
+    }
+    let t = Timeline::new(events, base.actors().to_vec(), base.sources().to_vec());
+    let mut app = app(&t);
+    let rows = |app: &mut App, kind: PickerKind| -> Vec<(String, Option<usize>)> {
+        app.update(Action::OpenPicker(kind));
+        let rows = app
+            .picker()
+            .map(|p| p.items.iter().map(|i| (i.label.clone(), i.count)).collect())
+            .unwrap_or_default();
+        app.update(Action::CancelPrompt);
+        rows
+    };
+    let row = |label: &str, count: usize| (label.to_string(), Some(count));
+    assert_eq!(
+        rows(&mut app, PickerKind::Types),
+        [row("statement", n - 3), row("Éditorial", 3)]
+    );
+    assert_eq!(
+        rows(&mut app, PickerKind::Tags),
+        [row("presse", n - 2), row("Élection", 2)]
+    );
+    assert_eq!(
+        rows(&mut app, PickerKind::Places),
+        [
+            row("France", n - 4),
+            row("Россия", 4),
+            row("Paris · France", n - 4),
+            row("Москва · Россия", 4),
+        ]
+    );
+    // Choosing a row keeps the events of every spelling; choosing it again says so.
+    let choose = |app: &mut App, kind: PickerKind, query: &str| {
+        app.update(Action::OpenPicker(kind));
+        type_text(app, query);
+        app.update(Action::SubmitPrompt);
+    };
+    choose(&mut app, PickerKind::Types, "édito");
+    assert_eq!(app.filters().types, ["Éditorial"]);
+    assert_eq!(app.view().len(), 3);
+    choose(&mut app, PickerKind::Tags, "élec");
+    assert_eq!(app.view().len(), 2);
+    choose(&mut app, PickerKind::Places, "моск");
+    assert_eq!(app.view().len(), 2);
+    app.update(Action::ClearFilter);
+    choose(&mut app, PickerKind::Places, "росс");
+    assert_eq!(app.view().len(), 4);
+    choose(&mut app, PickerKind::Places, "росс");
+    assert_eq!(app.message(), Some("Already filtering by Россия."));
+    assert_eq!(app.view().len(), 4);
+}
+
 /// The sample with a description for Putin long enough to fall below the fold at 80x24.
 pub(crate) fn with_putins_description() -> Timeline {
     let t = sample::timeline();
@@ -1669,6 +1759,35 @@ fn the_actors_detail_stays_when_focused_and_scrolls() {
         "from the events pane, the event's"
     );
     assert_eq!(app.detail_scroll, event_scroll);
+}
+
+/// Going back from the source view to a detail pane focused from the actors pane shows the
+/// actor again, at its scroll, as going back to the actors pane does (trial 12: N4: `2 j j 4 s
+/// Esc` brought back the event's detail).
+#[test]
+fn going_back_from_the_source_keeps_the_actors_detail() {
+    let t = with_putins_description();
+    let mut app = app(&t);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let putin = actor(&t, "putin");
+    for focus in [Pane::Actors, Pane::Detail] {
+        select_actor(&mut app, "putin");
+        app.update(Action::Focus(focus));
+        if focus == Pane::Detail {
+            app.update(Action::Move(Motion::Down));
+        }
+        let shown = app.actor_detail();
+        assert_eq!(shown.map(|d| d.actor), Some(putin), "{focus:?}");
+        app.update(Action::JumpToSource);
+        assert!(app.source_view().is_some(), "{focus:?}");
+        assert_eq!(app.actor_detail(), None, "the source is the event's");
+        app.update(Action::Back);
+        assert_eq!(app.focus(), focus);
+        assert_eq!(app.actor_detail(), shown, "{focus:?}");
+    }
 }
 
 /// The actor's detail being read when the dataset reloads (or the rest of it comes in) is

@@ -9,6 +9,7 @@ use crate::export::{self, event_record};
 use crate::load::Dataset;
 use crate::model::{Event, EventIx};
 use crate::problem::{closest, quoted};
+use crate::text::case::{fold_label, same_label};
 use crate::text::width::{fit, width};
 use crate::timeline::Timeline;
 
@@ -110,9 +111,9 @@ fn country(event: &Event) -> Option<&str> {
     event.region.as_deref().and_then(|r| r.country.as_deref())
 }
 
-/// Whether one of `names` is `wanted` (lowercase), case aside.
+/// Whether one of `names` is `wanted`, case aside (the browser's filters match so too).
 fn names<'a>(wanted: &str, mut names: impl Iterator<Item = &'a str>) -> bool {
-    names.any(|name| name.to_lowercase() == wanted)
+    names.any(|name| same_label(name, wanted))
 }
 
 /// The names `--type` matches for an event: its whole type and, for a type of the form
@@ -125,7 +126,7 @@ fn event_types(event: &Event) -> impl Iterator<Item = &str> {
     whole.into_iter().chain(head)
 }
 
-/// The `wanted` names of one kind of filter (`type`, `tag`), lowercased for matching, once each
+/// The `wanted` names of one kind of filter (`type`, `tag`), folded for matching, once each
 /// is known to name something in the timeline: a misspelt type would otherwise print nothing,
 /// as if no event matched.
 fn known<'t, I>(
@@ -141,16 +142,16 @@ where
         return Ok(Vec::new());
     }
     let all: BTreeSet<&str> = timeline.events().iter().flat_map(names).collect();
-    // Each name lowercased, with one way the data writes it: a suggestion is shown as written
+    // Each name folded, with one way the data writes it: a suggestion is shown as written
     // (`Россия`, not `россия`).
     let mut lower: BTreeMap<String, &str> = BTreeMap::new();
     for name in &all {
-        lower.entry(name.to_lowercase()).or_insert(name);
+        lower.entry(fold_label(name)).or_insert(name);
     }
     wanted
         .iter()
         .map(|given| {
-            let name = given.trim().to_lowercase();
+            let name = fold_label(given.trim());
             if lower.contains_key(&name) {
                 return Ok(name);
             }

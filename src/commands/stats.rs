@@ -13,6 +13,7 @@ use super::{safe, write_json, Failure};
 use crate::date::{edtf_year, Precision};
 use crate::model::{Event, EventIx, ValueRef};
 use crate::problem::{closest, quoted};
+use crate::text::case::{fold_label, merge_spellings};
 use crate::text::decimal::{Decimal, MAX_PLACES};
 use crate::text::width::{fit, width};
 use crate::timeline::Timeline;
@@ -42,6 +43,13 @@ pub enum By {
 }
 
 impl By {
+    /// Whether keys that differ only in case are one (types, tags and places, as `--type`,
+    /// `--tag` and `--country` match them and the browser's pickers list them); actors' names
+    /// and free-text locations are told apart.
+    fn folds(self) -> bool {
+        matches!(self, By::Type | By::Tag | By::Country | By::Admin1)
+    }
+
     fn name(self) -> &'static str {
         match self {
             By::Type => "type",
@@ -185,7 +193,10 @@ fn tabulate(
     by: By,
     attribute: Option<&str>,
 ) -> Result<Table, Failure> {
+    // Rows by key, case aside for labels (see `By::folds`); and how many events each
+    // spelling of a label has, for the one to show.
     let mut rows: HashMap<String, Row> = HashMap::new();
+    let mut spellings: HashMap<String, usize> = HashMap::new();
     let mut total = Row {
         key: "total".into(),
         ..Row::default()
@@ -198,11 +209,23 @@ fn tabulate(
         };
         add(&mut total, value, attribute)?;
         for key in keys(timeline, event, by) {
-            let row = rows.entry(key.clone()).or_insert_with(|| Row {
+            let group = if by.folds() {
+                *spellings.entry(key.clone()).or_default() += 1;
+                fold_label(&key)
+            } else {
+                key.clone()
+            };
+            let row = rows.entry(group).or_insert_with(|| Row {
                 key,
                 ..Row::default()
             });
             add(row, value, attribute)?;
+        }
+    }
+    // A label is written as most of its events write it, as the browser's pickers show it.
+    for (shown, _) in merge_spellings(spellings.iter().map(|(k, n)| (k, *n)), |k| fold_label(k)) {
+        if let Some(row) = rows.get_mut(&fold_label(shown)) {
+            row.key.clone_from(shown);
         }
     }
     let mut rows: Vec<Row> = rows.into_values().collect();
@@ -301,7 +324,7 @@ fn keys(timeline: &Timeline, event: &Event, by: By) -> Vec<String> {
         keys.push(by.none().to_string());
     }
     let mut seen = BTreeSet::new();
-    keys.retain(|k| seen.insert(k.clone()));
+    keys.retain(|k| seen.insert(if by.folds() { fold_label(k) } else { k.clone() }));
     keys
 }
 
@@ -391,6 +414,32 @@ mod tests {
         let timeline = sample::timeline();
         let view = timeline.all_events();
         tabulate(&timeline, &view, by, attribute).unwrap_or_else(|_| panic!("tabulates"))
+    }
+
+    /// Types and tags that differ only in case are one row, written as most of its events
+    /// write it, as `--type` matches them and the browser's pickers list them; an event with
+    /// both spellings counts once; actors' names are told apart.
+    #[test]
+    fn labels_that_differ_only_in_case_are_one_row() {
+        let base = sample::timeline();
+        let mut events = base.events().to_vec();
+        let n = events.len();
+        for (i, event) in events.iter_mut().enumerate() {
+            event.kind = Some(if i == 0 { "éditorial" } else { "Éditorial" }.into());
+            event.tags = Box::new(["Élection".into(), "élection".into()]);
+        }
+        let timeline = Timeline::new(events, base.actors().to_vec(), base.sources().to_vec());
+        let view = timeline.all_events();
+        let rows = |by| {
+            let table = tabulate(&timeline, &view, by, None).unwrap_or_else(|_| panic!("rows"));
+            table
+                .rows
+                .into_iter()
+                .map(|r| (r.key, r.events))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(rows(By::Type), [("Éditorial".to_string(), n)]);
+        assert_eq!(rows(By::Tag), [("Élection".to_string(), n)]);
     }
 
     #[test]

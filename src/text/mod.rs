@@ -1,8 +1,9 @@
 //! Text as a terminal shows it: which characters of data may reach the screen as themselves
 //! (`safe`), how many columns text takes and how it is cut to fit (`width`), where it wraps
-//! (`wrap`), and exact decimal numbers for sums (`decimal`). Problems, commands and the
-//! browser all use it; it knows nothing of ratatui.
+//! (`wrap`), exact decimal numbers for sums (`decimal`), and labels compared case aside
+//! (`case`). Problems, commands and the browser all use it; it knows nothing of ratatui.
 
+pub mod case;
 pub mod decimal;
 pub mod safe;
 pub mod width;

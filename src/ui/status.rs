@@ -33,6 +33,14 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
             ("/", "search"),
             ("q", "quit"),
         ],
+        // After it, until `!` has shown them, the notes keep a key, in the place of `s source`
+        // (so the keys take no more of the line), after help (trial 12: N6).
+        Mode::Normal if app.notes_unread() => &[
+            ("?", "help"),
+            ("!", "notes"),
+            ("/", "search"),
+            ("q", "quit"),
+        ],
         Mode::Normal => &[
             ("?", "help"),
             ("/", "search"),
@@ -63,52 +71,56 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect) {
     // summary, whose counts would pass for the dataset's. A note explains itself and is read
     // once: it comes first (put after the state, it was the part cut), followed only by
     // whether the rest is loading (the events pane's title has the counts).
-    let first = app.partial().map(|all| {
-        format!(
-            "first {} of {}",
-            app.timeline.events().len(),
-            count(all, "event", "events")
-        )
+    let first = app.partial().map(|all| FirstScreen {
+        shown: app.timeline.events().len(),
+        all,
+        loading: app.is_reloading(),
     });
-    let loading = match (&first, app.is_reloading()) {
-        (Some(_), true) => Some("loading the rest…"),
-        (None, true) => Some("reloading…"),
-        (_, false) => None,
-    };
-    let (left, left_style, keep) = match app.message() {
-        Some(message) => {
+    let first_key = hint_width(hint.get(..1).unwrap_or_default());
+    let (left, left_style, keep) = match (app.message(), &first) {
+        // Narrow, the first screen's words go before its numbers: see `FirstScreen::lines`.
+        (Some(message), Some(first)) => {
+            let message = sanitize(message);
+            let mut choices = first.said(&message);
+            choices.extend(first.lines());
+            fitting(&choices, total, first_key)
+        }
+        (Some(message), None) => {
             let mut left = format!(" {}", sanitize(message));
-            if let Some(state) = loading {
-                left.push_str(&format!(" · {state}"));
+            if app.is_reloading() {
+                left.push_str(" · reloading…");
             }
             left.push(' ');
             // A note goes with the next key: until then it may take all but the first key.
-            let first_key = hint_width(hint.get(..1).unwrap_or_default());
             let keep = width(&left).min(total.saturating_sub(first_key));
             (left, theme::MESSAGE, keep)
         }
-        None => {
-            let state: Vec<&str> = first.as_deref().into_iter().chain(loading).collect();
+        // Narrower than the first screen's state and the first key: its shorter words.
+        (None, Some(first)) if width(first.lines()[0].0.trim_end()) + first_key > total => {
+            fitting(&first.lines(), total, first_key)
+        }
+        (None, _) => {
+            let state = match &first {
+                Some(first) => Some(first.lines()[0].0.trim().to_string()),
+                None => app.is_reloading().then(|| "reloading…".to_string()),
+            };
             let summary = summary(app);
-            if state.is_empty() {
+            let Some(state) = state else {
                 // The summary may lose up to half the line to the keys.
                 let keep = width(&summary).min(total / 2);
-                (summary, theme::STATUS, keep)
+                return render_with_keys(frame, rect, (summary, theme::STATUS), keep, hint);
+            };
+            // The state loses none of it; the summary follows where a useful part of it fits
+            // beside the keys, rather than a stray `· …`.
+            let state = format!(" {state}");
+            let keep = (width(&state) + 2 + width(&summary)).min((total / 2).max(width(&state)));
+            let room = total.saturating_sub(hint_width(&hint[..keys_fitting(hint, keep, total)]));
+            let least = width(&summary).min(SUMMARY_LEAST);
+            if room >= width(&state) + 2 + least {
+                (format!("{state} ·{summary}"), theme::STATUS, keep)
             } else {
-                // The state loses none of it; the summary follows where a useful part of it
-                // fits beside the keys, rather than a stray `· …`.
-                let state = format!(" {}", state.join(" · "));
-                let keep =
-                    (width(&state) + 2 + width(&summary)).min((total / 2).max(width(&state)));
-                let room =
-                    total.saturating_sub(hint_width(&hint[..keys_fitting(hint, keep, total)]));
-                let least = width(&summary).min(SUMMARY_LEAST);
-                if room >= width(&state) + 2 + least {
-                    (format!("{state} ·{summary}"), theme::STATUS, keep)
-                } else {
-                    let keep = width(&state);
-                    (state, theme::STATUS, keep)
-                }
+                let keep = width(&state);
+                (state, theme::STATUS, keep)
             }
         }
     };
@@ -149,6 +161,77 @@ fn truncate_keeping_numbers(text: &str, room: usize) -> String {
         return cut;
     }
     format!("{without_number}…")
+}
+
+/// While only the first events are in: how many are, of how many, and whether the rest is
+/// loading.
+struct FirstScreen {
+    shown: usize,
+    all: usize,
+    loading: bool,
+}
+
+/// A way to fill the status line's left part: the text, its style, and whether it leaves
+/// room for the first key (else it goes without the keys).
+type Choice = (String, Style, bool);
+
+impl FirstScreen {
+    /// A note with the state after it, then with less of the state, then alone; with the
+    /// first key, else (a note goes with the next key) without.
+    fn said(&self, note: &str) -> Vec<Choice> {
+        let mut lines = Vec::new();
+        if self.loading {
+            lines.push(format!(" {note} · loading the rest… "));
+            lines.push(format!(" {note} · loading… "));
+        }
+        lines.push(format!(" {note} "));
+        let alone = (format!(" {note} "), theme::MESSAGE, false);
+        let with_key = lines.into_iter().map(|l| (l, theme::MESSAGE, true));
+        with_key.chain([alone]).collect()
+    }
+
+    /// The state in fewer words each time, its numbers whole to the last: a count cut short
+    /// reads as a smaller one ("first 400 of 10000…"), and without its numbers the line
+    /// says nothing (trial 12: N2). The first key goes before "first", not before "loading".
+    fn lines(&self) -> Vec<Choice> {
+        let (shown, all) = (self.shown, self.all);
+        let events = count(all, "event", "events");
+        let line = |text: String, key: bool| (text, theme::STATUS, key);
+        let mut lines = Vec::new();
+        if self.loading {
+            lines.push(line(
+                format!(" first {shown} of {events} · loading the rest… "),
+                true,
+            ));
+            lines.push(line(format!(" first {shown} of {all} · loading… "), true));
+        } else {
+            lines.push(line(format!(" first {shown} of {events} "), true));
+        }
+        lines.push(line(format!(" first {shown} of {all} "), true));
+        if self.loading {
+            lines.push(line(format!(" first {shown} of {all} · loading… "), false));
+        }
+        lines.push(line(format!(" first {shown} of {all} "), false));
+        lines.push(line(format!(" {shown} of {all} "), true));
+        lines.push(line(format!(" {shown} of {all} "), false));
+        lines
+    }
+}
+
+/// The first of `choices` (most wanted first) that fits whole, with the columns to keep of
+/// it; when none fits, the last, to be cut (never inside a number).
+fn fitting(choices: &[Choice], total: usize, first_key: usize) -> (String, Style, usize) {
+    let fits = |(line, _, key): &&Choice| {
+        width(line.trim_end()) + if *key { first_key } else { 0 } <= total
+    };
+    match choices.iter().find(fits).or(choices.last()) {
+        Some((line, style, key)) => {
+            // Without the keys, the line may end at the terminal's edge.
+            let line = if *key { line } else { line.trim_end() };
+            (line.to_string(), *style, width(line))
+        }
+        None => (String::new(), theme::STATUS, 0),
+    }
 }
 
 /// The fewest columns the summary shows beside the first screen's state, or none of it.

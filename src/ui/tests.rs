@@ -1148,6 +1148,133 @@ fn with_only_the_first_events_in_a_note_is_read_whole() {
     );
 }
 
+/// Below 60 columns the first screen's status line gives up words, then the help key, then
+/// more words, but never cuts a number nor leaves the counts out: "first 400 of 10000…" read
+/// as 10000 (trial 12: N2). Checked at every width from 20 to 80, for the note the browser
+/// opens with, a key's note that waits for the rest, and no note.
+#[test]
+fn with_only_the_first_events_in_narrow_status_lines_keep_the_numbers_whole() {
+    let timeline = sample::timeline();
+    let status = |width: u16, all: usize, note: Option<&str>| {
+        let mut app = app_at(&timeline, width, 12);
+        app.update(Action::ReloadStarted);
+        app.update(Action::LoadingRest(all));
+        match note {
+            Some("stats") => app.update(Action::ToggleStats),
+            Some(note) => app.update(Action::Report(note.into())),
+            None => {}
+        }
+        let screen = text(&render(&app, width, 12));
+        screen.lines().last().unwrap_or_default().to_string()
+    };
+    let opening = "Showing the first 10 of 1000000 events";
+    for (width, note, expected) in [
+        (
+            40,
+            Some(opening),
+            " Showing the first 10 of 1000000 events ",
+        ),
+        (
+            40,
+            Some("stats"),
+            " Stats wait for all 1000000 events      ",
+        ),
+        (40, None, " first 10 of 1000000 · loading…  ? help "),
+        (30, Some(opening), " first 10 of 1000000   ? help "),
+        (30, Some("stats"), " first 10 of 1000000   ? help "),
+        (30, None, " first 10 of 1000000   ? help "),
+        (20, Some(opening), " first 10 of 1000000"),
+        (20, None, " first 10 of 1000000"),
+    ] {
+        assert_eq!(status(width, 1_000_000, note), expected, "{width} {note:?}");
+    }
+    // With a longer count, at 20 columns "first" goes before a number is cut.
+    assert_eq!(
+        status(
+            20,
+            10_000_000,
+            Some("Showing the first 10 of 10000000 events")
+        ),
+        " 10 of 10000000     "
+    );
+    for all in [1_000_000, 10_000_000] {
+        let opening = format!("Showing the first 10 of {all} events");
+        for width in 20..=80 {
+            for note in [Some(opening.as_str()), Some("stats"), None] {
+                let line = status(width, all, note);
+                let numbers: Vec<&str> = line
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|n| !n.is_empty())
+                    .collect();
+                assert!(
+                    numbers.iter().all(|n| ["10", &all.to_string()].contains(n)),
+                    "{width}: {line}"
+                );
+                assert!(line.contains(&all.to_string()), "{width}: {line}");
+                assert!(
+                    !line.contains('…') || line.contains("loading"),
+                    "{width}: {line}"
+                );
+            }
+        }
+    }
+}
+
+/// After the note telling of the load's notes goes (the next key, a resize), the status line
+/// keeps offering `! notes`, in the place of `s source`, until `!` has shown them; a reload
+/// that leaves the same notes keeps the offer (trial 12: N6: nothing said the load had left
+/// a note).
+#[test]
+fn the_loads_notes_keep_a_key_until_read() {
+    let timeline = sample::timeline();
+    let notes = vec![crate::problem::Problem::new(
+        "/tmp/cache/chronicle/66572acd0d113a16.img",
+        None,
+        "ignored this damaged cache file (its checksum does not match)",
+    )
+    .as_note()];
+    let status = |app: &App, width: u16| {
+        let screen = text(&render(app, width, 24));
+        screen.lines().last().unwrap_or_default().to_string()
+    };
+    for width in [80u16, 120] {
+        let mut app = app_at(&timeline, width, 24).with_notes(&notes);
+        app.update(Action::Report("Loaded all 10 events.".into()));
+        app.update(Action::ReportNotes(vec![0]));
+        app.update(Action::Move(Motion::Down));
+        app.update(Action::Resize { width, height: 24 });
+        assert_eq!(app.message(), None);
+        let line = status(&app, width);
+        assert!(
+            line.starts_with(" sample · 10 events · 8 actors · 2 sources "),
+            "{width}: {line}"
+        );
+        assert!(
+            line.trim_end()
+                .ends_with("? help  ! notes  / search  q quit"),
+            "{width}: {line}"
+        );
+        // Carried over a reload whose load left the notes again.
+        let mut again = app_at(&timeline, width, 24).with_notes(&notes);
+        again.restore(app.carry());
+        assert!(status(&again, width).contains(" ! notes "), "{width}");
+        // Read, they give their key back to `s source`; `!` still shows them.
+        app.update(Action::ShowReloadProblems);
+        app.update(Action::CloseOverlay);
+        let line = status(&app, width);
+        assert!(!line.contains("! notes"), "{width}: {line}");
+        assert!(line.contains(" s source "), "{width}: {line}");
+        app.update(Action::ShowReloadProblems);
+        assert!(text(&render(&app, width, 24)).contains(" The load's 1 note "));
+    }
+    // A load without notes offers nothing, whatever was carried.
+    let mut app = app_at(&timeline, 80, 24).with_notes(&notes);
+    app.update(Action::ReportNotes(vec![0]));
+    let mut fresh = app_at(&timeline, 80, 24);
+    fresh.restore(app.carry());
+    assert!(!status(&fresh, 80).contains("! notes"));
+}
+
 /// The actors of a large dataset: `count` of them, the first `named` called "Olusegun Wei",
 /// the others a name of letters the query does not find.
 fn many_actors(count: usize, named: usize) -> Timeline {
