@@ -652,6 +652,13 @@ impl Timeline {
         crate::roster::telling_apart(self.actor(id), clash)
     }
 
+    /// Takes how each actor is told apart from the others of its name as worked out
+    /// elsewhere (a first screen's few actors, among all of the dataset's), rather than from
+    /// this timeline's actors alone. No change once asked for.
+    pub fn know_name_clashes(&self, clashes: Vec<crate::roster::Clash>) {
+        let _ = self.name_clashes.set(clashes);
+    }
+
     /// The name a person reads for actor `id`: its name, with what tells it apart where
     /// another actor has that name (`ZIMBABWE (ZWEJUD)`). Every list, pane and command that
     /// names an actor to a person uses this, so that one ZIMBABWE never passes for another.

@@ -24,6 +24,7 @@ use crate::model::{
     Actor, ActorId, ActorKind, Event, EventIx, Label, Number, Point, Quote, Region, Roles, Shapes,
     Source, SourceId, Value, ValueRef,
 };
+use crate::roster::Clash;
 use crate::timeline::{DateKey, Parts, Timeline};
 
 /// Runs of events, each readable on its own: at least as many as the threads that read them.
@@ -580,7 +581,7 @@ pub fn read_head(bytes: &[u8], rows: usize, screen: Range<usize>) -> Read<Timeli
     let layout = Layout::of(bytes)?;
     let (labels, regions) = read_tables(layout.tables)?;
     let mut head = In::new(layout.head);
-    let actor_places = actor_places(&mut head)?;
+    let (actor_places, clashing) = actor_places(&mut head)?;
     let source_bytes = get_source_bytes(&mut head)?;
     if !head.is_empty() {
         return Err(Corrupt(
@@ -618,6 +619,7 @@ pub fn read_head(bytes: &[u8], rows: usize, screen: Range<usize>) -> Read<Timeli
         actor.affiliation = actor.affiliation.map(|a| ActorId(actors.number(a.0)));
         kept.push(actor);
     }
+    let clashes = clash_kinds_of(&actors.order, &clashing, &actor_places)?;
     let mut numbers = Renumbered::default();
     let mut sources = Vec::new();
     for event in &mut events {
@@ -636,7 +638,29 @@ pub fn read_head(bytes: &[u8], rows: usize, screen: Range<usize>) -> Read<Timeli
             check_quote(quote, &sources[number as usize])?;
         }
     }
-    Ok(Timeline::new(events, kept, sources))
+    let timeline = Timeline::new(events, kept, sources);
+    timeline.know_name_clashes(clashes);
+    Ok(timeline)
+}
+
+/// How each of the actors `kept` (by place in the image) is told apart from the others of
+/// its name, among all the image's actors, not only those kept: a first screen's
+/// `ZIMBABWE (ZWEJUD)` stays so when the rest arrives, though the other ZIMBABWEs are not
+/// among the first screen's actors. Only the actors whose names clash are read for it.
+fn clash_kinds_of(kept: &[u32], clashing: &[u32], places: &[In]) -> Read<Vec<Clash>> {
+    let actors = clashing
+        .iter()
+        .map(|&place| {
+            let mut input = *places.get(place as usize).ok_or_else(bad_number)?;
+            get_actor(&mut input, places.len())
+        })
+        .collect::<Read<Vec<Actor>>>()?;
+    let kinds = crate::roster::clash_kinds(&actors, &vec![true; actors.len()]);
+    let kind_of: FxHashMap<u32, Clash> = clashing.iter().copied().zip(kinds).collect();
+    Ok(kept
+        .iter()
+        .map(|place| kind_of.get(place).copied().unwrap_or_default())
+        .collect())
 }
 
 /// Numbers given anew to the actors or sources of part of an image, in the order first asked.
@@ -657,9 +681,10 @@ impl Renumbered {
     }
 }
 
-/// Where each actor of the image's actors part begins (each read with `get_actor`), moving
-/// `input` past the part: the actors are walked, not read.
-fn actor_places<'a>(input: &mut In<'a>) -> Read<Vec<In<'a>>> {
+/// Where each actor of the image's actors part begins (each read with `get_actor`), and the
+/// places of those whose names others share, moving `input` past the part: the actors are
+/// walked, not read.
+fn actor_places<'a>(input: &mut In<'a>) -> Read<(Vec<In<'a>>, Vec<u32>)> {
     let count = input.len(1)?;
     let mut places = Vec::with_capacity(count);
     for _ in 0..count {
@@ -669,10 +694,11 @@ fn actor_places<'a>(input: &mut In<'a>) -> Read<Vec<In<'a>>> {
     if get_u32s(input)?.len() != count {
         return Err(Corrupt("its event counts do not fit its actors".into()));
     }
-    if get_u32s(input)?.iter().any(|a| *a as usize >= count) {
+    let clashing = get_u32s(input)?;
+    if clashing.iter().any(|a| *a as usize >= count) {
         return Err(bad_number());
     }
-    Ok(places)
+    Ok((places, clashing))
 }
 
 fn bad_place() -> Corrupt {
@@ -1480,6 +1506,44 @@ mod tests {
         assert_eq!(clashing, [1, last]);
         // The whole image still reads back past the part.
         assert_eq!(read(&bytes, &|_| ()).unwrap().actors().len(), last + 1);
+    }
+
+    /// A first screen's actor whose name another actor shares is labelled as the whole
+    /// timeline labels it, though that other actor is not among the first screen's (trial 8:
+    /// P5).
+    #[test]
+    fn a_first_screens_actors_are_told_apart_as_among_all_actors() {
+        let sample = sample::timeline();
+        let mut actors = sample.actors().to_vec();
+        let named = sample.events()[0].actors[0].index();
+        let mut twin = actors[named].clone();
+        twin.id = "twin".into();
+        twin.name = twin.name.to_uppercase();
+        actors.push(twin);
+        let timeline = Timeline::new(sample.events().to_vec(), actors, sample.sources().to_vec());
+        let (bytes, marks) = image_and_marks(&timeline);
+        let screen = marks.screen_at as usize..marks.screen_end as usize;
+        let head = read_head(&bytes, SCREEN, screen).unwrap();
+        assert!(head.actors().iter().all(|a| &*a.id != "twin"));
+        let labels = |t: &Timeline| -> Vec<(String, String)> {
+            (0..t.actors().len() as u32)
+                .map(|a| {
+                    (
+                        t.actor(ActorId(a)).id.to_string(),
+                        t.actor_label(ActorId(a)),
+                    )
+                })
+                .collect()
+        };
+        let whole = labels(&timeline);
+        let first = labels(&head);
+        assert!(
+            first.iter().any(|(_, label)| label.ends_with(')')),
+            "{first:?}"
+        );
+        for pair in &first {
+            assert!(whole.contains(pair), "{pair:?} in {whole:?}");
+        }
     }
 
     #[test]
