@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::cache::Cache;
+use crate::cache::{Cache, PendingStore};
 use crate::files::DatasetLocation;
 use crate::import::{self, Options};
 use crate::load::{Dataset, Progress};
@@ -14,6 +14,8 @@ use crate::problem::Problem;
 pub struct Opened {
     pub dataset: Dataset,
     pub import: Option<RowCounts>,
+    /// The cache entry still to write, for a dataset folder loaded from its files.
+    pub store: Option<PendingStore>,
 }
 
 /// Rows read from export files and the problems of those skipped.
@@ -62,6 +64,7 @@ pub fn open(
                     skipped_rows: imported.skipped_rows,
                     skipped: imported.skipped,
                 }),
+                store: None,
             }),
             Err(refused) => Err(Failed {
                 root: match paths {
@@ -90,10 +93,11 @@ fn open_dataset(
     progress: &Progress,
 ) -> Result<Opened, Failed> {
     let location = DatasetLocation::resolve(given);
-    crate::cache::load(cache, &location, progress)
-        .map(|dataset| Opened {
+    crate::cache::load_then_store(cache, &location, progress)
+        .map(|(dataset, store)| Opened {
             dataset,
             import: None,
+            store,
         })
         .map_err(|problems| Failed {
             root: location.display_root(),

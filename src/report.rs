@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::cache::{Cache, Summary};
+use crate::cache::{Cache, PendingStore, Summary};
 use crate::cli::Inputs;
 use crate::commands::Failure;
 use crate::files::DatasetLocation;
@@ -18,6 +18,18 @@ use crate::problem::{escape_unsafe, Problem, Severity};
 /// Opens the dataset or imports the files, printing every problem (and any notes, and how
 /// many rows were skipped) to standard error.
 pub fn open_reporting(inputs: &Inputs) -> Result<Dataset, Failure> {
+    let (dataset, store) = open_reporting_then_store(inputs)?;
+    if let Some(store) = store {
+        store.store(&dataset);
+    }
+    Ok(dataset)
+}
+
+/// `open_reporting`, leaving the cache entry of a dataset loaded from its files to be written
+/// by the caller (see `cache::load_then_store`).
+pub fn open_reporting_then_store(
+    inputs: &Inputs,
+) -> Result<(Dataset, Option<PendingStore>), Failure> {
     refuse_import_format_on_a_dataset(inputs)?;
     let options = crate::import::Options {
         format: inputs.input_format,
@@ -54,7 +66,7 @@ pub fn open_reporting(inputs: &Inputs) -> Result<Dataset, Failure> {
                     );
                 }
             }
-            Ok(opened.dataset)
+            Ok((opened.dataset, opened.store))
         }
         Err(failed) => {
             for problem in &failed.problems {

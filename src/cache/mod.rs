@@ -340,17 +340,25 @@ impl Cache {
     /// back as they were). Written to a temporary file and renamed into place, so a reader
     /// sees the old entry or the new one, never part of one.
     pub fn store(&self, root: &Path, dataset: &Dataset, before: &Before) -> io::Result<()> {
-        self.store_unless(root, dataset, before, &AtomicBool::new(false))
-            .map(|_| ())
+        self.store_unless(
+            root,
+            dataset,
+            &dataset.notes,
+            before,
+            &AtomicBool::new(false),
+        )
+        .map(|_| ())
     }
 
     /// `store`, given up as soon as `stop` is set (a person who quit and will not wait): the
     /// temporary file goes with it, rather than waiting as big as an entry for the next write
-    /// to remove it. Whether the entry was written.
+    /// to remove it. Whether the entry was written. `notes` are the load's notes to keep in
+    /// the entry (not those about the cache itself, such as a damaged entry passed over).
     pub fn store_unless(
         &self,
         root: &Path,
         dataset: &Dataset,
+        notes: &[Problem],
         before: &Before,
         stop: &AtomicBool,
     ) -> io::Result<bool> {
@@ -376,7 +384,11 @@ impl Cache {
             .prefix(TEMPORARY)
             .tempfile_in(&self.dir)?;
         let mut header = Out::new(Vec::new());
-        write_header(&mut header, root, &top, &sources, &Summary::of(dataset))?;
+        let summary = Summary {
+            notes: notes.to_vec(),
+            ..Summary::of(dataset)
+        };
+        write_header(&mut header, root, &top, &sources, &summary)?;
         let (header, _, header_sum) = header.finish()?;
         {
             let mut sink = BufWriter::new(Stoppable {
@@ -975,11 +987,25 @@ pub fn load(
     location: &DatasetLocation,
     progress: &Progress,
 ) -> Result<Dataset, Vec<Problem>> {
+    let (dataset, pending) = load_then_store(cache, location, progress)?;
+    if let Some(pending) = pending {
+        pending.store(&dataset);
+    }
+    Ok(dataset)
+}
+
+/// `load`, leaving the writing of a new entry to the caller, who may do it beside its own work
+/// with the dataset (on another core) rather than before it.
+pub fn load_then_store(
+    cache: Option<&Cache>,
+    location: &DatasetLocation,
+    progress: &Progress,
+) -> Result<(Dataset, Option<PendingStore>), Vec<Problem>> {
     let (Some(cache), DatasetLocation::Folder(root)) = (cache, location) else {
-        return load::load_showing(location, progress);
+        return load::load_showing(location, progress).map(|dataset| (dataset, None));
     };
     let damaged = match cache.dataset(root) {
-        Ok(dataset) => return Ok(dataset),
+        Ok(dataset) => return Ok((dataset, None)),
         Err(Miss::Stale) => None,
         Err(Miss::Damaged(path, why)) => Some(
             Problem::new(
@@ -994,14 +1020,43 @@ pub fn load(
     };
     let before = dataset_before(root);
     let mut dataset = load::load_showing(location, progress)?;
-    // Best effort: a cache that cannot be written costs only the next open's speed, said
-    // only among the timings (CHRONICLE_TIMINGS), for whoever wonders why reopening is slow.
-    let written = before.and_then(|before| cache.store(root, &dataset, &before));
-    if let Err(e) = written {
-        load::Phases::new().say(&format!("cache not written: {e}"));
-    }
+    let pending = PendingStore {
+        cache: cache.clone(),
+        root: root.clone(),
+        before,
+        notes_of_load: dataset.notes.len(),
+    };
     dataset.notes.extend(damaged);
-    Ok(dataset)
+    Ok((dataset, Some(pending)))
+}
+
+/// The entry to write for a dataset just loaded from its files (see `load_then_store`).
+#[derive(Debug)]
+pub struct PendingStore {
+    cache: Cache,
+    root: PathBuf,
+    /// The dataset files as they were before the load.
+    before: io::Result<Before>,
+    /// How many of the dataset's notes are the load's own, to keep in the entry; a note
+    /// after them tells of the cache (a damaged entry passed over) and has no place in it.
+    notes_of_load: usize,
+}
+
+impl PendingStore {
+    /// Writes the entry for `dataset`, the one loaded. Best effort: a cache that cannot be
+    /// written costs only the next open's speed, said only among the timings
+    /// (CHRONICLE_TIMINGS), for whoever wonders why reopening is slow.
+    pub fn store(self, dataset: &Dataset) {
+        let notes = dataset.notes.get(..self.notes_of_load).unwrap_or_default();
+        let never = AtomicBool::new(false);
+        let written = self.before.and_then(|before| {
+            self.cache
+                .store_unless(&self.root, dataset, notes, &before, &never)
+        });
+        if let Err(e) = written {
+            load::Phases::new().say(&format!("cache not written: {e}"));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1039,7 +1094,7 @@ mod tests {
         let files = |cache: &Cache| -> usize {
             fs::read_dir(&cache.dir).map_or(0, |entries| entries.count())
         };
-        let _ = cache.store_unless(&root, &dataset, &before, &AtomicBool::new(true));
+        let _ = cache.store_unless(&root, &dataset, &[], &before, &AtomicBool::new(true));
         assert_eq!(files(&cache), 0);
         cache.store(&root, &dataset, &before).expect("stored");
         assert_eq!(files(&cache), 1);

@@ -62,7 +62,9 @@ pub fn run(inputs: &Inputs, from: Option<EdtfDate>, to: Option<EdtfDate>) -> Exi
                 .name("cache".into())
                 .spawn(move || {
                     // Best effort: a cache that cannot be written costs only speed.
-                    if let Ok(true) = cache.store_unless(&root, &shared, &before, &skipped) {
+                    if let Ok(true) =
+                        cache.store_unless(&root, &shared, &shared.notes, &before, &skipped)
+                    {
                         stored.store(true, Ordering::SeqCst);
                     }
                 })

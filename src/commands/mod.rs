@@ -68,8 +68,19 @@ pub fn with_dataset(
     inputs: &Inputs,
     command: impl FnOnce(&Dataset) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
-    let dataset = crate::report::open_reporting(inputs)?;
-    let result = command(&dataset);
+    let (dataset, store) = crate::report::open_reporting_then_store(inputs)?;
+    // A new cache entry is written on another core while the command works (formatting a
+    // million events, say), rather than before it starts; the process waits for it to end.
+    let result = std::thread::scope(|scope| {
+        let storing = store.map(|store| scope.spawn(|| store.store(&dataset)));
+        let result = command(&dataset);
+        if let Some(storing) = storing {
+            if let Err(panic) = storing.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+        result
+    });
     // The process ends right after: handing back a million small allocations one by one costs
     // more than letting the operating system take the pages back at once.
     std::mem::forget(dataset);
