@@ -19,6 +19,11 @@
 //!   to continue the sentence than to open a new one after an abbreviation. The price is that
 //!   `in Washington, D.C. Police said` stays one sentence; a missed split only widens a
 //!   quote's context, while a false one cuts a name in two.
+//! - A country or body's initialism (`U.S.`, `U.K.`, `U.N.`) ends the sentence before a
+//!   capitalised word only where both sides show it: it closes a prepositional phrase
+//!   (`crisis in the U.S.`), and what follows is a name and then a verb (`Deutsche Bank of
+//!   Germany lost`) whose first word is not one that these initialisms qualify (`the U.S.
+//!   Army`, `the U.S. Federal Reserve said`, `U.S. President Bush`).
 //! - Ellipses and one-line enumerated lists follow the pragmatic_segmenter "golden rules"
 //!   (see the tests), as far as they do not change how plain news prose is split.
 
@@ -174,7 +179,9 @@ fn terminal(text: &str, start: usize, i: usize, end: usize) -> (usize, Option<us
     } else if run.dots == 1 {
         match classify(token_before(text, start, i)) {
             Token::Word => !next.lowercase,
-            Token::Abbreviation => next.opener,
+            Token::Abbreviation => {
+                next.opener || initialism_ends_sentence(text, start, i, close_end, end)
+            }
             Token::Title => false,
         }
     } else if matches!(before, Some('[' | '(')) {
@@ -354,6 +361,258 @@ fn speech_tag_at(rest: &str) -> bool {
     }
     false
 }
+
+/// Whether the initialism whose last dot is at `i` (`in the U.S. Deutsche Bank lost`) ends
+/// its sentence. It must be written in capitals (`U.S`, `U.N`, `E.U`), stand as the object
+/// of a preposition (`in the U.S.`, `to the U.K.`), so that its noun phrase is complete; and
+/// the words after it must be a name that the initialism does not qualify, followed by a
+/// finite verb. Each condition alone is common inside a sentence (`the U.S. Army said`,
+/// `officials in the U.S. Senate voted`); together they show a new subject and its verb.
+fn initialism_ends_sentence(text: &str, start: usize, i: usize, from: usize, end: usize) -> bool {
+    let initialism = token_before(text, start, i);
+    let capitals = initialism.contains('.')
+        && initialism.split('.').all(|group| {
+            (1..=2).contains(&group.len()) && group.bytes().all(|b| b.is_ascii_uppercase())
+        });
+    if !capitals {
+        return false;
+    }
+    let mut before = text[start..i].split_whitespace().rev().skip(1);
+    let the = before.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let preposition = before.next().is_some_and(|w| {
+        matches!(
+            w,
+            "in" | "to"
+                | "from"
+                | "into"
+                | "across"
+                | "throughout"
+                | "within"
+                | "outside"
+                | "inside"
+                | "for"
+                | "of"
+                | "at"
+                | "on"
+                | "with"
+                | "by"
+                | "against"
+                | "around"
+                | "beyond"
+                | "toward"
+                | "towards"
+                | "about"
+                | "over"
+        )
+    });
+    if !(the && preposition) {
+        return false;
+    }
+    let mut words = text[from..end].split_whitespace().take(8);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if !is_name_word(first) || QUALIFIED_BY_INITIALISM.contains(&first) {
+        return false;
+    }
+    for word in words {
+        if is_name_word(word) || matches!(word, "of" | "and" | "&" | "de" | "du" | "von" | "van") {
+            continue;
+        }
+        return is_finite_verb(word);
+    }
+    false
+}
+
+/// A capitalised word with nothing glued after it: `Deutsche`, `Bank`, `Mercedes-Benz`.
+fn is_name_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase())
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+}
+
+/// A verb that only a clause's verb can be: a past tense, a modal or an auxiliary, or a
+/// verb of saying (`Deutsche Bank lost`, `Sony said`, `the bank will`).
+fn is_finite_verb(word: &str) -> bool {
+    let regular_past =
+        word.len() >= 5 && word.ends_with("ed") && word.bytes().all(|b| b.is_ascii_lowercase());
+    regular_past
+        || matches!(
+            word,
+            "said"
+                | "says"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "lost"
+                | "won"
+                | "rose"
+                | "fell"
+                | "sold"
+                | "bought"
+                | "made"
+                | "took"
+                | "gave"
+                | "got"
+                | "told"
+                | "began"
+                | "left"
+                | "met"
+                | "held"
+                | "saw"
+                | "became"
+                | "grew"
+                | "paid"
+                | "spent"
+                | "cut"
+                | "hit"
+                | "led"
+                | "sent"
+                | "kept"
+                | "wrote"
+        )
+}
+
+/// Words that, after `U.S.`, `U.K.`, `U.N.` or `E.U.`, name something of that country or
+/// body (`the U.S. Army`, `the U.N. Security Council`, `U.S. President Bush`): after them the
+/// initialism is a modifier, not the end of a sentence.
+const QUALIFIED_BY_INITIALISM: &[&str] = &[
+    "Administration",
+    "Admiral",
+    "Agency",
+    "Agriculture",
+    "Air",
+    "Airways",
+    "Ambassador",
+    "Ambassadors",
+    "Army",
+    "Assembly",
+    "Attorney",
+    "Bancorp",
+    "Bank",
+    "Banks",
+    "Bond",
+    "Bonds",
+    "Border",
+    "Bureau",
+    "Capitol",
+    "Census",
+    "Central",
+    "Chamber",
+    "Chief",
+    "Citizenship",
+    "Coast",
+    "Command",
+    "Commander",
+    "Commerce",
+    "Commission",
+    "Congress",
+    "Congressman",
+    "Congresswoman",
+    "Constitution",
+    "Consulate",
+    "Council",
+    "Court",
+    "Courts",
+    "Customs",
+    "Defense",
+    "Defence",
+    "Delegation",
+    "Department",
+    "Deputy",
+    "Development",
+    "District",
+    "Dollar",
+    "Drug",
+    "Economy",
+    "Education",
+    "Election",
+    "Embassy",
+    "Energy",
+    "Environment",
+    "Environmental",
+    "Envoy",
+    "Federal",
+    "Fish",
+    "Food",
+    "Force",
+    "Forces",
+    "Foreign",
+    "Forest",
+    "General",
+    "Geological",
+    "Government",
+    "Governor",
+    "Health",
+    "High",
+    "Homeland",
+    "House",
+    "Human",
+    "Immigration",
+    "Intelligence",
+    "Interior",
+    "Judge",
+    "Justice",
+    "Labor",
+    "Labour",
+    "Marine",
+    "Marines",
+    "Markets",
+    "Mayor",
+    "Military",
+    "Minister",
+    "Ministry",
+    "Mint",
+    "Mission",
+    "National",
+    "Navy",
+    "News",
+    "Office",
+    "Olympic",
+    "Open",
+    "Park",
+    "Parliament",
+    "Patent",
+    "Peacekeepers",
+    "Peacekeeping",
+    "Postal",
+    "President",
+    "Prime",
+    "Public",
+    "Refugee",
+    "Representative",
+    "Representatives",
+    "Secretary",
+    "Securities",
+    "Security",
+    "Senate",
+    "Senator",
+    "Senators",
+    "Special",
+    "State",
+    "States",
+    "Steel",
+    "Stock",
+    "Supreme",
+    "Trade",
+    "Transportation",
+    "Treasury",
+    "Veterans",
+    "Vice",
+];
 
 /// Common first words of English sentences in news text. After an abbreviation this decides
 /// between "ends the sentence" (`in the U.S. How about you?`) and "continues it"
@@ -805,6 +1064,46 @@ mod tests {
             split("He backed the E.U. “This is historic,” he said."),
             ["He backed the E.U.", "“This is historic,” he said."]
         );
+    }
+
+    #[test]
+    fn an_initialism_ends_a_sentence_before_a_new_subject_and_its_verb() {
+        assert_eq!(
+            split("Banks lost money in the U.S. Sony Music of Japan said the rest was safe."),
+            [
+                "Banks lost money in the U.S.",
+                "Sony Music of Japan said the rest was safe."
+            ]
+        );
+        assert_eq!(
+            split("Trade fell with the U.K. Renault announced new cuts."),
+            ["Trade fell with the U.K.", "Renault announced new cuts."]
+        );
+        assert_eq!(
+            split("Aid went to the U.N. Oxfam will add more."),
+            ["Aid went to the U.N.", "Oxfam will add more."]
+        );
+        // Each condition alone is common inside one sentence.
+        for text in [
+            // The initialism qualifies a body of its country.
+            "Officials in the U.S. Senate voted against it.",
+            "Shares rose after the U.S. Federal Reserve cut rates.",
+            "Troops from the U.S. Army arrived on Monday.",
+            "A draft went to the U.N. Security Council said a diplomat.",
+            "It was sent to the U.S. President Barack Obama said.",
+            // No preposition and `the` before it: the start of a noun phrase.
+            "U.S. President Bush said he would veto it.",
+            "The U.S. Army said it would leave.",
+            "Investors said U.S. Deutsche Bank units lost money.",
+            // No verb after the name.
+            "He moved to the U.S. Midwest in 1990.",
+            "She works in the U.S. Virgin Islands now.",
+            "Prices in the U.S. Deutsche Bank index climbed.",
+            // Lower case initialisms are not this rule's.
+            "It happened in the a.m. Friday was quiet.",
+        ] {
+            assert_eq!(split(text), [text], "{text:?}");
+        }
     }
 
     #[test]

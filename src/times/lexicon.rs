@@ -411,6 +411,34 @@ pub(crate) static DATA_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     )
 });
 
+/// Bare verbs that a headline puts after `to` to tell of a plan: `Markets to remain
+/// closed`, `Obama to meet Putin`. A list, not a guess: after `to` a headline as often has a
+/// noun or an adjective (`falls to record low`, `returns to normal`).
+pub(crate) static BARE_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "be remain stay meet hold open reopen close shut cut raise lower hike keep resume start \
+         begin end halt stop suspend launch visit attend host sign announce release publish vote \
+         elect decide rule hear review consider discuss debate seek ask sell buy acquire merge \
+         invest spend pay fund build hire fire sack quit resign retire leave join enter return \
+         go come face get become take make give receive win lose run test try challenge appeal \
+         sue expand reduce increase boost restore reform introduce unveil offer bid testify \
+         speak address travel fly deliver replace name appoint nominate change cancel delay \
+         postpone move relocate issue accept reject approve block ban allow require impose \
+         lift ease extend scrap slash shed axe trim lay tour mark celebrate investigate probe inspect deploy send withdraw pull",
+    )
+});
+
+/// Verbs after which `when` asks a question rather than opens a time clause: `would not
+/// say when it opened`.
+pub(crate) static REPORTING_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
+    words(
+        "say said says know knew knows ask asked asks tell told tells explain explained explains \
+         disclose disclosed discloses reveal revealed reveals specify specified confirm \
+         confirmed remember recall recalled wonder wondered unclear clear sure decide decided \
+         indicate indicated",
+    )
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;

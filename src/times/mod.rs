@@ -90,7 +90,7 @@ pub fn find_times_noting(text: &str, published: NaiveDate) -> (Vec<TimeExpressio
             }
             let ctx = Context {
                 published,
-                tense: cues.tense_at(m.start, m.end),
+                tense: cues.direction_at(&seq, m.start, m.end),
                 reference: reference.map(|(v, n)| (v, n == sentence)),
             };
             // Arithmetic near year 1 or 9999 can leave the four-digit years (`2 days ago`

@@ -61,6 +61,7 @@ pub(crate) fn resolve(meaning: &Meaning, ctx: &Context) -> Option<Value> {
             Some(Value::point(Cal::month(year, *month)?))
         }
         Meaning::Anaphor(unit, n) => anaphor(*unit, *n, ctx),
+        Meaning::SoFar(unit, earlier) => so_far(*unit, *earlier, p),
         Meaning::NotADate { .. } => None,
         Meaning::Contextual(unit) => {
             let base = match ctx.reference {
@@ -195,6 +196,21 @@ fn quarter(q: u32, year: YearRef, ctx: &Context) -> Option<Value> {
     quarter_of(y, q)
 }
 
+/// `earlier this week`: from the period's first day to the day before publication;
+/// `later this year`: from the day after publication to the period's last day. On the
+/// period's first (or last) day, where no other day is left, publication day itself.
+fn so_far(unit: Unit, earlier: bool, p: NaiveDate) -> Option<Value> {
+    let period = offset(unit, 0, p)?;
+    let (first, last) = (period.first_day(), period.last_day());
+    if earlier {
+        let before = p.pred_opt().filter(|&d| d >= first).unwrap_or(p);
+        Value::days(first, before)
+    } else {
+        let after = p.succ_opt().filter(|&d| d <= last).unwrap_or(p);
+        Value::days(after, last)
+    }
+}
+
 /// The day a weekday names: in the past (or with `last`) the latest on or before publication
 /// (strictly before with `last`: `last Friday` written on a Friday is a week ago); in the
 /// future (or with `next`, `this coming`) the first after it.
@@ -325,7 +341,7 @@ fn anaphor(unit: Unit, n: i64, ctx: &Context) -> Option<Value> {
 }
 
 /// Narrows a period to a part of it: `early 2008` → `2008-01/2008-04~`, `late March` →
-/// `…-03-21/…-03-31~`; `None` (the whole) for `earlier this year`.
+/// `…-03-21/…-03-31~`; `None` (the whole) for `later that day`.
 fn apply_part(part: Option<Part>, v: Value) -> Option<Value> {
     let Some(part) = part else {
         return Some(v);

@@ -8,9 +8,24 @@
 //! with their own subject (`, and she arrives`, `, but they`, `;`) keep their tense to
 //! themselves: `He left last Friday, and she arrives this Friday` reads the second Friday in
 //! the present. With no past or future cue in its clause an expression is present.
+//!
+//! Three rules of English go beyond the nearest verb:
+//! - A headline without a finite verb states a plan with `to` and a bare verb (`Markets to
+//!   remain closed`, `Obama to meet Putin`): that `to` is a future cue.
+//! - A temporal clause (`when`, `once`, `until`, `after`, `before`, `as soon as`) under a
+//!   future main clause takes the main clause's time: `will open when they meet on Friday`,
+//!   and, backshifted in reported speech, `would be infused when they opened on Friday`. A
+//!   past verb in such a clause is read as a future cue.
+//! - The preposition in front of the expression ([`Cues::direction_at`]) can settle it:
+//!   `since` points back whatever the verb; `until`, `till`, `by` and `before` point forward
+//!   unless the clause is in the simple past (`were closed until Friday`), and `until` keeps
+//!   pointing forward after a present perfect, whose state lasts into the present
+//!   (`has kept them closed until Friday`).
 
 use super::grammar::Seq;
-use super::lexicon::{Lex, DATA_NOUNS, IRREGULAR_PAST, NOT_VERBS, PARTICIPLES};
+use super::lexicon::{
+    Lex, BARE_VERBS, DATA_NOUNS, IRREGULAR_PAST, NOT_VERBS, PARTICIPLES, REPORTING_VERBS,
+};
 use super::token::{Case, Kind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,12 +35,21 @@ pub(crate) enum Tense {
     Future,
 }
 
+/// One past or future cue.
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    /// Its token index.
+    at: usize,
+    tense: Tense,
+    /// A present perfect (`has kept`): past, but of a state that lasts into the present.
+    perfect: bool,
+}
+
 /// The tense cues of one sentence.
 pub(crate) struct Cues {
-    /// (token index, tense) of the past and future cues, in order. Present verbs decide
-    /// nothing (without a past or future cue the sentence is read as present anyway), so
-    /// they are not kept.
-    cues: Vec<(usize, Tense)>,
+    /// The past and future cues, in order. Present verbs decide nothing (without a past or
+    /// future cue the sentence is read as present anyway), so they are not kept.
+    cues: Vec<Cue>,
     /// How many clause breaks (punctuation) come before each token: `breaks[j] - breaks[i]`
     /// counts those in `[i, j)`.
     breaks: Vec<usize>,
@@ -49,9 +73,19 @@ impl Cues {
         let mut clause = Vec::with_capacity(s.len());
         let mut seen = 0;
         let mut current = 0;
+        let headline = is_headline(s);
+        // Whether any verb cue (present ones too) came before: a headline's `to` is its
+        // plan only when no finite verb precedes it (`Police refused to reopen` is past).
+        let mut finite_before = false;
+        // A future cue governs the rest of its clause, and a temporal conjunction after it
+        // opens a clause whose past verbs are backshifted futures.
+        let mut future_clause = false;
+        let mut temporal_clause = false;
         for i in 0..s.len() {
             if starts_clause(s, i) {
                 current += 1;
+                future_clause = false;
+                temporal_clause = false;
             }
             clause.push(current);
             breaks.push(seen);
@@ -59,11 +93,33 @@ impl Cues {
                 Kind::Punct(c) => {
                     if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '—' | '[' | ']') {
                         seen += 1;
+                        future_clause = false;
+                        temporal_clause = false;
                     }
                 }
                 Kind::Word(lex) => {
-                    if let Some(tense) = cue(s, i, lex).filter(|&t| t != Tense::Present) {
-                        cues.push((i, tense));
+                    let found = cue(s, i, lex);
+                    finite_before |= found.is_some();
+                    let found = found.or_else(|| {
+                        (headline && !finite_before && headline_plan(s, i)).then_some(Tense::Future)
+                    });
+                    if let Some(tense) = found.filter(|&t| t != Tense::Present) {
+                        let tense = if temporal_clause && tense == Tense::Past {
+                            Tense::Future
+                        } else {
+                            tense
+                        };
+                        cues.push(Cue {
+                            at: i,
+                            tense,
+                            perfect: tense == Tense::Past && s.word_is(i, &["has", "have"]),
+                        });
+                        if tense == Tense::Future && !s.word_is(i + 1, &["have"]) {
+                            future_clause = true;
+                        }
+                    }
+                    if future_clause && temporal_conjunction(s, i) {
+                        temporal_clause = true;
                     }
                     if s.word_in(i, &DATA_NOUNS) {
                         data.push(i);
@@ -81,43 +137,140 @@ impl Cues {
         }
     }
 
-    /// The tense for an expression over tokens `[start, end)`: that of the nearest cue,
-    /// walking outwards from the expression and stopping once the words alone are farther
-    /// than the best cue found, so a long sentence full of dates stays linear.
+    /// The direction of an expression over tokens `[start, end)`: the tense of its clause
+    /// ([`Cues::tense_at`]), settled by the preposition in front of it where English lets
+    /// that decide (see the module's comment).
+    pub fn direction_at(&self, s: &Seq, start: usize, end: usize) -> Tense {
+        if self.data.binary_search(&end).is_ok() {
+            return Tense::Past;
+        }
+        let nearest = self.nearest(start, end);
+        let tense = nearest.map_or(Tense::Present, |c| c.tense);
+        // A past form after a verb of its own clause is a participle (`has continued to hold
+        // the markets closed`, `were closed`): the first verb of the chain is the finite one.
+        let finite = nearest.map(|c| self.finite_of(c));
+        let Some(lead) = start.checked_sub(1).map(|p| s.word(p).to_ascii_lowercase()) else {
+            return tense;
+        };
+        // `hit by Friday's storm`: the agent of a passive.
+        let possessive = s.is_punct(end, '\'') && s.glued(end) && s.word(end + 1) == "s";
+        match lead.as_str() {
+            "since" => Tense::Past,
+            "until" | "till" => match finite {
+                Some(c) if c.tense == Tense::Past && !c.perfect => Tense::Past,
+                _ => Tense::Future,
+            },
+            "before" if tense != Tense::Past => Tense::Future,
+            "by" if tense != Tense::Past && !possessive => Tense::Future,
+            _ => tense,
+        }
+    }
+
+    /// The tense for an expression over tokens `[start, end)`: that of the nearest cue.
+    #[cfg(test)]
     pub fn tense_at(&self, start: usize, end: usize) -> Tense {
         if self.data.binary_search(&end).is_ok() {
             return Tense::Past;
         }
+        self.nearest(start, end).map_or(Tense::Present, |c| c.tense)
+    }
+
+    /// The first cue of the verb chain `cue` ends: the cues before it in its clause with no
+    /// punctuation between.
+    fn finite_of(&self, cue: Cue) -> Cue {
+        let mut k = self.cues.partition_point(|c| c.at < cue.at);
+        let clause_of = |at: usize| self.clause.get(at).copied().unwrap_or(0);
+        while k > 0 {
+            let (before, here) = (self.cues[k - 1], self.cues[k]);
+            if clause_of(before.at) != clause_of(here.at)
+                || self.breaks[here.at] != self.breaks[before.at + 1]
+            {
+                break;
+            }
+            k -= 1;
+        }
+        self.cues[k]
+    }
+
+    /// The cue nearest to tokens `[start, end)`, walking outwards from them and stopping once
+    /// the words alone are farther than the best cue found, so a long sentence full of dates
+    /// stays linear.
+    fn nearest(&self, start: usize, end: usize) -> Option<Cue> {
         let breaks = |from: usize, to: usize| self.breaks[to] - self.breaks[from];
-        let first_inside = self.cues.partition_point(|&(at, _)| at < start);
-        let first_after = self.cues.partition_point(|&(at, _)| at < end);
-        let mut best: Option<(usize, Tense)> = None;
+        let first_inside = self.cues.partition_point(|c| c.at < start);
+        let first_after = self.cues.partition_point(|c| c.at < end);
+        let mut best: Option<(usize, Cue)> = None;
         let first_clause = self.clause.get(start).copied().unwrap_or(0);
         let last_clause = self.clause.get(end.saturating_sub(1)).copied().unwrap_or(0);
         let clause_of = |at: usize| self.clause.get(at).copied().unwrap_or(0);
         // Before the expression, nearest first; ties go to these, met first in reading.
-        for &(at, tense) in self.cues[..first_inside].iter().rev() {
+        for &cue in self.cues[..first_inside].iter().rev() {
+            let at = cue.at;
             let words = start - at;
             if clause_of(at) != first_clause || best.is_some_and(|(d, _)| words >= d) {
                 break;
             }
             let distance = words + breaks(at + 1, start) * BREAK_DISTANCE;
             if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, tense));
+                best = Some((distance, cue));
             }
         }
-        for &(at, tense) in &self.cues[first_after..] {
+        for &cue in &self.cues[first_after..] {
+            let at = cue.at;
             let words = at + 1 - end;
             if clause_of(at) != last_clause || best.is_some_and(|(d, _)| words >= d) {
                 break;
             }
             let distance = words + breaks(end, at) * BREAK_DISTANCE;
             if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, tense));
+                best = Some((distance, cue));
             }
         }
-        best.map_or(Tense::Present, |(_, tense)| tense)
+        best.map(|(_, cue)| cue)
     }
+}
+
+/// Whether the sentence is a headline: it ends without a full stop, question or exclamation
+/// mark (closing quotes and brackets aside). News bodies end their sentences; headlines,
+/// on a line of their own, do not.
+fn is_headline(s: &Seq) -> bool {
+    let last = (0..s.len())
+        .rev()
+        .find(|&i| !matches!(s.punct(i), Some('"' | '\'' | ')' | ']')));
+    last.is_some_and(|i| !matches!(s.punct(i), Some('.' | '?' | '!' | ':')))
+}
+
+/// `to` before a bare verb, the headline's way of saying a thing is planned: `Markets to
+/// remain closed`. The verbs are listed, because after `to` a headline as often has a noun
+/// (`Dow falls to record low`).
+fn headline_plan(s: &Seq, i: usize) -> bool {
+    i > 0 && s.is(i, Lex::To) && s.case(i + 1) == Case::Lower && s.word_in(i + 1, &BARE_VERBS)
+}
+
+/// Whether word `i` opens a temporal clause (`when they opened`, `once it is signed`,
+/// `as soon as`), rather than an indirect question (`would not say when it opened`).
+fn temporal_conjunction(s: &Seq, i: usize) -> bool {
+    let conjunction = s.word_is(
+        i,
+        &[
+            "when", "once", "after", "before", "until", "till", "whenever",
+        ],
+    ) || (s.word_is(i, &["soon"])
+        && i > 0
+        && s.word_is(i - 1, &["as"])
+        && s.word_is(i + 1, &["as"]));
+    let question = i > 0 && s.word_in(i - 1, &REPORTING_VERBS);
+    // `before`, `after` and `until` also stand before a noun (`until Friday`): a clause
+    // needs its subject next, here a pronoun or a determiner.
+    let clause_next = !s.word_is(i, &["after", "before", "until", "till"])
+        || s.word_is(
+            i + 1,
+            &[
+                "he", "she", "it", "we", "they", "I", "you", "the", "a", "an", "its", "their",
+                "his", "her", "this", "these", "those",
+            ],
+        );
+    conjunction && !question && clause_next
 }
 
 /// Whether token `i` starts a coordinated clause of its own: it follows `;`, or it is
@@ -235,10 +388,11 @@ fn cue(s: &Seq, i: usize, lex: Lex) -> Option<Tense> {
         }
         let before = prev(back);
         return match before.as_str() {
-            // A passive present (`is expected`) or an adjective (`the planned stop`).
-            "is" | "are" | "am" | "be" | "being" | "s" | "re" | "get" | "gets" | "maybe" => {
-                Some(Tense::Present)
-            }
+            // A passive present (`is expected`), a state after a linking verb (`remain
+            // closed`) or an adjective (`the planned stop`).
+            "is" | "are" | "am" | "be" | "being" | "s" | "re" | "get" | "gets" | "maybe"
+            | "remain" | "remains" | "stay" | "stays" | "seem" | "seems" | "appear" | "appears"
+            | "become" | "becomes" => Some(Tense::Present),
             "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
             | "those" => None,
             _ => Some(Tense::Past),

@@ -161,17 +161,17 @@ fn relative_to_publication() {
         Talks were held last week. | last week | 2021-12-06/2021-12-12
         Talks are held this week. | this week | 2021-12-13/2021-12-19
         Talks will be held next week. | next week | 2021-12-20/2021-12-26
-        Talks were held earlier this week. | earlier this week | 2021-12-13/2021-12-19
+        Talks were held earlier this week. | earlier this week | 2021-12-13
         Talks were held last month. | last month | 2021-11
         Talks are held this month. | this month | 2021-12
         Talks will be held next month. | next month | 2022-01
         Talks were held late last month. | late last month | 2021-11-21/2021-11-30~
-        Talks were held earlier this month. | earlier this month | 2021-12
+        Talks were held earlier this month. | earlier this month | 2021-12-01/2021-12-13
         Talks were held last year. | last year | 2020
         Talks are held this year. | this year | 2021
         Talks will be held next year. | next year | 2022
-        Talks were held earlier this year. | earlier this year | 2021
-        @2021-06-01 Talks will be held later this year. | later this year | 2021
+        Talks were held earlier this year. | earlier this year | 2021-01-01/2021-12-13
+        @2021-06-01 Talks will be held later this year. | later this year | 2021-06-02/2021-12-31
         Talks were held in January this year. | January this year | 2021-01
         Talks will be held in January next year. | January next year | 2022-01
         Talks were held in March last year. | March last year | 2020-03
@@ -242,6 +242,70 @@ fn weekdays_follow_the_tense() {
         The plane was set to land on Monday. | Monday | 2021-12-13
         It happened on Monday, December 13, 2021. | Monday, December 13, 2021 | 2021-12-13
         It happened on Mon., Dec. 13. | Mon., Dec. 13 | 2021-12-13
+        ",
+    );
+}
+
+/// The preposition before a weekday or month, a headline's `to` plan, and a time clause
+/// under a future verb settle the direction where the nearest verb alone would not.
+#[test]
+fn prepositions_headlines_and_time_clauses_set_the_direction() {
+    // P is Tuesday 2021-12-14: Thursday 09 or 16, Friday 10 or 17.
+    check_table(
+        "
+        # A headline's `to` and a bare verb is a plan.
+        Markets to remain closed until Friday | Friday | 2021-12-17
+        Obama to meet Putin on Thursday | Thursday | 2021-12-16
+        # After `to` a headline may have a noun; and a verb before makes `to` no plan.
+        Dow falls to record low on Thursday | Thursday | 2021-12-09
+        Police refused to reopen the road on Thursday | Thursday | 2021-12-09
+        # In a body sentence, `to` is no plan.
+        The exchange continued to trade on Thursday. | Thursday | 2021-12-09
+        # `until`, `till`, `by`, `before` point forward unless the clause is simply past.
+        The markets remain closed until Friday. | Friday | 2021-12-17
+        The markets will remain closed until Friday. | Friday | 2021-12-17
+        The markets stay shut till Friday. | Friday | 2021-12-17
+        Bids must be in by Friday. | Friday | 2021-12-17
+        Officials want a deal before Thursday. | Thursday | 2021-12-16
+        The markets were closed until Friday. | Friday | 2021-12-10
+        Bids were in by Friday. | Friday | 2021-12-10
+        Markets are rattled by Thursday's jobs report. | Thursday | 2021-12-09
+        # A present perfect's state lasts into the present, and so to a coming Friday.
+        The regulator has kept all trading suspended until Friday. | Friday | 2021-12-17
+        The regulator has suspended trading since Thursday. | Thursday | 2021-12-09
+        # `since` points back, whatever the verb.
+        @2009-03-13 US stock markets have their best week since November | November | 2008-11
+        @2009-03-13 Shares are at their highest since November. | November | 2008-11
+        @2022-03-10 It will be the warmest winter since December. | December | 2021-12
+        @2022-03-10 It will be warm in December. | December | 2022-12
+        # A time clause under a future verb is future, backshifted to the past in reported
+        # speech; a past verb alone, or one after `say when`, stays past.
+        The minister said funds would be paid when the banks opened on Thursday. | Thursday | 2021-12-16
+        The funds will be paid once the banks open on Thursday. | Thursday | 2021-12-16
+        The banks opened on Thursday. | Thursday | 2021-12-09
+        He was arrested when he arrived on Thursday. | Thursday | 2021-12-09
+        The bank would not say when it opened on Thursday. | Thursday | 2021-12-09
+        The funds would be paid, the banks opened on Thursday. | Thursday | 2021-12-09
+        ",
+    );
+}
+
+/// `earlier this week` is over by publication, `later this week` is still to come.
+#[test]
+fn earlier_and_later_this_period_stop_at_publication() {
+    check_table(
+        "
+        # Friday 2009-03-13.
+        @2009-03-13 The rally began earlier this week. | earlier this week | 2009-03-09/2009-03-12
+        @2009-03-13 Talks resume later this week. | later this week | 2009-03-14/2009-03-15
+        @2009-03-13 Sales fell earlier this month. | earlier this month | 2009-03-01/2009-03-12
+        @2009-03-13 Sales will rise later this month. | later this month | 2009-03-14/2009-03-31
+        @2009-03-13 Sales fell earlier this quarter. | earlier this quarter | 2009-01-01/2009-03-12
+        # On the first or last day of the period nothing else is left but that day.
+        @2009-03-09 The rally began earlier this week. | earlier this week | 2009-03-09
+        @2009-03-15 Talks resume later this week. | later this week | 2009-03-15
+        # `later that day` is counted from the date before it, as before.
+        They met on 13 December 2021 and signed later that day. | later that day | 2021-12-13
         ",
     );
 }

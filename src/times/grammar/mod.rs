@@ -86,7 +86,7 @@ pub(crate) enum Meaning {
     Range(DateSpec, DateSpec),
     /// Already absolute: decades, centuries.
     Fixed(Value),
-    /// A part of the inner period; `None` keeps it whole (`earlier this year`).
+    /// A part of the inner period; `None` keeps it whole (`later that day`).
     Part(Option<Part>, Box<Meaning>),
     Season(Season, Lean, YearRef),
     Quarter(u32, YearRef),
@@ -103,6 +103,9 @@ pub(crate) enum Meaning {
     /// Units from the latest date before: `the following year` (+1), `that day` (0),
     /// `three years later` (+3).
     Anaphor(Unit, i64),
+    /// The part of this week, month, quarter or year before the publication day (`earlier
+    /// this week`, `earlier` true) or after it (`later this year`).
+    SoFar(Unit, bool),
     /// `the year` or `the month` in `the end of the year`: that of the latest date in the same
     /// sentence, else the publication date's.
     Contextual(Unit),
@@ -292,12 +295,22 @@ fn with_day_part(s: &Seq, mut m: Match) -> Match {
 fn part(s: &Seq, i: usize) -> Option<Found> {
     let (part, j) = part_words(s, i)?;
     let (end, inner) = part_target(s, j)?;
-    if part.is_none() && !matches!(inner, Meaning::Offset(..) | Meaning::Anaphor(..)) {
+    if part.is_some() {
+        return Some((end, Meaning::Part(part, Box::new(inner)), false));
+    }
+    match inner {
+        // `earlier this week` is over by publication, `later this year` still to come.
+        Meaning::Offset(unit @ (Unit::Week | Unit::Month | Unit::Quarter | Unit::Year), 0) => {
+            let earlier = s.is(i, Lex::Earlier);
+            Some((end, Meaning::SoFar(unit, earlier), false))
+        }
+        Meaning::Offset(..) | Meaning::Anaphor(..) => {
+            Some((end, Meaning::Part(None, Box::new(inner)), false))
+        }
         // `earlier` and `later` only qualify `this year`, `that month` and the like; before
         // an absolute date they are comparisons (`later May 2008 figures`).
-        return None;
+        _ => None,
     }
-    Some((end, Meaning::Part(part, Box::new(inner)), false))
 }
 
 /// The words naming a part, and where its target starts. `Some(None)` for `earlier`/`later`.
