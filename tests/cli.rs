@@ -1012,3 +1012,54 @@ fn a_filter_suggestion_is_written_as_in_the_data() {
         stderr(&output)
     );
 }
+
+/// Found by a new user's trial: `actors --search skoda` did not find Škoda, and said "did you
+/// mean 'skoda'?", the query itself.
+#[test]
+fn actor_search_sets_accents_aside_and_never_suggests_the_query() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let data = temp.path().join("ds");
+    std::fs::create_dir(&data).expect("mkdir");
+    std::fs::write(data.join("sources.json"), "[]\n").expect("write");
+    std::fs::write(data.join("events.jsonl"), "").expect("write");
+    std::fs::write(
+        data.join("actors.json"),
+        r#"[{"id":"skoda","name":"Škoda","kind":"organization"},
+{"id":"acme-x","name":"Łódź Works","kind":"organization"}]
+"#,
+    )
+    .expect("write");
+    let dir = data.display().to_string();
+    for query in ["skoda", "skod", "Skoda", "škoda"] {
+        let output = run(&["actors", &dir, "--search", query]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{query}: {}",
+            stderr(&output)
+        );
+        let first = stdout(&output)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            first.starts_with("Škoda") && first.ends_with("(skoda)"),
+            "{query}: {first}"
+        );
+    }
+    // Ł is a letter of its own, not L with a mark; ó and ź are.
+    let output = run(&["actors", &dir, "--search", "łodz works"]);
+    assert!(
+        stdout(&output).contains("Łódź Works"),
+        "{}",
+        stderr(&output)
+    );
+    // An id no name matches: no suggestion of the very query.
+    let output = run(&["actors", &dir, "--search", "acme-x"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "chronicle: no actor matches 'acme-x'; `chronicle actors` lists them\n"
+    );
+}
