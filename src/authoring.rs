@@ -136,6 +136,19 @@ impl DatasetFiles {
     /// Reads the dataset files of the folder `root` (as `chronicle init` makes them).
     pub fn read(root: &Path) -> Result<DatasetFiles, String> {
         let shown = crate::problem::escape_unsafe(&root.display().to_string()).into_owned();
+        // Said as it is: "has no sources.json, `chronicle init` it" would send the person to
+        // run init on their article.
+        if let Some(meta) = std::fs::metadata(root).ok().filter(|m| !m.is_dir()) {
+            let what = if meta.is_file() {
+                "a file"
+            } else {
+                "not a folder"
+            };
+            return Err(format!(
+                "{shown} is {what}, not a dataset folder: a dataset is a folder holding \
+                 {EVENTS_LINES_FILE}, {ACTORS_FILE} and {SOURCES_FILE}; `chronicle init DIR` makes one"
+            ));
+        }
         let lines = root.join(EVENTS_LINES_FILE);
         let array = root.join(EVENTS_ARRAY_FILE);
         let (events, events_array) = match (lines.exists(), array.exists()) {
@@ -231,6 +244,9 @@ impl DatasetFiles {
         title: &str,
         published: NaiveDate,
     ) -> Result<SourceAdded, String> {
+        // Whatever the loader would refuse of the source file (empty, binary, not UTF-8) is
+        // refused before anything is written: the dataset must still load after this.
+        crate::load::source_text(name, bytes.to_vec()).map_err(|problem| problem.to_string())?;
         let sha256 = sha256_hex(bytes);
         let records = array_ids(self.sources.bytes());
         for record in &records {

@@ -131,7 +131,9 @@ impl Names {
         for actor in actors {
             names.first.push(names.ends.len() as u32);
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                names.text.push_str(name);
+                // Unmarked once here rather than at each keystroke; as many letters as
+                // written, so the matcher's places fit the names as written.
+                push_unmarked(&mut names.text, name);
                 names.ends.push(names.text.len() as u32);
             }
         }
@@ -188,6 +190,75 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// `text` with each letter that carries marks (an accent, a caron, a cedilla) as the letter
+/// without them ("Škoda" → "Skoda", "Łódź" → "Łodz"), as `draft` matches names ignoring
+/// accents, so that "skoda" finds Škoda. Letter for letter, as `fold`: a character that is not
+/// a letter and marks in Unicode's decomposition (Ł, ß, a Hangul syllable) is left as it is,
+/// and so is a mark written as a character of its own, so that the places the matcher gives
+/// still fit the text as written. Done to the names once, when a ranker gathers them.
+pub fn unmark(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    // One pass: the text up to its first letter with marks is taken as it is.
+    let Some((at, _)) = text.char_indices().find(|(_, c)| unmarked(*c).is_some()) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..at]);
+    push_unmarked(&mut out, &text[at..]);
+    Cow::Owned(out)
+}
+
+/// Appends `text` unmarked (`unmark`) to `out`, without a string of its own in between.
+fn push_unmarked(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        out.push_str(text);
+        return;
+    }
+    out.extend(text.chars().map(|c| unmarked(c).unwrap_or(c)));
+}
+
+/// The letter `c` is with its marks taken off, when it is one with marks.
+fn unmarked(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return None;
+    }
+    let (mut base, mut marks, mut other) = (None, 0, false);
+    unicode_normalization::char::decompose_canonical(c, |part| {
+        if base.is_none() {
+            base = Some(part);
+        } else if unicode_normalization::char::is_combining_mark(part) {
+            marks += 1;
+        } else {
+            other = true;
+        }
+    });
+    base.filter(|_| marks > 0 && !other)
+}
+
+/// A query unmarked as names are (`unmark`), and without marks typed apart (`s` then a
+/// combining caron), which no unmarked name holds.
+fn unmark_query(text: Cow<'_, str>) -> Cow<'_, str> {
+    let unmarked = match unmark(&text) {
+        Cow::Owned(unmarked) => Some(unmarked),
+        Cow::Borrowed(_) => None,
+    };
+    let text = unmarked.map_or(text, Cow::Owned);
+    if text.is_ascii()
+        || !text
+            .chars()
+            .any(unicode_normalization::char::is_combining_mark)
+    {
+        return text;
+    }
+    Cow::Owned(
+        text.chars()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .collect(),
+    )
+}
+
 /// The score and char places of `query` in `text`, matched as the actor search matches a
 /// name (`matcher` being fuzzy-matcher's smart case): case ignored in every alphabet unless
 /// the query has an ASCII capital. The places fit `text` as written. For the pickers' lists
@@ -198,13 +269,15 @@ pub fn fuzzy_indices(
     query: &str,
 ) -> Option<(i64, Vec<usize>)> {
     let pattern = Pattern::new(query);
-    matcher.fuzzy_indices(&pattern.name(text), &pattern.text)
+    let text = unmark(text);
+    matcher.fuzzy_indices(&pattern.name(&text), &pattern.text)
 }
 
-/// A query as the matcher sees it: trimmed, and folded as its smart case folds it, for the
-/// cheap check that runs before the matcher.
+/// A query as the matcher sees it: trimmed, unmarked, and folded as its smart case folds it,
+/// for the cheap check that runs before the matcher.
 struct Pattern<'q> {
-    /// Folded (`fold`) unless the query is case-sensitive; names are then folded too.
+    /// Unmarked (`unmark`), as the names are, and folded (`fold`) unless the query is
+    /// case-sensitive; names are then folded too.
     text: Cow<'q, str>,
     /// The matcher's smart case: case-sensitive when the query has an ASCII capital.
     case_sensitive: bool,
@@ -218,9 +291,15 @@ impl<'q> Pattern<'q> {
         let text = query.trim();
         let case_sensitive = text.bytes().any(|b| b.is_ascii_uppercase());
         let text = if case_sensitive {
-            Cow::Borrowed(text)
+            unmark_query(Cow::Borrowed(text))
         } else {
-            fold(text)
+            let mut text = unmark_query(fold(text));
+            // A capital that folding leaves ("İ") is a small ASCII letter once unmarked: the
+            // matcher would take it for a capital asking for case.
+            if text.bytes().any(|b| b.is_ascii_uppercase()) {
+                text.to_mut().make_ascii_lowercase();
+            }
+            text
         };
         let bytes = text
             .bytes()
@@ -411,8 +490,10 @@ impl Ranker {
     /// The char positions of `query` in the actor's `matched` name, as the matcher aligns it.
     pub fn positions(&self, actor: &Actor, matched: MatchedName, query: &str) -> Vec<usize> {
         let pattern = Pattern::new(query);
-        // Folding keeps every letter in its place: the places fit the name as written.
-        let name = pattern.name(matched_text(actor, matched));
+        // Unmarking and folding keep every letter in its place: the places fit the name as
+        // written.
+        let unmarked = unmark(matched_text(actor, matched));
+        let name = pattern.name(&unmarked);
         self.matcher
             .fuzzy_indices(&name, &pattern.text)
             .map(|(_, indices)| indices)
@@ -425,12 +506,14 @@ impl Ranker {
             NameSource::Actors(actors) => {
                 let actor = actors.get(id.index())?;
                 let all = std::iter::once(&actor.name).chain(&actor.aliases);
+                // Unmarked here, as a ranking from the actors is done once; gathered names
+                // are unmarked when gathered.
                 let named = all.enumerate().map(|(which, name)| {
                     let matched = match which {
                         0 => MatchedName::Name,
                         i => MatchedName::Alias(i - 1),
                     };
-                    (matched, name.as_str())
+                    (matched, unmark(name))
                 });
                 self.best_of(named, id, pattern)
             }
@@ -438,16 +521,16 @@ impl Ranker {
     }
 
     /// The best of an actor's `names` (each with which of its names it is) for `pattern`.
-    fn best_of<'n>(
+    fn best_of<N: AsRef<str>>(
         &self,
-        names: impl Iterator<Item = (MatchedName, &'n str)>,
+        names: impl Iterator<Item = (MatchedName, N)>,
         id: ActorId,
         pattern: &Pattern,
     ) -> Option<Scored> {
         // The name wins ties with an alias, so highlights land on what is shown first.
         let mut best: Option<Scored> = None;
         for (which, text) in names {
-            let text = pattern.name(text);
+            let text = pattern.name(text.as_ref());
             if !pattern.may_match(&text) {
                 continue;
             }
@@ -752,8 +835,10 @@ mod tests {
             let mut refused = 0;
             for actor in &actors {
                 for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                    // As the ranking matches: both sides folded unless case-sensitive.
-                    let name = pattern.name(name);
+                    // As the ranking matches: both sides unmarked, and folded unless
+                    // case-sensitive.
+                    let unmarked = unmark(name);
+                    let name = pattern.name(&unmarked);
                     let matched = ranker.matcher.fuzzy_match(&name, &pattern.text).is_some();
                     assert!(
                         pattern.may_match(&name) || !matched,
@@ -770,25 +855,42 @@ mod tests {
     /// Every actor scored by the matcher over each of its names, with no check before it
     /// and no threads: what any faster way of ranking must give.
     fn plainly_ranked(actors: &[Actor], query: &str) -> Vec<ActorMatch> {
+        use unicode_normalization::char::is_combining_mark;
+        use unicode_normalization::UnicodeNormalization;
         let matcher = SkimMatcherV2::default().smart_case();
-        // Letters beyond ASCII folded on both sides, unless an ASCII capital makes the query
+        // Letters with marks as the letter alone ("Élodie" is ranked as "Elodie" is), then
+        // letters beyond ASCII folded on both sides, unless an ASCII capital makes the query
         // case-sensitive (the matcher folds ASCII itself).
         let sensitive = query.bytes().any(|b| b.is_ascii_uppercase());
         let folded = |text: &str| -> String {
-            if sensitive {
-                return text.to_string();
-            }
             text.chars()
                 .map(|c| {
+                    let parts: Vec<char> = std::iter::once(c).nfd().collect();
+                    match parts.split_first() {
+                        Some((base, marks))
+                            if !marks.is_empty() && marks.iter().all(|m| is_combining_mark(*m)) =>
+                        {
+                            *base
+                        }
+                        _ => c,
+                    }
+                })
+                .map(|c| {
                     let mut small = c.to_lowercase();
-                    match (c.is_ascii(), small.len(), small.next()) {
-                        (false, 1, Some(s)) => s,
+                    match (sensitive, c.is_ascii(), small.len(), small.next()) {
+                        (false, false, 1, Some(s)) => s,
                         _ => c,
                     }
                 })
                 .collect()
         };
-        let query = folded(query.trim());
+        let mut query: String = folded(query.trim())
+            .chars()
+            .filter(|c| !is_combining_mark(*c))
+            .collect();
+        if !sensitive {
+            query.make_ascii_lowercase();
+        }
         let mut scored = Vec::new();
         for (i, actor) in actors.iter().enumerate() {
             let names = std::iter::once(&actor.name).chain(&actor.aliases);
@@ -840,6 +942,66 @@ mod tests {
         }
     }
 
+    /// Found by a new user's trial: `actors --search skoda` and the browser's `/skod` did not
+    /// find Škoda, though `draft` matches names with accents aside.
+    #[test]
+    fn accents_and_other_marks_are_set_aside_on_both_sides() {
+        let actors = vec![
+            actor("skoda", "Škoda", &[]),
+            actor("lodz", "Łódź", &["Lodz city"]),
+            actor("zola", "Émile Zola", &[]),
+            actor("ist", "İstanbul", &[]),
+            actor("wien", "Wien", &[]),
+        ];
+        for ranker in [Ranker::new(&actors), Ranker::default()] {
+            let found = |query: &str| -> Vec<(String, Vec<usize>)> {
+                ranker
+                    .rank(&actors, query)
+                    .into_iter()
+                    .map(|m| (actors[m.actor.index()].id.clone(), m.indices))
+                    .collect()
+            };
+            for query in ["skoda", "škoda", "Škoda", "Skoda", "s\u{30c}koda"] {
+                assert_eq!(
+                    found(query),
+                    [("skoda".to_string(), vec![0, 1, 2, 3, 4])],
+                    "{query}"
+                );
+            }
+            assert_eq!(found("skod"), [("skoda".to_string(), vec![0, 1, 2, 3])]);
+            // Ł has no mark to take off; ó and ź do.
+            assert_eq!(found("łodz")[0], ("lodz".to_string(), vec![0, 1, 2, 3]));
+            assert_eq!(found("emile")[0].0, "zola");
+            assert_eq!(found("Emile")[0].0, "zola");
+            assert_eq!(found("ist")[0].0, "ist");
+            // The places fit the name as written, its marks and all.
+            let name = &actors[1].name;
+            let shown: String = found("ódź")[0]
+                .1
+                .iter()
+                .filter_map(|&i| name.chars().nth(i))
+                .collect();
+            assert_eq!(shown, "ódź");
+            // Still a case-sensitive query when it has an ASCII capital.
+            assert!(found("SKODA").is_empty());
+            assert!(found("ŠKODA").is_empty());
+        }
+        // Typed a key at a time in the browser, from every actor.
+        let everyone = (0..actors.len() as u32)
+            .map(|i| ActorMatch::unranked(ActorId(i)))
+            .collect();
+        let mut narrowing = Narrowing::new(everyone);
+        let ranker = Ranker::new(&actors);
+        assert!(narrowing.rank(&ranker, &actors, "s", Duration::MAX));
+        assert!(narrowing.rank(&ranker, &actors, "sk", Duration::MAX));
+        let ids: Vec<&str> = narrowing
+            .matches()
+            .iter()
+            .map(|m| actors[m.actor.index()].id.as_str())
+            .collect();
+        assert_eq!(ids, ["skoda"]);
+    }
+
     #[test]
     fn rankings_from_the_actors_or_their_gathered_names_are_the_plain_ranking() {
         let (mut actors, _) = crowd();
@@ -861,8 +1023,28 @@ mod tests {
             let gathered = Ranker::new(&actors).with_threads(threads);
             let from_actors = Ranker::default().with_threads(threads);
             for query in [
-                "karo", "k", "KA", "kar 1", "é", "élo", "Ö", "ö", "ka", "κα", "ΚΑ", "Ök", "ß",
-                "🙂", "i", "zz",
+                "karo",
+                "k",
+                "KA",
+                "kar 1",
+                "é",
+                "élo",
+                "Ö",
+                "ö",
+                "ka",
+                "κα",
+                "ΚΑ",
+                "Ök",
+                "ß",
+                "🙂",
+                "i",
+                "zz",
+                "oko",
+                "O",
+                "ist",
+                "İ",
+                "karol u",
+                "e\u{301}lo",
             ] {
                 let plain = plainly_ranked(&actors, query);
                 let gathered = gathered.rank_among(&actors, query, None);

@@ -375,6 +375,45 @@ fn sentences_numbers_and_folds_white_space() {
     assert!(stderr(&missing).starts_with("chronicle: no-such-file.txt: cannot read:"));
 }
 
+/// Found by a new user's trial: a text with a NUL byte was printed as text (`Hello␀world`), and
+/// a text that is not UTF-8 was refused without the byte or the line. Both are refused by
+/// `sentences`, `times` and `draft` in the dataset loader's words, printing nothing.
+#[test]
+fn articles_that_are_not_text_are_refused_in_the_loaders_words() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let nul = temp.path().join("nul.txt");
+    std::fs::write(&nul, b"Hello\x00world said Monday.").expect("write");
+    let latin1 = temp.path().join("latin1.txt");
+    std::fs::write(&latin1, b"Headline\nCaf\xe9 opened on Monday.\n").expect("write");
+    for (file, said) in [
+        (
+            &nul,
+            "nul.txt: looks binary, not text (a NUL byte at byte offset 5)\n",
+        ),
+        (
+            &latin1,
+            "latin1.txt:2: not valid UTF-8 text: invalid byte 0xE9 at byte offset 12\n",
+        ),
+    ] {
+        let path = file.display().to_string();
+        for args in [
+            vec!["sentences", &path],
+            vec!["times", &path, "--published", "2009-06-01"],
+            vec!["draft", &path, "--published", "2009-06-01"],
+        ] {
+            let output = run(&args);
+            assert_eq!(output.status.code(), Some(1), "{args:?}");
+            assert!(stdout(&output).is_empty(), "{args:?}: {}", stdout(&output));
+            let message = stderr(&output);
+            assert!(
+                message.starts_with(&format!("chronicle: {}", temp.path().display()))
+                    && message.contains(said),
+                "{args:?}: {message}"
+            );
+        }
+    }
+}
+
 #[test]
 fn times_lists_dates_anchored_to_the_publication_day() {
     let seed = format!("{ROOT}/tests/fixtures/seed_article.txt");
@@ -420,13 +459,19 @@ fn times_lists_dates_anchored_to_the_publication_day() {
 #[test]
 fn times_refuses_bad_dates_and_unreadable_files() {
     let seed = format!("{ROOT}/tests/fixtures/seed_article.txt");
-    for bad in ["13/12/2021", "2021-02-30", "2021-12"] {
+    for (bad, said) in [
+        ("13/12/2021", "expected the publication date as YYYY-MM-DD"),
+        (
+            "2021-02-30",
+            "'2021-02-30' is not a real day: February 2021 has 28 days",
+        ),
+        ("2021-12", "expected the publication date as YYYY-MM-DD"),
+    ] {
         let output = run(&["times", &seed, "--published", bad]);
         assert_eq!(output.status.code(), Some(2), "{bad}");
         let message = stderr(&output);
         assert!(
-            message.contains(&format!("'{bad}'"))
-                && message.contains("expected the publication date as YYYY-MM-DD"),
+            message.contains(&format!("'{bad}'")) && message.contains(said),
             "{message}"
         );
     }
@@ -450,8 +495,12 @@ fn times_refuses_bad_dates_and_unreadable_files() {
         "2021-12-14",
     ]);
     assert_eq!(output.status.code(), Some(1));
+    // In the dataset loader's words, with the line and the byte.
     assert!(
-        stderr(&output).ends_with("latin1.txt: not valid UTF-8 text (invalid byte at offset 3)\n"),
+        stderr(&output).ends_with(
+            "latin1.txt:1: not valid UTF-8 text: invalid byte 0xE9 at byte offset 3\n  \
+             hint: save the file as UTF-8\n"
+        ),
         "{}",
         stderr(&output)
     );
@@ -961,5 +1010,56 @@ fn a_filter_suggestion_is_written_as_in_the_data() {
         stderr(&output).contains("(did you mean 'Éditorial'?)"),
         "{}",
         stderr(&output)
+    );
+}
+
+/// Found by a new user's trial: `actors --search skoda` did not find Škoda, and said "did you
+/// mean 'skoda'?", the query itself.
+#[test]
+fn actor_search_sets_accents_aside_and_never_suggests_the_query() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let data = temp.path().join("ds");
+    std::fs::create_dir(&data).expect("mkdir");
+    std::fs::write(data.join("sources.json"), "[]\n").expect("write");
+    std::fs::write(data.join("events.jsonl"), "").expect("write");
+    std::fs::write(
+        data.join("actors.json"),
+        r#"[{"id":"skoda","name":"Škoda","kind":"organization"},
+{"id":"acme-x","name":"Łódź Works","kind":"organization"}]
+"#,
+    )
+    .expect("write");
+    let dir = data.display().to_string();
+    for query in ["skoda", "skod", "Skoda", "škoda"] {
+        let output = run(&["actors", &dir, "--search", query]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{query}: {}",
+            stderr(&output)
+        );
+        let first = stdout(&output)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            first.starts_with("Škoda") && first.ends_with("(skoda)"),
+            "{query}: {first}"
+        );
+    }
+    // Ł is a letter of its own, not L with a mark; ó and ź are.
+    let output = run(&["actors", &dir, "--search", "łodz works"]);
+    assert!(
+        stdout(&output).contains("Łódź Works"),
+        "{}",
+        stderr(&output)
+    );
+    // An id no name matches: no suggestion of the very query.
+    let output = run(&["actors", &dir, "--search", "acme-x"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "chronicle: no actor matches 'acme-x'; `chronicle actors` lists them\n"
     );
 }

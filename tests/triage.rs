@@ -281,3 +281,106 @@ fn a_published_day_that_disagrees_with_the_pinned_source_is_said() {
         "{other}"
     );
 }
+
+/// Every file under `dir`, with its bytes, to see that nothing was written.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("read the folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let bytes = std::fs::read(&path).expect("read");
+                files.push((path, bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Found by a new user's trial: an empty, blank or binary article was copied into the dataset
+/// as a source, after which `check` failed, and so did every later `draft --into`. It is
+/// refused before anything is written, naming the file and what is wrong in the loader's
+/// words, and the dataset still passes `check`.
+#[test]
+fn an_article_the_loader_would_refuse_is_refused_before_anything_is_written() {
+    isolate_cache();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let data = dir.path().join("timeline");
+    init::run(&data, &mut Vec::new()).expect("init");
+    let before = snapshot(&data);
+    let published = NaiveDate::from_ymd_opt(2009, 6, 1).expect("a day");
+    for (name, bytes, said) in [
+        ("empty.txt", &b""[..], "empty.txt: the file is empty"),
+        (
+            "blank.txt",
+            &b"\n\n   \n"[..],
+            "blank.txt: the file is empty",
+        ),
+        (
+            "nul.txt",
+            &b"Hello\0world said Monday."[..],
+            "nul.txt: looks binary, not text (a NUL byte at byte offset 5)",
+        ),
+        (
+            "latin1.txt",
+            &b"Caf\xe9 opened on Monday."[..],
+            "latin1.txt:1: not valid UTF-8 text: invalid byte 0xE9 at byte offset 3",
+        ),
+    ] {
+        let article = dir.path().join(name);
+        std::fs::write(&article, bytes).expect("write");
+        let mut notes = Vec::new();
+        let refused = prepare_triage(&article, published, &data, &mut notes);
+        match refused {
+            Err(chronicle::commands::Failure::Usage(why)) => {
+                assert!(
+                    why.starts_with(&format!("{}", dir.path().join(said).display())),
+                    "{why}"
+                );
+                assert!(
+                    why.contains(&format!("nothing was added to {}", data.display())),
+                    "{why}"
+                );
+            }
+            Err(other) => panic!("another failure: {other:?}"),
+            Ok(_) => panic!("triage opened on {name}"),
+        }
+        assert!(notes.is_empty(), "{}", String::from_utf8_lossy(&notes));
+        assert_eq!(snapshot(&data), before, "{name}");
+        check(&data);
+    }
+    // And the dataset still takes an article after all that.
+    prepare_triage(Path::new(SEED), published, &data, &mut Vec::new())
+        .unwrap_or_else(|_| panic!("prepare"));
+    check(&data);
+}
+
+/// Found by a new user's trial: `--into` naming a file was told to run `chronicle init` on it.
+#[test]
+fn into_a_file_says_it_is_no_dataset_folder() {
+    isolate_cache();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let article = dir.path().join("article.txt");
+    std::fs::copy(SEED, &article).expect("copy");
+    let published = NaiveDate::from_ymd_opt(2021, 12, 13).expect("a day");
+    match prepare_triage(Path::new(SEED), published, &article, &mut Vec::new()) {
+        Err(chronicle::commands::Failure::Usage(why)) => {
+            assert!(
+                why.starts_with(&format!(
+                    "{} is a file, not a dataset folder",
+                    article.display()
+                )),
+                "{why}"
+            );
+            let init_it = format!("chronicle init {}", article.display());
+            assert!(!why.contains(&init_it), "{why}");
+        }
+        Err(other) => panic!("another failure: {other:?}"),
+        Ok(_) => panic!("triage opened into a file"),
+    }
+    assert_eq!(std::fs::read(&article).ok(), std::fs::read(SEED).ok());
+}

@@ -394,6 +394,34 @@ mod tests {
         }
     }
 
+    /// Found by a new user's trial: the README promises the closest id for an unknown actor,
+    /// and `nortrop` got none, being nine edits from `northrop-grumman` as a whole.
+    #[test]
+    fn an_unknown_actor_gets_the_id_one_of_whose_words_is_close() {
+        let known = ["ron-sugar", "northrop-grumman", "boeing"]
+            .into_iter()
+            .map(|id| FormActor {
+                id: id.into(),
+                name: id.into(),
+            })
+            .collect();
+        let fields = EventFields {
+            title: "Sugar says".into(),
+            date: "2008-03-01".into(),
+            actors: vec!["ron-sugar".into()],
+            kind: None,
+        };
+        let mut form = EventForm::new("Edit".into(), &fields, known);
+        form.update(FormAction::NextField);
+        form.update(FormAction::NextField);
+        form.update(FormAction::Caret(Caret::End));
+        typing(&mut form, ", northrop-grumman, nortrop");
+        assert_eq!(
+            form.error(FormField::Actors),
+            Some("unknown actor 'nortrop' (did you mean 'northrop-grumman'?)")
+        );
+    }
+
     #[test]
     fn the_title_is_needed_the_type_is_not_and_esc_cancels() {
         let mut form = form("", "2021", &[]);

@@ -1864,3 +1864,36 @@ fn bang_shows_the_loads_notes_when_no_reload_failed() {
         "one problem"
     );
 }
+
+/// Found by a new user's trial: `/skod` in the browser showed "No actor matches." for the
+/// actor Škoda.
+#[test]
+fn search_sets_accents_aside() {
+    let files: Vec<(String, Vec<u8>)> = vec![
+        ("sources.json".into(), b"[]\n".to_vec()),
+        ("events.jsonl".into(), Vec::new()),
+        (
+            "actors.json".into(),
+            r#"[{"id":"wien","name":"Wien"},{"id":"skoda","name":"Škoda"}]"#
+                .as_bytes()
+                .to_vec(),
+        ),
+    ];
+    let location = crate::files::DatasetLocation::Memory(files.into());
+    let dataset = crate::load::load(&location).unwrap_or_else(|p| panic!("{p:?}"));
+    let t = dataset.timeline;
+    let mut app = app(&t);
+    app.update(Action::OpenSearch);
+    for c in "skod".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let search = app
+        .search()
+        .cloned()
+        .unwrap_or_else(|| panic!("prompt open"));
+    let skoda = actor(&t, "skoda");
+    assert_eq!(search.matches().len(), 1);
+    assert_eq!(search.matches()[0].actor, skoda);
+    // Highlighted in the name as written.
+    assert_eq!(search.matches()[0].indices, vec![0, 1, 2, 3]);
+}

@@ -310,3 +310,61 @@ fn titles_and_ids_are_made_from_the_text() {
         "putin-calls-johnson-about-2021-12-13"
     );
 }
+
+/// Found by a new user's trial: an empty, blank or binary text was copied in as a source, after
+/// which the dataset failed `check`. It is refused in the loader's words, and nothing written.
+#[test]
+fn a_text_the_loader_would_refuse_is_not_added_as_a_source() {
+    let dir = empty();
+    let root = dir.path();
+    let mut files = open(root);
+    for (bytes, said) in [
+        (&b""[..], "article.txt: the file is empty"),
+        (&b"\n\n   \n"[..], "article.txt: the file is empty"),
+        (
+            &b"Hello\0world said Monday."[..],
+            "article.txt: looks binary, not text (a NUL byte at byte offset 5)",
+        ),
+        (
+            &b"Caf\xe9 opened."[..],
+            "article.txt:1: not valid UTF-8 text: invalid byte 0xE9 at byte offset 3",
+        ),
+    ] {
+        let refused = files.add_source(bytes, "article.txt", "A headline", day());
+        let why = refused.err().unwrap_or_default();
+        assert!(why.starts_with(said), "{why}");
+        assert_eq!(read(root, "sources.json"), b"[]\n");
+        assert_eq!(
+            fs::read_dir(root.join("sources")).map(|d| d.count()).ok(),
+            Some(0)
+        );
+    }
+    check(root);
+    // The same folder takes a real text after all that.
+    let added = files
+        .add_source(TEXT.as_bytes(), "article.txt", "A headline", day())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!added.reused);
+    check(root);
+}
+
+/// Found by a new user's trial: `--into` naming the article itself was told to run
+/// `chronicle init` on it.
+#[test]
+fn a_file_is_said_to_be_no_dataset_folder() {
+    let dir = empty();
+    let file = dir.path().join("article.txt");
+    fs::write(&file, TEXT).unwrap_or_else(|e| panic!("{e}"));
+    let why = DatasetFiles::read(&file).err().unwrap_or_default();
+    assert!(
+        why.starts_with(&format!(
+            "{} is a file, not a dataset folder: a dataset is a folder holding events.jsonl",
+            file.display()
+        )),
+        "{why}"
+    );
+    assert!(
+        !why.contains(&format!("chronicle init {}", file.display())),
+        "{why}"
+    );
+}

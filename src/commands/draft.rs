@@ -236,6 +236,15 @@ pub fn prepare_triage(
     dir: &Path,
     notes: &mut impl Write,
 ) -> Result<(Triage, DatasetFiles), Failure> {
+    // The article first, refused as the loader would refuse it as a source (empty, binary,
+    // not UTF-8), before anything is written: the dataset must still pass `check` after.
+    let (text, skipped) = super::read_source_text(file).map_err(|failure| match failure {
+        Failure::Usage(why) => Failure::Usage(format!(
+            "{why}\n  nothing was added to {}",
+            safe(&dir.display().to_string())
+        )),
+        other => other,
+    })?;
     // The files are read before the dataset is checked: a change made after this by another
     // program is then refused rather than written over.
     let mut files = DatasetFiles::read(dir).map_err(Failure::Usage)?;
@@ -245,7 +254,6 @@ pub fn prepare_triage(
     let inputs = Inputs::folder(dir.to_path_buf());
     // Checked before anything is written into it.
     let checked = crate::report::open_reporting(&inputs)?;
-    let (text, skipped) = super::read_text(file)?;
     // The file's bytes as they are: a byte order mark is kept in the copy (its hash is the
     // file's), and left out of the text, as the loader leaves it out.
     let mut bytes = Vec::with_capacity(skipped + text.len());

@@ -87,24 +87,34 @@ pub fn with_dataset(
     result
 }
 
-/// Reads a text file named on the command line (`sentences`, `times`): its text, without a
-/// leading byte order mark, and how many bytes that mark took, for offsets into the file.
+/// Reads a text file named on the command line (`sentences`, `times`, `draft`): its text,
+/// without a leading byte order mark, and how many bytes that mark took, for offsets into the
+/// file. Refused as the loader refuses a source file that is not text (not UTF-8, or binary),
+/// in its words; an empty file is text with no sentences.
 pub fn read_text(file: &Path) -> Result<(String, usize), Failure> {
-    let shown = file.display();
-    let bytes =
-        std::fs::read(file).map_err(|e| Failure::Usage(format!("{shown}: cannot read: {e}")))?;
-    let mut text = String::from_utf8(bytes).map_err(|e| {
-        Failure::Usage(format!(
-            "{shown}: not valid UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    let skipped = if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
+    read_checked(file, crate::load::text_file)
+}
+
+/// Reads an article to add to a dataset as a source (`draft --into`), as `read_text` does,
+/// refusing whatever the loader would refuse of the source file (an empty one too): a dataset
+/// that took it would no longer pass `check`.
+pub fn read_source_text(file: &Path) -> Result<(String, usize), Failure> {
+    read_checked(file, crate::load::source_text)
+}
+
+fn read_checked(
+    file: &Path,
+    check: fn(&str, Vec<u8>) -> Result<String, crate::problem::Problem>,
+) -> Result<(String, usize), Failure> {
+    let shown = file.display().to_string();
+    let bytes = std::fs::read(file)
+        .map_err(|e| Failure::Usage(format!("{}: cannot read: {e}", safe(&shown))))?;
+    let skipped = if bytes.starts_with("\u{feff}".as_bytes()) {
         '\u{feff}'.len_utf8()
     } else {
         0
     };
+    let text = check(&shown, bytes).map_err(|problem| Failure::Usage(problem.to_string()))?;
     Ok((text, skipped))
 }
 

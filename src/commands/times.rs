@@ -100,11 +100,18 @@ pub fn parse_published(text: &str) -> Result<NaiveDate, String> {
             4 | 7 => b == b'-',
             _ => b.is_ascii_digit(),
         });
-    let date = shape
-        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .flatten();
-    let date = date.ok_or_else(|| {
-        "expected the publication date as YYYY-MM-DD (a real day), e.g. 2021-12-13".to_string()
+    let general =
+        || "expected the publication date as YYYY-MM-DD (a real day), e.g. 2021-12-13".to_string();
+    if !shape {
+        return Err(general());
+    }
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        // In the shape but no day (2009-02-30, 2009-13-01): said as the dataset's dates and
+        // triage's edit form say it, "'2009-02-30' is not a real day: February 2009 has 28
+        // days".
+        crate::date::EdtfDate::parse(text)
+            .err()
+            .map_or_else(general, |e| e.to_string())
     })?;
     if !PUBLISHED_YEARS.contains(&date.year()) {
         return Err(format!(
@@ -144,6 +151,31 @@ mod tests {
         ] {
             assert!(parse_published(bad).is_err(), "{bad}");
         }
+    }
+
+    /// Found by a new user's trial: a day that is not in the calendar got the message about
+    /// the format, which it follows.
+    #[test]
+    fn a_day_not_in_the_calendar_is_named_as_such() {
+        assert_eq!(
+            parse_published("2009-02-30"),
+            Err("'2009-02-30' is not a real day: February 2009 has 28 days".to_string())
+        );
+        assert_eq!(
+            parse_published("2008-02-30"),
+            Err("'2008-02-30' is not a real day: February 2008 has 29 days".to_string())
+        );
+        assert_eq!(
+            parse_published("2009-13-01"),
+            Err("month 13 in '2009-13-01' is not between 01 and 12".to_string())
+        );
+        assert_eq!(
+            parse_published("2009-2-3"),
+            Err(
+                "expected the publication date as YYYY-MM-DD (a real day), e.g. 2021-12-13"
+                    .to_string()
+            )
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod wire;
 pub use phases::Phases;
 pub use pin::sha256_hex;
 pub use progress::{Progress, Stage};
+pub use sources::{source_text, text_file};
 
 use std::collections::HashSet;
 

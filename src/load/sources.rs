@@ -320,8 +320,10 @@ fn check_size(shown: &str, len: usize) -> Result<(), Problem> {
     .with_hint("split it into several source files"))
 }
 
-/// A source document's text: UTF-8, not binary (no NUL byte), not empty, and under 4 GiB.
-fn source_text(shown: &str, bytes: Vec<u8>) -> Result<String, Problem> {
+/// A text file's text, as the loader takes a source document's: UTF-8 (a leading byte order
+/// mark dropped), not binary (no NUL byte), and under 4 GiB. The commands that read an
+/// article (`sentences`, `times`, `draft`) read it by this same rule, in the same words.
+pub fn text_file(shown: &str, bytes: Vec<u8>) -> Result<String, Problem> {
     check_size(shown, bytes.len())?;
     // `contains` is std's optimised byte search; the position is looked for only when needed.
     if bytes.contains(&0) {
@@ -333,7 +335,13 @@ fn source_text(shown: &str, bytes: Vec<u8>) -> Result<String, Problem> {
         )
         .with_hint("sources are plain UTF-8 text files"));
     }
-    let text = decode(shown, bytes)?;
+    decode(shown, bytes)
+}
+
+/// A source document's text: a text file (`text_file`) that is not empty. What `draft --into`
+/// copies into a dataset passes this first, so that the dataset still loads after it.
+pub fn source_text(shown: &str, bytes: Vec<u8>) -> Result<String, Problem> {
+    let text = text_file(shown, bytes)?;
     if text.trim().is_empty() {
         return Err(Problem::new(shown, None, "the file is empty"));
     }
