@@ -10,6 +10,7 @@
 pub mod candidates;
 pub mod countries;
 pub mod dating;
+pub mod fidelity;
 pub mod fold;
 pub mod gazetteer;
 pub mod layout;
@@ -30,6 +31,7 @@ use crate::sentences::split_sentences;
 use candidates::{act, Act};
 pub use dating::TimeSpan;
 use dating::{after_days, event_nouns, Basis, Dater, SentenceFacts};
+use fidelity::Keep;
 use fold::{fold, Folded};
 use gazetteer::Gazetteer;
 use layout::{layout, Layout};
@@ -357,12 +359,38 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 };
                 // Names before the verb that are none of them the doer ("China Daily
                 // reported", "An email from Burkhardt advises"): the sentence, not a guess.
-                if subject.is_none() {
+                let as_written = || {
                     let mut actors: Vec<Who> = mentions.iter().map(|(_, w)| *w).collect();
                     actors.dedup();
                     let shown = title::condense(text, span.clone(), &[]);
-                    break 'arm (None, actors, title::fit(&shown));
+                    (None, actors, title::fit(&shown))
+                };
+                if subject.is_none() {
+                    break 'arm as_written();
                 }
+                // A negation, modal or condition governing the act stays in the title: in the
+                // verb group as written, or else the title is the sentence's own words.
+                let subject_span = mentions
+                    .iter()
+                    .find(|(m, w)| Some(*w) == subject && m.end <= verb_word.span.start)
+                    .map(|(m, _)| m.clone());
+                let group = act.future_from.or(act.passive_from);
+                let kept = fidelity::keep(
+                    text,
+                    words,
+                    subject_span.as_ref(),
+                    at,
+                    group,
+                    candidates::is_adverb,
+                );
+                let quoted = quoted_words(text, span, verb_word);
+                if kept == Keep::Sentence || (quoted.is_some() && kept != Keep::Verb) {
+                    break 'arm as_written();
+                }
+                let group = match kept {
+                    Keep::Group(from) => Some(from),
+                    _ => group,
+                };
                 let mut actors: Vec<Who> = subject.into_iter().collect();
                 actors.extend(pronoun);
                 actors.extend(mentions.iter().map(|(_, w)| *w));
@@ -374,17 +402,20 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                             && m.end <= verb_word.span.start
                             && countries::is_adjective(&text[m.clone()])
                     })
-                    .map(|(m, _)| subject_phrase(&text[m.start..verb_word.span.start]));
+                    .map(|(m, _)| {
+                        let verb_start = words[group.unwrap_or(at).min(at)].span.start;
+                        subject_phrase(&text[m.start..verb_start.max(m.end)])
+                    });
                 let adjective_plural = adjective
                     .as_deref()
                     .is_some_and(|a| a.ends_with('s') && !a.ends_with("ss"));
                 let shown = adjective.or_else(|| subject.map(|w| cast.short(w)));
-                let title = match quoted_words(text, span, verb_word) {
+                let title = match quoted {
                     Some(quote) => {
                         title::title(shown.map(|s| format!("{s}:")).as_deref(), "", &quote)
                     }
                     None => {
-                        let verb_text = match act.future_from.or(act.passive_from) {
+                        let verb_text = match group {
                             Some(from) => {
                                 text[words[from].span.start..verb_word.span.end].to_string()
                             }
@@ -399,7 +430,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                         );
                         let rest = strip_subject_echo(&rest, shown.as_deref());
                         // The headline's verb is in the present: so are the verbs joined to it.
-                        let rest = match act.future_from.or(act.passive_from) {
+                        let rest = match group {
                             None => title::one_tense(&rest),
                             Some(_) => rest,
                         };
@@ -1042,6 +1073,47 @@ mod tests {
                 .any(|(s, t)| *s == 4 && t.starts_with("Murray says")),
             "{titles:?}"
         );
+    }
+
+    #[test]
+    fn a_title_keeps_the_negation_modality_and_condition_that_govern_the_act() {
+        let actors = [
+            known("airbus", "Airbus", ActorKind::Organization, &[]),
+            known("vp", "Vladimir Putin", ActorKind::Person, &["Putin"]),
+            known("ru", "Russia", ActorKind::State, &["Russian"]),
+        ];
+        let text = "He confirmed that no Russian soldiers will be sent to Belarus. \
+                    Unions expect a strike if Airbus can not agree with them. \
+                    Airbus must cut its costs. \
+                    Putin has not denied the reports. \
+                    Putin hasn't signed the treaty. \
+                    The Russian government has kept all borders closed until Friday.";
+        let drafts = run(text, &actors, &[]);
+        let title = |s: usize| {
+            drafts
+                .iter()
+                .find(|d| d.sentence == s)
+                .map(|d| d.title.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            title(1),
+            "He confirmed that no Russian soldiers will be sent to Belarus"
+        );
+        assert_eq!(
+            title(2),
+            "Unions expect a strike if Airbus can not agree with them"
+        );
+        assert_eq!(title(3), "Airbus must cut its costs");
+        assert_eq!(title(4), "Putin has not denied the reports");
+        assert_eq!(title(5), "Putin hasn't signed the treaty");
+        assert_eq!(
+            title(6),
+            "The Russian government has kept all borders closed until Friday"
+        );
+        for d in &drafts {
+            assert!(!d.title.contains("will be will be"), "{}", d.title);
+        }
     }
 
     #[test]
