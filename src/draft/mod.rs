@@ -14,6 +14,7 @@ pub mod fidelity;
 pub mod fold;
 pub mod gazetteer;
 pub mod layout;
+pub mod names;
 pub mod proposals;
 pub mod quotes;
 pub mod record;
@@ -21,7 +22,7 @@ pub mod title;
 pub mod verbs;
 pub mod words;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -84,6 +85,8 @@ struct Cast<'a> {
     fresh: Vec<Fresh>,
     /// Every mention in the text, in order, not overlapping.
     mentions: Vec<(Range<usize>, Who)>,
+    /// How the text writes each actor (by `key`), folded, each form once.
+    written: HashMap<usize, Vec<String>>,
 }
 
 impl Cast<'_> {
@@ -127,6 +130,36 @@ impl Cast<'_> {
             description: None,
         };
         actor.short_name().to_string()
+    }
+
+    fn key(&self, who: Who) -> usize {
+        match who {
+            Who::Known(i) => i,
+            Who::New(i) => self.known.len() + i,
+        }
+    }
+
+    /// The name a title shows for an actor the text writes `written` there: its short name
+    /// when the text uses it for the actor ("Putin" of "Vladimir Putin", "RAF" after "Royal Air
+    /// Force (RAF)"), else the text's own words: a title never names an actor in words of
+    /// the dataset's that the text does not use ("USAF" for "the Air Force").
+    fn shown(&self, who: Who, written: &str) -> String {
+        let short = self.short(who);
+        let wanted = fold(&short);
+        let used = self.written.get(&self.key(who)).is_some_and(|forms| {
+            forms.iter().any(|form| {
+                form.match_indices(wanted.as_str()).any(|(at, _)| {
+                    let end = at + wanted.len();
+                    !form[..at].ends_with(char::is_alphanumeric)
+                        && !form[end..].starts_with(char::is_alphanumeric)
+                })
+            })
+        });
+        if used {
+            short
+        } else {
+            written.to_string()
+        }
     }
 
     /// The actor that is the country `word` names ("British" → the United Kingdom), when
@@ -409,7 +442,14 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 let adjective_plural = adjective
                     .as_deref()
                     .is_some_and(|a| a.ends_with('s') && !a.ends_with("ss"));
-                let shown = adjective.or_else(|| subject.map(|w| cast.short(w)));
+                let written_subject = |who: Who| {
+                    let written = mentions
+                        .iter()
+                        .find(|(_, w)| *w == who)
+                        .map(|(m, _)| &text[m.clone()]);
+                    written.map_or_else(|| cast.short(who), |w| cast.shown(who, w))
+                };
+                let shown = adjective.or_else(|| subject.map(written_subject));
                 let title = match quoted {
                     Some(quote) => {
                         title::title(shown.map(|s| format!("{s}:")).as_deref(), "", &quote)
@@ -436,7 +476,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                         };
                         let who = match (source.filter(|s| Some(*s) != subject), &shown) {
                             (Some(source), Some(shown)) => {
-                                Some(format!("{}: {shown}", cast.short(source)))
+                                Some(format!("{}: {shown}", written_subject(source)))
                             }
                             _ => shown.clone(),
                         };
@@ -568,15 +608,12 @@ fn shorts(
     mentions
         .iter()
         .map(|(m, who)| {
-            let key = match who {
-                Who::Known(i) => *i,
-                Who::New(i) => cast.known.len() + i,
-            };
+            let key = cast.key(*who);
             let written = &text[m.clone()];
             let shown = if countries::is_adjective(written) {
                 written.to_string()
             } else {
-                cast.short(*who)
+                cast.shown(*who, written)
             };
             (m.clone(), shown, key)
         })
@@ -836,15 +873,19 @@ fn cast<'a>(input: &Input<'a>, sentences: &[Range<usize>]) -> Result<Cast<'a>, S
         std::iter::once((a.name.as_str(), i)).chain(a.aliases.iter().map(move |n| (n.as_str(), i)))
     });
     let known_gazetteer = Gazetteer::new(known_names)?;
+    // "Air Force" inside "Royal Air Force", "US" for "us" or in "US$19.7": no mentions.
+    let known_alias = |name: &str, i: usize| fold(name) != fold(&input.actors[i].name);
     let mut mentions: Vec<(Range<usize>, Who)> = known_gazetteer
-        .find(&folded)
+        .find_where(&folded, |span, name, i| {
+            names::is_mention(text, span, name, known_alias(name, i))
+        })
         .into_iter()
         .map(|m| (m.span, Who::Known(m.owner)))
         .collect();
 
     // Each proposal is a dataset actor when one of its names is ("Russian" finds the
     // dataset's Russia through the proposal for Russia); otherwise a new actor.
-    let by_name: std::collections::HashMap<String, usize> = input
+    let by_name: HashMap<String, usize> = input
         .actors
         .iter()
         .enumerate()
@@ -875,7 +916,14 @@ fn cast<'a>(input: &Input<'a>, sentences: &[Range<usize>]) -> Result<Cast<'a>, S
         forms.extend(names.into_iter().map(|n| (n, who)));
     }
     let proposed = Gazetteer::new(forms.iter().enumerate().map(|(k, (n, _))| (n.as_str(), k)))?;
-    for m in proposed.find(&folded) {
+    let alias = |name: &str, k: usize| match forms[k].1 {
+        Who::Known(i) => known_alias(name, i),
+        Who::New(i) => fold(name) != fold(&fresh[i].proposal.name),
+    };
+    let found = proposed.find_where(&folded, |span, name, k| {
+        names::is_mention(text, span, name, alias(name, k))
+    });
+    for m in found {
         // Proper names are written with a capital; "polish" is not Poland.
         let capital = text[m.span.clone()].starts_with(|c: char| c.is_uppercase() || c == '@');
         let overlaps = mentions
@@ -886,11 +934,20 @@ fn cast<'a>(input: &Input<'a>, sentences: &[Range<usize>]) -> Result<Cast<'a>, S
         }
     }
     mentions.sort_by_key(|(m, _)| m.start);
-    Ok(Cast {
+    let mut cast = Cast {
         known: input.actors,
         fresh,
         mentions,
-    })
+        written: HashMap::new(),
+    };
+    for (m, who) in &cast.mentions {
+        let form = fold(&text[m.clone()]);
+        let forms = cast.written.entry(cast.key(*who)).or_default();
+        if !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+    Ok(cast)
 }
 
 /// Whether the first line, a headline, says again what the body says: most of its words
@@ -1114,6 +1171,40 @@ mod tests {
         for d in &drafts {
             assert!(!d.title.contains("will be will be"), "{}", d.title);
         }
+    }
+
+    #[test]
+    fn aliases_match_whole_names_in_their_own_capitals_and_never_money() {
+        let actors = [
+            known(
+                "usaf",
+                "United States Air Force",
+                ActorKind::Organization,
+                &["USAF", "Air Force"],
+            ),
+            known("us", "United States", ActorKind::State, &["US", "U.S."]),
+            known("eads", "EADS", ActorKind::Organization, &[]),
+            known("sugar", "Ron Sugar", ActorKind::Person, &["Sugar"]),
+        ];
+        let text = "EADS wins a contract to supply the UK's Royal Air Force with tankers. \
+                    Ron Sugar said everyone told us we were crazy. \
+                    EADS will receive US$19.7 billion and CA$1 billion. \
+                    EADS got CA$4 billion in March. \
+                    The Air Force said the US will buy them.";
+        let drafts = run(text, &actors, &[]);
+        let at = |s: usize| drafts.iter().find(|d| d.sentence == s).unwrap();
+        assert!(!at(1).actors.contains(&"usaf".to_string()), "{:?}", at(1));
+        assert!(at(1).title.contains("Royal Air Force"), "{}", at(1).title);
+        assert!(!at(2).actors.contains(&"us".to_string()), "{:?}", at(2));
+        assert!(at(2).title.contains("told us"), "{}", at(2).title);
+        assert_eq!(at(3).actors, ["eads"]);
+        assert!(at(3).title.contains("US$19.7 billion"), "{}", at(3).title);
+        assert!(drafts
+            .iter()
+            .all(|d| d.new_actors.iter().all(|a| a.name != "CA")));
+        // Whole, in the same capitals: these are mentions, named in the text's words.
+        assert_eq!(at(5).actors, ["usaf", "us"]);
+        assert_eq!(at(5).title, "Air Force says US will buy them");
     }
 
     #[test]

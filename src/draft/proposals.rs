@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use super::countries::countries;
 use super::fold::{fold, Folded};
 use super::gazetteer::Gazetteer;
+use super::names::is_currency;
 use super::words::{words, Word};
 use crate::model::ActorKind;
 
@@ -84,7 +85,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Capitalised words that start sentences or name times, never actors.
-const NOT_NAMES: &[&str] = &[
+pub(super) const NOT_NAMES: &[&str] = &[
     "a",
     "an",
     "the",
@@ -238,7 +239,7 @@ const ORGANISATION_WORDS: &[&str] = &[
 ];
 
 /// Whether `word` (lower case) is a title or a word of one ("prime" of "prime minister").
-fn is_title_word(word: &str) -> bool {
+pub(super) fn is_title_word(word: &str) -> bool {
     TITLES
         .iter()
         .any(|t| t.split([' ', '-']).any(|part| part == word))
@@ -272,6 +273,7 @@ fn is_name_word(text: &str, word: &Word) -> bool {
         && !NOT_NAMES.contains(&lower.as_str())
         && !is_title_word(&lower)
         && !handle
+        && !is_currency(text, &word.span)
 }
 
 /// Every actor `text` names that the rules recognise, countries first.
@@ -344,7 +346,7 @@ fn countries_in(text: &str, folded: &Folded, found: &mut Found) {
     let Some(gazetteer) = gazetteer else {
         return;
     };
-    for mention in gazetteer.find(folded) {
+    for mention in gazetteer.find_where(folded, |span, _, _| !is_currency(text, span)) {
         let written = &text[mention.span];
         if !written.starts_with(char::is_uppercase) {
             continue;
