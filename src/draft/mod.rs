@@ -155,7 +155,9 @@ impl Cast<'_> {
                 })
             })
         });
-        if used {
+        // A title shortens a name, never lengthens it ("Federal Reserve", not "U.S. Federal
+        // Reserve").
+        if used && short.chars().count() <= written.chars().count() {
             short
         } else {
             written.to_string()
@@ -621,10 +623,11 @@ fn shorts(
 }
 
 /// Whether the words between a country and the next actor make the country a modifier of
-/// it: at most two words, no punctuation, no verb ("United States airframer Boeing").
+/// it: at most three words, no punctuation, no verb ("United States airframer Boeing",
+/// "United States automobile manufacturing firm General Motors").
 fn modifies(between: &str) -> bool {
     let words: Vec<&str> = between.split_whitespace().collect();
-    words.len() <= 2
+    words.len() <= 3
         && !between.contains([',', ';', '(', ')', '–', '—'])
         && !words.iter().any(|w| {
             [
@@ -1205,6 +1208,32 @@ mod tests {
         // Whole, in the same capitals: these are mentions, named in the text's words.
         assert_eq!(at(5).actors, ["usaf", "us"]);
         assert_eq!(at(5).title, "Air Force says US will buy them");
+    }
+
+    #[test]
+    fn a_company_named_with_a_rank_is_its_doer_and_a_ranked_person_is_too() {
+        let text =
+            "United States automobile manufacturing firm General Motors filed for bankruptcy. \
+                    General Electric announced a deal. \
+                    General Smith said the troops left.";
+        let drafts = run(text, &[], &[]);
+        let got: Vec<(&str, &str)> = drafts
+            .iter()
+            .map(|d| (d.title.as_str(), d.actors[0].as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("General Motors files for bankruptcy", "general-motors"),
+                ("General Electric announces a deal", "general-electric"),
+                ("Smith says the troops left", "smith"),
+            ]
+        );
+        let kinds: Vec<&str> = drafts
+            .iter()
+            .map(|d| d.new_actors[0].kind.as_str())
+            .collect();
+        assert_eq!(kinds, ["organization", "organization", "person"]);
     }
 
     #[test]
