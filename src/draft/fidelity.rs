@@ -65,7 +65,9 @@ fn governs(text: &str, word: &Word) -> bool {
     !word.quoted && (is_negation(text, word) || word.is(MODALS) || word.is(CONDITIONS))
 }
 
-fn is_auxiliary(text: &str, word: &Word) -> bool {
+/// Whether `word` can stand in a verb group before its verb: an auxiliary, a modal, a
+/// negation.
+pub fn is_auxiliary(text: &str, word: &Word) -> bool {
     word.is(AUXILIARIES) || is_negation(text, word) && !word.is(&["no", "without", "nor"])
 }
 
