@@ -430,6 +430,10 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                                         && !text[m.end..w.span.start].contains(['\'', '’'])
                                         && !w.is(&["and", "or", "nor", "also", "alone", "itself"])
                                         && !fidelity::is_auxiliary(text, w)
+                                        // "The West comprising of…": a participle opens
+                                        // a phrase about the name, not a noun it qualifies.
+                                        && !w.text.ends_with("ing")
+                                        && !w.text.ends_with("ed")
                                         && !candidates::is_adverb(w)
                                         && !fidelity::is_negation(text, w)
                                         && verbs::verbs().lookup(w.text).is_none()
