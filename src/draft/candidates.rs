@@ -196,7 +196,7 @@ fn group_start(words: &[Word], mut k: usize) -> usize {
     k
 }
 
-fn is_adverb(word: &Word) -> bool {
+pub fn is_adverb(word: &Word) -> bool {
     word.is(&[
         "also", "not", "already", "still", "now", "then", "further", "again", "never",
     ]) || (word.text.len() > 4 && word.text.ends_with("ly") && !word.is_capitalised())

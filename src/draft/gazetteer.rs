@@ -24,6 +24,8 @@ pub struct Gazetteer {
     automaton: Option<AhoCorasick>,
     /// The owner of each pattern, in pattern order.
     owners: Vec<usize>,
+    /// Each pattern's name as given, for a caller that asks how it is written.
+    names: Vec<String>,
 }
 
 impl Gazetteer {
@@ -32,6 +34,7 @@ impl Gazetteer {
     pub fn new<'a>(names: impl IntoIterator<Item = (&'a str, usize)>) -> Result<Gazetteer, String> {
         let mut patterns = Vec::new();
         let mut owners = Vec::new();
+        let mut names_given = Vec::new();
         let mut seen = HashMap::new();
         for (name, owner) in names {
             let folded = fold(name.trim());
@@ -41,6 +44,7 @@ impl Gazetteer {
             seen.insert(folded.clone(), owner);
             patterns.push(folded);
             owners.push(owner);
+            names_given.push(name.trim().to_string());
         }
         let automaton = if patterns.is_empty() {
             None
@@ -50,20 +54,42 @@ impl Gazetteer {
                     .map_err(|e| format!("cannot build the name matcher: {e}"))?,
             )
         };
-        Ok(Gazetteer { automaton, owners })
+        Ok(Gazetteer {
+            automaton,
+            owners,
+            names: names_given,
+        })
     }
 
     /// Every whole-word occurrence of a name in `text`, leftmost first; where names overlap
     /// the longest wins ("Russian State" rather than "Russia" inside it is not even a whole
     /// word, but "Wagner Group" beats "Wagner").
     pub fn find(&self, text: &Folded) -> Vec<Mention> {
+        self.find_where(text, |_, _, _| true)
+    }
+
+    /// As `find`, of the occurrences `keep` accepts, given the span in the original text, the
+    /// name as given to `Gazetteer::new` and its owner: a rejected occurrence hides no
+    /// shorter name.
+    pub fn find_where(
+        &self,
+        text: &Folded,
+        keep: impl Fn(&Range<usize>, &str, usize) -> bool,
+    ) -> Vec<Mention> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
         let mut found: Vec<(Range<usize>, usize)> = automaton
             .find_overlapping_iter(&text.text)
+            .filter(|m| {
+                text.is_whole_word(&m.range())
+                    && keep(
+                        &text.original(m.range()),
+                        &self.names[m.pattern().as_usize()],
+                        self.owners[m.pattern().as_usize()],
+                    )
+            })
             .map(|m| (m.range(), self.owners[m.pattern().as_usize()]))
-            .filter(|(span, _)| text.is_whole_word(span))
             .collect();
         found.sort_by_key(|(span, _)| (span.start, usize::MAX - span.end));
         let mut mentions = Vec::new();

@@ -10,9 +10,11 @@
 pub mod candidates;
 pub mod countries;
 pub mod dating;
+pub mod fidelity;
 pub mod fold;
 pub mod gazetteer;
 pub mod layout;
+pub mod names;
 pub mod proposals;
 pub mod quotes;
 pub mod record;
@@ -20,7 +22,7 @@ pub mod title;
 pub mod verbs;
 pub mod words;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -30,6 +32,7 @@ use crate::sentences::split_sentences;
 use candidates::{act, Act};
 pub use dating::TimeSpan;
 use dating::{after_days, event_nouns, Basis, Dater, SentenceFacts};
+use fidelity::Keep;
 use fold::{fold, Folded};
 use gazetteer::Gazetteer;
 use layout::{layout, Layout};
@@ -82,6 +85,8 @@ struct Cast<'a> {
     fresh: Vec<Fresh>,
     /// Every mention in the text, in order, not overlapping.
     mentions: Vec<(Range<usize>, Who)>,
+    /// How the text writes each actor (by `key`), folded, each form once.
+    written: HashMap<usize, Vec<String>>,
 }
 
 impl Cast<'_> {
@@ -125,6 +130,38 @@ impl Cast<'_> {
             description: None,
         };
         actor.short_name().to_string()
+    }
+
+    fn key(&self, who: Who) -> usize {
+        match who {
+            Who::Known(i) => i,
+            Who::New(i) => self.known.len() + i,
+        }
+    }
+
+    /// The name a title shows for an actor the text writes `written` there: its short name
+    /// when the text uses it for the actor ("Putin" of "Vladimir Putin", "RAF" after "Royal Air
+    /// Force (RAF)"), else the text's own words: a title never names an actor in words of
+    /// the dataset's that the text does not use ("USAF" for "the Air Force").
+    fn shown(&self, who: Who, written: &str) -> String {
+        let short = self.short(who);
+        let wanted = fold(&short);
+        let used = self.written.get(&self.key(who)).is_some_and(|forms| {
+            forms.iter().any(|form| {
+                form.match_indices(wanted.as_str()).any(|(at, _)| {
+                    let end = at + wanted.len();
+                    !form[..at].ends_with(char::is_alphanumeric)
+                        && !form[end..].starts_with(char::is_alphanumeric)
+                })
+            })
+        });
+        // A title shortens a name, never lengthens it ("Federal Reserve", not "U.S. Federal
+        // Reserve").
+        if used && short.chars().count() <= written.chars().count() {
+            short
+        } else {
+            written.to_string()
+        }
     }
 
     /// The actor that is the country `word` names ("British" → the United Kingdom), when
@@ -315,6 +352,15 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                     .filter(|(m, _)| !quotes::inside(&quotations, m.start))
                     .filter(|(m, _)| fronted.is_none_or(|end| m.start >= end))
                     .filter(|(m, w)| !modifier_mention(text, words, m, cast.kind(*w)))
+                    // "the European Union (EU)": a bracketed name repeats the same actor's
+                    // name before it, which says what it does there.
+                    .filter(|(m, w)| {
+                        !mentions.iter().any(|(before, other)| {
+                            other == w
+                                && before.end <= m.start
+                                && text[before.end..m.start].trim() == "("
+                        })
+                    })
                     .collect();
                 // "United States airframer Boeing": a country naming where the subject is from.
                 while before.len() > 1
@@ -350,19 +396,85 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 if unnamed && !reported && !named_before && !pronoun_subject {
                     continue 'sentences;
                 }
+                // A name after the verb is its subject only after a verb of saying, and not
+                // past "that" ("announced that Canadian operations would fold").
+                let after = after.filter(|_| {
+                    reported
+                        && !words[at + 1..]
+                            .iter()
+                            .take(2)
+                            .any(|w| w.is(&["that", "to", "if", "whether", "how", "what"]))
+                });
                 let subject = if pronoun_subject {
                     pronoun
                 } else {
                     person.or(before.first().copied()).or(pronoun).or(after)
                 };
+                // "…Flight 200, which killed 102 people": a relative clause's verb has its
+                // doer in the antecedent, not among the names; "A Chrysler court bankruptcy
+                // would lead": a name that qualifies the noun after it is not the doer.
+                let relative = group > 0 && words[group - 1].is(&["which", "who", "that"]);
+                let qualifies = subject.is_some_and(|who| {
+                    mentions
+                        .iter()
+                        .find(|(m, w)| *w == who && m.end <= verb_word.span.start)
+                        .is_some_and(|(m, _)| {
+                            let written = &text[m.clone()];
+                            let next = words.iter().find(|w| w.span.start >= m.end);
+                            !countries::is_adjective(written)
+                                && next.is_some_and(|w| {
+                                    w.span.start < words[group].span.start
+                                        && !w.after_break
+                                        && !w.quoted
+                                        && !w.is_capitalised()
+                                        && !text[m.end..w.span.start].contains(['\'', '’'])
+                                        && !w.is(&["and", "or", "nor", "also", "alone", "itself"])
+                                        && !fidelity::is_auxiliary(text, w)
+                                        // "The West comprising of…": a participle opens
+                                        // a phrase about the name, not a noun it qualifies.
+                                        && !w.text.ends_with("ing")
+                                        && !w.text.ends_with("ed")
+                                        && !candidates::is_adverb(w)
+                                        && !fidelity::is_negation(text, w)
+                                        && verbs::verbs().lookup(w.text).is_none()
+                                })
+                        })
+                });
+                let subject = subject.filter(|_| !relative && !qualifies);
                 // Names before the verb that are none of them the doer ("China Daily
                 // reported", "An email from Burkhardt advises"): the sentence, not a guess.
-                if subject.is_none() {
+                let as_written = || {
                     let mut actors: Vec<Who> = mentions.iter().map(|(_, w)| *w).collect();
                     actors.dedup();
                     let shown = title::condense(text, span.clone(), &[]);
-                    break 'arm (None, actors, title::fit(&shown));
+                    (None, actors, title::fit(&shown))
+                };
+                if subject.is_none() {
+                    break 'arm as_written();
                 }
+                // A negation, modal or condition governing the act stays in the title: in the
+                // verb group as written, or else the title is the sentence's own words.
+                let subject_span = mentions
+                    .iter()
+                    .find(|(m, w)| Some(*w) == subject && m.end <= verb_word.span.start)
+                    .map(|(m, _)| m.clone());
+                let group = act.future_from.or(act.passive_from);
+                let kept = fidelity::keep(
+                    text,
+                    words,
+                    subject_span.as_ref(),
+                    at,
+                    group,
+                    candidates::is_adverb,
+                );
+                let quoted = quoted_words(text, span, verb_word);
+                if kept == Keep::Sentence || (quoted.is_some() && kept != Keep::Verb) {
+                    break 'arm as_written();
+                }
+                let group = match kept {
+                    Keep::Group(from) => Some(from),
+                    _ => group,
+                };
                 let mut actors: Vec<Who> = subject.into_iter().collect();
                 actors.extend(pronoun);
                 actors.extend(mentions.iter().map(|(_, w)| *w));
@@ -374,17 +486,27 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                             && m.end <= verb_word.span.start
                             && countries::is_adjective(&text[m.clone()])
                     })
-                    .map(|(m, _)| subject_phrase(&text[m.start..verb_word.span.start]));
+                    .map(|(m, _)| {
+                        let verb_start = words[group.unwrap_or(at).min(at)].span.start;
+                        subject_phrase(&text[m.start..verb_start.max(m.end)])
+                    });
                 let adjective_plural = adjective
                     .as_deref()
                     .is_some_and(|a| a.ends_with('s') && !a.ends_with("ss"));
-                let shown = adjective.or_else(|| subject.map(|w| cast.short(w)));
-                let title = match quoted_words(text, span, verb_word) {
+                let written_subject = |who: Who| {
+                    let written = mentions
+                        .iter()
+                        .find(|(_, w)| *w == who)
+                        .map(|(m, _)| &text[m.clone()]);
+                    written.map_or_else(|| cast.short(who), |w| cast.shown(who, w))
+                };
+                let shown = adjective.or_else(|| subject.map(written_subject));
+                let title = match quoted {
                     Some(quote) => {
                         title::title(shown.map(|s| format!("{s}:")).as_deref(), "", &quote)
                     }
                     None => {
-                        let verb_text = match act.future_from.or(act.passive_from) {
+                        let verb_text = match group {
                             Some(from) => {
                                 text[words[from].span.start..verb_word.span.end].to_string()
                             }
@@ -399,13 +521,13 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                         );
                         let rest = strip_subject_echo(&rest, shown.as_deref());
                         // The headline's verb is in the present: so are the verbs joined to it.
-                        let rest = match act.future_from.or(act.passive_from) {
+                        let rest = match group {
                             None => title::one_tense(&rest),
                             Some(_) => rest,
                         };
                         let who = match (source.filter(|s| Some(*s) != subject), &shown) {
                             (Some(source), Some(shown)) => {
-                                Some(format!("{}: {shown}", cast.short(source)))
+                                Some(format!("{}: {shown}", written_subject(source)))
                             }
                             _ => shown.clone(),
                         };
@@ -537,15 +659,12 @@ fn shorts(
     mentions
         .iter()
         .map(|(m, who)| {
-            let key = match who {
-                Who::Known(i) => *i,
-                Who::New(i) => cast.known.len() + i,
-            };
+            let key = cast.key(*who);
             let written = &text[m.clone()];
             let shown = if countries::is_adjective(written) {
                 written.to_string()
             } else {
-                cast.short(*who)
+                cast.shown(*who, written)
             };
             (m.clone(), shown, key)
         })
@@ -553,10 +672,11 @@ fn shorts(
 }
 
 /// Whether the words between a country and the next actor make the country a modifier of
-/// it: at most two words, no punctuation, no verb ("United States airframer Boeing").
+/// it: at most three words, no punctuation, no verb ("United States airframer Boeing",
+/// "United States automobile manufacturing firm General Motors").
 fn modifies(between: &str) -> bool {
     let words: Vec<&str> = between.split_whitespace().collect();
-    words.len() <= 2
+    words.len() <= 3
         && !between.contains([',', ';', '(', ')', '–', '—'])
         && !words.iter().any(|w| {
             [
@@ -805,15 +925,19 @@ fn cast<'a>(input: &Input<'a>, sentences: &[Range<usize>]) -> Result<Cast<'a>, S
         std::iter::once((a.name.as_str(), i)).chain(a.aliases.iter().map(move |n| (n.as_str(), i)))
     });
     let known_gazetteer = Gazetteer::new(known_names)?;
+    // "Air Force" inside "Royal Air Force", "US" for "us" or in "US$19.7": no mentions.
+    let known_alias = |name: &str, i: usize| fold(name) != fold(&input.actors[i].name);
     let mut mentions: Vec<(Range<usize>, Who)> = known_gazetteer
-        .find(&folded)
+        .find_where(&folded, |span, name, i| {
+            names::is_mention(text, span, name, known_alias(name, i))
+        })
         .into_iter()
         .map(|m| (m.span, Who::Known(m.owner)))
         .collect();
 
     // Each proposal is a dataset actor when one of its names is ("Russian" finds the
     // dataset's Russia through the proposal for Russia); otherwise a new actor.
-    let by_name: std::collections::HashMap<String, usize> = input
+    let by_name: HashMap<String, usize> = input
         .actors
         .iter()
         .enumerate()
@@ -844,7 +968,14 @@ fn cast<'a>(input: &Input<'a>, sentences: &[Range<usize>]) -> Result<Cast<'a>, S
         forms.extend(names.into_iter().map(|n| (n, who)));
     }
     let proposed = Gazetteer::new(forms.iter().enumerate().map(|(k, (n, _))| (n.as_str(), k)))?;
-    for m in proposed.find(&folded) {
+    let alias = |name: &str, k: usize| match forms[k].1 {
+        Who::Known(i) => known_alias(name, i),
+        Who::New(i) => fold(name) != fold(&fresh[i].proposal.name),
+    };
+    let found = proposed.find_where(&folded, |span, name, k| {
+        names::is_mention(text, span, name, alias(name, k))
+    });
+    for m in found {
         // Proper names are written with a capital; "polish" is not Poland.
         let capital = text[m.span.clone()].starts_with(|c: char| c.is_uppercase() || c == '@');
         let overlaps = mentions
@@ -855,11 +986,20 @@ fn cast<'a>(input: &Input<'a>, sentences: &[Range<usize>]) -> Result<Cast<'a>, S
         }
     }
     mentions.sort_by_key(|(m, _)| m.start);
-    Ok(Cast {
+    let mut cast = Cast {
         known: input.actors,
         fresh,
         mentions,
-    })
+        written: HashMap::new(),
+    };
+    for (m, who) in &cast.mentions {
+        let form = fold(&text[m.clone()]);
+        let forms = cast.written.entry(cast.key(*who)).or_default();
+        if !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+    Ok(cast)
 }
 
 /// Whether the first line, a headline, says again what the body says: most of its words
@@ -1041,6 +1181,153 @@ mod tests {
                 .iter()
                 .any(|(s, t)| *s == 4 && t.starts_with("Murray says")),
             "{titles:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_keeps_the_negation_modality_and_condition_that_govern_the_act() {
+        let actors = [
+            known("airbus", "Airbus", ActorKind::Organization, &[]),
+            known("vp", "Vladimir Putin", ActorKind::Person, &["Putin"]),
+            known("ru", "Russia", ActorKind::State, &["Russian"]),
+        ];
+        let text = "He confirmed that no Russian soldiers will be sent to Belarus. \
+                    Unions expect a strike if Airbus can not agree with them. \
+                    Airbus must cut its costs. \
+                    Putin has not denied the reports. \
+                    Putin hasn't signed the treaty. \
+                    The Russian government has kept all borders closed until Friday.";
+        let drafts = run(text, &actors, &[]);
+        let title = |s: usize| {
+            drafts
+                .iter()
+                .find(|d| d.sentence == s)
+                .map(|d| d.title.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            title(1),
+            "He confirmed that no Russian soldiers will be sent to Belarus"
+        );
+        assert_eq!(
+            title(2),
+            "Unions expect a strike if Airbus can not agree with them"
+        );
+        assert_eq!(title(3), "Airbus must cut its costs");
+        assert_eq!(title(4), "Putin has not denied the reports");
+        assert_eq!(title(5), "Putin hasn't signed the treaty");
+        assert_eq!(
+            title(6),
+            "The Russian government has kept all borders closed until Friday"
+        );
+        for d in &drafts {
+            assert!(!d.title.contains("will be will be"), "{}", d.title);
+        }
+    }
+
+    #[test]
+    fn aliases_match_whole_names_in_their_own_capitals_and_never_money() {
+        let actors = [
+            known(
+                "usaf",
+                "United States Air Force",
+                ActorKind::Organization,
+                &["USAF", "Air Force"],
+            ),
+            known("us", "United States", ActorKind::State, &["US", "U.S."]),
+            known("eads", "EADS", ActorKind::Organization, &[]),
+            known("sugar", "Ron Sugar", ActorKind::Person, &["Sugar"]),
+        ];
+        let text = "EADS wins a contract to supply the UK's Royal Air Force with tankers. \
+                    Ron Sugar said everyone told us we were crazy. \
+                    EADS will receive US$19.7 billion and CA$1 billion. \
+                    EADS got CA$4 billion in March. \
+                    The Air Force said the US will buy them.";
+        let drafts = run(text, &actors, &[]);
+        let at = |s: usize| drafts.iter().find(|d| d.sentence == s).unwrap();
+        assert!(!at(1).actors.contains(&"usaf".to_string()), "{:?}", at(1));
+        assert!(at(1).title.contains("Royal Air Force"), "{}", at(1).title);
+        assert!(!at(2).actors.contains(&"us".to_string()), "{:?}", at(2));
+        assert!(at(2).title.contains("told us"), "{}", at(2).title);
+        assert_eq!(at(3).actors, ["eads"]);
+        assert!(at(3).title.contains("US$19.7 billion"), "{}", at(3).title);
+        assert!(drafts
+            .iter()
+            .all(|d| d.new_actors.iter().all(|a| a.name != "CA")));
+        // Whole, in the same capitals: these are mentions, named in the text's words.
+        assert_eq!(at(5).actors, ["usaf", "us"]);
+        assert_eq!(at(5).title, "Air Force says US will buy them");
+    }
+
+    #[test]
+    fn a_company_named_with_a_rank_is_its_doer_and_a_ranked_person_is_too() {
+        let text =
+            "United States automobile manufacturing firm General Motors filed for bankruptcy. \
+                    General Electric announced a deal. \
+                    General Smith said the troops left.";
+        let drafts = run(text, &[], &[]);
+        let got: Vec<(&str, &str)> = drafts
+            .iter()
+            .map(|d| (d.title.as_str(), d.actors[0].as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("General Motors files for bankruptcy", "general-motors"),
+                ("General Electric announces a deal", "general-electric"),
+                ("Smith says the troops left", "smith"),
+            ]
+        );
+        let kinds: Vec<&str> = drafts
+            .iter()
+            .map(|d| d.new_actors[0].kind.as_str())
+            .collect();
+        assert_eq!(kinds, ["organization", "organization", "person"]);
+    }
+
+    #[test]
+    fn a_doer_outside_a_relative_clause_or_after_that_is_no_doer() {
+        let actors = [
+            known("eu", "European Union", ActorKind::Organization, &["EU"]),
+            known("ca", "Canada", ActorKind::State, &["Canadian"]),
+            known("chrysler", "Chrysler", ActorKind::Organization, &[]),
+        ];
+        let text = "The EU cited two crashes this year, which killed 102 people. \
+                    Chrysler announced that Canadian operations would fold. \
+                    A Chrysler court bankruptcy would lead to a sale. \
+                    Chrysler announced a plan. \
+                    Chrysler has announced a deal.";
+        let drafts = run(text, &actors, &[]);
+        let title = |s: usize| {
+            drafts
+                .iter()
+                .find(|d| d.sentence == s)
+                .map(|d| d.title.as_str())
+                .unwrap_or_default()
+        };
+        assert!(!title(1).starts_with("EU kills"), "{drafts:?}");
+        assert_eq!(
+            title(2),
+            "Chrysler announces that Canadian operations would fold"
+        );
+        assert_eq!(title(3), "A Chrysler court bankruptcy would lead to a sale");
+        assert_eq!(title(4), "Chrysler announces a plan");
+        assert_eq!(title(5), "Chrysler announces a deal");
+        let text = "Bureau of European Union Affairs (BEUA) banned it. \
+                    It answers the decision of the European Union (EU) to put the airline on a list of carriers banned in the EU.";
+        let drafts = run(text, &actors, &[]);
+        assert!(
+            drafts.iter().all(|d| !d.title.starts_with("EU")),
+            "{drafts:?}"
+        );
+        // An acronym standing for a name that is no mention is the doer.
+        assert!(drafts[0].title.starts_with("BEUA bans"), "{drafts:?}");
+        let text =
+            "Tom Jones, the president of Chrysler announced that Canadian operations would fold.";
+        let drafts = run(text, &actors, &[]);
+        assert!(
+            drafts.iter().all(|d| !d.title.starts_with("Canada")),
+            "{drafts:?}"
         );
     }
 

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use super::countries::countries;
 use super::fold::{fold, Folded};
 use super::gazetteer::Gazetteer;
+use super::names::is_currency;
 use super::words::{words, Word};
 use crate::model::ActorKind;
 
@@ -84,7 +85,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Capitalised words that start sentences or name times, never actors.
-const NOT_NAMES: &[&str] = &[
+pub(super) const NOT_NAMES: &[&str] = &[
     "a",
     "an",
     "the",
@@ -235,10 +236,96 @@ const ORGANISATION_WORDS: &[&str] = &[
     "newspaper",
     "plc",
     "llc",
+    "co",
+    "motors",
+    "motor",
+    "electric",
+    "reserve",
+    "dynamics",
+    "industries",
+    "holdings",
+    "mills",
+    "foods",
+    "insurance",
+    "systems",
 ];
 
+/// Adjectives that start the name of a body ("Federal Reserve", "European Commission",
+/// "National Guard") but name nothing alone.
+const NAME_ADJECTIVES: &[&str] = &[
+    "european",
+    "african",
+    "asian",
+    "arab",
+    "latin",
+    "international",
+    "national",
+    "federal",
+];
+
+/// Words that end a company's name: "Bank of America Corp.", "General Motors Co.".
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "corp",
+    "corporation",
+    "inc",
+    "co",
+    "company",
+    "ltd",
+    "plc",
+    "llc",
+    "group",
+];
+
+/// Whether word `k` is an adjective that starts a longer name ("Federal" of "Federal
+/// Reserve"): a capitalised one of `NAME_ADJECTIVES` followed by a name word.
+fn name_adjective_at(text: &str, words: &[Word], k: usize) -> bool {
+    words[k].is_capitalised()
+        && NAME_ADJECTIVES.contains(&words[k].lower().as_str())
+        && words
+            .get(k + 1)
+            .is_some_and(|w| !w.after_break && !words[k].possessive && is_name_word(text, w))
+}
+
+/// Whether the words of `name` (a person's, as found after a title) say it is an
+/// organisation's: an organisation word in it ("General Motors", "General Electric"), a
+/// company's suffix after it ("… Corp."), or a word before its title describing a firm
+/// ("manufacturing firm General Motors").
+fn organisation_named(words: &[Word], title: usize, first: usize, end: usize) -> bool {
+    let in_name = words[first..end]
+        .iter()
+        .any(|w| ORGANISATION_WORDS.contains(&w.lower().as_str()));
+    let suffix = words.get(end).is_some_and(|w| {
+        !w.after_break && w.is_capitalised() && CORPORATE_SUFFIXES.contains(&w.lower().as_str())
+    });
+    // "the firm's chairman John Smith" is a person: a company has such offices.
+    const OFFICES: &[&str] = &[
+        "chairman",
+        "chairwoman",
+        "ceo",
+        "chief",
+        "president",
+        "vice",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "analyst",
+        "deputy",
+        "assistant",
+        "acting",
+        "former",
+    ];
+    let described = title > 0
+        && !words[title].after_break
+        && !words[title].is(OFFICES)
+        && !words[title - 1].possessive
+        && !words[title - 1].is_capitalised()
+        && ORGANISATION_WORDS.contains(&words[title - 1].lower().as_str());
+    in_name || suffix || described
+}
+
 /// Whether `word` (lower case) is a title or a word of one ("prime" of "prime minister").
-fn is_title_word(word: &str) -> bool {
+pub(super) fn is_title_word(word: &str) -> bool {
     TITLES
         .iter()
         .any(|t| t.split([' ', '-']).any(|part| part == word))
@@ -272,6 +359,7 @@ fn is_name_word(text: &str, word: &Word) -> bool {
         && !NOT_NAMES.contains(&lower.as_str())
         && !is_title_word(&lower)
         && !handle
+        && !is_currency(text, &word.span)
 }
 
 /// Every actor `text` names that the rules recognise, countries first.
@@ -344,7 +432,7 @@ fn countries_in(text: &str, folded: &Folded, found: &mut Found) {
     let Some(gazetteer) = gazetteer else {
         return;
     };
-    for mention in gazetteer.find(folded) {
+    for mention in gazetteer.find_where(folded, |span, _, _| !is_currency(text, span)) {
         let written = &text[mention.span];
         if !written.starts_with(char::is_uppercase) {
             continue;
@@ -502,6 +590,14 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
                 break;
             }
         }
+        // "General Motors", "General Electric": a company's name that opens with a word that
+        // can be a rank is the company's, whole.
+        if name_end > first && !domain && organisation_named(words, i, first, name_end) {
+            let name = &text[words[i].span.start..words[name_end - 1].span.end];
+            found.add(name, ActorKind::Organization, &[]);
+            i = name_end;
+            continue;
+        }
         if name_end > first && !(domain && name_end == first) {
             let name = &text[words[first].span.start..words[name_end - 1].span.end];
             let folded = fold(name);
@@ -541,10 +637,40 @@ fn country_compounds_in(text: &str, words: &[Word], found: &mut Found) {
             && end - (i + k) < 3
             && !words[end - 1].possessive
             && !words[end].after_break
-            && is_name_word(text, &words[end])
+            && (is_name_word(text, &words[end]) || name_adjective_at(text, words, end))
             && !is_country_form(&words[end].lower())
         {
             end += 1;
+        }
+        // "Bank of America Corp.": the country is inside a name that runs on before it
+        // through "of"; the name is the whole, without the company's suffix.
+        let mut start = i;
+        if i >= 2
+            && words[i - 1].is(&["of"])
+            && !words[i - 1].after_break
+            && !words[i].after_break
+            && is_name_word(text, &words[i - 2])
+        {
+            start = i - 2;
+            while start > 0
+                && !words[start].after_break
+                && is_name_word(text, &words[start - 1])
+                && !words[start - 1].possessive
+            {
+                start -= 1;
+            }
+        }
+        if start < i && end > i + k {
+            let whole = &text[words[start].span.start..words[end - 1].span.end];
+            let without_suffix = CORPORATE_SUFFIXES
+                .contains(&words[end - 1].lower().as_str())
+                .then(|| &text[words[start].span.start..words[end - 2].span.end]);
+            match without_suffix {
+                Some(name) => found.add(name, ActorKind::Organization, &[whole]),
+                None => found.add(whole, ActorKind::Organization, &[]),
+            }
+            i = end;
+            continue;
         }
         if end > i + k && words[i].is_capitalised() {
             let name = &text[words[i].span.start..words[end - 1].span.end];
@@ -666,7 +792,7 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
     for words in sentences {
         let mut i = 0;
         while i < words.len() {
-            if !is_name_word(text, &words[i]) {
+            if !is_name_word(text, &words[i]) && !name_adjective_at(text, words, i) {
                 i += 1;
                 continue;
             }
@@ -1020,6 +1146,59 @@ mod tests {
                 one("Poland", "state", &["Polish"]),
             ]
         );
+    }
+
+    #[test]
+    fn a_company_named_with_a_rank_or_an_adjective_is_not_a_person() {
+        let names = |text: &str| -> Vec<(String, &'static str)> {
+            proposals(text)
+                .into_iter()
+                .map(|(n, k, _)| (n, k))
+                .collect()
+        };
+        let organisation = |n: &str| (n.to_string(), "organization");
+        assert_eq!(
+            names("Carmaker General Motors filed. General Motors said no."),
+            [organisation("General Motors")]
+        );
+        assert_eq!(
+            names("The automobile firm General Dynamo filed."),
+            [organisation("General Dynamo")]
+        );
+        assert_eq!(
+            names("General Electric announced it bought a plant."),
+            [organisation("General Electric")]
+        );
+        assert_eq!(
+            names("The Federal Reserve met. Later the Federal Reserve cut rates."),
+            [organisation("Federal Reserve")]
+        );
+        assert_eq!(
+            names("Shares of Bank of America Corp. rose."),
+            [
+                ("United States".to_string(), "state"),
+                organisation("Bank of America")
+            ]
+        );
+        // A rank before a surname is still a person's title.
+        assert_eq!(
+            names("General Smith said the war was over."),
+            [("Smith".to_string(), "person")]
+        );
+        assert_eq!(
+            names("The firm's chairman John Smith said no."),
+            [("John Smith".to_string(), "person")]
+        );
+        for (text, generic) in [
+            ("General Motors filed.", "Motors"),
+            ("General Electric announced it.", "Electric"),
+            (
+                "The Federal Reserve met. The Federal Reserve cut rates.",
+                "Reserve",
+            ),
+        ] {
+            assert!(!names(text).iter().any(|(n, _)| n == generic), "{text}");
+        }
     }
 
     #[test]

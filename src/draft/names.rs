@@ -1,0 +1,145 @@
+//! Whether a name found in a text stands there as the name of its actor: not as part of a
+//! longer name ("Air Force" inside "Royal Air Force"), not as a common word written in other
+//! capitals ("us" is not "US"), and not as a currency's prefix ("US$19.7 billion").
+
+use std::ops::Range;
+
+use super::proposals::{is_title_word, NOT_NAMES};
+
+/// Whether the name `name` (as an actor's name or, when `alias`, another name of it is
+/// written), found at `span` of `text`, is a mention of that actor. An actor's own name may
+/// start a longer one ("China Daily"): what that makes of the actor is the drafter's to say.
+pub fn is_mention(text: &str, span: &Range<usize>, name: &str, alias: bool) -> bool {
+    let other_capitals = acronym(name) && !same_capitals(&text[span.clone()]);
+    let longer = alias && in_longer_name(text, span);
+    !other_capitals && !longer && !is_currency(text, span)
+}
+
+/// Whether `name` is written in capitals as an acronym: "US", "EU", "U.S.", "NATO".
+fn acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn same_capitals(found: &str) -> bool {
+    found
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+}
+
+/// Whether the word at `span` prefixes an amount of money: "US$19.7", "CA$1", "US $2.63",
+/// "HK$ 5".
+pub fn is_currency(text: &str, span: &Range<usize>) -> bool {
+    let after = text[span.end..].trim_start_matches(' ');
+    let Some(amount) = after.strip_prefix('$') else {
+        return false;
+    };
+    // "US $ …" with a space before the sign is rare; the sign must be close to the word.
+    text[span.end..].len() - after.len() <= 1
+        && amount
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether the words at `span` are part of a longer capitalised name: a capitalised word of
+/// a name stands right before or after them, with nothing but spaces between. A title
+/// ("President Putin", "British Prime Minister") or a word capitalised only because it
+/// opens a sentence ("The Air Force") joins no name; nor does a word after a final dot,
+/// which may start the next sentence.
+fn in_longer_name(text: &str, span: &Range<usize>) -> bool {
+    let name_word = |word: &str| {
+        let lower = word.to_lowercase();
+        word.chars().count() > 1
+            && word.starts_with(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && !NOT_NAMES.contains(&lower.as_str())
+            && !is_title_word(&lower)
+    };
+    let before = &text[..span.start];
+    let trimmed = before.trim_end_matches(' ');
+    let word_before = trimmed
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .filter(|w| trimmed.len() < before.len() && !w.is_empty());
+    let after = &text[span.end..];
+    let rest = after.trim_start_matches(' ');
+    let word_after = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .filter(|w| {
+            rest.len() < after.len() && !w.is_empty() && !text[span.clone()].ends_with('.')
+        });
+    word_before.is_some_and(name_word) || word_after.is_some_and(name_word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str, found: &str, name: &str) -> bool {
+        let start = text.find(found).unwrap();
+        is_mention(text, &(start..start + found.len()), name, true)
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_capitalised_name_is_not_a_mention() {
+        assert!(!mention(
+            "the UK's Royal Air Force will fly",
+            "Air Force",
+            "Air Force"
+        ));
+        assert!(!mention("the Air Force Academy", "Air Force", "Air Force"));
+        assert!(!mention("said Airbus Industrie today", "Airbus", "Airbus"));
+        assert!(mention("the Air Force said", "Air Force", "Air Force"));
+        assert!(mention("The Air Force said", "Air Force", "Air Force"));
+        assert!(mention(
+            "Air Force, Navy and Army",
+            "Air Force",
+            "Air Force"
+        ));
+        // A title before a name, and one after a country, join no name.
+        assert!(mention("President Putin said", "Putin", "Putin"));
+        assert!(mention(
+            "British Prime Minister Johnson",
+            "British",
+            "British"
+        ));
+        // A final dot may end the sentence: "…in the U.S. Deutsche Bank lost".
+        assert!(mention("in the U.S. Deutsche Bank lost", "U.S.", "U.S."));
+        // Another line is not the same name.
+        assert!(mention("Boeing\nMarkets fell", "Boeing", "Boeing"));
+    }
+
+    #[test]
+    fn an_acronym_matches_only_the_same_capitals() {
+        assert!(!mention("Everyone told us we were crazy", "us", "US"));
+        assert!(!mention("Us too", "Us", "US"));
+        assert!(mention("the US said", "US", "US"));
+        assert!(!mention("the u.s. said", "u.s.", "U.S."));
+        assert!(mention("the U.S. said", "U.S.", "U.S."));
+        // A name not written in capitals matches any case.
+        assert!(mention("RUSSIA said", "RUSSIA", "Russia"));
+    }
+
+    #[test]
+    fn a_currency_prefix_is_not_a_mention() {
+        for (text, prefix) in [
+            ("rubles (US$19.7 billion)", "US"),
+            ("receive CA$1 billion", "CA"),
+            ("a loan of US $2.63 billion", "US"),
+            ("worth A$ 5 million", "A"),
+        ] {
+            assert!(!mention(text, prefix, prefix), "{text}");
+        }
+        assert!(mention("the US $ sign", "US", "US"));
+        assert!(mention("US jets", "US", "US"));
+    }
+
+    #[test]
+    fn an_actors_own_name_may_start_a_longer_one() {
+        let text = "China Daily reported it";
+        assert!(is_mention(text, &(0..5), "China", false));
+        assert!(!is_mention(text, &(0..5), "China", true));
+    }
+}
