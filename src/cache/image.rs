@@ -383,9 +383,29 @@ fn put_u32s<W: Write>(
     list: impl ExactSizeIterator<Item = u32>,
 ) -> io::Result<()> {
     out.len(list.len())?;
-    let mut buffer = Vec::with_capacity(list.len() * 4);
-    for n in list {
-        buffer.extend_from_slice(&n.to_le_bytes());
+    put_each(out, list, |n, buffer| {
+        buffer.extend_from_slice(&n.to_le_bytes())
+    })
+}
+
+/// Bytes gathered for `Out` this many at a time: an index of a million events written from
+/// one buffer of its own size held that buffer beside `Out`'s copy of it, 50 MB at the peak
+/// of writing an entry.
+const PIECE: usize = 64 * 1024;
+
+/// Writes each of `items` as `put` lays it out, a piece at a time.
+fn put_each<W: Write, T>(
+    out: &mut Out<W>,
+    items: impl IntoIterator<Item = T>,
+    mut put: impl FnMut(T, &mut Vec<u8>),
+) -> io::Result<()> {
+    let mut buffer = Vec::with_capacity(PIECE);
+    for item in items {
+        put(item, &mut buffer);
+        if buffer.len() >= PIECE {
+            out.bytes(&buffer)?;
+            buffer.clear();
+        }
     }
     out.bytes(&buffer)
 }
@@ -398,23 +418,19 @@ fn put_indexes<W: Write>(out: &mut Out<W>, timeline: &Timeline) -> io::Result<()
     put_u32s(out, ix.citing_start.iter().copied())?;
     put_u32s(out, ix.citing.iter().map(|e| e.0))?;
     out.len(ix.events_by_id.len())?;
-    let mut buffer = Vec::with_capacity(ix.events_by_id.len() * 8);
-    for (hash, event) in ix.events_by_id {
+    put_each(out, ix.events_by_id, |(hash, event), buffer| {
         buffer.extend_from_slice(&hash.to_le_bytes());
         buffer.extend_from_slice(&event.0.to_le_bytes());
-    }
-    out.bytes(&buffer)?;
+    })?;
     out.len(ix.keys.len())?;
-    let mut buffer = Vec::with_capacity(ix.keys.len() * KEY_LEN);
-    for key in ix.keys {
+    put_each(out, ix.keys, |key, buffer| {
         buffer.extend_from_slice(&key.earliest.to_le_bytes());
         buffer.extend_from_slice(&key.latest.to_le_bytes());
         buffer.extend_from_slice(&key.day.to_le_bytes());
         buffer.extend_from_slice(&key.month().to_le_bytes());
         buffer.push(key.precision() as u8);
         buffer.push(u8::from(key.exact()));
-    }
-    out.bytes(&buffer)?;
+    })?;
     out.len(ix.date_width)
 }
 
