@@ -1055,14 +1055,17 @@ mod tests {
         }
     }
 
+    /// The names proposed in `text`, with their kinds.
+    fn names_and_kinds(text: &str) -> Vec<(String, &'static str)> {
+        proposals(text)
+            .into_iter()
+            .map(|(n, k, _)| (n, k))
+            .collect()
+    }
+
     #[test]
     fn speakers_are_persons_by_where_they_stand_next_to_a_verb_of_saying() {
-        let names = |text: &str| -> Vec<(String, &'static str)> {
-            proposals(text)
-                .into_iter()
-                .map(|(n, k, _)| (n, k))
-                .collect()
-        };
+        let names = names_and_kinds;
         let person = |n: &str| (n.to_string(), "person");
         assert_eq!(
             names("\"We lost,\" said Paul Nesbit."),
@@ -1150,12 +1153,7 @@ mod tests {
 
     #[test]
     fn a_company_named_with_a_rank_or_an_adjective_is_not_a_person() {
-        let names = |text: &str| -> Vec<(String, &'static str)> {
-            proposals(text)
-                .into_iter()
-                .map(|(n, k, _)| (n, k))
-                .collect()
-        };
+        let names = names_and_kinds;
         let organisation = |n: &str| (n.to_string(), "organization");
         assert_eq!(
             names("Carmaker General Motors filed. General Motors said no."),
