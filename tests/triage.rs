@@ -318,7 +318,7 @@ fn an_article_the_loader_would_refuse_is_refused_before_anything_is_written() {
         (
             "blank.txt",
             &b"\n\n   \n"[..],
-            "blank.txt: the file is empty",
+            "blank.txt: the file holds only white space",
         ),
         (
             "nul.txt",

@@ -320,7 +320,10 @@ fn a_text_the_loader_would_refuse_is_not_added_as_a_source() {
     let mut files = open(root);
     for (bytes, said) in [
         (&b""[..], "article.txt: the file is empty"),
-        (&b"\n\n   \n"[..], "article.txt: the file is empty"),
+        (
+            &b"\n\n   \n"[..],
+            "article.txt: the file holds only white space",
+        ),
         (
             &b"Hello\0world said Monday."[..],
             "article.txt: looks binary, not text (a NUL byte at byte offset 5)",

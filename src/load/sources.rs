@@ -342,8 +342,11 @@ pub fn text_file(shown: &str, bytes: Vec<u8>) -> Result<String, Problem> {
 /// copies into a dataset passes this first, so that the dataset still loads after it.
 pub fn source_text(shown: &str, bytes: Vec<u8>) -> Result<String, Problem> {
     let text = text_file(shown, bytes)?;
-    if text.trim().is_empty() {
+    if text.is_empty() {
         return Err(Problem::new(shown, None, "the file is empty"));
+    }
+    if text.trim().is_empty() {
+        return Err(Problem::new(shown, None, "the file holds only white space"));
     }
     Ok(text)
 }

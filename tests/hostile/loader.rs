@@ -647,7 +647,7 @@ fn sources_empty_binary_or_missing() {
     );
     assert_eq!(
         problems_after(|c| c.write("sources/call.txt", " \r\n\t\n")),
-        ["DATA/sources.json:7: source file 'sources/call.txt': the file is empty"]
+        ["DATA/sources.json:7: source file 'sources/call.txt': the file holds only white space"]
     );
     assert_eq!(
         problems_after(|c| c.write("sources/call.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")),
