@@ -171,6 +171,32 @@ mod tests {
         assert_eq!(forms("tell"), ["tells", "told", "told", "telling"]);
     }
 
+    /// The acts of disaster and market stories (trial 14: N5): a crash, a fall or rise of an
+    /// index, a recommendation, with their irregular forms.
+    #[test]
+    fn the_acts_of_disaster_and_market_stories_are_verbs() {
+        let verbs = verbs();
+        for (written, base, kind) in [
+            ("crashed", "crash", "crash"),
+            ("fell", "fall", "decrease"),
+            ("fallen", "fall", "decrease"),
+            ("dropped", "drop", "decrease"),
+            ("plunged", "plunge", "decrease"),
+            ("rose", "rise", "increase"),
+            ("risen", "rise", "increase"),
+            ("gained", "gain", "increase"),
+            ("recommended", "recommend", "recommendation"),
+            ("recovered", "recover", "recovery"),
+        ] {
+            let (verb, _) = verbs.lookup(written).unwrap();
+            assert_eq!(
+                (verb.base.as_str(), verb.kind.as_str()),
+                (base, kind),
+                "{written}"
+            );
+        }
+    }
+
     #[test]
     fn written_forms_are_looked_up_ignoring_case_with_their_type() {
         let verbs = verbs();
