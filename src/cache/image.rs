@@ -1157,23 +1157,27 @@ fn get_indexes(
     let sentence_base = read(get_u32s)?;
     let citing_start = read(get_u32s)?;
     let citing = read(get_u32s)?.into_iter().map(EventIx).collect();
+    // The two longest lists leave their bytes behind a piece at a time: read whole first,
+    // their bytes and the lists made of them were all in memory at once, the peak of a read.
     let n = input.len(8)?;
     let bytes = input.bytes(n * 8)?;
-    let events_by_id = bytes
-        .chunks_exact(8)
-        .map(|b| {
+    let mut events_by_id = Vec::with_capacity(n);
+    for piece in bytes.chunks(8 * RELEASED_ITEMS) {
+        events_by_id.extend(piece.chunks_exact(8).map(|b| {
             let hash = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
             (hash, EventIx(u32::from_le_bytes([b[4], b[5], b[6], b[7]])))
-        })
-        .collect();
-    release(bytes);
+        }));
+        release(piece);
+    }
     let n = input.len(KEY_LEN)?;
     let bytes = input.bytes(n * KEY_LEN)?;
-    let mut chunks = bytes.chunks_exact(KEY_LEN);
-    let keys = list(n, || {
-        chunks.next().map_or_else(|| Err(bad_place()), get_key)
-    })?;
-    release(bytes);
+    let mut keys = Vec::with_capacity(n);
+    for piece in bytes.chunks(KEY_LEN * RELEASED_ITEMS) {
+        for key in piece.chunks_exact(KEY_LEN) {
+            keys.push(get_key(key)?);
+        }
+        release(piece);
+    }
     let date_width = input.u64()? as usize;
     Ok(Parts {
         events,
@@ -1189,6 +1193,9 @@ fn get_indexes(
         date_width,
     })
 }
+
+/// Items of an index read between two releases of their bytes (a few megabytes).
+const RELEASED_ITEMS: usize = 1 << 17;
 
 fn get_key(b: &[u8]) -> Read<DateKey> {
     let mut input = In::new(b);
