@@ -39,6 +39,7 @@ const DETERMINERS: &[&str] = &[
 const MODALS: &[&str] = &[
     "will", "would", "could", "may", "might", "can", "shall", "must", "should", "to",
 ];
+const DO: &[&str] = &["do", "does", "did", "didn", "doesn", "don"];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 const FUTURE: &[&str] = &["will", "would", "could", "may", "might", "shall"];
 const INTENT: &[&str] = &[
@@ -396,8 +397,9 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
     }
     let (verb, form) = verbs().lookup(word.text)?;
     // The word before, past adverbs: "will also purchase", "Putin clearly denied".
+    // The "t" of "didn't" stands with the adverbs: "Putin didn't deny".
     let mut b = i;
-    while b > 0 && is_adverb(&words[b - 1]) {
+    while b > 0 && (is_adverb(&words[b - 1]) || words[b - 1].text == "t") {
         b -= 1;
     }
     let before = b.checked_sub(1).map(|b| &words[b]);
@@ -422,6 +424,9 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
         }
         // "Boeing say", "Putin says": right after a name or a pronoun.
         Form::ThirdPerson | Form::Base if before_is(MODALS) => true,
+        // "did not deny", "does not accept", "did accept": do-support carries the tense and
+        // the negation.
+        Form::Base if before_is(DO) => true,
         Form::ThirdPerson | Form::Base => {
             before.is_some_and(|b| b.is_capitalised() || b.is(PRONOUNS))
                 && !word.after_break
@@ -599,6 +604,18 @@ mod tests {
         assert_eq!(clause(text, "stated"), Clause::Main);
         let text = "Stocks, such as those in Germany, lost ground.";
         assert_eq!(clause(text, "lost"), Clause::Main);
+    }
+
+    #[test]
+    fn a_verb_with_do_support_is_an_act() {
+        for (text, verb) in [
+            ("Putin did not deny the report.", "deny"),
+            ("Putin didn't reject the offer.", "reject"),
+            ("Putin does not accept the plan.", "accept"),
+            ("Putin did accept the plan.", "accept"),
+        ] {
+            assert_eq!(act_of(text).map(|a| a.0), Some(verb.to_string()), "{text}");
+        }
     }
 
     #[test]

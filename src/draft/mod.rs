@@ -831,7 +831,7 @@ fn subject_is_pronoun(words: &[Word], verb: usize) -> bool {
     const AUXILIARIES: &[&str] = &[
         "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may", "might",
         "can", "shall", "should", "must", "be", "been", "also", "not", "too", "then", "later",
-        "now", "still", "already", "never",
+        "now", "still", "already", "never", "do", "does", "did", "didn", "doesn", "t",
     ];
     words[..verb]
         .iter()
@@ -1286,6 +1286,23 @@ mod tests {
                     | Some("The union insisted that Ford would have to accept the cuts")
             ),
             "{titles:?}"
+        );
+    }
+
+    #[test]
+    fn a_denial_with_do_support_is_drafted_with_its_negation() {
+        let actors = [known("vp", "Vladimir Putin", ActorKind::Person, &["Putin"])];
+        let text = "Putin did not deny the report. Putin didn't reject the offer. \
+                    Putin does not accept the plan.";
+        let drafts = run(text, &actors, &[]);
+        let titles: Vec<&str> = drafts.iter().map(|d| d.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Putin did not deny the report",
+                "Putin didn't reject the offer",
+                "Putin does not accept the plan"
+            ]
         );
     }
 
