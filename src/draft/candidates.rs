@@ -22,6 +22,14 @@ pub struct Act {
     pub after: Option<(i64, usize)>,
     /// The event type for the record.
     pub kind: String,
+    /// Where the clause a verb of saying reports starts, when the verb stands in one ("that"
+    /// of "insisted that the UAW would accept"): its doer is named in that clause, and the
+    /// title may state it only as the text writes it.
+    pub reported_from: Option<usize>,
+    /// No verb of the table stands in the main clause, only in a subordinate one ("Unions
+    /// expect a strike if Airbus can not agree"): the sentence reports something, in its own
+    /// words, of no type the table gives.
+    pub in_own_words: bool,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -31,6 +39,7 @@ const DETERMINERS: &[&str] = &[
 const MODALS: &[&str] = &[
     "will", "would", "could", "may", "might", "can", "shall", "must", "should", "to",
 ];
+const DO: &[&str] = &["do", "does", "did", "didn", "doesn", "don"];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 const FUTURE: &[&str] = &["will", "would", "could", "may", "might", "shall"];
 const INTENT: &[&str] = &[
@@ -56,7 +65,7 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
 /// The act `words` report, looking for the main verb after word `subject_end` (the end of the
 /// first actor's mention) first, then anywhere ("…," said Angers).
-pub fn act(words: &[Word], subject_end: usize) -> Option<Act> {
+pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
     if let Some((days, at)) = after_days(words) {
         let noun = words[at + 2..]
             .iter()
@@ -73,12 +82,38 @@ pub fn act(words: &[Word], subject_end: usize) -> Option<Act> {
             passive_from: None,
             after: Some((days, at)),
             kind,
+            reported_from: None,
+            in_own_words: false,
         });
     }
+    // A verb inside a subordinate clause ("until Ford negotiates", ", which filed …,") is not
+    // the sentence's act: it neither happened as the sentence reports nor sets its type.
+    let mut subordinate = false;
     let found = (subject_end..words.len())
         .chain(0..subject_end.min(words.len()))
-        .find_map(|i| verb_at(words, i).map(|v| (i, v)))?;
-    let (i, verb) = found;
+        .find_map(|i| {
+            let verb = verb_at(words, i)?;
+            match clause_of(text, words, i) {
+                Clause::Subordinate => {
+                    subordinate = true;
+                    None
+                }
+                Clause::Relative => None,
+                Clause::Main => Some((i, verb, None)),
+                Clause::Reported(from) => Some((i, verb, Some(from))),
+            }
+        });
+    let Some((i, verb, reported_from)) = found else {
+        return subordinate.then(|| Act {
+            verb: None,
+            future_from: None,
+            passive_from: None,
+            after: None,
+            kind: "event".to_string(),
+            reported_from: None,
+            in_own_words: true,
+        });
+    };
     let future_from = future_from(words, i);
     let mut kind = verb.kind.clone();
     let medium = |a: &str, b: &str| words.windows(2).any(|w| w[0].is(&[a]) && w[1].is(&[b]));
@@ -92,7 +127,240 @@ pub fn act(words: &[Word], subject_end: usize) -> Option<Act> {
         passive_from,
         after: None,
         kind,
+        reported_from,
+        in_own_words: false,
     })
+}
+
+/// Where a word stands in its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clause {
+    /// In the main clause: its verb is what the sentence reports.
+    Main,
+    /// In what a verb of saying reports, the clause starting at this word.
+    Reported(usize),
+    /// In a clause opened by a subordinating word: a time, a condition, a cause.
+    Subordinate,
+    /// In a relative clause: what it says describes a noun of the sentence.
+    Relative,
+}
+
+/// Words that open a subordinate clause (a time, a condition, a cause, a concession) or a
+/// relative one. "that" is decided apart: after a verb of saying it opens what was said.
+const SUBORDINATORS: &[&str] = &[
+    "until", "till", "when", "whenever", "while", "whilst", "before", "after", "if", "unless",
+    "because", "although", "though", "since", "as", "once", "whereas", "whether", "lest", "which",
+    "who", "whom", "whose", "where",
+];
+
+/// Words after "since", "until", "after" or "before" that make it a preposition of time.
+const TIME_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "then",
+    "now",
+    "last",
+    "next",
+    "early",
+    "late",
+    "mid",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "midnight",
+    "noon",
+];
+
+/// Prepositions, after which "that" is a determiner ("on that point").
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "of", "for", "by", "with", "about", "from", "to", "into", "upon", "over",
+    "under", "after", "before", "like",
+];
+
+/// The subordinating words that open a relative clause.
+const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "where"];
+
+/// Verbs after which "that", or no word at all, opens the clause that says what was said,
+/// thought or demanded, beyond those of `statement` type and `SAYING`.
+const THINKING: &[&str] = &[
+    "insist",
+    "believe",
+    "think",
+    "argue",
+    "confirm",
+    "agree",
+    "suggest",
+    "fear",
+    "expect",
+    "know",
+    "note",
+    "indicate",
+    "demand",
+    "ensure",
+    "feel",
+    "acknowledge",
+    "admit",
+    "stress",
+    "emphasise",
+    "emphasize",
+    "reveal",
+    "state",
+    "declare",
+    "assert",
+    "maintain",
+];
+
+fn is_saying(word: &Word) -> bool {
+    if word.quoted || word.is_capitalised() {
+        return false;
+    }
+    verbs().lookup(word.text).is_some_and(|(v, form)| {
+        form != Form::Ing
+            && (v.kind == "statement"
+                || SAYING.contains(&v.base.as_str())
+                || THINKING.contains(&v.base.as_str()))
+    }) || [
+        "believes", "believed", "thinks", "thought", "argues", "argued", "insisted",
+    ]
+    .iter()
+    .any(|w| word.is(&[w]))
+}
+
+/// Forms of verbs of saying and thinking after which a clause may follow with no "that"
+/// ("said it would appeal", "believes Ford will close").
+const SAID: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "tell",
+    "tells",
+    "told",
+    "insist",
+    "insists",
+    "insisted",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "warn",
+    "warns",
+    "warned",
+    "claim",
+    "claims",
+    "claimed",
+    "announce",
+    "announces",
+    "announced",
+    "hope",
+    "hopes",
+    "hoped",
+];
+
+/// Words that open the subject of a clause reported without "that".
+const CLAUSE_SUBJECTS: &[&str] = &[
+    "it", "he", "she", "they", "we", "i", "the", "a", "an", "this", "these", "there", "its", "his",
+    "her", "their",
+];
+
+/// Which clause word `at` of a sentence stands in. A clause a subordinating word opens runs
+/// to the next comma, semicolon, colon or dash (", which filed for bankruptcy earlier today,
+/// outlined": "outlined" is the main clause's again), or to the sentence's end ("…will still be
+/// receiving their pay until Ford negotiates a new contract"); a bracket does not close it.
+/// Clauses nest: what a subordinate clause reports is subordinate too.
+pub fn clause_of(text: &str, words: &[Word], at: usize) -> Clause {
+    // The clauses open at each word: each entry is the clause that was open before.
+    let mut stack: Vec<(Clause, usize)> = Vec::new();
+    let mut clause = Clause::Main;
+    let mut last_break = 0;
+    for k in 0..=at.min(words.len().saturating_sub(1)) {
+        let word = &words[k];
+        let closes = k > 0
+            && text[words[k - 1].span.end..word.span.start].contains([',', ';', ':', '–', '—']);
+        // A comma closes every clause opened since the last one (", who hails from the state
+        // where Boeing bases its operations, said").
+        if closes {
+            if let Some(&(outer, _)) = stack.iter().find(|(_, opened)| *opened >= last_break) {
+                stack.retain(|(_, opened)| *opened < last_break);
+                clause = outer;
+            }
+            last_break = k;
+        }
+        if k == at {
+            break;
+        }
+        if word.quoted {
+            continue;
+        }
+        let next = words.get(k + 1);
+        // "such as those in Germany", "as well as": a preposition, not a clause.
+        let preposition_as = word.is(&["as"])
+            && (k > 0 && words[k - 1].is(&["such", "so"]) && !word.after_break
+                || next.is_some_and(|n| n.is(&["well", "part", "a", "an", "the", "of"])));
+        // "since December", "until Monday", "after 2008": a preposition of time.
+        let preposition_of_time = word.is(&["since", "until", "till", "after", "before"])
+            && next.is_some_and(|n| {
+                n.text.starts_with(|c: char| c.is_ascii_digit()) || n.is(TIME_WORDS)
+            });
+        if word.is(SUBORDINATORS) && !preposition_as && !preposition_of_time {
+            stack.push((clause, k));
+            clause = if word.is(RELATIVES) {
+                Clause::Relative
+            } else {
+                Clause::Subordinate
+            };
+        } else if word.is(&["that"]) && (k == 0 || words[k - 1].is(PREPOSITIONS)) {
+            // "on that point", "That plan": a determiner, not a clause.
+        } else if word.is(&["that"]) && words[k - 1].is(BE) {
+            // "The news is that Ford is committed": what the subject is, said by the text.
+            if matches!(clause, Clause::Main | Clause::Reported(_)) {
+                clause = Clause::Reported(k);
+            }
+        } else if word.is(&["that"]) {
+            // "insisted that", "told reporters that": what was said; "the plan that Ford
+            // announced": a relative clause.
+            let said = (k.saturating_sub(3)..k)
+                .rev()
+                .take_while(|&j| !words[j + 1].after_break || j + 1 == k)
+                .any(|j| is_saying(&words[j]));
+            if said {
+                if matches!(clause, Clause::Main | Clause::Reported(_)) {
+                    clause = Clause::Reported(k);
+                }
+            } else {
+                stack.push((clause, k));
+                clause = Clause::Relative;
+            }
+        } else if clause == Clause::Main
+            && word.is(SAID)
+            && next.is_some_and(|n| {
+                !n.after_break && !n.quoted && (n.is(CLAUSE_SUBJECTS) || n.is_capitalised())
+            })
+            && k + 1 < at
+        {
+            // "Lichte says it is hoped…": what follows a verb of saying is what was said.
+            clause = Clause::Reported(k + 1);
+        }
+    }
+    clause
 }
 
 /// Verbs of saying beyond those whose type is `statement`: what follows them is what was
@@ -129,8 +397,9 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
     }
     let (verb, form) = verbs().lookup(word.text)?;
     // The word before, past adverbs: "will also purchase", "Putin clearly denied".
+    // The "t" of "didn't" stands with the adverbs: "Putin didn't deny".
     let mut b = i;
-    while b > 0 && is_adverb(&words[b - 1]) {
+    while b > 0 && (is_adverb(&words[b - 1]) || words[b - 1].text == "t") {
         b -= 1;
     }
     let before = b.checked_sub(1).map(|b| &words[b]);
@@ -155,6 +424,9 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
         }
         // "Boeing say", "Putin says": right after a name or a pronoun.
         Form::ThirdPerson | Form::Base if before_is(MODALS) => true,
+        // "did not deny", "does not accept", "did accept": do-support carries the tense and
+        // the negation.
+        Form::Base if before_is(DO) => true,
         Form::ThirdPerson | Form::Base => {
             before.is_some_and(|b| b.is_capitalised() || b.is(PRONOUNS))
                 && !word.after_break
@@ -222,7 +494,7 @@ mod tests {
 
     fn act_of(text: &str) -> Option<(String, String, bool)> {
         let words = words(text, 0..text.len());
-        act(&words, 1).map(|a| {
+        act(text, &words, 1).map(|a| {
             let verb = a
                 .verb
                 .map(|(i, _)| words[i].text.to_string())
@@ -276,7 +548,7 @@ mod tests {
             ("Airbus is preparing to release a jet.", "is"),
         ] {
             let words = words(text, 0..text.len());
-            let act = act(&words, 1).unwrap();
+            let act = act(text, &words, 1).unwrap();
             let from = act.passive_from.or(act.future_from).map(|i| words[i].text);
             assert_eq!(from, Some(first), "{text}");
         }
@@ -305,6 +577,48 @@ mod tests {
     }
 
     #[test]
+    fn clauses_are_told_apart_by_the_words_that_open_them() {
+        let clause = |text: &str, word: &str| {
+            let words = words(text, 0..text.len());
+            let at = words.iter().position(|w| w.text == word).unwrap();
+            clause_of(text, &words, at)
+        };
+        let text = "Pay goes on until Ford negotiates a contract.";
+        assert_eq!(clause(text, "negotiates"), Clause::Subordinate);
+        let text = "Henderson, the head of GM, which filed for bankruptcy, outlined a plan.";
+        assert_eq!(clause(text, "filed"), Clause::Relative);
+        assert_eq!(clause(text, "outlined"), Clause::Main);
+        let text = "If it rains, Putin will stay.";
+        assert_eq!(clause(text, "stay"), Clause::Main);
+        let text = "Murray, who hails from the state where Boeing builds jets, said no.";
+        assert_eq!(clause(text, "builds"), Clause::Relative);
+        assert_eq!(clause(text, "said"), Clause::Main);
+        let text = "Leaders insisted that the UAW (union) accept cuts.";
+        assert!(matches!(clause(text, "accept"), Clause::Reported(_)));
+        let text = "Talks broke down when leaders insisted that the UAW (union) accept cuts.";
+        assert_eq!(clause(text, "accept"), Clause::Subordinate);
+        // Prepositions, not clauses.
+        let text = "Since December GM has received loans.";
+        assert_eq!(clause(text, "received"), Clause::Main);
+        let text = "On that point he stated the plan.";
+        assert_eq!(clause(text, "stated"), Clause::Main);
+        let text = "Stocks, such as those in Germany, lost ground.";
+        assert_eq!(clause(text, "lost"), Clause::Main);
+    }
+
+    #[test]
+    fn a_verb_with_do_support_is_an_act() {
+        for (text, verb) in [
+            ("Putin did not deny the report.", "deny"),
+            ("Putin didn't reject the offer.", "reject"),
+            ("Putin does not accept the plan.", "accept"),
+            ("Putin did accept the plan.", "accept"),
+        ] {
+            assert_eq!(act_of(text).map(|a| a.0), Some(verb.to_string()), "{text}");
+        }
+    }
+
+    #[test]
     fn a_participle_qualifying_a_noun_is_not_the_act() {
         assert_eq!(
             act_of("A statement by Boeing given by spokesman Barksdale said no."),
@@ -316,7 +630,7 @@ mod tests {
     fn a_passive_verb_group_is_found() {
         let text = "Roche was ordered by Congress to work with Boeing.";
         let words = words(text, 0..text.len());
-        let act = act(&words, 1).unwrap();
+        let act = act(text, &words, 1).unwrap();
         assert_eq!(act.passive_from.map(|i| words[i].text), Some("was"));
         assert_eq!(act.kind, "order");
     }
@@ -325,7 +639,7 @@ mod tests {
     fn a_meeting_before_the_anchor_is_the_act_of_comes_after() {
         let text = "Johnson’s intervention comes after a 2-day meeting of the G7.";
         let words = words(text, 0..text.len());
-        let act = act(&words, 1).unwrap();
+        let act = act(text, &words, 1).unwrap();
         assert_eq!(
             (act.kind.as_str(), act.after.map(|a| a.0)),
             ("meeting", Some(2))
