@@ -331,6 +331,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 let source: Option<Who> = attributed
                     .and_then(|end| mentions.iter().find(|(m, _)| m.end <= end).map(|(_, w)| *w));
                 let asides = relative_clauses(text, span);
+                let group_at = act.future_from.or(act.passive_from).unwrap_or(at).min(at);
                 let fronted = fronted_phrase_end(words, at);
                 let raw_before = mentions
                     .iter()
@@ -358,6 +359,10 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                             })
                     })
                     .filter(|(m, w)| !modifier_mention(text, words, m, cast.kind(*w)))
+                    // "Emails from Boeing have been entered", "European stocks, such as
+                    // those in Germany, lost": a name in a phrase after the subject's head
+                    // (a preposition's, an aside's, an appositive's) is not the doer.
+                    .filter(|(m, _)| !in_subject_modifier(text, words, m, from, group_at))
                     // "the European Union (EU)": a bracketed name repeats the same actor's
                     // name before it, which says what it does there.
                     .filter(|(m, w)| {
@@ -763,6 +768,29 @@ fn fronted_phrase_end(words: &[Word], verb: usize) -> Option<usize> {
         .map(|w| w.span.start)
 }
 
+// "The official handle of President of Russia tweeted", "A statement from the E.U.
+// read": those who speak for someone, and what they send, are that someone acting.
+const VOICES: &[&str] = &[
+    "handle",
+    "account",
+    "office",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "embassy",
+    "government",
+    "ministry",
+    "service",
+    "envoy",
+    "representative",
+    "representatives",
+    "statement",
+    "letter",
+    "email",
+    "message",
+    "release",
+];
+
 /// Whether the mention `m` modifies another noun rather than names the doer: a possessive
 /// ("Boeing's rival", "France's BEA"), the object of a preposition ("an email from Burkhardt"),
 /// or a country starting a longer name ("China Daily", "Singapore Airlines").
@@ -774,28 +802,6 @@ fn modifier_mention(text: &str, words: &[Word], m: &Range<usize>, kind: Option<A
     let rest = text[m.end..].trim_start_matches('.');
     let possessive = ["'s", "’s", "'S", "’S"].iter().any(|p| rest.starts_with(p))
         || words.iter().any(|w| w.span.end == m.end && w.possessive);
-    // "The official handle of President of Russia tweeted", "A statement from the E.U.
-    // read": those who speak for someone, and what they send, are that someone acting.
-    const VOICES: &[&str] = &[
-        "handle",
-        "account",
-        "office",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "embassy",
-        "government",
-        "ministry",
-        "service",
-        "envoy",
-        "representative",
-        "representatives",
-        "statement",
-        "letter",
-        "email",
-        "message",
-        "release",
-    ];
     // Past the determiners and adjectives of the noun phrase: "of the new Airbus".
     let before = words
         .iter()
@@ -827,6 +833,279 @@ fn modifier_mention(text: &str, words: &[Word], m: &Range<usize>, kind: Option<A
             .trim_start()
             .starts_with(|c: char| c.is_uppercase());
     possessive || governed || longer_name
+}
+
+/// Words opening a phrase that qualifies the noun before it ("emails from Boeing", "stocks
+/// such as those in Germany", "a deal with Boeing"): what they govern is not the head.
+const QUALIFIERS: &[&str] = &[
+    "of",
+    "from",
+    "in",
+    "by",
+    "with",
+    "for",
+    "about",
+    "among",
+    "amongst",
+    "regarding",
+    "concerning",
+    "including",
+    "such",
+    "like",
+    "at",
+    "on",
+    "to",
+    "into",
+    "over",
+    "under",
+    "between",
+    "against",
+    "than",
+    "within",
+    "across",
+    "via",
+    "besides",
+    "except",
+    "excluding",
+    "involving",
+    "behind",
+    "near",
+];
+
+/// Whether a phrase of the words `phrase` is fronted before the subject rather than being it:
+/// it opens on a preposition, a subordinating word, a time or a participle ("In a
+/// statement,", "When Ford closed the plant,", "On June 1, 2009,", "Citing a precaution,"),
+/// has one of time among its first words ("Days after McCain's remarks,", "A day before the
+/// announcement,"), or is a short adverbial ("Additionally,", "More recently,").
+fn fronted(words: &[Word], phrase: &[usize]) -> bool {
+    const OPENERS: &[&str] = &[
+        "after",
+        "before",
+        "following",
+        "since",
+        "during",
+        "in",
+        "on",
+        "at",
+        "despite",
+        "with",
+        "without",
+        "amid",
+        "unlike",
+        "like",
+        "under",
+        "as",
+        "for",
+        "from",
+        "by",
+        "of",
+        "over",
+        "when",
+        "while",
+        "whilst",
+        "if",
+        "unless",
+        "because",
+        "although",
+        "though",
+        "once",
+        "until",
+        "earlier",
+        "later",
+        "last",
+        "next",
+        "this",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "meanwhile",
+        "however",
+        "separately",
+        "instead",
+        "moreover",
+        "furthermore",
+        "also",
+        "but",
+        "so",
+        "yet",
+        "thus",
+        "then",
+        "now",
+        "meantime",
+        "overall",
+        "according",
+        "likewise",
+        "nonetheless",
+        "nevertheless",
+        "indeed",
+        "still",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const OF_TIME: &[&str] = &["after", "before", "following", "later", "earlier", "ago"];
+    // "Additionally," but not "Italy,".
+    let adverb = |w: &Word| {
+        let lower = w.lower();
+        lower.len() > 4
+            && lower.ends_with("ly")
+            && !(w.is_capitalised() && countries::is_adjective(w.text))
+            && !["italy", "sicily", "kelly", "reilly", "daly", "connolly"].contains(&lower.as_str())
+    };
+    let Some(&first) = phrase.first() else {
+        return false;
+    };
+    let first = &words[first];
+    first.is(OPENERS)
+        || first.text.starts_with(|c: char| c.is_ascii_digit())
+        || (first.lower().ends_with("ing")
+            && first.text.len() > 5
+            && !first.text[1..].chars().any(char::is_uppercase))
+        || phrase.iter().skip(1).take(2).any(|&k| words[k].is(OF_TIME))
+        || (phrase.len() <= 3 && phrase.last().is_some_and(|&k| adverb(&words[k])))
+}
+
+/// Auxiliaries: a phrase holding one (outside a subordinate clause) is a clause of its own
+/// ("…business units are to be allowed to bid, the USAF has announced").
+const CLAUSE_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "shall",
+    "should", "must",
+];
+
+/// Abbreviations a full stop follows inside a sentence ("Sen. McCain").
+const ABBREVIATIONS: &[&str] = &[
+    "sen", "rep", "gov", "gen", "col", "lt", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof",
+    "inc", "corp", "co", "ltd", "no", "vs", "capt", "sgt", "maj", "adm", "rev", "u.s", "u.k",
+];
+
+/// Whether the mention `m`, before the verb group starting at word `group`, stands in a
+/// phrase qualifying the subject's head rather than being the head: after a preposition that
+/// follows the head ("Emails exchanged among officials regarding a deal with Boeing have been
+/// entered"), or in a phrase set off by commas after it ("European stocks, such as those in
+/// Germany, also lost ground"; "The plan, the brainchild of Ford's chief, William Ford, is").
+/// The subject starts at byte `from`; phrases fronted before it ("In a statement,"), quoted
+/// words, subordinate clauses and clauses before it are not the subject. A name set off by
+/// commas right after the head, and nothing else, names it ("European aircraft
+/// manufacturer, Airbus, has won"), as does one right after a title ("USAF's chief of staff
+/// General Duncan McNab").
+fn in_subject_modifier(
+    text: &str,
+    words: &[Word],
+    m: &Range<usize>,
+    from: usize,
+    group: usize,
+) -> bool {
+    let Some(first) = words.iter().position(|w| w.span.start >= m.start) else {
+        return false;
+    };
+    if first >= group {
+        return false;
+    }
+    if first > 0 && words[first - 1].is(proposals::TITLES) {
+        return false;
+    }
+    // The subject's words, in phrases split at commas, dashes and colons.
+    let mut phrases: Vec<Vec<usize>> = vec![Vec::new()];
+    for k in 0..group {
+        let word = &words[k];
+        let gap = if k > 0 {
+            &text[words[k - 1].span.end..word.span.start]
+        } else {
+            ""
+        };
+        // "&amp;" is one character, not a word and a semicolon.
+        let entity = k > 0 && words[k - 1].is(&["amp", "quot", "apos", "nbsp", "lt", "gt"]);
+        let stop = k > 0
+            && gap.contains(". ")
+            && word.is_capitalised()
+            && !words[k - 1].is(ABBREVIATIONS)
+            && words[k - 1].text.chars().count() > 1;
+        if gap.contains([':', ';']) && !entity || stop {
+            // A new clause: what came before is not its subject.
+            phrases = vec![Vec::new()];
+        } else if gap.contains([',', '–', '—']) || gap.contains(" - ") {
+            let clause = phrases
+                .last()
+                .is_some_and(|p| p.iter().any(|&j| words[j].is(CLAUSE_AUXILIARIES)));
+            if clause {
+                phrases = vec![Vec::new()];
+            } else {
+                phrases.push(Vec::new());
+            }
+        }
+        let aside = matches!(
+            candidates::clause_of(text, words, k),
+            candidates::Clause::Subordinate | candidates::Clause::Relative
+        );
+        if word.span.start < from || word.quoted || aside {
+            continue;
+        }
+        if let Some(phrase) = phrases.last_mut() {
+            phrase.push(k);
+        }
+    }
+    phrases.retain(|p| !p.is_empty());
+    while phrases.len() > 1 && fronted(words, &phrases[0]) {
+        phrases.remove(0);
+    }
+    let Some(at) = phrases.iter().position(|p| p.contains(&first)) else {
+        return false;
+    };
+    if at > 0 {
+        // "European aircraft manufacturer, Airbus, has won": the head's own name.
+        let named = at == 1
+            && phrases[1].iter().all(|&k| {
+                words[k].is_capitalised()
+                    || words[k].is(&["the", "amp"])
+                    || words[k].text.starts_with(|c: char| c.is_ascii_digit())
+            });
+        return !named;
+    }
+    // Within the head's phrase, a clause before the subject ends at its auxiliary.
+    let start = phrases[0]
+        .iter()
+        .rposition(|&k| k < first && words[k].is(CLAUSE_AUXILIARIES))
+        .map_or(0, |p| p + 1);
+    let phrase = &phrases[0][start..];
+    // "Bureau of European Union Affairs (BEUA) banned it": a bracketed name after a name
+    // that opens the phrase is that name's short form.
+    let bracketed = first > 0 && text[words[first - 1].span.end..m.start].contains('(');
+    if bracketed
+        && phrase
+            .iter()
+            .take_while(|&&k| k < first)
+            .all(|&k| words[k].is_capitalised() || words[k].is(&["of", "and", "for", "the", "amp"]))
+    {
+        return false;
+    }
+    phrase
+        .iter()
+        .skip(1)
+        .take_while(|&&k| k < first)
+        .enumerate()
+        .any(|(i, &k)| {
+            let word = &words[k];
+            // "An additional email by Roche": those who speak for someone.
+            let voice = word.is(&["of", "from", "by"])
+                && phrase.get(i).is_some_and(|&prev| words[prev].is(VOICES));
+            word.is(QUALIFIERS) && !word.is_capitalised() && !voice
+        })
 }
 
 /// Whether the subject of the verb at word `verb` is a pronoun: the word before the verb
@@ -1081,6 +1360,97 @@ mod tests {
             kind: Some(kind),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
         }
+    }
+
+    fn titles(text: &str, actors: &[KnownActor]) -> Vec<(usize, String)> {
+        run(text, actors, &[])
+            .into_iter()
+            .map(|d| (d.sentence, d.title))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_in_a_phrase_qualifying_the_subjects_head_is_not_the_doer() {
+        let actors = [
+            known("boeing", "Boeing", ActorKind::Organization, &[]),
+            known("de", "Germany", ActorKind::State, &[]),
+            known("uk", "United Kingdom", ActorKind::State, &[]),
+            known(
+                "ford",
+                "Ford Motor Company",
+                ActorKind::Organization,
+                &["Ford"],
+            ),
+            known("wcf", "William Clay Ford", ActorKind::Person, &[]),
+        ];
+        // The head of each subject is no name: the sentence's own words.
+        let got = titles(
+            "Emails exchanged among officials regarding a deal with aircraft maker Boeing \
+             have been entered into the record. Letters from Boeing were released. \
+             European stocks, such as those in the United Kingdom and Germany, also lost \
+             ground. Shares, including those of Ford, fell on Monday. The plan, the \
+             brainchild of the chief of Ford, is to end the losses. The plan, the brainchild \
+             of its chief executive, William Clay Ford, is to end the losses.",
+            &actors,
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    1,
+                    "Emails exchanged among officials regarding a deal with aircraft maker Boeing…"
+                        .to_string()
+                ),
+                (2, "Letters from Boeing were released".to_string()),
+                (
+                    3,
+                    "European stocks, such as those in the United Kingdom and Germany…".to_string()
+                ),
+                (
+                    4,
+                    "Shares, including those of Ford, fell on Monday".to_string()
+                ),
+                (
+                    5,
+                    "The plan, the brainchild of the chief of Ford, is to end the losses"
+                        .to_string()
+                ),
+                (
+                    6,
+                    "The plan, the brainchild of its chief executive, William Clay Ford…"
+                        .to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_fronted_phrase_or_naming_the_head_is_the_doer() {
+        let actors = [
+            known("boeing", "Boeing", ActorKind::Organization, &[]),
+            known("airbus", "Airbus", ActorKind::Organization, &[]),
+            known(
+                "ford",
+                "Ford Motor Company",
+                ActorKind::Organization,
+                &["Ford"],
+            ),
+        ];
+        let got = titles(
+            "In a statement from Paris, Airbus denied the report. A day before the vote, \
+             Boeing rejected the offer. European aircraft maker, Airbus, has won an order. \
+             Additionally, Ford announced a recall.",
+            &actors,
+        );
+        assert_eq!(
+            got,
+            [
+                (1, "Airbus denies the report".to_string()),
+                (2, "Boeing rejects the offer".to_string()),
+                (3, "Airbus wins an order".to_string()),
+                (4, "Ford announces a recall".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub struct Proposal {
 }
 
 /// Titles that introduce a person's name, lower case, longest first where they share words.
-const TITLES: &[&str] = &[
+pub(super) const TITLES: &[&str] = &[
     "prime minister",
     "assistant secretary",
     "deputy secretary",
