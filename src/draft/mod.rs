@@ -523,9 +523,52 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                         let verb_start = words[group.unwrap_or(at).min(at)].span.start;
                         subject_phrase(&text[m.start..verb_start.max(m.end)])
                     });
-                let adjective_plural = adjective
-                    .as_deref()
-                    .is_some_and(|a| a.ends_with('s') && !a.ends_with("ss"));
+                // "Only ten Republicans joined": the quantifier says who acted, so the title
+                // keeps it; "None of the Democrats", "Each Republican": the text's words.
+                let quantified = subject_span
+                    .as_ref()
+                    .and_then(|m| words.iter().position(|w| w.span.start >= m.start))
+                    .and_then(|first| quantifier(words, first));
+                if quantified.is_some_and(|(_, amount)| amount == Amount::Exact) {
+                    break 'arm as_written();
+                }
+                let adjective = match (quantified, adjective) {
+                    (Some((from, _)), Some(adjective)) => Some(format!(
+                        "{} {adjective}",
+                        text[words[from].span.start..subject_span.as_ref().map_or(0, |m| m.start)]
+                            .trim()
+                    )),
+                    (Some((from, _)), None) => subject_span
+                        .as_ref()
+                        .map(|m| text[words[from].span.start..m.end].to_string()),
+                    (None, adjective) => adjective,
+                };
+                // "Indian shares on the Sensex index fall": the head noun decides the number.
+                let adjective_plural = quantified
+                    .is_some_and(|(_, amount)| amount == Amount::Many)
+                    || adjective.as_deref().is_some_and(|a| {
+                        let head = a
+                            .split_whitespace()
+                            .take_while(|w| !QUALIFIERS.contains(w))
+                            .last()
+                            .unwrap_or("");
+                        head.ends_with('s') && !head.ends_with("ss")
+                    })
+                    // "Democrats reject": a group named by a plural noun. An organisation's
+                    // name is singular ("Airbus", "General Motors", "Singapore Airlines").
+                    || subject_span.as_ref().is_some_and(|m| {
+                        let written = &text[m.clone()];
+                        !written.contains(' ')
+                            && written.ends_with('s')
+                            && !written.ends_with(['\'', '’'])
+                            && !["ss", "us", "is", "os", "as"].iter().any(|e| written.ends_with(e))
+                            && subject.is_some_and(|who| {
+                                matches!(
+                                    cast.kind(who),
+                                    Some(ActorKind::Other | ActorKind::Group) | None
+                                )
+                            })
+                    });
                 let written_subject = |who: Who| {
                     let written = mentions
                         .iter()
@@ -981,6 +1024,111 @@ fn fronted(words: &[Word], phrase: &[usize]) -> bool {
         || (phrase.len() <= 3 && phrase.last().is_some_and(|&k| adverb(&words[k])))
 }
 
+/// How many a quantifier before a subject says: more than one ("ten", "few", "most"), or
+/// not a number ("only", "just"), or an amount a title must not restate in other words
+/// ("none", "each", "one", "neither"), which leaves the sentence's own words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Amount {
+    Many,
+    Some,
+    Exact,
+}
+
+/// The quantifier words right before the subject's first word `first` ("Only ten", "two of
+/// the", "Few", "More than 40"): where they start and the amount they give.
+fn quantifier(words: &[Word], first: usize) -> Option<(usize, Amount)> {
+    const MANY: &[&str] = &[
+        "few",
+        "several",
+        "many",
+        "most",
+        "all",
+        "both",
+        "some",
+        "more",
+        "fewer",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "half",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "dozen",
+        "numerous",
+        "various",
+    ];
+    const SOME: &[&str] = &["only", "just", "nearly", "almost", "about", "around", "any"];
+    const EXACT: &[&str] = &[
+        "one", "none", "no", "each", "every", "either", "neither", "single", "less", "least",
+    ];
+    const LINKS: &[&str] = &[
+        "of", "the", "a", "than", "at", "those", "these", "its", "their",
+    ];
+    let number = |w: &Word| {
+        let lower = w.lower();
+        w.text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || lower.split('-').next().is_some_and(|p| MANY.contains(&p))
+    };
+    let mut start = first;
+    while start > 0 && !words[start].after_break {
+        let w = &words[start - 1];
+        if w.is(MANY) || w.is(SOME) || w.is(EXACT) || w.is(LINKS) || number(w) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    // The run opens on a quantifier, not on "the" or "of" before one.
+    while start < first
+        && words[start].is(LINKS)
+        && !(words[start].is(&["a"]) && words.get(start + 1).is_some_and(|w| w.is(MANY)))
+    {
+        start += 1;
+    }
+    let run = &words[start..first];
+    if run.is_empty() {
+        return None;
+    }
+    let amount = if run.iter().any(|w| w.is(EXACT) || w.text == "1") {
+        Amount::Exact
+    } else if run.iter().any(|w| w.is(MANY) || number(w)) {
+        Amount::Many
+    } else if run.iter().any(|w| w.is(SOME)) {
+        Amount::Some
+    } else {
+        return None;
+    };
+    Some((start, amount))
+}
+
 /// Auxiliaries: a phrase holding one (outside a subordinate clause) is a clause of its own
 /// ("…business units are to be allowed to bid, the USAF has announced").
 const CLAUSE_AUXILIARIES: &[&str] = &[
@@ -1420,6 +1568,39 @@ mod tests {
                     "The plan, the brainchild of its chief executive, William Clay Ford…"
                         .to_string()
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quantified_subject_keeps_its_quantifier_and_a_plural_verb() {
+        let actors = [
+            known("dem", "Democrats", ActorKind::Group, &[]),
+            known("rep", "Republicans", ActorKind::Group, &[]),
+            known("in", "India", ActorKind::State, &["Indian"]),
+            known("qantas", "Qantas", ActorKind::Organization, &[]),
+        ];
+        let got = titles(
+            "Only ten Republicans joined forty Democrats. Three Democrats voted against it. \
+             Few Republicans voted for the plan. A few Democrats rejected the plan. \
+             Democrats rejected the plan. None of the Democrats rejected the plan. Indian shares on \
+             the index in Mumbai fell ten percent. Qantas rejected the plan.",
+            &actors,
+        );
+        assert_eq!(
+            got,
+            [
+                (1, "Only ten Republicans join forty Democrats".to_string()),
+                (2, "Three Democrats vote against it".to_string()),
+                (3, "Few Republicans vote for the plan".to_string()),
+                (4, "A few Democrats reject the plan".to_string()),
+                (5, "Democrats reject the plan".to_string()),
+                (6, "None of the Democrats rejected the plan".to_string()),
+                (
+                    7,
+                    "Indian shares on the index in Mumbai fall ten percent".to_string()
+                ),
+                (8, "Qantas rejects the plan".to_string()),
             ]
         );
     }
