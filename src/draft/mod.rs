@@ -1165,7 +1165,7 @@ fn in_subject_modifier(
     if first >= group {
         return false;
     }
-    if first > 0 && words[first - 1].is(proposals::TITLES) {
+    if first > 0 && words[first - 1].is(proposals::TITLES) && !words[first].after_break {
         return false;
     }
     // The subject's words, in phrases split at commas, dashes and colons.
