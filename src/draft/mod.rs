@@ -253,12 +253,16 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
         .zip(&acts)
         .enumerate()
         .map(|(s, (words, found))| {
+            // The main clause's first verb: a date after it is no fronted one ("Henderson
+            // spoke out on Tuesday that…, and this may be increased": Tuesday follows "spoke").
+            let first_main = act(text, words, 1).and_then(|a| a.verb);
             let verb = found
                 .as_ref()
-                .map(|(a, _)| a)
-                .cloned()
-                .or_else(|| act(text, words, 1))
-                .and_then(|a| a.verb);
+                .and_then(|(a, _)| a.verb)
+                .into_iter()
+                .chain(first_main)
+                .min_by_key(|(i, _)| *i);
+            let subordinate = undating_clauses(text, words, verb.map(|(i, _)| i));
             let opens_with_pronoun = words.first().is_some_and(|w| {
                 w.is(&[
                     "he", "she", "it", "they", "his", "her", "its", "their", "this", "these",
@@ -266,7 +270,12 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
             });
             SentenceFacts {
                 verb_start: verb.map(|(i, _)| words[i].span.start),
-                reported_from: verb.and_then(|(i, v)| candidates::reported_from(words, i, v)),
+                reported_from: found
+                    .as_ref()
+                    .and_then(|(a, _)| a.verb)
+                    .or(verb)
+                    .and_then(|(i, v)| candidates::reported_from(words, i, v)),
+                subordinate,
                 continues: s > 0
                     && (opens_with_pronoun || (topics[s].is_some() && topics[s] == topics[s - 1])),
                 future: found.as_ref().is_some_and(|(a, _)| a.future_from.is_some()),
@@ -723,6 +732,64 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
         });
     }
     Ok(drafts)
+}
+
+/// The byte spans of a sentence's clauses whose dates do not date its act (`verb` is its main
+/// verb's word): a subordinate clause with a verb of its own ("…was rejected after talks broke
+/// down over cuts by next year", "until Ford negotiates", "since it opened last September")
+/// and a relative clause set off by a comma (", which merged in 1998,"). A clause of the same
+/// time ("when it arrives on November 11", "as", "while", "once"), one fronted before the main
+/// verb that opens on "after" ("After a plan failed this week, the White House said"), a
+/// restrictive relative clause ("was one that fared poorly today") and a preposition of time
+/// with no verb ("since the start of this year") still date it.
+fn undating_clauses(text: &str, words: &[Word], verb: Option<usize>) -> Vec<Range<usize>> {
+    const SAME_TIME: &[&str] = &["when", "whenever", "while", "whilst", "as", "once"];
+    const FINITE: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+        "might", "did", "does", "do", "be", "been", "it", "he", "she", "they", "we", "i",
+    ];
+    let clauses: Vec<candidates::Clause> = (0..words.len())
+        .map(|k| candidates::clause_of(text, words, k))
+        .collect();
+    let aside = |c: &candidates::Clause| {
+        matches!(
+            c,
+            candidates::Clause::Subordinate | candidates::Clause::Relative
+        )
+    };
+    let mut spans = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        if !aside(&clauses[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < words.len() && aside(&clauses[k]) {
+            k += 1;
+        }
+        let run = &words[start..k];
+        let opener = start.checked_sub(1).map(|o| &words[o]);
+        let has_verb = run.iter().any(|w| {
+            w.is(FINITE)
+                || verbs::verbs().lookup(w.text).is_some_and(|(_, form)| {
+                    matches!(form, verbs::Form::Past | verbs::Form::ThirdPerson)
+                })
+        });
+        let fronted = verb.is_some_and(|v| k <= v);
+        let dates = match clauses[start] {
+            candidates::Clause::Relative => !opener.is_some_and(|o| o.after_break),
+            _ => {
+                !has_verb
+                    || opener.is_some_and(|o| o.is(SAME_TIME))
+                    || (fronted && opener.is_some_and(|o| o.is(&["after"])))
+            }
+        };
+        if !dates {
+            spans.push(run[0].span.start..run[run.len() - 1].span.end);
+        }
+    }
+    spans
 }
 
 /// The rest of a title without a leading repeat of its subject ("Putin tells Putin…" cannot
@@ -1601,6 +1668,55 @@ mod tests {
                     "Indian shares on the index in Mumbai fall ten percent".to_string()
                 ),
                 (8, "Qantas rejects the plan".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_only_in_a_subordinate_clause_does_not_date_the_act() {
+        let actors = [
+            known("gm", "General Motors", ActorKind::Organization, &["GM"]),
+            known("boeing", "Boeing", ActorKind::Organization, &[]),
+        ];
+        let text = "GM rejected the bill after talks broke down over cuts by next year. \
+                    Boeing has received five orders since it was announced in February 2000. \
+                    GM closed the plant, which opened in 1998. \
+                    Boeing will deliver the jet when it arrives on November 11. \
+                    GM has lost ten percent since the start of this year. \
+                    GM sold the plant on Monday.";
+        let span = |sentence: usize, words: &str, value: &str| {
+            let start = text.find(words).unwrap();
+            TimeSpan {
+                sentence,
+                start,
+                end: start + words.len(),
+                value: value.into(),
+            }
+        };
+        let times = [
+            span(1, "next year", "2022"),
+            span(2, "February 2000", "2000-02"),
+            span(3, "1998", "1998"),
+            span(4, "November 11", "2022-11-11"),
+            span(5, "this year", "2021"),
+            span(6, "Monday", "2021-12-13"),
+        ];
+        let drafts = run(text, &actors, &times);
+        let got: Vec<(usize, &str)> = drafts
+            .iter()
+            .map(|d| (d.sentence, d.date.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                // Undated: on or before publication.
+                (1, "2021/2021-12-13?"),
+                (2, "2021/2021-12-13?"),
+                (3, "2021/2021-12-13?"),
+                // A clause of the same time, and a preposition of time, still date it.
+                (4, "2022-11-11"),
+                (5, "2021"),
+                (6, "2021-12-13"),
             ]
         );
     }
