@@ -599,7 +599,13 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                             None if adjective_plural => verb.base.clone(),
                             None => verb.third_person.clone(),
                         };
-                        let rest = title::condense(
+                        // What a speaker is quoted saying stays in quotation marks.
+                        let condense = if reported || verb.kind == "statement" {
+                            title::condense_quoting
+                        } else {
+                            title::condense
+                        };
+                        let rest = condense(
                             text,
                             verb_word.span.end..span.end,
                             &shorts(&cast, text, &mentions),
@@ -1717,6 +1723,29 @@ mod tests {
                 (4, "2022-11-11"),
                 (5, "2021"),
                 (6, "2021-12-13"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_speakers_quoted_words_keep_their_quotation_marks() {
+        let actors = [known("rs", "Ron Sugar", ActorKind::Person, &["Sugar"])];
+        let got = titles(
+            "Ron Sugar said in an interview \"Everyone told us we were crazy.\" \
+             Sugar said the plan was \"very good\" for the firm.",
+            &actors,
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    1,
+                    "Sugar says in an interview \"Everyone told us we were crazy\"".to_string()
+                ),
+                (
+                    2,
+                    "Sugar says the plan was \"very good\" for the firm".to_string()
+                ),
             ]
         );
     }
