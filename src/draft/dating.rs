@@ -97,6 +97,10 @@ pub struct SentenceFacts {
     /// Where the words a verb of saying reports begin (byte offset): a date after it dates
     /// what was said, not the saying.
     pub reported_from: Option<usize>,
+    /// Byte spans of its words standing in subordinate or relative clauses ("after talks broke
+    /// down over wage cuts by next year", "until Ford negotiates"): a date there dates what
+    /// that clause says, not the sentence's act.
+    pub subordinate: Vec<Range<usize>>,
     /// It carries on the topic of the sentence before (it opens with a pronoun, or its
     /// subject is the one before's), so a date that governs that one may govern it too.
     pub continues: bool,
@@ -183,7 +187,8 @@ impl Dater<'_> {
         let mut usable = by_sentence
             .get(s)?
             .iter()
-            .filter(|t| reported.is_none_or(|r| t.start < r));
+            .filter(|t| reported.is_none_or(|r| t.start < r))
+            .filter(|t| !in_subordinate(facts.get(s), t));
         // "were to take delivery in May 2008, but will now receive it next month": a sentence
         // about the future takes its future date.
         let t = if future {
@@ -235,7 +240,7 @@ impl Dater<'_> {
                     .get(*o)
                     .and_then(|f| f.verb_start)
                     .is_some_and(|verb| t.start < verb);
-                fronted && self.is_future(&t.value) == future
+                fronted && !in_subordinate(facts.get(*o), t) && self.is_future(&t.value) == future
             });
         let signed = || {
             (s + 1..self.sentences.len())
@@ -282,6 +287,11 @@ impl Dater<'_> {
             basis: Basis::UpperBound,
         }
     }
+}
+
+/// Whether the expression `t` stands in a subordinate or relative clause of its sentence.
+fn in_subordinate(fact: Option<&SentenceFacts>, t: &TimeSpan) -> bool {
+    fact.is_some_and(|f| f.subordinate.iter().any(|span| span.contains(&t.start)))
 }
 
 /// The date the text gives each class of event, when every sentence naming one of that class
@@ -475,6 +485,7 @@ mod tests {
                         .iter()
                         .find(|w| w.is(&["moved", "spoke", "announced", "began", "left"]))
                         .map(|w| w.span.start),
+                    subordinate: Vec::new(),
                 }
             })
             .collect();

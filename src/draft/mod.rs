@@ -253,12 +253,16 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
         .zip(&acts)
         .enumerate()
         .map(|(s, (words, found))| {
+            // The main clause's first verb: a date after it is no fronted one ("Henderson
+            // spoke out on Tuesday that…, and this may be increased": Tuesday follows "spoke").
+            let first_main = act(text, words, 1).and_then(|a| a.verb);
             let verb = found
                 .as_ref()
-                .map(|(a, _)| a)
-                .cloned()
-                .or_else(|| act(text, words, 1))
-                .and_then(|a| a.verb);
+                .and_then(|(a, _)| a.verb)
+                .into_iter()
+                .chain(first_main)
+                .min_by_key(|(i, _)| *i);
+            let subordinate = undating_clauses(text, words, verb.map(|(i, _)| i));
             let opens_with_pronoun = words.first().is_some_and(|w| {
                 w.is(&[
                     "he", "she", "it", "they", "his", "her", "its", "their", "this", "these",
@@ -266,7 +270,12 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
             });
             SentenceFacts {
                 verb_start: verb.map(|(i, _)| words[i].span.start),
-                reported_from: verb.and_then(|(i, v)| candidates::reported_from(words, i, v)),
+                reported_from: found
+                    .as_ref()
+                    .and_then(|(a, _)| a.verb)
+                    .or(verb)
+                    .and_then(|(i, v)| candidates::reported_from(words, i, v)),
+                subordinate,
                 continues: s > 0
                     && (opens_with_pronoun || (topics[s].is_some() && topics[s] == topics[s - 1])),
                 future: found.as_ref().is_some_and(|(a, _)| a.future_from.is_some()),
@@ -331,6 +340,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 let source: Option<Who> = attributed
                     .and_then(|end| mentions.iter().find(|(m, _)| m.end <= end).map(|(_, w)| *w));
                 let asides = relative_clauses(text, span);
+                let group_at = act.future_from.or(act.passive_from).unwrap_or(at).min(at);
                 let fronted = fronted_phrase_end(words, at);
                 let raw_before = mentions
                     .iter()
@@ -358,6 +368,10 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                             })
                     })
                     .filter(|(m, w)| !modifier_mention(text, words, m, cast.kind(*w)))
+                    // "Emails from Boeing have been entered", "European stocks, such as
+                    // those in Germany, lost": a name in a phrase after the subject's head
+                    // (a preposition's, an aside's, an appositive's) is not the doer.
+                    .filter(|(m, _)| !in_subject_modifier(text, words, m, from, group_at))
                     // "the European Union (EU)": a bracketed name repeats the same actor's
                     // name before it, which says what it does there.
                     .filter(|(m, w)| {
@@ -518,9 +532,52 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                         let verb_start = words[group.unwrap_or(at).min(at)].span.start;
                         subject_phrase(&text[m.start..verb_start.max(m.end)])
                     });
-                let adjective_plural = adjective
-                    .as_deref()
-                    .is_some_and(|a| a.ends_with('s') && !a.ends_with("ss"));
+                // "Only ten Republicans joined": the quantifier says who acted, so the title
+                // keeps it; "None of the Democrats", "Each Republican": the text's words.
+                let quantified = subject_span
+                    .as_ref()
+                    .and_then(|m| words.iter().position(|w| w.span.start >= m.start))
+                    .and_then(|first| quantifier(words, first));
+                if quantified.is_some_and(|(_, amount)| amount == Amount::Exact) {
+                    break 'arm as_written();
+                }
+                let adjective = match (quantified, adjective) {
+                    (Some((from, _)), Some(adjective)) => Some(format!(
+                        "{} {adjective}",
+                        text[words[from].span.start..subject_span.as_ref().map_or(0, |m| m.start)]
+                            .trim()
+                    )),
+                    (Some((from, _)), None) => subject_span
+                        .as_ref()
+                        .map(|m| text[words[from].span.start..m.end].to_string()),
+                    (None, adjective) => adjective,
+                };
+                // "Indian shares on the Sensex index fall": the head noun decides the number.
+                let adjective_plural = quantified
+                    .is_some_and(|(_, amount)| amount == Amount::Many)
+                    || adjective.as_deref().is_some_and(|a| {
+                        let head = a
+                            .split_whitespace()
+                            .take_while(|w| !QUALIFIERS.contains(w))
+                            .last()
+                            .unwrap_or("");
+                        head.ends_with('s') && !head.ends_with("ss")
+                    })
+                    // "Democrats reject": a group named by a plural noun. An organisation's
+                    // name is singular ("Airbus", "General Motors", "Singapore Airlines").
+                    || subject_span.as_ref().is_some_and(|m| {
+                        let written = &text[m.clone()];
+                        !written.contains(' ')
+                            && written.ends_with('s')
+                            && !written.ends_with(['\'', '’'])
+                            && !["ss", "us", "is", "os", "as"].iter().any(|e| written.ends_with(e))
+                            && subject.is_some_and(|who| {
+                                matches!(
+                                    cast.kind(who),
+                                    Some(ActorKind::Other | ActorKind::Group) | None
+                                )
+                            })
+                    });
                 let written_subject = |who: Who| {
                     let written = mentions
                         .iter()
@@ -542,7 +599,13 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                             None if adjective_plural => verb.base.clone(),
                             None => verb.third_person.clone(),
                         };
-                        let rest = title::condense(
+                        // What a speaker is quoted saying stays in quotation marks.
+                        let condense = if reported || verb.kind == "statement" {
+                            title::condense_quoting
+                        } else {
+                            title::condense
+                        };
+                        let rest = condense(
                             text,
                             verb_word.span.end..span.end,
                             &shorts(&cast, text, &mentions),
@@ -677,6 +740,64 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
     Ok(drafts)
 }
 
+/// The byte spans of a sentence's clauses whose dates do not date its act (`verb` is its main
+/// verb's word): a subordinate clause with a verb of its own ("…was rejected after talks broke
+/// down over cuts by next year", "until Ford negotiates", "since it opened last September")
+/// and a relative clause set off by a comma (", which merged in 1998,"). A clause of the same
+/// time ("when it arrives on November 11", "as", "while", "once"), one fronted before the main
+/// verb that opens on "after" ("After a plan failed this week, the White House said"), a
+/// restrictive relative clause ("was one that fared poorly today") and a preposition of time
+/// with no verb ("since the start of this year") still date it.
+fn undating_clauses(text: &str, words: &[Word], verb: Option<usize>) -> Vec<Range<usize>> {
+    const SAME_TIME: &[&str] = &["when", "whenever", "while", "whilst", "as", "once"];
+    const FINITE: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+        "might", "did", "does", "do", "be", "been", "it", "he", "she", "they", "we", "i",
+    ];
+    let clauses: Vec<candidates::Clause> = (0..words.len())
+        .map(|k| candidates::clause_of(text, words, k))
+        .collect();
+    let aside = |c: &candidates::Clause| {
+        matches!(
+            c,
+            candidates::Clause::Subordinate | candidates::Clause::Relative
+        )
+    };
+    let mut spans = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        if !aside(&clauses[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < words.len() && aside(&clauses[k]) {
+            k += 1;
+        }
+        let run = &words[start..k];
+        let opener = start.checked_sub(1).map(|o| &words[o]);
+        let has_verb = run.iter().any(|w| {
+            w.is(FINITE)
+                || verbs::verbs().lookup(w.text).is_some_and(|(_, form)| {
+                    matches!(form, verbs::Form::Past | verbs::Form::ThirdPerson)
+                })
+        });
+        let fronted = verb.is_some_and(|v| k <= v);
+        let dates = match clauses[start] {
+            candidates::Clause::Relative => !opener.is_some_and(|o| o.after_break),
+            _ => {
+                !has_verb
+                    || opener.is_some_and(|o| o.is(SAME_TIME))
+                    || (fronted && opener.is_some_and(|o| o.is(&["after"])))
+            }
+        };
+        if !dates {
+            spans.push(run[0].span.start..run[run.len() - 1].span.end);
+        }
+    }
+    spans
+}
+
 /// The rest of a title without a leading repeat of its subject ("Putin tells Putin…" cannot
 /// happen when the subject was found after the verb: "said Angers").
 fn strip_subject_echo(rest: &str, subject: Option<&str>) -> String {
@@ -763,6 +884,29 @@ fn fronted_phrase_end(words: &[Word], verb: usize) -> Option<usize> {
         .map(|w| w.span.start)
 }
 
+// "The official handle of President of Russia tweeted", "A statement from the E.U.
+// read": those who speak for someone, and what they send, are that someone acting.
+const VOICES: &[&str] = &[
+    "handle",
+    "account",
+    "office",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "embassy",
+    "government",
+    "ministry",
+    "service",
+    "envoy",
+    "representative",
+    "representatives",
+    "statement",
+    "letter",
+    "email",
+    "message",
+    "release",
+];
+
 /// Whether the mention `m` modifies another noun rather than names the doer: a possessive
 /// ("Boeing's rival", "France's BEA"), the object of a preposition ("an email from Burkhardt"),
 /// or a country starting a longer name ("China Daily", "Singapore Airlines").
@@ -774,28 +918,6 @@ fn modifier_mention(text: &str, words: &[Word], m: &Range<usize>, kind: Option<A
     let rest = text[m.end..].trim_start_matches('.');
     let possessive = ["'s", "’s", "'S", "’S"].iter().any(|p| rest.starts_with(p))
         || words.iter().any(|w| w.span.end == m.end && w.possessive);
-    // "The official handle of President of Russia tweeted", "A statement from the E.U.
-    // read": those who speak for someone, and what they send, are that someone acting.
-    const VOICES: &[&str] = &[
-        "handle",
-        "account",
-        "office",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "embassy",
-        "government",
-        "ministry",
-        "service",
-        "envoy",
-        "representative",
-        "representatives",
-        "statement",
-        "letter",
-        "email",
-        "message",
-        "release",
-    ];
     // Past the determiners and adjectives of the noun phrase: "of the new Airbus".
     let before = words
         .iter()
@@ -827,6 +949,384 @@ fn modifier_mention(text: &str, words: &[Word], m: &Range<usize>, kind: Option<A
             .trim_start()
             .starts_with(|c: char| c.is_uppercase());
     possessive || governed || longer_name
+}
+
+/// Words opening a phrase that qualifies the noun before it ("emails from Boeing", "stocks
+/// such as those in Germany", "a deal with Boeing"): what they govern is not the head.
+const QUALIFIERS: &[&str] = &[
+    "of",
+    "from",
+    "in",
+    "by",
+    "with",
+    "for",
+    "about",
+    "among",
+    "amongst",
+    "regarding",
+    "concerning",
+    "including",
+    "such",
+    "like",
+    "at",
+    "on",
+    "to",
+    "into",
+    "over",
+    "under",
+    "between",
+    "against",
+    "than",
+    "within",
+    "across",
+    "via",
+    "besides",
+    "except",
+    "excluding",
+    "involving",
+    "behind",
+    "near",
+];
+
+/// Whether a phrase of the words `phrase` is fronted before the subject rather than being it:
+/// it opens on a preposition, a subordinating word, a time or a participle ("In a
+/// statement,", "When Ford closed the plant,", "On June 1, 2009,", "Citing a precaution,"),
+/// has one of time among its first words ("Days after McCain's remarks,", "A day before the
+/// announcement,"), or is a short adverbial ("Additionally,", "More recently,").
+fn fronted(words: &[Word], phrase: &[usize]) -> bool {
+    const OPENERS: &[&str] = &[
+        "after",
+        "before",
+        "following",
+        "since",
+        "during",
+        "in",
+        "on",
+        "at",
+        "despite",
+        "with",
+        "without",
+        "amid",
+        "unlike",
+        "like",
+        "under",
+        "as",
+        "for",
+        "from",
+        "by",
+        "of",
+        "over",
+        "when",
+        "while",
+        "whilst",
+        "if",
+        "unless",
+        "because",
+        "although",
+        "though",
+        "once",
+        "until",
+        "earlier",
+        "later",
+        "last",
+        "next",
+        "this",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "meanwhile",
+        "however",
+        "separately",
+        "instead",
+        "moreover",
+        "furthermore",
+        "also",
+        "but",
+        "so",
+        "yet",
+        "thus",
+        "then",
+        "now",
+        "meantime",
+        "overall",
+        "according",
+        "likewise",
+        "nonetheless",
+        "nevertheless",
+        "indeed",
+        "still",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const OF_TIME: &[&str] = &["after", "before", "following", "later", "earlier", "ago"];
+    // "Additionally," but not "Italy,".
+    let adverb = |w: &Word| {
+        let lower = w.lower();
+        lower.len() > 4
+            && lower.ends_with("ly")
+            && !(w.is_capitalised() && countries::is_adjective(w.text))
+            && !["italy", "sicily", "kelly", "reilly", "daly", "connolly"].contains(&lower.as_str())
+    };
+    let Some(&first) = phrase.first() else {
+        return false;
+    };
+    let first = &words[first];
+    first.is(OPENERS)
+        || first.text.starts_with(|c: char| c.is_ascii_digit())
+        || (first.lower().ends_with("ing")
+            && first.text.len() > 5
+            && !first.text[1..].chars().any(char::is_uppercase))
+        || phrase.iter().skip(1).take(2).any(|&k| words[k].is(OF_TIME))
+        || (phrase.len() <= 3 && phrase.last().is_some_and(|&k| adverb(&words[k])))
+}
+
+/// How many a quantifier before a subject says: more than one ("ten", "few", "most"), or
+/// not a number ("only", "just"), or an amount a title must not restate in other words
+/// ("none", "each", "one", "neither"), which leaves the sentence's own words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Amount {
+    Many,
+    Some,
+    Exact,
+}
+
+/// The quantifier words right before the subject's first word `first` ("Only ten", "two of
+/// the", "Few", "More than 40"): where they start and the amount they give.
+fn quantifier(words: &[Word], first: usize) -> Option<(usize, Amount)> {
+    const MANY: &[&str] = &[
+        "few",
+        "several",
+        "many",
+        "most",
+        "all",
+        "both",
+        "some",
+        "more",
+        "fewer",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "half",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "dozen",
+        "numerous",
+        "various",
+    ];
+    const SOME: &[&str] = &["only", "just", "nearly", "almost", "about", "around", "any"];
+    const EXACT: &[&str] = &[
+        "one", "none", "no", "each", "every", "either", "neither", "single", "less", "least",
+    ];
+    const LINKS: &[&str] = &[
+        "of", "the", "a", "than", "at", "those", "these", "its", "their",
+    ];
+    let number = |w: &Word| {
+        let lower = w.lower();
+        w.text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || lower.split('-').next().is_some_and(|p| MANY.contains(&p))
+    };
+    let mut start = first;
+    while start > 0 && !words[start].after_break {
+        let w = &words[start - 1];
+        if w.is(MANY) || w.is(SOME) || w.is(EXACT) || w.is(LINKS) || number(w) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    // The run opens on a quantifier, not on "the" or "of" before one.
+    while start < first
+        && words[start].is(LINKS)
+        && !(words[start].is(&["a"]) && words.get(start + 1).is_some_and(|w| w.is(MANY)))
+    {
+        start += 1;
+    }
+    let run = &words[start..first];
+    if run.is_empty() {
+        return None;
+    }
+    let amount = if run.iter().any(|w| w.is(EXACT) || w.text == "1") {
+        Amount::Exact
+    } else if run.iter().any(|w| w.is(MANY) || number(w)) {
+        Amount::Many
+    } else if run.iter().any(|w| w.is(SOME)) {
+        Amount::Some
+    } else {
+        return None;
+    };
+    Some((start, amount))
+}
+
+/// Auxiliaries: a phrase holding one (outside a subordinate clause) is a clause of its own
+/// ("…business units are to be allowed to bid, the USAF has announced").
+const CLAUSE_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "shall",
+    "should", "must",
+];
+
+/// Abbreviations a full stop follows inside a sentence ("Sen. McCain").
+const ABBREVIATIONS: &[&str] = &[
+    "sen", "rep", "gov", "gen", "col", "lt", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof",
+    "inc", "corp", "co", "ltd", "no", "vs", "capt", "sgt", "maj", "adm", "rev", "u.s", "u.k",
+];
+
+/// Whether the mention `m`, before the verb group starting at word `group`, stands in a
+/// phrase qualifying the subject's head rather than being the head: after a preposition that
+/// follows the head ("Emails exchanged among officials regarding a deal with Boeing have been
+/// entered"), or in a phrase set off by commas after it ("European stocks, such as those in
+/// Germany, also lost ground"; "The plan, the brainchild of Ford's chief, William Ford, is").
+/// The subject starts at byte `from`; phrases fronted before it ("In a statement,"), quoted
+/// words, subordinate clauses and clauses before it are not the subject. A name set off by
+/// commas right after the head, and nothing else, names it ("European aircraft
+/// manufacturer, Airbus, has won"), as does one right after a title ("USAF's chief of staff
+/// General Duncan McNab").
+fn in_subject_modifier(
+    text: &str,
+    words: &[Word],
+    m: &Range<usize>,
+    from: usize,
+    group: usize,
+) -> bool {
+    let Some(first) = words.iter().position(|w| w.span.start >= m.start) else {
+        return false;
+    };
+    if first >= group {
+        return false;
+    }
+    if first > 0 && words[first - 1].is(proposals::TITLES) && !words[first].after_break {
+        return false;
+    }
+    // The subject's words, in phrases split at commas, dashes and colons.
+    let mut phrases: Vec<Vec<usize>> = vec![Vec::new()];
+    for k in 0..group {
+        let word = &words[k];
+        let gap = if k > 0 {
+            &text[words[k - 1].span.end..word.span.start]
+        } else {
+            ""
+        };
+        // "&amp;" is one character, not a word and a semicolon.
+        let entity = k > 0 && words[k - 1].is(&["amp", "quot", "apos", "nbsp", "lt", "gt"]);
+        let stop = k > 0
+            && gap.contains(". ")
+            && word.is_capitalised()
+            && !words[k - 1].is(ABBREVIATIONS)
+            && words[k - 1].text.chars().count() > 1;
+        if gap.contains([':', ';']) && !entity || stop {
+            // A new clause: what came before is not its subject.
+            phrases = vec![Vec::new()];
+        } else if gap.contains([',', '–', '—']) || gap.contains(" - ") {
+            let clause = phrases
+                .last()
+                .is_some_and(|p| p.iter().any(|&j| words[j].is(CLAUSE_AUXILIARIES)));
+            if clause {
+                phrases = vec![Vec::new()];
+            } else {
+                phrases.push(Vec::new());
+            }
+        }
+        let aside = matches!(
+            candidates::clause_of(text, words, k),
+            candidates::Clause::Subordinate | candidates::Clause::Relative
+        );
+        if word.span.start < from || word.quoted || aside {
+            continue;
+        }
+        if let Some(phrase) = phrases.last_mut() {
+            phrase.push(k);
+        }
+    }
+    phrases.retain(|p| !p.is_empty());
+    while phrases.len() > 1 && fronted(words, &phrases[0]) {
+        phrases.remove(0);
+    }
+    let Some(at) = phrases.iter().position(|p| p.contains(&first)) else {
+        return false;
+    };
+    if at > 0 {
+        // "European aircraft manufacturer, Airbus, has won": the head's own name.
+        let named = at == 1
+            && phrases[1].iter().all(|&k| {
+                words[k].is_capitalised()
+                    || words[k].is(&["the", "amp"])
+                    || words[k].text.starts_with(|c: char| c.is_ascii_digit())
+            });
+        return !named;
+    }
+    // Within the head's phrase, a clause before the subject ends at its auxiliary.
+    let start = phrases[0]
+        .iter()
+        .rposition(|&k| k < first && words[k].is(CLAUSE_AUXILIARIES))
+        .map_or(0, |p| p + 1);
+    let phrase = &phrases[0][start..];
+    // "Bureau of European Union Affairs (BEUA) banned it": a bracketed name after a name
+    // that opens the phrase is that name's short form.
+    let bracketed = first > 0 && text[words[first - 1].span.end..m.start].contains('(');
+    if bracketed
+        && phrase
+            .iter()
+            .take_while(|&&k| k < first)
+            .all(|&k| words[k].is_capitalised() || words[k].is(&["of", "and", "for", "the", "amp"]))
+    {
+        return false;
+    }
+    phrase
+        .iter()
+        .skip(1)
+        .take_while(|&&k| k < first)
+        .enumerate()
+        .any(|(i, &k)| {
+            let word = &words[k];
+            // "An additional email by Roche": those who speak for someone.
+            let voice = word.is(&["of", "from", "by"])
+                && phrase.get(i).is_some_and(|&prev| words[prev].is(VOICES));
+            word.is(QUALIFIERS) && !word.is_capitalised() && !voice
+        })
 }
 
 /// Whether the subject of the verb at word `verb` is a pronoun: the word before the verb
@@ -1081,6 +1581,202 @@ mod tests {
             kind: Some(kind),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
         }
+    }
+
+    fn titles(text: &str, actors: &[KnownActor]) -> Vec<(usize, String)> {
+        run(text, actors, &[])
+            .into_iter()
+            .map(|d| (d.sentence, d.title))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_in_a_phrase_qualifying_the_subjects_head_is_not_the_doer() {
+        let actors = [
+            known("boeing", "Boeing", ActorKind::Organization, &[]),
+            known("de", "Germany", ActorKind::State, &[]),
+            known("uk", "United Kingdom", ActorKind::State, &[]),
+            known(
+                "ford",
+                "Ford Motor Company",
+                ActorKind::Organization,
+                &["Ford"],
+            ),
+            known("wcf", "William Clay Ford", ActorKind::Person, &[]),
+        ];
+        // The head of each subject is no name: the sentence's own words.
+        let got = titles(
+            "Emails exchanged among officials regarding a deal with aircraft maker Boeing \
+             have been entered into the record. Letters from Boeing were released. \
+             European stocks, such as those in the United Kingdom and Germany, also lost \
+             ground. Shares, including those of Ford, fell on Monday. The plan, the \
+             brainchild of the chief of Ford, is to end the losses. The plan, the brainchild \
+             of its chief executive, William Clay Ford, is to end the losses.",
+            &actors,
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    1,
+                    "Emails exchanged among officials regarding a deal with aircraft maker Boeing…"
+                        .to_string()
+                ),
+                (2, "Letters from Boeing were released".to_string()),
+                (
+                    3,
+                    "European stocks, such as those in the United Kingdom and Germany…".to_string()
+                ),
+                (
+                    4,
+                    "Shares, including those of Ford, fell on Monday".to_string()
+                ),
+                (
+                    5,
+                    "The plan, the brainchild of the chief of Ford, is to end the losses"
+                        .to_string()
+                ),
+                (
+                    6,
+                    "The plan, the brainchild of its chief executive, William Clay Ford…"
+                        .to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quantified_subject_keeps_its_quantifier_and_a_plural_verb() {
+        let actors = [
+            known("dem", "Democrats", ActorKind::Group, &[]),
+            known("rep", "Republicans", ActorKind::Group, &[]),
+            known("in", "India", ActorKind::State, &["Indian"]),
+            known("qantas", "Qantas", ActorKind::Organization, &[]),
+        ];
+        let got = titles(
+            "Only ten Republicans joined forty Democrats. Three Democrats voted against it. \
+             Few Republicans voted for the plan. A few Democrats rejected the plan. \
+             Democrats rejected the plan. None of the Democrats rejected the plan. Indian shares on \
+             the index in Mumbai fell ten percent. Qantas rejected the plan.",
+            &actors,
+        );
+        assert_eq!(
+            got,
+            [
+                (1, "Only ten Republicans join forty Democrats".to_string()),
+                (2, "Three Democrats vote against it".to_string()),
+                (3, "Few Republicans vote for the plan".to_string()),
+                (4, "A few Democrats reject the plan".to_string()),
+                (5, "Democrats reject the plan".to_string()),
+                (6, "None of the Democrats rejected the plan".to_string()),
+                (
+                    7,
+                    "Indian shares on the index in Mumbai fall ten percent".to_string()
+                ),
+                (8, "Qantas rejects the plan".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_only_in_a_subordinate_clause_does_not_date_the_act() {
+        let actors = [
+            known("gm", "General Motors", ActorKind::Organization, &["GM"]),
+            known("boeing", "Boeing", ActorKind::Organization, &[]),
+        ];
+        let text = "GM rejected the bill after talks broke down over cuts by next year. \
+                    Boeing has received five orders since it was announced in February 2000. \
+                    GM closed the plant, which opened in 1998. \
+                    Boeing will deliver the jet when it arrives on November 11. \
+                    GM has lost ten percent since the start of this year. \
+                    GM sold the plant on Monday.";
+        let span = |sentence: usize, words: &str, value: &str| {
+            let start = text.find(words).unwrap();
+            TimeSpan {
+                sentence,
+                start,
+                end: start + words.len(),
+                value: value.into(),
+            }
+        };
+        let times = [
+            span(1, "next year", "2022"),
+            span(2, "February 2000", "2000-02"),
+            span(3, "1998", "1998"),
+            span(4, "November 11", "2022-11-11"),
+            span(5, "this year", "2021"),
+            span(6, "Monday", "2021-12-13"),
+        ];
+        let drafts = run(text, &actors, &times);
+        let got: Vec<(usize, &str)> = drafts
+            .iter()
+            .map(|d| (d.sentence, d.date.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                // Undated: on or before publication.
+                (1, "2021/2021-12-13?"),
+                (2, "2021/2021-12-13?"),
+                (3, "2021/2021-12-13?"),
+                // A clause of the same time, and a preposition of time, still date it.
+                (4, "2022-11-11"),
+                (5, "2021"),
+                (6, "2021-12-13"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_speakers_quoted_words_keep_their_quotation_marks() {
+        let actors = [known("rs", "Ron Sugar", ActorKind::Person, &["Sugar"])];
+        let got = titles(
+            "Ron Sugar said in an interview \"Everyone told us we were crazy.\" \
+             Sugar said the plan was \"very good\" for the firm.",
+            &actors,
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    1,
+                    "Sugar says in an interview \"Everyone told us we were crazy\"".to_string()
+                ),
+                (
+                    2,
+                    "Sugar says the plan was \"very good\" for the firm".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_fronted_phrase_or_naming_the_head_is_the_doer() {
+        let actors = [
+            known("boeing", "Boeing", ActorKind::Organization, &[]),
+            known("airbus", "Airbus", ActorKind::Organization, &[]),
+            known(
+                "ford",
+                "Ford Motor Company",
+                ActorKind::Organization,
+                &["Ford"],
+            ),
+        ];
+        let got = titles(
+            "In a statement from Paris, Airbus denied the report. A day before the vote, \
+             Boeing rejected the offer. European aircraft maker, Airbus, has won an order. \
+             Additionally, Ford announced a recall.",
+            &actors,
+        );
+        assert_eq!(
+            got,
+            [
+                (1, "Airbus denies the report".to_string()),
+                (2, "Boeing rejects the offer".to_string()),
+                (3, "Airbus wins an order".to_string()),
+                (4, "Ford announces a recall".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub struct Proposal {
 }
 
 /// Titles that introduce a person's name, lower case, longest first where they share words.
-const TITLES: &[&str] = &[
+pub(super) const TITLES: &[&str] = &[
     "prime minister",
     "assistant secretary",
     "deputy secretary",
@@ -42,7 +42,11 @@ const TITLES: &[&str] = &[
     "secretary-general",
     "secretary general",
     "vice president",
+    "chief executive officer",
+    "chief operating officer",
+    "chief financial officer",
     "chief executive",
+    "officer",
     "president",
     "chancellor",
     "minister",
@@ -389,6 +393,45 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
     found.proposals
 }
 
+/// Words of ranks and offices: a name made of them alone names no actor.
+const RANKS: &[&str] = &[
+    "officer",
+    "executive",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "president",
+    "vice",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "secretary",
+    "ceo",
+    "cfo",
+    "coo",
+    "manager",
+    "deputy",
+    "assistant",
+    "acting",
+    "general",
+    "senior",
+    "head",
+    "operating",
+    "financial",
+    "prime",
+    "governor",
+    "mayor",
+    "senator",
+    "representative",
+    "commander",
+    "ambassador",
+    "analyst",
+    "founder",
+];
+
 /// Proposals gathered so far, one per folded name.
 #[derive(Default)]
 struct Found {
@@ -399,6 +442,22 @@ struct Found {
 impl Found {
     /// Adds `name` (or finds it, by any name already known for it) and the `aliases`.
     fn add(&mut self, name: &str, kind: ActorKind, aliases: &[&str]) {
+        // "Officer" of "Chief Executive Officer, William Clay Ford": an office is no actor.
+        if name
+            .split([' ', '-'])
+            .all(|w| RANKS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+        {
+            return;
+        }
+        let aliases: Vec<&str> = aliases
+            .iter()
+            .copied()
+            .filter(|a| {
+                !a.split([' ', '-'])
+                    .all(|w| RANKS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+            })
+            .collect();
+        let aliases = aliases.as_slice();
         let index = std::iter::once(name)
             .chain(aliases.iter().copied())
             .find_map(|n| self.by_name.get(&fold(n)).copied());
@@ -615,7 +674,9 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
             if !is_country_form(&folded) {
                 let surname = words[name_end - 1].text;
                 let mut aliases: Vec<&str> = office.into_iter().collect();
-                if name_end - first >= 2 {
+                if name_end - first >= 2
+                    && !names_organisation(text, surname, words[first].span.start)
+                {
                     aliases.push(surname);
                 }
                 found.add(name, ActorKind::Person, &aliases);
@@ -623,6 +684,33 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
         }
         i = name_end.max(i + 1);
     }
+}
+
+/// Whether the text uses a person's `surname` for an organisation, so that it cannot stand for
+/// the person: before the person is named at byte `named` ("the brainchild of Ford's Chief
+/// Executive Officer, William Clay Ford Jr."), or before an organisation's word ("Ford Motor
+/// Company", "Ford Motor").
+fn names_organisation(text: &str, surname: &str, named: usize) -> bool {
+    let whole = |at: usize| {
+        !text[..at].ends_with(char::is_alphanumeric)
+            && !text[at + surname.len()..].starts_with(char::is_alphanumeric)
+    };
+    text.match_indices(surname).any(|(at, _)| {
+        if !whole(at) {
+            return false;
+        }
+        let next = text[at + surname.len()..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        at < named
+            || next == "motor"
+            || next == "motors"
+            || ORGANISATION_WORDS.contains(&next.as_str())
+            || CORPORATE_SUFFIXES.contains(&next.as_str())
+    })
 }
 
 /// "U.S. Intelligence", "China Daily", "Singapore Airlines": a country's name followed by
@@ -878,10 +966,31 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
         if let Some(&index) = phrases.inside.get(key.as_str()) {
             let proposal = &found.proposals[index];
             let whole = fold(&proposal.name);
+            // "Ford" is not William Clay Ford where the text writes "Ford's Chief Executive
+            // Officer, William Clay Ford" or "Ford Motor Company": it is a name of its own.
+            let person_named_at = text.find(proposal.name.as_str()).unwrap_or(0);
             let short = match proposal.kind {
-                ActorKind::Person => whole.ends_with(&format!(" {key}")),
+                ActorKind::Person => {
+                    whole.ends_with(&format!(" {key}"))
+                        && !names_organisation(text, name, person_named_at)
+                }
                 _ => whole.starts_with(&format!("{key} ")),
             };
+            if !short && proposal.kind == ActorKind::Person && whole.ends_with(&format!(" {key}")) {
+                // The organisation it is the first word of, if one is proposed.
+                let organisation = found
+                    .proposals
+                    .iter()
+                    .find(|p| {
+                        p.kind != ActorKind::Person && fold(&p.name).starts_with(&format!("{key} "))
+                    })
+                    .map(|p| (p.name.clone(), p.kind));
+                match organisation {
+                    Some((whole, kind)) => found.add(&whole, kind, &[name.as_str()]),
+                    None => found.add(name, ActorKind::Other, &[]),
+                }
+                continue;
+            }
             if short {
                 let name = proposal.name.clone();
                 found.add(
@@ -1028,6 +1137,49 @@ mod tests {
             kind,
             aliases.iter().map(|a| a.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn an_office_is_never_an_actor_and_a_surname_the_text_gives_a_company_is_not_an_alias() {
+        // The office before an appositive name: the person is proposed, the office is not,
+        // and "Ford", used for the company before the person is named, stays the company's.
+        let got = proposals(
+            "The plan, the brainchild of Ford's Chief Executive Officer, William Clay Ford \
+             Jr., is to end Ford's losses. Ford will close plants.",
+        );
+        assert!(
+            got.iter()
+                .all(|(n, _, a)| n != "Officer" && !a.iter().any(|a| a == "Officer")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&one("William Clay Ford", "person", &[])),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|(n, k, _)| n == "Ford" && *k != "person"),
+            "{got:?}"
+        );
+        // "Ford Motor Company" names the company: Ford is its short name, not the person's.
+        let got = proposals(
+            "Ford Motor Company cut jobs. Chief Executive Officer William Clay Ford spoke. \
+             Ford will close plants. Ford said so.",
+        );
+        assert!(
+            got.iter()
+                .any(|(n, k, a)| n == "William Clay Ford" && *k == "person" && a.is_empty()),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|(n, _, _)| n != "Officer"), "{got:?}");
+        // A surname the text uses for no one else is the person's.
+        let got = proposals(
+            "The firm's chief executive officer, Alan Mulally, spoke. Mulally predicted a \
+             profit. Mulally left.",
+        );
+        assert!(
+            got.contains(&one("Alan Mulally", "person", &["Mulally"])),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -21,7 +21,21 @@ pub fn title(subject: Option<&str>, verb: &str, rest: &str) -> String {
         .copied()
         .collect::<Vec<_>>()
         .join(" ");
-    fit(&capitalise(&joined))
+    let joined = capitalise(&joined);
+    // Room for the closing quotation mark a cut may need.
+    if joined.contains('"') {
+        close_quotation(fit_to(&joined, MAX - 1))
+    } else {
+        fit(&joined)
+    }
+}
+
+/// A title cut inside a quotation closes it: `Enders says in a statement, "We want to know…"`.
+fn close_quotation(mut title: String) -> String {
+    if title.matches('"').count() % 2 == 1 {
+        title.push('"');
+    }
+    title
 }
 
 fn capitalise(text: &str) -> String {
@@ -79,9 +93,14 @@ const UNITS: &[&str] = &[
 /// falls in its second half), never inside a number and its unit, a time expression or a
 /// name, never after a word that leaves a phrase open, and ends with "…".
 pub fn fit(text: &str) -> String {
+    fit_to(text, MAX)
+}
+
+/// `fit` in at most `max` characters.
+fn fit_to(text: &str, max: usize) -> String {
     let text = text.trim();
     let tokens: Vec<&str> = text.split_whitespace().collect();
-    if text.chars().count() <= MAX {
+    if text.chars().count() <= max {
         return trim_open_end(&tokens, tokens.len(), false);
     }
     // Room for the "…".
@@ -89,7 +108,7 @@ pub fn fit(text: &str) -> String {
     let mut length = 0;
     for token in &tokens {
         let with = length + usize::from(kept > 0) + token.chars().count();
-        if with > MAX - 1 {
+        if with > max - 1 {
             break;
         }
         length = with;
@@ -99,7 +118,7 @@ pub fn fit(text: &str) -> String {
     let mut comma = None;
     for (i, token) in tokens[..kept].iter().enumerate() {
         chars += token.chars().count() + 1;
-        if token.ends_with(',') && chars > MAX / 2 && i + 1 < kept {
+        if token.ends_with(',') && chars > max / 2 && i + 1 < kept {
             comma = Some(i + 1);
         }
     }
@@ -177,6 +196,26 @@ pub fn condense(
     span: Range<usize>,
     mentions: &[(Range<usize>, String, usize)],
 ) -> String {
+    condense_with(text, span, mentions, false)
+}
+
+/// `condense`, keeping the quotation marks (as `"`): what a verb of saying reports in the
+/// speaker's own words stays marked as theirs ("Sugar says in an interview "Everyone told
+/// us…"").
+pub fn condense_quoting(
+    text: &str,
+    span: Range<usize>,
+    mentions: &[(Range<usize>, String, usize)],
+) -> String {
+    condense_with(text, span, mentions, true)
+}
+
+fn condense_with(
+    text: &str,
+    span: Range<usize>,
+    mentions: &[(Range<usize>, String, usize)],
+    quoting: bool,
+) -> String {
     let mut out = String::new();
     // The actor of the last mention written, until a word of text follows it.
     let mut last_actor: Option<usize> = None;
@@ -220,23 +259,49 @@ pub fn condense(
         }
         if !['"', '“', '”'].contains(&c) {
             out.push(c);
+        } else if quoting {
+            out.push('"');
         }
         if c.is_alphanumeric() {
             last_actor = None;
         }
         at += c.len_utf8();
     }
-    out.split_whitespace()
+    let out = out
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .replace(" ,", ",")
-        .trim_end_matches(['.', ',', ' '])
-        .to_string()
+        .replace(" ,", ",");
+    let out = out.trim_end_matches(['.', ',', ' ']);
+    // `crazy."`: the sentence's full stop inside the closing mark goes too.
+    match out.strip_suffix('"') {
+        Some(inner) if quoting => format!("{}\"", inner.trim_end_matches(['.', ',', ' '])),
+        _ => out.to_string(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quotation_keeps_its_marks_and_a_cut_one_is_closed() {
+        let text = "said in a statement, \u{201c}We want to know what happened, as improving \
+                    air safety is our top priority for all the flights of the fleet.\u{201d}";
+        let rest = condense_quoting(text, 4..text.len(), &[]);
+        assert!(rest.starts_with("in a statement, \"We want"), "{rest}");
+        assert_eq!(condense(text, 4..text.len(), &[]), rest.replace('"', ""));
+        let t = title(Some("Enders"), "says", &rest);
+        assert!(t.chars().count() <= MAX, "{t}");
+        assert_eq!(
+            t,
+            "Enders says in a statement, \"We want to know what happened…\""
+        );
+        assert_eq!(
+            title(Some("Sugar"), "says", "\"we were crazy\""),
+            "Sugar says \"we were crazy\""
+        );
+    }
 
     #[test]
     fn a_title_is_who_what_whom_within_80_characters() {
