@@ -20,6 +20,17 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// The days of the week's English names, lower case, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// A month's number (1 for January) from its English name or its first three letters (or
 /// "Sept"), any case.
 pub fn month_number(name: &str) -> Option<u32> {

@@ -153,27 +153,9 @@ const SUBORDINATORS: &[&str] = &[
     "who", "whom", "whose", "where",
 ];
 
-/// Words after "since", "until", "after" or "before" that make it a preposition of time.
+/// Words after "since", "until", "after" or "before" that make it a preposition of time,
+/// besides the names of months and days (`Word::is_calendar_name`).
 const TIME_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "then",
     "now",
     "last",
@@ -318,7 +300,9 @@ pub fn clause_of(text: &str, words: &[Word], at: usize) -> Clause {
         // "since December", "until Monday", "after 2008": a preposition of time.
         let preposition_of_time = word.is(&["since", "until", "till", "after", "before"])
             && next.is_some_and(|n| {
-                n.text.starts_with(|c: char| c.is_ascii_digit()) || n.is(TIME_WORDS)
+                n.text.starts_with(|c: char| c.is_ascii_digit())
+                    || n.is(TIME_WORDS)
+                    || n.is_calendar_name()
             });
         if word.is(SUBORDINATORS) && !preposition_as && !preposition_of_time {
             stack.push((clause, k));

@@ -845,35 +845,37 @@ fn modifies(between: &str) -> bool {
         })
 }
 
+/// Prepositions that open a phrase put before a sentence's subject ("After the vote,").
+const FRONTING_PREPOSITIONS: &[&str] = &[
+    "after",
+    "before",
+    "following",
+    "since",
+    "during",
+    "in",
+    "on",
+    "at",
+    "despite",
+    "with",
+    "without",
+    "amid",
+    "unlike",
+    "like",
+    "under",
+    "as",
+    "for",
+    "from",
+    "by",
+    "of",
+    "over",
+];
+
 /// Where a phrase fronted before the subject ends ("Days after McCain's remarks," "In a
 /// statement,"): the start of the word after its comma, when the sentence opens with a
 /// preposition (or a noun and one: "Days after") and the comma comes before the verb at `verb`.
 fn fronted_phrase_end(words: &[Word], verb: usize) -> Option<usize> {
-    const PREPOSITIONS: &[&str] = &[
-        "after",
-        "before",
-        "following",
-        "since",
-        "during",
-        "in",
-        "on",
-        "at",
-        "despite",
-        "with",
-        "without",
-        "amid",
-        "unlike",
-        "like",
-        "under",
-        "as",
-        "for",
-        "from",
-        "by",
-        "of",
-        "over",
-    ];
-    let opens = words.first().is_some_and(|w| w.is(PREPOSITIONS))
-        || words.get(1).is_some_and(|w| w.is(PREPOSITIONS));
+    let opens = words.first().is_some_and(|w| w.is(FRONTING_PREPOSITIONS))
+        || words.get(1).is_some_and(|w| w.is(FRONTING_PREPOSITIONS));
     if !opens {
         return None;
     }
@@ -994,28 +996,8 @@ const QUALIFIERS: &[&str] = &[
 /// has one of time among its first words ("Days after McCain's remarks,", "A day before the
 /// announcement,"), or is a short adverbial ("Additionally,", "More recently,").
 fn fronted(words: &[Word], phrase: &[usize]) -> bool {
+    // Besides `FRONTING_PREPOSITIONS` and the names of months and days.
     const OPENERS: &[&str] = &[
-        "after",
-        "before",
-        "following",
-        "since",
-        "during",
-        "in",
-        "on",
-        "at",
-        "despite",
-        "with",
-        "without",
-        "amid",
-        "unlike",
-        "like",
-        "under",
-        "as",
-        "for",
-        "from",
-        "by",
-        "of",
-        "over",
         "when",
         "while",
         "whilst",
@@ -1055,25 +1037,6 @@ fn fronted(words: &[Word], phrase: &[usize]) -> bool {
         "nevertheless",
         "indeed",
         "still",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
     ];
     const OF_TIME: &[&str] = &["after", "before", "following", "later", "earlier", "ago"];
     // "Additionally," but not "Italy,".
@@ -1089,6 +1052,8 @@ fn fronted(words: &[Word], phrase: &[usize]) -> bool {
     };
     let first = &words[first];
     first.is(OPENERS)
+        || first.is(FRONTING_PREPOSITIONS)
+        || first.is_calendar_name()
         || first.text.starts_with(|c: char| c.is_ascii_digit())
         || (first.lower().ends_with("ing")
             && first.text.len() > 5

@@ -29,6 +29,11 @@ impl Word<'_> {
     pub fn is(&self, words: &[&str]) -> bool {
         words.iter().any(|w| self.text.eq_ignore_ascii_case(w))
     }
+
+    /// Whether the word names a month or a day of the week.
+    pub fn is_calendar_name(&self) -> bool {
+        self.is(&crate::date::MONTHS) || self.is(&crate::date::WEEKDAYS)
+    }
 }
 
 /// The words of `text[span]`: runs of letters and digits, joined by inner hyphens and dots
