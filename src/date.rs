@@ -12,7 +12,7 @@ use crate::problem::quoted;
 
 mod written;
 
-pub use written::{month_number, MONTHS, WEEKDAYS};
+pub use written::{is_calendar_name, month_number, MONTHS, WEEKDAYS};
 
 /// How finely a point in time is known. Declared finest first, so that the derived order sorts
 /// finer dates before coarser ones that start at the same instant.

@@ -31,6 +31,11 @@ pub const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// Whether `lower` (a word in lower case) is the name of a month or a day of the week.
+pub fn is_calendar_name(lower: &str) -> bool {
+    MONTHS.contains(&lower) || WEEKDAYS.contains(&lower)
+}
+
 /// A month's number (1 for January) from its English name or its first three letters (or
 /// "Sept"), any case.
 pub fn month_number(name: &str) -> Option<u32> {

@@ -170,6 +170,17 @@ const TIME_WORDS: &[&str] = &[
     "noon",
 ];
 
+/// Whether `word` only says when: a number, a unit of time, a month or day, "ago".
+fn is_time_word(word: &Word) -> bool {
+    word.text.starts_with(|c: char| c.is_ascii_digit())
+        || word.is(TIME_WORDS)
+        || word.is_calendar_name()
+        || word.is(&[
+            "ago", "year", "years", "month", "months", "week", "weeks", "day", "days", "decade",
+            "decades", "earlier", "later",
+        ])
+}
+
 /// Prepositions, after which "that" is a determiner ("on that point").
 const PREPOSITIONS: &[&str] = &[
     "on", "in", "at", "of", "for", "by", "with", "about", "from", "to", "into", "upon", "over",
@@ -278,8 +289,14 @@ pub fn clause_of(text: &str, words: &[Word], at: usize) -> Clause {
         let closes = k > 0
             && text[words[k - 1].span.end..word.span.start].contains([',', ';', ':', '–', '—']);
         // A comma closes every clause opened since the last one (", who hails from the state
-        // where Boeing bases its operations, said").
-        if closes {
+        // where Boeing bases its operations, said"); but not a subordinate clause that has
+        // so far only said when ("when 20 years ago, the index crashed"): its verb is to come.
+        let only_when = closes
+            && clause == Clause::Subordinate
+            && stack.last().is_some_and(|&(_, opened)| {
+                opened + 1 < k && words[opened + 1..k].iter().all(is_time_word)
+            });
+        if closes && !only_when {
             if let Some(&(outer, _)) = stack.iter().find(|(_, opened)| *opened >= last_break) {
                 stack.retain(|(_, opened)| *opened < last_break);
                 clause = outer;
@@ -588,6 +605,11 @@ mod tests {
         assert_eq!(clause(text, "stated"), Clause::Main);
         let text = "Stocks, such as those in Germany, lost ground.";
         assert_eq!(clause(text, "lost"), Clause::Main);
+        // A comma after only a time does not end the clause: its verb is still to come.
+        let text = "Today marked a day in history, when 20 years ago, the index crashed.";
+        assert_eq!(clause(text, "crashed"), Clause::Subordinate);
+        let text = "When it rained on Monday, the index crashed.";
+        assert_eq!(clause(text, "crashed"), Clause::Main);
     }
 
     #[test]

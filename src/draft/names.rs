@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::proposals::{is_title_word, NOT_NAMES};
+use super::proposals::{is_not_a_name, is_title_word};
 
 /// Whether the name `name` (as an actor's name or, when `alias`, another name of it is
 /// written), found at `span` of `text`, is a mention of that actor. An actor's own name may
@@ -53,7 +53,7 @@ fn in_longer_name(text: &str, span: &Range<usize>) -> bool {
         word.chars().count() > 1
             && word.starts_with(char::is_uppercase)
             && word.chars().all(char::is_alphabetic)
-            && !NOT_NAMES.contains(&lower.as_str())
+            && !is_not_a_name(&lower)
             && !is_title_word(&lower)
     };
     let before = &text[..span.start];

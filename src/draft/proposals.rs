@@ -88,8 +88,14 @@ pub(super) const TITLES: &[&str] = &[
     "analyst",
 ];
 
-/// Capitalised words that start sentences or name times, never actors.
-pub(super) const NOT_NAMES: &[&str] = &[
+/// Capitalised words that start sentences or name times, never actors (nor do the names of
+/// months and days: `is_not_a_name`).
+/// Whether `lower` (a word in lower case) is one of `NOT_NAMES` or names a month or a day.
+pub(super) fn is_not_a_name(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower) || crate::date::is_calendar_name(lower)
+}
+
+const NOT_NAMES: &[&str] = &[
     "a",
     "an",
     "the",
@@ -141,25 +147,6 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     // Time zones, as in "at 14:48 UTC".
     "utc",
     "gmt",
@@ -371,7 +358,7 @@ fn is_name_word(text: &str, word: &Word) -> bool {
     let code = word.text.chars().count() <= 3 && word.text.chars().all(char::is_alphanumeric);
     word.is_capitalised()
         && (plain || code)
-        && !NOT_NAMES.contains(&lower.as_str())
+        && !is_not_a_name(&lower)
         && !is_title_word(&lower)
         && !handle
         && !is_currency(text, &word.span)

@@ -32,7 +32,7 @@ impl Word<'_> {
 
     /// Whether the word names a month or a day of the week.
     pub fn is_calendar_name(&self) -> bool {
-        self.is(&crate::date::MONTHS) || self.is(&crate::date::WEEKDAYS)
+        crate::date::is_calendar_name(&self.lower())
     }
 }
 
