@@ -171,7 +171,7 @@ const TIME_WORDS: &[&str] = &[
 ];
 
 /// Whether `word` only says when: a number, a unit of time, a month or day, "ago".
-fn is_time_word(word: &Word) -> bool {
+pub fn is_time_word(word: &Word) -> bool {
     word.text.starts_with(|c: char| c.is_ascii_digit())
         || word.is(TIME_WORDS)
         || word.is_calendar_name()

@@ -795,6 +795,33 @@ fn undating_clauses(text: &str, words: &[Word], verb: Option<usize>) -> Vec<Rang
             spans.push(run[0].span.start..run[run.len() - 1].span.end);
         }
     }
+    // "…fell 17.3% compared to March of 2008": the base of a comparison is not when the act
+    // happened. It runs to the next comma or the sentence's end.
+    for (k, word) in words.iter().enumerate() {
+        // "than in 2007", "than last year", not "than Airbus in 2005".
+        let time_after = || {
+            let mut rest = words[k + 1..].iter();
+            let next = rest.next();
+            let next = match next {
+                Some(n) if n.is(&["in", "on", "at", "during"]) => rest.next(),
+                other => other,
+            };
+            next.is_some_and(candidates::is_time_word)
+        };
+        let cue = (word.is(&["than", "versus", "vs"]) && time_after())
+            || (word.is(&["compared", "relative"])
+                && words.get(k + 1).is_some_and(|n| n.is(&["to", "with"])));
+        if !cue {
+            continue;
+        }
+        let end = words[k + 1..]
+            .iter()
+            .position(|w| w.after_break)
+            .map_or(words.len(), |n| k + 1 + n);
+        if let Some(last) = words.get(end.saturating_sub(1)).filter(|_| end > k + 1) {
+            spans.push(word.span.start..last.span.end);
+        }
+    }
     spans
 }
 
@@ -2143,6 +2170,49 @@ mod tests {
             .flat_map(|d| d.actors.iter().map(String::as_str))
             .collect();
         assert!(!actors.contains(&"utc"), "{actors:?}");
+    }
+
+    /// The base of a comparison is not when the act happened: "fell 23% compared to March
+    /// of 2008" (trial 15).
+    #[test]
+    fn the_base_of_a_comparison_does_not_date_the_act() {
+        let actors = [known("ford", "Ford", ActorKind::Organization, &[])];
+        let text = "Ford's sales fell 23% compared to March of 2008. \
+                    Ford's sales fell more than in 2007, analysts said. \
+                    Ford's sales fell in March, compared to 2008. \
+                    Ford sold more cars than GM in 2005.";
+        let span = |sentence: usize, from: usize, words: &str, value: &str| {
+            let start = from + text[from..].find(words).unwrap();
+            TimeSpan {
+                sentence,
+                start,
+                end: start + words.len(),
+                value: value.into(),
+            }
+        };
+        let third = text.find("Ford's sales fell in").unwrap();
+        let times = [
+            span(1, 0, "March of 2008", "2008-03"),
+            span(2, 0, "2007", "2007"),
+            span(3, third, "March", "2021-03"),
+            span(3, third, "2008", "2008"),
+            span(4, third, "2005", "2005"),
+        ];
+        let drafts = run(text, &actors, &times);
+        let dates: Vec<(usize, &str)> = drafts
+            .iter()
+            .map(|d| (d.sentence, d.date.as_str()))
+            .collect();
+        assert_eq!(dates.len(), 4, "{dates:?}");
+        assert!(
+            dates
+                .iter()
+                .all(|(_, d)| !d.starts_with("2008") && !d.starts_with("2007")),
+            "{dates:?}"
+        );
+        assert_eq!(dates[2], (3, "2021-03"));
+        // A comparison of who, not of when, leaves the sentence's date alone.
+        assert_eq!(dates[3], (4, "2005"));
     }
 
     #[test]
