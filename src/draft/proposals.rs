@@ -533,6 +533,14 @@ fn acronyms_in(text: &str, words: &[Word], found: &mut Found) {
             if !w.is_capitalised() || (start + 1 < i && words[start + 1].after_break) {
                 break;
             }
+            // "General Motors Corporation (GM)": the company's suffix is in the name, and
+            // seldom in its acronym.
+            if start + 1 == i
+                && CORPORATE_SUFFIXES.contains(&w.lower().as_str())
+                && w.lower().chars().next() != letters.to_lowercase().chars().last()
+            {
+                continue;
+            }
             initials.insert(0, w.text.chars().next().unwrap_or(' '));
             if initials.to_uppercase() == letters.to_uppercase() {
                 let name = &text[w.span.start..words[i - 1].span.end];
@@ -1284,6 +1292,15 @@ mod tests {
         assert_eq!(
             proposals("The European Union (E.U.) acted."),
             [one("European Union", "organization", &["E.U."])]
+        );
+        // A company's suffix is in its name, though seldom in its acronym.
+        assert_eq!(
+            proposals("General Motors Corporation (GM) filed. GM said no."),
+            [one("General Motors Corporation", "organization", &["GM"])]
+        );
+        assert_eq!(
+            proposals("Ford Motor Company (FMC) filed."),
+            [one("Ford Motor Company", "organization", &["FMC"])]
         );
     }
 
