@@ -89,11 +89,12 @@ pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
     // A verb inside a subordinate clause ("until Ford negotiates", ", which filed …,") is not
     // the sentence's act: it neither happened as the sentence reports nor sets its type.
     let mut subordinate = false;
+    let clauses = clauses(text, words);
     let found = (subject_end..words.len())
         .chain(0..subject_end.min(words.len()))
         .find_map(|i| {
             let verb = verb_at(words, i)?;
-            match clause_of(text, words, i) {
+            match clauses[i] {
                 Clause::Subordinate => {
                     subordinate = true;
                     None
@@ -274,40 +275,84 @@ const CLAUSE_SUBJECTS: &[&str] = &[
     "her", "their",
 ];
 
-/// Which clause word `at` of a sentence stands in. A clause a subordinating word opens runs
-/// to the next comma, semicolon, colon or dash (", which filed for bankruptcy earlier today,
-/// outlined": "outlined" is the main clause's again), or to the sentence's end ("…will still be
-/// receiving their pay until Ford negotiates a new contract"); a bracket does not close it.
-/// Clauses nest: what a subordinate clause reports is subordinate too.
-pub fn clause_of(text: &str, words: &[Word], at: usize) -> Clause {
-    // The clauses open at each word: each entry is the clause that was open before.
-    let mut stack: Vec<(Clause, usize)> = Vec::new();
-    let mut clause = Clause::Main;
-    let mut last_break = 0;
-    for k in 0..=at.min(words.len().saturating_sub(1)) {
-        let word = &words[k];
+/// Which clause each word of a sentence stands in, found in one walk over the words. A clause
+/// a subordinating word opens runs to the next comma, semicolon, colon or dash (", which filed
+/// for bankruptcy earlier today, outlined": "outlined" is the main clause's again), or to the
+/// sentence's end ("…will still be receiving their pay until Ford negotiates a new
+/// contract"); a bracket does not close it. Clauses nest: what a subordinate clause reports is
+/// subordinate too.
+pub fn clauses(text: &str, words: &[Word]) -> Vec<Clause> {
+    let mut found = Vec::with_capacity(words.len());
+    let mut walk = ClauseWalk::default();
+    // What the word after a verb of saying stands in: what was said starts after it ("says
+    // it is hoped": "it" is still the saying's, what follows it is said).
+    let mut before_said: Option<ClauseWalk> = None;
+    for k in 0..words.len() {
+        walk.close(text, words, k);
+        match before_said.take() {
+            Some(mut before) => {
+                before.close(text, words, k);
+                found.push(before.clause);
+            }
+            None => found.push(walk.clause),
+        }
+        let unopened = walk.clone();
+        if walk.open(words, k) {
+            before_said = Some(unopened);
+        }
+    }
+    found
+}
+
+/// The clauses open as `clauses` walks a sentence.
+#[derive(Clone)]
+struct ClauseWalk {
+    clause: Clause,
+    /// The clauses open around the current one, each with the word that opened it.
+    stack: Vec<(Clause, usize)>,
+    /// The word after the last comma (or other break).
+    last_break: usize,
+}
+
+impl Default for ClauseWalk {
+    fn default() -> ClauseWalk {
+        ClauseWalk {
+            clause: Clause::Main,
+            stack: Vec::new(),
+            last_break: 0,
+        }
+    }
+}
+
+impl ClauseWalk {
+    /// Closes what a break before word `k` closes.
+    fn close(&mut self, text: &str, words: &[Word], k: usize) {
         let closes = k > 0
-            && text[words[k - 1].span.end..word.span.start].contains([',', ';', ':', '–', '—']);
+            && text[words[k - 1].span.end..words[k].span.start].contains([',', ';', ':', '–', '—']);
         // A comma closes every clause opened since the last one (", who hails from the state
         // where Boeing bases its operations, said"); but not a subordinate clause that has
         // so far only said when ("when 20 years ago, the index crashed"): its verb is to come.
         let only_when = closes
-            && clause == Clause::Subordinate
-            && stack.last().is_some_and(|&(_, opened)| {
+            && self.clause == Clause::Subordinate
+            && self.stack.last().is_some_and(|&(_, opened)| {
                 opened + 1 < k && words[opened + 1..k].iter().all(is_time_word)
             });
         if closes && !only_when {
-            if let Some(&(outer, _)) = stack.iter().find(|(_, opened)| *opened >= last_break) {
-                stack.retain(|(_, opened)| *opened < last_break);
-                clause = outer;
+            let last_break = self.last_break;
+            if let Some(&(outer, _)) = self.stack.iter().find(|(_, opened)| *opened >= last_break) {
+                self.stack.retain(|(_, opened)| *opened < last_break);
+                self.clause = outer;
             }
-            last_break = k;
+            self.last_break = k;
         }
-        if k == at {
-            break;
-        }
+    }
+
+    /// Opens what word `k` opens. True when it is a verb of saying that opens what was said
+    /// (from the word after next: see `clauses`).
+    fn open(&mut self, words: &[Word], k: usize) -> bool {
+        let word = &words[k];
         if word.quoted {
-            continue;
+            return false;
         }
         let next = words.get(k + 1);
         // "such as those in Germany", "as well as": a preposition, not a clause.
@@ -322,8 +367,8 @@ pub fn clause_of(text: &str, words: &[Word], at: usize) -> Clause {
                     || n.is_calendar_name()
             });
         if word.is(SUBORDINATORS) && !preposition_as && !preposition_of_time {
-            stack.push((clause, k));
-            clause = if word.is(RELATIVES) {
+            self.stack.push((self.clause, k));
+            self.clause = if word.is(RELATIVES) {
                 Clause::Relative
             } else {
                 Clause::Subordinate
@@ -332,8 +377,8 @@ pub fn clause_of(text: &str, words: &[Word], at: usize) -> Clause {
             // "on that point", "That plan": a determiner, not a clause.
         } else if word.is(&["that"]) && words[k - 1].is(BE) {
             // "The news is that Ford is committed": what the subject is, said by the text.
-            if matches!(clause, Clause::Main | Clause::Reported(_)) {
-                clause = Clause::Reported(k);
+            if matches!(self.clause, Clause::Main | Clause::Reported(_)) {
+                self.clause = Clause::Reported(k);
             }
         } else if word.is(&["that"]) {
             // "insisted that", "told reporters that": what was said; "the plan that Ford
@@ -343,25 +388,25 @@ pub fn clause_of(text: &str, words: &[Word], at: usize) -> Clause {
                 .take_while(|&j| !words[j + 1].after_break || j + 1 == k)
                 .any(|j| is_saying(&words[j]));
             if said {
-                if matches!(clause, Clause::Main | Clause::Reported(_)) {
-                    clause = Clause::Reported(k);
+                if matches!(self.clause, Clause::Main | Clause::Reported(_)) {
+                    self.clause = Clause::Reported(k);
                 }
             } else {
-                stack.push((clause, k));
-                clause = Clause::Relative;
+                self.stack.push((self.clause, k));
+                self.clause = Clause::Relative;
             }
-        } else if clause == Clause::Main
+        } else if self.clause == Clause::Main
             && word.is(SAID)
             && next.is_some_and(|n| {
                 !n.after_break && !n.quoted && (n.is(CLAUSE_SUBJECTS) || n.is_capitalised())
             })
-            && k + 1 < at
         {
             // "Lichte says it is hoped…": what follows a verb of saying is what was said.
-            clause = Clause::Reported(k + 1);
+            self.clause = Clause::Reported(k + 1);
+            return true;
         }
+        false
     }
-    clause
 }
 
 /// Verbs of saying beyond those whose type is `statement`: what follows them is what was
@@ -582,7 +627,7 @@ mod tests {
         let clause = |text: &str, word: &str| {
             let words = words(text, 0..text.len());
             let at = words.iter().position(|w| w.text == word).unwrap();
-            clause_of(text, &words, at)
+            clauses(text, &words)[at]
         };
         let text = "Pay goes on until Ford negotiates a contract.";
         assert_eq!(clause(text, "negotiates"), Clause::Subordinate);

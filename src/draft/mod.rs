@@ -242,7 +242,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
             .unwrap_or(1)
             .min(if pronoun.is_some() { 1 } else { usize::MAX });
         // "Boeing has rolled out the first that is to be delivered": a verb in a relative or
-        // subordinate clause is not the act (`candidates::clause_of`); when the main verb is
+        // subordinate clause is not the act (`candidates::clauses`); when the main verb is
         // one the table lacks, no act is better than a wrong one.
         let found = act(text, words, first_end);
         acts.push(found.map(|a| (a, pronoun)));
@@ -303,6 +303,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
         };
         let span = &sentences[s];
         let words = &sentence_words[s];
+        let clauses = candidates::clauses(text, words);
         let mentions: Vec<(Range<usize>, Who)> = cast.in_span(span).cloned().collect();
         // The sentence after this one, when the title states it ("…tweeted," then the post).
         let mut stated: Option<usize> = None;
@@ -362,7 +363,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                             .position(|w| w.span.start >= m.start)
                             .is_none_or(|k| {
                                 !matches!(
-                                    candidates::clause_of(text, words, k),
+                                    clauses[k],
                                     candidates::Clause::Subordinate | candidates::Clause::Relative
                                 )
                             })
@@ -371,7 +372,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                     // "Emails from Boeing have been entered", "European stocks, such as
                     // those in Germany, lost": a name in a phrase after the subject's head
                     // (a preposition's, an aside's, an appositive's) is not the doer.
-                    .filter(|(m, _)| !in_subject_modifier(text, words, m, from, group_at))
+                    .filter(|(m, _)| !in_subject_modifier(text, words, &clauses, m, from, group_at))
                     // "the European Union (EU)": a bracketed name repeats the same actor's
                     // name before it, which says what it does there.
                     .filter(|(m, w)| {
@@ -427,11 +428,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                     words
                         .iter()
                         .position(|w| w.span.start >= m.end)
-                        .is_some_and(|k| {
-                            k > 0
-                                && candidates::clause_of(text, words, k - 1)
-                                    == candidates::Clause::Subordinate
-                        })
+                        .is_some_and(|k| k > 0 && clauses[k - 1] == candidates::Clause::Subordinate)
                 });
                 if unnamed && !reported && !named_before && !pronoun_subject {
                     if subordinate_named {
@@ -754,9 +751,7 @@ fn undating_clauses(text: &str, words: &[Word], verb: Option<usize>) -> Vec<Rang
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
         "might", "did", "does", "do", "be", "been", "it", "he", "she", "they", "we", "i",
     ];
-    let clauses: Vec<candidates::Clause> = (0..words.len())
-        .map(|k| candidates::clause_of(text, words, k))
-        .collect();
+    let clauses = candidates::clauses(text, words);
     let aside = |c: &candidates::Clause| {
         matches!(
             c,
@@ -1220,6 +1215,7 @@ const ABBREVIATIONS: &[&str] = &[
 fn in_subject_modifier(
     text: &str,
     words: &[Word],
+    clauses: &[candidates::Clause],
     m: &Range<usize>,
     from: usize,
     group: usize,
@@ -1263,7 +1259,7 @@ fn in_subject_modifier(
             }
         }
         let aside = matches!(
-            candidates::clause_of(text, words, k),
+            clauses[k],
             candidates::Clause::Subordinate | candidates::Clause::Relative
         );
         if word.span.start < from || word.quoted || aside {
