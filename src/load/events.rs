@@ -584,8 +584,10 @@ fn parse_lines(
                     parsed.events.push(event);
                 }
             }
-            Err(_) if check_repeating(file, line_text, line, refs, labels, &mut parsed) => {}
             Err(e) => {
+                if check_repeating(file, line_text, line, refs, labels, &mut parsed) {
+                    continue;
+                }
                 parsed.problems.extend(record_problems(
                     file,
                     &e,
