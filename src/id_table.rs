@@ -17,8 +17,69 @@ pub struct IdTable {
     text: String,
     /// Where each id ends in `text`; it starts where the one before it ends.
     ends: Vec<usize>,
-    /// Each id's number, found by the id's hash.
-    table: HashTable<u32>,
+    /// Each id's number, found by the id's hash, with what tells the id apart without
+    /// reading `text` or `ends`: a look-up (two for each of a million events) then touches
+    /// the table alone for most ids, where reading the id back cost two more cache misses.
+    table: HashTable<Slot>,
+}
+
+/// An id's place in the table: its number and length, and the id itself when it is short
+/// (as generated and imported ids are: "a63006"), else where it starts in the text.
+#[derive(Clone, Copy)]
+struct Slot {
+    n: u32,
+    len: u32,
+    word: u64,
+}
+
+/// The longest id a slot holds itself.
+const INLINE: usize = 8;
+
+/// A short id's bytes in a word, zero after its end (its length tells it from an id that
+/// ends in zero bytes).
+fn word_of(id: &[u8]) -> u64 {
+    let mut bytes = [0u8; INLINE];
+    bytes[..id.len()].copy_from_slice(id);
+    u64::from_le_bytes(bytes)
+}
+
+impl Slot {
+    fn new(n: u32, id: &str, start: usize) -> Slot {
+        let word = if id.len() <= INLINE {
+            word_of(id.as_bytes())
+        } else {
+            start as u64
+        };
+        Slot {
+            n,
+            len: id.len() as u32,
+            word,
+        }
+    }
+
+    /// Whether this slot's id is `id`; `text` holds the long ones.
+    fn is(&self, id: &str, text: &str) -> bool {
+        if self.len as usize != id.len() {
+            return false;
+        }
+        if id.len() <= INLINE {
+            return self.word == word_of(id.as_bytes());
+        }
+        let start = self.word as usize;
+        text.as_bytes().get(start..start + id.len()) == Some(id.as_bytes())
+    }
+
+    /// The hash of the slot's id, to place it again as the table grows; `text` holds the
+    /// long ones.
+    fn hash(&self, text: &str) -> u64 {
+        let len = self.len as usize;
+        if len <= INLINE {
+            hash(&self.word.to_le_bytes()[..len])
+        } else {
+            let start = self.word as usize;
+            hash(text.as_bytes().get(start..start + len).unwrap_or(&[]))
+        }
+    }
 }
 
 impl fmt::Debug for IdTable {
@@ -27,7 +88,7 @@ impl fmt::Debug for IdTable {
     }
 }
 
-fn hash(id: &str) -> u64 {
+fn hash(id: &[u8]) -> u64 {
     FxBuildHasher.hash_one(id)
 }
 
@@ -70,24 +131,21 @@ impl IdTable {
 
     /// The number of `id`, if it is in the table.
     pub fn get(&self, id: &str) -> Option<u32> {
-        self.table.find(hash(id), |&n| self.id(n) == id).copied()
+        self.table
+            .find(hash(id.as_bytes()), |slot| slot.is(id, &self.text))
+            .map(|slot| slot.n)
     }
 
     /// Adds `id` with the next number, which it returns; or, if the table has it already,
     /// leaves it be and returns its number as the error.
     pub fn insert(&mut self, id: &str) -> Result<u32, u32> {
         let IdTable { text, ends, table } = self;
-        let id_of = |n: u32| {
-            let n = n as usize;
-            let start = if n == 0 { 0 } else { ends[n - 1] };
-            &text[start..ends[n]]
-        };
-        let rehash = |&n: &u32| hash(id_of(n));
-        match table.entry(hash(id), |&n| id_of(n) == id, rehash) {
-            Entry::Occupied(first) => Err(*first.get()),
+        let rehash = |slot: &Slot| slot.hash(text);
+        match table.entry(hash(id.as_bytes()), |slot| slot.is(id, text), rehash) {
+            Entry::Occupied(first) => Err(first.get().n),
             Entry::Vacant(place) => {
                 let n = ends.len() as u32;
-                place.insert(n);
+                place.insert(Slot::new(n, id, text.len()));
                 text.push_str(id);
                 ends.push(text.len());
                 Ok(n)
@@ -134,16 +192,66 @@ mod tests {
         assert_eq!(of.get("c"), Some(2));
     }
 
+    /// Ids kept in their slot (up to 8 bytes) and ids kept only in the text are told apart
+    /// by their bytes and their length, across the boundary, and with zero bytes at the end
+    /// of a short id (which the slot pads with zeros).
+    #[test]
+    fn tells_apart_short_and_long_ids_around_the_slot_size() {
+        let ids = [
+            "a",
+            "a\0",
+            "a\0\0",
+            "",
+            "\0",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefg",
+            "abcdefgi",
+            "abcdefghij",
+            "abcdefghik",
+            "résumé",
+            "résumés",
+            "x".repeat(300).leak(),
+        ];
+        let mut table = IdTable::with_capacity(1, 1);
+        for (n, id) in ids.iter().enumerate() {
+            assert_eq!(table.insert(id), Ok(n as u32), "{id:?}");
+        }
+        for (n, id) in ids.iter().enumerate() {
+            assert_eq!(table.get(id), Some(n as u32), "{id:?}");
+            assert_eq!(table.insert(id), Err(n as u32), "{id:?} again");
+        }
+        for absent in [
+            "b",
+            "a\0\0\0",
+            "abcdefgj",
+            "abcdefghijk",
+            "résum",
+            &"x".repeat(299),
+        ] {
+            assert_eq!(table.get(absent), None, "{absent:?}");
+        }
+        assert_eq!(table.ids().collect::<Vec<_>>(), ids);
+    }
+
     /// Grown past the size it was made for, every id is still found (the table rehashes
     /// each from the text it keeps).
     #[test]
     fn grows_past_its_size() {
         let mut table = IdTable::with_capacity(1, 1);
+        // Short ids, held in their slots, and long ones, read from the text, both rehashed.
+        let id = |n: u32| {
+            if n.is_multiple_of(2) {
+                format!("id{n}")
+            } else {
+                format!("a-longer-id-{n}")
+            }
+        };
         for n in 0..10_000u32 {
-            assert_eq!(table.insert(&format!("id{n}")), Ok(n));
+            assert_eq!(table.insert(&id(n)), Ok(n));
         }
         for n in 0..10_000u32 {
-            assert_eq!(table.get(&format!("id{n}")), Some(n));
+            assert_eq!(table.get(&id(n)), Some(n));
         }
         assert!(!table.is_empty());
     }
