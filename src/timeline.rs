@@ -11,6 +11,7 @@ use chrono::Datelike;
 use crate::date::{EdtfDate, Precision};
 use crate::id_table::IdTable;
 use crate::model::{Actor, ActorId, Event, EventIx, Quote, Source, SourceId};
+use crate::shares::sort_on_every_core;
 
 /// Events sorted by date (start, then finer precision first; ties in the order of the events
 /// file), with their actors and sources. Filtered views elsewhere are lists of `EventIx` into `events`, never copies.
@@ -161,7 +162,7 @@ fn sorted(events: Vec<Event>) -> (Vec<Event>, Vec<DateKey>) {
         })
         .collect();
     drop(keys);
-    order.sort_unstable();
+    sort_on_every_core(&mut order);
     // Where each place's event comes from, in 4 bytes rather than 24: following the
     // permutation below jumps about this list, which then mostly sits in the cache.
     let from: Vec<u32> = order.iter().map(|o| o.2 as u32).collect();
@@ -405,7 +406,7 @@ impl Timeline {
         let (events, keys) = sorted(events);
         // The indexes only read the events: the citations are built on a second thread while
         // this one does the rest.
-        let ((sentence_base, citing_start, citing), (date_width, actor_index, events_by_id)) =
+        let ((sentence_base, citing_start, citing), (date_width, actor_index, mut events_by_id)) =
             thread::scope(|scope| {
                 let citations = scope.spawn(|| index_citations(&events, &sources));
                 let date_width = events
@@ -414,17 +415,18 @@ impl Timeline {
                     .max()
                     .unwrap_or(0);
                 let actor_index = index_actors(&events, actors.len());
-                let mut events_by_id: Vec<(u32, EventIx)> = events
+                let events_by_id: Vec<(u32, EventIx)> = events
                     .iter()
                     .enumerate()
                     .map(|(i, e)| (short_id_hash(&e.id), EventIx(i as u32)))
                     .collect();
-                events_by_id.sort_unstable();
                 let citations = citations
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e));
                 (citations, (date_width, actor_index, events_by_id))
             });
+        // Sorted once the citations' thread is free again, on both cores.
+        sort_on_every_core(&mut events_by_id);
         let (actor_start, actor_events) = actor_index;
         let parts = Parts {
             events,

@@ -22,7 +22,7 @@ use crate::model::{
     offset, offsets, ActorId, Event, Number, Point, Quote, Role, Roles, Source, SourceId, Value,
 };
 use crate::problem::{did_you_mean, quoted, Problem};
-use crate::shares::threads;
+use crate::shares::{made_in_shares, sort_on_every_core, threads};
 use crate::timeline::id_hash;
 
 /// Bytes read at a time; each block is split between the threads.
@@ -948,12 +948,11 @@ fn roles(
 pub fn check_ids(file: &str, read: &ReadEvents, problems: &mut Vec<Problem>) {
     check_refused_ids(file, read, problems);
     let events = &read.events;
-    let mut by_hash: Vec<(u64, u32)> = events
-        .iter()
-        .enumerate()
-        .map(|(i, event)| (id_hash(&event.id), i as u32))
-        .collect();
-    by_hash.sort_unstable();
+    // Hashed and sorted on every core: a million ids on one kept the other waiting.
+    let (mut by_hash, _) = made_in_shares(events.len(), |i, _: &mut ()| {
+        (id_hash(&events[i].id), i as u32)
+    });
+    sort_on_every_core(&mut by_hash);
     for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
         // Rarely more than one event, and then nearly always the same id twice.
         for (at, &(_, later)) in run.iter().enumerate().skip(1) {
