@@ -390,7 +390,14 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 {
                     before.remove(0);
                 }
-                let before: Vec<Who> = before.iter().map(|(_, w)| *w).collect();
+                // "Michigan Ford's stock fell": a subject whose head the possessor owns is
+                // the whole phrase before the verb; names before it are not the doer.
+                let possessor = possessive_subject(text, words, &clauses, &mentions, group_at)
+                    .filter(|(start, _, _)| *start >= from);
+                let before: Vec<Who> = match &possessor {
+                    Some((_, _, who)) => vec![*who],
+                    None => before.iter().map(|(_, w)| *w).collect(),
+                };
                 // Persons say and do; "Boeing Commercial Airplanes CEO Scott Carson said".
                 let person = before
                     .iter()
@@ -484,16 +491,20 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                                 })
                         })
                 });
+                let qualifies = qualifies && possessor.is_none();
                 let subject = subject.filter(|_| !relative && !qualifies);
                 if subject.is_none() {
                     break 'arm as_written();
                 }
                 // A negation, modal or condition governing the act stays in the title: in the
                 // verb group as written, or else the title is the sentence's own words.
-                let subject_span = mentions
-                    .iter()
-                    .find(|(m, w)| Some(*w) == subject && m.end <= verb_word.span.start)
-                    .map(|(m, _)| m.clone());
+                let subject_span = match &possessor {
+                    Some((_, m, _)) => Some(m.clone()),
+                    None => mentions
+                        .iter()
+                        .find(|(m, w)| Some(*w) == subject && m.end <= verb_word.span.start)
+                        .map(|(m, _)| m.clone()),
+                };
                 let group = act.future_from.or(act.passive_from);
                 let kept = fidelity::keep(
                     text,
@@ -517,17 +528,25 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 let mut actors: Vec<Who> = subject.into_iter().collect();
                 actors.extend(pronoun);
                 actors.extend(mentions.iter().map(|(_, w)| *w));
-                // "Russian troops moved": the subject as written, not "Russia moves".
-                let adjective = mentions
+                // "Russian troops moved": the subject as written, not "Russia moves"; so
+                // too "Ford's stock fell", not "Ford falls".
+                let adjective = possessor
                     .iter()
-                    .find(|(m, w)| {
-                        Some(*w) == subject
-                            && m.end <= verb_word.span.start
-                            && countries::is_adjective(&text[m.clone()])
-                    })
-                    .map(|(m, _)| {
+                    .map(|(start, m, _)| (*start, m.end))
+                    .chain(
+                        mentions
+                            .iter()
+                            .find(|(m, w)| {
+                                Some(*w) == subject
+                                    && m.end <= verb_word.span.start
+                                    && countries::is_adjective(&text[m.clone()])
+                            })
+                            .map(|(m, _)| (m.start, m.end)),
+                    )
+                    .next()
+                    .map(|(start, end)| {
                         let verb_start = words[group.unwrap_or(at).min(at)].span.start;
-                        subject_phrase(&text[m.start..verb_start.max(m.end)])
+                        subject_phrase(&text[start..verb_start.max(end)])
                     });
                 // "Only ten Republicans joined": the quantifier says who acted, so the title
                 // keeps it; "None of the Democrats", "Each Republican": the text's words.
@@ -1011,6 +1030,64 @@ const QUALIFIERS: &[&str] = &[
     "behind",
     "near",
 ];
+
+/// The possessor of a subject whose head, right before the verb group at word `group`, is a
+/// common noun it owns ("Ford's stock fell", "GM's Canadian vehicle sales volume fell"): the
+/// possessor is the doer, and the subject is the phrase from it (the byte where its words
+/// start, with their title and article) to the verb, whatever comes before it unbroken
+/// ("…Dearborn, Michigan Ford's stock fell"). Not a possessive in a
+/// preposition's phrase ("the price of Ford's stock fell"), one whose head is a name
+/// ("Boeing's rival Airbus said") or one set off from the verb by a comma ("Boeing's rival,
+/// Airbus, is").
+fn possessive_subject(
+    text: &str,
+    words: &[Word],
+    clauses: &[candidates::Clause],
+    mentions: &[(Range<usize>, Who)],
+    group: usize,
+) -> Option<(usize, Range<usize>, Who)> {
+    const NOT_IN_A_NOUN_PHRASE: &[&str] = &[
+        "and", "or", "but", "nor", "the", "a", "an", "this", "that", "which", "who", "its", "their",
+    ];
+    let head = group.checked_sub(1)?;
+    if !words[head].text.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let owner = (head.saturating_sub(4)..=head).rev().find(|&k| {
+        words[k].possessive
+            || words[k].quoted
+            || words[k + 1].after_break
+            || words[k].is(QUALIFIERS)
+            || words[k].is(NOT_IN_A_NOUN_PHRASE)
+            || fidelity::is_auxiliary(text, &words[k])
+    })?;
+    if !words[owner].possessive
+        || words[owner + 1..=group].iter().any(|w| w.after_break)
+        || clauses[owner..group]
+            .iter()
+            .any(|c| *c != candidates::Clause::Main)
+    {
+        return None;
+    }
+    let owner_word = &words[owner];
+    let (m, who) = mentions
+        .iter()
+        .find(|(m, _)| m.start <= owner_word.span.start && owner_word.span.end <= m.end)?;
+    // The possessor's own words: "The UK's", "U.S. President Barack Obama's".
+    let mut first = words.iter().position(|w| w.span.start >= m.start)?;
+    while first > 0 && !words[first].after_break {
+        let before = &words[first - 1];
+        let titled = words[first].is(proposals::TITLES) && before.is_capitalised();
+        if !(before.is(proposals::TITLES) || before.is(&["the"]) || titled) {
+            break;
+        }
+        first -= 1;
+    }
+    let governed = first > 0
+        && !words[first].after_break
+        && (words[first - 1].is(QUALIFIERS) || words[first - 1].is(&["and", "or"]));
+    (!governed).then(|| (words[first].span.start, m.clone(), *who))
+}
 
 /// Whether a phrase of the words `phrase` is fronted before the subject rather than being it:
 /// it opens on a preposition, a subordinating word, a time or a participle ("In a
@@ -2241,5 +2318,38 @@ mod tests {
         ];
         let drafts = run("Russia denied it.", &[], &bad);
         assert_eq!(drafts[0].date, "2021/2021-12-13?");
+    }
+
+    #[test]
+    fn a_possessive_subject_names_its_owner_as_the_doer_and_keeps_its_words() {
+        let actors = [
+            known("ford", "Ford", ActorKind::Organization, &[]),
+            known("gm", "General Motors", ActorKind::Organization, &["GM"]),
+            known("uk", "United Kingdom", ActorKind::State, &["UK"]),
+            known("ky", "Kentucky", ActorKind::Other, &[]),
+            known("airbus", "Airbus", ActorKind::Organization, &[]),
+        ];
+        let drafts = run(
+            "Louisville, Kentucky Ford's stock fell 17 cents to $8. GM's Canadian sales volume \
+             rose 3%. The UK's main index fell 200 points. The price of Ford's stock fell \
+             sharply. Ford's rival, Airbus, launched a jet.",
+            &actors,
+            &[],
+        );
+        let got: Vec<(usize, &str, &str)> = drafts
+            .iter()
+            .map(|d| (d.sentence, d.title.as_str(), d.actors[0].as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Ford's stock falls 17 cents to $8", "ford"),
+                (2, "GM's Canadian sales volume rises 3%", "gm"),
+                (3, "The UK's main index falls 200 points", "uk"),
+                // Not the subject: a possessive a preposition governs, one set off by commas.
+                (4, "The price of Ford's stock fell sharply", "ford"),
+                (5, "Airbus launches a jet", "airbus"),
+            ]
+        );
     }
 }
