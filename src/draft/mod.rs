@@ -1395,18 +1395,24 @@ fn in_subject_modifier(
 }
 
 /// Whether the subject of the verb at word `verb` is a pronoun: the word before the verb
-/// group ("he has also said", "they will") is one.
+/// group ("he has also said", "they will", "both will") is one.
 fn subject_is_pronoun(words: &[Word], verb: usize) -> bool {
     const AUXILIARIES: &[&str] = &[
         "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may", "might",
         "can", "shall", "should", "must", "be", "been", "also", "not", "too", "then", "later",
         "now", "still", "already", "never", "do", "does", "did", "didn", "doesn", "t",
     ];
-    words[..verb]
+    let Some(k) = words[..verb]
         .iter()
-        .rev()
-        .find(|w| !(w.is(AUXILIARIES) || (w.text.len() > 4 && w.text.ends_with("ly"))))
-        .is_some_and(|w| w.is(&["he", "she", "they", "it", "we", "i"]))
+        .rposition(|w| !(w.is(AUXILIARIES) || (w.text.len() > 4 && w.text.ends_with("ly"))))
+    else {
+        return false;
+    };
+    let word = &words[k];
+    // "Both will offer the deal": a pronoun for a group named before, when it opens the
+    // clause; "GM and Chrysler have both begun" names the group itself.
+    let opens = k == 0 || word.after_break;
+    word.is(&["he", "she", "they", "it", "we", "i"]) || (opens && word.is(&["both", "each"]))
 }
 
 /// The relative clauses of a sentence set off by commas (", which is the third largest in
@@ -1420,9 +1426,7 @@ fn relative_clauses(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
             .iter()
             .any(|w| after.starts_with(w))
         {
-            let end = sentence[at + 1..]
-                .find(',')
-                .map_or(sentence.len(), |e| at + 1 + e);
+            let end = title::aside_end(&sentence[at + 1..]).map_or(sentence.len(), |e| at + 1 + e);
             clauses.push(span.start + at..span.start + end);
         }
     }
@@ -2350,6 +2354,28 @@ mod tests {
                 (4, "The price of Ford's stock fell sharply", "ford"),
                 (5, "Airbus launches a jet", "airbus"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_for_a_group_is_no_named_doer() {
+        let actors = [
+            known("gm", "General Motors", ActorKind::Organization, &["GM"]),
+            known("chrysler", "Chrysler", ActorKind::Organization, &[]),
+            known(
+                "uaw",
+                "United Auto Workers",
+                ActorKind::Organization,
+                &["UAW"],
+            ),
+        ];
+        let got = titles(
+            "GM and Chrysler offered buyouts. Both will offer the deal to UAW members.",
+            &actors,
+        );
+        assert_eq!(
+            got.get(1),
+            Some(&(2, "Both will offer the deal to UAW members".to_string()))
         );
     }
 }
