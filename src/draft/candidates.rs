@@ -238,7 +238,8 @@ fn is_saying(word: &Word) -> bool {
                 || SAYING.contains(&v.base.as_str())
                 || THINKING.contains(&v.base.as_str()))
     }) || [
-        "believes", "believed", "thinks", "thought", "argues", "argued", "insisted",
+        "believes", "believed", "thinks", "thought", "argues", "argued", "insisted", "spoke",
+        "speaks",
     ]
     .iter()
     .any(|w| word.is(&[w]))
@@ -443,10 +444,13 @@ impl ClauseWalk {
             }
         } else if word.is(&["that"]) {
             // "insisted that", "told reporters that": what was said; "the plan that Ford
-            // announced": a relative clause.
-            let said = (k.saturating_sub(3)..k)
+            // announced": a relative clause. A time between the saying and "that" ("spoke
+            // out on Tuesday that") says when it was said.
+            let said = (0..k)
                 .rev()
                 .take_while(|&j| !words[j + 1].after_break || j + 1 == k)
+                .filter(|&j| !is_time_word(&words[j]) && !preposition_before_time(words, j))
+                .take(3)
                 .any(|j| is_saying(&words[j]));
             if said {
                 if matches!(self.clause, Clause::Main | Clause::Reported(_)) {
@@ -484,6 +488,13 @@ fn non_restrictive(words: &[Word], k: usize) -> bool {
     let word = &words[opener];
     let after_name = opener > 0 && words[opener - 1].is_capitalised();
     word.is(RELATIVES) && (word.after_break || (after_name && word.is(&["who", "whose"])))
+}
+
+/// Whether word `k` is a preposition whose object is a time ("on Tuesday", "in March").
+fn preposition_before_time(words: &[Word], k: usize) -> bool {
+    words[k].is(&[
+        "on", "in", "at", "during", "by", "last", "this", "next", "earlier", "later",
+    ]) && words.get(k + 1).is_some_and(is_time_word)
 }
 
 /// Whether word `k` is "since", "until", "after" or "before" as a preposition of time
@@ -734,6 +745,8 @@ mod tests {
         assert_eq!(clause(text, "said"), Clause::Main);
         let text = "Leaders insisted that the UAW (union) accept cuts.";
         assert!(matches!(clause(text, "accept"), Clause::Reported(_)));
+        let text = "Smith spoke out on Tuesday that the UAW (union) accepted cuts.";
+        assert!(matches!(clause(text, "accepted"), Clause::Reported(_)));
         let text = "Talks broke down when leaders insisted that the UAW (union) accept cuts.";
         assert_eq!(clause(text, "accept"), Clause::Subordinate);
         // Prepositions, not clauses.

@@ -278,7 +278,11 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 subordinate,
                 continues: s > 0
                     && (opens_with_pronoun || (topics[s].is_some() && topics[s] == topics[s - 1])),
-                future: found.as_ref().is_some_and(|(a, _)| a.future_from.is_some()),
+                // "Henderson spoke out on Tuesday that GM … may be increased": what was
+                // said may be of the future, the saying is not.
+                future: found
+                    .as_ref()
+                    .is_some_and(|(a, _)| a.future_from.is_some() && a.reported_from.is_none()),
                 events: event_nouns(words),
                 after_days: after_days(words)
                     .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),
@@ -1905,6 +1909,25 @@ mod tests {
             .map(|d| (d.sentence, d.date.as_str()))
             .collect();
         assert_eq!(got, [(1, "2021/2021-12-13?"), (3, "2021/2021-12-13?")]);
+    }
+
+    #[test]
+    fn what_a_saying_reports_of_the_future_does_not_make_the_saying_future() {
+        let actors = [known("boeing", "Boeing", ActorKind::Organization, &[])];
+        let text = "Smith spoke out on Tuesday that Boeing will cut jobs. Boeing will cut jobs.";
+        let start = text.find("Tuesday").unwrap();
+        let times = [TimeSpan {
+            sentence: 1,
+            start,
+            end: start + 7,
+            value: "2021-12-07".into(),
+        }];
+        let drafts = run(text, &actors, &times);
+        let got: Vec<(usize, &str)> = drafts
+            .iter()
+            .map(|d| (d.sentence, d.date.as_str()))
+            .collect();
+        assert_eq!(got, [(1, "2021-12-07"), (2, "2021-12-13/2021-12-31?")]);
     }
 
     #[test]
