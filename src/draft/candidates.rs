@@ -353,7 +353,7 @@ impl ClauseWalk {
             });
         if closes && !only_when {
             self.close_since_last_break(k);
-        } else if self.ends_relative(words, k) {
+        } else if self.ends_relative(words, k) || self.ends_time_clause(words, k) {
             // "30,000 jobs which make up a fifth of the workforce will be cut": a relative
             // clause whose pronoun is its subject has its verb; a second verb group after
             // its words is the main clause's.
@@ -363,15 +363,39 @@ impl ClauseWalk {
         }
     }
 
+    /// Whether word `k` opens the main clause's verb group after a clause on "the last
+    /// time" (see `open`) that has had its own: "The last time the Dow had risen for four
+    /// weeks was in 2007".
+    fn ends_time_clause(&self, words: &[Word], k: usize) -> bool {
+        let Some(&(_, opened)) = self.stack.last() else {
+            return false;
+        };
+        if self.clause != Clause::Subordinate
+            || !words[opened].is(&["time"])
+            || !words[k].is(FINITE)
+            || words[k].quoted
+        {
+            return false;
+        }
+        let before = &words[k - 1];
+        let joined = before.is(&["and", "or", "but", "nor", "not", "to"])
+            || before.is(FINITE)
+            || before.is(PRONOUNS)
+            || is_adverb(before);
+        let has_verb = words[opened + 1..k].iter().any(|w| {
+            w.is(FINITE)
+                || verbs()
+                    .lookup(w.text)
+                    .is_some_and(|(_, form)| matches!(form, Form::Past | Form::ThirdPerson))
+        });
+        has_verb && !joined
+    }
+
     /// Whether word `k` is a finite verb group's first word that ends the relative clause
     /// open around it: the clause's pronoun is its subject and opens on its own verb ("which
     /// make up", "who has led"), not on a subject ("which the company will cut"), and no
     /// clause, saying, or "and" comes between.
     fn ends_relative(&self, words: &[Word], k: usize) -> bool {
-        const FINITE: &[&str] = &[
-            "will", "would", "can", "could", "may", "might", "shall", "should", "must", "has",
-            "have", "had", "is", "are", "was", "were",
-        ];
         let Some(&(_, opened)) = self.stack.last() else {
             return false;
         };
@@ -428,7 +452,20 @@ impl ClauseWalk {
                 || next.is_some_and(|n| n.is(&["well", "part", "a", "an", "the", "of"])));
         // "since December", "until Monday", "after 2008": a preposition of time.
         let preposition_of_time = preposition_of_time(words, k);
-        if word.is(SUBORDINATORS) && !preposition_as && !preposition_of_time {
+        // "The last time the Dow had risen … was in 2007": a clause on "the last time" (its
+        // "that" or "when" left out) says when, as "when" would.
+        let time_clause = word.is(&["time"])
+            && k > 0
+            && words[k - 1].is(&["last", "first", "only", "next"])
+            && next.is_some_and(|n| {
+                !n.after_break
+                    && !n.quoted
+                    && (n.is(DETERMINERS) || n.is(CLAUSE_SUBJECTS) || n.is_capitalised())
+            });
+        if time_clause {
+            self.stack.push((self.clause, k));
+            self.clause = Clause::Subordinate;
+        } else if word.is(SUBORDINATORS) && !preposition_as && !preposition_of_time {
             self.stack.push((self.clause, k));
             self.clause = if word.is(RELATIVES) {
                 Clause::Relative
@@ -489,6 +526,12 @@ fn non_restrictive(words: &[Word], k: usize) -> bool {
     let after_name = opener > 0 && words[opener - 1].is_capitalised();
     word.is(RELATIVES) && (word.after_break || (after_name && word.is(&["who", "whose"])))
 }
+
+/// The words that open a finite verb group.
+const FINITE: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "shall", "should", "must", "has", "have",
+    "had", "is", "are", "was", "were",
+];
 
 /// Whether word `k` is a preposition whose object is a time ("on Tuesday", "in March").
 fn preposition_before_time(words: &[Word], k: usize) -> bool {
@@ -756,6 +799,11 @@ mod tests {
         assert_eq!(clause(text, "stated"), Clause::Main);
         let text = "Stocks, such as those in Germany, lost ground.";
         assert_eq!(clause(text, "lost"), Clause::Main);
+        let text = "The last time the Dow had risen for weeks was in 2007.";
+        assert_eq!(clause(text, "risen"), Clause::Subordinate);
+        assert_eq!(clause(text, "2007"), Clause::Main);
+        let text = "For the last time, the Dow rose.";
+        assert_eq!(clause(text, "rose"), Clause::Main);
         // A comma after only a time does not end the clause: its verb is still to come.
         let text = "Today marked a day in history, when 20 years ago, the index crashed.";
         assert_eq!(clause(text, "crashed"), Clause::Subordinate);

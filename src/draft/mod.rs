@@ -605,7 +605,21 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                         .map(|(m, _)| &text[m.clone()]);
                     written.map_or_else(|| cast.short(who), |w| cast.shown(who, w))
                 };
-                let shown = adjective.or_else(|| subject.map(written_subject));
+                // "Terminal 3 will open": a number right after the name, before the verb
+                // group, is part of what the subject names.
+                let verb_start = words[group.unwrap_or(at).min(at)].span.start;
+                let numbered = subject_span.as_ref().and_then(|m| {
+                    let next = words.iter().position(|w| w.span.start >= m.end)?;
+                    let number = &words[next];
+                    (number.text.starts_with(|c: char| c.is_ascii_digit())
+                        && !number.after_break
+                        && text[m.end..number.span.start].trim().is_empty()
+                        && words.get(next + 1).map(|w| w.span.start) == Some(verb_start))
+                    .then(|| text[m.start..number.span.end].to_string())
+                });
+                let shown = adjective
+                    .or(numbered)
+                    .or_else(|| subject.map(written_subject));
                 let title = match quoted {
                     Some(quote) => {
                         title::title(shown.map(|s| format!("{s}:")).as_deref(), "", &quote)
@@ -1909,6 +1923,29 @@ mod tests {
             .map(|d| (d.sentence, d.date.as_str()))
             .collect();
         assert_eq!(got, [(1, "2021/2021-12-13?"), (3, "2021/2021-12-13?")]);
+    }
+
+    #[test]
+    fn a_subjects_number_and_a_clause_on_the_last_time_stay_in_the_title() {
+        let actors = [
+            known("t", "Terminal", ActorKind::Other, &[]),
+            known("dow", "Dow", ActorKind::Other, &[]),
+        ];
+        let got = titles(
+            "Terminal 3 will open its doors in January. The last time the Dow had risen for \
+             four weeks was in 2007.",
+            &actors,
+        );
+        assert_eq!(
+            got,
+            [
+                (1, "Terminal 3 will open its doors in January".to_string()),
+                (
+                    2,
+                    "The last time the Dow had risen for four weeks was in 2007".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]
