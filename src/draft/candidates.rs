@@ -112,9 +112,14 @@ pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
             }
         });
     let Some((i, verb, reported_from)) = found else {
+        // "In the meantime, it will face competition from the Commodore, which…": the main
+        // clause's own "will" still says the sentence speaks of the future.
+        let future_from = (0..words.len()).find(|&k| {
+            clauses[k] == Clause::Main && words[k].is(&["will", "shall"]) && !words[k].quoted
+        });
         return subordinate.then(|| Act {
             verb: None,
-            future_from: None,
+            future_from,
             passive_from: None,
             after: None,
             kind: "event".to_string(),
@@ -846,6 +851,10 @@ mod tests {
             act(text, &words, 1).map(|a| (a.verb.is_none(), a.in_own_words))
         };
         assert_eq!(own_words(text), Some((true, true)));
+        let text = "It will face a rival, the Commodore, which will be released in June.";
+        let words = words(text, 0..text.len());
+        let future_from = act(text, &words, 1).and_then(|a| a.future_from);
+        assert_eq!(future_from.map(|k| words[k].text), Some("will"));
         let text = "Shares of Airbus whose A380 first flew in 2005 were up.";
         assert_eq!(own_words(text), Some((true, true)));
         // A restrictive clause only says which dealers are meant.
