@@ -24,6 +24,8 @@
 //!   (`crisis in the U.S.`), and what follows is a name and then a verb (`Deutsche Bank of
 //!   Germany lost`) whose first word is not one that these initialisms qualify (`the U.S.
 //!   Army`, `the U.S. Federal Reserve said`, `U.S. President Bush`).
+//! - An asterisk standing alone between blanks inside a line is a bullet: the list item it
+//!   opens is a segment of its own (`affected: * St. Thomas Assembly * Chicago`).
 //! - Ellipses and one-line enumerated lists follow the pragmatic_segmenter "golden rules"
 //!   (see the tests), as far as they do not change how plain news prose is split.
 
@@ -48,11 +50,12 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     }
 }
 
-/// Bytes the sentence scanner stops at: terminal punctuation and the lead byte of `…`.
-const TERMINAL_LEAD: [bool; 256] = byte_set(b".?!\xE2");
+/// Bytes the sentence scanner stops at: terminal punctuation, the lead byte of `…` and an
+/// asterisk (a bullet within the line).
+const TERMINAL_LEAD: [bool; 256] = byte_set(b".?!\xE2*");
 
 /// As [`TERMINAL_LEAD`], plus the blanks in front of a possible list marker.
-const TERMINAL_OR_BLANK: [bool; 256] = byte_set(b".?!\xE2 \t");
+const TERMINAL_OR_BLANK: [bool; 256] = byte_set(b".?!\xE2* \t");
 
 const fn byte_set(members: &[u8]) -> [bool; 256] {
     let mut set = [false; 256];
@@ -127,6 +130,13 @@ fn split_line(text: &str, line: Range<usize>, spans: &mut Vec<Range<usize>>) {
                 i += 1;
             }
             0xE2 if !is_ellipsis_at(bytes, i, end) => i += 1,
+            b'*' => {
+                if inline_bullet_at(bytes, i, line.start, end) {
+                    push_trimmed(text, start..i, spans);
+                    start = i + 1;
+                }
+                i += 1;
+            }
             _ => {
                 let (resume, cut) = terminal(text, start, i, end);
                 if let Some(cut) = cut {
@@ -138,6 +148,19 @@ fn split_line(text: &str, line: Range<usize>, spans: &mut Vec<Range<usize>>) {
         }
     }
     push_trimmed(text, start..end, spans);
+}
+
+/// Whether the `*` at `i` is a bullet opening a list item within the line: it stands alone
+/// between blanks, after some words, and a capitalised word follows ("affected: * St. Thomas
+/// Assembly * Chicago, Illinois"). Prose has no asterisk standing alone, so the item is a
+/// segment of its own rather than part of the sentence before it.
+fn inline_bullet_at(bytes: &[u8], i: usize, line_start: usize, end: usize) -> bool {
+    let after = skip_blanks(bytes, i + 1, end);
+    i > line_start
+        && is_blank(bytes[i - 1])
+        && after > i + 1
+        && bytes.get(after).is_some_and(u8::is_ascii_uppercase)
+        && bytes[line_start..i].iter().any(|b| !is_blank(*b))
 }
 
 fn push_trimmed(text: &str, span: Range<usize>, spans: &mut Vec<Range<usize>>) {
@@ -1349,6 +1372,25 @@ mod tests {
             split("Wait.\u{a0}Go on. \x00Nul? \u{7}Bell. Not.\x00split"),
             ["Wait.", "Go on.", "\x00Nul?", "\u{7}Bell.", "Not.\x00split"]
         );
+    }
+
+    #[test]
+    fn an_asterisk_standing_alone_in_a_line_opens_a_list_item() {
+        assert_eq!(
+            split("Plants are hit: * Wixom Assembly of Wixom, Michigan * Norfolk, Virginia Shares fell."),
+            [
+                "Plants are hit:",
+                "Wixom Assembly of Wixom, Michigan",
+                "Norfolk, Virginia Shares fell."
+            ]
+        );
+        // Not a bullet: arithmetic, a footnote mark, an asterisk at the line's start.
+        assert_eq!(split("It was 5 * 3 in all."), ["It was 5 * 3 in all."]);
+        assert_eq!(
+            split("Ford* said so * and more."),
+            ["Ford* said so * and more."]
+        );
+        assert_eq!(split("* Ford said so."), ["* Ford said so."]);
     }
 
     #[test]

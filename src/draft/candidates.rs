@@ -26,9 +26,9 @@ pub struct Act {
     /// of "insisted that the UAW would accept"): its doer is named in that clause, and the
     /// title may state it only as the text writes it.
     pub reported_from: Option<usize>,
-    /// No verb of the table stands in the main clause, only in a subordinate one ("Unions
-    /// expect a strike if Airbus can not agree"): the sentence reports something, in its own
-    /// words, of no type the table gives.
+    /// No verb of the table stands in the main clause, only in a subordinate or relative one
+    /// ("Unions expect a strike if Airbus can not agree"): the sentence reports something, in
+    /// its own words, of no type the table gives.
     pub in_own_words: bool,
 }
 
@@ -87,7 +87,11 @@ pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
         });
     }
     // A verb inside a subordinate clause ("until Ford negotiates", ", which filed …,") is not
-    // the sentence's act: it neither happened as the sentence reports nor sets its type.
+    // the sentence's act: it neither happened as the sentence reports nor sets its type. Yet
+    // the sentence reports it, so with no verb of the table in the main clause ("Japan saw
+    // the collapse of Yamato, which declared bankruptcy") it is drafted in its own words; a
+    // restrictive relative clause only says which thing is meant ("the dealers that are to
+    // be closed represent 18%"), and reports nothing.
     let mut subordinate = false;
     let clauses = clauses(text, words);
     let found = (subject_end..words.len())
@@ -99,15 +103,23 @@ pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
                     subordinate = true;
                     None
                 }
-                Clause::Relative => None,
+                Clause::Relative => {
+                    subordinate |= non_restrictive(words, i);
+                    None
+                }
                 Clause::Main => Some((i, verb, None)),
                 Clause::Reported(from) => Some((i, verb, Some(from))),
             }
         });
     let Some((i, verb, reported_from)) = found else {
+        // "In the meantime, it will face competition from the Commodore, which…": the main
+        // clause's own "will" still says the sentence speaks of the future.
+        let future_from = (0..words.len()).find(|&k| {
+            clauses[k] == Clause::Main && words[k].is(&["will", "shall"]) && !words[k].quoted
+        });
         return subordinate.then(|| Act {
             verb: None,
-            future_from: None,
+            future_from,
             passive_from: None,
             after: None,
             kind: "event".to_string(),
@@ -231,7 +243,8 @@ fn is_saying(word: &Word) -> bool {
                 || SAYING.contains(&v.base.as_str())
                 || THINKING.contains(&v.base.as_str()))
     }) || [
-        "believes", "believed", "thinks", "thought", "argues", "argued", "insisted",
+        "believes", "believed", "thinks", "thought", "argues", "argued", "insisted", "spoke",
+        "speaks",
     ]
     .iter()
     .any(|w| word.is(&[w]))
@@ -327,8 +340,14 @@ impl Default for ClauseWalk {
 impl ClauseWalk {
     /// Closes what a break before word `k` closes.
     fn close(&mut self, text: &str, words: &[Word], k: usize) {
-        let closes = k > 0
-            && text[words[k - 1].span.end..words[k].span.start].contains([',', ';', ':', '–', '—']);
+        // "31,500 jobs": a comma between digits groups a number's thousands.
+        let gap = k
+            .checked_sub(1)
+            .map(|j| &text[words[j].span.end..words[k].span.start]);
+        let thousands = gap == Some(",")
+            && words[k - 1].text.ends_with(|c: char| c.is_ascii_digit())
+            && words[k].text.starts_with(|c: char| c.is_ascii_digit());
+        let closes = !thousands && gap.is_some_and(|gap| gap.contains([',', ';', ':', '–', '—']));
         // A comma closes every clause opened since the last one (", who hails from the state
         // where Boeing bases its operations, said"); but not a subordinate clause that has
         // so far only said when ("when 20 years ago, the index crashed"): its verb is to come.
@@ -338,13 +357,90 @@ impl ClauseWalk {
                 opened + 1 < k && words[opened + 1..k].iter().all(is_time_word)
             });
         if closes && !only_when {
-            let last_break = self.last_break;
-            if let Some(&(outer, _)) = self.stack.iter().find(|(_, opened)| *opened >= last_break) {
-                self.stack.retain(|(_, opened)| *opened < last_break);
+            self.close_since_last_break(k);
+        } else if self.ends_relative(words, k) || self.ends_time_clause(words, k) {
+            // "30,000 jobs which make up a fifth of the workforce will be cut": a relative
+            // clause whose pronoun is its subject has its verb; a second verb group after
+            // its words is the main clause's.
+            if let Some((outer, _)) = self.stack.pop() {
                 self.clause = outer;
             }
-            self.last_break = k;
         }
+    }
+
+    /// Whether word `k` opens the main clause's verb group after a clause on "the last
+    /// time" (see `open`) that has had its own: "The last time the Dow had risen for four
+    /// weeks was in 2007".
+    fn ends_time_clause(&self, words: &[Word], k: usize) -> bool {
+        let Some(&(_, opened)) = self.stack.last() else {
+            return false;
+        };
+        if self.clause != Clause::Subordinate
+            || !words[opened].is(&["time"])
+            || !words[k].is(FINITE)
+            || words[k].quoted
+        {
+            return false;
+        }
+        let before = &words[k - 1];
+        let joined = before.is(&["and", "or", "but", "nor", "not", "to"])
+            || before.is(FINITE)
+            || before.is(PRONOUNS)
+            || is_adverb(before);
+        let has_verb = words[opened + 1..k].iter().any(|w| {
+            w.is(FINITE)
+                || verbs()
+                    .lookup(w.text)
+                    .is_some_and(|(_, form)| matches!(form, Form::Past | Form::ThirdPerson))
+        });
+        has_verb && !joined
+    }
+
+    /// Whether word `k` is a finite verb group's first word that ends the relative clause
+    /// open around it: the clause's pronoun is its subject and opens on its own verb ("which
+    /// make up", "who has led"), not on a subject ("which the company will cut"), and no
+    /// clause, saying, or "and" comes between.
+    fn ends_relative(&self, words: &[Word], k: usize) -> bool {
+        let Some(&(_, opened)) = self.stack.last() else {
+            return false;
+        };
+        // Only "which" and "who" stand for a subject; "that" may open what is thought ("is
+        // concerned that planes would"), "where" and "whose" a clause with its own subject.
+        if self.clause != Clause::Relative
+            || k < opened + 3
+            || !words[k].is(FINITE)
+            || !words[opened].is(&["which", "who"])
+        {
+            return false;
+        }
+        let own_verb = &words[opened + 1];
+        let subject_first = own_verb.is(DETERMINERS)
+            || own_verb.is(PRONOUNS)
+            || own_verb.is(CLAUSE_SUBJECTS)
+            || own_verb.is_capitalised()
+            || own_verb.text.starts_with(|c: char| c.is_ascii_digit());
+        let before = &words[k - 1];
+        let joined = before.is(&["and", "or", "but", "nor", "not", "to"])
+            || before.is(FINITE)
+            || before.is(PRONOUNS)
+            || is_adverb(before);
+        let nested = (opened + 1..k).any(|j| {
+            let w = &words[j];
+            (w.is(SUBORDINATORS) && !preposition_of_time(words, j))
+                || w.is(&["that"])
+                || is_saying(w)
+        });
+        !subject_first && !joined && !nested && !words[k].quoted
+    }
+
+    /// Closes every clause opened since the last break, at a break before word `k`.
+    fn close_since_last_break(&mut self, k: usize) {
+        let last_break = self.last_break;
+        if let Some(&(outer, _)) = self.stack.iter().find(|(_, opened)| *opened >= last_break) {
+            self.stack.retain(|(_, opened)| *opened < last_break);
+            self.clause = outer;
+        }
+        self.last_break = k;
     }
 
     /// Opens what word `k` opens. True when it is a verb of saying that opens what was said
@@ -360,13 +456,21 @@ impl ClauseWalk {
             && (k > 0 && words[k - 1].is(&["such", "so"]) && !word.after_break
                 || next.is_some_and(|n| n.is(&["well", "part", "a", "an", "the", "of"])));
         // "since December", "until Monday", "after 2008": a preposition of time.
-        let preposition_of_time = word.is(&["since", "until", "till", "after", "before"])
+        let preposition_of_time = preposition_of_time(words, k);
+        // "The last time the Dow had risen … was in 2007": a clause on "the last time" (its
+        // "that" or "when" left out) says when, as "when" would.
+        let time_clause = word.is(&["time"])
+            && k > 0
+            && words[k - 1].is(&["last", "first", "only", "next"])
             && next.is_some_and(|n| {
-                n.text.starts_with(|c: char| c.is_ascii_digit())
-                    || n.is(TIME_WORDS)
-                    || n.is_calendar_name()
+                !n.after_break
+                    && !n.quoted
+                    && (n.is(DETERMINERS) || n.is(CLAUSE_SUBJECTS) || n.is_capitalised())
             });
-        if word.is(SUBORDINATORS) && !preposition_as && !preposition_of_time {
+        if time_clause {
+            self.stack.push((self.clause, k));
+            self.clause = Clause::Subordinate;
+        } else if word.is(SUBORDINATORS) && !preposition_as && !preposition_of_time {
             self.stack.push((self.clause, k));
             self.clause = if word.is(RELATIVES) {
                 Clause::Relative
@@ -382,10 +486,13 @@ impl ClauseWalk {
             }
         } else if word.is(&["that"]) {
             // "insisted that", "told reporters that": what was said; "the plan that Ford
-            // announced": a relative clause.
-            let said = (k.saturating_sub(3)..k)
+            // announced": a relative clause. A time between the saying and "that" ("spoke
+            // out on Tuesday that") says when it was said.
+            let said = (0..k)
                 .rev()
                 .take_while(|&j| !words[j + 1].after_break || j + 1 == k)
+                .filter(|&j| !is_time_word(&words[j]) && !preposition_before_time(words, j))
+                .take(3)
                 .any(|j| is_saying(&words[j]));
             if said {
                 if matches!(self.clause, Clause::Main | Clause::Reported(_)) {
@@ -407,6 +514,46 @@ impl ClauseWalk {
         }
         false
     }
+}
+
+/// Whether the relative clause around word `k` adds a fact about what it follows rather than
+/// says which one is meant: it is set off by a comma, dash or bracket (", which declared
+/// bankruptcy"), or it is a "who" or "whose" clause after a name ("Airbus whose A380 first
+/// flew"), which a name needs no clause to pick out. A "that" clause never is.
+fn non_restrictive(words: &[Word], k: usize) -> bool {
+    let Some(opener) = (0..k)
+        .rev()
+        .find(|&j| words[j].is(RELATIVES) || words[j].is(&["that"]))
+    else {
+        return false;
+    };
+    let word = &words[opener];
+    let after_name = opener > 0 && words[opener - 1].is_capitalised();
+    word.is(RELATIVES) && (word.after_break || (after_name && word.is(&["who", "whose"])))
+}
+
+/// The words that open a finite verb group.
+const FINITE: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "shall", "should", "must", "has", "have",
+    "had", "is", "are", "was", "were",
+];
+
+/// Whether word `k` is a preposition whose object is a time ("on Tuesday", "in March").
+fn preposition_before_time(words: &[Word], k: usize) -> bool {
+    words[k].is(&[
+        "on", "in", "at", "during", "by", "last", "this", "next", "earlier", "later",
+    ]) && words.get(k + 1).is_some_and(is_time_word)
+}
+
+/// Whether word `k` is "since", "until", "after" or "before" as a preposition of time
+/// ("since December", "until Monday", "after 2008"), opening no clause.
+fn preposition_of_time(words: &[Word], k: usize) -> bool {
+    words[k].is(&["since", "until", "till", "after", "before"])
+        && words.get(k + 1).is_some_and(|n| {
+            n.text.starts_with(|c: char| c.is_ascii_digit())
+                || n.is(TIME_WORDS)
+                || n.is_calendar_name()
+        })
 }
 
 /// Verbs of saying beyond those whose type is `statement`: what follows them is what was
@@ -453,9 +600,14 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
     let determined = before.is_some_and(|b| b.possessive) || before_is(DETERMINERS);
     let accepted = match form {
         // "A statement by Boeing given by its spokesman said": a participle with "by" and no
-        // "be" before it qualifies a noun.
+        // "be" before it qualifies a noun. "by" and a gerund say how the act was done ("the
+        // bank responded by offering a loan"): no agent, so the verb is the act.
         Form::Past | Form::Participle => {
-            let reduced = words.get(i + 1).is_some_and(|n| n.is(&["by"])) && !before_is(BE);
+            let means = words
+                .get(i + 2)
+                .is_some_and(|n| n.text.ends_with("ing") && !n.is_capitalised());
+            let reduced =
+                words.get(i + 1).is_some_and(|n| n.is(&["by"])) && !means && !before_is(BE);
             !determined && !reduced
         }
         // "has 60 days to respond", "advises the Secretary to release": an infinitive after
@@ -641,6 +793,8 @@ mod tests {
         assert_eq!(clause(text, "said"), Clause::Main);
         let text = "Leaders insisted that the UAW (union) accept cuts.";
         assert!(matches!(clause(text, "accept"), Clause::Reported(_)));
+        let text = "Smith spoke out on Tuesday that the UAW (union) accepted cuts.";
+        assert!(matches!(clause(text, "accepted"), Clause::Reported(_)));
         let text = "Talks broke down when leaders insisted that the UAW (union) accept cuts.";
         assert_eq!(clause(text, "accept"), Clause::Subordinate);
         // Prepositions, not clauses.
@@ -650,11 +804,78 @@ mod tests {
         assert_eq!(clause(text, "stated"), Clause::Main);
         let text = "Stocks, such as those in Germany, lost ground.";
         assert_eq!(clause(text, "lost"), Clause::Main);
+        let text = "The last time the Dow had risen for weeks was in 2007.";
+        assert_eq!(clause(text, "risen"), Clause::Subordinate);
+        assert_eq!(clause(text, "2007"), Clause::Main);
+        let text = "For the last time, the Dow rose.";
+        assert_eq!(clause(text, "rose"), Clause::Main);
         // A comma after only a time does not end the clause: its verb is still to come.
         let text = "Today marked a day in history, when 20 years ago, the index crashed.";
         assert_eq!(clause(text, "crashed"), Clause::Subordinate);
         let text = "When it rained on Monday, the index crashed.";
         assert_eq!(clause(text, "crashed"), Clause::Main);
+    }
+
+    #[test]
+    fn a_relative_clause_ends_at_the_main_clauses_verb_group_not_in_a_number() {
+        let clause = |text: &str, word: &str| {
+            let words = words(text, 0..text.len());
+            let at = words.iter().position(|w| w.text == word).unwrap();
+            clauses(text, &words)[at]
+        };
+        let text = "Jobs which make up a fifth of the staff will be cut.";
+        assert_eq!(clause(text, "make"), Clause::Relative);
+        assert_eq!(clause(text, "cut"), Clause::Main);
+        let text = "A boss who has led the firm since 2009 has resigned.";
+        assert_eq!(clause(text, "resigned"), Clause::Main);
+        // The pronoun is the object: the verb group is the relative clause's own.
+        let text = "Jobs which the firm will cut are gone.";
+        assert_eq!(clause(text, "cut"), Clause::Relative);
+        let text = "It is a firm that was founded and was sold.";
+        assert_eq!(clause(text, "sold"), Clause::Relative);
+        // "that" may open what is thought, "where" a clause with a subject of its own.
+        let text = "He is concerned that instead new planes would have to be flown.";
+        assert_eq!(clause(text, "flown"), Clause::Relative);
+        let text = "A system where workers without duties are still paid ended.";
+        assert_eq!(clause(text, "paid"), Clause::Relative);
+        // A comma between digits is no break.
+        let text = "Both offer it, which is seeking to cut 31,500 jobs by 2012.";
+        assert_eq!(clause(text, "jobs"), Clause::Relative);
+    }
+
+    #[test]
+    fn a_sentence_whose_only_act_is_in_a_relative_clause_is_in_its_own_words() {
+        let text = "Japan saw the collapse of an insurer, Yamato, which declared bankruptcy.";
+        let own_words = |text: &str| {
+            let words = words(text, 0..text.len());
+            act(text, &words, 1).map(|a| (a.verb.is_none(), a.in_own_words))
+        };
+        assert_eq!(own_words(text), Some((true, true)));
+        let text = "It will face a rival, the Commodore, which will be released in June.";
+        let words = words(text, 0..text.len());
+        let future_from = act(text, &words, 1).and_then(|a| a.future_from);
+        assert_eq!(future_from.map(|k| words[k].text), Some("will"));
+        let text = "Shares of Airbus whose A380 first flew in 2005 were up.";
+        assert_eq!(own_words(text), Some((true, true)));
+        // A restrictive clause only says which dealers are meant.
+        assert_eq!(
+            act_of("The dealers that are to be closed represent a fifth."),
+            None
+        );
+        assert_eq!(
+            act_of("It has an order for jets which it will fly in 2009."),
+            None
+        );
+    }
+
+    #[test]
+    fn by_and_a_gerund_after_a_verb_say_how_it_was_done() {
+        assert_eq!(
+            act_of("The bank responded by offering a loan."),
+            some("responded", "statement", false)
+        );
+        // "by" and an agent after a participle with no "be": it qualifies a noun.
+        assert_eq!(act_of("A loan offered by the bank."), None);
     }
 
     #[test]

@@ -278,7 +278,11 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 subordinate,
                 continues: s > 0
                     && (opens_with_pronoun || (topics[s].is_some() && topics[s] == topics[s - 1])),
-                future: found.as_ref().is_some_and(|(a, _)| a.future_from.is_some()),
+                // "Henderson spoke out on Tuesday that GM … may be increased": what was
+                // said may be of the future, the saying is not.
+                future: found
+                    .as_ref()
+                    .is_some_and(|(a, _)| a.future_from.is_some() && a.reported_from.is_none()),
                 events: event_nouns(words),
                 after_days: after_days(words)
                     .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),
@@ -390,7 +394,14 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 {
                     before.remove(0);
                 }
-                let before: Vec<Who> = before.iter().map(|(_, w)| *w).collect();
+                // "Michigan Ford's stock fell": a subject whose head the possessor owns is
+                // the whole phrase before the verb; names before it are not the doer.
+                let possessor = possessive_subject(text, words, &clauses, &mentions, group_at)
+                    .filter(|(start, _, _)| *start >= from);
+                let before: Vec<Who> = match &possessor {
+                    Some((_, _, who)) => vec![*who],
+                    None => before.iter().map(|(_, w)| *w).collect(),
+                };
                 // Persons say and do; "Boeing Commercial Airplanes CEO Scott Carson said".
                 let person = before
                     .iter()
@@ -484,16 +495,20 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                                 })
                         })
                 });
+                let qualifies = qualifies && possessor.is_none();
                 let subject = subject.filter(|_| !relative && !qualifies);
                 if subject.is_none() {
                     break 'arm as_written();
                 }
                 // A negation, modal or condition governing the act stays in the title: in the
                 // verb group as written, or else the title is the sentence's own words.
-                let subject_span = mentions
-                    .iter()
-                    .find(|(m, w)| Some(*w) == subject && m.end <= verb_word.span.start)
-                    .map(|(m, _)| m.clone());
+                let subject_span = match &possessor {
+                    Some((_, m, _)) => Some(m.clone()),
+                    None => mentions
+                        .iter()
+                        .find(|(m, w)| Some(*w) == subject && m.end <= verb_word.span.start)
+                        .map(|(m, _)| m.clone()),
+                };
                 let group = act.future_from.or(act.passive_from);
                 let kept = fidelity::keep(
                     text,
@@ -517,17 +532,25 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 let mut actors: Vec<Who> = subject.into_iter().collect();
                 actors.extend(pronoun);
                 actors.extend(mentions.iter().map(|(_, w)| *w));
-                // "Russian troops moved": the subject as written, not "Russia moves".
-                let adjective = mentions
+                // "Russian troops moved": the subject as written, not "Russia moves"; so
+                // too "Ford's stock fell", not "Ford falls".
+                let adjective = possessor
                     .iter()
-                    .find(|(m, w)| {
-                        Some(*w) == subject
-                            && m.end <= verb_word.span.start
-                            && countries::is_adjective(&text[m.clone()])
-                    })
-                    .map(|(m, _)| {
+                    .map(|(start, m, _)| (*start, m.end))
+                    .chain(
+                        mentions
+                            .iter()
+                            .find(|(m, w)| {
+                                Some(*w) == subject
+                                    && m.end <= verb_word.span.start
+                                    && countries::is_adjective(&text[m.clone()])
+                            })
+                            .map(|(m, _)| (m.start, m.end)),
+                    )
+                    .next()
+                    .map(|(start, end)| {
                         let verb_start = words[group.unwrap_or(at).min(at)].span.start;
-                        subject_phrase(&text[m.start..verb_start.max(m.end)])
+                        subject_phrase(&text[start..verb_start.max(end)])
                     });
                 // "Only ten Republicans joined": the quantifier says who acted, so the title
                 // keeps it; "None of the Democrats", "Each Republican": the text's words.
@@ -582,7 +605,21 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                         .map(|(m, _)| &text[m.clone()]);
                     written.map_or_else(|| cast.short(who), |w| cast.shown(who, w))
                 };
-                let shown = adjective.or_else(|| subject.map(written_subject));
+                // "Terminal 3 will open": a number right after the name, before the verb
+                // group, is part of what the subject names.
+                let verb_start = words[group.unwrap_or(at).min(at)].span.start;
+                let numbered = subject_span.as_ref().and_then(|m| {
+                    let next = words.iter().position(|w| w.span.start >= m.end)?;
+                    let number = &words[next];
+                    (number.text.starts_with(|c: char| c.is_ascii_digit())
+                        && !number.after_break
+                        && text[m.end..number.span.start].trim().is_empty()
+                        && words.get(next + 1).map(|w| w.span.start) == Some(verb_start))
+                    .then(|| text[m.start..number.span.end].to_string())
+                });
+                let shown = adjective
+                    .or(numbered)
+                    .or_else(|| subject.map(written_subject));
                 let title = match quoted {
                     Some(quote) => {
                         title::title(shown.map(|s| format!("{s}:")).as_deref(), "", &quote)
@@ -1012,6 +1049,64 @@ const QUALIFIERS: &[&str] = &[
     "near",
 ];
 
+/// The possessor of a subject whose head, right before the verb group at word `group`, is a
+/// common noun it owns ("Ford's stock fell", "GM's Canadian vehicle sales volume fell"): the
+/// possessor is the doer, and the subject is the phrase from it (the byte where its words
+/// start, with their title and article) to the verb, whatever comes before it unbroken
+/// ("…Dearborn, Michigan Ford's stock fell"). Not a possessive in a
+/// preposition's phrase ("the price of Ford's stock fell"), one whose head is a name
+/// ("Boeing's rival Airbus said") or one set off from the verb by a comma ("Boeing's rival,
+/// Airbus, is").
+fn possessive_subject(
+    text: &str,
+    words: &[Word],
+    clauses: &[candidates::Clause],
+    mentions: &[(Range<usize>, Who)],
+    group: usize,
+) -> Option<(usize, Range<usize>, Who)> {
+    const NOT_IN_A_NOUN_PHRASE: &[&str] = &[
+        "and", "or", "but", "nor", "the", "a", "an", "this", "that", "which", "who", "its", "their",
+    ];
+    let head = group.checked_sub(1)?;
+    if !words[head].text.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let owner = (head.saturating_sub(4)..=head).rev().find(|&k| {
+        words[k].possessive
+            || words[k].quoted
+            || words[k + 1].after_break
+            || words[k].is(QUALIFIERS)
+            || words[k].is(NOT_IN_A_NOUN_PHRASE)
+            || fidelity::is_auxiliary(text, &words[k])
+    })?;
+    if !words[owner].possessive
+        || words[owner + 1..=group].iter().any(|w| w.after_break)
+        || clauses[owner..group]
+            .iter()
+            .any(|c| *c != candidates::Clause::Main)
+    {
+        return None;
+    }
+    let owner_word = &words[owner];
+    let (m, who) = mentions
+        .iter()
+        .find(|(m, _)| m.start <= owner_word.span.start && owner_word.span.end <= m.end)?;
+    // The possessor's own words: "The UK's", "U.S. President Barack Obama's".
+    let mut first = words.iter().position(|w| w.span.start >= m.start)?;
+    while first > 0 && !words[first].after_break {
+        let before = &words[first - 1];
+        let titled = words[first].is(proposals::TITLES) && before.is_capitalised();
+        if !(before.is(proposals::TITLES) || before.is(&["the"]) || titled) {
+            break;
+        }
+        first -= 1;
+    }
+    let governed = first > 0
+        && !words[first].after_break
+        && (words[first - 1].is(QUALIFIERS) || words[first - 1].is(&["and", "or"]));
+    (!governed).then(|| (words[first].span.start, m.clone(), *who))
+}
+
 /// Whether a phrase of the words `phrase` is fronted before the subject rather than being it:
 /// it opens on a preposition, a subordinating word, a time or a participle ("In a
 /// statement,", "When Ford closed the plant,", "On June 1, 2009,", "Citing a precaution,"),
@@ -1318,18 +1413,24 @@ fn in_subject_modifier(
 }
 
 /// Whether the subject of the verb at word `verb` is a pronoun: the word before the verb
-/// group ("he has also said", "they will") is one.
+/// group ("he has also said", "they will", "both will") is one.
 fn subject_is_pronoun(words: &[Word], verb: usize) -> bool {
     const AUXILIARIES: &[&str] = &[
         "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may", "might",
         "can", "shall", "should", "must", "be", "been", "also", "not", "too", "then", "later",
         "now", "still", "already", "never", "do", "does", "did", "didn", "doesn", "t",
     ];
-    words[..verb]
+    let Some(k) = words[..verb]
         .iter()
-        .rev()
-        .find(|w| !(w.is(AUXILIARIES) || (w.text.len() > 4 && w.text.ends_with("ly"))))
-        .is_some_and(|w| w.is(&["he", "she", "they", "it", "we", "i"]))
+        .rposition(|w| !(w.is(AUXILIARIES) || (w.text.len() > 4 && w.text.ends_with("ly"))))
+    else {
+        return false;
+    };
+    let word = &words[k];
+    // "Both will offer the deal": a pronoun for a group named before, when it opens the
+    // clause; "GM and Chrysler have both begun" names the group itself.
+    let opens = k == 0 || word.after_break;
+    word.is(&["he", "she", "they", "it", "we", "i"]) || (opens && word.is(&["both", "each"]))
 }
 
 /// The relative clauses of a sentence set off by commas (", which is the third largest in
@@ -1343,9 +1444,7 @@ fn relative_clauses(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
             .iter()
             .any(|w| after.starts_with(w))
         {
-            let end = sentence[at + 1..]
-                .find(',')
-                .map_or(sentence.len(), |e| at + 1 + e);
+            let end = title::aside_end(&sentence[at + 1..]).map_or(sentence.len(), |e| at + 1 + e);
             clauses.push(span.start + at..span.start + end);
         }
     }
@@ -1827,6 +1926,48 @@ mod tests {
     }
 
     #[test]
+    fn a_subjects_number_and_a_clause_on_the_last_time_stay_in_the_title() {
+        let actors = [
+            known("t", "Terminal", ActorKind::Other, &[]),
+            known("dow", "Dow", ActorKind::Other, &[]),
+        ];
+        let got = titles(
+            "Terminal 3 will open its doors in January. The last time the Dow had risen for \
+             four weeks was in 2007.",
+            &actors,
+        );
+        assert_eq!(
+            got,
+            [
+                (1, "Terminal 3 will open its doors in January".to_string()),
+                (
+                    2,
+                    "The last time the Dow had risen for four weeks was in 2007".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn what_a_saying_reports_of_the_future_does_not_make_the_saying_future() {
+        let actors = [known("boeing", "Boeing", ActorKind::Organization, &[])];
+        let text = "Smith spoke out on Tuesday that Boeing will cut jobs. Boeing will cut jobs.";
+        let start = text.find("Tuesday").unwrap();
+        let times = [TimeSpan {
+            sentence: 1,
+            start,
+            end: start + 7,
+            value: "2021-12-07".into(),
+        }];
+        let drafts = run(text, &actors, &times);
+        let got: Vec<(usize, &str)> = drafts
+            .iter()
+            .map(|d| (d.sentence, d.date.as_str()))
+            .collect();
+        assert_eq!(got, [(1, "2021-12-07"), (2, "2021-12-13/2021-12-31?")]);
+    }
+
+    #[test]
     fn the_doer_is_the_head_of_the_subject_not_a_name_that_modifies_it() {
         let actors = [
             known("boeing", "Boeing", ActorKind::Organization, &[]),
@@ -2241,5 +2382,60 @@ mod tests {
         ];
         let drafts = run("Russia denied it.", &[], &bad);
         assert_eq!(drafts[0].date, "2021/2021-12-13?");
+    }
+
+    #[test]
+    fn a_possessive_subject_names_its_owner_as_the_doer_and_keeps_its_words() {
+        let actors = [
+            known("ford", "Ford", ActorKind::Organization, &[]),
+            known("gm", "General Motors", ActorKind::Organization, &["GM"]),
+            known("uk", "United Kingdom", ActorKind::State, &["UK"]),
+            known("ky", "Kentucky", ActorKind::Other, &[]),
+            known("airbus", "Airbus", ActorKind::Organization, &[]),
+        ];
+        let drafts = run(
+            "Louisville, Kentucky Ford's stock fell 17 cents to $8. GM's Canadian sales volume \
+             rose 3%. The UK's main index fell 200 points. The price of Ford's stock fell \
+             sharply. Ford's rival, Airbus, launched a jet.",
+            &actors,
+            &[],
+        );
+        let got: Vec<(usize, &str, &str)> = drafts
+            .iter()
+            .map(|d| (d.sentence, d.title.as_str(), d.actors[0].as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Ford's stock falls 17 cents to $8", "ford"),
+                (2, "GM's Canadian sales volume rises 3%", "gm"),
+                (3, "The UK's main index falls 200 points", "uk"),
+                // Not the subject: a possessive a preposition governs, one set off by commas.
+                (4, "The price of Ford's stock fell sharply", "ford"),
+                (5, "Airbus launches a jet", "airbus"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_for_a_group_is_no_named_doer() {
+        let actors = [
+            known("gm", "General Motors", ActorKind::Organization, &["GM"]),
+            known("chrysler", "Chrysler", ActorKind::Organization, &[]),
+            known(
+                "uaw",
+                "United Auto Workers",
+                ActorKind::Organization,
+                &["UAW"],
+            ),
+        ];
+        let got = titles(
+            "GM and Chrysler offered buyouts. Both will offer the deal to UAW members.",
+            &actors,
+        );
+        assert_eq!(
+            got.get(1),
+            Some(&(2, "Both will offer the deal to UAW members".to_string()))
+        );
     }
 }

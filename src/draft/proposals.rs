@@ -373,6 +373,7 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
     for words in &sentence_words {
         acronyms_in(text, words, &mut found);
         titled_persons_in(text, words, &mut found);
+        appositive_persons_in(text, words, &mut found);
         speakers_in(text, words, &mut found);
         country_compounds_in(text, words, &mut found);
     }
@@ -678,6 +679,50 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
             }
         }
         i = name_end.max(i + 1);
+    }
+}
+
+/// Persons named before an appositive that gives their office: "Fritz Henderson, the Chief
+/// Executive Officer of General Motors, outlined". The name is two or three name words set
+/// off before the comma, as a title names a person after it ("Chief Executive Officer Fritz
+/// Henderson"); the surname alone is another name of the person.
+fn appositive_persons_in(text: &str, words: &[Word], found: &mut Found) {
+    for i in 2..words.len() {
+        let article = &words[i - 1];
+        if !(article.is(&["the", "a", "an"])
+            && article.after_break
+            && text[words[i - 2].span.end..article.span.start].trim() == ","
+            && title_at(words, i).is_some())
+        {
+            continue;
+        }
+        let end = i - 1;
+        let mut first = end;
+        while first > 0
+            && end - first < 3
+            && is_name_word(text, &words[first - 1])
+            && !words[first - 1].possessive
+            && (first == end || !words[first].after_break)
+        {
+            first -= 1;
+        }
+        // A lone word is too often a place or a company ("Detroit, the home of…").
+        let opens = first == 0
+            || words[first].after_break
+            || !words[first - 1].is_capitalised() && !words[first - 1].possessive;
+        if end - first < 2 || !opens {
+            continue;
+        }
+        let name = &text[words[first].span.start..words[end - 1].span.end];
+        if is_country_form(&fold(name)) {
+            continue;
+        }
+        let surname = words[end - 1].text;
+        let mut aliases = Vec::new();
+        if !names_organisation(text, surname, words[first].span.start) {
+            aliases.push(surname);
+        }
+        found.add(name, ActorKind::Person, &aliases);
     }
 }
 
@@ -1262,6 +1307,21 @@ mod tests {
                     &["President of Russia", "Putin"]
                 )
             ]
+        );
+    }
+
+    #[test]
+    fn a_person_is_proposed_by_the_office_an_appositive_gives() {
+        assert_eq!(
+            proposals(
+                "On Monday, Anna Kowalski, the chief executive of the firm, spoke. Kowalski left."
+            ),
+            [one("Anna Kowalski", "person", &["Kowalski"])]
+        );
+        // One word before the comma, or none but a possessive, is no person's name.
+        assert_eq!(
+            proposals("Shares fell in Detroit, the home of the firm."),
+            []
         );
     }
 

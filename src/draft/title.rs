@@ -253,7 +253,7 @@ fn condense_with(
                 .iter()
                 .any(|w| after.starts_with(w))
             {
-                at += rest[1..].find(',').map_or(rest.len(), |next| next + 2);
+                at += aside_end(&rest[1..]).map_or(rest.len(), |next| next + 2);
                 continue;
             }
         }
@@ -280,6 +280,17 @@ fn condense_with(
     }
 }
 
+/// Where the comma that closes an aside opened before `rest` stands in it: the first comma
+/// not between two digits ("which fell to below 9,000, closing at": not the one of "9,000").
+pub fn aside_end(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    rest.match_indices(',').map(|(at, _)| at).find(|&at| {
+        let digit_before = at > 0 && bytes[at - 1].is_ascii_digit();
+        let digit_after = bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
+        !(digit_before && digit_after)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,6 +311,15 @@ mod tests {
         assert_eq!(
             title(Some("Sugar"), "says", "\"we were crazy\""),
             "Sugar says \"we were crazy\""
+        );
+    }
+
+    #[test]
+    fn an_aside_ends_at_a_comma_that_no_number_holds() {
+        let text = "The drop was with the index, which fell to below 9,000, closing at 8,579.";
+        assert_eq!(
+            condense(text, 0..text.len(), &[]),
+            "The drop was with the index closing at 8,579"
         );
     }
 
