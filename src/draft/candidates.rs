@@ -774,13 +774,15 @@ mod tests {
         );
     }
 
+    /// The clause `word` (its first use) stands in within `text`.
+    fn clause(text: &str, word: &str) -> Clause {
+        let words = words(text, 0..text.len());
+        let at = words.iter().position(|w| w.text == word).unwrap();
+        clauses(text, &words)[at]
+    }
+
     #[test]
     fn clauses_are_told_apart_by_the_words_that_open_them() {
-        let clause = |text: &str, word: &str| {
-            let words = words(text, 0..text.len());
-            let at = words.iter().position(|w| w.text == word).unwrap();
-            clauses(text, &words)[at]
-        };
         let text = "Pay goes on until Ford negotiates a contract.";
         assert_eq!(clause(text, "negotiates"), Clause::Subordinate);
         let text = "Henderson, the head of GM, which filed for bankruptcy, outlined a plan.";
@@ -818,11 +820,6 @@ mod tests {
 
     #[test]
     fn a_relative_clause_ends_at_the_main_clauses_verb_group_not_in_a_number() {
-        let clause = |text: &str, word: &str| {
-            let words = words(text, 0..text.len());
-            let at = words.iter().position(|w| w.text == word).unwrap();
-            clauses(text, &words)[at]
-        };
         let text = "Jobs which make up a fifth of the staff will be cut.";
         assert_eq!(clause(text, "make"), Clause::Relative);
         assert_eq!(clause(text, "cut"), Clause::Main);

@@ -1647,6 +1647,27 @@ fn headline_repeated(text: &str, sentences: &[Range<usize>]) -> bool {
 mod tests {
     use super::*;
 
+    /// Each draft's sentence and date, the first `word` of `text` (in its first sentence)
+    /// found by the time finder as `value`.
+    fn dates_with_time(
+        text: &str,
+        actors: &[KnownActor],
+        word: &str,
+        value: &str,
+    ) -> Vec<(usize, String)> {
+        let start = text.find(word).unwrap();
+        let times = [TimeSpan {
+            sentence: 1,
+            start,
+            end: start + word.len(),
+            value: value.into(),
+        }];
+        run(text, actors, &times)
+            .into_iter()
+            .map(|d| (d.sentence, d.date))
+            .collect()
+    }
+
     fn run(text: &str, actors: &[KnownActor], times: &[TimeSpan]) -> Vec<Draft> {
         let taken: HashSet<String> = ["russia-deny-by-2021-12-13".to_string()].into();
         draft(&Input {
@@ -1910,19 +1931,14 @@ mod tests {
         let actors = [known("vp", "Vladimir Putin", ActorKind::Person, &["Putin"])];
         let text =
             "Putin said \"We moved in 2019. He admits that they were wrong.\" Putin denied it.";
-        let start = text.find("2019").unwrap();
-        let times = [TimeSpan {
-            sentence: 1,
-            start,
-            end: start + 4,
-            value: "2019".into(),
-        }];
-        let drafts = run(text, &actors, &times);
-        let got: Vec<(usize, &str)> = drafts
-            .iter()
-            .map(|d| (d.sentence, d.date.as_str()))
-            .collect();
-        assert_eq!(got, [(1, "2021/2021-12-13?"), (3, "2021/2021-12-13?")]);
+        let got = dates_with_time(text, &actors, "2019", "2019");
+        assert_eq!(
+            got,
+            [
+                (1, "2021/2021-12-13?".into()),
+                (3, "2021/2021-12-13?".into())
+            ]
+        );
     }
 
     #[test]
@@ -1952,19 +1968,14 @@ mod tests {
     fn what_a_saying_reports_of_the_future_does_not_make_the_saying_future() {
         let actors = [known("boeing", "Boeing", ActorKind::Organization, &[])];
         let text = "Smith spoke out on Tuesday that Boeing will cut jobs. Boeing will cut jobs.";
-        let start = text.find("Tuesday").unwrap();
-        let times = [TimeSpan {
-            sentence: 1,
-            start,
-            end: start + 7,
-            value: "2021-12-07".into(),
-        }];
-        let drafts = run(text, &actors, &times);
-        let got: Vec<(usize, &str)> = drafts
-            .iter()
-            .map(|d| (d.sentence, d.date.as_str()))
-            .collect();
-        assert_eq!(got, [(1, "2021-12-07"), (2, "2021-12-13/2021-12-31?")]);
+        let got = dates_with_time(text, &actors, "Tuesday", "2021-12-07");
+        assert_eq!(
+            got,
+            [
+                (1, "2021-12-07".into()),
+                (2, "2021-12-13/2021-12-31?".into())
+            ]
+        );
     }
 
     #[test]
