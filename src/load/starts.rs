@@ -22,41 +22,46 @@ const MAX_PROBES: usize = 16;
 const PREFIX: usize = 16;
 
 /// An open-addressing table of every sentence at least `PREFIX` bytes long, by its source and
-/// first bytes: four bytes a slot, half empty or more, freed once the events are read.
+/// first bytes: eight bytes a slot, half empty or more, freed once the events are read.
 pub struct SentenceStarts<'a> {
     sources: &'a [Source],
-    /// The number of the first sentence of each source overall, and the total at the end.
-    base: Vec<u32>,
-    /// Sentence numbers overall plus one; zero is an empty slot.
-    slots: Vec<u32>,
+    /// Each sentence's source and where it starts there, so that a look-up goes from the
+    /// slot straight to the text (a sentence's number would send it through the source's
+    /// list of sentences first: one more cache miss for each of a million quotes).
+    slots: Vec<Slot>,
     /// How far a key is shifted to give a slot: the slot is the key's top bits.
     shift: u32,
 }
 
+/// A sentence's source and where it starts in its text; `EMPTY` where there is none.
+#[derive(Clone, Copy, PartialEq)]
+struct Slot {
+    source: u32,
+    start: u32,
+}
+
+const EMPTY: Slot = Slot {
+    source: u32::MAX,
+    start: 0,
+};
+
 impl<'a> SentenceStarts<'a> {
     pub fn new(sources: &'a [Source]) -> SentenceStarts<'a> {
-        let mut base = Vec::with_capacity(sources.len() + 1);
-        let mut total = 0usize;
-        for source in sources {
-            base.push(u32::try_from(total).unwrap_or(u32::MAX));
-            total += source.sentences.len();
-        }
-        base.push(u32::try_from(total).unwrap_or(u32::MAX));
+        let total: usize = sources.iter().map(|s| s.sentences.len()).sum();
         let mut starts = SentenceStarts {
             sources,
-            base,
             slots: Vec::new(),
             shift: 0,
         };
-        // More sentences than a slot can number: no table, every quote kept as a copy.
-        if total >= u32::MAX as usize {
+        // More sources than a slot can number: no table, every quote kept as a copy.
+        if sources.len() >= u32::MAX as usize {
             return starts;
         }
-        starts.slots = vec![0; (total + total / 2).next_power_of_two().max(2)];
+        starts.slots = vec![EMPTY; (total + total / 2).next_power_of_two().max(2)];
         starts.shift = 64 - starts.slots.len().trailing_zeros();
         let mask = starts.slots.len() - 1;
         for (s, source) in sources.iter().enumerate() {
-            for (n, sentence) in source.sentences.iter().enumerate() {
+            for sentence in source.sentences.iter() {
                 let Some(prefix) = source
                     .text
                     .as_bytes()
@@ -69,9 +74,12 @@ impl<'a> SentenceStarts<'a> {
                 let first = starts.slot(s, prefix);
                 let free = (0..MAX_PROBES)
                     .map(|probe| (first + probe) & mask)
-                    .find(|at| starts.slots[*at] == 0);
+                    .find(|at| starts.slots[*at] == EMPTY);
                 if let Some(at) = free {
-                    starts.slots[at] = starts.base[s] + n as u32 + 1;
+                    starts.slots[at] = Slot {
+                        source: s as u32,
+                        start: sentence.start,
+                    };
                 }
             }
         }
@@ -89,16 +97,16 @@ impl<'a> SentenceStarts<'a> {
         self.find_from(source.index(), quote, self.slot(source.index(), prefix), 0)
     }
 
-    /// `find` for each of `quotes` (source and text). Each look-up reads three places far
-    /// apart in memory (the table, the sentences, the text), every one a cache miss: taken
-    /// a step at a time over all the quotes, the reads of different quotes overlap instead
-    /// of each waiting on the one before (measured: half the time of one by one).
+    /// `find` for each of `quotes` (source and text). Each look-up reads two places far
+    /// apart in memory (the table, the text), each a cache miss: taken a step at a time over
+    /// all the quotes, the reads of different quotes overlap instead of each waiting on the
+    /// one before (measured: half the time of one by one).
     pub fn find_many(&self, quotes: &[(SourceId, &str)]) -> Vec<Option<Range<usize>>> {
         if self.slots.is_empty() {
             return vec![None; quotes.len()];
         }
         // The first slot of each quote's search, and what it holds.
-        let first: Vec<Option<(usize, u32)>> = quotes
+        let first: Vec<Option<(usize, Slot)>> = quotes
             .iter()
             .map(|(source, quote)| {
                 let prefix = quote.as_bytes().get(..PREFIX)?;
@@ -106,25 +114,16 @@ impl<'a> SentenceStarts<'a> {
                 Some((at, self.slots[at]))
             })
             .collect();
-        // Where the sentence in that slot starts, when it is one of the quote's source's.
-        let starts: Vec<Option<usize>> = quotes
-            .iter()
-            .zip(&first)
-            .map(|((source, _), first)| {
-                let (_, slot) = (*first)?;
-                self.sentence_start(source.index(), slot.checked_sub(1)?)
-            })
-            .collect();
         quotes
             .iter()
-            .zip(first.into_iter().zip(starts))
-            .map(|((source, quote), (first, start))| {
+            .zip(first)
+            .map(|((source, quote), first)| {
                 let (at, slot) = first?;
-                if slot == 0 {
+                if slot == EMPTY {
                     return None;
                 }
                 let s = source.index();
-                if let Some(span) = start.and_then(|start| self.at(s, quote, start)) {
+                if let Some(span) = self.at(s, quote, slot) {
                     return Some(span);
                 }
                 self.find_from(s, quote, at, 1)
@@ -138,12 +137,10 @@ impl<'a> SentenceStarts<'a> {
         let mask = self.slots.len() - 1;
         for probe in done..MAX_PROBES {
             let slot = self.slots[(first + probe) & mask];
-            if slot == 0 {
+            if slot == EMPTY {
                 return None;
             }
-            let found = self
-                .sentence_start(s, slot - 1)
-                .and_then(|start| self.at(s, quote, start));
+            let found = self.at(s, quote, slot);
             if found.is_some() {
                 return found;
             }
@@ -151,22 +148,13 @@ impl<'a> SentenceStarts<'a> {
         None
     }
 
-    /// Where sentence `number` (overall) starts, when it is one of source `s`'s.
-    fn sentence_start(&self, s: usize, number: u32) -> Option<usize> {
-        let (first, end) = (*self.base.get(s)?, *self.base.get(s + 1)?);
-        if !(first..end).contains(&number) {
+    /// The span of `quote` at the sentence in `slot`, when that is one of source `s`'s and
+    /// the quote's words are there.
+    fn at(&self, s: usize, quote: &str, slot: Slot) -> Option<Range<usize>> {
+        if slot.source as usize != s {
             return None;
         }
-        let sentence = self
-            .sources
-            .get(s)?
-            .sentences
-            .get((number - first) as usize)?;
-        Some(sentence.start as usize)
-    }
-
-    /// The span of `quote` at `start` in source `s`, when its words are there.
-    fn at(&self, s: usize, quote: &str, start: usize) -> Option<Range<usize>> {
+        let start = slot.start as usize;
         let span = start..start + quote.len();
         let text = self.sources.get(s)?.text.as_bytes();
         (text.get(span.clone()) == Some(quote.as_bytes())).then_some(span)
@@ -249,7 +237,7 @@ mod tests {
         let sources = [crate::sample::source("a", "A", &text)];
         let started = std::time::Instant::now();
         let starts = SentenceStarts::new(&sources);
-        let occupied = starts.slots.iter().filter(|s| **s != 0).count();
+        let occupied = starts.slots.iter().filter(|s| **s != EMPTY).count();
         assert!(occupied <= MAX_PROBES + 1, "{occupied}");
         let a = SourceId(0);
         assert_eq!(starts.find(a, &line[..40]), Some(0..40));
