@@ -60,6 +60,11 @@ pub(crate) struct Cues {
     /// The coordinated clause of each token (see [`starts_clause`]): cues count only
     /// within the clause of the expression.
     clause: Vec<usize>,
+    /// Token indices of conjunctions that open a clause of condition, cause or concession
+    /// (`if`, `unless`, `because`, `although`), in order: such a clause has a tense of its
+    /// own, so its verbs do not tell the time of an expression before it ("might run out of
+    /// money by March if more aid was not given": March is to come).
+    opens_condition: Vec<usize>,
 }
 
 /// How far a clause boundary puts a cue, in words.
@@ -71,6 +76,7 @@ impl Cues {
         let mut breaks = Vec::with_capacity(s.len() + 1);
         let mut data = Vec::new();
         let mut clause = Vec::with_capacity(s.len());
+        let mut opens_condition = Vec::new();
         let mut seen = 0;
         let mut current = 0;
         let headline = is_headline(s);
@@ -124,6 +130,9 @@ impl Cues {
                     if s.word_in(i, &DATA_NOUNS) {
                         data.push(i);
                     }
+                    if s.word_is(i, &["if", "unless", "because", "although", "though"]) {
+                        opens_condition.push(i);
+                    }
                 }
                 _ => {}
             }
@@ -134,6 +143,7 @@ impl Cues {
             breaks,
             data,
             clause,
+            opens_condition,
         }
     }
 
@@ -215,10 +225,18 @@ impl Cues {
                 best = Some((distance, cue));
             }
         }
+        // After it, up to the first clause of condition or cause that opens after it.
+        let condition = self.opens_condition[self.opens_condition.partition_point(|&c| c < end)..]
+            .first()
+            .copied()
+            .unwrap_or(usize::MAX);
         for &cue in &self.cues[first_after..] {
             let at = cue.at;
             let words = at + 1 - end;
-            if clause_of(at) != last_clause || best.is_some_and(|(d, _)| words >= d) {
+            if clause_of(at) != last_clause
+                || at > condition
+                || best.is_some_and(|(d, _)| words >= d)
+            {
                 break;
             }
             let distance = words + breaks(end, at) * BREAK_DISTANCE;
@@ -426,6 +444,19 @@ mod tests {
         let start = text.find(at).unwrap();
         let i = tokens.iter().position(|t| t.start == start).unwrap();
         Cues::read(&seq).tense_at(i, i + 1)
+    }
+
+    /// A clause of condition, cause or concession after the expression has a tense of its
+    /// own: its verbs do not reach back over the conjunction.
+    #[test]
+    fn a_clause_of_condition_or_cause_after_keeps_its_tense_to_itself() {
+        let text = "It might run out of money by March if more aid was not given.";
+        assert_eq!(tense_of(text, "March"), Tense::Future);
+        let text = "It closes in March because sales were weak.";
+        assert_eq!(tense_of(text, "March"), Tense::Present);
+        // Without the conjunction, the nearer verb after it still decides.
+        let text = "In March sales were weak.";
+        assert_eq!(tense_of(text, "March"), Tense::Past);
     }
 
     #[test]

@@ -153,6 +153,7 @@ fn relative_to_publication() {
         The minister said it yesterday. | yesterday | 2021-12-13
         The minister says it today. | today | 2021-12-14
         The minister will say it tomorrow. | tomorrow | 2021-12-15
+        Tomorrow's cars will fly. | Tomorrow | 2021-12-15
         The minister said it this morning. | this morning | 2021-12-14
         The minister will say it tonight. | tonight | 2021-12-14
         The minister said it last night. | last night | 2021-12-13
@@ -448,6 +449,8 @@ fn what_is_not_a_date() {
         "It is 1500 km away.",
         "The fall in prices hurt.",
         "USA Today reported the story.",
+        "They will make the cars of tomorrow.",
+        "He praised the heroes of yesterday.",
         "It arrived three days later than planned.",
         "The delay was four years behind schedule.",
         "The 1,500 to 2,000 jobs are safe.",

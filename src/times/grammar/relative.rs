@@ -35,6 +35,12 @@ fn day_word(s: &Seq, i: usize) -> Option<Found> {
         if s.capitalised(i) && (name_before || name_after) {
             return None;
         }
+        // `the cars of tomorrow`, `the heroes of yesterday`: an age, not a day. (A day is
+        // `tomorrow's cars`; `of today` is left a day: `the news of today`.)
+        let of_an_age = n != 0 && i > 1 && s.word_is(i - 1, &["of"]) && s.is(i - 2, Lex::Other);
+        if of_an_age {
+            return None;
+        }
         return Some((i + 1, Meaning::Offset(Unit::Day, n), false));
     }
     if s.is(i, Lex::The) && s.is(i + 1, Lex::Unit(Unit::Day, false)) {
