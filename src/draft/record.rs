@@ -66,6 +66,58 @@ pub fn slug(parts: &[&str]) -> String {
     }
 }
 
+/// Words between a doer and its verb in a title: auxiliaries, negation and the adverbs the
+/// drafter keeps ("Putin will not accept", "GM has already received").
+const BETWEEN: &[&str] = &[
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have",
+    "had", "is", "are", "was", "were", "be", "been", "being", "does", "do", "did", "not", "never",
+    "also", "still", "already", "now", "then", "again", "just",
+];
+
+/// The `who-what` an id starts with, read back from a title as the drafter writes one, so that
+/// an edited title gives the id a drafted one would get (`Senate rejects the bailout` →
+/// `senate-reject`). `what` is the base form of the title's first verb the verb table knows
+/// (past any auxiliary), or `kind` when it has none, as when the drafter found no verb. `who`
+/// is what stands before that verb when it names one of the event's actors (`names`: each
+/// actor's name and aliases; one word of a name will do, as a title writes a surname);
+/// otherwise the id has no doer, as for a title in the sentence's own words.
+pub fn stem_from_title(title: &str, kind: &str, names: &[&str]) -> String {
+    let words: Vec<&str> = title
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let verbs = super::verbs::verbs();
+    let verb = words.iter().enumerate().find_map(|(i, w)| {
+        let lower = w.to_lowercase();
+        if BETWEEN.contains(&lower.as_str()) {
+            return None;
+        }
+        match verbs.lookup(w) {
+            Some((verb, form)) if form != super::verbs::Form::Ing => Some((i, verb.base.clone())),
+            _ => None,
+        }
+    });
+    let Some((at, what)) = verb else {
+        return slug(&[kind]);
+    };
+    let mut end = at;
+    while end > 0 && BETWEEN.contains(&words[end - 1].to_lowercase().as_str()) {
+        end -= 1;
+    }
+    let before = fold(&words[..end].join(" ")).to_lowercase();
+    let before = before.strip_prefix("the ").unwrap_or(&before);
+    let names_it = |name: &&str| {
+        let name = fold(name).to_lowercase();
+        name == before || name.split_whitespace().any(|w| w == before)
+    };
+    let who = if !before.is_empty() && names.iter().any(names_it) {
+        before
+    } else {
+        ""
+    };
+    slug(&[who, &what])
+}
+
 /// `wanted`, or `wanted-2`, `wanted-3`… whichever is not taken yet; it is then taken.
 pub fn unique(wanted: String, taken: &mut HashSet<String>) -> String {
     let mut id = wanted.clone();
@@ -102,5 +154,37 @@ mod tests {
         assert_eq!(unique("a".into(), &mut taken), "a-3");
         assert_eq!(unique("b".into(), &mut taken), "b");
         assert_eq!(unique("b".into(), &mut taken), "b-2");
+    }
+
+    #[test]
+    fn a_title_gives_the_stem_a_drafted_id_starts_with() {
+        let names = [
+            "Vladimir Putin",
+            "United States Senate",
+            "GM",
+            "General Motors",
+        ];
+        let cases = [
+            ("Putin tells Johnson of the plan", "statement", "putin-tell"),
+            ("Senate rejects auto bailout", "rejection", "senate-reject"),
+            (
+                "The Senate has not rejected it",
+                "rejection",
+                "senate-reject",
+            ),
+            ("GM will not accept the deal", "agreement", "gm-accept"),
+            // Not a name of the event's actors: no doer, as the drafter does.
+            ("Workers reject the deal", "rejection", "reject"),
+            (
+                "A bailout deal for the automakers was rejected",
+                "rejection",
+                "reject",
+            ),
+            // No verb the table knows: the type stands for it.
+            ("A new round in the Senate", "negotiation", "negotiation"),
+        ];
+        for (title, kind, want) in cases {
+            assert_eq!(stem_from_title(title, kind, &names), want, "{title}");
+        }
     }
 }
