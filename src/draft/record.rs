@@ -76,46 +76,43 @@ const BETWEEN: &[&str] = &[
 
 /// The `who-what` an id starts with, read back from a title as the drafter writes one, so that
 /// an edited title gives the id a drafted one would get (`Senate rejects the bailout` →
-/// `senate-reject`). `what` is the base form of the title's first verb the verb table knows
-/// (past any auxiliary), or `kind` when it has none, as when the drafter found no verb. `who`
-/// is what stands before that verb when it names one of the event's actors (`names`: each
-/// actor's name and aliases; one word of a name will do, as a title writes a surname);
-/// otherwise the id has no doer, as for a title in the sentence's own words.
+/// `senate-reject`). A title that opens on one of the event's actors (`names`: each actor's
+/// name and aliases; one word of a name will do, as a title writes a surname) has it as `who`
+/// and its verb next, past any auxiliary; a title that does not has no doer, as one in the
+/// sentence's own words, and its verb is the first the verb table knows. `what` is that
+/// verb's base form, or `kind` when the table does not know it, as when the drafter found no
+/// verb.
 pub fn stem_from_title(title: &str, kind: &str, names: &[&str]) -> String {
-    let words: Vec<&str> = title
+    let words: Vec<String> = title
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())).to_lowercase())
         .collect();
+    let names: Vec<String> = names.iter().map(|n| fold(n).to_lowercase()).collect();
+    let names_it = |phrase: &str| {
+        names.iter().any(|name| {
+            name == phrase || !phrase.contains(' ') && name.split_whitespace().any(|w| w == phrase)
+        })
+    };
+    let start = usize::from(words.first().is_some_and(|w| w == "the"));
+    let who = (start + 1..=words.len())
+        .rev()
+        .find(|&end| names_it(&words[start..end].join(" ")))
+        .map(|end| (words[start..end].join(" "), end));
     let verbs = super::verbs::verbs();
-    let verb = words.iter().enumerate().find_map(|(i, w)| {
-        let lower = w.to_lowercase();
-        if BETWEEN.contains(&lower.as_str()) {
-            return None;
+    let verb = |w: &String| match verbs.lookup(w) {
+        Some((verb, form)) if form != super::verbs::Form::Ing && !BETWEEN.contains(&w.as_str()) => {
+            Some(verb.base.clone())
         }
-        match verbs.lookup(w) {
-            Some((verb, form)) if form != super::verbs::Form::Ing => Some((i, verb.base.clone())),
-            _ => None,
+        _ => None,
+    };
+    let (who, what) = match who {
+        Some((who, end)) => {
+            let next = words[end..].iter().find(|w| !BETWEEN.contains(&w.as_str()));
+            (who, next.and_then(verb))
         }
-    });
-    let Some((at, what)) = verb else {
-        return slug(&[kind]);
+        None => (String::new(), words.iter().find_map(verb)),
     };
-    let mut end = at;
-    while end > 0 && BETWEEN.contains(&words[end - 1].to_lowercase().as_str()) {
-        end -= 1;
-    }
-    let before = fold(&words[..end].join(" ")).to_lowercase();
-    let before = before.strip_prefix("the ").unwrap_or(&before);
-    let names_it = |name: &&str| {
-        let name = fold(name).to_lowercase();
-        name == before || name.split_whitespace().any(|w| w == before)
-    };
-    let who = if !before.is_empty() && names.iter().any(names_it) {
-        before
-    } else {
-        ""
-    };
-    slug(&[who, &what])
+    slug(&[&who, what.as_deref().unwrap_or(kind)])
 }
 
 /// `wanted`, or `wanted-2`, `wanted-3`… whichever is not taken yet; it is then taken.
@@ -175,6 +172,13 @@ mod tests {
             ("GM will not accept the deal", "agreement", "gm-accept"),
             // Not a name of the event's actors: no doer, as the drafter does.
             ("Workers reject the deal", "rejection", "reject"),
+            // The word after the doer is its verb, even one the table does not know.
+            (
+                "Putin asks Johnson for talks",
+                "statement",
+                "putin-statement",
+            ),
+            ("General Motors will cut jobs", "cut", "general-motors-cut"),
             (
                 "A bailout deal for the automakers was rejected",
                 "rejection",
