@@ -347,7 +347,7 @@ fn is_country_form(folded: &str) -> bool {
 }
 
 /// Whether `word` can be part of a person's or organisation's name.
-fn is_name_word(text: &str, word: &Word) -> bool {
+pub(super) fn is_name_word(text: &str, word: &Word) -> bool {
     let lower = word.lower();
     let handle = text[..word.span.start].ends_with(['@', '#']);
     // Letters, or a short code of letters and digits ("G7", "G20"), not a model number.
