@@ -72,6 +72,7 @@ pub(super) const TITLES: &[&str] = &[
     "ceo",
     "chairman",
     "chairwoman",
+    "chairperson",
     "director",
     "spokesman",
     "spokeswoman",
@@ -389,6 +390,7 @@ const RANKS: &[&str] = &[
     "chairman",
     "chairwoman",
     "chairperson",
+    "chairperson",
     "president",
     "vice",
     "director",
@@ -683,20 +685,30 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
 }
 
 /// Persons named before an appositive that gives their office: "Fritz Henderson, the Chief
-/// Executive Officer of General Motors, outlined". The name is two or three name words set
-/// off before the comma, as a title names a person after it ("Chief Executive Officer Fritz
-/// Henderson"); the surname alone is another name of the person.
+/// Executive Officer of General Motors, outlined", or with no article when the office is of
+/// or for someone ("Whitey MacDonald, chairperson of Local 1520,", "Jane Doe, spokeswoman for
+/// Ford,"). The name is two or three name words set off before the comma, as a title names a
+/// person after it ("Chief Executive Officer Fritz Henderson"); the surname alone is another
+/// name of the person.
 fn appositive_persons_in(text: &str, words: &[Word], found: &mut Found) {
-    for i in 2..words.len() {
-        let article = &words[i - 1];
-        if !(article.is(&["the", "a", "an"])
-            && article.after_break
-            && text[words[i - 2].span.end..article.span.start].trim() == ","
-            && title_at(words, i).is_some())
-        {
+    for end in 2..words.len() {
+        if text[words[end - 1].span.end..words[end].span.start].trim() != "," {
             continue;
         }
-        let end = i - 1;
+        let office = if words[end].is(&["the", "a", "an"]) {
+            title_at(words, end + 1).is_some()
+        } else {
+            // Bare, an office word could open a list or a clause ("…, president Smith
+            // said"): it must go on to whose office it is.
+            title_at(words, end).is_some_and(|n| {
+                words
+                    .get(end + n)
+                    .is_some_and(|w| !w.after_break && w.is(&["of", "for", "at", "with", "and"]))
+            })
+        };
+        if !office {
+            continue;
+        }
         let mut first = end;
         while first > 0
             && end - first < 3
@@ -1321,6 +1333,20 @@ mod tests {
         // One word before the comma, or none but a possessive, is no person's name.
         assert_eq!(
             proposals("Shares fell in Detroit, the home of the firm."),
+            []
+        );
+        // With no article, the office goes on to whose it is.
+        assert_eq!(
+            proposals("Whitey MacDonald, chairperson of the local union, spoke."),
+            [one("Whitey MacDonald", "person", &["MacDonald"])]
+        );
+        assert_eq!(
+            proposals("In the end, Jane Holloway, spokeswoman for the firm, spoke."),
+            [one("Jane Holloway", "person", &["Holloway"])]
+        );
+        // A bare office word that goes on to no one's is not an appositive.
+        assert_eq!(
+            proposals("They met Red Square, President said nothing."),
             []
         );
     }
