@@ -1996,6 +1996,22 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_named_once_in_apposition_is_the_doer_not_its_possessor() {
+        let actors = [known("boeing", "Boeing", ActorKind::Organization, &[])];
+        let drafts = run(
+            "Boeing's European rival, Airbus, is preparing to release a jet in 2013.",
+            &actors,
+            &[],
+        );
+        assert_eq!(drafts.len(), 1, "{drafts:?}");
+        assert_eq!(
+            drafts[0].title,
+            "Airbus is preparing to release a jet in 2013"
+        );
+        assert_eq!(drafts[0].actors, ["airbus", "boeing"]);
+    }
+
+    #[test]
     fn an_opening_he_is_the_one_person_named_last_in_the_paragraph() {
         let actors = [
             known("fh", "Fritz Henderson", ActorKind::Person, &["Henderson"]),

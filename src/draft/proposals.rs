@@ -8,9 +8,11 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::countries::countries;
+use super::fidelity;
 use super::fold::{fold, Folded};
 use super::gazetteer::Gazetteer;
 use super::names::is_currency;
+use super::verbs::{verbs, Form};
 use super::words::{words, Word};
 use crate::model::ActorKind;
 
@@ -379,6 +381,10 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
         country_compounds_in(text, words, &mut found);
     }
     recurring_names_in(text, &folded, &sentence_words, &mut found);
+    // Last, so that a name another rule knows keeps the kind that rule gives it.
+    for words in &sentence_words {
+        appositive_subjects_in(text, words, &mut found);
+    }
     found.proposals
 }
 
@@ -735,6 +741,55 @@ fn appositive_persons_in(text: &str, words: &[Word], found: &mut Found) {
             aliases.push(surname);
         }
         found.add(name, ActorKind::Person, &aliases);
+    }
+}
+
+/// The name set off by commas after a sentence's subject, before its verb: "Boeing's European
+/// rival, Airbus, is preparing…". The subject is a description (it ends on a common noun), and
+/// the name in apposition says who it is: that one acts, named once or not. A person when the
+/// description is an office ("The company's spokesman, Tom Hall, said"), else of no known kind.
+fn appositive_subjects_in(text: &str, words: &[Word], found: &mut Found) {
+    let comma = |a: &Word, b: &Word| text[a.span.end..b.span.start].trim() == ",";
+    let Some(head) = (1..words.len()).find(|&k| words[k].after_break) else {
+        return;
+    };
+    let noun = &words[head - 1];
+    if noun.is_capitalised() || noun.quoted || !comma(noun, &words[head]) {
+        return;
+    }
+    let mut end = head;
+    while end < words.len()
+        && end - head < 3
+        && (end == head || !words[end].after_break)
+        && is_name_word(text, &words[end])
+        && !words[end].possessive
+    {
+        end += 1;
+    }
+    let Some(verb) = words.get(end) else {
+        return;
+    };
+    let finite = fidelity::is_auxiliary(text, verb)
+        || verbs()
+            .lookup(verb.text)
+            .is_some_and(|(_, form)| matches!(form, Form::ThirdPerson | Form::Past));
+    if end == head || !comma(&words[end - 1], verb) || !finite || verb.quoted {
+        return;
+    }
+    let name = &text[words[head].span.start..words[end - 1].span.end];
+    if is_country_form(&fold(name)) || found.knows(name) {
+        return;
+    }
+    if is_title_word(&noun.lower()) {
+        // The surname alone names the person too, as after a title.
+        let surname = words[end - 1].text;
+        let aliases: &[&str] = match end - head > 1 {
+            true if !names_organisation(text, surname, words[head].span.start) => &[surname],
+            _ => &[],
+        };
+        found.add(name, ActorKind::Person, aliases);
+    } else {
+        found.add(name, ActorKind::Other, &[]);
     }
 }
 
@@ -1349,6 +1404,21 @@ mod tests {
             proposals("They met Red Square, President said nothing."),
             []
         );
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_the_subject_is_proposed_though_named_once() {
+        assert_eq!(
+            proposals("Its European rival, Airbus, is preparing to release a jet."),
+            [one("Airbus", "other", &[])]
+        );
+        assert_eq!(
+            proposals("The firm's spokesman, Tom Hall, denied it. Hall left."),
+            [one("Tom Hall", "person", &["Hall"])]
+        );
+        // Not before the verb, or not after a description: no apposition to the subject.
+        assert_eq!(proposals("In the city, Detroit, the plant closed."), []);
+        assert_eq!(proposals("They met the rival, Airbus, on Monday."), []);
     }
 
     #[test]
