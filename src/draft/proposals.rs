@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::countries::countries;
+use super::countries::{countries, is_adjective};
 use super::fidelity;
 use super::fold::{fold, Folded};
 use super::gazetteer::Gazetteer;
@@ -384,6 +384,7 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
     // Last, so that a name another rule knows keeps the kind that rule gives it.
     for words in &sentence_words {
         appositive_subjects_in(text, words, &mut found);
+        institutions_in(text, words, &mut found);
     }
     found.proposals
 }
@@ -744,6 +745,54 @@ fn appositive_persons_in(text: &str, words: &[Word], found: &mut Found) {
     }
 }
 
+/// An organisation named by what it is, as the subject that opens a sentence, once is enough:
+/// "Deutsche Bank of Germany lost…". Two to four name words whose last is an organisation's
+/// word (`ORGANISATION_WORDS`), as English heads a proper name with its kind, perhaps "of" a
+/// place, then the verb. Not when a name already proposed opens it ("Aer Lingus Group PLC"
+/// is Aer Lingus); further into a sentence such a run is as often part of a longer name or a
+/// list ("Boeing's Launch Systems, Launch Services…").
+fn institutions_in(text: &str, words: &[Word], found: &mut Found) {
+    let run = |from: usize| {
+        let mut end = from;
+        while end < words.len()
+            && (end == from || !words[end].after_break && !words[end - 1].possessive)
+            && is_name_word(text, &words[end])
+            && !words[end].quoted
+        {
+            end += 1;
+        }
+        end
+    };
+    let end = run(0);
+    if !(2..=4).contains(&end) || !ORGANISATION_WORDS.contains(&words[end - 1].lower().as_str()) {
+        return;
+    }
+    let mut next = end;
+    if words
+        .get(next)
+        .is_some_and(|w| w.is(&["of"]) && !w.after_break)
+    {
+        next = run(next + 1).max(next + 1);
+    }
+    let finite = words.get(next).is_some_and(|w| {
+        !w.after_break
+            && (fidelity::is_auxiliary(text, w)
+                || verbs()
+                    .lookup(w.text)
+                    .is_some_and(|(_, form)| matches!(form, Form::ThirdPerson | Form::Past)))
+    });
+    let name = &text[words[0].span.start..words[end - 1].span.end];
+    let folded = fold(name);
+    let opens_on_known = found.proposals.iter().any(|p| {
+        std::iter::once(&p.name)
+            .chain(&p.aliases)
+            .any(|n| folded.starts_with(&format!("{} ", fold(n))))
+    });
+    if finite && !opens_on_known && !found.knows(name) && !is_country_form(&folded) {
+        found.add(name, ActorKind::Organization, &[]);
+    }
+}
+
 /// The name set off by commas after a sentence's subject, before its verb: "Boeing's European
 /// rival, Airbus, is preparing…". The subject is a description (it ends on a common noun), and
 /// the name in apposition says who it is: that one acts, named once or not. A person when the
@@ -1053,6 +1102,11 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
             continue;
         }
         done.insert(key.clone());
+        // "North American sales", "Latin American markets": a name ending on a country's
+        // adjective is an adjective itself, of a region, not an actor.
+        if key.contains(' ') && key.rsplit(' ').next().is_some_and(is_adjective) {
+            continue;
+        }
         if roles.get(key.as_str()).is_some_and(|(q, m)| *q || *m) {
             continue;
         }
@@ -1403,6 +1457,39 @@ mod tests {
         assert_eq!(
             proposals("They met Red Square, President said nothing."),
             []
+        );
+    }
+
+    #[test]
+    fn a_region_named_by_its_adjective_is_no_actor() {
+        let got = proposals(
+            "North American sales fell. The cuts hit the North American workforce. \
+             Latin American markets rose. Latin American banks lent.",
+        );
+        assert!(
+            !got.iter().any(|(name, _, _)| name.ends_with(" American")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_organisation_opening_a_sentence_as_its_subject_is_proposed_though_named_once() {
+        assert_eq!(
+            proposals("Deutsche Bank of Germany lost almost $3.5 billion."),
+            [
+                one("Germany", "state", &[]),
+                one("Deutsche Bank", "organization", &[])
+            ]
+        );
+        assert_eq!(
+            proposals("Mortgage Bankers Association reports rose."),
+            [one("Mortgage Bankers Association", "organization", &[])]
+        );
+        // Not its subject, or opening on a name proposed already.
+        assert_eq!(proposals("Deutsche Bank shares fell."), []);
+        assert_eq!(
+            proposals("Aer Lingus (AL) flies. Aer Lingus Group said so."),
+            [one("Aer Lingus", "organization", &["AL"])]
         );
     }
 
