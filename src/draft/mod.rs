@@ -219,6 +219,16 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
 
     // What each sentence reports, if anything, and who did it.
     let mut acts: Vec<Option<(Act, Option<Who>)>> = Vec::with_capacity(sentences.len());
+    let mut referents = Referents {
+        text,
+        cast: &cast,
+        sentences: &sentences,
+        words: &sentence_words,
+        layout: &layout,
+        quotations: &quotations,
+        names: names_inside_sentences(text, &sentence_words),
+        found: Vec::with_capacity(sentences.len()),
+    };
     for (s, span) in sentences.iter().enumerate() {
         let words = &sentence_words[s];
         // A sentence that starts inside a quotation opened before it is someone's words.
@@ -226,7 +236,12 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
             || layout.signature.get(s) == Some(&true)
             || quotes::inside(&quotations, span.start);
         let mentions: Vec<_> = cast.in_span(span).collect();
-        let pronoun = pronoun_actor(&cast, &sentences, &layout, s, words);
+        // A quotation's "he" is in someone else's words: it names no one the text can tell.
+        let pronoun = match skipped {
+            true => None,
+            false => referents.opening_pronoun(),
+        };
+        referents.found.push(pronoun);
         if skipped || (mentions.is_empty() && pronoun.is_none()) {
             acts.push(None);
             continue;
@@ -1522,23 +1537,98 @@ fn quoted_words(text: &str, span: &Range<usize>, verb: &Word) -> Option<String> 
     None
 }
 
-/// "He emphasised…": the person the previous sentence of the paragraph names first.
-fn pronoun_actor(
-    cast: &Cast,
-    sentences: &[Range<usize>],
-    layout: &Layout,
-    s: usize,
-    words: &[Word],
-) -> Option<Who> {
-    if s == 0 || !words.first().is_some_and(|w| w.is(&["he", "she"])) {
-        return None;
+/// Who the "He"/"She" opening a sentence is, sentence by sentence.
+struct Referents<'a> {
+    text: &'a str,
+    cast: &'a Cast<'a>,
+    sentences: &'a [Range<usize>],
+    words: &'a [Vec<Word<'a>>],
+    layout: &'a Layout,
+    quotations: &'a [Range<usize>],
+    /// Words the text capitalises inside a sentence (folded): names, not capitalised by place.
+    names: HashSet<String>,
+    /// The person each sentence so far opens on, when it opens on "He"/"She" found to be one.
+    found: Vec<Option<Who>>,
+}
+
+impl Referents<'_> {
+    /// "He emphasised…": the person the next sentence (`found.len()`) opens on. That is the
+    /// one person the nearest sentence before it in the paragraph that names someone speaks
+    /// of, outside quotation marks (a quote's names are someone else's words): by name, or by
+    /// an opening "He" found to be that person. Sentences naming no one are passed over
+    /// ("Henderson said… "We will do it right. And we will do it once." He stated…"). When
+    /// that sentence names two people, or opens on a name that may be a person's
+    /// (`unknown_subject`), "he" could be either: no one is chosen.
+    fn opening_pronoun(&self) -> Option<Who> {
+        let s = self.found.len();
+        if s == 0 || !self.words[s].first().is_some_and(|w| w.is(&["he", "she"])) {
+            return None;
+        }
+        let paragraph = self.layout.paragraph.get(s);
+        for k in (0..s).rev() {
+            if self.layout.paragraph.get(k) != paragraph {
+                return None;
+            }
+            let mut people: Vec<Who> = self.found[k].into_iter().collect();
+            for (m, who) in self.cast.in_span(&self.sentences[k]) {
+                let person = self.cast.kind(*who) == Some(ActorKind::Person);
+                if person && !quotes::inside(self.quotations, m.start) && !people.contains(who) {
+                    people.push(*who);
+                }
+            }
+            let maybe_a_person = self.unknown_subject(k);
+            match people[..] {
+                [] if !maybe_a_person => continue,
+                [one] if !maybe_a_person => return Some(one),
+                _ => return None,
+            }
+        }
+        None
     }
-    if layout.paragraph.get(s - 1) != layout.paragraph.get(s) {
-        return None;
+
+    /// Whether sentence `k` opens on a name that may be a person's: one no actor has
+    /// ("Henderson spoke out…", where the text did not make Henderson an actor, or "China
+    /// Daily reported…", longer than the actor China), or an actor of no known kind. It is the
+    /// subject the next "he" most likely is; names further on are the sentence's objects and
+    /// asides. A first word is a name when an actor starts there or the text capitalises it
+    /// inside a sentence too (not "Regarding…").
+    fn unknown_subject(&self, k: usize) -> bool {
+        let words = &self.words[k];
+        let Some(first) = words.first() else {
+            return false;
+        };
+        let actor = self
+            .cast
+            .in_span(&self.sentences[k])
+            .find(|(m, _)| m.start == first.span.start);
+        let name_word = |w: &Word| proposals::is_name_word(self.text, w);
+        if quotes::inside(self.quotations, first.span.start)
+            || !(actor.is_some() || name_word(first) && self.names.contains(&fold(first.text)))
+        {
+            return false;
+        }
+        let run = 1 + words[1..]
+            .iter()
+            .take_while(|w| name_word(w) && !w.after_break)
+            .count();
+        match actor {
+            Some((m, who)) if m.end == words[run - 1].span.end => {
+                matches!(self.cast.kind(*who), Some(ActorKind::Other) | None)
+            }
+            _ => true,
+        }
     }
-    cast.in_span(&sentences[s - 1])
-        .map(|(_, who)| *who)
-        .find(|who| cast.kind(*who) == Some(ActorKind::Person))
+}
+
+/// The words `sentences` capitalise past their first word (folded): a sentence's first word
+/// is capitalised by its place, these by being names.
+fn names_inside_sentences(text: &str, sentences: &[Vec<Word>]) -> HashSet<String> {
+    sentences
+        .iter()
+        .flat_map(|words| words.iter().skip(1))
+        .filter(|w| proposals::is_name_word(text, w))
+        .map(|w| fold(w.text))
+        .collect()
 }
 
 /// Finds every actor mention: the dataset's names first, then proposals for the rest.
@@ -1924,6 +2014,72 @@ mod tests {
         // The dataset's event quoting the first sentence is named on its candidate.
         assert_eq!(drafts[0].cited_by, ["russia-denies"]);
         assert!(drafts[1].cited_by.is_empty());
+    }
+
+    #[test]
+    fn a_subject_named_once_in_apposition_is_the_doer_not_its_possessor() {
+        let actors = [known("boeing", "Boeing", ActorKind::Organization, &[])];
+        let drafts = run(
+            "Boeing's European rival, Airbus, is preparing to release a jet in 2013.",
+            &actors,
+            &[],
+        );
+        assert_eq!(drafts.len(), 1, "{drafts:?}");
+        assert_eq!(
+            drafts[0].title,
+            "Airbus is preparing to release a jet in 2013"
+        );
+        assert_eq!(drafts[0].actors, ["airbus", "boeing"]);
+    }
+
+    #[test]
+    fn an_opening_he_is_the_one_person_named_last_in_the_paragraph() {
+        let actors = [
+            known("fh", "Fritz Henderson", ActorKind::Person, &["Henderson"]),
+            known("rw", "Rick Wagoner", ActorKind::Person, &["Wagoner"]),
+            known("gm", "General Motors", ActorKind::Organization, &["GM"]),
+        ];
+        let drafts = |text: &str| {
+            run(text, &actors, &[])
+                .into_iter()
+                .map(|d| (d.sentence, d.actors, d.title))
+                .collect::<Vec<_>>()
+        };
+        let of = |got: &[(usize, Vec<String>, String)], s: usize| {
+            got.iter()
+                .find(|g| g.0 == s)
+                .map(|g| (g.1.clone(), g.2.clone()))
+        };
+        // Past a quotation and a sentence naming no one, and on from one "He" to the next.
+        let got = drafts(
+            "Henderson outlined the plan. Regarding the process he said, \"We will do it right. \
+             And we will do it once.\" He stated that the union backed the plan. \
+             He also mentioned that GM had received $1.5 million.",
+        );
+        assert_eq!(
+            of(&got, 4),
+            Some((
+                vec!["fh".to_string()],
+                "Henderson states that the union backed the plan".to_string()
+            )),
+            "{got:?}"
+        );
+        assert_eq!(
+            of(&got, 5).map(|g| g.0),
+            Some(vec!["fh".into(), "gm".into()])
+        );
+        // Two people: "he" could be either.
+        let got = drafts("Wagoner met Henderson on Monday. He stated that the plan was ready.");
+        assert!(of(&got, 2).is_none_or(|g| g.0.is_empty()), "{got:?}");
+        // The last sentence's subject is a name no actor has: he is not the one before it.
+        let got = drafts(
+            "GM replaced Wagoner with Fred Smith on Sunday. Smith spoke out on Tuesday. \
+             He stated that the plan was ready.",
+        );
+        assert!(of(&got, 3).is_none_or(|g| g.0.is_empty()), "{got:?}");
+        // Nor across a paragraph.
+        let got = drafts("Henderson outlined the plan.\n\nHe stated that the plan was ready.");
+        assert!(of(&got, 2).is_none_or(|g| g.0.is_empty()), "{got:?}");
     }
 
     #[test]

@@ -7,10 +7,12 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::countries::countries;
+use super::countries::{countries, is_adjective};
+use super::fidelity;
 use super::fold::{fold, Folded};
 use super::gazetteer::Gazetteer;
 use super::names::is_currency;
+use super::verbs::{verbs, Form};
 use super::words::{words, Word};
 use crate::model::ActorKind;
 
@@ -72,6 +74,7 @@ pub(super) const TITLES: &[&str] = &[
     "ceo",
     "chairman",
     "chairwoman",
+    "chairperson",
     "director",
     "spokesman",
     "spokeswoman",
@@ -347,7 +350,7 @@ fn is_country_form(folded: &str) -> bool {
 }
 
 /// Whether `word` can be part of a person's or organisation's name.
-fn is_name_word(text: &str, word: &Word) -> bool {
+pub(super) fn is_name_word(text: &str, word: &Word) -> bool {
     let lower = word.lower();
     let handle = text[..word.span.start].ends_with(['@', '#']);
     // Letters, or a short code of letters and digits ("G7", "G20"), not a model number.
@@ -378,6 +381,11 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
         country_compounds_in(text, words, &mut found);
     }
     recurring_names_in(text, &folded, &sentence_words, &mut found);
+    // Last, so that a name another rule knows keeps the kind that rule gives it.
+    for words in &sentence_words {
+        appositive_subjects_in(text, words, &mut found);
+        institutions_in(text, words, &mut found);
+    }
     found.proposals
 }
 
@@ -388,6 +396,7 @@ const RANKS: &[&str] = &[
     "chief",
     "chairman",
     "chairwoman",
+    "chairperson",
     "chairperson",
     "president",
     "vice",
@@ -683,20 +692,30 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
 }
 
 /// Persons named before an appositive that gives their office: "Fritz Henderson, the Chief
-/// Executive Officer of General Motors, outlined". The name is two or three name words set
-/// off before the comma, as a title names a person after it ("Chief Executive Officer Fritz
-/// Henderson"); the surname alone is another name of the person.
+/// Executive Officer of General Motors, outlined", or with no article when the office is of
+/// or for someone ("Whitey MacDonald, chairperson of Local 1520,", "Jane Doe, spokeswoman for
+/// Ford,"). The name is two or three name words set off before the comma, as a title names a
+/// person after it ("Chief Executive Officer Fritz Henderson"); the surname alone is another
+/// name of the person.
 fn appositive_persons_in(text: &str, words: &[Word], found: &mut Found) {
-    for i in 2..words.len() {
-        let article = &words[i - 1];
-        if !(article.is(&["the", "a", "an"])
-            && article.after_break
-            && text[words[i - 2].span.end..article.span.start].trim() == ","
-            && title_at(words, i).is_some())
-        {
+    for end in 2..words.len() {
+        if text[words[end - 1].span.end..words[end].span.start].trim() != "," {
             continue;
         }
-        let end = i - 1;
+        let office = if words[end].is(&["the", "a", "an"]) {
+            title_at(words, end + 1).is_some()
+        } else {
+            // Bare, an office word could open a list or a clause ("…, president Smith
+            // said"): it must go on to whose office it is.
+            title_at(words, end).is_some_and(|n| {
+                words
+                    .get(end + n)
+                    .is_some_and(|w| !w.after_break && w.is(&["of", "for", "at", "with", "and"]))
+            })
+        };
+        if !office {
+            continue;
+        }
         let mut first = end;
         while first > 0
             && end - first < 3
@@ -723,6 +742,103 @@ fn appositive_persons_in(text: &str, words: &[Word], found: &mut Found) {
             aliases.push(surname);
         }
         found.add(name, ActorKind::Person, &aliases);
+    }
+}
+
+/// An organisation named by what it is, as the subject that opens a sentence, once is enough:
+/// "Deutsche Bank of Germany lost…". Two to four name words whose last is an organisation's
+/// word (`ORGANISATION_WORDS`), as English heads a proper name with its kind, perhaps "of" a
+/// place, then the verb. Not when a name already proposed opens it ("Aer Lingus Group PLC"
+/// is Aer Lingus); further into a sentence such a run is as often part of a longer name or a
+/// list ("Boeing's Launch Systems, Launch Services…").
+fn institutions_in(text: &str, words: &[Word], found: &mut Found) {
+    let run = |from: usize| {
+        let mut end = from;
+        while end < words.len()
+            && (end == from || !words[end].after_break && !words[end - 1].possessive)
+            && is_name_word(text, &words[end])
+            && !words[end].quoted
+        {
+            end += 1;
+        }
+        end
+    };
+    let end = run(0);
+    if !(2..=4).contains(&end) || !ORGANISATION_WORDS.contains(&words[end - 1].lower().as_str()) {
+        return;
+    }
+    let mut next = end;
+    if words
+        .get(next)
+        .is_some_and(|w| w.is(&["of"]) && !w.after_break)
+    {
+        next = run(next + 1).max(next + 1);
+    }
+    let finite = words.get(next).is_some_and(|w| {
+        !w.after_break
+            && (fidelity::is_auxiliary(text, w)
+                || verbs()
+                    .lookup(w.text)
+                    .is_some_and(|(_, form)| matches!(form, Form::ThirdPerson | Form::Past)))
+    });
+    let name = &text[words[0].span.start..words[end - 1].span.end];
+    let folded = fold(name);
+    let opens_on_known = found.proposals.iter().any(|p| {
+        std::iter::once(&p.name)
+            .chain(&p.aliases)
+            .any(|n| folded.starts_with(&format!("{} ", fold(n))))
+    });
+    if finite && !opens_on_known && !found.knows(name) && !is_country_form(&folded) {
+        found.add(name, ActorKind::Organization, &[]);
+    }
+}
+
+/// The name set off by commas after a sentence's subject, before its verb: "Boeing's European
+/// rival, Airbus, is preparing…". The subject is a description (it ends on a common noun), and
+/// the name in apposition says who it is: that one acts, named once or not. A person when the
+/// description is an office ("The company's spokesman, Tom Hall, said"), else of no known kind.
+fn appositive_subjects_in(text: &str, words: &[Word], found: &mut Found) {
+    let comma = |a: &Word, b: &Word| text[a.span.end..b.span.start].trim() == ",";
+    let Some(head) = (1..words.len()).find(|&k| words[k].after_break) else {
+        return;
+    };
+    let noun = &words[head - 1];
+    if noun.is_capitalised() || noun.quoted || !comma(noun, &words[head]) {
+        return;
+    }
+    let mut end = head;
+    while end < words.len()
+        && end - head < 3
+        && (end == head || !words[end].after_break)
+        && is_name_word(text, &words[end])
+        && !words[end].possessive
+    {
+        end += 1;
+    }
+    let Some(verb) = words.get(end) else {
+        return;
+    };
+    let finite = fidelity::is_auxiliary(text, verb)
+        || verbs()
+            .lookup(verb.text)
+            .is_some_and(|(_, form)| matches!(form, Form::ThirdPerson | Form::Past));
+    if end == head || !comma(&words[end - 1], verb) || !finite || verb.quoted {
+        return;
+    }
+    let name = &text[words[head].span.start..words[end - 1].span.end];
+    if is_country_form(&fold(name)) || found.knows(name) {
+        return;
+    }
+    if is_title_word(&noun.lower()) {
+        // The surname alone names the person too, as after a title.
+        let surname = words[end - 1].text;
+        let aliases: &[&str] = match end - head > 1 {
+            true if !names_organisation(text, surname, words[head].span.start) => &[surname],
+            _ => &[],
+        };
+        found.add(name, ActorKind::Person, aliases);
+    } else {
+        found.add(name, ActorKind::Other, &[]);
     }
 }
 
@@ -986,6 +1102,11 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
             continue;
         }
         done.insert(key.clone());
+        // "North American sales", "Latin American markets": a name ending on a country's
+        // adjective is an adjective itself, of a region, not an actor.
+        if key.contains(' ') && key.rsplit(' ').next().is_some_and(is_adjective) {
+            continue;
+        }
         if roles.get(key.as_str()).is_some_and(|(q, m)| *q || *m) {
             continue;
         }
@@ -1323,6 +1444,68 @@ mod tests {
             proposals("Shares fell in Detroit, the home of the firm."),
             []
         );
+        // With no article, the office goes on to whose it is.
+        assert_eq!(
+            proposals("Whitey MacDonald, chairperson of the local union, spoke."),
+            [one("Whitey MacDonald", "person", &["MacDonald"])]
+        );
+        assert_eq!(
+            proposals("In the end, Jane Holloway, spokeswoman for the firm, spoke."),
+            [one("Jane Holloway", "person", &["Holloway"])]
+        );
+        // A bare office word that goes on to no one's is not an appositive.
+        assert_eq!(
+            proposals("They met Red Square, President said nothing."),
+            []
+        );
+    }
+
+    #[test]
+    fn a_region_named_by_its_adjective_is_no_actor() {
+        let got = proposals(
+            "North American sales fell. The cuts hit the North American workforce. \
+             Latin American markets rose. Latin American banks lent.",
+        );
+        assert!(
+            !got.iter().any(|(name, _, _)| name.ends_with(" American")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_organisation_opening_a_sentence_as_its_subject_is_proposed_though_named_once() {
+        assert_eq!(
+            proposals("Deutsche Bank of Germany lost almost $3.5 billion."),
+            [
+                one("Germany", "state", &[]),
+                one("Deutsche Bank", "organization", &[])
+            ]
+        );
+        assert_eq!(
+            proposals("Mortgage Bankers Association reports rose."),
+            [one("Mortgage Bankers Association", "organization", &[])]
+        );
+        // Not its subject, or opening on a name proposed already.
+        assert_eq!(proposals("Deutsche Bank shares fell."), []);
+        assert_eq!(
+            proposals("Aer Lingus (AL) flies. Aer Lingus Group said so."),
+            [one("Aer Lingus", "organization", &["AL"])]
+        );
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_the_subject_is_proposed_though_named_once() {
+        assert_eq!(
+            proposals("Its European rival, Airbus, is preparing to release a jet."),
+            [one("Airbus", "other", &[])]
+        );
+        assert_eq!(
+            proposals("The firm's spokesman, Tom Hall, denied it. Hall left."),
+            [one("Tom Hall", "person", &["Hall"])]
+        );
+        // Not before the verb, or not after a description: no apposition to the subject.
+        assert_eq!(proposals("In the city, Detroit, the plant closed."), []);
+        assert_eq!(proposals("They met the rival, Airbus, on Monday."), []);
     }
 
     #[test]

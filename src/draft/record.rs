@@ -66,6 +66,55 @@ pub fn slug(parts: &[&str]) -> String {
     }
 }
 
+/// Words between a doer and its verb in a title: auxiliaries, negation and the adverbs the
+/// drafter keeps ("Putin will not accept", "GM has already received").
+const BETWEEN: &[&str] = &[
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have",
+    "had", "is", "are", "was", "were", "be", "been", "being", "does", "do", "did", "not", "never",
+    "also", "still", "already", "now", "then", "again", "just",
+];
+
+/// The `who-what` an id starts with, read back from a title as the drafter writes one, so that
+/// an edited title gives the id a drafted one would get (`Senate rejects the bailout` →
+/// `senate-reject`). A title that opens on one of the event's actors (`names`: each actor's
+/// name and aliases; one word of a name will do, as a title writes a surname) has it as `who`
+/// and its verb next, past any auxiliary; a title that does not has no doer, as one in the
+/// sentence's own words, and its verb is the first the verb table knows. `what` is that
+/// verb's base form, or `kind` when the table does not know it, as when the drafter found no
+/// verb.
+pub fn stem_from_title(title: &str, kind: &str, names: &[&str]) -> String {
+    let words: Vec<String> = title
+        .split_whitespace()
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())).to_lowercase())
+        .collect();
+    let names: Vec<String> = names.iter().map(|n| fold(n).to_lowercase()).collect();
+    let names_it = |phrase: &str| {
+        names.iter().any(|name| {
+            name == phrase || !phrase.contains(' ') && name.split_whitespace().any(|w| w == phrase)
+        })
+    };
+    let start = usize::from(words.first().is_some_and(|w| w == "the"));
+    let who = (start + 1..=words.len())
+        .rev()
+        .find(|&end| names_it(&words[start..end].join(" ")))
+        .map(|end| (words[start..end].join(" "), end));
+    let verbs = super::verbs::verbs();
+    let verb = |w: &String| match verbs.lookup(w) {
+        Some((verb, form)) if form != super::verbs::Form::Ing && !BETWEEN.contains(&w.as_str()) => {
+            Some(verb.base.clone())
+        }
+        _ => None,
+    };
+    let (who, what) = match who {
+        Some((who, end)) => {
+            let next = words[end..].iter().find(|w| !BETWEEN.contains(&w.as_str()));
+            (who, next.and_then(verb))
+        }
+        None => (String::new(), words.iter().find_map(verb)),
+    };
+    slug(&[&who, what.as_deref().unwrap_or(kind)])
+}
+
 /// `wanted`, or `wanted-2`, `wanted-3`… whichever is not taken yet; it is then taken.
 pub fn unique(wanted: String, taken: &mut HashSet<String>) -> String {
     let mut id = wanted.clone();
@@ -102,5 +151,44 @@ mod tests {
         assert_eq!(unique("a".into(), &mut taken), "a-3");
         assert_eq!(unique("b".into(), &mut taken), "b");
         assert_eq!(unique("b".into(), &mut taken), "b-2");
+    }
+
+    #[test]
+    fn a_title_gives_the_stem_a_drafted_id_starts_with() {
+        let names = [
+            "Vladimir Putin",
+            "United States Senate",
+            "GM",
+            "General Motors",
+        ];
+        let cases = [
+            ("Putin tells Johnson of the plan", "statement", "putin-tell"),
+            ("Senate rejects auto bailout", "rejection", "senate-reject"),
+            (
+                "The Senate has not rejected it",
+                "rejection",
+                "senate-reject",
+            ),
+            ("GM will not accept the deal", "agreement", "gm-accept"),
+            // Not a name of the event's actors: no doer, as the drafter does.
+            ("Workers reject the deal", "rejection", "reject"),
+            // The word after the doer is its verb, even one the table does not know.
+            (
+                "Putin asks Johnson for talks",
+                "statement",
+                "putin-statement",
+            ),
+            ("General Motors will cut jobs", "cut", "general-motors-cut"),
+            (
+                "A bailout deal for the automakers was rejected",
+                "rejection",
+                "reject",
+            ),
+            // No verb the table knows: the type stands for it.
+            ("A new round in the Senate", "negotiation", "negotiation"),
+        ];
+        for (title, kind, want) in cases {
+            assert_eq!(stem_from_title(title, kind, &names), want, "{title}");
+        }
     }
 }

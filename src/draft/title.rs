@@ -15,12 +15,15 @@ const DANGLING: &[&str] = &[
 
 /// `subject verb rest`, with the first letter capitalised, cut to fit.
 pub fn title(subject: Option<&str>, verb: &str, rest: &str) -> String {
-    let joined = [subject.unwrap_or(""), verb, rest]
-        .iter()
-        .filter(|p| !p.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut joined = String::new();
+    for part in [subject.unwrap_or(""), verb, rest] {
+        // "He added, however, that…" → "Bernanke adds, however, that…": an aside's comma
+        // follows the verb as in the text.
+        if !joined.is_empty() && !part.is_empty() && !part.starts_with([',', ';', ':']) {
+            joined.push(' ');
+        }
+        joined.push_str(part);
+    }
     let joined = capitalise(&joined);
     // Room for the closing quotation mark a cut may need.
     if joined.contains('"') {
@@ -342,6 +345,11 @@ mod tests {
         assert_eq!(
             title(None, "", "2-day meeting of G7"),
             "2-day meeting of G7"
+        );
+        // An aside right after the verb keeps its comma there.
+        assert_eq!(
+            title(Some("Bernanke"), "adds", ", however, that growth is slow"),
+            "Bernanke adds, however, that growth is slow"
         );
     }
 

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::app::form::{EventFields, EventForm, FormAction, FormActor, FormOutcome, Submit};
 use crate::app::{Cursor, Motion};
-use crate::draft::record::slug;
+use crate::draft::record::{slug, stem_from_title};
 use crate::draft::{Draft, NewActor};
 
 /// What became of a candidate.
@@ -493,6 +493,18 @@ impl Triage {
         actors
     }
 
+    /// How the actors `ids` are written: each one's name, and a proposal's aliases too.
+    fn names_of(&self, ids: &[String]) -> Vec<String> {
+        let mut names = Vec::new();
+        for id in ids {
+            names.extend(self.actor_name(id).map(str::to_string));
+            if let Some(p) = self.proposals.iter().find(|p| &p.id == id) {
+                names.extend(p.aliases.iter().cloned());
+            }
+        }
+        names
+    }
+
     fn open_form(&mut self) {
         let Some(index) = self.selected_undecided("edit") else {
             return;
@@ -524,8 +536,10 @@ impl Triage {
             FormOutcome::Cancelled => self.overlay = Overlay::None,
             FormOutcome::Submitted(fields) => {
                 self.overlay = Overlay::None;
+                let names = self.names_of(&fields.actors);
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 let candidate = &mut self.candidates[index];
-                apply_edit(&mut candidate.draft, fields);
+                apply_edit(&mut candidate.draft, fields, &names);
                 // Edited, it is the user's own event, no longer the dataset's.
                 if let Status::InDataset { .. } = candidate.status {
                     candidate.status = Status::Pending;
@@ -540,20 +554,52 @@ impl Triage {
 }
 
 /// Puts the form's values into the draft. A date set by hand is no longer the drafter's: its
-/// note of where the date came from goes, and so does the `undated` tag; the id's date part
-/// follows the new date, as the drafter would have made it.
-fn apply_edit(draft: &mut Draft, fields: EventFields) {
+/// note of where the date came from goes, and so does the `undated` tag. The id follows the
+/// edit as the drafter would have made it: its date part the new date, its doer and verb the
+/// new title and type (`names`: how the edited actors are written). An id the drafter did not
+/// make is kept as it is.
+fn apply_edit(draft: &mut Draft, fields: EventFields, names: &[&str]) {
+    let kind = fields.kind.unwrap_or_default();
+    if let Some((stem, when)) = id_parts(&draft.id) {
+        let stem = if fields.title != draft.title || kind != draft.kind {
+            stem_from_title(&fields.title, &kind, names)
+        } else {
+            stem.to_string()
+        };
+        let when = if fields.date != draft.date {
+            id_date(&fields.date)
+        } else {
+            when
+        };
+        draft.id = slug(&[&stem, when]);
+    }
     if fields.date != draft.date {
-        if let Some(stem) = id_stem(&draft.id) {
-            draft.id = slug(&[stem, id_date(&fields.date)]);
-        }
         draft.attributes.remove("date_from");
         draft.tags.retain(|t| t != "undated");
         draft.date = fields.date;
     }
     draft.title = fields.title;
-    draft.kind = fields.kind.unwrap_or_default();
+    draft.kind = kind;
     draft.actors = fields.actors;
+}
+
+/// The id's stem (`id_stem`) and its date part after it, without the number that made the id
+/// unique (`putin-provide-by-2021-12-13-2` → `putin-provide`, `by-2021-12-13`): the date part
+/// is a year and at most a month and a day of two digits each, which a number made for
+/// uniqueness, of one digit while fewer than ten drafts share a stem, is not.
+fn id_parts(id: &str) -> Option<(&str, &str)> {
+    let stem = id_stem(id)?;
+    let tail = id[stem.len()..].trim_start_matches('-');
+    let tokens: Vec<&str> = tail.split('-').collect();
+    let two_digits = |t: &&str| t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit());
+    // The bound's word, if any, and the year (`id_stem` found it there).
+    let year = usize::from(matches!(tokens[0], "by" | "after"));
+    let mut keep = year + 1;
+    while keep <= year + 2 && tokens.get(keep).is_some_and(two_digits) {
+        keep += 1;
+    }
+    let length = tokens[..keep].iter().map(|t| t.len() + 1).sum::<usize>() - 1;
+    Some((stem, &tail[..length]))
 }
 
 /// The id without its date part, which the drafter ends it with: the date's numbers (a range

@@ -330,8 +330,9 @@ fn edit_changes_title_date_actors_and_type_before_the_accept() {
     assert_eq!(draft.date, "2021-12-31");
     assert_eq!(draft.kind, "call");
     assert_eq!(draft.actors, ["putin", "johnson", "russia"]);
-    // A date set by hand: the id follows it, and the drafter's notes of it go.
-    assert_eq!(draft.id, "putin-tell-2021-12-31");
+    // A date, title and type set by hand: the id follows them, and the drafter's notes of the
+    // date go.
+    assert_eq!(draft.id, "putin-call-2021-12-31");
     assert!(draft.attributes.is_empty() && draft.tags.is_empty());
     assert_eq!(statuses(&t)[0], &Status::Pending);
     // Esc leaves the form without a change.
@@ -463,10 +464,55 @@ fn the_id_follows_an_edited_date_as_the_drafter_makes_it() {
             title: d.title.clone(),
             date: date.into(),
             actors: vec![],
-            kind: None,
+            kind: Some(d.kind.clone()),
         };
-        apply_edit(&mut d, fields);
+        apply_edit(&mut d, fields, &[]);
         assert_eq!(d.id, want, "{id} dated {date}");
         assert_eq!(d.date, date);
     }
+}
+
+#[test]
+fn the_id_follows_an_edited_title_and_type_as_the_drafter_makes_it() {
+    let mut t = triage();
+    // [4] `putin-say-2021-2021-12-13`, then [5] `johnson-say`, which the drafter did not shape.
+    t.update(Action::Move(Motion::Down));
+    t.update(Action::Move(Motion::Down));
+    let edit_title_and_type = |t: &mut Triage, title: &str, kind: &str| {
+        t.update(Action::Edit);
+        t.update(Action::Form(FormAction::Clear));
+        type_text(t, title);
+        for _ in 0..3 {
+            t.update(Action::Form(FormAction::NextField));
+        }
+        t.update(Action::Form(FormAction::Clear));
+        type_text(t, kind);
+        t.update(Action::Form(FormAction::Submit));
+        assert_eq!(t.overlay(), &Overlay::None);
+    };
+    assert_eq!(t.selected(), 2);
+    edit_title_and_type(&mut t, "Russia rejects the plan", "rejection");
+    let edited = &t.candidates()[2].draft;
+    assert_eq!(edited.title, "Russia rejects the plan");
+    // The doer is the dataset's actor the title opens on; the date part stays as it was.
+    assert_eq!(edited.id, "russia-reject-2021");
+    // The title names no actor of the event and has no verb the drafter knows: the id has
+    // no doer and the type stands for the verb, as a drafted one would.
+    edit_title_and_type(&mut t, "A new round in Moscow", "negotiation");
+    assert_eq!(t.candidates()[2].draft.id, "negotiation-2021");
+    // A proposal's aliases name it too; the number that made the id unique goes with the
+    // old reading.
+    let mut d = draft(2, "say-by-2021-12-13-2", &["putin"], &["putin"]);
+    let fields = EventFields {
+        title: "Vova says no".into(),
+        date: d.date.clone(),
+        actors: vec!["putin".into()],
+        kind: Some("statement".into()),
+    };
+    apply_edit(&mut d, fields, &["Vladimir Putin", "Vova"]);
+    assert_eq!(d.id, "vova-say-by-2021-12-13");
+    // Only the title and type changed: an id made by hand is kept.
+    t.update(Action::Move(Motion::Down));
+    edit_title_and_type(&mut t, "Johnson rejects it", "rejection");
+    assert_eq!(t.candidates()[3].draft.id, "johnson-say");
 }
