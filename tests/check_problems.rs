@@ -263,6 +263,37 @@ fn source_files_must_exist_be_text_and_stay_inside() {
     );
 }
 
+/// The file's text in UTF-16, little-endian, with its byte order mark (as Notepad saves it).
+fn to_utf16(path: &Path) {
+    let text = fs::read_to_string(path).expect("read");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    fs::write(path, bytes).expect("write");
+}
+
+/// Found by a new user's trial: a UTF-16 text was called binary (its NUL bytes). Each file of
+/// a dataset in UTF-16 is said to be UTF-16, as the loader says other text that is not UTF-8.
+#[test]
+fn a_utf16_file_is_named_as_utf16() {
+    let said = "not UTF-8 text: it is UTF-16 (little-endian, by its byte order mark)\n  hint: save the file as UTF-8";
+    assert_eq!(
+        problems_after(|root| to_utf16(&root.join("sources/call.txt"))),
+        [format!(
+            "DATA/sources.json:7: source file 'sources/call.txt': {said}"
+        )]
+    );
+    assert_eq!(
+        problems_after(|root| to_utf16(&root.join("actors.json"))),
+        [format!("DATA/actors.json: {said}")]
+    );
+    assert_eq!(
+        problems_after(|root| to_utf16(&root.join("events.jsonl"))),
+        [format!("DATA/events.jsonl: {said}")]
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_symbolic_link_out_of_the_dataset_is_refused() {

@@ -55,7 +55,16 @@ pub fn run(
     let times = time_expressions(&text, published);
     let drafts = draft_text(&text, file, published, &times, dataset)?;
     if drafts.is_empty() {
-        eprintln!("{}: no candidate events", file.display());
+        let shown = file.display().to_string();
+        // An empty file is most likely the wrong one: said as the loader says it of a source.
+        let why = match text.trim().is_empty() {
+            true => crate::load::source_text(&shown, text.into_bytes()).err(),
+            false => None,
+        };
+        match why {
+            Some(problem) => eprintln!("{problem}, so there are no candidate events"),
+            None => eprintln!("{}: no candidate events", safe(&shown)),
+        }
     }
     for d in &drafts {
         if json {

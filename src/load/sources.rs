@@ -325,6 +325,10 @@ fn check_size(shown: &str, len: usize) -> Result<(), Problem> {
 /// article (`sentences`, `times`, `draft`) read it by this same rule, in the same words.
 pub fn text_file(shown: &str, bytes: Vec<u8>) -> Result<String, Problem> {
     check_size(shown, bytes.len())?;
+    // Its NULs would call it binary.
+    if let Some(problem) = super::wire::utf16(shown, &bytes) {
+        return Err(problem);
+    }
     // `contains` is std's optimised byte search; the position is looked for only when needed.
     if bytes.contains(&0) {
         let offset = bytes.iter().position(|b| *b == 0).unwrap_or(0);
