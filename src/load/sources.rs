@@ -20,6 +20,9 @@ use crate::sentences::split_sentences;
 pub struct LoadedSources {
     pub sources: Vec<Source>,
     pub by_id: FxHashMap<String, SourceId>,
+    /// The sources.json line of each source without a text file, by its index: where a quote
+    /// of one, which cannot be verified, is reported.
+    pub fileless: FxHashMap<usize, usize>,
 }
 
 /// A source file's text and sentences, or why it could not be had.
@@ -159,6 +162,9 @@ impl Loader<'_> {
             }
             let id = SourceId(loaded.sources.len() as u32);
             loaded.by_id.insert(raw.id.clone(), id);
+            if raw.file.is_none() {
+                loaded.fileless.insert(id.index(), record.line);
+            }
             let raw = record.value;
             loaded.sources.push(Source {
                 id: raw.id,
