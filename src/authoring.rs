@@ -133,21 +133,32 @@ fn said(root: &Path, e: WriteError) -> String {
 }
 
 impl DatasetFiles {
-    /// Reads the dataset files of the folder `root` (as `chronicle init` makes them).
-    pub fn read(root: &Path) -> Result<DatasetFiles, String> {
+    /// Whether `root` is a dataset folder to add to, without reading its files (`draft --into`
+    /// says so before it asks for a terminal): its events file, and whether it is an array
+    /// (events.json) rather than lines; or what is missing, and how to make one.
+    pub fn locate(root: &Path) -> Result<(PathBuf, bool), String> {
         let shown = crate::problem::escape_unsafe(&root.display().to_string()).into_owned();
         // Said as it is: "has no sources.json, `chronicle init` it" would send the person to
         // run init on their article.
-        if let Some(meta) = std::fs::metadata(root).ok().filter(|m| !m.is_dir()) {
-            let what = if meta.is_file() {
-                "a file"
-            } else {
-                "not a folder"
-            };
-            return Err(format!(
-                "{shown} is {what}, not a dataset folder: a dataset is a folder holding \
-                 {EVENTS_LINES_FILE}, {ACTORS_FILE} and {SOURCES_FILE}; `chronicle init DIR` makes one"
-            ));
+        match std::fs::metadata(root) {
+            Ok(meta) if !meta.is_dir() => {
+                let what = if meta.is_file() {
+                    "a file"
+                } else {
+                    "not a folder"
+                };
+                return Err(format!(
+                    "{shown} is {what}, not a dataset folder: a dataset is a folder holding \
+                     {EVENTS_LINES_FILE}, {ACTORS_FILE} and {SOURCES_FILE}; `chronicle init DIR` makes one"
+                ));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(format!(
+                    "the dataset folder {shown} does not exist; `chronicle init {shown}` makes \
+                     an empty dataset there"
+                ));
+            }
+            _ => {}
         }
         let lines = root.join(EVENTS_LINES_FILE);
         let array = root.join(EVENTS_ARRAY_FILE);
@@ -160,7 +171,11 @@ impl DatasetFiles {
             (false, true) => (array, true),
             _ => (lines, false),
         };
-        let read = |path: PathBuf| {
+        for path in [
+            root.join(SOURCES_FILE),
+            root.join(ACTORS_FILE),
+            events.clone(),
+        ] {
             if !path.exists() {
                 let name = path
                     .file_name()
@@ -170,8 +185,14 @@ impl DatasetFiles {
                     "{shown} has no {name}: events are added to a dataset folder; `chronicle init {shown}` makes one"
                 ));
             }
-            Snapshot::read(&path).map_err(|e| said(root, e))
-        };
+        }
+        Ok((events, events_array))
+    }
+
+    /// Reads the dataset files of the folder `root` (as `chronicle init` makes them).
+    pub fn read(root: &Path) -> Result<DatasetFiles, String> {
+        let (events, events_array) = DatasetFiles::locate(root)?;
+        let read = |path: PathBuf| Snapshot::read(&path).map_err(|e| said(root, e));
         let (sources, actors, events) = (
             read(root.join(SOURCES_FILE))?,
             read(root.join(ACTORS_FILE))?,

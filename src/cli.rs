@@ -177,6 +177,10 @@ pub enum Command {
         /// triage view: accepted ones are written into DIR at once
         #[arg(long, value_name = "DIR", conflicts_with_all = ["dataset", "json"])]
         into: Option<PathBuf>,
+        /// With --into, write every draft into DIR without triage, as accepting each one
+        /// there would (no terminal needed); drafts the dataset has already are left out
+        #[arg(long, requires = "into")]
+        accept_all: bool,
     },
     /// Make an empty dataset in DIR (created when needed) that `chronicle check` accepts;
     /// refuses a folder that already holds a dataset

@@ -48,10 +48,11 @@ fn main() -> ExitCode {
         file,
         published,
         into: Some(dir),
+        accept_all,
         ..
     } = &command
     {
-        return commands::draft::triage(file, *published, dir);
+        return commands::draft::triage(file, *published, dir, *accept_all);
     }
     // Locked for the commands only: the browser must leave stdout free for its own threads.
     let stdout = io::stdout();

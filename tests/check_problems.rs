@@ -263,6 +263,64 @@ fn source_files_must_exist_be_text_and_stay_inside() {
     );
 }
 
+/// Found by a new user's trial: a source without a text file, quoted by events, gave one "quote
+/// not found" a quote, as if the quotes were wrong. It is one problem for the source, on its
+/// sources.json line; a source without a file that nothing quotes (known by its URL alone, as
+/// imports write them) is no problem.
+#[test]
+fn quotes_of_a_source_without_a_file_are_one_problem_for_the_source() {
+    assert_eq!(
+        broken(
+            "sources.json",
+            "\",\n    \"file\": \"sources/call.txt\"",
+            "\""
+        ),
+        ["DATA/sources.json:2: source 'call' has no text file, so its 3 quotes cannot be verified (the first at DATA/events.jsonl:1)\n  hint: give it \"file\": its saved text, relative to the dataset folder (as \"sources/call.txt\"); only a source known by its reference alone (a URL) has no file, and then nothing to quote"]
+    );
+    let by_url = r#"},
+  {
+    "id": "wire",
+    "title": "Known by its address",
+    "url": "https://example.org/wire"
+  }
+]"#;
+    assert_eq!(
+        problems_after(|root| replace_in(root, "sources.json", "}\n]", by_url)),
+        Vec::<String>::new()
+    );
+}
+
+/// The file's text in UTF-16, little-endian, with its byte order mark (as Notepad saves it).
+fn to_utf16(path: &Path) {
+    let text = fs::read_to_string(path).expect("read");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    fs::write(path, bytes).expect("write");
+}
+
+/// Found by a new user's trial: a UTF-16 text was called binary (its NUL bytes). Each file of
+/// a dataset in UTF-16 is said to be UTF-16, as the loader says other text that is not UTF-8.
+#[test]
+fn a_utf16_file_is_named_as_utf16() {
+    let said = "not UTF-8 text: it is UTF-16 (little-endian, by its byte order mark)\n  hint: save the file as UTF-8";
+    assert_eq!(
+        problems_after(|root| to_utf16(&root.join("sources/call.txt"))),
+        [format!(
+            "DATA/sources.json:7: source file 'sources/call.txt': {said}"
+        )]
+    );
+    assert_eq!(
+        problems_after(|root| to_utf16(&root.join("actors.json"))),
+        [format!("DATA/actors.json: {said}")]
+    );
+    assert_eq!(
+        problems_after(|root| to_utf16(&root.join("events.jsonl"))),
+        [format!("DATA/events.jsonl: {said}")]
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_symbolic_link_out_of_the_dataset_is_refused() {
@@ -532,14 +590,14 @@ fn a_pin_without_a_file_is_refused() {
             &format!("\"sha256\": \"{CALL_SHA256}\""),
         )
     });
-    // The events' quotes of a source without text are not found, as before pins.
-    let in_sources: Vec<&String> = problems
-        .iter()
-        .filter(|p| p.starts_with("DATA/sources.json"))
-        .collect();
+    // The events' quotes of a source without text cannot be verified: said once, for the
+    // source, beside the pin.
     assert_eq!(
-        in_sources,
-        ["DATA/sources.json:7: source 'call' pins a sha256 but has no file to check it against"]
+        problems,
+        [
+            "DATA/sources.json:2: source 'call' has no text file, so its 3 quotes cannot be verified (the first at DATA/events.jsonl:1)\n  hint: give it \"file\": its saved text, relative to the dataset folder (as \"sources/call.txt\"); only a source known by its reference alone (a URL) has no file, and then nothing to quote",
+            "DATA/sources.json:7: source 'call' pins a sha256 but has no file to check it against"
+        ]
     );
 }
 

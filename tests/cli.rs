@@ -385,7 +385,36 @@ fn articles_that_are_not_text_are_refused_in_the_loaders_words() {
     std::fs::write(&nul, b"Hello\x00world said Monday.").expect("write");
     let latin1 = temp.path().join("latin1.txt");
     std::fs::write(&latin1, b"Headline\nCaf\xe9 opened on Monday.\n").expect("write");
+    // Found by a new user's trial: a UTF-16 text (as Notepad saves "Unicode") was called binary.
+    let utf16 = |big: bool| -> Vec<u8> {
+        let mut bytes = if big {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for unit in "Boeing said on Monday.".encode_utf16() {
+            let pair = if big {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend_from_slice(&pair);
+        }
+        bytes
+    };
+    let le = temp.path().join("utf16le.txt");
+    std::fs::write(&le, utf16(false)).expect("write");
+    let be = temp.path().join("utf16be.txt");
+    std::fs::write(&be, utf16(true)).expect("write");
     for (file, said) in [
+        (
+            &le,
+            "utf16le.txt: not UTF-8 text: it is UTF-16 (little-endian, by its byte order mark)\n  hint: save the file as UTF-8\n",
+        ),
+        (
+            &be,
+            "utf16be.txt: not UTF-8 text: it is UTF-16 (big-endian, by its byte order mark)\n  hint: save the file as UTF-8\n",
+        ),
         (
             &nul,
             "nul.txt: looks binary, not text (a NUL byte at byte offset 5)\n",

@@ -519,12 +519,27 @@ fn the_command_prints_json_records_or_a_line_of_text_per_draft() {
     );
 }
 
+/// Found by a new user's trial: an empty file was said to have "no candidate events", as if it
+/// had been read and found calm. It is said to be empty (or blank), in the loader's words.
 #[test]
 fn a_text_without_acts_says_so_on_stderr_and_succeeds() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, text) in [
-        ("empty.txt", ""),
-        ("calm.txt", "It rained all day. Nobody came."),
+    for (name, text, said) in [
+        (
+            "empty.txt",
+            "",
+            "empty.txt: the file is empty, so there are no candidate events\n",
+        ),
+        (
+            "blank.txt",
+            " \n\n\t\n",
+            "blank.txt: the file holds only white space, so there are no candidate events\n",
+        ),
+        (
+            "calm.txt",
+            "It rained all day. Nobody came.",
+            "calm.txt: no candidate events\n",
+        ),
     ] {
         let file = dir.path().join(name);
         std::fs::write(&file, text).unwrap();
@@ -532,7 +547,7 @@ fn a_text_without_acts_says_so_on_stderr_and_succeeds() {
         let (out, err, ok) = chronicle(&["draft", path, "--published", "2021-12-13"]);
         assert!(ok, "{err}");
         assert!(out.is_empty(), "{out}");
-        assert!(err.contains("no candidate events"), "{err}");
+        assert_eq!(err, format!("{}/{said}", dir.path().display()));
     }
 }
 

@@ -118,6 +118,23 @@ fn sorted(expected: BTreeMap<String, Figures>) -> Vec<(String, Figures)> {
     rows
 }
 
+/// The rows of years or months in date order, as `--by year` and `--by month` list them: the
+/// year (BCE ones, written `-0043`, first), then the month, the year alone before its months.
+fn in_time_order(mut rows: Vec<(String, Figures)>) -> Vec<(String, Figures)> {
+    let when = |key: &str| -> (i64, u32) {
+        let year_end = key[1..]
+            .find(|c: char| !c.is_ascii_digit())
+            .map_or(key.len(), |i| i + 1);
+        let year: i64 = key[..year_end].parse().expect("a year");
+        let month = key[year_end..]
+            .strip_prefix('-')
+            .map_or(0, |m| m.parse().expect("a month"));
+        (year, month)
+    };
+    rows.sort_by_key(|(key, _)| when(key));
+    rows
+}
+
 /// A row's value of the attribute to add up; None when the row lacks it.
 type Value<R> = dyn Fn(&R) -> Option<String>;
 
@@ -263,13 +280,16 @@ fn gdelt_years_months_and_countries_match_the_raw_columns() {
     let year = |r: &csv::StringRecord| vec![r[SQLDATE][..4].to_string()];
     assert_eq!(
         stats(&[GDELT, "--by", "year", "--sum", "goldstein"]),
-        tally(&rows, year, Some(&value))
+        in_time_order(tally(&rows, year, Some(&value)))
     );
     let month = |r: &csv::StringRecord| {
         let d = &r[SQLDATE];
         vec![format!("{}-{}", &d[..4], &d[4..6])]
     };
-    assert_eq!(stats(&[GDELT, "--by", "month"]), tally(&rows, month, None));
+    assert_eq!(
+        stats(&[GDELT, "--by", "month"]),
+        in_time_order(tally(&rows, month, None))
+    );
     let location = |r: &csv::StringRecord| {
         let place = &r[ACTION_GEO_FULL_NAME];
         vec![if place.is_empty() {
@@ -361,7 +381,7 @@ fn gdelt_dates_and_types_filter_as_the_raw_rows_do() {
             "--sum",
             "mentions"
         ]),
-        tally(&visits, year, Some(&value))
+        in_time_order(tally(&visits, year, Some(&value)))
     );
     let ids: BTreeSet<String> = ok(&["events", GDELT, "--type", "Make a visit", "--json"])
         .lines()
@@ -686,7 +706,12 @@ fn months_follow_the_start_date_and_a_year_alone_has_no_month() {
         expected.entry(key).or_insert((0, None)).0 += 1;
     }
     assert!(expected.contains_key("-0048 (no month)"), "{expected:?}");
-    assert_eq!(stats(&[ROME, "--by", "month"]), sorted(expected));
+    // Found by a new user's trial: the months were listed by count, not in date order.
+    let rows = stats(&[ROME, "--by", "month"]);
+    assert_eq!(rows, in_time_order(sorted(expected)));
+    let keys: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
+    let at = |key: &str| keys.iter().position(|k| *k == key).expect(key);
+    assert!(at("-0048 (no month)") < at("-0043-03"), "{keys:?}");
 }
 
 #[test]

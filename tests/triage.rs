@@ -17,6 +17,8 @@ use ratatui::Terminal;
 
 #[path = "support/buffer.rs"]
 mod buffer;
+#[path = "support/cli.rs"]
+mod cli;
 
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -383,4 +385,234 @@ fn into_a_file_says_it_is_no_dataset_folder() {
         Ok(_) => panic!("triage opened into a file"),
     }
     assert_eq!(std::fs::read(&article).ok(), std::fs::read(SEED).ok());
+}
+
+/// `draft --into DIR --accept-all`, run as the binary in `dir`: its output.
+fn accept_all(data: &Path) -> std::process::Output {
+    cli::run(&[
+        "draft",
+        SEED,
+        "--published",
+        "2021-12-13",
+        "--into",
+        &data.display().to_string(),
+        "--accept-all",
+    ])
+}
+
+/// Found by a new user's trial: drafts could be accepted only in triage, on a terminal.
+/// `--accept-all` writes, without one, byte for byte what triage writes when each draft is
+/// accepted (the source text and record, the new actors, the events), and `check` passes.
+#[test]
+fn accept_all_writes_what_accepting_every_draft_in_triage_writes() {
+    let (_dir, by_hand, mut screen) = open();
+    let drafts = screen.state().candidates().len();
+    for _ in 0..drafts {
+        press(&mut screen, 'a');
+    }
+    assert_eq!(screen.state().counts(), (drafts, 0, 0));
+    let hand = check(&by_hand);
+    let actors = hand.timeline.actors().len();
+    let quotes: usize = hand.timeline.events().iter().map(|e| e.quotes.len()).sum();
+    assert_eq!((actors, quotes), (17, 20));
+
+    let other = tempfile::tempdir().expect("temporary folder");
+    let data = other.path().join("timeline");
+    init::run(&data, &mut Vec::new()).expect("init");
+    let output = accept_all(&data);
+    let (out, err) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    let shown = data.display();
+    assert_eq!(
+        out,
+        format!(
+            "{drafts} events and {actors} new actors written to {shown}; check it with: chronicle check {shown}\n"
+        )
+    );
+    assert_eq!(
+        err,
+        format!("chronicle: added source seed-article (sources/seed-article.txt) to {shown}\n")
+    );
+    let relative = |files: Vec<(PathBuf, Vec<u8>)>, root: &Path| -> Vec<(PathBuf, Vec<u8>)> {
+        files
+            .into_iter()
+            .map(|(path, bytes)| {
+                (
+                    path.strip_prefix(root).expect("inside").to_path_buf(),
+                    bytes,
+                )
+            })
+            .collect()
+    };
+    let written = relative(snapshot(&data), &data);
+    assert_eq!(written, relative(snapshot(&by_hand), &by_hand));
+    assert_eq!(
+        written
+            .iter()
+            .map(|(p, _)| p.display().to_string())
+            .collect::<Vec<_>>(),
+        [
+            "actors.json",
+            "events.jsonl",
+            "sources/seed-article.txt",
+            "sources.json"
+        ]
+    );
+    let check = cli::run(&["check", &data.display().to_string()]);
+    assert_eq!(
+        String::from_utf8_lossy(&check.stdout),
+        format!("{drafts} events, {actors} actors, 1 source, {quotes} quotes verified\n"),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+/// Into a dataset with events already: what was there stays byte for byte at the start of each
+/// file, the drafts the dataset cites already are left out and said, and a second run writes
+/// nothing.
+#[test]
+fn accept_all_keeps_what_the_dataset_has_and_writes_no_duplicate() {
+    let (_dir, data, mut screen) = open();
+    press(&mut screen, 'a');
+    press(&mut screen, 'x');
+    press(&mut screen, 'a');
+    press(&mut screen, 'q');
+    let before: Vec<Vec<u8>> = ["events.jsonl", "actors.json", "sources.json"]
+        .iter()
+        .map(|name| read(&data, name))
+        .collect();
+    let output = accept_all(&data);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        out.starts_with("17 events and ")
+            && out.contains("; 2 drafts already in the dataset, left out;"),
+        "{out}"
+    );
+    let events = read(&data, "events.jsonl");
+    assert!(events.starts_with(&before[0]));
+    assert_eq!(
+        events
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count(),
+        19
+    );
+    // actors.json is an array: every line before its closing bracket is kept as it was.
+    let actors = read(&data, "actors.json");
+    let kept = before[1].len()
+        - before[1]
+            .iter()
+            .rev()
+            .position(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+    let kept = before[1][..kept]
+        .rsplitn(2, |&b| b == b'\n')
+        .last()
+        .expect("lines");
+    assert!(
+        actors.starts_with(kept),
+        "{}",
+        String::from_utf8_lossy(&actors)
+    );
+    // The source was there already: sources.json is untouched.
+    assert_eq!(read(&data, "sources.json"), before[2]);
+    assert_eq!(check(&data).timeline.events().len(), 19);
+
+    let again = read(&data, "events.jsonl");
+    let output = accept_all(&data);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .starts_with("0 events and 0 new actors written to "),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert_eq!(read(&data, "events.jsonl"), again);
+}
+
+/// Another program's change to the dataset after it was read is refused, as in triage, and
+/// never written over: nothing of the refused event stays, and the failure says it.
+#[test]
+fn accept_all_refuses_a_file_changed_under_it() {
+    isolate_cache();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let data = dir.path().join("timeline");
+    init::run(&data, &mut Vec::new()).expect("init");
+    let published = NaiveDate::from_ymd_opt(2021, 12, 13).expect("a day");
+    let (mut state, mut files) = prepare_triage(Path::new(SEED), published, &data, &mut Vec::new())
+        .unwrap_or_else(|_| panic!("prepare"));
+    let actors = read(&data, "actors.json");
+    let theirs = b"{\"id\":\"theirs\",\"date\":\"2021\",\"title\":\"Their own event\"}\n";
+    std::fs::write(data.join("events.jsonl"), theirs).expect("another program writes");
+    let refused = chronicle::commands::draft::accept_every_draft(&mut state, &mut files);
+    let why = refused.expect_err("refused");
+    assert!(
+        why.contains("events.jsonl changed since it was read"),
+        "{why}"
+    );
+    assert_eq!(read(&data, "events.jsonl"), theirs);
+    assert_eq!(read(&data, "actors.json"), actors);
+    assert_eq!(state.counts(), (0, 0, 19));
+}
+
+/// Without a terminal, triage says how to accept the drafts anyway; a folder that is no
+/// dataset is said first, as no terminal would help with it.
+#[test]
+fn without_a_terminal_draft_into_names_accept_all_after_the_folder_is_checked() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let data = dir.path().join("timeline");
+    init::run(&data, &mut Vec::new()).expect("init");
+    let before = snapshot(&data);
+    let shown = data.display().to_string();
+    let output = cli::run(&["draft", SEED, "--published", "2021-12-13", "--into", &shown]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("not a terminal") && err.contains("--accept-all"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&data), before);
+
+    let missing = dir.path().join("nodir").display().to_string();
+    let output = cli::run(&[
+        "draft",
+        SEED,
+        "--published",
+        "2021-12-13",
+        "--into",
+        &missing,
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!(
+            "chronicle: the dataset folder {missing} does not exist; `chronicle init {missing}` \
+             makes an empty dataset there\n"
+        )
+    );
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("a folder");
+    let output = cli::run(&[
+        "draft",
+        SEED,
+        "--published",
+        "2021-12-13",
+        "--into",
+        &empty.display().to_string(),
+    ]);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("has no sources.json") && !err.contains("terminal"),
+        "{err}"
+    );
+    assert!(!Path::new(&missing).exists());
 }

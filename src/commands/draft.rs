@@ -11,14 +11,14 @@ use chrono::NaiveDate;
 
 use super::{count, safe, with_dataset, write_json, Failure};
 use crate::app::form::FormActor;
-use crate::authoring::{source_title, DatasetFiles};
+use crate::authoring::{source_title, DatasetFiles, EventRecord};
 use crate::cli::Inputs;
 use crate::date::EdtfDate;
 use crate::draft::record::{slug, unique};
 use crate::draft::{draft, Draft, Input, KnownActor, TimeSpan};
 use crate::load::Dataset;
 use crate::times::find_times;
-use crate::triage::{Article, Known, Triage};
+use crate::triage::{Action, Article, Effect, Known, Triage};
 use crate::tui;
 
 /// `chronicle draft`: loads the dataset named by `--dataset` (when given), then drafts.
@@ -55,7 +55,16 @@ pub fn run(
     let times = time_expressions(&text, published);
     let drafts = draft_text(&text, file, published, &times, dataset)?;
     if drafts.is_empty() {
-        eprintln!("{}: no candidate events", file.display());
+        let shown = file.display().to_string();
+        // An empty file is most likely the wrong one: said as the loader says it of a source.
+        let why = match text.trim().is_empty() {
+            true => crate::load::source_text(&shown, text.into_bytes()).err(),
+            false => None,
+        };
+        match why {
+            Some(problem) => eprintln!("{problem}, so there are no candidate events"),
+            None => eprintln!("{}: no candidate events", safe(&shown)),
+        }
     }
     for d in &drafts {
         if json {
@@ -186,20 +195,30 @@ pub fn text_line(d: &Draft) -> String {
 /// `chronicle draft FILE --published DATE --into DIR`: checks the dataset, adds the article to
 /// it as a source (its text copied into `sources/`, pinned by its SHA-256; a text already
 /// there is reused), drafts its events against it, and opens triage, which writes each
-/// accepted event at once. Says what was decided when it ends.
-pub fn triage(file: &Path, published: NaiveDate, dir: &Path) -> ExitCode {
-    match open_triage(file, published, dir) {
+/// accepted event at once. Says what was decided when it ends. With `accept_all`, no triage:
+/// every draft is accepted as triage would accept it.
+pub fn triage(file: &Path, published: NaiveDate, dir: &Path, accept_all: bool) -> ExitCode {
+    let opened = if accept_all {
+        write_all(file, published, dir).map(|()| ExitCode::SUCCESS)
+    } else {
+        open_triage(file, published, dir)
+    };
+    match opened {
         Ok(code) => code,
         Err(failure) => super::exit_code(Err(failure)),
     }
 }
 
 fn open_triage(file: &Path, published: NaiveDate, dir: &Path) -> Result<ExitCode, Failure> {
+    // What can be told without a terminal is told first: the person fixes it, and does not
+    // find it only after getting a terminal.
+    article_for(file, dir)?;
     // Refused before anything is written: without a terminal there is nobody to decide.
     if !io::stdout().is_terminal() {
         return Err(Failure::Usage(
-            "standard output is not a terminal, so triage cannot open; without --into, \
-             draft prints the candidates (--json for records)"
+            "standard output is not a terminal, so triage cannot open; --accept-all writes \
+             every draft into the dataset without it, and without --into, draft prints the \
+             candidates (--json for records)"
                 .into(),
         ));
     }
@@ -211,6 +230,87 @@ fn open_triage(file: &Path, published: NaiveDate, dir: &Path) -> Result<ExitCode
     let _ = writeln!(out, "{}", quit_summary(&state, &shown_dir));
     let _ = writeln!(out, "check it with: chronicle check {shown_dir}");
     Ok(ExitCode::from(exit.code()))
+}
+
+/// `draft --into DIR --accept-all`: what triage writes when every draft is accepted, then one
+/// line saying what was written.
+fn write_all(file: &Path, published: NaiveDate, dir: &Path) -> Result<(), Failure> {
+    let (mut state, mut files) = prepare_triage(file, published, dir, &mut io::stderr())?;
+    let shown_dir = safe(&dir.display().to_string()).into_owned();
+    match accept_every_draft(&mut state, &mut files) {
+        Ok(actors) => {
+            writeln!(
+                io::stdout(),
+                "{}",
+                accept_summary(&state, actors, &shown_dir)
+            )?;
+            Ok(())
+        }
+        Err(why) => {
+            let (accepted, _, pending) = state.counts();
+            Err(Failure::Usage(format!(
+                "{} written to {shown_dir}, then one was refused: {why}; {pending} not written \
+                 (chronicle draft --into again offers them)",
+                count(accepted, "event", "events")
+            )))
+        }
+    }
+}
+
+/// Accepts every candidate still to decide, in the article's order, as pressing `a` on each
+/// in triage does: the same state changes, and each write through the same authoring call as
+/// triage's, so that the files end byte for byte as triage would leave them. How many new
+/// actors were written; at the first refusal (a file changed since it was read, a write
+/// failed), why, with what was accepted before it written and kept.
+pub fn accept_every_draft(state: &mut Triage, files: &mut DatasetFiles) -> Result<usize, String> {
+    let mut actors = 0;
+    while state.counts().2 > 0 {
+        state.update(Action::Accept);
+        let effects = state.take_effects();
+        if effects.is_empty() {
+            // Triage selects the next undecided candidate after each accept: not doing so is
+            // a fault here, said rather than looped on.
+            return Err(state
+                .message()
+                .unwrap_or("triage selected no undecided candidate")
+                .to_string());
+        }
+        for effect in effects {
+            let Effect::Accept {
+                index,
+                draft,
+                proposals,
+            } = effect
+            else {
+                continue;
+            };
+            let receipt = files.add_event(&EventRecord::from(&*draft), &proposals)?;
+            actors += receipt.actors.len();
+            state.update(Action::Accepted {
+                index,
+                id: receipt.id,
+                actors: receipt.actors,
+            });
+        }
+    }
+    Ok(actors)
+}
+
+/// What `--accept-all` wrote, in one line.
+pub fn accept_summary(state: &Triage, actors: usize, shown_dir: &str) -> String {
+    let (accepted, _, _) = state.counts();
+    let known = match state.in_dataset() {
+        0 => String::new(),
+        n => format!(
+            "; {} already in the dataset, left out",
+            count(n, "draft", "drafts")
+        ),
+    };
+    format!(
+        "{} and {} written to {shown_dir}{known}; check it with: chronicle check {shown_dir}",
+        count(accepted, "event", "events"),
+        count(actors, "new actor", "new actors"),
+    )
 }
 
 /// What triage did, said when it closes: rejections are not kept, so they come back next time.
@@ -236,15 +336,7 @@ pub fn prepare_triage(
     dir: &Path,
     notes: &mut impl Write,
 ) -> Result<(Triage, DatasetFiles), Failure> {
-    // The article first, refused as the loader would refuse it as a source (empty, binary,
-    // not UTF-8), before anything is written: the dataset must still pass `check` after.
-    let (text, skipped) = super::read_source_text(file).map_err(|failure| match failure {
-        Failure::Usage(why) => Failure::Usage(format!(
-            "{why}\n  nothing was added to {}",
-            safe(&dir.display().to_string())
-        )),
-        other => other,
-    })?;
+    let (text, skipped) = article_for(file, dir)?;
     // The files are read before the dataset is checked: a change made after this by another
     // program is then refused rather than written over.
     let mut files = DatasetFiles::read(dir).map_err(Failure::Usage)?;
@@ -314,6 +406,21 @@ pub fn prepare_triage(
         text,
     };
     Ok((Triage::new(article, known, drafts), files))
+}
+
+/// The article's text and the bytes of its byte order mark, once `dir` is seen to be a dataset
+/// folder (not yet read) and the article one the loader would take as a source (not empty,
+/// binary or other than UTF-8): refused before anything is written, as the dataset must
+/// still pass `check` after.
+fn article_for(file: &Path, dir: &Path) -> Result<(String, usize), Failure> {
+    DatasetFiles::locate(dir).map_err(Failure::Usage)?;
+    super::read_source_text(file).map_err(|failure| match failure {
+        Failure::Usage(why) => Failure::Usage(format!(
+            "{why}\n  nothing was added to {}",
+            safe(&dir.display().to_string())
+        )),
+        other => other,
+    })
 }
 
 /// Whether `day` lies within what `date` may mean (`2021-12-13?` holds 2021-12-13; `2021`

@@ -103,7 +103,12 @@ pub fn run_noting(
     for (n, quote) in event.quotes.iter().enumerate() {
         let source = timeline.source(quote.source);
         writeln!(out)?;
-        writeln!(out, "Quote {}: \"{}\"", n + 1, safe(quote.text(source)))?;
+        writeln!(
+            out,
+            "Quote {}: {}",
+            n + 1,
+            in_marks(&safe(quote.text(source)))
+        )?;
         for sentence in quote.sentences() {
             let text: Vec<&str> = source.sentence_text(sentence).split_whitespace().collect();
             writeln!(
@@ -116,6 +121,17 @@ pub fn run_noting(
         }
     }
     Ok(())
+}
+
+/// A quote between quotation marks, unless it starts with one of its own (a quoted remark
+/// and who said it: `"Markets are improving," said Press.`), which another would double.
+fn in_marks(text: &str) -> String {
+    const OPENING: [char; 7] = ['"', '“', '”', '„', '«', '»', '‘'];
+    if text.starts_with(OPENING) {
+        text.to_string()
+    } else {
+        format!("\"{text}\"")
+    }
 }
 
 /// The id that starts with `typed` (ignoring case), when exactly one does.
@@ -181,4 +197,21 @@ fn ids_like(timeline: &Timeline, typed: &str) -> String {
         String::new()
     };
     format!("; ids {how}: {}{more}", named.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_marks;
+
+    /// Found by a new user's trial: `Quote 1: ""The market is starting…` doubled the marks.
+    #[test]
+    fn a_quote_is_put_in_marks_once() {
+        assert_eq!(in_marks("Russia wants talks"), "\"Russia wants talks\"");
+        assert_eq!(
+            in_marks("\"The market is starting,\" said Press."),
+            "\"The market is starting,\" said Press."
+        );
+        assert_eq!(in_marks("“Talks,” he said."), "“Talks,” he said.");
+        assert_eq!(in_marks("‘Talks’"), "‘Talks’");
+    }
 }

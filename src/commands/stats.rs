@@ -34,9 +34,10 @@ pub enum By {
     Admin1,
     /// The whole location
     Location,
-    /// The year the event starts in
+    /// The year the event starts in (rows in date order)
     Year,
-    /// The month the event starts in; a date known only to the year is under "YYYY (no month)"
+    /// The month the event starts in (rows in date order); a date known only to the year is
+    /// under "YYYY (no month)", before that year's months
     Month,
     /// Each tag of the event: an event counts once under each of its tags
     Tag,
@@ -104,7 +105,8 @@ struct Row {
     missing: usize,
 }
 
-/// The rows, most events first, and the total over the selected events, each counted once.
+/// The rows, most events first (a year's or month's in date order), and the total over the
+/// selected events, each counted once.
 #[derive(Debug)]
 struct Table {
     rows: Vec<Row>,
@@ -229,8 +231,33 @@ fn tabulate(
         }
     }
     let mut rows: Vec<Row> = rows.into_values().collect();
-    rows.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.key.cmp(&b.key)));
+    match by {
+        // A time's rows are read as a timeline, as the browser's stats pane shows months.
+        By::Year | By::Month => rows.sort_by_key(|r| in_time(&r.key)),
+        _ => rows.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.key.cmp(&b.key))),
+    }
     Ok(Table { rows, total })
+}
+
+/// Where a year or month key (`2009`, `-0043`, `2009-04`, `2009 (no month)`) falls in time:
+/// its year, then its month (0 for the year alone, before its months). Keys are made by
+/// `keys` from the event's date, so they always read so; anything else sorts last.
+fn in_time(key: &str) -> (i64, u32) {
+    let (sign, digits) = match key.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, key),
+    };
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    let Ok(year) = digits[..end].parse::<i64>() else {
+        return (i64::MAX, 0);
+    };
+    let month = digits[end..]
+        .strip_prefix('-')
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0);
+    (sign * year, month)
 }
 
 /// Counts one event into `row`.

@@ -339,6 +339,12 @@ fn read_ahead(
         } else {
             0
         };
+        if at_start {
+            if let Some(problem) = super::wire::utf16(file, &whole) {
+                let _ = blocks.send(Block::Failed(problem));
+                return;
+            }
+        }
         at_start = false;
         let text = match String::from_utf8(whole) {
             Ok(text) => text,

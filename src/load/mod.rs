@@ -368,17 +368,61 @@ impl Loader<'_> {
         events::check_ids(&file, &read, &mut problems);
         self.phases.done("ids");
         self.progress.enter(Stage::Quotes);
-        verify::locate_quotes(
+        let unverifiable = verify::locate_quotes(
             &file,
             &sources.sources,
             &mut read,
             &mut problems,
             &mut self.notes,
         );
+        self.report_unverifiable(&file, sources, &unverifiable);
         // Problems were found record by record, then quote by quote: report them by line.
         problems.sort_by_key(|p| p.line);
         self.problems.extend(problems);
         read.events
+    }
+
+    /// Quotes of a source without a text file cannot be verified: one problem for the source,
+    /// on its sources.json line, among that file's problems, rather than one "not found" a
+    /// quote, which would read as if the quotes were wrong.
+    fn report_unverifiable(
+        &mut self,
+        events_file: &str,
+        sources: &LoadedSources,
+        unverifiable: &[verify::Unverifiable],
+    ) {
+        let file = self.location.display(SOURCES_FILE);
+        let problems: Vec<Problem> = unverifiable
+            .iter()
+            .map(|u| {
+                let source = &sources.sources[u.source];
+                let quotes = crate::text::count(u.quotes, "quote", "quotes");
+                let message = format!(
+                    "source {} has no text file, so its {quotes} cannot be verified (the first \
+                     at {events_file}:{})",
+                    quoted(&source.id),
+                    u.first_line
+                );
+                let hint = format!(
+                    "give it \"file\": its saved text, relative to the dataset folder (as \
+                     \"sources/{}.txt\"); only a source known by its reference alone (a URL) \
+                     has no file, and then nothing to quote",
+                    source.id
+                );
+                Problem::new(&file, sources.fileless.get(&u.source).copied(), message)
+                    .with_field("file")
+                    .with_hint(hint)
+            })
+            .collect();
+        let n = problems.len();
+        if n == 0 {
+            return;
+        }
+        let at = self.actors_problems_from;
+        self.problems.splice(at..at, problems);
+        // Among sources.json's problems, in its line order.
+        self.problems[..at + n].sort_by_key(|p| p.line);
+        self.actors_problems_from += n;
     }
 
     /// A missing sources.json or actors.json is a problem only when an event needs it: then

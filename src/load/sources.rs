@@ -20,6 +20,9 @@ use crate::sentences::split_sentences;
 pub struct LoadedSources {
     pub sources: Vec<Source>,
     pub by_id: FxHashMap<String, SourceId>,
+    /// The sources.json line of each source without a text file, by its index: where a quote
+    /// of one, which cannot be verified, is reported.
+    pub fileless: FxHashMap<usize, usize>,
 }
 
 /// A source file's text and sentences, or why it could not be had.
@@ -159,6 +162,9 @@ impl Loader<'_> {
             }
             let id = SourceId(loaded.sources.len() as u32);
             loaded.by_id.insert(raw.id.clone(), id);
+            if raw.file.is_none() {
+                loaded.fileless.insert(id.index(), record.line);
+            }
             let raw = record.value;
             loaded.sources.push(Source {
                 id: raw.id,
@@ -325,6 +331,10 @@ fn check_size(shown: &str, len: usize) -> Result<(), Problem> {
 /// article (`sentences`, `times`, `draft`) read it by this same rule, in the same words.
 pub fn text_file(shown: &str, bytes: Vec<u8>) -> Result<String, Problem> {
     check_size(shown, bytes.len())?;
+    // Its NULs would call it binary.
+    if let Some(problem) = super::wire::utf16(shown, &bytes) {
+        return Err(problem);
+    }
     // `contains` is std's optimised byte search; the position is looked for only when needed.
     if bytes.contains(&0) {
         let offset = bytes.iter().position(|b| *b == 0).unwrap_or(0);

@@ -59,15 +59,28 @@ impl BySource {
     }
 }
 
+/// A source without a text file (known by its reference alone) that events quote: none of its
+/// quotes can be verified, which is said once for the source rather than once a quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unverifiable {
+    /// The source's index in the dataset.
+    pub source: usize,
+    /// How many quotes cite it.
+    pub quotes: usize,
+    /// The events file's line of the first of them.
+    pub first_line: usize,
+}
+
 /// Fills in each quote's span and sentences; reports quotes not found (as problems) and quotes
-/// found more than once (as notes), in line order.
+/// found more than once (as notes), in line order. The quotes of a source without a text file
+/// are not reported one by one: they are returned, by source, for one problem each.
 pub fn locate_quotes(
     file: &str,
     sources: &[Source],
     read: &mut ReadEvents,
     problems: &mut Vec<Problem>,
     notes: &mut Vec<Problem>,
-) {
+) -> Vec<Unverifiable> {
     let by_source = BySource::new(sources.len(), &read.events);
     let mut reports: Vec<(QuoteRef, Problem)> = Vec::new();
     let numbered: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
@@ -92,6 +105,7 @@ pub fn locate_quotes(
                         source,
                         quote_texts: &quote_texts,
                         line,
+                        has_text: !source.file.is_empty(),
                     };
                     if let Some(report) = placing.place(event, q, result.as_ref()) {
                         reports.push(((e, q), report));
@@ -108,6 +122,20 @@ pub fn locate_quotes(
             Severity::Note => notes.push(problem),
         }
     }
+    sources
+        .iter()
+        .enumerate()
+        .filter(|(_, source)| source.file.is_empty())
+        .filter_map(|(s, _)| {
+            let quotes = by_source.of(s);
+            let &(first, _) = quotes.first()?;
+            Some(Unverifiable {
+                source: s,
+                quotes: quotes.len(),
+                first_line: lines[first as usize].quotes(),
+            })
+        })
+        .collect()
 }
 
 /// What placing the quotes of one source in one event needs.
@@ -118,6 +146,9 @@ struct Placing<'a> {
     quote_texts: &'a str,
     /// The line of the event's quotes.
     line: usize,
+    /// Whether the source has a text file: without one, no quote is found, and that is said
+    /// once for the source (see `Unverifiable`).
+    has_text: bool,
 }
 
 impl Placing<'_> {
@@ -129,6 +160,7 @@ impl Placing<'_> {
             source,
             quote_texts,
             line,
+            has_text,
         } = *self;
         let quote = &mut event.quotes[q as usize];
         let own = quote.written.take();
@@ -161,6 +193,9 @@ impl Placing<'_> {
                 quote.written = Some(written.into());
                 quote.span = 0..0;
                 quote.sentences = 0..0;
+                if !has_text {
+                    return None;
+                }
                 let text = written;
                 let mut problem = Problem::new(
                     file,

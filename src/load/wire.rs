@@ -370,8 +370,29 @@ fn count_lines(text: &str) -> usize {
     memchr::memchr_iter(b'\n', text.as_bytes()).count()
 }
 
+/// A file that is UTF-16 by its byte order mark (`FF FE` or `FE FF`), as Windows' Notepad
+/// saves "Unicode": said as such, rather than as binary (its NULs) or as an invalid byte 0xFF.
+pub fn utf16(file: &str, bytes: &[u8]) -> Option<Problem> {
+    let order = match bytes {
+        [0xFF, 0xFE, ..] => "little-endian",
+        [0xFE, 0xFF, ..] => "big-endian",
+        _ => return None,
+    };
+    Some(
+        Problem::new(
+            file,
+            None,
+            format!("not UTF-8 text: it is UTF-16 ({order}, by its byte order mark)"),
+        )
+        .with_hint("save the file as UTF-8"),
+    )
+}
+
 /// Decodes a file's bytes as UTF-8 text, dropping a leading byte order mark.
 pub fn decode(file: &str, mut bytes: Vec<u8>) -> Result<String, Problem> {
+    if let Some(problem) = utf16(file, &bytes) {
+        return Err(problem);
+    }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
