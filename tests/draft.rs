@@ -664,3 +664,52 @@ fn wikinews_sentences_from_trial_15_are_drafted_with_their_doer_and_date() {
     );
     assert_eq!(at(&drafts, 2).date, "2009-03-31", "{drafts:#?}");
 }
+
+/// The actors of the draft of sentence `sentence`, with their aliases among the new actors.
+fn actors_of(drafts: &[Draft], sentence: usize) -> Vec<(String, Vec<String>)> {
+    let draft = at(drafts, sentence);
+    draft
+        .actors
+        .iter()
+        .map(|a| {
+            let aliases = draft
+                .new_actors
+                .iter()
+                .find(|n| &n.id == a)
+                .map(|n| n.aliases.clone())
+                .unwrap_or_default();
+            (a.clone(), aliases)
+        })
+        .collect()
+}
+
+/// Trial 16 (121416 [10]): a country ending a longer name ("X of Country") is part of that
+/// name, not an actor, and its form there is no alias.
+#[test]
+fn a_country_ending_a_name_after_of_names_the_body_not_the_country() {
+    let drafts = drafted(
+        "Banks\n\nAmerican banks lost ground on Monday. Bank of England officials met today. \
+         Bank of America announced job cuts today.",
+        "2009-02-24",
+    );
+    assert_eq!(
+        actors_of(&drafts, 4),
+        vec![("bank-of-america".to_string(), vec![])],
+        "{drafts:#?}"
+    );
+    let united_states = drafts
+        .iter()
+        .flat_map(|d| &d.new_actors)
+        .find(|a| a.id == "united-states");
+    assert!(
+        united_states.is_none_or(|a| !a.aliases.iter().any(|n| n == "America")),
+        "{united_states:?}"
+    );
+    assert!(
+        drafts
+            .iter()
+            .all(|d| !d.actors.contains(&"united-kingdom".to_string())
+                && !d.actors.contains(&"england".to_string())),
+        "{drafts:#?}"
+    );
+}

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use super::countries::countries;
 use super::fold::{fold, Folded};
 use super::gazetteer::Gazetteer;
-use super::names::is_currency;
+use super::names::{ends_longer_name, is_currency};
 use super::words::{words, Word};
 use crate::model::ActorKind;
 
@@ -252,6 +252,11 @@ const ORGANISATION_WORDS: &[&str] = &[
     "systems",
 ];
 
+/// Whether `word` (lower case) says that a name it is part of is an organisation's.
+pub(super) fn is_organisation_word(word: &str) -> bool {
+    ORGANISATION_WORDS.contains(&word)
+}
+
 /// Adjectives that start the name of a body ("Federal Reserve", "European Commission",
 /// "National Guard") but name nothing alone.
 const NAME_ADJECTIVES: &[&str] = &[
@@ -490,7 +495,10 @@ fn countries_in(text: &str, folded: &Folded, found: &mut Found) {
     let Some(gazetteer) = gazetteer else {
         return;
     };
-    for mention in gazetteer.find_where(folded, |span, _, _| !is_currency(text, span)) {
+    // "America" of "Bank of America" names the bank, not the country.
+    let stands_alone =
+        |span: &Range<usize>| !is_currency(text, span) && !ends_longer_name(text, span);
+    for mention in gazetteer.find_where(folded, |span, _, _| stands_alone(span)) {
         let written = &text[mention.span];
         if !written.starts_with(char::is_uppercase) {
             continue;
@@ -799,7 +807,8 @@ fn country_compounds_in(text: &str, words: &[Word], found: &mut Found) {
                 start -= 1;
             }
         }
-        if start < i && end > i + k {
+        // "Bank of America" alone is a name too: a country after "X of" ends a longer one.
+        if start < i && (end > i + k || ends_longer_name(text, &words[i].span)) {
             let whole = &text[words[start].span.start..words[end - 1].span.end];
             let without_suffix = CORPORATE_SUFFIXES
                 .contains(&words[end - 1].lower().as_str())
