@@ -713,3 +713,33 @@ fn a_country_ending_a_name_after_of_names_the_body_not_the_country() {
         "{drafts:#?}"
     );
 }
+
+/// Trial 16 (121134 [12], 126361 [3]): a name set off by commas after a noun phrase, or a
+/// noun phrase after a name, names the same doer; a title in the sentence's own words keeps
+/// its verb rather than stopping at a comma before it.
+#[test]
+fn an_appositive_names_the_doer_and_a_title_keeps_the_verb() {
+    let drafts = drafted(
+        "Carmakers\n\nGM asked for aid. A second Japanese car maker, Honda Motor Company, has \
+         said that it will cut its output this year by a fifth. Toyota's move comes a day \
+         after Nissan, another car maker, released a list of twenty plants that it was closing \
+         in Europe and in Asia.",
+        "2009-02-18",
+    );
+    let honda = at(&drafts, 3);
+    assert_eq!(honda.actors[0], "honda-motor-company", "{drafts:#?}");
+    assert!(
+        honda
+            .title
+            .starts_with("Honda Motor Company says that it will cut"),
+        "{drafts:#?}"
+    );
+    let nissan = at(&drafts, 4);
+    assert!(
+        nissan
+            .title
+            .contains("Nissan, another car maker, released a list"),
+        "{drafts:#?}"
+    );
+    assert!(nissan.actors.contains(&"nissan".to_string()), "{drafts:#?}");
+}

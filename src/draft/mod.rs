@@ -390,7 +390,8 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 // "United States airframer Boeing": a country naming where the subject is from.
                 while before.len() > 1
                     && cast.kind(before[0].1) == Some(ActorKind::State)
-                    && modifies(&text[before[0].0.end..before[1].0.start])
+                    && (modifies(&text[before[0].0.end..before[1].0.start])
+                        || apposed(&text[before[0].0.end..before[1].0.start]))
                 {
                     before.remove(0);
                 }
@@ -431,7 +432,12 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                     let mut actors: Vec<Who> = mentions.iter().map(|(_, w)| *w).collect();
                     actors.dedup();
                     let shown = title::condense(text, span.clone(), &[]);
-                    (None, actors, title::fit(&shown))
+                    let through_verb = title::condense(text, span.start..verb_word.span.end, &[]);
+                    (
+                        None,
+                        actors,
+                        title::fit_keeping(&shown, through_verb.chars().count()),
+                    )
                 };
                 // "Unions expect a strike if Airbus can not agree": the names are in a
                 // subordinate clause, which the sentence's own words keep.
@@ -902,6 +908,15 @@ fn modifies(between: &str) -> bool {
             .contains(&w.to_lowercase().as_str())
                 || verbs::verbs().lookup(w).is_some()
         })
+}
+
+/// Whether the words between a country and the next actor make the actor's name an
+/// appositive of a noun the country modifies: "US car manufacturer, Ford Motor Company, has
+/// said" names the manufacturer by the name after the comma.
+fn apposed(between: &str) -> bool {
+    between.rsplit_once(',').is_some_and(|(noun, rest)| {
+        rest.trim().is_empty() && !noun.trim().is_empty() && modifies(noun)
+    })
 }
 
 /// Prepositions that open a phrase put before a sentence's subject ("After the vote,").
@@ -1733,7 +1748,7 @@ mod tests {
                 (2, "Letters from Boeing were released".to_string()),
                 (
                     3,
-                    "European stocks, such as those in the United Kingdom and Germany…".to_string()
+                    "European stocks, such as those in the United Kingdom and Germany, also lost…".to_string()
                 ),
                 (
                     4,
@@ -1746,7 +1761,7 @@ mod tests {
                 ),
                 (
                     6,
-                    "The plan, the brainchild of its chief executive, William Clay Ford…"
+                    "The plan, the brainchild of its chief executive, William Clay Ford, is to end…"
                         .to_string()
                 ),
             ]

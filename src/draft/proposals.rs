@@ -381,6 +381,7 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
         appositive_persons_in(text, words, &mut found);
         speakers_in(text, words, &mut found);
         country_compounds_in(text, words, &mut found);
+        appositive_organisations_in(text, words, &mut found);
     }
     recurring_names_in(text, &folded, &sentence_words, &mut found);
     found.proposals
@@ -1164,6 +1165,82 @@ fn name_part<'a>(name: &'a str, key: &str) -> &'a str {
         .unwrap_or(name)
 }
 
+/// Organisations named in apposition to a noun that says what kind of body they are: "a third
+/// US car manufacturer, Ford Motor Company, has said" (the name after the noun) and
+/// "Chrysler, another U.S. car maker, released" (the name before a described noun). The name
+/// is a run of name words set off by commas; the noun is a lower-case organisation word
+/// ("manufacturer", "maker", "firm", "bank"), which says what the name names.
+fn appositive_organisations_in(text: &str, words: &[Word], found: &mut Found) {
+    let body_noun =
+        |w: &Word| !w.is_capitalised() && ORGANISATION_WORDS.contains(&w.lower().as_str());
+    let set_off_after = |end: usize| words.get(end).is_none_or(|w| w.after_break) && end > 0;
+    // The run of name words starting at `first`, if it is one set off by a comma after it.
+    let name_from = |first: usize| {
+        let mut end = first;
+        while end < words.len()
+            && end - first < 4
+            && (end == first || !words[end].after_break)
+            && is_name_word(text, &words[end])
+            && !words[end].possessive
+        {
+            end += 1;
+        }
+        (end > first && set_off_after(end) && text[words[end - 1].span.end..].starts_with(','))
+            .then_some(end)
+    };
+    // "Ford Motors Co., the automobile manufacturing firm,": the name is the whole without
+    // the company's abbreviated suffix ("Ford Motor Company" is a name as written).
+    let mut add = |first: usize, end: usize| {
+        let whole = &text[words[first].span.start..words[end - 1].span.end];
+        let suffixed =
+            end - first > 1 && words[end - 1].is(&["co", "corp", "inc", "ltd", "plc", "llc"]);
+        let name = match suffixed {
+            true => &text[words[first].span.start..words[end - 2].span.end],
+            false => whole,
+        };
+        let aliases: Vec<&str> = suffixed.then_some(whole).into_iter().collect();
+        if !is_country_form(&fold(name)) {
+            found.add(name, organisation_kind(name), &aliases);
+        }
+    };
+    for k in 1..words.len() {
+        // "…car manufacturer, Ford Motor Company,"
+        if words[k].after_break && body_noun(&words[k - 1]) {
+            if let Some(end) = name_from(k) {
+                add(k, end);
+            }
+        }
+        // "Chrysler, another U.S. car maker,": a name after no other capitalised word.
+        if words[k].after_break && words[k].is(&["a", "an", "another", "the"]) {
+            let first = k - 1;
+            let mut start = first;
+            while start > 0 && !words[start].after_break && is_name_word(text, &words[start - 1]) {
+                start -= 1;
+            }
+            let noun_end = (k + 1..words.len().min(k + 6))
+                .take_while(|&j| !words[j].after_break)
+                .last()
+                .map(|j| j + 1);
+            // "Detroit, the home of the firm": the noun the phrase is about is "home".
+            let described = noun_end.is_some_and(|e| {
+                set_off_after(e)
+                    && body_noun(&words[e - 1])
+                    && !words[k + 1..e]
+                        .iter()
+                        .any(|w| w.is(&["of", "in", "for", "at", "from", "by", "with", "on", "to"]))
+            });
+            let named = (start..k).all(|j| is_name_word(text, &words[j]) && !words[j].possessive);
+            let opens =
+                start == 0 || words[start].after_break || !words[start - 1].is_capitalised();
+            // "Initially, the Italian company, Fiat,": an adverb opening the sentence.
+            let adverb = start + 1 == k && words[start].lower().ends_with("ly");
+            if described && named && opens && !adverb {
+                add(start, k);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1409,10 +1486,8 @@ mod tests {
         );
         assert_eq!(
             names("Shares of Bank of America Corp. rose."),
-            [
-                ("United States".to_string(), "state"),
-                organisation("Bank of America")
-            ]
+            // "America" there is the bank's, not the country's.
+            [organisation("Bank of America")]
         );
         // A rank before a surname is still a person's title.
         assert_eq!(
