@@ -743,3 +743,31 @@ fn an_appositive_names_the_doer_and_a_title_keeps_the_verb() {
     );
     assert!(nissan.actors.contains(&"nissan".to_string()), "{drafts:#?}");
 }
+
+/// Trial 16 (264435 [3]): "According to X," names the source; "the company" after it refers
+/// back to the body named before, and the name after "has told" is the one told, not the
+/// teller.
+#[test]
+fn the_company_after_an_attribution_is_the_body_named_and_the_one_told_is_no_doer() {
+    let drafts = drafted(
+        "Airbus delays\n\nLufthansa Airlines ordered ten jets from Airbus last year. According \
+         to a statement from Airbus, the company has told Lufthansa Airlines that it intends \
+         to delay the deliveries by a year. Officials have told Lufthansa Airlines that the \
+         jets will be late.",
+        "2009-02-18",
+    );
+    // Only a verb right after a comma or a quotation has its subject after it.
+    assert!(
+        drafts
+            .iter()
+            .all(|d| !d.title.starts_with("Lufthansa Airlines tells")),
+        "{drafts:#?}"
+    );
+    let told = at(&drafts, 3);
+    assert_eq!(told.actors[0], "airbus", "{drafts:#?}");
+    assert!(
+        told.title
+            .starts_with("Airbus tells Lufthansa Airlines that it intends"),
+        "{drafts:#?}"
+    );
+}

@@ -457,15 +457,42 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 // past "that" ("announced that Canadian operations would fold").
                 let after = after.filter(|_| {
                     reported
+                        && inverted(text, words, at)
                         && !words[at + 1..]
                             .iter()
                             .take(2)
                             .any(|w| w.is(&["that", "to", "if", "whether", "how", "what"]))
                 });
+                // "According to Fiat's announcement, the company has told": the body named
+                // before the phrase.
+                let named_back = || {
+                    let start = words.iter().position(|w| w.span.start >= from)?;
+                    let verb_group =
+                        fidelity::group_start(text, words, group, candidates::is_adverb);
+                    if !refers_back(words, start, verb_group) {
+                        return None;
+                    }
+                    // A body, not a person or a state ("the company" is never Italy).
+                    let organisation = |w: &Who| {
+                        !matches!(cast.kind(*w), Some(ActorKind::Person | ActorKind::State))
+                    };
+                    let earlier = mentions
+                        .iter()
+                        .rev()
+                        .find(|(m, w)| m.end <= from && organisation(w));
+                    earlier.map(|(_, w)| *w).or(s
+                        .checked_sub(1)
+                        .and_then(|p| topics[p])
+                        .filter(organisation))
+                };
                 let subject = if pronoun_subject {
                     pronoun
                 } else {
-                    person.or(before.first().copied()).or(pronoun).or(after)
+                    person
+                        .or(before.first().copied())
+                        .or(pronoun)
+                        .or_else(named_back)
+                        .or(after)
                 };
                 // "…Flight 200, which killed 102 people": a relative clause's verb has its
                 // doer in the antecedent, not among the names; "A Chrysler court bankruptcy
@@ -917,6 +944,41 @@ fn apposed(between: &str) -> bool {
     between.rsplit_once(',').is_some_and(|(noun, rest)| {
         rest.trim().is_empty() && !noun.trim().is_empty() && modifies(noun)
     })
+}
+
+/// Whether the verb at word `at` may have its subject after it: `"…," said Angers`, `…, said
+/// the minister`. Only a verb right after a comma or a quotation is inverted so; in "the
+/// company has told the US Treasury" the name after the verb is its object.
+fn inverted(text: &str, words: &[Word], at: usize) -> bool {
+    at > 0
+        && (words[at].after_break
+            || text[words[at - 1].span.end..words[at].span.start].contains(['"', '”', '“']))
+}
+
+/// Whether the subject from word `start` to the verb group at word `group` is a definite
+/// noun naming a company, which refers back to one named before: "the company", "the
+/// Italian carmaker", "the firm". Other bodies ("the union", "the board") are not the
+/// company named before them.
+fn refers_back(words: &[Word], start: usize, group: usize) -> bool {
+    const COMPANY: &[&str] = &[
+        "company",
+        "firm",
+        "carmaker",
+        "automaker",
+        "manufacturer",
+        "maker",
+        "airline",
+        "carrier",
+        "airframer",
+        "corporation",
+        "conglomerate",
+    ];
+    group > start + 1
+        && group - start <= 4
+        && words[start].is(&["the"])
+        && words[group - 1].is(COMPANY)
+        && !words[group - 1].is_capitalised()
+        && words[start + 1..group].iter().all(|w| !w.after_break)
 }
 
 /// Prepositions that open a phrase put before a sentence's subject ("After the vote,").
