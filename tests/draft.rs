@@ -771,3 +771,43 @@ fn the_company_after_an_attribution_is_the_body_named_and_the_one_told_is_no_doe
         "{drafts:#?}"
     );
 }
+
+/// Trial 16 (114613, 121416, 108294): market moves and rulings are acts. An index is named
+/// before "index" or as an "Average"; "by" and an amount measures a fall, naming no agent;
+/// "continued to fall" states the fall; a number in a name is no year; "its lowest level
+/// since 1997" does not date the act to 1997; "upheld", "issued", "challenged" are acts.
+#[test]
+fn market_moves_and_rulings_are_drafted_with_their_index_or_body() {
+    let drafts = drafted(
+        "Markets fall\n\nThe Kospi Composite index lost 40 points today. The Jakarta \
+         Industrial Average fell by 2.5%, or 30 points, its lowest level since April 1998. \
+         The Lima 2000 Index dropped by four percent. The Kospi Composite index continued to \
+         fall on Tuesday.",
+        "2009-02-25",
+    );
+    let lost = at(&drafts, 2);
+    assert_eq!(
+        (lost.actors[0].as_str(), lost.date.as_str()),
+        ("kospi-composite", "2009-02-25"),
+        "{drafts:#?}"
+    );
+    let fell = at(&drafts, 3);
+    assert_eq!(fell.actors[0], "jakarta-industrial-average", "{drafts:#?}");
+    assert!(!fell.date.starts_with("1998"), "{drafts:#?}");
+    let dropped = at(&drafts, 4);
+    assert_eq!(dropped.actors[0], "lima-2000-index", "{drafts:#?}");
+    assert!(!dropped.date.starts_with("2000"), "{drafts:#?}");
+    assert_eq!(at(&drafts, 5).date, "2009-02-24", "{drafts:#?}");
+
+    let drafts = drafted(
+        "Tanker ruling\n\nThe Navy chose Grumman Aerospace. Lockheed Martin challenged the \
+         award in a formal protest before the Audit Office. The Audit Office upheld Lockheed \
+         Martin's protest. The Audit Office issued a recommendation that the Navy re-open the \
+         competition.",
+        "2008-07-02",
+    );
+    for (sentence, kind) in [(3, "challenge"), (4, "ruling"), (5, "announcement")] {
+        assert_eq!(at(&drafts, sentence).kind, kind, "{drafts:#?}");
+    }
+    assert_eq!(at(&drafts, 4).actors[0], "audit-office", "{drafts:#?}");
+}

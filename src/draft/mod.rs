@@ -293,7 +293,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
         text,
         sentences: &sentences,
         layout: &layout,
-        times: input.times,
+        times: &outside_names(input.times, &cast.mentions),
         published: input.published,
         quotations: &quotations,
     }
@@ -874,6 +874,7 @@ fn undating_clauses(text: &str, words: &[Word], verb: Option<usize>) -> Vec<Rang
             next.is_some_and(candidates::is_time_word)
         };
         let cue = (word.is(&["than", "versus", "vs"]) && time_after())
+            || (word.is(&["since"]) && time_after() && after_superlative(words, k))
             || (word.is(&["compared", "relative"])
                 && words.get(k + 1).is_some_and(|n| n.is(&["to", "with"])));
         if !cue {
@@ -888,6 +889,40 @@ fn undating_clauses(text: &str, words: &[Word], verb: Option<usize>) -> Vec<Rang
         }
     }
     spans
+}
+
+/// The time expressions of `times` that are not part of a name among `mentions`: "2000" of
+/// "the Russell 2000 Index" names the index, not a year.
+fn outside_names(times: &[TimeSpan], mentions: &[(Range<usize>, Who)]) -> Vec<TimeSpan> {
+    times
+        .iter()
+        .filter(|t| {
+            !mentions
+                .iter()
+                .any(|(m, _)| m.start <= t.start && t.end <= m.end)
+        })
+        .cloned()
+        .collect()
+}
+
+/// Whether word `k` follows a superlative in its phrase: "its lowest level since April
+/// 1997" compares the level with April 1997, which is no date of the act.
+fn after_superlative(words: &[Word], k: usize) -> bool {
+    const SUPERLATIVES: &[&str] = &["best", "worst", "most", "least", "first"];
+    words[..k]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|w| !w.after_break)
+        .chain(words[..k].iter().rev().take(4).find(|w| w.after_break))
+        .any(|w| {
+            let lower = w.lower();
+            w.is(SUPERLATIVES)
+                || (lower.ends_with("est")
+                    && lower.len() > 5
+                    && !["interest", "forest", "request", "protest", "latest"]
+                        .contains(&lower.as_str()))
+        })
 }
 
 /// The rest of a title without a leading repeat of its subject ("Putin tells Putin…" cannot

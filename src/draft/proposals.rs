@@ -382,6 +382,7 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
         speakers_in(text, words, &mut found);
         country_compounds_in(text, words, &mut found);
         appositive_organisations_in(text, words, &mut found);
+        market_indexes_in(text, words, &mut found);
     }
     recurring_names_in(text, &folded, &sentence_words, &mut found);
     found.proposals
@@ -1241,6 +1242,57 @@ fn appositive_organisations_in(text: &str, words: &[Word], found: &mut Found) {
     }
 }
 
+/// Stock market indexes, named before the word "index" or as an "Average": "the Nasdaq
+/// Composite index", "The Standard and Poor's 500 index", "the Russell 2000 Index", "The Dow
+/// Jones Industrial Average". The name is a run of capitalised words, numbers among them
+/// ("500"), and "and" before a possessive ("Standard and Poor's"); a lower-case "index" is
+/// not part of it. A country's name before "index" ("the UK index") names the country's
+/// market, which the country stands for already.
+fn market_indexes_in(text: &str, words: &[Word], found: &mut Found) {
+    for i in 1..words.len() {
+        let index = &words[i];
+        if !(index.is(&["index"]) || index.text == "Average") || index.after_break {
+            continue;
+        }
+        let part = |w: &Word| is_name_word(text, w) || w.text.chars().all(|c| c.is_ascii_digit());
+        let mut first = i;
+        while first > 0 && !words[first].after_break || first == i {
+            let j = first - 1;
+            let joined =
+                part(&words[j]) && (!words[j].possessive || (j > 0 && words[j - 1].is(&["and"])));
+            let and = words[j].is(&["and"]) && first < i && words[first].possessive;
+            if !(joined || and) || (j + 1 < i && words[j].possessive && first != j + 1) {
+                break;
+            }
+            first = j;
+            if first == 0 {
+                break;
+            }
+        }
+        // The name opens on a capitalised word, not a number or "and", nor a country's
+        // adjective ("the Brazilian Bovespa index" is the Bovespa).
+        while first < i
+            && (!words[first].is_capitalised()
+                || (first + 1 < i && super::countries::is_adjective(words[first].text)))
+        {
+            first += 1;
+        }
+        // "S&amp;P 500 index": a word glued to punctuation before it is no name's start.
+        if first > 0 && !text[..words[first].span.start].ends_with([' ', '\n', '"', '“']) {
+            continue;
+        }
+        let end = if index.is_capitalised() { i + 1 } else { i };
+        if first >= end || first == i {
+            continue;
+        }
+        let name = &text[words[first].span.start..words[end - 1].span.end];
+        if is_country_form(&fold(name)) || super::countries::is_adjective(name) {
+            continue;
+        }
+        found.add(name, ActorKind::Other, &[]);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1251,6 +1303,37 @@ mod tests {
             .into_iter()
             .map(|p| (p.name, p.kind.as_str(), p.aliases))
             .collect()
+    }
+
+    #[test]
+    fn a_market_index_is_named_before_index_or_as_an_average() {
+        let names =
+            |text: &str| -> Vec<String> { proposals(text).into_iter().map(|p| p.0).collect() };
+        assert_eq!(
+            names("The Nasdaq Composite index lost 53 points."),
+            ["Nasdaq Composite"]
+        );
+        assert_eq!(
+            names("The Standard and Poor's 500 index lost 26 points."),
+            ["Standard and Poor's 500"]
+        );
+        assert_eq!(
+            names("The Dow Jones Industrial Average fell."),
+            ["Dow Jones Industrial Average"]
+        );
+        assert_eq!(
+            names("The Russell 2000 Index of small firms dropped."),
+            ["Russell 2000 Index"]
+        );
+        // An owner before the name is not part of it; a country's index is the country's.
+        assert_eq!(
+            names("Japan's Nikkei 225 index fell."),
+            ["Japan", "Nikkei 225"]
+        );
+        assert_eq!(names("The primary UK index rose."), ["United Kingdom"]);
+        assert!(names("The index fell. An average of prices rose.").is_empty());
+        assert!(names("The Brazilian Bovespa index fell.").contains(&"Bovespa".to_string()));
+        assert!(names("The S&amp;P 500 index fell.").is_empty());
     }
 
     fn one(
