@@ -606,20 +606,23 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
             let means = words
                 .get(i + 2)
                 .is_some_and(|n| n.text.ends_with("ing") && !n.is_capitalised());
-            let reduced =
-                words.get(i + 1).is_some_and(|n| n.is(&["by"])) && !means && !before_is(BE);
+            let reduced = words.get(i + 1).is_some_and(|n| n.is(&["by"]))
+                && !means
+                && !by_measure(words, i + 1)
+                && !before_is(BE);
             !determined && !reduced
         }
         // "has 60 days to respond", "advises the Secretary to release": an infinitive after
         // a noun is that noun's purpose, not the sentence's act; after a verb ("plans to
         // visit", "ordered to work") it is.
-        Form::ThirdPerson | Form::Base if before_is(&["to"]) => {
-            b.checked_sub(2).map(|k| &words[k]).is_some_and(|w| {
-                w.is(INTENT)
-                    || w.is(&["preparing", "ready", "able", "about"])
-                    || verbs().lookup(w.text).is_some()
-            })
-        }
+        // "Responding to challenges voiced by…": after "to", a form in -s is a noun.
+        Form::ThirdPerson if before_is(&["to"]) => false,
+        Form::Base if before_is(&["to"]) => b.checked_sub(2).map(|k| &words[k]).is_some_and(|w| {
+            w.is(INTENT)
+                || w.is(&["preparing", "ready", "able", "about"])
+                || w.is(ASPECTUAL)
+                || verbs().lookup(w.text).is_some()
+        }),
         // "Boeing say", "Putin says": right after a name or a pronoun.
         Form::ThirdPerson | Form::Base if before_is(MODALS) => true,
         // "did not deny", "does not accept", "did accept": do-support carries the tense and
@@ -634,6 +637,28 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
         Form::Ing => before_is(BE),
     };
     accepted.then_some(verb)
+}
+
+/// Verbs of going on with an act, which an infinitive after them states: "continued to
+/// fall", "continues to grow".
+const ASPECTUAL: &[&str] = &["continue", "continues", "continued", "continuing"];
+
+/// Whether the "by" at word `k` measures an amount ("fell by 3.41%", "rose by four percent",
+/// "cut by about a third") rather than naming an agent ("a statement given by Boeing").
+fn by_measure(words: &[Word], k: usize) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+        "thirty", "forty", "fifty", "hundred", "half", "third", "quarter", "fifth", "tenth",
+    ];
+    const ABOUT: &[&str] = &[
+        "about", "around", "almost", "nearly", "some", "over", "more", "less", "roughly", "a",
+        "an", "just", "than",
+    ];
+    words[k + 1..]
+        .iter()
+        .take(4)
+        .find(|w| !w.is(ABOUT))
+        .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()) || w.is(NUMBERS))
 }
 
 /// Where a passive verb group ending at word `i` starts: a form of "be" before a participle.

@@ -308,7 +308,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
         text,
         sentences: &sentences,
         layout: &layout,
-        times: input.times,
+        times: &outside_names(input.times, &cast.mentions),
         published: input.published,
         quotations: &quotations,
     }
@@ -405,7 +405,8 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 // "United States airframer Boeing": a country naming where the subject is from.
                 while before.len() > 1
                     && cast.kind(before[0].1) == Some(ActorKind::State)
-                    && modifies(&text[before[0].0.end..before[1].0.start])
+                    && (modifies(&text[before[0].0.end..before[1].0.start])
+                        || apposed(&text[before[0].0.end..before[1].0.start]))
                 {
                     before.remove(0);
                 }
@@ -446,7 +447,12 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                     let mut actors: Vec<Who> = mentions.iter().map(|(_, w)| *w).collect();
                     actors.dedup();
                     let shown = title::condense(text, span.clone(), &[]);
-                    (None, actors, title::fit(&shown))
+                    let through_verb = title::condense(text, span.start..verb_word.span.end, &[]);
+                    (
+                        None,
+                        actors,
+                        title::fit_keeping(&shown, through_verb.chars().count()),
+                    )
                 };
                 // "Unions expect a strike if Airbus can not agree": the names are in a
                 // subordinate clause, which the sentence's own words keep.
@@ -466,15 +472,42 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 // past "that" ("announced that Canadian operations would fold").
                 let after = after.filter(|_| {
                     reported
+                        && inverted(text, words, at)
                         && !words[at + 1..]
                             .iter()
                             .take(2)
                             .any(|w| w.is(&["that", "to", "if", "whether", "how", "what"]))
                 });
+                // "According to Fiat's announcement, the company has told": the body named
+                // before the phrase.
+                let named_back = || {
+                    let start = words.iter().position(|w| w.span.start >= from)?;
+                    let verb_group =
+                        fidelity::group_start(text, words, group, candidates::is_adverb);
+                    if !refers_back(words, start, verb_group) {
+                        return None;
+                    }
+                    // A body, not a person or a state ("the company" is never Italy).
+                    let organisation = |w: &Who| {
+                        !matches!(cast.kind(*w), Some(ActorKind::Person | ActorKind::State))
+                    };
+                    let earlier = mentions
+                        .iter()
+                        .rev()
+                        .find(|(m, w)| m.end <= from && organisation(w));
+                    earlier.map(|(_, w)| *w).or(s
+                        .checked_sub(1)
+                        .and_then(|p| topics[p])
+                        .filter(organisation))
+                };
                 let subject = if pronoun_subject {
                     pronoun
                 } else {
-                    person.or(before.first().copied()).or(pronoun).or(after)
+                    person
+                        .or(before.first().copied())
+                        .or(pronoun)
+                        .or_else(named_back)
+                        .or(after)
                 };
                 // "…Flight 200, which killed 102 people": a relative clause's verb has its
                 // doer in the antecedent, not among the names; "A Chrysler court bankruptcy
@@ -856,6 +889,7 @@ fn undating_clauses(text: &str, words: &[Word], verb: Option<usize>) -> Vec<Rang
             next.is_some_and(candidates::is_time_word)
         };
         let cue = (word.is(&["than", "versus", "vs"]) && time_after())
+            || (word.is(&["since"]) && time_after() && after_superlative(words, k))
             || (word.is(&["compared", "relative"])
                 && words.get(k + 1).is_some_and(|n| n.is(&["to", "with"])));
         if !cue {
@@ -870,6 +904,40 @@ fn undating_clauses(text: &str, words: &[Word], verb: Option<usize>) -> Vec<Rang
         }
     }
     spans
+}
+
+/// The time expressions of `times` that are not part of a name among `mentions`: "2000" of
+/// "the Russell 2000 Index" names the index, not a year.
+fn outside_names(times: &[TimeSpan], mentions: &[(Range<usize>, Who)]) -> Vec<TimeSpan> {
+    times
+        .iter()
+        .filter(|t| {
+            !mentions
+                .iter()
+                .any(|(m, _)| m.start <= t.start && t.end <= m.end)
+        })
+        .cloned()
+        .collect()
+}
+
+/// Whether word `k` follows a superlative in its phrase: "its lowest level since April
+/// 1997" compares the level with April 1997, which is no date of the act.
+fn after_superlative(words: &[Word], k: usize) -> bool {
+    const SUPERLATIVES: &[&str] = &["best", "worst", "most", "least", "first"];
+    words[..k]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|w| !w.after_break)
+        .chain(words[..k].iter().rev().take(4).find(|w| w.after_break))
+        .any(|w| {
+            let lower = w.lower();
+            w.is(SUPERLATIVES)
+                || (lower.ends_with("est")
+                    && lower.len() > 5
+                    && !["interest", "forest", "request", "protest", "latest"]
+                        .contains(&lower.as_str()))
+        })
 }
 
 /// The rest of a title without a leading repeat of its subject ("Putin tells Putin…" cannot
@@ -917,6 +985,50 @@ fn modifies(between: &str) -> bool {
             .contains(&w.to_lowercase().as_str())
                 || verbs::verbs().lookup(w).is_some()
         })
+}
+
+/// Whether the words between a country and the next actor make the actor's name an
+/// appositive of a noun the country modifies: "US car manufacturer, Ford Motor Company, has
+/// said" names the manufacturer by the name after the comma.
+fn apposed(between: &str) -> bool {
+    between.rsplit_once(',').is_some_and(|(noun, rest)| {
+        rest.trim().is_empty() && !noun.trim().is_empty() && modifies(noun)
+    })
+}
+
+/// Whether the verb at word `at` may have its subject after it: `"…," said Angers`, `…, said
+/// the minister`. Only a verb right after a comma or a quotation is inverted so; in "the
+/// company has told the US Treasury" the name after the verb is its object.
+fn inverted(text: &str, words: &[Word], at: usize) -> bool {
+    at > 0
+        && (words[at].after_break
+            || text[words[at - 1].span.end..words[at].span.start].contains(['"', '”', '“']))
+}
+
+/// Whether the subject from word `start` to the verb group at word `group` is a definite
+/// noun naming a company, which refers back to one named before: "the company", "the
+/// Italian carmaker", "the firm". Other bodies ("the union", "the board") are not the
+/// company named before them.
+fn refers_back(words: &[Word], start: usize, group: usize) -> bool {
+    const COMPANY: &[&str] = &[
+        "company",
+        "firm",
+        "carmaker",
+        "automaker",
+        "manufacturer",
+        "maker",
+        "airline",
+        "carrier",
+        "airframer",
+        "corporation",
+        "conglomerate",
+    ];
+    group > start + 1
+        && group - start <= 4
+        && words[start].is(&["the"])
+        && words[group - 1].is(COMPANY)
+        && !words[group - 1].is_capitalised()
+        && words[start + 1..group].iter().all(|w| !w.after_break)
 }
 
 /// Prepositions that open a phrase put before a sentence's subject ("After the vote,").
@@ -1823,7 +1935,7 @@ mod tests {
                 (2, "Letters from Boeing were released".to_string()),
                 (
                     3,
-                    "European stocks, such as those in the United Kingdom and Germany…".to_string()
+                    "European stocks, such as those in the United Kingdom and Germany, also lost…".to_string()
                 ),
                 (
                     4,
@@ -1836,7 +1948,7 @@ mod tests {
                 ),
                 (
                     6,
-                    "The plan, the brainchild of its chief executive, William Clay Ford…"
+                    "The plan, the brainchild of its chief executive, William Clay Ford, is to end…"
                         .to_string()
                 ),
             ]

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::proposals::{is_not_a_name, is_title_word};
+use super::proposals::{is_not_a_name, is_organisation_word, is_title_word};
 
 /// Whether the name `name` (as an actor's name or, when `alias`, another name of it is
 /// written), found at `span` of `text`, is a mention of that actor. An actor's own name may
@@ -12,7 +12,7 @@ use super::proposals::{is_not_a_name, is_title_word};
 pub fn is_mention(text: &str, span: &Range<usize>, name: &str, alias: bool) -> bool {
     let other_capitals = acronym(name) && !same_capitals(&text[span.clone()]);
     let longer = alias && in_longer_name(text, span);
-    !other_capitals && !longer && !is_currency(text, span)
+    !other_capitals && !longer && !ends_longer_name(text, span) && !is_currency(text, span)
 }
 
 /// Whether `name` is written in capitals as an acronym: "US", "EU", "U.S.", "NATO".
@@ -73,6 +73,19 @@ fn in_longer_name(text: &str, span: &Range<usize>) -> bool {
     word_before.is_some_and(name_word) || word_after.is_some_and(name_word)
 }
 
+/// Whether the words at `span` end a longer name of the form "Body of Name": "Bank of
+/// America", "University of Texas", "Court of Justice of the European Union". The name there
+/// is part of the name of another body, whether or not it starts a sentence. Only a word that
+/// names a kind of body makes such a name: "David Buik of BGC Partners" names a person and
+/// his firm, "President of France" an office, "Republic of Ireland" the country itself.
+pub fn ends_longer_name(text: &str, span: &Range<usize>) -> bool {
+    let mut before = text[..span.start].rsplit(' ');
+    let (Some(""), Some("of"), Some(head)) = (before.next(), before.next(), before.next()) else {
+        return false;
+    };
+    head.starts_with(char::is_uppercase) && is_organisation_word(&head.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +122,30 @@ mod tests {
         assert!(mention("in the U.S. Deutsche Bank lost", "U.S.", "U.S."));
         // Another line is not the same name.
         assert!(mention("Boeing\nMarkets fell", "Boeing", "Boeing"));
+    }
+
+    #[test]
+    fn a_name_after_a_body_word_and_of_is_not_a_mention() {
+        // "America" is an alias of the United States, "England" a country's own name.
+        assert!(!mention(
+            "Bank of America shares rose",
+            "America",
+            "America"
+        ));
+        assert!(!mention("said the Bank of England", "England", "England"));
+        let own = "the University of Texas said";
+        let start = own.find("Texas").unwrap();
+        assert!(!is_mention(own, &(start..start + 5), "Texas", false));
+        // Only a word naming a kind of body makes a longer name.
+        assert!(mention("the President of France said", "France", "France"));
+        assert!(mention("the Republic of Ireland", "Ireland", "Ireland"));
+        assert!(mention("Most of America voted", "America", "America"));
+        assert!(mention(
+            "David Buik of BGC Partners",
+            "BGC Partners",
+            "BGC Partners"
+        ));
+        assert!(mention("a bank of America", "America", "America"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::countries::{countries, is_adjective};
 use super::fidelity;
 use super::fold::{fold, Folded};
 use super::gazetteer::Gazetteer;
-use super::names::is_currency;
+use super::names::{ends_longer_name, is_currency};
 use super::verbs::{verbs, Form};
 use super::words::{words, Word};
 use crate::model::ActorKind;
@@ -255,6 +255,11 @@ const ORGANISATION_WORDS: &[&str] = &[
     "systems",
 ];
 
+/// Whether `word` (lower case) says that a name it is part of is an organisation's.
+pub(super) fn is_organisation_word(word: &str) -> bool {
+    ORGANISATION_WORDS.contains(&word)
+}
+
 /// Adjectives that start the name of a body ("Federal Reserve", "European Commission",
 /// "National Guard") but name nothing alone.
 const NAME_ADJECTIVES: &[&str] = &[
@@ -379,6 +384,8 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
         appositive_persons_in(text, words, &mut found);
         speakers_in(text, words, &mut found);
         country_compounds_in(text, words, &mut found);
+        appositive_organisations_in(text, words, &mut found);
+        market_indexes_in(text, words, &mut found);
     }
     recurring_names_in(text, &folded, &sentence_words, &mut found);
     // Last, so that a name another rule knows keeps the kind that rule gives it.
@@ -499,7 +506,10 @@ fn countries_in(text: &str, folded: &Folded, found: &mut Found) {
     let Some(gazetteer) = gazetteer else {
         return;
     };
-    for mention in gazetteer.find_where(folded, |span, _, _| !is_currency(text, span)) {
+    // "America" of "Bank of America" names the bank, not the country.
+    let stands_alone =
+        |span: &Range<usize>| !is_currency(text, span) && !ends_longer_name(text, span);
+    for mention in gazetteer.find_where(folded, |span, _, _| stands_alone(span)) {
         let written = &text[mention.span];
         if !written.starts_with(char::is_uppercase) {
             continue;
@@ -915,7 +925,8 @@ fn country_compounds_in(text: &str, words: &[Word], found: &mut Found) {
                 start -= 1;
             }
         }
-        if start < i && end > i + k {
+        // "Bank of America" alone is a name too: a country after "X of" ends a longer one.
+        if start < i && (end > i + k || ends_longer_name(text, &words[i].span)) {
             let whole = &text[words[start].span.start..words[end - 1].span.end];
             let without_suffix = CORPORATE_SUFFIXES
                 .contains(&words[end - 1].lower().as_str())
@@ -1276,6 +1287,133 @@ fn name_part<'a>(name: &'a str, key: &str) -> &'a str {
         .unwrap_or(name)
 }
 
+/// Organisations named in apposition to a noun that says what kind of body they are: "a third
+/// US car manufacturer, Ford Motor Company, has said" (the name after the noun) and
+/// "Chrysler, another U.S. car maker, released" (the name before a described noun). The name
+/// is a run of name words set off by commas; the noun is a lower-case organisation word
+/// ("manufacturer", "maker", "firm", "bank"), which says what the name names.
+fn appositive_organisations_in(text: &str, words: &[Word], found: &mut Found) {
+    let body_noun =
+        |w: &Word| !w.is_capitalised() && ORGANISATION_WORDS.contains(&w.lower().as_str());
+    let set_off_after = |end: usize| words.get(end).is_none_or(|w| w.after_break) && end > 0;
+    // The run of name words starting at `first`, if it is one set off by a comma after it.
+    let name_from = |first: usize| {
+        let mut end = first;
+        while end < words.len()
+            && end - first < 4
+            && (end == first || !words[end].after_break)
+            && is_name_word(text, &words[end])
+            && !words[end].possessive
+        {
+            end += 1;
+        }
+        (end > first && set_off_after(end) && text[words[end - 1].span.end..].starts_with(','))
+            .then_some(end)
+    };
+    // "Ford Motors Co., the automobile manufacturing firm,": the name is the whole without
+    // the company's abbreviated suffix ("Ford Motor Company" is a name as written).
+    let mut add = |first: usize, end: usize| {
+        let whole = &text[words[first].span.start..words[end - 1].span.end];
+        let suffixed =
+            end - first > 1 && words[end - 1].is(&["co", "corp", "inc", "ltd", "plc", "llc"]);
+        let name = match suffixed {
+            true => &text[words[first].span.start..words[end - 2].span.end],
+            false => whole,
+        };
+        let aliases: Vec<&str> = suffixed.then_some(whole).into_iter().collect();
+        if !is_country_form(&fold(name)) {
+            found.add(name, organisation_kind(name), &aliases);
+        }
+    };
+    for k in 1..words.len() {
+        // "…car manufacturer, Ford Motor Company,"
+        if words[k].after_break && body_noun(&words[k - 1]) {
+            if let Some(end) = name_from(k) {
+                add(k, end);
+            }
+        }
+        // "Chrysler, another U.S. car maker,": a name after no other capitalised word.
+        if words[k].after_break && words[k].is(&["a", "an", "another", "the"]) {
+            let first = k - 1;
+            let mut start = first;
+            while start > 0 && !words[start].after_break && is_name_word(text, &words[start - 1]) {
+                start -= 1;
+            }
+            let noun_end = (k + 1..words.len().min(k + 6))
+                .take_while(|&j| !words[j].after_break)
+                .last()
+                .map(|j| j + 1);
+            // "Detroit, the home of the firm": the noun the phrase is about is "home".
+            let described = noun_end.is_some_and(|e| {
+                set_off_after(e)
+                    && body_noun(&words[e - 1])
+                    && !words[k + 1..e]
+                        .iter()
+                        .any(|w| w.is(&["of", "in", "for", "at", "from", "by", "with", "on", "to"]))
+            });
+            let named = (start..k).all(|j| is_name_word(text, &words[j]) && !words[j].possessive);
+            let opens =
+                start == 0 || words[start].after_break || !words[start - 1].is_capitalised();
+            // "Initially, the Italian company, Fiat,": an adverb opening the sentence.
+            let adverb = start + 1 == k && words[start].lower().ends_with("ly");
+            if described && named && opens && !adverb {
+                add(start, k);
+            }
+        }
+    }
+}
+
+/// Stock market indexes, named before the word "index" or as an "Average": "the Nasdaq
+/// Composite index", "The Standard and Poor's 500 index", "the Russell 2000 Index", "The Dow
+/// Jones Industrial Average". The name is a run of capitalised words, numbers among them
+/// ("500"), and "and" before a possessive ("Standard and Poor's"); a lower-case "index" is
+/// not part of it. A country's name before "index" ("the UK index") names the country's
+/// market, which the country stands for already.
+fn market_indexes_in(text: &str, words: &[Word], found: &mut Found) {
+    for i in 1..words.len() {
+        let index = &words[i];
+        if !(index.is(&["index"]) || index.text == "Average") || index.after_break {
+            continue;
+        }
+        let part = |w: &Word| is_name_word(text, w) || w.text.chars().all(|c| c.is_ascii_digit());
+        let mut first = i;
+        while first > 0 && !words[first].after_break || first == i {
+            let j = first - 1;
+            let joined =
+                part(&words[j]) && (!words[j].possessive || (j > 0 && words[j - 1].is(&["and"])));
+            let and = words[j].is(&["and"]) && first < i && words[first].possessive;
+            if !(joined || and) || (j + 1 < i && words[j].possessive && first != j + 1) {
+                break;
+            }
+            first = j;
+            if first == 0 {
+                break;
+            }
+        }
+        // The name opens on a capitalised word, not a number or "and", nor a country's
+        // adjective ("the Brazilian Bovespa index" is the Bovespa).
+        while first < i
+            && (!words[first].is_capitalised()
+                || (first + 1 < i && super::countries::is_adjective(words[first].text)))
+        {
+            first += 1;
+        }
+        // "S&amp;P 500 index": a word glued to punctuation before it is no name's start.
+        if first > 0 && !text[..words[first].span.start].ends_with([' ', '\n', '"', '“']) {
+            continue;
+        }
+        let end = if index.is_capitalised() { i + 1 } else { i };
+        if first >= end || first == i {
+            continue;
+        }
+        let name = &text[words[first].span.start..words[end - 1].span.end];
+        if is_country_form(&fold(name)) || super::countries::is_adjective(name) {
+            continue;
+        }
+        found.add(name, ActorKind::Other, &[]);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1286,6 +1424,37 @@ mod tests {
             .into_iter()
             .map(|p| (p.name, p.kind.as_str(), p.aliases))
             .collect()
+    }
+
+    #[test]
+    fn a_market_index_is_named_before_index_or_as_an_average() {
+        let names =
+            |text: &str| -> Vec<String> { proposals(text).into_iter().map(|p| p.0).collect() };
+        assert_eq!(
+            names("The Nasdaq Composite index lost 53 points."),
+            ["Nasdaq Composite"]
+        );
+        assert_eq!(
+            names("The Standard and Poor's 500 index lost 26 points."),
+            ["Standard and Poor's 500"]
+        );
+        assert_eq!(
+            names("The Dow Jones Industrial Average fell."),
+            ["Dow Jones Industrial Average"]
+        );
+        assert_eq!(
+            names("The Russell 2000 Index of small firms dropped."),
+            ["Russell 2000 Index"]
+        );
+        // An owner before the name is not part of it; a country's index is the country's.
+        assert_eq!(
+            names("Japan's Nikkei 225 index fell."),
+            ["Japan", "Nikkei 225"]
+        );
+        assert_eq!(names("The primary UK index rose."), ["United Kingdom"]);
+        assert!(names("The index fell. An average of prices rose.").is_empty());
+        assert!(names("The Brazilian Bovespa index fell.").contains(&"Bovespa".to_string()));
+        assert!(names("The S&amp;P 500 index fell.").is_empty());
     }
 
     fn one(
@@ -1583,10 +1752,8 @@ mod tests {
         );
         assert_eq!(
             names("Shares of Bank of America Corp. rose."),
-            [
-                ("United States".to_string(), "state"),
-                organisation("Bank of America")
-            ]
+            // "America" there is the bank's, not the country's.
+            [organisation("Bank of America")]
         );
         // A rank before a surname is still a person's title.
         assert_eq!(

@@ -99,8 +99,20 @@ pub fn fit(text: &str) -> String {
     fit_to(text, MAX)
 }
 
+/// `fit`, never cutting at a comma within the first `keep` characters: a title in the
+/// sentence's own words keeps its main verb ("A third US car manufacturer, Ford Motor
+/// Company, has said that…", not "…, Ford Motor Company…"), which a comma before it would
+/// leave out.
+pub fn fit_keeping(text: &str, keep: usize) -> String {
+    fit_within(text, MAX, keep)
+}
+
 /// `fit` in at most `max` characters.
 fn fit_to(text: &str, max: usize) -> String {
+    fit_within(text, max, 0)
+}
+
+fn fit_within(text: &str, max: usize, keep: usize) -> String {
     let text = text.trim();
     let tokens: Vec<&str> = text.split_whitespace().collect();
     if text.chars().count() <= max {
@@ -121,7 +133,7 @@ fn fit_to(text: &str, max: usize) -> String {
     let mut comma = None;
     for (i, token) in tokens[..kept].iter().enumerate() {
         chars += token.chars().count() + 1;
-        if token.ends_with(',') && chars > max / 2 && i + 1 < kept {
+        if token.ends_with(',') && chars > max / 2 && chars > keep && i + 1 < kept {
             comma = Some(i + 1);
         }
     }
@@ -297,6 +309,21 @@ pub fn aside_end(rest: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_kept_through_its_verb_is_not_cut_at_a_comma_before_it() {
+        let text = "A third US car manufacturer, Ford Motor Company, has said that it can make \
+                    it through this year without any government aid";
+        assert_eq!(
+            fit(text),
+            "A third US car manufacturer, Ford Motor Company…"
+        );
+        let keep = "A third US car manufacturer, Ford Motor Company, has said".len();
+        assert_eq!(
+            fit_keeping(text, keep),
+            "A third US car manufacturer, Ford Motor Company, has said that it can make…"
+        );
+    }
 
     #[test]
     fn a_quotation_keeps_its_marks_and_a_cut_one_is_closed() {
