@@ -78,12 +78,19 @@ fn in_longer_name(text: &str, span: &Range<usize>) -> bool {
 /// is part of the name of another body, whether or not it starts a sentence. Only a word that
 /// names a kind of body makes such a name: "David Buik of BGC Partners" names a person and
 /// his firm, "President of France" an office, "Republic of Ireland" the country itself.
+/// The body's word opens the name: after a name of its own ("Deutsche Bank of Germany"), "of"
+/// says where that body is from, and the country is named in its own right.
 pub fn ends_longer_name(text: &str, span: &Range<usize>) -> bool {
     let mut before = text[..span.start].rsplit(' ');
     let (Some(""), Some("of"), Some(head)) = (before.next(), before.next(), before.next()) else {
         return false;
     };
-    head.starts_with(char::is_uppercase) && is_organisation_word(&head.to_lowercase())
+    let after_a_name = before
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with(['.', ':', ';']));
+    head.starts_with(char::is_uppercase)
+        && is_organisation_word(&head.to_lowercase())
+        && !after_a_name
 }
 
 #[cfg(test)]
@@ -146,6 +153,18 @@ mod tests {
             "BGC Partners"
         ));
         assert!(mention("a bank of America", "America", "America"));
+        // After a name of its own the body's word opens no longer name; a sentence's end
+        // before it is no name.
+        assert!(mention(
+            "Deutsche Bank of Germany lost",
+            "Germany",
+            "Germany"
+        ));
+        assert!(!mention(
+            "said Smith. Bank of America rose",
+            "America",
+            "America"
+        ));
     }
 
     #[test]

@@ -1666,7 +1666,7 @@ mod tests {
     fn a_name_in_apposition_to_the_subject_is_proposed_though_named_once() {
         assert_eq!(
             proposals("Its European rival, Airbus, is preparing to release a jet."),
-            [one("Airbus", "other", &[])]
+            [one("Airbus", "organization", &[])]
         );
         assert_eq!(
             proposals("The firm's spokesman, Tom Hall, denied it. Hall left."),
@@ -1674,7 +1674,13 @@ mod tests {
         );
         // Not before the verb, or not after a description: no apposition to the subject.
         assert_eq!(proposals("In the city, Detroit, the plant closed."), []);
-        assert_eq!(proposals("They met the rival, Airbus, on Monday."), []);
+        assert_eq!(proposals("They met the man, Tom Hall, on Monday."), []);
+        // A body named beside a noun of its kind is proposed wherever it stands (see
+        // `appositive_organisations_in`), subject or not.
+        assert_eq!(
+            proposals("They met the rival, Airbus, on Monday."),
+            [one("Airbus", "organization", &[])]
+        );
     }
 
     #[test]
