@@ -2145,6 +2145,26 @@ mod tests {
     }
 
     #[test]
+    fn a_person_after_an_office_of_a_country_is_the_doer_with_or_without_the_country_known() {
+        let text = "Today, Prime Minister of the United Kingdom Gordon Brown signed a treaty.";
+        let without = run(text, &[], &[]);
+        let with = run(
+            text,
+            &[known("uk", "United Kingdom", ActorKind::State, &[])],
+            &[],
+        );
+        for drafts in [&without, &with] {
+            assert_eq!(drafts.len(), 1, "{drafts:?}");
+            assert_eq!(drafts[0].actors, ["gordon-brown"], "{drafts:?}");
+        }
+        let brown = &without[0].new_actors[0];
+        assert_eq!(
+            (brown.name.as_str(), brown.aliases.as_slice()),
+            ("Gordon Brown", &["Brown".to_string()][..])
+        );
+    }
+
+    #[test]
     fn an_opening_he_is_the_one_person_named_last_in_the_paragraph() {
         let actors = [
             known("fh", "Fritz Henderson", ActorKind::Person, &["Henderson"]),

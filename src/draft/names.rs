@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use super::proposals::{is_not_a_name, is_organisation_word, is_title_word};
+use super::fold::fold;
+use super::proposals::{is_country_form, is_not_a_name, is_organisation_word, is_title_word};
 
 /// Whether the name `name` (as an actor's name or, when `alias`, another name of it is
 /// written), found at `span` of `text`, is a mention of that actor. An actor's own name may
@@ -12,7 +13,46 @@ use super::proposals::{is_not_a_name, is_organisation_word, is_title_word};
 pub fn is_mention(text: &str, span: &Range<usize>, name: &str, alias: bool) -> bool {
     let other_capitals = acronym(name) && !same_capitals(&text[span.clone()]);
     let longer = alias && in_longer_name(text, span);
-    !other_capitals && !longer && !ends_longer_name(text, span) && !is_currency(text, span)
+    !other_capitals
+        && !longer
+        && !ends_longer_name(text, span)
+        && !is_currency(text, span)
+        && !office_domain(text, span)
+}
+
+/// Whether the words at `span` are the domain of an office that titles a name after it: a
+/// country right before the name ("United States" of "President of the United States Barack
+/// Obama"), or a body whose office goes on ("Air Force" of "Secretary of the Air Force for
+/// Acquisition Marvin Sambur"). The domain says whose office it is; the person acts, not the
+/// country. Without a name after it ("the President of France said") the country is named
+/// as usual; a body's own name may run on ("CEO of Boeing Commercial Airplanes said").
+pub fn office_domain(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].trim_end_matches(' ');
+    let before = before
+        .strip_suffix(" the")
+        .or_else(|| before.strip_suffix(" The"))
+        .unwrap_or(before);
+    let Some(before) = before.strip_suffix(" of") else {
+        return false;
+    };
+    let title = before.rsplit(' ').next().unwrap_or("");
+    let titled = title.starts_with(char::is_uppercase) && is_title_word(&title.to_lowercase());
+    let Some(after) = text[span.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let name_word = |word: &str| {
+        let lower = word.to_lowercase();
+        word.chars().count() > 1
+            && word.starts_with(char::is_uppercase)
+            && !is_not_a_name(&lower)
+            && !is_title_word(&lower)
+            && !is_organisation_word(&lower)
+    };
+    let mut next = after.split(|c: char| !c.is_alphabetic());
+    let first = next.next().unwrap_or("");
+    let country = is_country_form(&fold(&text[span.clone()])) && name_word(first);
+    let goes_on = ["for", "of"].contains(&first) && next.next().is_some_and(name_word);
+    titled && (country || goes_on)
 }
 
 /// Whether `name` is written in capitals as an acronym: "US", "EU", "U.S.", "NATO".

@@ -11,7 +11,7 @@ use super::countries::{countries, is_adjective};
 use super::fidelity;
 use super::fold::{fold, Folded};
 use super::gazetteer::Gazetteer;
-use super::names::{ends_longer_name, is_currency};
+use super::names::{ends_longer_name, is_currency, office_domain};
 use super::verbs::{verbs, Form};
 use super::words::{words, Word};
 use crate::model::ActorKind;
@@ -341,7 +341,7 @@ pub(super) fn is_title_word(word: &str) -> bool {
         .any(|t| t.split([' ', '-']).any(|part| part == word))
 }
 
-fn is_country_form(folded: &str) -> bool {
+pub(super) fn is_country_form(folded: &str) -> bool {
     static FORMS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
     FORMS
         .get_or_init(|| {
@@ -507,8 +507,9 @@ fn countries_in(text: &str, folded: &Folded, found: &mut Found) {
         return;
     };
     // "America" of "Bank of America" names the bank, not the country.
-    let stands_alone =
-        |span: &Range<usize>| !is_currency(text, span) && !ends_longer_name(text, span);
+    let stands_alone = |span: &Range<usize>| {
+        !is_currency(text, span) && !ends_longer_name(text, span) && !office_domain(text, span)
+    };
     for mention in gazetteer.find_where(folded, |span, _, _| stands_alone(span)) {
         let written = &text[mention.span];
         if !written.starts_with(char::is_uppercase) {
@@ -608,7 +609,9 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
         };
         let mut j = i + title_len;
         // "of Russia", "of the United Kingdom": the office's domain, then a break. The title
-        // with its domain ("President of Russia") is another name of the person.
+        // with its domain is another name of the person where it is set off as a noun of its
+        // own ("The President of Russia – Vladimir Putin"); run into the name ("President of
+        // the United States Barack Obama") it is a title, and the office outlives its holder.
         let mut domain = false;
         let mut office = None;
         if words.get(j).is_some_and(|w| w.is(&["of", "for"])) {
@@ -650,7 +653,7 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
             if !followed && j - domain_start >= 3 {
                 j -= 2;
             }
-            if j > domain_start && words[i].is_capitalised() {
+            if j > domain_start && words[i].is_capitalised() && followed {
                 office = Some(&text[words[i].span.start..words[j - 1].span.end]);
             }
             domain = true;
@@ -897,6 +900,10 @@ fn country_compounds_in(text: &str, words: &[Word], found: &mut Found) {
             i += 1;
             continue;
         };
+        if office_domain(text, &(words[i].span.start..words[i + k - 1].span.end)) {
+            i += k;
+            continue;
+        }
         let mut end = i + k;
         while end < words.len()
             && end - (i + k) < 3
@@ -987,7 +994,7 @@ fn speakers_in(text: &str, words: &[Word], found: &mut Found) {
         }
         end
     };
-    let mut add = |start: usize, end: usize| {
+    let add = |found: &mut Found, start: usize, end: usize| {
         if end < start + 2 {
             return;
         }
@@ -1004,16 +1011,20 @@ fn speakers_in(text: &str, words: &[Word], found: &mut Found) {
         }
         let after_quote = i > 0 && words[i - 1].quoted;
         if after_quote {
-            add(i + 1, name_run(i + 1));
+            add(found, i + 1, name_run(i + 1));
         }
-        if i >= 3 && !words[i - 2].after_break && !words[i - 1].after_break {
+        if i >= 3 && !words[i - 2].after_break && !words[i - 1].after_break && !word.after_break {
             let description = &words[i - 3];
             let described = !description.is_capitalised()
                 && !description.quoted
                 && !ORGANISATION_WORDS.contains(&description.lower().as_str());
             let start = i - 2;
             if described && name_run(start) == i {
-                add(start, i);
+                if description.is(ARTICLES) {
+                    institution(text, &words[start..i], found);
+                } else {
+                    add(found, start, i);
+                }
             }
         }
     }
@@ -1031,8 +1042,22 @@ fn speakers_in(text: &str, words: &[Word], found: &mut Found) {
             .get(end + apposition.len())
             .is_some_and(|w| w.is(SPEECH));
         if titled && speaks && text[words[0].span.start..].starts_with(char::is_uppercase) {
-            add(0, end);
+            add(found, 0, end);
         }
+    }
+}
+
+const ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// A name with an article that speaks ("the White House said"): English gives no article to
+/// a person's name, so it names a body. Its words are never a person's name and surname.
+fn institution(text: &str, name: &[Word], found: &mut Found) {
+    let (Some(first), Some(last)) = (name.first(), name.last()) else {
+        return;
+    };
+    let name = &text[first.span.start..last.span.end];
+    if !is_country_form(&fold(name)) && !found.knows(name) {
+        found.add(name, ActorKind::Organization, &[]);
     }
 }
 
@@ -1601,6 +1626,40 @@ mod tests {
     }
 
     #[test]
+    fn an_office_run_into_a_name_is_a_title_not_an_alias_nor_a_compound() {
+        assert_eq!(
+            proposals("President of the United States Barack Obama spoke. Obama left."),
+            [one("Barack Obama", "person", &["Obama"])]
+        );
+        // Named in its own right, the country is proposed as usual.
+        assert_eq!(
+            proposals("The Prime Minister of France Jean Castex met the President of France.")[0],
+            one("France", "state", &[])
+        );
+    }
+
+    #[test]
+    fn a_name_with_an_article_that_speaks_is_a_body_not_a_person() {
+        for text in [
+            "Jane Roe, a spokesperson for the White House, commented today.",
+            "Later the White House said no. The White House was quiet.",
+        ] {
+            let got = proposals(text);
+            assert!(
+                got.iter()
+                    .all(|(n, k, a)| (n != "White House" || *k != "person")
+                        && !a.iter().any(|a| a == "House")),
+                "{text}: {got:?}"
+            );
+        }
+        assert!(proposals("Later the White House said no.").contains(&one(
+            "White House",
+            "organization",
+            &[]
+        )));
+    }
+
+    #[test]
     fn a_person_is_proposed_by_the_office_an_appositive_gives() {
         assert_eq!(
             proposals(
@@ -1689,11 +1748,8 @@ mod tests {
             proposals("He met Assistant Secretary of Air Force James Roche: \"No.\" Roche left.");
         assert_eq!(
             got,
-            [one(
-                "James Roche",
-                "person",
-                &["Assistant Secretary of Air Force", "Roche"]
-            )]
+            // The office is a title here, not another name of the person.
+            [one("James Roche", "person", &["Roche"])]
         );
     }
 
