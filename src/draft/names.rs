@@ -69,8 +69,12 @@ fn same_capitals(found: &str) -> bool {
 }
 
 /// Whether the word at `span` prefixes an amount of money: "US$19.7", "CA$1", "US $2.63",
-/// "HK$ 5".
+/// "HK$ 5". Such a prefix is a country's code in capitals; a word of a name before an amount
+/// ("the U.S. Air Force $40 billion tanker contract") is no prefix.
 pub fn is_currency(text: &str, span: &Range<usize>) -> bool {
+    if !currency_code(&text[span.clone()]) {
+        return false;
+    }
     let after = text[span.end..].trim_start_matches(' ');
     let Some(amount) = after.strip_prefix('$') else {
         return false;
@@ -80,6 +84,13 @@ pub fn is_currency(text: &str, span: &Range<usize>) -> bool {
         && amount
             .trim_start_matches(' ')
             .starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether `word` can be a currency's country code: one to three capital letters, perhaps
+/// with dots ("US", "A", "HK", "U.S.").
+fn currency_code(word: &str) -> bool {
+    let letters = word.chars().filter(|c| *c != '.');
+    (1..=3).contains(&letters.clone().count()) && letters.into_iter().all(|c| c.is_uppercase())
 }
 
 /// Whether the words at `span` are part of a longer capitalised name: a capitalised word of
@@ -229,6 +240,10 @@ mod tests {
             assert!(!mention(text, prefix, prefix), "{text}");
         }
         assert!(mention("the US $ sign", "US", "US"));
+        // A word of a name before an amount is no country's code.
+        let text = "the U.S. Air Force $40 billion deal";
+        let at = text.find("Force").unwrap();
+        assert!(!is_currency(text, &(at..at + 5)));
         assert!(mention("US jets", "US", "US"));
     }
 

@@ -393,7 +393,88 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
         appositive_subjects_in(text, words, &mut found);
         institutions_in(text, words, &mut found);
     }
+    initials_as_aliases(text, &mut found);
     found.proposals
+}
+
+/// "GAO" for the "Government Accountability Office", "GM" for "General Motors": an acronym
+/// the text writes that spells the initials of a body it names is that body's other name,
+/// bracketed after it or not. A proposal by the acronym alone joins the body's.
+fn initials_as_aliases(text: &str, found: &mut Found) {
+    let mut joined = Vec::new();
+    for i in 0..found.proposals.len() {
+        let body = &found.proposals[i];
+        if matches!(body.kind, ActorKind::Person | ActorKind::State) || joined.contains(&i) {
+            continue;
+        }
+        let Some(acronym) = initials(&body.name) else {
+            continue;
+        };
+        if body.aliases.iter().any(|a| a.replace('.', "") == acronym) {
+            continue;
+        }
+        let own = found.proposals.iter().position(|p| {
+            p.name == acronym && !matches!(p.kind, ActorKind::Person | ActorKind::State)
+        });
+        // An acronym another actor already has is that actor's.
+        if own.is_none() && (found.knows(&acronym) || !written_as_word(text, &acronym)) {
+            continue;
+        }
+        let mut aliases = vec![acronym];
+        if let Some(j) = own {
+            aliases.extend(found.proposals[j].aliases.iter().cloned());
+            joined.push(j);
+        }
+        for alias in aliases {
+            if !found.proposals[i].aliases.contains(&alias) {
+                found.proposals[i].aliases.push(alias);
+            }
+        }
+    }
+    joined.sort_unstable();
+    for j in joined.into_iter().rev() {
+        found.proposals.remove(j);
+    }
+    found.by_name = found
+        .proposals
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .map(move |n| (fold(n), i))
+        })
+        .collect();
+}
+
+/// The initials of a body's name of two words or more, each capitalised: "GAO" of
+/// "Government Accountability Office", "GM" of "General Motors Corporation" (a company's
+/// suffix is seldom in its acronym), the small words left out.
+fn initials(name: &str) -> Option<String> {
+    let mut words: Vec<&str> = name
+        .split(' ')
+        .filter(|w| !["of", "the", "and", "for", "on", "de", "du", "des"].contains(w))
+        .collect();
+    if words.len() > 2
+        && words.last().is_some_and(|w| {
+            CORPORATE_SUFFIXES.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+        })
+    {
+        words.pop();
+    }
+    let plain = words
+        .iter()
+        .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic));
+    (words.len() >= 2 && plain).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+/// Whether `word` stands in `text` as a whole word, in its own capitals, not as part of a
+/// code ("MD-95" is a model, not McDonnell Douglas).
+fn written_as_word(text: &str, word: &str) -> bool {
+    let joined = |c: char| c.is_alphanumeric() || c == '-';
+    text.match_indices(word).any(|(at, _)| {
+        !text[..at].ends_with(joined) && !text[at + word.len()..].starts_with(joined)
+    })
 }
 
 /// Words of ranks and offices: a name made of them alone names no actor.
@@ -946,6 +1027,11 @@ fn country_compounds_in(text: &str, words: &[Word], found: &mut Found) {
             continue;
         }
         if end > i + k && words[i].is_capitalised() {
+            if let Some(own) = described_by_nationality(text, &words[i..end], k) {
+                found.add(own, organisation_kind(own), &[]);
+                i = end;
+                continue;
+            }
             let name = &text[words[i].span.start..words[end - 1].span.end];
             // "United States Air Force" is the text's "Air Force" too; a single word left
             // ("Daily", "Intelligence") names nothing by itself.
@@ -955,6 +1041,27 @@ fn country_compounds_in(text: &str, words: &[Word], found: &mut Found) {
         }
         i = end.max(i + 1);
     }
+}
+
+/// "the Japanese Toyota": a nationality adjective (the first `k` of `words`) before one name
+/// of its own describes the bearer of that name, as any adjective before a name does; the
+/// name is the rest. Not when the rest is a word that names a kind of body ("British
+/// Airways", "Russian Navy") or a longer run ("Chinese Communist Party"): such a compound is
+/// one name.
+fn described_by_nationality<'t>(text: &'t str, words: &[Word], k: usize) -> Option<&'t str> {
+    let (country, rest) = words.split_at(k);
+    let (first, last) = (country.first()?, country.last()?);
+    let adjective = is_adjective(&fold(&text[first.span.start..last.span.end]));
+    let [own] = rest else {
+        return None;
+    };
+    let lower = own.lower();
+    let body =
+        ORGANISATION_WORDS.contains(&lower.as_str()) || NAME_ADJECTIVES.contains(&lower.as_str());
+    // A word the text also writes in lower case is a common noun ("the Canadian Government",
+    // "the government"), capitalised as part of the compound.
+    let common = written_as_word(text, &lower);
+    (adjective && !body && !common).then(|| &text[own.span.clone()])
 }
 
 /// Forms of the verbs that name a speaker next to them.
@@ -1657,6 +1764,45 @@ mod tests {
             "organization",
             &[]
         )));
+    }
+
+    #[test]
+    fn an_acronym_of_a_bodys_initials_is_its_alias_introduced_or_not() {
+        let got = proposals(
+            "The Federal Aviation Administration met. The Federal Aviation Administration \
+             agreed. Later the FAA said no.",
+        );
+        assert_eq!(
+            got,
+            [one("Federal Aviation Administration", "other", &["FAA"])]
+        );
+        // A proposal by the acronym alone joins the body's.
+        let got = proposals("General Motors filed on Monday. GM said so. Then GM left.");
+        assert_eq!(got, [one("General Motors", "organization", &["GM"])]);
+        // A model's code is no acronym.
+        let got = proposals("McDonnell Douglas built the MD-95. McDonnell Douglas said so.");
+        assert!(
+            got.iter().all(|(_, _, a)| !a.contains(&"MD".to_string())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_before_an_amount_is_whole_and_a_nationality_does_not_join_a_name() {
+        assert_eq!(
+            proposals("They called for a re-run of the U.S. Air Force $40 billion contract.")[1],
+            one("U.S. Air Force", "organization", &["Air Force"])
+        );
+        let names =
+            |text: &str| -> Vec<String> { proposals(text).into_iter().map(|p| p.0).collect() };
+        assert_eq!(
+            names("Chrysler and the Japanese Toyota both reported a loss."),
+            ["Japan", "Toyota"]
+        );
+        // A body's word, or a common noun the text writes in lower case, makes one name.
+        assert!(names("British Airways reported a loss.").contains(&"British Airways".to_string()));
+        let got = names("The Canadian Government agreed, and the government paid.");
+        assert!(!got.contains(&"Government".to_string()), "{got:?}");
     }
 
     #[test]
