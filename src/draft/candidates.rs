@@ -30,6 +30,9 @@ pub struct Act {
     /// ("Unions expect a strike if Airbus can not agree"): the sentence reports something, in
     /// its own words, of no type the table gives.
     pub in_own_words: bool,
+    /// The verb group is negated ("will not announce", "did not deny", "has never
+    /// signed"): the act is reported as not done.
+    pub negated: bool,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -84,6 +87,7 @@ pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
             kind,
             reported_from: None,
             in_own_words: false,
+            negated: false,
         });
     }
     // A verb inside a subordinate clause ("until Ford negotiates", ", which filed …,") is not
@@ -126,6 +130,7 @@ pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
             kind: "event".to_string(),
             reported_from: None,
             in_own_words: true,
+            negated: false,
         });
     };
     let future_from = future_from(words, i);
@@ -143,6 +148,7 @@ pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
         kind,
         reported_from,
         in_own_words: false,
+        negated: negated(words, i),
     })
 }
 
@@ -831,6 +837,33 @@ fn kind_by_object(words: &[Word], i: usize, verb: &Verb) -> Option<String> {
     }
 }
 
+/// Whether the verb group ending at word `i` holds a negation: "not", "never", the "t" of
+/// "didn't" or "cannot", among its auxiliaries and adverbs ("will not publicly announce").
+fn negated(words: &[Word], i: usize) -> bool {
+    const NEGATIONS: &[&str] = &["not", "never", "t", "cannot"];
+    let mut b = i;
+    while b > 0 && !words[b].after_break {
+        let w = &words[b - 1];
+        if w.is(NEGATIONS) {
+            return true;
+        }
+        let in_group = is_adverb(w)
+            || w.is(FINITE)
+            || w.is(MODALS)
+            || w.is(DO)
+            || w.is(&["be", "been", "being", "to", "have"])
+            || [
+                "didn", "doesn", "don", "hasn", "haven", "wasn", "weren", "won", "isn", "aren",
+            ]
+            .contains(&w.lower().as_str());
+        if !in_group {
+            return false;
+        }
+        b -= 1;
+    }
+    false
+}
+
 /// Where a passive verb group ending at word `i` starts: a form of "be" before a participle.
 fn passive_from(words: &[Word], i: usize) -> Option<usize> {
     let (_, form) = verbs().lookup(words[i].text)?;
@@ -1190,6 +1223,37 @@ mod tests {
         assert_eq!(
             act_of("Ford closed the plant in Genk."),
             some("closed", "closure", false)
+        );
+    }
+
+    #[test]
+    fn a_negated_verb_group_says_so() {
+        let negated = |text: &str| {
+            let words = words(text, 0..text.len());
+            act(text, &words, 1).map(|a| (a.kind, a.future_from.is_some(), a.negated))
+        };
+        let some =
+            |kind: &str, future: bool, negated: bool| Some((kind.to_string(), future, negated));
+        assert_eq!(
+            negated("Renault will not publicly announce the plants it intends to close."),
+            some("announcement", true, true)
+        );
+        assert_eq!(
+            negated("Putin didn't deny the report."),
+            some("denial", false, true)
+        );
+        assert_eq!(
+            negated("Ford has never signed the deal."),
+            some("agreement", false, true)
+        );
+        assert_eq!(
+            negated("Ford has signed the deal."),
+            some("agreement", false, false)
+        );
+        // A negation in another clause does not negate the act.
+        assert_eq!(
+            negated("Ford signed the deal, not the union."),
+            some("agreement", false, false)
         );
     }
 }

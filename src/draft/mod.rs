@@ -797,6 +797,10 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
         if act.future_from.is_some() {
             tags.push("future".to_string());
         }
+        // "GM will not announce…": what the title's verb group denies, a tag says too.
+        if act.negated {
+            tags.push("negated".to_string());
+        }
         if matches!(dated.basis, Basis::UpperBound | Basis::LowerBound) {
             tags.push("undated".to_string());
         }
