@@ -33,6 +33,10 @@ pub struct Act {
     /// The verb group is negated ("will not announce", "did not deny", "has never
     /// signed"): the act is reported as not done.
     pub negated: bool,
+    /// Where the clause holding the verb starts when it is joined to one before by ", and"
+    /// with a subject of its own ("Airbus posted a loss, and Lufthansa complained": from
+    /// "Lufthansa"): its doer is named there, not in the clause before.
+    pub clause_from: Option<usize>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -88,6 +92,7 @@ pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
             reported_from: None,
             in_own_words: false,
             negated: false,
+            clause_from: None,
         });
     }
     // A verb inside a subordinate clause ("until Ford negotiates", ", which filed …,") is not
@@ -131,6 +136,7 @@ pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
             reported_from: None,
             in_own_words: true,
             negated: false,
+            clause_from: None,
         });
     };
     let future_from = future_from(words, i);
@@ -149,6 +155,7 @@ pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
         reported_from,
         in_own_words: false,
         negated: negated(words, i),
+        clause_from: coordinated_from(words, i),
     })
 }
 
@@ -835,6 +842,33 @@ fn kind_by_object(words: &[Word], i: usize, verb: &Verb) -> Option<String> {
         },
         _ => Some(verb.kind.clone()),
     }
+}
+
+/// Where the clause of the verb at word `i` starts when ", and" (or ", but", ", or", ", yet")
+/// joins it to a clause before that has a verb of its own, and it opens on a subject of its
+/// own, a name or a determiner ("…, and Lufthansa Airlines complained", "…, but the union
+/// refused"). "Airbus, Boeing, and Lufthansa complained" joins names, not clauses: no verb
+/// comes before its "and".
+fn coordinated_from(words: &[Word], i: usize) -> Option<usize> {
+    let group = group_start(words, i);
+    let j = (1..group).rev().find(|&j| {
+        words[j].after_break && words[j].is(&["and", "but", "or", "yet"]) && !words[j].quoted
+    })?;
+    let subject = words.get(j + 1)?;
+    let own_subject = j + 1 < group
+        && (subject.is_capitalised() || subject.is(DETERMINERS))
+        && !subject.is(&["that", "this"])
+        && !words[j + 1..group].iter().any(|w| w.after_break);
+    let verb_before = words[..j].iter().any(|w| {
+        !w.quoted
+            && !w.is_capitalised()
+            && (w.is(FINITE)
+                || w.text.ends_with("ed")
+                || verbs()
+                    .lookup(w.text)
+                    .is_some_and(|(_, form)| matches!(form, Form::Past | Form::ThirdPerson)))
+    });
+    (own_subject && verb_before).then_some(j + 1)
 }
 
 /// Whether the verb group ending at word `i` holds a negation: "not", "never", the "t" of

@@ -353,7 +353,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 let attributed = according_to_end(words);
                 // A verb in what is reported ("insisted that the UAW would accept") has its
                 // doer in that clause.
-                let from = match act.reported_from {
+                let from = match act.reported_from.or(act.clause_from) {
                     Some(k) => words[k].span.start,
                     None => attributed.unwrap_or(span.start),
                 };
@@ -2782,5 +2782,31 @@ mod tests {
         assert!(loan
             .title
             .starts_with("The government will give Alitalia a loan"));
+    }
+
+    #[test]
+    fn a_clause_after_and_with_its_own_subject_has_its_own_doer() {
+        let actors = [
+            known("airbus", "Airbus", ActorKind::Organization, &[]),
+            known("lh", "Lufthansa Airlines", ActorKind::Organization, &[]),
+            known("boeing", "Boeing", ActorKind::Organization, &[]),
+        ];
+        let text = "Airbus posted a loss today, and Lufthansa Airlines complained. \
+                    Airbus, Boeing, and Lufthansa Airlines complained. \
+                    Airbus posted a loss, and the airline Lufthansa Airlines complained.";
+        let drafts = run(text, &actors, &[]);
+        let found: Vec<(usize, &str, &str)> = drafts
+            .iter()
+            .map(|d| (d.sentence, d.title.as_str(), d.actors[0].as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (1, "Lufthansa Airlines complains", "lh"),
+                // Names joined by "and", with no verb before it: the first is the doer.
+                (2, "Airbus complains", "airbus"),
+                (3, "Lufthansa Airlines complains", "lh"),
+            ]
+        );
     }
 }
