@@ -215,7 +215,7 @@ fn an_edit_in_the_form_is_written_as_typed() {
     });
     // Title: emptied and typed again; letters that are keys in the list are text here.
     term.press(&[Key::Ctrl('u')]);
-    term.type_text("Putin asks Johnson for talks (a quick call)");
+    term.type_text("Putin begs Johnson for talks (a quick call)");
     term.press(&[Key::Tab]);
     term.press(&[Key::Ctrl('u')]);
     term.type_text("2021-12-33");
@@ -233,10 +233,10 @@ fn an_edit_in_the_form_is_written_as_typed() {
     assert_eq!(term.wait_exit().code(), Some(0));
     let dataset = check(&data);
     let event = &dataset.timeline.events()[0];
-    assert_eq!(&*event.title, "Putin asks Johnson for talks (a quick call)");
+    assert_eq!(&*event.title, "Putin begs Johnson for talks (a quick call)");
     assert_eq!(event.date.edtf(), "2021-12-31");
     // The id follows the edit: its doer the title's, its verb the type, as the table does not
-    // know "asks", its date the one typed.
+    // know "begs", its date the one typed.
     assert_eq!(&*event.id, "putin-call-2021-12-31");
 }
 

@@ -30,6 +30,13 @@ pub struct Act {
     /// ("Unions expect a strike if Airbus can not agree"): the sentence reports something, in
     /// its own words, of no type the table gives.
     pub in_own_words: bool,
+    /// The verb group is negated ("will not announce", "did not deny", "has never
+    /// signed"): the act is reported as not done.
+    pub negated: bool,
+    /// Where the clause holding the verb starts when it is joined to one before by ", and"
+    /// with a subject of its own ("Airbus posted a loss, and Lufthansa complained": from
+    /// "Lufthansa"): its doer is named there, not in the clause before.
+    pub clause_from: Option<usize>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -84,6 +91,8 @@ pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
             kind,
             reported_from: None,
             in_own_words: false,
+            negated: false,
+            clause_from: None,
         });
     }
     // A verb inside a subordinate clause ("until Ford negotiates", ", which filed …,") is not
@@ -98,6 +107,7 @@ pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
         .chain(0..subject_end.min(words.len()))
         .find_map(|i| {
             let verb = verb_at(words, i)?;
+            kind_by_object(words, i, verb)?;
             match clauses[i] {
                 Clause::Subordinate => {
                     subordinate = true;
@@ -125,10 +135,12 @@ pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
             kind: "event".to_string(),
             reported_from: None,
             in_own_words: true,
+            negated: false,
+            clause_from: None,
         });
     };
     let future_from = future_from(words, i);
-    let mut kind = verb.kind.clone();
+    let mut kind = kind_by_object(words, i, verb).unwrap_or_else(|| verb.kind.clone());
     let medium = |a: &str, b: &str| words.windows(2).any(|w| w[0].is(&[a]) && w[1].is(&[b]));
     if verb.kind == "statement" && (medium("phone", "call") || medium("telephone", "call")) {
         kind = "call".to_string();
@@ -142,6 +154,8 @@ pub fn act(text: &str, words: &[Word], subject_end: usize) -> Option<Act> {
         kind,
         reported_from,
         in_own_words: false,
+        negated: negated(words, i),
+        clause_from: coordinated_from(words, i),
     })
 }
 
@@ -406,6 +420,9 @@ impl ClauseWalk {
         };
         // Only "which" and "who" stand for a subject; "that" may open what is thought ("is
         // concerned that planes would"), "where" and "whose" a clause with its own subject.
+        if self.clause == Clause::Relative && words[opened].is(PRONOUNS) {
+            return ends_contact_clause(words, opened, k);
+        }
         if self.clause != Clause::Relative
             || k < opened + 3
             || !words[k].is(FINITE)
@@ -470,6 +487,9 @@ impl ClauseWalk {
         if time_clause {
             self.stack.push((self.clause, k));
             self.clause = Clause::Subordinate;
+        } else if contact_clause(words, k) {
+            self.stack.push((self.clause, k));
+            self.clause = Clause::Relative;
         } else if word.is(SUBORDINATORS) && !preposition_as && !preposition_of_time {
             self.stack.push((self.clause, k));
             self.clause = if word.is(RELATIVES) {
@@ -514,6 +534,77 @@ impl ClauseWalk {
         }
         false
     }
+}
+
+/// Whether the pronoun at word `k` opens a relative clause with no relative pronoun (a
+/// "contact clause"): it follows a noun phrase's head and comes before its own verb ("the four
+/// billion it has already received", "the funds they need"). After a verb ("said it would"),
+/// a preposition ("for it") or a conjunction ("and it") a pronoun is no such clause's subject.
+fn contact_clause(words: &[Word], k: usize) -> bool {
+    const NOT_NOUNS: &[&str] = &[
+        "and", "or", "but", "nor", "so", "than", "as", "that", "if", "when", "because", "what",
+        "how", "why", "more", "less", "much", "all", "once", "too", "where", "whether", "while",
+        "who", "which", "there", "here", "time", "then", "now", "said", "says", "say", "think",
+        "thinks", "hope", "hopes", "believe", "believes", "know", "knows", "is", "was",
+    ];
+    let word = &words[k];
+    if k < 2 || !word.is(PRONOUNS) || word.after_break || word.quoted {
+        return false;
+    }
+    let head = &words[k - 1];
+    let noun = !head.is_capitalised()
+        && !head.quoted
+        && head.text.chars().all(|c| c.is_alphanumeric())
+        && !head.is(NOT_NOUNS)
+        && !head.is(PREPOSITIONS)
+        && !head.is(DETERMINERS)
+        && !head.is(PRONOUNS)
+        && !head.is(FINITE)
+        && !head.is(MODALS)
+        && !head.is(DO)
+        && !is_adverb(head)
+        && !head.text.ends_with("ing")
+        && verbs().lookup(head.text).is_none();
+    // The head closes a noun phrase its determiner or number opens ("the funds", "a
+    // billion").
+    let phrase = (k.saturating_sub(4)..k - 1).any(|j| {
+        words[j].is(DETERMINERS) || words[j].text.starts_with(|c: char| c.is_ascii_digit())
+    }) && !words[k.saturating_sub(3)..k].iter().any(|w| w.after_break);
+    // Its own verb follows: "it has", "they received", "it already has".
+    let verb = words[k + 1..].iter().take(3).any(|w| {
+        w.is(FINITE)
+            || verbs()
+                .lookup(w.text)
+                .is_some_and(|(_, form)| matches!(form, Form::Past | Form::ThirdPerson))
+    }) && words
+        .get(k + 1)
+        .is_some_and(|w| !w.after_break && !w.is(&["and", "or"]));
+    // "Of the government ownership he stated", "Speaking to the public he said": a phrase
+    // fronted with no comma, after which the pronoun is the main clause's subject.
+    let participle =
+        words[0].text.ends_with("ing") && (words[1].is(PREPOSITIONS) || words[1].is(DETERMINERS));
+    let fronted =
+        (words[0].is(PREPOSITIONS) || participle) && !words[1..k].iter().any(|w| w.after_break);
+    noun && phrase && verb && !fronted
+}
+
+/// Whether word `k` opens the main clause's verb group after a contact clause opened at word
+/// `opened` has had its own ("the money it received will go": "will" is the main clause's).
+fn ends_contact_clause(words: &[Word], opened: usize, k: usize) -> bool {
+    if k < opened + 2 || !words[k].is(FINITE) || words[k].quoted {
+        return false;
+    }
+    let before = &words[k - 1];
+    let joined = before.is(&["and", "or", "but", "nor", "not", "to"])
+        || before.is(FINITE)
+        || before.is(PRONOUNS)
+        || is_adverb(before);
+    let has_verb = words[opened + 1..k].iter().any(|w| {
+        verbs().lookup(w.text).is_some_and(|(_, form)| {
+            matches!(form, Form::Past | Form::Participle | Form::ThirdPerson)
+        })
+    });
+    has_verb && !joined
 }
 
 /// Whether the relative clause around word `k` adds a fact about what it follows rather than
@@ -659,6 +750,152 @@ fn by_measure(words: &[Word], k: usize) -> bool {
         .take(4)
         .find(|w| !w.is(ABOUT))
         .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()) || w.is(NUMBERS))
+}
+
+/// The event type of the verb at word `i` where its object decides it, or `None` where the
+/// verb with that object reports no act the table means. "hold" is a meeting only with a
+/// meeting for object ("held talks", "the summit was held"); holding a stake or shares is
+/// ownership; else it is no act ("holds a bachelor's degree"). "give" is a statement with a
+/// speech for object ("gave a speech"), else a grant ("will give GM a capital infusion"). A
+/// market that "closed at", "up" or "down" reports its level, not a closure.
+fn kind_by_object(words: &[Word], i: usize, verb: &Verb) -> Option<String> {
+    const MEETINGS: &[&str] = &[
+        "talks",
+        "meeting",
+        "meetings",
+        "summit",
+        "summits",
+        "election",
+        "elections",
+        "vote",
+        "votes",
+        "conference",
+        "referendum",
+        "session",
+        "hearing",
+        "hearings",
+        "rally",
+        "ceremony",
+        "negotiations",
+        "consultations",
+        "discussions",
+        "primary",
+        "primaries",
+        "poll",
+        "polls",
+    ];
+    const OWNED: &[&str] = &[
+        "stake",
+        "stakes",
+        "share",
+        "shares",
+        "%",
+        "percent",
+        "majority",
+        "control",
+        "equity",
+        "ownership",
+        "interest",
+    ];
+    const SPEECHES: &[&str] = &[
+        "speech",
+        "speeches",
+        "address",
+        "statement",
+        "interview",
+        "interviews",
+        "testimony",
+        "evidence",
+        "talk",
+        "lecture",
+        "press",
+        "warning",
+        "briefing",
+        "account",
+        "answer",
+    ];
+    // The words of its clause after it, and before it for a passive ("the summit was held").
+    let after: Vec<&Word> = words[i + 1..]
+        .iter()
+        .take_while(|w| !w.after_break)
+        .take(5)
+        .collect();
+    let before = words[i.saturating_sub(5)..i].iter();
+    let any = |list: &[&str]| {
+        after
+            .iter()
+            .any(|w| w.is(list) || w.text.ends_with('%') && list.contains(&"%"))
+    };
+    match verb.base.as_str() {
+        "hold" if any(MEETINGS) || before.clone().any(|w| w.is(MEETINGS)) => Some("meeting".into()),
+        "hold" if any(OWNED) => Some("ownership".into()),
+        "hold" => None,
+        "give" if any(SPEECHES) => Some("statement".into()),
+        "give" => Some("grant".into()),
+        // "can not charge the Air Force for costs": a price asked, not an accusation.
+        "charge" if any(&["for"]) && !any(&["with"]) => Some("payment".into()),
+        "close" => match after.first().map(|w| w.lower()).as_deref() {
+            Some("up" | "higher") => Some("increase".into()),
+            Some("down" | "lower") => Some("decrease".into()),
+            Some("at" | "flat" | "unchanged" | "mixed") => Some("level".into()),
+            _ => Some(verb.kind.clone()),
+        },
+        _ => Some(verb.kind.clone()),
+    }
+}
+
+/// Where the clause of the verb at word `i` starts when ", and" (or ", but", ", or", ", yet")
+/// joins it to a clause before that has a verb of its own, and it opens on a subject of its
+/// own, a name or a determiner ("…, and Lufthansa Airlines complained", "…, but the union
+/// refused"). "Airbus, Boeing, and Lufthansa complained" joins names, not clauses: no verb
+/// comes before its "and".
+fn coordinated_from(words: &[Word], i: usize) -> Option<usize> {
+    let group = group_start(words, i);
+    let j = (1..group).rev().find(|&j| {
+        words[j].after_break && words[j].is(&["and", "but", "or", "yet"]) && !words[j].quoted
+    })?;
+    let subject = words.get(j + 1)?;
+    let own_subject = j + 1 < group
+        && (subject.is_capitalised() || subject.is(DETERMINERS))
+        && !subject.is(&["that", "this"])
+        && !words[j + 1..group].iter().any(|w| w.after_break);
+    let verb_before = words[..j].iter().any(|w| {
+        !w.quoted
+            && !w.is_capitalised()
+            && (w.is(FINITE)
+                || w.text.ends_with("ed")
+                || verbs()
+                    .lookup(w.text)
+                    .is_some_and(|(_, form)| matches!(form, Form::Past | Form::ThirdPerson)))
+    });
+    (own_subject && verb_before).then_some(j + 1)
+}
+
+/// Whether the verb group ending at word `i` holds a negation: "not", "never", the "t" of
+/// "didn't" or "cannot", among its auxiliaries and adverbs ("will not publicly announce").
+fn negated(words: &[Word], i: usize) -> bool {
+    const NEGATIONS: &[&str] = &["not", "never", "t", "cannot"];
+    let mut b = i;
+    while b > 0 && !words[b].after_break {
+        let w = &words[b - 1];
+        if w.is(NEGATIONS) {
+            return true;
+        }
+        let in_group = is_adverb(w)
+            || w.is(FINITE)
+            || w.is(MODALS)
+            || w.is(DO)
+            || w.is(&["be", "been", "being", "to", "have"])
+            || [
+                "didn", "doesn", "don", "hasn", "haven", "wasn", "weren", "won", "isn", "aren",
+            ]
+            .contains(&w.lower().as_str());
+        if !in_group {
+            return false;
+        }
+        b -= 1;
+    }
+    false
 }
 
 /// Where a passive verb group ending at word `i` starts: a form of "be" before a participle.
@@ -937,6 +1174,120 @@ mod tests {
         assert_eq!(
             (act.kind.as_str(), act.after.map(|a| a.0)),
             ("meeting", Some(2))
+        );
+    }
+
+    #[test]
+    fn a_verb_in_a_relative_clause_without_a_pronoun_gives_no_type() {
+        // The main verb gives the type and says the act is to come; "it has already
+        // received" only says which funds are meant.
+        assert_eq!(
+            act_of("The ministry will give the airline a loan on top of the funds it has already received."),
+            some("give", "grant", true)
+        );
+        assert_eq!(
+            act_of(
+                "Renault has asked the bank for more money besides the two billion it received."
+            ),
+            some("asked", "request", false)
+        );
+        // Sought first after the object named (the first actor), the verb is still the main
+        // clause's, not the relative clause's.
+        let text = "The ministry will give Alitalia a loan besides the funds it has received.";
+        let words = words(text, 0..text.len());
+        let found = act(text, &words, 4).and_then(|a| a.verb.map(|(i, _)| (i, a.kind)));
+        assert_eq!(found, Some((3, "grant".to_string())));
+        // Its verb group ends it: the verb after is the main clause's.
+        assert_eq!(
+            act_of("The money they received will buy new trains."),
+            some("buy", "purchase", true)
+        );
+        // After a verb or a fronted phrase, a pronoun is the subject of what follows.
+        assert_eq!(
+            act_of("Speaking to the press he announced a new plan."),
+            some("announced", "announcement", false)
+        );
+        assert_eq!(
+            act_of("Boeing said it received an order."),
+            some("said", "statement", false)
+        );
+    }
+
+    #[test]
+    fn the_object_decides_the_type_of_hold_give_charge_and_close() {
+        assert_eq!(
+            act_of("The unions would hold talks in Paris."),
+            some("hold", "meeting", true)
+        );
+        assert_eq!(
+            act_of("The elections were held in May."),
+            some("held", "meeting", false)
+        );
+        assert_eq!(
+            act_of("The state would hold a 40% stake in the bank."),
+            some("hold", "ownership", true)
+        );
+        // Holding a degree is no act of the table.
+        assert_eq!(act_of("The minister holds a degree in law."), None);
+        assert_eq!(
+            act_of("The minister gave a speech in Berlin."),
+            some("gave", "statement", false)
+        );
+        assert_eq!(
+            act_of("Ford can not charge the army for these repairs."),
+            some("charge", "payment", false)
+        );
+        assert_eq!(
+            act_of("Police charged the pilot with manslaughter."),
+            some("charged", "accusation", false)
+        );
+        // A market closing at, up or down reports its level.
+        assert_eq!(
+            act_of("The Nikkei closed at its lowest level since 1982."),
+            some("closed", "level", false)
+        );
+        assert_eq!(
+            act_of("The Nikkei closed up 3% on Friday."),
+            some("closed", "increase", false)
+        );
+        assert_eq!(
+            act_of("The DAX closed lower on Friday."),
+            some("closed", "decrease", false)
+        );
+        assert_eq!(
+            act_of("Ford closed the plant in Genk."),
+            some("closed", "closure", false)
+        );
+    }
+
+    #[test]
+    fn a_negated_verb_group_says_so() {
+        let negated = |text: &str| {
+            let words = words(text, 0..text.len());
+            act(text, &words, 1).map(|a| (a.kind, a.future_from.is_some(), a.negated))
+        };
+        let some =
+            |kind: &str, future: bool, negated: bool| Some((kind.to_string(), future, negated));
+        assert_eq!(
+            negated("Renault will not publicly announce the plants it intends to close."),
+            some("announcement", true, true)
+        );
+        assert_eq!(
+            negated("Putin didn't deny the report."),
+            some("denial", false, true)
+        );
+        assert_eq!(
+            negated("Ford has never signed the deal."),
+            some("agreement", false, true)
+        );
+        assert_eq!(
+            negated("Ford has signed the deal."),
+            some("agreement", false, false)
+        );
+        // A negation in another clause does not negate the act.
+        assert_eq!(
+            negated("Ford signed the deal, not the union."),
+            some("agreement", false, false)
         );
     }
 }

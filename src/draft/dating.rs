@@ -46,6 +46,9 @@ pub enum Basis {
     SameEvent(String, usize),
     /// "after a N-day meeting": the N days before the anchor, dated by the anchor's sentence.
     DaysBefore(i64, usize),
+    /// "by that time", "by then": the latest expression of the sentence before, quoted,
+    /// with the anaphor and that sentence.
+    Referred(String, String, usize),
     /// No date in the text: on or before publication.
     UpperBound,
     /// It speaks of the future and the text gives no later date: on or after publication.
@@ -63,6 +66,9 @@ impl Basis {
             }
             Basis::DaysBefore(days, s) => {
                 format!("the {days} days before the event of sentence {}", s + 1)
+            }
+            Basis::Referred(anaphor, text, s) => {
+                format!("'{anaphor}': '{text}' of sentence {}", s + 1)
             }
             Basis::UpperBound => "no date in the text: on or before publication".to_string(),
             Basis::LowerBound => {
@@ -137,6 +143,7 @@ impl Dater<'_> {
         let base: Vec<Option<Dating>> = (0..self.sentences.len())
             .map(|s| {
                 self.own(s, &by_sentence, facts)
+                    .or_else(|| self.referred(s, &by_sentence))
                     .or_else(|| self.governing(s, facts, &by_sentence))
             })
             .collect();
@@ -255,6 +262,31 @@ impl Dater<'_> {
         })
     }
 
+    /// "If a price is not agreed on by that time, Fiat will pay": an anaphoric "by that
+    /// time", "by then" or "by that date" points back to the latest date of the sentence
+    /// before, in the same paragraph, wherever that date stands in it.
+    fn referred(&self, s: usize, by_sentence: &[Vec<&TimeSpan>]) -> Option<Dating> {
+        let before = s.checked_sub(1)?;
+        let paragraph = self.layout.paragraph.get(s)?;
+        if self.layout.paragraph.get(before) != Some(paragraph)
+            || (before == 0 && self.layout.headline)
+        {
+            return None;
+        }
+        let span = self.sentences.get(s)?;
+        let anaphor = anaphoric_by(self.text.get(span.clone())?)?;
+        let t = by_sentence
+            .get(before)?
+            .iter()
+            .filter_map(|t| EdtfDate::parse(&t.value).ok().map(|d| (d.latest(), *t)))
+            .max_by(|(a, _), (b, _)| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal))
+            .map(|(_, t)| t)?;
+        Some(Dating {
+            value: t.value.clone(),
+            basis: Basis::Referred(anaphor.to_string(), self.quoted(t), before),
+        })
+    }
+
     fn is_past(&self, value: &str) -> bool {
         EdtfDate::parse(value).is_ok_and(|d| d.latest().date() < self.published)
     }
@@ -287,6 +319,22 @@ impl Dater<'_> {
             basis: Basis::UpperBound,
         }
     }
+}
+
+/// The anaphoric "by that time", "by then", "by that date" or "by that point" of `sentence`,
+/// as written, outside quotation marks.
+fn anaphoric_by(sentence: &str) -> Option<&str> {
+    const ANAPHORS: &[&str] = &["by that time", "by then", "by that date", "by that point"];
+    let lower = sentence.to_ascii_lowercase();
+    ANAPHORS.iter().find_map(|a| {
+        let at = lower.match_indices(a).map(|(at, _)| at).find(|&at| {
+            let end = at + a.len();
+            let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            bounded(lower[..at].chars().next_back()) && bounded(lower[end..].chars().next())
+        })?;
+        let quoted = lower[..at].chars().filter(|&c| c == '"').count() % 2 == 1;
+        (!quoted).then(|| &sentence[at..at + a.len()])
+    })
 }
 
 /// Whether the expression `t` stands in a subordinate or relative clause of its sentence.
@@ -661,5 +709,39 @@ mod tests {
             &[("Monday", "2021-12-13"), ("Friday", "2021-12-17")],
         );
         assert_eq!(values(&dated)[2], "2021/2021-12-20?");
+    }
+
+    #[test]
+    fn by_that_time_takes_the_latest_date_of_the_sentence_before_in_its_paragraph() {
+        let text = "Renault signed a deal in March, which must close by July 2. \
+                    If no price is set by that time, Renault will pay a fee. \
+                    Renault will sell its stake on August 9.\n\n\
+                    By then the plant will have closed.";
+        let dated = dates(
+            text,
+            "2012-05-01",
+            &[
+                ("in March", "2012-03"),
+                ("July 2", "2012-07-02"),
+                ("August 9", "2012-08-09"),
+            ],
+        );
+        // A new paragraph's "by then" points to nothing the drafter can tell.
+        assert_eq!(
+            values(&dated),
+            [
+                "2012-03",
+                "2012-07-02",
+                "2012-08-09",
+                "2012-05-01/2012-12-31?"
+            ]
+        );
+        assert_eq!(
+            dated[1].basis.describe(),
+            "'by that time': 'July 2' of sentence 1"
+        );
+        assert_eq!(anaphoric_by("Go by then."), Some("by then"));
+        assert_eq!(anaphoric_by("Stand by thence."), None);
+        assert_eq!(anaphoric_by("He said \"by then it was over\"."), None);
     }
 }

@@ -353,7 +353,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 let attributed = according_to_end(words);
                 // A verb in what is reported ("insisted that the UAW would accept") has its
                 // doer in that clause.
-                let from = match act.reported_from {
+                let from = match act.reported_from.or(act.clause_from) {
                     Some(k) => words[k].span.start,
                     None => attributed.unwrap_or(span.start),
                 };
@@ -463,7 +463,10 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                         .is_some_and(|k| k > 0 && clauses[k - 1] == candidates::Clause::Subordinate)
                 });
                 if unnamed && !reported && !named_before && !pronoun_subject {
-                    if subordinate_named {
+                    // "The government will give GM…": a body the text names by its kind
+                    // alone did it; the sentence's own words keep it, with no doer chosen.
+                    let start = words.iter().position(|w| w.span.start >= from).unwrap_or(0);
+                    if subordinate_named || body_subject(words, start, group) {
                         break 'arm as_written();
                     }
                     continue 'sentences;
@@ -794,6 +797,10 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
         if act.future_from.is_some() {
             tags.push("future".to_string());
         }
+        // "GM will not announce…": what the title's verb group denies, a tag says too.
+        if act.negated {
+            tags.push("negated".to_string());
+        }
         if matches!(dated.basis, Basis::UpperBound | Basis::LowerBound) {
             tags.push("undated".to_string());
         }
@@ -1028,6 +1035,48 @@ fn refers_back(words: &[Word], start: usize, group: usize) -> bool {
         && words[start].is(&["the"])
         && words[group - 1].is(COMPANY)
         && !words[group - 1].is_capitalised()
+        && words[start + 1..group].iter().all(|w| !w.after_break)
+}
+
+/// Whether the words from `start` to the verb group at `group` are a definite subject naming
+/// a body by its kind ("The government", "The central bank", "the authorities"): it acts,
+/// though the text does not name it there.
+fn body_subject(words: &[Word], start: usize, group: usize) -> bool {
+    const BODIES: &[&str] = &[
+        "government",
+        "administration",
+        "court",
+        "union",
+        "bank",
+        "ministry",
+        "authorities",
+        "police",
+        "army",
+        "military",
+        "council",
+        "board",
+        "parliament",
+        "congress",
+        "senate",
+        "agency",
+        "regulator",
+        "regulators",
+        "committee",
+        "commission",
+        "treasury",
+        "department",
+        "company",
+        "firm",
+        "carmaker",
+        "automaker",
+        "manufacturer",
+        "airline",
+        "carrier",
+    ];
+    group > start + 1
+        && group - start <= 4
+        && words[start].is(&["the"])
+        && words[group - 1].is(BODIES)
         && words[start + 1..group].iter().all(|w| !w.after_break)
 }
 
@@ -2735,6 +2784,49 @@ mod tests {
         assert_eq!(
             got.get(1),
             Some(&(2, "Both will offer the deal to UAW members".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_body_named_by_its_kind_gives_the_future_act_in_the_sentences_words() {
+        let actors = [known("alitalia", "Alitalia", ActorKind::Organization, &[])];
+        let text = "Alitalia is in trouble. The government will give Alitalia a loan on top of \
+                    the funds it has already received.";
+        let drafts = run(text, &actors, &[]);
+        let loan = drafts.iter().find(|d| d.sentence == 2).unwrap();
+        assert_eq!(
+            (loan.kind.as_str(), loan.date.as_str()),
+            ("grant", "2021-12-13/2021-12-31?")
+        );
+        assert!(loan.tags.contains(&"future".to_string()), "{loan:?}");
+        assert!(loan
+            .title
+            .starts_with("The government will give Alitalia a loan"));
+    }
+
+    #[test]
+    fn a_clause_after_and_with_its_own_subject_has_its_own_doer() {
+        let actors = [
+            known("airbus", "Airbus", ActorKind::Organization, &[]),
+            known("lh", "Lufthansa Airlines", ActorKind::Organization, &[]),
+            known("boeing", "Boeing", ActorKind::Organization, &[]),
+        ];
+        let text = "Airbus posted a loss today, and Lufthansa Airlines complained. \
+                    Airbus, Boeing, and Lufthansa Airlines complained. \
+                    Airbus posted a loss, and the airline Lufthansa Airlines complained.";
+        let drafts = run(text, &actors, &[]);
+        let found: Vec<(usize, &str, &str)> = drafts
+            .iter()
+            .map(|d| (d.sentence, d.title.as_str(), d.actors[0].as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (1, "Lufthansa Airlines complains", "lh"),
+                // Names joined by "and", with no verb before it: the first is the doer.
+                (2, "Airbus complains", "airbus"),
+                (3, "Lufthansa Airlines complains", "lh"),
+            ]
         );
     }
 }

@@ -174,7 +174,7 @@ mod tests {
             ("Workers reject the deal", "rejection", "reject"),
             // The word after the doer is its verb, even one the table does not know.
             (
-                "Putin asks Johnson for talks",
+                "Putin begs Johnson for talks",
                 "statement",
                 "putin-statement",
             ),
