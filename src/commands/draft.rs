@@ -212,7 +212,7 @@ pub fn triage(file: &Path, published: NaiveDate, dir: &Path, accept_all: bool) -
 fn open_triage(file: &Path, published: NaiveDate, dir: &Path) -> Result<ExitCode, Failure> {
     // What can be told without a terminal is told first: the person fixes it, and does not
     // find it only after getting a terminal.
-    article_for(file, dir)?;
+    let article = article_for(file, dir)?;
     // Refused before anything is written: without a terminal there is nobody to decide.
     if !io::stdout().is_terminal() {
         return Err(Failure::Usage(
@@ -222,7 +222,7 @@ fn open_triage(file: &Path, published: NaiveDate, dir: &Path) -> Result<ExitCode
                 .into(),
         ));
     }
-    let (state, files) = prepare_triage(file, published, dir, &mut io::stderr())?;
+    let (state, files) = triage_of(article, file, published, dir, &mut io::stderr())?;
     let (exit, state) = tui::run_triage(state, files)
         .map_err(|e| Failure::Usage(format!("the terminal failed: {e}")))?;
     let shown_dir = safe(&dir.display().to_string()).into_owned();
@@ -336,7 +336,18 @@ pub fn prepare_triage(
     dir: &Path,
     notes: &mut impl Write,
 ) -> Result<(Triage, DatasetFiles), Failure> {
-    let (text, skipped) = article_for(file, dir)?;
+    triage_of(article_for(file, dir)?, file, published, dir, notes)
+}
+
+/// `prepare_triage` with the article already read (`article_for`): its text, and how many
+/// bytes of byte order mark it had.
+fn triage_of(
+    (text, skipped): (String, usize),
+    file: &Path,
+    published: NaiveDate,
+    dir: &Path,
+    notes: &mut impl Write,
+) -> Result<(Triage, DatasetFiles), Failure> {
     // The files are read before the dataset is checked: a change made after this by another
     // program is then refused rather than written over.
     let mut files = DatasetFiles::read(dir).map_err(Failure::Usage)?;
