@@ -199,7 +199,7 @@ const TIME_WORDS: &[&str] = &[
 
 /// Whether `word` only says when: a number, a unit of time, a month or day, "ago".
 pub fn is_time_word(word: &Word) -> bool {
-    word.text.starts_with(|c: char| c.is_ascii_digit())
+    word.is_numeral()
         || word.is(TIME_WORDS)
         || word.is_calendar_name()
         || word.is(&[
@@ -360,7 +360,7 @@ impl ClauseWalk {
             .map(|j| &text[words[j].span.end..words[k].span.start]);
         let thousands = gap == Some(",")
             && words[k - 1].text.ends_with(|c: char| c.is_ascii_digit())
-            && words[k].text.starts_with(|c: char| c.is_ascii_digit());
+            && words[k].is_numeral();
         let closes = !thousands && gap.is_some_and(|gap| gap.contains([',', ';', ':', '–', '—']));
         // A comma closes every clause opened since the last one (", who hails from the state
         // where Boeing bases its operations, said"); but not a subordinate clause that has
@@ -435,7 +435,7 @@ impl ClauseWalk {
             || own_verb.is(PRONOUNS)
             || own_verb.is(CLAUSE_SUBJECTS)
             || own_verb.is_capitalised()
-            || own_verb.text.starts_with(|c: char| c.is_ascii_digit());
+            || own_verb.is_numeral();
         let before = &words[k - 1];
         let joined = before.is(&["and", "or", "but", "nor", "not", "to"])
             || before.is(FINITE)
@@ -567,9 +567,9 @@ fn contact_clause(words: &[Word], k: usize) -> bool {
         && verbs().lookup(head.text).is_none();
     // The head closes a noun phrase its determiner or number opens ("the funds", "a
     // billion").
-    let phrase = (k.saturating_sub(4)..k - 1).any(|j| {
-        words[j].is(DETERMINERS) || words[j].text.starts_with(|c: char| c.is_ascii_digit())
-    }) && !words[k.saturating_sub(3)..k].iter().any(|w| w.after_break);
+    let phrase = (k.saturating_sub(4)..k - 1)
+        .any(|j| words[j].is(DETERMINERS) || words[j].is_numeral())
+        && !words[k.saturating_sub(3)..k].iter().any(|w| w.after_break);
     // Its own verb follows: "it has", "they received", "it already has".
     let verb = words[k + 1..].iter().take(3).any(|w| {
         w.is(FINITE)
@@ -640,11 +640,9 @@ fn preposition_before_time(words: &[Word], k: usize) -> bool {
 /// ("since December", "until Monday", "after 2008"), opening no clause.
 fn preposition_of_time(words: &[Word], k: usize) -> bool {
     words[k].is(&["since", "until", "till", "after", "before"])
-        && words.get(k + 1).is_some_and(|n| {
-            n.text.starts_with(|c: char| c.is_ascii_digit())
-                || n.is(TIME_WORDS)
-                || n.is_calendar_name()
-        })
+        && words
+            .get(k + 1)
+            .is_some_and(|n| n.is_numeral() || n.is(TIME_WORDS) || n.is_calendar_name())
 }
 
 /// Verbs of saying beyond those whose type is `statement`: what follows them is what was
@@ -749,7 +747,7 @@ fn by_measure(words: &[Word], k: usize) -> bool {
         .iter()
         .take(4)
         .find(|w| !w.is(ABOUT))
-        .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()) || w.is(NUMBERS))
+        .is_some_and(|w| w.is_numeral() || w.is(NUMBERS))
 }
 
 /// The event type of the verb at word `i` where its object decides it, or `None` where the

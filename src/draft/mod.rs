@@ -662,7 +662,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 let numbered = subject_span.as_ref().and_then(|m| {
                     let next = words.iter().position(|w| w.span.start >= m.end)?;
                     let number = &words[next];
-                    (number.text.starts_with(|c: char| c.is_ascii_digit())
+                    (number.is_numeral()
                         && !number.after_break
                         && text[m.end..number.span.start].trim().is_empty()
                         && words.get(next + 1).map(|w| w.span.start) == Some(verb_start))
@@ -1347,7 +1347,7 @@ fn fronted(words: &[Word], phrase: &[usize]) -> bool {
     first.is(OPENERS)
         || first.is(FRONTING_PREPOSITIONS)
         || first.is_calendar_name()
-        || first.text.starts_with(|c: char| c.is_ascii_digit())
+        || first.is_numeral()
         || (first.lower().ends_with("ing")
             && first.text.len() > 5
             && !first.text[1..].chars().any(char::is_uppercase))
@@ -1551,9 +1551,7 @@ fn in_subject_modifier(
         // "European aircraft manufacturer, Airbus, has won": the head's own name.
         let named = at == 1
             && phrases[1].iter().all(|&k| {
-                words[k].is_capitalised()
-                    || words[k].is(&["the", "amp"])
-                    || words[k].text.starts_with(|c: char| c.is_ascii_digit())
+                words[k].is_capitalised() || words[k].is(&["the", "amp"]) || words[k].is_numeral()
             });
         return !named;
     }

@@ -30,6 +30,11 @@ impl Word<'_> {
         words.iter().any(|w| self.text.eq_ignore_ascii_case(w))
     }
 
+    /// Whether the word is written in figures: "2009", "3.41", "31,500", "747".
+    pub fn is_numeral(&self) -> bool {
+        self.text.starts_with(|c: char| c.is_ascii_digit())
+    }
+
     /// Whether the word names a month or a day of the week.
     pub fn is_calendar_name(&self) -> bool {
         crate::date::is_calendar_name(&self.lower())
