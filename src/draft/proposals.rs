@@ -431,21 +431,11 @@ fn initials_as_aliases(text: &str, found: &mut Found) {
             }
         }
     }
-    joined.sort_unstable();
-    for j in joined.into_iter().rev() {
-        found.proposals.remove(j);
-    }
-    found.by_name = found
-        .proposals
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| {
-            std::iter::once(&p.name)
-                .chain(&p.aliases)
-                .map(move |n| (fold(n), i))
-        })
-        .collect();
+    found.remove(joined);
 }
+
+/// Words of a body's name that its acronym leaves out.
+const SMALL_NAME_WORDS: &[&str] = &["of", "the", "and", "for", "on", "de", "du", "des"];
 
 /// The initials of a body's name of two words or more, each capitalised: "GAO" of
 /// "Government Accountability Office", "GM" of "General Motors Corporation" (a company's
@@ -453,7 +443,7 @@ fn initials_as_aliases(text: &str, found: &mut Found) {
 fn initials(name: &str) -> Option<String> {
     let mut words: Vec<&str> = name
         .split(' ')
-        .filter(|w| !["of", "the", "and", "for", "on", "de", "du", "des"].contains(w))
+        .filter(|w| !SMALL_NAME_WORDS.contains(w))
         .collect();
     if words.len() > 2
         && words.last().is_some_and(|w| {
@@ -528,20 +518,10 @@ impl Found {
     /// Adds `name` (or finds it, by any name already known for it) and the `aliases`.
     fn add(&mut self, name: &str, kind: ActorKind, aliases: &[&str]) {
         // "Officer" of "Chief Executive Officer, William Clay Ford": an office is no actor.
-        if name
-            .split([' ', '-'])
-            .all(|w| RANKS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
-        {
+        if only_ranks(name) {
             return;
         }
-        let aliases: Vec<&str> = aliases
-            .iter()
-            .copied()
-            .filter(|a| {
-                !a.split([' ', '-'])
-                    .all(|w| RANKS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
-            })
-            .collect();
+        let aliases: Vec<&str> = aliases.iter().copied().filter(|a| !only_ranks(a)).collect();
         let aliases = aliases.as_slice();
         let index = std::iter::once(name)
             .chain(aliases.iter().copied())
@@ -571,6 +551,33 @@ impl Found {
     fn knows(&self, name: &str) -> bool {
         self.by_name.contains_key(&fold(name))
     }
+
+    /// Removes the proposals at `places` (folded into others), each name then found again
+    /// at its proposal's new place.
+    fn remove(&mut self, mut places: Vec<usize>) {
+        places.sort_unstable();
+        places.dedup();
+        for place in places.into_iter().rev() {
+            self.proposals.remove(place);
+        }
+        self.by_name = self
+            .proposals
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                std::iter::once(&p.name)
+                    .chain(&p.aliases)
+                    .map(move |n| (fold(n), i))
+            })
+            .collect();
+    }
+}
+
+/// Whether `name` is only words of rank or office ("Officer", "Chief Executive Officer"): an
+/// office is no actor, nor another name of one.
+fn only_ranks(name: &str) -> bool {
+    name.split([' ', '-'])
+        .all(|w| RANKS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
 }
 
 /// Countries by name, adjective or other name, written with a capital ("Polish", not
@@ -629,7 +636,7 @@ fn acronyms_in(text: &str, words: &[Word], found: &mut Found) {
         let mut initials = String::new();
         for start in (0..i).rev() {
             let w = &words[start];
-            if w.is(&["of", "the", "and", "for", "on", "de", "du", "des"]) {
+            if w.is(SMALL_NAME_WORDS) {
                 continue;
             }
             if !w.is_capitalised() || (start + 1 < i && words[start + 1].after_break) {
