@@ -414,7 +414,9 @@ fn accept_all_writes_what_accepting_every_draft_in_triage_writes() {
     let hand = check(&by_hand);
     let actors = hand.timeline.actors().len();
     let quotes: usize = hand.timeline.events().iter().map(|e| e.quotes.len()).sum();
-    assert_eq!((actors, quotes), (17, 20));
+    // Sudan, Mozambique and the Central African Republic are named only inside the E.U.'s
+    // quoted statement: what was said, no actors of it.
+    assert_eq!((actors, quotes), (14, 20));
 
     let other = tempfile::tempdir().expect("temporary folder");
     let data = other.path().join("timeline");

@@ -803,7 +803,14 @@ fn appositive_persons_in(text: &str, words: &[Word], found: &mut Found) {
         if text[words[end - 1].span.end..words[end].span.start].trim() != "," {
             continue;
         }
-        let office = if words[end].is(&["the", "a", "an"]) {
+        // "Rick Wagoner, GM's chief executive,", "…, the company's spokesman,": an office
+        // someone's possessive says whose.
+        let owner = (end..words.len().min(end + 4))
+            .take_while(|&k| k == end || !words[k].after_break)
+            .find(|&k| words[k].possessive);
+        let office = if let Some(owner) = owner {
+            title_at(words, owner + 1).is_some_and(|_| !words[owner + 1].after_break)
+        } else if words[end].is(&["the", "a", "an"]) {
             title_at(words, end + 1).is_some()
         } else {
             // Bare, an office word could open a list or a clause ("…, president Smith
@@ -1839,6 +1846,18 @@ mod tests {
             proposals("They met Red Square, President said nothing."),
             []
         );
+        // A possessive says whose office it is.
+        assert_eq!(
+            proposals("Rick Wagoner, the firm's chief executive, described the plan."),
+            [one("Rick Wagoner", "person", &["Wagoner"])]
+        );
+        assert_eq!(
+            proposals("Jane Holloway, the company's spokeswoman, spoke."),
+            [one("Jane Holloway", "person", &["Holloway"])]
+        );
+        // An owner's possessive before no office makes the name no person's.
+        let got = proposals("Shares in Big Sky, the firm's old rival, fell.");
+        assert!(got.iter().all(|p| p.1 != "person"), "{got:?}");
     }
 
     #[test]

@@ -27,8 +27,23 @@ pub fn quotations(text: &str) -> Vec<Range<usize>> {
 
 /// Whether byte `at` lies inside one of the `quotations` (after its opening mark).
 pub fn inside(quotations: &[Range<usize>], at: usize) -> bool {
+    around(quotations, at).is_some()
+}
+
+/// The one of the `quotations` byte `at` lies inside.
+pub fn around(quotations: &[Range<usize>], at: usize) -> Option<&Range<usize>> {
     let next = quotations.partition_point(|q| q.start < at);
-    next > 0 && quotations[next - 1].end > at
+    next.checked_sub(1)
+        .map(|k| &quotations[k])
+        .filter(|q| q.end > at)
+}
+
+/// Whether the name at `name` in `text` is quoted as itself, a term the text marks ("the
+/// \"New GM\""), rather than a word of what someone said: its quotation holds nothing else.
+pub fn marks_name(text: &str, quotations: &[Range<usize>], name: &Range<usize>) -> bool {
+    around(quotations, name.start).is_some_and(|q| {
+        text[q.clone()].trim_matches(['"', '“', '”']).trim() == &text[name.clone()]
+    })
 }
 
 #[cfg(test)]
@@ -50,5 +65,17 @@ mod tests {
         // The mark left open at the line's end quotes nothing.
         assert!(!inside(&q, text.find("Next").unwrap()));
         assert!(!inside(&q, text.find("open").unwrap()));
+    }
+
+    #[test]
+    fn a_name_alone_in_its_quotation_is_marked_not_said() {
+        let text = "He called it a \"New GM\". \"The New GM will win,\" he said.";
+        let q = quotations(text);
+        let first = text.find("New GM").unwrap();
+        let second = text.rfind("New GM").unwrap();
+        assert!(marks_name(text, &q, &(first..first + 6)));
+        assert!(!marks_name(text, &q, &(second..second + 6)));
+        let he = text.find("He").unwrap();
+        assert!(!marks_name(text, &q, &(he..he + 2)));
     }
 }
