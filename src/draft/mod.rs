@@ -462,7 +462,8 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                         let gap = &text[verb_word.span.end..m.start];
                         gap.split_whitespace().count() <= 2 && !gap.contains([',', ';', '"', '“'])
                     })
-                    .map(|(_, w)| *w);
+                    .map(|(_, w)| *w)
+                    .or_else(|| described_speaker(text, span, verb_word, &mentions, &cast));
                 // "He said…" with no one "he" can be: the speaker is unknown, not the next name.
                 // "…the aircraft they intend to launch": the pronoun before the verb group.
                 let group = act.future_from.or(act.passive_from).unwrap_or(at).min(at);
@@ -1088,6 +1089,34 @@ fn apposed(between: &str) -> bool {
     between.rsplit_once(',').is_some_and(|(noun, rest)| {
         rest.trim().is_empty() && !noun.trim().is_empty() && modifies(noun)
     })
+}
+
+/// `"…," said the vice president and chairman of Chrysler LLC Jim Press`: after a quotation,
+/// the words from the verb of saying to the sentence's end (or a comma) describe the
+/// speaker; the one person they name is who spoke. Two persons, or none, give no one.
+fn described_speaker(
+    text: &str,
+    span: &Range<usize>,
+    verb: &Word,
+    mentions: &[(Range<usize>, Who)],
+    cast: &Cast,
+) -> Option<Who> {
+    if !text[span.start..verb.span.start]
+        .trim_end()
+        .ends_with(['"', '”'])
+    {
+        return None;
+    }
+    let phrase = &text[verb.span.end..span.end];
+    let end = verb.span.end + phrase.find([',', ';', '"', '“']).unwrap_or(phrase.len());
+    let mut persons = mentions
+        .iter()
+        .filter(|(m, w)| {
+            m.start >= verb.span.end && m.end <= end && cast.kind(*w) == Some(ActorKind::Person)
+        })
+        .map(|(_, w)| *w);
+    let first = persons.next()?;
+    persons.all(|w| w == first).then_some(first)
 }
 
 /// Whether the verb at word `at` may have its subject after it: `"…," said Angers`, `…, said
@@ -2505,6 +2534,38 @@ mod tests {
         assert_eq!(said.title, "Wagoner: We have a lot of work in front of us…");
         assert_eq!(said.actors, ["rick-wagoner"]);
         assert!(said.id.starts_with("wagoner-say-"), "{}", said.id);
+        // 124043 [4]: the words after the verb describe the speaker, and name him last.
+        let actors = [
+            known("jp", "Jim Press", ActorKind::Person, &["Press"]),
+            known("bn", "Bob Nardelli", ActorKind::Person, &["Nardelli"]),
+            known("ch", "Chrysler LLC", ActorKind::Organization, &[]),
+        ];
+        let got = run(
+            "\"The market is starting to show small signs of life,\" said the vice president \
+             and chairman of Chrysler LLC Jim Press.",
+            &actors,
+            &[],
+        );
+        assert_eq!(
+            got.iter()
+                .map(|d| (d.title.as_str(), d.actors.clone()))
+                .collect::<Vec<_>>(),
+            [(
+                "Press: The market is starting to show small signs of life",
+                vec!["jp".to_string(), "ch".to_string()]
+            )]
+        );
+        // Two persons there: either may have spoken.
+        let got = titles(
+            "\"The market is starting to show small signs of life,\" said an aide to Jim \
+             Press and Bob Nardelli.",
+            &actors,
+        );
+        assert!(
+            got.iter()
+                .all(|g| !g.1.starts_with("Press:") && !g.1.starts_with("Nardelli:")),
+            "{got:?}"
+        );
         // A quotation the verb splits gives its start.
         let actors = [known(
             "si",
