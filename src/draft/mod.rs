@@ -2530,6 +2530,12 @@ mod tests {
             &[],
             &[],
         );
+        // Describing something as what it is, is saying so.
+        let described = got.iter().find(|d| d.sentence == 1).expect("drafted");
+        assert_eq!(
+            described.title,
+            "Wagoner describes the plan as \"achievable\""
+        );
         let said = got.iter().find(|d| d.sentence == 2).expect("drafted");
         assert_eq!(said.title, "Wagoner: We have a lot of work in front of us…");
         assert_eq!(said.actors, ["rick-wagoner"]);
