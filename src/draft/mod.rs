@@ -1093,7 +1093,8 @@ fn apposed(between: &str) -> bool {
 
 /// `"…," said the vice president and chairman of Chrysler LLC Jim Press`: after a quotation,
 /// the words from the verb of saying to the sentence's end (or a comma) describe the
-/// speaker; the one person they name is who spoke. Two persons, or none, give no one.
+/// speaker; the one person they name is who spoke, or else the person whose name, set off
+/// after them, ends the sentence. Two persons, or none, give no one.
 fn described_speaker(
     text: &str,
     span: &Range<usize>,
@@ -1115,8 +1116,32 @@ fn described_speaker(
             m.start >= verb.span.end && m.end <= end && cast.kind(*w) == Some(ActorKind::Person)
         })
         .map(|(_, w)| *w);
-    let first = persons.next()?;
-    persons.all(|w| w == first).then_some(first)
+    if let Some(first) = persons.next() {
+        return persons.all(|w| w == first).then_some(first);
+    }
+    // `…," said the firm's chief executive officer, Alan Mulally.`: the name set off last, the
+    // sentence's end, with no clause between ("…, who met Jones").
+    let (last, who) = mentions
+        .iter()
+        .rev()
+        .find(|(m, _)| m.start >= verb.span.end && m.end <= span.end)?;
+    let ends = text[last.end..span.end]
+        .trim_end()
+        .trim_end_matches(['.', '"', '”', ')'])
+        .is_empty();
+    let between = &text[verb.span.end..last.start];
+    let clause = words(text, verb.span.end..last.start)
+        .iter()
+        .any(|w| w.is(&["who", "whom", "whose", "which", "that"]));
+    let others = mentions.iter().any(|(m, w)| {
+        m.start >= verb.span.end && m.end <= last.start && cast.kind(*w) == Some(ActorKind::Person)
+    });
+    (ends
+        && !clause
+        && !others
+        && !between.contains(['"', '“', ';'])
+        && cast.kind(*who) == Some(ActorKind::Person))
+    .then_some(*who)
 }
 
 /// Whether the verb at word `at` may have its subject after it: `"…," said Angers`, `…, said
@@ -2570,6 +2595,23 @@ mod tests {
         assert!(
             got.iter()
                 .all(|g| !g.1.starts_with("Press:") && !g.1.starts_with("Nardelli:")),
+            "{got:?}"
+        );
+        // 143300 [5]: the name set off after the description, at the sentence's end; not
+        // one a clause after the verb names.
+        let actors = [known("am", "Alan Mulally", ActorKind::Person, &["Mulally"])];
+        let got = titles(
+            "\"Our results show progress,\" said the firm's chief executive officer, Alan \
+             Mulally. \"Our results show progress,\" said a spokesman, who met Alan Mulally.",
+            &actors,
+        );
+        assert_eq!(
+            got.first(),
+            Some(&(1, "Mulally: Our results show progress".to_string())),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().all(|g| g.0 != 2 || !g.1.starts_with("Mulally:")),
             "{got:?}"
         );
         // A quotation the verb splits gives its start.
