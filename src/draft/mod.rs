@@ -2437,6 +2437,45 @@ mod tests {
     }
 
     #[test]
+    fn describing_reviewing_failing_and_resolving_are_acts() {
+        let actors = [
+            known("gm", "General Motors", ActorKind::Organization, &["GM"]),
+            known("rw", "Rick Wagoner", ActorKind::Person, &[]),
+            known(
+                "ust",
+                "US Treasury Department",
+                ActorKind::Organization,
+                &[],
+            ),
+            known("airbus", "Airbus", ActorKind::Organization, &[]),
+        ];
+        let text =
+            "Rick Wagoner, GM's chief executive, described the firm's plan as \"comprehensive\". \
+                    The US Treasury Department will review the car makers' survival plans. \
+                    Airbus failed to deliver the first plane. \
+                    Airbus resolved the issue.";
+        let drafts = run(text, &actors, &[]);
+        let kinds: Vec<(usize, &str)> = drafts
+            .iter()
+            .map(|d| (d.sentence, d.kind.as_str()))
+            .collect();
+        for (sentence, kind) in [
+            (1, "statement"),
+            (2, "review"),
+            (3, "failure"),
+            (4, "resolution"),
+        ] {
+            assert!(kinds.contains(&(sentence, kind)), "{kinds:?}");
+        }
+        let review = drafts.iter().find(|d| d.sentence == 2).unwrap();
+        assert!(
+            review.tags.iter().any(|t| t == "future"),
+            "{:?}",
+            review.tags
+        );
+    }
+
+    #[test]
     fn a_reported_clause_is_the_act_only_with_its_modality_and_tense() {
         let actors = [known("ford", "Ford", ActorKind::Organization, &[])];
         let text = "The bill failed after analysts said that Ford closed the plant.                     The union insisted that Ford would have to accept the cuts.";
