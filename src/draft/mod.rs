@@ -121,9 +121,11 @@ impl Cast<'_> {
             id: String::new(),
             name: name.clone(),
             kind,
+            // "German" of Germany is an adjective: a title writing it for "Germany" would
+            // misquote its sentence.
             aliases: aliases
                 .iter()
-                .filter(|a| !a.starts_with('@'))
+                .filter(|a| !a.starts_with('@') && !countries::is_adjective(a))
                 .cloned()
                 .collect(),
             affiliation: None,
@@ -2433,6 +2435,24 @@ mod tests {
                 .iter()
                 .any(|(s, t, k, _)| *s == 5 && t.starts_with("UAW protests") && *k != "closure"),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_keeps_a_countrys_name_rather_than_its_adjective() {
+        // Found by a new user's trial (62929 [13]): Germany, named "German" before, was
+        // written "followed by German having a loss" in the title.
+        let text = "The German airline Lufthansa said on Monday that it would cut 500 jobs. \
+                    France will lose 4,300 jobs, followed by Germany having a loss of 3,700 jobs.";
+        let drafts = run(text, &[], &[]);
+        let titles: Vec<&str> = drafts.iter().map(|d| d.title.as_str()).collect();
+        let france = drafts
+            .iter()
+            .find(|d| d.sentence == 2)
+            .expect("a draft of [2]");
+        assert!(
+            france.title.contains("followed by Germany having"),
+            "{titles:?}"
         );
     }
 
