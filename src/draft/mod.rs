@@ -300,6 +300,15 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 future: found
                     .as_ref()
                     .is_some_and(|(a, _)| a.future_from.is_some() && a.reported_from.is_none()),
+                says_now: found.as_ref().is_some_and(|(a, _)| {
+                    a.future_from.is_none()
+                        && !a.negated
+                        && a.passive_from.is_none()
+                        && a.verb.is_some_and(|(i, verb)| {
+                            candidates::is_saying_verb(verb)
+                                && candidates::is_present(words, i, verb)
+                        })
+                }),
                 events: event_nouns(words),
                 after_days: after_days(words)
                     .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),
@@ -2453,6 +2462,52 @@ mod tests {
         assert!(
             france.title.contains("followed by Germany having"),
             "{titles:?}"
+        );
+    }
+
+    #[test]
+    fn a_statement_in_the_present_tense_is_dated_by_the_publication() {
+        // Found by a new user's trial (150433 [4]): "For the final quarter of 2009, Ford says
+        // it made profits" was dated 2009, the profits' year, not the saying's day.
+        let actors = [known("ford", "Ford", ActorKind::Organization, &[])];
+        let text = "For the final quarter of 2009, Ford says it made profits of $868 million. \
+                    Ford said it made a loss in 2008. \
+                    The premier of the German state of Bavaria remarked that Ford was late. \
+                    Ford will say more in March.";
+        let year = text.find("2009").unwrap();
+        let times = [TimeSpan {
+            sentence: 1,
+            start: year,
+            end: year + 4,
+            value: "2009".into(),
+        }];
+        let drafts = run(text, &actors, &times);
+        let date = |sentence: usize| {
+            drafts
+                .iter()
+                .find(|d| d.sentence == sentence)
+                .map(|d| (d.date.as_str(), d.attributes["date_from"].as_str()))
+        };
+        assert_eq!(
+            date(1),
+            Some((
+                "2021-12-13?",
+                "a statement in the present tense: made as the article was written"
+            )),
+            "{drafts:?}"
+        );
+        // In the past tense, a noun that spells a verb ("state"), the future: as before.
+        assert!(
+            date(2).is_some_and(|(d, _)| d != "2021-12-13?"),
+            "{drafts:?}"
+        );
+        assert!(
+            date(3).is_none_or(|(d, _)| d != "2021-12-13?"),
+            "{drafts:?}"
+        );
+        assert!(
+            date(4).is_none_or(|(d, _)| d != "2021-12-13?"),
+            "{drafts:?}"
         );
     }
 
