@@ -546,6 +546,10 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                                         && !w.is_capitalised()
                                         && !text[m.end..w.span.start].contains(['\'', '’'])
                                         && !w.is(&["and", "or", "nor", "also", "alone", "itself"])
+                                        // "David Buik of BGC Partners commented": the body
+                                        // a person is of, not a noun the name qualifies.
+                                        && !(w.is(&["of"])
+                                            && cast.kind(who) == Some(ActorKind::Person))
                                         && !fidelity::is_auxiliary(text, w)
                                         // "The West comprising of…": a participle opens
                                         // a phrase about the name, not a noun it qualifies.
@@ -2507,6 +2511,27 @@ mod tests {
         );
         assert!(
             date(4).is_none_or(|(d, _)| d != "2021-12-13?"),
+            "{drafts:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_of_a_firm_is_the_doer_before_the_firm() {
+        let text = "David Buik of BGC Partners commented on the falls. \
+                    The firm and its partners said that they will cut 500 jobs.";
+        let drafts = run(text, &[], &[]);
+        let first = drafts
+            .iter()
+            .find(|d| d.sentence == 1)
+            .expect("a draft of [1]");
+        assert!(first.title.starts_with("Buik comments"), "{drafts:?}");
+        assert_eq!(first.actors, ["david-buik", "bgc-partners"]);
+        // "its partners" is no mention of BGC Partners.
+        assert!(
+            drafts
+                .iter()
+                .filter(|d| d.sentence == 2)
+                .all(|d| !d.actors.contains(&"bgc-partners".to_string())),
             "{drafts:?}"
         );
     }

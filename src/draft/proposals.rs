@@ -253,6 +253,17 @@ const ORGANISATION_WORDS: &[&str] = &[
     "foods",
     "insurance",
     "systems",
+    // Financial firms, whose analysts the market reports quote ("David Buik of BGC
+    // Partners", "Merk Investments", "IG Markets").
+    "partners",
+    "associates",
+    "capital",
+    "investments",
+    "securities",
+    "ventures",
+    "markets",
+    "advisors",
+    "advisers",
 ];
 
 /// Whether `word` (lower case) says that a name it is part of is an organisation's.
@@ -383,6 +394,7 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
         titled_persons_in(text, words, &mut found);
         appositive_persons_in(text, words, &mut found);
         speakers_in(text, words, &mut found);
+        persons_of_organisations_in(text, words, &mut found);
         country_compounds_in(text, words, &mut found);
         appositive_organisations_in(text, words, &mut found);
         market_indexes_in(text, words, &mut found);
@@ -1161,6 +1173,64 @@ fn speakers_in(text: &str, words: &[Word], found: &mut Found) {
     }
 }
 
+/// "David Buik of BGC Partners commented": two or three name words, "of", then a name whose
+/// last word is an organisation's (`ORGANISATION_WORDS`): a person and the body they speak
+/// for, as market reports name their analysts. Each is proposed, the person with the
+/// surname as an alias; a run of names before "of" that is an office or a country
+/// ("Bank of America", "Secretary of State") is no person.
+fn persons_of_organisations_in(text: &str, words: &[Word], found: &mut Found) {
+    for of in 2..words.len() {
+        if !words[of].is(&["of"]) || words[of].after_break {
+            continue;
+        }
+        let mut first = of;
+        while first > 0
+            && of - first < 3
+            && is_name_word(text, &words[first - 1])
+            && !words[first - 1].possessive
+            && (first == of || !words[first].after_break)
+        {
+            first -= 1;
+        }
+        let opens = first == 0
+            || words[first].after_break
+            || !words[first - 1].is_capitalised() && !words[first - 1].possessive;
+        if of - first < 2 || !opens {
+            continue;
+        }
+        let mut end = of + 1;
+        while end < words.len()
+            && end - of <= 4
+            && !words[end].after_break
+            && is_name_word(text, &words[end])
+        {
+            end += 1;
+            if words[end - 1].possessive {
+                break;
+            }
+        }
+        let Some(last) = words.get(end.wrapping_sub(1)).filter(|_| end > of + 1) else {
+            continue;
+        };
+        if !is_organisation_word(&last.lower()) || last.possessive {
+            continue;
+        }
+        let person = &text[words[first].span.start..words[of - 1].span.end];
+        let folded = fold(person);
+        if is_country_form(&folded)
+            || folded.split(' ').any(|w| ORGANISATION_WORDS.contains(&w))
+            || found.knows(person)
+        {
+            continue;
+        }
+        let organisation = &text[words[of + 1].span.start..last.span.end];
+        found.add(person, ActorKind::Person, &[words[of - 1].text]);
+        if !found.knows(organisation) {
+            found.add(organisation, organisation_kind(organisation), &[]);
+        }
+    }
+}
+
 const ARTICLES: &[&str] = &["the", "a", "an"];
 
 /// A name with an article that speaks ("the White House said"): English gives no article to
@@ -1563,6 +1633,35 @@ mod tests {
             .into_iter()
             .map(|p| (p.name, p.kind.as_str(), p.aliases))
             .collect()
+    }
+
+    #[test]
+    fn an_analyst_of_a_firm_is_a_person_and_the_firm_an_organisation() {
+        // Found by a new user's trial (115587 [10]): "BGC Partners" was a person with the
+        // "surname" Partners, and David Buik no actor.
+        assert_eq!(
+            proposals("David Buik of BGC Partners commented on today's falls."),
+            [
+                one("David Buik", "person", &["Buik"]),
+                one("BGC Partners", "organization", &[])
+            ]
+        );
+        assert_eq!(
+            proposals("Andrew Busch of Merk Investments said that the Fed acted."),
+            [
+                one("Andrew Busch", "person", &["Busch"]),
+                one("Merk Investments", "organization", &[])
+            ]
+        );
+        // An office, or a name that is no organisation's, is no person "of" it.
+        let names: Vec<String> = proposals("The Secretary of State Bank said so.")
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert!(!names.contains(&"Secretary".to_string()), "{names:?}");
+        assert!(proposals("Tom Smith of Springfield said so.")
+            .iter()
+            .all(|p| p.0 != "Springfield"));
     }
 
     #[test]
