@@ -2,7 +2,7 @@
 //! news article, as JSON Lines records (`--json`) or one line of text each; with `--into DIR`,
 //! the article added to the dataset and its drafts decided on in triage.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,6 +17,7 @@ use crate::date::EdtfDate;
 use crate::draft::record::{slug, unique};
 use crate::draft::{draft, Draft, Input, KnownActor, TimeSpan};
 use crate::load::Dataset;
+use crate::model::Source;
 use crate::times::find_times;
 use crate::triage::{Action, Article, Effect, Known, Triage};
 use crate::tui;
@@ -115,7 +116,7 @@ pub fn draft_text(
         .map(|t| t.events().iter().map(|e| e.id.to_string()).collect())
         .unwrap_or_default();
     let source = source_id(text, file, dataset);
-    let cited = cited_sentences(&source, dataset);
+    let cited = cited_sentences(text, &source, dataset);
     let input = Input {
         text,
         published,
@@ -128,21 +129,47 @@ pub fn draft_text(
     draft(&input).map_err(|e| Failure::Usage(format!("{}: {e}", file.display())))
 }
 
-/// The dataset's events quoting each sentence (0-based) of the source `source`.
-fn cited_sentences(source: &str, dataset: Option<&Dataset>) -> BTreeMap<usize, Vec<String>> {
+/// The dataset's events quoting each sentence (0-based) of the source `source`, whose text
+/// is `text`; and those quoting, in another source, a sentence word for word the same as one
+/// of `text`'s: a corrected or updated copy of an article already in the dataset is a new
+/// source, but its unchanged sentences report what the dataset has already, and drafting
+/// them again would give every event twice.
+fn cited_sentences(
+    text: &str,
+    source: &str,
+    dataset: Option<&Dataset>,
+) -> BTreeMap<usize, Vec<String>> {
     let mut cited: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     let Some(timeline) = dataset.map(|d| &d.timeline) else {
         return cited;
     };
-    let Some(index) = timeline.sources().iter().position(|s| s.id == source) else {
-        return cited;
-    };
+    let index = timeline.sources().iter().position(|s| s.id == source);
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (at, span) in crate::sentences::split_sentences(text)
+        .into_iter()
+        .enumerate()
+    {
+        if let Some(sentence) = text.get(span).map(str::trim).filter(|s| !s.is_empty()) {
+            by_text.entry(sentence).or_default().push(at);
+        }
+    }
     for event in timeline.events() {
-        for quote in event.quotes.iter().filter(|q| q.source.index() == index) {
+        for quote in event.quotes.iter() {
+            let own = Some(quote.source.index()) == index;
+            let quoted = timeline.source(quote.source);
             for s in quote.sentences() {
-                let ids = cited.entry(s).or_default();
-                if !ids.iter().any(|id| *id == *event.id) {
-                    ids.push(event.id.to_string());
+                let sentences: &[usize] = if own {
+                    std::slice::from_ref(&s)
+                } else {
+                    by_text
+                        .get(quoted.sentence_text(s).trim())
+                        .map_or(&[], Vec::as_slice)
+                };
+                for &at in sentences {
+                    let ids = cited.entry(at).or_default();
+                    if !ids.iter().any(|id| *id == *event.id) {
+                        ids.push(event.id.to_string());
+                    }
                 }
             }
         }
@@ -399,6 +426,16 @@ fn triage_of(
             safe(&source.id),
             safe(&source.file)
         )?;
+        if let Some(earlier) = same_article(&checked, &name, &source_title(&text, &name)) {
+            writeln!(
+                notes,
+                "chronicle: {shown_dir} has an article of this name or title already, source {} \
+                 ({}), with other text: this one is added beside it, and its sentences that \
+                 events there quote word for word are not drafted again",
+                safe(&earlier.id),
+                safe(&earlier.file)
+            )?;
+        }
     }
     // A new source is loaded with the dataset again: the drafts quote it, and the dataset is
     // checked with it. A text the dataset had already changed nothing.
@@ -410,13 +447,22 @@ fn triage_of(
     };
     let times = time_expressions(&text, published);
     let drafts = draft_text(&text, file, published, &times, Some(&dataset))?;
-    let known = known(&dataset, &source.id);
+    let known = known(&dataset, &text, &source.id);
     let article = Article {
         name,
         sentences: crate::sentences::split_sentences(&text),
         text,
     };
     Ok((Triage::new(article, known, drafts), files))
+}
+
+/// A source of `dataset` that looks like an earlier copy of the article: its file has the
+/// article's name, or it has the article's title.
+fn same_article<'d>(dataset: &'d Dataset, name: &str, title: &str) -> Option<&'d Source> {
+    dataset.timeline.sources().iter().find(|s| {
+        Path::new(&s.file).file_name().is_some_and(|f| f == name)
+            || (!title.is_empty() && s.title == title)
+    })
 }
 
 /// The article's text and the bytes of its byte order mark, once `dir` is seen to be a dataset
@@ -442,8 +488,8 @@ fn day_within(day: NaiveDate, date: &crate::date::EdtfDate) -> bool {
 }
 
 /// What triage shows of the dataset: its name, actors, and which of the article's sentences
-/// its events cite already.
-fn known(dataset: &Dataset, source: &str) -> Known {
+/// (`text`, the source `source`) its events cite already, there or word for word elsewhere.
+fn known(dataset: &Dataset, text: &str, source: &str) -> Known {
     let timeline = &dataset.timeline;
     let actors = timeline
         .actors()
@@ -453,17 +499,9 @@ fn known(dataset: &Dataset, source: &str) -> Known {
             name: a.name.clone(),
         })
         .collect();
-    let cited: BTreeSet<usize> = timeline
-        .sources()
-        .iter()
-        .position(|s| s.id == source)
-        .map(|at| {
-            let id = crate::model::SourceId(at as u32);
-            (0..timeline.source(id).sentences.len())
-                .filter(|&s| !timeline.events_citing(id, s).is_empty())
-                .collect()
-        })
-        .unwrap_or_default();
+    let cited: BTreeSet<usize> = cited_sentences(text, source, Some(dataset))
+        .into_keys()
+        .collect();
     Known {
         dataset: dataset.name.clone(),
         actors,

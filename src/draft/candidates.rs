@@ -645,6 +645,29 @@ fn preposition_of_time(words: &[Word], k: usize) -> bool {
             .is_some_and(|n| n.is_numeral() || n.is(TIME_WORDS) || n.is_calendar_name())
 }
 
+/// Whether `verb` reports a statement made: of type `statement`, or a verb of saying
+/// ("announce", "warn"), not of hoping.
+pub fn is_saying_verb(verb: &Verb) -> bool {
+    // What a document "provides", "gives" or "reads" it says whenever it is read.
+    (verb.kind == "statement" && !["provide", "give", "read"].contains(&verb.base.as_str()))
+        || (SAYING.contains(&verb.base.as_str()) && verb.base != "hope")
+}
+
+/// Whether the verb `verb` at word `i` is in the simple present: "says", or "say" after a
+/// personal pronoun ("they say"). A bare "say" or "state" after another word may be a noun
+/// ("the German state of"), or follow a modal ("may say").
+pub fn is_present(words: &[Word], i: usize, verb: &Verb) -> bool {
+    let Some(word) = words.get(i) else {
+        return false;
+    };
+    let text = word.lower();
+    text == verb.third_person
+        || (text == verb.base
+            && text != verb.past
+            && i > 0
+            && words[i - 1].is(&["they", "we", "i", "you"]))
+}
+
 /// Verbs of saying beyond those whose type is `statement`: what follows them is what was
 /// said, and a date in it dates the thing said, not the saying.
 const SAYING: &[&str] = &[

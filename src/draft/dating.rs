@@ -49,6 +49,8 @@ pub enum Basis {
     /// "by that time", "by then": the latest expression of the sentence before, quoted,
     /// with the anaphor and that sentence.
     Referred(String, String, usize),
+    /// A statement in the present tense ("Ford says"): made as the article was written.
+    SaidNow,
     /// No date in the text: on or before publication.
     UpperBound,
     /// It speaks of the future and the text gives no later date: on or after publication.
@@ -69,6 +71,9 @@ impl Basis {
             }
             Basis::Referred(anaphor, text, s) => {
                 format!("'{anaphor}': '{text}' of sentence {}", s + 1)
+            }
+            Basis::SaidNow => {
+                "a statement in the present tense: made as the article was written".to_string()
             }
             Basis::UpperBound => "no date in the text: on or before publication".to_string(),
             Basis::LowerBound => {
@@ -91,6 +96,10 @@ pub struct Dating {
 pub struct SentenceFacts {
     /// It speaks of the future ("could be planning", "will meet").
     pub future: bool,
+    /// Its act is a verb of saying in the present tense ("Ford says it made profits in
+    /// 2009"): news writes a statement in the present when it is made as the article is
+    /// written, so the saying is of the publication day, whatever date what was said has.
+    pub says_now: bool,
     /// Event nouns it names, by class ("call" for "phone call", "conversation").
     pub events: Vec<&'static str>,
     /// "comes after a 2-day meeting": the days, and the class of the anchor's noun (the
@@ -164,6 +173,11 @@ impl Dater<'_> {
                 let dated = base[s]
                     .clone()
                     .or_else(|| events.same_event(&fact.events).map(|(d, _)| d));
+                if fact.says_now && !fact.future {
+                    return dated
+                        .filter(|d| self.is_publication_day(&d.value))
+                        .unwrap_or_else(|| self.said_now());
+                }
                 match dated {
                     // A sentence about the future is not dated before its publication.
                     Some(d) if fact.future && self.is_past(&d.value) => self.lower_bound(),
@@ -298,6 +312,21 @@ impl Dater<'_> {
     /// From the publication day to its year's end, uncertain: chronicle has no open
     /// intervals (`P/..` is refused), the article's year is the nearest end that keeps the
     /// event in the article's own time, and `?` says the whole range is a guess.
+    fn is_publication_day(&self, value: &str) -> bool {
+        EdtfDate::parse(value).is_ok_and(|d| {
+            d.earliest().date() == self.published && d.latest().date() == self.published
+        })
+    }
+
+    /// The publication day, uncertain: a statement in the present tense was made as the
+    /// article was written, that day or shortly before.
+    fn said_now(&self) -> Dating {
+        Dating {
+            value: format!("{}?", self.published.format("%Y-%m-%d")),
+            basis: Basis::SaidNow,
+        }
+    }
+
     fn lower_bound(&self) -> Dating {
         Dating {
             value: format!(
@@ -526,6 +555,7 @@ mod tests {
                         .and_then(|v| words[v..].iter().find(|w| w.is(&["that"])))
                         .map(|w| w.span.start),
                     future: words.iter().any(|w| w.is(&["will", "could"])),
+                    says_now: false,
                     events: event_nouns(&words),
                     after_days: after_days(&words)
                         .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),

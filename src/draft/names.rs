@@ -12,8 +12,14 @@ use super::proposals::{is_country_form, is_not_a_name, is_organisation_word, is_
 /// start a longer one ("China Daily"): what that makes of the actor is the drafter's to say.
 pub fn is_mention(text: &str, span: &Range<usize>, name: &str, alias: bool) -> bool {
     let other_capitals = acronym(name) && !same_capitals(&text[span.clone()]);
+    // "its partners" is no mention of "BGC Partners" known as "Partners", nor "the press" of
+    // Jim Press: a name the text writes all in lower case is a common word there ("the West"
+    // still names "The West").
+    let lower_case =
+        name.chars().any(char::is_uppercase) && !text[span.clone()].chars().any(char::is_uppercase);
     let longer = alias && in_longer_name(text, span);
     !other_capitals
+        && !lower_case
         && !longer
         && !ends_longer_name(text, span)
         && !is_currency(text, span)
@@ -154,6 +160,22 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_name_written_in_lower_case_is_a_common_word() {
+        // Found by a new user's trial: "Partners" of "BGC Partners" matched "its partners".
+        assert!(!mention(
+            "The firm and its partners said",
+            "partners",
+            "Partners"
+        ));
+        assert!(!mention("told the press on Monday", "press", "Press"));
+        assert!(mention("Later, Press said", "Press", "Press"));
+        assert!(mention("the US said", "US", "US"));
+        assert!(mention("talks with the West", "the West", "The West"));
+        // A name the dataset writes in lower case is matched as written.
+        assert!(mention("bought on eBay today", "eBay", "eBay"));
+    }
+
+    #[test]
     fn a_name_inside_a_longer_capitalised_name_is_not_a_mention() {
         assert!(!mention(
             "the UK's Royal Air Force will fly",
@@ -223,6 +245,7 @@ mod tests {
         assert!(!mention("Everyone told us we were crazy", "us", "US"));
         assert!(!mention("Us too", "Us", "US"));
         assert!(mention("the US said", "US", "US"));
+        assert!(mention("talks with the West", "the West", "The West"));
         assert!(!mention("the u.s. said", "u.s.", "U.S."));
         assert!(mention("the U.S. said", "U.S.", "U.S."));
         // A name not written in capitals matches any case.

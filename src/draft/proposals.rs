@@ -253,6 +253,17 @@ const ORGANISATION_WORDS: &[&str] = &[
     "foods",
     "insurance",
     "systems",
+    // Financial firms, whose analysts the market reports quote ("David Buik of BGC
+    // Partners", "Merk Investments", "IG Markets").
+    "partners",
+    "associates",
+    "capital",
+    "investments",
+    "securities",
+    "ventures",
+    "markets",
+    "advisors",
+    "advisers",
 ];
 
 /// Whether `word` (lower case) says that a name it is part of is an organisation's.
@@ -383,6 +394,7 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
         titled_persons_in(text, words, &mut found);
         appositive_persons_in(text, words, &mut found);
         speakers_in(text, words, &mut found);
+        persons_of_organisations_in(text, words, &mut found);
         country_compounds_in(text, words, &mut found);
         appositive_organisations_in(text, words, &mut found);
         market_indexes_in(text, words, &mut found);
@@ -1168,6 +1180,64 @@ fn speakers_in(text: &str, words: &[Word], found: &mut Found) {
     }
 }
 
+/// "David Buik of BGC Partners commented": two or three name words, "of", then a name whose
+/// last word is an organisation's (`ORGANISATION_WORDS`): a person and the body they speak
+/// for, as market reports name their analysts. Each is proposed, the person with the
+/// surname as an alias; a run of names before "of" that is an office or a country
+/// ("Bank of America", "Secretary of State") is no person.
+fn persons_of_organisations_in(text: &str, words: &[Word], found: &mut Found) {
+    for of in 2..words.len() {
+        if !words[of].is(&["of"]) || words[of].after_break {
+            continue;
+        }
+        let mut first = of;
+        while first > 0
+            && of - first < 3
+            && is_name_word(text, &words[first - 1])
+            && !words[first - 1].possessive
+            && (first == of || !words[first].after_break)
+        {
+            first -= 1;
+        }
+        let opens = first == 0
+            || words[first].after_break
+            || !words[first - 1].is_capitalised() && !words[first - 1].possessive;
+        if of - first < 2 || !opens {
+            continue;
+        }
+        let mut end = of + 1;
+        while end < words.len()
+            && end - of <= 4
+            && !words[end].after_break
+            && is_name_word(text, &words[end])
+        {
+            end += 1;
+            if words[end - 1].possessive {
+                break;
+            }
+        }
+        let Some(last) = words.get(end.wrapping_sub(1)).filter(|_| end > of + 1) else {
+            continue;
+        };
+        if !is_organisation_word(&last.lower()) || last.possessive {
+            continue;
+        }
+        let person = &text[words[first].span.start..words[of - 1].span.end];
+        let folded = fold(person);
+        if is_country_form(&folded)
+            || folded.split(' ').any(|w| ORGANISATION_WORDS.contains(&w))
+            || found.knows(person)
+        {
+            continue;
+        }
+        let organisation = &text[words[of + 1].span.start..last.span.end];
+        found.add(person, ActorKind::Person, &[words[of - 1].text]);
+        if !found.knows(organisation) {
+            found.add(organisation, organisation_kind(organisation), &[]);
+        }
+    }
+}
+
 const ARTICLES: &[&str] = &["the", "a", "an"];
 
 /// A name with an article that speaks ("the White House said"): English gives no article to
@@ -1201,6 +1271,8 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
     // Each run: its name, whether it stands inside its sentence, and whether it qualifies a
     // title or names where something is put.
     let mut runs: Vec<(String, bool, (bool, bool))> = Vec::new();
+    // Names standing where an office is held, by their folded key.
+    let mut offices: std::collections::HashSet<String> = std::collections::HashSet::new();
     for words in sentences {
         let mut i = 0;
         while i < words.len() {
@@ -1228,6 +1300,16 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
                 k -= 1;
             }
             let medium = k > 0 && words[k - 1].is(&["in", "into"]);
+            // "chief market economist at Avalon Partners", "president of Hinsdale
+            // Associates": the body an office is held at.
+            let of_office = k > 1
+                && words[k - 1].is(&["at", "of"])
+                && words[k.saturating_sub(4)..k - 1]
+                    .iter()
+                    .any(|w| !w.is(SMALL_NAME_WORDS) && is_title_word(&w.lower()));
+            if of_office || qualifier {
+                offices.insert(fold(&name));
+            }
             runs.push((name, i > 0, (qualifier, medium)));
             i = end;
         }
@@ -1264,7 +1346,19 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
         if key.contains(' ') && key.rsplit(' ').next().is_some_and(is_adjective) {
             continue;
         }
-        if roles.get(key.as_str()).is_some_and(|(q, m)| *q || *m) {
+        // "Ford Motor Company CEO Alan Mulally", "economist at Avalon Partners": a name headed
+        // by its kind ("Company", "Partners") where an office is held is a body's, not a word
+        // qualifying the title, and is proposed even where the text names it once.
+        let headed = offices.contains(key.as_str())
+            && key.contains(' ')
+            && key
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| ORGANISATION_WORDS.contains(&last));
+        if roles
+            .get(key.as_str())
+            .is_some_and(|(q, m)| (*q && !headed) || *m)
+        {
             continue;
         }
         phrases.index(&found.proposals);
@@ -1276,7 +1370,10 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
         let away_from_start = away.contains(key.as_str());
         // Two capitalised words together are a name even where a sentence starts with them.
         let several = key.contains(' ');
-        if count < 2 || !(away_from_start || several) || name.chars().count() < 2 {
+        if (count < 2 && !(headed && count == 1))
+            || !(away_from_start || several)
+            || name.chars().count() < 2
+        {
             continue;
         }
         // A word of a longer name already proposed is that actor's short name when it is an
@@ -1292,7 +1389,9 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
                     whole.ends_with(&format!(" {key}"))
                         && !names_organisation(text, name, person_named_at)
                 }
-                _ => whole.starts_with(&format!("{key} ")),
+                _ => whole
+                    .strip_prefix(&format!("{key} "))
+                    .is_some_and(same_body_without),
             };
             if !short && proposal.kind == ActorKind::Person && whole.ends_with(&format!(" {key}")) {
                 // The organisation it is the first word of, if one is proposed.
@@ -1326,6 +1425,44 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
         };
         found.add(name, kind, &[]);
     }
+}
+
+/// Whether a body's name without its first word(s) leaves only what says its kind, so that
+/// the first words alone name the same body: "Ford" of "Ford Motor Company", "Wagner" of
+/// "Wagner Group", "Dow" of "Dow Jones Industrial Average", "Qantas" of "Qantas Airways".
+/// "Barclays" is not "Barclays Capital", "Boeing" not "Boeing Commercial Airplanes", "Ford"
+/// not the car "Ford Taurus": the rest names a part, a unit or a product of its own.
+fn same_body_without(rest: &str) -> bool {
+    const KIND_WORDS: &[&str] = &[
+        "motor",
+        "motors",
+        "automotive",
+        "holdings",
+        "industrie",
+        "industries",
+        "airlines",
+        "airways",
+        "air",
+        "lines",
+        "ag",
+        "sa",
+        "nv",
+        "se",
+        "gmbh",
+        "index",
+        "average",
+        "composite",
+        "industrial",
+        "jones",
+        "stock",
+        "exchange",
+    ];
+    rest.split(' ').all(|word| {
+        CORPORATE_SUFFIXES.contains(&word)
+            || KIND_WORDS.contains(&word)
+            || is_adjective(word)
+            || word.chars().all(|c| c.is_ascii_digit())
+    })
 }
 
 /// The proposals' names by the shorter phrases inside them, and the persons' names, kept up
@@ -1570,6 +1707,69 @@ mod tests {
             .into_iter()
             .map(|p| (p.name, p.kind.as_str(), p.aliases))
             .collect()
+    }
+
+    #[test]
+    fn a_first_word_names_the_body_only_when_the_rest_says_its_kind() {
+        // Found by a new user's trial (60086): the car "Ford Taurus" took the alias "Ford",
+        // so Ford's acts went to the car, and Ford Motor Company, named once before a
+        // title, was never proposed.
+        let found = proposals(
+            "Ford Taurus to be revived. Ford Motor Company CEO Alan Mulally said that Ford \
+             will rename the Five Hundred. The Ford Taurus was introduced in 1986. Ford \
+             said so.",
+        );
+        let aliases = |name: &str| {
+            found
+                .iter()
+                .find(|p| p.0 == name)
+                .map(|p| p.2.clone())
+                .unwrap_or_else(|| panic!("{name} in {found:?}"))
+        };
+        assert!(
+            aliases("Ford Motor Company").contains(&"Ford".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            !aliases("Ford Taurus").contains(&"Ford".to_string()),
+            "{found:?}"
+        );
+        // A firm's unit is not the firm; a group is.
+        assert!(same_body_without("motor company"));
+        assert!(same_body_without("group plc"));
+        assert!(same_body_without("jones industrial average"));
+        assert!(!same_body_without("capital"));
+        assert!(!same_body_without("commercial airplanes"));
+        assert!(!same_body_without("taurus"));
+    }
+
+    #[test]
+    fn an_analyst_of_a_firm_is_a_person_and_the_firm_an_organisation() {
+        // Found by a new user's trial (115587 [10]): "BGC Partners" was a person with the
+        // "surname" Partners, and David Buik no actor.
+        assert_eq!(
+            proposals("David Buik of BGC Partners commented on today's falls."),
+            [
+                one("David Buik", "person", &["Buik"]),
+                one("BGC Partners", "organization", &[])
+            ]
+        );
+        assert_eq!(
+            proposals("Andrew Busch of Merk Investments said that the Fed acted."),
+            [
+                one("Andrew Busch", "person", &["Busch"]),
+                one("Merk Investments", "organization", &[])
+            ]
+        );
+        // An office, or a name that is no organisation's, is no person "of" it.
+        let names: Vec<String> = proposals("The Secretary of State Bank said so.")
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert!(!names.contains(&"Secretary".to_string()), "{names:?}");
+        assert!(proposals("Tom Smith of Springfield said so.")
+            .iter()
+            .all(|p| p.0 != "Springfield"));
     }
 
     #[test]
