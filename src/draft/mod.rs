@@ -2085,6 +2085,40 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_verb_of_saying_is_dated_by_its_when_clause() {
+        // A passive "was not reported" reports no words after it: the date in its "when"
+        // clause dates it, as "was told on Friday that…" is dated before "that".
+        let text = "The glitch was not reported when the plane made its maiden flight on \
+                    11 November, and only became public this weekend, when German magazine \
+                    Der Spiegel cited documents from engine maker Europrop. \
+                    Airbus was told on Friday that the test will be held on 20 January.";
+        let span = |sentence: usize, words: &str, value: &str| {
+            let start = text.find(words).unwrap();
+            TimeSpan {
+                sentence,
+                start,
+                end: start + words.len(),
+                value: value.into(),
+            }
+        };
+        let times = [
+            span(1, "11 November", "2021-11-11"),
+            span(1, "this weekend", "2021-12-11/2021-12-12"),
+            span(2, "Friday", "2021-12-10"),
+            span(2, "20 January", "2022-01-20"),
+        ];
+        let airbus = [known("airbus", "Airbus", ActorKind::Organization, &[])];
+        let got: Vec<(usize, String)> = run(text, &airbus, &times)
+            .into_iter()
+            .map(|d| (d.sentence, d.date))
+            .collect();
+        assert_eq!(
+            got,
+            [(1, "2021-11-11".to_string()), (2, "2021-12-10".to_string())]
+        );
+    }
+
+    #[test]
     fn a_speakers_quoted_words_keep_their_quotation_marks() {
         let actors = [known("rs", "Ron Sugar", ActorKind::Person, &["Sugar"])];
         let got = titles(
