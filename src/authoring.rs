@@ -30,6 +30,8 @@ pub struct EventRecord {
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     pub actors: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     pub quotes: Vec<DraftQuote>,
@@ -45,6 +47,7 @@ impl From<&Draft> for EventRecord {
             title: d.title.clone(),
             kind: Some(d.kind.clone()).filter(|k| !k.trim().is_empty()),
             actors: d.actors.clone(),
+            location: d.location.clone(),
             tags: d.tags.clone(),
             quotes: d.quotes.clone(),
             attributes: d.attributes.clone(),

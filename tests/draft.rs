@@ -826,3 +826,33 @@ fn market_moves_and_rulings_are_drafted_with_their_index_or_body() {
     }
     assert_eq!(at(&drafts, 4).actors[0], "audit-office", "{drafts:#?}");
 }
+
+#[test]
+fn the_line_for_people_shows_where_the_act_happened() {
+    // Wikinews 41882 (CC BY), its headline and three of its sentences.
+    let text = "Boeing delivers final 717 to AirTran, ending Douglas era\n\nBoeing Commercial \
+                Airplanes on Tuesday delivered the final 717 jet built to AirTran Airways in \
+                ceremonies in Long Beach, California, bringing production of McDonnell Douglas \
+                jets to an end. The final Boeing 717 was the 15,599 th plane built by the Long \
+                Beach plant, the original home of Douglas Aircraft and McDonnell Douglas. The \
+                717 program's demise leaves the C-17 military cargo jet as the only remaining \
+                jet aircraft built in California.";
+    let times = spans(text, &[]);
+    let drafts = draft_text(text, Path::new("a.txt"), day("2006-05-29"), &times, None)
+        .unwrap_or_else(|_| panic!("drafting failed"));
+    let delivery = at(&drafts, 2);
+    assert_eq!(delivery.location.as_deref(), Some("Long Beach, California"));
+    assert!(
+        !delivery
+            .actors
+            .iter()
+            .any(|a| a == "long-beach" || a == "california"),
+        "{:?}",
+        delivery.actors
+    );
+    assert!(
+        text_line(delivery).ends_with("]  (place: Long Beach, California)"),
+        "{}",
+        text_line(delivery)
+    );
+}

@@ -98,6 +98,9 @@ fn accepted_events_are_written_at_once_and_undo_takes_them_out() {
     assert_eq!(&*dataset.timeline.events()[0].id, "putin-tell-2021-12-13");
     let (events_1, actors_1) = (read(&data, "events.jsonl"), read(&data, "actors.json"));
     press(&mut screen, 'x');
+    // Past [5] and [6], whose actors the first accept added, to [7].
+    press(&mut screen, 'j');
+    press(&mut screen, 'j');
     press(&mut screen, 'a');
     assert_eq!(check(&data).timeline.events().len(), 2);
     // The second accept added the actors the first had not.

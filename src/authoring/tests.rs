@@ -51,6 +51,7 @@ fn event(id: &str, actors: &[&str], quote: &str) -> EventRecord {
         title: format!("Event {id}"),
         kind: Some("call".into()),
         actors: actors.iter().map(|a| a.to_string()).collect(),
+        location: None,
         tags: vec![],
         quotes: vec![DraftQuote {
             source: "article".into(),

@@ -193,7 +193,7 @@ fn source_id(text: &str, file: &Path, dataset: Option<&Dataset>) -> String {
 }
 
 /// `[2] 2021-12-13  Putin tells Johnson…  putin, johnson, +boris-johnson`: the sentence, the
-/// date as the browser shows it, the title and the actors (new ones marked `+`).
+/// date as the browser shows it, the title, the actors (new ones marked `+`) and the place.
 pub fn text_line(d: &Draft) -> String {
     let date = EdtfDate::parse(&d.date).map_or_else(|_| d.date.clone(), |date| date.to_string());
     let actors: Vec<String> = d
@@ -209,12 +209,18 @@ pub fn text_line(d: &Draft) -> String {
     } else {
         format!("  (cited by {})", d.cited_by.join(", "))
     };
+    // Where it happened, which is no actor ("in Long Beach, California").
+    let place = d
+        .location
+        .as_ref()
+        .map_or_else(String::new, |place| format!("  (place: {place})"));
     format!(
-        "[{}] {}  {}  [{}]{}",
+        "[{}] {}  {}  [{}]{}{}",
         d.sentence,
         safe(&date),
         safe(&d.title),
         safe(&actors.join(", ")),
+        safe(&place),
         safe(&cited)
     )
 }

@@ -686,6 +686,17 @@ pub fn reported_from(words: &[Word], i: usize, verb: &Verb) -> Option<usize> {
         "that", "it", "he", "she", "they", "we", "i", "the", "a", "an", "this", "these", "there",
         "its", "his", "her", "their",
     ];
+    // "The glitch was not reported when the plane made its maiden flight": a passive verb's
+    // subject is what was said, so only "that" or a quotation opens words it reports ("it
+    // was announced on Friday that…"); a clause a subordinating word opens says when.
+    if passive_from(words, i).is_some() {
+        return words
+            .iter()
+            .skip(i + 1)
+            .take_while(|w| !w.after_break && !w.is(SUBORDINATORS))
+            .find(|w| w.is(&["that"]) || w.quoted)
+            .map(|w| w.span.start);
+    }
     words
         .iter()
         .skip(i + 1)

@@ -239,6 +239,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "conglomerate",
     "broadcaster",
     "newspaper",
+    "magazine",
     "plc",
     "llc",
     "co",
@@ -397,6 +398,7 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
         persons_of_organisations_in(text, words, &mut found);
         country_compounds_in(text, words, &mut found);
         appositive_organisations_in(text, words, &mut found);
+        described_bodies_in(text, words, &mut found);
         market_indexes_in(text, words, &mut found);
     }
     recurring_names_in(text, &folded, &sentence_words, &mut found);
@@ -1646,6 +1648,64 @@ fn appositive_organisations_in(text: &str, words: &[Word], found: &mut Found) {
     }
 }
 
+/// "German magazine Der Spiegel", "American automobile manufacturer General Motors": a name
+/// after a nationality and the kind of body it is (a lower-case organisation word, perhaps
+/// after other lower-case words) names that body; the nationality only describes it. The name
+/// is a run of up to four name words with nothing but spaces between them.
+fn described_bodies_in(text: &str, words: &[Word], found: &mut Found) {
+    for (k, word) in words.iter().enumerate() {
+        let body_noun =
+            !word.is_capitalised() && ORGANISATION_WORDS.contains(&word.lower().as_str());
+        if !body_noun || k == 0 {
+            continue;
+        }
+        // Back over lower-case words of the same phrase to the nationality.
+        let mut n = k;
+        while n > 0 && k - n < 3 && !words[n].after_break && !words[n - 1].is_capitalised() {
+            n -= 1;
+        }
+        let described = n > 0
+            && !words[n].after_break
+            && !words[n - 1].possessive
+            && (is_adjective(&words[n - 1].lower()) || {
+                let nation = fold(words[n - 1].text);
+                is_country_form(&nation) || is_country_form(&format!("{nation}."))
+            });
+        if !described {
+            continue;
+        }
+        let mut end = k + 1;
+        while end < words.len()
+            && end - (k + 1) < 4
+            && !words[end].after_break
+            && is_name_word(text, &words[end])
+            && text[words[end - 1].span.end..words[end].span.start]
+                .chars()
+                .all(char::is_whitespace)
+        {
+            end += 1;
+            if words[end - 1].possessive {
+                break;
+            }
+        }
+        if end == k + 1 || words[end - 1].possessive {
+            continue;
+        }
+        // "American automaker Chrysler LLC" is Chrysler, as the text goes on to call it.
+        let whole = &text[words[k + 1].span.start..words[end - 1].span.end];
+        let suffixed =
+            end - (k + 1) > 1 && CORPORATE_SUFFIXES.contains(&words[end - 1].lower().as_str());
+        let name = match suffixed {
+            true => &text[words[k + 1].span.start..words[end - 2].span.end],
+            false => whole,
+        };
+        let aliases: Vec<&str> = suffixed.then_some(whole).into_iter().collect();
+        if !is_country_form(&fold(name)) && !found.knows(name) && !found.knows(whole) {
+            found.add(name, ActorKind::Organization, &aliases);
+        }
+    }
+}
+
 /// Stock market indexes, named before the word "index" or as an "Average": "the Nasdaq
 /// Composite index", "The Standard and Poor's 500 index", "the Russell 2000 Index", "The Dow
 /// Jones Industrial Average". The name is a run of capitalised words, numbers among them
@@ -1770,6 +1830,31 @@ mod tests {
         assert!(proposals("Tom Smith of Springfield said so.")
             .iter()
             .all(|p| p.0 != "Springfield"));
+    }
+
+    #[test]
+    fn a_name_after_a_nationality_and_a_kind_of_body_names_that_body() {
+        let got = proposals(
+            "The report came when German magazine Der Spiegel cited documents. The plan of \
+             American automobile manufacturer Chrysler LLC failed.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Germany".to_string(), "state", vec!["German".to_string()]),
+                (
+                    "United States".to_string(),
+                    "state",
+                    vec!["American".to_string()]
+                ),
+                ("Der Spiegel".to_string(), "organization", vec![]),
+                (
+                    "Chrysler".to_string(),
+                    "organization",
+                    vec!["Chrysler LLC".to_string()]
+                ),
+            ]
+        );
     }
 
     #[test]

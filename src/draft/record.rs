@@ -16,6 +16,9 @@ pub struct Draft {
     #[serde(rename = "type")]
     pub kind: String,
     pub actors: Vec<String>,
+    /// Where the act happened, as the text writes the place ("Long Beach, California").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     pub quotes: Vec<DraftQuote>,

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use crate::date::month_number;
+
 /// The longest title, in characters.
 pub const MAX: usize = 80;
 
@@ -154,6 +156,8 @@ fn trim_open_end(tokens: &[&str], mut kept: usize, cut: bool) -> String {
         let next_lower = next.to_lowercase();
         let ended = tokens[kept - 1].ends_with([',', ';', ':', '.']);
         let capital = |w: &str| w.starts_with(char::is_uppercase);
+        let numeral = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+        let month = |w: &str| capital(w) && month_number(w).is_some() && w.len() > 2;
         let drop = last.is_empty()
             || DANGLING.contains(&lower.as_str())
             || (cut && OPEN_ENDED.contains(&lower.as_str()))
@@ -162,6 +166,9 @@ fn trim_open_end(tokens: &[&str], mut kept: usize, cut: bool) -> String {
                 && last.contains(|c: char| c.is_ascii_digit())
                 && UNITS.contains(&next_lower.as_str()))
             || (!ended && capital(&last) && capital(&next) && kept > 2)
+            // "on 11 December", "on December 11": a day and its month are one date.
+            || (!ended && numeral(&last) && month(&next))
+            || (!ended && month(&last) && numeral(&next))
             || (!ended
                 && super::countries::is_adjective(&last)
                 && !next.is_empty()
@@ -422,6 +429,14 @@ mod tests {
             (
                 "The award went to the consortium of Northrop Grumman and European maker Airbus Industrie",
                 "The award went to the consortium of Northrop Grumman and European maker…",
+            ),
+            (
+                "The glitch was not reported when the plane made its maiden flight on 11 December -- four years behind",
+                "The glitch was not reported when the plane made its maiden flight…",
+            ),
+            (
+                "The glitch was not reported when the aircraft made its first flight on December 11, 2009",
+                "The glitch was not reported when the aircraft made its first flight…",
             ),
         ];
         for (long, want) in cases {

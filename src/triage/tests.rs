@@ -13,6 +13,7 @@ fn draft(sentence: usize, id: &str, actors: &[&str], new: &[&str]) -> Draft {
         title: format!("Title {sentence}"),
         kind: "statement".into(),
         actors: actors.iter().map(|a| a.to_string()).collect(),
+        location: None,
         tags: vec!["undated".into()],
         quotes: vec![DraftQuote {
             source: "article".into(),

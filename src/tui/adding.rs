@@ -55,6 +55,7 @@ impl Author {
             title: fields.title,
             kind: fields.kind,
             actors: fields.actors,
+            location: None,
             tags: Vec::new(),
             quotes: vec![DraftQuote {
                 source: new.source,

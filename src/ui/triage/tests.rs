@@ -154,7 +154,10 @@ fn decisions_are_marked_and_the_sentence_is_lit_in_the_article() {
         !screen.contains("Vladimir Putin (vladimir-putin, new)"),
         "accepting [2] added Putin: {screen}"
     );
-    assert!(screen.contains("Ukraine (ukraine)"), "{screen}");
+    assert!(
+        screen.contains("Actors   Vladimir Putin (vladimir-putin)  "),
+        "{screen}"
+    );
     // The status line says what the last key did, and the keys.
     assert!(screen.contains("Rejected [5]."), "{screen}");
 }
