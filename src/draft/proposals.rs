@@ -1062,9 +1062,13 @@ fn country_compounds_in(text: &str, words: &[Word], found: &mut Found) {
             }
             let name = &text[words[i].span.start..words[end - 1].span.end];
             // "United States Air Force" is the text's "Air Force" too; a single word left
-            // ("Daily", "Intelligence") names nothing by itself.
+            // ("Daily", "Intelligence") names nothing by itself, nor does a brand after the
+            // country ("Eastern Airlines" of "China Eastern Airlines" is another airline).
             let own = &text[words[i + k].span.start..words[end - 1].span.end];
-            let aliases: Vec<&str> = (end - (i + k) >= 2).then_some(own).into_iter().collect();
+            let aliases: Vec<&str> = (end - (i + k) >= 2 && is_institution(own))
+                .then_some(own)
+                .into_iter()
+                .collect();
             found.add(name, organisation_kind(name), &aliases);
         }
         i = end.max(i + 1);
@@ -1467,6 +1471,63 @@ fn same_body_without(rest: &str) -> bool {
     })
 }
 
+/// Whether `name` is made only of the words a state's institutions are named by ("Air
+/// Force", "Foreign Ministry", "Central Bank"): a country's name before it says whose it is,
+/// and it names the same body without. A brand ("Eastern Airlines") names a body of its own.
+fn is_institution(name: &str) -> bool {
+    const QUALIFIERS: &[&str] = &[
+        "air",
+        "foreign",
+        "central",
+        "supreme",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "federal",
+        "national",
+        "state",
+        "armed",
+        "forces",
+        "security",
+        "space",
+        "health",
+        "justice",
+        "trade",
+        "treasury",
+        "intelligence",
+        "coast",
+        "guard",
+        "marine",
+        "marines",
+        "corps",
+        "special",
+        "general",
+        "staff",
+        "embassy",
+        "parliament",
+        "senate",
+        "congress",
+        "house",
+        "of",
+        "representatives",
+        "affairs",
+        "home",
+        "economy",
+        "energy",
+        "labour",
+        "labor",
+        "environment",
+        "education",
+        "agriculture",
+        "transport",
+        "communications",
+    ];
+    fold(name)
+        .split(' ')
+        .all(|w| QUALIFIERS.contains(&w) || ORGANISATION_WORDS.contains(&w))
+}
+
 /// The proposals' names by the shorter phrases inside them, and the persons' names, kept up
 /// to date as proposals are added.
 #[derive(Default)]
@@ -1767,6 +1828,24 @@ mod tests {
             .into_iter()
             .map(|p| (p.name, p.kind.as_str(), p.aliases))
             .collect()
+    }
+
+    #[test]
+    fn a_country_before_a_brand_is_part_of_its_name_not_whose_it_is() {
+        // Found by a new user's trial (3835 [4]): "Eastern Airlines", another airline, was
+        // made an alias of China Eastern Airlines.
+        let found = proposals("China Eastern Airlines and the United States Air Force flew.");
+        let aliases = |name: &str| {
+            found
+                .iter()
+                .find(|p| p.0 == name)
+                .map(|p| p.2.clone())
+                .unwrap_or_else(|| panic!("{name} in {found:?}"))
+        };
+        assert!(aliases("China Eastern Airlines").is_empty(), "{found:?}");
+        assert_eq!(aliases("United States Air Force"), ["Air Force"]);
+        assert!(is_institution("Foreign Ministry"));
+        assert!(!is_institution("Eastern Airlines"));
     }
 
     #[test]
