@@ -116,9 +116,9 @@ fn the_seed_drafts_date_the_call_and_the_g7_meeting_before_it() {
     let offensive = at(&drafts, 13);
     assert_eq!(offensive.date, "2022-01/2022-04~");
     assert!(offensive.tags.contains(&"future".to_string()));
-    // An undated act gets an uncertain upper bound, never a day.
+    // An undated statement gets the week up to publication, uncertain, never a day.
     let denial = at(&drafts, 22);
-    assert_eq!(denial.date, "2021/2021-12-13?");
+    assert_eq!(denial.date, "2021-12-07/2021-12-13?");
     assert_eq!(
         (denial.kind.as_str(), denial.actors.as_slice()),
         ("denial", &["russia".to_string()][..])
@@ -400,8 +400,9 @@ fn a_wikinews_article_on_boeing_drafts_statements_by_titled_people() {
     let announcement = at(&drafts, 2);
     assert_eq!(announcement.kind, "announcement");
     assert_eq!(announcement.actors[0], "boeing");
-    // "begun two years ago" stands after the verb, in an aside: it governs nothing after.
-    assert_eq!(at(&drafts, 3).date, "2008/2008-05-24?");
+    // "begun two years ago" stands after the verb, in an aside: it governs nothing after,
+    // and the statement, undated, is of the week up to publication.
+    assert_eq!(at(&drafts, 3).date, "2008-05-18/2008-05-24?");
     // "Spokeswoman Sandy Angers said…", later "said Angers".
     let said = at(&drafts, 3);
     assert_eq!(

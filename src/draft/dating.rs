@@ -51,6 +51,9 @@ pub enum Basis {
     Referred(String, String, usize),
     /// A statement in the present tense ("Ford says"): made as the article was written.
     SaidNow,
+    /// A statement with no date in the text: in the week up to publication, as news reports
+    /// what was said while it is news.
+    WeekBefore,
     /// No date in the text: on or before publication.
     UpperBound,
     /// It speaks of the future and the text gives no later date: on or after publication.
@@ -74,6 +77,9 @@ impl Basis {
             }
             Basis::SaidNow => {
                 "a statement in the present tense: made as the article was written".to_string()
+            }
+            Basis::WeekBefore => {
+                "a statement with no date in the text: in the week up to publication".to_string()
             }
             Basis::UpperBound => "no date in the text: on or before publication".to_string(),
             Basis::LowerBound => {
@@ -100,6 +106,10 @@ pub struct SentenceFacts {
     /// 2009"): news writes a statement in the present when it is made as the article is
     /// written, so the saying is of the publication day, whatever date what was said has.
     pub says_now: bool,
+    /// Its act is a statement ("GM said", "Airbus announced"): news reports what was said
+    /// while it is news, so a statement with no date of its own is of the days before the
+    /// publication, not any time that year.
+    pub statement: bool,
     /// Event nouns it names, by class ("call" for "phone call", "conversation").
     pub events: Vec<&'static str>,
     /// "comes after a 2-day meeting": the days, and the class of the anchor's noun (the
@@ -183,6 +193,7 @@ impl Dater<'_> {
                     Some(d) if fact.future && self.is_past(&d.value) => self.lower_bound(),
                     None if fact.future => self.lower_bound(),
                     Some(d) => d,
+                    None if fact.statement => self.week_before(),
                     None => self.upper_bound(),
                 }
             })
@@ -324,6 +335,20 @@ impl Dater<'_> {
         Dating {
             value: format!("{}?", self.published.format("%Y-%m-%d")),
             basis: Basis::SaidNow,
+        }
+    }
+
+    /// The week up to the publication day, uncertain: when a statement with no date of its
+    /// own was made.
+    fn week_before(&self) -> Dating {
+        let start = self.published - Duration::days(6);
+        Dating {
+            value: format!(
+                "{}/{}?",
+                start.format("%Y-%m-%d"),
+                self.published.format("%Y-%m-%d")
+            ),
+            basis: Basis::WeekBefore,
         }
     }
 
@@ -556,6 +581,7 @@ mod tests {
                         .map(|w| w.span.start),
                     future: words.iter().any(|w| w.is(&["will", "could"])),
                     says_now: false,
+                    statement: false,
                     events: event_nouns(&words),
                     after_days: after_days(&words)
                         .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),

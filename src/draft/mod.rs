@@ -331,6 +331,12 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                                 && candidates::is_present(words, i, verb)
                         })
                 }),
+                statement: found.as_ref().is_some_and(|(a, _)| {
+                    a.future_from.is_none()
+                        && !a.negated
+                        && a.verb
+                            .is_some_and(|(_, verb)| candidates::is_saying_verb(verb))
+                }),
                 events: event_nouns(words),
                 after_days: after_days(words)
                     .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),
@@ -905,7 +911,9 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
         let what = act.verb.map_or(act.kind.as_str(), |(_, v)| v.base.as_str());
         let who = subject.map(|w| cast.short(w)).unwrap_or_default();
         let when = match dated.basis {
-            Basis::UpperBound => format!("by {}", input.published.format("%Y-%m-%d")),
+            Basis::UpperBound | Basis::WeekBefore => {
+                format!("by {}", input.published.format("%Y-%m-%d"))
+            }
             Basis::LowerBound => format!("after {}", input.published.format("%Y-%m-%d")),
             _ => dated.value.split('/').next().unwrap_or("").to_string(),
         };
@@ -2820,11 +2828,12 @@ mod tests {
         let text =
             "Putin said \"We moved in 2019. He admits that they were wrong.\" Putin denied it.";
         let got = dates_with_time(text, &actors, "2019", "2019");
+        // Statements with no date of their own: the week up to publication, not 2019.
         assert_eq!(
             got,
             [
-                (1, "2021/2021-12-13?".into()),
-                (3, "2021/2021-12-13?".into())
+                (1, "2021-12-07/2021-12-13?".into()),
+                (3, "2021-12-07/2021-12-13?".into())
             ]
         );
     }
@@ -3070,6 +3079,42 @@ mod tests {
                 .iter()
                 .filter(|d| d.sentence == 2)
                 .all(|d| !d.actors.contains(&"bgc-partners".to_string())),
+            "{drafts:?}"
+        );
+    }
+
+    #[test]
+    fn a_statement_with_no_date_is_of_the_week_up_to_publication() {
+        // Found by new users' trials (16 T21, 17 U11): a statement the text gives no date
+        // was dated any time from 1 January, and sorted there, before everything the article
+        // dates.
+        let actors = [known("ford", "Ford", ActorKind::Organization, &[])];
+        let text = "Ford said it would cut 500 jobs.\n\nFord closed the plant.\n\n\
+                    Ford will announce more cuts.";
+        let drafts = run(text, &actors, &[]);
+        let date = |sentence: usize| {
+            drafts.iter().find(|d| d.sentence == sentence).map(|d| {
+                (
+                    d.date.as_str(),
+                    d.attributes["date_from"].as_str(),
+                    d.id.as_str(),
+                )
+            })
+        };
+        assert_eq!(
+            date(1),
+            Some((
+                "2021-12-07/2021-12-13?",
+                "a statement with no date in the text: in the week up to publication",
+                "ford-say-by-2021-12-13"
+            )),
+            "{drafts:?}"
+        );
+        // Another act, or a statement to come, keeps its bound.
+        assert_eq!(date(2).map(|d| d.0), Some("2021/2021-12-13?"), "{drafts:?}");
+        assert_eq!(
+            date(3).map(|d| d.0),
+            Some("2021-12-13/2021-12-31?"),
             "{drafts:?}"
         );
     }
@@ -3404,7 +3449,8 @@ mod tests {
             },
         ];
         let drafts = run("Russia denied it.", &[], &bad);
-        assert_eq!(drafts[0].date, "2021/2021-12-13?");
+        // A denial with no usable date: the week up to publication, as any statement.
+        assert_eq!(drafts[0].date, "2021-12-07/2021-12-13?");
     }
 
     #[test]
