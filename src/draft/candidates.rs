@@ -866,6 +866,32 @@ fn kind_by_object(words: &[Word], i: usize, verb: &Verb) -> Option<String> {
         "give" => Some("grant".into()),
         // "can not charge the Air Force for costs": a price asked, not an accusation.
         "charge" if any(&["for"]) && !any(&["with"]) => Some("payment".into()),
+        // "enters into an agreement with Sukhoi": the agreement, not an entry.
+        "enter"
+            if after.first().is_some_and(|w| w.is(&["into"]))
+                && any(&[
+                    "agreement",
+                    "agreements",
+                    "deal",
+                    "pact",
+                    "partnership",
+                    "contract",
+                    "alliance",
+                    "accord",
+                ]) =>
+        {
+            Some("agreement".into())
+        }
+        // "a restructuring program at Airbus, called Power8": a name given, no act.
+        "call"
+            if words[i].after_break
+                && words[i].lower() == verb.past
+                && after
+                    .first()
+                    .is_some_and(|w| w.is_capitalised() || w.quoted) =>
+        {
+            None
+        }
         "close" => match after.first().map(|w| w.lower()).as_deref() {
             Some("up" | "higher") => Some("increase".into()),
             Some("down" | "lower") => Some("decrease".into()),
@@ -1242,6 +1268,27 @@ mod tests {
         assert_eq!(
             act_of("Boeing said it received an order."),
             some("said", "statement", false)
+        );
+    }
+
+    #[test]
+    fn entering_an_agreement_is_one_and_a_name_called_is_no_call() {
+        // Found by a new user's trial (71526 [13], 62929 [12]).
+        assert_eq!(
+            act_of("Boeing entered into an agreement with Sukhoi for the jet."),
+            some("entered", "agreement", false)
+        );
+        assert_eq!(
+            act_of("Troops entered the city."),
+            some("entered", "entry", false)
+        );
+        assert_eq!(
+            act_of("It is a program at Airbus, called Power8, for savings."),
+            None
+        );
+        assert_eq!(
+            act_of("Putin called Biden on Tuesday."),
+            some("called", "call", false)
         );
     }
 
