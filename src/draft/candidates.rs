@@ -866,6 +866,17 @@ fn kind_by_object(words: &[Word], i: usize, verb: &Verb) -> Option<String> {
         "give" => Some("grant".into()),
         // "can not charge the Air Force for costs": a price asked, not an accusation.
         "charge" if any(&["for"]) && !any(&["with"]) => Some("payment".into()),
+        // "has posted an annual profit": a company's results reported; markets that "posted
+        // gains" rose.
+        "post" if any(&["gain", "gains"]) => Some("increase".into()),
+        "post"
+            if any(&[
+                "profit", "profits", "loss", "losses", "earnings", "revenue", "revenues",
+                "results", "deficit", "surplus", "income", "sales",
+            ]) =>
+        {
+            Some("report".into())
+        }
         // "enters into an agreement with Sukhoi": the agreement, not an entry.
         "enter"
             if after.first().is_some_and(|w| w.is(&["into"]))
@@ -927,6 +938,33 @@ fn coordinated_from(words: &[Word], i: usize) -> Option<usize> {
                     .is_some_and(|(_, form)| matches!(form, Form::Past | Form::ThirdPerson)))
     });
     (own_subject && verb_before).then_some(j + 1)
+}
+
+/// Where the clause of the verb at word `i` ends, when ", and" (", but", ", or", ", yet")
+/// joins a clause after it with a subject and a verb of its own ("Airbus posted a loss
+/// today, and Lufthansa complained"): the word before the joining word. What that clause
+/// says is its own act, not part of this one's title.
+pub fn clause_end(words: &[Word], i: usize) -> Option<usize> {
+    (i + 1..words.len()).find_map(|j| {
+        let joins =
+            words[j].after_break && words[j].is(&["and", "but", "or", "yet"]) && !words[j].quoted;
+        let subject = words.get(j + 1)?;
+        let own_subject =
+            (subject.is_capitalised() || subject.is(DETERMINERS)) && !subject.is(&["that", "this"]);
+        let verb_after = words[j + 2..]
+            .iter()
+            .take(5)
+            .take_while(|w| !w.after_break)
+            .any(|w| {
+                !w.quoted
+                    && !w.is_capitalised()
+                    && (w.is(FINITE)
+                        || verbs().lookup(w.text).is_some_and(|(_, form)| {
+                            matches!(form, Form::Past | Form::ThirdPerson)
+                        }))
+            });
+        (joins && own_subject && verb_after).then_some(j - 1)
+    })
 }
 
 /// Whether the verb group ending at word `i` holds a negation: "not", "never", the "t" of
@@ -1277,6 +1315,14 @@ mod tests {
         assert_eq!(
             act_of("Boeing entered into an agreement with Sukhoi for the jet."),
             some("entered", "agreement", false)
+        );
+        assert_eq!(
+            act_of("Ford Motors has posted an annual profit of $2.7 billion."),
+            some("posted", "report", false)
+        );
+        assert_eq!(
+            act_of("European markets also posted gains on Monday."),
+            some("posted", "increase", false)
         );
         assert_eq!(
             act_of("Troops entered the city."),

@@ -776,7 +776,13 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                                 };
                                 format!("{opening} {}", condense(text, said, &shown_mentions))
                             }
-                            None => condense(text, verb_word.span.end..span.end, &shown_mentions),
+                            // "Airbus posted a loss, and Lufthansa complained": this act's
+                            // clause only.
+                            None => {
+                                let end = candidates::clause_end(words, at)
+                                    .map_or(span.end, |k| words[k].span.end);
+                                condense(text, verb_word.span.end..end, &shown_mentions)
+                            }
                         };
                         let rest = strip_subject_echo(&rest, shown.as_deref());
                         // The headline's verb is in the present: so are the verbs joined to it.
@@ -3532,9 +3538,10 @@ mod tests {
             known("lh", "Lufthansa Airlines", ActorKind::Organization, &[]),
             known("boeing", "Boeing", ActorKind::Organization, &[]),
         ];
-        let text = "Airbus posted a loss today, and Lufthansa Airlines complained. \
+        let text = "Airbus had a loss today, and Lufthansa Airlines complained. \
                     Airbus, Boeing, and Lufthansa Airlines complained. \
-                    Airbus posted a loss, and the airline Lufthansa Airlines complained.";
+                    Airbus had a loss, and the airline Lufthansa Airlines complained. \
+                    Airbus posted a loss today, and Lufthansa Airlines complained.";
         let drafts = run(text, &actors, &[]);
         let found: Vec<(usize, &str, &str)> = drafts
             .iter()
@@ -3547,6 +3554,8 @@ mod tests {
                 // Names joined by "and", with no verb before it: the first is the doer.
                 (2, "Airbus complains", "airbus"),
                 (3, "Lufthansa Airlines complains", "lh"),
+                // The first clause's act, when it has one, ends before the second clause.
+                (4, "Airbus posts a loss today", "airbus"),
             ]
         );
     }
