@@ -100,6 +100,11 @@ impl Actor {
                 .find(|word| is_surname(word));
             return surname.unwrap_or(&self.name);
         }
+        // A state's other one-word names are as often its adjective ("German" of Germany,
+        // "British" of the United Kingdom), which in a list of actors reads as a nationality.
+        if self.kind == Some(ActorKind::State) {
+            return &self.name;
+        }
         self.aliases
             .iter()
             .map(String::as_str)
@@ -599,6 +604,29 @@ mod tests {
         ] {
             assert_eq!(person(name).short_name(), short, "{name}");
         }
+    }
+
+    /// Found by a new user's trial (17 U13): drafted states carry their adjectives as aliases,
+    /// and the events' actor column read "[France, German, British]".
+    #[test]
+    fn a_states_short_name_is_its_name_not_its_adjective() {
+        let state = |name: &str, aliases: &[&str]| Actor {
+            kind: Some(ActorKind::State),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            ..person(name)
+        };
+        assert_eq!(state("Germany", &["German"]).short_name(), "Germany");
+        assert_eq!(
+            state("United Kingdom", &["British", "UK"]).short_name(),
+            "United Kingdom"
+        );
+        let firm = Actor {
+            kind: Some(ActorKind::Organization),
+            aliases: vec!["GM".into()],
+            ..person("General Motors")
+        };
+        // Other kinds keep their shortest one-word alias.
+        assert_eq!(firm.short_name(), "GM");
     }
 
     /// Found by review: "XIV", "3rd" and "M.D." were taken for surnames.

@@ -121,7 +121,9 @@ impl Cast<'_> {
         let actor = Actor {
             id: String::new(),
             name: name.clone(),
-            kind,
+            // A title shortens a state as the text does ("UK's RAF"), by its other names;
+            // elsewhere a state is shown by its name (`Actor::short_name`).
+            kind: kind.filter(|k| *k != ActorKind::State),
             // "German" of Germany is an adjective: a title writing it for "Germany" would
             // misquote its sentence.
             aliases: aliases
