@@ -1376,7 +1376,9 @@ fn recurring_names_in(text: &str, folded: &Folded, sentences: &[Vec<Word>], foun
         let away_from_start = away.contains(key.as_str());
         // Two capitalised words together are a name even where a sentence starts with them.
         let several = key.contains(' ');
-        if (count < 2 && !(headed && count == 1))
+        // "The Nasdaq rose by 11.81%": a market index known by one word is named once.
+        let index = count == 1 && INDEX_NAMES.contains(&key.as_str());
+        if (count < 2 && !(headed && count == 1) && !index)
             || !(away_from_start || several)
             || name.chars().count() < 2
         {
@@ -1527,6 +1529,13 @@ fn is_institution(name: &str) -> bool {
         .split(' ')
         .all(|w| QUALIFIERS.contains(&w) || ORGANISATION_WORDS.contains(&w))
 }
+
+/// Stock market indexes known by one word, as market reports name them ("The Nasdaq rose",
+/// "the DAX fell"), folded.
+const INDEX_NAMES: &[&str] = &[
+    "nasdaq", "ftse", "dax", "cac", "nikkei", "kospi", "sensex", "bovespa", "merval", "ibex",
+    "stoxx", "topix", "dow",
+];
 
 /// The proposals' names by the shorter phrases inside them, and the persons' names, kept up
 /// to date as proposals are added.
@@ -1934,6 +1943,23 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn an_index_known_by_one_word_is_named_once() {
+        // Found by a new user's trial (115064 [8], 115587 [9]).
+        let names =
+            |text: &str| -> Vec<String> { proposals(text).into_iter().map(|p| p.0).collect() };
+        assert_eq!(names("Shares fell. The Nasdaq rose by 11.81%."), ["Nasdaq"]);
+        // The country's adjective is not part of the index's name.
+        let merval = names("By noon the Argentinean MERVAL index had fallen.");
+        assert!(merval.contains(&"MERVAL".to_string()), "{merval:?}");
+        assert!(
+            !merval.iter().any(|n| n.contains("Argentinean")),
+            "{merval:?}"
+        );
+        // Another word named once is no actor.
+        assert!(names("Shares fell. The Lopsided rose by 11.81%.").is_empty());
     }
 
     #[test]
