@@ -431,7 +431,7 @@ fn event(
     let event = Event {
         id: id.into(),
         date,
-        title: title.into(),
+        title: builder.labels.get(&title),
         summary: Some(field("notes"))
             .filter(|n| !n.is_empty())
             .map(Box::from),
@@ -445,7 +445,7 @@ fn event(
         attributes: builder.attributes(attributes),
         roles: roles.into(),
         region,
-        point: point.map(Box::new),
+        point: point.map(|p| builder.labels.point(p)),
     };
     Some((event, notes))
 }

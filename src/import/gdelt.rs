@@ -354,7 +354,7 @@ fn event(
     let event = Event {
         id: id.into(),
         date,
-        title: title.into(),
+        title: builder.labels.get(&title),
         summary: None,
         kind: Some(builder.labels.get(&name)),
         actors: actors.into(),
@@ -364,7 +364,7 @@ fn event(
         attributes: builder.attributes(attributes),
         roles: roles.into(),
         region,
-        point: point.map(Box::new),
+        point: point.map(|p| builder.labels.point(p)),
     };
     Some((event, notes))
 }
