@@ -36,6 +36,20 @@ const TEXT_ATTRIBUTES: [&str; 9] = [
     "iso3",
 ];
 
+/// Text attributes of few values (a handful of codes, a country's): held once for each
+/// combination of them rather than in every event (see `Shapes::hold_in_shape`).
+const FEW_VALUES: [&str; 9] = [
+    "disorder_type",
+    "inter1",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "source_scale",
+    "iso",
+    "iso3",
+    "world_region",
+];
+
 /// Every column chronicle reads, in some layout (`ally_actor_N` is read as `assoc_actor_N`).
 const READ: [&str; 32] = [
     "event_id_cnty",
@@ -156,6 +170,7 @@ pub(crate) fn read(
     rows: &mut Rows,
 ) -> Result<(), Problem> {
     let (mut reader, columns) = open(input)?;
+    builder.labels.shapes.hold_in_shape(&FEW_VALUES);
     // A column this reader does not know would be lost without a word: it is named.
     let mut unknown: Vec<&str> = columns
         .at
