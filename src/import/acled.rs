@@ -36,9 +36,10 @@ const TEXT_ATTRIBUTES: [&str; 9] = [
     "iso3",
 ];
 
-/// Text attributes of few values (a handful of codes, a country's): held once for each
-/// combination of them rather than in every event (see `Shapes::hold_in_shape`).
-const FEW_VALUES: [&str; 9] = [
+/// Attributes of few values (a handful of codes, a country's, geo_precision's 1 to 3): held
+/// once for each combination of them rather than in every event (see
+/// `Shapes::hold_in_shape`).
+const FEW_VALUES: [&str; 10] = [
     "disorder_type",
     "inter1",
     "inter2",
@@ -48,6 +49,7 @@ const FEW_VALUES: [&str; 9] = [
     "iso",
     "iso3",
     "world_region",
+    "geo_precision",
 ];
 
 /// Every column chronicle reads, in some layout (`ally_actor_N` is read as `assoc_actor_N`).

@@ -22,8 +22,16 @@ enum Kind {
     /// A number shown as written ("2.50"): the text, which reads back as the number.
     Written,
     Text,
-    /// Text held in the shape, the same for every list of the shape.
+    /// A value held in the shape, the same for every list of the shape.
     Fixed,
+}
+
+/// A value held in a shape: text, or a number shown in its shortest form (by its bits, which
+/// tell apart every value that shows apart, 0 from -0).
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Held {
+    Text(Label),
+    Number(u64),
 }
 
 /// The names of a list of attributes, in order, the kind of each value, and the values of
@@ -32,7 +40,7 @@ enum Kind {
 pub struct Shape {
     names: Box<[Label]>,
     kinds: Box<[Kind]>,
-    fixed: Box<[Label]>,
+    fixed: Box<[Held]>,
 }
 
 /// One word of a list: its shape (the first), or a value, whose field is told by the shape's
@@ -102,9 +110,10 @@ pub struct Shapes {
 }
 
 impl Shapes {
-    /// Holds the text values of attributes `names` in their lists' shapes from now on: for
-    /// columns of an export with few values, so that a million rows hold each combination of
-    /// them once (ACLED's interaction codes and country codes).
+    /// Holds the values of attributes `names` (text, or numbers in their shortest form) in
+    /// their lists' shapes from now on: for columns of an export with few values, so that a
+    /// million rows hold each combination of them once (ACLED's interaction codes and country
+    /// codes).
     pub fn hold_in_shape(&mut self, names: &[&str]) {
         self.in_shape
             .extend(names.iter().map(|&name| Label::from(name)));
@@ -153,7 +162,8 @@ impl Attributes {
         Attributes::build(list, |_| false, Arc::new)
     }
 
-    /// `list` as attributes, the text values of the names `held` says held in the shape.
+    /// `list` as attributes, the values of the names `held` says held in the shape (text, or
+    /// numbers in their shortest form).
     fn build(
         list: Vec<(Label, Value)>,
         held: impl Fn(&Label) -> bool,
@@ -171,7 +181,11 @@ impl Attributes {
         for (name, value) in list {
             let kind = match value {
                 Value::Text(text) if held(&name) => {
-                    fixed.push(text);
+                    fixed.push(Held::Text(text));
+                    Kind::Fixed
+                }
+                Value::Number(Number(Digits::Shortest(n))) if held(&name) => {
+                    fixed.push(Held::Number(n.to_bits()));
                     Kind::Fixed
                 }
                 Value::Text(text) => {
@@ -222,7 +236,7 @@ impl Attributes {
 
     /// Each attribute's name and value, in order.
     pub fn iter(&self) -> Iter<'_> {
-        let (names, kinds, fixed): (&[Label], &[Kind], &[Label]) = match self.shape() {
+        let (names, kinds, fixed): (&[Label], &[Kind], &[Held]) = match self.shape() {
             Some(shape) => (&shape.names, &shape.kinds, &shape.fixed),
             None => (&[], &[], &[]),
         };
@@ -338,7 +352,7 @@ pub struct Iter<'a> {
     kinds: std::slice::Iter<'a, Kind>,
     slots: std::slice::Iter<'a, Slot>,
     /// The shape's values of kind `Fixed`.
-    fixed: std::slice::Iter<'a, Label>,
+    fixed: std::slice::Iter<'a, Held>,
 }
 
 impl<'a> Iterator for Iter<'a> {
@@ -347,7 +361,12 @@ impl<'a> Iterator for Iter<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         let (name, kind) = (self.names.next()?, self.kinds.next()?);
         let value = match kind {
-            Kind::Fixed => ValueRef::Text(self.fixed.next()?),
+            Kind::Fixed => match self.fixed.next()? {
+                Held::Text(text) => ValueRef::Text(text),
+                Held::Number(bits) => {
+                    ValueRef::Number(Number(Digits::Shortest(f64::from_bits(*bits))))
+                }
+            },
             _ => self.slots.next()?.value(*kind),
         };
         Some((name, value))
@@ -481,7 +500,7 @@ mod tests {
         assert_eq!(a.to_list(), list());
         assert_eq!(a.len(), 4);
         assert_eq!(a.iter().len(), 4);
-        // "price" is a number: only text is held in the shape; the list keeps the others.
+        // "price" is a number as written ("2.50"): held in the list, with the others.
         assert_eq!(a.values().len(), 3);
         assert_eq!(
             a.get("cameo").map(|v| v.to_string()).as_deref(),
@@ -525,6 +544,30 @@ mod tests {
         drop(held);
         drop(shapes);
         assert_eq!(Label::strong_count(&text), Some(1));
+    }
+
+    #[test]
+    fn numbers_held_in_the_shape_read_back_as_they_were_given() {
+        let mut shapes = Shapes::default();
+        shapes.hold_in_shape(&["mentions", "tone"]);
+        let a = shapes.attributes(list());
+        assert_eq!(a.to_list(), list());
+        assert_eq!(a.values().len(), 2);
+        let zero = |n: &str| vec![("n".into(), number(n)), ("t".into(), Value::text("x"))];
+        shapes.hold_in_shape(&["n"]);
+        let (plus, minus) = (shapes.attributes(zero("0")), shapes.attributes(zero("-0")));
+        assert_eq!(plus.to_list(), zero("0"));
+        assert_eq!(minus.to_list(), zero("-0"));
+        assert_eq!(minus.get("n").map(|v| v.to_string()).as_deref(), Some("-0"));
+        assert!(!Arc::ptr_eq(
+            plus.shape().expect("shape"),
+            minus.shape().expect("shape")
+        ));
+        let again = shapes.attributes(zero("0.0"));
+        assert_eq!(
+            again.get("n").map(|v| v.to_string()).as_deref(),
+            Some("0.0")
+        );
     }
 
     #[test]
