@@ -119,7 +119,7 @@ fn timeline(events: usize) -> Timeline {
                 ]),
                 roles: Box::default(),
                 region: Some(region),
-                point: point.map(Box::new),
+                point: point.map(std::sync::Arc::new),
             }
         })
         .collect();

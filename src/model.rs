@@ -268,7 +268,9 @@ pub struct Event {
     // over a million events is tens of megabytes.
     pub id: Box<str>,
     pub date: EdtfDate,
-    pub title: Box<str>,
+    /// Shared by the events with the same title: an export's titles are made of its types and
+    /// actors' names ("Peaceful protest: Protesters (India)"), which repeat over a million rows.
+    pub title: Label,
     pub summary: Option<Box<str>>,
     pub kind: Option<Label>,
     pub actors: Box<[ActorId]>,
@@ -285,7 +287,7 @@ pub struct Event {
     /// one place.
     pub region: Option<Arc<Region>>,
     /// Where the event happened on the map, when the source gives coordinates.
-    pub point: Option<Box<Point>>,
+    pub point: Option<Arc<Point>>,
 }
 
 impl Event {

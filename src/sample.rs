@@ -256,7 +256,7 @@ pub fn places() -> Timeline {
                 summary: None,
                 location: None,
                 region,
-                point: point.map(|(lat, lon)| Box::new(Point { lat, lon })),
+                point: point.map(|(lat, lon)| std::sync::Arc::new(Point { lat, lon })),
                 // Numbers typed as the loader types them; "unknown" stays text.
                 attributes: attributes
                     .iter()

@@ -1048,7 +1048,7 @@ fn get_source(input: &mut In) -> Read<Source> {
 fn get_event(input: &mut In, context: &Context, shapes: &mut Shapes) -> Read<Event> {
     let id = get_box(input)?;
     let date = get_date(input)?;
-    let title = get_box(input)?;
+    let title = input.str().map(Label::from)?;
     let summary = get_opt(input, Box::from)?;
     let kind = context.opt_label(input)?;
     let n = input.len(4)?;
@@ -1098,7 +1098,7 @@ fn get_event(input: &mut In, context: &Context, shapes: &mut Shapes) -> Read<Eve
         attributes: shapes.attributes(attributes),
         roles,
         region,
-        point: point.map(Box::new),
+        point: point.map(Arc::new),
     })
 }
 
@@ -1429,7 +1429,7 @@ mod tests {
             event.roles =
                 vec![Roles::one(Role::Target).with(Role::Source); event.actors.len()].into();
             event.region = Some(Arc::clone(&region));
-            event.point = Some(Box::new(Point {
+            event.point = Some(Arc::new(Point {
                 lat: 50.45,
                 lon: -30.5,
             }));

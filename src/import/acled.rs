@@ -36,6 +36,22 @@ const TEXT_ATTRIBUTES: [&str; 9] = [
     "iso3",
 ];
 
+/// Attributes of few values (a handful of codes, a country's, geo_precision's 1 to 3): held
+/// once for each combination of them rather than in every event (see
+/// `Shapes::hold_in_shape`).
+const FEW_VALUES: [&str; 10] = [
+    "disorder_type",
+    "inter1",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "source_scale",
+    "iso",
+    "iso3",
+    "world_region",
+    "geo_precision",
+];
+
 /// Every column chronicle reads, in some layout (`ally_actor_N` is read as `assoc_actor_N`).
 const READ: [&str; 32] = [
     "event_id_cnty",
@@ -156,6 +172,7 @@ pub(crate) fn read(
     rows: &mut Rows,
 ) -> Result<(), Problem> {
     let (mut reader, columns) = open(input)?;
+    builder.labels.shapes.hold_in_shape(&FEW_VALUES);
     // A column this reader does not know would be lost without a word: it is named.
     let mut unknown: Vec<&str> = columns
         .at
@@ -431,7 +448,7 @@ fn event(
     let event = Event {
         id: id.into(),
         date,
-        title: title.into(),
+        title: builder.labels.get(&title),
         summary: Some(field("notes"))
             .filter(|n| !n.is_empty())
             .map(Box::from),
@@ -445,7 +462,7 @@ fn event(
         attributes: builder.attributes(attributes),
         roles: roles.into(),
         region,
-        point: point.map(Box::new),
+        point: point.map(|p| builder.labels.point(p)),
     };
     Some((event, notes))
 }

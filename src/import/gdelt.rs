@@ -155,6 +155,12 @@ pub(crate) fn read_events(
     rows: &mut Rows,
 ) -> Result<(), Problem> {
     let mut reader = tsv_reader(input.open()?);
+    // The CAMEO code says its root, quad class and Goldstein score: one combination of the
+    // four for each code (some 300), held once rather than in every event.
+    builder
+        .labels
+        .shapes
+        .hold_in_shape(&["cameo", "cameo_root", "quad_class", "goldstein"]);
     let mut record = csv::StringRecord::new();
     while let Some(line) = next_record(&mut reader, &mut record, input, rows)? {
         if line == 1 && record.get(0) == Some("GLOBALEVENTID") {
@@ -354,7 +360,7 @@ fn event(
     let event = Event {
         id: id.into(),
         date,
-        title: title.into(),
+        title: builder.labels.get(&title),
         summary: None,
         kind: Some(builder.labels.get(&name)),
         actors: actors.into(),
@@ -364,7 +370,7 @@ fn event(
         attributes: builder.attributes(attributes),
         roles: roles.into(),
         region,
-        point: point.map(Box::new),
+        point: point.map(|p| builder.labels.point(p)),
     };
     Some((event, notes))
 }

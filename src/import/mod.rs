@@ -20,6 +20,7 @@ pub use notes::NoteKind;
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
+use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 
 use crate::load::Dataset;
@@ -116,6 +117,7 @@ pub fn import(paths: &[PathBuf], options: &Options) -> Result<Imported, Refused>
     if !fatal.is_empty() {
         return Err(fatal.into());
     }
+    let mut phases = crate::load::Phases::new();
     let mut builder = Builder::default();
     let mut rows = Rows::default();
     // Mentions attach to events, so every events file is read first.
@@ -146,6 +148,7 @@ pub fn import(paths: &[PathBuf], options: &Options) -> Result<Imported, Refused>
             }
         }
     }
+    phases.done("rows");
     if !fatal.is_empty() || (!options.skip_invalid && !rows.problems.is_empty()) {
         let skippable = fatal.is_empty() && rows.rejected > 0 && rows.count > rows.rejected;
         fatal.extend(rows.problems);
@@ -182,10 +185,12 @@ pub fn import(paths: &[PathBuf], options: &Options) -> Result<Imported, Refused>
         ([_], Some(title)) => title,
         _ => dataset_name(paths),
     };
+    let timeline = builder.finish();
+    phases.done("timeline");
     Ok(Imported {
         dataset: Dataset {
             name,
-            timeline: builder.finish(),
+            timeline,
             notes,
         },
         rows: rows.count,
@@ -427,10 +432,12 @@ pub(crate) struct Builder {
     sources: Vec<Source>,
     source_by_key: HashMap<String, SourceId>,
     ids: Ids,
-    /// Where each event was read, by index into `files`, for naming both places of an id
-    /// read twice.
-    places: Vec<(u32, Option<u32>)>,
-    files: Vec<String>,
+    /// The line each event was read at, plus one (none for a whole file's, TimelineJS), for
+    /// naming both places of an id read twice: four bytes an event.
+    lines: Vec<Option<NonZeroU32>>,
+    /// The files read, each with the index of the first event read from it (events are read
+    /// file after file), which tells the file of each event.
+    files: Vec<(u32, String)>,
     pub notes: Vec<Problem>,
     /// What is counted rather than refused: identical rows merged, values that may be right.
     pub tallies: notes::Tallies,
@@ -527,17 +534,19 @@ impl Builder {
         file: &str,
         line: Option<usize>,
     ) -> Result<bool, String> {
-        if self.files.last().is_none_or(|f| f != file) {
-            self.files.push(file.to_string());
+        if self.files.last().is_none_or(|(_, f)| f != file) {
+            self.files
+                .push((self.events.len() as u32, file.to_string()));
         }
-        let here = (
-            (self.files.len() - 1) as u32,
-            line.and_then(|l| u32::try_from(l).ok()),
-        );
+        let here = line.and_then(|l| {
+            u32::try_from(l)
+                .ok()?
+                .checked_add(1)
+                .and_then(NonZeroU32::new)
+        });
         if let Some(ix) = self.event_index.get(&event.id, &self.events) {
-            let ix = ix as usize;
-            let before = self.place(self.places[ix]);
-            let differences = differences(&self.events[ix], &event);
+            let before = self.place(ix);
+            let differences = differences(&self.events[ix as usize], &event);
             if differences.is_empty() {
                 self.tallies
                     .add(file, NoteKind::Merged, line.unwrap_or(0), || before);
@@ -552,15 +561,21 @@ impl Builder {
         }
         self.event_index.insert(&event.id, self.events.len() as u32);
         self.events.push(event);
-        self.places.push(here);
+        self.lines.push(here);
         Ok(true)
     }
 
-    /// `file:line` of a place events were read from.
-    fn place(&self, (file, line): (u32, Option<u32>)) -> String {
-        let file = self.files.get(file as usize).map_or("", String::as_str);
-        match line {
-            Some(line) => format!("{file}:{line}"),
+    /// `file:line` where the event at `ix` was read.
+    fn place(&self, ix: u32) -> String {
+        // The last file whose first event is at or before this one: a file that added no
+        // event starts where the next one does.
+        let nth = self.files.partition_point(|(first, _)| *first <= ix);
+        let file = nth
+            .checked_sub(1)
+            .and_then(|nth| self.files.get(nth))
+            .map_or("", |(_, file)| file.as_str());
+        match self.lines.get(ix as usize).copied().flatten() {
+            Some(line) => format!("{file}:{}", line.get() - 1),
             None => file.to_string(),
         }
     }
@@ -602,7 +617,7 @@ impl Builder {
             sources,
             source_by_key,
             ids,
-            places,
+            lines,
             files,
             notes: _,
             tallies: _,
@@ -636,7 +651,7 @@ impl Builder {
             source_by_key,
             ids,
             labels,
-            places,
+            lines,
             files,
         ));
         Timeline::new(events, actors, sources)
@@ -843,6 +858,84 @@ mod tests {
             assert!(
                 shared > 0,
                 "{file}: no text value repeats, the test shows nothing"
+            );
+        }
+    }
+
+    /// Titles made of an export's types and names, and coordinates geocoded to named places,
+    /// repeat as much: each is stored once.
+    #[test]
+    fn repeated_titles_and_points_are_shared() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+        for file in ["gdelt2_100.export.CSV", "acled_roles.csv"] {
+            let imported = import(&[fixtures.join(file)], &Options::default()).expect(file);
+            let events = imported.dataset.timeline.events();
+            let (mut titles, mut points) = (0, 0);
+            for (n, a) in events.iter().enumerate() {
+                for b in &events[n + 1..] {
+                    if a.title == b.title {
+                        assert!(Label::ptr_eq(&a.title, &b.title), "{file}: {}", a.title);
+                        titles += 1;
+                    }
+                    if let (Some(p), Some(q)) = (&a.point, &b.point) {
+                        if (p.lat, p.lon) == (q.lat, q.lon) {
+                            assert!(std::sync::Arc::ptr_eq(p, q), "{file}: {p}");
+                            points += 1;
+                        }
+                    }
+                }
+            }
+            assert!(titles > 0 && points > 0, "{file}: nothing repeats");
+        }
+    }
+
+    /// A clash names the file and line the first event was read at, though the files between
+    /// added no event (each of their rows a repeat, merged) and lines are kept apart from files.
+    #[test]
+    fn a_clash_names_where_the_first_event_was_read() {
+        let template = crate::sample::timeline().events()[0].clone();
+        let event = |id: &str, title: &str| Event {
+            id: id.into(),
+            title: title.into(),
+            ..template.clone()
+        };
+        let mut builder = Builder::default();
+        assert_eq!(
+            builder.push_event(event("a1", "A"), "a.csv", Some(2)),
+            Ok(true)
+        );
+        assert_eq!(
+            builder.push_event(event("a2", "A"), "a.csv", Some(3)),
+            Ok(true)
+        );
+        // Only repeats: b.csv starts where c.csv does, with no event of its own.
+        assert_eq!(
+            builder.push_event(event("a2", "A"), "b.csv", Some(2)),
+            Ok(false)
+        );
+        assert_eq!(
+            builder.push_event(event("c1", "C"), "c.csv", Some(7)),
+            Ok(true)
+        );
+        assert_eq!(
+            builder.push_event(event("t1", "T"), "t.json", None),
+            Ok(true)
+        );
+        let clash = |builder: &mut Builder, id: &str| {
+            builder
+                .push_event(event(id, "other"), "d.csv", Some(9))
+                .expect_err("a clash")
+        };
+        for (id, place) in [
+            ("a1", "a.csv:2"),
+            ("a2", "a.csv:3"),
+            ("c1", "c.csv:7"),
+            ("t1", "t.json,"),
+        ] {
+            let message = clash(&mut builder, id);
+            assert!(
+                message.contains(&format!("is also at {place}")),
+                "{id}: {message}"
             );
         }
     }

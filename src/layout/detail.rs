@@ -251,7 +251,7 @@ mod tests {
             .map(|n| Roles::one([Role::Source, Role::Target][n.min(1)]))
             .collect();
         event.region = Labels::default().region(Some("Sudan"), Some("Khartoum"), None);
-        event.point = Some(Box::new(Point {
+        event.point = Some(std::sync::Arc::new(Point {
             lat: 15.5007,
             lon: 32.5599,
         }));

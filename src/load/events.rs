@@ -19,7 +19,8 @@ use crate::date::EdtfDate;
 use crate::id_table::IdTable;
 use crate::labels::Labels;
 use crate::model::{
-    offset, offsets, ActorId, Event, Number, Point, Quote, Role, Roles, Source, SourceId, Value,
+    offset, offsets, ActorId, Event, Label, Number, Point, Quote, Role, Roles, Source, SourceId,
+    Value,
 };
 use crate::problem::{did_you_mean, quoted, Problem};
 use crate::shares::{made_in_shares, sort_on_every_core, threads};
@@ -751,7 +752,7 @@ pub fn check_record(
             }
         }
         in_range.then(|| {
-            Box::new(Point {
+            Arc::new(Point {
                 lat: point.lat,
                 lon: point.lon,
             })
@@ -847,7 +848,7 @@ pub fn check_record(
         Event {
             id: raw.id,
             date,
-            title: raw.title,
+            title: Label::from(&*raw.title),
             summary: raw.summary,
             kind: raw.kind.map(|kind| labels.get(&kind)),
             actors: actors.into(),

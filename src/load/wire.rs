@@ -88,7 +88,8 @@ pub struct RawEvent<'a> {
     pub id: Box<str>,
     #[serde(borrow)]
     pub date: Text<'a>,
-    pub title: Box<str>,
+    #[serde(borrow)]
+    pub title: Text<'a>,
     pub summary: Option<Box<str>>,
     #[serde(rename = "type", borrow)]
     pub kind: Option<Text<'a>>,

@@ -2,7 +2,9 @@
 //! bytes a value. An imported row holds a dozen; as a name and a tagged value each they took 24
 //! bytes, most of an import's memory. Here the names, and which values are numbers, are held
 //! once for every event with the same list (an export's rows all have one or a few), and each
-//! value is a number or a label in one word.
+//! value is a number or a label in one word. An importer may name columns of few values (a
+//! country's code, ACLED's interaction types): their values are held in the shape too, shared
+//! by the events with the same, and take no word of their own.
 
 use std::fmt;
 use std::mem::ManuallyDrop;
@@ -20,14 +22,25 @@ enum Kind {
     /// A number shown as written ("2.50"): the text, which reads back as the number.
     Written,
     Text,
+    /// A value held in the shape, the same for every list of the shape.
+    Fixed,
 }
 
-/// The names of a list of attributes, in order, and the kind of each value: shared by every
-/// event whose list has the same.
+/// A value held in a shape: text, or a number shown in its shortest form (by its bits, which
+/// tell apart every value that shows apart, 0 from -0).
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Held {
+    Text(Label),
+    Number(u64),
+}
+
+/// The names of a list of attributes, in order, the kind of each value, and the values of
+/// kind `Fixed`, in order: shared by every event whose list has the same.
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Shape {
     names: Box<[Label]>,
     kinds: Box<[Kind]>,
+    fixed: Box<[Held]>,
 }
 
 /// One word of a list: its shape (the first), or a value, whose field is told by the shape's
@@ -42,8 +55,8 @@ union Slot {
 /// events of a native dataset have none), and a word for the shape and each value.
 ///
 /// Invariant: `slots` is empty, or its first holds an initialised `shape` and the others one
-/// value for each of the shape's names, slot `1 + i` holding an initialised `text` exactly
-/// when the shape's kind `i` is not `Kind::Number` (it holds `number` then).
+/// value for each of the shape's kinds that is not `Kind::Fixed`, in order: an initialised
+/// `number` for `Kind::Number`, else an initialised `text`.
 #[derive(Default)]
 pub struct Attributes {
     slots: Box<[Slot]>,
@@ -92,17 +105,31 @@ impl fmt::Display for ValueRef<'_> {
 #[derive(Debug, Default)]
 pub struct Shapes {
     seen: FxHashSet<Arc<Shape>>,
+    /// The names whose text values are held in the shape (see `hold_in_shape`).
+    in_shape: FxHashSet<Label>,
 }
 
 impl Shapes {
+    /// Holds the values of attributes `names` (text, or numbers in their shortest form) in
+    /// their lists' shapes from now on: for columns of an export with few values, so that a
+    /// million rows hold each combination of them once (ACLED's interaction codes and country
+    /// codes).
+    pub fn hold_in_shape(&mut self, names: &[&str]) {
+        self.in_shape
+            .extend(names.iter().map(|&name| Label::from(name)));
+    }
+
     /// `list` as attributes, their shape shared with every earlier list of the same.
     pub fn attributes(&mut self, list: Vec<(Label, Value)>) -> Attributes {
-        Attributes::build(list, |shape| {
-            if let Some(stored) = self.seen.get(&shape) {
+        let in_shape = &self.in_shape;
+        let seen = &mut self.seen;
+        let held = |name: &Label| !in_shape.is_empty() && in_shape.contains(name);
+        Attributes::build(list, held, |shape| {
+            if let Some(stored) = seen.get(&shape) {
                 return Arc::clone(stored);
             }
             let shape = Arc::new(shape);
-            self.seen.insert(Arc::clone(&shape));
+            seen.insert(Arc::clone(&shape));
             shape
         })
     }
@@ -132,34 +159,56 @@ impl Attributes {
     /// `list` as attributes with a shape of their own: for events made one at a time (tests,
     /// authoring); a loader shares shapes through `Shapes`.
     pub fn new(list: Vec<(Label, Value)>) -> Attributes {
-        Attributes::build(list, Arc::new)
+        Attributes::build(list, |_| false, Arc::new)
     }
 
-    fn build(list: Vec<(Label, Value)>, shape_of: impl FnOnce(Shape) -> Arc<Shape>) -> Attributes {
+    /// `list` as attributes, the values of the names `held` says held in the shape (text, or
+    /// numbers in their shortest form).
+    fn build(
+        list: Vec<(Label, Value)>,
+        held: impl Fn(&Label) -> bool,
+        shape_of: impl FnOnce(Shape) -> Arc<Shape>,
+    ) -> Attributes {
         if list.is_empty() {
             return Attributes::default();
         }
         let mut names = Vec::with_capacity(list.len());
         let mut kinds = Vec::with_capacity(list.len());
+        let mut fixed = Vec::new();
         let mut slots = Vec::with_capacity(1 + list.len());
         // The shape's place, filled once the shape is known.
         slots.push(Slot { number: 0.0 });
         for (name, value) in list {
-            let (kind, slot) = match value {
-                Value::Text(text) => (Kind::Text, Slot::text(text)),
-                Value::Number(Number(Digits::Shortest(n))) => (Kind::Number, Slot { number: n }),
+            let kind = match value {
+                Value::Text(text) if held(&name) => {
+                    fixed.push(Held::Text(text));
+                    Kind::Fixed
+                }
+                Value::Number(Number(Digits::Shortest(n))) if held(&name) => {
+                    fixed.push(Held::Number(n.to_bits()));
+                    Kind::Fixed
+                }
+                Value::Text(text) => {
+                    slots.push(Slot::text(text));
+                    Kind::Text
+                }
+                Value::Number(Number(Digits::Shortest(n))) => {
+                    slots.push(Slot { number: n });
+                    Kind::Number
+                }
                 Value::Number(Number(Digits::Written(written))) => {
-                    (Kind::Written, Slot::text(Label::from(&*written.1)))
+                    slots.push(Slot::text(Label::from(&*written.1)));
+                    Kind::Written
                 }
             };
             names.push(name);
             kinds.push(kind);
-            slots.push(slot);
         }
         slots[0] = Slot {
             shape: ManuallyDrop::new(shape_of(Shape {
                 names: names.into(),
                 kinds: kinds.into(),
+                fixed: fixed.into(),
             })),
         };
         Attributes {
@@ -178,7 +227,7 @@ impl Attributes {
     }
 
     pub fn len(&self) -> usize {
-        self.values().len()
+        self.shape().map_or(0, |shape| shape.names.len())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -187,14 +236,15 @@ impl Attributes {
 
     /// Each attribute's name and value, in order.
     pub fn iter(&self) -> Iter<'_> {
-        let (names, kinds): (&[Label], &[Kind]) = match self.shape() {
-            Some(shape) => (&shape.names, &shape.kinds),
-            None => (&[], &[]),
+        let (names, kinds, fixed): (&[Label], &[Kind], &[Held]) = match self.shape() {
+            Some(shape) => (&shape.names, &shape.kinds, &shape.fixed),
+            None => (&[], &[], &[]),
         };
         Iter {
             names: names.iter(),
             kinds: kinds.iter(),
             slots: self.values().iter(),
+            fixed: fixed.iter(),
         }
     }
 
@@ -220,13 +270,14 @@ impl Slot {
         }
     }
 
-    /// The value, read as `kind` says it was written.
+    /// The value, read as `kind` says it was written (never `Fixed`, which has no slot).
     fn value(&self, kind: Kind) -> ValueRef<'_> {
         match kind {
             // SAFETY: by the invariant, a slot of kind Number holds `number`.
             Kind::Number => ValueRef::Number(Number(Digits::Shortest(unsafe { self.number }))),
-            // SAFETY: by the invariant, a slot of any other kind holds `text`.
-            Kind::Text => ValueRef::Text(unsafe { &self.text }),
+            // SAFETY: by the invariant, a slot of any other kind holds `text` (and the
+            // callers pass no `Fixed`, whose value is the shape's).
+            Kind::Text | Kind::Fixed => ValueRef::Text(unsafe { &self.text }),
             Kind::Written => {
                 // SAFETY: as for Text.
                 let written: &Label = unsafe { &self.text };
@@ -249,7 +300,8 @@ impl Drop for Attributes {
         // whose kind is not Number an initialised `text`; each is dropped once, here, as the
         // list goes.
         let shape = unsafe { ManuallyDrop::take(&mut first.shape) };
-        for (slot, kind) in values.iter_mut().zip(shape.kinds.iter()) {
+        let kinds = shape.kinds.iter().filter(|kind| **kind != Kind::Fixed);
+        for (slot, kind) in values.iter_mut().zip(kinds) {
             if *kind != Kind::Number {
                 unsafe { ManuallyDrop::drop(&mut slot.text) };
             }
@@ -265,7 +317,7 @@ impl Clone for Attributes {
         let values = self
             .values()
             .iter()
-            .zip(shape.kinds.iter())
+            .zip(shape.kinds.iter().filter(|kind| **kind != Kind::Fixed))
             .map(|(slot, kind)| match kind {
                 // SAFETY: by the invariant, as in `Slot::value`.
                 Kind::Number => Slot {
@@ -299,18 +351,29 @@ pub struct Iter<'a> {
     names: std::slice::Iter<'a, Label>,
     kinds: std::slice::Iter<'a, Kind>,
     slots: std::slice::Iter<'a, Slot>,
+    /// The shape's values of kind `Fixed`.
+    fixed: std::slice::Iter<'a, Held>,
 }
 
 impl<'a> Iterator for Iter<'a> {
     type Item = (&'a Label, ValueRef<'a>);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let (name, kind, slot) = (self.names.next()?, self.kinds.next()?, self.slots.next()?);
-        Some((name, slot.value(*kind)))
+        let (name, kind) = (self.names.next()?, self.kinds.next()?);
+        let value = match kind {
+            Kind::Fixed => match self.fixed.next()? {
+                Held::Text(text) => ValueRef::Text(text),
+                Held::Number(bits) => {
+                    ValueRef::Number(Number(Digits::Shortest(f64::from_bits(*bits))))
+                }
+            },
+            _ => self.slots.next()?.value(*kind),
+        };
+        Some((name, value))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.slots.size_hint()
+        self.names.size_hint()
     }
 }
 
@@ -427,6 +490,84 @@ mod tests {
         text_tone[1].1 = Value::text("n/a");
         let c = shapes.attributes(text_tone);
         assert!(!Arc::ptr_eq(sa, c.shape().expect("shape")));
+    }
+
+    #[test]
+    fn values_held_in_the_shape_read_back_in_order_and_share_it_only_when_equal() {
+        let mut shapes = Shapes::default();
+        shapes.hold_in_shape(&["cameo", "price"]);
+        let a = shapes.attributes(list());
+        assert_eq!(a.to_list(), list());
+        assert_eq!(a.len(), 4);
+        assert_eq!(a.iter().len(), 4);
+        // "price" is a number as written ("2.50"): held in the list, with the others.
+        assert_eq!(a.values().len(), 3);
+        assert_eq!(
+            a.get("cameo").map(|v| v.to_string()).as_deref(),
+            Some("190")
+        );
+        let mut same = list();
+        same[3].1 = number("7");
+        let b = shapes.attributes(same.clone());
+        assert!(Arc::ptr_eq(
+            a.shape().expect("shape"),
+            b.shape().expect("shape")
+        ));
+        assert_eq!(b.to_list(), same);
+        let mut other = list();
+        other[0].1 = Value::text("040");
+        let c = shapes.attributes(other.clone());
+        assert!(!Arc::ptr_eq(
+            a.shape().expect("shape"),
+            c.shape().expect("shape")
+        ));
+        assert_eq!(c.to_list(), other);
+        // Cloned, pushed to and sorted, the values stay where they were.
+        let mut d = c.clone();
+        assert_eq!(d, c);
+        assert_ne!(d, a);
+        shapes.push(&mut d, "b".into(), Value::text("x"));
+        shapes.sort(&mut d);
+        let names: Vec<&str> = d.iter().map(|(n, _)| &**n).collect();
+        assert_eq!(names, ["b", "cameo", "mentions", "price", "tone"]);
+        assert_eq!(
+            d.get("cameo").map(|v| v.to_string()).as_deref(),
+            Some("040")
+        );
+        assert_eq!(d.get("b").map(|v| v.to_string()).as_deref(), Some("x"));
+        // Every text counted: held by the shape, dropped with it.
+        let text = Label::from("a shared code");
+        let held = shapes.attributes(vec![("cameo".into(), Value::Text(Label::clone(&text)))]);
+        assert_eq!(held.values().len(), 0);
+        assert!(!held.is_empty());
+        assert_eq!(Label::strong_count(&text), Some(2));
+        drop(held);
+        drop(shapes);
+        assert_eq!(Label::strong_count(&text), Some(1));
+    }
+
+    #[test]
+    fn numbers_held_in_the_shape_read_back_as_they_were_given() {
+        let mut shapes = Shapes::default();
+        shapes.hold_in_shape(&["mentions", "tone"]);
+        let a = shapes.attributes(list());
+        assert_eq!(a.to_list(), list());
+        assert_eq!(a.values().len(), 2);
+        let zero = |n: &str| vec![("n".into(), number(n)), ("t".into(), Value::text("x"))];
+        shapes.hold_in_shape(&["n"]);
+        let (plus, minus) = (shapes.attributes(zero("0")), shapes.attributes(zero("-0")));
+        assert_eq!(plus.to_list(), zero("0"));
+        assert_eq!(minus.to_list(), zero("-0"));
+        assert_eq!(minus.get("n").map(|v| v.to_string()).as_deref(), Some("-0"));
+        assert!(!Arc::ptr_eq(
+            plus.shape().expect("shape"),
+            minus.shape().expect("shape")
+        ));
+        let again = shapes.attributes(zero("0.0"));
+        assert_eq!(
+            again.get("n").map(|v| v.to_string()).as_deref(),
+            Some("0.0")
+        );
     }
 
     #[test]
