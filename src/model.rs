@@ -101,9 +101,22 @@ impl Actor {
             return surname.unwrap_or(&self.name);
         }
         // A state's other one-word names are as often its adjective ("German" of Germany,
-        // "British" of the United Kingdom), which in a list of actors reads as a nationality.
+        // "British" of the United Kingdom), which in a list of actors reads as a nationality:
+        // only its initials ("U.K.", "US") stand for it.
         if self.kind == Some(ActorKind::State) {
-            return &self.name;
+            return self
+                .aliases
+                .iter()
+                .map(String::as_str)
+                .filter(|a| {
+                    a.chars().count() < self.name.chars().count()
+                        && !a.contains(' ')
+                        && a.chars()
+                            .filter(|c| c.is_alphabetic())
+                            .all(char::is_uppercase)
+                })
+                .min_by_key(|a| a.chars().count())
+                .unwrap_or(&self.name);
         }
         self.aliases
             .iter()
@@ -619,8 +632,13 @@ mod tests {
         };
         assert_eq!(state("Germany", &["German"]).short_name(), "Germany");
         assert_eq!(
-            state("United Kingdom", &["British", "UK"]).short_name(),
+            state("United Kingdom", &["British", "Britain"]).short_name(),
             "United Kingdom"
+        );
+        // Its initials still stand for it.
+        assert_eq!(
+            state("United Kingdom", &["British", "U.K."]).short_name(),
+            "U.K."
         );
         let firm = Actor {
             kind: Some(ActorKind::Organization),
