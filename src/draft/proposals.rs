@@ -806,6 +806,25 @@ fn titled_persons_in(text: &str, words: &[Word], found: &mut Found) {
     }
 }
 
+/// The first word of a name of two or three words that ends right before word `end` and
+/// stands on its own there (at a break, or after a word in lower case): a lone word is too
+/// often a place or a company ("Detroit, the home of…").
+fn name_ending_before(text: &str, words: &[Word], end: usize) -> Option<usize> {
+    let mut first = end;
+    while first > 0
+        && end - first < 3
+        && is_name_word(text, &words[first - 1])
+        && !words[first - 1].possessive
+        && (first == end || !words[first].after_break)
+    {
+        first -= 1;
+    }
+    let opens = first == 0
+        || words[first].after_break
+        || !words[first - 1].is_capitalised() && !words[first - 1].possessive;
+    (end - first >= 2 && opens).then_some(first)
+}
+
 /// Persons named before an appositive that gives their office: "Fritz Henderson, the Chief
 /// Executive Officer of General Motors, outlined", or with no article when the office is of
 /// or for someone ("Whitey MacDonald, chairperson of Local 1520,", "Jane Doe, spokeswoman for
@@ -838,22 +857,9 @@ fn appositive_persons_in(text: &str, words: &[Word], found: &mut Found) {
         if !office {
             continue;
         }
-        let mut first = end;
-        while first > 0
-            && end - first < 3
-            && is_name_word(text, &words[first - 1])
-            && !words[first - 1].possessive
-            && (first == end || !words[first].after_break)
-        {
-            first -= 1;
-        }
-        // A lone word is too often a place or a company ("Detroit, the home of…").
-        let opens = first == 0
-            || words[first].after_break
-            || !words[first - 1].is_capitalised() && !words[first - 1].possessive;
-        if end - first < 2 || !opens {
+        let Some(first) = name_ending_before(text, words, end) else {
             continue;
-        }
+        };
         let name = &text[words[first].span.start..words[end - 1].span.end];
         if is_country_form(&fold(name)) {
             continue;
@@ -1196,21 +1202,9 @@ fn persons_of_organisations_in(text: &str, words: &[Word], found: &mut Found) {
         if !words[of].is(&["of"]) || words[of].after_break {
             continue;
         }
-        let mut first = of;
-        while first > 0
-            && of - first < 3
-            && is_name_word(text, &words[first - 1])
-            && !words[first - 1].possessive
-            && (first == of || !words[first].after_break)
-        {
-            first -= 1;
-        }
-        let opens = first == 0
-            || words[first].after_break
-            || !words[first - 1].is_capitalised() && !words[first - 1].possessive;
-        if of - first < 2 || !opens {
+        let Some(first) = name_ending_before(text, words, of) else {
             continue;
-        }
+        };
         let mut end = of + 1;
         while end < words.len()
             && end - of <= 4
