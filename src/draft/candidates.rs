@@ -733,7 +733,7 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
                 && !means
                 && !by_measure(words, i + 1)
                 && !before_is(BE);
-            !determined && !reduced
+            !determined && !reduced && !object_complement(words, i)
         }
         // "has 60 days to respond", "advises the Secretary to release": an infinitive after
         // a noun is that noun's purpose, not the sentence's act; after a verb ("plans to
@@ -760,6 +760,29 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
         Form::Ing => before_is(BE),
     };
     accepted.then_some(verb)
+}
+
+/// Verbs of perceiving or wanting, after which an object and a participle say what happens to
+/// the object, not an act of the object's: "will see Dreamliners delivered", "wants the plant
+/// closed". ("kept all borders closed" is the subject's act: a closure.)
+const CAUSATIVE: &[&str] = &[
+    "see", "sees", "saw", "seen", "seeing", "want", "wants", "wanted", "need", "needs", "needed",
+];
+
+/// Whether the participle at word `i` completes the object of a verb of perceiving or wanting
+/// before it ("The agreement will see Dreamliners delivered to six airlines"): no act of its
+/// own, least of all by the object. One to three words of the object stand between, none a
+/// verb and none after a break; "has closed" (no object between) is the act.
+fn object_complement(words: &[Word], i: usize) -> bool {
+    (1..=3).any(|n| {
+        i > n
+            && words[i - n - 1].is(CAUSATIVE)
+            && !words[i - n - 1].quoted
+            && words[i - n..=i].iter().all(|w| !w.after_break)
+            && words[i - n..i]
+                .iter()
+                .all(|w| !w.is(BE) && !is_adverb(w) && verbs().lookup(w.text).is_none())
+    })
 }
 
 /// Verbs of going on with an act, which an infinitive after them states: "continued to
@@ -1306,6 +1329,21 @@ mod tests {
         assert_eq!(
             act_of("Boeing said it received an order."),
             some("said", "statement", false)
+        );
+    }
+
+    #[test]
+    fn a_participle_completing_an_object_is_no_act() {
+        // Found by a new user's trial (3835 [4]): titled "Dreamliners will see Dreamliners
+        // delivered to six airlines".
+        assert_eq!(
+            act_of("The agreement will see Dreamliners delivered to six airlines."),
+            None
+        );
+        assert_eq!(act_of("The union wants the plant closed."), None);
+        assert_eq!(
+            act_of("Ford has closed the plant."),
+            some("closed", "closure", false)
         );
     }
 
