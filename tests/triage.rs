@@ -691,3 +691,38 @@ fn accept_all_of_a_corrected_article_drafts_only_its_new_sentences() {
     assert_eq!(quoted.len(), all, "{events}");
     assert!(events.lines().count() <= drafted + 1, "{events}");
 }
+
+/// Found by review: the rule above took sentences of any source, so another article that
+/// shares a sentence word for word with one in the dataset lost that sentence's draft.
+#[test]
+fn accept_all_of_another_article_sharing_a_sentence_drafts_it() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let data = dir.path().join("timeline");
+    init::run(&data, &mut Vec::new()).expect("init");
+    assert_eq!(accept_all(&data).status.code(), Some(0));
+    let seed = std::fs::read_to_string(SEED).expect("the seed article");
+    let shared = seed
+        .lines()
+        .find(|l| l.starts_with("Putin told Johnson"))
+        .or_else(|| seed.lines().find(|l| l.contains("Putin") && l.len() > 60))
+        .expect("a sentence of the seed");
+    let other = dir.path().join("other-report.txt");
+    std::fs::write(&other, format!("Another report on the call\n\n{shared}\n")).expect("write");
+    let output = cli::run(&[
+        "draft",
+        &other.display().to_string(),
+        "--published",
+        "2021-12-13",
+        "--into",
+        &data.display().to_string(),
+        "--accept-all",
+    ]);
+    let (out, err) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(!out.contains("already in the dataset"), "{out}");
+    assert!(!err.contains("has an article of this name"), "{err}");
+    assert!(!out.starts_with("0 events"), "{out}");
+}

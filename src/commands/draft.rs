@@ -116,7 +116,7 @@ pub fn draft_text(
         .map(|t| t.events().iter().map(|e| e.id.to_string()).collect())
         .unwrap_or_default();
     let source = source_id(text, file, dataset);
-    let cited = cited_sentences(text, &source, dataset);
+    let cited = cited_sentences(text, file, &source, dataset);
     let input = Input {
         text,
         published,
@@ -130,32 +130,53 @@ pub fn draft_text(
 }
 
 /// The dataset's events quoting each sentence (0-based) of the source `source`, whose text
-/// is `text`; and those quoting, in another source, a sentence word for word the same as one
-/// of `text`'s: a corrected or updated copy of an article already in the dataset is a new
-/// source, but its unchanged sentences report what the dataset has already, and drafting
-/// them again would give every event twice.
+/// is `text`, read from `file`; and those quoting, in an earlier copy of the same article (a
+/// source with the file's name or the article's title), a sentence word for word the same:
+/// a corrected or updated copy is a new source, but its unchanged sentences report what the
+/// dataset has already, and drafting them again would give every event twice. Other
+/// articles' sentences do not count, even word for word ("he said." is in many).
 fn cited_sentences(
     text: &str,
+    file: &Path,
     source: &str,
     dataset: Option<&Dataset>,
 ) -> BTreeMap<usize, Vec<String>> {
     let mut cited: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let Some(timeline) = dataset.map(|d| &d.timeline) else {
+    let Some(dataset) = dataset else {
         return cited;
     };
+    let timeline = &dataset.timeline;
     let index = timeline.sources().iter().position(|s| s.id == source);
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (at, span) in crate::sentences::split_sentences(text)
-        .into_iter()
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let title = source_title(text, &name);
+    let copies: HashSet<usize> = timeline
+        .sources()
+        .iter()
         .enumerate()
-    {
-        if let Some(sentence) = text.get(span).map(str::trim).filter(|s| !s.is_empty()) {
-            by_text.entry(sentence).or_default().push(at);
+        .filter(|(at, s)| Some(*at) != index && same_article(s, &name, &title))
+        .map(|(at, _)| at)
+        .collect();
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    if !copies.is_empty() {
+        for (at, span) in crate::sentences::split_sentences(text)
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(sentence) = text.get(span).map(str::trim).filter(|s| !s.is_empty()) {
+                by_text.entry(sentence).or_default().push(at);
+            }
         }
     }
     for event in timeline.events() {
         for quote in event.quotes.iter() {
-            let own = Some(quote.source.index()) == index;
+            let at = quote.source.index();
+            let own = Some(at) == index;
+            if !own && !copies.contains(&at) {
+                continue;
+            }
             let quoted = timeline.source(quote.source);
             for s in quote.sentences() {
                 let sentences: &[usize] = if own {
@@ -165,9 +186,10 @@ fn cited_sentences(
                         .get(quoted.sentence_text(s).trim())
                         .map_or(&[], Vec::as_slice)
                 };
-                for &at in sentences {
-                    let ids = cited.entry(at).or_default();
-                    if !ids.iter().any(|id| *id == *event.id) {
+                for &sentence in sentences {
+                    let ids = cited.entry(sentence).or_default();
+                    // An event's quotes are read together: a repeat is the last one pushed.
+                    if ids.last().is_none_or(|id| **id != *event.id) {
                         ids.push(event.id.to_string());
                     }
                 }
@@ -432,7 +454,14 @@ fn triage_of(
             safe(&source.id),
             safe(&source.file)
         )?;
-        if let Some(earlier) = same_article(&checked, &name, &source_title(&text, &name)) {
+        let title = source_title(&text, &name);
+        let earlier = checked
+            .timeline
+            .sources()
+            .iter()
+            .rev()
+            .find(|s| same_article(s, &name, &title));
+        if let Some(earlier) = earlier {
             writeln!(
                 notes,
                 "chronicle: {shown_dir} has an article of this name or title already, source {} \
@@ -453,7 +482,7 @@ fn triage_of(
     };
     let times = time_expressions(&text, published);
     let drafts = draft_text(&text, file, published, &times, Some(&dataset))?;
-    let known = known(&dataset, &text, &source.id);
+    let known = known(&dataset, &text, file, &source.id);
     let article = Article {
         name,
         sentences: crate::sentences::split_sentences(&text),
@@ -462,13 +491,13 @@ fn triage_of(
     Ok((Triage::new(article, known, drafts), files))
 }
 
-/// A source of `dataset` that looks like an earlier copy of the article: its file has the
-/// article's name, or it has the article's title.
-fn same_article<'d>(dataset: &'d Dataset, name: &str, title: &str) -> Option<&'d Source> {
-    dataset.timeline.sources().iter().find(|s| {
-        Path::new(&s.file).file_name().is_some_and(|f| f == name)
-            || (!title.is_empty() && s.title == title)
-    })
+/// Whether `source` looks like an earlier copy of an article read from a file named `name`
+/// with the title `title`: its file has that name, or it has that title.
+fn same_article(source: &Source, name: &str, title: &str) -> bool {
+    Path::new(&source.file)
+        .file_name()
+        .is_some_and(|f| f == name)
+        || (!title.is_empty() && source.title == title)
 }
 
 /// The article's text and the bytes of its byte order mark, once `dir` is seen to be a dataset
@@ -494,8 +523,9 @@ fn day_within(day: NaiveDate, date: &crate::date::EdtfDate) -> bool {
 }
 
 /// What triage shows of the dataset: its name, actors, and which of the article's sentences
-/// (`text`, the source `source`) its events cite already, there or word for word elsewhere.
-fn known(dataset: &Dataset, text: &str, source: &str) -> Known {
+/// (`text`, read from `file`, the source `source`) its events cite already, there or word for
+/// word in an earlier copy of the article (`cited_sentences`).
+fn known(dataset: &Dataset, text: &str, file: &Path, source: &str) -> Known {
     let timeline = &dataset.timeline;
     let actors = timeline
         .actors()
@@ -505,7 +535,7 @@ fn known(dataset: &Dataset, text: &str, source: &str) -> Known {
             name: a.name.clone(),
         })
         .collect();
-    let cited: BTreeSet<usize> = cited_sentences(text, source, Some(dataset))
+    let cited: BTreeSet<usize> = cited_sentences(text, file, source, Some(dataset))
         .into_keys()
         .collect();
     Known {

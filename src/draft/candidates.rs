@@ -653,6 +653,16 @@ pub fn is_saying_verb(verb: &Verb) -> bool {
         || (SAYING.contains(&verb.base.as_str()) && verb.base != "hope")
 }
 
+/// Whether the verb at word `i` is in the past perfect ("had previously announced"): its
+/// act came before the time the text reports.
+pub fn pluperfect(words: &[Word], i: usize) -> bool {
+    let mut b = i;
+    while b > 0 && is_adverb(&words[b - 1]) {
+        b -= 1;
+    }
+    b > 0 && words[b - 1].is(&["had", "hadn"])
+}
+
 /// Whether the verb `verb` at word `i` is in the simple present: "says", or "say" after a
 /// personal pronoun ("they say"). A bare "say" or "state" after another word may be a noun
 /// ("the German state of"), or follow a modal ("may say").
@@ -751,11 +761,13 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
         // "did not deny", "does not accept", "did accept": do-support carries the tense and
         // the negation.
         Form::Base if before_is(DO) => true,
+        // "the US state of Michigan", "the German state of Bavaria": a noun before "of".
         Form::ThirdPerson | Form::Base => {
             before.is_some_and(|b| b.is_capitalised() || b.is(PRONOUNS))
                 && !word.after_break
                 && !determined
                 && i > 0
+                && !words.get(i + 1).is_some_and(|n| n.is(&["of"]))
         }
         Form::Ing => before_is(BE),
     };
@@ -1329,6 +1341,15 @@ mod tests {
         assert_eq!(
             act_of("Boeing said it received an order."),
             some("said", "statement", false)
+        );
+    }
+
+    #[test]
+    fn a_verbs_form_before_of_is_a_noun() {
+        // Found by review: "The US state of Michigan" was a statement.
+        assert_eq!(
+            act_of("The US state of Michigan gave GM a loan."),
+            some("gave", "grant", false)
         );
     }
 

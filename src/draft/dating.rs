@@ -320,9 +320,7 @@ impl Dater<'_> {
         EdtfDate::parse(value).is_ok_and(|d| d.earliest().date() > self.published)
     }
 
-    /// From the publication day to its year's end, uncertain: chronicle has no open
-    /// intervals (`P/..` is refused), the article's year is the nearest end that keeps the
-    /// event in the article's own time, and `?` says the whole range is a guess.
+    /// Whether `value` means the publication day and no other.
     fn is_publication_day(&self, value: &str) -> bool {
         EdtfDate::parse(value).is_ok_and(|d| {
             d.earliest().date() == self.published && d.latest().date() == self.published
@@ -352,6 +350,9 @@ impl Dater<'_> {
         }
     }
 
+    /// From the publication day to its year's end, uncertain: chronicle has no open
+    /// intervals (`P/..` is refused), the article's year is the nearest end that keeps the
+    /// event in the article's own time, and `?` says the whole range is a guess.
     fn lower_bound(&self) -> Dating {
         Dating {
             value: format!(

@@ -333,11 +333,15 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                                 && candidates::is_present(words, i, verb)
                         })
                 }),
+                // "EADS had previously announced plans": a statement before the one
+                // reported is not of the report's week.
                 statement: found.as_ref().is_some_and(|(a, _)| {
                     a.future_from.is_none()
                         && !a.negated
-                        && a.verb
-                            .is_some_and(|(_, verb)| candidates::is_saying_verb(verb))
+                        && a.passive_from.is_none()
+                        && a.verb.is_some_and(|(i, verb)| {
+                            candidates::is_saying_verb(verb) && !candidates::pluperfect(words, i)
+                        })
                 }),
                 events: event_nouns(words),
                 after_days: after_days(words)
@@ -3120,6 +3124,9 @@ mod tests {
         );
         // Another act, or a statement to come, keeps its bound.
         assert_eq!(date(2).map(|d| d.0), Some("2021/2021-12-13?"), "{drafts:?}");
+        // So does one said before the time the text reports (found by review).
+        let earlier = run("Ford had previously announced cuts.", &actors, &[]);
+        assert_eq!(earlier[0].date, "2021/2021-12-13?", "{earlier:?}");
         assert_eq!(
             date(3).map(|d| d.0),
             Some("2021-12-13/2021-12-31?"),
