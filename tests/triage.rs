@@ -390,11 +390,17 @@ fn into_a_file_says_it_is_no_dataset_folder() {
     assert_eq!(std::fs::read(&article).ok(), std::fs::read(SEED).ok());
 }
 
-/// `draft --into DIR --accept-all`, run as the binary in `dir`: its output.
+/// `draft SEED --into DIR --accept-all`, run as the binary: its output.
 fn accept_all(data: &Path) -> std::process::Output {
+    accept_all_of(Path::new(SEED), data)
+}
+
+/// `draft ARTICLE --published 2021-12-13 --into DIR --accept-all`, run as the binary: its
+/// output.
+fn accept_all_of(article: &Path, data: &Path) -> std::process::Output {
     cli::run(&[
         "draft",
-        SEED,
+        &article.display().to_string(),
         "--published",
         "2021-12-13",
         "--into",
@@ -646,15 +652,7 @@ fn accept_all_of_a_corrected_article_drafts_only_its_new_sentences() {
     let mut text = std::fs::read_to_string(SEED).expect("the seed article");
     text.push_str("\nThe Kremlin said on Tuesday that Putin would call Biden again.\n");
     std::fs::write(&corrected, &text).expect("write the corrected copy");
-    let second = cli::run(&[
-        "draft",
-        &corrected.display().to_string(),
-        "--published",
-        "2021-12-13",
-        "--into",
-        &data.display().to_string(),
-        "--accept-all",
-    ]);
+    let second = accept_all_of(&corrected, &data);
     let (out, err) = (
         String::from_utf8_lossy(&second.stdout),
         String::from_utf8_lossy(&second.stderr),
@@ -708,15 +706,7 @@ fn accept_all_of_another_article_sharing_a_sentence_drafts_it() {
         .expect("a sentence of the seed");
     let other = dir.path().join("other-report.txt");
     std::fs::write(&other, format!("Another report on the call\n\n{shared}\n")).expect("write");
-    let output = cli::run(&[
-        "draft",
-        &other.display().to_string(),
-        "--published",
-        "2021-12-13",
-        "--into",
-        &data.display().to_string(),
-        "--accept-all",
-    ]);
+    let output = accept_all_of(&other, &data);
     let (out, err) = (
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr),
