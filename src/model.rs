@@ -111,6 +111,7 @@ impl Actor {
                 .filter(|a| {
                     a.chars().count() < self.name.chars().count()
                         && !a.contains(' ')
+                        && a.chars().any(char::is_alphabetic)
                         && a.chars()
                             .filter(|c| c.is_alphabetic())
                             .all(char::is_uppercase)
@@ -635,7 +636,8 @@ mod tests {
             state("United Kingdom", &["British", "Britain"]).short_name(),
             "United Kingdom"
         );
-        // Its initials still stand for it.
+        // Its initials still stand for it; a mark with no letters does not (found by review).
+        assert_eq!(state("Chad", &["--", "T.D."]).short_name(), "Chad");
         assert_eq!(
             state("United Kingdom", &["British", "U.K."]).short_name(),
             "U.K."
