@@ -88,8 +88,8 @@ pub struct Actor {
 
 impl Actor {
     /// The name to show where space is short: a person's surname (the last word that is a
-    /// name: not "Jr." or "III", not a number), else the shortest of name and aliases that is
-    /// still a word rather than an initialism, falling back to the name.
+    /// name: not "Jr." or "III", not a number), else the shortest one-word alias shorter than
+    /// the name (a state's initials only), falling back to the name.
     pub fn short_name(&self) -> &str {
         if self.kind == Some(ActorKind::Person) {
             let surname = self
@@ -103,26 +103,18 @@ impl Actor {
         // A state's other one-word names are as often its adjective ("German" of Germany,
         // "British" of the United Kingdom), which in a list of actors reads as a nationality:
         // only its initials ("U.K.", "US") stand for it.
-        if self.kind == Some(ActorKind::State) {
-            return self
-                .aliases
-                .iter()
-                .map(String::as_str)
-                .filter(|a| {
-                    a.chars().count() < self.name.chars().count()
-                        && !a.contains(' ')
-                        && a.chars().any(char::is_alphabetic)
-                        && a.chars()
-                            .filter(|c| c.is_alphabetic())
-                            .all(char::is_uppercase)
-                })
-                .min_by_key(|a| a.chars().count())
-                .unwrap_or(&self.name);
-        }
+        let initials_only = self.kind == Some(ActorKind::State);
+        let initials = |a: &str| {
+            a.chars().any(char::is_alphabetic)
+                && a.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+        };
         self.aliases
             .iter()
             .map(String::as_str)
             .filter(|a| a.chars().count() < self.name.chars().count() && !a.contains(' '))
+            .filter(|a| !initials_only || initials(a))
             .min_by_key(|a| a.chars().count())
             .unwrap_or(&self.name)
     }

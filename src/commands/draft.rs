@@ -98,6 +98,22 @@ pub fn draft_text(
     times: &[TimeSpan],
     dataset: Option<&Dataset>,
 ) -> Result<Vec<Draft>, Failure> {
+    let source = source_id(text, file, dataset);
+    let cited = cited_sentences(text, file, &source, dataset);
+    draft_cited(text, file, published, times, dataset, &source, &cited)
+}
+
+/// `draft_text` with the source the quotes cite and the dataset's events citing each of its
+/// sentences found already (`cited_sentences`): triage shows them too.
+fn draft_cited(
+    text: &str,
+    file: &Path,
+    published: NaiveDate,
+    times: &[TimeSpan],
+    dataset: Option<&Dataset>,
+    source: &str,
+    cited: &BTreeMap<usize, Vec<String>>,
+) -> Result<Vec<Draft>, Failure> {
     let timeline = dataset.map(|d| &d.timeline);
     let actors: Vec<KnownActor> = timeline
         .map(|t| {
@@ -115,16 +131,14 @@ pub fn draft_text(
     let event_ids: HashSet<String> = timeline
         .map(|t| t.events().iter().map(|e| e.id.to_string()).collect())
         .unwrap_or_default();
-    let source = source_id(text, file, dataset);
-    let cited = cited_sentences(text, file, &source, dataset);
     let input = Input {
         text,
         published,
         times,
         actors: &actors,
         event_ids: &event_ids,
-        source: &source,
-        cited: &cited,
+        source,
+        cited,
     };
     draft(&input).map_err(|e| Failure::Usage(format!("{}: {e}", file.display())))
 }
@@ -481,8 +495,18 @@ fn triage_of(
         crate::report::open_reporting(&inputs)?
     };
     let times = time_expressions(&text, published);
-    let drafts = draft_text(&text, file, published, &times, Some(&dataset))?;
-    let known = known(&dataset, &text, file, &source.id);
+    // Read once for both: the drafts mark what is cited, and triage marks it in the article.
+    let cited = cited_sentences(&text, file, &source.id, Some(&dataset));
+    let drafts = draft_cited(
+        &text,
+        file,
+        published,
+        &times,
+        Some(&dataset),
+        &source.id,
+        &cited,
+    )?;
+    let known = known(&dataset, cited.keys().copied().collect());
     let article = Article {
         name,
         sentences: crate::sentences::split_sentences(&text),
@@ -523,20 +547,16 @@ fn day_within(day: NaiveDate, date: &crate::date::EdtfDate) -> bool {
 }
 
 /// What triage shows of the dataset: its name, actors, and which of the article's sentences
-/// (`text`, read from `file`, the source `source`) its events cite already, there or word for
-/// word in an earlier copy of the article (`cited_sentences`).
-fn known(dataset: &Dataset, text: &str, file: &Path, source: &str) -> Known {
-    let timeline = &dataset.timeline;
-    let actors = timeline
+/// its events cite already (`cited`, from `cited_sentences`).
+fn known(dataset: &Dataset, cited: BTreeSet<usize>) -> Known {
+    let actors = dataset
+        .timeline
         .actors()
         .iter()
         .map(|a| FormActor {
             id: a.id.clone(),
             name: a.name.clone(),
         })
-        .collect();
-    let cited: BTreeSet<usize> = cited_sentences(text, file, source, Some(dataset))
-        .into_keys()
         .collect();
     Known {
         dataset: dataset.name.clone(),

@@ -309,6 +309,12 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                     "he", "she", "it", "they", "his", "her", "its", "their", "this", "these",
                 ])
             });
+            // A statement made, as the act: not to come, denied or reported in the passive.
+            let stated_at = found
+                .as_ref()
+                .filter(|(a, _)| a.future_from.is_none() && !a.negated && a.passive_from.is_none())
+                .and_then(|(a, _)| a.verb)
+                .filter(|(_, verb)| candidates::is_saying_verb(verb));
             SentenceFacts {
                 verb_start: verb.map(|(i, _)| words[i].span.start),
                 reported_from: found
@@ -324,25 +330,10 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 future: found
                     .as_ref()
                     .is_some_and(|(a, _)| a.future_from.is_some() && a.reported_from.is_none()),
-                says_now: found.as_ref().is_some_and(|(a, _)| {
-                    a.future_from.is_none()
-                        && !a.negated
-                        && a.passive_from.is_none()
-                        && a.verb.is_some_and(|(i, verb)| {
-                            candidates::is_saying_verb(verb)
-                                && candidates::is_present(words, i, verb)
-                        })
-                }),
+                says_now: stated_at.is_some_and(|(i, verb)| candidates::is_present(words, i, verb)),
                 // "EADS had previously announced plans": a statement before the one
                 // reported is not of the report's week.
-                statement: found.as_ref().is_some_and(|(a, _)| {
-                    a.future_from.is_none()
-                        && !a.negated
-                        && a.passive_from.is_none()
-                        && a.verb.is_some_and(|(i, verb)| {
-                            candidates::is_saying_verb(verb) && !candidates::pluperfect(words, i)
-                        })
-                }),
+                statement: stated_at.is_some_and(|(i, _)| !candidates::pluperfect(words, i)),
                 events: event_nouns(words),
                 after_days: after_days(words)
                     .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),
