@@ -714,6 +714,41 @@ pub fn reported_from(words: &[Word], i: usize, verb: &Verb) -> Option<usize> {
         .map(|w| w.span.start)
 }
 
+/// Whether the verb of saying at word `i` names a thing rather than reporting words: its
+/// object, right after it, opens with an article or a possessive and holds no verb of its own
+/// ("Smith announced the company's move on Wednesday", "GM reported a loss"), so that a day
+/// named after the object is the day of the act. (A period after it, "a loss in the fourth
+/// quarter", is the thing's own time: the caller reads only a day so.)
+pub fn names_a_thing(words: &[Word], i: usize, verb: &Verb) -> bool {
+    if !is_saying_verb(verb) || passive_from(words, i).is_some() {
+        return false;
+    }
+    let mut k = i + 1;
+    while words.get(k).is_some_and(is_adverb) {
+        k += 1;
+    }
+    words
+        .get(k)
+        .is_some_and(|w| w.is(NOUN_OPENERS) && !w.quoted && !w.after_break)
+        && !(k + 1..words.len()).any(|at| clause_verb(words, at))
+}
+
+/// Words that open a noun phrase, and can open a reported clause by opening its subject.
+const NOUN_OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "its", "his", "her", "their",
+];
+
+/// Whether word `k` is the verb of a clause: a form that carries tense ("was", "will", "did",
+/// "has"), or a verb of the table standing as one.
+fn clause_verb(words: &[Word], k: usize) -> bool {
+    const TENSED: &[&str] = &[
+        "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "shall",
+        "should", "must", "has", "have", "had", "do", "does", "did",
+    ];
+    let word = &words[k];
+    !word.quoted && (word.is(TENSED) || verb_at(words, k).is_some())
+}
+
 /// The verb at word `i`, when its form and the word before make it a verb there rather than a
 /// noun or an adjective ("the planned offensive", "the talks", "an order").
 fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {

@@ -122,6 +122,9 @@ pub struct SentenceFacts {
     /// Where the words a verb of saying reports begin (byte offset): a date after it dates
     /// what was said, not the saying.
     pub reported_from: Option<usize>,
+    /// Its verb of saying names a thing rather than reporting words (`candidates::names_a_thing`):
+    /// a day named after `reported_from` is the day of the act.
+    pub names_a_thing: bool,
     /// Byte spans of its words standing in subordinate or relative clauses ("after talks broke
     /// down over wage cuts by next year", "until Ford negotiates"): a date there dates what
     /// that clause says, not the sentence's act.
@@ -215,11 +218,12 @@ impl Dater<'_> {
         facts: &[SentenceFacts],
     ) -> Option<Dating> {
         let reported = facts.get(s).and_then(|f| f.reported_from);
+        let names_a_thing = facts.get(s).is_some_and(|f| f.names_a_thing);
         let future = facts.get(s).is_some_and(|f| f.future);
         let mut usable = by_sentence
             .get(s)?
             .iter()
-            .filter(|t| reported.is_none_or(|r| t.start < r))
+            .filter(|t| reported.is_none_or(|r| t.start < r || (names_a_thing && is_day(&t.value))))
             .filter(|t| !in_subordinate(facts.get(s), t));
         // "were to take delivery in May 2008, but will now receive it next month": a sentence
         // about the future takes its future date.
@@ -374,6 +378,11 @@ impl Dater<'_> {
             basis: Basis::UpperBound,
         }
     }
+}
+
+/// Whether `value` is one day, exactly: "on Wednesday", "today", "March 3".
+fn is_day(value: &str) -> bool {
+    EdtfDate::parse(value).is_ok_and(|d| d.is_exact() && d.precision() == Precision::Day)
 }
 
 /// The anaphoric "by that time", "by then", "by that date" or "by that point" of `sentence`,
@@ -583,6 +592,7 @@ mod tests {
                     future: words.iter().any(|w| w.is(&["will", "could"])),
                     says_now: false,
                     statement: false,
+                    names_a_thing: false,
                     events: event_nouns(&words),
                     after_days: after_days(&words)
                         .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),

@@ -322,6 +322,11 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                     .and_then(|(a, _)| a.verb)
                     .or(verb)
                     .and_then(|(i, v)| candidates::reported_from(words, i, v)),
+                names_a_thing: found
+                    .as_ref()
+                    .and_then(|(a, _)| a.verb)
+                    .or(verb)
+                    .is_some_and(|(i, v)| candidates::names_a_thing(words, i, v)),
                 subordinate,
                 continues: s > 0
                     && (opens_with_pronoun || (topics[s].is_some() && topics[s] == topics[s - 1])),
@@ -3017,6 +3022,53 @@ mod tests {
             france.title.contains("followed by Germany having"),
             "{titles:?}"
         );
+    }
+
+    #[test]
+    fn a_day_after_the_thing_a_verb_of_saying_names_dates_the_act() {
+        // Found by review of trial 17 (143480 [4]): "Smith announced the company's move on
+        // Wednesday" was dated to the week up to publication, "no date in the text".
+        let actors = [
+            known("john-smith", "John Smith", ActorKind::Person, &["Smith"]),
+            known("ford", "Ford", ActorKind::Organization, &[]),
+        ];
+        let text = "Smith announced the company's move on Wednesday. \
+                    Ford reported a loss in the fourth quarter. \
+                    Ford said the plant was closed on Friday.";
+        let span = |words: &str, sentence: usize, value: &str| {
+            let start = text.find(words).unwrap();
+            TimeSpan {
+                sentence,
+                start,
+                end: start + words.len(),
+                value: value.into(),
+            }
+        };
+        let times = [
+            span("Wednesday", 1, "2021-12-08"),
+            span("the fourth quarter", 2, "2021-10/2021-12"),
+            span("Friday", 3, "2021-12-10"),
+        ];
+        let drafts = run(text, &actors, &times);
+        let date = |sentence: usize| {
+            drafts
+                .iter()
+                .find(|d| d.sentence == sentence)
+                .map(|d| (d.date.as_str(), d.attributes["date_from"].as_str()))
+        };
+        assert_eq!(
+            date(1),
+            Some(("2021-12-08", "its own 'Wednesday'")),
+            "{drafts:?}"
+        );
+        // A period after the thing is the thing's own time, and a day inside words reported
+        // with a verb of their own is what was said: neither dates the act.
+        for sentence in [2, 3] {
+            assert!(
+                date(sentence).is_some_and(|(_, from)| !from.starts_with("its own")),
+                "sentence {sentence}: {drafts:?}"
+            );
+        }
     }
 
     #[test]
