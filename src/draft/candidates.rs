@@ -733,6 +733,22 @@ pub fn names_a_thing(words: &[Word], i: usize, verb: &Verb) -> bool {
         && !(k + 1..words.len()).any(|at| clause_verb(words, at))
 }
 
+/// Whether the verb at word `i` tells of the past with an auxiliary that says so: its
+/// participle after "has", "have", "had", "was" or "were" ("have opened", "was unveiled").
+/// (A bare past form may stand in a clause of its own: "three days later than originally
+/// planned".)
+pub fn in_the_past(words: &[Word], i: usize, verb: &Verb) -> bool {
+    if words.get(i).is_none_or(|w| w.lower() != verb.participle) {
+        return false;
+    }
+    let mut b = i;
+    while b > 0 && is_adverb(&words[b - 1]) {
+        b -= 1;
+    }
+    b.checked_sub(1)
+        .is_some_and(|k| words[k].is(&["has", "have", "had", "was", "were"]))
+}
+
 /// Words that open a noun phrase, and can open a reported clause by opening its subject.
 const NOUN_OPENERS: &[&str] = &[
     "the", "a", "an", "this", "these", "its", "his", "her", "their",

@@ -122,6 +122,9 @@ pub struct SentenceFacts {
     /// Where the words a verb of saying reports begin (byte offset): a date after it dates
     /// what was said, not the saying.
     pub reported_from: Option<usize>,
+    /// Its act is told in the past with an auxiliary ("have opened", "was unveiled"): a date
+    /// after the publication is not its date, whatever clause it stands in.
+    pub past_act: bool,
     /// Its verb of saying names a thing rather than reporting words (`candidates::names_a_thing`):
     /// a day named after `reported_from` is the day of the act.
     pub names_a_thing: bool,
@@ -219,12 +222,14 @@ impl Dater<'_> {
     ) -> Option<Dating> {
         let reported = facts.get(s).and_then(|f| f.reported_from);
         let names_a_thing = facts.get(s).is_some_and(|f| f.names_a_thing);
+        let past_act = facts.get(s).is_some_and(|f| f.past_act);
         let future = facts.get(s).is_some_and(|f| f.future);
         let mut usable = by_sentence
             .get(s)?
             .iter()
             .filter(|t| reported.is_none_or(|r| t.start < r || (names_a_thing && is_day(&t.value))))
-            .filter(|t| !in_subordinate(facts.get(s), t));
+            .filter(|t| !in_subordinate(facts.get(s), t))
+            .filter(|t| !(past_act && self.is_future(&t.value)));
         // "were to take delivery in May 2008, but will now receive it next month": a sentence
         // about the future takes its future date.
         let t = if future {
@@ -593,6 +598,7 @@ mod tests {
                     says_now: false,
                     statement: false,
                     names_a_thing: false,
+                    past_act: false,
                     events: event_nouns(&words),
                     after_days: after_days(&words)
                         .map(|(days, at)| (days, event_nouns(&words[..at]).first().copied())),

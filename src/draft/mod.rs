@@ -322,6 +322,11 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                     .and_then(|(a, _)| a.verb)
                     .or(verb)
                     .and_then(|(i, v)| candidates::reported_from(words, i, v)),
+                past_act: found
+                    .as_ref()
+                    .filter(|(a, _)| a.future_from.is_none())
+                    .and_then(|(a, _)| a.verb)
+                    .is_some_and(|(i, v)| candidates::in_the_past(words, i, v)),
                 names_a_thing: found
                     .as_ref()
                     .and_then(|(a, _)| a.verb)
@@ -3069,6 +3074,43 @@ mod tests {
                 "sentence {sentence}: {drafts:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_act_told_in_the_perfect_is_not_dated_after_the_publication() {
+        // Found by a new user's trial (8951 [16]): "Singapore Airlines, which will be the first
+        // company to operate the new air giant, in July 2006, have opened a reservation site"
+        // was dated July 2006, fourteen months after the article, with no doubt marked.
+        let actors = [known(
+            "singapore-airlines",
+            "Singapore Airlines",
+            ActorKind::Organization,
+            &[],
+        )];
+        let text = "Singapore Airlines, which will be the first company to fly it, in July 2022, \
+                    have opened a reservation site. \
+                    Singapore Airlines will open a lounge in July 2022.";
+        let july = |sentence: usize, from: usize| {
+            let start = from + text[from..].find("July 2022").unwrap();
+            TimeSpan {
+                sentence,
+                start,
+                end: start + "July 2022".len(),
+                value: "2022-07".into(),
+            }
+        };
+        let second = text.find("Singapore Airlines will").unwrap();
+        let times = [july(1, 0), july(2, second)];
+        let drafts = run(text, &actors, &times);
+        let date = |sentence: usize| {
+            drafts
+                .iter()
+                .find(|d| d.sentence == sentence)
+                .map(|d| d.date.as_str())
+        };
+        assert_eq!(date(1), Some("2021/2021-12-13?"), "{drafts:?}");
+        // The future keeps its date.
+        assert_eq!(date(2), Some("2022-07"), "{drafts:?}");
     }
 
     #[test]
