@@ -613,8 +613,11 @@ fn countries_in(text: &str, folded: &Folded, found: &mut Found) {
         !is_currency(text, span) && !ends_longer_name(text, span) && !office_domain(text, span)
     };
     for mention in gazetteer.find_where(folded, |span, _, _| stands_alone(span)) {
-        let written = &text[mention.span];
+        let written = &text[mention.span.clone()];
         if !written.starts_with(char::is_uppercase) {
+            continue;
+        }
+        if names_a_region(text, &mention.span) {
             continue;
         }
         let country = &countries()[mention.owner];
@@ -625,6 +628,24 @@ fn countries_in(text: &str, folded: &Folded, found: &mut Found) {
             .collect();
         found.add(country.name, ActorKind::State, &alias);
     }
+}
+
+/// Whether the country's name at `span` ends the name of a region: after a capitalised word
+/// of direction or region, "Latin America", "South America", "Northern Ireland" are no
+/// country of the list ("South Korea" and "North Korea" are in the list whole).
+fn names_a_region(text: &str, span: &Range<usize>) -> bool {
+    const REGION_WORDS: &[&str] = &[
+        "latin", "north", "south", "east", "west", "central", "northern", "southern", "eastern",
+        "western",
+    ];
+    let Some(before) = text[..span.start].strip_suffix(' ') else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.starts_with(char::is_uppercase) && REGION_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// "North Atlantic Treaty Organisation (NATO)": the capitalised words before a bracketed
@@ -2345,6 +2366,23 @@ mod tests {
                 one("United Kingdom", "state", &["British"]),
                 one("Poland", "state", &["Polish"]),
             ]
+        );
+    }
+
+    #[test]
+    fn a_country_at_the_end_of_a_region_is_no_country() {
+        // Found by a new user's trial (127248 [17]): "GM's businesses in Latin America"
+        // made the United States, known as "America", an actor.
+        assert_eq!(
+            proposals(
+                "GM sells in Latin America, South America and Northern Ireland. \
+                 Sales in America rose."
+            ),
+            [one("United States", "state", &["America"])]
+        );
+        assert_eq!(
+            proposals("GM sells in Latin America and Northern Ireland."),
+            []
         );
     }
 
