@@ -396,7 +396,11 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 } else {
                     named
                 };
-                let rest = title::condense(text, from..span.end, &shorts(&cast, text, &mentions));
+                let rest = title::condense(
+                    text,
+                    from..span.end,
+                    &shorts(&cast, text, &mentions, &quotations),
+                );
                 (
                     actors.first().copied(),
                     actors,
@@ -757,7 +761,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                         } else {
                             title::condense
                         };
-                        let shown_mentions = shorts(&cast, text, &mentions);
+                        let shown_mentions = shorts(&cast, text, &mentions, &quotations);
                         // "His plan, he stated, was for…": what was said runs around the
                         // reporting clause set off inside it.
                         let subject_start = match pronoun_before(words, group_at) {
@@ -1110,14 +1114,18 @@ fn strip_subject_echo(rest: &str, subject: Option<&str>) -> String {
 }
 
 /// The mentions with the names a title shows for them: the actor's short name, or the word
-/// as written where it is an adjective ("Russian troops", not "Russia troops").
+/// as written where it is an adjective ("Russian troops", not "Russia troops"). A mention
+/// inside a quotation is left out: a title keeps what was said word for word ("a critical
+/// part of the New GM"), names and all.
 fn shorts(
     cast: &Cast,
     text: &str,
     mentions: &[(Range<usize>, Who)],
+    quotations: &[Range<usize>],
 ) -> Vec<(Range<usize>, String, usize)> {
     mentions
         .iter()
+        .filter(|(m, _)| !quotes::inside(quotations, m.start))
         .map(|(m, who)| {
             let key = cast.key(*who);
             let written = &text[m.clone()];
@@ -2672,7 +2680,7 @@ mod tests {
         );
         obama(
             3,
-            "Obama states that he refused \"to let GM become a ward of the state\"",
+            "Obama states that he refused \"to let General Motors become a ward of the state\"",
         );
         obama(4, "Obama states that he had \"no interest\" in running GM");
         obama(
@@ -3111,6 +3119,34 @@ mod tests {
         assert_eq!(date(1), Some("2021/2021-12-13?"), "{drafts:?}");
         // The future keeps its date.
         assert_eq!(date(2), Some("2022-07"), "{drafts:?}");
+    }
+
+    #[test]
+    fn a_title_keeps_the_names_inside_a_quotation_as_said() {
+        // Found by a new user's trial (127248 [18]): "a critical part of the New GM" was
+        // quoted as "a critical part of New GM", and "General Motors" inside a quotation
+        // became "GM".
+        let actors = [
+            known(
+                "fritz-henderson",
+                "Fritz Henderson",
+                ActorKind::Person,
+                &["Henderson"],
+            ),
+            known("new-gm", "New GM", ActorKind::Organization, &[]),
+            known(
+                "general-motors",
+                "General Motors",
+                ActorKind::Organization,
+                &["GM"],
+            ),
+        ];
+        let text = "GM filed. Henderson stated that they were \"a critical part of the New GM\". \
+                    Henderson said that \"General Motors will be back\".";
+        let titles = titles(text, &actors);
+        let quoted = |words: &str| titles.iter().any(|(_, t)| t.contains(words));
+        assert!(quoted("\"a critical part of the New GM\""), "{titles:?}");
+        assert!(quoted("\"General Motors will be back\""), "{titles:?}");
     }
 
     #[test]
