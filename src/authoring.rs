@@ -96,6 +96,32 @@ pub struct Receipt {
     writes: Vec<(Which, Fingerprint, Range<usize>)>,
 }
 
+/// The drafts a person rejected in triage, one JSON line each (`Rejection`), in the dataset
+/// folder: `draft --into` shows them as rejected again, and `--accept-all` leaves them out.
+/// The loader never reads it: it is no part of the timeline.
+pub const REJECTED_FILE: &str = "rejected.jsonl";
+
+/// A draft rejected in triage: the source it was drafted from and the sentence it quotes, as
+/// the article has it (what finds it again in a later run, whatever id or title the drafter
+/// gives it then), with the draft's id and title when it was rejected, for the person who
+/// reads the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rejection {
+    pub source: String,
+    pub sentence: String,
+    pub draft: String,
+    pub title: String,
+}
+
+/// Where a rejection was written, to take it out again (undo): the file as the write left it,
+/// and the line's bytes in it.
+#[derive(Clone, Debug)]
+pub struct RejectionWritten {
+    left: Fingerprint,
+    at: Range<usize>,
+}
+
 /// How a source text was made part of the dataset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceAdded {
@@ -113,6 +139,8 @@ pub struct DatasetFiles {
     sources: Snapshot,
     actors: Snapshot,
     events: Snapshot,
+    /// rejected.jsonl, when there is one.
+    rejected: Option<Snapshot>,
     /// Whether the events are an array (events.json) rather than lines (events.jsonl).
     events_array: bool,
     /// The ids in the events file and in actors.json: read from the files once, then kept up
@@ -218,11 +246,19 @@ impl DatasetFiles {
             .into_iter()
             .filter_map(|r| r.id)
             .collect();
+        let rejected = match Snapshot::read(&root.join(REJECTED_FILE)) {
+            Ok(snapshot) => Some(snapshot),
+            Err(WriteError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
+                None
+            }
+            Err(e) => return Err(said(root, e)),
+        };
         Ok(DatasetFiles {
             root: root.to_path_buf(),
             sources,
             actors,
             events,
+            rejected,
             events_array,
             event_ids,
             actor_ids,
@@ -238,7 +274,9 @@ impl DatasetFiles {
             (&now.events, &self.events),
         ]
         .iter()
-        .any(|(a, b)| a.path() != b.path() || a.bytes() != b.bytes());
+        .any(|(a, b)| a.path() != b.path() || a.bytes() != b.bytes())
+            || now.rejected.as_ref().map(Snapshot::bytes)
+                != self.rejected.as_ref().map(Snapshot::bytes);
         *self = now;
         Ok(changed)
     }
@@ -255,6 +293,65 @@ impl DatasetFiles {
     /// The ids of the actors in actors.json.
     pub fn actor_ids(&self) -> &HashSet<String> {
         &self.actor_ids
+    }
+
+    /// The rejections of rejected.jsonl, in its order (none without the file); a line that
+    /// is no rejection as triage writes one is an error naming it.
+    pub fn rejections(&self) -> Result<Vec<Rejection>, String> {
+        let Some(snapshot) = &self.rejected else {
+            return Ok(Vec::new());
+        };
+        let text = std::str::from_utf8(snapshot.bytes())
+            .map_err(|e| format!("{REJECTED_FILE} is not UTF-8 text: {e}"))?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        text.lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .map(|(n, line)| {
+                serde_json::from_str(line).map_err(|e| {
+                    format!(
+                        "{REJECTED_FILE} line {}: {e}; each line is a draft rejected in triage, \
+                         {{\"source\": …, \"sentence\": …, \"draft\": …, \"title\": …}} \
+                         (delete the line to draft its sentence again)",
+                        n + 1
+                    )
+                })
+            })
+            .collect()
+    }
+
+    /// Adds `rejection` to rejected.jsonl, made when there is none yet. Refused, writing
+    /// nothing, when the file changed since it was read.
+    pub fn add_rejection(&mut self, rejection: &Rejection) -> Result<RejectionWritten, String> {
+        let line = json_line(rejection)?;
+        let snapshot = match &self.rejected {
+            Some(snapshot) => snapshot.clone(),
+            None => {
+                let path = self.root.join(REJECTED_FILE);
+                // Made empty first, then added to as any other file: one made meanwhile by
+                // another run is kept, and added to.
+                match write::create_new(&path, b"") {
+                    Ok(()) | Err(WriteError::Exists(_)) => {}
+                    Err(e) => return Err(said(&self.root, e)),
+                }
+                Snapshot::read(&path).map_err(|e| said(&self.root, e))?
+            }
+        };
+        let added = append_lines(&snapshot, &[&line]).map_err(|e| said(&self.root, e))?;
+        let written = RejectionWritten {
+            left: added.snapshot.fingerprint(),
+            at: added.at,
+        };
+        self.rejected = Some(added.snapshot);
+        Ok(written)
+    }
+
+    /// Takes out the rejection `written` added, while rejected.jsonl is as that left it.
+    pub fn remove_rejection(&mut self, written: &RejectionWritten) -> Result<(), String> {
+        let snapshot = write::remove_added(&written.left, written.at.clone())
+            .map_err(|e| said(&self.root, e))?;
+        self.rejected = Some(snapshot);
+        Ok(())
     }
 
     /// Makes the text `bytes` (of the file named `name`, published on `published`) a source

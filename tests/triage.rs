@@ -226,9 +226,83 @@ fn a_second_run_offers_what_the_dataset_has_as_decided_and_writes_no_duplicate()
     let summary = chronicle::commands::draft::quit_summary(screen.state(), "timeline");
     assert_eq!(
         summary,
-        "0 events written to timeline, 1 already in the dataset, 0 rejected, 18 left undecided; \
-         chronicle draft --into again offers the undecided and rejected ones again"
+        "0 events written to timeline, 1 already in the dataset, 0 rejected, 18 left \
+         undecided; chronicle draft --into again offers the undecided ones, the rejected ones \
+         marked rejected (kept in rejected.jsonl; --accept-all leaves them out)"
     );
+}
+
+/// Found by a new user's trial (V5): drafts rejected in triage came back, and a later
+/// `--accept-all` wrote them into the dataset with no word. A rejection is kept in
+/// rejected.jsonl; undo takes it out again.
+#[test]
+fn a_rejection_is_kept_for_the_next_triage_and_accept_all_leaves_it_out() {
+    let (_dir, data, mut screen) = open();
+    press(&mut screen, 'x');
+    press(&mut screen, 'x');
+    let rejected = String::from_utf8(read(&data, "rejected.jsonl")).expect("UTF-8");
+    assert_eq!(rejected.lines().count(), 2, "{rejected}");
+    let first = screen.state().candidates()[0].draft.clone();
+    assert!(
+        rejected.lines().next().is_some_and(
+            |line| line.contains(&first.id) && line.contains("\"source\":\"seed-article\"")
+        ),
+        "{rejected}"
+    );
+    // Undo takes the last rejection out of the file too; the file is as before it.
+    press(&mut screen, 'u');
+    let after_undo = String::from_utf8(read(&data, "rejected.jsonl")).expect("UTF-8");
+    assert_eq!(
+        after_undo,
+        rejected.lines().next().expect("a line").to_string() + "\n"
+    );
+    press(&mut screen, 'q');
+    assert_eq!(read(&data, "events.jsonl"), b"", "nothing was accepted");
+    // The next triage opens with it rejected, and --accept-all leaves it out.
+    let published = NaiveDate::from_ymd_opt(2021, 12, 13).expect("a day");
+    isolate_cache();
+    let (state, _files) = prepare_triage(Path::new(SEED), published, &data, &mut Vec::new())
+        .unwrap_or_else(|_| panic!("prepare again"));
+    assert_eq!(state.candidates()[0].status, Status::Rejected);
+    assert_eq!(state.counts(), (0, 1, 18));
+    assert_eq!(state.selected(), 1, "starts on the first one to decide");
+    let output = accept_all(&data);
+    assert!(output.status.success(), "{output:?}");
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains("18 events and")
+            && said.contains("1 draft rejected in an earlier triage (rejected.jsonl), left out"),
+        "{said}"
+    );
+    let dataset = check(&data);
+    let timeline = &dataset.timeline;
+    let sentence = &first.quotes[0].text;
+    assert!(
+        timeline
+            .events()
+            .iter()
+            .all(|e| !e.quotes.iter().any(|q| timeline.quote_text(q) == sentence)),
+        "no event quotes the rejected sentence {sentence:?}"
+    );
+    assert_eq!(timeline.events().len(), 18);
+}
+
+/// A rejected.jsonl line that is no rejection stops `draft --into` with its line named, before
+/// anything is written.
+#[test]
+fn a_broken_rejections_file_is_refused_naming_its_line() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let data = dir.path().join("timeline");
+    init::run(&data, &mut Vec::new()).expect("init");
+    std::fs::write(data.join("rejected.jsonl"), "{\"source\": \"s\"}\n").expect("write");
+    let output = accept_all(&data);
+    assert!(!output.status.success(), "{output:?}");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("rejected.jsonl line 1: missing field"),
+        "{said}"
+    );
+    assert_eq!(read(&data, "events.jsonl"), b"");
 }
 
 /// Found by a new user's trial: triage opened on a folder it could not write, and the first
@@ -482,8 +556,8 @@ fn accept_all_writes_what_accepting_every_draft_in_triage_writes() {
 }
 
 /// Into a dataset with events already: what was there stays byte for byte at the start of each
-/// file, the drafts the dataset cites already are left out and said, and a second run writes
-/// nothing.
+/// file, the drafts the dataset cites already and the one rejected in triage are left out and
+/// said, and a second run writes nothing.
 #[test]
 fn accept_all_keeps_what_the_dataset_has_and_writes_no_duplicate() {
     let (_dir, data, mut screen) = open();
@@ -504,8 +578,9 @@ fn accept_all_keeps_what_the_dataset_has_and_writes_no_duplicate() {
     );
     let out = String::from_utf8_lossy(&output.stdout);
     assert!(
-        out.starts_with("17 events and ")
-            && out.contains("; 2 drafts already in the dataset, left out;"),
+        out.starts_with("16 events and ")
+            && out.contains("; 2 drafts already in the dataset, left out;")
+            && out.contains("; 1 draft rejected in an earlier triage (rejected.jsonl), left out;"),
         "{out}"
     );
     let events = read(&data, "events.jsonl");
@@ -515,7 +590,7 @@ fn accept_all_keeps_what_the_dataset_has_and_writes_no_duplicate() {
             .split(|&b| b == b'\n')
             .filter(|l| !l.is_empty())
             .count(),
-        19
+        18
     );
     // actors.json is an array: every line before its closing bracket is kept as it was.
     let actors = read(&data, "actors.json");
@@ -536,7 +611,7 @@ fn accept_all_keeps_what_the_dataset_has_and_writes_no_duplicate() {
     );
     // The source was there already: sources.json is untouched.
     assert_eq!(read(&data, "sources.json"), before[2]);
-    assert_eq!(check(&data).timeline.events().len(), 19);
+    assert_eq!(check(&data).timeline.events().len(), 18);
 
     let again = read(&data, "events.jsonl");
     let output = accept_all(&data);

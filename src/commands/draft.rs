@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::{count, safe, with_dataset, write_json, Failure};
 use crate::app::form::FormActor;
-use crate::authoring::{source_title, DatasetFiles, EventRecord};
+use crate::authoring::{source_title, DatasetFiles, EventRecord, REJECTED_FILE};
 use crate::cli::Inputs;
 use crate::date::EdtfDate;
 use crate::draft::record::{slug, unique};
@@ -367,14 +367,21 @@ pub fn accept_every_draft(state: &mut Triage, files: &mut DatasetFiles) -> Resul
 
 /// What `--accept-all` wrote, in one line.
 pub fn accept_summary(state: &Triage, actors: usize, shown_dir: &str) -> String {
-    let (accepted, _, _) = state.counts();
-    let known = match state.in_dataset() {
+    let (accepted, rejected, _) = state.counts();
+    let mut known = match state.in_dataset() {
         0 => String::new(),
         n => format!(
             "; {} already in the dataset, left out",
             count(n, "draft", "drafts")
         ),
     };
+    // Accepting every draft rejects none: those rejected are from an earlier triage.
+    if rejected > 0 {
+        known.push_str(&format!(
+            "; {} rejected in an earlier triage ({REJECTED_FILE}), left out",
+            count(rejected, "draft", "drafts")
+        ));
+    }
     format!(
         "{} and {} written to {shown_dir}{known}; check it with: chronicle check {shown_dir}",
         count(accepted, "event", "events"),
@@ -382,7 +389,7 @@ pub fn accept_summary(state: &Triage, actors: usize, shown_dir: &str) -> String 
     )
 }
 
-/// What triage did, said when it closes: rejections are not kept, so they come back next time.
+/// What triage did, said when it closes: the rejections are kept, and come back rejected.
 pub fn quit_summary(state: &Triage, shown_dir: &str) -> String {
     let (accepted, rejected, pending) = state.counts();
     let known = match state.in_dataset() {
@@ -391,7 +398,8 @@ pub fn quit_summary(state: &Triage, shown_dir: &str) -> String {
     };
     format!(
         "{} written to {shown_dir}{known}, {rejected} rejected, {pending} left undecided; \
-         chronicle draft --into again offers the undecided and rejected ones again",
+         chronicle draft --into again offers the undecided ones, the rejected ones marked \
+         rejected (kept in {REJECTED_FILE}; --accept-all leaves them out)",
         count(accepted, "event", "events"),
     )
 }
@@ -506,7 +514,14 @@ fn triage_of(
         &source.id,
         &cited,
     )?;
-    let known = known(&dataset, cited.keys().copied().collect());
+    let title = source_title(&text, &name);
+    let rejected = rejected_before(&files, &dataset, &source.id, &name, &title, &drafts)?;
+    let known = known(
+        &dataset,
+        cited.keys().copied().collect(),
+        source.id,
+        rejected,
+    );
     let article = Article {
         name,
         sentences: crate::sentences::split_sentences(&text),
@@ -548,7 +563,51 @@ fn day_within(day: NaiveDate, date: &crate::date::EdtfDate) -> bool {
 
 /// What triage shows of the dataset: its name, actors, and which of the article's sentences
 /// its events cite already (`cited`, from `cited_sentences`).
-fn known(dataset: &Dataset, cited: BTreeSet<usize>) -> Known {
+/// The drafts (by sentence number) that an earlier triage rejected: rejected.jsonl names the
+/// sentence they quote, in this article's source or in an earlier copy of the article (a
+/// source with its file's name or title, as `cited_sentences` counts them).
+fn rejected_before(
+    files: &DatasetFiles,
+    dataset: &Dataset,
+    source: &str,
+    name: &str,
+    title: &str,
+    drafts: &[Draft],
+) -> Result<BTreeSet<usize>, Failure> {
+    let rejections = files.rejections().map_err(Failure::Usage)?;
+    if rejections.is_empty() {
+        return Ok(BTreeSet::new());
+    }
+    let sources: HashSet<&str> = dataset
+        .timeline
+        .sources()
+        .iter()
+        .filter(|s| s.id == source || same_article(s, name, title))
+        .map(|s| s.id.as_str())
+        .chain([source])
+        .collect();
+    let sentences: HashSet<&str> = rejections
+        .iter()
+        .filter(|r| sources.contains(r.source.as_str()))
+        .map(|r| r.sentence.trim())
+        .collect();
+    Ok(drafts
+        .iter()
+        .filter(|d| {
+            d.quotes
+                .first()
+                .is_some_and(|q| sentences.contains(q.text.trim()))
+        })
+        .map(|d| d.sentence)
+        .collect())
+}
+
+fn known(
+    dataset: &Dataset,
+    cited: BTreeSet<usize>,
+    source: String,
+    rejected: BTreeSet<usize>,
+) -> Known {
     let actors = dataset
         .timeline
         .actors()
@@ -562,5 +621,7 @@ fn known(dataset: &Dataset, cited: BTreeSet<usize>) -> Known {
         dataset: dataset.name.clone(),
         actors,
         cited,
+        source,
+        rejected,
     }
 }

@@ -45,7 +45,7 @@ const TABLE: &[Row] = &[
     Row {
         keys: &[(Key::Char('x'), A::Reject)],
         place: Place::List,
-        what: "reject: leave it out",
+        what: "reject: leave it out (kept in rejected.jsonl for next time)",
         listed: true,
     },
     Row {

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use crate::app::form::{EventFields, EventForm, FormAction, FormActor, FormOutcome, Submit};
 use crate::app::{Cursor, Motion};
+use crate::authoring::Rejection;
 use crate::draft::record::{slug, stem_from_title};
 use crate::draft::{Draft, NewActor};
 
@@ -52,6 +53,11 @@ pub struct Known {
     pub actors: Vec<FormActor>,
     /// The article's sentences (0-based) that an event of the dataset cites.
     pub cited: BTreeSet<usize>,
+    /// The article's id among the dataset's sources.
+    pub source: String,
+    /// The candidates' sentences (as `Draft::sentence` numbers them) rejected in an earlier
+    /// triage (`authoring::REJECTED_FILE`): they open rejected.
+    pub rejected: BTreeSet<usize>,
 }
 
 /// What is open on top of the list.
@@ -118,6 +124,10 @@ pub enum Effect {
     },
     /// Take out again what accepting candidate `index` wrote (the last accept).
     Undo { index: usize },
+    /// Keep candidate `index`'s rejection for the next triage of the article.
+    Reject { index: usize, rejection: Rejection },
+    /// Take out again the rejection kept for candidate `index` (its rejection was taken back).
+    Unreject { index: usize },
 }
 
 /// The rows the candidate list takes on a screen `height` rows high, borders included: about
@@ -161,12 +171,14 @@ impl Triage {
         let mut candidates: Vec<Candidate> = drafts
             .into_iter()
             .map(|draft| Candidate {
-                status: if draft.cited_by.is_empty() {
-                    Status::Pending
-                } else {
+                status: if !draft.cited_by.is_empty() {
                     Status::InDataset {
                         ids: draft.cited_by.clone(),
                     }
+                } else if known.rejected.contains(&draft.sentence) {
+                    Status::Rejected
+                } else {
+                    Status::Pending
                 },
                 draft,
             })
@@ -421,6 +433,19 @@ impl Triage {
         }
         let before = std::mem::replace(&mut candidate.status, Status::Rejected);
         self.message = Some(format!("Rejected [{}].", candidate.draft.sentence));
+        let draft = &candidate.draft;
+        self.effects.push(Effect::Reject {
+            index,
+            rejection: Rejection {
+                source: self.known.source.clone(),
+                sentence: draft
+                    .quotes
+                    .first()
+                    .map_or(String::new(), |q| q.text.clone()),
+                draft: draft.id.clone(),
+                title: draft.title.clone(),
+            },
+        });
         self.history.push((index, before));
         self.next_pending(index);
     }
@@ -448,6 +473,7 @@ impl Triage {
             _ => {
                 self.history.pop();
                 self.candidates[index].status = before;
+                self.effects.push(Effect::Unreject { index });
                 self.message = Some(format!("Took back the rejection of [{sentence}]."));
                 let rows = self.list_rows();
                 self.list.select(index, self.candidates.len(), rows);

@@ -45,6 +45,7 @@ fn triage() -> Triage {
             name: "Russia".into(),
         }],
         cited: BTreeSet::from([2]),
+        ..Known::default()
     };
     let drafts = vec![
         draft(
@@ -105,6 +106,8 @@ fn carry_out(t: &mut Triage) {
                 })
             }
             Effect::Undo { index } => t.update(Action::Undone { index, note: None }),
+            // Kept in the file by the event loop, which tells the state only of a failure.
+            Effect::Reject { .. } | Effect::Unreject { .. } => {}
         }
     }
 }
@@ -187,7 +190,20 @@ fn reject_moves_on_and_undo_takes_decisions_back_last_first() {
     t.update(Action::Reject);
     assert_eq!(statuses(&t)[0], &Status::Rejected);
     assert_eq!(t.selected(), 1);
-    assert!(t.take_effects().is_empty(), "a rejection writes nothing");
+    let first = t.candidates()[0].draft.clone();
+    // Kept in rejected.jsonl by the event loop, for the next triage of the article.
+    assert_eq!(
+        t.take_effects(),
+        [Effect::Reject {
+            index: 0,
+            rejection: Rejection {
+                source: String::new(),
+                sentence: first.quotes[0].text.clone(),
+                draft: first.id.clone(),
+                title: first.title.clone(),
+            }
+        }]
+    );
     t.update(Action::Accept);
     carry_out(&mut t);
     assert_eq!(t.counts(), (1, 1, 2));
@@ -209,9 +225,9 @@ fn reject_moves_on_and_undo_takes_decisions_back_last_first() {
         t.message(),
         Some("Took back [3]: russia-deny is out of the dataset again.")
     );
-    // Then the rejection, at once.
+    // Then the rejection, at once, its line taken out of rejected.jsonl by the event loop.
     t.update(Action::Undo);
-    assert!(t.take_effects().is_empty());
+    assert_eq!(t.take_effects(), [Effect::Unreject { index: 0 }]);
     assert_eq!(statuses(&t)[0], &Status::Pending);
     assert_eq!(t.selected(), 0);
     assert_eq!(t.counts(), (0, 0, 4));
@@ -516,4 +532,30 @@ fn the_id_follows_an_edited_title_and_type_as_the_drafter_makes_it() {
     t.update(Action::Move(Motion::Down));
     edit_title_and_type(&mut t, "Johnson rejects it", "rejection");
     assert_eq!(t.candidates()[3].draft.id, "johnson-say");
+}
+
+/// A candidate rejected in an earlier triage (rejected.jsonl) opens rejected, and the list
+/// opens on the first one to decide; it can still be accepted.
+#[test]
+fn a_candidate_rejected_before_opens_rejected() {
+    let article = Article {
+        name: "article.txt".into(),
+        text: "S1. S2. S3.".into(),
+        sentences: vec![0..3, 4..7, 8..11],
+    };
+    let known = Known {
+        rejected: BTreeSet::from([1]),
+        ..Known::default()
+    };
+    let drafts = vec![draft(1, "one", &[], &[]), draft(2, "two", &[], &[])];
+    let mut t = Triage::new(article, known, drafts);
+    assert_eq!(statuses(&t), [&Status::Rejected, &Status::Pending]);
+    assert_eq!(t.counts(), (0, 1, 1));
+    assert_eq!(t.selected(), 1);
+    t.update(Action::Move(Motion::Up));
+    t.update(Action::Accept);
+    assert!(
+        matches!(t.take_effects()[..], [Effect::Accept { index: 0, .. }]),
+        "a rejected candidate can be accepted still"
+    );
 }

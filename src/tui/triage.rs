@@ -11,7 +11,7 @@ use ratatui::backend::Backend;
 use ratatui::Terminal;
 
 use super::browser::backend;
-use crate::authoring::{DatasetFiles, EventRecord, Receipt};
+use crate::authoring::{DatasetFiles, EventRecord, Receipt, RejectionWritten, REJECTED_FILE};
 use crate::keymap::triage::action_for_key;
 use crate::triage::{Action, Effect, Triage};
 use crate::ui;
@@ -23,6 +23,8 @@ pub struct TriageScreen<B: Backend> {
     files: DatasetFiles,
     /// What each accept not taken back wrote, the last on top: undo takes out the last.
     receipts: Vec<Receipt>,
+    /// Where each rejection not taken back was kept, by candidate, the last on top.
+    rejections: Vec<(usize, RejectionWritten)>,
     stale: bool,
     suspend: fn() -> io::Result<()>,
 }
@@ -44,6 +46,7 @@ where
             state,
             files,
             receipts: Vec::new(),
+            rejections: Vec::new(),
             stale: true,
             suspend: || Ok(()),
         };
@@ -99,15 +102,17 @@ where
         }
         self.state.update(action);
         for effect in self.state.take_effects() {
-            let outcome = self.carry_out(effect);
-            self.state.update(outcome);
+            if let Some(outcome) = self.carry_out(effect) {
+                self.state.update(outcome);
+            }
         }
         self.stale = true;
         Ok(())
     }
 
-    fn carry_out(&mut self, effect: Effect) -> Action {
-        match effect {
+    /// Carries out one write; what to tell the state of it, when anything.
+    fn carry_out(&mut self, effect: Effect) -> Option<Action> {
+        Some(match effect {
             Effect::Accept {
                 index,
                 draft,
@@ -125,7 +130,7 @@ where
             },
             Effect::Undo { index } => {
                 let Some(receipt) = self.receipts.last() else {
-                    return Action::Refused("Nothing to undo.".into());
+                    return Some(Action::Refused("Nothing to undo.".into()));
                 };
                 match self.files.undo(receipt) {
                     Ok(note) => {
@@ -135,7 +140,29 @@ where
                     Err(why) => Action::Refused(format!("Not undone: {why}")),
                 }
             }
-        }
+            Effect::Reject { index, rejection } => match self.files.add_rejection(&rejection) {
+                Ok(written) => {
+                    self.rejections.push((index, written));
+                    return None;
+                }
+                Err(why) => Action::Refused(format!(
+                    "Rejected, but not kept in {REJECTED_FILE} for next time: {}",
+                    self.after_refusal(why)
+                )),
+            },
+            Effect::Unreject { index } => {
+                let at = self.rejections.iter().rposition(|(i, _)| *i == index)?;
+                match self.files.remove_rejection(&self.rejections[at].1) {
+                    Ok(()) => {
+                        self.rejections.remove(at);
+                        return None;
+                    }
+                    Err(why) => Action::Refused(format!(
+                        "Taken back here, but the rejection stays in {REJECTED_FILE}: {why}"
+                    )),
+                }
+            }
+        })
     }
 
     /// The refusal `why`, and what to do next. When another program changed the dataset's

@@ -51,6 +51,7 @@ pub(crate) fn seed_triage(width: u16, height: u16) -> Triage {
         dataset: "timeline".into(),
         actors: Vec::new(),
         cited: BTreeSet::new(),
+        ..Known::default()
     };
     let mut triage = Triage::new(article, known, drafts);
     triage.update(Action::Resize { width, height });
