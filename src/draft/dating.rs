@@ -227,7 +227,11 @@ impl Dater<'_> {
         let mut usable = by_sentence
             .get(s)?
             .iter()
-            .filter(|t| reported.is_none_or(|r| t.start < r || (names_a_thing && is_day(&t.value))))
+            .filter(|t| {
+                reported.is_none_or(|r| {
+                    t.start < r || (names_a_thing && is_day(&t.value) && !self.of_a_noun(t))
+                })
+            })
             .filter(|t| !in_subordinate(facts.get(s), t))
             .filter(|t| !(past_act && self.is_future(&t.value)));
         // "were to take delivery in May 2008, but will now receive it next month": a sentence
@@ -319,6 +323,13 @@ impl Dater<'_> {
             value: t.value.clone(),
             basis: Basis::Referred(anaphor.to_string(), self.quoted(t), before),
         })
+    }
+
+    /// Whether the expression `t` qualifies a noun, after "of" ("the events of today"): it
+    /// dates the thing, not the act.
+    fn of_a_noun(&self, t: &TimeSpan) -> bool {
+        let before = self.text.get(..t.start).unwrap_or("").trim_end();
+        before.ends_with(" of") || before.ends_with(" of the")
     }
 
     fn is_past(&self, value: &str) -> bool {

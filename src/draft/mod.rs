@@ -3047,7 +3047,8 @@ mod tests {
         ];
         let text = "Smith announced the company's move on Wednesday. \
                     Ford reported a loss in the fourth quarter. \
-                    Ford said the plant was closed on Friday.";
+                    Ford said the plant was closed on Friday. \
+                    Smith described the events of Thursday as historic.";
         let span = |words: &str, sentence: usize, value: &str| {
             let start = text.find(words).unwrap();
             TimeSpan {
@@ -3061,6 +3062,7 @@ mod tests {
             span("Wednesday", 1, "2021-12-08"),
             span("the fourth quarter", 2, "2021-10/2021-12"),
             span("Friday", 3, "2021-12-10"),
+            span("Thursday", 4, "2021-12-09"),
         ];
         let drafts = run(text, &actors, &times);
         let date = |sentence: usize| {
@@ -3074,9 +3076,10 @@ mod tests {
             Some(("2021-12-08", "its own 'Wednesday'")),
             "{drafts:?}"
         );
-        // A period after the thing is the thing's own time, and a day inside words reported
-        // with a verb of their own is what was said: neither dates the act.
-        for sentence in [2, 3] {
+        // A period after the thing is the thing's own time, a day inside words reported with
+        // a verb of their own is what was said, and a day "of" a noun is the noun's (127248
+        // [3], "the events of today"): none dates the act.
+        for sentence in [2, 3, 4] {
             assert!(
                 date(sentence).is_some_and(|(_, from)| !from.starts_with("its own")),
                 "sentence {sentence}: {drafts:?}"
