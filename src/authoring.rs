@@ -391,6 +391,7 @@ impl DatasetFiles {
         // A file already there with this very text (left by a run killed before it wrote the
         // record) is taken; any other is kept, and the text gets another name.
         let mut n = 1;
+        let mut created = false;
         let file = loop {
             let file = if n == 1 {
                 format!("{SOURCES_FOLDER}/{id}.txt")
@@ -407,6 +408,7 @@ impl DatasetFiles {
                         format!("{}: cannot create the folder: {e}", SOURCES_FOLDER)
                     })?;
                     write::create_new(&path, bytes).map_err(|e| said(&self.root, e))?;
+                    created = true;
                     break file;
                 }
             }
@@ -419,7 +421,17 @@ impl DatasetFiles {
             sha256,
         };
         let line = json_line(&record)?;
-        let added = add_to_array(&self.sources, &[&line]).map_err(|e| said(&self.root, e))?;
+        let added = match add_to_array(&self.sources, &[&line]) {
+            Ok(added) => added,
+            Err(e) => {
+                // "Nothing was written" stays true: the text copied for the record goes too
+                // (found by a new user's trial, three runs into one dataset at once).
+                if created {
+                    let _ = std::fs::remove_file(self.root.join(&file));
+                }
+                return Err(said(&self.root, e));
+            }
+        };
         self.sources = added.snapshot;
         Ok(SourceAdded {
             id,

@@ -90,9 +90,12 @@ fn main() -> ExitCode {
             json,
             ..
         } => commands::actors::run_inputs(&inputs, search.as_deref(), json, &mut out),
-        Command::Show { event, inputs, .. } => with_dataset(&inputs, |d| {
-            commands::show::run(&d.timeline, &event, &mut out)
-        }),
+        Command::Show { event, inputs, .. } => commands::show::check_order(&event, &inputs.paths)
+            .and_then(|()| {
+                with_dataset(&inputs, |d| {
+                    commands::show::run(&d.timeline, &event, &mut out)
+                })
+            }),
         Command::Import {
             inputs,
             output,

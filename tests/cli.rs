@@ -347,6 +347,25 @@ fn show_prints_quotes_with_their_sentences() {
     assert!(stderr(&taken).contains("showing 'putin-ukraine-assessments'"));
 }
 
+/// Found by a new user's trial (V19): `show DATASET ID` said the id was "no such file or
+/// folder". The other order is said as such, with the command to run.
+#[test]
+fn show_with_the_dataset_first_says_the_id_comes_first() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let data = temp.path().join("ds");
+    assert!(run(&["init", &data.display().to_string()]).status.success());
+    let shown = data.display().to_string();
+    let swapped = run(&["show", &shown, "boeing-deliver-2006-05-23"]);
+    assert_eq!(swapped.status.code(), Some(1));
+    assert_eq!(
+        stderr(&swapped),
+        format!(
+            "chronicle: '{shown}' is a folder and 'boeing-deliver-2006-05-23' is no file or \
+             folder: the event id comes first, `chronicle show boeing-deliver-2006-05-23 {shown}`\n"
+        )
+    );
+}
+
 #[test]
 fn sentences_numbers_and_folds_white_space() {
     let temp = tempfile::tempdir().expect("temp dir");

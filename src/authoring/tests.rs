@@ -352,6 +352,27 @@ fn a_text_the_loader_would_refuse_is_not_added_as_a_source() {
     check(root);
 }
 
+/// Found by a new user's trial (V26): when sources.json changed under the run, the record
+/// was refused ("nothing was written") but the text copied for it stayed in sources/.
+#[test]
+fn a_refused_source_record_takes_its_copied_text_away_too() {
+    let dir = empty();
+    let root = dir.path();
+    let mut files = open(root);
+    fs::write(root.join("sources.json"), "[ ]\n").expect("another program writes");
+    let refused = files.add_source(TEXT.as_bytes(), "article.txt", "A headline", day());
+    let why = refused.err().unwrap_or_default();
+    assert!(
+        why.contains("sources.json changed since it was read"),
+        "{why}"
+    );
+    assert_eq!(
+        fs::read_dir(root.join("sources")).map(|d| d.count()).ok(),
+        Some(0),
+        "no text left behind"
+    );
+}
+
 /// Found by a new user's trial: `--into` naming the article itself was told to run
 /// `chronicle init` on it.
 #[test]

@@ -7,6 +7,27 @@ use crate::problem::{did_you_mean, quoted};
 use crate::text::width::{fit, width};
 use crate::timeline::Timeline;
 
+/// Refuses `show DATASET ID`, the other order, before anything is opened: the id would be
+/// taken for a path and said to be missing, which leaves the person guessing.
+pub fn check_order(id: &str, paths: &[std::path::PathBuf]) -> Result<(), Failure> {
+    let swapped = match paths {
+        [path] => std::path::Path::new(id).is_dir() && !path.exists(),
+        _ => false,
+    };
+    if swapped {
+        let given = paths[0].display().to_string();
+        return Err(Failure::Usage(format!(
+            "{} is a folder and {} is no file or folder: the event id comes first, `chronicle \
+             show {} {}`",
+            quoted(id),
+            quoted(&given),
+            safe(&given),
+            safe(id)
+        )));
+    }
+    Ok(())
+}
+
 pub fn run(timeline: &Timeline, id: &str, out: &mut impl Write) -> Result<(), Failure> {
     run_noting(timeline, id, out, &mut std::io::stderr().lock())
 }
