@@ -1356,7 +1356,7 @@ fn opening_phrase_end(words: &[Word], named: impl Fn(usize) -> bool) -> Option<u
 /// Where a phrase fronted before the subject ends ("Days after McCain's remarks," "In a
 /// statement,"): the start of the word after its comma, when the sentence opens with a
 /// preposition (or a noun and one: "Days after") and the comma comes before the verb at `verb`.
-fn fronted_phrase_end(words: &[Word], verb: usize) -> Option<usize> {
+pub(super) fn fronted_phrase_end(words: &[Word], verb: usize) -> Option<usize> {
     let opens = words.first().is_some_and(|w| w.is(FRONTING_PREPOSITIONS))
         || words.get(1).is_some_and(|w| w.is(FRONTING_PREPOSITIONS));
     if !opens {

@@ -406,6 +406,7 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
     for words in &sentence_words {
         appositive_subjects_in(text, words, &mut found);
         institutions_in(text, words, &mut found);
+        named_subjects_in(text, words, &mut found);
     }
     initials_as_aliases(text, &mut found);
     found.proposals
@@ -989,6 +990,115 @@ fn appositive_subjects_in(text: &str, words: &[Word], found: &mut Found) {
     } else {
         found.add(name, ActorKind::Other, &[]);
     }
+}
+
+/// Words that may open a sentence capitalised by their place alone and run into a name
+/// with no comma ("Overall Airbus delivered…"): no part of the name.
+const SENTENCE_OPENERS: &[&str] = &[
+    "overall",
+    "instead",
+    "nevertheless",
+    "nonetheless",
+    "still",
+    "now",
+    "later",
+    "earlier",
+    "elsewhere",
+    "likewise",
+    "similarly",
+    "finally",
+    "last",
+    "together",
+];
+
+/// "Lehman Brothers filed for bankruptcy on Monday.": a name of two to four capitalised
+/// words that opens the sentence (or follows a phrase fronted before it, "On Monday, …") and
+/// stands right before the verb group of the sentence's act is that act's subject, and an
+/// actor named once is an actor all the same. Two capitalised words together are a name
+/// wherever they stand, where one may be capitalised by its place alone. Not a run that
+/// holds a country's name or adjective (`country_compounds_in` reads those), a code or a
+/// model number ("Boeing 717"), nor one opening on a word the text writes in lower case.
+/// An organisation when a word of it says so; otherwise of no known kind, as nothing in
+/// the words tells a person's name from a firm's ("Lehman Brothers", "Ben Bernanke").
+fn named_subjects_in(text: &str, words: &[Word], found: &mut Found) {
+    let start = match super::fronted_phrase_end(words, words.len()) {
+        Some(at) => match words.iter().position(|w| w.span.start == at) {
+            Some(k) => k,
+            None => return,
+        },
+        None => 0,
+    };
+    let mut end = start;
+    while end < words.len()
+        && end - start < 4
+        && (end == start || !words[end].after_break)
+        && is_name_word(text, &words[end])
+        && words[end]
+            .text
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-')
+        && !words[end].possessive
+        && !words[end].quoted
+    {
+        end += 1;
+    }
+    if end - start < 2 {
+        return;
+    }
+    let first = &words[start];
+    let lower = first.lower();
+    if SENTENCE_OPENERS.contains(&lower.as_str())
+        || (lower.len() > 4 && lower.ends_with("ly"))
+        || written_as_word(text, &lower)
+    {
+        return;
+    }
+    let name = &text[first.span.start..words[end - 1].span.end];
+    let folded = fold(name);
+    let country = words[start..end].iter().any(|w| {
+        let word = fold(w.text);
+        is_country_form(&word) || is_adjective(&word)
+    });
+    if country || is_country_form(&folded) || found.knows(name) {
+        return;
+    }
+    let opens_on_known = found.proposals.iter().any(|p| {
+        std::iter::once(&p.name)
+            .chain(&p.aliases)
+            .any(|n| folded.starts_with(&format!("{} ", fold(n))))
+    });
+    if opens_on_known {
+        return;
+    }
+    // The act's own verb, in the main clause, with only its auxiliaries and adverbs between
+    // the name and it: a verb further on has another subject.
+    let Some(act) = super::candidates::act(text, words, end) else {
+        return;
+    };
+    let Some((verb, _)) = act.verb else {
+        return;
+    };
+    let main = act.reported_from.is_none() && act.clause_from.is_none();
+    let next_to_name = verb >= end
+        && fidelity::group_start(text, words, verb, super::candidates::is_adverb) == end
+        && words[end..=verb]
+            .iter()
+            .all(|w| !w.after_break && !w.quoted);
+    let finite = verb > end
+        || verbs()
+            .lookup(words[verb].text)
+            .is_some_and(|(_, form)| matches!(form, Form::ThirdPerson | Form::Past));
+    if !(main && next_to_name && finite) {
+        return;
+    }
+    let organisation = folded
+        .split(' ')
+        .any(|w| ORGANISATION_WORDS.contains(&w) || CORPORATE_SUFFIXES.contains(&w));
+    let kind = match organisation {
+        true => organisation_kind(name),
+        false => ActorKind::Other,
+    };
+    found.add(name, kind, &[]);
 }
 
 /// Whether the text uses a person's `surname` for an organisation, so that it cannot stand for
@@ -2443,5 +2553,40 @@ mod tests {
                 one("Boeing", "other", &[])
             ]
         );
+    }
+
+    #[test]
+    fn a_name_of_several_words_right_before_the_acts_verb_is_proposed_though_named_once() {
+        // Found by a new user's trial (V6): a firm named once was no actor, so its dated act
+        // was not drafted, while it was where the text named it twice.
+        assert_eq!(
+            proposals("Lehman Brothers filed for bankruptcy on Monday."),
+            [one("Lehman Brothers", "other", &[])]
+        );
+        assert_eq!(
+            proposals("On Monday, Lehman Brothers has filed for bankruptcy."),
+            [one("Lehman Brothers", "other", &[])]
+        );
+        // A word of a firm's kind says it is one.
+        assert_eq!(
+            proposals("Big Sky Holdings announced a loss."),
+            [one("Big Sky Holdings", "organization", &[])]
+        );
+        // Not a name before a noun it qualifies, nor before a verb that is not the act's, a
+        // word capitalised by its place, a model, or a name in a subordinate clause.
+        for text in [
+            "Lehman Brothers shares fell on Monday.",
+            "Overall Airbus delivered more jets.",
+            "Boeing 717 jets were delivered.",
+            "When Lehman Brothers filed, markets fell.",
+            "The Lehman Brothers filing shocked markets.",
+        ] {
+            let got = proposals(text);
+            assert!(
+                got.iter()
+                    .all(|p| !p.0.contains("Lehman") && !p.0.contains("Airbus")),
+                "{text}: {got:?}"
+            );
+        }
     }
 }
