@@ -866,7 +866,19 @@ fn appositive_persons_in(text: &str, words: &[Word], found: &mut Found) {
         let office = if let Some(owner) = owner {
             title_at(words, owner + 1).is_some_and(|_| !words[owner + 1].after_break)
         } else if words[end].is(&["the", "a", "an"]) {
-            title_at(words, end + 1).is_some()
+            // "Jean-Claude Trichet, the European Central Bank president,": the name of the
+            // body whose office it is may stand before the office, as a possessive does.
+            let mut k = end + 1;
+            while k < words.len()
+                && k - end <= 4
+                && !words[k].after_break
+                && words[k].is_capitalised()
+                && !words[k].possessive
+                && title_at(words, k).is_none()
+            {
+                k += 1;
+            }
+            title_at(words, k).is_some_and(|_| k == end + 1 || !words[k].after_break)
         } else {
             // Bare, an office word could open a list or a clause ("…, president Smith
             // said"): it must go on to whose office it is.
@@ -2553,6 +2565,28 @@ mod tests {
                 one("Boeing", "other", &[])
             ]
         );
+    }
+
+    #[test]
+    fn a_person_named_before_the_office_of_a_named_body_is_proposed() {
+        // Found by a new user's trial (131162 [13], V8): the body's name before the office
+        // hid the office, so the speaker was never proposed, only the bank.
+        let got = proposals(
+            "Jean-Claude Trichet, the European Central Bank president, warned that talk of \
+             a recovery might be premature.",
+        );
+        assert!(
+            got.contains(&one("Jean-Claude Trichet", "person", &["Trichet"])),
+            "{got:?}"
+        );
+        let got = proposals("John Smith, the Globex chief executive, resigned.");
+        assert!(
+            got.contains(&one("John Smith", "person", &["Smith"])),
+            "{got:?}"
+        );
+        // A name before a description that holds no office is no person.
+        let got = proposals("Big Sky Holdings, the Toulouse firm, fell.");
+        assert!(got.iter().all(|p| p.1 != "person"), "{got:?}");
     }
 
     #[test]
