@@ -645,6 +645,51 @@ fn preposition_of_time(words: &[Word], k: usize) -> bool {
             .is_some_and(|n| n.is_numeral() || n.is(TIME_WORDS) || n.is_calendar_name())
 }
 
+/// Words that open a clause reporting an act of its own beside the sentence's: its time
+/// ("after Bernanke said…", "when McDonnell Douglas merged with Boeing"), its cause or a
+/// concession. Not a condition ("if", "unless", "until"): what the act depends on is part of
+/// it ("a strike if Airbus can not agree"); nor "while", "whereas" or "as", which as often
+/// set two acts of one report side by side ("the Dow gained 3%, while the Nasdaq was up 5%").
+const SEPARATE_ACTS: &[&str] = &[
+    "after", "before", "since", "when", "whenever", "once", "because", "although", "though",
+];
+
+/// Whether word `k` stands in a clause that reports an act apart from the main clause's: a
+/// relative clause (", which later became the Boeing 717"), which describes a noun, or a
+/// subordinate clause of time, cause or concession with a verb of its own ("after Ben
+/// Bernanke said that…"; "after the strike" has none, and is a phrase of the act). Those
+/// it names are that act's doers, not the main act's. The outermost clause around `k`
+/// decides.
+pub fn in_separate_act(words: &[Word], clauses: &[Clause], k: usize) -> bool {
+    let apart = |c: &Clause| matches!(c, Clause::Subordinate | Clause::Relative);
+    if !clauses.get(k).is_some_and(apart) {
+        return false;
+    }
+    let start = (0..k)
+        .rev()
+        .take_while(|&j| apart(&clauses[j]))
+        .last()
+        .unwrap_or(k);
+    let end = (k..clauses.len())
+        .take_while(|&j| apart(&clauses[j]))
+        .last()
+        .unwrap_or(k);
+    // The word that opens the clause stands just before its first word, in the clause around.
+    let opener = start.checked_sub(1).map(|j| &words[j]);
+    // "which", "who", "where"; a "that" may open what a noun says ("a recommendation that
+    // the Air Force re-open the competition"), which is the act's own matter.
+    let relative = clauses[start] == Clause::Relative && opener.is_some_and(|w| w.is(RELATIVES));
+    let separate = opener.is_some_and(|w| w.is(SEPARATE_ACTS));
+    let own_verb = words[start..=end].iter().any(|w| {
+        !w.quoted
+            && (w.is(FINITE)
+                || verbs()
+                    .lookup(w.text)
+                    .is_some_and(|(_, form)| matches!(form, Form::Past | Form::ThirdPerson)))
+    });
+    relative || (separate && own_verb)
+}
+
 /// Whether `verb` reports a statement made: of type `statement`, or a verb of saying
 /// ("announce", "warn"), not of hoping.
 pub fn is_saying_verb(verb: &Verb) -> bool {

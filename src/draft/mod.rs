@@ -392,6 +392,21 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
             })
             .cloned()
             .collect();
+        // "Stock indexes rose, after Ben Bernanke said…", "…the MD-95, which became the
+        // Boeing 717": a name in a clause that reports an act of its own took part in that
+        // act, not in this one.
+        let main_act_names = |named: &[(Range<usize>, Who)]| -> Vec<Who> {
+            named
+                .iter()
+                .filter(|(m, _)| {
+                    words
+                        .iter()
+                        .position(|w| w.span.start >= m.start)
+                        .is_none_or(|k| !candidates::in_separate_act(words, &clauses, k))
+                })
+                .map(|(_, w)| *w)
+                .collect()
+        };
         // The sentence after this one, when the title states it ("…tweeted," then the post).
         let mut stated: Option<usize> = None;
         let (subject, mut actors, title) = match (act.verb, act.after) {
@@ -523,7 +538,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 // Names before the verb that are none of them the doer ("China Daily
                 // reported", "An email from Burkhardt advises"): the sentence, not a guess.
                 let as_written = || {
-                    let mut actors: Vec<Who> = own_words.iter().map(|(_, w)| *w).collect();
+                    let mut actors: Vec<Who> = main_act_names(&own_words);
                     actors.dedup();
                     let shown = title::condense(text, span.clone(), &[]);
                     let through_verb = title::condense(text, span.start..verb_word.span.end, &[]);
@@ -665,7 +680,7 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                 };
                 let mut actors: Vec<Who> = subject.into_iter().collect();
                 actors.extend(pronoun);
-                actors.extend(own_words.iter().map(|(_, w)| *w));
+                actors.extend(main_act_names(&own_words));
                 // "Russian troops moved": the subject as written, not "Russia moves"; so
                 // too "Ford's stock fell", not "Ford falls".
                 let adjective = possessor
@@ -3768,5 +3783,38 @@ mod tests {
                 (4, "Airbus posts a loss today", "airbus"),
             ]
         );
+    }
+
+    #[test]
+    fn a_name_in_a_clause_reporting_an_act_of_its_own_takes_no_part_in_the_main_act() {
+        // Found by a new user's trial (V16, 131162 [2] and 41882 [6]): Bernanke was the one
+        // actor of a rise of the markets, Boeing an actor of McDonnell Douglas's launch.
+        let actors = [
+            known("bb", "Ben Bernanke", ActorKind::Person, &["Bernanke"]),
+            known("md", "McDonnell Douglas", ActorKind::Organization, &[]),
+            known("boeing", "Boeing", ActorKind::Organization, &[]),
+            known("uaw", "UAW", ActorKind::Organization, &[]),
+            known("airbus", "Airbus", ActorKind::Organization, &[]),
+            known("ford", "Ford", ActorKind::Organization, &[]),
+        ];
+        let text = "Stock indexes worldwide rose on Friday, after bank chief Ben Bernanke \
+                    said that the economy was fine. \
+                    In 1995, McDonnell Douglas introduced the MD-95, which later became the \
+                    Boeing 717 when McDonnell Douglas merged with Boeing in 1996. \
+                    Ford closed the plant after a strike by the UAW. \
+                    Unions expect a strike if Airbus can not agree with them.";
+        let drafts = run(text, &actors, &[]);
+        let actors_of = |s: usize| {
+            drafts
+                .iter()
+                .find(|d| d.sentence == s)
+                .map(|d| d.actors.clone())
+                .unwrap_or_else(|| panic!("{s}: {drafts:?}"))
+        };
+        assert!(actors_of(1).is_empty(), "{drafts:?}");
+        assert_eq!(actors_of(2), ["md"]);
+        // A phrase with no verb of its own and a condition are the act's own matter.
+        assert_eq!(actors_of(3), ["ford", "uaw"]);
+        assert_eq!(actors_of(4), ["airbus"]);
     }
 }
