@@ -399,6 +399,7 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
         country_compounds_in(text, words, &mut found);
         appositive_organisations_in(text, words, &mut found);
         described_bodies_in(text, words, &mut found);
+        classified_bodies_in(text, words, &mut found);
         market_indexes_in(text, words, &mut found);
     }
     recurring_names_in(text, &folded, &sentence_words, &mut found);
@@ -1111,6 +1112,47 @@ fn named_subjects_in(text: &str, words: &[Word], found: &mut Found) {
         false => ActorKind::Other,
     };
     found.add(name, kind, &[]);
+}
+
+/// "the United Auto Workers union", "the Christian Democratic party": a name of two to four
+/// capitalised words between "the" and a lower-case "union" or "party" is that body's own
+/// name, the noun after it saying what kind of body it is; named once is enough, as the
+/// country compound of the same list is ("the Canadian Auto Workers union"). One word
+/// alone is as often the employer or the place a union is of ("the Airbus union").
+fn classified_bodies_in(text: &str, words: &[Word], found: &mut Found) {
+    for noun in 3..words.len() {
+        let kind_noun = &words[noun];
+        if !kind_noun.is(&["union", "party"]) || kind_noun.is_capitalised() || kind_noun.after_break
+        {
+            continue;
+        }
+        let mut first = noun;
+        while first > 0
+            && noun - first < 4
+            && (first == noun || !words[first].after_break)
+            && is_name_word(text, &words[first - 1])
+            && words[first - 1]
+                .text
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-')
+            && !words[first - 1].possessive
+            && !words[first - 1].quoted
+        {
+            first -= 1;
+        }
+        let the = first > 0 && words[first - 1].is(&["the"]) && !words[first].after_break;
+        if noun - first < 2 || !the {
+            continue;
+        }
+        let name = &text[words[first].span.start..words[noun - 1].span.end];
+        let country = words[first..noun].iter().any(|w| {
+            let word = fold(w.text);
+            is_country_form(&word) || is_adjective(&word)
+        });
+        if !country && !found.knows(name) {
+            found.add(name, ActorKind::Organization, &[]);
+        }
+    }
 }
 
 /// Whether the text uses a person's `surname` for an organisation, so that it cannot stand for
@@ -2622,5 +2664,24 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_name_between_the_and_a_lower_case_union_is_the_unions_though_named_once() {
+        // Found by a new user's trial (127248 [10], V18): of two unions listed, the one whose
+        // name opens on a country's adjective was proposed, the other was not.
+        let got = proposals(
+            "The plan had the support of the United Auto Workers union, the Canadian Auto \
+             Workers union, and the bondholders.",
+        );
+        for name in ["United Auto Workers", "Canadian Auto Workers"] {
+            assert!(
+                got.contains(&one(name, "organization", &[])),
+                "{name}: {got:?}"
+            );
+        }
+        // One word before "union" is as often whose workers they are.
+        let got = proposals("The Airbus union and the Toulouse union protested.");
+        assert!(got.is_empty(), "{got:?}");
     }
 }
