@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::verbs::Form;
 use crate::date::month_number;
 
 /// The longest title, in characters.
@@ -278,6 +279,20 @@ fn condense_with(
                 at += aside_end(&rest[1..]).map_or(rest.len(), |next| next + 2);
                 continue;
             }
+            // ", particularly those in the United States, have fallen": an aside that singles
+            // out a part of the subject, closed by its own comma before the verb, says nothing
+            // of the act. (A comma followed by no verb may be one inside the aside: "mainly
+            // over Greece's ailing, debt-burdened economy".)
+            if SINGLING_OUT.iter().any(|w| after.starts_with(w)) {
+                let closed = aside_end(&rest[1..]).filter(|&next| {
+                    let word = rest[next + 2..].split_whitespace().next().unwrap_or("");
+                    opens_a_verb_group(word)
+                });
+                if let Some(next) = closed {
+                    at += next + 2;
+                    continue;
+                }
+            }
         }
         if !['"', '“', '”'].contains(&c) {
             out.push(c);
@@ -304,6 +319,31 @@ fn condense_with(
 
 /// Where the comma that closes an aside opened before `rest` stands in it: the first comma
 /// not between two digits ("which fell to below 9,000, closing at": not the one of "9,000").
+/// Whether `word` can open a clause's verb group: a tensed auxiliary or a tensed form of a
+/// verb of the table, in lower case.
+fn opens_a_verb_group(word: &str) -> bool {
+    const TENSED: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+        "might", "did", "does", "do",
+    ];
+    word.starts_with(|c: char| c.is_lowercase())
+        && (TENSED.contains(&word)
+            || super::verbs::verbs()
+                .lookup(word)
+                .is_some_and(|(_, form)| matches!(form, Form::Past | Form::ThirdPerson)))
+}
+
+/// Words that open an aside singling out a part of what was named before it.
+const SINGLING_OUT: &[&str] = &[
+    "particularly ",
+    "especially ",
+    "notably ",
+    "in particular ",
+    "mainly ",
+    "mostly ",
+    "chiefly ",
+];
+
 pub fn aside_end(rest: &str) -> Option<usize> {
     let bytes = rest.as_bytes();
     rest.match_indices(',').map(|(at, _)| at).find(|&at| {
@@ -474,5 +514,28 @@ mod tests {
         let wagner = text.find("Wagner").unwrap();
         let mentions = vec![(wagner..wagner + 12, "Wagner".to_string(), 3)];
         assert_eq!(condense(text, 8..text.len(), &mentions), "Wagner of abuses");
+    }
+
+    #[test]
+    fn an_aside_singling_out_a_part_is_left_out() {
+        // Found by a new user's trial (113219 [2], V13): the title stopped before its verb.
+        let text = "Stock markets around the world, particularly those in the United States, \
+                    have fallen dramatically today.";
+        assert_eq!(
+            condense(text, 0..text.len(), &[]),
+            "Stock markets around the world have fallen dramatically today"
+        );
+        // A comma not followed by a verb may be the aside's own: the words stay.
+        let inside = "The index lost 5%, mainly over Greece's ailing, debt-burdened economy.";
+        assert_eq!(
+            condense(inside, 0..inside.len(), &[]),
+            "The index lost 5%, mainly over Greece's ailing, debt-burdened economy"
+        );
+        // Without a comma closing it, the words stay: where it ends is not known.
+        let open = "Stock markets fell, particularly in Asia.";
+        assert_eq!(
+            condense(open, 0..open.len(), &[]),
+            "Stock markets fell, particularly in Asia"
+        );
     }
 }
