@@ -2283,6 +2283,36 @@ mod tests {
         }
     }
 
+    /// The time expression `words`, first found in `text` at or after byte `from`, in
+    /// sentence `sentence` (numbered from 1), meaning `value`.
+    fn time_at(text: &str, words: &str, from: usize, sentence: usize, value: &str) -> TimeSpan {
+        let start = from + text[from..].find(words).unwrap();
+        TimeSpan {
+            sentence,
+            start,
+            end: start + words.len(),
+            value: value.into(),
+        }
+    }
+
+    /// GM's chief executive in 127227 and 127248, as a dataset would know him.
+    fn henderson() -> KnownActor {
+        known(
+            "fritz-henderson",
+            "Fritz Henderson",
+            ActorKind::Person,
+            &["Henderson"],
+        )
+    }
+
+    /// The date of the draft of sentence `sentence`, and where it came from.
+    fn date_of(drafts: &[Draft], sentence: usize) -> Option<(&str, &str)> {
+        drafts
+            .iter()
+            .find(|d| d.sentence == sentence)
+            .map(|d| (d.date.as_str(), d.attributes["date_from"].as_str()))
+    }
+
     fn titles(text: &str, actors: &[KnownActor]) -> Vec<(usize, String)> {
         run(text, actors, &[])
             .into_iter()
@@ -3098,28 +3128,14 @@ mod tests {
                     Ford reported a loss in the fourth quarter. \
                     Ford said the plant was closed on Friday. \
                     Smith described the events of Thursday as historic.";
-        let span = |words: &str, sentence: usize, value: &str| {
-            let start = text.find(words).unwrap();
-            TimeSpan {
-                sentence,
-                start,
-                end: start + words.len(),
-                value: value.into(),
-            }
-        };
         let times = [
-            span("Wednesday", 1, "2021-12-08"),
-            span("the fourth quarter", 2, "2021-10/2021-12"),
-            span("Friday", 3, "2021-12-10"),
-            span("Thursday", 4, "2021-12-09"),
+            time_at(text, "Wednesday", 0, 1, "2021-12-08"),
+            time_at(text, "the fourth quarter", 0, 2, "2021-10/2021-12"),
+            time_at(text, "Friday", 0, 3, "2021-12-10"),
+            time_at(text, "Thursday", 0, 4, "2021-12-09"),
         ];
         let drafts = run(text, &actors, &times);
-        let date = |sentence: usize| {
-            drafts
-                .iter()
-                .find(|d| d.sentence == sentence)
-                .map(|d| (d.date.as_str(), d.attributes["date_from"].as_str()))
-        };
+        let date = |sentence: usize| date_of(&drafts, sentence);
         assert_eq!(
             date(1),
             Some(("2021-12-08", "its own 'Wednesday'")),
@@ -3150,24 +3166,13 @@ mod tests {
         let text = "Singapore Airlines, which will be the first company to fly it, in July 2022, \
                     have opened a reservation site. \
                     Singapore Airlines will open a lounge in July 2022.";
-        let july = |sentence: usize, from: usize| {
-            let start = from + text[from..].find("July 2022").unwrap();
-            TimeSpan {
-                sentence,
-                start,
-                end: start + "July 2022".len(),
-                value: "2022-07".into(),
-            }
-        };
         let second = text.find("Singapore Airlines will").unwrap();
-        let times = [july(1, 0), july(2, second)];
+        let times = [
+            time_at(text, "July 2022", 0, 1, "2022-07"),
+            time_at(text, "July 2022", second, 2, "2022-07"),
+        ];
         let drafts = run(text, &actors, &times);
-        let date = |sentence: usize| {
-            drafts
-                .iter()
-                .find(|d| d.sentence == sentence)
-                .map(|d| d.date.as_str())
-        };
+        let date = |sentence: usize| date_of(&drafts, sentence).map(|(date, _)| date);
         assert_eq!(date(1), Some("2021/2021-12-13?"), "{drafts:?}");
         // The future keeps its date.
         assert_eq!(date(2), Some("2022-07"), "{drafts:?}");
@@ -3179,12 +3184,7 @@ mod tests {
         // quoted as "a critical part of New GM", and "General Motors" inside a quotation
         // became "GM".
         let actors = [
-            known(
-                "fritz-henderson",
-                "Fritz Henderson",
-                ActorKind::Person,
-                &["Henderson"],
-            ),
+            henderson(),
             known("new-gm", "New GM", ActorKind::Organization, &[]),
             known(
                 "general-motors",
@@ -3208,12 +3208,7 @@ mod tests {
         // opening the sentence ("Speaking to the press under … U.S. law,") hid whom it is
         // about, and a "he" after such a phrase did not carry the topic on.
         let actors = [
-            known(
-                "fritz-henderson",
-                "Fritz Henderson",
-                ActorKind::Person,
-                &["Henderson"],
-            ),
+            henderson(),
             known(
                 "united-states",
                 "United States",
@@ -3225,20 +3220,9 @@ mod tests {
                     Speaking to the press under provisions of U.S. law, Henderson described \
                     the plan as historic. \
                     Speaking to the public he said that the company was back.";
-        let start = text.find("June 1st").unwrap();
-        let times = [TimeSpan {
-            sentence: 1,
-            start,
-            end: start + "June 1st".len(),
-            value: "2021-06-01".into(),
-        }];
+        let times = [time_at(text, "June 1st", 0, 1, "2021-06-01")];
         let drafts = run(text, &actors, &times);
-        let date = |sentence: usize| {
-            drafts
-                .iter()
-                .find(|d| d.sentence == sentence)
-                .map(|d| d.date.as_str())
-        };
+        let date = |sentence: usize| date_of(&drafts, sentence).map(|(date, _)| date);
         assert_eq!(date(1), Some("2021-06-01"), "{drafts:?}");
         assert_eq!(date(2), Some("2021-06-01"), "{drafts:?}");
         assert_eq!(date(3), Some("2021-06-01"), "{drafts:?}");
@@ -3618,13 +3602,7 @@ mod tests {
                     Ford's sales fell in March, compared to 2008. \
                     Ford sold more cars than GM in 2005.";
         let span = |sentence: usize, from: usize, words: &str, value: &str| {
-            let start = from + text[from..].find(words).unwrap();
-            TimeSpan {
-                sentence,
-                start,
-                end: start + words.len(),
-                value: value.into(),
-            }
+            time_at(text, words, from, sentence, value)
         };
         let third = text.find("Ford's sales fell in").unwrap();
         let times = [
