@@ -287,6 +287,30 @@ fn a_rejection_is_kept_for_the_next_triage_and_accept_all_leaves_it_out() {
     assert_eq!(timeline.events().len(), 18);
 }
 
+/// Found by a new user's trial (W1): with two triages open on one dataset, a rejection made
+/// after the other one wrote rejected.jsonl was refused ("changed since it was read"), shown
+/// as rejected all the same, and lost. It is added after the other's lines now.
+#[test]
+fn a_rejection_is_kept_after_another_triage_wrote_the_file() {
+    let (_dir, data, mut screen) = open();
+    press(&mut screen, 'x');
+    let ours = String::from_utf8(read(&data, "rejected.jsonl")).expect("UTF-8");
+    let other =
+        "{\"source\":\"other\",\"sentence\":\"Another one.\",\"draft\":\"x\",\"title\":\"X\"}\n";
+    std::fs::write(data.join("rejected.jsonl"), format!("{ours}{other}"))
+        .expect("another triage writes");
+    press(&mut screen, 'x');
+    let kept = String::from_utf8(read(&data, "rejected.jsonl")).expect("UTF-8");
+    let second = &screen.state().candidates()[1].draft;
+    assert!(kept.starts_with(&format!("{ours}{other}")), "{kept}");
+    assert_eq!(kept.lines().count(), 3, "{kept}");
+    assert!(
+        kept.lines().nth(2).is_some_and(|l| l.contains(&second.id)),
+        "{kept}"
+    );
+    assert_eq!(screen.state().candidates()[1].status, Status::Rejected);
+}
+
 /// A rejected.jsonl line that is no rejection stops `draft --into` with its line named, before
 /// anything is written.
 #[test]

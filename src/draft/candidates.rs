@@ -772,10 +772,13 @@ pub fn names_a_thing(words: &[Word], i: usize, verb: &Verb) -> bool {
     while words.get(k).is_some_and(is_adverb) {
         k += 1;
     }
+    // "announced a strike that began on Wednesday": a clause about the thing may hold the
+    // day, which is then the thing's.
+    const RELATIVES: &[&str] = &["that", "which", "who", "whose", "where", "when"];
     words
         .get(k)
         .is_some_and(|w| w.is(NOUN_OPENERS) && !w.quoted && !w.after_break)
-        && !(k + 1..words.len()).any(|at| clause_verb(words, at))
+        && !(k + 1..words.len()).any(|at| clause_verb(words, at) || words[at].is(RELATIVES))
 }
 
 /// Whether the verb at word `i` tells of the past with an auxiliary that says so: its

@@ -232,7 +232,7 @@ impl Dater<'_> {
                     t.start < r || (names_a_thing && is_day(&t.value) && !self.of_a_noun(t))
                 })
             })
-            .filter(|t| !in_subordinate(facts.get(s), t))
+            .filter(|t| !in_subordinate(facts.get(s), t) && !self.possessive(t))
             .filter(|t| !(past_act && self.is_future(&t.value)));
         // "were to take delivery in May 2008, but will now receive it next month": a sentence
         // about the future takes its future date.
@@ -323,6 +323,14 @@ impl Dater<'_> {
             value: t.value.clone(),
             basis: Basis::Referred(anaphor.to_string(), self.quoted(t), before),
         })
+    }
+
+    /// Whether the expression `t` is a possessive that qualifies a noun ("last year's
+    /// profit", "from Monday's close"): it dates the noun, not the act. Not the publication
+    /// day's ("comments on today's falls"), which news reports on the day they happen.
+    fn possessive(&self, t: &TimeSpan) -> bool {
+        let after = self.text.get(t.end..).unwrap_or("");
+        (after.starts_with("'s") || after.starts_with("’s")) && !self.is_publication_day(&t.value)
     }
 
     /// Whether the expression `t` qualifies a noun, after "of" ("the events of today"): it

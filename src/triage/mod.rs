@@ -110,6 +110,9 @@ pub enum Action {
     Undone { index: usize, note: Option<String> },
     /// A write was refused or failed: why, as the status line says it.
     Refused(String),
+    /// The event loop could not keep candidate `index`'s rejection (why): it is undecided
+    /// again, for `x` to try once more.
+    NotRejected { index: usize, why: String },
 }
 
 /// Writes asked of the event loop, which answers with `Accepted`, `Undone` or `Refused`.
@@ -354,6 +357,7 @@ impl Triage {
             Action::Accepted { index, id, actors } => self.accepted(index, id, actors),
             Action::Undone { index, note } => self.undone(index, note),
             Action::Refused(why) => self.message = Some(why),
+            Action::NotRejected { index, why } => self.not_rejected(index, why),
         }
     }
 
@@ -448,6 +452,19 @@ impl Triage {
         });
         self.history.push((index, before));
         self.next_pending(index);
+    }
+
+    fn not_rejected(&mut self, index: usize, why: String) {
+        if self.history.last().map(|(i, _)| *i) == Some(index)
+            && self.candidates.get(index).map(|c| &c.status) == Some(&Status::Rejected)
+        {
+            if let Some((_, before)) = self.history.pop() {
+                self.candidates[index].status = before;
+            }
+            let rows = self.list_rows();
+            self.list.select(index, self.candidates.len(), rows);
+        }
+        self.message = Some(format!("Not rejected: {why}; x tries again"));
     }
 
     /// Selects the first undecided candidate after `index` (else before it); stays when none.

@@ -559,3 +559,23 @@ fn a_candidate_rejected_before_opens_rejected() {
         "a rejected candidate can be accepted still"
     );
 }
+
+/// A rejection the event loop could not keep leaves the candidate undecided again, selected,
+/// with the reason and what to do.
+#[test]
+fn a_rejection_not_kept_is_undecided_again() {
+    let mut t = triage();
+    t.update(Action::Reject);
+    assert_eq!(statuses(&t)[0], &Status::Rejected);
+    t.update(Action::NotRejected {
+        index: 0,
+        why: "rejected.jsonl could not keep it (disk full)".into(),
+    });
+    assert_eq!(statuses(&t)[0], &Status::Pending);
+    assert_eq!(t.selected(), 0);
+    assert_eq!(
+        t.message(),
+        Some("Not rejected: rejected.jsonl could not keep it (disk full); x tries again")
+    );
+    assert_eq!(t.counts(), (0, 0, 4));
+}

@@ -140,16 +140,27 @@ where
                     Err(why) => Action::Refused(format!("Not undone: {why}")),
                 }
             }
-            Effect::Reject { index, rejection } => match self.files.add_rejection(&rejection) {
-                Ok(written) => {
-                    self.rejections.push((index, written));
-                    return None;
+            Effect::Reject { index, rejection } => {
+                // A rejection only adds a line: when another triage wrote to the file
+                // meanwhile, it is added after theirs, read again, with no one to ask.
+                let kept =
+                    self.files
+                        .add_rejection(&rejection)
+                        .or_else(|why| match self.files.reread() {
+                            Ok(true) => self.files.add_rejection(&rejection),
+                            _ => Err(why),
+                        });
+                match kept {
+                    Ok(written) => {
+                        self.rejections.push((index, written));
+                        return None;
+                    }
+                    Err(why) => Action::NotRejected {
+                        index,
+                        why: format!("{REJECTED_FILE} could not keep it ({why})"),
+                    },
                 }
-                Err(why) => Action::Refused(format!(
-                    "Rejected, but not kept in {REJECTED_FILE} for next time: {}",
-                    self.after_refusal(why)
-                )),
-            },
+            }
             Effect::Unreject { index } => {
                 let at = self.rejections.iter().rposition(|(i, _)| *i == index)?;
                 match self.files.remove_rejection(&self.rejections[at].1) {
