@@ -301,19 +301,27 @@ impl DatasetFiles {
         let Some(snapshot) = &self.rejected else {
             return Ok(Vec::new());
         };
+        let path =
+            crate::problem::escape_unsafe(&snapshot.path().display().to_string()).into_owned();
         let text = std::str::from_utf8(snapshot.bytes())
-            .map_err(|e| format!("{REJECTED_FILE} is not UTF-8 text: {e}"))?;
+            .map_err(|e| format!("{path}: not UTF-8 text: {e}"))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         text.lines()
             .enumerate()
             .filter(|(_, line)| !line.trim().is_empty())
             .map(|(n, line)| {
                 serde_json::from_str(line).map_err(|e| {
+                    // serde's own place is within the line: said as the column alone.
+                    let what = e.to_string();
+                    let what = what
+                        .rsplit_once(" at line ")
+                        .map_or(what.as_str(), |(w, _)| w);
                     format!(
-                        "{REJECTED_FILE} line {}: {e}; each line is a draft rejected in triage, \
+                        "{path}:{}:{}: {what}; each line is a draft rejected in triage, \
                          {{\"source\": …, \"sentence\": …, \"draft\": …, \"title\": …}} \
                          (delete the line to draft its sentence again)",
-                        n + 1
+                        n + 1,
+                        e.column()
                     )
                 })
             })

@@ -322,11 +322,15 @@ fn a_broken_rejections_file_is_refused_naming_its_line() {
     let output = accept_all(&data);
     assert!(!output.status.success(), "{output:?}");
     let said = String::from_utf8_lossy(&output.stderr);
+    let file = data.join("rejected.jsonl").display().to_string();
     assert!(
-        said.contains("rejected.jsonl line 1: missing field"),
+        said.contains(&format!("{file}:1:15: missing field `sentence`;")),
         "{said}"
     );
+    // Said before anything is written (trial 19, W8): the article is no source of it either.
     assert_eq!(read(&data, "events.jsonl"), b"");
+    assert_eq!(read(&data, "sources.json"), b"[]\n");
+    assert!(!data.join("sources").join("seed-article.txt").exists());
 }
 
 /// Found by a new user's trial: triage opened on a folder it could not write, and the first

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::{count, safe, with_dataset, write_json, Failure};
 use crate::app::form::FormActor;
-use crate::authoring::{source_title, DatasetFiles, EventRecord, REJECTED_FILE};
+use crate::authoring::{source_title, DatasetFiles, EventRecord, Rejection, REJECTED_FILE};
 use crate::cli::Inputs;
 use crate::date::EdtfDate;
 use crate::draft::record::{slug, unique};
@@ -428,6 +428,8 @@ fn triage_of(
     // The files are read before the dataset is checked: a change made after this by another
     // program is then refused rather than written over.
     let mut files = DatasetFiles::read(dir).map_err(Failure::Usage)?;
+    // A broken rejected.jsonl is said before anything is written, the source included.
+    let rejections = files.rejections().map_err(Failure::Usage)?;
     // Triage writes on the first accept: a folder that cannot take it is said now, not then.
     crate::authoring::folder_writable(dir)
         .map_err(|why| Failure::Usage(format!("cannot draft into it: {why}")))?;
@@ -515,7 +517,7 @@ fn triage_of(
         &cited,
     )?;
     let title = source_title(&text, &name);
-    let rejected = rejected_before(&files, &dataset, &source.id, &name, &title, &drafts)?;
+    let rejected = rejected_before(&rejections, &dataset, &source.id, &name, &title, &drafts);
     let known = known(
         &dataset,
         cited.keys().copied().collect(),
@@ -567,16 +569,15 @@ fn day_within(day: NaiveDate, date: &crate::date::EdtfDate) -> bool {
 /// sentence they quote, in this article's source or in an earlier copy of the article (a
 /// source with its file's name or title, as `cited_sentences` counts them).
 fn rejected_before(
-    files: &DatasetFiles,
+    rejections: &[Rejection],
     dataset: &Dataset,
     source: &str,
     name: &str,
     title: &str,
     drafts: &[Draft],
-) -> Result<BTreeSet<usize>, Failure> {
-    let rejections = files.rejections().map_err(Failure::Usage)?;
+) -> BTreeSet<usize> {
     if rejections.is_empty() {
-        return Ok(BTreeSet::new());
+        return BTreeSet::new();
     }
     let sources: HashSet<&str> = dataset
         .timeline
@@ -591,7 +592,7 @@ fn rejected_before(
         .filter(|r| sources.contains(r.source.as_str()))
         .map(|r| r.sentence.trim())
         .collect();
-    Ok(drafts
+    drafts
         .iter()
         .filter(|d| {
             d.quotes
@@ -599,7 +600,7 @@ fn rejected_before(
                 .is_some_and(|q| sentences.contains(q.text.trim()))
         })
         .map(|d| d.sentence)
-        .collect())
+        .collect()
 }
 
 fn known(
