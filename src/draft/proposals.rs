@@ -394,6 +394,7 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
         acronyms_in(text, words, &mut found);
         titled_persons_in(text, words, &mut found);
         appositive_persons_in(text, words, &mut found);
+        persons_after_office_in(text, words, &mut found);
         speakers_in(text, words, &mut found);
         persons_of_organisations_in(text, words, &mut found);
         country_compounds_in(text, words, &mut found);
@@ -905,6 +906,52 @@ fn appositive_persons_in(text: &str, words: &[Word], found: &mut Found) {
             aliases.push(surname);
         }
         found.add(name, ActorKind::Person, &aliases);
+    }
+}
+
+/// "…, said the general secretary of the British union Unite, Tony Woodley.": a person's name
+/// after the comma that closes an office ("the" and a title word in the words before the
+/// comma) is the office holder's, named once or not. The name, two or three name words,
+/// ends its clause; words of a body's name or of an office in it make it no person's
+/// ("the maker of the A380, Airbus Industrie").
+fn persons_after_office_in(text: &str, words: &[Word], found: &mut Found) {
+    for end in 1..words.len() {
+        if text[words[end - 1].span.end..words[end].span.start].trim() != "," {
+            continue;
+        }
+        let mut k = end;
+        while k < words.len()
+            && k - end < 3
+            && (k == end || !words[k].after_break)
+            && words[k].is_capitalised()
+            && !words[k].possessive
+            && is_name_word(text, &words[k])
+        {
+            k += 1;
+        }
+        let ends_clause = k == words.len() || words[k].after_break;
+        if k - end < 2 || !ends_clause {
+            continue;
+        }
+        let person_like = words[end..k].iter().all(|w| {
+            let lower = w.lower();
+            !is_organisation_word(&lower)
+                && !is_title_word(&lower)
+                && !CORPORATE_SUFFIXES.contains(&lower.as_str())
+        });
+        let name = &text[words[end].span.start..words[k - 1].span.end];
+        if !person_like || is_country_form(&fold(name)) {
+            continue;
+        }
+        // The office: "the" and a title word, in the clause the comma closes.
+        let clause_start = (1..end).rev().find(|&j| words[j].after_break).unwrap_or(0);
+        let office = (clause_start..end - 1)
+            .any(|j| words[j].is(&["the"]) && title_at(words, j + 1).is_some());
+        if !office {
+            continue;
+        }
+        let surname = words[k - 1].text;
+        found.add(name, ActorKind::Person, &[surname]);
     }
 }
 
@@ -2548,6 +2595,35 @@ mod tests {
             proposals("GM sells in Latin America and Northern Ireland."),
             []
         );
+    }
+
+    #[test]
+    fn a_name_after_the_comma_closing_an_office_is_the_holders() {
+        // Found by a new user's trial (143480 [12]-[13], W2): Tony Woodley was not proposed,
+        // so his "he told the BBC" went to the German minister named before him.
+        assert_eq!(
+            proposals(
+                "\"It is the best decision,\" said the general secretary of the British union \
+                 Unite, Tony Woodley."
+            ),
+            [
+                one("United Kingdom", "state", &["British"]),
+                one("Tony Woodley", "person", &["Woodley"]),
+                one("Unite", "organization", &[]),
+            ]
+        );
+        // Not a body after an office, nor a name that goes on, nor one with no office before.
+        for text in [
+            "He spoke to the chief executive of the group, General Motors Corporation.",
+            "He met the chief executive of the firm, John Smith and his wife.",
+            "He met the owners of the firm, John Smith.",
+        ] {
+            assert!(
+                proposals(text).iter().all(|(_, kind, _)| *kind != "person"),
+                "{text}: {:?}",
+                proposals(text)
+            );
+        }
     }
 
     #[test]
