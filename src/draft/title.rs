@@ -159,8 +159,19 @@ fn trim_open_end(tokens: &[&str], mut kept: usize, cut: bool) -> String {
         let capital = |w: &str| w.starts_with(char::is_uppercase);
         let numeral = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
         let month = |w: &str| capital(w) && month_number(w).is_some() && w.len() > 2;
+        // "the worst was over", "the deal is off": a particle after "be" ending the sentence
+        // is its complement, not a phrase left open.
+        let complement = !cut
+            && kept == tokens.len()
+            && [
+                "over", "on", "in", "off", "out", "up", "down", "back", "through",
+            ]
+            .contains(&lower.as_str())
+            && kept > 1
+            && ["is", "are", "was", "were", "be", "been"]
+                .contains(&bare(tokens[kept - 2]).to_lowercase().as_str());
         let drop = last.is_empty()
-            || DANGLING.contains(&lower.as_str())
+            || (DANGLING.contains(&lower.as_str()) && !complement)
             || (cut && OPEN_ENDED.contains(&lower.as_str()))
             || (!ended && TIME_OPENERS.contains(&lower.as_str()) && !next.is_empty())
             || (!ended
@@ -626,5 +637,21 @@ mod tests {
         for (text, title) in cases {
             assert_eq!(condense(text, 0..text.len(), &[]), title, "{text}");
         }
+    }
+
+    #[test]
+    fn a_particle_completing_be_at_the_end_stays() {
+        // Found by a new user's trial (W9): "Alan Mulally said the worst was over" was
+        // titled "Alan Mulally says the worst".
+        assert_eq!(
+            title(Some("Alan Mulally"), "says", "the worst was over"),
+            "Alan Mulally says the worst was over"
+        );
+        // Where the title is cut, or stops before the sentence's end, it is a phrase left
+        // open as before.
+        assert_eq!(
+            fit_to("Alan Mulally says the plan was over", 30),
+            "Alan Mulally says the plan…"
+        );
     }
 }
