@@ -141,6 +141,9 @@ pub struct DatasetFiles {
     events: Snapshot,
     /// rejected.jsonl, when there is one.
     rejected: Option<Snapshot>,
+    /// Why rejected.jsonl could not be read: said by what reads or adds rejections, never by
+    /// what only adds events (the browser's add knows nothing of triage).
+    rejected_unreadable: Option<String>,
     /// Whether the events are an array (events.json) rather than lines (events.jsonl).
     events_array: bool,
     /// The ids in the events file and in actors.json: read from the files once, then kept up
@@ -246,19 +249,14 @@ impl DatasetFiles {
             .into_iter()
             .filter_map(|r| r.id)
             .collect();
-        let rejected = match Snapshot::read(&root.join(REJECTED_FILE)) {
-            Ok(snapshot) => Some(snapshot),
-            Err(WriteError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
-                None
-            }
-            Err(e) => return Err(said(root, e)),
-        };
+        let (rejected, rejected_unreadable) = read_rejected(root);
         Ok(DatasetFiles {
             root: root.to_path_buf(),
             sources,
             actors,
             events,
             rejected,
+            rejected_unreadable,
             events_array,
             event_ids,
             actor_ids,
@@ -274,9 +272,7 @@ impl DatasetFiles {
             (&now.events, &self.events),
         ]
         .iter()
-        .any(|(a, b)| a.path() != b.path() || a.bytes() != b.bytes())
-            || now.rejected.as_ref().map(Snapshot::bytes)
-                != self.rejected.as_ref().map(Snapshot::bytes);
+        .any(|(a, b)| a.path() != b.path() || a.bytes() != b.bytes());
         *self = now;
         Ok(changed)
     }
@@ -295,9 +291,22 @@ impl DatasetFiles {
         &self.actor_ids
     }
 
-    /// The rejections of rejected.jsonl, in its order (none without the file); a line that
+    /// Reads rejected.jsonl again, alone, after another triage wrote to it; whether it had
+    /// changed.
+    pub fn reread_rejected(&mut self) -> bool {
+        let (now, unreadable) = read_rejected(&self.root);
+        let changed =
+            now.as_ref().map(Snapshot::bytes) != self.rejected.as_ref().map(Snapshot::bytes);
+        (self.rejected, self.rejected_unreadable) = (now, unreadable);
+        changed
+    }
+
+    /// The rejections of rejected.jsonl, in its order (none without the file); each line that
     /// is no rejection as triage writes one is an error naming it.
     pub fn rejections(&self) -> Result<Vec<Rejection>, String> {
+        if let Some(why) = &self.rejected_unreadable {
+            return Err(why.clone());
+        }
         let Some(snapshot) = &self.rejected else {
             return Ok(Vec::new());
         };
@@ -306,40 +315,60 @@ impl DatasetFiles {
         let text = std::str::from_utf8(snapshot.bytes())
             .map_err(|e| format!("{path}: not UTF-8 text: {e}"))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        text.lines()
-            .enumerate()
-            .filter(|(_, line)| !line.trim().is_empty())
-            .map(|(n, line)| {
-                serde_json::from_str(line).map_err(|e| {
+        let mut rejections = Vec::new();
+        let mut wrong = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str(line) {
+                Ok(rejection) => rejections.push(rejection),
+                Err(e) => {
                     // serde's own place is within the line: said as the column alone.
                     let what = e.to_string();
                     let what = what
                         .rsplit_once(" at line ")
                         .map_or(what.as_str(), |(w, _)| w);
-                    format!(
-                        "{path}:{}:{}: {what}; each line is a draft rejected in triage, \
-                         {{\"source\": …, \"sentence\": …, \"draft\": …, \"title\": …}} \
-                         (delete the line to draft its sentence again)",
-                        n + 1,
-                        e.column()
-                    )
-                })
-            })
-            .collect()
+                    wrong.push(format!("{path}:{}:{}: {what}", n + 1, e.column()));
+                }
+            }
+        }
+        if wrong.is_empty() {
+            return Ok(rejections);
+        }
+        Err(format!(
+            "{}\neach line of {REJECTED_FILE} is a draft rejected in triage, {{\"source\": …, \
+             \"sentence\": …, \"draft\": …, \"title\": …}} (delete a line to draft its \
+             sentence again)",
+            wrong.join("\n")
+        ))
     }
 
     /// Adds `rejection` to rejected.jsonl, made when there is none yet. Refused, writing
     /// nothing, when the file changed since it was read.
     pub fn add_rejection(&mut self, rejection: &Rejection) -> Result<RejectionWritten, String> {
+        if let Some(why) = &self.rejected_unreadable {
+            return Err(why.clone());
+        }
         let line = json_line(rejection)?;
         let snapshot = match &self.rejected {
             Some(snapshot) => snapshot.clone(),
             None => {
                 let path = self.root.join(REJECTED_FILE);
-                // Made empty first, then added to as any other file: one made meanwhile by
-                // another run is kept, and added to.
-                match write::create_new(&path, b"") {
-                    Ok(()) | Err(WriteError::Exists(_)) => {}
+                // Made holding the line; one made meanwhile by another run is kept, and added
+                // to as any other file.
+                let first = format!("{line}\n");
+                match write::create_new(&path, first.as_bytes()) {
+                    Ok(()) => {
+                        let made = Snapshot::read(&path).map_err(|e| said(&self.root, e))?;
+                        let written = RejectionWritten {
+                            left: made.fingerprint(),
+                            at: 0..first.len(),
+                        };
+                        self.rejected = Some(made);
+                        return Ok(written);
+                    }
+                    Err(WriteError::Exists(_)) => {}
                     Err(e) => return Err(said(&self.root, e)),
                 }
                 Snapshot::read(&path).map_err(|e| said(&self.root, e))?
@@ -432,12 +461,22 @@ impl DatasetFiles {
         let added = match add_to_array(&self.sources, &[&line]) {
             Ok(added) => added,
             Err(e) => {
-                // "Nothing was written" stays true: the text copied for the record goes too
-                // (found by a new user's trial, three runs into one dataset at once).
-                if created {
-                    let _ = std::fs::remove_file(self.root.join(&file));
+                // The copied text stays: another run may have taken it for its own record
+                // meanwhile (it has the same bytes), and the next run takes it up. Said as it
+                // is (found by a new user's trial, three runs into one dataset at once).
+                let why = said(&self.root, e);
+                if !created {
+                    return Err(why);
                 }
-                return Err(said(&self.root, e));
+                let kept = format!(
+                    "; the record was not written, and the text copied to {file} stays there \
+                     for the next run to take"
+                );
+                return Err(if why.contains("; nothing was written") {
+                    why.replace("; nothing was written", &kept)
+                } else {
+                    format!("{why}{kept}")
+                });
             }
         };
         self.sources = added.snapshot;
@@ -563,6 +602,18 @@ impl DatasetFiles {
             }
         }
         Ok(None)
+    }
+}
+
+/// rejected.jsonl of the folder `root`: the file as read, none when there is none, or why it
+/// could not be read.
+fn read_rejected(root: &Path) -> (Option<Snapshot>, Option<String>) {
+    match Snapshot::read(&root.join(REJECTED_FILE)) {
+        Ok(snapshot) => (Some(snapshot), None),
+        Err(WriteError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
+            (None, None)
+        }
+        Err(e) => (None, Some(said(root, e))),
     }
 }
 

@@ -266,6 +266,13 @@ fn a_rejection_is_kept_for_the_next_triage_and_accept_all_leaves_it_out() {
     assert_eq!(state.candidates()[0].status, Status::Rejected);
     assert_eq!(state.counts(), (0, 1, 18));
     assert_eq!(state.selected(), 1, "starts on the first one to decide");
+    let summary = chronicle::commands::draft::quit_summary(&state, "timeline");
+    assert!(
+        summary.starts_with(
+            "0 events written to timeline, 1 rejected (1 in an earlier triage), 18 left undecided;"
+        ),
+        "{summary}"
+    );
     let output = accept_all(&data);
     assert!(output.status.success(), "{output:?}");
     let said = String::from_utf8_lossy(&output.stdout);
@@ -318,13 +325,20 @@ fn a_broken_rejections_file_is_refused_naming_its_line() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let data = dir.path().join("timeline");
     init::run(&data, &mut Vec::new()).expect("init");
-    std::fs::write(data.join("rejected.jsonl"), "{\"source\": \"s\"}\n").expect("write");
+    std::fs::write(
+        data.join("rejected.jsonl"),
+        "{\"source\": \"s\"}\ngarbage\n",
+    )
+    .expect("write");
     let output = accept_all(&data);
     assert!(!output.status.success(), "{output:?}");
     let said = String::from_utf8_lossy(&output.stderr);
     let file = data.join("rejected.jsonl").display().to_string();
     assert!(
-        said.contains(&format!("{file}:1:15: missing field `sentence`;")),
+        said.contains(&format!(
+            "{file}:1:15: missing field `sentence`\n{file}:2:1: expected value\neach line of \
+             rejected.jsonl is a draft rejected in triage"
+        )),
         "{said}"
     );
     // Said before anything is written (trial 19, W8): the article is no source of it either.

@@ -352,10 +352,32 @@ fn a_text_the_loader_would_refuse_is_not_added_as_a_source() {
     check(root);
 }
 
-/// Found by a new user's trial (V26): when sources.json changed under the run, the record
-/// was refused ("nothing was written") but the text copied for it stayed in sources/.
+/// An unreadable rejected.jsonl (here a folder) is said by what reads rejections, and stops
+/// nothing else: the browser's add reads the same files and knows nothing of triage.
 #[test]
-fn a_refused_source_record_takes_its_copied_text_away_too() {
+fn an_unreadable_rejections_file_is_said_only_where_rejections_are_read() {
+    let dir = empty();
+    let root = dir.path();
+    fs::create_dir(root.join(REJECTED_FILE)).expect("a folder in its place");
+    let mut files = open(root);
+    let why = files.rejections().err().unwrap_or_default();
+    assert!(why.contains("rejected.jsonl"), "{why}");
+    let rejection = Rejection {
+        source: "s".into(),
+        sentence: "A sentence.".into(),
+        draft: "d".into(),
+        title: "T".into(),
+    };
+    assert!(files.add_rejection(&rejection).is_err());
+    files
+        .add_source(TEXT.as_bytes(), "article.txt", "A headline", day())
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// Found by a new user's trial (V26): when sources.json changed under the run, the record
+/// was refused with "nothing was written", though the text copied for it stayed in sources/.
+#[test]
+fn a_refused_source_record_says_its_copied_text_stays_for_the_next_run() {
     let dir = empty();
     let root = dir.path();
     let mut files = open(root);
@@ -363,14 +385,22 @@ fn a_refused_source_record_takes_its_copied_text_away_too() {
     let refused = files.add_source(TEXT.as_bytes(), "article.txt", "A headline", day());
     let why = refused.err().unwrap_or_default();
     assert!(
-        why.contains("sources.json changed since it was read"),
+        why.contains("sources.json changed since it was read")
+            && why.contains(
+                "the record was not written, and the text copied to sources/article.txt stays \
+                 there for the next run to take"
+            )
+            && !why.contains("nothing was written"),
         "{why}"
     );
-    assert_eq!(
-        fs::read_dir(root.join("sources")).map(|d| d.count()).ok(),
-        Some(0),
-        "no text left behind"
-    );
+    // Another run may have taken that very text for its record meanwhile: it stays, and the
+    // next run here takes it rather than copying it again.
+    assert_eq!(read(root, "sources/article.txt"), TEXT.as_bytes());
+    let added = open(root)
+        .add_source(TEXT.as_bytes(), "article.txt", "A headline", day())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(added.file, "sources/article.txt");
+    check(root);
 }
 
 /// Found by a new user's trial: `--into` naming the article itself was told to run

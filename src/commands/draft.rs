@@ -396,8 +396,12 @@ pub fn quit_summary(state: &Triage, shown_dir: &str) -> String {
         0 => String::new(),
         n => format!(", {n} already in the dataset"),
     };
+    let rejected = match state.rejected_earlier() {
+        0 => format!("{rejected} rejected"),
+        earlier => format!("{rejected} rejected ({earlier} in an earlier triage)"),
+    };
     format!(
-        "{} written to {shown_dir}{known}, {rejected} rejected, {pending} left undecided; \
+        "{} written to {shown_dir}{known}, {rejected}, {pending} left undecided; \
          chronicle draft --into again offers the undecided ones, the rejected ones marked \
          rejected (kept in {REJECTED_FILE}; --accept-all leaves them out)",
         count(accepted, "event", "events"),
@@ -563,8 +567,6 @@ fn day_within(day: NaiveDate, date: &crate::date::EdtfDate) -> bool {
     date.earliest().date() <= noon.date() && noon.date() <= date.latest().date()
 }
 
-/// What triage shows of the dataset: its name, actors, and which of the article's sentences
-/// its events cite already (`cited`, from `cited_sentences`).
 /// The drafts (by sentence number) that an earlier triage rejected: rejected.jsonl names the
 /// sentence they quote, in this article's source or in an earlier copy of the article (a
 /// source with its file's name or title, as `cited_sentences` counts them).
@@ -583,7 +585,7 @@ fn rejected_before(
         .timeline
         .sources()
         .iter()
-        .filter(|s| s.id == source || same_article(s, name, title))
+        .filter(|s| same_article(s, name, title))
         .map(|s| s.id.as_str())
         .chain([source])
         .collect();
@@ -603,6 +605,9 @@ fn rejected_before(
         .collect()
 }
 
+/// What triage shows of the dataset: its name, actors, which of the article's sentences its
+/// events cite already (`cited`, from `cited_sentences`), the article's `source` id among its
+/// sources, and the drafts rejected in an earlier triage (`rejected`, from `rejected_before`).
 fn known(
     dataset: &Dataset,
     cited: BTreeSet<usize>,

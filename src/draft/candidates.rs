@@ -774,11 +774,11 @@ pub fn names_a_thing(words: &[Word], i: usize, verb: &Verb) -> bool {
     }
     // "announced a strike that began on Wednesday": a clause about the thing may hold the
     // day, which is then the thing's.
-    const RELATIVES: &[&str] = &["that", "which", "who", "whose", "where", "when"];
+    const CLAUSE_OPENERS: &[&str] = &["that", "which", "who", "whose", "where", "when"];
     words
         .get(k)
         .is_some_and(|w| w.is(NOUN_OPENERS) && !w.quoted && !w.after_break)
-        && !(k + 1..words.len()).any(|at| clause_verb(words, at) || words[at].is(RELATIVES))
+        && !(k + 1..words.len()).any(|at| clause_verb(words, at) || words[at].is(CLAUSE_OPENERS))
 }
 
 /// Whether the verb at word `i` tells of the past with an auxiliary that says so: its

@@ -325,7 +325,12 @@ fn condense_with(
         if !['"', '“', '”'].contains(&c) {
             out.push(c);
         } else {
-            in_quotation = !in_quotation;
+            // As the word splitter reads them: “ opens, ” closes, " turns.
+            in_quotation = match c {
+                '“' => true,
+                '”' => false,
+                _ => !in_quotation,
+            };
             if quoting {
                 out.push('"');
             }
@@ -381,7 +386,17 @@ fn relative_day(rest: &str) -> Option<usize> {
     let day = DAYS.iter().find(|day| rest.starts_with(*day))?;
     let after = &rest[day.len()..];
     let ends = !after.starts_with(char::is_alphanumeric) && !after.starts_with(['\'', '’']);
-    ends.then_some(day.len())
+    // "on Friday evening", "on Monday, June 1, that": the day goes on, and what would be
+    // left of it means nothing alone.
+    let next = after
+        .trim_start_matches([' ', ','])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let goes_on = ["morning", "afternoon", "evening", "night"].contains(&next)
+        || next.starts_with(|c: char| c.is_ascii_digit())
+        || month_number(next).is_some_and(|_| next.len() > 2);
+    (ends && !goes_on).then_some(day.len())
 }
 
 /// Whether `word` can open a clause's verb group: a tensed auxiliary or a tensed form of a
@@ -632,6 +647,19 @@ mod tests {
             (
                 "He said \"we sold it today\" to reporters.",
                 "He said we sold it today to reporters",
+            ),
+            (
+                "He said “we sold it today” to reporters.",
+                "He said we sold it today to reporters",
+            ),
+            // A day that goes on stays whole (found by review).
+            (
+                "GM announced on Friday evening that PAG was selected.",
+                "GM announced on Friday evening that PAG was selected",
+            ),
+            (
+                "GM said on Monday, June 1, that it would sell.",
+                "GM said on Monday, June 1, that it would sell",
             ),
         ];
         for (text, title) in cases {

@@ -273,6 +273,16 @@ impl Triage {
         )
     }
 
+    /// How many of the rejected candidates were rejected in an earlier triage (and are still).
+    pub fn rejected_earlier(&self) -> usize {
+        self.candidates
+            .iter()
+            .filter(|c| {
+                c.status == Status::Rejected && self.known.rejected.contains(&c.draft.sentence)
+            })
+            .count()
+    }
+
     /// How many candidates the dataset has already (their sentence quoted by one of its events).
     pub fn in_dataset(&self) -> usize {
         self.candidates

@@ -143,13 +143,13 @@ where
             Effect::Reject { index, rejection } => {
                 // A rejection only adds a line: when another triage wrote to the file
                 // meanwhile, it is added after theirs, read again, with no one to ask.
-                let kept =
-                    self.files
-                        .add_rejection(&rejection)
-                        .or_else(|why| match self.files.reread() {
-                            Ok(true) => self.files.add_rejection(&rejection),
-                            _ => Err(why),
-                        });
+                let kept = self.files.add_rejection(&rejection).or_else(|why| {
+                    if self.files.reread_rejected() {
+                        self.files.add_rejection(&rejection)
+                    } else {
+                        Err(why)
+                    }
+                });
                 match kept {
                     Ok(written) => {
                         self.rejections.push((index, written));
