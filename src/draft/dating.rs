@@ -268,11 +268,19 @@ impl Dater<'_> {
         // A date reaches forward only through sentences that carry on its sentence's topic:
         // in an article written as one long paragraph, a background date ("challenged in
         // 2006") would otherwise date every later statement.
+        // "…" he said. "And we will do it once." He stated that…: a quotation's sentences are
+        // the speaker's, and a "he" or "she" after them carries the speaker's topic on through
+        // them (an "it" may be anything the quotation named).
+        let personal = self
+            .text
+            .get(self.sentences[s].clone())
+            .map(str::trim_start)
+            .is_some_and(|t| t.starts_with("He ") || t.starts_with("She "));
         let reach = (0..s)
             .rev()
             .take_while(|&o| {
-                facts.get(o + 1).is_some_and(|f| f.continues)
-                    && !inside(self.quotations, self.sentences[o + 1].start)
+                let quoted = inside(self.quotations, self.sentences[o + 1].start);
+                (quoted && personal) || (!quoted && facts.get(o + 1).is_some_and(|f| f.continues))
             })
             .last()
             .unwrap_or(s);
@@ -690,6 +698,16 @@ mod tests {
                 "2008/2008-03-01?"
             ]
         );
+    }
+
+    #[test]
+    fn a_he_after_a_quotation_carries_the_speakers_date_through_it() {
+        // Found by a new user's trial (127248 [10]-[11], W6): the statements after a quotation
+        // of two sentences lost the press conference's date. An "it" still does not carry a
+        // date through one (the test above).
+        let text = "In 2003 the duke spoke. He said \"We left. We are back.\" He smiled.";
+        let dated = dates(text, "2008-03-01", &[("2003", "2003")]);
+        assert_eq!(values(&dated), ["2003", "2003", "2008/2008-03-01?", "2003"]);
     }
 
     #[test]
