@@ -1874,8 +1874,25 @@ fn name_part<'a>(name: &'a str, key: &str) -> &'a str {
 /// is a run of name words set off by commas; the noun is a lower-case organisation word
 /// ("manufacturer", "maker", "firm", "bank"), which says what the name names.
 fn appositive_organisations_in(text: &str, words: &[Word], found: &mut Found) {
-    let body_noun =
-        |w: &Word| !w.is_capitalised() && ORGANISATION_WORDS.contains(&w.lower().as_str());
+    // One word for what a firm makes or does says so in apposition ("Boeing, the American
+    // planemaker,"); elsewhere ("U.S. automaker GM") it would rename a body known by its
+    // full name.
+    const TRADES: &[&str] = &[
+        "carmaker",
+        "automaker",
+        "planemaker",
+        "chipmaker",
+        "drugmaker",
+        "steelmaker",
+        "retailer",
+        "lender",
+        "insurer",
+    ];
+    let body_noun = |w: &Word| {
+        let lower = w.lower();
+        !w.is_capitalised()
+            && (ORGANISATION_WORDS.contains(&lower.as_str()) || TRADES.contains(&lower.as_str()))
+    };
     let set_off_after = |end: usize| words.get(end).is_none_or(|w| w.after_break) && end > 0;
     // The run of name words starting at `first`, if it is one set off by a comma after it.
     let name_from = |first: usize| {
@@ -2595,6 +2612,21 @@ mod tests {
             proposals("GM sells in Latin America and Northern Ireland."),
             []
         );
+    }
+
+    #[test]
+    fn a_name_before_a_trade_in_apposition_is_a_firm() {
+        // Found by a new user's trial (W4): "Boeing, the American planemaker, said" was
+        // titled "American planemaker, says", with the United States as its actor.
+        let names = names_and_kinds("Boeing, the American planemaker, said orders fell.");
+        assert!(
+            names.contains(&("Boeing".to_string(), "organization")),
+            "{names:?}"
+        );
+        // Not where the trade heads a name in front of it: "U.S. automaker GM" stays the
+        // full name's business ("General Motors (GM)").
+        let names = names_and_kinds("U.S. automaker GM plans to close plants.");
+        assert!(!names.iter().any(|(n, _)| n == "GM"), "{names:?}");
     }
 
     #[test]
