@@ -451,8 +451,9 @@ fn triage_of(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let title = source_title(&text, &name);
     let source = files
-        .add_source(&bytes, &name, &source_title(&text, &name), published)
+        .add_source(&bytes, &name, &title, published)
         .map_err(Failure::Usage)?;
     let shown_dir = safe(&dir.display().to_string()).into_owned();
     if source.reused {
@@ -482,7 +483,6 @@ fn triage_of(
             safe(&source.id),
             safe(&source.file)
         )?;
-        let title = source_title(&text, &name);
         let earlier = checked
             .timeline
             .sources()
@@ -520,7 +520,6 @@ fn triage_of(
         &source.id,
         &cited,
     )?;
-    let title = source_title(&text, &name);
     let rejected = rejected_before(&rejections, &dataset, &source.id, &name, &title, &drafts);
     let known = known(
         &dataset,

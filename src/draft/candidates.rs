@@ -401,12 +401,7 @@ impl ClauseWalk {
             || before.is(FINITE)
             || before.is(PRONOUNS)
             || is_adverb(before);
-        let has_verb = words[opened + 1..k].iter().any(|w| {
-            w.is(FINITE)
-                || verbs()
-                    .lookup(w.text)
-                    .is_some_and(|(_, form)| matches!(form, Form::Past | Form::ThirdPerson))
-        });
+        let has_verb = words[opened + 1..k].iter().any(tensed);
         has_verb && !joined
     }
 
@@ -571,14 +566,10 @@ fn contact_clause(words: &[Word], k: usize) -> bool {
         .any(|j| words[j].is(DETERMINERS) || words[j].is_numeral())
         && !words[k.saturating_sub(3)..k].iter().any(|w| w.after_break);
     // Its own verb follows: "it has", "they received", "it already has".
-    let verb = words[k + 1..].iter().take(3).any(|w| {
-        w.is(FINITE)
-            || verbs()
-                .lookup(w.text)
-                .is_some_and(|(_, form)| matches!(form, Form::Past | Form::ThirdPerson))
-    }) && words
-        .get(k + 1)
-        .is_some_and(|w| !w.after_break && !w.is(&["and", "or"]));
+    let verb = words[k + 1..].iter().take(3).any(tensed)
+        && words
+            .get(k + 1)
+            .is_some_and(|w| !w.after_break && !w.is(&["and", "or"]));
     // "Of the government ownership he stated", "Speaking to the public he said": a phrase
     // fronted with no comma, after which the pronoun is the main clause's subject.
     let participle =
@@ -628,6 +619,15 @@ const FINITE: &[&str] = &[
     "will", "would", "can", "could", "may", "might", "shall", "should", "must", "has", "have",
     "had", "is", "are", "was", "were",
 ];
+
+/// Whether `w` carries a tense: an auxiliary of `FINITE`, or a past or third-person form of a
+/// verb of the table.
+fn tensed(w: &Word) -> bool {
+    w.is(FINITE)
+        || verbs()
+            .lookup(w.text)
+            .is_some_and(|(_, form)| matches!(form, Form::Past | Form::ThirdPerson))
+}
 
 /// Whether word `k` is a preposition whose object is a time ("on Tuesday", "in March").
 fn preposition_before_time(words: &[Word], k: usize) -> bool {
@@ -680,13 +680,7 @@ pub fn in_separate_act(words: &[Word], clauses: &[Clause], k: usize) -> bool {
     // the Air Force re-open the competition"), which is the act's own matter.
     let relative = clauses[start] == Clause::Relative && opener.is_some_and(|w| w.is(RELATIVES));
     let separate = opener.is_some_and(|w| w.is(SEPARATE_ACTS));
-    let own_verb = words[start..=end].iter().any(|w| {
-        !w.quoted
-            && (w.is(FINITE)
-                || verbs()
-                    .lookup(w.text)
-                    .is_some_and(|(_, form)| matches!(form, Form::Past | Form::ThirdPerson)))
-    });
+    let own_verb = words[start..=end].iter().any(|w| !w.quoted && tensed(w));
     relative || (separate && own_verb)
 }
 
@@ -805,12 +799,9 @@ const NOUN_OPENERS: &[&str] = &[
 /// Whether word `k` is the verb of a clause: a form that carries tense ("was", "will", "did",
 /// "has"), or a verb of the table standing as one.
 fn clause_verb(words: &[Word], k: usize) -> bool {
-    const TENSED: &[&str] = &[
-        "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "shall",
-        "should", "must", "has", "have", "had", "do", "does", "did",
-    ];
     let word = &words[k];
-    !word.quoted && (word.is(TENSED) || verb_at(words, k).is_some())
+    !word.quoted
+        && (word.is(FINITE) || word.is(&["do", "does", "did"]) || verb_at(words, k).is_some())
 }
 
 /// The verb at word `i`, when its form and the word before make it a verb there rather than a
@@ -1089,14 +1080,7 @@ pub fn clause_end(words: &[Word], i: usize) -> Option<usize> {
             .iter()
             .take(5)
             .take_while(|w| !w.after_break)
-            .any(|w| {
-                !w.quoted
-                    && !w.is_capitalised()
-                    && (w.is(FINITE)
-                        || verbs().lookup(w.text).is_some_and(|(_, form)| {
-                            matches!(form, Form::Past | Form::ThirdPerson)
-                        }))
-            });
+            .any(|w| !w.quoted && !w.is_capitalised() && tensed(w));
         (joins && own_subject && verb_after).then_some(j - 1)
     })
 }

@@ -2253,13 +2253,7 @@ mod tests {
         word: &str,
         value: &str,
     ) -> Vec<(usize, String)> {
-        let start = text.find(word).unwrap();
-        let times = [TimeSpan {
-            sentence: 1,
-            start,
-            end: start + word.len(),
-            value: value.into(),
-        }];
+        let times = [time_at(text, word, 0, 1, value)];
         run(text, actors, &times)
             .into_iter()
             .map(|d| (d.sentence, d.date))
@@ -2426,15 +2420,8 @@ mod tests {
                     Boeing will deliver the jet when it arrives on November 11. \
                     GM has lost ten percent since the start of this year. \
                     GM sold the plant on Monday.";
-        let span = |sentence: usize, words: &str, value: &str| {
-            let start = text.find(words).unwrap();
-            TimeSpan {
-                sentence,
-                start,
-                end: start + words.len(),
-                value: value.into(),
-            }
-        };
+        let span =
+            |sentence: usize, words: &str, value: &str| time_at(text, words, 0, sentence, value);
         let times = [
             span(1, "next year", "2022"),
             span(2, "February 2000", "2000-02"),
@@ -2471,15 +2458,8 @@ mod tests {
                     11 November, and only became public this weekend, when German magazine \
                     Der Spiegel cited documents from engine maker Europrop. \
                     Airbus was told on Friday that the test will be held on 20 January.";
-        let span = |sentence: usize, words: &str, value: &str| {
-            let start = text.find(words).unwrap();
-            TimeSpan {
-                sentence,
-                start,
-                end: start + words.len(),
-                value: value.into(),
-            }
-        };
+        let span =
+            |sentence: usize, words: &str, value: &str| time_at(text, words, 0, sentence, value);
         let times = [
             span(1, "11 November", "2021-11-11"),
             span(1, "this weekend", "2021-12-11/2021-12-12"),
@@ -3251,20 +3231,9 @@ mod tests {
                     Ford said it made a loss in 2008. \
                     The premier of the German state of Bavaria remarked that Ford was late. \
                     Ford will say more in March.";
-        let year = text.find("2009").unwrap();
-        let times = [TimeSpan {
-            sentence: 1,
-            start: year,
-            end: year + 4,
-            value: "2009".into(),
-        }];
+        let times = [time_at(text, "2009", 0, 1, "2009")];
         let drafts = run(text, &actors, &times);
-        let date = |sentence: usize| {
-            drafts
-                .iter()
-                .find(|d| d.sentence == sentence)
-                .map(|d| (d.date.as_str(), d.attributes["date_from"].as_str()))
-        };
+        let date = |sentence: usize| date_of(&drafts, sentence);
         assert_eq!(
             date(1),
             Some((

@@ -309,15 +309,18 @@ fn condense_with(
         }
         let before = &text[..at];
         let word_start = !before.ends_with(char::is_alphanumeric);
-        // "the events of today", "until today": a day a preposition governs is part of a
-        // phrase, which would be left dangling.
-        let governed = before
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|w| GOVERNING.contains(&w.to_lowercase().as_str()));
-        if !in_quotation && word_start && !governed {
-            if let Some(len) = relative_day(rest) {
+        if let Some(len) = (!in_quotation && word_start)
+            .then(|| relative_day(rest))
+            .flatten()
+        {
+            // "the events of today", "until today": a day a preposition governs is part of a
+            // phrase, which would be left dangling.
+            let governed = before
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| GOVERNING.contains(&w.to_lowercase().as_str()));
+            if !governed {
                 at += len;
                 continue;
             }
