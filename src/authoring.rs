@@ -120,6 +120,10 @@ pub struct Rejection {
 pub struct RejectionWritten {
     left: Fingerprint,
     at: Range<usize>,
+    /// Whether the line made the file: undone, it takes the file away again.
+    made: bool,
+    /// The line, without its line ending: found again when another triage wrote meanwhile.
+    line: String,
 }
 
 /// How a source text was made part of the dataset.
@@ -364,6 +368,8 @@ impl DatasetFiles {
                         let written = RejectionWritten {
                             left: made.fingerprint(),
                             at: 0..first.len(),
+                            made: true,
+                            line,
                         };
                         self.rejected = Some(made);
                         return Ok(written);
@@ -378,17 +384,54 @@ impl DatasetFiles {
         let written = RejectionWritten {
             left: added.snapshot.fingerprint(),
             at: added.at,
+            made: false,
+            line,
         };
         self.rejected = Some(added.snapshot);
         Ok(written)
     }
 
-    /// Takes out the rejection `written` added, while rejected.jsonl is as that left it.
+    /// Takes out the rejection `written` added. When another triage wrote to rejected.jsonl
+    /// since, the line is looked for in the file as it is now and taken out there, the other's
+    /// lines kept: left in, the draft would show undecided while the file kept it rejected,
+    /// and rejecting it again would add it twice. A file the rejection made goes with it when
+    /// nothing else is left in it.
     pub fn remove_rejection(&mut self, written: &RejectionWritten) -> Result<(), String> {
-        let snapshot = write::remove_added(&written.left, written.at.clone())
-            .map_err(|e| said(&self.root, e))?;
+        let snapshot = match write::remove_added(&written.left, written.at.clone()) {
+            Ok(snapshot) => snapshot,
+            Err(WriteError::Changed(_)) => self.remove_line_again(&written.line)?,
+            Err(e) => return Err(said(&self.root, e)),
+        };
+        let emptied = written.made && snapshot.bytes().is_empty();
         self.rejected = Some(snapshot);
+        if emptied
+            && write::remove_if_empty(&self.root.join(REJECTED_FILE))
+                .map_err(|e| said(&self.root, e))?
+        {
+            self.rejected = None;
+        }
         Ok(())
+    }
+
+    /// Takes the last whole line `line` out of rejected.jsonl as it is now.
+    fn remove_line_again(&mut self, line: &str) -> Result<Snapshot, String> {
+        let path = self.root.join(REJECTED_FILE);
+        let now = Snapshot::read(&path).map_err(|e| said(&self.root, e))?;
+        let mut start = 0;
+        let mut found = None;
+        for piece in now.bytes().split_inclusive(|b| *b == b'\n') {
+            let content = piece.strip_suffix(b"\n").unwrap_or(piece);
+            let content = content.strip_suffix(b"\r").unwrap_or(content);
+            if content == line.as_bytes() {
+                found = Some(start..start + piece.len());
+            }
+            start += piece.len();
+        }
+        let Some(at) = found else {
+            // Another program took it out already: nothing is left to do.
+            return Ok(now);
+        };
+        write::remove_added(&now.fingerprint(), at).map_err(|e| said(&self.root, e))
     }
 
     /// Makes the text `bytes` (of the file named `name`, published on `published`) a source

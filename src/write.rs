@@ -530,6 +530,38 @@ fn remove_added_with(
     rewrite_with(&now, &[&old[..at.start], &old[at.end..]], hooks)
 }
 
+/// Deletes the file at `path` when it holds nothing: a file this program made and an undo
+/// emptied again leaves no trace. Moved aside first and looked at there, so that lines
+/// another program wrote meanwhile are never deleted with it: a file found holding anything
+/// is put back. Whether it was deleted; a file that cannot be moved aside or deleted simply
+/// stays, empty. An error only when a file holding something could not be put back, as
+/// another took its place meanwhile: it is kept beside it, under the name the error gives.
+pub fn remove_if_empty(path: &Path) -> Result<bool, WriteError> {
+    let Ok(aside) = temporary(path, None) else {
+        return Ok(false);
+    };
+    if fs::rename(path, aside.path()).is_err() {
+        return Ok(false);
+    }
+    if fs::metadata(aside.path()).is_ok_and(|m| m.len() == 0) {
+        // The temporary file's name is now the emptied file's.
+        let deleted = aside.close().is_ok();
+        let _ = sync_folder(folder_of(path));
+        return Ok(deleted);
+    }
+    match aside.persist_noclobber(path) {
+        Ok(_) => Ok(false),
+        Err(e) => {
+            let kept = e.file.path().to_path_buf();
+            let _ = e.file.keep();
+            Err(io_error(
+                &kept,
+                "go back in place of the file another program made meanwhile; its lines are kept here",
+            )(e.error))
+        }
+    }
+}
+
 /// Writes `added` into the file `snapshot` read, at byte `at`.
 fn insert_with(
     snapshot: &Snapshot,
@@ -1022,6 +1054,24 @@ mod tests {
         );
         assert_eq!(listing(dir.path()), ["b.json"]);
         assert_eq!(fs::read(&b).unwrap_or_default(), b"theirs");
+    }
+
+    #[test]
+    fn only_an_empty_file_is_removed_and_one_holding_lines_is_put_back_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rejected.jsonl");
+        fs::write(&path, "a line\n").unwrap();
+        assert!(!remove_if_empty(&path).unwrap());
+        assert_eq!(fs::read(&path).unwrap(), b"a line\n");
+        assert_eq!(
+            listing(dir.path()),
+            ["rejected.jsonl"],
+            "nothing left beside it"
+        );
+        fs::write(&path, "").unwrap();
+        assert!(remove_if_empty(&path).unwrap());
+        assert!(listing(dir.path()).is_empty());
+        assert!(!remove_if_empty(&path).unwrap(), "no file, nothing done");
     }
 
     #[test]

@@ -18,6 +18,7 @@ use crate::draft::record::{slug, unique};
 use crate::draft::{draft, Draft, Input, KnownActor, TimeSpan};
 use crate::load::Dataset;
 use crate::model::Source;
+use crate::quote::fold;
 use crate::times::find_times;
 use crate::triage::{Action, Article, Effect, Known, Triage};
 use crate::tui;
@@ -568,7 +569,12 @@ fn day_within(day: NaiveDate, date: &crate::date::EdtfDate) -> bool {
 
 /// The drafts (by sentence number) that an earlier triage rejected: rejected.jsonl names the
 /// sentence they quote, in this article's source or in an earlier copy of the article (a
-/// source with its file's name or title, as `cited_sentences` counts them).
+/// source with its file's name or title, as `cited_sentences` counts them). Sentences are
+/// compared as quotes are found, white space runs and quote marks folded, so that a corrected
+/// copy that only respaces a sentence keeps its rejection. Where the article has the rejected
+/// sentence more than once, the draft id it was rejected under tells which; when no draft has
+/// that id any more (dated otherwise now), all of them stay rejected rather than one coming
+/// back unasked.
 fn rejected_before(
     rejections: &[Rejection],
     dataset: &Dataset,
@@ -588,19 +594,35 @@ fn rejected_before(
         .map(|s| s.id.as_str())
         .chain([source])
         .collect();
-    let sentences: HashSet<&str> = rejections
+    // Each rejected sentence, folded, with the draft ids it was rejected under.
+    let mut rejected: HashMap<String, HashSet<&str>> = HashMap::new();
+    for r in rejections
         .iter()
         .filter(|r| sources.contains(r.source.as_str()))
-        .map(|r| r.sentence.trim())
-        .collect();
-    drafts
-        .iter()
-        .filter(|d| {
-            d.quotes
-                .first()
-                .is_some_and(|q| sentences.contains(q.text.trim()))
+    {
+        rejected
+            .entry(fold(r.sentence.trim()))
+            .or_default()
+            .insert(r.draft.as_str());
+    }
+    let mut by_sentence: HashMap<String, Vec<&Draft>> = HashMap::new();
+    for draft in drafts {
+        if let Some(quote) = draft.quotes.first() {
+            let folded = fold(quote.text.trim());
+            if rejected.contains_key(&folded) {
+                by_sentence.entry(folded).or_default().push(draft);
+            }
+        }
+    }
+    by_sentence
+        .into_iter()
+        .flat_map(|(sentence, same)| {
+            let ids = &rejected[&sentence];
+            let named = same.iter().any(|d| ids.contains(d.id.as_str()));
+            same.into_iter()
+                .filter(move |d| !named || ids.contains(d.id.as_str()))
+                .map(|d| d.sentence)
         })
-        .map(|d| d.sentence)
         .collect()
 }
 
