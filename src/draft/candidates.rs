@@ -615,7 +615,7 @@ fn non_restrictive(words: &[Word], k: usize) -> bool {
 }
 
 /// The words that open a finite verb group.
-const FINITE: &[&str] = &[
+pub const FINITE: &[&str] = &[
     "will", "would", "can", "could", "may", "might", "shall", "should", "must", "has", "have",
     "had", "is", "are", "was", "were",
 ];

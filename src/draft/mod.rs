@@ -766,9 +766,63 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                         && words.get(next + 1).map(|w| w.span.start) == Some(verb_start))
                     .then(|| text[m.start..number.span.end].to_string())
                 });
-                let shown = adjective
-                    .or(numbered)
-                    .or_else(|| subject.map(written_subject));
+                // "Ford Motor Company and Toyota Motor Corporation signed", "Ford and its
+                // dealers signed": what is joined to the subject right before the verb group
+                // acted with it, so the title keeps it, with the plural verb.
+                let joined = subject_span.as_ref().and_then(|m| {
+                    let between: Vec<&Word> = words
+                        .iter()
+                        .filter(|w| w.span.start >= m.end && w.span.end <= verb_start)
+                        .collect();
+                    let group = between
+                        .iter()
+                        .rev()
+                        .take_while(|w| w.is(candidates::FINITE) || candidates::is_adverb(w))
+                        .count();
+                    let phrase = &between[..between.len() - group];
+                    let (first, last) = (phrase.first()?, phrase.last()?);
+                    let written = &text[m.end..last.span.end];
+                    if phrase.len() < 2
+                        || !first.is(&["and"])
+                        || !text[m.end..first.span.start].trim().is_empty()
+                        || written.contains([',', ';', '(', ')', '"', '“', '”', '–', '—'])
+                    {
+                        return None;
+                    }
+                    // A name there is shown as the subject is, its office or description
+                    // left out ("Howard and MacDonald", not "Howard and federal industry
+                    // minister Ian MacDonald today"); words alone are kept when they are few.
+                    let named = mentions.iter().rev().find(|(n, w)| {
+                        n.start >= first.span.end && n.end <= last.span.end && Some(*w) != subject
+                    });
+                    match named {
+                        // "the Atlanta and St. Louis plants": a noun after the name is what
+                        // the names are of, and stays.
+                        Some((n, who)) => {
+                            let head = phrase.iter().any(|w| {
+                                w.span.start >= n.end
+                                    && !w.is(&["both", "each", "together", "all"])
+                                    && !w.is(RELATIVE_DAYS)
+                            });
+                            let after = if head {
+                                &text[n.end..last.span.end]
+                            } else {
+                                ""
+                            };
+                            Some(format!("and {}{after}", written_subject(*who)))
+                        }
+                        None => (phrase.len() <= 4 && !phrase.iter().any(|w| w.is(RELATIVE_DAYS)))
+                            .then(|| written.trim().to_string()),
+                    }
+                });
+                let shown = match (adjective.or(numbered), &joined) {
+                    (Some(shown), _) => Some(shown),
+                    (None, Some(joined)) => {
+                        subject.map(|who| format!("{} {joined}", written_subject(who)))
+                    }
+                    (None, None) => subject.map(written_subject),
+                };
+                let adjective_plural = adjective_plural || joined.is_some();
                 let title = match quoted {
                     Some(quote) => {
                         title::title(shown.map(|s| format!("{s}:")).as_deref(), "", &quote)
@@ -988,6 +1042,9 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
 /// verb that opens on "after" ("After a plan failed this week, the White House said"), a
 /// restrictive relative clause ("was one that fared poorly today") and a preposition of time
 /// with no verb ("since the start of this year") still date it.
+/// Words naming a day from the report's own ("today"): they say when, never who.
+const RELATIVE_DAYS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
+
 fn undating_clauses(text: &str, words: &[Word], verb: Option<usize>) -> Vec<Range<usize>> {
     const SAME_TIME: &[&str] = &["when", "whenever", "while", "whilst", "as", "once"];
     const FINITE: &[&str] = &[
@@ -2943,6 +3000,46 @@ mod tests {
                     2,
                     "The last time the Dow had risen for four weeks was in 2007".to_string()
                 ),
+            ]
+        );
+    }
+
+    /// Found by a new user's trial (W10): "Ford and Toyota signed" was titled "Ford signs".
+    #[test]
+    fn two_names_joined_as_the_subject_are_both_in_the_title_with_the_plural_verb() {
+        let actors = [
+            known("ford", "Ford Motor Company", ActorKind::Organization, &[]),
+            known(
+                "toyota",
+                "Toyota Motor Corporation",
+                ActorKind::Organization,
+                &[],
+            ),
+        ];
+        let got = titles(
+            "Ford Motor Company and Toyota Motor Corporation signed an agreement. Ford Motor \
+             Company and its dealers signed a deal. Ford Motor Company and Toyota Motor \
+             Corporation have signed a pact. Prime Minister John Howard and federal minister Ian MacDonald \
+             today announced a package.",
+            &actors,
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    1,
+                    "Ford Motor Company and Toyota Motor Corporation sign an agreement".to_string()
+                ),
+                (
+                    2,
+                    "Ford Motor Company and its dealers sign a deal".to_string()
+                ),
+                (
+                    3,
+                    "Ford Motor Company and Toyota Motor Corporation sign a pact".to_string()
+                ),
+                // The partner by its short name, as the subject: no office, no "today".
+                (4, "Howard and MacDonald announce a package".to_string()),
             ]
         );
     }
