@@ -836,12 +836,6 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                             None if adjective_plural => verb.base.clone(),
                             None => verb.third_person.clone(),
                         };
-                        // What a speaker is quoted saying stays in quotation marks.
-                        let condense = if reported || verb.kind == "statement" {
-                            title::condense_quoting
-                        } else {
-                            title::condense
-                        };
                         let shown_mentions = shorts(&cast, text, &mentions, &quotations);
                         // "His plan, he stated, was for…": what was said runs around the
                         // reporting clause set off inside it.
@@ -861,19 +855,22 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                                     || words
                                         .first()
                                         .is_some_and(|w| referents.names.contains(&fold(w.text)));
-                                let opening = condense(text, opening, &shown_mentions);
+                                let opening = title::condense(text, opening, &shown_mentions);
                                 let opening = match name {
                                     true => opening,
                                     false => lower_first(&opening),
                                 };
-                                format!("{opening} {}", condense(text, said, &shown_mentions))
+                                format!(
+                                    "{opening} {}",
+                                    title::condense(text, said, &shown_mentions)
+                                )
                             }
                             // "Airbus posted a loss, and Lufthansa complained": this act's
                             // clause only.
                             None => {
                                 let end = candidates::clause_end(words, at)
                                     .map_or(span.end, |k| words[k].span.end);
-                                condense(text, verb_word.span.end..end, &shown_mentions)
+                                title::condense(text, verb_word.span.end..end, &shown_mentions)
                             }
                         };
                         let rest = strip_subject_echo(&rest, shown.as_deref());
