@@ -391,12 +391,9 @@ fn relative_day(rest: &str) -> Option<usize> {
 /// Whether `word` can open a clause's verb group: a tensed auxiliary or a tensed form of a
 /// verb of the table, in lower case.
 fn opens_a_verb_group(word: &str) -> bool {
-    const TENSED: &[&str] = &[
-        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
-        "might", "did", "does", "do",
-    ];
     word.starts_with(|c: char| c.is_lowercase())
-        && (TENSED.contains(&word)
+        && (super::candidates::FINITE.contains(&word)
+            || ["did", "does", "do"].contains(&word)
             || super::verbs::verbs()
                 .lookup(word)
                 .is_some_and(|(_, form)| matches!(form, Form::Past | Form::ThirdPerson)))
@@ -609,6 +606,12 @@ mod tests {
         assert_eq!(
             condense(text, 0..text.len(), &[]),
             "Stock markets around the world have fallen dramatically"
+        );
+        // Any tensed auxiliary closes it: "should", "must" and "shall" too.
+        let should = "Banks around the world, particularly those in Europe, should raise capital.";
+        assert_eq!(
+            condense(should, 0..should.len(), &[]),
+            "Banks around the world should raise capital"
         );
         // A comma not followed by a verb may be the aside's own: the words stay.
         let inside = "The index lost 5%, mainly over Greece's ailing, debt-burdened economy.";
