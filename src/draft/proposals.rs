@@ -390,6 +390,10 @@ pub fn propose(text: &str, sentences: &[Range<usize>]) -> Vec<Proposal> {
     let mut found = Found::default();
     countries_in(text, &folded, &mut found);
     let sentence_words: Vec<Vec<Word>> = sentences.iter().map(|s| words(text, s.clone())).collect();
+    // Before any rule, so that no rule proposes a storm by its own name ("Haiyan hit…").
+    for words in &sentence_words {
+        storms_in(text, words, &mut found);
+    }
     for words in &sentence_words {
         acronyms_in(text, words, &mut found);
         titled_persons_in(text, words, &mut found);
@@ -529,16 +533,35 @@ const RANKS: &[&str] = &[
 struct Found {
     proposals: Vec<Proposal>,
     by_name: HashMap<String, usize>,
+    /// Folded names that name no actor, whichever rule finds them: a storm's, by its whole
+    /// name and its own ("Ike" of "Hurricane Ike").
+    no_actors: std::collections::HashSet<String>,
 }
 
 impl Found {
     /// Adds `name` (or finds it, by any name already known for it) and the `aliases`.
     fn add(&mut self, name: &str, kind: ActorKind, aliases: &[&str]) {
         // "Officer" of "Chief Executive Officer, William Clay Ford": an office is no actor.
-        if only_ranks(name) {
+        if only_ranks(name)
+            || self.no_actors.contains(&fold(name))
+            || opens_on_suffix(name)
+            || is_party_adjective(name)
+            || (kind != ActorKind::Person && names_an_event(name))
+        {
             return;
         }
-        let aliases: Vec<&str> = aliases.iter().copied().filter(|a| !only_ranks(a)).collect();
+        // An ampersand the text writes as HTML does ("Procter &amp; Gamble") is named as
+        // read; the form as written stays another name, by which the text is searched.
+        let read = name.replace("&amp;", "&");
+        let written = [name];
+        let (name, aliases) = match read != name {
+            true => (read.as_str(), [&written[..], aliases].concat()),
+            false => (name, aliases.to_vec()),
+        };
+        let aliases: Vec<&str> = aliases
+            .into_iter()
+            .filter(|a| !only_ranks(a) && !opens_on_suffix(a))
+            .collect();
         let aliases = aliases.as_slice();
         let index = std::iter::once(name)
             .chain(aliases.iter().copied())
@@ -588,6 +611,100 @@ impl Found {
             })
             .collect();
     }
+}
+
+/// Whether `name` opens on the suffix that ends a person's name ("Jr" of "Martin Luther King
+/// Jr."): it tells one generation of a family from another, and names no one alone or
+/// first. A title read before it ("King" as in "King Jr") was the surname.
+fn opens_on_suffix(name: &str) -> bool {
+    const SUFFIXES: &[&str] = &["jr", "sr", "jnr", "snr"];
+    name.split([' ', ','])
+        .next()
+        .is_some_and(|w| SUFFIXES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+}
+
+/// Whether `name` is a party's adjective alone ("the Democratic candidate", "Republican
+/// voters"): it qualifies a noun, or names one member of the party, not the party, which
+/// English names as a noun ("the Democrats", "the Republican Party").
+fn is_party_adjective(name: &str) -> bool {
+    const PARTY_ADJECTIVES: &[&str] = &[
+        "democratic",
+        "republican",
+        "conservative",
+        "liberal",
+        "socialist",
+        "communist",
+        "libertarian",
+    ];
+    PARTY_ADJECTIVES.contains(&fold(name).as_str())
+}
+
+/// Words that name a storm before its own name, lower case, longest first.
+const STORMS: &[&str] = &[
+    "super typhoon",
+    "tropical cyclone",
+    "tropical storm",
+    "tropical depression",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+];
+
+/// "Hurricane Ike", "Tropical Storm Fay": a named storm is no actor, by its whole name or its
+/// own ("Ike struck"), as weather acts on no one's behalf, whatever it strikes or kills.
+fn storms_in(text: &str, words: &[Word], found: &mut Found) {
+    for k in 0..words.len() {
+        let Some(n) = STORMS.iter().find_map(|storm| {
+            let parts: Vec<&str> = storm.split(' ').collect();
+            let matches = parts.iter().enumerate().all(|(j, part)| {
+                words.get(k + j).is_some_and(|w| {
+                    w.is_capitalised() && w.lower() == *part && (j == 0 || !w.after_break)
+                })
+            });
+            matches.then_some(parts.len())
+        }) else {
+            continue;
+        };
+        let Some(own) = words
+            .get(k + n)
+            .filter(|w| !w.after_break && is_name_word(text, w))
+        else {
+            continue;
+        };
+        found.no_actors.insert(fold(own.text));
+        found
+            .no_actors
+            .insert(fold(&text[words[k].span.start..own.span.end]));
+    }
+}
+
+/// Whether `name` is headed by a noun for something that happens ("Crisis Talks", "Earth
+/// Summit", "Iraq War"): an event takes place, and those who take part in it
+/// are its actors.
+fn names_an_event(name: &str) -> bool {
+    const EVENT_NOUNS: &[&str] = &[
+        "talks",
+        "negotiations",
+        "summit",
+        "meeting",
+        "election",
+        "elections",
+        "referendum",
+        "war",
+        "crisis",
+        "games",
+        "olympics",
+        "championship",
+        "championships",
+        "festival",
+        "ceremony",
+    ];
+    let folded = fold(name);
+    folded.contains(' ')
+        && folded
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| EVENT_NOUNS.contains(&last))
 }
 
 /// Whether `name` is only words of rank or office ("Officer", "Chief Executive Officer"): an
@@ -1392,8 +1509,11 @@ fn speakers_in(text: &str, words: &[Word], found: &mut Found) {
         }
         if i >= 3 && !words[i - 2].after_break && !words[i - 1].after_break && !word.after_break {
             let description = &words[i - 3];
+            // "The National Council for Voluntary Organisations said": a name after a
+            // preposition is its object, inside the subject, not the subject itself.
             let described = !description.is_capitalised()
                 && !description.quoted
+                && !description.is(PREPOSITIONS)
                 && !ORGANISATION_WORDS.contains(&description.lower().as_str());
             let start = i - 2;
             if described && name_run(start) == i {
@@ -1471,6 +1591,12 @@ fn persons_of_organisations_in(text: &str, words: &[Word], found: &mut Found) {
 }
 
 const ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// Prepositions that take a name as their object inside a longer phrase.
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "at", "in", "on", "with", "by", "from", "to", "about", "against", "under", "over",
+    "into", "between", "among",
+];
 
 /// A name with an article that speaks ("the White House said"): English gives no article to
 /// a person's name, so it names a body. Its words are never a person's name and surname.
@@ -2022,9 +2148,9 @@ fn described_bodies_in(text: &str, words: &[Word], found: &mut Found) {
 /// Stock market indexes, named before the word "index" or as an "Average": "the Nasdaq
 /// Composite index", "The Standard and Poor's 500 index", "the Russell 2000 Index", "The Dow
 /// Jones Industrial Average". The name is a run of capitalised words, numbers among them
-/// ("500"), and "and" before a possessive ("Standard and Poor's"); a lower-case "index" is
-/// not part of it. A country's name before "index" ("the UK index") names the country's
-/// market, which the country stands for already.
+/// ("500"), and "and" or "&" before a possessive ("Standard and Poor's"); a lower-case
+/// "index" is not part of it. A country's name before "index" ("the UK index") names the
+/// country's market, which the country stands for already.
 fn market_indexes_in(text: &str, words: &[Word], found: &mut Found) {
     for i in 1..words.len() {
         let index = &words[i];
@@ -2032,11 +2158,18 @@ fn market_indexes_in(text: &str, words: &[Word], found: &mut Found) {
             continue;
         }
         let part = |w: &Word| is_name_word(text, w) || w.text.chars().all(|c| c.is_ascii_digit());
+        // "Standard & Poor's": an ampersand is the "and" of a name, written as a sign.
+        let ampersand = |j: usize| {
+            matches!(
+                text[words[j - 1].span.end..words[j].span.start].trim(),
+                "&" | "&amp;"
+            )
+        };
         let mut first = i;
         while first > 0 && !words[first].after_break || first == i {
             let j = first - 1;
-            let joined =
-                part(&words[j]) && (!words[j].possessive || (j > 0 && words[j - 1].is(&["and"])));
+            let joined = part(&words[j])
+                && (!words[j].possessive || (j > 0 && (words[j - 1].is(&["and"]) || ampersand(j))));
             let and = words[j].is(&["and"]) && first < i && words[first].possessive;
             if !(joined || and) || (j + 1 < i && words[j].possessive && first != j + 1) {
                 break;
@@ -2054,7 +2187,8 @@ fn market_indexes_in(text: &str, words: &[Word], found: &mut Found) {
         {
             first += 1;
         }
-        // "S&amp;P 500 index": a word glued to punctuation before it is no name's start.
+        // A word glued to punctuation before it is the tail of a longer token, no name's
+        // start.
         if first > 0 && !text[..words[first].span.start].ends_with([' ', '\n', '"', '“']) {
             continue;
         }
@@ -2217,6 +2351,11 @@ mod tests {
             names("The Standard and Poor's 500 index lost 26 points."),
             ["Standard and Poor's 500"]
         );
+        // The ampersand, as a sign or as HTML writes it, is the name's "and".
+        assert_eq!(
+            names("The Standard &amp; Poor's 500 index lost 26 points."),
+            ["Standard & Poor's 500"]
+        );
         assert_eq!(
             names("The Dow Jones Industrial Average fell."),
             ["Dow Jones Industrial Average"]
@@ -2233,7 +2372,9 @@ mod tests {
         assert_eq!(names("The primary UK index rose."), ["United Kingdom"]);
         assert!(names("The index fell. An average of prices rose.").is_empty());
         assert!(names("The Brazilian Bovespa index fell.").contains(&"Bovespa".to_string()));
-        assert!(names("The S&amp;P 500 index fell.").is_empty());
+        // The entity is an ampersand, so the index is S&P 500, as "Standard and Poor's 500"
+        // above (this once expected no name: the entity's semicolon split "S&amp;" from "P").
+        assert_eq!(names("The S&amp;P 500 index fell."), ["S&P 500"]);
     }
 
     fn one(
@@ -2772,6 +2913,111 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_named_storm_is_no_actor_by_its_whole_name_or_its_own() {
+        // Found by a new user's trial (W11, t2): "Hurricane Ike struck Texas" made the storm
+        // an actor, named once before the act's verb.
+        for text in [
+            "Hurricane Ike struck Texas on Saturday.",
+            "Tropical Storm Fay flooded towns. Fay moved north. Later Fay weakened.",
+            "Typhoon Haiyan killed thousands. Haiyan hit Tacloban and Haiyan moved west.",
+        ] {
+            let got = proposals(text);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+        // A firm named once before its act stays proposed.
+        assert_eq!(
+            proposals("Lehman Brothers filed for bankruptcy on Monday."),
+            [one("Lehman Brothers", "other", &[])]
+        );
+    }
+
+    #[test]
+    fn a_name_headed_by_an_event_is_no_actor() {
+        // Found by a new user's trial (W11, t9): "Crisis Talks began on Sunday" made the
+        // talks an actor.
+        for text in [
+            "Crisis Talks began on Sunday.",
+            "The Earth Summit opened in Rio. The Earth Summit closed in June.",
+        ] {
+            let got = proposals(text);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+        // A body whose name holds such a word before its head is one.
+        assert_eq!(
+            proposals("Crisis Group said so. The Crisis Group met."),
+            [one("Crisis Group", "organization", &[])]
+        );
+    }
+
+    #[test]
+    fn a_suffix_of_a_persons_name_is_never_a_person_nor_a_surname() {
+        // Found over the corpus (96770 [11]): "King" of "Martin Luther King Jr." read as a
+        // title made "Jr" a person.
+        let got = proposals("U.S. markets are closed on Monday for Martin Luther King Jr.. Day.");
+        assert!(got.iter().all(|p| p.0 != "Jr"), "{got:?}");
+        let got = proposals("Senator George Bush Jr. spoke. Bush Jr. left.");
+        assert!(
+            got.iter()
+                .all(|p| p.0 != "Jr" && !p.2.contains(&"Jr".to_string())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_partys_adjective_alone_is_no_actor() {
+        // Found by a new user's trial (W11, t8): "Democratic" of "the Democratic candidate",
+        // written twice, was proposed.
+        let got = names_and_kinds(
+            "Barack Obama, the Democratic candidate, said he would win. Senator Barack Obama, \
+             the Democratic candidate, spoke.",
+        );
+        assert!(got.iter().all(|(n, _)| n != "Democratic"), "{got:?}");
+        let got = names_and_kinds("The Democratic Party met. Then the Democratic Party voted.");
+        assert!(
+            got.contains(&("Democratic Party".to_string(), "organization")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_before_said_is_no_speaker() {
+        // Found over the corpus (114864 [20]): "Voluntary Organisations" of "the National
+        // Council for Voluntary Organisations said" was a person.
+        let got = names_and_kinds(
+            "The British National Council for Voluntary Organisations said that 60 lost money.",
+        );
+        assert!(
+            got.iter().all(|(n, _)| n != "Voluntary Organisations"),
+            "{got:?}"
+        );
+        // A description in lower case still introduces a speaker.
+        assert_eq!(
+            names_and_kinds("JSA Research defence analyst Paul Nesbit said that it works."),
+            [("Paul Nesbit".to_string(), "person")]
+        );
+    }
+
+    #[test]
+    fn a_name_joined_by_an_ampersand_is_one_name_as_read() {
+        // Found over the corpus (180695 [8], [10]): "Procter &amp; Gamble" was proposed as
+        // two actors, "Procter" and "Gamble".
+        assert_eq!(
+            proposals(
+                "Stock for the Procter &amp; Gamble company fell. Procter &amp; Gamble \
+                 spokeswoman Jennifer Chelune spoke."
+            ),
+            [
+                one("Jennifer Chelune", "person", &["Chelune"]),
+                one(
+                    "Procter & Gamble",
+                    "organization",
+                    &["Procter &amp; Gamble"]
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -67,7 +67,17 @@ pub fn words(text: &str, span: Range<usize>) -> Vec<Word<'_>> {
                 break;
             }
         }
+        // "&amp;" (an "&" as HTML writes it, left in many scraped texts) is the one
+        // character: its letters are no word, nor is its semicolon a break, so "Procter
+        // &amp; Gamble" is one name as "Procter & Gamble" is.
+        if sentence[..at].ends_with('&')
+            && sentence[end..].starts_with(';')
+            && &sentence[at..end] == "amp"
+        {
+            continue;
+        }
         let gap = &sentence[gap_start..at];
+        let marks = gap.replace("&amp;", "&");
         for q in gap.chars() {
             match q {
                 '"' => quoted = !quoted,
@@ -88,7 +98,7 @@ pub fn words(text: &str, span: Range<usize>) -> Vec<Word<'_>> {
             text: &sentence[at..end],
             span: span.start + at..span.start + end,
             after_break: !words.is_empty()
-                && gap.contains([',', ';', ':', '–', '—', '(', ')', '"', '“', '”']),
+                && marks.contains([',', ';', ':', '–', '—', '(', ')', '"', '“', '”']),
             possessive,
             quoted,
         });
@@ -157,5 +167,29 @@ mod tests {
         );
         let span = words(text, 0..text.len())[1].span.clone();
         assert_eq!(&text[span], "large-scale");
+    }
+
+    #[test]
+    fn an_ampersand_written_as_an_html_entity_is_no_word_and_no_break() {
+        // Found by a new user's trial (W11, 180695): "Procter &amp; Gamble" was read as
+        // "Procter", the word "amp" and, after its semicolon, "Gamble", two names.
+        let text = "Procter &amp; Gamble and AT&amp;T fell; amp; rose.";
+        let got: Vec<(&str, bool)> = words(text, 0..text.len())
+            .iter()
+            .map(|w| (w.text, w.after_break))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Procter", false),
+                ("Gamble", false),
+                ("and", false),
+                ("AT", false),
+                ("T", false),
+                ("fell", false),
+                ("amp", true),
+                ("rose", true),
+            ]
+        );
     }
 }
