@@ -112,6 +112,11 @@ pub struct Rejection {
     pub sentence: String,
     pub draft: String,
     pub title: String,
+    /// Which of the article's drafts quoting this same sentence it was (1 for the first),
+    /// written only when the article has more than one: what tells them apart when a
+    /// corrected copy dates them otherwise, so that their ids change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<usize>,
 }
 
 /// Where a rejection was written, to take it out again (undo): the file as the write left it,
@@ -120,8 +125,6 @@ pub struct Rejection {
 pub struct RejectionWritten {
     left: Fingerprint,
     at: Range<usize>,
-    /// Whether the line made the file: undone, it takes the file away again.
-    made: bool,
     /// The line, without its line ending: found again when another triage wrote meanwhile.
     line: String,
 }
@@ -148,6 +151,8 @@ pub struct DatasetFiles {
     /// Why rejected.jsonl could not be read: said by what reads or adds rejections, never by
     /// what only adds events (the browser's add knows nothing of triage).
     rejected_unreadable: Option<String>,
+    /// Whether this triage made rejected.jsonl: an undo that leaves it empty deletes it.
+    made_rejected: bool,
     /// Whether the events are an array (events.json) rather than lines (events.jsonl).
     events_array: bool,
     /// The ids in the events file and in actors.json: read from the files once, then kept up
@@ -261,6 +266,7 @@ impl DatasetFiles {
             events,
             rejected,
             rejected_unreadable,
+            made_rejected: false,
             events_array,
             event_ids,
             actor_ids,
@@ -368,10 +374,10 @@ impl DatasetFiles {
                         let written = RejectionWritten {
                             left: made.fingerprint(),
                             at: 0..first.len(),
-                            made: true,
                             line,
                         };
                         self.rejected = Some(made);
+                        self.made_rejected = true;
                         return Ok(written);
                     }
                     Err(WriteError::Exists(_)) => {}
@@ -384,7 +390,6 @@ impl DatasetFiles {
         let written = RejectionWritten {
             left: added.snapshot.fingerprint(),
             at: added.at,
-            made: false,
             line,
         };
         self.rejected = Some(added.snapshot);
@@ -394,16 +399,16 @@ impl DatasetFiles {
     /// Takes out the rejection `written` added. When another triage wrote to rejected.jsonl
     /// since, the line is looked for in the file as it is now and taken out there, the other's
     /// lines kept: left in, the draft would show undecided while the file kept it rejected,
-    /// and rejecting it again would add it twice. A file the rejection made goes with it when
-    /// nothing else is left in it.
+    /// and rejecting it again would add it twice; a file deleted meanwhile holds it no more.
+    /// A file this triage made goes when nothing is left in it.
     pub fn remove_rejection(&mut self, written: &RejectionWritten) -> Result<(), String> {
         let snapshot = match write::remove_added(&written.left, written.at.clone()) {
-            Ok(snapshot) => snapshot,
+            Ok(snapshot) => Some(snapshot),
             Err(WriteError::Changed(_)) => self.remove_line_again(&written.line)?,
             Err(e) => return Err(said(&self.root, e)),
         };
-        let emptied = written.made && snapshot.bytes().is_empty();
-        self.rejected = Some(snapshot);
+        let emptied = self.made_rejected && snapshot.as_ref().is_some_and(|s| s.bytes().is_empty());
+        self.rejected = snapshot;
         if emptied
             && write::remove_if_empty(&self.root.join(REJECTED_FILE))
                 .map_err(|e| said(&self.root, e))?
@@ -413,10 +418,17 @@ impl DatasetFiles {
         Ok(())
     }
 
-    /// Takes the last whole line `line` out of rejected.jsonl as it is now.
-    fn remove_line_again(&mut self, line: &str) -> Result<Snapshot, String> {
+    /// Takes the last whole line `line` out of rejected.jsonl as it is now: the file as that
+    /// leaves it, none when there is no file.
+    fn remove_line_again(&mut self, line: &str) -> Result<Option<Snapshot>, String> {
         let path = self.root.join(REJECTED_FILE);
-        let now = Snapshot::read(&path).map_err(|e| said(&self.root, e))?;
+        let now = match Snapshot::read(&path) {
+            Ok(now) => now,
+            Err(WriteError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(None)
+            }
+            Err(e) => return Err(said(&self.root, e)),
+        };
         let mut start = 0;
         let mut found = None;
         for piece in now.bytes().split_inclusive(|b| *b == b'\n') {
@@ -429,9 +441,11 @@ impl DatasetFiles {
         }
         let Some(at) = found else {
             // Another program took it out already: nothing is left to do.
-            return Ok(now);
+            return Ok(Some(now));
         };
-        write::remove_added(&now.fingerprint(), at).map_err(|e| said(&self.root, e))
+        write::remove_added(&now.fingerprint(), at)
+            .map(Some)
+            .map_err(|e| said(&self.root, e))
     }
 
     /// Makes the text `bytes` (of the file named `name`, published on `published`) a source

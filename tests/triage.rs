@@ -388,6 +388,20 @@ fn a_sentence_written_twice_keeps_only_the_rejected_drafts_rejection() {
         .map(|&n| again.state().candidates()[n].status.clone())
         .collect();
     assert_eq!(statuses, [Status::Pending, Status::Rejected], "{ids:?}");
+    // Trial 20 (X4): a corrected copy that dates the second paragraph otherwise changes the
+    // rejected draft's id; which of the two it was still tells it.
+    let corrected = dir.path().join("corrected");
+    std::fs::create_dir(&corrected).expect("a folder for the copy");
+    let copy = corrected.join("acme.txt");
+    let text = std::fs::read_to_string(&article).expect("the article");
+    std::fs::write(&copy, text.replace("On 1 March", "On 2 March")).expect("the copy");
+    let corrected = triage_of(&copy, published, &data);
+    let candidates = corrected.state().candidates();
+    assert_ne!(candidates[twice[1]].draft.id, ids[1], "dated otherwise now");
+    let statuses: Vec<Status> = (twice.iter())
+        .map(|&n| candidates[n].status.clone())
+        .collect();
+    assert_eq!(statuses, [Status::Pending, Status::Rejected]);
 }
 
 /// Found by a new user's trial (W12): a corrected copy of an article that only respaced the
@@ -433,6 +447,33 @@ fn undoing_the_rejection_that_made_the_file_takes_the_file_away() {
         1
     );
     press(&mut screen, 'u');
+    assert!(!data.join("rejected.jsonl").exists());
+    // Trial 20 (X12): another triage's line came and went meanwhile, so that the last undo
+    // is of a line added to the other's; the file this triage made still goes when that undo
+    // empties it.
+    press(&mut screen, 'x');
+    let ours = String::from_utf8(read(&data, "rejected.jsonl")).expect("UTF-8");
+    let other =
+        "{\"source\":\"other\",\"sentence\":\"Another one.\",\"draft\":\"x\",\"title\":\"X\"}\n";
+    std::fs::write(data.join("rejected.jsonl"), format!("{ours}{other}")).expect("another adds");
+    press(&mut screen, 'u');
+    assert_eq!(read(&data, "rejected.jsonl"), other.as_bytes());
+    press(&mut screen, 'x');
+    assert_eq!(
+        String::from_utf8(read(&data, "rejected.jsonl")).expect("UTF-8"),
+        format!("{other}{ours}")
+    );
+    std::fs::write(data.join("rejected.jsonl"), &ours).expect("the other takes its line out");
+    press(&mut screen, 'u');
+    assert!(!data.join("rejected.jsonl").exists());
+    // Trial 20 (X9): a file deleted by hand holds the rejection no more: undo just takes it
+    // back.
+    press(&mut screen, 'x');
+    std::fs::remove_file(data.join("rejected.jsonl")).expect("deleted by hand");
+    press(&mut screen, 'u');
+    assert_eq!(screen.state().candidates()[0].status, Status::Pending);
+    let text = shown(&mut screen);
+    assert!(!text.contains("stays in rejected.jsonl"), "{text}");
     assert!(!data.join("rejected.jsonl").exists());
 
     let dir = tempfile::tempdir().expect("temporary folder");

@@ -367,6 +367,7 @@ fn an_unreadable_rejections_file_is_said_only_where_rejections_are_read() {
         sentence: "A sentence.".into(),
         draft: "d".into(),
         title: "T".into(),
+        occurrence: None,
     };
     assert!(files.add_rejection(&rejection).is_err());
     files

@@ -572,9 +572,9 @@ fn day_within(day: NaiveDate, date: &crate::date::EdtfDate) -> bool {
 /// source with its file's name or title, as `cited_sentences` counts them). Sentences are
 /// compared as quotes are found, white space runs and quote marks folded, so that a corrected
 /// copy that only respaces a sentence keeps its rejection. Where the article has the rejected
-/// sentence more than once, the draft id it was rejected under tells which; when no draft has
-/// that id any more (dated otherwise now), all of them stay rejected rather than one coming
-/// back unasked.
+/// sentence more than once, the draft id it was rejected under tells which, else (a copy that
+/// dates them otherwise) which of them it was in order; a rejection that tells neither (from
+/// a triage of an article that had the sentence once) keeps all of them rejected.
 fn rejected_before(
     rejections: &[Rejection],
     dataset: &Dataset,
@@ -594,17 +594,14 @@ fn rejected_before(
         .map(|s| s.id.as_str())
         .chain([source])
         .collect();
-    // Each rejected sentence, folded, with the draft ids it was rejected under.
-    let mut rejected: HashMap<String, HashSet<&str>> = HashMap::new();
+    let mut rejected: HashMap<String, Vec<&Rejection>> = HashMap::new();
     for r in rejections
         .iter()
         .filter(|r| sources.contains(r.source.as_str()))
     {
-        rejected
-            .entry(fold(r.sentence.trim()))
-            .or_default()
-            .insert(r.draft.as_str());
+        rejected.entry(fold(r.sentence.trim())).or_default().push(r);
     }
+    // The drafts quoting each rejected sentence, in the article's order.
     let mut by_sentence: HashMap<String, Vec<&Draft>> = HashMap::new();
     for draft in drafts {
         if let Some(quote) = draft.quotes.first() {
@@ -614,16 +611,19 @@ fn rejected_before(
             }
         }
     }
-    by_sentence
-        .into_iter()
-        .flat_map(|(sentence, same)| {
-            let ids = &rejected[&sentence];
-            let named = same.iter().any(|d| ids.contains(d.id.as_str()));
-            same.into_iter()
-                .filter(move |d| !named || ids.contains(d.id.as_str()))
-                .map(|d| d.sentence)
-        })
-        .collect()
+    let mut out = BTreeSet::new();
+    for (sentence, same) in by_sentence {
+        for r in &rejected[&sentence] {
+            let by_id: Vec<&Draft> = same.iter().copied().filter(|d| d.id == r.draft).collect();
+            let chosen = match (by_id.is_empty(), r.occurrence) {
+                (false, _) => by_id,
+                (true, Some(n)) => same.get(n.wrapping_sub(1)).copied().into_iter().collect(),
+                (true, None) => same.clone(),
+            };
+            out.extend(chosen.iter().map(|d| d.sentence));
+        }
+    }
+    out
 }
 
 /// What triage shows of the dataset: its name, actors, which of the article's sentences its

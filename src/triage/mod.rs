@@ -447,17 +447,33 @@ impl Triage {
         }
         let before = std::mem::replace(&mut candidate.status, Status::Rejected);
         self.message = Some(format!("Rejected [{}].", candidate.draft.sentence));
-        let draft = &candidate.draft;
+        let draft = &self.candidates[index].draft;
+        let sentence = draft
+            .quotes
+            .first()
+            .map_or(String::new(), |q| q.text.clone());
+        // Which of the drafts quoting this sentence it is, when the article has it twice.
+        let folded = crate::quote::fold(sentence.trim());
+        let same: Vec<usize> = (self.candidates.iter().enumerate())
+            .filter(|(_, c)| {
+                c.draft
+                    .quotes
+                    .first()
+                    .is_some_and(|q| crate::quote::fold(q.text.trim()) == folded)
+            })
+            .map(|(n, _)| n)
+            .collect();
+        let occurrence = (same.len() > 1)
+            .then(|| same.iter().position(|&n| n == index).map(|p| p + 1))
+            .flatten();
         self.effects.push(Effect::Reject {
             index,
             rejection: Rejection {
                 source: self.known.source.clone(),
-                sentence: draft
-                    .quotes
-                    .first()
-                    .map_or(String::new(), |q| q.text.clone()),
+                sentence,
                 draft: draft.id.clone(),
                 title: draft.title.clone(),
+                occurrence,
             },
         });
         self.history.push((index, before));

@@ -201,6 +201,7 @@ fn reject_moves_on_and_undo_takes_decisions_back_last_first() {
                 sentence: first.quotes[0].text.clone(),
                 draft: first.id.clone(),
                 title: first.title.clone(),
+                occurrence: None,
             }
         }]
     );
