@@ -294,6 +294,21 @@ fn a_rejection_is_kept_for_the_next_triage_and_accept_all_leaves_it_out() {
     assert_eq!(timeline.events().len(), 18);
 }
 
+/// A line of another triage's in rejected.jsonl.
+const OTHERS_LINE: &str =
+    "{\"source\":\"other\",\"sentence\":\"Another one.\",\"draft\":\"x\",\"title\":\"X\"}\n";
+
+/// Another triage adds its line to the dataset's rejected.jsonl; what the file held before.
+fn another_triage_adds(data: &Path) -> String {
+    let before = String::from_utf8(read(data, "rejected.jsonl")).expect("UTF-8");
+    std::fs::write(
+        data.join("rejected.jsonl"),
+        format!("{before}{OTHERS_LINE}"),
+    )
+    .expect("another triage writes");
+    before
+}
+
 /// Found by a new user's trial (W1): with two triages open on one dataset, a rejection made
 /// after the other one wrote rejected.jsonl was refused ("changed since it was read"), shown
 /// as rejected all the same, and lost. It is added after the other's lines now.
@@ -301,11 +316,7 @@ fn a_rejection_is_kept_for_the_next_triage_and_accept_all_leaves_it_out() {
 fn a_rejection_is_kept_after_another_triage_wrote_the_file() {
     let (_dir, data, mut screen) = open();
     press(&mut screen, 'x');
-    let ours = String::from_utf8(read(&data, "rejected.jsonl")).expect("UTF-8");
-    let other =
-        "{\"source\":\"other\",\"sentence\":\"Another one.\",\"draft\":\"x\",\"title\":\"X\"}\n";
-    std::fs::write(data.join("rejected.jsonl"), format!("{ours}{other}"))
-        .expect("another triage writes");
+    let (ours, other) = (another_triage_adds(&data), OTHERS_LINE);
     press(&mut screen, 'x');
     let kept = String::from_utf8(read(&data, "rejected.jsonl")).expect("UTF-8");
     let second = &screen.state().candidates()[1].draft;
@@ -326,11 +337,7 @@ fn a_rejection_is_kept_after_another_triage_wrote_the_file() {
 fn undoing_a_rejection_after_another_triage_wrote_the_file_takes_out_only_its_line() {
     let (_dir, data, mut screen) = open();
     press(&mut screen, 'x');
-    let ours = String::from_utf8(read(&data, "rejected.jsonl")).expect("UTF-8");
-    let other =
-        "{\"source\":\"other\",\"sentence\":\"Another one.\",\"draft\":\"x\",\"title\":\"X\"}\n";
-    std::fs::write(data.join("rejected.jsonl"), format!("{ours}{other}"))
-        .expect("another triage writes");
+    let (ours, other) = (another_triage_adds(&data), OTHERS_LINE);
     press(&mut screen, 'u');
     assert_eq!(read(&data, "rejected.jsonl"), other.as_bytes());
     assert_eq!(screen.state().candidates()[0].status, Status::Pending);
@@ -452,10 +459,7 @@ fn undoing_the_rejection_that_made_the_file_takes_the_file_away() {
     // is of a line added to the other's; the file this triage made still goes when that undo
     // empties it.
     press(&mut screen, 'x');
-    let ours = String::from_utf8(read(&data, "rejected.jsonl")).expect("UTF-8");
-    let other =
-        "{\"source\":\"other\",\"sentence\":\"Another one.\",\"draft\":\"x\",\"title\":\"X\"}\n";
-    std::fs::write(data.join("rejected.jsonl"), format!("{ours}{other}")).expect("another adds");
+    let (ours, other) = (another_triage_adds(&data), OTHERS_LINE);
     press(&mut screen, 'u');
     assert_eq!(read(&data, "rejected.jsonl"), other.as_bytes());
     press(&mut screen, 'x');
