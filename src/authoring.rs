@@ -664,13 +664,30 @@ impl DatasetFiles {
 
 /// rejected.jsonl of the folder `root`: the file as read, none when there is none, or why it
 /// could not be read.
+/// Named by its whole path, as the lines of it are (`DIR/rejected.jsonl:2:36: …`).
 fn read_rejected(root: &Path) -> (Option<Snapshot>, Option<String>) {
-    match Snapshot::read(&root.join(REJECTED_FILE)) {
+    let path = root.join(REJECTED_FILE);
+    let shown = crate::problem::escape_unsafe(&path.display().to_string()).into_owned();
+    match Snapshot::read(&path) {
         Ok(snapshot) => (Some(snapshot), None),
         Err(WriteError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
-            (None, None)
+            // A link to nothing is no absent file: a rejection would be written where it
+            // leads, and read from there.
+            match std::fs::read_link(&path) {
+                Ok(target) => {
+                    let target =
+                        crate::problem::escape_unsafe(&target.display().to_string()).into_owned();
+                    let why = format!(
+                        "{shown}: a symbolic link to {target}, which does not exist (make that \
+                         file, or delete the link)"
+                    );
+                    (None, Some(why))
+                }
+                Err(_) => (None, None),
+            }
         }
-        Err(e) => (None, Some(said(root, e))),
+        Err(WriteError::Io { error, .. }) => (None, Some(format!("{shown}: cannot read: {error}"))),
+        Err(e) => (None, Some(format!("{shown}: {e}"))),
     }
 }
 

@@ -361,7 +361,9 @@ fn an_unreadable_rejections_file_is_said_only_where_rejections_are_read() {
     fs::create_dir(root.join(REJECTED_FILE)).expect("a folder in its place");
     let mut files = open(root);
     let why = files.rejections().err().unwrap_or_default();
-    assert!(why.contains("rejected.jsonl"), "{why}");
+    // Named by its whole path, as its broken lines are (trial 20, X10).
+    let path = root.join(REJECTED_FILE).display().to_string();
+    assert!(why.starts_with(&format!("{path}: cannot read: ")), "{why}");
     let rejection = Rejection {
         source: "s".into(),
         sentence: "A sentence.".into(),
@@ -373,6 +375,22 @@ fn an_unreadable_rejections_file_is_said_only_where_rejections_are_read() {
     files
         .add_source(TEXT.as_bytes(), "article.txt", "A headline", day())
         .unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// Found by a new user's trial (X10): a rejected.jsonl that is a link to nothing was read as
+/// no rejections, and the first rejection failed with "No such file" for a file `ls` shows.
+#[cfg(unix)]
+#[test]
+fn a_rejections_link_to_nothing_is_said_as_one() {
+    let dir = empty();
+    let root = dir.path();
+    std::os::unix::fs::symlink("../nothing.jsonl", root.join(REJECTED_FILE)).expect("a link");
+    let files = open(root);
+    let why = files.rejections().err().unwrap_or_default();
+    assert!(
+        why.contains("rejected.jsonl: a symbolic link to ../nothing.jsonl, which does not exist"),
+        "{why}"
+    );
 }
 
 /// Found by a new user's trial (V26): when sources.json changed under the run, the record
