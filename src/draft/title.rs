@@ -335,7 +335,10 @@ pub fn condense(
         .join(" ")
         .replace(" ,", ",")
         .replace(" :", ":")
-        .replace(" ;", ";");
+        .replace(" ;", ";")
+        // Text saved from a web page may keep its ampersands escaped ("Procter &amp; Gamble");
+        // the quote keeps the source's bytes, a title reads as the page did.
+        .replace("&amp;", "&");
     let out = out.trim_end_matches(['.', ',', ' ']);
     // `crazy."`: the sentence's full stop inside the closing mark goes too.
     match out.strip_suffix('"') {
@@ -470,6 +473,15 @@ mod tests {
         assert_eq!(
             t,
             "It said that \"The U.S. Treasury Department today announced the establishment…\""
+        );
+    }
+
+    #[test]
+    fn an_escaped_ampersand_reads_as_one_in_a_title() {
+        let text = "Stock for the Procter &amp; Gamble company fell.";
+        assert_eq!(
+            condense(text, 0..text.len(), &[]),
+            "Stock for the Procter & Gamble company fell"
         );
     }
 
