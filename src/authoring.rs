@@ -348,8 +348,8 @@ impl DatasetFiles {
         }
         Err(format!(
             "{}\neach line of {REJECTED_FILE} is a draft rejected in triage, {{\"source\": …, \
-             \"sentence\": …, \"draft\": …, \"title\": …}} (delete a line to draft its \
-             sentence again)",
+             \"sentence\": …, \"draft\": …, \"title\": …}}, with \"occurrence\": N when the \
+             article has the sentence more than once (delete a line to draft its sentence again)",
             wrong.join("\n")
         ))
     }

@@ -543,7 +543,8 @@ pub fn remove_if_empty(path: &Path) -> Result<bool, WriteError> {
     if fs::rename(path, aside.path()).is_err() {
         return Ok(false);
     }
-    if fs::metadata(aside.path()).is_ok_and(|m| m.len() == 0) {
+    // The moved file itself, not where a link leads: a link is never taken for its target.
+    if fs::symlink_metadata(aside.path()).is_ok_and(|m| m.is_file() && m.len() == 0) {
         // The temporary file's name is now the emptied file's.
         let deleted = aside.close().is_ok();
         let _ = sync_folder(folder_of(path));

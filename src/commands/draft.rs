@@ -572,9 +572,10 @@ fn day_within(day: NaiveDate, date: &crate::date::EdtfDate) -> bool {
 /// source with its file's name or title, as `cited_sentences` counts them). Sentences are
 /// compared as quotes are found, white space runs and quote marks folded, so that a corrected
 /// copy that only respaces a sentence keeps its rejection. Where the article has the rejected
-/// sentence more than once, the draft id it was rejected under tells which, else (a copy that
-/// dates them otherwise) which of them it was in order; a rejection that tells neither (from
-/// a triage of an article that had the sentence once) keeps all of them rejected.
+/// sentence more than once, which of them in order it was tells which (the ids may have moved
+/// between the copies when a corrected copy dates them otherwise), else the draft id it was
+/// rejected under; a rejection that tells neither (from a triage of an article that had the
+/// sentence once) keeps all of them rejected.
 fn rejected_before(
     rejections: &[Rejection],
     dataset: &Dataset,
@@ -615,10 +616,15 @@ fn rejected_before(
     for (sentence, same) in by_sentence {
         for r in &rejected[&sentence] {
             let by_id: Vec<&Draft> = same.iter().copied().filter(|d| d.id == r.draft).collect();
-            let chosen = match (by_id.is_empty(), r.occurrence) {
-                (false, _) => by_id,
-                (true, Some(n)) => same.get(n.wrapping_sub(1)).copied().into_iter().collect(),
-                (true, None) => same.clone(),
+            // The place among the copies first: a copy dated otherwise can give another of
+            // them the rejected one's id.
+            let at_place = r
+                .occurrence
+                .and_then(|n| same.get(n.checked_sub(1)?).copied());
+            let chosen = match (at_place, by_id.is_empty()) {
+                (Some(draft), _) => vec![draft],
+                (None, false) => by_id,
+                (None, true) => same.clone(),
             };
             out.extend(chosen.iter().map(|d| d.sentence));
         }

@@ -617,10 +617,11 @@ impl Found {
 /// Jr."): it tells one generation of a family from another, and names no one alone or
 /// first. A title read before it ("King" as in "King Jr") was the surname.
 fn opens_on_suffix(name: &str) -> bool {
-    const SUFFIXES: &[&str] = &["jr", "sr", "jnr", "snr"];
+    // As written: "JR East" and "SR Technics" are names, not suffixes (found in review).
+    const SUFFIXES: &[&str] = &["Jr", "Sr", "Jnr", "Snr"];
     name.split([' ', ','])
         .next()
-        .is_some_and(|w| SUFFIXES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+        .is_some_and(|w| SUFFIXES.contains(&w.trim_end_matches('.')))
 }
 
 /// Whether `name` is a party's adjective alone ("the Democratic candidate", "Republican
@@ -692,10 +693,8 @@ fn names_an_event(name: &str) -> bool {
         "referendum",
         "war",
         "crisis",
-        "games",
-        "olympics",
-        "championship",
-        "championships",
+        // Not "games", "olympics", "championship(s)": firms and bodies are named so too
+        // ("Epic Games", "Special Olympics") (found in review).
         "festival",
         "ceremony",
     ];
@@ -2950,6 +2949,9 @@ mod tests {
             proposals("Crisis Group said so. The Crisis Group met."),
             [one("Crisis Group", "organization", &[])]
         );
+        // Firms are named after games too (found in review).
+        let got = names_and_kinds("Epic Games filed a lawsuit. Epic Games won.");
+        assert!(got.iter().any(|(n, _)| n == "Epic Games"), "{got:?}");
     }
 
     #[test]
@@ -2964,6 +2966,13 @@ mod tests {
                 .all(|p| p.0 != "Jr" && !p.2.contains(&"Jr".to_string())),
             "{got:?}"
         );
+        assert!(
+            got.iter().any(|p| p.0.starts_with("George Bush")),
+            "{got:?}"
+        );
+        // Capitals are a name's, not a suffix (found in review).
+        let got = names_and_kinds("JR East said fares would rise. JR East raised fares.");
+        assert!(got.iter().any(|(n, _)| n == "JR East"), "{got:?}");
     }
 
     #[test]

@@ -209,14 +209,19 @@ fn trim_open_end(tokens: &[&str], mut kept: usize, cut: bool) -> String {
 pub fn one_tense(rest: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut after_and = false;
+    // Words in quotation marks are someone's own and stay as they said them.
+    let mut quoted = false;
     for token in rest.split(' ') {
+        let opens = token.starts_with('"');
+        let in_quotation = quoted || opens;
+        quoted ^= token.matches('"').count() % 2 == 1;
         let word = token.trim_end_matches(|c: char| !c.is_alphanumeric());
         let past = super::verbs::verbs()
             .lookup(word)
             .filter(|(_, form)| matches!(form, super::verbs::Form::Past))
             .map(|(verb, _)| verb.third_person.clone());
         match past {
-            Some(present) if after_and && !word.is_empty() => {
+            Some(present) if after_and && !word.is_empty() && !in_quotation => {
                 out.push(format!("{present}{}", &token[word.len()..]));
             }
             _ => out.push(token.to_string()),
@@ -539,6 +544,11 @@ mod tests {
         );
         assert_eq!(one_tense("Wagner and warned, too"), "Wagner and warns, too");
         assert_eq!(one_tense("the said agreement"), "the said agreement");
+        // Found in review: quoted words are the speaker's, in their tense.
+        assert_eq!(
+            one_tense("what it called \"a plan that cut costs and raised prices\" and warned"),
+            "what it called \"a plan that cut costs and raised prices\" and warns"
+        );
     }
 
     #[test]
