@@ -119,6 +119,12 @@ pub struct Rejection {
     pub occurrence: Option<usize>,
 }
 
+/// A sentence as rejections compare it, so that a corrected copy that only respaces it or
+/// changes its quote marks still finds its rejection: folded as quotes are found.
+pub fn sentence_key(sentence: &str) -> String {
+    crate::quote::fold(sentence.trim())
+}
+
 /// Where a rejection was written, to take it out again (undo): the file as the write left it,
 /// and the line's bytes in it.
 #[derive(Clone, Debug)]
@@ -421,13 +427,12 @@ impl DatasetFiles {
     /// Takes the last whole line `line` out of rejected.jsonl as it is now: the file as that
     /// leaves it, none when there is no file.
     fn remove_line_again(&mut self, line: &str) -> Result<Option<Snapshot>, String> {
-        let path = self.root.join(REJECTED_FILE);
-        let now = match Snapshot::read(&path) {
-            Ok(now) => now,
-            Err(WriteError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(None)
-            }
-            Err(e) => return Err(said(&self.root, e)),
+        let (now, unreadable) = read_rejected(&self.root);
+        if let Some(why) = unreadable {
+            return Err(why);
+        }
+        let Some(now) = now else {
+            return Ok(None);
         };
         let mut start = 0;
         let mut found = None;
@@ -663,8 +668,8 @@ impl DatasetFiles {
 }
 
 /// rejected.jsonl of the folder `root`: the file as read, none when there is none, or why it
-/// could not be read.
-/// Named by its whole path, as the lines of it are (`DIR/rejected.jsonl:2:36: …`).
+/// could not be read, naming it by its whole path, as its lines are (`DIR/rejected.jsonl:2:36:
+/// …`).
 fn read_rejected(root: &Path) -> (Option<Snapshot>, Option<String>) {
     let path = root.join(REJECTED_FILE);
     let shown = crate::problem::escape_unsafe(&path.display().to_string()).into_owned();

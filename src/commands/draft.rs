@@ -11,14 +11,15 @@ use chrono::NaiveDate;
 
 use super::{count, safe, with_dataset, write_json, Failure};
 use crate::app::form::FormActor;
-use crate::authoring::{source_title, DatasetFiles, EventRecord, Rejection, REJECTED_FILE};
+use crate::authoring::{
+    sentence_key, source_title, DatasetFiles, EventRecord, Rejection, REJECTED_FILE,
+};
 use crate::cli::Inputs;
 use crate::date::EdtfDate;
 use crate::draft::record::{slug, unique};
 use crate::draft::{draft, Draft, Input, KnownActor, TimeSpan};
 use crate::load::Dataset;
 use crate::model::Source;
-use crate::quote::fold;
 use crate::times::find_times;
 use crate::triage::{Action, Article, Effect, Known, Triage};
 use crate::tui;
@@ -600,33 +601,35 @@ fn rejected_before(
         .iter()
         .filter(|r| sources.contains(r.source.as_str()))
     {
-        rejected.entry(fold(r.sentence.trim())).or_default().push(r);
+        rejected
+            .entry(sentence_key(&r.sentence))
+            .or_default()
+            .push(r);
     }
     // The drafts quoting each rejected sentence, in the article's order.
     let mut by_sentence: HashMap<String, Vec<&Draft>> = HashMap::new();
     for draft in drafts {
         if let Some(quote) = draft.quotes.first() {
-            let folded = fold(quote.text.trim());
-            if rejected.contains_key(&folded) {
-                by_sentence.entry(folded).or_default().push(draft);
+            let key = sentence_key(&quote.text);
+            if rejected.contains_key(&key) {
+                by_sentence.entry(key).or_default().push(draft);
             }
         }
     }
     let mut out = BTreeSet::new();
     for (sentence, same) in by_sentence {
         for r in &rejected[&sentence] {
-            let by_id: Vec<&Draft> = same.iter().copied().filter(|d| d.id == r.draft).collect();
             // The place among the copies first: a copy dated otherwise can give another of
             // them the rejected one's id.
-            let at_place = r
-                .occurrence
-                .and_then(|n| same.get(n.checked_sub(1)?).copied());
-            let chosen = match (at_place, by_id.is_empty()) {
-                (Some(draft), _) => vec![draft],
-                (None, false) => by_id,
-                (None, true) => same.clone(),
-            };
-            out.extend(chosen.iter().map(|d| d.sentence));
+            if let Some(draft) = r.occurrence.and_then(|n| same.get(n.checked_sub(1)?)) {
+                out.insert(draft.sentence);
+                continue;
+            }
+            let by_id = same.iter().filter(|d| d.id == r.draft);
+            match by_id.clone().next() {
+                Some(_) => out.extend(by_id.map(|d| d.sentence)),
+                None => out.extend(same.iter().map(|d| d.sentence)),
+            }
         }
     }
     out

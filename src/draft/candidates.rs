@@ -209,7 +209,7 @@ pub fn is_time_word(word: &Word) -> bool {
 }
 
 /// Prepositions, after which "that" is a determiner ("on that point").
-const PREPOSITIONS: &[&str] = &[
+pub const PREPOSITIONS: &[&str] = &[
     "on", "in", "at", "of", "for", "by", "with", "about", "from", "to", "into", "upon", "over",
     "under", "after", "before", "like",
 ];

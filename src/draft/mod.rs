@@ -793,12 +793,9 @@ pub fn draft(input: &Input) -> Result<Vec<Draft>, String> {
                         || !text[m.end..first.span.start].trim().is_empty()
                         || written.contains([',', ';', '(', ')', '"', '“', '”', '–', '—'])
                         || names_in > 1
-                        || phrase[1..].iter().any(|w| {
-                            w.is(&[
-                                "and", "or", "of", "in", "at", "for", "from", "with", "by", "on",
-                                "to",
-                            ])
-                        })
+                        || phrase[1..]
+                            .iter()
+                            .any(|w| w.is(&["and", "or"]) || w.is(candidates::PREPOSITIONS))
                     {
                         return None;
                     }

@@ -27,13 +27,7 @@ pub fn title(subject: Option<&str>, verb: &str, rest: &str) -> String {
         }
         joined.push_str(part);
     }
-    let joined = capitalise(&joined);
-    // Room for the closing quotation mark a cut may need.
-    if joined.contains('"') {
-        close_quotation(fit_to(&joined, MAX - 1))
-    } else {
-        fit(&joined)
-    }
+    fit(&capitalise(&joined))
 }
 
 /// A title cut inside a quotation closes it: `Enders says in a statement, "We want to know…"`.
@@ -107,12 +101,7 @@ pub fn fit(text: &str) -> String {
 /// Company, has said that…", not "…, Ford Motor Company…"), which a comma before it would
 /// leave out.
 pub fn fit_keeping(text: &str, keep: usize) -> String {
-    // Room for the closing quotation mark a cut may need, as in `title`.
-    if text.contains('"') {
-        close_quotation(fit_within(text, MAX - 1, keep))
-    } else {
-        fit_within(text, MAX, keep)
-    }
+    fit_within(text, MAX, keep)
 }
 
 /// `fit` in at most `max` characters.
@@ -120,7 +109,16 @@ fn fit_to(text: &str, max: usize) -> String {
     fit_within(text, max, 0)
 }
 
+/// `cut_within`, closing a quotation the cut leaves open, within `max` all the same.
 fn fit_within(text: &str, max: usize, keep: usize) -> String {
+    if text.contains('"') {
+        close_quotation(cut_within(text, max - 1, keep))
+    } else {
+        cut_within(text, max, keep)
+    }
+}
+
+fn cut_within(text: &str, max: usize, keep: usize) -> String {
     let text = text.trim();
     let tokens: Vec<&str> = text.split_whitespace().collect();
     if text.chars().count() <= max {

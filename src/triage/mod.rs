@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::app::form::{EventFields, EventForm, FormAction, FormActor, FormOutcome, Submit};
 use crate::app::{Cursor, Motion};
-use crate::authoring::Rejection;
+use crate::authoring::{sentence_key, Rejection};
 use crate::draft::record::{slug, stem_from_title};
 use crate::draft::{Draft, NewActor};
 
@@ -453,13 +453,13 @@ impl Triage {
             .first()
             .map_or(String::new(), |q| q.text.clone());
         // Which of the drafts quoting this sentence it is, when the article has it twice.
-        let folded = crate::quote::fold(sentence.trim());
+        let key = sentence_key(&sentence);
         let same: Vec<usize> = (self.candidates.iter().enumerate())
             .filter(|(_, c)| {
                 c.draft
                     .quotes
                     .first()
-                    .is_some_and(|q| crate::quote::fold(q.text.trim()) == folded)
+                    .is_some_and(|q| sentence_key(&q.text) == key)
             })
             .map(|(n, _)| n)
             .collect();
